@@ -1,0 +1,93 @@
+"""A normalized string that remembers where each of its characters came from.
+
+``MappedText`` holds the text and, for every character, the ``[start, end)``
+stretch of the original input it stands for. Edits (replacements, deletions,
+insertions) update both at C speed with list slicing, so mapping a record back
+to the input is a lookup, not a search.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import regex
+
+Edit = tuple[int, int, str]  # replace text[a:b] with the string
+
+
+@dataclass(frozen=True)
+class MappedText:
+    """Text plus, per character, the original stretch it came from.
+
+    ``starts`` and ``ends`` never decrease; an inserted character has
+    ``start == end`` (it stands for nothing in the input).
+    """
+
+    text: str
+    starts: array[int]
+    ends: array[int]
+    original_length: int
+
+    @classmethod
+    def identity(cls, original: str) -> MappedText:
+        n = len(original)
+        return cls(original, array("q", range(n)), array("q", range(1, n + 1)), n)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``[start, end)`` of the normalized ``text[start:end]``."""
+        if end <= start:
+            at = self.starts[start] if start < len(self.starts) else self.original_length
+            return at, at
+        return self.starts[start], self.ends[end - 1]
+
+    def to_normalized(self, original_offset: int) -> int:
+        """First normalized position whose source starts at or after ``original_offset``."""
+        return bisect_left(self.starts, original_offset)
+
+    def to_normalized_end(self, original_end: int) -> int:
+        """Normalized end position for a record ending at ``original_end``."""
+        return bisect_right(self.ends, original_end)
+
+    def edit(self, edits: Iterable[Edit]) -> MappedText:
+        """Apply sorted, non-overlapping edits; the map follows every one."""
+        text, starts, ends = self.text, self.starts, self.ends
+        out_text: list[str] = []
+        out_s = array("q")
+        out_e = array("q")
+        pos = 0
+        changed = False
+        for a, b, rep in edits:
+            if text[a:b] == rep:
+                continue
+            changed = True
+            out_text.append(text[pos:a])
+            out_s.extend(starts[pos:a])
+            out_e.extend(ends[pos:a])
+            if len(rep) == b - a:
+                out_s.extend(starts[a:b])
+                out_e.extend(ends[a:b])
+            elif rep:
+                if a < b:
+                    s0, e0 = starts[a], ends[b - 1]
+                else:  # an insertion stands for nothing: zero width at its place
+                    s0 = e0 = starts[a] if a < len(starts) else self.original_length
+                out_s.extend(array("q", [s0]) * len(rep))
+                out_e.extend(array("q", [e0]) * len(rep))
+            out_text.append(rep)
+            pos = b
+        if not changed:
+            return self
+        out_text.append(text[pos:])
+        out_s.extend(starts[pos:])
+        out_e.extend(ends[pos:])
+        return MappedText("".join(out_text), out_s, out_e, self.original_length)
+
+    def sub(self, pattern: regex.Pattern[str], repl: Callable[[regex.Match[str]], str] | str) -> MappedText:
+        """``pattern.sub`` that keeps the offset map."""
+        if isinstance(repl, str):
+            fixed = repl
+            return self.edit((m.start(), m.end(), fixed) for m in pattern.finditer(self.text))
+        return self.edit((m.start(), m.end(), repl(m)) for m in pattern.finditer(self.text))

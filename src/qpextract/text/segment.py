@@ -1,0 +1,63 @@
+"""Sentence segmentation for Vietnamese news, as spans over the text.
+
+Lines are blocks (headings without final punctuation, bullet lines, bylines);
+inside a line a sentence ends at ``. ! ? …`` followed by a space and an upper-
+case letter, a digit or an opening quote, unless the token before the period
+is an abbreviation that does not end sentences ("TP.", "ThS.", initials).
+Decimals ("23,4"), thousands ("2.568"), dates ("16/10/2020"), "đ/c" and the
+closing "./." have no space after their punctuation and never split.
+"""
+
+from __future__ import annotations
+
+import regex
+from pydantic import BaseModel
+
+from qpextract.data import read_tsv
+from qpextract.document import Document
+
+_LINE = regex.compile(r"[^\n]+")
+# candidate end: punctuation (with closing quotes/brackets), then space, then a sentence start
+_BOUNDARY = regex.compile(r"(?<=[.!?…]['\")\]]*+) ++(?=['\"(\[]?+[\p{Lu}\d])")
+_TOKEN_BEFORE = regex.compile(r"(?<!\S)(\S+?)\.['\")\]]*$")
+
+
+class _NonFinal(BaseModel):
+    token: str
+    note: str = ""
+
+
+def sentence_spans(text: str, nonfinal: frozenset[str]) -> list[tuple[int, int]]:
+    """``[start, end)`` of each sentence of ``text`` (no surrounding spaces)."""
+    spans: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        start = line.start()
+        for b in _BOUNDARY.finditer(text, line.start(), line.end()):
+            before = _TOKEN_BEFORE.search(text, max(start, b.start() - 12), b.start())
+            if before and (before.group(1) in nonfinal or regex.fullmatch(r"\p{Lu}", before.group(1))):
+                continue
+            _append(spans, text, start, b.start())
+            start = b.end()
+        _append(spans, text, start, line.end())
+    return spans
+
+
+def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+class SentenceSegmenter:
+    """Component: fills ``doc.sentences`` (normalized spans)."""
+
+    name = "sentences"
+
+    def __init__(self) -> None:
+        self.nonfinal = frozenset(row.token for row in read_tsv("nonfinal_abbreviations.tsv", _NonFinal))
+
+    def __call__(self, doc: Document) -> None:
+        doc.sentences = sentence_spans(doc.text, self.nonfinal)
