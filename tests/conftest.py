@@ -1,0 +1,39 @@
+"""Shared fixtures: the project root, the bundled corpus and ../shared when present."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+SHARED = Path(os.environ.get("QPEXTRACT_SHARED", ROOT.parent / "shared"))
+
+
+def load_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """../shared (gold, real corpus); the test skips when a clone has none."""
+    if not (SHARED / "corpus-real" / "articles.jsonl").is_file():
+        pytest.skip(f"../shared not found at {SHARED}: real-corpus and reference-scorer tests need it (CI has it)")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_inputs() -> list[dict]:
+    """The five bundled seed articles as {id, text}."""
+    return [{"id": p.stem, "text": p.read_text(encoding="utf-8")} for p in sorted((CORPUS / "seeds").glob("*.txt"))]
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from qpextract import Pipeline
+
+    return Pipeline()
