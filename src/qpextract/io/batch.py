@@ -281,8 +281,18 @@ class Runner:
         self.on_error = on_error
         self.summary = Summary()
         self._raw = getattr(sink, "write_json", None)
+        self._seq = 0  # items numbered so far
+        self._next = 0  # the next number to write
+        self._ready: dict[int, tuple[Outcome, str]] = {}
 
-    # writing
+    # writing, in input order: results wait in ``_ready`` until every earlier one is written
+    def _emit(self, seq: int, outcome: Outcome, message: str = "") -> None:
+        self._ready[seq] = (outcome, message)
+        while self._next in self._ready:
+            (aid, kind, line, digest), msg = self._ready.pop(self._next)
+            self._next += 1
+            self._write(aid, kind, line, digest, msg)
+
     def _write(self, aid: str, kind: Optional[str], line: str, digest: str, message: str = "") -> None:
         if self._raw is not None:
             self._raw(aid, line)
@@ -298,9 +308,14 @@ class Runner:
         if self.progress is not None:
             self.progress.advance(kind)
 
-    def _write_error(self, item: Item, kind: str, message: str) -> None:
+    def _emit_error(self, item: Item, kind: str, message: str) -> None:
         line = _error_line(item, kind, message).model_dump_json()
-        self._write(str(item["id"]), kind, line, item.get("hash", ""), message)
+        self._emit(item["_seq"], (str(item["id"]), kind, line, item.get("hash", "")), message)
+
+    @property
+    def outstanding(self) -> int:
+        """Items read but not yet written (in flight, or waiting for an earlier one)."""
+        return self._seq - self._next
 
     def run(self, items: Iterable[Item], done: Optional[set[str]] = None) -> Summary:
         start = time.monotonic()
@@ -315,7 +330,7 @@ class Runner:
         return self.summary
 
     def _feed(self, items: Iterable[Item], done: set[str]) -> Iterator[Item]:
-        """Items for workers; resumed ones skipped, reader errors written straight away."""
+        """Items numbered in input order; those a resumed run already has are skipped."""
         for item in items:
             self.summary.inputs += 1
             if str(item["id"]) in done:
@@ -323,10 +338,8 @@ class Runner:
                 if self.progress is not None:
                     self.progress.skip()
                 continue
-            if "error" in item:
-                kind, message = item["error"]
-                self._write_error(item, kind, message)
-                continue
+            item["_seq"] = self._seq
+            self._seq += 1
             yield item
 
     def _run_here(self, feed: Iterator[Item]) -> None:
@@ -335,7 +348,10 @@ class Runner:
         old = signal.signal(signal.SIGALRM, _on_alarm) if use_alarm else None
         try:
             for item in feed:
-                self._write(*process_item(pipeline, item, self.options.time_limit if use_alarm else 0))
+                if "error" in item:
+                    self._emit_error(item, *item["error"])
+                else:
+                    self._emit(item["_seq"], process_item(pipeline, item, self.options.time_limit if use_alarm else 0))
         finally:
             if use_alarm:
                 signal.signal(signal.SIGALRM, old)
@@ -344,6 +360,7 @@ class Runner:
         pool = _Pool(self.options)
         retry: deque = deque()
         exhausted = False
+        cap = self.options.workers * self.options.prefetch + 256  # read-but-unwritten items at most
         hard_limit = (2 * self.options.time_limit + self.options.hard_grace) if self.options.time_limit > 0 else None
 
         def next_item() -> Optional[Item]:
@@ -360,10 +377,13 @@ class Runner:
         try:
             while True:
                 for slot in pool.slots:
-                    while len(slot.inflight) < self.options.prefetch:
+                    while len(slot.inflight) < self.options.prefetch and self.outstanding < cap:
                         item = next_item()
                         if item is None:
                             break
+                        if "error" in item:  # a reader error: no worker needed
+                            self._emit_error(item, *item["error"])
+                            continue
                         pool.submit(slot, item)
                 if exhausted and not retry and not any(slot.inflight for slot in pool.slots):
                     break
@@ -389,7 +409,7 @@ class Runner:
                     for slot in pool.slots:
                         if slot.ready and slot.inflight and now - slot.started > hard_limit:
                             head = slot.inflight.popleft()
-                            self._write_error(
+                            self._emit_error(
                                 head, "internal",
                                 f"exceeded the per-article time limit of {self.options.time_limit:g} s "
                                 "(the worker did not stop and was replaced)",
@@ -406,16 +426,12 @@ class Runner:
     def _handle(self, pool: _Pool, slot: _Slot, msg: tuple, retry: deque) -> None:
         tag = msg[0]
         if tag == "result":
-            aid, kind, line, digest = msg[1]
-            if slot.inflight and str(slot.inflight[0]["id"]) == aid:
-                slot.inflight.popleft()
-            else:  # cannot happen with one item at a time per worker; keep the books right anyway
-                for i, it in enumerate(slot.inflight):
-                    if str(it["id"]) == aid:
-                        del slot.inflight[i]
-                        break
+            aid = msg[1][0]
+            done_item = slot.inflight.popleft()  # a worker does its items one at a time, in order
+            if str(done_item["id"]) != aid:
+                raise RuntimeError(f"worker {slot.index} answered {aid!r} for {done_item['id']!r}")
             slot.started = time.monotonic()
-            self._write(aid, kind, line, digest)
+            self._emit(done_item["_seq"], msg[1])
         elif tag == "ready":
             slot.ready = True
             slot.started = time.monotonic()
@@ -431,7 +447,7 @@ class Runner:
             if slot.inflight:
                 head = slot.inflight.popleft()
                 how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-                self._write_error(head, "internal", f"the worker process died ({how}) on this article")
+                self._emit_error(head, "internal", f"the worker process died ({how}) on this article")
                 retry.extendleft(reversed(slot.inflight))
                 slot.inflight.clear()
             self.summary.restarts += 1
