@@ -190,11 +190,15 @@ class _Pool:
 
     def __init__(self, options: BatchOptions) -> None:
         self.options = options
-        self.ctx = multiprocessing.get_context("forkserver")
-        try:
-            self.ctx.set_forkserver_preload(["qpextract.pipeline", "qpextract.io.batch", "qpextract.io.readers"])
-        except Exception:
-            pass
+        # fork where there is one: workers start in milliseconds and share the imported modules
+        # (a forked worker only touches its own pipes; stdout is flushed after every line)
+        methods = multiprocessing.get_all_start_methods()
+        self.ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        try:  # import everything once here, and fail early on a bad --pipeline
+            load_pipeline(options.pipeline)
+            from qpextract.io import readers  # noqa: F401
+        except Exception as exc:
+            raise BatchAborted(f"cannot build the pipeline: {type(exc).__name__}: {exc}") from None
         self.inbox: queue.Queue = queue.Queue()
         self.slots = [_Slot(i) for i in range(options.workers)]
         for slot in self.slots:
