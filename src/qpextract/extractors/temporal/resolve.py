@@ -19,6 +19,8 @@ from qpextract.document import Reference
 from qpextract.extractors.temporal.rules import Partial
 
 UNKNOWN = "XXXX"
+# lunar years named without a reference are read in the 60 years up to this one + 1
+LUNAR_DEFAULT_YEAR = 2024
 # a written hour this side of noon is moved past it for these parts of day
 _PM_FROM = {"afternoon": 0, "evening": 0, "noon": 0, "night": 6}
 _PM_UNTIL = {"afternoon": 12, "evening": 12, "noon": 4, "night": 12}
@@ -126,11 +128,15 @@ def _year(p: Partial, ref: Reference) -> Optional[Resolved]:
 
 
 def lunar_year(stem: int, branch: int, near: Optional[int]) -> Optional[int]:
-    """The year named by a stem and branch ("Ất Tỵ" 2025), nearest ``near`` (else 1990-2049)."""
+    """The year named by a stem and branch ("Ất Tỵ" 2025): the last one up to a year after ``near``.
+
+    Without a reference the window ends in 2025, so "Xuân Mậu Thân" is 1968,
+    the year news still recalls, not 2028.
+    """
     if (stem - branch) % 2:
         return None  # stems and branches pair only with the same parity
-    base = near if near is not None else 2020
-    for y in sorted(range(base - 30, base + 30), key=lambda y: abs(y - base)):
+    last = (near if near is not None else LUNAR_DEFAULT_YEAR) + 1
+    for y in range(last, last - 60, -1):
         if (y - 4) % 10 == stem and (y - 4) % 12 == branch:
             return y
     return None
