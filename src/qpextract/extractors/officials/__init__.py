@@ -71,12 +71,12 @@ class OfficialExtractor:
 
         reg = Registry()
         holders: dict[int, Optional[Person]] = {}  # rank cue start -> holder
-        deferred: list[tuple[list[Cue], int, int, str]] = []  # short mentions resolved at the end
+        deferred: list[tuple[list[Cue], int, int, str, list[Pos]]] = []  # short mentions, resolved at the end
         uncued: list[NameSpan] = []
         chain: list[Cue] = []
         chain_end = -1
         cursor = lo
-        plural = False
+        plural: Optional[str] = None  # the honorific a list of persons hands on
         list_end = -1
         for _, _, ev in events:
             if ev.start < cursor:
@@ -90,10 +90,13 @@ class OfficialExtractor:
                 continue
             s, e = ev.start, ev.end
             post, post_end = self.positions.chain_after(text, e, _line_end(text, e, hi), stops)
-            plural_here = any(c.kind == "hon" and c.value in self.lex.plural for c in chain)
+            plural_here = next(
+                (self.lex.honorific[c.value] for c in chain if c.kind == "hon" and c.value in self.lex.plural),  # type: ignore[index]
+                None,
+            )
             inherited = (
                 not chain
-                and plural
+                and plural is not None
                 and list_end >= 0
                 and (m := _LIST_GAP.match(text, list_end, s)) is not None
                 and m.end() == s
@@ -101,10 +104,15 @@ class OfficialExtractor:
             if chain or post or inherited:
                 hon = next((self.lex.honorific[c.value] for c in chain if c.kind == "hon"), None)  # type: ignore[index]
                 if inherited:
-                    hon = "đồng chí"
+                    hon = plural
                 rank_cue = next((c for c in chain if c.kind == "rank"), None)
                 rank = rank_cue.value.row.rank if rank_cue else None  # type: ignore[union-attr]
-                pre = [c.value for c in chain if c.kind == "title"]
+                pre = [
+                    c.value
+                    for i, c in enumerate(chain)
+                    if c.kind == "title"
+                    and (not c.value.group or (i == len(chain) - 1 and not text[c.end : s].strip()))  # type: ignore[union-attr]
+                ]
                 person = reg.named(text[s:e], s, e, hon, rank, pre + post)  # type: ignore[arg-type]
                 for c in chain:
                     if c.kind == "rank":
@@ -112,7 +120,7 @@ class OfficialExtractor:
                 doc.explain(self.name, "official", s, e)
             else:
                 uncued.append(ev)
-            plural = plural_here or inherited
+            plural = plural_here or (plural if inherited else None)
             list_end = post_end
             cursor = post_end
             chain = []
@@ -123,9 +131,9 @@ class OfficialExtractor:
             person = reg.get(text[span.start : span.end])
             if person is not None:
                 person.add_mention(span.start, span.end)
-        for items, s, e, kind in deferred:
-            self._resolve(reg, items, s, e, kind, text, holders)
-
+        for items, s, e, kind, post in deferred:
+            self._resolve(reg, items, s, e, kind, text, holders, post)
+        self._predicate_ranks(doc, text, reg, cues, holders)
         self._emit(doc, reg, cues, holders)
 
     def _cues(self, text: str, lo: int, hi: int, stops: set[int]) -> list[Cue]:
@@ -150,18 +158,24 @@ class OfficialExtractor:
         return m is not None and m.end() == b
 
     def _flush(
-        self, text: str, chain: list[Cue], hi: int, stops: set[int], deferred: list[tuple[list[Cue], int, int, str]]
+        self,
+        text: str,
+        chain: list[Cue],
+        hi: int,
+        stops: set[int],
+        deferred: list[tuple[list[Cue], int, int, str, list[Pos]]],
     ) -> None:
         """A chain with no name after it: maybe "ông Dung" or "đồng chí Bí thư Thành ủy"."""
         if not any(c.kind in ("hon", "rank") for c in chain):
             return
         last = chain[-1]
         if last.kind == "title":
-            deferred.append((chain, last.start, last.end, "title"))
+            deferred.append((chain, last.start, last.end, "title", []))
             return
         m = _ALIAS.match(text, last.end, hi)
         if m is not None and m.start(1) not in stops:
-            deferred.append((chain, m.start(1), m.end(1), "alias"))
+            post, _ = self.positions.chain_after(text, m.end(1), _line_end(text, m.end(1), hi), stops)
+            deferred.append((chain, m.start(1), m.end(1), "alias", post))
 
     def _resolve(
         self,
@@ -172,6 +186,7 @@ class OfficialExtractor:
         kind: str,
         text: str,
         holders: dict[int, Optional[Person]],
+        post: list[Pos],
     ) -> None:
         if kind == "alias":
             person = reg.by_given_name(text[s:e])
@@ -180,10 +195,36 @@ class OfficialExtractor:
         if person is None:
             return
         person.add_mention(s, e)
+        person.add_positions(post)
         for c in chain:
-            if c.kind == "hon" and person.alias_honorific is None:
-                person.alias_honorific = self.lex.honorific.get(c.value)  # type: ignore[arg-type]
-            elif c.kind == "rank":
+            if c.kind == "rank":
+                holders[c.start] = person
+                if person.alias_rank is None:
+                    person.alias_rank = c.value.row.rank  # type: ignore[union-attr]
+
+    def _predicate_ranks(
+        self, doc: Document, text: str, reg: Registry, cues: list[Cue], holders: dict[int, Optional[Person]]
+    ) -> None:
+        """A rank said of someone ("ông Hùng với cấp hàm đại tá", "vị đại tá"): the holder
+        is the last person mentioned before it in the sentence (for "vị": else the one
+        person with that rank)."""
+        pending = [c for c in cues if c.kind == "rank" and c.start not in holders]
+        if not pending:
+            return
+        mentions = sorted((s, p) for p in reg.persons.values() for s, _ in p.mentions)
+        for c in pending:
+            window = max(0, c.start - 16)
+            anaphor = self.lex.rank_anaphor.search(text, window, c.start) is not None
+            if not anaphor and self.lex.rank_predicate.search(text, window, c.start) is None:
+                continue
+            sent_start, _ = doc.sentence_of(c.start)
+            before = [p for s, p in mentions if sent_start <= s < c.start]
+            person = before[-1] if before else None
+            if person is None and anaphor:
+                rank = c.value.row.rank  # type: ignore[union-attr]
+                same = [p for p in reg.persons.values() if (p.rank or p.alias_rank) == rank]
+                person = same[0] if len(same) == 1 else None
+            if person is not None:
                 holders[c.start] = person
                 if person.alias_rank is None:
                     person.alias_rank = c.value.row.rank  # type: ignore[union-attr]
@@ -191,11 +232,13 @@ class OfficialExtractor:
     # -- records -----------------------------------------------------------
     def _emit(self, doc: Document, reg: Registry, cues: list[Cue], holders: dict[int, Optional[Person]]) -> None:
         for p in reg.persons.values():
+            if not p.positions and not (p.rank or p.alias_rank) and p.honorific in ("ông", "bà"):
+                continue  # "ông"/"bà" alone names private persons (a recruit's parents), not officials
             p.mentions.sort()
             doc.officials.append(
                 Official(
                     name=p.name,
-                    honorific=p.honorific or p.alias_honorific,
+                    honorific=p.honorific,
                     rank=p.rank or p.alias_rank,
                     positions=[Position(title=q.title, organization=q.organization, text=q.text) for q in p.positions],
                     mentions=[Mention(**doc.span(s, e)) for s, e in p.mentions],

@@ -28,11 +28,16 @@ class Person:
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
     def add_positions(self, positions: list[Pos]) -> None:
-        keys = {p.key() for p in self.positions}
+        """Merge in order; a bare title ("Phó chủ tịch") adds nothing when the
+        person already holds that title with a body, and gives way to it."""
         for p in positions:
-            if p.key() not in keys:
-                keys.add(p.key())
-                self.positions.append(p)
+            key = p.key()
+            if any(q.key() == key for q in self.positions):
+                continue
+            if p.organization is None and any(q.key().startswith(key + " ") for q in self.positions):
+                continue
+            self.positions = [q for q in self.positions if q.organization is not None or not key.startswith(q.key() + " ")]
+            self.positions.append(p)
 
     def add_mention(self, start: int, end: int) -> None:
         if (start, end) not in self.mentions:
@@ -72,6 +77,6 @@ class Registry:
         key = pos.key()
         hits = [p for p in self.persons.values() if any(q.key() == key for q in p.positions)]
         if not hits and pos.organization is None:
-            title = fold(pos.title)
-            hits = [p for p in self.persons.values() if any(fold(q.title) == title for q in p.positions)]
+            title = pos.title_key()
+            hits = [p for p in self.persons.values() if any(q.title_key() == title for q in p.positions)]
         return hits[0] if len(hits) == 1 else None

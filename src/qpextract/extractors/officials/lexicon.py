@@ -36,6 +36,7 @@ class RankRow(BaseModel):
 class _TitleRow(BaseModel):
     title: str
     kind: Literal["party", "government", "military", "other"]
+    same_as: Optional[str] = None
 
 
 class Lexicon:
@@ -58,6 +59,7 @@ class Lexicon:
         self.police_bodies = tuple(fold(b) for b in ctx["police_bodies"])
         titles = read_tsv("titles.tsv", _TitleRow)
         self.title_kind = {fold(r.title): r.kind for r in titles}
+        self.title_same = {fold(r.title): fold(r.same_as) for r in titles if r.same_as}
         title_re = r"(?:nguyên[ \t]++)?" + trie_pattern([r.title for r in titles], fold=True) + r"(?:[ \t]++thường[ \t]++trực)?+"
         # one scan finds every cue: honorific, rank or title
         self.cues = regex.compile(
@@ -78,6 +80,26 @@ class Lexicon:
         # academic titles ("Đại tá, TS. ", "PGS.TS ")
         self.gap = regex.compile(
             r"[ \t]*+(?:[,:][ \t]*+)?(?:" + acad + r"\.?+[ \t]*+(?:,[ \t]*+)?)*+", regex.IGNORECASE
+        )
+        tctx = read_yaml("titles_context.yaml")
+        pred = (
+            r"(?:(?:" + trie_pattern(tctx["predicate_adverbs"], fold=True) + r")[ \t]++)*+"
+            + trie_pattern(tctx["predicate_verbs"], fold=True) + NB + r"[ \t]++"
+        )
+        # what may sit between a name (or a position) and the next position
+        self.chain_sep = regex.compile(
+            r"[ \t]*+\)?+[ \t]*+(?:(?:[,(-]|(?:" + trie_pattern(tctx["chain_words"], fold=True) + r")" + NB + r")"
+            r"[ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+,[ \t]*+)?)?+(?:" + pred + r")?+",
+            regex.IGNORECASE,
+        )
+        self.group_before = regex.compile(
+            PB + trie_pattern(tctx["not_after"], fold=True) + r"[ \t]++\Z", regex.IGNORECASE
+        )
+        self.rank_predicate = regex.compile(
+            PB + trie_pattern(ctx["predicate_before"], fold=True) + r"[ \t]++\Z", regex.IGNORECASE
+        )
+        self.rank_anaphor = regex.compile(
+            PB + trie_pattern(ctx["anaphoric_before"], fold=True) + r"[ \t]++\Z", regex.IGNORECASE
         )
         self.gazetteer = Gazetteer()
         self.bodies = Bodies(self.gazetteer)

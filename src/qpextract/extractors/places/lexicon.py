@@ -30,6 +30,7 @@ def trie_pattern(words: list[str], fold: bool = False) -> str:
     """
     trie: dict = {}
     for w in words:
+        w = regex.sub(r"\s*-\s*", "-", " ".join(w.split()))
         node = trie
         for ch in (w.lower() if fold else w):
             node = node.setdefault(ch, {})
