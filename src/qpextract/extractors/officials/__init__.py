@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional, Union
 
-import regex
+import re
 
 from qpextract.document import Document
 from qpextract.extractors.officials.coref import Person, Registry
@@ -30,13 +30,13 @@ from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.extractors.officials.names import NameFinder, NameSpan
 from qpextract.extractors.officials.positions import Pos, PositionParser
 from qpextract.extractors.officials.ranks import RankHit, RankReader
-from qpextract.extractors.places.lexicon import CAP_SYLLABLE, fold
+from qpextract.extractors.places.lexicon import CAP_SYLLABLE, UPPER, fold, lowered
 from qpextract.models import Mention, Official, Position, RankMention
 
 # a short name after an honorific or rank: one or two capitalized syllables, no more
-_ALIAS = regex.compile(r"[ \t]++(" + CAP_SYLLABLE + r"(?:[ ]" + CAP_SYLLABLE + r")?+)(?![ ]\p{Lu})")
+_ALIAS = re.compile(r"[ \t]++(" + CAP_SYLLABLE + r"(?:[ ]" + CAP_SYLLABLE + r")?+)(?![ ]" + UPPER + ")")
 # between two items of a list of persons ("A, Chủ tịch ...; B, Phó ...")
-_LIST_GAP = regex.compile(r"[ \t]*+[;,][ \t]*+(?:và[ \t]++)?")
+_LIST_GAP = re.compile(r"[ \t]*+[;,][ \t]*+(?:và[ \t]++)?")
 
 
 class Cue(NamedTuple):
@@ -138,15 +138,21 @@ class OfficialExtractor:
 
     def _cues(self, text: str, lo: int, hi: int, stops: set[int]) -> list[Cue]:
         out: list[Cue] = []
-        for m in self.lex.cues.finditer(text, lo, hi):
-            if m.group("hon") is not None:
-                out.append(Cue(m.start(), m.end(), "hon", fold(m.group())))
-            elif m.group("rank") is not None:
+        for m in self.lex.cues.finditer(text, lowered(text), lo, hi):
+            written = fold(text[m.start() : m.end()])
+            kind = self.lex.cue_kind.get(written)
+            if kind == "hon":
+                out.append(Cue(m.start(), m.end(), "hon", written))
+            elif kind == "rank":
                 hit = self.ranks.read(text, m.start(), m.end(), hi)
                 if hit is not None:
                     out.append(Cue(hit.start, hit.end, "rank", hit))
-            else:
-                pos = self.positions.at(text, m.start(), _line_end(text, m.start(), hi), stops)
+            elif kind == "title":
+                start = m.start()
+                former = self.lex.former_before.search(text, max(lo, start - 8), start)
+                if former is not None and (former.start() == 0 or not text[former.start() - 1].isalnum()):
+                    start = former.start()
+                pos = self.positions.at(text, start, _line_end(text, start, hi), stops)
                 if pos is not None:
                     out.append(Cue(pos.start, pos.end, "title", pos))
         return out

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import regex
+import re
 
 from qpextract.extractors.officials.lexicon import Lexicon
-from qpextract.extractors.places.lexicon import CAP_SYLLABLE, PB
+from qpextract.extractors.places.lexicon import CAP_SYLLABLE, NB, trie_pattern
 
-# a run of capitalized syllables separated by single blanks; possessive, linear
-_RUN = regex.compile(PB + CAP_SYLLABLE + r"(?:[ ]" + CAP_SYLLABLE + r")*+")
-_SYL = regex.compile(CAP_SYLLABLE)
+_SYL = re.compile(CAP_SYLLABLE)
 MAX_SYLLABLES = 4
 
 
@@ -33,13 +31,19 @@ class NameFinder:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        # a surname, then more capitalized syllables separated by single blanks;
+        # starting on a capital lets ``re`` skip lower-case text; possessive, linear
+        self.run = re.compile(
+            trie_pattern(sorted(lex.surnames)) + NB + r"(?:[ ]" + CAP_SYLLABLE + r")++"
+        )
 
     def find(self, text: str, lo: int, hi: int) -> list[NameSpan]:
         out: list[NameSpan] = []
-        for run in _RUN.finditer(text, lo, hi):
-            if " " not in run.group():
+        for run in self.run.finditer(text, lo, hi):
+            s, e = run.span()
+            if s > 0 and text[s - 1].isalnum():
                 continue
-            out.extend(self.split_run(text, run.start(), run.end()))
+            out.extend(self.split_run(text, s, e))
         return out
 
     def split_run(self, text: str, start: int, end: int) -> list[NameSpan]:

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional
 
-import regex
+import re
 
 from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.extractors.places.lexicon import fold
 
-_LINK = regex.compile(r"[,()-]|(?<![\p{L}])(?:kiêm|rồi)(?![\p{L}])", regex.IGNORECASE)
-_FORMER = regex.compile(r"nguyên[ \t]++", regex.IGNORECASE)
-_BLANK = regex.compile(r"[ \t]++")
+_LINK = re.compile(r"[,()-]|(?<!\w)(?:kiêm|rồi)(?!\w)", re.IGNORECASE)
+_FORMER = re.compile(r"nguyên[ \t]++", re.IGNORECASE)
+_BLANK = re.compile(r"[ \t]++")
 MAX_CHAIN = 8
 
 

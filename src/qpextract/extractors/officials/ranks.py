@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional
 
-import regex
 
 from qpextract.extractors.officials.lexicon import Lexicon, RankRow
 from qpextract.extractors.places.lexicon import fold

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 from typing import Optional
 
-import regex
+import re
 
 from qpextract.document import Document
-from qpextract.extractors.places.lexicon import CAP_SYLLABLE, Bodies, Gazetteer, Units
+from qpextract.extractors.places.lexicon import CAP_SYLLABLE, Bodies, Gazetteer, Units, lowered
 from qpextract.models import Location, Organization
 
-_BLANK = regex.compile(r"[ \t]++")
-_NUMBER = regex.compile(r"\d++\p{L}?+(?![\p{L}\p{N}])|[IVX]++(?![\p{L}\p{N}])")
-_SYLLABLE = regex.compile(CAP_SYLLABLE)
+_BLANK = re.compile(r"[ \t]++")
+_NUMBER = re.compile(r"\d++[^\W\d_]?+(?!\w)|[IVX]++(?!\w)")
+_SYLLABLE = re.compile(CAP_SYLLABLE)
 # a unit word right after these is part of another word ("văn bản", "tài sản")
-_NOT_AFTER = regex.compile(r"(?:văn|phiên|nguyên|kịch|bút|bài|phát|dân|kinh tế -|xuất)[ \t]++$", regex.IGNORECASE)
+_NOT_AFTER = re.compile(r"(?:văn|phiên|nguyên|kịch|bút|bài|phát|dân|kinh tế -|xuất)[ \t]++$", re.IGNORECASE)
 _MAX_NAME_SYLLABLES = 4
 
 
@@ -46,16 +46,24 @@ class PlaceExtractor:
                 s = doc.norm.to_normalized(m.start)
                 stops.add(s)
                 taken.append((s, doc.norm.to_normalized_end(m.end)))
-        self._locations(doc, text, lo, hi, stops, taken)
-        self._organizations(doc, text, lo, hi, stops)
+        low = lowered(text)
+        self._locations(doc, text, low, lo, hi, stops, taken)
+        self._organizations(doc, text, low, lo, hi, stops)
 
     # -- locations ---------------------------------------------------------
     def _locations(
-        self, doc: Document, text: str, lo: int, hi: int, stops: set[int], taken: list[tuple[int, int]]
+        self,
+        doc: Document,
+        text: str,
+        low: Optional[str],
+        lo: int,
+        hi: int,
+        stops: set[int],
+        taken: list[tuple[int, int]],
     ) -> None:
         found: list[tuple[int, int, str, str]] = []
         busy = list(taken)
-        for m in self.units.pattern.finditer(text, lo, hi):
+        for m in self.units.scan.finditer(text, low, lo, hi):
             if _NOT_AFTER.search(text, max(lo, m.start() - 12), m.start()):
                 continue
             b = _BLANK.match(text, m.end(), hi)
@@ -64,15 +72,14 @@ class PlaceExtractor:
             name_end = self._place_name(text, b.end(), _line_end(text, b.end(), hi), stops)
             if name_end is None:
                 continue
-            unit = m.group()
-            if unit == unit.lower() or unit[0].isupper():
-                found.append((m.start(), name_end, self.units.kind_of(unit), text[b.end() : name_end]))
-                busy.append((m.start(), name_end))
-        for m in self.gazetteer.pattern.finditer(text, lo, hi):
+            found.append((m.start(), name_end, self.units.kind_of(m.group()), text[b.end() : name_end]))
+            busy.append((m.start(), name_end))
+        for m in self.gazetteer.scan.finditer(text, lo, hi):
             if any(s < m.end() and m.start() < e for s, e in busy):
                 continue
-            kind = self.gazetteer.kind_of(m.group()) or "province"
-            found.append((m.start(), m.end(), kind, m.group()))
+            name = text[m.start() : m.end()]
+            kind = self.gazetteer.kind_of(name) or "province"
+            found.append((m.start(), m.end(), kind, name))
         found.sort()
         for s, e, kind, name in found:
             doc.locations.append(Location(kind=kind, name=name, **doc.span(s, e)))  # type: ignore[arg-type]
@@ -104,9 +111,9 @@ class PlaceExtractor:
         return end
 
     # -- organizations -----------------------------------------------------
-    def _organizations(self, doc: Document, text: str, lo: int, hi: int, stops: set[int]) -> None:
+    def _organizations(self, doc: Document, text: str, low: Optional[str], lo: int, hi: int, stops: set[int]) -> None:
         last = lo
-        for m in self.bodies.pattern.finditer(text, lo, hi):
+        for m in self.bodies.scan.finditer(text, lo, hi):
             if m.start() < last or self.bodies.body_at(text, m.start(), hi) is None:
                 continue
             end = self.bodies.parse(text, m.start(), _line_end(text, m.start(), hi), stops)
