@@ -29,6 +29,20 @@ def qpx(*args: str, stdin: str | None = None, timeout: float = 300) -> subproces
     )
 
 
+def children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(x) for x in path.read_text().split()] if path.exists() else []
+
+
+def alive(pid: int) -> bool:
+    """Running (a zombie waiting for a reaper counts as gone)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+
+
 def seed_lines(n: int) -> list[dict]:
     """n inputs made of the seed articles under new ids."""
     texts = [p.read_text(encoding="utf-8") for p in SEEDS]
@@ -91,8 +105,19 @@ def test_sigkill_midway_then_resume_leaves_exactly_one_line_per_input(tmp_path: 
             break
         time.sleep(0.02)
     assert proc.poll() is None, "the run ended before it could be killed: " + proc.stderr.read().decode()
-    os.killpg(proc.pid, signal.SIGKILL)  # the main process and its workers, no clean-up
+    workers = children(proc.pid)
+    assert workers, "the run has worker processes"
+    os.kill(proc.pid, signal.SIGKILL)  # the main process only, no clean-up: the workers must follow it
     proc.wait()
+    until = time.monotonic() + 10
+    while time.monotonic() < until and any(alive(pid) for pid in workers):
+        time.sleep(0.05)
+    lingering = [pid for pid in workers if alive(pid)]
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    assert not lingering, "workers outlived the killed main process"
     written = out.read_bytes()
     assert 100 <= written.count(b"\n") < len(rows), "killed midway"
     with open(out, "ab") as f:  # as if the kill had torn the line being written

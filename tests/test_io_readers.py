@@ -246,3 +246,12 @@ def test_prepare_turns_html_into_text_and_refuses_an_empty_page() -> None:
     assert "76 công dân" in item["text"] and item["title"].startswith("Hội nghị")
     with pytest.raises(Exception, match="no main text"):
         prepare({"id": "q", "html": "<html><body><nav>Trang chủ</nav></body></html>"})
+
+
+def test_gzipped_jsonl_is_read_line_by_line(tmp_path: Path) -> None:
+    import gzip
+
+    path = tmp_path / "feed.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "g1", "text": "Chào"}) + "\n" + json.dumps({"id": "g2", "text": "Hội nghị"}) + "\n")
+    assert [i["id"] for i in items_of(path)] == ["g1", "g2"]

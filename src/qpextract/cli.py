@@ -47,7 +47,7 @@ def extract(
     Exit code 0 when every input became an Article, 1 when some failed, 2 on usage errors.
     """
     from qpextract.io.batch import BatchAborted, BatchOptions, Runner, default_workers
-    from qpextract.io.progress import count_inputs, make_progress
+    from qpextract.io.progress import NoProgress, count_inputs, make_progress
     from qpextract.io.readers import Limits, iter_inputs
     from qpextract.io.sinks import SinkUnavailable, open_sink
 
@@ -73,7 +73,8 @@ def extract(
     runner = Runner(sink, options, progress=progress, on_error=on_error)
     done = sink.done_ids() if resume else set()
     progress.start()
-    count_inputs(inputs, progress)
+    if not isinstance(progress, NoProgress):
+        count_inputs(inputs, progress)
     try:
         summary = runner.run(iter_inputs(inputs, Limits(max_bytes=max_bytes)), done)
     except BatchAborted as exc:

@@ -154,6 +154,8 @@ def process_item(pipeline: Any, item: Item, time_limit: float) -> Outcome:
 def _worker_main(spec: Optional[str], time_limit: float, tasks: Any, results: Any) -> None:
     """A worker process: build the pipeline once, then one item in, one outcome out, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C
+    parent = os.getppid()
+    _die_with_parent()
     try:
         pipeline = load_pipeline(spec)
     except BaseException as exc:
@@ -163,12 +165,26 @@ def _worker_main(spec: Optional[str], time_limit: float, tasks: Any, results: An
     results.send(("ready",))
     while True:
         try:
+            while not tasks.poll(1.0):
+                if os.getppid() != parent:  # the main process is gone (killed): so are we
+                    return
             item = tasks.recv()
         except (EOFError, OSError):
             return
         if item is None:
             return
         results.send(("result", process_item(pipeline, item, time_limit)))
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to SIGKILL this worker when the main process dies (best effort elsewhere)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
 
 
 # -- the pool ---------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ Item = dict[str, Any]
 MB = 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 ZIP_SUFFIXES = (".zip",)
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz")
@@ -95,7 +95,7 @@ def walk(root: Path) -> Iterator[Path]:
 
 def _suffix(name: str) -> str:
     low = name.lower()
-    for double in (".warc.gz", ".tar.gz"):
+    for double in (".warc.gz", ".tar.gz", ".jsonl.gz"):
         if low.endswith(double):
             return double
     return os.path.splitext(low)[1]
@@ -117,7 +117,14 @@ def _file_items(path: Path, limits: Limits, ids: _Ids, *, explicit: bool) -> Ite
     try:
         if suffix in JSONL_SUFFIXES:
             with open(path, "rb") as f:
-                yield from _jsonl_stream(f, source, _stem(path.name), limits)
+                stream: IO[bytes] = f
+                if suffix.endswith(".gz"):
+                    stream = io.BufferedReader(_Budget(gzip.GzipFile(fileobj=f), limits, packed=f.tell), MB)  # type: ignore[assignment]
+                try:
+                    yield from _jsonl_stream(stream, source, _stem(path.name), limits)
+                except (_BombError, OSError, EOFError) as exc:
+                    yield _error(ids.unique(f"{_stem(path.name)}:rest"), source,
+                                 "too_large" if isinstance(exc, _BombError) else "parse", f"reading stopped: {exc}")
         elif suffix in WARC_SUFFIXES:
             with open(path, "rb") as f:
                 yield from _warc_stream(f, source, _stem(path.name), limits, ids)
@@ -237,7 +244,7 @@ def _warc_stream(stream: IO[bytes], source: str, stem: str, limits: Limits, ids:
             count += 1
             url = record.rec_headers.get_header("WARC-Target-URI") or f"{source}#{count}"
             rid = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
-            aid = ids.unique(rid.removeprefix("urn:uuid:") or f"{stem}:{count}")
+            aid = rid.removeprefix("urn:uuid:") or f"{stem}:{count}"  # unique already: not remembered
             data = record.content_stream().read(limits.max_bytes + 1)
             if len(data) > limits.max_bytes:
                 yield _error(aid, url, "too_large", f"record is over the limit of {limits.max_bytes} bytes")
@@ -282,6 +289,8 @@ def _member_items(
     suffix = _suffix(name)
     stem = _stem(name)
     if suffix in JSONL_SUFFIXES:
+        if suffix.endswith(".gz"):
+            data_or_stream = io.BufferedReader(_Budget(gzip.GzipFile(fileobj=data_or_stream), limits), MB)
         yield from _jsonl_stream(data_or_stream, source, stem, limits)
     elif suffix in WARC_SUFFIXES:
         yield from _warc_stream(data_or_stream, source, stem, limits, ids)
