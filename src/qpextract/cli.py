@@ -27,19 +27,20 @@ def extract(
     ],
     output: Annotated[
         Optional[str],
-        typer.Option("-o", "--output", help="output: .jsonl path, - for stdout, or .sqlite/.db [default: out.jsonl]"),
+        typer.Option("-o", "--output", help="output: .jsonl path, - for stdout, or .sqlite/.db (default: out.jsonl)", rich_help_panel="Output"),
     ] = None,
-    db: Annotated[Optional[str], typer.Option("--db", help="database URL (postgresql://..., sqlite:///...)")] = None,
+    db: Annotated[Optional[str], typer.Option("--db", help="database URL (postgresql://..., sqlite:///...)", rich_help_panel="Output")] = None,
     workers: Annotated[
-        Optional[int], typer.Option("--workers", "-w", min=0, help="worker processes [default: CPU count]; 0 = in process")
+        Optional[int], typer.Option("--workers", "-w", min=0, help="worker processes (default: CPU count); 0 = in this process",
+                                rich_help_panel="Running")
     ] = None,
-    resume: Annotated[bool, typer.Option("--resume", help="skip inputs whose id the output already has")] = False,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="per-article size limit in bytes")] = 5 * 1024 * 1024,
+    resume: Annotated[bool, typer.Option("--resume", help="continue an interrupted run: skip inputs whose id the output already has", rich_help_panel="Output")] = False,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="per-article size limit in bytes", rich_help_panel="Input")] = 5 * 1024 * 1024,
     time_limit: Annotated[
-        float, typer.Option("--time-limit", min=0, help="per-article time limit in seconds (0 = none)")
+        float, typer.Option("--time-limit", min=0, help="per-article time limit in seconds (0 = none)", rich_help_panel="Running")
     ] = 10.0,
-    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="print every failed input on stderr")] = False,
-    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="no progress bar and no summary")] = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="print every failed input on stderr", rich_help_panel="Running")] = False,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="no progress bar and no summary", rich_help_panel="Running")] = False,
     pipeline: Annotated[Optional[str], typer.Option("--pipeline", hidden=True, help="module:factory of a Pipeline")] = None,
 ) -> None:
     """Extract records from INPUTS: one JSON line per input (Article or error line).
