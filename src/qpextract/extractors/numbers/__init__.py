@@ -28,6 +28,7 @@ _DIGITS = regex.compile(r"(?<![\w.,])\d++(?:[.,]\d++)*+")
 _WORD = regex.compile(r"[ \t]*+\w++")
 _RANGE_AFTER = regex.compile(r"[ \t]*+[-–][ \t]*+\d")
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SENTENCE_END = frozenset({".", "!", "?", "\n", "…"})
 _CLAUSE_END = _SENTENCE_END | frozenset({",", ";", ":", "(", ")", "“", "”", '"', "–", "-", "/"})
 _WINDOW_LEFT = 40  # enough for the guards and qualifiers; the left subject reads further
@@ -331,8 +332,14 @@ class NumberExtractor:
         span_end = subj_end if sub_words else unit_end
         if any(a < span_end and qstart < b for a, b in spans[-3:]):
             return
+        where = doc.span(qstart, span_end)
+        if _INVISIBLE.search(doc.original, where["start"], where["end"]):
+            # the normalizer dropped a zero-width character inside: keep the span to the figure itself
+            where = doc.span(qstart, unit_end)
+            if _INVISIBLE.search(doc.original, where["start"], where["end"]):
+                return
         rec = NumericResult(
-            **doc.span(qstart, span_end),
+            **where,
             value=value,
             unit=unit,  # type: ignore[arg-type]
             subject=subject,
