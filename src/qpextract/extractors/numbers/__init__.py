@@ -26,6 +26,7 @@ from qpextract.models import Change, NumericResult
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|\n|[^\w\s]")
 _DIGITS = regex.compile(r"(?<![\w.,])\d++(?:[.,]\d++)*+")
 _WORD = regex.compile(r"[ \t]*+\w++")
+_LIST_BEFORE = re.compile(r"\d+, $")
 _RANGE_AFTER = regex.compile(r"[ \t]*+[-–][ \t]*+\d")
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -34,8 +35,8 @@ _CLAUSE_END = _SENTENCE_END | frozenset({",", ";", ":", "(", ")", "“", "”", 
 _WINDOW_LEFT = 40  # enough for the guards and qualifiers; the left subject reads further
 _WINDOW_LEFT_SUBJECT = 120
 _WINDOW_RIGHT = 90
-_MAX_SUBJECT_RIGHT = 7
-_MAX_SUBJECT_LEFT = 8
+_MAX_SUBJECT_RIGHT = 10
+_MAX_SUBJECT_LEFT = 14
 
 
 @dataclass
@@ -193,6 +194,16 @@ class NumberExtractor:
         if self._in_date(s, end):
             return None
         prev = self._prev_word(text, s)
+        ls = s
+        while prev == "" and ls >= 2 and text[ls - 2 : ls] == ", ":
+            m_list = _LIST_BEFORE.search(text, max(0, ls - 12), ls)
+            if not m_list:
+                break
+            ls = m_list.start()
+            prev = self._prev_word(text, ls)
+            if prev in self._guard_words:
+                return None  # "kỳ họp 35, 36, 37", "Quân khu 1, 2, 3"
+        prev = self._prev_word(text, s)
         if prev in (self._guard_words if total is None else self._temporal_words):
             return None  # "năm 2022", "ngày 27", "Đề án 12", "ngày 5/8": no need to read further
         if self._next_word(text, end) in self._reject_next:
@@ -229,6 +240,9 @@ class NumberExtractor:
             return None
         if used == 1 and words[0] in self.t.word_alone_excluded:
             return None
+        if text[s].isupper() and not self._sentence_start(text, s):
+            return None  # "Hai Bà Trưng", "ông Tám": a name
+        one = used == 1 and words[0] == "một"
         # end of the used words
         end = s
         for _ in range(used):
@@ -238,7 +252,18 @@ class NumberExtractor:
             return None
         if self._next_word(text, end) in self._reject_next_word_number:
             return None  # "hai năm", "hai bên"
+        if one:
+            after = _tokens(text, end, min(len(text), end + 40), right=True).lower
+            if not self.t.one_counts.at(after, 0)[0]:
+                return None  # "một số", "một cách": an article, not a count
         return (s, end, value, None, "number.words")
+
+    @staticmethod
+    def _sentence_start(text: str, s: int) -> bool:
+        j = s - 1
+        while j >= 0 and text[j] in " \t\"'“‘(-–":
+            j -= 1
+        return j < 0 or text[j] in ".!?:\n…"
 
     # ---- reading one candidate -----------------------------------------------------
     def _read(self, doc, text, s, e, value, total, rule, out, spans) -> None:
@@ -270,6 +295,8 @@ class NumberExtractor:
         else:
             scale_word = None
         k, row = t.units.at(rw, i)
+        if k and isinstance(row, UnitRow) and row.unit == "noun":
+            k, row = 0, None
         if k and isinstance(row, UnitRow):
             if row.unit in ("measure", "time", "age", "foreign"):
                 return
@@ -301,9 +328,26 @@ class NumberExtractor:
             qualifier = qa
             i += ka
             unit_end = right.ends[i - 1]
+        # --- "X trên tổng số Y": Y is the total
+        if total is None and rw[i : i + 3] == ["trên", "tổng", "số"]:
+            kk = i + 3
+            kq3, _ = t.qual_before.at(rw, kk)
+            kk += kq3
+            if kk < len(rw) and rw[kk][:1].isdigit():
+                tv = parse_digits(rw[kk])
+                if tv is not None and tv >= value:
+                    total = tv
+                    ratio = True
+                    i = kk + 1
+                    unit_end = right.ends[kk]
         # --- subject
         subject, subj_end = None, unit_end
         sub_words, j_end = self._subject_right(right, i, predicate=(unit == "percent"))
+        if unit == "money":
+            before = self._money_subject(left, nl - kq if kq else nl)
+            if before:
+                sub_words = []
+                subject = before
         if sub_words:
             if rule == "number.words":
                 kn, _ = t.word_not_count.at(rw, i)
@@ -311,17 +355,19 @@ class NumberExtractor:
                     return
             subject = " ".join(sub_words)
             subj_end = right.ends[j_end - 1]
-        elif unit == "count" and not ratio:
-            return  # a bare number: not a reported quantity
-        else:
-            wide = _tokens(text, max(0, s - _WINDOW_LEFT_SUBJECT), s, right=False)
-            kq2, _ = t.qual_before.ending(wide.lower, len(wide.lower))
-            subject = self._subject_left(wide, len(wide.lower) - kq2)
+        elif unit == "count" and (not ratio or total == value):
+            return  # a bare number or a phrase like "trực 24/24": not a reported quantity
+        elif unit != "money" or subject is None:
+            subject = self._left_or_borrowed(text, s, out, spans)
+        if sub_words and len(sub_words) == 1 and sub_words[0].lower() in t.heads_alone and nl:
+            kl, _ = t.link_verbs.ending(lw, nl - kq if kq else nl)
+            if kl:  # "Số công dân có trình độ đại học là hơn 1.800 người"
+                subject = self._left_or_borrowed(text, s, out, spans) or subject
         # a bare year or a count glued to a capitalized name is a date or an identifier
         if unit == "count" and not ratio and rule == "number.digits":
             raw = text[s:e]
-            if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100 and not sub_words:
-                return
+            if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100:
+                return  # a year ("Luật NVQS 2015 quy định"); counts of this size are written "2.015"
             if nl and left.surface[-1][:1].isupper() and not left.surface[-1].isupper() and not kq:
                 if nl >= 2 and left.surface[-2] not in _SENTENCE_END:
                     return  # "Quân khu 7 ...", "Trung đoàn 14"
@@ -352,7 +398,9 @@ class NumberExtractor:
         doc.explain(self.name, rule, qstart, span_end)
 
     def _subject_right(self, right: _Tokens, i: int, *, predicate: bool) -> tuple[list[str], int]:
-        """The counted noun after the number: words up to a stop word, a sign or a name."""
+        """The counted noun after the number and what qualifies it ("thanh niên lên đường nhập ngũ"):
+        words up to a stop word, a sign or another figure; a comma goes on into a short list
+        ("9 huyện, thị xã, thành phố")."""
         t = self.t
         rw, surf = right.lower, right.surface
         words: list[str] = []
@@ -364,41 +412,102 @@ class NumberExtractor:
                 j += k
         while j < len(rw) and len(words) < _MAX_SUBJECT_RIGHT:
             tok = surf[j]
+            if tok == "," and words and self._short_list_item(right, j + 1):
+                words[-1] += ","
+                j += 1
+                continue
             if not _is_word(tok):
                 break
-            if not words:
-                if rw[j] in t.heads_alone:
-                    words.append(tok)
-                    j += 1
-                    continue
+            if not words and rw[j] in t.heads_alone:
+                words.append(tok)
+                j += 1
+                continue
             k, _ = t.stops.at(rw, j)
             if k:
                 break
-            if words and tok[:1].isupper() and not tok.isupper():
-                break
             words.append(tok)
             j += 1
-        if predicate and words and len(words) == j - i and t.predicate_after.at(rw, i)[0] == len(words):
+        while words and (words[-1].lower().rstrip(",") in t.trailing or words[-1].endswith(",")):
+            if words[-1].endswith(","):
+                words[-1] = words[-1][:-1]
+                continue
+            words.pop()
+            j -= 1
+        # j must point just after the last kept word
+        j = i
+        kept = 0
+        while kept < len(words) and j < len(rw):
+            if _is_word(surf[j]):
+                kept += 1
+            j += 1
+        if predicate and words and t.predicate_after.at(rw, i)[0] >= len(words):
             return [], i  # only a predicate word, nothing it applies to
         return words, j
 
+    def _short_list_item(self, right: _Tokens, j: int) -> bool:
+        """After a comma: a short run of plain words (a list item), not a new clause or figure."""
+        n = 0
+        while j < len(right.surface) and _is_word(right.surface[j]):
+            if n == 0 and (right.surface[j][:1].isupper() or self.t.stops.at(right.lower, j)[0]):
+                return False
+            n += 1
+            j += 1
+        return 1 <= n <= 4 and (j >= len(right.surface) or right.surface[j] in (",", ";", ".", ")", "\n", "và"))
+
+    def _money_subject(self, left: _Tokens, j: int) -> Optional[str]:
+        """What money pays for: the noun right before the amount ("với kinh phí hơn 550 triệu đồng")."""
+        t = self.t
+        words: list[str] = []
+        while j > 0 and len(words) < 4:
+            tok = left.surface[j - 1]
+            if not _is_word(tok) or t.stops.at(left.lower, j - 1)[0] or t.link_verbs.at(left.lower, j - 1)[0]:
+                break
+            words.append(tok)
+            j -= 1
+        return " ".join(reversed(words)) or None
+
+    def _left_or_borrowed(self, text: str, s: int, out: list, spans: list) -> Optional[str]:
+        """The subject before the figure; inside brackets ("… 1.500 thanh niên … (đạt 50%)") the
+        figure is a share of the one before it and takes its subject."""
+        t = self.t
+        wide = _tokens(text, max(0, s - _WINDOW_LEFT_SUBJECT), s, right=False)
+        lw = wide.lower
+        j = len(lw)
+        kq, _ = t.qual_before.ending(lw, j)
+        j -= kq
+        kl, _ = t.link_verbs.ending(lw, j)
+        if j - kl > 0 and wide.surface[j - kl - 1] == "(":
+            if out and spans and 0 <= wide.starts[j - kl - 1] - spans[-1][1] <= 40:
+                return out[-1].subject
+        return self._subject_left(wide, j)
+
     def _subject_left(self, left: _Tokens, j: int) -> Optional[str]:
-        """The indicator before the figure: "tỷ lệ đảng viên trong DQTV (đạt) 23,4%"."""
+        """The indicator before the figure: "tỷ lệ đảng viên trong DQTV (đạt) 23,4%"; a list of
+        short items is crossed ("tốt nghiệp đại học, cao đẳng, trung cấp là 30,6%")."""
         t = self.t
         lw, surf = left.lower, left.surface
         k, _ = t.link_verbs.ending(lw, j)
         j -= k
         words: list[str] = []
+        seg = 0
         while j > 0 and len(words) < _MAX_SUBJECT_LEFT:
             tok = surf[j - 1]
+            if tok == "," and 1 <= seg <= 3 and j >= 2 and _is_word(surf[j - 2]):
+                words.append(",")
+                seg = 0
+                j -= 1
+                continue
             if tok in _CLAUSE_END or not (_is_word(tok) or tok[:1].isdigit()):
                 break
             words.append(tok)
+            seg += 1
             j -= 1
+        while words and words[-1] == ",":
+            words.pop()
         if not words:
             return None
         words.reverse()
-        return " ".join(words)
+        return " ".join(words).replace(" ,", ",")
 
     def _attach_change(self, text, s, value, unit, direction, out, spans) -> None:
         """Put a change on the figure it follows in the same sentence; a change alone is dropped."""

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 from qpextract.data import read_tsv, read_yaml
 
 QualifierName = Literal["over", "at_least", "about", "under"]
-UnitKind = Literal["percent", "count", "money", "measure", "time", "age", "foreign"]
+UnitKind = Literal["percent", "count", "money", "measure", "time", "age", "foreign", "noun"]
 
 
 class UnitRow(BaseModel):
@@ -42,11 +42,13 @@ class NumbersVocabulary(BaseModel):
     identifier_head_exceptions: list[str]
     subject_stops: list[str]
     subject_heads_alone: list[str]
+    subject_trailing: list[str]
     link_verbs: list[str]
     predicate_after: list[str]
     change_words: dict[str, Literal["increase", "decrease"]]
     word_number_alone_excluded: list[str]
     word_number_not_count: list[str]
+    one_counts: list[str]
 
 
 class PhraseTable:
@@ -92,11 +94,13 @@ class NumberTables:
         self.temporal_before = PhraseTable(voc.temporal_before)
         self.stops = PhraseTable(voc.subject_stops)
         self.heads_alone = frozenset(voc.subject_heads_alone)
+        self.trailing = frozenset(voc.subject_trailing)
         self.link_verbs = PhraseTable(voc.link_verbs)
         self.predicate_after = PhraseTable(voc.predicate_after)
         self.change_words = PhraseTable(voc.change_words)
         self.word_alone_excluded = frozenset(voc.word_number_alone_excluded)
         self.word_not_count = PhraseTable(voc.word_number_not_count)
+        self.one_counts = PhraseTable(voc.one_counts)
         units = read_tsv("units.tsv", UnitRow)
         self.units = PhraseTable({u.phrase: u for u in units})
         words = read_tsv("numbers_words.tsv", NumberWordRow)
