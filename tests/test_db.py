@@ -277,28 +277,69 @@ def test_duplicate_id_in_one_batch_keeps_the_last(db_url: str) -> None:
     assert db.table_counts(db_url)["articles"] == 1
 
 
-def test_a_failing_batch_is_rolled_back_whole(db_url: str, monkeypatch) -> None:
+def test_a_database_failure_rolls_the_batch_back_whole(db_url: str, monkeypatch) -> None:
     sink = db.open_db_sink(db_url, resume=False, batch_size=3)
     for i in range(3):  # first batch: committed
         sink.write(sample_article(i), f"h{i}")
     assert sink.stats["batches"] == 1
     good_counts = db.table_counts(db_url)
+    good_sums = db.table_checksums(db_url)
 
+    real = db.DbSink._write_batch
+
+    def dies_before_commit(self, conn, batch):
+        real(self, conn, batch)  # every row of the batch inserted, then the database fails
+        raise sa.exc.OperationalError("COMMIT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(db.DbSink, "_write_batch", dies_before_commit)
+    sink.write(sample_article(0, variant=1), "h0-new")  # a replacement: its delete must roll back too
+    sink.write(sample_article(4), "h4")
+    with pytest.raises(sa.exc.OperationalError):
+        sink.write(sample_article(5), "h5")
+    assert db.table_counts(db_url) == good_counts  # nothing of the batch leaked
+    assert db.table_checksums(db_url) == good_sums
+    monkeypatch.setattr(db.DbSink, "_write_batch", real)
+    sink.close()  # the batch is still buffered: written now
+    assert db.table_counts(db_url)["articles"] == 5
+    engine = db.create_db_engine(db_url)
+    with engine.connect() as conn:
+        assert db.load_article(conn, "art-0000") == sample_article(0, variant=1)
+    engine.dispose()
+
+
+def test_a_result_the_database_refuses_becomes_an_error_row(db_url: str, monkeypatch) -> None:
     real = db.article_rows
 
     def broken(article, h):
         rows = real(article, h)
-        if article.id == "art-0005":  # the third of the batch violates NOT NULL in the database
+        if article.id == "art-0005":  # violates NOT NULL in the database
             rows[db.officials][0]["name"] = None
         return rows
 
     monkeypatch.setattr(db, "article_rows", broken)
-    sink.write(sample_article(3), "h3")
-    sink.write(sample_article(4), "h4")
-    with pytest.raises(sa.exc.IntegrityError):
-        sink.write(sample_article(5), "h5")
-    assert db.table_counts(db_url) == good_counts  # nothing of art-0003/0004 leaked
-    sink.engine.dispose()
+    sink = write_all(db_url, [(sample_article(i), f"h{i}") for i in range(3, 8)], batch_size=3)
+    assert sink.stats["inserted"] == 5
+    counts = db.table_counts(db_url)
+    assert (counts["articles"], counts["errors"]) == (4, 1)
+    engine = db.create_db_engine(db_url)
+    with engine.connect() as conn:
+        kind, message = conn.execute(sa.select(db.errors.c.kind, db.errors.c.message)).one()
+        assert kind == "internal" and "database refused" in message
+        assert db.load_article(conn, "art-0004") == sample_article(4)  # its batch mates are stored
+    engine.dispose()
+
+
+def test_unstorable_characters_are_replaced_not_fatal(db_url: str) -> None:
+    a = sample_article(1).model_copy(update={"text": "NUL\x00 and a lone \ud800 surrogate", "title": "t\x00"})
+    write_all(db_url, [(a, "h\x00")])
+    engine = db.create_db_engine(db_url)
+    with engine.connect() as conn:
+        back = db.load_article(conn, a.id)
+    engine.dispose()
+    assert back.text == "NUL\ufffd and a lone \ufffd surrogate" and len(back.text) == len(a.text)
+    assert back.title == "t\ufffd"
+    again = write_all(db_url, [(a, "h\x00")])  # the stored hash matches: skipped
+    assert again.stats["skipped"] == 1
 
 
 def test_done_ids_lists_articles_and_errors(db_url: str) -> None:

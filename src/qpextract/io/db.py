@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Optional, Union
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from qpextract.models import Article, ErrorLine
+from qpextract.models import Article, ErrorInfo, ErrorLine
 
 Result = Union[Article, ErrorLine]
 
@@ -514,6 +515,27 @@ def load_article(conn: Connection, article_id: str) -> Optional[Article]:
     return Article.model_validate(data)
 
 
+# --- Text the databases accept ----------------------------------------------------------------
+
+#: NUL (PostgreSQL text cannot hold it) and lone surrogates (not UTF-8 at all).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+#: Failures of the database itself: never papered over.
+_INFRASTRUCTURE_ERRORS = (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.DisconnectionError)
+
+
+def _safe_str(value: str) -> str:
+    """``value`` with each unstorable character replaced by U+FFFD (same length, so offsets hold)."""
+    return _UNSTORABLE.sub("\ufffd", value) if _UNSTORABLE.search(value) else value
+
+
+def _safe_row(row: dict[str, Any]) -> dict[str, Any]:
+    for key, value in row.items():
+        if isinstance(value, str) and _UNSTORABLE.search(value):
+            row[key] = _UNSTORABLE.sub("\ufffd", value)
+    return row
+
+
 # --- The sink ---------------------------------------------------------------------------------
 
 
@@ -573,14 +595,49 @@ class DbSink:
     # Work
 
     def flush(self) -> None:
-        """Write the buffered results in one transaction (all or nothing)."""
+        """Write the buffered results in one transaction (all or nothing).
+
+        When the batch fails on its *data* (a value the database refuses),
+        it is rolled back and written again one result per transaction; a
+        result that still fails is stored as an ``internal`` error line, so
+        every input keeps its one row. A failure of the database itself
+        (connection lost, disk full: ``OperationalError``) propagates with
+        the batch uncommitted and still buffered.
+        """
         if not self._buffer:
             return
         batch = list(self._buffer.values())
-        with self.engine.begin() as conn:
-            self._write_batch(conn, batch)
+        try:
+            with self.engine.begin() as conn:
+                stats = self._write_batch(conn, batch)
+        except _INFRASTRUCTURE_ERRORS:
+            raise
+        except Exception:
+            stats = self._write_one_by_one(batch)
         self._buffer.clear()
+        for key, value in stats.items():
+            self.stats[key] += value
         self.stats["batches"] += 1
+
+    def _write_one_by_one(self, batch: list[tuple[Result, str]]) -> dict[str, int]:
+        total = {"inserted": 0, "replaced": 0, "skipped": 0}
+        for result, h in batch:
+            try:
+                with self.engine.begin() as conn:
+                    stats = self._write_batch(conn, [(result, h)])
+            except _INFRASTRUCTURE_ERRORS:
+                raise
+            except Exception as exc:
+                line = ErrorLine(
+                    id=result.id,
+                    source=result.source,
+                    error=ErrorInfo(kind="internal", message=f"database refused the result: {type(exc).__name__}: {exc}"[:2000]),
+                )
+                with self.engine.begin() as conn:
+                    stats = self._write_batch(conn, [(line, h)])
+            for key, value in stats.items():
+                total[key] += value
+        return total
 
     def _stored(self, conn: Connection, ids: list[str]) -> dict[str, tuple[str, str]]:
         """``id -> (kind, content_hash)`` of what is stored for ``ids``."""
@@ -592,21 +649,22 @@ class DbSink:
                 found[eid] = ("error", h)
         return found
 
-    def _write_batch(self, conn: Connection, batch: list[tuple[Result, str]]) -> None:
-        stored = self._stored(conn, [r.id for r, _ in batch])
+    def _write_batch(self, conn: Connection, batch: list[tuple[Result, str]]) -> dict[str, int]:
+        stats = {"inserted": 0, "replaced": 0, "skipped": 0}
+        stored = self._stored(conn, [_safe_str(r.id) for r, _ in batch])
         todo: list[tuple[Result, str]] = []
         stale: list[str] = []
         for result, h in batch:
             kind = "article" if isinstance(result, Article) else "error"
-            old = stored.get(result.id)
-            if old == (kind, h):
-                self.stats["skipped"] += 1
+            old = stored.get(_safe_str(result.id))
+            if old == (kind, _safe_str(h)):
+                stats["skipped"] += 1
                 continue
             if old is not None:
-                stale.append(result.id)
-                self.stats["replaced"] += 1
+                stale.append(_safe_str(result.id))
+                stats["replaced"] += 1
             else:
-                self.stats["inserted"] += 1
+                stats["inserted"] += 1
             todo.append((result, h))
         if stale:
             delete_ids(conn, stale)
@@ -619,7 +677,8 @@ class DbSink:
                 rows[errors].append(error_row(result, h))
         for table in TABLES:  # parents first
             if rows[table]:
-                conn.execute(table.insert(), rows[table])
+                conn.execute(table.insert(), [_safe_row(r) for r in rows[table]])
+        return stats
 
 
 def delete_ids(conn: Connection, ids: Iterable[str]) -> None:
