@@ -49,6 +49,28 @@ def extract(
 
 
 @app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="gold JSONL (corpus/gold/*.jsonl)")],
+    output: Annotated[Path, typer.Argument(help="qpextract output JSONL")],
+    inputs: Annotated[
+        Optional[Path], typer.Option("--inputs", help="JSONL of {id, text}: also check every span against the original")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the figures as one JSON object")] = False,
+    problems: Annotated[int, typer.Option("--problems", help="how many problem lines to print")] = 40,
+) -> None:
+    """Score OUTPUT against GOLD (the rules of the gold README; same figures as its score.py)."""
+    from qpextract.evaluate import evaluate as run_evaluation
+    from qpextract.evaluate import format_report, read_jsonl
+
+    originals = {str(r["id"]): r["text"] for r in read_jsonl(inputs)} if inputs else None
+    scores = run_evaluation(read_jsonl(gold), read_jsonl(output), originals)
+    if as_json:
+        typer.echo(json.dumps(scores.report(), ensure_ascii=False))
+    else:
+        typer.echo(format_report(scores, problems))
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of an Article."""
     typer.echo(json.dumps(Article.model_json_schema(), ensure_ascii=False, indent=2))

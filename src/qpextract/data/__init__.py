@@ -23,7 +23,7 @@ LANG = "vi"
 
 def data_text(name: str) -> str:
     """Read a bundled data file (``data/vi/NAME``) as text."""
-    return resources.files(__package__).joinpath(LANG, name).read_text(encoding="utf-8")
+    return resources.files(__package__).joinpath(LANG).joinpath(name).read_text(encoding="utf-8")
 
 
 def read_tsv(name: str, model: type[M]) -> list[M]:

@@ -39,6 +39,15 @@ class MetadataReader:
             r"^\(?(?:" + "|".join(regex.escape(p) for p in cfg["body_prefixes"]) + r")\b", regex.IGNORECASE
         )
         self.max_line = int(cfg["max_line_chars"])
+        self.max_tail = int(cfg["max_tail_lines"])
+        self.openers = regex.compile(
+            r"^(?:" + "|".join(regex.escape(o) for o in cfg["openers"]) + r")\s*", regex.IGNORECASE
+        )
+        self.caption = regex.compile(
+            r"^(?:" + "|".join(regex.escape(p) for p in cfg["caption_prefixes"]) + r")"
+            r"|" + "|".join(regex.escape(m) for m in cfg["caption_markers"]),
+            regex.IGNORECASE,
+        )
 
     def __call__(self, doc: Document) -> None:
         lines = [(m.start(), m.end()) for m in _LINE.finditer(doc.text)]
@@ -52,27 +61,46 @@ class MetadataReader:
                 if doc.published is None:
                     doc.published = _iso(m)
                 break
-        end = len(doc.text)
+        authors, end = self.read_byline(doc.text, lines[first:])
+        doc.authors = authors
+        doc.body = (lines[0][0] if lines else 0, end if end is not None else len(doc.text))
+        doc.reference = reference_date(doc.published, doc.title)
+
+    def read_byline(self, text: str, lines: list[tuple[int, int]]) -> tuple[list[str], int | None]:
+        """Authors from the last lines, and where the byline starts when nothing but it follows.
+
+        Photo captions and related links may stand after the byline: lines that
+        look like captions, and every line after a large gap (three newlines)
+        near the end, are passed over.
+        """
+        tail = lines[-self.max_tail :]
+        gap = text.rfind("\n\n\n", tail[0][0] if tail else 0)
         authors: list[str] = []
-        for s, e in reversed(lines[max(first, len(lines) - 3) :]):
-            line = doc.text[s:e].strip()
+        end: int | None = None
+        trailing = True  # only captions/byline seen so far, from the end
+        for s, e in reversed(tail):
+            line = text[s:e].strip()
             if self.body_prefix.match(line) and len(line) <= self.max_line:
-                end = s
+                end = s if trailing else end
                 continue
             names = self.byline_names(line)
-            if names is None:
-                break
-            authors = names + authors
-            end = s
-        doc.authors = authors
-        doc.body = (lines[0][0] if lines else 0, end)
-        doc.reference = reference_date(doc.published, doc.title)
+            if names is not None:
+                authors = names + authors
+                end = s if trailing else end
+                continue
+            if authors:
+                break  # the body before the byline
+            if (gap != -1 and s > gap) or self.caption.search(line):
+                trailing = False  # a caption or related link after the byline
+                continue
+            break
+        return authors, end
 
     def byline_names(self, line: str) -> list[str] | None:
         """The names on a byline line, or None when the line is not a byline."""
         if len(line) > self.max_line or _SENTENCE_END.search(line):
             return None
-        line = self.trailers.sub("", line).strip(" -–()")
+        line = self.trailers.sub("", self.openers.sub("", line)).strip(" -–()")
         names = []
         for part in self.separators.split(line):
             part = part.strip()

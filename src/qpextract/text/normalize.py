@@ -30,7 +30,8 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _GLUED = regex.compile(r"(?<=\p{Ll}[.;!?,])(?=\p{Lu}\p{L})|(?<=\p{L}[;,])(?=\p{Ll})")
 _MULTISPACE = regex.compile(r" {2,}")
 _LINE_EDGE_SPACE = regex.compile(r"(?m)^ +| +$")
-_BLANK_LINES = regex.compile(r"\n{3,}")
+# three newlines survive: a large gap before photo captions is a signal the byline reader uses
+_BLANK_LINES = regex.compile(r"\n{4,}")
 _EDGES = regex.compile(r"^\s+|\s+$")
 _CLUSTER = regex.compile(r"\X")
 
@@ -74,7 +75,7 @@ class Normalizer:
         mt = mt.sub(_GLUED, " ")
         mt = mt.sub(_MULTISPACE, " ")
         mt = mt.sub(_LINE_EDGE_SPACE, "")
-        mt = mt.sub(_BLANK_LINES, "\n\n")
+        mt = mt.sub(_BLANK_LINES, "\n\n\n")
         return mt.sub(_EDGES, "")
 
 

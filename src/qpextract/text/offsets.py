@@ -66,7 +66,7 @@ class MappedText:
             out_text.append(text[pos:a])
             out_s.extend(starts[pos:a])
             out_e.extend(ends[pos:a])
-            if len(rep) == b - a:
+            if len(rep) == b - a == 1:
                 out_s.extend(starts[a:b])
                 out_e.extend(ends[a:b])
             elif rep:

@@ -1,0 +1,1 @@
+"""The text layer: normalization with an offset map, sentences, abbreviations, metadata."""

@@ -1,0 +1,78 @@
+"""The command line, end to end in a subprocess: extract, evaluate, schema, explain, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, load_jsonl
+
+
+def qpx(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "qpextract", *args], input=stdin, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_extract_seeds_writes_one_article_per_file(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    r = qpx("extract", str(CORPUS / "seeds"), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    lines = load_jsonl(out)
+    assert sorted(line["id"] for line in lines) == sorted(p.stem for p in (CORPUS / "seeds").glob("*.txt"))
+    assert all(line["schema_version"] == "1" and "error" not in line for line in lines)
+
+
+def test_stdin_to_stdout_and_error_lines() -> None:
+    good = json.dumps({"id": "a", "text": "Chiều 22/3, Đại tá Lã Văn Hào dự hội nghị."}, ensure_ascii=False)
+    stdin = "\n".join([good, "{not json", json.dumps({"id": "e", "text": "   "})]) + "\n"
+    r = qpx("extract", "-", "-o", "-", stdin=stdin)
+    assert r.returncode == 1, "some inputs failed"
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    assert len(lines) == 3
+    assert lines[0]["id"] == "a" and "error" not in lines[0]
+    assert lines[1]["error"]["kind"] == "parse"
+    assert lines[2]["error"]["kind"] == "empty"
+
+
+def test_usage_error_exits_2() -> None:
+    assert qpx("extract").returncode == 2
+    assert qpx("no-such-command").returncode == 2
+
+
+def test_schema_is_the_article_json_schema() -> None:
+    r = qpx("schema")
+    schema = json.loads(r.stdout)
+    assert schema["title"] == "Article"
+    assert {"id", "text", "dates", "officials", "events"} <= set(schema["properties"])
+
+
+def test_explain_shows_the_rules_that_fired() -> None:
+    r = qpx("explain", "Công tác QP-QSĐP của LLVT thành phố.")
+    assert r.returncode == 0
+    assert "abbr.lexicon" in r.stdout and "LLVT" in r.stdout
+
+
+def test_evaluate_agrees_with_the_reference_scorer(tmp_path: Path, shared: Path, seed_inputs: list[dict]) -> None:
+    inputs = tmp_path / "in.jsonl"
+    inputs.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in seed_inputs), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert qpx("extract", str(inputs), "-o", str(out)).returncode == 0
+    gold = CORPUS / "gold" / "seeds.jsonl"
+    ours = qpx("evaluate", str(gold), str(out), "--inputs", str(inputs), "--json")
+    ref = subprocess.run(
+        [sys.executable, str(shared / "gold" / "score.py"), str(gold), str(out), "--inputs", str(inputs), "--json"],
+        capture_output=True,
+        text=True,
+    )
+    assert ref.returncode == 0, ref.stderr
+    assert json.loads(ours.stdout) == json.loads(ref.stdout)
+
+
+@pytest.mark.parametrize("name", ["seeds.jsonl"])
+def test_bundled_gold_matches_shared_gold(name: str, shared: Path) -> None:
+    assert load_jsonl(CORPUS / "gold" / name) == load_jsonl(shared / "gold" / name)
