@@ -144,6 +144,54 @@ def explain(text: Annotated[str, typer.Argument(help="the text to explain (a fil
         typer.echo(f"{component:14s} {rule:28s} {surface}")
 
 
+@app.command()
+def export(
+    database: Annotated[str, typer.Argument(help="a .sqlite path or a database URL (sqlite:///…, postgresql://…)")],
+    parquet: Annotated[str, typer.Option("--parquet", help="directory to write <table>.parquet files into")],
+) -> None:
+    """Export every table of a qpextract database as Parquet files."""
+    from qpextract.io.db import normalize_url
+    from qpextract.io.export import export_parquet
+
+    url = normalize_url(database)
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///") :]).is_file():
+        typer.echo(f"no such database file: {database}", err=True)
+        raise typer.Exit(2)
+    for table, rows in export_parquet(url, parquet).items():
+        typer.echo(f"{table:20s} {rows:8d}")
+
+
+@app.command()
+def spark(
+    input: Annotated[str, typer.Argument(help="Parquet or JSONL input (file or directory) with id and text columns")],
+    output: Annotated[str, typer.Argument(help="output directory: Parquet (id, article, error) or JSONL lines")],
+    master: Annotated[
+        Optional[str], typer.Option("--master", help="Spark master URL (default: spark-submit's, else local[*])")
+    ] = None,
+    input_format: Annotated[Optional[str], typer.Option("--input-format", help="parquet or jsonl (default: by name)")] = None,
+    output_format: Annotated[
+        Optional[str], typer.Option("--output-format", help="parquet or jsonl (default: by name, else parquet)")
+    ] = None,
+    text_col: Annotated[str, typer.Option("--text-col")] = "text",
+    id_col: Annotated[str, typer.Option("--id-col")] = "id",
+    partitions: Annotated[Optional[int], typer.Option("--partitions", help="repartition the input first")] = None,
+) -> None:
+    """Extract records with Spark: one pipeline per partition, one output row per input row."""
+    from qpextract.spark import run_spark_job
+
+    counts = run_spark_job(
+        input,
+        output,
+        master=master,
+        input_format=input_format,
+        output_format=output_format,
+        text_col=text_col,
+        id_col=id_col,
+        partitions=partitions,
+    )
+    typer.echo(f"articles {counts['articles']}  errors {counts['errors']}  -> {output}")
+
+
 def main(argv: Optional[list[str]] = None) -> None:
     """Entry point of the console script."""
     app(args=argv, prog_name="qpextract")
