@@ -167,3 +167,13 @@ def test_exit_codes(tmp_path: Path) -> None:
     assert r.returncode == 2 and "qpextract: error:" in r.stderr
     r = qpx("extract", str(good), "-o", str(tmp_path / "o3.jsonl"), "--pipeline", "no_such_module:Nothing")
     assert r.returncode == 2 and "cannot build the pipeline" in r.stderr
+
+
+def test_resumed_run_exits_1_when_the_earlier_run_wrote_error_lines(tmp_path: Path) -> None:
+    rows = seed_lines(2)
+    src = write_jsonl(tmp_path / "in.jsonl", rows)
+    out = tmp_path / "out.jsonl"
+    write_jsonl(out, [{"schema_version": "1", "id": rows[0]["id"], "error": {"kind": "empty", "message": "x"}}])
+    r = qpx("extract", str(src), "-o", str(out), "--workers", "1", "--resume")
+    assert r.returncode == 1 and "errors written by the earlier run: 1" in r.stderr
+    assert [line["id"] for line in load_jsonl(out)] == [rows[0]["id"], rows[1]["id"]]

@@ -89,9 +89,10 @@ def extract(
         raise typer.Exit(130)
     progress.stop()
     sink.close()
+    summary.earlier_errors = getattr(sink, "done_errors", 0) if resume else 0
     if not quiet:
         _eprint(summary.text())
-    raise typer.Exit(1 if summary.failed else 0)
+    raise typer.Exit(summary.exit_code)
 
 
 def _eprint(message: str) -> None:

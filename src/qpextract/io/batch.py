@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import itertools
 import multiprocessing
 import os
 import queue
@@ -66,11 +67,17 @@ class Summary:
     articles: int = 0
     errors: Counter = field(default_factory=Counter)
     restarts: int = 0
+    earlier_errors: int = 0  # error lines a resumed run found already written
     wall: float = 0.0
 
     @property
     def failed(self) -> int:
         return sum(self.errors.values())
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input became an Article (this run and, resumed, the earlier one), else 1."""
+        return 1 if self.failed or self.earlier_errors else 0
 
     def text(self) -> str:
         rate = (self.articles + self.failed) / self.wall if self.wall > 0 else 0.0
@@ -81,6 +88,8 @@ class Summary:
             f"errors: {self.failed} ({kinds})",
             f"wall time: {self.wall:.1f} s ({rate:.1f} inputs/s)",
         ]
+        if self.earlier_errors:
+            lines.append(f"errors written by the earlier run: {self.earlier_errors}")
         if self.restarts:
             lines.append(f"workers replaced: {self.restarts}")
         return "\n".join(lines)
@@ -377,6 +386,16 @@ class Runner:
                 signal.signal(signal.SIGALRM, old)
 
     def _run_pool(self, feed: Iterator[Item]) -> None:
+        first = None
+        for item in feed:  # no workers until there is work for them
+            if "error" in item:
+                self._emit_error(item, *item["error"])
+                continue
+            first = item
+            break
+        if first is None:
+            return
+        feed = itertools.chain([first], feed)
         pool = _Pool(self.options)
         retry: deque = deque()
         exhausted = False

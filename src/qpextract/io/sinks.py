@@ -44,6 +44,7 @@ class JsonlSink:
 
     def __init__(self, path: str, *, append: bool = False) -> None:
         self.path = path
+        self.done_errors = 0  # error lines among what ``done_ids`` found (for the exit code of a resumed run)
         if path == "-":
             self._out: IO[str] = sys.stdout
         else:
@@ -63,14 +64,17 @@ class JsonlSink:
         if self.path == "-" or not os.path.exists(self.path):
             return set()
         ids = set()
+        self.done_errors = 0
         with open(self.path, encoding="utf-8", errors="replace") as f:
             for line in f:
                 if not line.endswith("\n"):
                     continue  # torn by a kill: done again
                 try:
-                    ids.add(str(json.loads(line)["id"]))
+                    obj = json.loads(line)
+                    ids.add(str(obj["id"]))
                 except (ValueError, KeyError, TypeError):
                     continue
+                self.done_errors += "error" in obj
         return ids
 
     def close(self) -> None:
