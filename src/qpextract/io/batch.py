@@ -135,6 +135,8 @@ def process_item(pipeline: Any, item: Item, time_limit: float) -> Outcome:
     from qpextract.io.readers import prepare
 
     digest = ""
+    if not hasattr(signal, "setitimer"):  # no SIGALRM (Windows): only the hard limit of the pool applies
+        time_limit = 0
     try:
         if time_limit > 0:
             signal.setitimer(signal.ITIMER_REAL, time_limit)
@@ -170,7 +172,8 @@ def _worker_main(spec: Optional[str], time_limit: float, tasks: Any, results: An
     except BaseException as exc:
         results.send(("fatal", f"cannot build the pipeline: {type(exc).__name__}: {exc}"))
         return
-    signal.signal(signal.SIGALRM, _on_alarm)
+    if hasattr(signal, "SIGALRM"):
+        signal.signal(signal.SIGALRM, _on_alarm)
     results.send(("ready",))
     while True:
         try:
@@ -313,6 +316,7 @@ class Runner:
         self._seq = 0  # items numbered so far
         self._next = 0  # the next number to write
         self._ready: dict[int, tuple[Outcome, str]] = {}
+        self._start_failures = 0
 
     # writing, in input order: results wait in ``_ready`` until every earlier one is written
     def _emit(self, seq: int, outcome: Outcome, message: str = "") -> None:
@@ -373,7 +377,11 @@ class Runner:
 
     def _run_here(self, feed: Iterator[Item]) -> None:
         pipeline = load_pipeline(self.options.pipeline)
-        use_alarm = self.options.time_limit > 0 and threading.current_thread() is threading.main_thread()
+        use_alarm = (
+            self.options.time_limit > 0
+            and hasattr(signal, "SIGALRM")
+            and threading.current_thread() is threading.main_thread()
+        )
         old = signal.signal(signal.SIGALRM, _on_alarm) if use_alarm else None
         try:
             for item in feed:
@@ -481,8 +489,12 @@ class Runner:
             if slot.proc is not None:
                 slot.proc.join(5)
                 code = slot.proc.exitcode
-            if not slot.ready and not slot.inflight:
-                raise BatchAborted(f"a worker process could not start (exit code {code})")
+            if not slot.ready:
+                self._start_failures += 1
+                if self._start_failures > 3:
+                    raise BatchAborted(f"worker processes die before they are ready (exit code {code})")
+                retry.extendleft(reversed(slot.inflight))  # nothing was started: redo all
+                slot.inflight.clear()
             if slot.inflight:
                 head = slot.inflight.popleft()
                 how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
