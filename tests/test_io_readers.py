@@ -255,3 +255,10 @@ def test_gzipped_jsonl_is_read_line_by_line(tmp_path: Path) -> None:
     with gzip.open(path, "wt", encoding="utf-8") as f:
         f.write(json.dumps({"id": "g1", "text": "Chào"}) + "\n" + json.dumps({"id": "g2", "text": "Hội nghị"}) + "\n")
     assert [i["id"] for i in items_of(path)] == ["g1", "g2"]
+
+
+def test_the_runs_own_output_in_a_walked_folder_is_not_an_input(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Chào", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"id": "x", "text": "old output"}\n', encoding="utf-8")
+    assert [i["id"] for i in iter_inputs([str(tmp_path)], exclude=[str(out)])] == ["a"]

@@ -77,7 +77,8 @@ def extract(
     if not isinstance(progress, NoProgress):
         count_inputs(inputs, progress)
     try:
-        summary = runner.run(iter_inputs(inputs, Limits(max_bytes=max_bytes)), done)
+        own = [output] if output and output != "-" else []
+        summary = runner.run(iter_inputs(inputs, Limits(max_bytes=max_bytes), exclude=own), done)
     except BatchAborted as exc:
         progress.stop()
         sink.close()

@@ -24,7 +24,7 @@ import re
 import sys
 import tarfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, Optional
@@ -68,10 +68,16 @@ class _Ids:
         return stem if n == 1 else f"{stem}#{n}"
 
 
-def iter_inputs(paths: list[str], limits: Optional[Limits] = None) -> Iterator[Item]:
-    """Every input item under ``paths`` (files, directories, ``-`` for stdin JSONL)."""
+def iter_inputs(
+    paths: list[str], limits: Optional[Limits] = None, *, exclude: Iterable[str] = ()
+) -> Iterator[Item]:
+    """Every input item under ``paths`` (files, directories, ``-`` for stdin JSONL).
+
+    ``exclude``: files never read from a walked folder (the run's own output file).
+    """
     limits = limits or Limits()
     ids = _Ids()
+    skip = {os.path.realpath(p) for p in exclude}
     for p in paths:
         if p == "-":
             yield from _jsonl_stream(sys.stdin.buffer, "<stdin>", "stdin", limits)
@@ -79,7 +85,8 @@ def iter_inputs(paths: list[str], limits: Optional[Limits] = None) -> Iterator[I
         path = Path(p)
         if path.is_dir():
             for child in walk(path):
-                yield from _file_items(child, limits, ids, explicit=False)
+                if os.path.realpath(child) not in skip:
+                    yield from _file_items(child, limits, ids, explicit=False)
         else:
             yield from _file_items(path, limits, ids, explicit=True)
 
