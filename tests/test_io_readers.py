@@ -262,3 +262,28 @@ def test_the_runs_own_output_in_a_walked_folder_is_not_an_input(tmp_path: Path) 
     out = tmp_path / "out.jsonl"
     out.write_text('{"id": "x", "text": "old output"}\n', encoding="utf-8")
     assert [i["id"] for i in iter_inputs([str(tmp_path)], exclude=[str(out)])] == ["a"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400), st.booleans())
+def test_decoding_any_bytes_gives_text_or_a_decode_error(data: bytes, html: bool) -> None:
+    try:
+        decoded = decode_bytes(data, html=html)
+    except DecodeError as exc:
+        assert exc.kind == "decode" and exc.message
+    else:
+        assert isinstance(decoded.text, str)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_checking_any_text_keeps_its_length_or_refuses_it(text: str) -> None:
+    try:
+        fixed = check_text(text)
+    except DecodeError:
+        return
+    assert len(fixed.text) == len(text), "offsets into the input stay valid"
