@@ -53,7 +53,7 @@ class BatchOptions:
 
     workers: int = 0
     time_limit: float = 10.0
-    prefetch: int = 4
+    prefetch: int = 2  # items queued per worker: enough to hide the pipe, little head-of-line waiting
     pipeline: Optional[str] = None  # "module:callable" returning a Pipeline (tests inject slow ones)
     hard_grace: float = 5.0
 
