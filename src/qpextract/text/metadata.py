@@ -99,7 +99,7 @@ class MetadataReader:
             if authors:
                 break  # the body before the byline
             glued = _GLUED_BYLINE.search(text, s, e)
-            if glued and trailing and (names := self.byline_names(glued.group(1))):
+            if glued and trailing and not self.body_prefix.match(glued.group(1)) and (names := self.byline_names(glued.group(1))):
                 return names, glued.start(1)  # "... công tác tuyển quân. Nguyên Hoa"
             if (gap != -1 and s > gap) or self.caption.search(line):
                 trailing = False  # a caption or related link after the byline
