@@ -40,7 +40,7 @@ def _clean(value: Any) -> Any:
     try:
         import pandas as pd
 
-        if value is pd.NaT:
+        if value is pd.NaT or value is pd.NA:
             return None
         if isinstance(value, pd.Timestamp):
             return value.isoformat()

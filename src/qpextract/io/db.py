@@ -16,6 +16,21 @@ Writes are idempotent and transactional per batch:
 
 URLs: ``sqlite:///path.sqlite``, ``postgresql://…`` (mapped to psycopg 3,
 ``postgresql+psycopg://``), or a bare path, taken as SQLite.
+
+Tables (SPEC field names; list-valued leaf fields such as ``authors``,
+``sentences``, ``warnings`` and an official's ``mentions`` are JSON text):
+
+- ``articles(id PK, content_hash, schema_version, source, title, published, authors, text, sentences, warnings)``
+- ``abbreviations``, ``dates``, ``officials``, ``ranks``, ``numbers``, ``events``, ``locations``,
+  ``organizations``: ``(article_id FK -> articles, idx) PK`` + the record's fields
+  (``numbers.change`` flattened to ``change_value/direction/unit``; ``dates.first_day/last_day`` are DATE)
+- ``positions(article_id, official_idx, idx)`` FK -> officials; ``event_participants(article_id, event_idx, idx)``
+  FK -> events
+- ``errors(id PK, content_hash, schema_version, source, kind, message)``
+
+Indexes: dates.first_day, dates.last_day, dates.value, officials.name, events.type, events.date,
+ranks.rank, abbreviations.short, positions.title, event_participants.name, the ``kind`` columns,
+articles.published; every child table's primary key starts with ``article_id``, so it indexes the FK.
 """
 
 from __future__ import annotations
