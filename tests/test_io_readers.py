@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import json
 import subprocess
 import sys
@@ -27,7 +28,8 @@ NFC_ARTICLE = unicodedata.normalize("NFC", make_fixtures.ARTICLE)
 
 
 def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {"PYTHONPATH": f"{ROOT / 'src'}:{ROOT / 'tests'}", "PATH": "/usr/bin:/bin"}
+    extra = os.environ.get("PYTHONPATH", "")
+    env = {"PYTHONPATH": f"{ROOT / 'src'}:{ROOT / 'tests'}:{extra}", "PATH": "/usr/bin:/bin"}
     return subprocess.run(
         [sys.executable, "-m", "qpextract", *args], input=stdin, capture_output=True, text=True, timeout=300, env=env
     )
@@ -245,7 +247,7 @@ def test_prepare_turns_html_into_text_and_refuses_an_empty_page() -> None:
     item = prepare({"id": "p", "html": make_fixtures.PAGE})
     assert "76 công dân" in item["text"] and item["title"].startswith("Hội nghị")
     with pytest.raises(Exception, match="no main text"):
-        prepare({"id": "q", "html": "<html><body><nav>Trang chủ</nav></body></html>"})
+        prepare({"id": "q", "html": "<html><head><title></title></head><body><script>var x = 1;</script></body></html>"})
 
 
 def test_gzipped_jsonl_is_read_line_by_line(tmp_path: Path) -> None:
