@@ -177,3 +177,23 @@ def test_resumed_run_exits_1_when_the_earlier_run_wrote_error_lines(tmp_path: Pa
     r = qpx("extract", str(src), "-o", str(out), "--workers", "1", "--resume")
     assert r.returncode == 1 and "errors written by the earlier run: 1" in r.stderr
     assert [line["id"] for line in load_jsonl(out)] == [rows[0]["id"], rows[1]["id"]]
+
+
+def test_input_is_streamed_with_bounded_work_in_flight(tmp_path: Path) -> None:
+    """The runner pulls items lazily: never more than workers x prefetch (+ a small reorder margin) read ahead."""
+    out = tmp_path / "out.jsonl"
+    sink = JsonlSink(str(out))
+    options = BatchOptions(workers=2)
+    runner = Runner(sink, options)
+    seen: list[int] = []
+
+    def items():
+        for i in range(3000):
+            seen.append(runner.outstanding)
+            yield {"id": f"s{i}", "text": f"Ngày {i % 28 + 1}/3, huyện giao {i} công dân nhập ngũ."}
+
+    summary = runner.run(items())
+    sink.close()
+    assert summary.articles == 3000
+    assert max(seen) <= options.workers * options.prefetch + 256
+    assert out.read_text(encoding="utf-8").count("\n") == 3000
