@@ -34,7 +34,7 @@ Kind = Literal[
     "holiday",
 ]
 
-_REF = regex.compile(r"\{(\w+)(?::(\w+))?\}")
+_REF = regex.compile(r"\{([^\W\d]\w*)(?::(\w+))?\}")  # {4} and {1,2} stay quantifiers
 _NAME = regex.compile(r"\(\?P<(\w+)>")
 _GROUP = regex.compile(r"\(\?P([<=])(\w+)([>)])|\(\?\((\w+)\)")
 
@@ -61,6 +61,7 @@ class Rule(BaseModel):
 class RuleFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     fragments: dict[str, str]
+    guards: dict[str, str] = {}
     rules: list[Rule]
 
 
@@ -170,6 +171,9 @@ def load_grammar() -> Grammar:
         names.append(tuple(dict.fromkeys(_NAME.findall(body))))
         for key in rule.anchor:
             groups.setdefault(key.lower(), []).append(f"(?P<r{i}>{body})")
-    by_anchor = {key: regex.compile("|".join(parts)) for key, parts in groups.items()}
+    by_anchor = {}
+    for key, parts in groups.items():
+        guard = expand(spec.guards[key], spec.fragments, words) if key in spec.guards else ""
+        by_anchor[key] = regex.compile(guard + "(?:" + "|".join(parts) + ")")
     anchor_words = tuple(sorted(k for k in groups if k != DIGIT))
     return Grammar(words, spec.rules, names, anchor_words, by_anchor)
