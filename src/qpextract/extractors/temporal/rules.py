@@ -185,7 +185,9 @@ class RuleSet:
                 p.month = p.month2
         elif kind == "day_pair":
             month, year = _int(get("m2")), _year(get("y2"))
-            first = Partial(start, m.end("d1"), name, "day", year, month, _int(get("d1")), part_of_day=p.part_of_day)
+            month1 = _int(get("m1")) or month
+            first_end = m.end("m1") if get("m1") else m.end("d1")
+            first = Partial(start, first_end, name, "day", year, month1, _int(get("d1")), part_of_day=p.part_of_day)
             second = Partial(m.start("d2"), m.end(), name, "day", year, month, _int(get("d2")))
             yield first
             yield second
