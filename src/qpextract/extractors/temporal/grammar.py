@@ -31,6 +31,7 @@ Kind = Literal[
     "day_span",
     "month_span",
     "day_pair",
+    "year_list",
     "holiday",
 ]
 

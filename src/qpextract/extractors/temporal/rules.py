@@ -183,6 +183,12 @@ class RuleSet:
             p.day2, p.month2, p.year2 = _int(get("d2")), _int(get("m2")), _year(get("y2"))
             if p.month is None:
                 p.month = p.month2
+        elif kind == "year_list":
+            # "năm 2008 và 2013": the first record keeps "năm", the others are their digits
+            spans = list(zip(m.starts("ys"), m.ends("ys"), m.captures("ys")))
+            for i, (s, e, written) in enumerate(spans):
+                yield Partial(start if i == 0 else s, e, name, "year", _year(written))
+            return
         elif kind == "day_pair":
             month, year = _int(get("m2")), _year(get("y2"))
             month1 = _int(get("m1")) or month
