@@ -25,6 +25,7 @@ Kind = Literal[
     "year",
     "quarter",
     "relative_year",
+    "relative_day",
     "part_year",
     "duration",
     "year_span",
@@ -50,6 +51,7 @@ class Rule(BaseModel):
     pattern: str
     before: Optional[str] = None
     before_required: bool = True
+    requires_day: bool = False
 
     @field_validator("name")
     @classmethod
@@ -73,11 +75,19 @@ DIGIT = "digit"
 
 
 @dataclass(frozen=True)
+class Scan:
+    """The anchors and per-anchor alternations of a set of rules."""
+
+    anchor_words: tuple[str, ...]
+    by_anchor: dict[str, regex.Pattern[str]]
+
+
+@dataclass(frozen=True)
 class Grammar:
     """Word lists (lower-case form -> value) and the compiled rules.
 
-    A rule may fire only at an anchor: a run of digits or one of
-    ``anchor_words`` standing as a whole word. ``by_anchor`` maps an
+    A rule may fire only at an anchor: a run of digits or one of a scan's
+    ``anchor_words`` standing as a whole word. A scan's ``by_anchor`` maps an
     anchor ("digit" or a word) to one alternation of the rules it may start,
     in file order, each rule wrapped in the group ``r<index>``; ``groups[i]``
     lists the named groups of rule ``i``.
@@ -86,8 +96,8 @@ class Grammar:
     words: dict[str, dict[str, WordValue]]
     rules: list[Rule]
     groups: list[tuple[str, ...]]
-    anchor_words: tuple[str, ...]
-    by_anchor: dict[str, regex.Pattern[str]]
+    with_day: Scan  # every rule: the reference date has a day
+    without_day: Scan  # rules that need no reference day
 
     def value(self, list_name: str, written: str | None) -> WordValue | None:
         """Value of a written form of a word list (spacing folded), or None."""
@@ -156,9 +166,9 @@ def load_grammar() -> Grammar:
     except ValidationError as exc:
         err = exc.errors()[0]
         raise DataFileError(f"temporal_rules.yaml: {'.'.join(map(str, err['loc']))}: {err['msg']}") from exc
-    groups: dict[str, list[str]] = {}
+    bodies: list[str] = []
     names: list[tuple[str, ...]] = []
-    for i, rule in enumerate(spec.rules):
+    for rule in spec.rules:
         body = expand(rule.pattern, spec.fragments, words)
         if rule.before:
             # the forward part is checked first: most anchors fail it at once,
@@ -169,12 +179,19 @@ def load_grammar() -> Grammar:
             regex.compile(body)
         except regex.error as exc:
             raise DataFileError(f"temporal_rules.yaml: rule {rule.name}: {exc}") from exc
+        bodies.append(body)
         names.append(tuple(dict.fromkeys(_NAME.findall(body))))
-        for key in rule.anchor:
-            groups.setdefault(key.lower(), []).append(f"(?P<r{i}>{body})")
-    by_anchor = {}
-    for key, parts in groups.items():
-        guard = expand(spec.guards[key], spec.fragments, words) if key in spec.guards else ""
-        by_anchor[key] = regex.compile(guard + "(?:" + "|".join(parts) + ")")
-    anchor_words = tuple(sorted(k for k in groups if k != DIGIT))
-    return Grammar(words, spec.rules, names, anchor_words, by_anchor)
+    guards = {key: expand(g, spec.fragments, words) for key, g in spec.guards.items()}
+
+    def scan(keep: list[bool]) -> Scan:
+        groups: dict[str, list[str]] = {}
+        for i, rule in enumerate(spec.rules):
+            if keep[i]:
+                for key in rule.anchor:
+                    groups.setdefault(key.lower(), []).append(f"(?P<r{i}>{bodies[i]})")
+        by_anchor = {key: regex.compile(guards.get(key, "") + "(?:" + "|".join(parts) + ")") for key, parts in groups.items()}
+        return Scan(tuple(sorted(k for k in groups if k != DIGIT)), by_anchor)
+
+    with_day = scan([True] * len(spec.rules))
+    without_day = scan([not r.requires_day for r in spec.rules])
+    return Grammar(words, spec.rules, names, with_day, without_day)
