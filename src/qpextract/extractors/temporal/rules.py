@@ -18,7 +18,6 @@ from qpextract.extractors.temporal.grammar import DIGIT, Grammar
 _DIGITS = regex.compile(r"\d++")
 
 
-
 @dataclass
 class Partial:
     """One expression as written: fields the text gives, None where it is silent."""
