@@ -3,9 +3,10 @@
 ``temporal_words.yaml`` holds the vocabularies (parts of day, weekdays, number
 words, period words, holidays); ``temporal_rules.yaml`` holds fragments and
 ordered rules whose templates name those lists in braces. Loading validates
-both files with pydantic and expands every template into one compiled
-alternation, each rule wrapped in a group named after its index so a match
-says which rule fired.
+both files with pydantic and expands every template. Rules are grouped by
+their anchor (a run of digits or a word such as "tháng"): each anchor gets one
+compiled alternation of its rules in file order, each rule wrapped in a group
+named after its index so a match says which rule fired.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ Kind = Literal[
     "holiday",
 ]
 
+DIGIT = "digit"
 _REF = regex.compile(r"\{([^\W\d]\w*)(?::(\w+))?\}")  # {4} and {1,2} stay quantifiers
 _NAME = regex.compile(r"\(\?P<(\w+)>")
 _GROUP = regex.compile(r"\(\?P([<=])(\w+)([>)])|\(\?\((\w+)\)")
@@ -52,6 +54,14 @@ class Rule(BaseModel):
     before: Optional[str] = None
     before_required: bool = True
     requires_day: bool = False
+
+    @field_validator("anchor")
+    @classmethod
+    def _anchors(cls, v: list[str]) -> list[str]:
+        for a in v:
+            if a != DIGIT and not regex.fullmatch(r"[^\W\d]+", a):
+                raise ValueError(f"anchor {a!r} is neither 'digit' nor one lower-case word")
+        return [a.lower() for a in v]
 
     @field_validator("name")
     @classmethod
@@ -70,8 +80,6 @@ class RuleFile(BaseModel):
 
 WordValue = Union[int, str]
 
-
-DIGIT = "digit"
 
 
 @dataclass(frozen=True)
