@@ -65,6 +65,15 @@ def _year(s: Optional[str]) -> Optional[int]:
     return y
 
 
+def _captures(m: regex.Match[str], group: str) -> list[tuple[int, int, str]]:
+    """Every capture of a repeated group, once each, in text order.
+
+    A rule with a look-behind is matched twice (grammar.py checks its forward
+    part first), so a repeated group holds each capture twice.
+    """
+    return sorted(set(zip(m.starts(group), m.ends(group), m.captures(group))))
+
+
 class RuleSet:
     """The ordered rules of the grammar, tried where their anchors stand."""
 
@@ -193,8 +202,7 @@ class RuleSet:
                 p.month = p.month2
         elif kind == "year_list":
             # "năm 2008 và 2013": the first record keeps "năm", the others are their digits
-            spans = list(zip(m.starts("ys"), m.ends("ys"), m.captures("ys")))
-            for i, (s, e, written) in enumerate(spans):
+            for i, (s, e, written) in enumerate(_captures(m, "ys")):
                 yield Partial(start if i == 0 else s, e, name, "year", _year(written))
             return
         elif kind == "day_pair":
@@ -204,6 +212,8 @@ class RuleSet:
             first = Partial(start, first_end, name, "day", year, month1, _int(get("d1")), part_of_day=p.part_of_day)
             second = Partial(m.start("d2"), m.end(), name, "day", year, month, _int(get("d2")))
             yield first
+            for s, e, written in _captures(m, "dx"):
+                yield Partial(s, e, name, "day", year, month, _int(written))
             yield second
             return
         yield p
