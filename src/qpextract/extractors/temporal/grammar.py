@@ -197,7 +197,9 @@ def load_grammar() -> Grammar:
             if keep[i]:
                 for key in rule.anchor:
                     groups.setdefault(key.lower(), []).append(f"(?P<r{i}>{bodies[i]})")
-        by_anchor = {key: regex.compile(guards.get(key, "") + "(?:" + "|".join(parts) + ")") for key, parts in groups.items()}
+        by_anchor = {
+            key: regex.compile(guards.get(key, "") + "(?:" + "|".join(parts) + ")") for key, parts in groups.items()
+        }
         return Scan(tuple(sorted(k for k in groups if k != DIGIT)), by_anchor)
 
     with_day = scan([True] * len(spec.rules))

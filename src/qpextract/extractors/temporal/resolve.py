@@ -71,7 +71,9 @@ def _iso(year: int, month: int, day: int) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _month_bounds(year: Optional[int], m1: int, m2: int, year2: Optional[int] = None) -> tuple[Optional[str], Optional[str]]:
+def _month_bounds(
+    year: Optional[int], m1: int, m2: int, year2: Optional[int] = None
+) -> tuple[Optional[str], Optional[str]]:
     if year is None:
         return None, None
     y2 = year2 if year2 is not None else year

@@ -80,7 +80,9 @@ class RuleSet:
     def __init__(self, grammar: Grammar) -> None:
         self.g = grammar
         self.names = {f"r{i}": (r.name, r.kind, grammar.groups[i]) for i, r in enumerate(grammar.rules)}
-        self.keys = {key: [k for k in self.names if f"(?P<{k}>" in p.pattern] for key, p in grammar.with_day.by_anchor.items()}
+        self.keys = {
+            key: [k for k in self.names if f"(?P<{k}>" in p.pattern] for key, p in grammar.with_day.by_anchor.items()
+        }
 
     def find(self, text: str, with_day: bool = True) -> Iterator[Partial]:
         """Every expression in ``text``, left to right, non-overlapping.
