@@ -10,6 +10,8 @@ merged in the order first seen; an ambiguous short mention is dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+MAX_POSITIONS = 30  # per person: keeps merging linear on hostile input
 from typing import Optional
 
 from qpextract.extractors.officials.positions import Pos
@@ -26,11 +28,14 @@ class Person:
     alias_rank: Optional[str] = None
     positions: list[Pos] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    seen: set[tuple[int, int]] = field(default_factory=set)
 
     def add_positions(self, positions: list[Pos]) -> None:
         """Merge in order; a bare title ("Phó chủ tịch") adds nothing when the
         person already holds that title with a body, and gives way to it."""
         for p in positions:
+            if len(self.positions) >= MAX_POSITIONS:
+                return
             key = p.key()
             if any(q.key() == key for q in self.positions):
                 continue
@@ -40,7 +45,8 @@ class Person:
             self.positions.append(p)
 
     def add_mention(self, start: int, end: int) -> None:
-        if (start, end) not in self.mentions:
+        if (start, end) not in self.seen:
+            self.seen.add((start, end))
             self.mentions.append((start, end))
 
 

@@ -141,6 +141,10 @@ class _WordRow(BaseModel):
     words: str
 
 
+class _SyllableRow(BaseModel):
+    syllable: str
+
+
 def fold(s: str) -> str:
     """Comparison key: lower case, single spaces, no spaces around hyphens."""
     return " ".join(s.lower().replace("-", " - ").split()).replace(" - ", "-")
@@ -220,6 +224,8 @@ class Bodies:
         self.words = re.compile(PB + trie_pattern(words, fold_case=True) + NB, re.IGNORECASE)
         self.token = re.compile(r"(?:" + UPPER + r"\w*+|\d\w*+)(?:[&.][" + UPPER[1:-1] + r"\d]\w*+)?" + NB)
         self.blank = re.compile(r"[ \t]++")
+        cont = [r.syllable for r in read_tsv("bodies_continuations.tsv", _SyllableRow)]
+        self.continuation = re.compile(r"[ \t]++" + trie_pattern(cont) + NB)
         self.gazetteer = gazetteer
 
     def body_at(self, text: str, pos: int, endpos: int) -> Optional[re.Match]:
@@ -262,7 +268,13 @@ class Bodies:
             if m is None:
                 if is_title is not None and is_title(text, q, limit):
                     break
-                m = self.words.match(text, q, limit) or self.token.match(text, q, limit)
+                m = self.words.match(text, q, limit)
+                if m is None:
+                    m = self.token.match(text, q, limit)
+                    if m is not None and text[q].isupper():
+                        c = self.continuation.match(text, m.end(), limit)
+                        if c is not None and c.end() not in stops:
+                            m = c
             if m is None or m.end() == q:
                 break
             end = p = m.end()
