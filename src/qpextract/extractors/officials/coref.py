@@ -37,7 +37,10 @@ class Person:
             if len(self.positions) >= MAX_POSITIONS:
                 return
             key = p.key()
-            if any(q.key() == key for q in self.positions):
+            same = [i for i, q in enumerate(self.positions) if q.key() == key]
+            if same:
+                if p.former() and not self.positions[same[0]].former():
+                    self.positions[same[0]] = p  # "nguyên ..." says more about the same office
                 continue
             if p.organization is None and any(q.key().startswith(key + " ") for q in self.positions):
                 continue
