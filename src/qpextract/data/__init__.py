@@ -28,9 +28,14 @@ def data_text(name: str) -> str:
 
 def read_tsv(name: str, model: type[M]) -> list[M]:
     """Rows of ``data/vi/NAME`` (header line first, ``#`` comments) as ``model``s."""
+    return parse_tsv(data_text(name), name, model)
+
+
+def parse_tsv(text: str, name: str, model: type[M]) -> list[M]:
+    """Rows of a TSV text as ``model``s; a bad row raises naming ``name`` and the line."""
     rows: list[M] = []
     header: list[str] | None = None
-    for lineno, line in enumerate(data_text(name).splitlines(), start=1):
+    for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cells = [c.strip() for c in line.split("\t")]

@@ -22,6 +22,8 @@ _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _PUBLISHED = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _NAME_SYLLABLE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*+|\p{Lu}++")
 _SENTENCE_END = regex.compile(r"[.!?:;,]$")
+# a byline run into the last paragraph, after its final sentence
+_GLUED_BYLINE = regex.compile(r"[.!?…\"'] ([^.!?…\n]{3,60})$")
 
 
 class MetadataReader:
@@ -80,6 +82,12 @@ class MetadataReader:
         trailing = True  # only captions/byline seen so far, from the end
         for s, e in reversed(tail):
             line = text[s:e].strip()
+            if self.openers.match(line):
+                names = self.byline_names(line)
+                if names is not None:  # "Tin, ảnh: XUÂN CƯỜNG - THÁI PHƯƠNG"
+                    authors = names + authors
+                    end = s if trailing else end
+                    continue
             if self.body_prefix.match(line) and len(line) <= self.max_line:
                 end = s if trailing else end
                 continue
@@ -90,6 +98,9 @@ class MetadataReader:
                 continue
             if authors:
                 break  # the body before the byline
+            glued = _GLUED_BYLINE.search(text, s, e)
+            if glued and trailing and not self.body_prefix.match(glued.group(1)) and (names := self.byline_names(glued.group(1))):
+                return names, glued.start(1)  # "... công tác tuyển quân. Nguyên Hoa"
             if (gap != -1 and s > gap) or self.caption.search(line):
                 trailing = False  # a caption or related link after the byline
                 continue

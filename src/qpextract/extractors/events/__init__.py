@@ -1,14 +1,282 @@
-"""Events (SPEC Event): the headline event and what else happened."""
+"""Events (SPEC Event): the headline event and what else happened.
+
+The headline (main) event is named by a trigger word in the lead, else in the
+title; an article whose title reports a crime, a discipline case or an accident
+has none. Secondary events are trigger words in the body that report a
+happening: not inside a plan or a task ("tiếp tục…", "chuẩn bị diễn tập…"), not
+a topic ("công tác huấn luyện"), and, for words that need one, after a
+realization cue ("tổ chức", "lễ", "khai mạc"). Dates, places, bodies and people
+come from the records of the other extractors, never from parsing again.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from typing import Any, Optional
+
 from qpextract.document import Document
+from qpextract.extractors.events.tables import EventTables, TriggerRow, bounded, find_all
+from qpextract.models import Event
+
+_LEAD_SENTENCES = 3
+_CUE_WINDOW = 40  # characters before a trigger searched for its realization cue
+_TOPIC_WINDOW = 14
+_MIN_LEAD_WORDS = 5
+_ORGANIZER_EDGES = re.compile(
+    r"^(?:tại (?:hội nghị|buổi lễ|lễ|đây)\s*,?\s*)|(?:\s+(?:đã|vừa|cũng|sẽ|chỉ đạo|phối hợp|long trọng|đồng loạt|trang trọng))+$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[;:]")
+_DATE_PREFIX = re.compile(
+    r"^\s*(?:(?:sáng|chiều|tối|trưa|đêm|hôm)(?: nay| qua)?\s*)?(?:ngày\s*)?\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?\s*,?\s*",
+    re.IGNORECASE,
+)
+
+
+def _lower(text: str) -> str:
+    """Lower-cased text with the same length (and so the same offsets)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 class EventExtractor:
-    """Not built yet: adds nothing (the field stays an empty list)."""
+    """Fills ``doc.events``: at most one ``main`` event, then one event per other type that happened."""
 
     name = "events"
 
+    def __init__(self) -> None:
+        self.t = EventTables()
+
     def __call__(self, doc: Document) -> None:
+        try:
+            self._extract(doc)
+        except Exception as exc:  # never let one odd article fail the batch
+            doc.warnings.append(f"events: {type(exc).__name__}: {exc}")
+
+    # ------------------------------------------------------------------------------
+    def _extract(self, doc: Document) -> None:
+        text = doc.text
+        if not text:
+            return
+        low = _lower(text)
+        t = self.t
+        sentences = doc.sentences or [(0, len(text))]
+        self._starts = [s for s, _ in sentences]
+        self._sentences = sentences
+        title = doc.title or ""
+        title_low = _lower(title)
+        # the title line when the text begins with it (plain-text input)
+        title_end = 0
+        if title and sentences and low[sentences[0][0] : sentences[0][1]].strip().rstrip(".") == title_low.strip().rstrip("."):
+            title_end = sentences[0][1]
+        if title and find_all(t.no_event_re, title_low):
+            return  # a crime, discipline or accident piece: nothing held
+        hits = [(s, e, t.triggers[low[s:e]]) for s, e in find_all(t.trigger_re, low)]
+        lead = self._lead(doc, low, title_low, title_end)
+        main = self._main(doc, low, hits, lead, title_low, title_end)
+        events: list[Event] = []
+        seen_types: set[str] = set()
+        if main is not None:
+            events.append(main)
+            seen_types.add(main.type)
+        for s, e, row in hits:
+            if row.scope != "any" or row.type in seen_types or s < title_end:
+                continue
+            if main is not None and main.rule and s == self._main_pos[0]:
+                continue
+            rule = self._happened(low, s, e, row)
+            if rule is None:
+                continue
+            ev = self._event(doc, low, s, e, row, main=False, rule=rule)
+            events.append(ev)
+            seen_types.add(row.type)
+            doc.explain(self.name, rule, s, e)
+        doc.events.extend(events)
+
+    def _lead(self, doc: Document, low: str, title_low: str, title_end: int) -> list[tuple[int, int]]:
+        """The first body sentences that read as prose (not the title, a dateline or a caption)."""
+        out = []
+        body_start = max(doc.body[0], title_end) if doc.body != (0, 0) else title_end
+        for s, e in self._sentences:
+            if s < body_start:
+                continue
+            piece = low[s:e].strip()
+            if piece.rstrip(".") == title_low.strip().rstrip(".") or len(piece.split()) < _MIN_LEAD_WORDS:
+                continue
+            out.append((s, e))
+            if len(out) >= _LEAD_SENTENCES:
+                break
+        return out
+
+    # ---- the headline event -------------------------------------------------------
+    def _main(self, doc, low, hits, lead, title_low, title_end) -> Optional[Event]:
+        self._main_pos = (-1, -1)
+        in_lead: list[tuple[int, int, TriggerRow]] = []
+        for ls, le in lead:
+            in_lead.extend(h for h in hits if ls <= h[0] < le)
+        in_title: list[tuple[int, int, TriggerRow]]
+        if title_end:
+            in_title = [h for h in hits if h[0] < title_end]
+        else:
+            in_title = [(s, e, self.t.triggers[title_low[s:e]]) for s, e in find_all(self.t.trigger_re, title_low)]
+        for rank in (1, 2):
+            # the first lead sentence that names a specific event wins, then the title
+            for group, where in ((in_lead, "lead"), (in_title, "title")):
+                cands = [h for h in group if h[2].rank == rank]
+                if not cands:
+                    continue
+                s, e, row = min(cands, key=lambda h: (h[0], -(h[1] - h[0])))
+                if where == "title" and not title_end:
+                    # the trigger is in a separate title: point at its first mention in the text, if any
+                    phrase = title_low[s:e]
+                    found = [h for h in hits if low[h[0] : h[1]] == phrase]
+                    if found:
+                        s, e = found[0][0], found[0][1]
+                    else:
+                        ev = self._event(doc, low, 0, 0, row, main=True, rule=f"event.main.{where}", trigger=doc.title[s:e] if doc.title else phrase)
+                        doc.explain(self.name, f"event.main.{where}", 0, 0)
+                        return ev
+                self._main_pos = (s, e)
+                doc.explain(self.name, f"event.main.{where}", s, e)
+                return self._event(doc, low, s, e, row, main=True, rule=f"event.main.{where}", lead=lead)
         return None
+
+    # ---- did it happen? -----------------------------------------------------------
+    def _happened(self, low: str, s: int, e: int, row: TriggerRow) -> Optional[str]:
+        """The rule that makes a body trigger a reported happening, or None (plan, task, topic)."""
+        t = self.t
+        ss, _ = self._sentence(s)
+        prefix_start = ss
+        plans = find_all(t.plan_re, low, prefix_start, s)
+        if plans:
+            last_plan = plans[-1][1]
+            pasts = find_all(t.past_re, low, last_plan, s)
+            if not pasts:
+                return None
+        ts = max(ss, s - _TOPIC_WINDOW)
+        topics = find_all(t.topic_re, low, ts, s)
+        if topics and not low[topics[-1][1] : s].strip(" ,"):
+            return None  # "công tác huấn luyện", "phục vụ diễn tập"
+        if not row.cue:
+            return "event.secondary.reported"
+        cs = max(ss, s - _CUE_WINDOW)
+        clause = low[cs:s]
+        br = max(clause.rfind(";"), clause.rfind(":"))
+        if br >= 0:
+            cs += br + 1
+        if find_all(t.cue_re, low, cs, s):
+            return "event.secondary.cued"
+        return None
+
+    # ---- attributes ---------------------------------------------------------------
+    def _sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self._starts, pos) - 1
+        if 0 <= i < len(self._sentences) and self._sentences[i][0] <= pos < self._sentences[i][1]:
+            return self._sentences[i]
+        return (pos, pos)
+
+    def _event(self, doc, low, s, e, row, *, main: bool, rule: str, trigger: Optional[str] = None, lead=None) -> Event:
+        if s < e:
+            where = doc.span(s, e)
+            start, end, trig = where["start"], where["end"], where["text"]
+            scope = [self._sentence(s)]
+        else:
+            start = end = 0
+            trig = trigger or row.phrase
+            scope = []
+        if main and lead:
+            scope = scope + [x for x in lead[:1] if x not in scope]
+        date, period = self._when(doc, scope, e if s < e else None)
+        return Event(
+            type=row.type,
+            trigger=trig,
+            start=start,
+            end=end,
+            date=date,
+            period=period,
+            location=self._location(doc, low, scope),
+            organizer=self._organizer(doc, low, scope[0], s) if scope and s < e else None,
+            participants=self._participants(doc, low) if main else [],
+            main=main,
+            rule=rule,
+        )
+
+    def _records_in(self, doc: Document, records: list[Any], scope: list[tuple[int, int]]) -> list[tuple[int, int, Any]]:
+        out = []
+        for r in records:
+            try:
+                rs, re_ = doc.normalized_span(r)
+            except Exception:
+                continue
+            if any(a <= rs < b for a, b in scope):
+                out.append((rs, re_, r))
+        out.sort(key=lambda x: x[0])
+        return out
+
+    def _when(self, doc: Document, scope, trigger_end: Optional[int]) -> tuple[Optional[str], Optional[str]]:
+        """The day it was held (a date in its sentence) and the period it reviews (a period or year after the trigger)."""
+        date = period = None
+        for rs, _, r in self._records_in(doc, doc.dates, scope):
+            value = getattr(r, "value", None)
+            if not value:
+                continue
+            kind = getattr(r, "type", None)
+            is_day = kind in ("date", "datetime") and len(value) >= 10 and value[4:5] == "-" and value.count("-") >= 2
+            if date is None and is_day:
+                date = value
+            elif period is None and (kind == "period" or (kind == "date" and not is_day)):
+                if trigger_end is None or rs >= trigger_end - 1 or kind == "period":
+                    period = value
+        return date, period
+
+    def _location(self, doc: Document, low: str, scope) -> Optional[str]:
+        """A place introduced by "tại" in the event's sentence (a Location record, else the words after it)."""
+        for a, b in scope:
+            for ps, pe in find_all(self.t.location_re, low, a, b):
+                locs = self._records_in(doc, doc.locations + doc.organizations, [(pe, min(b, pe + 60))])
+                if locs and locs[0][0] - pe <= 3:
+                    return locs[0][2].text
+                m = re.match(r"\s*([^,.;:()]{3,60}?)(?=[,.;:()]|\s+(?:có|đã|với|và|cho|để|diễn ra|tổ chức)\b|$)", doc.text[pe:b])
+                if m and m.group(1)[:1].isupper():
+                    return m.group(1).strip()
+        return None
+
+    def _organizer(self, doc: Document, low: str, sentence: tuple[int, int], trig: int) -> Optional[str]:
+        """Who held it: the body or place right before "tổ chức" (or before the trigger itself)."""
+        ss, _ = sentence
+        verbs = [v for v in find_all(self.t.organizer_re, low, ss, trig + 1) if v[1] <= trig + 1]
+        head_end = verbs[-1][0] if verbs else trig
+        clause_start = ss
+        piece = doc.text[ss:head_end]
+        cut = max(piece.rfind(","), piece.rfind(";"), piece.rfind(":"))
+        if cut >= 0:
+            clause_start = ss + cut + 1
+        recs = self._records_in(doc, doc.organizations + doc.locations, [(clause_start, head_end)])
+        if recs:
+            rs, re_, r = recs[0]
+            return r.text
+        words = doc.text[clause_start:head_end].strip()
+        words = _DATE_PREFIX.sub("", words).strip()
+        words = _ORGANIZER_EDGES.sub("", words).strip()
+        if 1 <= len(words.split()) <= 10 and words[:1].isupper() and not any(c.isdigit() for c in words):
+            return words
+        return None
+
+    def _participants(self, doc: Document, low: str) -> list[str]:
+        """Officials named in sentences that say who attended, chaired or spoke."""
+        names: list[str] = []
+        for o in doc.officials:
+            for m in o.mentions:
+                try:
+                    ms, _ = doc.normalized_span(m)
+                except Exception:
+                    continue
+                a, b = self._sentence(ms)
+                if find_all(self.t.participant_re, low, a, b):
+                    if o.name not in names:
+                        names.append(o.name)
+                    break
+        return names

@@ -1,14 +1,524 @@
-"""Reported quantities (SPEC NumericResult)."""
+"""Reported quantities (SPEC NumericResult): counts, percentages, ratios, money.
+
+Candidates are digit strings in Vietnamese notation and number words. Each one
+is read in its sentence: a unit after it, a qualifier around it, guards that
+make it a date, an identifier, an age or a measurement (then it is dropped),
+the counted noun after it or the indicator before it (its subject). "tăng 0,4%"
+right after a figure is that figure's change, not a figure of its own.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Optional
+
+import re
+
+import regex
+
 from qpextract.document import Document
+from qpextract.extractors.numbers.parse import parse_digits, parse_words
+from qpextract.extractors.numbers.tables import NumberTables, UnitRow
+from qpextract.models import Change, NumericResult
+
+# one token: a digit group in any notation, a word, a newline, or one other sign
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|\n|[^\w\s]")
+_DIGITS = regex.compile(r"(?<![\w.,])\d++(?:[.,]\d++)*+")
+_WORD = regex.compile(r"[ \t]*+\w++")
+_LIST_BEFORE = re.compile(r"\d+, $")
+_RANGE_AFTER = regex.compile(r"[ \t]*+[-–][ \t]*+\d")
+_RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SENTENCE_END = frozenset({".", "!", "?", "\n", "…"})
+_CLAUSE_END = _SENTENCE_END | frozenset({",", ";", ":", "(", ")", "“", "”", '"', "–", "-", "/"})
+_WINDOW_LEFT = 40  # enough for the guards and qualifiers; the left subject reads further
+_WINDOW_LEFT_SUBJECT = 120
+_WINDOW_RIGHT = 90
+_MAX_SUBJECT_RIGHT = 10
+_MAX_SUBJECT_LEFT = 14
+
+
+@dataclass
+class _Tokens:
+    """Tokens of a window: surface forms, lower-case forms and absolute offsets."""
+
+    surface: list[str] = field(default_factory=list)
+    lower: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+
+
+def _tokens(text: str, start: int, end: int, *, right: bool) -> _Tokens:
+    """Tokens of ``text[start:end]`` up to the sentence end (right) or from the sentence start (left)."""
+    t = _Tokens()
+    piece = text[start:end]
+    surface = _TOKEN.findall(piece)
+    if not surface:
+        return t
+    if right:
+        for i, tok in enumerate(surface):
+            if tok in _SENTENCE_END:
+                surface = surface[:i]
+                break
+        first = 0
+    else:
+        first = 0
+        for i in range(len(surface) - 1, -1, -1):
+            if surface[i] in _SENTENCE_END:
+                first = i + 1
+                break
+        if first == 0 and start > 0 and text[start - 1].isalnum() and piece[:1].isalnum():
+            first = 1  # a word cut by the window
+    # offsets: tokens are separated only by spaces, so walk the piece once
+    pos = 0
+    starts, ends = [], []
+    for tok in surface:
+        pos = piece.index(tok, pos)
+        starts.append(start + pos)
+        pos += len(tok)
+        ends.append(start + pos)
+    t.surface = surface[first:]
+    t.lower = [w.lower() for w in t.surface]
+    t.starts = starts[first:]
+    t.ends = ends[first:]
+    return t
+
+
+def _is_word(tok: str) -> bool:
+    return tok[:1].isalpha()
 
 
 class NumberExtractor:
-    """Not built yet: adds nothing (the field stays an empty list)."""
+    """Fills ``doc.numbers``: one NumericResult per reported quantity, changes attached to their figure."""
 
     name = "numbers"
 
+    def __init__(self) -> None:
+        self.t = NumberTables()
+        words = sorted(self.t.number_words, key=len, reverse=True)
+        alt = "|".join(regex.escape(w) for w in words)
+        # matched on the lower-cased text (same offsets) with the stdlib engine, much faster here than
+        # IGNORECASE or `regex`; one separator char per step keeps it linear; the left word boundary is
+        # checked in Python (a lookbehind would defeat the engine's first-character scan)
+        self._word_numbers = re.compile(rf"(?:{alt})(?:[ \t](?:{alt}))*(?!\w)")
+        self._guard_words = frozenset(
+            k[0] for k in list(self.t.id_heads.map) + list(self.t.temporal_before.map) if len(k) == 1
+        ) - frozenset(k[-1] for k in self.t.id_exceptions.map)
+        self._temporal_words = frozenset(k[0] for k in self.t.temporal_before.map if len(k) == 1)
+        # a single word after the number that makes it a date, duration, age or measure
+        self._reject_next = frozenset(
+            k[0] for k, row in self.t.units.map.items()
+            if len(k) == 1 and row.unit in ("measure", "time", "age", "foreign")  # type: ignore[union-attr]
+        )
+        self._reject_next_word_number = self._reject_next | frozenset(
+            k[0] for k in self.t.word_not_count.map if len(k) == 1
+        )
+
+    # ---- entry point -------------------------------------------------------------
     def __call__(self, doc: Document) -> None:
-        return None
+        text = doc.text
+        if not text:
+            return
+        blocked = sorted(doc.normalized_span(d) for d in doc.dates)
+        self._blocked_starts = [s for s, _ in blocked]
+        self._blocked = blocked
+        cands: list[tuple[int, int, float, Optional[float], str]] = []
+        for m in _DIGITS.finditer(text):
+            c = self._digit_candidate(text, m.start(), m.end())
+            if c is not None:
+                cands.append(c)
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        for m in self._word_numbers.finditer(lowered):
+            if m.start() and lowered[m.start() - 1].isalnum():
+                continue
+            c = self._word_candidate(text, m.start(), m.end())
+            if c is not None:
+                cands.append(c)
+        cands.sort()
+        out: list[NumericResult] = []
+        spans: list[tuple[int, int]] = []
+        for s, e, value, total, rule in cands:
+            try:
+                self._read(doc, text, s, e, value, total, rule, out, spans)
+            except Exception as exc:  # never let one odd figure sink the article
+                doc.warnings.append(f"numbers: could not read '{text[s:e]}': {type(exc).__name__}")
+        doc.numbers.extend(out)
+
+    # ---- candidates --------------------------------------------------------------
+    def _in_date(self, s: int, e: int) -> bool:
+        i = bisect_right(self._blocked_starts, s) - 1
+        for j in (i, i + 1):
+            if 0 <= j < len(self._blocked):
+                bs, be = self._blocked[j]
+                if bs < e and s < be:
+                    return True
+        return False
+
+    def _digit_candidate(self, text: str, s: int, e: int):
+        n = len(text)
+        prev_c = text[s - 1] if s else ""
+        next_c = text[e] if e < n else ""
+        if prev_c in "-–:" and s >= 2 and text[s - 2].isalnum():
+            return None  # Covid-19, 2015-2020, 20:54
+        if prev_c == "/" and s >= 2 and (text[s - 2].isdigit()):
+            return None  # inside a slash chain (dates, ratios: read from the first part)
+        if next_c.isalpha():
+            return None  # 20h, 10km, 3D, 12A
+        if next_c in "-–" and e + 1 < n and text[e + 1].isalnum():
+            return None  # 28-NQ, 1-3, 2015-2020
+        if next_c == ":" and e + 1 < n and text[e + 1].isdigit():
+            return None  # clock time
+        if _RANGE_AFTER.match(text, e) or _RANGE_BEFORE.search(text, max(0, s - 8), s):
+            return None  # a range of years or days
+        value = parse_digits(text[s:e])
+        if value is None:
+            return None
+        total: Optional[float] = None
+        rule = "number.digits"
+        end = e
+        if next_c == "/":
+            m2 = _DIGITS.match(text, e + 1) if e + 1 < n and text[e + 1].isdigit() else None
+            if m2 is None:
+                return None  # 16/CT-TTg, 28-NQ/TW
+            after = text[m2.end() : m2.end() + 2]
+            if after[:1] in ("/", "-") or after[:1].isalnum():
+                return None  # 16/10/2020
+            total = parse_digits(m2.group())
+            if total is None or total < value or total == 0:
+                return None
+            end = m2.end()
+            rule = "number.ratio"
+        if self._in_date(s, end):
+            return None
+        prev = self._prev_word(text, s)
+        ls = s
+        while prev == "" and ls >= 2 and text[ls - 2 : ls] == ", ":
+            m_list = _LIST_BEFORE.search(text, max(0, ls - 12), ls)
+            if not m_list:
+                break
+            ls = m_list.start()
+            prev = self._prev_word(text, ls)
+            if prev in self._guard_words:
+                return None  # "kỳ họp 35, 36, 37", "Quân khu 1, 2, 3"
+        prev = self._prev_word(text, s)
+        if prev in (self._guard_words if total is None else self._temporal_words):
+            return None  # "năm 2022", "ngày 27", "Đề án 12", "ngày 5/8": no need to read further
+        if self._next_word(text, end) in self._reject_next:
+            return None  # "5 năm", "25 tuổi", "10 km"
+        return (s, end, value, total, rule)
+
+    @staticmethod
+    def _next_word(text: str, e: int) -> str:
+        """The lower-cased word just after ``e`` (spaces skipped), or ""."""
+        n = len(text)
+        j = e
+        while j < n and text[j] in " \t":
+            j += 1
+        k = j
+        while k < n and text[k].isalnum() and k - j < 20:
+            k += 1
+        return text[j:k].lower()
+
+    @staticmethod
+    def _prev_word(text: str, s: int) -> str:
+        """The lower-cased word just before ``s`` (spaces skipped), or ""."""
+        j = s - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        k = j
+        while k >= 0 and text[k].isalnum() and j - k < 20:
+            k -= 1
+        return text[k + 1 : j + 1].lower()
+
+    def _word_candidate(self, text: str, s: int, e: int):
+        words = text[s:e].lower().split()
+        value, used = parse_words(words, self.t.number_words)
+        if value is None or value == 0:
+            return None
+        if used == 1 and words[0] in self.t.word_alone_excluded:
+            return None
+        if text[s].isupper() and not self._sentence_start(text, s):
+            return None  # "Hai Bà Trưng", "ông Tám": a name
+        one = used == 1 and words[0] == "một"
+        # end of the used words
+        end = s
+        for _ in range(used):
+            m = _WORD.match(text, end)
+            end = m.end() if m else end
+        if self._in_date(s, end):
+            return None
+        if self._next_word(text, end) in self._reject_next_word_number:
+            return None  # "hai năm", "hai bên"
+        if one:
+            after = _tokens(text, end, min(len(text), end + 40), right=True).lower
+            if not self.t.one_counts.at(after, 0)[0]:
+                return None  # "một số", "một cách": an article, not a count
+        return (s, end, value, None, "number.words")
+
+    @staticmethod
+    def _sentence_start(text: str, s: int) -> bool:
+        j = s - 1
+        while j >= 0 and text[j] in " \t\"'“‘(-–":
+            j -= 1
+        return j < 0 or text[j] in ".!?:\n…"
+
+    # ---- reading one candidate -----------------------------------------------------
+    def _read(self, doc, text, s, e, value, total, rule, out, spans) -> None:
+        t = self.t
+        left = _tokens(text, max(0, s - _WINDOW_LEFT), s, right=False)
+        right = _tokens(text, e, min(len(text), e + _WINDOW_RIGHT), right=True)
+        lw, rw = left.lower, right.lower
+        nl = len(lw)
+        prev_is_pair = nl > 0 and lw[-1] == "/"
+        # --- guards on the left: identifiers, ordinals, dates
+        if not prev_is_pair and nl:
+            k, _ = t.id_exceptions.ending(lw, nl)
+            if not k:
+                k, _ = t.id_heads.ending(lw, nl)
+                if k and total is None:
+                    return
+                k, _ = t.temporal_before.ending(lw, nl)
+                if k:
+                    return
+        # --- unit
+        i = 0
+        unit = "count"
+        change_only = False
+        ratio = total is not None
+        if rule == "number.digits" and i < len(rw) and rw[i] in t.scales:
+            value *= t.scales[rw[i]]
+            scale_word = rw[i]
+            i += 1
+        else:
+            scale_word = None
+        k, row = t.units.at(rw, i)
+        if k and isinstance(row, UnitRow) and row.unit == "noun":
+            k, row = 0, None
+        if k and isinstance(row, UnitRow):
+            if row.unit in ("measure", "time", "age", "foreign"):
+                return
+            unit = row.unit
+            change_only = row.change_only
+            value *= row.multiplier
+            i += k
+        elif scale_word in ("triệu", "tỷ", "tỉ") and (i >= len(rw) or not _is_word(rw[i]) or t.stops.at(rw, i)[0]):
+            unit = "money"
+        unit_end = right.ends[i - 1] if i else e
+        # --- a change of the previous figure ("tăng 0,4%")
+        kc, direction = t.change_words.ending(lw, nl) if not prev_is_pair else (0, None)
+        if kc:
+            self._attach_change(text, s, value, unit if unit != "count" or i else None, str(direction), out, spans)
+            return
+        if change_only:
+            unit = "count"
+            i = 0
+            unit_end = e
+        # --- qualifiers
+        qualifier = None
+        qstart = s
+        kq, q = t.qualifier_before(lw, nl) if False else t.qual_before.ending(lw, nl)
+        if kq:
+            qualifier = q
+            qstart = left.starts[nl - kq]
+        ka, qa = t.qual_after.at(rw, i)
+        if ka:
+            qualifier = qa
+            i += ka
+            unit_end = right.ends[i - 1]
+        # --- "X trên tổng số Y": Y is the total
+        if total is None and rw[i : i + 3] == ["trên", "tổng", "số"]:
+            kk = i + 3
+            kq3, _ = t.qual_before.at(rw, kk)
+            kk += kq3
+            if kk < len(rw) and rw[kk][:1].isdigit():
+                tv = parse_digits(rw[kk])
+                if tv is not None and tv >= value:
+                    total = tv
+                    ratio = True
+                    i = kk + 1
+                    unit_end = right.ends[kk]
+        # --- subject
+        subject, subj_end = None, unit_end
+        sub_words, j_end = self._subject_right(right, i, predicate=(unit == "percent"))
+        if unit == "money":
+            before = self._money_subject(left, nl - kq if kq else nl)
+            if before:
+                sub_words = []
+                subject = before
+        if sub_words:
+            if rule == "number.words":
+                kn, _ = t.word_not_count.at(rw, i)
+                if kn:
+                    return
+            subject = " ".join(sub_words)
+            subj_end = right.ends[j_end - 1]
+        elif unit == "count" and (not ratio or total == value):
+            return  # a bare number or a phrase like "trực 24/24": not a reported quantity
+        elif unit != "money" or subject is None:
+            subject = self._left_or_borrowed(text, s, out, spans)
+        if sub_words and len(sub_words) == 1 and sub_words[0].lower() in t.heads_alone and nl:
+            kl, _ = t.link_verbs.ending(lw, nl - kq if kq else nl)
+            if kl:  # "Số công dân có trình độ đại học là hơn 1.800 người"
+                subject = self._left_or_borrowed(text, s, out, spans) or subject
+        # a bare year or a count glued to a capitalized name is a date or an identifier
+        if unit == "count" and not ratio and rule == "number.digits":
+            raw = text[s:e]
+            if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100:
+                return  # a year ("Luật NVQS 2015 quy định"); counts of this size are written "2.015"
+            if nl and left.surface[-1][:1].isupper() and not left.surface[-1].isupper() and not kq:
+                if nl >= 2 and left.surface[-2] not in _SENTENCE_END:
+                    return  # "Quân khu 7 ...", "Trung đoàn 14"
+        if rule == "number.digits" and unit == "count" and not ratio:
+            raw = text[s:e]
+            if regex.fullmatch(r"\d++,\d{3}", raw):
+                value = float(raw.replace(",", ""))  # "1,300 người": thousands, people are whole
+        span_end = subj_end if sub_words else unit_end
+        if any(a < span_end and qstart < b for a, b in spans[-3:]):
+            return
+        where = doc.span(qstart, span_end)
+        if _INVISIBLE.search(doc.original, where["start"], where["end"]):
+            # the normalizer dropped a zero-width character inside: keep the span to the figure itself
+            where = doc.span(qstart, unit_end)
+            if _INVISIBLE.search(doc.original, where["start"], where["end"]):
+                return
+        rec = NumericResult(
+            **where,
+            value=value,
+            unit=unit,  # type: ignore[arg-type]
+            subject=subject,
+            total=total,
+            qualifier=qualifier,  # type: ignore[arg-type]
+            rule=rule,
+        )
+        out.append(rec)
+        spans.append((qstart, span_end))
+        doc.explain(self.name, rule, qstart, span_end)
+
+    def _subject_right(self, right: _Tokens, i: int, *, predicate: bool) -> tuple[list[str], int]:
+        """The counted noun after the number and what qualifies it ("thanh niên lên đường nhập ngũ"):
+        words up to a stop word, a sign or another figure; a comma goes on into a short list
+        ("9 huyện, thị xã, thành phố")."""
+        t = self.t
+        rw, surf = right.lower, right.surface
+        words: list[str] = []
+        j = i
+        if predicate and j < len(rw):
+            k, _ = t.predicate_after.at(rw, j)
+            if k:  # "100% đạt yêu cầu": the predicate is what the share is of
+                words.extend(surf[j : j + k])
+                j += k
+        while j < len(rw) and len(words) < _MAX_SUBJECT_RIGHT:
+            tok = surf[j]
+            if tok == "," and words and self._short_list_item(right, j + 1):
+                words[-1] += ","
+                j += 1
+                continue
+            if not _is_word(tok):
+                break
+            if not words and rw[j] in t.heads_alone:
+                words.append(tok)
+                j += 1
+                continue
+            k, _ = t.stops.at(rw, j)
+            if k:
+                break
+            words.append(tok)
+            j += 1
+        while words and (words[-1].lower().rstrip(",") in t.trailing or words[-1].endswith(",")):
+            if words[-1].endswith(","):
+                words[-1] = words[-1][:-1]
+                continue
+            words.pop()
+            j -= 1
+        # j must point just after the last kept word
+        j = i
+        kept = 0
+        while kept < len(words) and j < len(rw):
+            if _is_word(surf[j]):
+                kept += 1
+            j += 1
+        if predicate and words and t.predicate_after.at(rw, i)[0] >= len(words):
+            return [], i  # only a predicate word, nothing it applies to
+        return words, j
+
+    def _short_list_item(self, right: _Tokens, j: int) -> bool:
+        """After a comma: a short run of plain words (a list item), not a new clause or figure."""
+        n = 0
+        while j < len(right.surface) and _is_word(right.surface[j]):
+            if n == 0 and (right.surface[j][:1].isupper() or self.t.stops.at(right.lower, j)[0]):
+                return False
+            n += 1
+            j += 1
+        return 1 <= n <= 4 and (j >= len(right.surface) or right.surface[j] in (",", ";", ".", ")", "\n", "và"))
+
+    def _money_subject(self, left: _Tokens, j: int) -> Optional[str]:
+        """What money pays for: the noun right before the amount ("với kinh phí hơn 550 triệu đồng")."""
+        t = self.t
+        words: list[str] = []
+        while j > 0 and len(words) < 4:
+            tok = left.surface[j - 1]
+            if not _is_word(tok) or t.stops.at(left.lower, j - 1)[0] or t.link_verbs.at(left.lower, j - 1)[0]:
+                break
+            words.append(tok)
+            j -= 1
+        return " ".join(reversed(words)) or None
+
+    def _left_or_borrowed(self, text: str, s: int, out: list, spans: list) -> Optional[str]:
+        """The subject before the figure; inside brackets ("… 1.500 thanh niên … (đạt 50%)") the
+        figure is a share of the one before it and takes its subject."""
+        t = self.t
+        wide = _tokens(text, max(0, s - _WINDOW_LEFT_SUBJECT), s, right=False)
+        lw = wide.lower
+        j = len(lw)
+        kq, _ = t.qual_before.ending(lw, j)
+        j -= kq
+        kl, _ = t.link_verbs.ending(lw, j)
+        if j - kl > 0 and wide.surface[j - kl - 1] == "(":
+            if out and spans and 0 <= wide.starts[j - kl - 1] - spans[-1][1] <= 40:
+                return out[-1].subject
+        return self._subject_left(wide, j)
+
+    def _subject_left(self, left: _Tokens, j: int) -> Optional[str]:
+        """The indicator before the figure: "tỷ lệ đảng viên trong DQTV (đạt) 23,4%"; a list of
+        short items is crossed ("tốt nghiệp đại học, cao đẳng, trung cấp là 30,6%")."""
+        t = self.t
+        lw, surf = left.lower, left.surface
+        k, _ = t.link_verbs.ending(lw, j)
+        j -= k
+        words: list[str] = []
+        seg = 0
+        while j > 0 and len(words) < _MAX_SUBJECT_LEFT:
+            tok = surf[j - 1]
+            if tok == "," and 1 <= seg <= 3 and j >= 2 and _is_word(surf[j - 2]):
+                words.append(",")
+                seg = 0
+                j -= 1
+                continue
+            if tok in _CLAUSE_END or not (_is_word(tok) or tok[:1].isdigit()):
+                break
+            words.append(tok)
+            seg += 1
+            j -= 1
+        while words and words[-1] == ",":
+            words.pop()
+        if not words:
+            return None
+        words.reverse()
+        return " ".join(words).replace(" ,", ",")
+
+    def _attach_change(self, text, s, value, unit, direction, out, spans) -> None:
+        """Put a change on the figure it follows in the same sentence; a change alone is dropped."""
+        if not out:
+            return
+        last = out[-1]
+        ls, le = spans[-1]
+        if le > s or s - le > 80:
+            return
+        between = text[le:s]
+        if any(c in between for c in ".!?\n;"):
+            return
+        if last.change is None:
+            last.change = Change(value=value, direction=direction, unit=unit)  # type: ignore[arg-type]

@@ -1,0 +1,108 @@
+"""The number extractor's vocabularies (data/vi/numbers.yaml, numbers_words.tsv, units.tsv), loaded once."""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict
+
+from qpextract.data import read_tsv, read_yaml
+
+QualifierName = Literal["over", "at_least", "about", "under"]
+UnitKind = Literal["percent", "count", "money", "measure", "time", "age", "foreign", "noun"]
+
+
+class UnitRow(BaseModel):
+    """One row of units.tsv."""
+
+    model_config = ConfigDict(extra="forbid")
+    phrase: str
+    unit: UnitKind
+    multiplier: float = 1.0
+    change_only: bool = False
+
+
+class NumberWordRow(BaseModel):
+    """One row of numbers_words.tsv."""
+
+    model_config = ConfigDict(extra="forbid")
+    word: str
+    value: int
+    kind: Literal["digit", "ten", "tens", "zero", "after_tens", "scale"]
+
+
+class NumbersVocabulary(BaseModel):
+    """numbers.yaml."""
+
+    model_config = ConfigDict(extra="forbid")
+    qualifiers_before: dict[str, QualifierName]
+    qualifiers_after: dict[str, QualifierName]
+    identifier_heads: list[str]
+    temporal_before: list[str]
+    identifier_head_exceptions: list[str]
+    subject_stops: list[str]
+    subject_heads_alone: list[str]
+    subject_trailing: list[str]
+    link_verbs: list[str]
+    predicate_after: list[str]
+    change_words: dict[str, Literal["increase", "decrease"]]
+    word_number_alone_excluded: list[str]
+    word_number_not_count: list[str]
+    one_counts: list[str]
+
+
+class PhraseTable:
+    """Lower-case word phrases, matched longest first at or before a token index."""
+
+    def __init__(self, phrases: dict[str, object] | list[str]) -> None:
+        items = phrases.items() if isinstance(phrases, dict) else ((p, True) for p in phrases)
+        self.map: dict[tuple[str, ...], object] = {}
+        for phrase, value in items:
+            key = tuple(phrase.lower().split())
+            if key:
+                self.map[key] = value
+        self.lengths = sorted({len(k) for k in self.map}, reverse=True)
+
+    def at(self, words: list[str], i: int) -> tuple[int, Optional[object]]:
+        """Longest phrase starting at ``words[i]``: (length, value) or (0, None)."""
+        for n in self.lengths:
+            if i + n <= len(words):
+                v = self.map.get(tuple(words[i : i + n]))
+                if v is not None:
+                    return n, v
+        return 0, None
+
+    def ending(self, words: list[str], j: int) -> tuple[int, Optional[object]]:
+        """Longest phrase ending just before ``words[j]`` (exclusive): (length, value) or (0, None)."""
+        for n in self.lengths:
+            if j - n >= 0:
+                v = self.map.get(tuple(words[j - n : j]))
+                if v is not None:
+                    return n, v
+        return 0, None
+
+
+class NumberTables:
+    """Every table the extractor needs, compiled once."""
+
+    def __init__(self) -> None:
+        voc = NumbersVocabulary.model_validate(read_yaml("numbers.yaml"))
+        self.qual_before = PhraseTable(voc.qualifiers_before)
+        self.qual_after = PhraseTable(voc.qualifiers_after)
+        self.id_heads = PhraseTable(voc.identifier_heads)
+        self.id_exceptions = PhraseTable(voc.identifier_head_exceptions)
+        self.temporal_before = PhraseTable(voc.temporal_before)
+        self.stops = PhraseTable(voc.subject_stops)
+        self.heads_alone = frozenset(voc.subject_heads_alone)
+        self.trailing = frozenset(voc.subject_trailing)
+        self.link_verbs = PhraseTable(voc.link_verbs)
+        self.predicate_after = PhraseTable(voc.predicate_after)
+        self.change_words = PhraseTable(voc.change_words)
+        self.word_alone_excluded = frozenset(voc.word_number_alone_excluded)
+        self.word_not_count = PhraseTable(voc.word_number_not_count)
+        self.one_counts = PhraseTable(voc.one_counts)
+        units = read_tsv("units.tsv", UnitRow)
+        self.units = PhraseTable({u.phrase: u for u in units})
+        words = read_tsv("numbers_words.tsv", NumberWordRow)
+        self.number_words: dict[str, NumberWordRow] = {w.word: w for w in words}
+        self.scales = {w.word: w.value for w in words if w.kind == "scale"}

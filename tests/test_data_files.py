@@ -1,0 +1,46 @@
+"""Every bundled data file loads and validates; a bad row names its file and line."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+from pydantic import BaseModel
+
+from qpextract.data import parse_tsv, read_tsv, read_yaml
+from qpextract.errors import DataFileError
+from qpextract.text.abbreviations import AbbreviationEntry
+
+DATA = resources.files("qpextract.data").joinpath("vi")
+FILES = sorted(p.name for p in DATA.iterdir() if p.name.endswith((".tsv", ".yaml")))
+
+
+class _Row(BaseModel):
+    short: str
+    count: int
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_data_file_parses(name: str) -> None:
+    if name.endswith(".yaml"):
+        assert read_yaml(name) is not None
+    else:
+        text = DATA.joinpath(name).read_text(encoding="utf-8")
+        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+        width = len(lines[0].split("\t"))
+        assert all(len(ln.split("\t")) <= width for ln in lines), f"{name}: a row has more cells than the header"
+
+
+def test_a_bad_row_names_file_and_line() -> None:
+    with pytest.raises(DataFileError, match=r"x\.tsv:3"):
+        parse_tsv("# comment\nshort\tcount\nLLVT\tmany\n", "x.tsv", _Row)
+
+
+def test_abbreviation_table_covers_the_domain() -> None:
+    entries = {e.short for e in read_tsv("abbreviations.tsv", AbbreviationEntry)}
+    required = (
+        "LLVT DQTV KVPT QP-QSĐP QP-AN QS-QP QSĐP SSCĐ SSĐV DBĐV ANCT TTATXH ANTT PCTT TKCN PCTT-TKCN NVQS "
+        "HĐND UBND MTTQ CHQS BCHQS BĐBP QĐND QK KT-XH THPT KH TP TT&VH đ/c"
+    ).split() + ["Ban CHQS", "Bộ CHQS"]
+    assert not set(required) - entries
+    assert len(entries) >= 80
