@@ -272,6 +272,8 @@ class OfficialExtractor:
             doc.explain(self.name, f"rank:{hit.row.rank}", hit.start, hit.end)
 
 
-def _line_end(text: str, pos: int, hi: int) -> int:
-    nl = text.find("\n", pos, hi)
-    return hi if nl < 0 else nl
+def _line_end(text: str, pos: int, hi: int, reach: int = 400) -> int:
+    """End of the line at ``pos``, looking at most ``reach`` characters ahead (keeps scans linear)."""
+    limit = min(hi, pos + reach)
+    nl = text.find("\n", pos, limit)
+    return limit if nl < 0 else nl

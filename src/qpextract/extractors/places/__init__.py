@@ -142,9 +142,11 @@ def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _line_end(text: str, pos: int, hi: int) -> int:
-    nl = text.find("\n", pos, hi)
-    return hi if nl < 0 else nl
+def _line_end(text: str, pos: int, hi: int, reach: int = 400) -> int:
+    """End of the line at ``pos``, looking at most ``reach`` characters ahead (keeps scans linear)."""
+    limit = min(hi, pos + reach)
+    nl = text.find("\n", pos, limit)
+    return limit if nl < 0 else nl
 
 
 def _trim(text: str, start: int, end: int) -> int:
