@@ -78,8 +78,8 @@ def capitalized_pattern(words: list[str]) -> str:
 class CapitalScanner:
     """Finds capitalized vocabulary in the original text (word boundary checked here)."""
 
-    def __init__(self, words: list[str]) -> None:
-        self.pattern = re.compile(capitalized_pattern(words) + NB)
+    def __init__(self, words: list[str], exact: bool = False) -> None:
+        self.pattern = re.compile((trie_pattern(words) if exact else capitalized_pattern(words)) + NB)
 
     def finditer(self, text: str, lo: int, hi: int):
         for m in self.pattern.finditer(text, lo, hi):
@@ -171,7 +171,8 @@ class Gazetteer:
             self.kind.setdefault(fold(row.name), row.kind)
         names = sorted({n for n in self._surface_names()})
         self.pattern = re.compile(PB + trie_pattern(names) + NB)
-        self.scan = CapitalScanner(names)
+        # every syllable capitalized as written ("Hòa Bình", not "Hòa bình" = peace)
+        self.scan = CapitalScanner(names, exact=True)
 
     def _surface_names(self) -> list[str]:
         out = []
