@@ -95,6 +95,12 @@ class Lexicon:
             PB + trie_pattern(ctx["anaphoric_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
         )
         self.gazetteer = Gazetteer()
+        from qpextract.extractors.places.lexicon import Units
+
+        units = Units()
+        self.unit_before = re.compile(
+            PB + trie_pattern(list(units.kind), fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
+        )
         self.bodies = Bodies(self.gazetteer)
 
     def is_title(self, text: str, pos: int, endpos: int) -> bool:

@@ -43,6 +43,8 @@ class NameFinder:
             s, e = run.span()
             if s > 0 and text[s - 1].isalnum():
                 continue
+            if text.count(" ", s, e) == 1 and self.lex.unit_before.search(text, max(lo, s - 12), s):
+                continue  # "phường Đoàn Kết", "huyện Lạc Thủy": two syllables after a unit word name a place
             out.extend(self.split_run(text, s, e))
         return out
 
@@ -53,7 +55,7 @@ class NameFinder:
         i, n = 0, len(syls)
         while i < n - 1:
             s = syls[i][0]
-            place = self.lex.gazetteer.match(text, s, end)
+            place = self.lex.gazetteer.blocker.match(text, s, end)
             if place is not None:
                 while i < n and syls[i][0] < place.end():
                     i += 1

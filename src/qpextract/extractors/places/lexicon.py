@@ -131,6 +131,10 @@ class _PlaceRow(BaseModel):
     kind: Literal["province", "city"]
 
 
+class _NameRow(BaseModel):
+    name: str
+
+
 class _BodyRow(BaseModel):
     body: str
     kind: Literal["party", "government", "military", "other"]
@@ -171,6 +175,9 @@ class Gazetteer:
             self.kind.setdefault(fold(row.name), row.kind)
         names = sorted({n for n in self._surface_names()})
         self.pattern = re.compile(PB + trie_pattern(names) + NB)
+        # names that only stop a person's name (foreign countries, seas, landmarks)
+        foreign = [r.name for r in read_tsv("places_foreign.tsv", _NameRow)]
+        self.blocker = re.compile(PB + trie_pattern(sorted(set(names) | set(foreign))) + NB)
         # every syllable capitalized as written ("Hòa Bình", not "Hòa bình" = peace)
         self.scan = CapitalScanner(names, exact=True)
 
