@@ -20,10 +20,9 @@ Authors of the byline are never officials. No model call on this path.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple, Optional, Union
-
-import re
 
 from qpextract.document import Document
 from qpextract.extractors.officials.coref import Person, Registry

@@ -10,12 +10,12 @@ merged in the order first seen; an ambiguous short mention is dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-MAX_POSITIONS = 30  # per person: keeps merging linear on hostile input
 from typing import Optional
 
 from qpextract.extractors.officials.positions import Pos
 from qpextract.extractors.places.lexicon import fold
+
+MAX_POSITIONS = 30  # per person: keeps merging linear on hostile input
 
 
 @dataclass
@@ -24,7 +24,6 @@ class Person:
     key: str
     honorific: Optional[str] = None
     rank: Optional[str] = None
-    alias_honorific: Optional[str] = None
     alias_rank: Optional[str] = None
     positions: list[Pos] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)

@@ -7,9 +7,9 @@ prefix-factored regexes. One ``Lexicon`` is built per extractor instance.
 
 from __future__ import annotations
 
+import re
 from typing import Literal, Optional
 
-import re
 from pydantic import BaseModel
 
 from qpextract.data import read_tsv, read_yaml

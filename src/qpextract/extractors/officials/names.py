@@ -10,9 +10,8 @@ ALL-CAPS words ("MINH CƯỜNG" in a byline) are not capitalized syllables.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import re
+from typing import NamedTuple
 
 from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.extractors.places.lexicon import CAP_SYLLABLE, NB, trie_pattern

@@ -10,9 +10,8 @@ verb ("làm", "giữ chức", "là") also lead to a position (titles_context.yam
 
 from __future__ import annotations
 
-from typing import NamedTuple, Optional
-
 import re
+from typing import NamedTuple, Optional
 
 from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.extractors.places.lexicon import fold

@@ -10,10 +10,9 @@ swallowed into a place or a body.
 
 from __future__ import annotations
 
-from typing import Optional
-
 import re
 from bisect import bisect_left
+from typing import Optional
 
 from qpextract.document import Document
 from qpextract.extractors.places.lexicon import CAP_SYLLABLE, Bodies, Gazetteer, Units, lowered

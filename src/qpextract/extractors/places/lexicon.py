@@ -8,9 +8,9 @@ is built in ``__init__`` from data/vi files and the installed
 
 from __future__ import annotations
 
+import re
 from typing import Literal, Optional
 
-import re
 from pydantic import BaseModel
 
 from qpextract.data import read_tsv
