@@ -34,6 +34,7 @@ class EventVocabulary(BaseModel):
     participant_cues: list[str]
     organizer_verbs: list[str]
     location_preps: list[str]
+    reporting_cues: list[str]
 
 
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
@@ -70,3 +71,4 @@ class EventTables:
         self.participant_re = phrase_regex(voc.participant_cues)
         self.organizer_re = phrase_regex(voc.organizer_verbs)
         self.location_re = phrase_regex(voc.location_preps)
+        self.reporting_re = phrase_regex(voc.reporting_cues)

@@ -26,6 +26,7 @@ from qpextract.models import Change, NumericResult
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|\n|[^\w\s]")
 _DIGITS = regex.compile(r"(?<![\w.,])\d++(?:[.,]\d++)*+")
 _WORD = regex.compile(r"[ \t]*+\w++")
+_UNIT_OR_WORD_AFTER = re.compile(r"[ \t]*(?:%|[^\W\d_])")
 _LIST_BEFORE = re.compile(r"\d+, $")
 _RANGE_AFTER = regex.compile(r"[ \t]*+[-–][ \t]*+\d")
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
@@ -35,6 +36,7 @@ _CLAUSE_END = _SENTENCE_END | frozenset({",", ";", ":", "(", ")", "“", "”", 
 _WINDOW_LEFT = 40  # enough for the guards and qualifiers; the left subject reads further
 _WINDOW_LEFT_SUBJECT = 120
 _WINDOW_RIGHT = 90
+_MAX_TOKENS = 24  # tokens kept on each side: enough for a subject, a unit and a qualifier
 _MAX_SUBJECT_RIGHT = 10
 _MAX_SUBJECT_LEFT = 14
 
@@ -70,18 +72,30 @@ def _tokens(text: str, start: int, end: int, *, right: bool) -> _Tokens:
                 break
         if first == 0 and start > 0 and text[start - 1].isalnum() and piece[:1].isalnum():
             first = 1  # a word cut by the window
-    # offsets: tokens are separated only by spaces, so walk the piece once
-    pos = 0
-    starts, ends = [], []
-    for tok in surface:
-        pos = piece.index(tok, pos)
-        starts.append(start + pos)
-        pos += len(tok)
-        ends.append(start + pos)
-    t.surface = surface[first:]
-    t.lower = [w.lower() for w in t.surface]
-    t.starts = starts[first:]
-    t.ends = ends[first:]
+    # keep only the tokens a reading can use, then find their offsets (one walk over them)
+    if right:
+        surface = surface[first:_MAX_TOKENS]
+        pos = 0
+        starts, ends = [], []
+        for tok in surface:
+            pos = piece.index(tok, pos)
+            starts.append(start + pos)
+            pos += len(tok)
+            ends.append(start + pos)
+    else:
+        surface = surface[max(first, len(surface) - _MAX_TOKENS) :]
+        pos = len(piece)
+        starts, ends = [], []
+        for tok in reversed(surface):
+            pos = piece.rindex(tok, 0, pos)
+            starts.append(start + pos)
+            ends.append(start + pos + len(tok))
+        starts.reverse()
+        ends.reverse()
+    t.surface = surface
+    t.lower = [w.lower() for w in surface]
+    t.starts = starts
+    t.ends = ends
     return t
 
 
@@ -191,11 +205,15 @@ class NumberExtractor:
                 return None
             end = m2.end()
             rule = "number.ratio"
+        if total is None and not _UNIT_OR_WORD_AFTER.match(text, end):
+            return None  # nothing after it can be a unit or a counted noun ("1, 2, 3", "2015.")
         if self._in_date(s, end):
             return None
         prev = self._prev_word(text, s)
         ls = s
-        while prev == "" and ls >= 2 and text[ls - 2 : ls] == ", ":
+        steps = 0
+        while prev == "" and ls >= 2 and text[ls - 2 : ls] == ", " and steps < 8:
+            steps += 1
             m_list = _LIST_BEFORE.search(text, max(0, ls - 12), ls)
             if not m_list:
                 break
@@ -423,8 +441,8 @@ class NumberExtractor:
                 j += 1
                 continue
             k, _ = t.stops.at(rw, j)
-            if k:
-                break
+            if k or (words and rw[j] in t.number_words and rw[j] not in t.word_alone_excluded):
+                break  # a stop word, or the next figure ("ba tập thể và hai cá nhân")
             words.append(tok)
             j += 1
         while words and (words[-1].lower().rstrip(",") in t.trailing or words[-1].endswith(",")):
@@ -452,7 +470,7 @@ class NumberExtractor:
                 return False
             n += 1
             j += 1
-        return 1 <= n <= 4 and (j >= len(right.surface) or right.surface[j] in (",", ";", ".", ")", "\n", "và"))
+        return n >= 1
 
     def _money_subject(self, left: _Tokens, j: int) -> Optional[str]:
         """What money pays for: the noun right before the amount ("với kinh phí hơn 550 triệu đồng")."""
