@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from qpextract.models import Article, ErrorInfo, ErrorLine
+from qpextract.models import Article
 
 app = typer.Typer(
     name="qpextract",
@@ -21,31 +21,84 @@ app = typer.Typer(
 
 @app.command()
 def extract(
-    inputs: Annotated[list[str], typer.Argument(help=".txt files, directories, .jsonl files, or - for JSONL on stdin")],
-    output: Annotated[str, typer.Option("-o", "--output", help="output JSONL path, - for stdout")] = "out.jsonl",
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="files (.txt .html .jsonl .warc[.gz] .zip .tar[.gz]), folders, or - for JSONL on stdin"),
+    ],
+    output: Annotated[
+        Optional[str],
+        typer.Option("-o", "--output", help="output: .jsonl path, - for stdout, or .sqlite/.db [default: out.jsonl]"),
+    ] = None,
+    db: Annotated[Optional[str], typer.Option("--db", help="database URL (postgresql://..., sqlite:///...)")] = None,
+    workers: Annotated[
+        Optional[int], typer.Option("--workers", "-w", min=0, help="worker processes [default: CPU count]; 0 = in process")
+    ] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="skip inputs whose id the output already has")] = False,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="per-article size limit in bytes")] = 5 * 1024 * 1024,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", min=0, help="per-article time limit in seconds (0 = none)")
+    ] = 10.0,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="print every failed input on stderr")] = False,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="no progress bar and no summary")] = False,
+    pipeline: Annotated[Optional[str], typer.Option("--pipeline", hidden=True, help="module:factory of a Pipeline")] = None,
 ) -> None:
-    """Extract records from INPUTS into one JSON line per article (Article or error line)."""
-    from qpextract.io.readers import iter_inputs
-    from qpextract.pipeline import Pipeline
+    """Extract records from INPUTS: one JSON line per input (Article or error line).
 
-    pipeline = Pipeline()
-    failed = 0
-    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+    Exit code 0 when every input became an Article, 1 when some failed, 2 on usage errors.
+    """
+    from qpextract.io.batch import BatchAborted, BatchOptions, Runner, default_workers
+    from qpextract.io.progress import count_inputs, make_progress
+    from qpextract.io.readers import Limits, iter_inputs
+    from qpextract.io.sinks import SinkUnavailable, open_sink
+
+    for p in inputs:
+        if p != "-" and not Path(p).exists():
+            _usage(f"no such input: {p}")
+    if inputs.count("-") > 1:
+        _usage("standard input (-) can be given once")
     try:
-        for item in iter_inputs(inputs):
-            if "error" in item:
-                kind, message = item["error"]
-                result: Article | ErrorLine = ErrorLine(
-                    id=item["id"], source=item.get("source"), error=ErrorInfo(kind=kind, message=message)
-                )
-            else:
-                result = pipeline.safe_extract(item["id"], item)
-            failed += isinstance(result, ErrorLine)
-            out.write(result.model_dump_json() + "\n")
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    raise typer.Exit(1 if failed else 0)
+        sink = open_sink(output if output is not None or db else "out.jsonl", db, resume=resume)
+    except SinkUnavailable as exc:
+        _usage(str(exc))
+    options = BatchOptions(
+        workers=default_workers() if workers is None else workers, time_limit=time_limit, pipeline=pipeline
+    )
+    progress = make_progress(quiet)
+
+    def on_error(aid: str, kind: str, message: str) -> None:
+        if verbose:
+            progress_console = getattr(progress, "console", None)
+            (progress_console.print if progress_console else _eprint)(f"{aid}: {kind}: {message}")
+
+    runner = Runner(sink, options, progress=progress, on_error=on_error)
+    done = sink.done_ids() if resume else set()
+    progress.start()
+    count_inputs(inputs, progress)
+    try:
+        summary = runner.run(iter_inputs(inputs, Limits(max_bytes=max_bytes)), done)
+    except BatchAborted as exc:
+        progress.stop()
+        sink.close()
+        _usage(str(exc))
+    except KeyboardInterrupt:
+        progress.stop()
+        sink.close()
+        _eprint("interrupted: run again with --resume to finish")
+        raise typer.Exit(130)
+    progress.stop()
+    sink.close()
+    if not quiet:
+        _eprint(summary.text())
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+def _eprint(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _usage(message: str) -> None:
+    _eprint(f"qpextract: error: {message}")
+    raise typer.Exit(2)
 
 
 @app.command()
@@ -87,6 +140,54 @@ def explain(text: Annotated[str, typer.Argument(help="the text to explain (a fil
     doc = Pipeline().document(text, id="explain")
     for component, rule, surface in doc.trace:
         typer.echo(f"{component:14s} {rule:28s} {surface}")
+
+
+@app.command()
+def export(
+    database: Annotated[str, typer.Argument(help="a .sqlite path or a database URL (sqlite:///…, postgresql://…)")],
+    parquet: Annotated[str, typer.Option("--parquet", help="directory to write <table>.parquet files into")],
+) -> None:
+    """Export every table of a qpextract database as Parquet files."""
+    from qpextract.io.db import normalize_url
+    from qpextract.io.export import export_parquet
+
+    url = normalize_url(database)
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///") :]).is_file():
+        typer.echo(f"no such database file: {database}", err=True)
+        raise typer.Exit(2)
+    for table, rows in export_parquet(url, parquet).items():
+        typer.echo(f"{table:20s} {rows:8d}")
+
+
+@app.command()
+def spark(
+    input: Annotated[str, typer.Argument(help="Parquet or JSONL input (file or directory) with id and text columns")],
+    output: Annotated[str, typer.Argument(help="output directory: Parquet (id, article, error) or JSONL lines")],
+    master: Annotated[
+        Optional[str], typer.Option("--master", help="Spark master URL (default: spark-submit's, else local[*])")
+    ] = None,
+    input_format: Annotated[Optional[str], typer.Option("--input-format", help="parquet or jsonl (default: by name)")] = None,
+    output_format: Annotated[
+        Optional[str], typer.Option("--output-format", help="parquet or jsonl (default: by name, else parquet)")
+    ] = None,
+    text_col: Annotated[str, typer.Option("--text-col")] = "text",
+    id_col: Annotated[str, typer.Option("--id-col")] = "id",
+    partitions: Annotated[Optional[int], typer.Option("--partitions", help="repartition the input first")] = None,
+) -> None:
+    """Extract records with Spark: one pipeline per partition, one output row per input row."""
+    from qpextract.spark import run_spark_job
+
+    counts = run_spark_job(
+        input,
+        output,
+        master=master,
+        input_format=input_format,
+        output_format=output_format,
+        text_col=text_col,
+        id_col=id_col,
+        partitions=partitions,
+    )
+    typer.echo(f"articles {counts['articles']}  errors {counts['errors']}  -> {output}")
 
 
 def main(argv: Optional[list[str]] = None) -> None:

@@ -2,18 +2,26 @@
 
 A sink is opened for a run, told every result, and closed. ``done_ids``
 lets ``--resume`` skip what an interrupted run already wrote. The JSONL sink
-lives here; database sinks (SQLite, PostgreSQL) in ``io/db.py``.
+lives here; database sinks (SQLite, PostgreSQL) in ``io/db.py``, reached
+through :func:`open_sink` (``qpextract.io.db.open_db_sink(url, resume=...)``).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
-from typing import IO, Protocol, Union
+from typing import IO, Optional, Protocol, Union
 
 from qpextract.models import Article, ErrorLine
 
 Result = Union[Article, ErrorLine]
+
+DB_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+
+
+class SinkUnavailable(Exception):
+    """The requested sink cannot be opened (a usage error, exit code 2)."""
 
 
 class Sink(Protocol):
@@ -27,25 +35,42 @@ class Sink(Protocol):
 
 
 class JsonlSink:
-    """One JSON object per line; ``-`` is standard output."""
+    """One JSON object per line; ``-`` is standard output.
+
+    Every line is flushed as it is written, so a killed run loses at most the
+    line being written; with ``append=True`` a torn last line is cut off first,
+    and its input is done again.
+    """
 
     def __init__(self, path: str, *, append: bool = False) -> None:
         self.path = path
-        self._out: IO[str] = sys.stdout if path == "-" else open(path, "a" if append else "w", encoding="utf-8")
+        if path == "-":
+            self._out: IO[str] = sys.stdout
+        else:
+            if append and os.path.exists(path):
+                _drop_torn_tail(path)
+            self._out = open(path, "a" if append else "w", encoding="utf-8")
 
     def write(self, result: Result, content_hash: str) -> None:
-        self._out.write(result.model_dump_json() + "\n")
+        self.write_json(result.id, result.model_dump_json())
+
+    def write_json(self, aid: str, line: str) -> None:
+        """Fast path of the batch runner: a result already serialized by a worker."""
+        self._out.write(line + "\n")
+        self._out.flush()
 
     def done_ids(self) -> set[str]:
-        if self.path == "-":
+        if self.path == "-" or not os.path.exists(self.path):
             return set()
         ids = set()
-        with open(self.path, encoding="utf-8") as f:
+        with open(self.path, encoding="utf-8", errors="replace") as f:
             for line in f:
+                if not line.endswith("\n"):
+                    continue  # torn by a kill: done again
                 try:
                     ids.add(str(json.loads(line)["id"]))
                 except (ValueError, KeyError, TypeError):
-                    continue  # a line cut by a kill: it is written again
+                    continue
         return ids
 
     def close(self) -> None:
@@ -53,3 +78,92 @@ class JsonlSink:
             self._out.close()
         else:
             self._out.flush()
+
+
+def _drop_torn_tail(path: str) -> None:
+    """Cut the file after its last newline (a line half-written when the run was killed)."""
+    with open(path, "rb+") as f:
+        size = f.seek(0, os.SEEK_END)
+        pos = size
+        block = 65536
+        while pos > 0:
+            start = max(0, pos - block)
+            f.seek(start)
+            chunk = f.read(pos - start)
+            nl = chunk.rfind(b"\n")
+            if nl >= 0:
+                f.truncate(start + nl + 1)
+                return
+            pos = start
+        f.truncate(0)
+
+
+class TeeSink:
+    """Several sinks at once (a JSONL file and a database)."""
+
+    def __init__(self, sinks: list[Sink]) -> None:
+        self.sinks = sinks
+
+    def write(self, result: Result, content_hash: str) -> None:
+        for sink in self.sinks:
+            sink.write(result, content_hash)
+
+    def done_ids(self) -> set[str]:
+        sets = [sink.done_ids() for sink in self.sinks]
+        return set.intersection(*sets) if sets else set()
+
+    def close(self) -> None:
+        for sink in self.sinks:
+            sink.close()
+
+
+def open_sink(output: Optional[str], db: Optional[str] = None, *, resume: bool = False) -> Sink:
+    """The sink for ``-o OUTPUT`` and/or ``--db URL``.
+
+    ``.jsonl`` (or any other name) and ``-`` give a :class:`JsonlSink`;
+    ``.sqlite``/``.db`` outputs and a ``--db`` URL (``postgresql://...``,
+    ``sqlite:///...``) give the database sink of ``qpextract.io.db``. With both,
+    results go to both. Raises :class:`SinkUnavailable` when it cannot be opened.
+    """
+    if resume and output == "-":
+        raise SinkUnavailable("--resume needs an output file or a database, not standard output")
+    sinks: list[Sink] = []
+    if output is not None:
+        if output.lower().endswith(DB_SUFFIXES):
+            sinks.append(_db_sink("sqlite:///" + os.path.abspath(output), resume))
+        else:
+            parent = os.path.dirname(os.path.abspath(output)) if output != "-" else "."
+            if not os.path.isdir(parent):
+                raise SinkUnavailable(f"the folder of the output {output!r} does not exist")
+            sinks.append(JsonlSink(output, append=resume))
+    if db:
+        sinks.append(_db_sink(db, resume))
+    if not sinks:
+        sinks.append(JsonlSink("out.jsonl", append=resume))
+    return sinks[0] if len(sinks) == 1 else TeeSink(sinks)
+
+
+def _db_sink(url: str, resume: bool) -> Sink:
+    try:
+        from qpextract.io import db as dbmod
+    except ImportError as exc:
+        raise SinkUnavailable(
+            f"database output ({url.split(':', 1)[0]}) needs qpextract.io.db, which is not available: {exc}"
+        ) from None
+    opener = getattr(dbmod, "open_db_sink", None)
+    if opener is None:
+        raise SinkUnavailable("qpextract.io.db has no open_db_sink(url, *, resume): database output is not ready yet")
+    try:
+        return opener(url, resume=resume)
+    except Exception as exc:  # driver missing, server unreachable, bad URL
+        raise SinkUnavailable(f"cannot open the database {_redact(url)}: {type(exc).__name__}: {exc}") from None
+
+
+def _redact(url: str) -> str:
+    """A URL without its password, for messages."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}"
+    return url

@@ -1,14 +1,273 @@
-"""Officials, their ranks and positions (SPEC Official, RankMention)."""
+"""Officials, their ranks and positions (SPEC Official, RankMention).
+
+How it reads an article body:
+
+1. ``names``: every 2-4 syllable capitalized name starting with a surname.
+2. ``lexicon.cues``: one scan for honorifics ("đồng chí", "đ/c", "ông", "bà"),
+   ranks ("Đại tá", "đại tá") and titles ("Bí thư", "Phó Chủ tịch thường
+   trực"); a title takes its body ("Bí thư Thành ủy") via ``positions``.
+3. A walk over cues and names in text order: cues that touch each other form a
+   chain ("đồng chí Đại tá", "Chính ủy Bộ Tư lệnh Thủ đô, trung tướng"); a
+   chain that ends on a name makes that name an official with the chain's
+   honorific, rank and positions. A name followed by ", <title>" or
+   "- <title>" is an official too, and the chain after it gives its positions.
+   Names after "Các đồng chí:" separated by ";" inherit "đồng chí".
+4. ``coref``: chains that end without a name ("ông Dung", "đồng chí Bí thư
+   Thành ủy") and bare repeats of a known full name become more mentions.
+
+Authors of the byline are never officials. No model call on this path.
+"""
 
 from __future__ import annotations
 
+from typing import NamedTuple, Optional, Union
+
+import re
+
 from qpextract.document import Document
+from qpextract.extractors.officials.coref import Person, Registry
+from qpextract.extractors.officials.lexicon import Lexicon
+from qpextract.extractors.officials.names import NameFinder, NameSpan
+from qpextract.extractors.officials.positions import Pos, PositionParser
+from qpextract.extractors.officials.ranks import RankHit, RankReader
+from qpextract.extractors.places.lexicon import CAP_SYLLABLE, UPPER, fold, lowered
+from qpextract.models import Mention, Official, Position, RankMention
+
+# a short name after an honorific or rank: one or two capitalized syllables, no more
+_ALIAS = re.compile(r"[ \t]++(" + CAP_SYLLABLE + r"(?:[ ]" + CAP_SYLLABLE + r")?+)(?![ ]" + UPPER + ")")
+# between two items of a list of persons ("A, Chủ tịch ...; B, Phó ...")
+_LIST_GAP = re.compile(r"[ \t]*+[;,][ \t]*+(?:và[ \t]++)?")
+
+
+class Cue(NamedTuple):
+    start: int
+    end: int
+    kind: str  # "hon" | "rank" | "title"
+    value: Union[str, RankHit, Pos]
 
 
 class OfficialExtractor:
-    """Not built yet: adds nothing (the field stays an empty list)."""
+    """Component: fills ``doc.officials`` and ``doc.ranks``."""
 
     name = "officials"
 
+    def __init__(self) -> None:
+        self.lex = Lexicon()
+        self.names = NameFinder(self.lex)
+        self.positions = PositionParser(self.lex)
+        self.ranks = RankReader(self.lex)
+
+    # -- the walk ----------------------------------------------------------
     def __call__(self, doc: Document) -> None:
-        return None
+        text = doc.text
+        lo, hi = doc.body if doc.body[1] > doc.body[0] else (0, len(text))
+        authors = {fold(a) for a in doc.authors}
+        names = [n for n in self.names.find(text, lo, hi) if fold(text[n.start : n.end]) not in authors]
+        stops = {n.start for n in names}
+        cues = self._cues(text, lo, hi, stops)
+        events: list[tuple[int, int, Union[Cue, NameSpan]]] = [(c.start, 1, c) for c in cues]
+        events += [(n.start, 0, n) for n in names]
+        events.sort(key=lambda ev: (ev[0], ev[1]))
+
+        reg = Registry()
+        holders: dict[int, Optional[Person]] = {}  # rank cue start -> holder
+        deferred: list[tuple[list[Cue], int, int, str, list[Pos]]] = []  # short mentions, resolved at the end
+        uncued: list[NameSpan] = []
+        chain: list[Cue] = []
+        chain_end = -1
+        cursor = lo
+        plural: Optional[str] = None  # the honorific a list of persons hands on
+        list_end = -1
+        for _, _, ev in events:
+            if ev.start < cursor:
+                continue
+            if chain and not self._joined(text, chain_end, ev.start):
+                self._flush(text, chain, hi, stops, deferred)
+                chain = []
+            if isinstance(ev, Cue):
+                chain.append(ev)
+                chain_end = cursor = ev.end
+                continue
+            s, e = ev.start, ev.end
+            post, post_end = self.positions.chain_after(text, e, _line_end(text, e, hi), stops)
+            plural_here = next(
+                (self.lex.honorific[c.value] for c in chain if c.kind == "hon" and c.value in self.lex.plural),  # type: ignore[index]
+                None,
+            )
+            inherited = (
+                not chain
+                and plural is not None
+                and list_end >= 0
+                and (m := _LIST_GAP.match(text, list_end, s)) is not None
+                and m.end() == s
+            )
+            if chain or post or inherited:
+                hon = next((self.lex.honorific[c.value] for c in chain if c.kind == "hon"), None)  # type: ignore[index]
+                if inherited:
+                    hon = plural
+                rank_cue = next((c for c in chain if c.kind == "rank"), None)
+                rank = rank_cue.value.row.rank if rank_cue else None  # type: ignore[union-attr]
+                pre = [
+                    c.value
+                    for i, c in enumerate(chain)
+                    if c.kind == "title"
+                    and (not c.value.group or (i == len(chain) - 1 and not text[c.end : s].strip()))  # type: ignore[union-attr]
+                ]
+                person = reg.named(text[s:e], s, e, hon, rank, pre + post)  # type: ignore[arg-type]
+                for c in chain:
+                    if c.kind == "rank":
+                        holders[c.start] = person
+                doc.explain(self.name, "official", s, e)
+            else:
+                uncued.append(ev)
+            plural = plural_here or (plural if inherited else None)
+            list_end = post_end
+            cursor = post_end
+            chain = []
+        if chain:
+            self._flush(text, chain, hi, stops, deferred)
+
+        for span in uncued:
+            person = reg.get(text[span.start : span.end])
+            if person is not None:
+                person.add_mention(span.start, span.end)
+        for items, s, e, kind, post in deferred:
+            self._resolve(reg, items, s, e, kind, text, holders, post)
+        self._predicate_ranks(doc, text, reg, cues, holders)
+        self._emit(doc, reg, cues, holders)
+
+    def _cues(self, text: str, lo: int, hi: int, stops: set[int]) -> list[Cue]:
+        out: list[Cue] = []
+        for m in self.lex.cues.finditer(text, lowered(text), lo, hi):
+            written = fold(text[m.start() : m.end()])
+            kind = self.lex.cue_kind.get(written)
+            if kind == "hon":
+                out.append(Cue(m.start(), m.end(), "hon", written))
+            elif kind == "rank":
+                hit = self.ranks.read(text, m.start(), m.end(), hi)
+                if hit is not None:
+                    out.append(Cue(hit.start, hit.end, "rank", hit))
+            elif kind == "title":
+                start = m.start()
+                former = self.lex.former_before.search(text, max(lo, start - 8), start)
+                if former is not None and (former.start() == 0 or not text[former.start() - 1].isalnum()):
+                    start = former.start()
+                pos = self.positions.at(text, start, _line_end(text, start, hi), stops)
+                if pos is not None:
+                    out.append(Cue(pos.start, pos.end, "title", pos))
+        return out
+
+    def _joined(self, text: str, a: int, b: int) -> bool:
+        if b < a or b - a > 24:
+            return False
+        m = self.lex.gap.match(text, a, b)
+        return m is not None and m.end() == b
+
+    def _flush(
+        self,
+        text: str,
+        chain: list[Cue],
+        hi: int,
+        stops: set[int],
+        deferred: list[tuple[list[Cue], int, int, str, list[Pos]]],
+    ) -> None:
+        """A chain with no name after it: maybe "ông Dung" or "đồng chí Bí thư Thành ủy"."""
+        if not any(c.kind in ("hon", "rank") for c in chain):
+            return
+        last = chain[-1]
+        if last.kind == "title":
+            deferred.append((chain, last.start, last.end, "title", []))
+            return
+        m = _ALIAS.match(text, last.end, hi)
+        if m is not None and m.start(1) not in stops:
+            post, _ = self.positions.chain_after(text, m.end(1), _line_end(text, m.end(1), hi), stops)
+            deferred.append((chain, m.start(1), m.end(1), "alias", post))
+
+    def _resolve(
+        self,
+        reg: Registry,
+        chain: list[Cue],
+        s: int,
+        e: int,
+        kind: str,
+        text: str,
+        holders: dict[int, Optional[Person]],
+        post: list[Pos],
+    ) -> None:
+        if kind == "alias":
+            person = reg.by_given_name(text[s:e])
+        else:
+            person = reg.by_position(chain[-1].value)  # type: ignore[arg-type]
+        if person is None:
+            return
+        person.add_mention(s, e)
+        person.add_positions(post)
+        for c in chain:
+            if c.kind == "rank":
+                holders[c.start] = person
+                if person.alias_rank is None:
+                    person.alias_rank = c.value.row.rank  # type: ignore[union-attr]
+
+    def _predicate_ranks(
+        self, doc: Document, text: str, reg: Registry, cues: list[Cue], holders: dict[int, Optional[Person]]
+    ) -> None:
+        """A rank said of someone ("ông Hùng với cấp hàm đại tá", "vị đại tá"): the holder
+        is the last person mentioned before it in the sentence (for "vị": else the one
+        person with that rank)."""
+        pending = [c for c in cues if c.kind == "rank" and c.start not in holders]
+        if not pending:
+            return
+        mentions = sorted((s, p) for p in reg.persons.values() for s, _ in p.mentions)
+        for c in pending:
+            window = max(0, c.start - 16)
+            anaphor = self.lex.rank_anaphor.search(text, window, c.start) is not None
+            if not anaphor and self.lex.rank_predicate.search(text, window, c.start) is None:
+                continue
+            sent_start, _ = doc.sentence_of(c.start)
+            before = [p for s, p in mentions if sent_start <= s < c.start]
+            person = before[-1] if before else None
+            if person is None and anaphor:
+                rank = c.value.row.rank  # type: ignore[union-attr]
+                same = [p for p in reg.persons.values() if (p.rank or p.alias_rank) == rank]
+                person = same[0] if len(same) == 1 else None
+            if person is not None:
+                holders[c.start] = person
+                if person.alias_rank is None:
+                    person.alias_rank = c.value.row.rank  # type: ignore[union-attr]
+
+    # -- records -----------------------------------------------------------
+    def _emit(self, doc: Document, reg: Registry, cues: list[Cue], holders: dict[int, Optional[Person]]) -> None:
+        for p in reg.persons.values():
+            if not p.positions and not (p.rank or p.alias_rank) and p.honorific in ("ông", "bà"):
+                continue  # "ông"/"bà" alone names private persons (a recruit's parents), not officials
+            p.mentions.sort()
+            doc.officials.append(
+                Official(
+                    name=p.name,
+                    honorific=p.honorific,
+                    rank=p.rank or p.alias_rank,
+                    positions=[Position(title=q.title, organization=q.organization, text=q.text) for q in p.positions],
+                    mentions=[Mention(**doc.span(s, e)) for s, e in p.mentions],
+                )
+            )
+        for c in cues:
+            if c.kind != "rank":
+                continue
+            hit: RankHit = c.value  # type: ignore[assignment]
+            holder = holders.get(c.start)
+            branch = self.ranks.branch(hit, [q.text for q in holder.positions] if holder else [])
+            doc.ranks.append(
+                RankMention(
+                    rank=hit.row.rank,
+                    grade=hit.row.grade,
+                    branch=branch,  # type: ignore[arg-type]
+                    holder=holder.name if holder else None,
+                    **doc.span(hit.start, hit.end),
+                )
+            )
+            doc.explain(self.name, f"rank:{hit.row.rank}", hit.start, hit.end)
+
+
+def _line_end(text: str, pos: int, hi: int) -> int:
+    nl = text.find("\n", pos, hi)
+    return hi if nl < 0 else nl

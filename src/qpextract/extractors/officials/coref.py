@@ -1,0 +1,82 @@
+"""Coreference inside one article: one Official per person, every mention kept.
+
+A person is keyed by the full name as written. Later mentions are the same
+full name, the given name after an honorific or rank ("ông Dung", "Đại tá
+Hào": the one person whose name ends so) or a position after an honorific or
+rank ("đồng chí Bí thư Thành ủy": the one person holding it). Positions are
+merged in the order first seen; an ambiguous short mention is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from qpextract.extractors.officials.positions import Pos
+from qpextract.extractors.places.lexicon import fold
+
+
+@dataclass
+class Person:
+    name: str
+    key: str
+    honorific: Optional[str] = None
+    rank: Optional[str] = None
+    alias_honorific: Optional[str] = None
+    alias_rank: Optional[str] = None
+    positions: list[Pos] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    def add_positions(self, positions: list[Pos]) -> None:
+        """Merge in order; a bare title ("Phó chủ tịch") adds nothing when the
+        person already holds that title with a body, and gives way to it."""
+        for p in positions:
+            key = p.key()
+            if any(q.key() == key for q in self.positions):
+                continue
+            if p.organization is None and any(q.key().startswith(key + " ") for q in self.positions):
+                continue
+            self.positions = [q for q in self.positions if q.organization is not None or not key.startswith(q.key() + " ")]
+            self.positions.append(p)
+
+    def add_mention(self, start: int, end: int) -> None:
+        if (start, end) not in self.mentions:
+            self.mentions.append((start, end))
+
+
+class Registry:
+    """The persons of one article, in order of first mention."""
+
+    def __init__(self) -> None:
+        self.persons: dict[str, Person] = {}
+
+    def named(
+        self, name: str, start: int, end: int, honorific: Optional[str], rank: Optional[str], positions: list[Pos]
+    ) -> Person:
+        key = fold(name)
+        person = self.persons.get(key)
+        if person is None:
+            person = self.persons[key] = Person(name=name, key=key)
+        person.honorific = person.honorific or honorific
+        person.rank = person.rank or rank
+        person.add_positions(positions)
+        person.add_mention(start, end)
+        return person
+
+    def get(self, name: str) -> Optional[Person]:
+        return self.persons.get(fold(name))
+
+    def by_given_name(self, alias: str) -> Optional[Person]:
+        """The one person whose full name ends with ``alias`` ("Hào" -> "Lã Văn Hào")."""
+        tail = " " + fold(alias)
+        hits = [p for p in self.persons.values() if p.key.endswith(tail)]
+        return hits[0] if len(hits) == 1 else None
+
+    def by_position(self, pos: Pos) -> Optional[Person]:
+        """The one person holding ``pos`` ("Bí thư Thành ủy"), or its bare title ("Bí thư")."""
+        key = pos.key()
+        hits = [p for p in self.persons.values() if any(q.key() == key for q in p.positions)]
+        if not hits and pos.organization is None:
+            title = pos.title_key()
+            hits = [p for p in self.persons.values() if any(q.title_key() == title for q in p.positions)]
+        return hits[0] if len(hits) == 1 else None

@@ -1,0 +1,104 @@
+"""The officials vocabularies (surnames, honorifics, ranks, titles), compiled once.
+
+All word lists live in data/vi (surnames.tsv, honorifics.tsv, ranks.tsv,
+ranks_context.yaml, titles.tsv); this module turns them into lookup tables and
+prefix-factored regexes. One ``Lexicon`` is built per extractor instance.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+import re
+from pydantic import BaseModel
+
+from qpextract.data import read_tsv, read_yaml
+from qpextract.extractors.places.lexicon import NB, PB, Bodies, Gazetteer, Scanner, fold, trie_pattern
+
+
+class _SurnameRow(BaseModel):
+    surname: str
+    rare: Optional[str] = None
+
+
+class _HonorificRow(BaseModel):
+    cue: str
+    honorific: Literal["đồng chí", "ông", "bà"]
+    plural: Optional[str] = None
+
+
+class RankRow(BaseModel):
+    rank: str
+    grade: int
+    branch: Literal["army", "navy", "police"]
+
+
+class _TitleRow(BaseModel):
+    title: str
+    kind: Literal["party", "government", "military", "other"]
+    same_as: Optional[str] = None
+
+
+class Lexicon:
+    """Tables and regexes shared by the name, rank, position and coreference modules."""
+
+    def __init__(self) -> None:
+        self.surnames = frozenset(r.surname for r in read_tsv("surnames.tsv", _SurnameRow))
+        hons = read_tsv("honorifics.tsv", _HonorificRow)
+        self.honorific = {fold(r.cue): r.honorific for r in hons}
+        self.plural = frozenset(fold(r.cue) for r in hons if r.plural == "yes")
+        ranks = read_tsv("ranks.tsv", RankRow)
+        self.rank = {fold(r.rank): r for r in ranks}
+        ctx = read_yaml("ranks_context.yaml")
+        self.not_rank_after = re.compile(
+            r"[ \t]++(?:" + "|".join(re.escape(w) for w in ctx["not_followed_by"]) + ")" + NB, re.IGNORECASE
+        )
+        self.police_after = re.compile(
+            r"[ \t]++" + trie_pattern(ctx["police_after"], fold_case=True) + NB, re.IGNORECASE
+        )
+        self.police_bodies = tuple(fold(b) for b in ctx["police_bodies"])
+        titles = read_tsv("titles.tsv", _TitleRow)
+        self.title_kind = {fold(r.title): r.kind for r in titles}
+        self.title_same = {fold(r.title): fold(r.same_as) for r in titles if r.same_as}
+        title_re = r"(?:nguyên[ \t]++)?" + trie_pattern([r.title for r in titles], fold_case=True) + r"(?:[ \t]++thường[ \t]++trực)?+"
+        # one scan finds every cue: honorific, rank or title (told apart by ``cue_kind``)
+        self.cue_kind: dict[str, str] = {fold(r.title): "title" for r in titles}
+        self.cue_kind.update({fold(r.rank): "rank" for r in ranks})
+        self.cue_kind.update({fold(r.cue): "hon" for r in hons})
+        self.cues = Scanner(trie_pattern(list(self.cue_kind), fold_case=True) + NB)
+        self.former_before = re.compile(r"nguyên[ \t]++\Z", re.IGNORECASE)
+        self.title_at = re.compile(PB + title_re + NB, re.IGNORECASE)
+        acad = trie_pattern(ctx["academic"], fold_case=True)
+        # what may sit between two cues or a cue and a name: blanks, one comma/colon,
+        # academic titles ("Đại tá, TS. ", "PGS.TS ")
+        self.gap = re.compile(
+            r"[ \t]*+(?:[,:][ \t]*+)?(?:" + acad + r"\.?+[ \t]*+(?:,[ \t]*+)?)*+", re.IGNORECASE
+        )
+        tctx = read_yaml("titles_context.yaml")
+        pred = (
+            r"(?:(?:" + trie_pattern(tctx["predicate_adverbs"], fold_case=True) + r")[ \t]++)*+"
+            + trie_pattern(tctx["predicate_verbs"], fold_case=True) + NB + r"[ \t]++"
+        )
+        # what may sit between a name (or a position) and the next position
+        self.chain_sep = re.compile(
+            r"[ \t]*+\)?+[ \t]*+(?:(?:[,(-]|(?:" + trie_pattern(tctx["chain_words"], fold_case=True) + r")" + NB + r")"
+            r"[ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+,[ \t]*+)?)?+(?:" + pred + r")?+",
+            re.IGNORECASE,
+        )
+        self.group_before = re.compile(
+            PB + trie_pattern(tctx["not_after"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
+        )
+        self.rank_predicate = re.compile(
+            PB + trie_pattern(ctx["predicate_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
+        )
+        self.rank_anaphor = re.compile(
+            PB + trie_pattern(ctx["anaphoric_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
+        )
+        self.gazetteer = Gazetteer()
+        self.bodies = Bodies(self.gazetteer)
+
+    def is_title(self, text: str, pos: int, endpos: int) -> bool:
+        return self.title_at.match(text, pos, endpos) is not None
+
+    def rank_of(self, written: str) -> Optional[RankRow]:
+        return self.rank.get(fold(written))

@@ -1,0 +1,72 @@
+"""Person-name candidates: 2 to 4 capitalized syllables starting with a known surname.
+
+A run of capitalized syllables ("Hà Nội Đinh Tiến Dũng") is cut into names:
+a province name inside the run is skipped, a name starts at a surname
+from surnames.tsv and stops before a title word ("Phó", "Chủ tịch") or after
+four syllables. Whether a candidate is an official is decided by the cues
+around it (see ``__init__``); this module only finds where names can be.
+ALL-CAPS words ("MINH CƯỜNG" in a byline) are not capitalized syllables.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import re
+
+from qpextract.extractors.officials.lexicon import Lexicon
+from qpextract.extractors.places.lexicon import CAP_SYLLABLE, NB, trie_pattern
+
+_SYL = re.compile(CAP_SYLLABLE)
+MAX_SYLLABLES = 4
+
+
+class NameSpan(NamedTuple):
+    start: int
+    end: int
+
+
+class NameFinder:
+    """Finds name candidates in a stretch of normalized text."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        # a surname, then more capitalized syllables separated by single blanks;
+        # starting on a capital lets ``re`` skip lower-case text; possessive, linear
+        self.run = re.compile(
+            trie_pattern(sorted(lex.surnames)) + NB + r"(?:[ ]" + CAP_SYLLABLE + r")++"
+        )
+
+    def find(self, text: str, lo: int, hi: int) -> list[NameSpan]:
+        out: list[NameSpan] = []
+        for run in self.run.finditer(text, lo, hi):
+            s, e = run.span()
+            if s > 0 and text[s - 1].isalnum():
+                continue
+            out.extend(self.split_run(text, s, e))
+        return out
+
+    def split_run(self, text: str, start: int, end: int) -> list[NameSpan]:
+        """Names inside one run of capitalized syllables."""
+        syls = [(m.start(), m.end()) for m in _SYL.finditer(text, start, end)]
+        out: list[NameSpan] = []
+        i, n = 0, len(syls)
+        while i < n - 1:
+            s = syls[i][0]
+            place = self.lex.gazetteer.match(text, s, end)
+            if place is not None:
+                while i < n and syls[i][0] < place.end():
+                    i += 1
+                continue
+            if text[s : syls[i][1]] not in self.lex.surnames:
+                i += 1
+                continue
+            j = i + 1
+            while j < n and j - i < MAX_SYLLABLES and not self.lex.is_title(text, syls[j][0], end):
+                j += 1
+            if j - i >= 2:
+                out.append(NameSpan(s, syls[j - 1][1]))
+                i = j
+            else:
+                i += 1
+        return out

@@ -1,0 +1,118 @@
+"""Positions: a title from titles.tsv plus the body it belongs to.
+
+"Bí thư Thành ủy" = title "Bí thư" + organization "Thành ủy". After a name a
+chain of positions is split at commas and dashes ("Cù Ngọc Cường, Ủy viên Ban
+Thường vụ Tỉnh ủy, Bí thư Thành ủy"); a segment that is only a body
+("Phó chính ủy - Bộ CHQS tỉnh") completes the position before it. "nguyên"
+before and "thường trực" after a title stay in the title; the position text
+leaves "nguyên" out (it is the office). "kiêm", "rồi", "(52 tuổi, ..." and a
+verb ("làm", "giữ chức", "là") also lead to a position (titles_context.yaml).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Optional
+
+import re
+
+from qpextract.extractors.officials.lexicon import Lexicon
+from qpextract.extractors.places.lexicon import fold
+
+_LINK = re.compile(r"[,()-]|(?<!\w)(?:kiêm|rồi)(?!\w)", re.IGNORECASE)
+_FORMER = re.compile(r"nguyên[ \t]++", re.IGNORECASE)
+_BLANK = re.compile(r"[ \t]++")
+MAX_CHAIN = 8
+
+
+class Pos(NamedTuple):
+    """A position found in the text (normalized offsets) before it becomes a record."""
+
+    start: int
+    end: int
+    title: str
+    organization: Optional[str]
+    text: str
+    canon: str = ""  # comparison key: folded text, abbreviated title spelled out
+    group: bool = False  # after "các", "hai"...: a title shared by the names right after it
+
+    def key(self) -> str:
+        return self.canon or fold(self.text)
+
+    def title_key(self) -> str:
+        return fold(_FORMER.sub("", self.title, count=1))
+
+
+class PositionParser:
+    """Reads single positions and position chains."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    def at(self, text: str, pos: int, limit: int, stops: set[int]) -> Optional[Pos]:
+        """The position whose title starts exactly at ``pos``."""
+        t = self.lex.title_at.match(text, pos, limit)
+        if t is None:
+            return None
+        group = self.lex.group_before.search(text, max(0, pos - 10), pos) is not None
+        end = t.end()
+        org: Optional[str] = None
+        b = _BLANK.match(text, end, limit)
+        if b is not None and b.end() not in stops:
+            oe = self.lex.bodies.parse(text, b.end(), limit, stops, self.lex.is_title)
+            if oe > b.end():
+                org = text[b.end() : oe]
+                end = oe
+        # "nguyên" (former) stays in the title; the position text is the office itself
+        former = _FORMER.match(text, pos, end)
+        written = text[former.end() if former else pos : end]
+        return self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
+
+    def _make(self, start: int, end: int, title: str, org: Optional[str], written: str, group: bool = False) -> Pos:
+        key = fold(written)
+        bare = fold(_FORMER.sub("", title, count=1))
+        full = self.lex.title_same.get(bare)
+        if full and key.startswith(bare):
+            key = full + key[len(bare) :]
+        return Pos(start, end, title, org, written, key, group)
+
+    def chain_after(self, text: str, pos: int, limit: int, stops: set[int]) -> tuple[list[Pos], int]:
+        """Positions written right after a name at ``pos`` and where the chain ends."""
+        out: list[Pos] = []
+        p = pos
+        while len(out) < MAX_CHAIN:
+            sep = self.lex.chain_sep.match(text, p, limit)
+            if sep is None or not sep.group().strip():
+                break
+            if out and _LINK.search(sep.group()) is None:
+                break  # a verb after a position ("..., Thứ trưởng làm trưởng đoàn") is not a new one
+            q = sep.end()
+            if q in stops:
+                break
+            found = self.at(text, q, limit, stops)
+            if found is not None:
+                if self._next_is_name(text, found.end, limit, stops):
+                    break  # "..., Phó Chủ tịch Trần Văn B": that title is B's
+                out.append(found)
+                p = found.end
+                continue
+            if out and sep.group().strip() in (",", "-", "),", ") -") and self.lex.bodies.body_at(text, q, limit):
+                oe = self.lex.bodies.parse(text, q, limit, stops, self.lex.is_title)
+                if oe > q and not self._next_is_name(text, oe, limit, stops):
+                    prev = out[-1]
+                    body = text[q:oe]
+                    out[-1] = self._make(
+                        prev.start,
+                        oe,
+                        prev.title,
+                        prev.organization + " " + body if prev.organization else body,
+                        prev.text + " " + " ".join(body.split()),
+                    )
+                    p = oe
+                    continue
+            break
+        return out, p
+
+    @staticmethod
+    def _next_is_name(text: str, pos: int, limit: int, stops: set[int]) -> bool:
+        b = _BLANK.match(text, pos, limit)
+        return b is not None and b.end() in stops

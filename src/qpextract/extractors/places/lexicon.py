@@ -1,0 +1,270 @@
+"""Vocabularies of places and bodies, compiled once: the gazetteer, unit words, bodies.
+
+Shared by the places extractor and by the officials extractor (a position's
+organization is a body name: "Bộ CHQS tỉnh", "UBND thành phố"). Everything here
+is built in ``__init__`` from data/vi files and the installed
+``vietnam_provinces`` package; nothing is module-level mutable state.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+import re
+from pydantic import BaseModel
+
+from qpextract.data import read_tsv
+
+# The standard ``re`` module is used on the hot path (it scans several times faster
+# than ``regex`` here); Python 3.11 gives it possessive quantifiers, which keep
+# every pattern linear. Letter classes are spelled out for the Latin script.
+_LATIN = [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+UPPER = "[" + "".join(chr(c) for c in _LATIN if chr(c).isupper()) + "]"
+LOWER = "[" + "".join(chr(c) for c in _LATIN if chr(c).islower()) + "\u0300-\u036f]"
+# A word boundary for Vietnamese: no letter, mark or digit on that side.
+NB = r"(?!\w)"
+PB = r"(?<!\w)"
+# One capitalized syllable ("Hào", "Đ", "Ủy"); possessive, so linear on any input.
+CAP_SYLLABLE = UPPER + LOWER + "*+" + NB
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when it keeps every offset (it does for Vietnamese), else None."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+class Scanner:
+    """A case-insensitive search pattern, run fast as a case-sensitive one over lower-cased text.
+
+    The pattern must start with a literal alternation (a trie) so that ``re`` can
+    skip ahead on its first characters; the word boundary before a match is checked
+    here instead of with a look-behind (which would defeat that).
+    """
+
+    def __init__(self, pattern: str) -> None:
+        self.low = re.compile(pattern)
+        self.ci = re.compile(pattern, re.IGNORECASE)
+
+    def finditer(self, text: str, low: str | None, lo: int, hi: int):
+        src = low if low is not None else text
+        pattern = self.low if low is not None else self.ci
+        for m in pattern.finditer(src, lo, hi):
+            s = m.start()
+            if s == 0 or not src[s - 1].isalnum():
+                yield m
+
+
+def capitalized_pattern(words: list[str]) -> str:
+    """Like ``trie_pattern`` with any case, but the first letter must be a capital.
+
+    Proper names (places, bodies) start with a capital; a pattern that starts with a
+    capital letter lets ``re`` skip the lower-case text quickly.
+    """
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        w = fold(w)
+        groups.setdefault(w[:1].upper(), []).append(w[1:])
+    alts = []
+    for head, rests in sorted(groups.items()):
+        tails = [r for r in rests if r]
+        body = "(?i:" + trie_pattern(tails) + ")" if tails else ""
+        if tails and len(tails) < len(rests):
+            body += "?"
+        alts.append(re.escape(head) + body)
+    return "(?:" + "|".join(alts) + ")"
+
+
+class CapitalScanner:
+    """Finds capitalized vocabulary in the original text (word boundary checked here)."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.pattern = re.compile(capitalized_pattern(words) + NB)
+
+    def finditer(self, text: str, lo: int, hi: int):
+        for m in self.pattern.finditer(text, lo, hi):
+            s = m.start()
+            if s == 0 or not text[s - 1].isalnum():
+                yield m
+
+
+def trie_pattern(words: list[str], fold_case: bool = False) -> str:
+    """A regex alternation of ``words`` factored by common prefix (fast to match).
+
+    Spaces in a word match any run of blanks; hyphens allow spaces around them.
+    Longer words come first at each branch, so the longest entry wins.
+    """
+    trie: dict = {}
+    for w in words:
+        w = fold(w) if fold_case else " ".join(w.replace("-", " - ").split()).replace(" - ", "-")
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = []
+        end = "" in node
+        for ch in sorted((c for c in node if c), key=lambda c: c):
+            if ch == " ":
+                head = r"[ \t]++"
+            elif ch == "-":
+                head = r"[ \t]*+-[ \t]*+"
+            else:
+                head = re.escape(ch)
+            alts.append(head + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return "(?:" + emit(trie) + ")"
+
+
+class _UnitRow(BaseModel):
+    unit: str
+    kind: Literal["province", "city", "district", "ward", "commune", "other"]
+
+
+class _PlaceRow(BaseModel):
+    name: str
+    kind: Literal["province", "city"]
+
+
+class _BodyRow(BaseModel):
+    body: str
+    kind: Literal["party", "government", "military", "other"]
+    cased: Optional[str] = None
+
+
+class _WordRow(BaseModel):
+    words: str
+
+
+def fold(s: str) -> str:
+    """Comparison key: lower case, single spaces, no spaces around hyphens."""
+    return " ".join(s.lower().replace("-", " - ").split()).replace(" - ", "-")
+
+
+class Gazetteer:
+    """Province-level place names: the package's current 34 plus the pre-2025 list.
+
+    ``match(text, pos)`` gives the longest known name starting at ``pos``.
+    """
+
+    def __init__(self) -> None:
+        self.kind: dict[str, str] = {}
+        try:
+            from vietnam_provinces import Province, VietNamDivisionType
+
+            for p in Province.iter_all():
+                name = re.sub(r"^(?:Thành phố|Tỉnh)\s+", "", p.name)
+                city = p.division_type == VietNamDivisionType.THANH_PHO_TRUNG_UONG
+                self.kind[fold(name)] = "city" if city else "province"
+        except Exception:  # the package is a dependency; without it the hand list still works
+            pass
+        for row in read_tsv("places_legacy.tsv", _PlaceRow):
+            self.kind.setdefault(fold(row.name), row.kind)
+        names = sorted({n for n in self._surface_names()})
+        self.pattern = re.compile(PB + trie_pattern(names) + NB)
+        self.scan = CapitalScanner(names)
+
+    def _surface_names(self) -> list[str]:
+        out = []
+        for key in self.kind:
+            # capitalise every syllable back ("hà nội" -> "Hà Nội", "tp. hcm" kept upper)
+            words = []
+            for w in key.replace("-", " - ").split(" "):
+                words.append(w.upper() if w in ("tp.", "tp", "hcm", "tphcm", "tp.hcm") else w[:1].upper() + w[1:])
+            out.append(" ".join(words).replace(" - ", "-"))
+        return out
+
+    def match(self, text: str, pos: int, endpos: Optional[int] = None) -> Optional[re.Match]:
+        return self.pattern.match(text, pos, endpos if endpos is not None else len(text))
+
+    def kind_of(self, name: str) -> Optional[str]:
+        return self.kind.get(fold(name))
+
+
+class Units:
+    """Administrative unit words ("tỉnh", "TP", "phường") and the Location kind they give."""
+
+    def __init__(self) -> None:
+        rows = read_tsv("places_units.tsv", _UnitRow)
+        self.kind = {r.unit.lower(): r.kind for r in rows}
+        pattern = trie_pattern([r.unit for r in rows], fold_case=True) + NB
+        self.pattern = re.compile(PB + pattern, re.IGNORECASE)
+        self.scan = Scanner(pattern)
+
+    def kind_of(self, unit: str) -> str:
+        return self.kind.get(" ".join(unit.lower().split()), "other")
+
+
+class Bodies:
+    """Body names ("Bộ CHQS", "Thành ủy") and the body-name grammar of positions.
+
+    ``parse(text, pos, limit, stops)`` reads a body name from ``pos``: bodies,
+    capitalized words, numbers, place names and the connective lower-case words
+    of bodies_words.tsv, up to ``limit``, a line break, punctuation, a title
+    (``is_title``) or a position in ``stops`` (where a person's name starts).
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        rows = read_tsv("bodies.tsv", _BodyRow)
+        self.kind = {fold(r.body): r.kind for r in rows}
+        self.cased = {fold(r.body) for r in rows if r.cased == "yes"}
+        pattern = trie_pattern([r.body for r in rows], fold_case=True) + NB
+        self.pattern = re.compile(PB + pattern, re.IGNORECASE)
+        self.scan = CapitalScanner([r.body for r in rows])
+        words = [r.words for r in read_tsv("bodies_words.tsv", _WordRow)]
+        self.words = re.compile(PB + trie_pattern(words, fold_case=True) + NB, re.IGNORECASE)
+        self.token = re.compile(r"(?:" + UPPER + r"\w*+|\d\w*+)(?:[&.][" + UPPER[1:-1] + r"\d]\w*+)?" + NB)
+        self.blank = re.compile(r"[ \t]++")
+        self.gazetteer = gazetteer
+
+    def body_at(self, text: str, pos: int, endpos: int) -> Optional[re.Match]:
+        """A body name starting exactly at ``pos`` (honouring the ``cased`` rows)."""
+        m = self.pattern.match(text, pos, endpos)
+        if m is None:
+            return None
+        if not text[pos].isupper() and fold(m.group()) in self.cased:
+            return None
+        return m
+
+    def kind_of(self, body_text: str) -> str:
+        m = self.pattern.match(body_text)
+        return self.kind.get(fold(m.group()), "other") if m else "other"
+
+    def parse(
+        self,
+        text: str,
+        pos: int,
+        limit: int,
+        stops: frozenset[int] | set[int] = frozenset(),
+        is_title=None,
+        max_tokens: int = 14,
+    ) -> int:
+        """End of the body name that starts at ``pos`` (``pos`` itself when there is none)."""
+        end = pos
+        p = pos
+        n = 0
+        while n < max_tokens and p < limit:
+            if p != pos:
+                b = self.blank.match(text, p, limit)
+                if b is None:
+                    break
+                q = b.end()
+            else:
+                q = p
+            if q >= limit or q in stops:
+                break
+            m = self.body_at(text, q, limit) or self.gazetteer.match(text, q, limit)
+            if m is None:
+                if is_title is not None and is_title(text, q, limit):
+                    break
+                m = self.words.match(text, q, limit) or self.token.match(text, q, limit)
+            if m is None or m.end() == q:
+                break
+            end = p = m.end()
+            n += 1
+        return end

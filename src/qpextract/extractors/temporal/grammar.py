@@ -1,0 +1,175 @@
+"""The temporal grammar: word lists and regex templates of ``data/vi``, built once.
+
+``temporal_words.yaml`` holds the vocabularies (parts of day, weekdays, number
+words, period words, holidays); ``temporal_rules.yaml`` holds fragments and
+ordered rules whose templates name those lists in braces. Loading validates
+both files with pydantic and expands every template into one compiled
+alternation, each rule wrapped in a group named after its index so a match
+says which rule fired.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Optional, Union
+
+import regex
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from qpextract.data import read_yaml
+from qpextract.errors import DataFileError
+
+Kind = Literal[
+    "day",
+    "month",
+    "year",
+    "quarter",
+    "relative_year",
+    "part_year",
+    "duration",
+    "year_span",
+    "day_span",
+    "month_span",
+    "day_pair",
+    "holiday",
+]
+
+_REF = regex.compile(r"\{(\w+)(?::(\w+))?\}")
+_NAME = regex.compile(r"\(\?P<(\w+)>")
+_GROUP = regex.compile(r"\(\?P([<=])(\w+)([>)])|\(\?\((\w+)\)")
+
+
+class Rule(BaseModel):
+    """One rule of temporal_rules.yaml."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    kind: Kind
+    anchor: list[str]
+    pattern: str
+    before: Optional[str] = None
+    before_required: bool = True
+
+    @field_validator("name")
+    @classmethod
+    def _dotted(cls, v: str) -> str:
+        if not regex.fullmatch(r"[a-z_]+\.[a-z_]+", v):
+            raise ValueError(f"rule name {v!r} is not 'family.name'")
+        return v
+
+
+class RuleFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    fragments: dict[str, str]
+    rules: list[Rule]
+
+
+WordValue = Union[int, str]
+
+
+DIGIT = "digit"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Word lists (lower-case form -> value) and the compiled rules.
+
+    A rule may fire only at an anchor: a run of digits or one of
+    ``anchor_words`` standing as a whole word. ``by_anchor`` maps an
+    anchor ("digit" or a word) to one alternation of the rules it may start,
+    in file order, each rule wrapped in the group ``r<index>``; ``groups[i]``
+    lists the named groups of rule ``i``.
+    """
+
+    words: dict[str, dict[str, WordValue]]
+    rules: list[Rule]
+    groups: list[tuple[str, ...]]
+    anchor_words: tuple[str, ...]
+    by_anchor: dict[str, regex.Pattern[str]]
+
+    def value(self, list_name: str, written: str | None) -> WordValue | None:
+        """Value of a written form of a word list (spacing folded), or None."""
+        if written is None:
+            return None
+        return self.words[list_name].get(" ".join(written.lower().split()))
+
+
+def _load_words() -> dict[str, dict[str, WordValue]]:
+    raw = read_yaml("temporal_words.yaml")
+    if not isinstance(raw, dict):
+        raise DataFileError("temporal_words.yaml: expected a mapping of word lists")
+    words: dict[str, dict[str, WordValue]] = {}
+    for name, entries in raw.items():
+        if not isinstance(entries, dict) or not entries:
+            raise DataFileError(f"temporal_words.yaml: list {name!r} must map words to values")
+        table: dict[str, WordValue] = {}
+        for form, value in entries.items():
+            if not isinstance(value, (int, str)) or isinstance(value, bool):
+                raise DataFileError(f"temporal_words.yaml: {name}: {form!r} has value {value!r}")
+            table[" ".join(str(form).lower().split())] = value
+        words[name] = table
+    return words
+
+
+def _alternation(forms: list[str]) -> str:
+    # longest first, so "mười hai" wins over "mười"; one space between words
+    ordered = sorted(forms, key=len, reverse=True)
+    return "(?:" + "|".join(r"[ ]".join(regex.escape(w) for w in f.split()) for f in ordered) + ")"
+
+
+def _rename(pattern: str, suffix: str) -> str:
+    """Rename every named group (definition, back-reference, condition) with ``suffix``."""
+
+    def sub(m: regex.Match[str]) -> str:
+        if m.group(4):
+            return f"(?({m.group(4)}{suffix})"
+        return f"(?P{m.group(1)}{m.group(2)}{suffix}{m.group(3)}"
+
+    return _GROUP.sub(sub, pattern)
+
+
+def expand(template: str, fragments: dict[str, str], words: dict[str, dict[str, WordValue]], depth: int = 0) -> str:
+    """Replace ``{fragment}``, ``{fragment:N}``, ``{list}`` and ``{list:group}`` in a template."""
+    if depth > 8:
+        raise DataFileError(f"temporal_rules.yaml: fragments nest too deep in {template!r}")
+
+    def sub(m: regex.Match[str]) -> str:
+        name, arg = m.group(1), m.group(2)
+        if name in fragments:
+            body = expand(fragments[name], fragments, words, depth + 1)
+            return _rename(body, arg) if arg else body
+        if name in words:
+            alt = _alternation(list(words[name]))
+            return f"(?P<{arg}>{alt})" if arg else alt
+        raise DataFileError(f"temporal_rules.yaml: unknown fragment or word list {{{name}}}")
+
+    return _REF.sub(sub, template)
+
+
+def load_grammar() -> Grammar:
+    """Read, validate and compile the temporal word lists and rules."""
+    words = _load_words()
+    try:
+        spec = RuleFile.model_validate(read_yaml("temporal_rules.yaml"))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise DataFileError(f"temporal_rules.yaml: {'.'.join(map(str, err['loc']))}: {err['msg']}") from exc
+    groups: dict[str, list[str]] = {}
+    names: list[tuple[str, ...]] = []
+    for i, rule in enumerate(spec.rules):
+        body = expand(rule.pattern, spec.fragments, words)
+        if rule.before:
+            # the forward part is checked first: most anchors fail it at once,
+            # before the dearer look-behind is tried
+            before = expand(rule.before, spec.fragments, words)
+            body = f"(?={body})(?<=(?P<lead>{before}){'' if rule.before_required else '?'})" + body
+        try:
+            regex.compile(body)
+        except regex.error as exc:
+            raise DataFileError(f"temporal_rules.yaml: rule {rule.name}: {exc}") from exc
+        names.append(tuple(dict.fromkeys(_NAME.findall(body))))
+        for key in rule.anchor:
+            groups.setdefault(key.lower(), []).append(f"(?P<r{i}>{body})")
+    by_anchor = {key: regex.compile("|".join(parts)) for key, parts in groups.items()}
+    anchor_words = tuple(sorted(k for k in groups if k != DIGIT))
+    return Grammar(words, spec.rules, names, anchor_words, by_anchor)

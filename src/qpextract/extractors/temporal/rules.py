@@ -1,0 +1,193 @@
+"""Step one: find temporal expressions and their partial values.
+
+A scan of the compiled grammar (grammar.py) over the lower-cased text yields
+:class:`Partial` values: what the text says and nothing more (day 22, month
+3, year unknown, afternoon), with the grain and the rule that fired. Filling
+in what the text leaves out is resolve.py's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+import regex
+
+from qpextract.extractors.temporal.grammar import DIGIT, Grammar
+
+_DIGITS = regex.compile(r"\d++")
+
+
+
+@dataclass
+class Partial:
+    """One expression as written: fields the text gives, None where it is silent."""
+
+    start: int
+    end: int
+    rule: str
+    kind: str
+    year: Optional[int] = None
+    month: Optional[int] = None
+    day: Optional[int] = None
+    hour: Optional[int] = None
+    minute: Optional[int] = None
+    quarter: Optional[int] = None
+    # second bound of a span (the first bound uses year/month/day)
+    year2: Optional[int] = None
+    month2: Optional[int] = None
+    day2: Optional[int] = None
+    # part_year: n months from the start ("first") or the end ("last") of the year
+    months: Optional[int] = None
+    part: Optional[str] = None
+    # duration: amount and ISO unit letter
+    amount: Optional[int] = None
+    unit: Optional[str] = None
+    # relative_year: offset from the reference year, or "past_year"
+    relative: Optional[object] = None
+    this_year: bool = False
+    # lunar year: stem and branch indexes when no year is written
+    stem: Optional[int] = None
+    branch: Optional[int] = None
+    part_of_day: Optional[str] = None
+
+
+def _int(s: Optional[str]) -> Optional[int]:
+    return int(s) if s is not None and s.isdigit() else None
+
+
+def _year(s: Optional[str]) -> Optional[int]:
+    """A written year; two digits are 19xx from 50 up, else 20xx."""
+    if s is None:
+        return None
+    y = int(s)
+    if len(s) == 2:
+        y += 1900 if y >= 50 else 2000
+    return y
+
+
+class RuleSet:
+    """The ordered rules of the grammar, tried where their anchors stand."""
+
+    def __init__(self, grammar: Grammar) -> None:
+        self.g = grammar
+        self.names = {f"r{i}": (r.name, r.kind, grammar.groups[i]) for i, r in enumerate(grammar.rules)}
+        self.keys = {key: [k for k in self.names if f"(?P<{k}>" in p.pattern] for key, p in grammar.by_anchor.items()}
+
+    def find(self, text: str) -> Iterator[Partial]:
+        """Every expression in ``text``, left to right, non-overlapping."""
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters change length when lowered
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        limit = 0
+        by_anchor = self.g.by_anchor
+        for pos, key in self.anchors(lowered):
+            if pos < limit:
+                continue
+            pattern = by_anchor.get(key)
+            m = pattern.match(lowered, pos) if pattern is not None else None
+            if m is None:
+                continue
+            rule = next(k for k in self.keys[key] if m.start(k) >= 0)  # the rule's wrapper group
+            name, kind, group_names = self.names[rule]
+            groups = dict(zip(group_names, m.group(*group_names))) if len(group_names) > 1 else {
+                n: m.group(n) for n in group_names}
+            start = m.start("lead") if groups.get("lead") is not None else pos
+            start = max(start, limit)
+            limit = m.end()
+            yield from self._partials(m, groups, start, name, kind)
+
+    def anchors(self, lowered: str) -> list[tuple[int, str]]:
+        """Where rules may fire, in text order: digit runs and whole anchor words."""
+        found = [(m.start(), DIGIT) for m in _DIGITS.finditer(lowered)]
+        n = len(lowered)
+        for word in self.g.anchor_words:
+            size = len(word)
+            i = lowered.find(word)
+            while i >= 0:
+                j = i + size
+                if (i == 0 or not lowered[i - 1].isalnum()) and (j >= n or not lowered[j].isalnum()):
+                    found.append((i, word))
+                i = lowered.find(word, j)
+        found.sort()
+        return found
+
+    # -- turning groups into partial values ---------------------------------
+
+    def _number(self, written: Optional[str]) -> Optional[int]:
+        if written is None:
+            return None
+        if written.isdigit():
+            return int(written)
+        v = self.g.value("number_word", written)
+        return v if isinstance(v, int) else None
+
+    def _pod(self, groups: dict[str, Optional[str]]) -> Optional[str]:
+        written = groups.get("pod2") or groups.get("pod")
+        v = self.g.value("part_of_day", written)
+        return str(v) if v is not None else None
+
+    def _partials(
+        self, m: regex.Match[str], groups: dict[str, Optional[str]], start: int, name: str, kind: str
+    ) -> Iterator[Partial]:
+        get = groups.get
+        p = Partial(start=start, end=m.end(), rule=name, kind=kind, part_of_day=self._pod(groups))
+        if kind == "day":
+            p.day, p.month, p.year = _int(get("d")), _int(get("m")), _year(get("y"))
+            p.hour, p.minute = _int(get("hh")), _int(get("mi"))
+            if p.hour is not None and p.minute is None:
+                p.minute = 0
+        elif kind == "month":
+            p.month = _int(get("m"))
+            if p.month is None:
+                mw = self.g.value("month_word", get("mw"))
+                p.month = mw if isinstance(mw, int) else None
+            p.year = _year(get("y"))
+        elif kind in ("year", "holiday"):
+            p.year = _year(get("y"))
+            if p.year is None:
+                stem, branch = self.g.value("stem", get("stem")), self.g.value("branch", get("branch"))
+                if not isinstance(stem, int) or not isinstance(branch, int):
+                    return
+                p.stem, p.branch = stem, branch
+        elif kind == "quarter":
+            q = self.g.value("quarter", get("q"))
+            p.quarter = q if isinstance(q, int) else None
+            p.year = _year(get("y"))
+        elif kind == "relative_year":
+            p.relative = self.g.value("relative_year", get("rel"))
+        elif kind == "part_year":
+            p.months = 6 if get("half") else self._number(get("n"))
+            p.part = str(self.g.value("year_part", get("part")) or "first")
+            p.year = _year(get("y"))
+            p.this_year = bool(get("nay"))
+            if p.months is None or not 1 <= p.months <= 12:
+                return
+            if get("part") is None and p.year is None and not p.this_year:
+                return  # "9 tháng năm" says nothing about which year
+        elif kind == "duration":
+            p.amount = self._number(get("n"))
+            u = self.g.value("duration_unit", get("unit"))
+            p.unit = str(u) if u is not None else None
+            if not p.amount or p.unit is None:
+                return
+        elif kind == "year_span":
+            p.year, p.year2 = _year(get("y1")), _year(get("y2"))
+            if p.year is None or p.year2 is None or not 0 < p.year2 - p.year <= 100:
+                return
+        elif kind == "month_span":
+            p.month, p.year = _int(get("m1")), _year(get("y1"))
+            p.month2, p.year2 = _int(get("m2")), _year(get("y2"))
+        elif kind == "day_span":
+            p.day, p.month, p.year = _int(get("d1")), _int(get("m1")), _year(get("y1"))
+            p.day2, p.month2, p.year2 = _int(get("d2")), _int(get("m2")), _year(get("y2"))
+            if p.month is None:
+                p.month = p.month2
+        elif kind == "day_pair":
+            month, year = _int(get("m2")), _year(get("y2"))
+            first = Partial(start, m.end("d1"), name, "day", year, month, _int(get("d1")), part_of_day=p.part_of_day)
+            second = Partial(m.start("d2"), m.end(), name, "day", year, month, _int(get("d2")))
+            yield first
+            yield second
+            return
+        yield p

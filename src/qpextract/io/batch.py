@@ -1,0 +1,467 @@
+"""The batch runner: input items in, exactly one result per item out, on a pool of worker processes.
+
+Each worker builds its :class:`~qpextract.pipeline.Pipeline` once, then takes
+items one at a time over its own pipe and sends each result back serialized.
+The main process reads inputs lazily and keeps at most ``prefetch`` items in
+flight per worker, so memory stays flat however long the input; it reads
+every result (a reader thread per worker), writes it to the sink and counts it.
+
+Time limits: a worker arms ``SIGALRM`` for each article; an article still
+running after ``time_limit`` seconds becomes an ``internal`` error naming the
+limit and the worker goes on. A worker stuck where the alarm cannot reach it
+(inside C code) is killed after twice the limit (plus a grace) and replaced;
+so is a worker that dies (a crash, the OOM killer). Its current article
+becomes an ``internal`` error and the articles queued behind it go to the new
+worker. Nothing is lost and nothing is written twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import multiprocessing
+import os
+import queue
+import signal
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from qpextract.errors import InputError
+from qpextract.models import Article, ErrorInfo, ErrorLine
+
+Item = dict[str, Any]
+# What a worker sends back: (id, error kind or None, JSON line, content hash).
+Outcome = tuple[str, Optional[str], str, str]
+
+
+class ArticleTimeout(BaseException):
+    """Raised by SIGALRM in a worker; a BaseException so no component's ``except Exception`` eats it."""
+
+
+class BatchAborted(Exception):
+    """The run cannot go on (workers cannot even start); a usage or environment problem."""
+
+
+@dataclass
+class BatchOptions:
+    """How to run: workers (0 = in this process), per-article time limit in seconds (0 = none)."""
+
+    workers: int = 0
+    time_limit: float = 10.0
+    prefetch: int = 4
+    pipeline: Optional[str] = None  # "module:callable" returning a Pipeline (tests inject slow ones)
+    hard_grace: float = 5.0
+
+
+@dataclass
+class Summary:
+    """What a run did, for the closing lines and the exit code."""
+
+    inputs: int = 0
+    skipped: int = 0
+    articles: int = 0
+    errors: Counter = field(default_factory=Counter)
+    restarts: int = 0
+    wall: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        return sum(self.errors.values())
+
+    def text(self) -> str:
+        rate = (self.articles + self.failed) / self.wall if self.wall > 0 else 0.0
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.errors.items())) or "none"
+        lines = [
+            f"inputs: {self.inputs}" + (f" ({self.skipped} already done, skipped)" if self.skipped else ""),
+            f"articles: {self.articles}",
+            f"errors: {self.failed} ({kinds})",
+            f"wall time: {self.wall:.1f} s ({rate:.1f} inputs/s)",
+        ]
+        if self.restarts:
+            lines.append(f"workers replaced: {self.restarts}")
+        return "\n".join(lines)
+
+
+def default_workers() -> int:
+    """The CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def load_pipeline(spec: Optional[str]) -> Any:
+    """A Pipeline: the default one, or ``module:callable`` (a factory or a Pipeline subclass)."""
+    if not spec:
+        from qpextract.pipeline import Pipeline
+
+        return Pipeline()
+    module, _, attr = spec.partition(":")
+    factory = getattr(importlib.import_module(module), attr or "Pipeline")
+    return factory()
+
+
+# -- one article ------------------------------------------------------------------------------
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise ArticleTimeout()
+
+
+def _error_line(item: Item, kind: str, message: str) -> ErrorLine:
+    return ErrorLine(id=str(item["id"]), source=item.get("source"), error=ErrorInfo(kind=kind, message=message))  # type: ignore[arg-type]
+
+
+def content_hash(text: str) -> str:
+    """What the sinks key re-runs on: sha256 of the article text as read."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def process_item(pipeline: Any, item: Item, time_limit: float) -> Outcome:
+    """Extract one item under the time limit; never raises."""
+    from qpextract.io.readers import prepare
+
+    digest = ""
+    try:
+        if time_limit > 0:
+            signal.setitimer(signal.ITIMER_REAL, time_limit)
+        try:
+            ready = prepare(item)
+            digest = content_hash(ready["text"])
+            result = pipeline.safe_extract(str(item["id"]), ready)
+            if isinstance(result, Article):
+                if not result.authors and ready.get("authors"):
+                    result.authors = list(ready["authors"])
+                if ready.get("note"):
+                    result.warnings.append(ready["note"])
+        finally:
+            if time_limit > 0:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+    except ArticleTimeout:
+        result = _error_line(item, "internal", f"exceeded the per-article time limit of {time_limit:g} s")
+    except InputError as exc:
+        result = _error_line(item, exc.kind, exc.message)
+    except Exception as exc:  # a bug in a reader: reported as data, the batch goes on
+        result = _error_line(item, "internal", f"{type(exc).__name__}: {exc}")
+    kind = result.error.kind if isinstance(result, ErrorLine) else None
+    return str(item["id"]), kind, result.model_dump_json(), digest
+
+
+def _worker_main(spec: Optional[str], time_limit: float, tasks: Any, results: Any) -> None:
+    """A worker process: build the pipeline once, then one item in, one outcome out, until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C
+    try:
+        pipeline = load_pipeline(spec)
+    except BaseException as exc:
+        results.send(("fatal", f"cannot build the pipeline: {type(exc).__name__}: {exc}"))
+        return
+    signal.signal(signal.SIGALRM, _on_alarm)
+    results.send(("ready",))
+    while True:
+        try:
+            item = tasks.recv()
+        except (EOFError, OSError):
+            return
+        if item is None:
+            return
+        results.send(("result", process_item(pipeline, item, time_limit)))
+
+
+# -- the pool ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Slot:
+    index: int
+    gen: int = 0
+    proc: Any = None
+    outbox: Any = None  # queue.Queue of items for the sender thread
+    inflight: deque = field(default_factory=deque)
+    started: float = 0.0  # when its current (head) item started, roughly
+    ready: bool = False
+
+
+class _Pool:
+    """Worker processes with a sender and a reader thread each; messages come back on one queue."""
+
+    def __init__(self, options: BatchOptions) -> None:
+        self.options = options
+        # fork where there is one: workers start in milliseconds and share the imported modules
+        # (a forked worker only touches its own pipes; stdout is flushed after every line)
+        methods = multiprocessing.get_all_start_methods()
+        self.ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        try:  # import everything once here, and fail early on a bad --pipeline
+            load_pipeline(options.pipeline)
+            from qpextract.io import readers  # noqa: F401
+        except Exception as exc:
+            raise BatchAborted(f"cannot build the pipeline: {type(exc).__name__}: {exc}") from None
+        self.inbox: queue.Queue = queue.Queue()
+        self.slots = [_Slot(i) for i in range(options.workers)]
+        for slot in self.slots:
+            self.spawn(slot)
+
+    def spawn(self, slot: _Slot) -> None:
+        slot.gen += 1
+        task_recv, task_send = self.ctx.Pipe(duplex=False)
+        result_recv, result_send = self.ctx.Pipe(duplex=False)
+        proc = self.ctx.Process(
+            target=_worker_main,
+            args=(self.options.pipeline, self.options.time_limit, task_recv, result_send),
+            daemon=True,
+            name=f"qpextract-worker-{slot.index}",
+        )
+        proc.start()
+        task_recv.close()
+        result_send.close()
+        slot.proc, slot.ready, slot.outbox = proc, False, queue.Queue()
+        threading.Thread(target=self._send, args=(slot.outbox, task_send), daemon=True).start()
+        threading.Thread(target=self._read, args=(slot.index, slot.gen, result_recv), daemon=True).start()
+
+    @staticmethod
+    def _send(outbox: queue.Queue, conn: Any) -> None:
+        while True:
+            item = outbox.get()
+            try:
+                conn.send(item)
+            except (OSError, ValueError):
+                return  # the worker is gone; its items are redone by the main thread
+            if item is None:
+                conn.close()
+                return
+
+    def _read(self, index: int, gen: int, conn: Any) -> None:
+        while True:
+            try:
+                msg = conn.recv()
+            except (EOFError, OSError):
+                self.inbox.put((index, gen, ("dead",)))
+                conn.close()
+                return
+            self.inbox.put((index, gen, msg))
+
+    def submit(self, slot: _Slot, item: Item) -> None:
+        if not slot.inflight:
+            slot.started = time.monotonic()
+        slot.inflight.append(item)
+        slot.outbox.put(item)
+
+    def replace(self, slot: _Slot) -> None:
+        """Kill a worker (if alive) and start a new one in its slot."""
+        if slot.proc is not None and slot.proc.is_alive():
+            slot.proc.kill()
+        if slot.proc is not None:
+            slot.proc.join(5)
+        slot.outbox.put(None)  # ends the old sender thread
+        self.spawn(slot)
+
+    def close(self) -> None:
+        for slot in self.slots:
+            slot.outbox.put(None)
+        deadline = time.monotonic() + 10
+        for slot in self.slots:
+            slot.proc.join(max(0.1, deadline - time.monotonic()))
+            if slot.proc.is_alive():
+                slot.proc.kill()
+                slot.proc.join(1)
+
+    def kill(self) -> None:
+        for slot in self.slots:
+            if slot.proc is not None and slot.proc.is_alive():
+                slot.proc.kill()
+
+
+class Runner:
+    """One batch run: feed items, collect outcomes, write each exactly once."""
+
+    def __init__(self, sink: Any, options: BatchOptions, *, progress: Any = None,
+                 on_error: Optional[Callable[[str, str, str], None]] = None) -> None:
+        self.sink = sink
+        self.options = options
+        self.progress = progress
+        self.on_error = on_error
+        self.summary = Summary()
+        self._raw = getattr(sink, "write_json", None)
+        self._seq = 0  # items numbered so far
+        self._next = 0  # the next number to write
+        self._ready: dict[int, tuple[Outcome, str]] = {}
+
+    # writing, in input order: results wait in ``_ready`` until every earlier one is written
+    def _emit(self, seq: int, outcome: Outcome, message: str = "") -> None:
+        self._ready[seq] = (outcome, message)
+        while self._next in self._ready:
+            (aid, kind, line, digest), msg = self._ready.pop(self._next)
+            self._next += 1
+            self._write(aid, kind, line, digest, msg)
+
+    def _write(self, aid: str, kind: Optional[str], line: str, digest: str, message: str = "") -> None:
+        if self._raw is not None:
+            self._raw(aid, line)
+        else:
+            model = ErrorLine.model_validate_json(line) if kind else Article.model_validate_json(line)
+            self.sink.write(model, digest)
+        if kind:
+            self.summary.errors[kind] += 1
+            if self.on_error is not None:
+                self.on_error(aid, kind, message or _message_of(line))
+        else:
+            self.summary.articles += 1
+        if self.progress is not None:
+            self.progress.advance(kind)
+
+    def _emit_error(self, item: Item, kind: str, message: str) -> None:
+        line = _error_line(item, kind, message).model_dump_json()
+        self._emit(item["_seq"], (str(item["id"]), kind, line, item.get("hash", "")), message)
+
+    @property
+    def outstanding(self) -> int:
+        """Items read but not yet written (in flight, or waiting for an earlier one)."""
+        return self._seq - self._next
+
+    def run(self, items: Iterable[Item], done: Optional[set[str]] = None) -> Summary:
+        start = time.monotonic()
+        try:
+            feed = self._feed(items, done or set())
+            if self.options.workers <= 0:
+                self._run_here(feed)
+            else:
+                self._run_pool(feed)
+        finally:
+            self.summary.wall = time.monotonic() - start
+        return self.summary
+
+    def _feed(self, items: Iterable[Item], done: set[str]) -> Iterator[Item]:
+        """Items numbered in input order; those a resumed run already has are skipped."""
+        for item in items:
+            self.summary.inputs += 1
+            if str(item["id"]) in done:
+                self.summary.skipped += 1
+                if self.progress is not None:
+                    self.progress.skip()
+                continue
+            item["_seq"] = self._seq
+            self._seq += 1
+            yield item
+
+    def _run_here(self, feed: Iterator[Item]) -> None:
+        pipeline = load_pipeline(self.options.pipeline)
+        use_alarm = self.options.time_limit > 0 and threading.current_thread() is threading.main_thread()
+        old = signal.signal(signal.SIGALRM, _on_alarm) if use_alarm else None
+        try:
+            for item in feed:
+                if "error" in item:
+                    self._emit_error(item, *item["error"])
+                else:
+                    self._emit(item["_seq"], process_item(pipeline, item, self.options.time_limit if use_alarm else 0))
+        finally:
+            if use_alarm:
+                signal.signal(signal.SIGALRM, old)
+
+    def _run_pool(self, feed: Iterator[Item]) -> None:
+        pool = _Pool(self.options)
+        retry: deque = deque()
+        exhausted = False
+        cap = self.options.workers * self.options.prefetch + 256  # read-but-unwritten items at most
+        hard_limit = (2 * self.options.time_limit + self.options.hard_grace) if self.options.time_limit > 0 else None
+
+        def next_item() -> Optional[Item]:
+            nonlocal exhausted
+            if retry:
+                return retry.popleft()
+            if exhausted:
+                return None
+            item = next(feed, None)
+            if item is None:
+                exhausted = True
+            return item
+
+        try:
+            while True:
+                for slot in pool.slots:
+                    while len(slot.inflight) < self.options.prefetch and self.outstanding < cap:
+                        item = next_item()
+                        if item is None:
+                            break
+                        if "error" in item:  # a reader error: no worker needed
+                            self._emit_error(item, *item["error"])
+                            continue
+                        pool.submit(slot, item)
+                if exhausted and not retry and not any(slot.inflight for slot in pool.slots):
+                    break
+                try:
+                    index, gen, msg = pool.inbox.get(timeout=0.25)
+                except queue.Empty:
+                    index = -1
+                if index >= 0:
+                    slot = pool.slots[index]
+                    if gen == slot.gen:
+                        self._handle(pool, slot, msg, retry)
+                    # drain what else is waiting before feeding again
+                    while True:
+                        try:
+                            index, gen, msg = pool.inbox.get_nowait()
+                        except queue.Empty:
+                            break
+                        slot = pool.slots[index]
+                        if gen == slot.gen:
+                            self._handle(pool, slot, msg, retry)
+                if hard_limit is not None:
+                    now = time.monotonic()
+                    for slot in pool.slots:
+                        if slot.ready and slot.inflight and now - slot.started > hard_limit:
+                            head = slot.inflight.popleft()
+                            self._emit_error(
+                                head, "internal",
+                                f"exceeded the per-article time limit of {self.options.time_limit:g} s "
+                                "(the worker did not stop and was replaced)",
+                            )
+                            retry.extendleft(reversed(slot.inflight))
+                            slot.inflight.clear()
+                            self.summary.restarts += 1
+                            pool.replace(slot)
+            pool.close()
+        except BaseException:
+            pool.kill()
+            raise
+
+    def _handle(self, pool: _Pool, slot: _Slot, msg: tuple, retry: deque) -> None:
+        tag = msg[0]
+        if tag == "result":
+            aid = msg[1][0]
+            done_item = slot.inflight.popleft()  # a worker does its items one at a time, in order
+            if str(done_item["id"]) != aid:
+                raise RuntimeError(f"worker {slot.index} answered {aid!r} for {done_item['id']!r}")
+            slot.started = time.monotonic()
+            self._emit(done_item["_seq"], msg[1])
+        elif tag == "ready":
+            slot.ready = True
+            slot.started = time.monotonic()
+        elif tag == "fatal":
+            raise BatchAborted(msg[1])
+        elif tag == "dead":
+            code = slot.proc.exitcode if slot.proc is not None else None
+            if slot.proc is not None:
+                slot.proc.join(5)
+                code = slot.proc.exitcode
+            if not slot.ready and not slot.inflight:
+                raise BatchAborted(f"a worker process could not start (exit code {code})")
+            if slot.inflight:
+                head = slot.inflight.popleft()
+                how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+                self._emit_error(head, "internal", f"the worker process died ({how}) on this article")
+                retry.extendleft(reversed(slot.inflight))
+                slot.inflight.clear()
+            self.summary.restarts += 1
+            pool.replace(slot)
+
+
+def _message_of(line: str) -> str:
+    try:
+        import json
+
+        return str(json.loads(line)["error"]["message"])
+    except Exception:
+        return ""

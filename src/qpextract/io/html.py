@@ -1,0 +1,115 @@
+"""The main text and metadata of a news page: trafilatura, with a small lxml fallback.
+
+trafilatura drops navigation, footers and comments and finds title, date and
+author. When it cannot be imported (it needs ``lxml_html_clean`` with lxml >= 5.2)
+a plain lxml reader takes the ``<article>`` (or the body) without its
+``nav``/``header``/``footer``/``aside``/scripts, so HTML input still works.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Optional
+
+_ISO = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?")
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+)
+_DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "template", "svg")
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "figcaption")
+
+
+@lru_cache(maxsize=1)
+def _trafilatura() -> Any:
+    try:
+        import trafilatura
+
+        return trafilatura
+    except Exception:  # ImportError, or lxml.html.clean missing inside justext
+        return None
+
+
+def html_article(html: str, url: Optional[str] = None) -> dict[str, Any]:
+    """``{text, title, published, authors}`` of a page; ``text`` is "" when there is none."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except Exception:  # lxml raises ParserError on empty or hopeless documents
+        tree = None
+    published = _meta_date(tree) if tree is not None else None
+    traf = _trafilatura()
+    if traf is not None:
+        doc = traf.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=True)
+        if doc is not None:
+            data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+            authors = [a.strip() for a in re.split(r"[;|]", data.get("author") or "") if a.strip()]
+            return {
+                "text": data.get("text") or "",
+                "title": data.get("title"),
+                "published": published or _iso(data.get("date") or ""),
+                "authors": authors,
+            }
+    if tree is None:
+        return {"text": ""}
+    return _fallback(tree, published)
+
+
+def _meta_date(tree: Any) -> Optional[str]:
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in _DATE_META:
+            found = _iso(meta.get("content") or "")
+            if found:
+                return found
+    for node in tree.iter("time"):
+        found = _iso(node.get("datetime") or "")
+        if found:
+            return found
+    return None
+
+
+def _iso(value: str) -> Optional[str]:
+    m = _ISO.search(value)
+    if not m:
+        return None
+    return f"{m.group(1)}T{m.group(2)}" if m.group(2) else m.group(1)
+
+
+def _fallback(tree: Any, published: Optional[str]) -> dict[str, Any]:
+    title = None
+    for meta in tree.iter("meta"):
+        if (meta.get("property") or "").lower() == "og:title" and meta.get("content"):
+            title = meta.get("content").strip()
+            break
+    author = None
+    for meta in tree.iter("meta"):
+        if (meta.get("name") or "").lower() == "author" and meta.get("content"):
+            author = meta.get("content").strip()
+    if title is None:
+        node = tree.find(".//title")
+        title = node.text_content().strip() if node is not None and node.text_content().strip() else None
+    for bad in list(tree.iter(*_DROP)):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    articles = list(tree.iter("article"))
+    root = max(articles, key=lambda a: len(a.text_content())) if articles else tree
+    lines = []
+    for node in root.iter(*_BLOCKS):
+        if any(parent.tag in _BLOCKS for parent in node.iterancestors()):
+            continue
+        text = " ".join(node.text_content().split())
+        if text:
+            lines.append(text)
+    if not lines:
+        lines = [" ".join(root.text_content().split())]
+    return {"text": "\n".join(line for line in lines if line), "title": title, "published": published,
+            "authors": [author] if author else []}

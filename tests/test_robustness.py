@@ -1,0 +1,309 @@
+"""What every extraction must satisfy, whatever the input: shared by the robustness tests.
+
+``check_article`` asserts the invariants (no exception but EmptyInputError for empty
+text, spans in bounds and pointing at their text, a schema-valid Article, the same
+result twice) and returns the Article (or None for empty text).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any, Optional
+
+TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad\ufe58\ufe63\uff0d"), "-")
+QUOTES = {
+    **dict.fromkeys(map(ord, "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\uff02"), '"'),
+    **dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032\uff07"), "'"),
+}
+# zero-width and control characters: the normalizer drops them, so the folding does too
+INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\x00-\x08\x0e-\x1f\x7f]")
+
+
+def canon(s: Optional[str]) -> str:
+    """The reference scorer's canon() (case, spacing, dashes, tone placement, NFC) plus
+    quotes unified and zero-width/control characters removed."""
+    if s is None:
+        return ""
+    s = INVISIBLE.sub("", unicodedata.normalize("NFC", s)).translate(QUOTES)
+    s = unicodedata.normalize("NFD", s.translate(DASHES)).casefold()
+    s = re.sub(r"\s*-\s*", "-", s)
+    s = re.sub(r"[\s,;:.]+", " ", s).strip()
+    out = []
+    for word in re.split(r"(\s|-|/)", s):
+        tones = "".join(c for c in word if c in TONES)
+        base = "".join(c for c in word if c not in TONES)
+        out.append(unicodedata.normalize("NFC", base) + tones)
+    return "".join(out)
+
+
+TEXT_SPAN_FIELDS = ("abbreviations", "dates", "ranks", "numbers", "locations", "organizations")
+
+
+@lru_cache(maxsize=1)
+def schema_validator() -> Any:
+    import jsonschema
+
+    from qpextract.models import Article
+
+    schema = Article.model_json_schema()
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def _strict_json(s: str) -> Any:
+    def no_constant(name: str) -> Any:
+        raise ValueError(f"non-standard JSON constant {name} in the output")
+
+    return json.loads(s, parse_constant=no_constant)
+
+
+def spans_of(article: Any) -> list[tuple[str, int, int, Optional[str]]]:
+    """(where, start, end, text or None) of every record that points into the input."""
+    out: list[tuple[str, int, int, Optional[str]]] = []
+    for i, s in enumerate(article.sentences):
+        out.append((f"sentences[{i}]", s.start, s.end, None))
+    for field in TEXT_SPAN_FIELDS:
+        for i, r in enumerate(getattr(article, field)):
+            out.append((f"{field}[{i}]", r.start, r.end, r.text))
+    for i, off in enumerate(article.officials):
+        for j, m in enumerate(off.mentions):
+            out.append((f"officials[{i}].mentions[{j}]", m.start, m.end, m.text))
+    for i, ev in enumerate(article.events):
+        out.append((f"events[{i}]", ev.start, ev.end, None))
+    return out
+
+
+def check_article(pipeline: Any, text: str, title: Optional[str] = None) -> Any:
+    """Extract ``text`` and assert every invariant; returns the Article or None (empty input)."""
+    from qpextract.errors import EmptyInputError
+
+    try:
+        article = pipeline.extract(text, id="t", title=title)
+    except EmptyInputError:
+        assert not pipeline.normalizer(text).text, f"EmptyInputError for a text with content: {text[:200]!r}"
+        return None
+    problems = []
+    for where, start, end, shown in spans_of(article):
+        if not (0 <= start <= end <= len(text)):
+            problems.append(f"{where}: [{start}, {end}) out of bounds (len {len(text)})")
+            continue
+        if shown is not None and canon(text[start:end]) != canon(shown):
+            problems.append(f"{where}: original[{start}:{end}]={text[start:end]!r} but text={shown!r}")
+    assert not problems, "\n".join(problems[:10])
+    dumped = article.model_dump_json()
+    data = _strict_json(dumped)
+    errors = sorted(schema_validator().iter_errors(data), key=lambda e: list(e.path))
+    assert not errors, "; ".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+    again = pipeline.extract(text, id="t", title=title).model_dump_json()
+    assert again == dumped, "extracting the same text twice gave different results"
+    return article
+
+
+# --------------------------------------------------------------------------- the tests
+
+import os  # noqa: E402
+import random  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "corpus" / "seeds").glob("*.txt"))
+SEED_TEXTS = [p.read_text(encoding="utf-8") for p in SEEDS]
+
+# CI runs a fixed, reproducible set of examples; a developer's run explores new ones.
+settings.register_profile(
+    "qpx-robust",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+    derandomize=bool(os.environ.get("CI")),
+    print_blob=True,
+)
+# QPX_ROBUST_SCALE=400 runs four times as many examples as the bounded CI default.
+SCALE = int(os.environ.get("QPX_ROBUST_SCALE", "100"))
+
+
+def robust(n: int) -> settings:
+    """The shared profile with ``n`` examples (scaled by QPX_ROBUST_SCALE percent)."""
+    return settings(settings.get_profile("qpx-robust"), max_examples=max(1, n * SCALE // 100))
+
+
+# Characters that stress the text layer and the extractors: Vietnamese letters of the seeds,
+# digits and separators, combining marks (NFD), zero-width and odd spaces, dashes, quotes,
+# line and paragraph separators, CR, controls.
+SPECIAL = (
+    "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b"  # combining tones and vowel marks
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width, soft hyphen
+    "\u00a0\u2009\u3000\t\r\n\u2028\u2029\x85\x0b\x0c"  # spaces and line breaks
+    "\u2013\u2014\u2212\u201c\u201d\u2018\u2019\u00ab\u00bb"  # dashes and quotes
+    "\x00\x07\x1b\x7f"  # controls
+    "/.,:;-%()[]!?…&+0123456789"
+)
+ALPHABET = "".join(sorted(set("".join(SEED_TEXTS)) | set(SPECIAL)))
+# whole words of the seeds (titles, ranks, units, triggers) recombined in any order
+TOKENS = sorted({w for t in SEED_TEXTS for w in re.findall(r"\S+", t)})
+SEPARATORS = [" ", " ", " ", ", ", ". ", "\n", "\n\n", "-", "/", " - ", ": ", "; ", "\u200b", "\u00a0", "(", ")"]
+
+
+def token_soup() -> st.SearchStrategy[str]:
+    word = st.sampled_from(TOKENS)
+    sep = st.sampled_from(SEPARATORS)
+    return st.lists(st.tuples(word, sep), min_size=1, max_size=120).map(lambda ws: "".join(a + b for a, b in ws))
+
+
+# --- mutations of a real article -------------------------------------------------------------
+
+def _delete(text: str, rnd: random.Random) -> str:
+    if not text:
+        return text
+    i = rnd.randrange(len(text))
+    return text[:i] + text[i + rnd.randint(1, 3):]
+
+
+def _duplicate(text: str, rnd: random.Random) -> str:
+    if not text:
+        return text
+    i = rnd.randrange(len(text))
+    j = min(len(text), i + rnd.randint(1, 40))
+    return text[:j] + text[i:j] * rnd.randint(1, 3) + text[j:]
+
+
+def _flip_case(text: str, rnd: random.Random) -> str:
+    if not text:
+        return text
+    i = rnd.randrange(len(text))
+    j = min(len(text), i + rnd.randint(1, 200))
+    return text[:i] + text[i:j].swapcase() + text[j:]
+
+
+def _upper_all(text: str, rnd: random.Random) -> str:
+    return text.upper() if rnd.random() < 0.5 else text.lower()
+
+
+def _nfd(text: str, rnd: random.Random) -> str:
+    if rnd.random() < 0.5:
+        return unicodedata.normalize("NFD", text)
+    i = rnd.randrange(len(text) + 1)
+    j = min(len(text), i + rnd.randint(1, 500))
+    return text[:i] + unicodedata.normalize("NFD", text[i:j]) + text[j:]
+
+
+def _zero_width(text: str, rnd: random.Random) -> str:
+    chars = list(text)
+    for _ in range(rnd.randint(1, 30)):
+        chars.insert(rnd.randrange(len(chars) + 1), rnd.choice("\u200b\u200c\u200d\ufeff\u2060\u00ad"))
+    return "".join(chars)
+
+
+def _shuffle_lines(text: str, rnd: random.Random) -> str:
+    lines = text.split("\n")
+    rnd.shuffle(lines)
+    return "\n".join(lines)
+
+
+def _crlf(text: str, rnd: random.Random) -> str:
+    return text.replace("\n", rnd.choice(["\r\n", "\r", "\u2028", "\n\n\n"]))
+
+
+def _truncate(text: str, rnd: random.Random) -> str:
+    return text[: rnd.randrange(len(text) + 1)]
+
+
+def _odd_chars(text: str, rnd: random.Random) -> str:
+    chars = list(text)
+    for _ in range(rnd.randint(1, 20)):
+        chars.insert(rnd.randrange(len(chars) + 1), rnd.choice(SPECIAL))
+    return "".join(chars)
+
+
+MUTATIONS = {
+    f.__name__.lstrip("_"): f
+    for f in (_delete, _duplicate, _flip_case, _upper_all, _nfd, _zero_width, _shuffle_lines, _crlf, _truncate,
+              _odd_chars)
+}
+
+
+def mutate(text: str, names: list[str], seed: int) -> str:
+    rnd = random.Random(seed)
+    for name in names:
+        text = MUTATIONS[name](text, rnd)
+    return text
+
+
+mutation_lists = st.lists(st.sampled_from(sorted(MUTATIONS)), min_size=1, max_size=4)
+
+
+# --- tests -------------------------------------------------------------------------------------
+
+def test_seeds_satisfy_every_invariant(pipeline):
+    for text in SEED_TEXTS:
+        assert check_article(pipeline, text) is not None
+
+
+@robust(300)
+@given(text=st.text(max_size=400))
+def test_arbitrary_unicode(pipeline, text):
+    check_article(pipeline, text)
+
+
+@robust(200)
+@given(text=st.text(alphabet=ALPHABET, max_size=1500))
+def test_vietnamese_alphabet_text(pipeline, text):
+    check_article(pipeline, text)
+
+
+@robust(250)
+@given(text=token_soup(), title=st.none() | token_soup())
+def test_recombined_seed_words(pipeline, text, title):
+    check_article(pipeline, text, title=title)
+
+
+@robust(150)
+@given(which=st.integers(0, max(0, len(SEED_TEXTS) - 1)), names=mutation_lists, seed=st.integers(0, 2**32))
+def test_mutated_seed_articles(pipeline, which, names, seed):
+    if not SEED_TEXTS:
+        pytest.skip("no seed articles in corpus/seeds")
+    check_article(pipeline, mutate(SEED_TEXTS[which], names, seed))
+
+
+@pytest.fixture(scope="session")
+def real_articles(shared):
+    with open(shared / "corpus-real" / "articles.jsonl", encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+@pytest.mark.shared
+@robust(200)
+@given(which=st.integers(0, 10**6), names=mutation_lists, seed=st.integers(0, 2**32))
+def test_mutated_real_articles(pipeline, real_articles, which, names, seed):
+    art = real_articles[which % len(real_articles)]
+    check_article(pipeline, mutate(art["text"], names, seed), title=art.get("title"))
+
+
+@pytest.mark.shared
+def test_real_corpus_sample_unmutated(pipeline, real_articles):
+    """A fixed tenth of the real corpus, as is: the invariants hold on real text."""
+    for art in real_articles[::10]:
+        check_article(pipeline, art["text"], title=art.get("title"))
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "\u200b", "\ufeff\u200b ", "\x00", "\t\r\n"])
+def test_empty_inputs_raise_empty_input_error(pipeline, text):
+    from qpextract.errors import EmptyInputError
+
+    with pytest.raises(EmptyInputError):
+        pipeline.extract(text)
+
+
+def test_canon_folding_is_what_the_checks_rely_on():
+    assert canon("Uỷ ban") == canon("ỦY BAN") == canon("U\u0309y\u200b ban")
+    assert canon("Quốc phòng–Quân sự") == canon("quốc phòng - quân sự")
+    assert canon("\u201cA\u201d") == canon('"a"')
+    assert canon("Đại tá") != canon("Đại úy")
