@@ -288,7 +288,9 @@ class EventExtractor:
         recs = self._records_in(doc, doc.organizations + doc.locations, [(clause_start, head_end)])
         if recs:
             rs, re_, r = recs[0]
-            return r.text
+            if re_ <= head_end:
+                return r.text
+            return doc.text[rs:head_end].strip() or None  # a body record that ran over the verb
         words = doc.text[clause_start:head_end].strip()
         words = _DATE_PREFIX.sub("", words).strip()
         words = _ORGANIZER_EDGES.sub("", words).strip()

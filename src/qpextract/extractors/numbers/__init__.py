@@ -18,6 +18,7 @@ import re
 import regex
 
 from qpextract.document import Document
+from qpextract.extractors.events.tables import trie_pattern
 from qpextract.extractors.numbers.parse import parse_digits, parse_words
 from qpextract.extractors.numbers.tables import NumberTables, UnitRow
 from qpextract.models import Change, NumericResult
@@ -110,8 +111,7 @@ class NumberExtractor:
 
     def __init__(self) -> None:
         self.t = NumberTables()
-        words = sorted(self.t.number_words, key=len, reverse=True)
-        alt = "|".join(regex.escape(w) for w in words)
+        alt = trie_pattern(list(self.t.number_words))
         # matched on the lower-cased text (same offsets) with the stdlib engine, much faster here than
         # IGNORECASE or `regex`; one separator char per step keeps it linear; the left word boundary is
         # checked in Python (a lookbehind would defeat the engine's first-character scan)
