@@ -145,9 +145,10 @@ class NumberExtractor:
         lowered = text.lower()
         if len(lowered) != len(text):
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        excluded = self.t.word_alone_excluded
         for m in self._word_numbers.finditer(lowered):
-            if m.start() and lowered[m.start() - 1].isalnum():
-                continue
+            if m.group() in excluded or (m.start() and lowered[m.start() - 1].isalnum()):
+                continue  # "năm" alone, or the tail of a longer word
             c = self._word_candidate(text, m.start(), m.end())
             if c is not None:
                 cands.append(c)
