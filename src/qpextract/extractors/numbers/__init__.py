@@ -28,6 +28,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|\n|[^\w\s]")
 _DIGITS = regex.compile(r"(?<![\w.,])\d++(?:[.,]\d++)*+")
 _WORD = regex.compile(r"[ \t]*+\w++")
 _UNIT_OR_WORD_AFTER = re.compile(r"[ \t]*(?:%|[^\W\d_])")
+_COMMA_THOUSAND = re.compile(r"\d+,\d{3}")
 _LIST_BEFORE = re.compile(r"\d+, $")
 _RANGE_AFTER = regex.compile(r"[ \t]*+[-–][ \t]*+\d")
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
@@ -359,9 +360,14 @@ class NumberExtractor:
                     ratio = True
                     i = kk + 1
                     unit_end = right.ends[kk]
-        # --- subject
+        # --- subject (a bracketed figure right after is skipped: "11.200/53.000 (21%) bị mắc bệnh")
         subject, subj_end = None, unit_end
-        sub_words, j_end = self._subject_right(right, i, predicate=(unit == "percent"))
+        si = i
+        if si < len(rw) and rw[si] == "(" and ")" in rw[si : si + 8]:
+            close = rw.index(")", si)
+            if any(w[:1].isdigit() for w in rw[si:close]):
+                si = close + 1
+        sub_words, j_end = self._subject_right(right, si, predicate=(unit == "percent"))
         if unit == "money":
             before = self._money_subject(left, nl - kq if kq else nl)
             if before:
@@ -392,9 +398,9 @@ class NumberExtractor:
                     return  # "Quân khu 7 ...", "Trung đoàn 14"
         if rule == "number.digits" and unit == "count" and not ratio:
             raw = text[s:e]
-            if regex.fullmatch(r"\d++,\d{3}", raw):
+            if _COMMA_THOUSAND.fullmatch(raw):
                 value = float(raw.replace(",", ""))  # "1,300 người": thousands, people are whole
-        span_end = subj_end if sub_words else unit_end
+        span_end = subj_end if sub_words and si == i else unit_end  # a skipped bracket keeps its own figure
         if any(a < span_end and qstart < b for a, b in spans[-3:]):
             return
         where = doc.span(qstart, span_end)
@@ -495,9 +501,9 @@ class NumberExtractor:
         kq, _ = t.qual_before.ending(lw, j)
         j -= kq
         kl, _ = t.link_verbs.ending(lw, j)
-        if j - kl > 0 and wide.surface[j - kl - 1] == "(":
+        if j - kl > 0 and wide.surface[j - kl - 1] in ("(", ","):
             if out and spans and 0 <= wide.starts[j - kl - 1] - spans[-1][1] <= 40:
-                return out[-1].subject
+                return out[-1].subject  # "1.500 thanh niên … (đạt 50%)", "188 tân binh …, đạt gần 5,08%"
         return self._subject_left(wide, j)
 
     def _subject_left(self, left: _Tokens, j: int) -> Optional[str]:
@@ -511,7 +517,7 @@ class NumberExtractor:
         seg = 0
         while j > 0 and len(words) < _MAX_SUBJECT_LEFT:
             tok = surf[j - 1]
-            if tok == "," and 1 <= seg <= 3 and j >= 2 and _is_word(surf[j - 2]):
+            if tok == "," and 1 <= seg <= 4 and j >= 2 and _is_word(surf[j - 2]):
                 words.append(",")
                 seg = 0
                 j -= 1
