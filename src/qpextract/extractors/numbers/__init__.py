@@ -60,23 +60,27 @@ def _tokens(text: str, start: int, end: int, *, right: bool) -> _Tokens:
     surface = _TOKEN.findall(piece)
     if not surface:
         return t
-    if right:
-        for i, tok in enumerate(surface):
-            if tok in _SENTENCE_END:
-                surface = surface[:i]
-                break
-        first = 0
-    else:
-        first = 0
-        for i in range(len(surface) - 1, -1, -1):
-            if surface[i] in _SENTENCE_END:
-                first = i + 1
-                break
-        if first == 0 and start > 0 and text[start - 1].isalnum() and piece[:1].isalnum():
-            first = 1  # a word cut by the window
+    low_piece = piece.lower()
+    lower = _TOKEN.findall(low_piece) if len(low_piece) == len(piece) else [w.lower() for w in surface]
+    if len(lower) != len(surface):
+        lower = [w.lower() for w in surface]
+    first = 0
+    if not _SENTENCE_END.isdisjoint(surface):
+        if right:
+            for i, tok in enumerate(surface):
+                if tok in _SENTENCE_END:
+                    surface, lower = surface[:i], lower[:i]
+                    break
+        else:
+            for i in range(len(surface) - 1, -1, -1):
+                if surface[i] in _SENTENCE_END:
+                    first = i + 1
+                    break
+    if not right and first == 0 and start > 0 and text[start - 1].isalnum() and piece[:1].isalnum():
+        first = 1  # a word cut by the window
     # keep only the tokens a reading can use, then find their offsets (one walk over them)
     if right:
-        surface = surface[first:_MAX_TOKENS]
+        surface, lower = surface[first:_MAX_TOKENS], lower[first:_MAX_TOKENS]
         pos = 0
         starts, ends = [], []
         for tok in surface:
@@ -85,7 +89,8 @@ def _tokens(text: str, start: int, end: int, *, right: bool) -> _Tokens:
             pos += len(tok)
             ends.append(start + pos)
     else:
-        surface = surface[max(first, len(surface) - _MAX_TOKENS) :]
+        cut = max(first, len(surface) - _MAX_TOKENS)
+        surface, lower = surface[cut:], lower[cut:]
         pos = len(piece)
         starts, ends = [], []
         for tok in reversed(surface):
@@ -95,7 +100,7 @@ def _tokens(text: str, start: int, end: int, *, right: bool) -> _Tokens:
         starts.reverse()
         ends.reverse()
     t.surface = surface
-    t.lower = [w.lower() for w in surface]
+    t.lower = lower
     t.starts = starts
     t.ends = ends
     return t
