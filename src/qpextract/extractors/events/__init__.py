@@ -76,6 +76,9 @@ class EventExtractor:
         if title and find_all(t.no_event_re, title_low):
             return  # a crime, discipline or accident piece: nothing held
         hits = [(s, e, t.triggers[low[s:e]]) for s, e in find_all(t.trigger_re, low)]
+        if hits:
+            blocked = {s for s, _ in find_all(t.not_trigger_re, low)}
+            hits = [h for h in hits if h[0] not in blocked]  # "thăm dò", "huấn luyện viên"
         lead = self._lead(doc, low, title_low, title_end)
         main = self._main(doc, low, hits, lead, title_low, title_end)
         events: list[Event] = []
@@ -122,7 +125,12 @@ class EventExtractor:
         if title_end:
             in_title = [h for h in hits if h[0] < title_end]
         else:
-            in_title = [(s, e, self.t.triggers[title_low[s:e]]) for s, e in find_all(self.t.trigger_re, title_low)]
+            blocked = {s for s, _ in find_all(self.t.not_trigger_re, title_low)}
+            in_title = [
+                (s, e, self.t.triggers[title_low[s:e]])
+                for s, e in find_all(self.t.trigger_re, title_low)
+                if s not in blocked
+            ]
         dated = [x for x in lead if self._opens_with_date(doc, x)]
         in_reporting = [h for h in in_lead if any(a <= h[0] < b for a, b in dated) or self._held(low, h[0])]
         order = ((in_reporting, "lead"), (in_title, "title"), (in_lead, "lead"))

@@ -35,6 +35,7 @@ class EventVocabulary(BaseModel):
     organizer_verbs: list[str]
     location_preps: list[str]
     reporting_cues: list[str]
+    not_triggers: list[str]
 
 
 def trie_pattern(phrases: list[str]) -> str:
@@ -97,3 +98,4 @@ class EventTables:
         self.organizer_re = phrase_regex(voc.organizer_verbs)
         self.location_re = phrase_regex(voc.location_preps)
         self.reporting_re = phrase_regex(voc.reporting_cues)
+        self.not_trigger_re = phrase_regex(voc.not_triggers)
