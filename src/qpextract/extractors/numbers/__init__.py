@@ -475,14 +475,22 @@ class NumberExtractor:
         return words, j
 
     def _short_list_item(self, right: _Tokens, j: int) -> bool:
-        """After a comma: a short run of plain words (a list item), not a new clause or figure."""
+        """After a comma: another item of a list of nouns ("huyện, thị xã, thành phố") - a known list
+        noun, or a short run of plain words not followed by a figure - not a new clause ("máy bay,
+        bắt sống 5 phi công")."""
+        if j >= len(right.surface) or not _is_word(right.surface[j]):
+            return False
+        if right.surface[j][:1].isupper() or self.t.stops.at(right.lower, j)[0]:
+            return False
+        if self.t.list_nouns.at(right.lower, j)[0]:
+            return True
         n = 0
-        while j < len(right.surface) and _is_word(right.surface[j]):
-            if n == 0 and (right.surface[j][:1].isupper() or self.t.stops.at(right.lower, j)[0]):
-                return False
+        k = j
+        while k < len(right.surface) and _is_word(right.surface[k]):
             n += 1
-            j += 1
-        return n >= 1
+            k += 1
+        followed_by_figure = k < len(right.surface) and right.surface[k][:1].isdigit()
+        return 1 <= n <= 3 and not followed_by_figure
 
     def _money_subject(self, left: _Tokens, j: int) -> Optional[str]:
         """What money pays for: the noun right before the amount ("với kinh phí hơn 550 triệu đồng")."""

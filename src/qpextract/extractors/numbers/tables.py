@@ -49,6 +49,7 @@ class NumbersVocabulary(BaseModel):
     word_number_alone_excluded: list[str]
     word_number_not_count: list[str]
     one_counts: list[str]
+    list_nouns: list[str]
 
 
 class PhraseTable:
@@ -107,6 +108,7 @@ class NumberTables:
         self.word_alone_excluded = frozenset(voc.word_number_alone_excluded)
         self.word_not_count = PhraseTable(voc.word_number_not_count)
         self.one_counts = PhraseTable(voc.one_counts)
+        self.list_nouns = PhraseTable(voc.list_nouns)
         units = read_tsv("units.tsv", UnitRow)
         self.units = PhraseTable({u.phrase: u for u in units})
         words = read_tsv("numbers_words.tsv", NumberWordRow)
