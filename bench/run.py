@@ -157,16 +157,18 @@ def row_pipeline(lines: list[str], sample: list[int]) -> dict[str, Any]:
     return out
 
 
-def cli_supports_workers(env: dict[str, str]) -> bool:
+def cli_help(env: dict[str, str]) -> str:
     res = subprocess.run(
-        [sys.executable, "-m", "qpextract", "extract", "--help"], env=env, capture_output=True, text=True
+        [sys.executable, "-m", "qpextract", "extract", "--help"],
+        env={**env, "COLUMNS": "200", "NO_COLOR": "1"}, capture_output=True, text=True,
     )
-    return "--workers" in res.stdout
+    return res.stdout
 
 
 def row_cli(lines: list[str], sample: list[int], workers: int) -> dict[str, Any]:
     env = child_env()
-    has_workers = cli_supports_workers(env)
+    help_text = cli_help(env)
+    has_workers = "--workers" in help_text
     with tempfile.TemporaryDirectory(prefix="qpx-bench-") as tmp:
         src = Path(tmp) / "in.jsonl"
         dst = Path(tmp) / "out.jsonl"
@@ -174,6 +176,8 @@ def row_cli(lines: list[str], sample: list[int], workers: int) -> dict[str, Any]
         cmd = [sys.executable, "-m", "qpextract", "extract", str(src), "-o", str(dst)]
         if has_workers:
             cmd += ["--workers", str(workers)]
+        if "--quiet" in help_text:
+            cmd += ["--quiet"]  # no progress bar: it is not what is measured
         t0 = time.perf_counter()
         res = subprocess.run(cmd, env=env, capture_output=True, text=True)
         total = time.perf_counter() - t0

@@ -307,3 +307,15 @@ def test_canon_folding_is_what_the_checks_rely_on():
     assert canon("Quốc phòng–Quân sự") == canon("quốc phòng - quân sự")
     assert canon("\u201cA\u201d") == canon('"a"')
     assert canon("Đại tá") != canon("Đại úy")
+
+
+# --- found by the properties above; minimal inputs, kept as regression tests -------------------
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="extractors/numbers: the subject stops at a stray combining mark left after NFC "
+    "('tậ' + U+0323), so the span ends inside a grapheme cluster and its original slice "
+    "carries the extra mark; word patterns should take [\\p{L}\\p{M}] (owner: numbers helper)",
+)
+def test_span_never_ends_inside_a_grapheme_cluster(pipeline):
+    check_article(pipeline, "Có 21 cuộc diễn tâ\u0323\u0323p an toàn.")
