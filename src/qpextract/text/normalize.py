@@ -10,6 +10,7 @@ collapsed. Normalizing normalized text changes nothing.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,20 +20,26 @@ from pydantic import BaseModel
 from qpextract.data import read_tsv
 from qpextract.text.offsets import MappedText
 
-_NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x85\v\f]")
-_ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]+")
-_SPACES = regex.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_DASHES = regex.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
-_DQUOTES = regex.compile(r"[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\uff02]")
-_SQUOTES = regex.compile(r"[\u2018\u2019\u201a\u201b\u2032\uff07]")
-_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-# "hiệu quả.Công tác", "Thành ủy,UBND": a lower-case letter, punctuation, then a word.
-_GLUED = regex.compile(r"(?<=\p{Ll}[.;!?,])(?=\p{Lu}\p{L})|(?<=\p{L}[;,])(?=\p{Ll})")
-_MULTISPACE = regex.compile(r" {2,}")
-_LINE_EDGE_SPACE = regex.compile(r"(?m)^ +| +$")
-# three newlines survive: a large gap before photo captions is a signal the byline reader uses
-_BLANK_LINES = regex.compile(r"\n{4,}")
-_EDGES = regex.compile(r"^\s+|\s+$")
+# before NFC: line breaks unified, control and zero-width characters dropped
+# (a dropped one may have kept a letter and its combining mark apart)
+_BREAKS_AND_INVISIBLES = regex.compile(
+    r"(\r\n?|[\u2028\u2029\x85\v\f])|[\x00-\x08\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]+"
+)
+# after NFC, one character in, one out: odd spaces, dashes, quotes
+_CHAR_MAP: dict[str, str] = {
+    **dict.fromkeys("\t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))), " "),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\uff02", '"'),
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\uff07", "'"),
+}
+# after those: runs of spaces, spaces at line edges, large gaps, and a missing
+# space after punctuation glued to the next word ("hiệu quả.Công tác", "Thành ủy,UBND")
+_SPACING = regex.compile(
+    r"(?m)\n(?:[ ]*+\n){3,}|^ +| +$| {2,}"
+    r"|[.;!?,](?<=\p{Ll}.)(?=\p{Lu}\p{L})|[;,](?<=\p{L}.)(?=\p{Ll})"
+)
+_GLUED_PUNCTUATION = frozenset(".;!?,")
+_BOILERPLATE_MAX_LINE = 200
 _CLUSTER = regex.compile(r"\X")
 
 
@@ -51,7 +58,7 @@ class _Boilerplate(BaseModel):
 class Normalizer:
     """Compiled normalization tables; build once, use for every article."""
 
-    tone_pattern: regex.Pattern[str]
+    characters: regex.Pattern[str]
     tone_table: dict[str, str]
     boilerplate: regex.Pattern[str]
 
@@ -60,23 +67,45 @@ class Normalizer:
         return _load_normalizer()
 
     def __call__(self, original: str) -> MappedText:
-        mt = MappedText.identity(original)
-        mt = mt.sub(_NEWLINES, "\n")
+        mt = MappedText.identity(original).sub(_BREAKS_AND_INVISIBLES, lambda m: "\n" if m.group(1) else "")
         mt = nfc(mt)
-        mt = mt.sub(_CONTROL, "")
-        mt = mt.sub(_ZERO_WIDTH, "")
-        mt = mt.sub(_SPACES, " ")
-        mt = mt.sub(_DASHES, "-")
-        mt = mt.sub(_DQUOTES, '"')
-        mt = mt.sub(_SQUOTES, "'")
-        mt = mt.sub(self.tone_pattern, lambda m: self.tone_table[m.group()])
-        mt = mt.sub(_LINE_EDGE_SPACE, "")
-        mt = mt.sub(self.boilerplate, "")
-        mt = mt.sub(_GLUED, " ")
-        mt = mt.sub(_MULTISPACE, " ")
-        mt = mt.sub(_LINE_EDGE_SPACE, "")
-        mt = mt.sub(_BLANK_LINES, "\n\n\n")
-        return mt.sub(_EDGES, "")
+        mt = mt.sub(self.characters, self._replace_character)
+        mt = mt.edit(self._boilerplate_lines(mt.text))
+        mt = mt.sub(_SPACING, _spacing)
+        stripped = mt.text.strip()
+        if len(stripped) != len(mt.text):
+            lead = len(mt.text) - len(mt.text.lstrip())
+            mt = mt.edit([(0, lead, ""), (lead + len(stripped), len(mt.text), "")])
+        return mt
+
+    def _boilerplate_lines(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Edits that delete each boilerplate line with its line break."""
+        start = 0
+        while start <= len(text):
+            end = text.find("\n", start)
+            stop = len(text) if end == -1 else end
+            if stop - start <= _BOILERPLATE_MAX_LINE and self.boilerplate.fullmatch(text, start, stop):
+                yield (start, stop if end == -1 else end + 1, "")
+            if end == -1:
+                return
+            start = end + 1
+
+    def _replace_character(self, m: regex.Match[str]) -> str:
+        found = m.group()
+        if len(found) == 1:
+            return _CHAR_MAP[found]
+        return _recased(found, self.tone_table[found.lower()])
+
+
+def _spacing(m: regex.Match[str]) -> str:
+    found = m.group()
+    if found in _GLUED_PUNCTUATION:
+        return found + " "  # the missing space after punctuation
+    if found[0] == "\n":
+        return "\n\n\n"  # a large gap stays a (three-newline) gap: the byline reader uses it
+    if m.start() == 0 or m.end() == len(m.string) or m.string[m.start() - 1] == "\n" or m.string[m.end()] == "\n":
+        return ""  # spaces at the edge of a line
+    return " "
 
 
 def nfc(mt: MappedText) -> MappedText:
@@ -93,23 +122,29 @@ def nfc(mt: MappedText) -> MappedText:
     return out
 
 
-def _case_variants(old: str, new: str) -> list[tuple[str, str]]:
-    return [(old, new), (old[0].upper() + old[1:], new[0].upper() + new[1:]), (old.upper(), new.upper())]
+def _recased(found: str, lower_new: str) -> str:
+    """``lower_new`` with the letter case of ``found`` ("Uỷ" → "ủy" → "Ủy")."""
+    return "".join(n.upper() if f.isupper() else n for f, n in zip(found, lower_new))
 
 
 @lru_cache(maxsize=1)
 def _load_normalizer() -> Normalizer:
     table: dict[str, str] = {}
-    alternatives = []
+    groups: dict[tuple[str, str], set[str]] = {}
     for row in read_tsv("tone_placement.tsv", _TonePlacement):
-        for old, new in _case_variants(row.old, row.new):
-            table[old] = new
-            guard = f"(?<![{regex.escape(row.not_after + row.not_after.upper())}])" if row.not_after else ""
-            alternatives.append(guard + regex.escape(old))
-    tone = regex.compile(r"(?:" + "|".join(alternatives) + r")(?![\p{L}\p{M}])")
+        table[row.old] = row.new
+        groups.setdefault((row.old[0], row.not_after), set()).add(row.old[1])
+    alternatives = []
+    for (first, not_after), seconds in sorted(groups.items()):
+        marks = "".join(sorted(seconds)) + "".join(sorted(seconds)).upper()
+        guard = f"(?<![{regex.escape(not_after + not_after.upper())}]..)" if not_after else ""
+        alternatives.append(f"[{regex.escape(first + first.upper())}][{regex.escape(marks)}]{guard}")
+    # a rime is old-style only at the end of its syllable ("hoà", not "hoàn")
+    chars = "".join(regex.escape(c) for c in _CHAR_MAP)
+    characters = regex.compile(r"[" + chars + r"]|(?:" + "|".join(alternatives) + r")(?![\p{L}\p{M}])")
     lines = [row.pattern for row in read_tsv("boilerplate.tsv", _Boilerplate)]
-    boiler = regex.compile(r"(?im)^(?:" + "|".join(f"(?:{p})" for p in lines) + r")[ ]*(?:\n|$)")
-    return Normalizer(tone, table, boiler)
+    boiler = regex.compile(r"(?i)[ ]*+(?:" + "|".join(f"(?:{p})" for p in lines) + r")[ ]*+")
+    return Normalizer(characters, table, boiler)
 
 
 def normalize(original: str) -> MappedText:

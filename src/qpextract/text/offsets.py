@@ -2,8 +2,9 @@
 
 ``MappedText`` holds the text and, for every character, the ``[start, end)``
 stretch of the original input it stands for. Edits (replacements, deletions,
-insertions) update both at C speed with list slicing, so mapping a record back
-to the input is a lookup, not a search.
+insertions) update both at C speed with array slicing, so mapping a record
+back to the input is a lookup, not a search. An unedited text keeps no arrays
+at all: the map is the identity until the first edit.
 """
 
 from __future__ import annotations
@@ -12,10 +13,20 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Optional
 
 import regex
 
 Edit = tuple[int, int, str]  # replace text[a:b] with the string
+
+# 0, 1, 2, ...: sliced (a memcpy) to materialize an identity map; never written to
+_COUNTING = array("q", range(1 << 17))
+
+
+def _counting(start: int, stop: int) -> array[int]:
+    if stop <= len(_COUNTING):
+        return _COUNTING[start:stop]
+    return array("q", range(start, stop))
 
 
 @dataclass(frozen=True)
@@ -23,21 +34,29 @@ class MappedText:
     """Text plus, per character, the original stretch it came from.
 
     ``starts`` and ``ends`` never decrease; an inserted character has
-    ``start == end`` (it stands for nothing in the input).
+    ``start == end`` (it stands for nothing in the input). Both are None
+    while the text is the original itself.
     """
 
     text: str
-    starts: array[int]
-    ends: array[int]
+    starts: Optional[array[int]]
+    ends: Optional[array[int]]
     original_length: int
 
     @classmethod
     def identity(cls, original: str) -> MappedText:
-        n = len(original)
-        return cls(original, array("q", range(n)), array("q", range(1, n + 1)), n)
+        return cls(original, None, None, len(original))
+
+    def source(self, i: int) -> tuple[int, int]:
+        """Original ``[start, end)`` of character ``i``."""
+        if self.starts is None or self.ends is None:
+            return i, i + 1
+        return self.starts[i], self.ends[i]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original ``[start, end)`` of the normalized ``text[start:end]``."""
+        if self.starts is None or self.ends is None:
+            return start, max(start, end)
         if end <= start:
             at = self.starts[start] if start < len(self.starts) else self.original_length
             return at, at
@@ -45,15 +64,21 @@ class MappedText:
 
     def to_normalized(self, original_offset: int) -> int:
         """First normalized position whose source starts at or after ``original_offset``."""
+        if self.starts is None:
+            return min(max(original_offset, 0), len(self.text))
         return bisect_left(self.starts, original_offset)
 
     def to_normalized_end(self, original_end: int) -> int:
         """Normalized end position for a record ending at ``original_end``."""
+        if self.ends is None:
+            return min(max(original_end, 0), len(self.text))
         return bisect_right(self.ends, original_end)
 
     def edit(self, edits: Iterable[Edit]) -> MappedText:
         """Apply sorted, non-overlapping edits; the map follows every one."""
-        text, starts, ends = self.text, self.starts, self.ends
+        text = self.text
+        starts = self.starts
+        ends = self.ends
         out_text: list[str] = []
         out_s = array("q")
         out_e = array("q")
@@ -63,6 +88,9 @@ class MappedText:
             if text[a:b] == rep:
                 continue
             changed = True
+            if starts is None or ends is None:  # first real edit: materialize the identity
+                starts = _counting(0, len(text))
+                ends = _counting(1, len(text) + 1)
             out_text.append(text[pos:a])
             out_s.extend(starts[pos:a])
             out_e.extend(ends[pos:a])
@@ -78,7 +106,7 @@ class MappedText:
                 out_e.extend(array("q", [e0]) * len(rep))
             out_text.append(rep)
             pos = b
-        if not changed:
+        if not changed or starts is None or ends is None:
             return self
         out_text.append(text[pos:])
         out_s.extend(starts[pos:])
