@@ -254,8 +254,11 @@ def test_seeds_satisfy_every_invariant(pipeline):
 
 
 @robust(300)
-@given(text=st.text(max_size=400))
+@given(text=st.text(st.characters(exclude_categories=("Cs", "Cn")), max_size=400))
 def test_arbitrary_unicode(pipeline, text):
+    # Unassigned code points (Cn for this Python) are left out: the regex module knows newer digits
+    # (Kawi U+11F50..) that int() rejects; that known crash is tracked by
+    # test_digits_python_cannot_parse_do_not_crash below instead of failing at random here.
     check_article(pipeline, text)
 
 
