@@ -9,9 +9,15 @@ yields one line, Article or error). The work runs in ``mapInPandas``: the
 function is called once per partition, builds its Pipeline there (a few tens
 of milliseconds) and feeds it every row of the partition's Arrow batches.
 
-Needs the optional group ``qpextract[spark]`` (pyspark, pyarrow, pandas) and
-Java 17+; the executors need qpextract importable (installed wheel, or
-``spark-submit --py-files``).
+Needs the optional group ``qpextract[spark]`` (pyspark, pyarrow, pandas<3) and
+Java 17+. On a cluster the executors need qpextract's dependencies (install
+them on the nodes or ship a packed venv with ``--archives``); qpextract itself
+can travel with the job:
+
+    python -c "from qpextract.spark import package_zip; print(package_zip('.'))"   # ./qpextract.zip
+    spark-submit --master yarn --py-files qpextract.zip job.py
+    # or simply: qpextract spark in.parquet out.parquet --master spark://host:7077
+    # (a non-local master gets the package shipped with addPyFile automatically)
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ def _clean(value: Any) -> Any:
     try:
         import pandas as pd
 
-        if value is pd.NaT:
+        if value is pd.NaT or value is pd.NA:
             return None
         if isinstance(value, pd.Timestamp):
             return value.isoformat()
@@ -164,6 +170,32 @@ def spark_session(master: Optional[str] = None, app_name: str = "qpextract") -> 
     return builder.getOrCreate()
 
 
+def package_zip(dest_dir: str) -> str:
+    """Zip the installed qpextract package (code and data files) for ``--py-files`` / ``addPyFile``."""
+    import zipfile
+    from pathlib import Path
+
+    import qpextract
+
+    pkg = Path(qpextract.__file__).resolve().parent
+    target = Path(dest_dir) / "qpextract.zip"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+        for f in sorted(pkg.rglob("*")):
+            if f.is_file() and "__pycache__" not in f.parts and f.suffix not in (".pyc", ".pyo"):
+                zf.write(f, str(Path("qpextract") / f.relative_to(pkg)))
+    return str(target)
+
+
+def ship_package(spark: Any) -> None:
+    """Make qpextract importable on the executors of a non-local master (its dependencies must be there)."""
+    import tempfile
+
+    master = spark.sparkContext.master or ""
+    if master.startswith("local"):
+        return
+    spark.sparkContext.addPyFile(package_zip(tempfile.mkdtemp(prefix="qpextract-")))
+
+
 def run_spark_job(
     input: str,
     output: str,
@@ -188,6 +220,7 @@ def run_spark_job(
     own = spark is None
     session = spark if spark is not None else spark_session(master)
     try:
+        ship_package(session)
         reader = session.read
         df = reader.parquet(input) if in_fmt == "parquet" else reader.json(input)
         if partitions:

@@ -16,6 +16,21 @@ Writes are idempotent and transactional per batch:
 
 URLs: ``sqlite:///path.sqlite``, ``postgresql://…`` (mapped to psycopg 3,
 ``postgresql+psycopg://``), or a bare path, taken as SQLite.
+
+Tables (SPEC field names; list-valued leaf fields such as ``authors``,
+``sentences``, ``warnings`` and an official's ``mentions`` are JSON text):
+
+- ``articles(id PK, content_hash, schema_version, source, title, published, authors, text, sentences, warnings)``
+- ``abbreviations``, ``dates``, ``officials``, ``ranks``, ``numbers``, ``events``, ``locations``,
+  ``organizations``: ``(article_id FK -> articles, idx) PK`` + the record's fields
+  (``numbers.change`` flattened to ``change_value/direction/unit``; ``dates.first_day/last_day`` are DATE)
+- ``positions(article_id, official_idx, idx)`` FK -> officials; ``event_participants(article_id, event_idx, idx)``
+  FK -> events
+- ``errors(id PK, content_hash, schema_version, source, kind, message)``
+
+Indexes: dates.first_day, dates.last_day, dates.value, officials.name, events.type, events.date,
+ranks.rank, abbreviations.short, positions.title, event_participants.name, the ``kind`` columns,
+articles.published; every child table's primary key starts with ``article_id``, so it indexes the FK.
 """
 
 from __future__ import annotations
@@ -521,7 +536,17 @@ def load_article(conn: Connection, article_id: str) -> Optional[Article]:
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 #: Failures of the database itself: never papered over.
-_INFRASTRUCTURE_ERRORS = (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.DisconnectionError)
+_INFRASTRUCTURE_ERRORS: tuple[type[BaseException], ...] = (
+    sa.exc.OperationalError,
+    sa.exc.InterfaceError,
+    sa.exc.DisconnectionError,
+)
+try:  # COPY raises the driver's own exceptions, not SQLAlchemy's wrappers
+    import psycopg as _psycopg
+
+    _INFRASTRUCTURE_ERRORS += (_psycopg.OperationalError, _psycopg.InterfaceError)
+except ImportError:  # pragma: no cover - PostgreSQL support not installed
+    pass
 
 
 def _safe_str(value: str) -> str:
@@ -677,8 +702,23 @@ class DbSink:
                 rows[errors].append(error_row(result, h))
         for table in TABLES:  # parents first
             if rows[table]:
-                conn.execute(table.insert(), [_safe_row(r) for r in rows[table]])
+                _insert(conn, table, [_safe_row(r) for r in rows[table]])
         return stats
+
+
+def _insert(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows inside the open transaction: COPY on PostgreSQL (one round trip), executemany elsewhere."""
+    if conn.dialect.name != "postgresql" or conn.dialect.driver != "psycopg":
+        conn.execute(table.insert(), rows)
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    names = [c.name for c in table.columns]
+    sql = f"COPY {quote(table.name)} ({', '.join(quote(n) for n in names)}) FROM STDIN"
+    raw = conn.connection.driver_connection
+    with raw.cursor() as cur:
+        with cur.copy(sql) as copy:
+            for row in rows:
+                copy.write_row([row.get(n) for n in names])
 
 
 def delete_ids(conn: Connection, ids: Iterable[str]) -> None:
