@@ -463,6 +463,8 @@ def targets(results: dict[str, dict[str, Any]], args: argparse.Namespace) -> lis
         steady = (c2["steady_aps"] / c1["steady_aps"]) if c1.get("steady_aps") and c2.get("steady_aps") else None
         lines.append(f"{verdict(scale >= TARGET_SCALING)} {args.workers} workers >= {TARGET_SCALING}x one "
                      f"(CLI end to end): {scale:.2f}x ({fmt(steady, '.2f')}x past start-up)")
+    elif not c1 or not c2 or c1.get("failed") or c2.get("failed"):
+        lines.append(f"n/a  {args.workers} workers >= {TARGET_SCALING}x one: rows cli1/cli2 not measured or failed")
     else:
         lines.append(f"n/a  {args.workers} workers >= {TARGET_SCALING}x one: the CLI on this checkout has no --workers")
     return lines
