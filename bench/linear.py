@@ -11,6 +11,9 @@ Hostile inputs (characters, not bytes; each cut at a unit boundary):
   one-line    one line of ordinary defence-news words without any punctuation: one huge sentence
   mixed       "ngày 1/2 Đại tá Nguyễn Văn An tăng 15% " repeated, unpunctuated: every extractor fires
 
+With ``--kinds all`` also: one-token (no space at all), short-lines (one short sentence per line,
+one person everywhere), abbrev, caps (an all-caps headline repeated), events (a trigger repeated).
+
 Each measurement runs in its own subprocess (``Pipeline()`` built and warmed up first, not timed;
 then the best of ``--repeat`` runs of ``Pipeline.extract``) and is killed after ``--timeout``
 seconds, so a super-linear case reports ``timeout`` instead of hanging. The ratio is
@@ -42,11 +45,20 @@ UNITS: dict[str, str] = {
     ),
     "mixed": "ngày 1/2 Đại tá Nguyễn Văn An tăng 15% ",
 }
+# More shapes, measured by this script only (``--kinds all``), not by tests/test_linear.py.
+EXTRA_UNITS: dict[str, str] = {
+    "one-token": "Đạitá",  # no space at all: one 1 MB word
+    "short-lines": "Đại tá Lê Văn Bình dự.\n",  # many sentences, one person mentioned everywhere
+    "abbrev": "BCHQS, LLVT, DQTV-QP, ",
+    "caps": "ĐẠI TÁ NGUYỄN VĂN AN CHỈ HUY TRƯỞNG BỘ CHQS TỈNH ",
+    "events": "Tổng kết diễn tập khu vực phòng thủ, ",
+}
+ALL_UNITS = {**UNITS, **EXTRA_UNITS}
 
 
 def hostile(kind: str, size: int) -> str:
     """``size`` characters of the hostile input ``kind`` (whole units, then the text cut to size)."""
-    unit = UNITS[kind]
+    unit = ALL_UNITS[kind]
     text = unit * (size // len(unit) + 1)
     return text[:size]
 
@@ -95,13 +107,17 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--large", type=int, default=1_000_000, help="large size in characters (default 1000000)")
     ap.add_argument("--repeat", type=int, default=1, help="best of N runs per size (default 1)")
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds before one measurement is killed")
-    ap.add_argument("--kinds", default=",".join(UNITS), help=f"comma-separated subset of {','.join(UNITS)}")
+    ap.add_argument("--kinds", default=",".join(UNITS),
+                    help=f"comma-separated subset of {','.join(ALL_UNITS)}, or 'all' (default: the five of the tests)")
     ap.add_argument("--one", nargs=2, metavar=("KIND", "SIZE"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.one:
         print(json.dumps(time_one(args.one[0], int(args.one[1]), args.repeat)))
         return 0
-    kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
+    kinds = list(ALL_UNITS) if args.kinds == "all" else [k.strip() for k in args.kinds.split(",") if k.strip()]
+    unknown = [k for k in kinds if k not in ALL_UNITS]
+    if unknown:
+        ap.error(f"unknown kinds: {', '.join(unknown)}")
     expected = args.large / args.small
     print(f"{'input':10s} {'small s':>9s} {'large s':>9s} {'ratio':>7s}  verdict (linear ~ {expected:.0f}x; "
           f"small {args.small:,} chars, large {args.large:,} chars)")

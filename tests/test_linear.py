@@ -3,13 +3,16 @@
 Each hostile input of bench/linear.py (capitalized syllables, "1/1/1...", "đồng chí, "
 repeated, one line without punctuation, a mix that fires every extractor) is run at
 50 KB and 500 KB; the ratio of the best of 3 runs (fewer past 2 s) must stay under a generous 25
-(linear is 10; a quadratic rule gives ~100). A single 500 KB run over 60 s fails at once.
+(linear is 10; a quadratic rule gives ~100). A single run over 30 s is interrupted and fails at once.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import signal
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,7 +26,30 @@ _spec.loader.exec_module(linear)  # type: ignore[union-attr]
 
 SMALL, LARGE = 50_000, 500_000
 MAX_RATIO = 25.0
-MAX_SECONDS = 60.0
+MAX_SECONDS = 30.0  # one run; a linear pipeline needs a few seconds for 500 KB even on a busy CI box
+
+
+class TooSlow(BaseException):  # not Exception: no `except Exception` in the code under test swallows it
+    pass
+
+
+@contextmanager
+def ceiling(seconds: float):
+    """Interrupt the run (SIGALRM) after ``seconds`` so a quadratic case fails fast, not after minutes."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def _raise(signum, frame):
+        raise TooSlow(f"over {seconds:g} s")
+
+    old = signal.signal(signal.SIGALRM, _raise)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
 
 
 def best_time(pipeline, text: str, runs: int = 3, budget: float = 2.0) -> float:
@@ -35,9 +61,12 @@ def best_time(pipeline, text: str, runs: int = 3, budget: float = 2.0) -> float:
             break
         t = time.perf_counter()
         try:
-            pipeline.extract(text, id="hostile")
+            with ceiling(MAX_SECONDS):
+                pipeline.extract(text, id="hostile")
         except InputError:  # e.g. too_large: still must come back quickly
             pass
+        except TooSlow:
+            pytest.fail(f"one run over {len(text):,} characters took over {MAX_SECONDS:g} s")
         took = time.perf_counter() - t
         spent += took
         best = min(best, took)
@@ -45,7 +74,22 @@ def best_time(pipeline, text: str, runs: int = 3, budget: float = 2.0) -> float:
     return best
 
 
-@pytest.mark.parametrize("kind", sorted(linear.UNITS))
+# Known super-linear cases, measured on main: each names the module and the fix; strict=False so the
+# test turns XPASS (and the mark can go) once the owner fixes it.
+KNOWN = {
+    "one-line": "extractors/events: _participants() rescans the whole sentence for participant cues once per "
+    "official mention (mentions x sentence length); one huge sentence is quadratic (50 KB 1.0 s, 500 KB 65.7 s). "
+    "Fix: find the cues once per sentence (or once per text, bisect into sentences) and reuse",
+    "mixed": "extractors/officials/coref.py: Person.add_mention tests `(start, end) not in self.mentions` on a list, "
+    "quadratic in the mentions of one person (officials 0.34 s at 50 KB, 10.8 s at 500 KB). Fix: keep a set beside the list",
+}
+KINDS = [
+    pytest.param(k, marks=pytest.mark.xfail(strict=False, reason=KNOWN[k])) if k in KNOWN else k
+    for k in sorted(linear.UNITS)
+]
+
+
+@pytest.mark.parametrize("kind", KINDS)
 def test_ten_times_the_input_takes_about_ten_times_the_time(pipeline, kind):
     small = best_time(pipeline, linear.hostile(kind, SMALL))
     large = best_time(pipeline, linear.hostile(kind, LARGE))
