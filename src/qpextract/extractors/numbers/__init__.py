@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 import re
+import unicodedata
 
 import regex
 
@@ -33,6 +34,7 @@ _LIST_BEFORE = re.compile(r"\d+, $")
 _RANGE_AFTER = regex.compile(r"[ \t]*+[-–][ \t]*+\d")
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_DASHES = dict.fromkeys(map(ord, "\u2013\u2014\u2012\u2212"), "-")
 _SENTENCE_END = frozenset({".", "!", "?", "\n", "…"})
 _CLAUSE_END = _SENTENCE_END | frozenset({",", ";", ":", "(", ")", "“", "”", '"', "–", "-", "/"})
 _WINDOW_LEFT = 32  # enough for the guards and qualifiers; the left subject reads further
@@ -104,6 +106,27 @@ def _tokens(text: str, start: int, end: int, *, right: bool) -> _Tokens:
     t.starts = starts
     t.ends = ends
     return t
+
+
+def _fold(s: str) -> str:
+    """Letters of each word with its marks sorted after them (tone placement and case do not count)."""
+    s = unicodedata.normalize("NFD", s.translate(_DASHES)).casefold()
+    out = []
+    for w in s.split():
+        marks = "".join(sorted(c for c in w if unicodedata.combining(c)))
+        out.append("".join(c for c in w if not unicodedata.combining(c)) + marks)
+    return "".join(out)
+
+
+def _faithful(original: str, where: dict) -> bool:
+    """Does ``original[start:end]`` read as the record's normalized text? Checked in full only for
+    input that is not NFC, where the normalizer may have dropped marks."""
+    piece = original[where["start"] : where["end"]]
+    if _INVISIBLE.search(piece):
+        return False
+    if unicodedata.is_normalized("NFC", piece):
+        return True
+    return _fold(piece) == _fold(where["text"])
 
 
 def _is_word(tok: str) -> bool:
@@ -409,10 +432,11 @@ class NumberExtractor:
         if any(a < span_end and qstart < b for a, b in spans[-3:]):
             return
         where = doc.span(qstart, span_end)
-        if _INVISIBLE.search(doc.original, where["start"], where["end"]):
-            # the normalizer dropped a zero-width character inside: keep the span to the figure itself
+        if not _faithful(doc.original, where):
+            # the normalizer dropped a character inside (zero-width, a stray combining mark):
+            # keep the span to the figure itself, or nothing
             where = doc.span(qstart, unit_end)
-            if _INVISIBLE.search(doc.original, where["start"], where["end"]):
+            if not _faithful(doc.original, where):
                 return
         rec = NumericResult(
             **where,
