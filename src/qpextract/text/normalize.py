@@ -39,6 +39,8 @@ _SPACING = regex.compile(
     r"|[.;!?,](?<=\p{Ll}.)(?=\p{Lu}\p{L})|[;,](?<=\p{L}.)(?=\p{Ll})"
 )
 _GLUED_PUNCTUATION = frozenset(".;!?,")
+_MARKS = regex.compile(r"\p{Mn}+")
+_LATIN = regex.compile(r"\p{Latin}")
 _BOILERPLATE_MAX_LINE = 200
 _CLUSTER = regex.compile(r"\X")
 
@@ -70,6 +72,8 @@ class Normalizer:
         mt = MappedText.identity(original).sub(_BREAKS_AND_INVISIBLES, lambda m: "\n" if m.group(1) else "")
         mt = nfc(mt)
         mt = mt.sub(self.characters, self._replace_character)
+        if _MARKS.search(mt.text):
+            mt = mt.edit(_stray_marks(mt.text))
         mt = mt.edit(self._boilerplate_lines(mt.text))
         mt = mt.sub(_SPACING, _spacing)
         stripped = mt.text.strip()
@@ -93,8 +97,19 @@ class Normalizer:
     def _replace_character(self, m: regex.Match[str]) -> str:
         found = m.group()
         if len(found) == 1:
-            return _CHAR_MAP[found]
+            return _CHAR_MAP.get(found, "\ufffd")
         return _recased(found, self.tone_table[found.lower()])
+
+
+def _stray_marks(text: str) -> Iterator[tuple[int, int, str]]:
+    """Edits folding combining marks that NFC could not compose into the Latin letter before them.
+
+    ("tâ" + a second dot below): the letter then stands for the whole cluster,
+    so no record can end inside it.
+    """
+    for m in _MARKS.finditer(text):
+        if m.start() and _LATIN.match(text, m.start() - 1):
+            yield (m.start() - 1, m.end(), text[m.start() - 1])
 
 
 def _spacing(m: regex.Match[str]) -> str:
@@ -122,6 +137,15 @@ def nfc(mt: MappedText) -> MappedText:
     return out
 
 
+def _unparsable_digits() -> dict[str, str]:
+    """Digits the regex module knows (newer Unicode) but Python's int() rejects → U+FFFD.
+
+    Extractors read ``\\d`` matches with int(); these would make it raise.
+    """
+    table = "".join(chr(c) for c in range(0x10000, 0x20000))
+    return {m.group(): "\ufffd" for m in regex.finditer(r"\d", table) if not m.group().isdecimal()}
+
+
 def _recased(found: str, lower_new: str) -> str:
     """``lower_new`` with the letter case of ``found`` ("Uỷ" → "ủy" → "Ủy")."""
     return "".join(n.upper() if f.isupper() else n for f, n in zip(found, lower_new))
@@ -140,7 +164,7 @@ def _load_normalizer() -> Normalizer:
         guard = f"(?<![{regex.escape(not_after + not_after.upper())}]..)" if not_after else ""
         alternatives.append(f"[{regex.escape(first + first.upper())}][{regex.escape(marks)}]{guard}")
     # a rime is old-style only at the end of its syllable ("hoà", not "hoàn")
-    chars = "".join(regex.escape(c) for c in _CHAR_MAP)
+    chars = "".join(regex.escape(c) for c in {**_CHAR_MAP, **_unparsable_digits()})
     characters = regex.compile(r"[" + chars + r"]|(?:" + "|".join(alternatives) + r")(?![\p{L}\p{M}])")
     lines = [row.pattern for row in read_tsv("boilerplate.tsv", _Boilerplate)]
     boiler = regex.compile(r"(?i)[ ]*+(?:" + "|".join(f"(?:{p})" for p in lines) + r")[ ]*+")
