@@ -29,6 +29,20 @@ def qpx(*args: str, stdin: str | None = None, timeout: float = 300) -> subproces
     )
 
 
+def children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(x) for x in path.read_text().split()] if path.exists() else []
+
+
+def alive(pid: int) -> bool:
+    """Running (a zombie waiting for a reaper counts as gone)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+
+
 def seed_lines(n: int) -> list[dict]:
     """n inputs made of the seed articles under new ids."""
     texts = [p.read_text(encoding="utf-8") for p in SEEDS]
@@ -91,8 +105,19 @@ def test_sigkill_midway_then_resume_leaves_exactly_one_line_per_input(tmp_path: 
             break
         time.sleep(0.02)
     assert proc.poll() is None, "the run ended before it could be killed: " + proc.stderr.read().decode()
-    os.killpg(proc.pid, signal.SIGKILL)  # the main process and its workers, no clean-up
+    workers = children(proc.pid)
+    assert workers, "the run has worker processes"
+    os.kill(proc.pid, signal.SIGKILL)  # the main process only, no clean-up: the workers must follow it
     proc.wait()
+    until = time.monotonic() + 10
+    while time.monotonic() < until and any(alive(pid) for pid in workers):
+        time.sleep(0.05)
+    lingering = [pid for pid in workers if alive(pid)]
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    assert not lingering, "workers outlived the killed main process"
     written = out.read_bytes()
     assert 100 <= written.count(b"\n") < len(rows), "killed midway"
     with open(out, "ab") as f:  # as if the kill had torn the line being written
@@ -142,3 +167,33 @@ def test_exit_codes(tmp_path: Path) -> None:
     assert r.returncode == 2 and "qpextract: error:" in r.stderr
     r = qpx("extract", str(good), "-o", str(tmp_path / "o3.jsonl"), "--pipeline", "no_such_module:Nothing")
     assert r.returncode == 2 and "cannot build the pipeline" in r.stderr
+
+
+def test_resumed_run_exits_1_when_the_earlier_run_wrote_error_lines(tmp_path: Path) -> None:
+    rows = seed_lines(2)
+    src = write_jsonl(tmp_path / "in.jsonl", rows)
+    out = tmp_path / "out.jsonl"
+    write_jsonl(out, [{"schema_version": "1", "id": rows[0]["id"], "error": {"kind": "empty", "message": "x"}}])
+    r = qpx("extract", str(src), "-o", str(out), "--workers", "1", "--resume")
+    assert r.returncode == 1 and "errors written by the earlier run: 1" in r.stderr
+    assert [line["id"] for line in load_jsonl(out)] == [rows[0]["id"], rows[1]["id"]]
+
+
+def test_input_is_streamed_with_bounded_work_in_flight(tmp_path: Path) -> None:
+    """The runner pulls items lazily: never more than workers x prefetch (+ a small reorder margin) read ahead."""
+    out = tmp_path / "out.jsonl"
+    sink = JsonlSink(str(out))
+    options = BatchOptions(workers=2)
+    runner = Runner(sink, options)
+    seen: list[int] = []
+
+    def items():
+        for i in range(3000):
+            seen.append(runner.outstanding)
+            yield {"id": f"s{i}", "text": f"Ngày {i % 28 + 1}/3, huyện giao {i} công dân nhập ngũ."}
+
+    summary = runner.run(items())
+    sink.close()
+    assert summary.articles == 3000
+    assert max(seen) <= options.workers * options.prefetch + 256
+    assert out.read_text(encoding="utf-8").count("\n") == 3000

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import json
 import subprocess
 import sys
@@ -27,7 +28,8 @@ NFC_ARTICLE = unicodedata.normalize("NFC", make_fixtures.ARTICLE)
 
 
 def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {"PYTHONPATH": f"{ROOT / 'src'}:{ROOT / 'tests'}", "PATH": "/usr/bin:/bin"}
+    extra = os.environ.get("PYTHONPATH", "")
+    env = {"PYTHONPATH": f"{ROOT / 'src'}:{ROOT / 'tests'}:{extra}", "PATH": "/usr/bin:/bin"}
     return subprocess.run(
         [sys.executable, "-m", "qpextract", *args], input=stdin, capture_output=True, text=True, timeout=300, env=env
     )
@@ -245,4 +247,45 @@ def test_prepare_turns_html_into_text_and_refuses_an_empty_page() -> None:
     item = prepare({"id": "p", "html": make_fixtures.PAGE})
     assert "76 công dân" in item["text"] and item["title"].startswith("Hội nghị")
     with pytest.raises(Exception, match="no main text"):
-        prepare({"id": "q", "html": "<html><body><nav>Trang chủ</nav></body></html>"})
+        prepare({"id": "q", "html": "<html><head><title></title></head><body><script>var x = 1;</script></body></html>"})
+
+
+def test_gzipped_jsonl_is_read_line_by_line(tmp_path: Path) -> None:
+    import gzip
+
+    path = tmp_path / "feed.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "g1", "text": "Chào"}) + "\n" + json.dumps({"id": "g2", "text": "Hội nghị"}) + "\n")
+    assert [i["id"] for i in items_of(path)] == ["g1", "g2"]
+
+
+def test_the_runs_own_output_in_a_walked_folder_is_not_an_input(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Chào", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"id": "x", "text": "old output"}\n', encoding="utf-8")
+    assert [i["id"] for i in iter_inputs([str(tmp_path)], exclude=[str(out)])] == ["a"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400), st.booleans())
+def test_decoding_any_bytes_gives_text_or_a_decode_error(data: bytes, html: bool) -> None:
+    try:
+        decoded = decode_bytes(data, html=html)
+    except DecodeError as exc:
+        assert exc.kind == "decode" and exc.message
+    else:
+        assert isinstance(decoded.text, str)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_checking_any_text_keeps_its_length_or_refuses_it(text: str) -> None:
+    try:
+        fixed = check_text(text)
+    except DecodeError:
+        return
+    assert len(fixed.text) == len(text), "offsets into the input stay valid"

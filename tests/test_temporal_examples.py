@@ -7,32 +7,19 @@ wrong: nothing found, a partial span, or competing readings.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from qpextract.document import Reference
 from qpextract.extractors.temporal import TemporalExtractor
+from qpextract.extractors.temporal.catalog import load_examples, markdown_table, reference
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "src/qpextract/extractors/temporal/examples.yaml"
 CHECKED_FIELDS = ("type", "part_of_day", "first_day", "last_day", "year_inferred", "rule")
 
 
-def reference(context: str | None) -> Reference:
-    """An examples.yaml context as a Reference: "none", "2023" (title year) or "2022-12-01" (published)."""
-    if context is None or str(context) == "none":
-        return Reference()
-    parts = [int(p) for p in str(context).split("-")]
-    if len(parts) == 1:
-        return Reference(parts[0], None, None, "title")
-    return Reference(parts[0], parts[1], parts[2], "published")
-
-
 def _load() -> dict[str, Any]:
-    with open(EXAMPLES, encoding="utf-8") as f:
-        return yaml.safe_load(f)
+    return load_examples()
 
 
 def positives() -> list[Any]:
@@ -128,3 +115,10 @@ def test_records_point_at_their_text(extractor: TemporalExtractor) -> None:
     assert [d.value for d in doc.dates] == ["2020-10-16", "2020/2025"]
     for d in doc.dates:
         assert " ".join(original[d.start : d.end].replace("–", "-").split()) == d.text
+
+
+def test_catalog_table_lists_every_value() -> None:
+    """The README table is generated from the same corpus."""
+    table = markdown_table()
+    for group in _load()["positives"]:
+        assert f"`{group['value']}`" in table

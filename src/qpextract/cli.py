@@ -27,19 +27,20 @@ def extract(
     ],
     output: Annotated[
         Optional[str],
-        typer.Option("-o", "--output", help="output: .jsonl path, - for stdout, or .sqlite/.db [default: out.jsonl]"),
+        typer.Option("-o", "--output", help="output: .jsonl path, - for stdout, or .sqlite/.db (default: out.jsonl)", rich_help_panel="Output"),
     ] = None,
-    db: Annotated[Optional[str], typer.Option("--db", help="database URL (postgresql://..., sqlite:///...)")] = None,
+    db: Annotated[Optional[str], typer.Option("--db", help="database URL (postgresql://..., sqlite:///...)", rich_help_panel="Output")] = None,
     workers: Annotated[
-        Optional[int], typer.Option("--workers", "-w", min=0, help="worker processes [default: CPU count]; 0 = in process")
+        Optional[int], typer.Option("--workers", "-w", min=0, help="worker processes (default: CPU count); 0 = in this process",
+                                rich_help_panel="Running")
     ] = None,
-    resume: Annotated[bool, typer.Option("--resume", help="skip inputs whose id the output already has")] = False,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="per-article size limit in bytes")] = 5 * 1024 * 1024,
+    resume: Annotated[bool, typer.Option("--resume", help="continue an interrupted run: skip inputs whose id the output already has", rich_help_panel="Output")] = False,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="per-article size limit in bytes", rich_help_panel="Input")] = 5 * 1024 * 1024,
     time_limit: Annotated[
-        float, typer.Option("--time-limit", min=0, help="per-article time limit in seconds (0 = none)")
+        float, typer.Option("--time-limit", min=0, help="per-article time limit in seconds (0 = none)", rich_help_panel="Running")
     ] = 10.0,
-    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="print every failed input on stderr")] = False,
-    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="no progress bar and no summary")] = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="print every failed input on stderr", rich_help_panel="Running")] = False,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="no progress bar and no summary", rich_help_panel="Running")] = False,
     pipeline: Annotated[Optional[str], typer.Option("--pipeline", hidden=True, help="module:factory of a Pipeline")] = None,
 ) -> None:
     """Extract records from INPUTS: one JSON line per input (Article or error line).
@@ -47,7 +48,7 @@ def extract(
     Exit code 0 when every input became an Article, 1 when some failed, 2 on usage errors.
     """
     from qpextract.io.batch import BatchAborted, BatchOptions, Runner, default_workers
-    from qpextract.io.progress import count_inputs, make_progress
+    from qpextract.io.progress import NoProgress, count_inputs, make_progress
     from qpextract.io.readers import Limits, iter_inputs
     from qpextract.io.sinks import SinkUnavailable, open_sink
 
@@ -73,9 +74,11 @@ def extract(
     runner = Runner(sink, options, progress=progress, on_error=on_error)
     done = sink.done_ids() if resume else set()
     progress.start()
-    count_inputs(inputs, progress)
+    if not isinstance(progress, NoProgress):
+        count_inputs(inputs, progress)
     try:
-        summary = runner.run(iter_inputs(inputs, Limits(max_bytes=max_bytes)), done)
+        own = [output] if output and output != "-" else []
+        summary = runner.run(iter_inputs(inputs, Limits(max_bytes=max_bytes), exclude=own), done)
     except BatchAborted as exc:
         progress.stop()
         sink.close()
@@ -87,9 +90,10 @@ def extract(
         raise typer.Exit(130)
     progress.stop()
     sink.close()
+    summary.earlier_errors = getattr(sink, "done_errors", 0) if resume else 0
     if not quiet:
         _eprint(summary.text())
-    raise typer.Exit(1 if summary.failed else 0)
+    raise typer.Exit(summary.exit_code)
 
 
 def _eprint(message: str) -> None:

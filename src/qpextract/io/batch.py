@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import itertools
 import multiprocessing
 import os
 import queue
@@ -52,7 +53,7 @@ class BatchOptions:
 
     workers: int = 0
     time_limit: float = 10.0
-    prefetch: int = 4
+    prefetch: int = 2  # items queued per worker: enough to hide the pipe, little head-of-line waiting
     pipeline: Optional[str] = None  # "module:callable" returning a Pipeline (tests inject slow ones)
     hard_grace: float = 5.0
 
@@ -66,11 +67,17 @@ class Summary:
     articles: int = 0
     errors: Counter = field(default_factory=Counter)
     restarts: int = 0
+    earlier_errors: int = 0  # error lines a resumed run found already written
     wall: float = 0.0
 
     @property
     def failed(self) -> int:
         return sum(self.errors.values())
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input became an Article (this run and, resumed, the earlier one), else 1."""
+        return 1 if self.failed or self.earlier_errors else 0
 
     def text(self) -> str:
         rate = (self.articles + self.failed) / self.wall if self.wall > 0 else 0.0
@@ -81,6 +88,8 @@ class Summary:
             f"errors: {self.failed} ({kinds})",
             f"wall time: {self.wall:.1f} s ({rate:.1f} inputs/s)",
         ]
+        if self.earlier_errors:
+            lines.append(f"errors written by the earlier run: {self.earlier_errors}")
         if self.restarts:
             lines.append(f"workers replaced: {self.restarts}")
         return "\n".join(lines)
@@ -126,6 +135,8 @@ def process_item(pipeline: Any, item: Item, time_limit: float) -> Outcome:
     from qpextract.io.readers import prepare
 
     digest = ""
+    if not hasattr(signal, "setitimer"):  # no SIGALRM (Windows): only the hard limit of the pool applies
+        time_limit = 0
     try:
         if time_limit > 0:
             signal.setitimer(signal.ITIMER_REAL, time_limit)
@@ -154,21 +165,38 @@ def process_item(pipeline: Any, item: Item, time_limit: float) -> Outcome:
 def _worker_main(spec: Optional[str], time_limit: float, tasks: Any, results: Any) -> None:
     """A worker process: build the pipeline once, then one item in, one outcome out, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C
+    parent = os.getppid()
+    _die_with_parent()
     try:
         pipeline = load_pipeline(spec)
     except BaseException as exc:
         results.send(("fatal", f"cannot build the pipeline: {type(exc).__name__}: {exc}"))
         return
-    signal.signal(signal.SIGALRM, _on_alarm)
+    if hasattr(signal, "SIGALRM"):
+        signal.signal(signal.SIGALRM, _on_alarm)
     results.send(("ready",))
     while True:
         try:
+            while not tasks.poll(1.0):
+                if os.getppid() != parent:  # the main process is gone (killed): so are we
+                    return
             item = tasks.recv()
         except (EOFError, OSError):
             return
         if item is None:
             return
         results.send(("result", process_item(pipeline, item, time_limit)))
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to SIGKILL this worker when the main process dies (best effort elsewhere)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
 
 
 # -- the pool ---------------------------------------------------------------------------------
@@ -288,6 +316,7 @@ class Runner:
         self._seq = 0  # items numbered so far
         self._next = 0  # the next number to write
         self._ready: dict[int, tuple[Outcome, str]] = {}
+        self._start_failures = 0
 
     # writing, in input order: results wait in ``_ready`` until every earlier one is written
     def _emit(self, seq: int, outcome: Outcome, message: str = "") -> None:
@@ -348,7 +377,11 @@ class Runner:
 
     def _run_here(self, feed: Iterator[Item]) -> None:
         pipeline = load_pipeline(self.options.pipeline)
-        use_alarm = self.options.time_limit > 0 and threading.current_thread() is threading.main_thread()
+        use_alarm = (
+            self.options.time_limit > 0
+            and hasattr(signal, "SIGALRM")
+            and threading.current_thread() is threading.main_thread()
+        )
         old = signal.signal(signal.SIGALRM, _on_alarm) if use_alarm else None
         try:
             for item in feed:
@@ -361,6 +394,16 @@ class Runner:
                 signal.signal(signal.SIGALRM, old)
 
     def _run_pool(self, feed: Iterator[Item]) -> None:
+        first = None
+        for item in feed:  # no workers until there is work for them
+            if "error" in item:
+                self._emit_error(item, *item["error"])
+                continue
+            first = item
+            break
+        if first is None:
+            return
+        feed = itertools.chain([first], feed)
         pool = _Pool(self.options)
         retry: deque = deque()
         exhausted = False
@@ -446,8 +489,12 @@ class Runner:
             if slot.proc is not None:
                 slot.proc.join(5)
                 code = slot.proc.exitcode
-            if not slot.ready and not slot.inflight:
-                raise BatchAborted(f"a worker process could not start (exit code {code})")
+            if not slot.ready:
+                self._start_failures += 1
+                if self._start_failures > 3:
+                    raise BatchAborted(f"worker processes die before they are ready (exit code {code})")
+                retry.extendleft(reversed(slot.inflight))  # nothing was started: redo all
+                slot.inflight.clear()
             if slot.inflight:
                 head = slot.inflight.popleft()
                 how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"

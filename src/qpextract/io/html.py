@@ -48,7 +48,16 @@ def html_article(html: str, url: Optional[str] = None) -> dict[str, Any]:
     published = _meta_date(tree) if tree is not None else None
     traf = _trafilatura()
     if traf is not None:
-        doc = traf.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=True)
+        doc = traf.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            # dates from the page's markup only: a date guessed from the body text is the
+            # temporal extractor's business, and a crawl's WARC-Date is the better fallback
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
         if doc is not None:
             data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
             authors = [a.strip() for a in re.split(r"[;|]", data.get("author") or "") if a.strip()]

@@ -24,7 +24,7 @@ import re
 import sys
 import tarfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, Optional
@@ -37,7 +37,7 @@ Item = dict[str, Any]
 MB = 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 ZIP_SUFFIXES = (".zip",)
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz")
@@ -68,10 +68,16 @@ class _Ids:
         return stem if n == 1 else f"{stem}#{n}"
 
 
-def iter_inputs(paths: list[str], limits: Optional[Limits] = None) -> Iterator[Item]:
-    """Every input item under ``paths`` (files, directories, ``-`` for stdin JSONL)."""
+def iter_inputs(
+    paths: list[str], limits: Optional[Limits] = None, *, exclude: Iterable[str] = ()
+) -> Iterator[Item]:
+    """Every input item under ``paths`` (files, directories, ``-`` for stdin JSONL).
+
+    ``exclude``: files never read from a walked folder (the run's own output file).
+    """
     limits = limits or Limits()
     ids = _Ids()
+    skip = {os.path.realpath(p) for p in exclude}
     for p in paths:
         if p == "-":
             yield from _jsonl_stream(sys.stdin.buffer, "<stdin>", "stdin", limits)
@@ -79,7 +85,8 @@ def iter_inputs(paths: list[str], limits: Optional[Limits] = None) -> Iterator[I
         path = Path(p)
         if path.is_dir():
             for child in walk(path):
-                yield from _file_items(child, limits, ids, explicit=False)
+                if os.path.realpath(child) not in skip:
+                    yield from _file_items(child, limits, ids, explicit=False)
         else:
             yield from _file_items(path, limits, ids, explicit=True)
 
@@ -95,7 +102,7 @@ def walk(root: Path) -> Iterator[Path]:
 
 def _suffix(name: str) -> str:
     low = name.lower()
-    for double in (".warc.gz", ".tar.gz"):
+    for double in (".warc.gz", ".tar.gz", ".jsonl.gz"):
         if low.endswith(double):
             return double
     return os.path.splitext(low)[1]
@@ -117,7 +124,14 @@ def _file_items(path: Path, limits: Limits, ids: _Ids, *, explicit: bool) -> Ite
     try:
         if suffix in JSONL_SUFFIXES:
             with open(path, "rb") as f:
-                yield from _jsonl_stream(f, source, _stem(path.name), limits)
+                stream: IO[bytes] = f
+                if suffix.endswith(".gz"):
+                    stream = io.BufferedReader(_Budget(gzip.GzipFile(fileobj=f), limits, packed=f.tell), MB)  # type: ignore[assignment]
+                try:
+                    yield from _jsonl_stream(stream, source, _stem(path.name), limits)
+                except (_BombError, OSError, EOFError) as exc:
+                    yield _error(ids.unique(f"{_stem(path.name)}:rest"), source,
+                                 "too_large" if isinstance(exc, _BombError) else "parse", f"reading stopped: {exc}")
         elif suffix in WARC_SUFFIXES:
             with open(path, "rb") as f:
                 yield from _warc_stream(f, source, _stem(path.name), limits, ids)
@@ -237,7 +251,7 @@ def _warc_stream(stream: IO[bytes], source: str, stem: str, limits: Limits, ids:
             count += 1
             url = record.rec_headers.get_header("WARC-Target-URI") or f"{source}#{count}"
             rid = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
-            aid = ids.unique(rid.removeprefix("urn:uuid:") or f"{stem}:{count}")
+            aid = rid.removeprefix("urn:uuid:") or f"{stem}:{count}"  # unique already: not remembered
             data = record.content_stream().read(limits.max_bytes + 1)
             if len(data) > limits.max_bytes:
                 yield _error(aid, url, "too_large", f"record is over the limit of {limits.max_bytes} bytes")
@@ -282,6 +296,8 @@ def _member_items(
     suffix = _suffix(name)
     stem = _stem(name)
     if suffix in JSONL_SUFFIXES:
+        if suffix.endswith(".gz"):
+            data_or_stream = io.BufferedReader(_Budget(gzip.GzipFile(fileobj=data_or_stream), limits), MB)
         yield from _jsonl_stream(data_or_stream, source, stem, limits)
     elif suffix in WARC_SUFFIXES:
         yield from _warc_stream(data_or_stream, source, stem, limits, ids)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from typing import IO, Optional, Protocol, Union
 
@@ -18,6 +19,7 @@ from qpextract.models import Article, ErrorLine
 Result = Union[Article, ErrorLine]
 
 DB_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+_LEADING_ID = re.compile(r'\{"schema_version":"1","id":"((?:[^"\\]|\\.)*)"')
 
 
 class SinkUnavailable(Exception):
@@ -44,6 +46,7 @@ class JsonlSink:
 
     def __init__(self, path: str, *, append: bool = False) -> None:
         self.path = path
+        self.done_errors = 0  # error lines among what ``done_ids`` found (for the exit code of a resumed run)
         if path == "-":
             self._out: IO[str] = sys.stdout
         else:
@@ -63,14 +66,23 @@ class JsonlSink:
         if self.path == "-" or not os.path.exists(self.path):
             return set()
         ids = set()
+        self.done_errors = 0
         with open(self.path, encoding="utf-8", errors="replace") as f:
             for line in f:
                 if not line.endswith("\n"):
                     continue  # torn by a kill: done again
+                m = _LEADING_ID.match(line)  # our own lines: no need to parse 20 KB of JSON for the id
+                if m:
+                    ids.add(json.loads(f'"{m.group(1)}"'))
+                    # a quote inside a string value is escaped, so this key cannot occur in an Article
+                    self.done_errors += '"error":{"kind":"' in line
+                    continue
                 try:
-                    ids.add(str(json.loads(line)["id"]))
+                    obj = json.loads(line)
+                    ids.add(str(obj["id"]))
                 except (ValueError, KeyError, TypeError):
                     continue
+                self.done_errors += "error" in obj
         return ids
 
     def close(self) -> None:

@@ -18,10 +18,10 @@ from qpextract.data import read_tsv
 from qpextract.document import Document
 from qpextract.models import Abbreviation
 
-_LEFT = r"(?<![\p{L}\p{N}&/])"
+_LEFT_TOUCH = regex.compile(r"[\p{L}\p{N}&/]")
 _RIGHT = r"(?![\p{L}\p{N}&/]|\.\p{Lu})"
 _JOINER = regex.compile(r"\s?([-&])\s?")
-_CAPS = regex.compile(r"(?<![\p{L}\p{N}])[A-ZĐ][A-ZĐ0-9]*[A-ZĐ](?![\p{L}\p{N}])")
+_CAPS = regex.compile(r"[A-ZĐ](?<![\p{L}\p{N}][A-ZĐ])[A-ZĐ0-9]*+(?<=[A-ZĐ])(?![\p{L}\p{N}])")
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
@@ -46,7 +46,8 @@ def _entry_pattern(short: str) -> str:
 def load_lexicon() -> _Lexicon:
     entries = {e.short: e for e in read_tsv("abbreviations.tsv", AbbreviationEntry)}
     alternatives = sorted(entries, key=len, reverse=True)
-    pattern = regex.compile(_LEFT + "(?:" + "|".join(_entry_pattern(s) for s in alternatives) + ")" + _RIGHT)
+    # literal-first alternation (fast to scan); the left boundary is checked on each match
+    pattern = regex.compile("(?:" + "|".join(_entry_pattern(s) for s in alternatives) + ")" + _RIGHT)
     return _Lexicon(entries, pattern)
 
 
@@ -67,7 +68,7 @@ class AbbreviationTagger:
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
-        found = [m for m in self.lexicon.pattern.finditer(text)]
+        found = [m for m in self.lexicon.pattern.finditer(text) if not _LEFT_TOUCH.match(text, m.start() - 1, m.start())]
         covered: list[tuple[int, int]] = []
         i = 0
         while i < len(found):

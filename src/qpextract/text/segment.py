@@ -18,7 +18,7 @@ from qpextract.document import Document
 
 _LINE = regex.compile(r"[^\n]+")
 # candidate end: punctuation (with closing quotes/brackets), then space, then a sentence start
-_BOUNDARY = regex.compile(r"(?<=[.!?…]['\")\]]*+) ++(?=['\"(\[]?+[\p{Lu}\d])")
+_BOUNDARY = regex.compile(r"[.!?…]['\")\]]*+( ++)(?=['\"(\[]?+[\p{Lu}\d])")
 _TOKEN_BEFORE = regex.compile(r"(?<!\S)(\S+?)\.['\")\]]*$")
 
 
@@ -33,11 +33,11 @@ def sentence_spans(text: str, nonfinal: frozenset[str]) -> list[tuple[int, int]]
     for line in _LINE.finditer(text):
         start = line.start()
         for b in _BOUNDARY.finditer(text, line.start(), line.end()):
-            before = _TOKEN_BEFORE.search(text, max(start, b.start() - 12), b.start())
+            before = _TOKEN_BEFORE.search(text, max(start, b.start(1) - 12), b.start(1))
             if before and (before.group(1) in nonfinal or regex.fullmatch(r"\p{Lu}", before.group(1))):
                 continue
-            _append(spans, text, start, b.start())
-            start = b.end()
+            _append(spans, text, start, b.start(1))
+            start = b.end(1)
         _append(spans, text, start, line.end())
     return spans
 

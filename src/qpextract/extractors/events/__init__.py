@@ -20,7 +20,8 @@ from qpextract.extractors.events.tables import EventTables, TriggerRow, bounded,
 from qpextract.models import Event
 
 _LEAD_SENTENCES = 3
-_CUE_WINDOW = 40  # characters before a trigger searched for its realization cue
+_CUE_WINDOW = 40
+_PLAN_WINDOW = 300  # characters before a trigger searched for a plan marker  # characters before a trigger searched for its realization cue
 _TOPIC_WINDOW = 14
 _MIN_LEAD_WORDS = 5
 _ORGANIZER_EDGES = re.compile(
@@ -29,7 +30,7 @@ _ORGANIZER_EDGES = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[;:]")
 _DATE_PREFIX = re.compile(
-    r"^\s*(?:(?:sáng|chiều|tối|trưa|đêm|hôm)(?: nay| qua)?\s*)?(?:ngày\s*)?\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?\s*,?\s*",
+    r"\s*(?:(?:sáng|chiều|tối|trưa|đêm|hôm)(?: nay| qua)?\s*)?(?:ngày\s*)?\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?\s*,?\s*",
     re.IGNORECASE,
 )
 
@@ -75,6 +76,9 @@ class EventExtractor:
         if title and find_all(t.no_event_re, title_low):
             return  # a crime, discipline or accident piece: nothing held
         hits = [(s, e, t.triggers[low[s:e]]) for s, e in find_all(t.trigger_re, low)]
+        if hits:
+            blocked = {s for s, _ in find_all(t.not_trigger_re, low)}
+            hits = [h for h in hits if h[0] not in blocked]  # "thăm dò", "huấn luyện viên"
         lead = self._lead(doc, low, title_low, title_end)
         main = self._main(doc, low, hits, lead, title_low, title_end)
         events: list[Event] = []
@@ -121,13 +125,24 @@ class EventExtractor:
         if title_end:
             in_title = [h for h in hits if h[0] < title_end]
         else:
-            in_title = [(s, e, self.t.triggers[title_low[s:e]]) for s, e in find_all(self.t.trigger_re, title_low)]
+            blocked = {s for s, _ in find_all(self.t.not_trigger_re, title_low)}
+            in_title = [
+                (s, e, self.t.triggers[title_low[s:e]])
+                for s, e in find_all(self.t.trigger_re, title_low)
+                if s not in blocked
+            ]
+        dated = [x for x in lead if self._opens_with_date(doc, x)]
+        in_reporting = [h for h in in_lead if any(a <= h[0] < b for a, b in dated) or self._held(low, h[0])]
+        order = ((in_reporting, "lead"), (in_title, "title"), (in_lead, "lead"))
         for rank in (1, 2):
-            # the first lead sentence that names a specific event wins, then the title
-            for group, where in ((in_lead, "lead"), (in_title, "title")):
+            # a lead sentence that reports a happening ("Chiều 1/12, X tổ chức hội nghị tổng kết"),
+            # then the title, then any lead sentence
+            for group, where in order:
                 cands = [h for h in group if h[2].rank == rank]
                 if not cands:
                     continue
+                first_sentence = self._sentence(min(h[0] for h in cands))
+                cands = [h for h in cands if first_sentence[0] <= h[0] < first_sentence[1]] or cands
                 s, e, row = min(cands, key=lambda h: (h[0], -(h[1] - h[0])))
                 if where == "title" and not title_end:
                     # the trigger is in a separate title: point at its first mention in the text, if any
@@ -144,13 +159,35 @@ class EventExtractor:
                 return self._event(doc, low, s, e, row, main=True, rule=f"event.main.{where}", lead=lead)
         return None
 
+    def _opens_with_date(self, doc: Document, sentence: tuple[int, int]) -> bool:
+        """A lead sentence that opens with the day ("Chiều 1/12, ...") reports what happened that day."""
+        a, b = sentence
+        if _DATE_PREFIX.match(doc.text, a, b) and _DATE_PREFIX.match(doc.text, a, b).end() > a + 2:
+            return True
+        for r in doc.dates:
+            try:
+                rs, _ = doc.normalized_span(r)
+            except Exception:
+                continue
+            if a <= rs < a + 25 and getattr(r, "type", None) in ("date", "datetime"):
+                return True
+        return False
+
+    def _held(self, low: str, s: int) -> bool:
+        """A trigger right after "tổ chức", "diễn ra", "khai mạc" ... in a clause that is not a plan."""
+        ss, _ = self._sentence(s)
+        cs = max(ss, s - _CUE_WINDOW)
+        if not find_all(self.t.reporting_re, low, cs, s):
+            return False
+        return not find_all(self.t.plan_re, low, max(ss, s - _PLAN_WINDOW), s)
+
     # ---- did it happen? -----------------------------------------------------------
     def _happened(self, low: str, s: int, e: int, row: TriggerRow) -> Optional[str]:
         """The rule that makes a body trigger a reported happening, or None (plan, task, topic)."""
         t = self.t
         ss, _ = self._sentence(s)
-        prefix_start = ss
-        plans = find_all(t.plan_re, low, prefix_start, s)
+        ss = max(ss, s - _PLAN_WINDOW)  # bounded: a 1 MB "sentence" must stay linear
+        plans = find_all(t.plan_re, low, ss, s)
         if plans:
             last_plan = plans[-1][1]
             pasts = find_all(t.past_re, low, last_plan, s)
@@ -189,6 +226,7 @@ class EventExtractor:
             scope = []
         if main and lead:
             scope = scope + [x for x in lead[:1] if x not in scope]
+        scope = [(a, min(b, a + 4 * _PLAN_WINDOW)) for a, b in scope]
         date, period = self._when(doc, scope, e if s < e else None)
         return Event(
             type=row.type,
@@ -235,6 +273,7 @@ class EventExtractor:
     def _location(self, doc: Document, low: str, scope) -> Optional[str]:
         """A place introduced by "tại" in the event's sentence (a Location record, else the words after it)."""
         for a, b in scope:
+            b = min(b, a + 2 * _PLAN_WINDOW)
             for ps, pe in find_all(self.t.location_re, low, a, b):
                 locs = self._records_in(doc, doc.locations + doc.organizations, [(pe, min(b, pe + 60))])
                 if locs and locs[0][0] - pe <= 3:
@@ -246,7 +285,7 @@ class EventExtractor:
 
     def _organizer(self, doc: Document, low: str, sentence: tuple[int, int], trig: int) -> Optional[str]:
         """Who held it: the body or place right before "tổ chức" (or before the trigger itself)."""
-        ss, _ = sentence
+        ss = max(sentence[0], trig - _PLAN_WINDOW)
         verbs = [v for v in find_all(self.t.organizer_re, low, ss, trig + 1) if v[1] <= trig + 1]
         head_end = verbs[-1][0] if verbs else trig
         clause_start = ss
@@ -257,7 +296,9 @@ class EventExtractor:
         recs = self._records_in(doc, doc.organizations + doc.locations, [(clause_start, head_end)])
         if recs:
             rs, re_, r = recs[0]
-            return r.text
+            if re_ <= head_end:
+                return r.text
+            return doc.text[rs:head_end].strip() or None  # a body record that ran over the verb
         words = doc.text[clause_start:head_end].strip()
         words = _DATE_PREFIX.sub("", words).strip()
         words = _ORGANIZER_EDGES.sub("", words).strip()
@@ -275,6 +316,7 @@ class EventExtractor:
                 except Exception:
                     continue
                 a, b = self._sentence(ms)
+                a, b = max(a, ms - _PLAN_WINDOW), min(b, ms + _PLAN_WINDOW)
                 if find_all(self.t.participant_re, low, a, b):
                     if o.name not in names:
                         names.append(o.name)

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 import re
+import unicodedata
 
 import regex
 
 from qpextract.document import Document
+from qpextract.extractors.events.tables import trie_pattern
 from qpextract.extractors.numbers.parse import parse_digits, parse_words
 from qpextract.extractors.numbers.tables import NumberTables, UnitRow
 from qpextract.models import Change, NumericResult
@@ -26,15 +28,19 @@ from qpextract.models import Change, NumericResult
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|\n|[^\w\s]")
 _DIGITS = regex.compile(r"(?<![\w.,])\d++(?:[.,]\d++)*+")
 _WORD = regex.compile(r"[ \t]*+\w++")
+_UNIT_OR_WORD_AFTER = re.compile(r"[ \t]*(?:%|[^\W\d_])")
+_COMMA_THOUSAND = re.compile(r"\d+,\d{3}")
 _LIST_BEFORE = re.compile(r"\d+, $")
 _RANGE_AFTER = regex.compile(r"[ \t]*+[-–][ \t]*+\d")
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_DASHES = dict.fromkeys(map(ord, "\u2013\u2014\u2012\u2212"), "-")
 _SENTENCE_END = frozenset({".", "!", "?", "\n", "…"})
 _CLAUSE_END = _SENTENCE_END | frozenset({",", ";", ":", "(", ")", "“", "”", '"', "–", "-", "/"})
-_WINDOW_LEFT = 40  # enough for the guards and qualifiers; the left subject reads further
+_WINDOW_LEFT = 32  # enough for the guards and qualifiers; the left subject reads further
 _WINDOW_LEFT_SUBJECT = 120
-_WINDOW_RIGHT = 90
+_WINDOW_RIGHT = 72
+_MAX_TOKENS = 24  # tokens kept on each side: enough for a subject, a unit and a qualifier
 _MAX_SUBJECT_RIGHT = 10
 _MAX_SUBJECT_LEFT = 14
 
@@ -56,33 +62,71 @@ def _tokens(text: str, start: int, end: int, *, right: bool) -> _Tokens:
     surface = _TOKEN.findall(piece)
     if not surface:
         return t
+    low_piece = piece.lower()
+    lower = _TOKEN.findall(low_piece) if len(low_piece) == len(piece) else [w.lower() for w in surface]
+    if len(lower) != len(surface):
+        lower = [w.lower() for w in surface]
+    first = 0
+    if not _SENTENCE_END.isdisjoint(surface):
+        if right:
+            for i, tok in enumerate(surface):
+                if tok in _SENTENCE_END:
+                    surface, lower = surface[:i], lower[:i]
+                    break
+        else:
+            for i in range(len(surface) - 1, -1, -1):
+                if surface[i] in _SENTENCE_END:
+                    first = i + 1
+                    break
+    if not right and first == 0 and start > 0 and text[start - 1].isalnum() and piece[:1].isalnum():
+        first = 1  # a word cut by the window
+    # keep only the tokens a reading can use, then find their offsets (one walk over them)
     if right:
-        for i, tok in enumerate(surface):
-            if tok in _SENTENCE_END:
-                surface = surface[:i]
-                break
-        first = 0
+        surface, lower = surface[first:_MAX_TOKENS], lower[first:_MAX_TOKENS]
+        pos = 0
+        starts, ends = [], []
+        for tok in surface:
+            pos = piece.index(tok, pos)
+            starts.append(start + pos)
+            pos += len(tok)
+            ends.append(start + pos)
     else:
-        first = 0
-        for i in range(len(surface) - 1, -1, -1):
-            if surface[i] in _SENTENCE_END:
-                first = i + 1
-                break
-        if first == 0 and start > 0 and text[start - 1].isalnum() and piece[:1].isalnum():
-            first = 1  # a word cut by the window
-    # offsets: tokens are separated only by spaces, so walk the piece once
-    pos = 0
-    starts, ends = [], []
-    for tok in surface:
-        pos = piece.index(tok, pos)
-        starts.append(start + pos)
-        pos += len(tok)
-        ends.append(start + pos)
-    t.surface = surface[first:]
-    t.lower = [w.lower() for w in t.surface]
-    t.starts = starts[first:]
-    t.ends = ends[first:]
+        cut = max(first, len(surface) - _MAX_TOKENS)
+        surface, lower = surface[cut:], lower[cut:]
+        pos = len(piece)
+        starts, ends = [], []
+        for tok in reversed(surface):
+            pos = piece.rindex(tok, 0, pos)
+            starts.append(start + pos)
+            ends.append(start + pos + len(tok))
+        starts.reverse()
+        ends.reverse()
+    t.surface = surface
+    t.lower = lower
+    t.starts = starts
+    t.ends = ends
     return t
+
+
+def _fold(s: str) -> str:
+    """Letters of each word with its marks sorted after them (tone placement and case do not count)."""
+    s = unicodedata.normalize("NFD", s.translate(_DASHES)).casefold()
+    out = []
+    for w in s.split():
+        marks = "".join(sorted(c for c in w if unicodedata.combining(c)))
+        out.append("".join(c for c in w if not unicodedata.combining(c)) + marks)
+    return "".join(out)
+
+
+def _faithful(original: str, where: dict) -> bool:
+    """Does ``original[start:end]`` read as the record's normalized text? Checked in full only for
+    input that is not NFC, where the normalizer may have dropped marks."""
+    piece = original[where["start"] : where["end"]]
+    if _INVISIBLE.search(piece):
+        return False
+    if unicodedata.is_normalized("NFC", piece):
+        return True
+    return _fold(piece) == _fold(where["text"])
 
 
 def _is_word(tok: str) -> bool:
@@ -96,8 +140,7 @@ class NumberExtractor:
 
     def __init__(self) -> None:
         self.t = NumberTables()
-        words = sorted(self.t.number_words, key=len, reverse=True)
-        alt = "|".join(regex.escape(w) for w in words)
+        alt = trie_pattern(list(self.t.number_words))
         # matched on the lower-cased text (same offsets) with the stdlib engine, much faster here than
         # IGNORECASE or `regex`; one separator char per step keeps it linear; the left word boundary is
         # checked in Python (a lookbehind would defeat the engine's first-character scan)
@@ -131,9 +174,10 @@ class NumberExtractor:
         lowered = text.lower()
         if len(lowered) != len(text):
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        excluded = self.t.word_alone_excluded
         for m in self._word_numbers.finditer(lowered):
-            if m.start() and lowered[m.start() - 1].isalnum():
-                continue
+            if m.group() in excluded or (m.start() and lowered[m.start() - 1].isalnum()):
+                continue  # "năm" alone, or the tail of a longer word
             c = self._word_candidate(text, m.start(), m.end())
             if c is not None:
                 cands.append(c)
@@ -191,11 +235,15 @@ class NumberExtractor:
                 return None
             end = m2.end()
             rule = "number.ratio"
+        if total is None and not _UNIT_OR_WORD_AFTER.match(text, end):
+            return None  # nothing after it can be a unit or a counted noun ("1, 2, 3", "2015.")
         if self._in_date(s, end):
             return None
         prev = self._prev_word(text, s)
         ls = s
-        while prev == "" and ls >= 2 and text[ls - 2 : ls] == ", ":
+        steps = 0
+        while prev == "" and ls >= 2 and text[ls - 2 : ls] == ", " and steps < 8:
+            steps += 1
             m_list = _LIST_BEFORE.search(text, max(0, ls - 12), ls)
             if not m_list:
                 break
@@ -340,9 +388,14 @@ class NumberExtractor:
                     ratio = True
                     i = kk + 1
                     unit_end = right.ends[kk]
-        # --- subject
+        # --- subject (a bracketed figure right after is skipped: "11.200/53.000 (21%) bị mắc bệnh")
         subject, subj_end = None, unit_end
-        sub_words, j_end = self._subject_right(right, i, predicate=(unit == "percent"))
+        si = i
+        if si < len(rw) and rw[si] == "(" and ")" in rw[si : si + 8]:
+            close = rw.index(")", si)
+            if any(w[:1].isdigit() for w in rw[si:close]):
+                si = close + 1
+        sub_words, j_end = self._subject_right(right, si, predicate=(unit == "percent"))
         if unit == "money":
             before = self._money_subject(left, nl - kq if kq else nl)
             if before:
@@ -373,16 +426,17 @@ class NumberExtractor:
                     return  # "Quân khu 7 ...", "Trung đoàn 14"
         if rule == "number.digits" and unit == "count" and not ratio:
             raw = text[s:e]
-            if regex.fullmatch(r"\d++,\d{3}", raw):
+            if _COMMA_THOUSAND.fullmatch(raw):
                 value = float(raw.replace(",", ""))  # "1,300 người": thousands, people are whole
-        span_end = subj_end if sub_words else unit_end
+        span_end = subj_end if sub_words and si == i else unit_end  # a skipped bracket keeps its own figure
         if any(a < span_end and qstart < b for a, b in spans[-3:]):
             return
         where = doc.span(qstart, span_end)
-        if _INVISIBLE.search(doc.original, where["start"], where["end"]):
-            # the normalizer dropped a zero-width character inside: keep the span to the figure itself
+        if not _faithful(doc.original, where):
+            # the normalizer dropped a character inside (zero-width, a stray combining mark):
+            # keep the span to the figure itself, or nothing
             where = doc.span(qstart, unit_end)
-            if _INVISIBLE.search(doc.original, where["start"], where["end"]):
+            if not _faithful(doc.original, where):
                 return
         rec = NumericResult(
             **where,
@@ -423,8 +477,8 @@ class NumberExtractor:
                 j += 1
                 continue
             k, _ = t.stops.at(rw, j)
-            if k:
-                break
+            if k or (words and rw[j] in t.number_words and rw[j] not in t.word_alone_excluded):
+                break  # a stop word, or the next figure ("ba tập thể và hai cá nhân")
             words.append(tok)
             j += 1
         while words and (words[-1].lower().rstrip(",") in t.trailing or words[-1].endswith(",")):
@@ -445,14 +499,22 @@ class NumberExtractor:
         return words, j
 
     def _short_list_item(self, right: _Tokens, j: int) -> bool:
-        """After a comma: a short run of plain words (a list item), not a new clause or figure."""
+        """After a comma: another item of a list of nouns ("huyện, thị xã, thành phố") - a known list
+        noun, or a short run of plain words not followed by a figure - not a new clause ("máy bay,
+        bắt sống 5 phi công")."""
+        if j >= len(right.surface) or not _is_word(right.surface[j]):
+            return False
+        if right.surface[j][:1].isupper() or self.t.stops.at(right.lower, j)[0]:
+            return False
+        if self.t.list_nouns.at(right.lower, j)[0]:
+            return True
         n = 0
-        while j < len(right.surface) and _is_word(right.surface[j]):
-            if n == 0 and (right.surface[j][:1].isupper() or self.t.stops.at(right.lower, j)[0]):
-                return False
+        k = j
+        while k < len(right.surface) and _is_word(right.surface[k]):
             n += 1
-            j += 1
-        return 1 <= n <= 4 and (j >= len(right.surface) or right.surface[j] in (",", ";", ".", ")", "\n", "và"))
+            k += 1
+        followed_by_figure = k < len(right.surface) and right.surface[k][:1].isdigit()
+        return 1 <= n <= 3 and not followed_by_figure
 
     def _money_subject(self, left: _Tokens, j: int) -> Optional[str]:
         """What money pays for: the noun right before the amount ("với kinh phí hơn 550 triệu đồng")."""
@@ -476,9 +538,9 @@ class NumberExtractor:
         kq, _ = t.qual_before.ending(lw, j)
         j -= kq
         kl, _ = t.link_verbs.ending(lw, j)
-        if j - kl > 0 and wide.surface[j - kl - 1] == "(":
+        if j - kl > 0 and wide.surface[j - kl - 1] in ("(", ","):
             if out and spans and 0 <= wide.starts[j - kl - 1] - spans[-1][1] <= 40:
-                return out[-1].subject
+                return out[-1].subject  # "1.500 thanh niên … (đạt 50%)", "188 tân binh …, đạt gần 5,08%"
         return self._subject_left(wide, j)
 
     def _subject_left(self, left: _Tokens, j: int) -> Optional[str]:
@@ -492,7 +554,7 @@ class NumberExtractor:
         seg = 0
         while j > 0 and len(words) < _MAX_SUBJECT_LEFT:
             tok = surf[j - 1]
-            if tok == "," and 1 <= seg <= 3 and j >= 2 and _is_word(surf[j - 2]):
+            if tok == "," and 1 <= seg <= 4 and j >= 2 and _is_word(surf[j - 2]):
                 words.append(",")
                 seg = 0
                 j -= 1

@@ -49,6 +49,7 @@ class NumbersVocabulary(BaseModel):
     word_number_alone_excluded: list[str]
     word_number_not_count: list[str]
     one_counts: list[str]
+    list_nouns: list[str]
 
 
 class PhraseTable:
@@ -62,9 +63,13 @@ class PhraseTable:
             if key:
                 self.map[key] = value
         self.lengths = sorted({len(k) for k in self.map}, reverse=True)
+        self.firsts = frozenset(k[0] for k in self.map)
+        self.lasts = frozenset(k[-1] for k in self.map)
 
     def at(self, words: list[str], i: int) -> tuple[int, Optional[object]]:
         """Longest phrase starting at ``words[i]``: (length, value) or (0, None)."""
+        if i >= len(words) or words[i] not in self.firsts:
+            return 0, None
         for n in self.lengths:
             if i + n <= len(words):
                 v = self.map.get(tuple(words[i : i + n]))
@@ -74,6 +79,8 @@ class PhraseTable:
 
     def ending(self, words: list[str], j: int) -> tuple[int, Optional[object]]:
         """Longest phrase ending just before ``words[j]`` (exclusive): (length, value) or (0, None)."""
+        if j <= 0 or j > len(words) or words[j - 1] not in self.lasts:
+            return 0, None
         for n in self.lengths:
             if j - n >= 0:
                 v = self.map.get(tuple(words[j - n : j]))
@@ -101,6 +108,7 @@ class NumberTables:
         self.word_alone_excluded = frozenset(voc.word_number_alone_excluded)
         self.word_not_count = PhraseTable(voc.word_number_not_count)
         self.one_counts = PhraseTable(voc.one_counts)
+        self.list_nouns = PhraseTable(voc.list_nouns)
         units = read_tsv("units.tsv", UnitRow)
         self.units = PhraseTable({u.phrase: u for u in units})
         words = read_tsv("numbers_words.tsv", NumberWordRow)

@@ -20,9 +20,9 @@ Authors of the byline are never officials. No model call on this path.
 
 from __future__ import annotations
 
-from typing import NamedTuple, Optional, Union
-
 import re
+from bisect import bisect_left, bisect_right
+from typing import NamedTuple, Optional, Union
 
 from qpextract.document import Document
 from qpextract.extractors.officials.coref import Person, Registry
@@ -217,15 +217,18 @@ class OfficialExtractor:
         pending = [c for c in cues if c.kind == "rank" and c.start not in holders]
         if not pending:
             return
-        mentions = sorted((s, p) for p in reg.persons.values() for s, _ in p.mentions)
+        mentions = sorted(((s, i, p) for i, p in enumerate(reg.persons.values()) for s, _ in p.mentions))
+        starts = [s for s, _, _ in mentions]
+        sentence_starts = [s for s, _ in doc.sentences]
         for c in pending:
             window = max(0, c.start - 16)
             anaphor = self.lex.rank_anaphor.search(text, window, c.start) is not None
             if not anaphor and self.lex.rank_predicate.search(text, window, c.start) is None:
                 continue
-            sent_start, _ = doc.sentence_of(c.start)
-            before = [p for s, p in mentions if sent_start <= s < c.start]
-            person = before[-1] if before else None
+            j = bisect_right(sentence_starts, c.start) - 1
+            sent_start = sentence_starts[j] if j >= 0 else 0
+            k = bisect_left(starts, c.start) - 1
+            person = mentions[k][2] if k >= 0 and starts[k] >= sent_start else None
             if person is None and anaphor:
                 rank = c.value.row.rank  # type: ignore[union-attr]
                 same = [p for p in reg.persons.values() if (p.rank or p.alias_rank) == rank]
@@ -268,6 +271,8 @@ class OfficialExtractor:
             doc.explain(self.name, f"rank:{hit.row.rank}", hit.start, hit.end)
 
 
-def _line_end(text: str, pos: int, hi: int) -> int:
-    nl = text.find("\n", pos, hi)
-    return hi if nl < 0 else nl
+def _line_end(text: str, pos: int, hi: int, reach: int = 400) -> int:
+    """End of the line at ``pos``, looking at most ``reach`` characters ahead (keeps scans linear)."""
+    limit = min(hi, pos + reach)
+    nl = text.find("\n", pos, limit)
+    return limit if nl < 0 else nl

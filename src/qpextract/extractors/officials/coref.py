@@ -15,6 +15,8 @@ from typing import Optional
 from qpextract.extractors.officials.positions import Pos
 from qpextract.extractors.places.lexicon import fold
 
+MAX_POSITIONS = 30  # per person: keeps merging linear on hostile input
+
 
 @dataclass
 class Person:
@@ -22,17 +24,22 @@ class Person:
     key: str
     honorific: Optional[str] = None
     rank: Optional[str] = None
-    alias_honorific: Optional[str] = None
     alias_rank: Optional[str] = None
     positions: list[Pos] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    seen: set[tuple[int, int]] = field(default_factory=set)
 
     def add_positions(self, positions: list[Pos]) -> None:
         """Merge in order; a bare title ("Phó chủ tịch") adds nothing when the
         person already holds that title with a body, and gives way to it."""
         for p in positions:
+            if len(self.positions) >= MAX_POSITIONS:
+                return
             key = p.key()
-            if any(q.key() == key for q in self.positions):
+            same = [i for i, q in enumerate(self.positions) if q.key() == key]
+            if same:
+                if p.former() and not self.positions[same[0]].former():
+                    self.positions[same[0]] = p  # "nguyên ..." says more about the same office
                 continue
             if p.organization is None and any(q.key().startswith(key + " ") for q in self.positions):
                 continue
@@ -40,7 +47,8 @@ class Person:
             self.positions.append(p)
 
     def add_mention(self, start: int, end: int) -> None:
-        if (start, end) not in self.mentions:
+        if (start, end) not in self.seen:
+            self.seen.add((start, end))
             self.mentions.append((start, end))
 
 

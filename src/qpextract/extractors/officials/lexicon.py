@@ -7,9 +7,9 @@ prefix-factored regexes. One ``Lexicon`` is built per extractor instance.
 
 from __future__ import annotations
 
+import re
 from typing import Literal, Optional
 
-import re
 from pydantic import BaseModel
 
 from qpextract.data import read_tsv, read_yaml
@@ -95,6 +95,12 @@ class Lexicon:
             PB + trie_pattern(ctx["anaphoric_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
         )
         self.gazetteer = Gazetteer()
+        from qpextract.extractors.places.lexicon import Units
+
+        units = Units()
+        self.unit_before = re.compile(
+            PB + trie_pattern(list(units.kind), fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
+        )
         self.bodies = Bodies(self.gazetteer)
 
     def is_title(self, text: str, pos: int, endpos: int) -> bool:

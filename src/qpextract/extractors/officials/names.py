@@ -10,9 +10,8 @@ ALL-CAPS words ("MINH CƯỜNG" in a byline) are not capitalized syllables.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import re
+from typing import NamedTuple
 
 from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.extractors.places.lexicon import CAP_SYLLABLE, NB, trie_pattern
@@ -43,6 +42,8 @@ class NameFinder:
             s, e = run.span()
             if s > 0 and text[s - 1].isalnum():
                 continue
+            if text.count(" ", s, e) == 1 and self.lex.unit_before.search(text, max(lo, s - 12), s):
+                continue  # "phường Đoàn Kết", "huyện Lạc Thủy": two syllables after a unit word name a place
             out.extend(self.split_run(text, s, e))
         return out
 
@@ -53,7 +54,7 @@ class NameFinder:
         i, n = 0, len(syls)
         while i < n - 1:
             s = syls[i][0]
-            place = self.lex.gazetteer.match(text, s, end)
+            place = self.lex.gazetteer.blocker.match(text, s, end)
             if place is not None:
                 while i < n and syls[i][0] < place.end():
                     i += 1

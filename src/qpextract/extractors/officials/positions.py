@@ -4,16 +4,14 @@
 chain of positions is split at commas and dashes ("Cù Ngọc Cường, Ủy viên Ban
 Thường vụ Tỉnh ủy, Bí thư Thành ủy"); a segment that is only a body
 ("Phó chính ủy - Bộ CHQS tỉnh") completes the position before it. "nguyên"
-before and "thường trực" after a title stay in the title; the position text
-leaves "nguyên" out (it is the office). "kiêm", "rồi", "(52 tuổi, ..." and a
+before and "thường trực" after a title stay in the title and the text. "kiêm", "rồi", "(52 tuổi, ..." and a
 verb ("làm", "giữ chức", "là") also lead to a position (titles_context.yaml).
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple, Optional
-
 import re
+from typing import NamedTuple, Optional
 
 from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.extractors.places.lexicon import fold
@@ -36,7 +34,12 @@ class Pos(NamedTuple):
     group: bool = False  # after "các", "hai"...: a title shared by the names right after it
 
     def key(self) -> str:
-        return self.canon or fold(self.text)
+        """The office, for merging: "nguyên Chính ủy X" and "Chính ủy X" are one."""
+        key = self.canon or fold(self.text)
+        return key[len("nguyên ") :] if key.startswith("nguyên ") else key
+
+    def former(self) -> bool:
+        return fold(self.title).startswith("nguyên ")
 
     def title_key(self) -> str:
         return fold(_FORMER.sub("", self.title, count=1))
@@ -62,9 +65,7 @@ class PositionParser:
             if oe > b.end():
                 org = text[b.end() : oe]
                 end = oe
-        # "nguyên" (former) stays in the title; the position text is the office itself
-        former = _FORMER.match(text, pos, end)
-        written = text[former.end() if former else pos : end]
+        written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         return self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
 
     def _make(self, start: int, end: int, title: str, org: Optional[str], written: str, group: bool = False) -> Pos:

@@ -10,9 +10,9 @@ swallowed into a place or a body.
 
 from __future__ import annotations
 
-from typing import Optional
-
 import re
+from bisect import bisect_left
+from typing import Optional
 
 from qpextract.document import Document
 from qpextract.extractors.places.lexicon import CAP_SYLLABLE, Bodies, Gazetteer, Units, lowered
@@ -74,8 +74,10 @@ class PlaceExtractor:
                 continue
             found.append((m.start(), name_end, self.units.kind_of(m.group()), text[b.end() : name_end]))
             busy.append((m.start(), name_end))
+        starts, ends = _merged(busy)
         for m in self.gazetteer.scan.finditer(text, lo, hi):
-            if any(s < m.end() and m.start() < e for s, e in busy):
+            k = bisect_left(starts, m.end()) - 1
+            if k >= 0 and ends[k] > m.start():
                 continue
             name = text[m.start() : m.end()]
             kind = self.gazetteer.kind_of(name) or "province"
@@ -126,9 +128,24 @@ class PlaceExtractor:
             doc.explain(self.name, f"organization:{kind}", m.start(), end)
 
 
-def _line_end(text: str, pos: int, hi: int) -> int:
-    nl = text.find("\n", pos, hi)
-    return hi if nl < 0 else nl
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted, non-overlapping version of ``spans`` as parallel start and end lists."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(spans):
+        if ends and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
+def _line_end(text: str, pos: int, hi: int, reach: int = 400) -> int:
+    """End of the line at ``pos``, looking at most ``reach`` characters ahead (keeps scans linear)."""
+    limit = min(hi, pos + reach)
+    nl = text.find("\n", pos, limit)
+    return limit if nl < 0 else nl
 
 
 def _trim(text: str, start: int, end: int) -> int:

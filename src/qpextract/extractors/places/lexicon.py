@@ -8,9 +8,9 @@ is built in ``__init__`` from data/vi files and the installed
 
 from __future__ import annotations
 
+import re
 from typing import Literal, Optional
 
-import re
 from pydantic import BaseModel
 
 from qpextract.data import read_tsv
@@ -78,8 +78,8 @@ def capitalized_pattern(words: list[str]) -> str:
 class CapitalScanner:
     """Finds capitalized vocabulary in the original text (word boundary checked here)."""
 
-    def __init__(self, words: list[str]) -> None:
-        self.pattern = re.compile(capitalized_pattern(words) + NB)
+    def __init__(self, words: list[str], exact: bool = False) -> None:
+        self.pattern = re.compile((trie_pattern(words) if exact else capitalized_pattern(words)) + NB)
 
     def finditer(self, text: str, lo: int, hi: int):
         for m in self.pattern.finditer(text, lo, hi):
@@ -131,6 +131,10 @@ class _PlaceRow(BaseModel):
     kind: Literal["province", "city"]
 
 
+class _NameRow(BaseModel):
+    name: str
+
+
 class _BodyRow(BaseModel):
     body: str
     kind: Literal["party", "government", "military", "other"]
@@ -139,6 +143,10 @@ class _BodyRow(BaseModel):
 
 class _WordRow(BaseModel):
     words: str
+
+
+class _SyllableRow(BaseModel):
+    syllable: str
 
 
 def fold(s: str) -> str:
@@ -167,7 +175,11 @@ class Gazetteer:
             self.kind.setdefault(fold(row.name), row.kind)
         names = sorted({n for n in self._surface_names()})
         self.pattern = re.compile(PB + trie_pattern(names) + NB)
-        self.scan = CapitalScanner(names)
+        # names that only stop a person's name (foreign countries, seas, landmarks)
+        foreign = [r.name for r in read_tsv("places_foreign.tsv", _NameRow)]
+        self.blocker = re.compile(PB + trie_pattern(sorted(set(names) | set(foreign))) + NB)
+        # every syllable capitalized as written ("Hòa Bình", not "Hòa bình" = peace)
+        self.scan = CapitalScanner(names, exact=True)
 
     def _surface_names(self) -> list[str]:
         out = []
@@ -220,6 +232,8 @@ class Bodies:
         self.words = re.compile(PB + trie_pattern(words, fold_case=True) + NB, re.IGNORECASE)
         self.token = re.compile(r"(?:" + UPPER + r"\w*+|\d\w*+)(?:[&.][" + UPPER[1:-1] + r"\d]\w*+)?" + NB)
         self.blank = re.compile(r"[ \t]++")
+        cont = [r.syllable for r in read_tsv("bodies_continuations.tsv", _SyllableRow)]
+        self.continuation = re.compile(r"[ \t]++" + trie_pattern(cont) + NB)
         self.gazetteer = gazetteer
 
     def body_at(self, text: str, pos: int, endpos: int) -> Optional[re.Match]:
@@ -262,7 +276,13 @@ class Bodies:
             if m is None:
                 if is_title is not None and is_title(text, q, limit):
                     break
-                m = self.words.match(text, q, limit) or self.token.match(text, q, limit)
+                m = self.words.match(text, q, limit)
+                if m is None:
+                    m = self.token.match(text, q, limit)
+                    if m is not None and text[q].isupper():
+                        c = self.continuation.match(text, m.end(), limit)
+                        if c is not None and c.end() not in stops:
+                            m = c
             if m is None or m.end() == q:
                 break
             end = p = m.end()

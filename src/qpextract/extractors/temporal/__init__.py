@@ -30,7 +30,7 @@ class TemporalExtractor:
     def expressions(self, text: str, reference: Reference) -> list[tuple[int, int, str, dict]]:
         """``(start, end, rule, fields)`` in normalized offsets for every expression of ``text``."""
         out = []
-        for partial in self.rules.find(text):
+        for partial in self.rules.find(text, with_day=reference.day is not None):
             r = resolve(partial, reference)
             if r is None:
                 continue

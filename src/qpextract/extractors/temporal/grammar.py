@@ -3,9 +3,10 @@
 ``temporal_words.yaml`` holds the vocabularies (parts of day, weekdays, number
 words, period words, holidays); ``temporal_rules.yaml`` holds fragments and
 ordered rules whose templates name those lists in braces. Loading validates
-both files with pydantic and expands every template into one compiled
-alternation, each rule wrapped in a group named after its index so a match
-says which rule fired.
+both files with pydantic and expands every template. Rules are grouped by
+their anchor (a run of digits or a word such as "tháng"): each anchor gets one
+compiled alternation of its rules in file order, each rule wrapped in a group
+named after its index so a match says which rule fired.
 """
 
 from __future__ import annotations
@@ -25,16 +26,19 @@ Kind = Literal[
     "year",
     "quarter",
     "relative_year",
+    "relative_day",
     "part_year",
     "duration",
     "year_span",
     "day_span",
     "month_span",
     "day_pair",
+    "year_list",
     "holiday",
 ]
 
-_REF = regex.compile(r"\{(\w+)(?::(\w+))?\}")
+DIGIT = "digit"
+_REF = regex.compile(r"\{([^\W\d]\w*)(?::(\w+))?\}")  # {4} and {1,2} stay quantifiers
 _NAME = regex.compile(r"\(\?P<(\w+)>")
 _GROUP = regex.compile(r"\(\?P([<=])(\w+)([>)])|\(\?\((\w+)\)")
 
@@ -49,6 +53,15 @@ class Rule(BaseModel):
     pattern: str
     before: Optional[str] = None
     before_required: bool = True
+    requires_day: bool = False
+
+    @field_validator("anchor")
+    @classmethod
+    def _anchors(cls, v: list[str]) -> list[str]:
+        for a in v:
+            if a != DIGIT and not regex.fullmatch(r"[^\W\d]+", a):
+                raise ValueError(f"anchor {a!r} is neither 'digit' nor one lower-case word")
+        return [a.lower() for a in v]
 
     @field_validator("name")
     @classmethod
@@ -61,21 +74,28 @@ class Rule(BaseModel):
 class RuleFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     fragments: dict[str, str]
+    guards: dict[str, str] = {}
     rules: list[Rule]
 
 
 WordValue = Union[int, str]
 
 
-DIGIT = "digit"
+
+@dataclass(frozen=True)
+class Scan:
+    """The anchors and per-anchor alternations of a set of rules."""
+
+    anchor_words: tuple[str, ...]
+    by_anchor: dict[str, regex.Pattern[str]]
 
 
 @dataclass(frozen=True)
 class Grammar:
     """Word lists (lower-case form -> value) and the compiled rules.
 
-    A rule may fire only at an anchor: a run of digits or one of
-    ``anchor_words`` standing as a whole word. ``by_anchor`` maps an
+    A rule may fire only at an anchor: a run of digits or one of a scan's
+    ``anchor_words`` standing as a whole word. A scan's ``by_anchor`` maps an
     anchor ("digit" or a word) to one alternation of the rules it may start,
     in file order, each rule wrapped in the group ``r<index>``; ``groups[i]``
     lists the named groups of rule ``i``.
@@ -84,8 +104,8 @@ class Grammar:
     words: dict[str, dict[str, WordValue]]
     rules: list[Rule]
     groups: list[tuple[str, ...]]
-    anchor_words: tuple[str, ...]
-    by_anchor: dict[str, regex.Pattern[str]]
+    with_day: Scan  # every rule: the reference date has a day
+    without_day: Scan  # rules that need no reference day
 
     def value(self, list_name: str, written: str | None) -> WordValue | None:
         """Value of a written form of a word list (spacing folded), or None."""
@@ -154,9 +174,9 @@ def load_grammar() -> Grammar:
     except ValidationError as exc:
         err = exc.errors()[0]
         raise DataFileError(f"temporal_rules.yaml: {'.'.join(map(str, err['loc']))}: {err['msg']}") from exc
-    groups: dict[str, list[str]] = {}
+    bodies: list[str] = []
     names: list[tuple[str, ...]] = []
-    for i, rule in enumerate(spec.rules):
+    for rule in spec.rules:
         body = expand(rule.pattern, spec.fragments, words)
         if rule.before:
             # the forward part is checked first: most anchors fail it at once,
@@ -167,9 +187,21 @@ def load_grammar() -> Grammar:
             regex.compile(body)
         except regex.error as exc:
             raise DataFileError(f"temporal_rules.yaml: rule {rule.name}: {exc}") from exc
+        bodies.append(body)
         names.append(tuple(dict.fromkeys(_NAME.findall(body))))
-        for key in rule.anchor:
-            groups.setdefault(key.lower(), []).append(f"(?P<r{i}>{body})")
-    by_anchor = {key: regex.compile("|".join(parts)) for key, parts in groups.items()}
-    anchor_words = tuple(sorted(k for k in groups if k != DIGIT))
-    return Grammar(words, spec.rules, names, anchor_words, by_anchor)
+    guards = {key: expand(g, spec.fragments, words) for key, g in spec.guards.items()}
+
+    def scan(keep: list[bool]) -> Scan:
+        groups: dict[str, list[str]] = {}
+        for i, rule in enumerate(spec.rules):
+            if keep[i]:
+                for key in rule.anchor:
+                    groups.setdefault(key.lower(), []).append(f"(?P<r{i}>{bodies[i]})")
+        by_anchor = {
+            key: regex.compile(guards.get(key, "") + "(?:" + "|".join(parts) + ")") for key, parts in groups.items()
+        }
+        return Scan(tuple(sorted(k for k in groups if k != DIGIT)), by_anchor)
+
+    with_day = scan([True] * len(spec.rules))
+    without_day = scan([not r.requires_day for r in spec.rules])
+    return Grammar(words, spec.rules, names, with_day, without_day)

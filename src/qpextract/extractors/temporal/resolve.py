@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
 from qpextract.document import Reference
@@ -71,7 +71,9 @@ def _iso(year: int, month: int, day: int) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _month_bounds(year: Optional[int], m1: int, m2: int, year2: Optional[int] = None) -> tuple[Optional[str], Optional[str]]:
+def _month_bounds(
+    year: Optional[int], m1: int, m2: int, year2: Optional[int] = None
+) -> tuple[Optional[str], Optional[str]]:
     if year is None:
         return None, None
     y2 = year2 if year2 is not None else year
@@ -165,6 +167,13 @@ def _relative_year(p: Partial, ref: Reference) -> Optional[Resolved]:
     return Resolved("date", f"{year:04d}", _iso(year, 1, 1), _iso(year, 12, 31), True)
 
 
+def _relative_day(p: Partial, ref: Reference) -> Optional[Resolved]:
+    if ref.year is None or ref.month is None or ref.day is None or not isinstance(p.relative, int):
+        return None
+    day = date(ref.year, ref.month, ref.day) + timedelta(days=p.relative)
+    return Resolved("date", day.isoformat(), day.isoformat(), day.isoformat(), True)
+
+
 def _part_year(p: Partial, ref: Reference) -> Optional[Resolved]:
     n = p.months or 0
     year, inferred = p.year, False
@@ -233,6 +242,7 @@ _HANDLERS = {
     "holiday": _year,
     "quarter": _quarter,
     "relative_year": _relative_year,
+    "relative_day": _relative_day,
     "part_year": _part_year,
     "duration": _duration,
     "year_span": _year_span,

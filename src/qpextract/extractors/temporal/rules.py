@@ -18,7 +18,6 @@ from qpextract.extractors.temporal.grammar import DIGIT, Grammar
 _DIGITS = regex.compile(r"\d++")
 
 
-
 @dataclass
 class Partial:
     """One expression as written: fields the text gives, None where it is silent."""
@@ -66,22 +65,38 @@ def _year(s: Optional[str]) -> Optional[int]:
     return y
 
 
+def _captures(m: regex.Match[str], group: str) -> list[tuple[int, int, str]]:
+    """Every capture of a repeated group, once each, in text order.
+
+    A rule with a look-behind is matched twice (grammar.py checks its forward
+    part first), so a repeated group holds each capture twice.
+    """
+    return sorted(set(zip(m.starts(group), m.ends(group), m.captures(group))))
+
+
 class RuleSet:
     """The ordered rules of the grammar, tried where their anchors stand."""
 
     def __init__(self, grammar: Grammar) -> None:
         self.g = grammar
         self.names = {f"r{i}": (r.name, r.kind, grammar.groups[i]) for i, r in enumerate(grammar.rules)}
-        self.keys = {key: [k for k in self.names if f"(?P<{k}>" in p.pattern] for key, p in grammar.by_anchor.items()}
+        self.keys = {
+            key: [k for k in self.names if f"(?P<{k}>" in p.pattern] for key, p in grammar.with_day.by_anchor.items()
+        }
 
-    def find(self, text: str) -> Iterator[Partial]:
-        """Every expression in ``text``, left to right, non-overlapping."""
+    def find(self, text: str, with_day: bool = True) -> Iterator[Partial]:
+        """Every expression in ``text``, left to right, non-overlapping.
+
+        ``with_day=False`` (the reference date has no day) leaves out the rules
+        that could not be resolved anyway ("hôm qua").
+        """
+        scan = self.g.with_day if with_day else self.g.without_day
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters change length when lowered
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         limit = 0
-        by_anchor = self.g.by_anchor
-        for pos, key in self.anchors(lowered):
+        by_anchor = scan.by_anchor
+        for pos, key in self.anchors(lowered, scan.anchor_words):
             if pos < limit:
                 continue
             pattern = by_anchor.get(key)
@@ -97,11 +112,11 @@ class RuleSet:
             limit = m.end()
             yield from self._partials(m, groups, start, name, kind)
 
-    def anchors(self, lowered: str) -> list[tuple[int, str]]:
+    def anchors(self, lowered: str, words: tuple[str, ...]) -> list[tuple[int, str]]:
         """Where rules may fire, in text order: digit runs and whole anchor words."""
         found = [(m.start(), DIGIT) for m in _DIGITS.finditer(lowered)]
         n = len(lowered)
-        for word in self.g.anchor_words:
+        for word in words:
             size = len(word)
             i = lowered.find(word)
             while i >= 0:
@@ -156,6 +171,10 @@ class RuleSet:
             p.year = _year(get("y"))
         elif kind == "relative_year":
             p.relative = self.g.value("relative_year", get("rel"))
+        elif kind == "relative_day":
+            p.relative = self.g.value("relative_day", get("rel"))
+            pod = self.g.value("part_of_day", get("rel"))
+            p.part_of_day = str(pod) if pod is not None else None
         elif kind == "part_year":
             p.months = 6 if get("half") else self._number(get("n"))
             p.part = str(self.g.value("year_part", get("part")) or "first")
@@ -183,11 +202,20 @@ class RuleSet:
             p.day2, p.month2, p.year2 = _int(get("d2")), _int(get("m2")), _year(get("y2"))
             if p.month is None:
                 p.month = p.month2
+        elif kind == "year_list":
+            # "năm 2008 và 2013": the first record keeps "năm", the others are their digits
+            for i, (s, e, written) in enumerate(_captures(m, "ys")):
+                yield Partial(start if i == 0 else s, e, name, "year", _year(written))
+            return
         elif kind == "day_pair":
             month, year = _int(get("m2")), _year(get("y2"))
-            first = Partial(start, m.end("d1"), name, "day", year, month, _int(get("d1")), part_of_day=p.part_of_day)
+            month1 = _int(get("m1")) or month
+            first_end = m.end("m1") if get("m1") else m.end("d1")
+            first = Partial(start, first_end, name, "day", year, month1, _int(get("d1")), part_of_day=p.part_of_day)
             second = Partial(m.start("d2"), m.end(), name, "day", year, month, _int(get("d2")))
             yield first
+            for s, e, written in _captures(m, "dx"):
+                yield Partial(s, e, name, "day", year, month, _int(written))
             yield second
             return
         yield p

@@ -1,0 +1,65 @@
+"""Hostile inputs: the officials and places extractors stay linear and never raise."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from qpextract import Pipeline
+from qpextract.extractors.officials import OfficialExtractor
+from qpextract.extractors.places import PlaceExtractor
+from qpextract.text.metadata import MetadataReader
+from qpextract.text.segment import SentenceSegmenter
+
+MB = 1_000_000
+
+
+@pytest.fixture(scope="module")
+def small_pipeline() -> Pipeline:
+    return Pipeline(components=[MetadataReader(), SentenceSegmenter(), OfficialExtractor(), PlaceExtractor()])
+
+
+def _repeat(unit: str, size: int = MB) -> str:
+    return unit * (size // len(unit))
+
+
+@pytest.mark.parametrize(
+    "unit, size",
+    [
+        ("Nguyễn Văn ", MB),
+        ("đồng chí, ", MB),
+        ("Đại tá Hoàng Văn Hào, Chính ủy Bộ CHQS tỉnh, ", MB // 4),
+        ("từ đại tá. ", MB // 4),
+        ("ông Hào ", MB // 4),
+        ("Bí thư Thành ủy ", MB // 4),
+        ("UBND tỉnh Hà Nội ", MB // 4),
+        ("phường Đức Xuân xã ", MB // 4),
+        ("đ/c Trương Quốc Bảo - tỉnh ủy viên - ", MB // 4),
+    ],
+)
+def test_hostile_input_is_fast(small_pipeline: Pipeline, unit: str, size: int) -> None:
+    text = _repeat(unit, size)
+    t0 = time.process_time()
+    small_pipeline.document(text)
+    assert time.process_time() - t0 < 20 * size / MB + 5, f"{unit!r} x {size} chars is too slow"
+
+
+def test_long_line_without_punctuation(small_pipeline: Pipeline) -> None:
+    words = "cán bộ chiến sĩ Lực lượng Vũ trang Nguyễn Văn An Bộ CHQS tỉnh đại tá "
+    doc = small_pipeline.document(_repeat(words, MB // 4))
+    assert doc.ranks  # found, not choked
+
+
+def test_backtracking_scale(small_pipeline: Pipeline) -> None:
+    """Ten times the input costs about ten times the time, not a hundred."""
+    unit = "Đồng chí Cù Ngọc Cường, Ủy viên Ban Thường vụ Tỉnh ủy - "
+    t_small = _cost(small_pipeline, _repeat(unit, 40_000))
+    t_big = _cost(small_pipeline, _repeat(unit, 400_000))
+    assert t_big < 30 * max(t_small, 0.01)
+
+
+def _cost(p: Pipeline, text: str) -> float:
+    t0 = time.process_time()
+    p.document(text)
+    return time.process_time() - t0
