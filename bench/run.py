@@ -410,7 +410,7 @@ def render(results: dict[str, dict[str, Any]], args: argparse.Namespace, n_items
     load = getattr(args, "load", None)
     if load:
         cores = os.cpu_count() or 1
-        busy = max(load) > 0.5 * cores
+        busy = max(load) > cores  # the row being measured adds about 1 itself
         out.append(f"Load average (1 min) before/after: {load[0]:.2f} / {load[1]:.2f}"
                    + (f" -> BUSY machine ({cores} cores): wall-clock figures are pessimistic; the CPU art/s "
                       f"column (process CPU time) is closer to a quiet machine" if busy else " (quiet)"))
