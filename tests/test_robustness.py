@@ -13,6 +13,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, Optional
 
+import regex
+
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad\ufe58\ufe63\uff0d"), "-")
 QUOTES = {
@@ -390,40 +392,29 @@ def test_canon_folding_is_what_the_checks_rely_on():
 
 # --- found by the properties above; minimal inputs, kept as regression tests -------------------
 
-STRAY_MARK_PLACES = (
-    "a stray combining mark that NFC cannot compose (a breve on 'ự') stays in the normalized text; the places "
-    "extractor's words stop before it ('Quân sự'), so the organization span ends inside a grapheme cluster whose "
-    "original stretch includes the mark. Fix: extractors/places words take [\\p{L}\\p{M}] (numbers did so in "
-    "f9c4fbf), or text/normalize.py drops combining marks left after NFC"
-)
-
-
 @pytest.mark.parametrize(
     "text",
     [
-        "Có 21 cuộc diễn tâ\u0323\u0323p an toàn.",  # numbers (NFD input): fixed in f9c4fbf
-        pytest.param(
-            unicodedata.normalize("NFD", "Đảng bộ Quân sự") + "\u0306 tỉnh họp.",
-            marks=pytest.mark.xfail(strict=False, reason=STRAY_MARK_PLACES),
-        ),
+        "Có 21 cuộc diễn tâ\u0323\u0323p an toàn.",  # numbers (NFD input)
+        unicodedata.normalize("NFD", "Đảng bộ Quân sự") + "\u0306 tỉnh họp.",  # places
     ],
 )
 def test_span_never_ends_inside_a_grapheme_cluster(pipeline, text):
-    check_article(pipeline, text, stray_marks=True)
+    """A combining mark NFC cannot compose folds into its letter (text/normalize.py), so every
+    record boundary falls on a grapheme-cluster boundary of the original."""
+    article = check_article(pipeline, text)
+    boundaries = {0, len(text)} | {m.end() for m in regex.finditer(r"\X", text)}
+    for where, start, end, _ in spans_of(article):
+        assert start in boundaries and end in boundaries, (where, text[start:end])
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="extractors/numbers/parse.py and text/metadata.py call int() on a `\\d` match: the regex module's "
-    "Unicode 15 knows digits (Kawi U+11F50..) that Python 3.11's int() rejects -> ValueError; "
-    "fix: [0-9] or the ASCII flag in digit patterns (numbers _DIGITS/_INT..., metadata's date regex)",
-)
+# the regex module knows newer Unicode digits than Python's int(): the normalizer makes them U+FFFD
 @pytest.mark.parametrize(
     "text",
     [
-        "\U00011f50",  # numbers/parse.py:23
-        "Tăng 1\U00011f55%",  # numbers
-        "ngày \U00011f51\U00011f52/\U00011f53/\U00011f52\U00011f50\U00011f52\U00011f54",  # text/metadata.py _iso
+        "\U00011f50",
+        "Tăng 1\U00011f55%",
+        "ngày \U00011f51\U00011f52/\U00011f53/\U00011f52\U00011f50\U00011f52\U00011f54",
     ],
 )
 def test_digits_python_cannot_parse_do_not_crash(pipeline, text):

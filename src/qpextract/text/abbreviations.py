@@ -17,9 +17,11 @@ from pydantic import BaseModel
 from qpextract.data import read_tsv
 from qpextract.document import Document
 from qpextract.models import Abbreviation
+from qpextract.patterns import trie_pattern
 
 _LEFT_TOUCH = regex.compile(r"[\p{L}\p{N}&/]")
 _RIGHT = r"(?![\p{L}\p{N}&/]|\.\p{Lu})"
+_SPACED_DASH = regex.compile(r"\s*-\s*")
 _JOINER = regex.compile(r"\s?([-&])\s?")
 _CAPS = regex.compile(r"[A-ZĐ](?<![\p{L}\p{N}][A-ZĐ])[A-ZĐ0-9]*+(?<=[A-ZĐ])(?![\p{L}\p{N}])")
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -38,21 +40,16 @@ class _Lexicon:
     pattern: regex.Pattern[str]
 
 
-def _entry_pattern(short: str) -> str:
-    # "QP-QSĐP" also matches "QP - QSĐP" (dashes are normalized, spacing is not)
-    return r"\s?-\s?".join(regex.escape(part) for part in short.split("-"))
-
-
 def load_lexicon() -> _Lexicon:
     entries = {e.short: e for e in read_tsv("abbreviations.tsv", AbbreviationEntry)}
-    alternatives = sorted(entries, key=len, reverse=True)
-    # literal-first alternation (fast to scan); the left boundary is checked on each match
-    pattern = regex.compile("(?:" + "|".join(_entry_pattern(s) for s in alternatives) + ")" + _RIGHT)
+    # a prefix trie, longest form first ("QP-QSĐP" also matches "QP - QSĐP"); the left
+    # boundary is checked on each match so that the engine keeps its fast literal scan
+    pattern = regex.compile(trie_pattern(list(entries)) + _RIGHT)
     return _Lexicon(entries, pattern)
 
 
 def _canonical(written: str) -> str:
-    return regex.sub(r"\s?-\s?", "-", written)
+    return _SPACED_DASH.sub("-", written)
 
 
 class AbbreviationTagger:

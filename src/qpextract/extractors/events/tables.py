@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from qpextract.data import read_tsv, read_yaml
 from qpextract.models import EventType
+from qpextract.patterns import trie_pattern
 
 
 class TriggerRow(BaseModel):
@@ -36,32 +37,6 @@ class EventVocabulary(BaseModel):
     location_preps: list[str]
     reporting_cues: list[str]
     not_triggers: list[str]
-
-
-def trie_pattern(phrases: list[str]) -> str:
-    """A regex source matching any of ``phrases``, written as a character trie ("t(?:ổng kết|ập huấn)"):
-    the longest phrase wins (greedy optional tails), and the engine scans about four times faster
-    than with a flat alternation. Each step is a literal, so matching stays linear."""
-    trie: dict = {}
-    for p in set(phrases):
-        if not p:
-            continue
-        node = trie
-        for ch in p:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        end = "" in node
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and (len(alts[0]) == 1 or not end) else "(?:" + "|".join(alts) + ")"
-        if end:
-            body = (body if body.startswith("(?:") else "(?:" + body + ")") + "?"
-        return body
-
-    return build(trie)
 
 
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:

@@ -19,7 +19,7 @@ import unicodedata
 import regex
 
 from qpextract.document import Document
-from qpextract.extractors.events.tables import trie_pattern
+from qpextract.patterns import trie_pattern
 from qpextract.extractors.numbers.parse import parse_digits, parse_words
 from qpextract.extractors.numbers.tables import NumberTables, UnitRow
 from qpextract.models import Change, NumericResult

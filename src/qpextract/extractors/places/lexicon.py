@@ -14,6 +14,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel
 
 from qpextract.data import read_tsv
+from qpextract.patterns import phrase_key, trie_pattern
 
 # The standard ``re`` module is used on the hot path (it scans several times faster
 # than ``regex`` here); Python 3.11 gives it possessive quantifiers, which keep
@@ -88,37 +89,6 @@ class CapitalScanner:
                 yield m
 
 
-def trie_pattern(words: list[str], fold_case: bool = False) -> str:
-    """A regex alternation of ``words`` factored by common prefix (fast to match).
-
-    Spaces in a word match any run of blanks; hyphens allow spaces around them.
-    Longer words come first at each branch, so the longest entry wins.
-    """
-    trie: dict = {}
-    for w in words:
-        w = fold(w) if fold_case else " ".join(w.replace("-", " - ").split()).replace(" - ", "-")
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = []
-        end = "" in node
-        for ch in sorted((c for c in node if c), key=lambda c: c):
-            if ch == " ":
-                head = r"[ \t]++"
-            elif ch == "-":
-                head = r"[ \t]*+-[ \t]*+"
-            else:
-                head = re.escape(ch)
-            alts.append(head + emit(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if end else body
-
-    return "(?:" + emit(trie) + ")"
 
 
 class _UnitRow(BaseModel):
@@ -149,9 +119,7 @@ class _SyllableRow(BaseModel):
     syllable: str
 
 
-def fold(s: str) -> str:
-    """Comparison key: lower case, single spaces, no spaces around hyphens."""
-    return " ".join(s.lower().replace("-", " - ").split()).replace(" - ", "-")
+fold = phrase_key  # the comparison key of names and bodies
 
 
 class Gazetteer:
