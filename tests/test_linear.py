@@ -74,19 +74,7 @@ def best_time(pipeline, text: str, runs: int = 3, budget: float = 2.0) -> float:
     return best
 
 
-# Known super-linear cases: each names the module and the fix; strict=False so the test turns XPASS
-# (and the entry can go) once the owner fixes it.
-KNOWN: dict[str, str] = {
-    # fixed on main by 10:05 UTC: "one-line" (events participants rescanned per mention) and "mixed"
-    # (officials Person.add_mention searched a list); add an entry here with module and fix if a new one shows
-}
-KINDS = [
-    pytest.param(k, marks=pytest.mark.xfail(strict=False, reason=KNOWN[k])) if k in KNOWN else k
-    for k in sorted(linear.UNITS)
-]
-
-
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", sorted(linear.UNITS))
 def test_ten_times_the_input_takes_about_ten_times_the_time(pipeline, kind):
     small = best_time(pipeline, linear.hostile(kind, SMALL))
     large = best_time(pipeline, linear.hostile(kind, LARGE))
