@@ -19,6 +19,19 @@ SEED_FLOORS = {
     "title": 1.0,
     "published": 1.0,
     "offsets": 1.0,
+    "dates": 1.0,
+}
+# the development set the rules were tuned on
+REAL_FLOORS = {"abbreviations": 0.95, "authors": 0.95, "title": 1.0, "dates": 0.9, "offsets": 1.0}
+# never used for tuning: floors a little under what was measured when it was annotated
+HELDOUT_FLOORS = {
+    "dates": 0.95,
+    "numbers": 0.88,
+    "officials": 0.85,
+    "positions": 0.85,
+    "event.main": 0.7,
+    "abbreviations": 0.6,
+    "offsets": 1.0,
 }
 
 
@@ -27,16 +40,27 @@ def figure(report: dict, part: str) -> float:
     return v["f1"] if "f1" in v else v["acc"]
 
 
+def report(pipeline, inputs: list[dict], gold: str) -> dict:
+    outputs = [pipeline.safe_extract(x["id"], x).model_dump() for x in inputs]
+    originals = {x["id"]: x["text"] for x in inputs}
+    return evaluate(load_jsonl(CORPUS / "gold" / gold), outputs, originals).report()
+
+
 @pytest.fixture(scope="module")
 def seed_report(pipeline, seed_inputs):
-    outputs = [pipeline.safe_extract(x["id"], x).model_dump() for x in seed_inputs]
-    originals = {x["id"]: x["text"] for x in seed_inputs}
-    return evaluate(load_jsonl(CORPUS / "gold" / "seeds.jsonl"), outputs, originals).report()
+    return report(pipeline, seed_inputs, "seeds.jsonl")
 
 
 @pytest.mark.parametrize("part,floor", sorted(SEED_FLOORS.items()))
 def test_seed_scores_stay_above_their_floor(seed_report: dict, part: str, floor: float) -> None:
     assert figure(seed_report, part) >= floor, seed_report[part]
+
+
+@pytest.mark.parametrize("gold,floors", [("real", REAL_FLOORS), ("heldout", HELDOUT_FLOORS)])
+def test_real_article_scores_stay_above_their_floor(pipeline, gold: str, floors: dict) -> None:
+    scores = report(pipeline, load_jsonl(CORPUS / "gold" / f"{gold}-inputs.jsonl"), f"{gold}.jsonl")
+    low = {part: scores[part] for part, floor in floors.items() if figure(scores, part) < floor}
+    assert not low, low
 
 
 def test_real_corpus_runs_without_error_lines_or_bad_spans(pipeline, shared: Path) -> None:
