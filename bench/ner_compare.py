@@ -22,30 +22,12 @@ import json
 import re
 import sys
 import time
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-DASHES = dict.fromkeys(map(ord, "\u2013\u2014\u2012\u2212\u00ad"), "-")
-
-
-def canon(s: str | None) -> str:
-    """The reference scorer's folding (copied: the scorer lives outside the repository)."""
-    if s is None:
-        return ""
-    s = unicodedata.normalize("NFD", s.translate(DASHES)).casefold()
-    s = re.sub(r"\s*-\s*", "-", s)
-    s = re.sub(r"[\s,;:.]+", " ", s).strip()
-    out = []
-    for word in re.split(r"(\s|-|/)", s):
-        tones = "".join(c for c in word if c in TONES)
-        base = "".join(c for c in word if c not in TONES)
-        out.append(unicodedata.normalize("NFC", base) + tones)
-    return "".join(out)
-
+from qpextract.evaluate import fold  # noqa: E402  (the reference scorer's folding)
 
 def prf(tp: int, fp: int, fn: int) -> str:
     p = tp / (tp + fp) if tp + fp else 1.0
@@ -129,19 +111,19 @@ def main() -> None:
     added: list[str] = []
     for rec in inputs:
         g = gold[rec["id"]]
-        gold_names = {canon(o["name"]) for o in g.get("officials", [])}
+        gold_names = {fold(o["name"]) for o in g.get("officials", [])}
         t = time.perf_counter()
         art = pipeline.extract(rec["text"], id=rec["id"], title=rec.get("title"))
         t_rules += time.perf_counter() - t
-        rules = {canon(o.name): o for o in art.officials}
+        rules = {fold(o.name): o for o in art.officials}
         t = time.perf_counter()
         per, np_names, ns = ner_names(ner, "\n".join(x for x in (rec.get("title"), rec["text"]) if x), surnames)
         t_ner += time.perf_counter() - t
         n_sent += ns
         systems = {
             "rules": set(rules),
-            "ner.PER": {canon(x) for x in per},
-            "np.surname": {canon(x) for x in np_names},
+            "ner.PER": {fold(x) for x in per},
+            "np.surname": {fold(x) for x in np_names},
         }
         systems["rules+PER"] = systems["rules"] | systems["ner.PER"]
         added += [f"{rec['id']}: {x}" for x in systems["ner.PER"] - systems["rules"]]
@@ -150,10 +132,10 @@ def main() -> None:
             c[0] += len(found & gold_names)
             c[1] += len(found - gold_names)
             c[2] += len(gold_names - found)
-        by_gold = {canon(o["name"]): o for o in g.get("officials", [])}
+        by_gold = {fold(o["name"]): o for o in g.get("officials", [])}
         for k in set(rules) & set(by_gold):
-            gp = {canon(p) for p in by_gold[k].get("positions", [])}
-            sp = {canon(p.text) for p in rules[k].positions}
+            gp = {fold(p) for p in by_gold[k].get("positions", [])}
+            sp = {fold(p.text) for p in rules[k].positions}
             if gp != sp and "--debug" in sys.argv: print("DEBUG", rec["id"], k, gp - sp, sp - gp)
             c = counts["rules.positions"]
             c[0] += len(gp & sp)
