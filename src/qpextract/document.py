@@ -75,15 +75,6 @@ class Document:
         """Normalized ``[start, end)`` of a record that carries original offsets."""
         return self.norm.to_normalized(record.start), self.norm.to_normalized_end(record.end)
 
-    def sentence_of(self, pos: int) -> tuple[int, int]:
-        """The sentence span containing normalized position ``pos``."""
-        from bisect import bisect_right
-
-        i = bisect_right([s for s, _ in self.sentences], pos) - 1
-        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
-            return self.sentences[i]
-        return (pos, pos)
-
     def explain(self, component: str, rule: str, start: int, end: int) -> None:
         self.trace.append((component, rule, self.norm.text[start:end]))
 
