@@ -121,7 +121,7 @@ def test_sigkill_midway_then_resume_leaves_exactly_one_line_per_input(tmp_path: 
     written = out.read_bytes()
     assert 100 <= written.count(b"\n") < len(rows), "killed midway"
     with open(out, "ab") as f:  # as if the kill had torn the line being written
-        f.write(b'{"schema_version":"1","id":"a01499","text":"torn')
+        f.write(b'{"schema_version":"2","id":"a01499","text":"torn')
     r = subprocess.run(cmd + ["--resume"], env=env(), capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr
     ids = [line["id"] for line in load_jsonl(out)]
@@ -173,7 +173,7 @@ def test_resumed_run_exits_1_when_the_earlier_run_wrote_error_lines(tmp_path: Pa
     rows = seed_lines(2)
     src = write_jsonl(tmp_path / "in.jsonl", rows)
     out = tmp_path / "out.jsonl"
-    write_jsonl(out, [{"schema_version": "1", "id": rows[0]["id"], "error": {"kind": "empty", "message": "x"}}])
+    write_jsonl(out, [{"schema_version": "2", "id": rows[0]["id"], "error": {"kind": "empty", "message": "x"}}])
     r = qpx("extract", str(src), "-o", str(out), "--workers", "1", "--resume")
     assert r.returncode == 1 and "errors written by the earlier run: 1" in r.stderr
     assert [line["id"] for line in load_jsonl(out)] == [rows[0]["id"], rows[1]["id"]]

@@ -24,7 +24,7 @@ def test_extract_seeds_writes_one_article_per_file(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     lines = load_jsonl(out)
     assert sorted(line["id"] for line in lines) == sorted(p.stem for p in (CORPUS / "seeds").glob("*.txt"))
-    assert all(line["schema_version"] == "1" and "error" not in line for line in lines)
+    assert all(line["schema_version"] == "2" and "error" not in line for line in lines)
 
 
 def test_stdin_to_stdout_and_error_lines() -> None:

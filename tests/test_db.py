@@ -22,6 +22,7 @@ sa = pytest.importorskip("sqlalchemy")
 
 from qpextract.io import db  # noqa: E402
 from qpextract.models import (  # noqa: E402
+    Participant,
     Abbreviation,
     Article,
     Change,
@@ -117,7 +118,7 @@ def sample_article(i: int, variant: int = 0) -> Article:
                 date="2023-03-22",
                 location="thành phố Bắc Kạn",
                 organizer="Ban CHQS thành phố",
-                participants=[f"Lã Văn Hào {j}" for j in range(k + 1)],
+                participants=[Participant(name=f"Lã Văn Hào {j}", role="attendee", official=j) for j in range(k + 1)],
                 main=k == 0,
             )
             for k in range(n)

@@ -23,13 +23,13 @@ def test_torn_last_line_is_cut_before_appending(tmp_path: Path) -> None:
     sink.write(error_line("b"), "")
     sink.close()
     with open(out, "a", encoding="utf-8") as f:
-        f.write('{"schema_version":"1","id":"c","err')  # killed mid-line
+        f.write('{"schema_version":"2","id":"c","err')  # killed mid-line
     sink = JsonlSink(str(out), append=True)
     assert sink.done_ids() == {"a", "b"}
     sink.write(error_line("c"), "")
     sink.close()
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 3 and lines[2].startswith('{"schema_version":"1","id":"c"')
+    assert len(lines) == 3 and lines[2].startswith('{"schema_version":"2","id":"c"')
 
 
 def test_every_line_is_flushed_as_written(tmp_path: Path) -> None:

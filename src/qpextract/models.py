@@ -1,4 +1,4 @@
-"""Pydantic models of the output contract (../shared/SPEC.md, schema version 1).
+"""Pydantic models of the output contract (../shared/SPEC.md, schema version 2).
 
 Field names are the contract: add fields freely, rename none. Every record
 carries ``start``/``end`` into the article's *original* input and ``text`` as
@@ -11,7 +11,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal["1"] = "1"
+SCHEMA_VERSION: Literal["2"] = "2"
 
 PartOfDay = Literal["morning", "noon", "afternoon", "evening", "night"]
 TemporalType = Literal["date", "datetime", "period", "duration"]
@@ -33,6 +33,23 @@ EventType = Literal[
 LocationKind = Literal["province", "city", "district", "ward", "commune", "other"]
 OrganizationKind = Literal["party", "government", "military", "other"]
 ErrorKind = Literal["decode", "empty", "too_large", "parse", "internal"]
+Role = Literal["chair", "attendee", "speaker", "reporter", "recipient", "other"]
+DocumentKind = Literal[
+    "law",
+    "resolution",
+    "decree",
+    "decision",
+    "directive",
+    "circular",
+    "plan",
+    "conclusion",
+    "project",
+    "program",
+    "instruction",
+    "letter",
+    "other",
+]
+DecorationKind = Literal["order", "medal", "certificate", "title", "flag", "other"]
 
 
 class Record(BaseModel):
@@ -56,7 +73,7 @@ class TextSpan(Span):
 
 class Abbreviation(TextSpan):
     short: str
-    expansion: str
+    expansion: Optional[str]  # null: an abbreviation known from neither the article nor the table
     category: Optional[str] = None
     rule: Optional[str] = None
 
@@ -112,6 +129,14 @@ class NumericResult(TextSpan):
     rule: Optional[str] = None
 
 
+class Participant(Record):
+    """Who took part in an event, in which role; ``official`` indexes ``Article.officials``."""
+
+    name: str
+    role: Role = "other"
+    official: Optional[int] = Field(default=None, ge=0)
+
+
 class Event(Record):
     type: EventType
     trigger: str
@@ -121,7 +146,9 @@ class Event(Record):
     period: Optional[str] = None
     location: Optional[str] = None
     organizer: Optional[str] = None
-    participants: list[str] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=list)
+    first_day: Optional[str] = None
+    last_day: Optional[str] = None
     main: bool = False
     rule: Optional[str] = None
 
@@ -135,16 +162,40 @@ class Organization(TextSpan):
     kind: OrganizationKind
 
 
+class DocumentReference(TextSpan):
+    """A law, resolution, decision, plan... cited by the article."""
+
+    kind: DocumentKind
+    number: Optional[str] = None
+    issuer: Optional[str] = None
+    date: Optional[str] = None
+    title: Optional[str] = None
+    rule: Optional[str] = None
+
+
+class Decoration(TextSpan):
+    """An order, medal, certificate of merit, emulation title or flag conferred."""
+
+    kind: DecorationKind
+    name: str
+    grade: Optional[str] = None
+    issuer: Optional[str] = None
+    recipients: list[str] = Field(default_factory=list)
+    count: Optional[int] = None
+    rule: Optional[str] = None
+
+
 class Article(Record):
     """One processed article: metadata, normalized text and every record."""
 
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["2"] = SCHEMA_VERSION
     id: str
     source: Optional[str] = None
     title: Optional[str] = None
     published: Optional[str] = None
     authors: list[str] = Field(default_factory=list)
     text: str
+    expanded_text: str = ""
     sentences: list[Span] = Field(default_factory=list)
     abbreviations: list[Abbreviation] = Field(default_factory=list)
     dates: list[TemporalExpression] = Field(default_factory=list)
@@ -154,6 +205,8 @@ class Article(Record):
     events: list[Event] = Field(default_factory=list)
     locations: list[Location] = Field(default_factory=list)
     organizations: list[Organization] = Field(default_factory=list)
+    documents: list[DocumentReference] = Field(default_factory=list)
+    decorations: list[Decoration] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
 
@@ -165,7 +218,7 @@ class ErrorInfo(Record):
 class ErrorLine(Record):
     """What a batch writes for an input that could not become an Article."""
 
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["2"] = SCHEMA_VERSION
     id: str
     source: Optional[str] = None
     error: ErrorInfo

@@ -187,6 +187,8 @@ events = sa.Table(
     sa.Column("period", sa.Text),
     sa.Column("location", sa.Text),
     sa.Column("organizer", sa.Text),
+    sa.Column("first_day", sa.Date),
+    sa.Column("last_day", sa.Date),
     sa.Column("main", sa.Boolean, nullable=False),
     sa.Column("rule", sa.Text),
     sa.Index("ix_events_type", "type"),
@@ -200,6 +202,8 @@ event_participants = sa.Table(
     sa.Column("event_idx", sa.Integer, primary_key=True, autoincrement=False),
     _idx(),
     sa.Column("name", sa.Text, nullable=False),
+    sa.Column("role", sa.Text, nullable=False),
+    sa.Column("official_idx", sa.Integer),
     sa.ForeignKeyConstraint(["article_id", "event_idx"], ["events.article_id", "events.idx"], ondelete="CASCADE"),
     sa.Index("ix_event_participants_name", "name"),
 )
@@ -397,12 +401,16 @@ def article_rows(article: Article, content_hash: str) -> dict[sa.Table, list[dic
                 "period": e.period,
                 "location": e.location,
                 "organizer": e.organizer,
+                "first_day": _iso_day(e.first_day),
+                "last_day": _iso_day(e.last_day),
                 "main": e.main,
                 "rule": e.rule,
             }
         )
-        for j, name in enumerate(e.participants):
-            rows[event_participants].append({"article_id": aid, "event_idx": i, "idx": j, "name": name})
+        for j, p in enumerate(e.participants):
+            rows[event_participants].append(
+                {"article_id": aid, "event_idx": i, "idx": j, "name": p.name, "role": p.role, "official_idx": p.official}
+            )
     for i, loc in enumerate(article.locations):
         rows[locations].append({**_span(aid, i, loc), "kind": loc.kind, "name": loc.name})
     for i, org in enumerate(article.organizations):
@@ -443,9 +451,11 @@ def load_article(conn: Connection, article_id: str) -> Optional[Article]:
         pos_by_official.setdefault(p["official_idx"], []).append(
             {"title": p["title"], "organization": p["organization"], "text": p["text"]}
         )
-    part_by_event: dict[int, list[str]] = {}
+    part_by_event: dict[int, list[dict[str, Any]]] = {}
     for p in rows(event_participants, "event_idx", "idx"):
-        part_by_event.setdefault(p["event_idx"], []).append(p["name"])
+        part_by_event.setdefault(p["event_idx"], []).append(
+            {"name": p["name"], "role": p["role"], "official": p["official_idx"]}
+        )
 
     def day(v: Any) -> Optional[str]:
         return v.isoformat() if v is not None else None
@@ -518,6 +528,8 @@ def load_article(conn: Connection, article_id: str) -> Optional[Article]:
                 "period": r["period"],
                 "location": r["location"],
                 "organizer": r["organizer"],
+                "first_day": day(r["first_day"]),
+                "last_day": day(r["last_day"]),
                 "participants": part_by_event.get(r["idx"], []),
                 "main": bool(r["main"]),
                 "rule": r["rule"],

@@ -19,7 +19,7 @@ from qpextract.models import Article, ErrorLine
 Result = Union[Article, ErrorLine]
 
 DB_SUFFIXES = (".sqlite", ".sqlite3", ".db")
-_LEADING_ID = re.compile(r'\{"schema_version":"1","id":"((?:[^"\\]|\\.)*)"')
+_LEADING_ID = re.compile(r'\{"schema_version":"2","id":"((?:[^"\\]|\\.)*)"')
 
 
 class SinkUnavailable(Exception):

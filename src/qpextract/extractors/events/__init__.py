@@ -17,7 +17,7 @@ from typing import Any, Optional
 
 from qpextract.document import Document
 from qpextract.extractors.events.tables import EventTables, TriggerRow, bounded, find_all
-from qpextract.models import Event
+from qpextract.models import Event, Participant, TemporalExpression
 
 _LEAD_SENTENCES = 3
 _CUE_WINDOW = 40
@@ -227,7 +227,7 @@ class EventExtractor:
         if main and lead:
             scope = scope + [x for x in lead[:1] if x not in scope]
         scope = [(a, min(b, a + 4 * _PLAN_WINDOW)) for a, b in scope]
-        date, period = self._when(doc, scope, e if s < e else None)
+        date, period, day = self._when(doc, scope, e if s < e else None)
         return Event(
             type=row.type,
             trigger=trig,
@@ -238,6 +238,8 @@ class EventExtractor:
             location=self._location(doc, low, scope),
             organizer=self._organizer(doc, low, scope[0], s) if scope and s < e else None,
             participants=self._participants(doc, low) if main else [],
+            first_day=day.first_day if day is not None else None,
+            last_day=day.last_day if day is not None else None,
             main=main,
             rule=rule,
         )
@@ -254,9 +256,12 @@ class EventExtractor:
         out.sort(key=lambda x: x[0])
         return out
 
-    def _when(self, doc: Document, scope, trigger_end: Optional[int]) -> tuple[Optional[str], Optional[str]]:
-        """The day it was held (a date in its sentence) and the period it reviews (a period or year after the trigger)."""
+    def _when(
+        self, doc: Document, scope, trigger_end: Optional[int]
+    ) -> tuple[Optional[str], Optional[str], Optional[TemporalExpression]]:
+        """The day it was held (a date in its sentence, and its record) and the period it reviews (after the trigger)."""
         date = period = None
+        day: Optional[TemporalExpression] = None
         for rs, _, r in self._records_in(doc, doc.dates, scope):
             value = getattr(r, "value", None)
             if not value:
@@ -264,11 +269,11 @@ class EventExtractor:
             kind = getattr(r, "type", None)
             is_day = kind in ("date", "datetime") and len(value) >= 10 and value[4:5] == "-" and value.count("-") >= 2
             if date is None and is_day:
-                date = value
+                date, day = value, r
             elif period is None and (kind == "period" or (kind == "date" and not is_day)):
                 if trigger_end is None or rs >= trigger_end - 1 or kind == "period":
                     period = value
-        return date, period
+        return date, period, day
 
     def _location(self, doc: Document, low: str, scope) -> Optional[str]:
         """A place introduced by "tại" in the event's sentence (a Location record, else the words after it)."""
@@ -306,10 +311,10 @@ class EventExtractor:
             return words
         return None
 
-    def _participants(self, doc: Document, low: str) -> list[str]:
+    def _participants(self, doc: Document, low: str) -> list[Participant]:
         """Officials named in sentences that say who attended, chaired or spoke."""
-        names: list[str] = []
-        for o in doc.officials:
+        names: list[Participant] = []
+        for idx, o in enumerate(doc.officials):
             for m in o.mentions:
                 try:
                     ms, _ = doc.normalized_span(m)
@@ -318,7 +323,6 @@ class EventExtractor:
                 a, b = self._sentence(ms)
                 a, b = max(a, ms - _PLAN_WINDOW), min(b, ms + _PLAN_WINDOW)
                 if find_all(self.t.participant_re, low, a, b):
-                    if o.name not in names:
-                        names.append(o.name)
+                    names.append(Participant(name=o.name, role="other", official=idx))
                     break
         return names
