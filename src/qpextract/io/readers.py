@@ -30,7 +30,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any, Optional
 
 from qpextract.errors import DecodeError, EmptyInputError, InputError
-from qpextract.io.decode import check_text, decode_bytes
+from qpextract.text.decode import check_text, decode_bytes
 
 Item = dict[str, Any]
 
