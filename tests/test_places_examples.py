@@ -28,7 +28,7 @@ def test_places(pipe: Pipeline, case: dict) -> None:
 
 
 def test_gazetteer_uses_the_package_and_the_old_provinces() -> None:
-    from qpextract.extractors.places.lexicon import Gazetteer
+    from qpextract.text.lexicon import Gazetteer
 
     g = Gazetteer()
     assert g.kind_of("Hà Nội") == "city"

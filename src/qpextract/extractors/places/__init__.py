@@ -15,7 +15,7 @@ from bisect import bisect_left
 from typing import Optional
 
 from qpextract.document import Document
-from qpextract.extractors.places.lexicon import CAP_SYLLABLE, Bodies, Gazetteer, Units, lowered
+from qpextract.text.lexicon import CAP_SYLLABLE, Bodies, Gazetteer, Units, lowered
 from qpextract.models import Location, Organization
 
 _BLANK = re.compile(r"[ \t]++")
