@@ -23,7 +23,8 @@ def test_places(pipe: Pipeline, case: dict) -> None:
     doc = pipe.document(case["text"])
     assert [{"text": r.text, "kind": r.kind} for r in doc.locations] == case["locations"]
     assert [{"text": r.text, "kind": r.kind} for r in doc.organizations] == case["organizations"]
-    for r in [*doc.locations, *doc.organizations]:
+    article = doc.to_article()
+    for r in [*article.locations, *article.organizations]:
         assert doc.original[r.start : r.end] == r.text
 
 

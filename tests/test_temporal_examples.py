@@ -112,8 +112,11 @@ def test_records_point_at_their_text(extractor: TemporalExtractor) -> None:
     pipeline = Pipeline(components=[extractor])
     original = "Tin  tức\u00a0–  Sáng  ngày 16/10/2020, nhiệm kỳ 2020 – 2025."
     doc = pipeline.document(original, id="x", title="t")
-    assert [d.value for d in doc.dates] == ["2020-10-16", "2020/2025"]
-    for d in doc.dates:
+    for d in doc.dates:  # in the pipeline: normalized offsets
+        assert doc.text[d.start : d.end] == d.text
+    article = doc.to_article()  # the export step maps them to the input
+    assert [d.value for d in article.dates] == ["2020-10-16", "2020/2025"]
+    for d in article.dates:
         assert " ".join(original[d.start : d.end].replace("–", "-").split()) == d.text
 
 

@@ -30,7 +30,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any, Optional
 
 from qpextract.errors import DecodeError, EmptyInputError, InputError
-from qpextract.text.decode import check_text, decode_bytes
+from qpextract.text.decode import decode_bytes
 
 Item = dict[str, Any]
 
@@ -456,10 +456,4 @@ def prepare(item: Item) -> Item:
     text = item.get("text")
     if not isinstance(text, str):
         raise InputError("parse", "the input has no text")
-    fixed = check_text(text)
-    if fixed.note:
-        item["text"] = fixed.text
-        item["note"] = fixed.note
-    if isinstance(item.get("title"), str):
-        item["title"] = check_text(item["title"]).text
-    return item
+    return item  # TCVN3/VNI/binary checks of the text and title: the pipeline's first step

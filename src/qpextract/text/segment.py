@@ -55,6 +55,8 @@ class SentenceSegmenter:
     """Component: fills ``doc.sentences`` (normalized spans)."""
 
     name = "sentences"
+    needs = ("text",)
+    adds = ("sentences",)
 
     def __init__(self) -> None:
         self.nonfinal = frozenset(row.token for row in read_tsv("nonfinal_abbreviations.tsv", _NonFinal))

@@ -108,7 +108,7 @@ def _tokens(text: str, start: int, end: int, *, right: bool) -> _Tokens:
     return t
 
 
-def _fold(s: str) -> str:
+def _spelling_key(s: str) -> str:
     """Letters of each word with its marks sorted after them (tone placement and case do not count)."""
     s = unicodedata.normalize("NFD", s.translate(_DASHES)).casefold()
     out = []
@@ -118,15 +118,15 @@ def _fold(s: str) -> str:
     return "".join(out)
 
 
-def _faithful(original: str, where: dict) -> bool:
-    """Does ``original[start:end]`` read as the record's normalized text? Checked in full only for
+def _faithful(doc: Document, start: int, end: int) -> bool:
+    """Does the input under normalized ``text[start:end]`` read as it? Checked in full only for
     input that is not NFC, where the normalizer may have dropped marks."""
-    piece = original[where["start"] : where["end"]]
+    piece = doc.original_text(start, end)
     if _INVISIBLE.search(piece):
         return False
     if unicodedata.is_normalized("NFC", piece):
         return True
-    return _fold(piece) == _fold(where["text"])
+    return _spelling_key(piece) == _spelling_key(doc.text[start:end])
 
 
 def _is_word(tok: str) -> bool:
@@ -137,6 +137,8 @@ class NumberExtractor:
     """Fills ``doc.numbers``: one NumericResult per reported quantity, changes attached to their figure."""
 
     name = "numbers"
+    needs = ("sentences", "dates")
+    adds = ("numbers",)
 
     def __init__(self) -> None:
         self.t = NumberTables()
@@ -163,7 +165,7 @@ class NumberExtractor:
         text = doc.text
         if not text:
             return
-        blocked = sorted(doc.normalized_span(d) for d in doc.dates)
+        blocked = sorted((d.start, d.end) for d in doc.dates)
         self._blocked_starts = [s for s, _ in blocked]
         self._blocked = blocked
         cands: list[tuple[int, int, float, Optional[float], str]] = []
@@ -171,9 +173,7 @@ class NumberExtractor:
             c = self._digit_candidate(text, m.start(), m.end())
             if c is not None:
                 cands.append(c)
-        lowered = text.lower()
-        if len(lowered) != len(text):
-            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        lowered = doc.lex.lower
         excluded = self.t.word_alone_excluded
         for m in self._word_numbers.finditer(lowered):
             if m.group() in excluded or (m.start() and lowered[m.start() - 1].isalnum()):
@@ -185,10 +185,7 @@ class NumberExtractor:
         out: list[NumericResult] = []
         spans: list[tuple[int, int]] = []
         for s, e, value, total, rule in cands:
-            try:
-                self._read(doc, text, s, e, value, total, rule, out, spans)
-            except Exception as exc:  # never let one odd figure sink the article
-                doc.warnings.append(f"numbers: could not read '{text[s:e]}': {type(exc).__name__}")
+            self._read(doc, text, s, e, value, total, rule, out, spans)
         doc.numbers.extend(out)
 
     # ---- candidates --------------------------------------------------------------
@@ -367,7 +364,7 @@ class NumberExtractor:
         # --- qualifiers
         qualifier = None
         qstart = s
-        kq, q = t.qualifier_before(lw, nl) if False else t.qual_before.ending(lw, nl)
+        kq, q = t.qual_before.ending(lw, nl)
         if kq:
             qualifier = q
             qstart = left.starts[nl - kq]
@@ -431,13 +428,14 @@ class NumberExtractor:
         span_end = subj_end if sub_words and si == i else unit_end  # a skipped bracket keeps its own figure
         if any(a < span_end and qstart < b for a, b in spans[-3:]):
             return
-        where = doc.span(qstart, span_end)
-        if not _faithful(doc.original, where):
+        record_end = span_end
+        if not _faithful(doc, qstart, record_end):
             # the normalizer dropped a character inside (zero-width, a stray combining mark):
             # keep the span to the figure itself, or nothing
-            where = doc.span(qstart, unit_end)
-            if not _faithful(doc.original, where):
+            record_end = unit_end
+            if not _faithful(doc, qstart, record_end):
                 return
+        where = doc.span(qstart, record_end)
         rec = NumericResult(
             **where,
             value=value,

@@ -50,6 +50,8 @@ class OfficialExtractor:
     """Component: fills ``doc.officials`` and ``doc.ranks``."""
 
     name = "officials"
+    needs = ("body", "authors", "sentences")
+    adds = ("officials", "ranks")
 
     def __init__(self) -> None:
         self.lex = Lexicon()
