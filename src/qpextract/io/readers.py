@@ -86,9 +86,9 @@ def iter_inputs(
         if path.is_dir():
             for child in walk(path):
                 if os.path.realpath(child) not in skip:
-                    yield from _file_items(child, limits, ids, explicit=False)
+                    yield from _file_items(child, limits, ids)
         else:
-            yield from _file_items(path, limits, ids, explicit=True)
+            yield from _file_items(path, limits, ids)
 
 
 def walk(root: Path) -> Iterator[Path]:
@@ -118,7 +118,7 @@ def _error(aid: str, source: str, kind: str, message: str) -> Item:
     return {"id": aid, "source": source, "error": (kind, message)}
 
 
-def _file_items(path: Path, limits: Limits, ids: _Ids, *, explicit: bool) -> Iterator[Item]:
+def _file_items(path: Path, limits: Limits, ids: _Ids) -> Iterator[Item]:
     suffix = _suffix(path.name)
     source = str(path)
     try:
