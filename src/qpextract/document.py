@@ -133,4 +133,11 @@ class Document:
                 update["start"] = update["end"] = 0  # no place in the text (an event named by the title only)
             else:
                 update["start"], update["end"] = self.norm.to_original(start, end)
-        return record.model_copy(update=update) if update else record
+        if not update:
+            return record
+        copy = record.__class__.__new__(record.__class__)  # what model_copy does, without its generic machinery
+        object.__setattr__(copy, "__dict__", {**values, **update})
+        object.__setattr__(copy, "__pydantic_fields_set__", set(record.__pydantic_fields_set__))
+        object.__setattr__(copy, "__pydantic_extra__", None)
+        object.__setattr__(copy, "__pydantic_private__", None)
+        return copy

@@ -9,7 +9,7 @@ right after a figure is that figure's change, not a figure of its own.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -23,9 +23,8 @@ from qpextract.patterns import trie_pattern
 from qpextract.extractors.numbers.parse import parse_digits, parse_words
 from qpextract.extractors.numbers.tables import NumberTables, UnitRow
 from qpextract.models import Change, NumericResult
+from qpextract.text.lexical import TOKEN, Lexical
 
-# one token: a digit group in any notation, a word, a newline, or one other sign
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|\n|[^\w\s]")
 _DIGITS = regex.compile(r"(?<![\w.,])\d++(?:[.,]\d++)*+")
 _WORD = regex.compile(r"[ \t]*+\w++")
 _UNIT_OR_WORD_AFTER = re.compile(r"[ \t]*(?:%|[^\W\d_])")
@@ -55,57 +54,65 @@ class _Tokens:
     ends: list[int] = field(default_factory=list)
 
 
-def _tokens(text: str, start: int, end: int, *, right: bool) -> _Tokens:
-    """Tokens of ``text[start:end]`` up to the sentence end (right) or from the sentence start (left)."""
+def _tokens(lex: Lexical, start: int, end: int, *, right: bool) -> _Tokens:
+    """Tokens of ``text[start:end]`` up to the sentence end (right) or from the sentence start (left).
+
+    Read from the document's token list (the lexical layer); only a token cut by the window's
+    edge is tokenized again, so the result is what tokenizing ``text[start:end]`` alone gives.
+    """
     t = _Tokens()
-    piece = text[start:end]
-    surface = _TOKEN.findall(piece)
-    if not surface:
+    text, low = lex.text, lex.lower
+    spans = _window_spans(lex, start, end)
+    if not spans:
         return t
-    low_piece = piece.lower()
-    lower = _TOKEN.findall(low_piece) if len(low_piece) == len(piece) else [w.lower() for w in surface]
-    if len(lower) != len(surface):
-        lower = [w.lower() for w in surface]
+    surface = [text[a:b] for a, b in spans]
+    lower = [low[a:b] for a, b in spans]
     first = 0
     if not _SENTENCE_END.isdisjoint(surface):
         if right:
             for i, tok in enumerate(surface):
                 if tok in _SENTENCE_END:
-                    surface, lower = surface[:i], lower[:i]
+                    surface, lower, spans = surface[:i], lower[:i], spans[:i]
                     break
         else:
             for i in range(len(surface) - 1, -1, -1):
                 if surface[i] in _SENTENCE_END:
                     first = i + 1
                     break
-    if not right and first == 0 and start > 0 and text[start - 1].isalnum() and piece[:1].isalnum():
+    if not right and first == 0 and start > 0 and text[start - 1].isalnum() and text[start : start + 1].isalnum():
         first = 1  # a word cut by the window
-    # keep only the tokens a reading can use, then find their offsets (one walk over them)
+    # keep only the tokens a reading can use
     if right:
-        surface, lower = surface[first:_MAX_TOKENS], lower[first:_MAX_TOKENS]
-        pos = 0
-        starts, ends = [], []
-        for tok in surface:
-            pos = piece.index(tok, pos)
-            starts.append(start + pos)
-            pos += len(tok)
-            ends.append(start + pos)
+        keep = slice(first, _MAX_TOKENS)
     else:
-        cut = max(first, len(surface) - _MAX_TOKENS)
-        surface, lower = surface[cut:], lower[cut:]
-        pos = len(piece)
-        starts, ends = [], []
-        for tok in reversed(surface):
-            pos = piece.rindex(tok, 0, pos)
-            starts.append(start + pos)
-            ends.append(start + pos + len(tok))
-        starts.reverse()
-        ends.reverse()
-    t.surface = surface
-    t.lower = lower
-    t.starts = starts
-    t.ends = ends
+        keep = slice(max(first, len(surface) - _MAX_TOKENS), None)
+    spans = spans[keep]
+    t.surface = surface[keep]
+    t.lower = lower[keep]
+    t.starts = [a for a, _ in spans]
+    t.ends = [b for _, b in spans]
     return t
+
+
+def _window_spans(lex: Lexical, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of the tokens of ``text[start:end]`` tokenized on its own."""
+    text = lex.text
+    ts, te = lex.token_starts, lex.token_ends
+    out: list[tuple[int, int]] = []
+    k = -1
+    for m in TOKEN.finditer(text, start, end):  # until the window's tokens meet the document's
+        a = m.start()
+        k = bisect_left(ts, a)
+        if k < len(ts) and ts[k] == a:
+            break
+        out.append((a, m.end()))
+    else:
+        return out
+    j = bisect_right(te, end, lo=k)
+    out.extend(zip(ts[k:j], te[k:j]))
+    if j < len(ts) and ts[j] < end:  # a token cut by the window's end
+        out.extend(m.span() for m in TOKEN.finditer(text, ts[j], end))
+    return out
 
 
 def _spelling_key(s: str) -> str:
@@ -165,6 +172,7 @@ class NumberExtractor:
         text = doc.text
         if not text:
             return
+        self._lex = doc.lex
         blocked = sorted((d.start, d.end) for d in doc.dates)
         self._blocked_starts = [s for s, _ in blocked]
         self._blocked = blocked
@@ -298,7 +306,7 @@ class NumberExtractor:
         if self._next_word(text, end) in self._reject_next_word_number:
             return None  # "hai năm", "hai bên"
         if one:
-            after = _tokens(text, end, min(len(text), end + 40), right=True).lower
+            after = _tokens(self._lex, end, min(len(text), end + 40), right=True).lower
             if not self.t.one_counts.at(after, 0)[0]:
                 return None  # "một số", "một cách": an article, not a count
         return (s, end, value, None, "number.words")
@@ -313,8 +321,8 @@ class NumberExtractor:
     # ---- reading one candidate -----------------------------------------------------
     def _read(self, doc, text, s, e, value, total, rule, out, spans) -> None:
         t = self.t
-        left = _tokens(text, max(0, s - _WINDOW_LEFT), s, right=False)
-        right = _tokens(text, e, min(len(text), e + _WINDOW_RIGHT), right=True)
+        left = _tokens(doc.lex, max(0, s - _WINDOW_LEFT), s, right=False)
+        right = _tokens(doc.lex, e, min(len(text), e + _WINDOW_RIGHT), right=True)
         lw, rw = left.lower, right.lower
         nl = len(lw)
         prev_is_pair = nl > 0 and lw[-1] == "/"
@@ -530,7 +538,7 @@ class NumberExtractor:
         """The subject before the figure; inside brackets ("… 1.500 thanh niên … (đạt 50%)") the
         figure is a share of the one before it and takes its subject."""
         t = self.t
-        wide = _tokens(text, max(0, s - _WINDOW_LEFT_SUBJECT), s, right=False)
+        wide = _tokens(self._lex, max(0, s - _WINDOW_LEFT_SUBJECT), s, right=False)
         lw = wide.lower
         j = len(lw)
         kq, _ = t.qual_before.ending(lw, j)
