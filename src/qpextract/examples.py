@@ -22,7 +22,7 @@ An expected record lists only the fields it checks: ``key: value`` is equality (
 1e-3; a ``text`` is normalized first, so examples are written as printed), ``key~: words``
 asks that every word of it (case- and tone-insensitive) appears in the field, a mapping is
 checked the same way one level down, and a record written as a plain string is what the
-record covers in the input (``original[start:end]``). Every record of a checked field must
+record covers in the input (``original[start:end]``), or its ``name`` when it has no span. Every record of a checked field must
 also point at its text: ``original[start:end]`` reads as its ``text`` (or ``trigger``).
 """
 
@@ -201,7 +201,9 @@ def _check_list(name: str, got: list[Any], want: list[Any], original: str, *, ex
 
 def _matches(record: Any, want: Any, original: str) -> bool:
     if isinstance(want, str) and not isinstance(record, str):
-        return original[record.start : record.end] == want
+        if getattr(record, "start", None) is not None:
+            return original[record.start : record.end] == want
+        return want in (getattr(record, "name", None), getattr(record, "text", None))  # Official, Decoration
     if not isinstance(want, dict):
         return _equal(record, want, "")
     for key, value in want.items():
