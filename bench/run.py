@@ -16,6 +16,9 @@ subprocess, so imports, caches and memory of one row never pollute another:
   underthesea    ``underthesea.ner()`` over the sentences of a sample of articles (model load and
                  sentence splitting excluded); it finds only PER/LOC/ORG
   dateparser     ``dateparser.search.search_dates(text, languages=["vi"])`` over the same sample
+  baseline       with ``--baseline SRC``: the pipeline row again with another checkout's ``src/``
+                 (e.g. a ``git worktree`` of an older commit), measured right after the pipeline row,
+                 ``--repeat`` times each alternately, best run kept; its speed-up is printed
 
 Inputs: the 2,000 real articles (``--articles``, default ../shared/corpus-real/articles.jsonl)
 plus the five seeds (``--seeds``, default corpus/seeds). Ratios are to the floor and to
@@ -55,10 +58,11 @@ DEFAULT_SEEDS = ROOT / "corpus" / "seeds"
 TARGET_APS = 300.0  # full pipeline, one process, corpus mix
 TARGET_VS_UNDERTHESEA = 100.0
 TARGET_RSS_MB = 300.0  # per worker
-TARGET_SCALING = 1.7  # 2 workers vs 1
+TARGET_SCALING = 1.8  # 2 workers vs 1 (issue 10)
+TARGET_VS_BASELINE = 2.0  # the pipeline vs --baseline (issue 10: vs commit 6e0708a)
 
 STARTUP_ITEMS = 4  # inputs of the tiny CLI run that measures start-up (imports, pipeline, workers)
-ROWS = ["floor", "pipeline", "cli1", "cli2", "underthesea", "dateparser"]
+ROWS = ["floor", "pipeline", "baseline", "cli1", "cli2", "underthesea", "dateparser"]
 
 
 # --------------------------------------------------------------------------- inputs
@@ -273,16 +277,16 @@ def row_dateparser(lines: list[str], sample: list[int], budget: float) -> dict[s
     return out
 
 
-def child_env() -> dict[str, str]:
+def child_env(src: Path = SRC) -> dict[str, str]:
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(SRC)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+    env["PYTHONPATH"] = os.pathsep.join([str(src)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
     env.setdefault("PYTHONHASHSEED", "0")
     return env
 
 
 def run_row_here(args: argparse.Namespace) -> None:
     """``--row NAME``: measure one row in this process and print its JSON on the last line."""
-    sys.path.insert(0, str(SRC))
+    sys.path.insert(0, str(args.src or SRC))
     lines = load_lines(args.articles, args.seeds)
     if args.limit:
         lines = lines[: args.limit]
@@ -290,7 +294,7 @@ def run_row_here(args: argparse.Namespace) -> None:
     name = args.row
     if name == "floor":
         out = row_floor(lines, sample)
-    elif name == "pipeline":
+    elif name in ("pipeline", "baseline"):
         out = row_pipeline(lines, sample)
     elif name == "cli1":
         out = row_cli(lines, sample, 1)
@@ -338,8 +342,12 @@ def measure(name: str, args: argparse.Namespace) -> dict[str, Any]:
         cmd += ["--seeds", str(args.seeds)]
     if args.limit:
         cmd += ["--limit", str(args.limit)]
+    src = SRC
+    if name == "baseline":
+        src = Path(args.baseline).resolve()
+        cmd += ["--src", str(src)]
     print(f"  measuring {name} ...", file=sys.stderr, flush=True)
-    res = subprocess.run(cmd, env=child_env(), capture_output=True, text=True)
+    res = subprocess.run(cmd, env=child_env(src), capture_output=True, text=True)
     if res.returncode != 0 or not res.stdout.strip():
         tail = (res.stderr or res.stdout).strip().splitlines()[-1:] or ["no output"]
         return {"failed": tail[0][:160]}
@@ -358,6 +366,7 @@ def render(results: dict[str, dict[str, Any]], args: argparse.Namespace, n_items
     labels = {
         "floor": "floor: read + NFC + 1 regex pass",
         "pipeline": "qpextract pipeline, 1 process",
+        "baseline": f"baseline pipeline ({getattr(args, 'baseline', None)}), 1 process",
         "cli1": "qpextract CLI --workers 1 (end to end)",
         "cli2": f"qpextract CLI --workers {args.workers} (end to end)",
         "underthesea": f"underthesea ner() ({n_sample}-article sample)",
@@ -458,6 +467,11 @@ def targets(results: dict[str, dict[str, Any]], args: argparse.Namespace) -> lis
     peak = max(rss) if rss else None
     lines.append(f"{verdict(None if peak is None else peak < TARGET_RSS_MB)} peak RSS < {TARGET_RSS_MB:.0f} MB per "
                  f"worker (largest of pipeline/CLI processes): {fmt(peak, '.0f')} MB")
+    b = results.get("baseline", {})
+    if b.get("aps") and aps:
+        lines.append(f"{verdict(aps >= TARGET_VS_BASELINE * b['aps'])} >= {TARGET_VS_BASELINE:.0f}x the baseline's "
+                     f"articles/s (same run): {aps / b['aps']:.2f}x wall-clock "
+                     f"({fmt(cpu / b['cpu_aps'] if cpu and b.get('cpu_aps') else None, '.2f')}x by CPU time)")
     if c1.get("aps") and c2.get("aps") and c2.get("has_workers"):
         scale = c2["aps"] / c1["aps"]
         steady = (c2["steady_aps"] / c1["steady_aps"]) if c1.get("steady_aps") and c2.get("steady_aps") else None
@@ -483,6 +497,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--budget", type=float, default=300.0,
                     help="seconds after which a baseline row stops and reports what it did (default 300)")
     ap.add_argument("--rows", default=",".join(ROWS), help=f"comma-separated subset of {','.join(ROWS)}")
+    ap.add_argument("--baseline", type=Path, help="another checkout's src/ to measure as the 'baseline' row")
+    ap.add_argument("--repeat", type=int, default=1, help="runs of the pipeline and baseline rows, alternately; best kept")
+    ap.add_argument("--src", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--row", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.row:
@@ -504,7 +521,20 @@ def main(argv: Optional[list[str]] = None) -> int:
         ap.error(f"unknown rows: {', '.join(unknown)}")
     print(f"qpextract bench: {len(lines)} inputs, rows {', '.join(wanted)} (each in its own process)", file=sys.stderr)
     load0 = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    results = {name: measure(name, args) for name in ROWS if name in wanted}
+    if not args.baseline:
+        wanted = [r for r in wanted if r != "baseline"]
+    results: dict[str, dict[str, Any]] = {}
+    for name in ROWS:
+        if name not in wanted or name in results:
+            continue
+        if name == "pipeline" and "baseline" in wanted:  # side by side: alternate, keep each one's best
+            for _ in range(max(1, args.repeat)):
+                for which in ("baseline", "pipeline"):
+                    r = measure(which, args)
+                    if "failed" in r or r.get("cpu_aps", 0) >= results.get(which, {}).get("cpu_aps", -1):
+                        results[which] = r
+            continue
+        results[name] = measure(name, args)
     if load0 is not None:
         args.load = (load0, os.getloadavg()[0])
     print(render(results, args, len(lines), n_sample))

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tests" / "data" / "inputs"))
 import make_fixtures  # noqa: E402
 
 from qpextract.errors import DecodeError  # noqa: E402
-from qpextract.io.decode import check_text, decode_bytes, legacy_encoding  # noqa: E402
+from qpextract.text.decode import check_text, decode_bytes, legacy_encoding  # noqa: E402
 from qpextract.io.readers import Limits, iter_inputs, prepare  # noqa: E402
 
 MIXED = ROOT / "tests" / "data" / "inputs" / "mixed"

@@ -1,34 +1,11 @@
-"""The places examples file: locations and organizations, one test per case."""
+"""Places: the gazetteer's sources (each example of extractors/places/examples.yaml is run by
+tests/test_examples.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-import yaml
-
-from qpextract import Pipeline
-
-FILE = Path(__file__).resolve().parents[1] / "src" / "qpextract" / "extractors" / "places" / "examples.yaml"
-CASES = yaml.safe_load(FILE.read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline()
-
-
-@pytest.mark.parametrize("case", CASES, ids=[f"places-{i}" for i in range(len(CASES))])
-def test_places(pipe: Pipeline, case: dict) -> None:
-    doc = pipe.document(case["text"])
-    assert [{"text": r.text, "kind": r.kind} for r in doc.locations] == case["locations"]
-    assert [{"text": r.text, "kind": r.kind} for r in doc.organizations] == case["organizations"]
-    for r in [*doc.locations, *doc.organizations]:
-        assert doc.original[r.start : r.end] == r.text
-
 
 def test_gazetteer_uses_the_package_and_the_old_provinces() -> None:
-    from qpextract.extractors.places.lexicon import Gazetteer
+    from qpextract.text.lexicon import Gazetteer
 
     g = Gazetteer()
     assert g.kind_of("Hà Nội") == "city"

@@ -127,12 +127,19 @@ def check_article(
     pipeline: Any, text: str, title: Optional[str] = None, published: Optional[str] = None
 ) -> Any:
     """Extract ``text`` and assert every invariant; returns the Article or None (empty input)."""
-    from qpextract.errors import EmptyInputError
+    from qpextract.errors import DecodeError, EmptyInputError
+    from qpextract.text.decode import check_text
 
     try:
         article = pipeline.extract(text, id="t", title=title, published=published)
     except EmptyInputError:
         assert not pipeline.normalizer(text).text, f"EmptyInputError for a text with content: {text[:200]!r}"
+        return None
+    except DecodeError:  # input repair (the pipeline's first step) refuses binary-looking or VNI text
+        with pytest.raises(DecodeError):
+            check_text(text)
+            if title is not None:
+                check_text(title)
         return None
     problems = []
     for where, start, end, shown in spans_of(article):

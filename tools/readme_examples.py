@@ -21,6 +21,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "qpextract"
 START, END = "<!-- examples:start -->", "<!-- examples:end -->"
+SHAPE = "qpextract-examples/1"  # qpextract.examples.SHAPE (this script does not import the package)
 TEXT_KEYS = {"text", "input"}
 LIST_KEYS = {"examples"}
 NEGATIVE_KEYS = {"negatives", "negative"}
@@ -63,6 +64,12 @@ def count_negatives(node: Any) -> int:
     return 0
 
 
+def _negative_case(case: dict) -> bool:
+    """A case of the one shape whose expected lists are all empty."""
+    lists = [v for v in (case.get("expect") or {}).values() if isinstance(v, list)]
+    return bool(lists) and all(not v for v in lists)
+
+
 def table() -> str:
     rows = ["| component | examples file | examples | negative | a few of its inputs |", "|---|---|---|---|---|"]
     for path in sorted(PACKAGE.rglob("*.yaml")):
@@ -70,10 +77,15 @@ def table() -> str:
         if not (path.name.startswith("examples") or rel.parts[:2] == ("text", "examples")):
             continue
         tree = yaml.safe_load(path.read_text(encoding="utf-8"))
-        found = list(texts(tree))
+        if isinstance(tree, dict) and tree.get("shape") == SHAPE:  # the one examples shape
+            found = [(c["text"], _negative_case(c)) for c in tree.get("cases") or []]
+            negatives = sum(neg for _, neg in found)
+        else:
+            found = list(texts(tree))
+            negatives = count_negatives(tree)
         component = path.stem if rel.parts[0] == "text" else f"{rel.parts[1]}{path.stem.replace('examples', '')}"
         sample = "; ".join(f"`{' '.join(t.split())[:48]}`" for t, neg in found[:3] if not neg)
-        rows.append(f"| {component} | `{rel}` | {len(found)} | {count_negatives(tree)} | {sample} |")
+        rows.append(f"| {component} | `{rel}` | {len(found)} | {negatives} | {sample} |")
     return "\n".join(rows)
 
 

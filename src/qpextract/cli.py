@@ -179,7 +179,7 @@ def spark(
     partitions: Annotated[Optional[int], typer.Option("--partitions", help="repartition the input first")] = None,
 ) -> None:
     """Extract records with Spark: one pipeline per partition, one output row per input row."""
-    from qpextract.spark import run_spark_job
+    from qpextract.io.spark import run_spark_job
 
     counts = run_spark_job(
         input,

@@ -30,13 +30,3 @@ class DecodeError(InputError):
 class EmptyInputError(InputError):
     def __init__(self, message: str = "the input has no text") -> None:
         super().__init__("empty", message)
-
-
-class TooLargeError(InputError):
-    def __init__(self, message: str) -> None:
-        super().__init__("too_large", message)
-
-
-class ParseError(InputError):
-    def __init__(self, message: str) -> None:
-        super().__init__("parse", message)

@@ -1,7 +1,10 @@
 """The pipeline: an ordered list of components over one document.
 
-Each component is a callable ``(Document) -> None`` that reads what earlier
-components added and adds its own records. No registry, no global state:
+The first step is input repair (bytes decoded, TCVN3 converted, VNI and binary
+refused: :mod:`qpextract.text.decode`), so the library, the CLI and Spark read
+the same bytes the same way. Then each component is a callable
+``(Document) -> None`` that reads what earlier components added (its ``needs``)
+and adds its own records (its ``adds``). No registry, no global state:
 ``Pipeline()`` loads every table once, and a forked or spawned worker builds
 its own.
 """
@@ -14,13 +17,22 @@ from typing import Any, Optional, Protocol, Union
 from qpextract.document import Document
 from qpextract.errors import EmptyInputError, InputError
 from qpextract.models import Article, ErrorInfo, ErrorLine
+from qpextract.text.decode import check_text, decode_bytes
 from qpextract.text.normalize import Normalizer
+
+# what the Document has before any component runs
+_GIVEN = frozenset({"text", "title", "published", "source"})
 
 
 class Component(Protocol):
-    """One step of the pipeline; ``name`` is what `explain` shows."""
+    """One step of the pipeline; ``name`` is what `explain` shows.
+
+    ``needs`` names what it reads (Document attributes), ``adds`` what it fills.
+    """
 
     name: str
+    needs: tuple[str, ...]
+    adds: tuple[str, ...]
 
     def __call__(self, doc: Document) -> None: ...
 
@@ -54,21 +66,22 @@ class Pipeline:
     def __init__(self, components: Optional[Sequence[Component]] = None) -> None:
         self.normalizer = Normalizer.load()
         self.components: list[Component] = list(components) if components is not None else default_components()
+        if components is None:
+            check_order(self.components)
 
     def document(
         self,
-        text: str,
+        text: Union[str, bytes],
         *,
         id: Optional[str] = None,
         title: Optional[str] = None,
         published: Optional[str] = None,
         source: Optional[str] = None,
     ) -> Document:
-        """Run every component and return the working document (for `explain`)."""
-        if not isinstance(text, str):
-            raise InputError("parse", f"text must be a string, not {type(text).__name__}")
-        if not text.strip():
-            raise EmptyInputError()
+        """Repair the input, run every component and return the working document (for `explain`)."""
+        text, note = repaired(text)
+        if isinstance(title, str):
+            title = check_text(title).text
         doc = Document(
             id=id if id is not None else "article",
             original=text,
@@ -81,11 +94,13 @@ class Pipeline:
             raise EmptyInputError("the input has no text once boilerplate is removed")
         for component in self.components:
             component(doc)
+        if note:
+            doc.warnings.append(note)
         return doc
 
     def extract(
         self,
-        text: str,
+        text: Union[str, bytes],
         *,
         id: Optional[str] = None,
         title: Optional[str] = None,
@@ -96,9 +111,9 @@ class Pipeline:
         return self.document(text, id=id, title=title, published=published, source=source).to_article()
 
     def extract_many(self, items: Iterable[Union[str, Mapping[str, Any]]]) -> Iterator[Union[Article, ErrorLine]]:
-        """One Article or ErrorLine per item (a string or ``{id, text, title?, published?, source?}``)."""
+        """One Article or ErrorLine per item (text, bytes or ``{id, text, title?, published?, source?}``)."""
         for n, item in enumerate(items):
-            record = {"text": item} if isinstance(item, str) else dict(item)
+            record = {"text": item} if isinstance(item, (str, bytes)) else dict(item)
             aid = str(record.get("id") if record.get("id") is not None else n)
             yield self.safe_extract(aid, record)
 
@@ -119,3 +134,32 @@ class Pipeline:
             return ErrorLine(
                 id=aid, source=source, error=ErrorInfo(kind="internal", message=f"{type(exc).__name__}: {exc}")
             )
+
+
+def repaired(data: Union[str, bytes, Any]) -> tuple[str, Optional[str]]:
+    """Input repair, the pipeline's first step: ``(text, note)`` or :class:`InputError`.
+
+    Bytes are decoded (BOM, UTF-16, UTF-8, cp1258, TCVN3; VNI and binary refused);
+    text already decoded is checked for TCVN3/VNI/binary the same way.
+    """
+    if isinstance(data, (bytes, bytearray)):
+        if not data.strip():
+            raise EmptyInputError()
+        decoded = decode_bytes(bytes(data))
+    elif isinstance(data, str):
+        if not data.strip():
+            raise EmptyInputError()
+        decoded = check_text(data)
+    else:
+        raise InputError("parse", f"text must be a string, not {type(data).__name__}")
+    return decoded.text, decoded.note
+
+
+def check_order(components: Sequence[Component]) -> None:
+    """Raise ``ValueError`` when a component needs what no earlier component adds."""
+    have = set(_GIVEN)
+    for c in components:
+        missing = [n for n in getattr(c, "needs", ()) if n not in have]
+        if missing:
+            raise ValueError(f"component {c.name!r} needs {missing}, which no earlier component adds")
+        have.update(getattr(c, "adds", ()))

@@ -7,7 +7,6 @@ and line instead of surfacing later as a wrong extraction.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -60,13 +59,3 @@ def read_yaml(name: str) -> Any:
         return yaml.load(data_text(name), Loader=_YamlLoader)
     except yaml.YAMLError as exc:
         raise DataFileError(f"{name}: {exc}") from exc
-
-
-@lru_cache(maxsize=None)
-def word_list(name: str) -> frozenset[str]:
-    """A one-column list (first column of each non-comment line after the header)."""
-    out = set()
-    lines = [ln for ln in data_text(name).splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    for line in lines[1:]:
-        out.add(line.split("\t")[0].strip())
-    return frozenset(out)

@@ -30,7 +30,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any, Optional
 
 from qpextract.errors import DecodeError, EmptyInputError, InputError
-from qpextract.io.decode import check_text, decode_bytes
+from qpextract.text.decode import decode_bytes
 
 Item = dict[str, Any]
 
@@ -86,9 +86,9 @@ def iter_inputs(
         if path.is_dir():
             for child in walk(path):
                 if os.path.realpath(child) not in skip:
-                    yield from _file_items(child, limits, ids, explicit=False)
+                    yield from _file_items(child, limits, ids)
         else:
-            yield from _file_items(path, limits, ids, explicit=True)
+            yield from _file_items(path, limits, ids)
 
 
 def walk(root: Path) -> Iterator[Path]:
@@ -118,7 +118,7 @@ def _error(aid: str, source: str, kind: str, message: str) -> Item:
     return {"id": aid, "source": source, "error": (kind, message)}
 
 
-def _file_items(path: Path, limits: Limits, ids: _Ids, *, explicit: bool) -> Iterator[Item]:
+def _file_items(path: Path, limits: Limits, ids: _Ids) -> Iterator[Item]:
     suffix = _suffix(path.name)
     source = str(path)
     try:
@@ -456,10 +456,4 @@ def prepare(item: Item) -> Item:
     text = item.get("text")
     if not isinstance(text, str):
         raise InputError("parse", "the input has no text")
-    fixed = check_text(text)
-    if fixed.note:
-        item["text"] = fixed.text
-        item["note"] = fixed.note
-    if isinstance(item.get("title"), str):
-        item["title"] = check_text(item["title"]).text
-    return item
+    return item  # TCVN3/VNI/binary checks of the text and title: the pipeline's first step

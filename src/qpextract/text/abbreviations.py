@@ -56,6 +56,8 @@ class AbbreviationTagger:
     """Component: fills ``doc.abbreviations`` and warns about unknown caps tokens."""
 
     name = "abbreviations"
+    needs = ("text",)
+    adds = ("abbreviations",)
 
     def __init__(self) -> None:
         self.lexicon = load_lexicon()

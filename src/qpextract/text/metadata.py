@@ -30,6 +30,8 @@ class MetadataReader:
     """Component: title, published, authors, body span and reference date."""
 
     name = "metadata"
+    needs = ("text",)
+    adds = ("title", "published", "authors", "body", "reference")
 
     def __init__(self) -> None:
         cfg = read_yaml("byline.yaml")

@@ -9,6 +9,7 @@ collapsed. Normalizing normalized text changes nothing.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -60,7 +61,9 @@ class _Boilerplate(BaseModel):
 class Normalizer:
     """Compiled normalization tables; build once, use for every article."""
 
-    characters: regex.Pattern[str]
+    characters: re.Pattern[str]  # candidates for _CHAR_MAP and unparsable digits (stdlib: fast on one class)
+    unparsable: frozenset[str]
+    tones: regex.Pattern[str]  # old-style tone placement at the end of a syllable
     tone_table: dict[str, str]
     boilerplate: regex.Pattern[str]
 
@@ -72,6 +75,7 @@ class Normalizer:
         mt = MappedText.identity(original).sub(_BREAKS_AND_INVISIBLES, lambda m: "\n" if m.group(1) else "")
         mt = nfc(mt)
         mt = mt.sub(self.characters, self._replace_character)
+        mt = mt.sub(self.tones, self._replace_tone)
         if _MARKS.search(mt.text):
             mt = mt.edit(_stray_marks(mt.text))
         mt = mt.edit(self._boilerplate_lines(mt.text))
@@ -94,10 +98,15 @@ class Normalizer:
                 return
             start = end + 1
 
-    def _replace_character(self, m: regex.Match[str]) -> str:
+    def _replace_character(self, m: re.Match[str]) -> str:
         found = m.group()
-        if len(found) == 1:
-            return _CHAR_MAP.get(found, "\ufffd")
+        mapped = _CHAR_MAP.get(found)
+        if mapped is not None:
+            return mapped
+        return "\ufffd" if found in self.unparsable else found  # an astral character: kept unless a digit
+
+    def _replace_tone(self, m: regex.Match[str]) -> str:
+        found = m.group()
         return _recased(found, self.tone_table[found.lower()])
 
 
@@ -164,11 +173,13 @@ def _load_normalizer() -> Normalizer:
         guard = f"(?<![{regex.escape(not_after + not_after.upper())}]..)" if not_after else ""
         alternatives.append(f"[{regex.escape(first + first.upper())}][{regex.escape(marks)}]{guard}")
     # a rime is old-style only at the end of its syllable ("hoà", not "hoàn")
-    chars = "".join(regex.escape(c) for c in {**_CHAR_MAP, **_unparsable_digits()})
-    characters = regex.compile(r"[" + chars + r"]|(?:" + "|".join(alternatives) + r")(?![\p{L}\p{M}])")
+    unparsable = _unparsable_digits()
+    assert all(0x10000 <= ord(c) <= 0x1FFFF for c in unparsable)
+    characters = re.compile("[" + "".join(re.escape(c) for c in _CHAR_MAP) + "\U00010000-\U0001ffff]")
+    tones = regex.compile(r"(?:" + "|".join(alternatives) + r")(?![\p{L}\p{M}])")
     lines = [row.pattern for row in read_tsv("boilerplate.tsv", _Boilerplate)]
     boiler = regex.compile(r"(?i)[ ]*+(?:" + "|".join(f"(?:{p})" for p in lines) + r")[ ]*+")
-    return Normalizer(characters, table, boiler)
+    return Normalizer(characters, frozenset(unparsable), tones, table, boiler)
 
 
 def normalize(original: str) -> MappedText:

@@ -10,6 +10,8 @@ closing "./." have no space after their punctuation and never split.
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 from pydantic import BaseModel
 
@@ -19,6 +21,7 @@ from qpextract.document import Document
 _LINE = regex.compile(r"[^\n]+")
 # candidate end: punctuation (with closing quotes/brackets), then space, then a sentence start
 _BOUNDARY = regex.compile(r"[.!?…]['\")\]]*+( ++)(?=['\"(\[]?+[\p{Lu}\d])")
+_category = unicodedata.category
 _TOKEN_BEFORE = regex.compile(r"(?<!\S)(\S+?)\.['\")\]]*$")
 
 
@@ -30,14 +33,21 @@ class _NonFinal(BaseModel):
 def sentence_spans(text: str, nonfinal: frozenset[str]) -> list[tuple[int, int]]:
     """``[start, end)`` of each sentence of ``text`` (no surrounding spaces)."""
     spans: list[tuple[int, int]] = []
+    # no boundary spans a line break: one scan of the text, boundaries taken line by line
+    bounds = [(b.start(1), b.end(1)) for b in _BOUNDARY.finditer(text)]
+    k = 0
     for line in _LINE.finditer(text):
         start = line.start()
-        for b in _BOUNDARY.finditer(text, line.start(), line.end()):
-            before = _TOKEN_BEFORE.search(text, max(start, b.start(1) - 12), b.start(1))
-            if before and (before.group(1) in nonfinal or regex.fullmatch(r"\p{Lu}", before.group(1))):
-                continue
-            _append(spans, text, start, b.start(1))
-            start = b.end(1)
+        while k < len(bounds) and bounds[k][0] < line.end():
+            bs, be = bounds[k]
+            k += 1
+            before = _TOKEN_BEFORE.search(text, max(start, bs - 12), bs)
+            if before:
+                token = before.group(1)
+                if token in nonfinal or (len(token) == 1 and _category(token) == "Lu"):
+                    continue
+            _append(spans, text, start, bs)
+            start = be
         _append(spans, text, start, line.end())
     return spans
 
@@ -55,6 +65,8 @@ class SentenceSegmenter:
     """Component: fills ``doc.sentences`` (normalized spans)."""
 
     name = "sentences"
+    needs = ("text",)
+    adds = ("sentences",)
 
     def __init__(self) -> None:
         self.nonfinal = frozenset(row.token for row in read_tsv("nonfinal_abbreviations.tsv", _NonFinal))

@@ -79,7 +79,7 @@ def to_cp1258(s: str) -> bytes:
 
 
 def to_tcvn3(s: str) -> bytes:
-    from qpextract.io.decode import _TCVN3_CODES, _TCVN3_UNICODE
+    from qpextract.text.decode import _TCVN3_CODES, _TCVN3_UNICODE
 
     return s.translate(str.maketrans(_TCVN3_UNICODE, _TCVN3_CODES)).encode("latin-1")
 

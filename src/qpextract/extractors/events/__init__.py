@@ -18,6 +18,7 @@ from typing import Any, Optional
 from qpextract.document import Document
 from qpextract.extractors.events.tables import EventTables, TriggerRow, bounded, find_all
 from qpextract.models import Event, Participant, TemporalExpression
+from qpextract.text.lexical import same_length_lower
 
 _LEAD_SENTENCES = 3
 _CUE_WINDOW = 40
@@ -35,40 +36,27 @@ _DATE_PREFIX = re.compile(
 )
 
 
-def _lower(text: str) -> str:
-    """Lower-cased text with the same length (and so the same offsets)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 class EventExtractor:
     """Fills ``doc.events``: at most one ``main`` event, then one event per other type that happened."""
 
     name = "events"
+    needs = ("sentences", "body", "dates", "officials", "locations", "organizations")
+    adds = ("events",)
 
     def __init__(self) -> None:
         self.t = EventTables()
 
     def __call__(self, doc: Document) -> None:
-        try:
-            self._extract(doc)
-        except Exception as exc:  # never let one odd article fail the batch
-            doc.warnings.append(f"events: {type(exc).__name__}: {exc}")
-
-    # ------------------------------------------------------------------------------
-    def _extract(self, doc: Document) -> None:
         text = doc.text
         if not text:
             return
-        low = _lower(text)
+        low = doc.lex.lower
         t = self.t
         sentences = doc.sentences or [(0, len(text))]
         self._starts = [s for s, _ in sentences]
         self._sentences = sentences
         title = doc.title or ""
-        title_low = _lower(title)
+        title_low = same_length_lower(title)
         # the title line when the text begins with it (plain-text input)
         title_end = 0
         if title and sentences and low[sentences[0][0] : sentences[0][1]].strip().rstrip(".") == title_low.strip().rstrip("."):
@@ -165,11 +153,7 @@ class EventExtractor:
         if _DATE_PREFIX.match(doc.text, a, b) and _DATE_PREFIX.match(doc.text, a, b).end() > a + 2:
             return True
         for r in doc.dates:
-            try:
-                rs, _ = doc.normalized_span(r)
-            except Exception:
-                continue
-            if a <= rs < a + 25 and getattr(r, "type", None) in ("date", "datetime"):
+            if a <= r.start < a + 25 and getattr(r, "type", None) in ("date", "datetime"):
                 return True
         return False
 
@@ -217,8 +201,7 @@ class EventExtractor:
 
     def _event(self, doc, low, s, e, row, *, main: bool, rule: str, trigger: Optional[str] = None, lead=None) -> Event:
         if s < e:
-            where = doc.span(s, e)
-            start, end, trig = where["start"], where["end"], where["text"]
+            start, end, trig = s, e, doc.text[s:e]
             scope = [self._sentence(s)]
         else:
             start = end = 0
@@ -247,12 +230,8 @@ class EventExtractor:
     def _records_in(self, doc: Document, records: list[Any], scope: list[tuple[int, int]]) -> list[tuple[int, int, Any]]:
         out = []
         for r in records:
-            try:
-                rs, re_ = doc.normalized_span(r)
-            except Exception:
-                continue
-            if any(a <= rs < b for a, b in scope):
-                out.append((rs, re_, r))
+            if any(a <= r.start < b for a, b in scope):
+                out.append((r.start, r.end, r))
         out.sort(key=lambda x: x[0])
         return out
 
@@ -316,10 +295,7 @@ class EventExtractor:
         names: list[Participant] = []
         for idx, o in enumerate(doc.officials):
             for m in o.mentions:
-                try:
-                    ms, _ = doc.normalized_span(m)
-                except Exception:
-                    continue
+                ms = m.start
                 a, b = self._sentence(ms)
                 a, b = max(a, ms - _PLAN_WINDOW), min(b, ms + _PLAN_WINDOW)
                 if find_all(self.t.participant_re, low, a, b):

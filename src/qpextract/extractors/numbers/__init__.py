@@ -9,7 +9,7 @@ right after a figure is that figure's change, not a figure of its own.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -19,13 +19,13 @@ import unicodedata
 import regex
 
 from qpextract.document import Document
+from qpextract.errors import DataFileError
 from qpextract.patterns import trie_pattern
 from qpextract.extractors.numbers.parse import parse_digits, parse_words
 from qpextract.extractors.numbers.tables import NumberTables, UnitRow
 from qpextract.models import Change, NumericResult
+from qpextract.text.lexical import TOKEN, Lexical
 
-# one token: a digit group in any notation, a word, a newline, or one other sign
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|\n|[^\w\s]")
 _DIGITS = regex.compile(r"(?<![\w.,])\d++(?:[.,]\d++)*+")
 _WORD = regex.compile(r"[ \t]*+\w++")
 _UNIT_OR_WORD_AFTER = re.compile(r"[ \t]*(?:%|[^\W\d_])")
@@ -43,6 +43,14 @@ _WINDOW_RIGHT = 72
 _MAX_TOKENS = 24  # tokens kept on each side: enough for a subject, a unit and a qualifier
 _MAX_SUBJECT_RIGHT = 10
 _MAX_SUBJECT_LEFT = 14
+# every step and guard name used below (declared with its meaning in data/vi/numbers_rules.yaml)
+_RULES = (
+    "number.scale", "number.unit", "number.money", "number.change", "number.qualifier.before",
+    "number.qualifier.after", "number.of_total", "number.thousands",
+    "number.guard.identifier", "number.guard.temporal", "number.guard.measure", "number.guard.change_alone",
+    "number.guard.not_count", "number.guard.bare", "number.guard.year", "number.guard.name",
+    "number.guard.overlap", "number.guard.unfaithful",
+)
 
 
 @dataclass
@@ -55,60 +63,68 @@ class _Tokens:
     ends: list[int] = field(default_factory=list)
 
 
-def _tokens(text: str, start: int, end: int, *, right: bool) -> _Tokens:
-    """Tokens of ``text[start:end]`` up to the sentence end (right) or from the sentence start (left)."""
+def _tokens(lex: Lexical, start: int, end: int, *, right: bool) -> _Tokens:
+    """Tokens of ``text[start:end]`` up to the sentence end (right) or from the sentence start (left).
+
+    Read from the document's token list (the lexical layer); only a token cut by the window's
+    edge is tokenized again, so the result is what tokenizing ``text[start:end]`` alone gives.
+    """
     t = _Tokens()
-    piece = text[start:end]
-    surface = _TOKEN.findall(piece)
-    if not surface:
+    text, low = lex.text, lex.lower
+    spans = _window_spans(lex, start, end)
+    if not spans:
         return t
-    low_piece = piece.lower()
-    lower = _TOKEN.findall(low_piece) if len(low_piece) == len(piece) else [w.lower() for w in surface]
-    if len(lower) != len(surface):
-        lower = [w.lower() for w in surface]
+    surface = [text[a:b] for a, b in spans]
+    lower = [low[a:b] for a, b in spans]
     first = 0
     if not _SENTENCE_END.isdisjoint(surface):
         if right:
             for i, tok in enumerate(surface):
                 if tok in _SENTENCE_END:
-                    surface, lower = surface[:i], lower[:i]
+                    surface, lower, spans = surface[:i], lower[:i], spans[:i]
                     break
         else:
             for i in range(len(surface) - 1, -1, -1):
                 if surface[i] in _SENTENCE_END:
                     first = i + 1
                     break
-    if not right and first == 0 and start > 0 and text[start - 1].isalnum() and piece[:1].isalnum():
+    if not right and first == 0 and start > 0 and text[start - 1].isalnum() and text[start : start + 1].isalnum():
         first = 1  # a word cut by the window
-    # keep only the tokens a reading can use, then find their offsets (one walk over them)
+    # keep only the tokens a reading can use
     if right:
-        surface, lower = surface[first:_MAX_TOKENS], lower[first:_MAX_TOKENS]
-        pos = 0
-        starts, ends = [], []
-        for tok in surface:
-            pos = piece.index(tok, pos)
-            starts.append(start + pos)
-            pos += len(tok)
-            ends.append(start + pos)
+        keep = slice(first, _MAX_TOKENS)
     else:
-        cut = max(first, len(surface) - _MAX_TOKENS)
-        surface, lower = surface[cut:], lower[cut:]
-        pos = len(piece)
-        starts, ends = [], []
-        for tok in reversed(surface):
-            pos = piece.rindex(tok, 0, pos)
-            starts.append(start + pos)
-            ends.append(start + pos + len(tok))
-        starts.reverse()
-        ends.reverse()
-    t.surface = surface
-    t.lower = lower
-    t.starts = starts
-    t.ends = ends
+        keep = slice(max(first, len(surface) - _MAX_TOKENS), None)
+    spans = spans[keep]
+    t.surface = surface[keep]
+    t.lower = lower[keep]
+    t.starts = [a for a, _ in spans]
+    t.ends = [b for _, b in spans]
     return t
 
 
-def _fold(s: str) -> str:
+def _window_spans(lex: Lexical, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of the tokens of ``text[start:end]`` tokenized on its own."""
+    text = lex.text
+    ts, te = lex.token_starts, lex.token_ends
+    out: list[tuple[int, int]] = []
+    k = -1
+    for m in TOKEN.finditer(text, start, end):  # until the window's tokens meet the document's
+        a = m.start()
+        k = bisect_left(ts, a)
+        if k < len(ts) and ts[k] == a:
+            break
+        out.append((a, m.end()))
+    else:
+        return out
+    j = bisect_right(te, end, lo=k)
+    out.extend(zip(ts[k:j], te[k:j]))
+    if j < len(ts) and ts[j] < end:  # a token cut by the window's end
+        out.extend(m.span() for m in TOKEN.finditer(text, ts[j], end))
+    return out
+
+
+def _spelling_key(s: str) -> str:
     """Letters of each word with its marks sorted after them (tone placement and case do not count)."""
     s = unicodedata.normalize("NFD", s.translate(_DASHES)).casefold()
     out = []
@@ -118,15 +134,15 @@ def _fold(s: str) -> str:
     return "".join(out)
 
 
-def _faithful(original: str, where: dict) -> bool:
-    """Does ``original[start:end]`` read as the record's normalized text? Checked in full only for
+def _faithful(doc: Document, start: int, end: int) -> bool:
+    """Does the input under normalized ``text[start:end]`` read as it? Checked in full only for
     input that is not NFC, where the normalizer may have dropped marks."""
-    piece = original[where["start"] : where["end"]]
+    piece = doc.original_text(start, end)
     if _INVISIBLE.search(piece):
         return False
     if unicodedata.is_normalized("NFC", piece):
         return True
-    return _fold(piece) == _fold(where["text"])
+    return _spelling_key(piece) == _spelling_key(doc.text[start:end])
 
 
 def _is_word(tok: str) -> bool:
@@ -137,6 +153,8 @@ class NumberExtractor:
     """Fills ``doc.numbers``: one NumericResult per reported quantity, changes attached to their figure."""
 
     name = "numbers"
+    needs = ("sentences", "dates")
+    adds = ("numbers",)
 
     def __init__(self) -> None:
         self.t = NumberTables()
@@ -157,13 +175,19 @@ class NumberExtractor:
         self._reject_next_word_number = self._reject_next | frozenset(
             k[0] for k in self.t.word_not_count.map if len(k) == 1
         )
+        declared = self.t.rules.names()
+        unknown = set(_RULES) - declared
+        unused = {*self.t.rules.steps, *self.t.rules.guards} - set(_RULES)
+        if unknown or unused:
+            raise DataFileError(f"numbers_rules.yaml: undeclared rules {sorted(unknown)}, unused {sorted(unused)}")
 
     # ---- entry point -------------------------------------------------------------
     def __call__(self, doc: Document) -> None:
         text = doc.text
         if not text:
             return
-        blocked = sorted(doc.normalized_span(d) for d in doc.dates)
+        self._lex = doc.lex
+        blocked = sorted((d.start, d.end) for d in doc.dates)
         self._blocked_starts = [s for s, _ in blocked]
         self._blocked = blocked
         cands: list[tuple[int, int, float, Optional[float], str]] = []
@@ -171,9 +195,7 @@ class NumberExtractor:
             c = self._digit_candidate(text, m.start(), m.end())
             if c is not None:
                 cands.append(c)
-        lowered = text.lower()
-        if len(lowered) != len(text):
-            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        lowered = doc.lex.lower
         excluded = self.t.word_alone_excluded
         for m in self._word_numbers.finditer(lowered):
             if m.group() in excluded or (m.start() and lowered[m.start() - 1].isalnum()):
@@ -185,10 +207,7 @@ class NumberExtractor:
         out: list[NumericResult] = []
         spans: list[tuple[int, int]] = []
         for s, e, value, total, rule in cands:
-            try:
-                self._read(doc, text, s, e, value, total, rule, out, spans)
-            except Exception as exc:  # never let one odd figure sink the article
-                doc.warnings.append(f"numbers: could not read '{text[s:e]}': {type(exc).__name__}")
+            self._read(doc, text, s, e, value, total, rule, out, spans)
         doc.numbers.extend(out)
 
     # ---- candidates --------------------------------------------------------------
@@ -290,7 +309,7 @@ class NumberExtractor:
             return None
         if text[s].isupper() and not self._sentence_start(text, s):
             return None  # "Hai Bà Trưng", "ông Tám": a name
-        one = used == 1 and words[0] == "một"
+        one = used == 1 and words[0] == self.t.one_word
         # end of the used words
         end = s
         for _ in range(used):
@@ -301,7 +320,7 @@ class NumberExtractor:
         if self._next_word(text, end) in self._reject_next_word_number:
             return None  # "hai năm", "hai bên"
         if one:
-            after = _tokens(text, end, min(len(text), end + 40), right=True).lower
+            after = _tokens(self._lex, end, min(len(text), end + 40), right=True).lower
             if not self.t.one_counts.at(after, 0)[0]:
                 return None  # "một số", "một cách": an article, not a count
         return (s, end, value, None, "number.words")
@@ -316,8 +335,8 @@ class NumberExtractor:
     # ---- reading one candidate -----------------------------------------------------
     def _read(self, doc, text, s, e, value, total, rule, out, spans) -> None:
         t = self.t
-        left = _tokens(text, max(0, s - _WINDOW_LEFT), s, right=False)
-        right = _tokens(text, e, min(len(text), e + _WINDOW_RIGHT), right=True)
+        left = _tokens(doc.lex, max(0, s - _WINDOW_LEFT), s, right=False)
+        right = _tokens(doc.lex, e, min(len(text), e + _WINDOW_RIGHT), right=True)
         lw, rw = left.lower, right.lower
         nl = len(lw)
         prev_is_pair = nl > 0 and lw[-1] == "/"
@@ -327,10 +346,10 @@ class NumberExtractor:
             if not k:
                 k, _ = t.id_heads.ending(lw, nl)
                 if k and total is None:
-                    return
+                    return self._drop(doc, "number.guard.identifier", s, e)
                 k, _ = t.temporal_before.ending(lw, nl)
                 if k:
-                    return
+                    return self._drop(doc, "number.guard.temporal", s, e)
         # --- unit
         i = 0
         unit = "count"
@@ -340,6 +359,7 @@ class NumberExtractor:
             value *= t.scales[rw[i]]
             scale_word = rw[i]
             i += 1
+            doc.explain(self.name, "number.scale", right.starts[0], right.ends[0])
         else:
             scale_word = None
         k, row = t.units.at(rw, i)
@@ -347,19 +367,23 @@ class NumberExtractor:
             k, row = 0, None
         if k and isinstance(row, UnitRow):
             if row.unit in ("measure", "time", "age", "foreign"):
-                return
+                return self._drop(doc, "number.guard.measure", s, right.ends[i + k - 1])
             unit = row.unit
             change_only = row.change_only
             value *= row.multiplier
             i += k
-        elif scale_word in ("triệu", "tỷ", "tỉ") and (i >= len(rw) or not _is_word(rw[i]) or t.stops.at(rw, i)[0]):
+            doc.explain(self.name, "number.unit", right.starts[i - k], right.ends[i - 1])
+        elif scale_word in t.money_scales and (i >= len(rw) or not _is_word(rw[i]) or t.stops.at(rw, i)[0]):
             unit = "money"
+            doc.explain(self.name, "number.money", s, right.ends[i - 1])
         unit_end = right.ends[i - 1] if i else e
         # --- a change of the previous figure ("tăng 0,4%")
         kc, direction = t.change_words.ending(lw, nl) if not prev_is_pair else (0, None)
         if kc:
-            self._attach_change(text, s, value, unit if unit != "count" or i else None, str(direction), out, spans)
-            return
+            if self._attach_change(text, s, value, unit if unit != "count" or i else None, str(direction), out, spans):
+                doc.explain(self.name, "number.change", left.starts[nl - kc], unit_end)
+                return None
+            return self._drop(doc, "number.guard.change_alone", s, e)
         if change_only:
             unit = "count"
             i = 0
@@ -367,18 +391,21 @@ class NumberExtractor:
         # --- qualifiers
         qualifier = None
         qstart = s
-        kq, q = t.qualifier_before(lw, nl) if False else t.qual_before.ending(lw, nl)
+        kq, q = t.qual_before.ending(lw, nl)
         if kq:
             qualifier = q
             qstart = left.starts[nl - kq]
+            doc.explain(self.name, "number.qualifier.before", qstart, left.ends[nl - 1])
         ka, qa = t.qual_after.at(rw, i)
         if ka:
             qualifier = qa
+            doc.explain(self.name, "number.qualifier.after", right.starts[i], right.ends[i + ka - 1])
             i += ka
             unit_end = right.ends[i - 1]
         # --- "X trên tổng số Y": Y is the total
-        if total is None and rw[i : i + 3] == ["trên", "tổng", "số"]:
-            kk = i + 3
+        ko, _ = t.of_total.at(rw, i) if total is None else (0, None)
+        if ko:
+            kk = i + ko
             kq3, _ = t.qual_before.at(rw, kk)
             kk += kq3
             if kk < len(rw) and rw[kk][:1].isdigit():
@@ -386,6 +413,7 @@ class NumberExtractor:
                 if tv is not None and tv >= value:
                     total = tv
                     ratio = True
+                    doc.explain(self.name, "number.of_total", right.starts[i], right.ends[kk])
                     i = kk + 1
                     unit_end = right.ends[kk]
         # --- subject (a bracketed figure right after is skipped: "11.200/53.000 (21%) bị mắc bệnh")
@@ -396,48 +424,56 @@ class NumberExtractor:
             if any(w[:1].isdigit() for w in rw[si:close]):
                 si = close + 1
         sub_words, j_end = self._subject_right(right, si, predicate=(unit == "percent"))
+        how = "none"
         if unit == "money":
             before = self._money_subject(left, nl - kq if kq else nl)
             if before:
                 sub_words = []
                 subject = before
+                how = "paid_for"
         if sub_words:
             if rule == "number.words":
                 kn, _ = t.word_not_count.at(rw, i)
                 if kn:
-                    return
+                    return self._drop(doc, "number.guard.not_count", s, right.ends[i + kn - 1])
             subject = " ".join(sub_words)
             subj_end = right.ends[j_end - 1]
+            how = "after"
         elif unit == "count" and (not ratio or total == value):
-            return  # a bare number or a phrase like "trực 24/24": not a reported quantity
+            return self._drop(doc, "number.guard.bare", s, unit_end)  # "trực 24/24": not a reported quantity
         elif unit != "money" or subject is None:
-            subject = self._left_or_borrowed(text, s, out, spans)
+            subject, how = self._left_or_borrowed(text, s, out, spans)
         if sub_words and len(sub_words) == 1 and sub_words[0].lower() in t.heads_alone and nl:
             kl, _ = t.link_verbs.ending(lw, nl - kq if kq else nl)
             if kl:  # "Số công dân có trình độ đại học là hơn 1.800 người"
-                subject = self._left_or_borrowed(text, s, out, spans) or subject
+                left_subject, left_how = self._left_or_borrowed(text, s, out, spans)
+                if left_subject:
+                    subject, how = left_subject, left_how
         # a bare year or a count glued to a capitalized name is a date or an identifier
         if unit == "count" and not ratio and rule == "number.digits":
             raw = text[s:e]
             if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100:
-                return  # a year ("Luật NVQS 2015 quy định"); counts of this size are written "2.015"
+                return self._drop(doc, "number.guard.year", s, e)  # counts of this size are written "2.015"
             if nl and left.surface[-1][:1].isupper() and not left.surface[-1].isupper() and not kq:
                 if nl >= 2 and left.surface[-2] not in _SENTENCE_END:
-                    return  # "Quân khu 7 ...", "Trung đoàn 14"
+                    return self._drop(doc, "number.guard.name", left.starts[-1], e)  # "Quân khu 7"
         if rule == "number.digits" and unit == "count" and not ratio:
             raw = text[s:e]
             if _COMMA_THOUSAND.fullmatch(raw):
                 value = float(raw.replace(",", ""))  # "1,300 người": thousands, people are whole
+                doc.explain(self.name, "number.thousands", s, e)
         span_end = subj_end if sub_words and si == i else unit_end  # a skipped bracket keeps its own figure
         if any(a < span_end and qstart < b for a, b in spans[-3:]):
-            return
-        where = doc.span(qstart, span_end)
-        if not _faithful(doc.original, where):
+            return self._drop(doc, "number.guard.overlap", qstart, span_end)
+        record_end = span_end
+        if not _faithful(doc, qstart, record_end):
             # the normalizer dropped a character inside (zero-width, a stray combining mark):
             # keep the span to the figure itself, or nothing
-            where = doc.span(qstart, unit_end)
-            if not _faithful(doc.original, where):
-                return
+            record_end = unit_end
+            if not _faithful(doc, qstart, record_end):
+                return self._drop(doc, "number.guard.unfaithful", qstart, record_end)
+        rule = f"{rule}.{how}"
+        where = doc.span(qstart, record_end)
         rec = NumericResult(
             **where,
             value=value,
@@ -528,11 +564,16 @@ class NumberExtractor:
             j -= 1
         return " ".join(reversed(words)) or None
 
-    def _left_or_borrowed(self, text: str, s: int, out: list, spans: list) -> Optional[str]:
-        """The subject before the figure; inside brackets ("… 1.500 thanh niên … (đạt 50%)") the
-        figure is a share of the one before it and takes its subject."""
+    def _drop(self, doc: Document, guard: str, start: int, end: int) -> None:
+        """A guard dropped the candidate: traced for `explain`."""
+        doc.explain(self.name, guard, start, end)
+
+    def _left_or_borrowed(self, text: str, s: int, out: list, spans: list) -> tuple[Optional[str], str]:
+        """The subject before the figure and its rule (``before``, ``borrowed`` or ``none``); inside
+        brackets ("… 1.500 thanh niên … (đạt 50%)") the figure is a share of the one before it and
+        takes its subject."""
         t = self.t
-        wide = _tokens(text, max(0, s - _WINDOW_LEFT_SUBJECT), s, right=False)
+        wide = _tokens(self._lex, max(0, s - _WINDOW_LEFT_SUBJECT), s, right=False)
         lw = wide.lower
         j = len(lw)
         kq, _ = t.qual_before.ending(lw, j)
@@ -540,8 +581,9 @@ class NumberExtractor:
         kl, _ = t.link_verbs.ending(lw, j)
         if j - kl > 0 and wide.surface[j - kl - 1] in ("(", ","):
             if out and spans and 0 <= wide.starts[j - kl - 1] - spans[-1][1] <= 40:
-                return out[-1].subject  # "1.500 thanh niên … (đạt 50%)", "188 tân binh …, đạt gần 5,08%"
-        return self._subject_left(wide, j)
+                return out[-1].subject, "borrowed"  # "1.500 thanh niên … (đạt 50%)", "188 tân binh …, đạt gần 5,08%"
+        subject = self._subject_left(wide, j)
+        return subject, ("before" if subject else "none")
 
     def _subject_left(self, left: _Tokens, j: int) -> Optional[str]:
         """The indicator before the figure: "tỷ lệ đảng viên trong DQTV (đạt) 23,4%"; a list of
@@ -571,16 +613,17 @@ class NumberExtractor:
         words.reverse()
         return " ".join(words).replace(" ,", ",")
 
-    def _attach_change(self, text, s, value, unit, direction, out, spans) -> None:
-        """Put a change on the figure it follows in the same sentence; a change alone is dropped."""
+    def _attach_change(self, text, s, value, unit, direction, out, spans) -> bool:
+        """Put a change on the figure it follows in the same sentence; False: a change alone (dropped)."""
         if not out:
-            return
+            return False
         last = out[-1]
         ls, le = spans[-1]
         if le > s or s - le > 80:
-            return
+            return False
         between = text[le:s]
         if any(c in between for c in ".!?\n;"):
-            return
+            return False
         if last.change is None:
             last.change = Change(value=value, direction=direction, unit=unit)  # type: ignore[arg-type]
+        return True

@@ -1,4 +1,5 @@
-"""The number extractor's vocabularies (data/vi/numbers.yaml, numbers_words.tsv, units.tsv), loaded once."""
+"""The number extractor's vocabularies and rule names (data/vi/numbers.yaml, numbers_rules.yaml,
+numbers_words.tsv, units.tsv), loaded once."""
 
 from __future__ import annotations
 
@@ -50,6 +51,25 @@ class NumbersVocabulary(BaseModel):
     word_number_not_count: list[str]
     one_counts: list[str]
     list_nouns: list[str]
+    of_total: list[str]
+    money_scales: list[str]
+    one_word: str
+
+
+class NumberRules(BaseModel):
+    """numbers_rules.yaml: every rule name, with what it reads."""
+
+    model_config = ConfigDict(extra="forbid")
+    candidates: dict[str, str]
+    subjects: dict[str, str]
+    steps: dict[str, str]
+    guards: dict[str, str]
+
+    def names(self) -> set[str]:
+        """Every name a trace or a record may carry."""
+        return {*self.candidates, *self.steps, *self.guards} | {
+            f"{c}.{s}" for c in self.candidates for s in self.subjects
+        }
 
 
 class PhraseTable:
@@ -109,6 +129,10 @@ class NumberTables:
         self.word_not_count = PhraseTable(voc.word_number_not_count)
         self.one_counts = PhraseTable(voc.one_counts)
         self.list_nouns = PhraseTable(voc.list_nouns)
+        self.of_total = PhraseTable(voc.of_total)
+        self.money_scales = frozenset(voc.money_scales)
+        self.one_word = voc.one_word
+        self.rules = NumberRules.model_validate(read_yaml("numbers_rules.yaml"))
         units = read_tsv("units.tsv", UnitRow)
         self.units = PhraseTable({u.phrase: u for u in units})
         words = read_tsv("numbers_words.tsv", NumberWordRow)

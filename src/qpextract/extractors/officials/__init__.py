@@ -30,7 +30,7 @@ from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.extractors.officials.names import NameFinder, NameSpan
 from qpextract.extractors.officials.positions import Pos, PositionParser
 from qpextract.extractors.officials.ranks import RankHit, RankReader
-from qpextract.extractors.places.lexicon import CAP_SYLLABLE, UPPER, fold, lowered
+from qpextract.text.lexicon import CAP_SYLLABLE, UPPER, fold, lowered
 from qpextract.models import Mention, Official, Position, RankMention
 
 # a short name after an honorific or rank: one or two capitalized syllables, no more
@@ -50,6 +50,8 @@ class OfficialExtractor:
     """Component: fills ``doc.officials`` and ``doc.ranks``."""
 
     name = "officials"
+    needs = ("body", "authors", "sentences")
+    adds = ("officials", "ranks")
 
     def __init__(self) -> None:
         self.lex = Lexicon()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from qpextract.extractors.officials.positions import Pos
-from qpextract.extractors.places.lexicon import fold
+from qpextract.text.lexicon import fold
 
 MAX_POSITIONS = 30  # per person: keeps merging linear on hostile input
 

@@ -13,7 +13,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel
 
 from qpextract.data import read_tsv, read_yaml
-from qpextract.extractors.places.lexicon import NB, PB, Bodies, Gazetteer, Scanner, fold, trie_pattern
+from qpextract.text.lexicon import NB, PB, Bodies, Gazetteer, Scanner, fold, trie_pattern
 
 
 class _SurnameRow(BaseModel):
@@ -95,7 +95,7 @@ class Lexicon:
             PB + trie_pattern(ctx["anaphoric_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
         )
         self.gazetteer = Gazetteer()
-        from qpextract.extractors.places.lexicon import Units
+        from qpextract.text.lexicon import Units
 
         units = Units()
         self.unit_before = re.compile(

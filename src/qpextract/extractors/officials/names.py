@@ -14,7 +14,7 @@ import re
 from typing import NamedTuple
 
 from qpextract.extractors.officials.lexicon import Lexicon
-from qpextract.extractors.places.lexicon import CAP_SYLLABLE, NB, trie_pattern
+from qpextract.text.lexicon import CAP_SYLLABLE, NB, trie_pattern
 
 _SYL = re.compile(CAP_SYLLABLE)
 MAX_SYLLABLES = 4

@@ -14,7 +14,7 @@ import re
 from typing import NamedTuple, Optional
 
 from qpextract.extractors.officials.lexicon import Lexicon
-from qpextract.extractors.places.lexicon import fold
+from qpextract.text.lexicon import fold
 
 _LINK = re.compile(r"[,()-]|(?<!\w)(?:kiêm|rồi)(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"nguyên[ \t]++", re.IGNORECASE)

@@ -12,7 +12,7 @@ from typing import NamedTuple, Optional
 
 
 from qpextract.extractors.officials.lexicon import Lexicon, RankRow
-from qpextract.extractors.places.lexicon import fold
+from qpextract.text.lexicon import fold
 
 
 class RankHit(NamedTuple):

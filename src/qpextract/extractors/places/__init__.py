@@ -15,7 +15,7 @@ from bisect import bisect_left
 from typing import Optional
 
 from qpextract.document import Document
-from qpextract.extractors.places.lexicon import CAP_SYLLABLE, Bodies, Gazetteer, Units, lowered
+from qpextract.text.lexicon import CAP_SYLLABLE, Bodies, Gazetteer, Units
 from qpextract.models import Location, Organization
 
 _BLANK = re.compile(r"[ \t]++")
@@ -30,6 +30,8 @@ class PlaceExtractor:
     """Component: fills ``doc.locations`` and ``doc.organizations``."""
 
     name = "places"
+    needs = ("body", "officials")
+    adds = ("locations", "organizations")
 
     def __init__(self) -> None:
         self.gazetteer = Gazetteer()
@@ -43,10 +45,9 @@ class PlaceExtractor:
         taken: list[tuple[int, int]] = []
         for off in doc.officials:
             for m in off.mentions:
-                s = doc.norm.to_normalized(m.start)
-                stops.add(s)
-                taken.append((s, doc.norm.to_normalized_end(m.end)))
-        low = lowered(text)
+                stops.add(m.start)
+                taken.append((m.start, m.end))
+        low = doc.lex.lower
         self._locations(doc, text, low, lo, hi, stops, taken)
         self._organizations(doc, text, low, lo, hi, stops)
 

@@ -23,14 +23,18 @@ class TemporalExtractor:
     """Component: fills ``doc.dates``, one record per expression, in text order."""
 
     name = "temporal"
+    needs = ("reference",)
+    adds = ("dates",)
 
     def __init__(self, grammar: Optional[Grammar] = None) -> None:
         self.rules = RuleSet(grammar or load_grammar())
 
-    def expressions(self, text: str, reference: Reference) -> list[tuple[int, int, str, dict]]:
+    def expressions(
+        self, text: str, reference: Reference, lower: Optional[str] = None
+    ) -> list[tuple[int, int, str, dict]]:
         """``(start, end, rule, fields)`` in normalized offsets for every expression of ``text``."""
         out = []
-        for partial in self.rules.find(text, with_day=reference.day is not None):
+        for partial in self.rules.find(text, with_day=reference.day is not None, lower=lower):
             r = resolve(partial, reference)
             if r is None:
                 continue
@@ -47,6 +51,6 @@ class TemporalExtractor:
         return out
 
     def __call__(self, doc: Document) -> None:
-        for start, end, rule, fields in self.expressions(doc.text, doc.reference):
+        for start, end, rule, fields in self.expressions(doc.text, doc.reference, doc.lex.lower):
             doc.dates.append(TemporalExpression(**doc.span(start, end), **fields))
             doc.explain(self.name, rule, start, end)

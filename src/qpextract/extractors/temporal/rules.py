@@ -14,6 +14,7 @@ from typing import Iterator, Optional
 import regex
 
 from qpextract.extractors.temporal.grammar import DIGIT, Grammar
+from qpextract.text.lexical import same_length_lower
 
 _DIGITS = regex.compile(r"\d++")
 
@@ -84,16 +85,15 @@ class RuleSet:
             key: [k for k in self.names if f"(?P<{k}>" in p.pattern] for key, p in grammar.with_day.by_anchor.items()
         }
 
-    def find(self, text: str, with_day: bool = True) -> Iterator[Partial]:
+    def find(self, text: str, with_day: bool = True, lower: Optional[str] = None) -> Iterator[Partial]:
         """Every expression in ``text``, left to right, non-overlapping.
 
         ``with_day=False`` (the reference date has no day) leaves out the rules
-        that could not be resolved anyway ("hôm qua").
+        that could not be resolved anyway ("hôm qua"). ``lower`` is the text's
+        same-length lower-case form when the caller has it (the document's lexical layer).
         """
         scan = self.g.with_day if with_day else self.g.without_day
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a few characters change length when lowered
-            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        lowered = lower if lower is not None else same_length_lower(text)
         limit = 0
         by_anchor = scan.by_anchor
         for pos, key in self.anchors(lowered, scan.anchor_words):

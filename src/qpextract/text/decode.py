@@ -37,7 +37,8 @@ _TCVN3_TABLE = str.maketrans(_TCVN3_CODES, _TCVN3_UNICODE)
 _TCVN3_MARKERS = re.compile("[¸µ¶·¹»¾¼½¨©ª«¬®\xad¡¢£¤¥¦§]")
 # VNI writes a base letter followed by a mark byte: "aù" (á), "eâ" (ê), "ñ" (đ).
 # Neither "ñ" nor a vowel followed by ù ø û õ ï occurs in Unicode Vietnamese.
-_VNI_MARKERS = re.compile(r"[ñÑ]|(?<=[aeiouyAEIOUYôöÔÖ])[ùøûõïÙØÛÕÏ]|(?<=[aeoAEO])[âêÂÊ]")
+# (the mark byte first, its base letter checked behind it: ``re`` then scans on one character class)
+_VNI_MARKERS = re.compile(r"[ñÑ]|[ùøûõïÙØÛÕÏâêÂÊ](?<=[aeiouyAEIOUYôöÔÖ][ùøûõïÙØÛÕÏ]|[aeoAEO][âêÂÊ])")
 # Letters only Vietnamese (in Unicode) uses, and the combining tone marks of cp1258.
 _VIETNAMESE = re.compile("[ăđĩũơưĂĐĨŨƠƯ\u1ea0-\u1ef9\u0300\u0301\u0303\u0309\u0323]")
 _COMBINING = re.compile("[\u0300\u0301\u0303\u0309\u0323]")
@@ -154,10 +155,12 @@ def _plausible_cp1258(sample: str) -> bool:
 def legacy_encoding(text: str) -> str | None:
     """``"TCVN3"`` or ``"VNI"`` when ``text`` reads like that legacy encoding seen through Latin-1."""
     sample = text[:_SAMPLE]
-    viet = len(_VIETNAMESE.findall(sample))
-    words = max(1, len(_WORD.findall(sample)))
     tcvn = len(_TCVN3_MARKERS.findall(sample))
     vni = len(_VNI_MARKERS.findall(sample))
+    if tcvn < 2 and vni < 2:
+        return None  # neither can be (the common case: skip counting letters and words)
+    viet = len(_VIETNAMESE.findall(sample))
+    words = max(1, len(_WORD.findall(sample)))
     if tcvn >= 2 and tcvn >= 0.05 * words and viet <= 0.05 * tcvn and tcvn >= vni:
         return "TCVN3"
     if vni >= 2 and vni >= 0.05 * words and viet <= 0.05 * vni:

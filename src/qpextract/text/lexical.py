@@ -1,0 +1,80 @@
+"""The lexical layer of a document, computed once and read by every extractor.
+
+Three forms of the text keep the same offsets: the text itself, ``lower``
+(lower case, one character for one) and the token list (``\\d+([.,]\\d+)*``,
+words, line breaks and single signs). Capitalization and the syllable class of
+a token are looked up, not recomputed. Three different "folds" used to share
+one name; they are now :func:`same_length_lower` (case, offsets kept),
+``qpextract.patterns.phrase_key`` (a phrase's comparison key: lower case,
+single spaces) and ``qpextract.evaluate.fold`` (the scorer's tone- and
+dash-insensitive key).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import cached_property
+
+# one token: a digit group in any notation, a word, a newline, or one other sign
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|\n|[^\w\s]")
+
+
+def same_length_lower(text: str) -> str:
+    """``text.lower()`` with one character for one (a character whose lower case is longer is kept)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+class Lexical:
+    """Lower-case form and tokens of one normalized text; every attribute is built on first use."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def lower(self) -> str:
+        """The lower-cased text, same length and offsets as ``text``."""
+        return same_length_lower(self.text)
+
+    @cached_property
+    def _tokens(self) -> tuple[list[int], list[int]]:
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in TOKEN.finditer(self.text):
+            starts.append(m.start())
+            ends.append(m.end())
+        return starts, ends
+
+    @property
+    def token_starts(self) -> list[int]:
+        return self._tokens[0]
+
+    @property
+    def token_ends(self) -> list[int]:
+        return self._tokens[1]
+
+    def tokens_in(self, start: int, end: int) -> range:
+        """Indexes of the tokens lying wholly inside ``[start, end)``."""
+        starts, ends = self._tokens
+        return range(bisect_left(starts, start), bisect_right(ends, end, lo=bisect_left(starts, start)))
+
+    def is_capitalized(self, i: int) -> bool:
+        """Token ``i`` starts with a capital letter."""
+        return self.text[self._tokens[0][i]].isupper()
+
+    def syllable_class(self, i: int) -> str:
+        """``digits``, ``upper`` (all caps), ``capitalized``, ``lower``, ``newline`` or ``sign``."""
+        s, e = self._tokens[0][i], self._tokens[1][i]
+        tok = self.text[s:e]
+        if tok[0].isdigit():
+            return "digits"
+        if tok == "\n":
+            return "newline"
+        if not tok[0].isalnum() and tok[0] != "_":
+            return "sign"
+        if tok.isupper() and len(tok) > 1:
+            return "upper"
+        return "capitalized" if tok[0].isupper() else "lower"
