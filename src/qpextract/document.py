@@ -14,6 +14,8 @@ from typing import Any, Optional
 from qpextract.models import (
     Abbreviation,
     Article,
+    Decoration,
+    DocumentReference,
     Event,
     Location,
     NumericResult,
@@ -58,6 +60,8 @@ class Document:
     events: list[Event] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     organizations: list[Organization] = field(default_factory=list)
+    documents: list[DocumentReference] = field(default_factory=list)
+    decorations: list[Decoration] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # rule traces for `qpextract explain`: (component, rule, normalized text)
     trace: list[tuple[str, str, str]] = field(default_factory=list)
@@ -95,5 +99,7 @@ class Document:
             events=self.events,
             locations=self.locations,
             organizations=self.organizations,
+            documents=self.documents,
+            decorations=self.decorations,
             warnings=self.warnings,
         )
