@@ -55,6 +55,7 @@ class DocumentVocabulary(BaseModel):
     issue_verbs: list[str]
     title_stops: list[str]
     about_stops: list[str]
+    stops_before_capital: list[str]
     issuer_stops: list[str]
     measure_words: list[str]
     vetoes: dict[DocumentKind, list[str]]
@@ -75,6 +76,7 @@ class DocumentExtractor:
         self.stops = frozenset(voc.title_stops)
         self.about_stops = frozenset(voc.about_stops)
         self.issuer_stops = frozenset(voc.issuer_stops)
+        self.stops_before_capital = frozenset(voc.stops_before_capital)
         self.measure_re = re.compile(r"[ \t]++" + trie_pattern(voc.measure_words) + r"(?!\w)")
         self.vetoes = {k: re.compile(r"(?<!\w)" + trie_pattern(v) + r"(?!\w)", re.IGNORECASE) for k, v in voc.vetoes.items()}
 
@@ -211,6 +213,8 @@ class DocumentExtractor:
         for i, w in enumerate(parts):
             low = w.lower()
             if i >= 1 and (any(c.isdigit() for c in w) or w == "-"):
+                break
+            if i >= 1 and low in self.stops_before_capital and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
                 break
             if i >= 1 and (low in stops or " ".join(parts[i : i + 2]).lower() in stops):
                 break
