@@ -56,6 +56,8 @@ class DocumentVocabulary(BaseModel):
     title_stops: list[str]
     about_stops: list[str]
     stops_before_capital: list[str]
+    compound_before: dict[str, list[str]]
+    compound_after: dict[str, list[str]]
     issuer_stops: list[str]
     measure_words: list[str]
     vetoes: dict[DocumentKind, list[str]]
@@ -77,6 +79,8 @@ class DocumentExtractor:
         self.about_stops = frozenset(voc.about_stops)
         self.issuer_stops = frozenset(voc.issuer_stops)
         self.stops_before_capital = frozenset(voc.stops_before_capital)
+        self.compound_before = {k: frozenset(v) for k, v in voc.compound_before.items()}
+        self.compound_after = {k: frozenset(v) for k, v in voc.compound_after.items()}
         self.measure_re = re.compile(r"[ \t]++" + trie_pattern(voc.measure_words) + r"(?!\w)")
         self.vetoes = {k: re.compile(r"(?<!\w)" + trie_pattern(v) + r"(?!\w)", re.IGNORECASE) for k, v in voc.vetoes.items()}
 
@@ -87,7 +91,10 @@ class DocumentExtractor:
             s, e = m.span()
             if s < taken_until or not _bounded(text, s, e):
                 continue
-            head = self.heads[" ".join(m.group(0).lower().split())]
+            phrase = " ".join(m.group(0).lower().split())
+            if self._in_compound(text, phrase, s, e):
+                continue
+            head = self.heads[phrase]
             found = self._read(doc, head, s, e)
             if found is None:
                 continue
@@ -156,6 +163,15 @@ class DocumentExtractor:
             **doc.span(s, end), kind=head.kind, number=number, issuer=issuer, date=date, title=title, rule=rule
         )
         return record, end, rule
+
+    def _in_compound(self, text: str, phrase: str, s: int, e: int) -> bool:
+        """True when the head is a syllable of a longer word ("kỷ luật", "luật sư")."""
+        before = text[max(0, s - 8) : s].split()
+        after = text[e : e + 8].split()
+        return bool(
+            (before and before[-1].lower() in self.compound_before.get(phrase, ()))
+            or (after and after[0].lower().strip(",.;:") in self.compound_after.get(phrase, ()))
+        )
 
     def _issuer(self, text: str, at: int) -> Optional[tuple[str, int]]:
         """A body after "của": a listed issuer, else capitalized words (up to "về", punctuation or a stop)."""
