@@ -39,6 +39,8 @@ class Component(Protocol):
 
 def default_components() -> list[Component]:
     """The standard order: text layer, then extractors, events last (they read the rest)."""
+    from qpextract.extractors.decorations import DecorationExtractor
+    from qpextract.extractors.documents import DocumentExtractor
     from qpextract.extractors.events import EventExtractor
     from qpextract.extractors.numbers import NumberExtractor
     from qpextract.extractors.officials import OfficialExtractor
@@ -56,6 +58,8 @@ def default_components() -> list[Component]:
         OfficialExtractor(),
         PlaceExtractor(),
         NumberExtractor(),
+        DocumentExtractor(),
+        DecorationExtractor(),
         EventExtractor(),
     ]
 

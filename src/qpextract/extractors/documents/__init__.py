@@ -1,0 +1,248 @@
+"""Cited documents (SPEC DocumentReference): laws, resolutions, decisions, plans...
+
+A head word from ``data/vi/documents.yaml`` ("Nghị quyết", "Đề án") starts a
+candidate; a number ("số 28-NQ/TW", "1123/QĐ-TTg", "12"), a quoted title or a
+name after the head makes it a record. Issuer ("của Bộ Chính trị"), issue
+date ("ngày 25/10/2013", read from the date records) and title ("về ...",
+"“...”") are read to the right of it. Rules are named for ``explain``:
+``document.number``, ``document.quoted``, ``document.about``, ``document.name``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict
+
+from qpextract.data import read_yaml
+from qpextract.document import Document
+from qpextract.models import DocumentKind, DocumentReference
+from qpextract.patterns import trie_pattern
+
+__all__ = ["DocumentExtractor"]
+
+_BLANK = r"[ \t]"
+# "số 28-NQ/TW", "1123/QĐ-TTg", "13/2016/NĐ-CP", "12" — a number, then code parts of letters and digits
+_NUMBER = re.compile(
+    r"(số[ \t]++)?+(\d[\d.]*+(?:[/-]\d++|[ \t]?+[/-][ \t]?+[A-ZĐ][A-Za-zĐđ]*+)*+)(?![\w/-]|,\d)",
+)
+_QUOTE = re.compile(r"[ \t]*+(?:về[ \t]++)?+[\"“]([^\"“”\n]{3,300})[\"”]")
+_ABOUT = re.compile(r"[ \t]*+(về[ \t]++[^,;:.()\"“”\n]{3,160})")
+# a name after the head: capitalized words, then lower-case or numbered continuations
+_NAME = re.compile(r"[ \t]++((?:[A-ZĐÀ-Ỹ][\w-]*+)(?:[ \t]++[\w-]++){0,11})")
+_OF = re.compile(r"[ \t,]*+của[ \t]++")
+_DAY_GAP = re.compile(r"[ \t,]*+(?:ban hành[ \t]++)?+(?:ngày|ký ngày)?+[ \t]*+")
+_PLURAL = re.compile(r"(?:các|những|nhiều|một số|\d+)[ \t]++$", re.IGNORECASE)
+_PAREN = re.compile(r"[ \t]*+\([^()\n]{1,40}\)")
+
+
+class Head(BaseModel):
+    """One head word of documents.yaml."""
+
+    model_config = ConfigDict(extra="forbid")
+    phrase: str
+    kind: DocumentKind
+    needs: Literal["number_or_title", "number_or_quote"]
+
+
+class DocumentVocabulary(BaseModel):
+    """documents.yaml."""
+
+    model_config = ConfigDict(extra="forbid")
+    heads: list[Head]
+    issuers: list[str]
+    issue_verbs: list[str]
+    title_stops: list[str]
+    about_stops: list[str]
+    stops_before_capital: list[str]
+    compound_before: dict[str, list[str]]
+    compound_after: dict[str, list[str]]
+    issuer_stops: list[str]
+    measure_words: list[str]
+    vetoes: dict[DocumentKind, list[str]]
+
+
+class DocumentExtractor:
+    """Component: fills ``doc.documents`` in text order. Needs dates (for issue dates)."""
+
+    name = "documents"
+    needs = ("dates",)
+    adds = ("documents",)
+
+    def __init__(self) -> None:
+        voc = DocumentVocabulary.model_validate(read_yaml("documents.yaml"))
+        self.heads = {h.phrase: h for h in voc.heads}
+        self.head_re = re.compile(trie_pattern(list(self.heads), fold_case=True), re.IGNORECASE)
+        self.issuer_re = re.compile(trie_pattern(voc.issuers))
+        self.stops = frozenset(voc.title_stops)
+        self.about_stops = frozenset(voc.about_stops)
+        self.issuer_stops = frozenset(voc.issuer_stops)
+        self.stops_before_capital = frozenset(voc.stops_before_capital)
+        self.compound_before = {k: frozenset(v) for k, v in voc.compound_before.items()}
+        self.compound_after = {k: frozenset(v) for k, v in voc.compound_after.items()}
+        self.measure_re = re.compile(r"[ \t]++" + trie_pattern(voc.measure_words) + r"(?!\w)")
+        self.vetoes = {k: re.compile(r"(?<!\w)" + trie_pattern(v) + r"(?!\w)", re.IGNORECASE) for k, v in voc.vetoes.items()}
+
+    def __call__(self, doc: Document) -> None:
+        text = doc.text
+        taken_until = 0
+        for m in self.head_re.finditer(text):
+            s, e = m.span()
+            if s < taken_until or not _bounded(text, s, e):
+                continue
+            phrase = " ".join(m.group(0).lower().split())
+            if self._in_compound(text, phrase, s, e):
+                continue
+            head = self.heads[phrase]
+            found = self._read(doc, head, s, e)
+            if found is None:
+                continue
+            record, end, rule = found
+            doc.documents.append(record)
+            doc.explain(self.name, rule, s, end)
+            taken_until = end
+
+    def _read(self, doc: Document, head: Head, s: int, e: int) -> Optional[tuple[DocumentReference, int, str]]:
+        """The record a head at ``text[s:e]`` starts, its end, and the rule; None for a bare common noun."""
+        text = doc.text
+        end = e
+        number = title = issuer = date = None
+        rule = ""
+        n = _NUMBER.match(text, _skip_blanks(text, e))
+        if n and self._is_number(text, n):
+            number, end, rule = n.group(2), n.end(), "document.number"
+        # the issue date right after the number: "ngày 25/10/2013"
+        if number:
+            gap = _DAY_GAP.match(text, end)
+            d = self._date_at(doc, gap.end() if gap else end)
+            if d is not None:
+                date, end = d
+        # issuer: "của Bộ Chính trị" (after number/date), or "<issuer>" right after the head ("Nghị quyết Bộ Chính trị")
+        of = _OF.match(text, end)
+        if of:
+            iss = self._issuer(text, of.end())
+            if iss:
+                issuer, end = iss
+        q = _QUOTE.match(text, end)
+        if q:
+            title, end = q.group(1).strip(), q.end()
+            rule = rule or "document.quoted"
+        elif number or head.needs == "number_or_title":
+            a = _ABOUT.match(text, end)
+            if a and (number or issuer):
+                title = self._trim(a.group(1), self.about_stops)
+                end = a.start(1) + len(title)
+                rule = rule or "document.about"
+            elif not number and head.needs == "number_or_title" and text[s].isupper() or (not number and head.kind == "law"):
+                nm = _NAME.match(text, e)
+                if nm:
+                    name = self._trim(nm.group(1), self.stops)
+                    if name and not self.issuer_re.fullmatch(name):
+                        title, end = name, nm.start(1) + len(name)
+                        rule = "document.name"
+        if number is None and (title is None or _PLURAL.search(text, max(0, s - 12), s)):
+            return None  # a bare common noun, or a group ("các Đề án của UBND tỉnh về ...")
+        if date is None and number is None and head.kind == "law" and self._vetoed(head, text, s, s):
+            return None  # "Đại học Luật Hà Nội", "chuyên ngành Luật dân sự"
+        if date is None and head.kind != "law" and self._vetoed(head, text, s, end):
+            return None  # "tàu ngầm Đề án 949": a ship class, not a document
+        if issuer is None and rule != "document.about":
+            of = _OF.match(text, end)
+            if of:
+                iss = self._issuer(text, of.end())
+                if iss:
+                    issuer, end = iss
+        if date is None and number is None and title is not None:
+            gap = _DAY_GAP.match(text, end)
+            if gap and "ngày" in gap.group(0):
+                d = self._date_at(doc, gap.end())
+                if d is not None:
+                    date, end = d
+        record = DocumentReference(
+            **doc.span(s, end), kind=head.kind, number=number, issuer=issuer, date=date, title=title, rule=rule
+        )
+        return record, end, rule
+
+    def _in_compound(self, text: str, phrase: str, s: int, e: int) -> bool:
+        """True when the head is a syllable of a longer word ("kỷ luật", "luật sư")."""
+        before = text[max(0, s - 8) : s].split()
+        after = text[e : e + 8].split()
+        return bool(
+            (before and before[-1].lower() in self.compound_before.get(phrase, ()))
+            or (after and after[0].lower().strip(",.;:") in self.compound_after.get(phrase, ()))
+        )
+
+    def _issuer(self, text: str, at: int) -> Optional[tuple[str, int]]:
+        """A body after "của": a listed issuer, else capitalized words (up to "về", punctuation or a stop)."""
+        m = self.issuer_re.match(text, at)
+        if m and _bounded(text, at, m.end()):
+            end = m.end()
+            num = re.match(r"[ \t]++\d++(?!\w)", text[end:])  # "Hội nghị Trung ương 8"
+            if num:
+                end += num.end()
+        else:
+            if not text[at : at + 1].isupper():
+                return None
+            end = at
+            for i, w in enumerate(re.finditer(r"[ \t]*+([\w&]++|-)", text[at : at + 160])):
+                if i >= 10 or (i > 0 and w.group(1).lower() in self.issuer_stops):
+                    break
+                end = at + w.end()
+            if end - at < 2:
+                return None
+        p = _PAREN.match(text, end)  # "Hội nghị Trung ương 8 (khóa XI)"
+        if p:
+            end = p.end()
+        return text[at:end].strip(), end
+
+    def _date_at(self, doc: Document, at: int) -> Optional[tuple[Optional[str], int]]:
+        """The value and end of the date record that starts at normalized offset ``at``."""
+        for d in doc.dates:
+            ds, de = d.start, d.end
+            if ds == at or (ds < at < de):
+                return d.value, de
+            if ds > at:
+                break
+        return None
+
+    def _is_number(self, text: str, n: re.Match[str]) -> bool:
+        """A document number, not an amount or a year: codes always; a bare number not followed by a
+        measure word ("kế hoạch 200 tỷ USD"), and a year-like one only after "số" or before its date."""
+        num = n.group(2)
+        if any(c.isalpha() for c in num) or "/" in num:
+            return True
+        if "." in num or self.measure_re.match(text, n.end()):
+            return False
+        if re.fullmatch(r"(19|20)\d\d", num):
+            return bool(n.group(1)) or bool(re.match(r"[ \t,]*+(?:ngày|của)(?!\w)", text[n.end() :]))
+        return len(num) <= 5
+
+    def _vetoed(self, head: Head, text: str, s: int, end: int) -> bool:
+        veto = self.vetoes.get(head.kind)
+        return bool(veto and (veto.search(text, max(0, s - 40), s) or veto.search(text, end, min(len(text), end + 40))))
+
+    def _trim(self, words: str, stops: frozenset[str]) -> str:
+        """A title read without quotes, cut before the first stop word after its first word."""
+        parts = words.split()
+        keep: list[str] = []
+        for i, w in enumerate(parts):
+            low = w.lower()
+            if i >= 1 and (any(c.isdigit() for c in w) or w == "-"):
+                break
+            if i >= 1 and low in self.stops_before_capital and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
+                break
+            if i >= 1 and (low in stops or " ".join(parts[i : i + 2]).lower() in stops):
+                break
+            keep.append(w)
+        return " ".join(keep).rstrip(",;:")
+
+
+def _bounded(text: str, s: int, e: int) -> bool:
+    return (s == 0 or not text[s - 1].isalnum()) and (e >= len(text) or not text[e].isalnum())
+
+
+def _skip_blanks(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
