@@ -147,6 +147,28 @@ def explain(text: Annotated[str, typer.Argument(help="the text to explain (a fil
 
 
 @app.command()
+def render(
+    inputs: Annotated[list[str], typer.Argument(help="inputs, read as `extract` reads them (files, folders, - for JSONL on stdin)")],
+    output: Annotated[str, typer.Option("-o", "--output", help="page.html for one article, else a folder (one page each + index.html)")],
+) -> None:
+    """Render each article as a self-contained HTML page with every record highlighted."""
+    from qpextract.viewer.pages import extract_inputs, write_pages
+
+    for p in inputs:
+        if p != "-" and not Path(p).exists():
+            _usage(f"no such input: {p}")
+    results = list(extract_inputs(inputs))
+    single = output.lower().endswith((".html", ".htm"))
+    if single and len(results) != 1:
+        _usage(f"{len(results)} articles in the input: give a folder as -o, not {output}")
+    written, errors = write_pages(results, output, single=single)
+    for line in errors:
+        _eprint(line)
+    typer.echo(f"{len(written)} page(s) -> {output}" + (f", {len(errors)} failed" if errors else ""), err=True)
+    raise typer.Exit(1 if errors else 0)
+
+
+@app.command()
 def export(
     database: Annotated[str, typer.Argument(help="a .sqlite path or a database URL (sqlite:///…, postgresql://…)")],
     parquet: Annotated[str, typer.Option("--parquet", help="directory to write <table>.parquet files into")],

@@ -1,0 +1,88 @@
+"""Render inputs (read exactly as ``extract`` reads them) into HTML pages on disk."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional, Union
+
+from qpextract.errors import InputError
+from qpextract.models import Article
+
+_UNSAFE = re.compile(r"[^\w.\-]+")
+
+
+@dataclass
+class Rendered:
+    """One input's outcome: the Article and its original text, or an error message."""
+
+    id: str
+    article: Optional[Article] = None
+    original: Optional[str] = None
+    error: Optional[str] = None
+
+
+def extract_inputs(inputs: list[str], pipeline: object = None) -> Iterator[Rendered]:
+    """Each input item extracted with its original text (the text the records' offsets point into)."""
+    from qpextract.io.readers import iter_inputs, prepare
+    from qpextract.pipeline import Pipeline
+
+    pipe = pipeline if pipeline is not None else Pipeline()
+    for item in iter_inputs(inputs):
+        aid = str(item["id"])
+        if "error" in item:
+            kind, message = item["error"]
+            yield Rendered(aid, error=f"{kind}: {message}")
+            continue
+        try:
+            ready = prepare(item)
+            article = pipe.extract(  # type: ignore[attr-defined]
+                ready["text"], id=aid, title=ready.get("title"), published=ready.get("published"),
+                source=ready.get("source"),
+            )
+        except InputError as exc:
+            yield Rendered(aid, error=f"{exc.kind}: {exc.message}")
+            continue
+        if not article.authors and ready.get("authors"):
+            article.authors = list(ready["authors"])
+        yield Rendered(aid, article=article, original=ready["text"])
+
+
+def page_name(aid: str) -> str:
+    """A file name for an article id (ids may hold slashes, colons, '#')."""
+    return (_UNSAFE.sub("_", aid).strip("._") or "article")[:150] + ".html"
+
+
+def write_pages(results: Iterable[Rendered], output: Union[str, Path], *, single: bool) -> tuple[list[Path], list[str]]:
+    """Write one page per article: to ``output`` itself when ``single``, else into the folder ``output``.
+
+    Returns the pages written and the error lines (``id: kind: message``); a folder also gets
+    an ``index.html`` that links every page.
+    """
+    from qpextract.viewer import page_html
+
+    out = Path(output)
+    written: list[Path] = []
+    errors: list[str] = []
+    links: list[tuple[str, str, str]] = []
+    if not single:
+        out.mkdir(parents=True, exist_ok=True)
+    for r in results:
+        if r.article is None or r.original is None:
+            errors.append(f"{r.id}: {r.error}")
+            continue
+        path = out if single else out / page_name(r.id)
+        path.write_text(page_html(r.article, r.original), encoding="utf-8")
+        written.append(path)
+        links.append((path.name, r.id, r.article.title or ""))
+    if not single:
+        (out / "index.html").write_text(_index_html(links), encoding="utf-8")
+    return written, errors
+
+
+def _index_html(links: list[tuple[str, str, str]]) -> str:
+    from qpextract.viewer import _environment
+
+    return _environment().get_template("index.html.j2").render(links=links)
