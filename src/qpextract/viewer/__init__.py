@@ -19,7 +19,7 @@ import jinja2
 import markupsafe
 
 from qpextract.models import Article
-from qpextract.viewer.spans import KINDS, Mark, collect_marks, tree
+from qpextract.viewer.spans import KINDS, Mark, collect_marks, same_surface, tree
 
 __all__ = ["KINDS", "RenderedPage", "page_html", "render"]
 
@@ -66,7 +66,7 @@ class SpanMismatch(ValueError):
 
 
 def _check_original(article: Article, original: str, marks: list[Mark]) -> None:
-    bad = [m for m in marks if m.kind != "position" and not _same_surface(original[m.start : m.end], m.text)]
+    bad = [m for m in marks if m.kind != "position" and not same_surface(original[m.start : m.end], m.text)]
     if bad and len(bad) * 4 > len(marks):
         m = bad[0]
         raise SpanMismatch(
@@ -74,17 +74,6 @@ def _check_original(article: Article, original: str, marks: list[Mark]) -> None:
             f"(e.g. {m.kind} {m.text!r} at [{m.start}, {m.end}) reads {original[m.start:m.end]!r}): "
             "pass the original input the article was extracted from"
         )
-
-
-def _same_surface(written: str, normalized: str) -> bool:
-    """Loose equality of a span as written and its normalized text (case, spaces and marks aside)."""
-    import unicodedata
-
-    def key(s: str) -> str:
-        s = unicodedata.normalize("NFD", s.casefold())
-        return "".join(c for c in s if c.isalnum())
-
-    return key(written) == key(normalized)
 
 
 def page_html(article: Article, original: str) -> str:

@@ -8,6 +8,7 @@ cover it, outermost first. A record that crosses another is split into pieces
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -130,6 +131,16 @@ def _find_position(norm: MappedText, text: str, official: Any) -> Optional[tuple
         if at >= 0:
             return norm.to_original(at, at + len(text))
     return None
+
+
+def same_surface(written: str, normalized: str) -> bool:
+    """Loose equality of a span as written and its normalized text (case, spaces, punctuation and marks aside)."""
+
+    def key(s: str) -> str:
+        s = unicodedata.normalize("NFD", s.casefold().replace("đ", "d"))
+        return "".join(c for c in s if c.isalnum())
+
+    return key(written) == key(normalized)
 
 
 def pieces(original: str, marks: list[Mark]) -> list[Piece]:
