@@ -134,16 +134,22 @@ def schema() -> None:
 
 
 @app.command()
-def explain(text: Annotated[str, typer.Argument(help="the text to explain (a file path is read)")]) -> None:
-    """Show which rules fired on TEXT and what they produced."""
-    from qpextract.pipeline import Pipeline
+def explain(
+    text: Annotated[Optional[str], typer.Argument(help="the text to explain, a file (read as extract reads it) or - (JSONL on stdin)")] = None,
+    why: Annotated[Optional[str], typer.Option("--why", help="show the records and the near misses (dropped candidates) touching this text")] = None,
+) -> None:
+    """Every record of TEXT with its resolved value and rule; --why "words": what was tried there and dropped."""
+    from qpextract.explain import explain_document
+    from qpextract.viewer.pages import explain_inputs
 
-    path = Path(text)
-    if len(text) < 4096 and path.is_file():
-        text = path.read_text(encoding="utf-8")
-    doc = Pipeline().document(text, id="explain")
-    for component, rule, surface in doc.trace:
-        typer.echo(f"{component:14s} {rule:28s} {surface}")
+    if text is None and why is None:
+        _usage("give a text, a file or --why TEXT")
+    for doc in explain_inputs(text if text is not None else why):  # type: ignore[arg-type]
+        if isinstance(doc, str):
+            _eprint(doc)
+            continue
+        for line in explain_document(doc, why):
+            typer.echo(line)
 
 
 @app.command()

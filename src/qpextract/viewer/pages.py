@@ -6,11 +6,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Union
+from typing import Any, Optional, Union
 
+from qpextract.document import Document
 from qpextract.errors import InputError
 from qpextract.models import Article
 
+Item = dict[str, Any]
 _UNSAFE = re.compile(r"[^\w.\-]+")
 
 
@@ -24,30 +26,52 @@ class Rendered:
     error: Optional[str] = None
 
 
-def extract_inputs(inputs: list[str], pipeline: object = None) -> Iterator[Rendered]:
-    """Each input item extracted with its original text (the text the records' offsets point into)."""
-    from qpextract.io.readers import iter_inputs, prepare
+def process_items(items: Iterable[Item], pipeline: Any = None) -> Iterator[Union[tuple[Item, Document], str]]:
+    """Each input item prepared as ``extract`` prepares it and run through the pipeline, or an error line."""
+    from qpextract.io.readers import prepare
     from qpextract.pipeline import Pipeline
 
     pipe = pipeline if pipeline is not None else Pipeline()
-    for item in iter_inputs(inputs):
+    for item in items:
         aid = str(item["id"])
         if "error" in item:
             kind, message = item["error"]
-            yield Rendered(aid, error=f"{kind}: {message}")
+            yield f"{aid}: {kind}: {message}"
             continue
         try:
             ready = prepare(item)
-            article = pipe.extract(  # type: ignore[attr-defined]
-                ready["text"], id=aid, title=ready.get("title"), published=ready.get("published"),
-                source=ready.get("source"),
+            doc = pipe.document(
+                ready["text"], id=aid, title=ready.get("title"), published=ready.get("published"), source=ready.get("source"),
             )
         except InputError as exc:
-            yield Rendered(aid, error=f"{exc.kind}: {exc.message}")
+            yield f"{aid}: {exc.kind}: {exc.message}"
             continue
-        if not article.authors and ready.get("authors"):
-            article.authors = list(ready["authors"])
-        yield Rendered(aid, article=article, original=ready["text"])
+        if not doc.authors and ready.get("authors"):
+            doc.authors = list(ready["authors"])
+        yield ready, doc
+
+
+def extract_inputs(inputs: list[str], pipeline: Any = None) -> Iterator[Rendered]:
+    """Each input item extracted with its original text (the text the records' offsets point into)."""
+    from qpextract.io.readers import iter_inputs
+
+    for outcome in process_items(iter_inputs(inputs), pipeline):
+        if isinstance(outcome, str):
+            aid, _, error = outcome.partition(": ")
+            yield Rendered(aid, error=error)
+        else:
+            ready, doc = outcome
+            yield Rendered(doc.id, article=doc.to_article(), original=ready["text"])
+
+
+def explain_inputs(arg: str) -> Iterator[Union[Document, str]]:
+    """Documents for `explain`: ``arg`` is a path or ``-`` (read as ``extract`` reads them), else the text itself."""
+    from qpextract.io.readers import iter_inputs
+
+    is_input = arg == "-" or (len(arg) < 4096 and "\n" not in arg and Path(arg).exists())
+    items = iter_inputs([arg]) if is_input else iter([{"id": "explain", "source": None, "text": arg}])
+    for outcome in process_items(items):
+        yield outcome if isinstance(outcome, str) else outcome[1]
 
 
 def page_name(aid: str) -> str:
