@@ -175,6 +175,22 @@ def render(
 
 
 @app.command()
+def browse(
+    database: Annotated[Path, typer.Argument(help="a SQLite database written by `qpextract extract -o out.sqlite`")],
+    inputs: Annotated[Optional[list[str]], typer.Option("--inputs", help="the inputs extract read: pages are drawn over the original text")] = None,
+    host: Annotated[str, typer.Option("--host", help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="port to listen on")] = 8001,
+) -> None:
+    """Browse an archive in Datasette (tables, facets, canned queries), each article_id linking to its page."""
+    from qpextract.viewer.browse import serve
+
+    if not database.is_file():
+        _usage(f"no such database file: {database}")
+    typer.echo(f"qpextract archive on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    serve(database, list(inputs or []), host=host, port=port)
+
+
+@app.command()
 def export(
     database: Annotated[str, typer.Argument(help="a .sqlite path or a database URL (sqlite:///…, postgresql://…)")],
     parquet: Annotated[str, typer.Option("--parquet", help="directory to write <table>.parquet files into")],

@@ -76,8 +76,11 @@ def _check_original(article: Article, original: str, marks: list[Mark]) -> None:
         )
 
 
-def page_html(article: Article, original: str) -> str:
-    """The page of ``article`` over ``original`` (the text its records' offsets point into)."""
+def page_html(article: Article, original: str, *, note: Optional[str] = None, home: Optional[str] = None) -> str:
+    """The page of ``article`` over ``original`` (the text its records' offsets point into).
+
+    ``note``: a line shown under the title (how the page was made); ``home``: a link back (the archive).
+    """
     from qpextract import __version__
 
     marks = collect_marks(article, original)
@@ -102,6 +105,8 @@ def page_html(article: Article, original: str) -> str:
         counts=counts,
         unplaced=unplaced,
         version=__version__,
+        note=note,
+        home=home,
     )
 
 
