@@ -110,3 +110,10 @@ def test_cli_render_one_page_and_a_folder(tmp_path: Path) -> None:
     r = subprocess.run([sys.executable, "-m", "qpextract", "render", str(CORPUS / "seeds"), "-o", str(one)],
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 2 and "folder" in r.stderr
+
+
+def test_markup_in_the_article_stays_text() -> None:
+    hostile = 'Chiều 22/3, </script><script>alert(1)</script> Đại tá Lã Văn Hào <b onmouseover="x()">dự</b> hội nghị.'
+    page = render(hostile)
+    assert "<script>alert(1)" not in page and "<b onmouseover" not in page
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)" in page  # shown as the text it is

@@ -74,6 +74,7 @@ def collect_marks(article: Article, original: str) -> list[Mark]:
             "positions": [p.text for p in o.positions],
             "mentions": len(o.mentions),
             "official": i,
+            "rule": "official",
         }
         for j, m in enumerate(o.mentions):
             add("person", i * 1000 + j, m.start, m.end, m.text, fields)
@@ -84,7 +85,8 @@ def collect_marks(article: Article, original: str) -> list[Mark]:
                     {"title": pos.title, "organization": pos.organization, "of": o.name,
                      "note": "placed by finding the position's text after a mention (positions carry no offsets)"})
     for i, r in enumerate(article.ranks):
-        add("rank", i, r.start, r.end, r.text, {"rank": r.rank, "grade": r.grade, "branch": r.branch, "holder": r.holder})
+        add("rank", i, r.start, r.end, r.text, {"rank": r.rank, "grade": r.grade, "branch": r.branch, "holder": r.holder,
+                                               "rule": f"rank:{r.rank}"})
     for i, d in enumerate(article.dates):
         add("date", i, d.start, d.end, d.text, {
             "value": d.value, "type": d.type, "first_day": d.first_day, "last_day": d.last_day,
@@ -103,9 +105,9 @@ def collect_marks(article: Article, original: str) -> list[Mark]:
             "short": a.short, "expansion": a.expansion or "(unknown: not in the article nor the table)",
             "category": a.category, "rule": a.rule})
     for i, loc in enumerate(article.locations):
-        add("place", i, loc.start, loc.end, loc.text, {"kind": loc.kind, "name": loc.name})
+        add("place", i, loc.start, loc.end, loc.text, {"kind": loc.kind, "name": loc.name, "rule": f"location:{loc.kind}"})
     for i, org in enumerate(article.organizations):
-        add("body", i, org.start, org.end, org.text, {"kind": org.kind})
+        add("body", i, org.start, org.end, org.text, {"kind": org.kind, "rule": f"organization:{org.kind}"})
     for i, doc in enumerate(getattr(article, "documents", [])):
         add("document", i, doc.start, doc.end, doc.text, {
             "kind": doc.kind, "number": doc.number, "issuer": doc.issuer, "date": doc.date, "title": doc.title,
