@@ -84,6 +84,11 @@ def check_archive(base: str, name: str, some_id: str, *, exact: bool) -> None:
     _, found = get(f"{base}/{name}/events_filter?type=exercise&year=&province=&rank=")
     assert "/-/article?id=" in found  # query results: article_id cells link to the page
     assert "conferences_first_half_2023" in get(f"{base}/{name}")[1]  # canned queries are listed
+    facets = json.loads(get(f"{base}/{name}/events.json")[1])["facet_results"]
+    assert {"type", "first_day (year)"} <= set(facets)  # event type and year facets
+    year = facets["first_day (year)"]["results"][0]
+    _, rows = get(f"{base}/{name}/events.json?_shape=array&_size=max&first_day__startswith={year['value']}")
+    assert len(json.loads(rows)) == year["count"]
     _, rows = get(f"{base}/{name}/enlisted_by_district.json?_shape=array")
     assert isinstance(json.loads(rows), list)
     _, rows = get(f"{base}/{name}/events_filter.json?_shape=array&type=exercise&year=&province=&rank=")

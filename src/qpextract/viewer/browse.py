@@ -21,6 +21,9 @@ from urllib.parse import quote
 
 import yaml
 from datasette import hookimpl
+from datasette.facets import Facet
+from datasette.database import QueryInterrupted
+from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 from datasette.utils.asgi import Response
 from markupsafe import Markup
 
@@ -73,6 +76,54 @@ document.querySelectorAll('a[href*="/articles/"]').forEach(function (a) {
 @hookimpl
 def extra_body_script() -> str:
     return PAGE_LINKS_JS
+
+
+class YearFacet(Facet):
+    """Counts by year of a date or date-time column (``_facet_year=first_day``); a click filters ``col__startswith``."""
+
+    type = "year"
+
+    async def suggest(self) -> list[dict[str, Any]]:
+        return []
+
+    async def facet_results(self) -> tuple[list[dict[str, Any]], list[str]]:
+        results: list[dict[str, Any]] = []
+        timed_out: list[str] = []
+        args = dict(self.get_querystring_pairs())
+        size = self.get_facet_size()
+        for source_and_config in self.get_configs():
+            config, source = source_and_config["config"], source_and_config["source"]
+            column = config.get("column") or config["simple"]
+            col = escape_sqlite(column)
+            sql = (
+                f"select substr({col}, 1, 4) as value, count(*) as count from ({self.sql}) "
+                f"where {col} glob '[0-9][0-9][0-9][0-9]*' group by value order by value desc limit {size + 1}"
+            )
+            try:
+                rows = await self.ds.execute(self.database, sql, self.params, truncate=False,
+                                             custom_time_limit=self.ds.setting("facet_time_limit_ms"))
+            except QueryInterrupted:
+                timed_out.append(column)
+                continue
+            key = f"{column}__startswith"
+            values = []
+            for row in rows.rows[:size]:
+                selected = str(args.get(key)) == row["value"]
+                path = (path_with_removed_args(self.request, {key: row["value"]}) if selected
+                        else path_with_added_args(self.request, {key: row["value"]}))
+                values.append({"value": row["value"], "label": row["value"], "count": row["count"],
+                               "toggle_url": self.ds.absolute_url(self.request, path), "selected": selected})
+            results.append({
+                "name": f"{column} (year)", "type": self.type, "results": values, "hideable": source != "metadata",
+                "toggle_url": path_with_removed_args(self.request, {"_facet_year": column}),
+                "truncated": len(rows.rows) > size,
+            })
+        return results, timed_out
+
+
+@hookimpl
+def register_facet_classes() -> list[type]:
+    return [YearFacet]
 
 
 @hookimpl
