@@ -3,6 +3,8 @@
     >>> import qpextract
     >>> article = qpextract.extract("Chiều 22/3, Đại tá Lã Văn Hào dự hội nghị.")
 
+    >>> page = qpextract.render(article, original=text)  # HTML, shown inline in notebooks
+
 ``extract`` builds a default :class:`Pipeline` once per process; build your
 own ``Pipeline()`` to control its life time (batch workers do).
 """
@@ -51,6 +53,7 @@ __all__ = [
     "Span",
     "TemporalExpression",
     "extract",
+    "render",
 ]
 
 
@@ -69,3 +72,14 @@ def extract(
 ) -> Article:
     """Records of one article, with the default pipeline."""
     return _default_pipeline().extract(text, id=id, title=title, published=published, source=source)
+
+
+def render(article: "Article | str", original: Optional[str] = None) -> str:
+    """The article as a self-contained HTML page, every record highlighted (see :mod:`qpextract.viewer`).
+
+    ``original`` is the input text the records' offsets point into; pass a ``str`` as
+    ``article`` to extract and render it at once. The result shows itself in a notebook.
+    """
+    from qpextract.viewer import render as render_page
+
+    return render_page(article, original)

@@ -134,16 +134,60 @@ def schema() -> None:
 
 
 @app.command()
-def explain(text: Annotated[str, typer.Argument(help="the text to explain (a file path is read)")]) -> None:
-    """Show which rules fired on TEXT and what they produced."""
-    from qpextract.pipeline import Pipeline
+def explain(
+    text: Annotated[Optional[str], typer.Argument(help="the text to explain, a file (read as extract reads it) or - (JSONL on stdin)")] = None,
+    why: Annotated[Optional[str], typer.Option("--why", help="show the records and the near misses (dropped candidates) touching this text")] = None,
+) -> None:
+    """Every record of TEXT with its resolved value and rule; --why "words": what was tried there and dropped."""
+    from qpextract.explain import explain_document
+    from qpextract.viewer.pages import explain_inputs
 
-    path = Path(text)
-    if len(text) < 4096 and path.is_file():
-        text = path.read_text(encoding="utf-8")
-    doc = Pipeline().document(text, id="explain")
-    for component, rule, surface in doc.trace:
-        typer.echo(f"{component:14s} {rule:28s} {surface}")
+    if text is None and why is None:
+        _usage("give a text, a file or --why TEXT")
+    for doc in explain_inputs(text if text is not None else why):  # type: ignore[arg-type]
+        if isinstance(doc, str):
+            _eprint(doc)
+            continue
+        for line in explain_document(doc, why):
+            typer.echo(line)
+
+
+@app.command()
+def render(
+    inputs: Annotated[list[str], typer.Argument(help="inputs, read as `extract` reads them (files, folders, - for JSONL on stdin)")],
+    output: Annotated[str, typer.Option("-o", "--output", help="page.html for one article, else a folder (one page each + index.html)")],
+) -> None:
+    """Render each article as a self-contained HTML page with every record highlighted."""
+    from qpextract.viewer.pages import extract_inputs, write_pages
+
+    for p in inputs:
+        if p != "-" and not Path(p).exists():
+            _usage(f"no such input: {p}")
+    results = list(extract_inputs(inputs))
+    single = output.lower().endswith((".html", ".htm"))
+    if single and len(results) != 1:
+        _usage(f"{len(results)} articles in the input: give a folder as -o, not {output}")
+    written, errors = write_pages(results, output, single=single)
+    for line in errors:
+        _eprint(line)
+    typer.echo(f"{len(written)} page(s) -> {output}" + (f", {len(errors)} failed" if errors else ""), err=True)
+    raise typer.Exit(1 if errors else 0)
+
+
+@app.command()
+def browse(
+    database: Annotated[Path, typer.Argument(help="a SQLite database written by `qpextract extract -o out.sqlite`")],
+    inputs: Annotated[Optional[list[str]], typer.Option("--inputs", help="the inputs extract read: pages are drawn over the original text")] = None,
+    host: Annotated[str, typer.Option("--host", help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="port to listen on")] = 8001,
+) -> None:
+    """Browse an archive in Datasette (tables, facets, canned queries), each article_id linking to its page."""
+    from qpextract.viewer.browse import serve
+
+    if not database.is_file():
+        _usage(f"no such database file: {database}")
+    typer.echo(f"qpextract archive on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    serve(database, list(inputs or []), host=host, port=port)
 
 
 @app.command()

@@ -75,6 +75,8 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     # rule traces for `qpextract explain`: (component, rule, normalized text)
     trace: list[tuple[str, str, str]] = field(default_factory=list)
+    # candidates a rule started and dropped, for `qpextract explain --why`: (component, rule, start, end, reason)
+    near_misses: list[tuple[str, str, int, int, str]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -102,6 +104,10 @@ class Document:
 
     def explain(self, component: str, rule: str, start: int, end: int) -> None:
         self.trace.append((component, rule, self.norm.text[start:end]))
+
+    def near_miss(self, component: str, rule: str, start: int, end: int, reason: str) -> None:
+        """Note a candidate dropped at normalized ``[start, end)`` and why (data for `explain --why`)."""
+        self.near_misses.append((component, rule, start, end, reason))
 
     def to_article(self) -> Article:
         """The export step: every span of every record mapped to the original input, once."""

@@ -114,6 +114,8 @@ class AbbreviationTagger:
             if k < len(covered) and covered[k][0] <= m.start() < covered[k][1]:
                 continue
             token = m.group()
+            if not _ROMAN.fullmatch(token) and token not in self.lexicon.entries:
+                doc.near_miss(self.name, "abbr.caps", m.start(), m.end(), "all capitals, not in the abbreviation table (data/vi/abbreviations.tsv)")
             if token in seen or _ROMAN.fullmatch(token) or token in self.lexicon.entries:
                 continue
             seen.add(token)

@@ -195,6 +195,8 @@ class NumberExtractor:
             c = self._digit_candidate(text, m.start(), m.end())
             if c is not None:
                 cands.append(c)
+            elif not self._in_date(m.start(), m.end()):
+                doc.near_miss(self.name, "number.digits", m.start(), m.end(), "digits read as no quantity: an identifier (Đề án 12, 28-NQ), a date or clock part, a range, or no unit or counted noun after it")
         lowered = doc.lex.lower
         excluded = self.t.word_alone_excluded
         for m in self._word_numbers.finditer(lowered):

@@ -133,8 +133,11 @@ class OfficialExtractor:
             person = reg.get(text[span.start : span.end])
             if person is not None:
                 person.add_mention(span.start, span.end)
+            else:
+                doc.near_miss(self.name, "name", span.start, span.end, "no honorific, rank or title cue before the name and no position after it (nor such a mention elsewhere)")
         for items, s, e, kind, post in deferred:
-            self._resolve(reg, items, s, e, kind, text, holders, post)
+            if not self._resolve(reg, items, s, e, kind, text, holders, post):
+                doc.near_miss(self.name, f"short.{kind}", s, e, "after an honorific or rank: no surname from data/vi/surnames.tsv starts it and no person named earlier matches" if kind == "alias" else "a title after an honorific: no person named earlier holds it")
         self._predicate_ranks(doc, text, reg, cues, holders)
         self._emit(doc, reg, cues, holders)
 
@@ -195,13 +198,13 @@ class OfficialExtractor:
         text: str,
         holders: dict[int, Optional[Person]],
         post: list[Pos],
-    ) -> None:
+    ) -> bool:
         if kind == "alias":
             person = reg.by_given_name(text[s:e])
         else:
             person = reg.by_position(chain[-1].value)  # type: ignore[arg-type]
         if person is None:
-            return
+            return False
         person.add_mention(s, e)
         person.add_positions(post)
         for c in chain:
@@ -209,6 +212,7 @@ class OfficialExtractor:
                 holders[c.start] = person
                 if person.alias_rank is None:
                     person.alias_rank = c.value.row.rank  # type: ignore[union-attr]
+        return True
 
     def _predicate_ranks(
         self, doc: Document, text: str, reg: Registry, cues: list[Cue], holders: dict[int, Optional[Person]]
@@ -244,6 +248,7 @@ class OfficialExtractor:
     def _emit(self, doc: Document, reg: Registry, cues: list[Cue], holders: dict[int, Optional[Person]]) -> None:
         for p in reg.persons.values():
             if not p.positions and not (p.rank or p.alias_rank) and p.honorific in ("ông", "bà"):
+                doc.near_miss(self.name, "official", *min(p.mentions), f"'{p.honorific}' alone, no rank or position: taken for a private person")
                 continue  # "ông"/"bà" alone names private persons (a recruit's parents), not officials
             p.mentions.sort()
             doc.officials.append(
