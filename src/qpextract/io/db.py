@@ -44,7 +44,7 @@ from typing import Any, Optional, Union
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from qpextract.io import schema_sql
+from qpextract.io import migrate, schema_sql, views
 from qpextract.models import SCHEMA_VERSION, Article, ErrorInfo, ErrorLine
 
 Result = Union[Article, ErrorLine]
@@ -68,8 +68,30 @@ locations = _BY_NAME["locations"]
 organizations = _BY_NAME["organizations"]
 errors = _BY_NAME["errors"]
 
+#: The person registry (:mod:`qpextract.io.registry` fills them): one row per person, one per linked official.
+persons = sa.Table(
+    "persons",
+    metadata,
+    sa.Column("person_id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("mentions", sa.Integer, nullable=False),
+    sa.Column("articles", sa.Integer, nullable=False),
+    sa.Column("rank", sa.Text),
+    sa.Column("first_day", sa.Date),
+    sa.Column("last_day", sa.Date),
+    sa.Index("ix_persons_name", "name"),
+)
+person_mentions = sa.Table(
+    "person_mentions",
+    metadata,
+    sa.Column("article_id", sa.Text, primary_key=True),
+    sa.Column("official_idx", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("person_id", sa.Integer, nullable=False),
+    sa.Index("ix_person_mentions_person_id", "person_id"),
+)
+
 #: Every table, parents before children (create/insert order; delete in reverse).
-TABLES: tuple[sa.Table, ...] = tuple(_BY_NAME.values())
+TABLES: tuple[sa.Table, ...] = (*_BY_NAME.values(), persons, person_mentions)
 CHILD_TABLES: tuple[sa.Table, ...] = tuple(t for t in TABLES if "article_id" in t.c)
 
 
@@ -87,7 +109,8 @@ def normalize_url(url: str) -> str:
 
 
 def create_db_engine(url: str) -> Engine:
-    """An engine for ``url`` with the schema created (if missing)."""
+    """An engine for ``url`` with the current schema: created, upgraded in place, or refused
+    (:class:`~qpextract.io.migrate.SchemaMismatch`) -- see :mod:`qpextract.io.migrate`."""
     full = normalize_url(url)
     engine = sa.create_engine(full, future=True)
     if engine.dialect.name == "sqlite":
@@ -101,7 +124,12 @@ def create_db_engine(url: str) -> Engine:
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
 
-    metadata.create_all(engine, checkfirst=True)
+    try:
+        migrate.prepare(engine, metadata)
+        views.create_views(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     return engine
 
 
