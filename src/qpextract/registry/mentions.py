@@ -6,12 +6,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from pydantic import BaseModel
 
 from qpextract.data import read_tsv
 from qpextract.evaluate import fold
+
+if TYPE_CHECKING:
+    from qpextract.models import Article
 
 
 @dataclass(frozen=True)
@@ -142,3 +145,28 @@ def profile(m: MentionRecord) -> Profile:
         branch=branch,
         day=m.day,
     )
+
+
+def article_day(article: "Article") -> Optional[str]:
+    """The day an article reports on: its main event's first day, else its published day (as the article_days view)."""
+    for event in article.events:
+        if event.main and event.first_day:
+            return event.first_day[:10]
+    return article.published[:10] if article.published else None
+
+
+def article_mentions(article: "Article") -> list[MentionRecord]:
+    """The officials of one Article as mention records (what Spark links without a database)."""
+    day = article_day(article)
+    return [
+        MentionRecord(
+            article_id=article.id,
+            official_idx=i,
+            name=o.name,
+            rank=o.rank,
+            titles=tuple(p.title for p in o.positions),
+            organizations=tuple(p.organization for p in o.positions),
+            day=day,
+        )
+        for i, o in enumerate(article.officials)
+    ]
