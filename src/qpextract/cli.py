@@ -236,7 +236,8 @@ def people(
         raise typer.Exit(1)
     console = Console(soft_wrap=False, width=max(Console().width, 120))
     for t in found:
-        table = Table(title=f"{t.name} (person {t.person_id}, {len(t.entries)} articles)", title_justify="left")
+        n = len(t.entries)
+        table = Table(title=f"{t.name} (person {t.person_id}, {n} article{'' if n == 1 else 's'})", title_justify="left")
         for col in ("day", "rank", "position", "article"):
             table.add_column(col, overflow="fold")
         for e in t.entries:

@@ -61,9 +61,10 @@ def link_dataframe(mentions: Any) -> Any:
 
     from qpextract.registry.mentions import MentionRecord, profile
 
-    @F.udf(StringType())
-    def block(name: str) -> str:
+    def key(name):  # type: ignore[no-untyped-def]  (no hints: Spark reads them as a pandas UDF's)
         return profile(MentionRecord("", 0, name)).key
+
+    block = F.udf(key, StringType())
 
     clustered = mentions.withColumn("block", block("name")).groupBy("block").applyInPandas(_cluster_block, _CLUSTER_SCHEMA)
     reps = clustered.select("rep_article", "rep_idx").distinct()
