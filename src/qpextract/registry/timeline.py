@@ -65,8 +65,3 @@ def timeline(conn: Connection, person_id: int, name: str) -> Timeline:
     ordered = sorted(entries.values(), key=lambda e: (e.day is None, e.day or "", e.article_id))
     return Timeline(person_id, name, ordered)
 
-
-def line(t: Timeline, e: Entry) -> str:
-    """ "Lã Văn Hào — Đại tá, Chính ủy Bộ CHQS tỉnh Bắc Kạn, 2023-03-22 (article 002…)" """
-    parts = [p for p in [e.rank, *e.positions, e.day or e.period] if p]
-    return f"{t.name} — {', '.join(parts)} (article {e.article_id})"
