@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Literal, Optional
 
 from pydantic import BaseModel
 
@@ -54,7 +54,7 @@ class _Rank(BaseModel):
 
 class _Domain(BaseModel):
     word: str
-    domain: str
+    domain: Literal["military", "police", "national", "local", "business", "academic"]
 
 
 _PAST = re.compile(r"^(?:nguyên|cựu)\s+")
