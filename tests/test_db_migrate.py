@@ -107,6 +107,19 @@ def test_unknown_schema_is_refused_and_untouched(db_url: str, version: str) -> N
     assert db.table_checksums(sa.create_engine(db.normalize_url(db_url))) == sums
 
 
+def test_foreign_tables_named_articles_are_refused(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'other.sqlite'}"
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE articles (id INTEGER PRIMARY KEY, body TEXT)"))
+    engine.dispose()
+    with pytest.raises(migrate.SchemaMismatch, match="not qpextract"):
+        db.create_db_engine(url)
+    engine = sa.create_engine(url)
+    assert sa.inspect(engine).get_table_names() == ["articles"]  # nothing added
+    engine.dispose()
+
+
 def test_cli_refuses_a_newer_database_with_one_line_and_exit_2(tmp_path: Path) -> None:
     path = tmp_path / "newer.sqlite"
     _stamp(f"sqlite:///{path}", "schema3")

@@ -26,6 +26,11 @@ HEAD = "schema2"
 KNOWN = ("schema1", "schema2")
 
 
+#: What a schema-1 database has for sure (commit 6e0708a's DDL).
+_SCHEMA1_TABLES = {"articles", "officials", "positions", "events", "event_participants", "errors"}
+_SCHEMA1_ARTICLE_COLUMNS = {"id", "content_hash", "schema_version", "text", "sentences", "warnings"}
+
+
 class SchemaMismatch(QpextractError):
     """The database was written by a qpextract whose schema this one does not know."""
 
@@ -48,7 +53,11 @@ def stored_version(conn: Connection) -> str | None:
         versions = list(conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalars())
         return ",".join(sorted(versions)) or "(empty alembic_version)"
     if "articles" in tables:
-        return "schema1"
+        insp = sa.inspect(conn)
+        columns = {c["name"] for c in insp.get_columns("articles")}
+        if _SCHEMA1_TABLES <= tables and _SCHEMA1_ARTICLE_COLUMNS <= columns:
+            return "schema1"
+        return "(unversioned tables that are not qpextract's)"
     return None
 
 
@@ -65,7 +74,7 @@ def prepare(engine: Engine, metadata: sa.MetaData) -> str:
         if found is not None and found not in KNOWN:
             raise SchemaMismatch(
                 f"the database has schema {found!r}, which this qpextract (schema {HEAD!r}) does not know: "
-                "it was written by a newer qpextract; upgrade qpextract or use another database"
+                "a newer qpextract or another program wrote it; upgrade qpextract or use another database"
             )
         cfg = _alembic_config(conn)
         if found is None:
