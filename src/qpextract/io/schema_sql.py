@@ -16,7 +16,10 @@ Walking the fields of :class:`~qpextract.models.Article` (and
 
 The handful of names that predate this derivation are kept in the small
 tables below, so users' queries keep working; a new field or record type
-needs no entry here (an index is the only thing worth adding by hand).
+needs no entry here (an index is the only thing worth adding by hand), but
+it does need a migration for the databases already written
+(``qpextract/migrations/versions``; ``tests/test_db_migrate.py`` checks that
+an upgraded database has exactly the derived columns).
 """
 
 from __future__ import annotations
