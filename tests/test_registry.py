@@ -10,6 +10,7 @@ import pytest
 sa = pytest.importorskip("sqlalchemy")
 
 from archive_questions import build_archive  # noqa: E402
+from test_db import db_url  # noqa: E402,F401  (the back-end fixture)
 from typer.testing import CliRunner  # noqa: E402
 
 from qpextract.cli import app  # noqa: E402
@@ -131,3 +132,10 @@ def test_linking_precision_and_recall_on_the_labelled_pairs(shared: Path, pipeli
     result = score(pairs, person_lookup(url))
     assert result["missing"] <= len(pairs) // 10, result  # the officials extractor still finds the mentions
     assert result["precision"] >= 0.97 and result["recall"] >= 0.9, result
+
+
+def test_people_on_both_back_ends(db_url: str) -> None:  # noqa: F811
+    build_archive(db_url)
+    res = CliRunner().invoke(app, ["people", "Hoàng Hà Bắc", "--db", db_url])
+    assert res.exit_code == 0, res.output
+    assert "2 articles" in res.output and "001_70f66fd693493111" in res.output and "002_f8d7a2f6e447c266" in res.output
