@@ -15,6 +15,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
@@ -26,6 +27,8 @@ from qpextract.models import (  # noqa: E402
     Abbreviation,
     Article,
     Change,
+    Decoration,
+    DocumentReference,
     ErrorInfo,
     ErrorLine,
     Event,
@@ -125,6 +128,15 @@ def sample_article(i: int, variant: int = 0) -> Article:
         ],
         locations=[Location(text="thành phố Bắc Kạn", start=65, end=82, kind="city", name="Bắc Kạn")],
         organizations=[Organization(text="Ban CHQS", start=1, end=9, kind="military") for _ in range(n)],
+        documents=[
+            DocumentReference(text="Đề án 1123", start=0, end=10, kind="project", number="1123", issuer="UBND tỉnh")
+        ][: i % 2 + variant % 2],
+        decorations=[
+            Decoration(text="cờ thi đua", start=0, end=10, kind="flag", name="cờ thi đua xuất sắc",
+                       recipients=["Ban CHQS Thành phố"] * (1 + k), count=k or None)
+            for k in range(n - 1)
+        ],
+        expanded_text=f"{text} (lực lượng vũ trang)" if variant else "",
         warnings=[f"unknown abbreviation X{i}"] if variant else [],
     )
 
@@ -199,6 +211,7 @@ def test_schema_has_tables_keys_and_indexes(db_url: str) -> None:
     expected = {
         "articles", "officials", "positions", "ranks", "dates", "numbers", "events",
         "event_participants", "abbreviations", "locations", "organizations", "errors",
+        "documents", "decorations",
     }  # fmt: skip
     assert expected <= names
     indexed = {(t, tuple(ix["column_names"])) for t in expected for ix in insp.get_indexes(t)}
@@ -210,6 +223,33 @@ def test_schema_has_tables_keys_and_indexes(db_url: str) -> None:
     fks = {fk["referred_table"] for fk in insp.get_foreign_keys("positions")}
     assert fks == {"officials"}
     engine.dispose()
+
+
+def test_tables_follow_the_models() -> None:
+    """Every Article field has a column or a table; a new list of records becomes a child table by itself."""
+    from pydantic import BaseModel
+
+    from qpextract.io import schema_sql
+
+    for name in Article.model_fields:
+        assert name == "id" or name in db.articles.c or name in db.metadata.tables, name
+    assert [c.name for c in db.numbers.c if c.name.startswith("change_")] == ["change_value", "change_direction", "change_unit"]
+    assert str(db.dates.c.first_day.type) == "DATE" and db.abbreviations.c.expansion.nullable
+
+    class Medal(BaseModel):
+        name: str
+        grade: Optional[int] = None
+
+    class Soldier(BaseModel):
+        name: str
+        medals: list[Medal] = []
+
+    plan, below = schema_sql._plan("soldiers", Soldier, ["article_id", "idx"], sa.MetaData(), "articles")
+    (medals,) = below
+    assert medals.table is not None and [c.name for c in medals.table.primary_key] == ["article_id", "soldier_idx", "idx"]
+    out: dict = {"soldiers": [], "medals": []}
+    schema_sql.record_rows(plan, Soldier(name="A", medals=[Medal(name="m", grade=2)]), {"article_id": "x", "idx": 0}, out)
+    assert out["medals"] == [{"article_id": "x", "soldier_idx": 0, "idx": 0, "name": "m", "grade": 2}]
 
 
 def test_rich_article_round_trips(db_url: str) -> None:

@@ -241,3 +241,49 @@ def spark(
 def main(argv: Optional[list[str]] = None) -> None:
     """Entry point of the console script."""
     app(args=argv, prog_name="qpextract")
+
+
+@app.command()
+def people(
+    name: Annotated[str, typer.Argument(help="a person's name, e.g. \"Lã Văn Hào\"")],
+    database: Annotated[str, typer.Option("--db", help="the database: a .sqlite path or a URL (sqlite:///…, postgresql://…)")],
+    relink: Annotated[bool, typer.Option("--relink", help="link the persons again even when the registry is up to date")] = False,
+) -> None:
+    """Print the timeline of NAME: rank, positions and day of every article that mentions them.
+
+    The person registry is (re)built first when articles were added since the last linking.
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from qpextract.io.db import create_db_engine, normalize_url
+    from qpextract.io.migrate import SchemaMismatch
+    from qpextract.registry.store import build_registry, registry_is_stale
+    from qpextract.registry.timeline import find_persons, timeline
+
+    url = normalize_url(database)
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///") :]).is_file():
+        _usage(f"no such database file: {database}")
+    try:
+        engine = create_db_engine(url)
+    except SchemaMismatch as exc:
+        _usage(str(exc))
+    with engine.connect() as conn:
+        stale = relink or registry_is_stale(conn)
+    if stale:
+        build_registry(engine)
+    with engine.connect() as conn:
+        found = [timeline(conn, pid, pname) for pid, pname in find_persons(conn, name)]
+    engine.dispose()
+    if not found:
+        _eprint(f"qpextract: no person named {name!r} in the database")
+        raise typer.Exit(1)
+    console = Console(soft_wrap=False, width=max(Console().width, 120))
+    for t in found:
+        n = len(t.entries)
+        table = Table(title=f"{t.name} (person {t.person_id}, {n} article{'' if n == 1 else 's'})", title_justify="left")
+        for col in ("day", "rank", "position", "article"):
+            table.add_column(col, overflow="fold")
+        for e in t.entries:
+            table.add_row(e.day or e.period or "", e.rank or "", "; ".join(e.positions), f"{e.article_id} {e.article_title or ''}".strip())
+        console.print(table)

@@ -17,245 +17,81 @@ Writes are idempotent and transactional per batch:
 URLs: ``sqlite:///path.sqlite``, ``postgresql://…`` (mapped to psycopg 3,
 ``postgresql+psycopg://``), or a bare path, taken as SQLite.
 
-Tables (SPEC field names; list-valued leaf fields such as ``authors``,
-``sentences``, ``warnings`` and an official's ``mentions`` are JSON text):
+Tables are derived from the pydantic models by :mod:`qpextract.io.schema_sql`
+(a list of records is a child table keyed by ``(article_id, <parent>_idx..., idx)``,
+a nested record flattens to prefixed columns, lists of strings are JSON text):
 
-- ``articles(id PK, content_hash, schema_version, source, title, published, authors, text, sentences, warnings)``
+- ``articles(id PK, content_hash, schema_version, source, title, published, authors, text, expanded_text,
+  sentences, warnings)``
 - ``abbreviations``, ``dates``, ``officials``, ``ranks``, ``numbers``, ``events``, ``locations``,
-  ``organizations``: ``(article_id FK -> articles, idx) PK`` + the record's fields
-  (``numbers.change`` flattened to ``change_value/direction/unit``; ``dates.first_day/last_day`` are DATE)
+  ``organizations``, ``documents``, ``decorations``: ``(article_id FK -> articles, idx) PK`` + the record's
+  fields (``numbers.change`` flattened to ``change_value/direction/unit``; ``first_day/last_day`` are DATE)
 - ``positions(article_id, official_idx, idx)`` FK -> officials; ``event_participants(article_id, event_idx, idx)``
-  FK -> events
+  FK -> events (``official`` stored as ``official_idx``)
 - ``errors(id PK, content_hash, schema_version, source, kind, message)``
 
-Indexes: dates.first_day, dates.last_day, dates.value, officials.name, events.type, events.date,
-ranks.rank, abbreviations.short, positions.title, event_participants.name, the ``kind`` columns,
-articles.published; every child table's primary key starts with ``article_id``, so it indexes the FK.
+Indexes: :data:`qpextract.io.schema_sql.INDEXES`; every child table's primary key starts with
+``article_id``, so it indexes the FK.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Optional, Union
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from qpextract.models import Article, ErrorInfo, ErrorLine
+from qpextract.io import migrate, schema_sql, views
+from qpextract.models import SCHEMA_VERSION, Article, ErrorInfo, ErrorLine
 
 Result = Union[Article, ErrorLine]
 
 metadata = sa.MetaData()
 
-_FK_ARTICLE = {"ondelete": "CASCADE"}
+#: The table plans, derived from the models (see :mod:`qpextract.io.schema_sql`).
+ARTICLE_PLAN, ERROR_PLAN, PLANS = schema_sql.build(metadata)
+_BY_NAME: dict[str, sa.Table] = {p.name: p.table for p in PLANS}  # type: ignore[misc]
 
+articles = _BY_NAME["articles"]
+abbreviations = _BY_NAME["abbreviations"]
+dates = _BY_NAME["dates"]
+officials = _BY_NAME["officials"]
+positions = _BY_NAME["positions"]
+ranks = _BY_NAME["ranks"]
+numbers = _BY_NAME["numbers"]
+events = _BY_NAME["events"]
+event_participants = _BY_NAME["event_participants"]
+locations = _BY_NAME["locations"]
+organizations = _BY_NAME["organizations"]
+errors = _BY_NAME["errors"]
 
-def _article_fk() -> sa.Column:
-    return sa.Column("article_id", sa.Text, sa.ForeignKey("articles.id", **_FK_ARTICLE), primary_key=True)
-
-
-def _idx() -> sa.Column:
-    return sa.Column("idx", sa.Integer, primary_key=True, autoincrement=False)
-
-
-def _span_cols() -> list[sa.Column]:
-    return [
-        sa.Column("text", sa.Text),
-        sa.Column("start", sa.Integer, nullable=False),
-        sa.Column("end", sa.Integer, nullable=False),
-    ]
-
-
-articles = sa.Table(
-    "articles",
+#: The person registry (:mod:`qpextract.io.registry` fills them): one row per person, one per linked official.
+persons = sa.Table(
+    "persons",
     metadata,
-    sa.Column("id", sa.Text, primary_key=True),
-    sa.Column("content_hash", sa.Text, nullable=False),
-    sa.Column("schema_version", sa.Text, nullable=False),
-    sa.Column("source", sa.Text),
-    sa.Column("title", sa.Text),
-    sa.Column("published", sa.Text),
-    sa.Column("authors", sa.Text, nullable=False, comment="JSON list of str"),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("sentences", sa.Text, nullable=False, comment="JSON list of {start,end}"),
-    sa.Column("warnings", sa.Text, nullable=False, comment="JSON list of str"),
-    sa.Index("ix_articles_published", "published"),
-)
-
-abbreviations = sa.Table(
-    "abbreviations",
-    metadata,
-    _article_fk(),
-    _idx(),
-    *_span_cols(),
-    sa.Column("short", sa.Text, nullable=False),
-    sa.Column("expansion", sa.Text, nullable=False),
-    sa.Column("category", sa.Text),
-    sa.Column("rule", sa.Text),
-    sa.Index("ix_abbreviations_short", "short"),
-)
-
-dates = sa.Table(
-    "dates",
-    metadata,
-    _article_fk(),
-    _idx(),
-    *_span_cols(),
-    sa.Column("type", sa.Text, nullable=False),
-    sa.Column("value", sa.Text),
-    sa.Column("part_of_day", sa.Text),
+    sa.Column("person_id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("mentions", sa.Integer, nullable=False),
+    sa.Column("articles", sa.Integer, nullable=False),
+    sa.Column("rank", sa.Text),
     sa.Column("first_day", sa.Date),
     sa.Column("last_day", sa.Date),
-    sa.Column("year_inferred", sa.Boolean, nullable=False),
-    sa.Column("rule", sa.Text),
-    sa.Index("ix_dates_first_day", "first_day"),
-    sa.Index("ix_dates_last_day", "last_day"),
-    sa.Index("ix_dates_value", "value"),
+    sa.Index("ix_persons_name", "name"),
 )
-
-officials = sa.Table(
-    "officials",
-    metadata,
-    _article_fk(),
-    _idx(),
-    sa.Column("name", sa.Text, nullable=False),
-    sa.Column("honorific", sa.Text),
-    sa.Column("rank", sa.Text),
-    sa.Column("mentions", sa.Text, nullable=False, comment="JSON list of {start,end,text}"),
-    sa.Index("ix_officials_name", "name"),
-)
-
-positions = sa.Table(
-    "positions",
+person_mentions = sa.Table(
+    "person_mentions",
     metadata,
     sa.Column("article_id", sa.Text, primary_key=True),
     sa.Column("official_idx", sa.Integer, primary_key=True, autoincrement=False),
-    _idx(),
-    sa.Column("title", sa.Text, nullable=False),
-    sa.Column("organization", sa.Text),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.ForeignKeyConstraint(
-        ["article_id", "official_idx"], ["officials.article_id", "officials.idx"], ondelete="CASCADE"
-    ),
-    sa.Index("ix_positions_title", "title"),
-)
-
-ranks = sa.Table(
-    "ranks",
-    metadata,
-    _article_fk(),
-    _idx(),
-    *_span_cols(),
-    sa.Column("rank", sa.Text, nullable=False),
-    sa.Column("grade", sa.Integer, nullable=False),
-    sa.Column("branch", sa.Text, nullable=False),
-    sa.Column("holder", sa.Text),
-    sa.Index("ix_ranks_rank", "rank"),
-)
-
-numbers = sa.Table(
-    "numbers",
-    metadata,
-    _article_fk(),
-    _idx(),
-    *_span_cols(),
-    sa.Column("value", sa.Float, nullable=False),
-    sa.Column("unit", sa.Text, nullable=False),
-    sa.Column("subject", sa.Text),
-    sa.Column("total", sa.Float),
-    sa.Column("qualifier", sa.Text),
-    sa.Column("change_value", sa.Float),
-    sa.Column("change_direction", sa.Text),
-    sa.Column("change_unit", sa.Text),
-    sa.Column("rule", sa.Text),
-    sa.Index("ix_numbers_unit", "unit"),
-)
-
-events = sa.Table(
-    "events",
-    metadata,
-    _article_fk(),
-    _idx(),
-    sa.Column("type", sa.Text, nullable=False),
-    sa.Column("trigger", sa.Text, nullable=False),
-    sa.Column("start", sa.Integer, nullable=False),
-    sa.Column("end", sa.Integer, nullable=False),
-    sa.Column("date", sa.Text),
-    sa.Column("period", sa.Text),
-    sa.Column("location", sa.Text),
-    sa.Column("organizer", sa.Text),
-    sa.Column("first_day", sa.Date),
-    sa.Column("last_day", sa.Date),
-    sa.Column("main", sa.Boolean, nullable=False),
-    sa.Column("rule", sa.Text),
-    sa.Index("ix_events_type", "type"),
-    sa.Index("ix_events_date", "date"),
-)
-
-event_participants = sa.Table(
-    "event_participants",
-    metadata,
-    sa.Column("article_id", sa.Text, primary_key=True),
-    sa.Column("event_idx", sa.Integer, primary_key=True, autoincrement=False),
-    _idx(),
-    sa.Column("name", sa.Text, nullable=False),
-    sa.Column("role", sa.Text, nullable=False),
-    sa.Column("official_idx", sa.Integer),
-    sa.ForeignKeyConstraint(["article_id", "event_idx"], ["events.article_id", "events.idx"], ondelete="CASCADE"),
-    sa.Index("ix_event_participants_name", "name"),
-)
-
-locations = sa.Table(
-    "locations",
-    metadata,
-    _article_fk(),
-    _idx(),
-    *_span_cols(),
-    sa.Column("kind", sa.Text, nullable=False),
-    sa.Column("name", sa.Text),
-    sa.Index("ix_locations_kind", "kind"),
-)
-
-organizations = sa.Table(
-    "organizations",
-    metadata,
-    _article_fk(),
-    _idx(),
-    *_span_cols(),
-    sa.Column("kind", sa.Text, nullable=False),
-    sa.Index("ix_organizations_kind", "kind"),
-)
-
-errors = sa.Table(
-    "errors",
-    metadata,
-    sa.Column("id", sa.Text, primary_key=True),
-    sa.Column("content_hash", sa.Text, nullable=False),
-    sa.Column("schema_version", sa.Text, nullable=False),
-    sa.Column("source", sa.Text),
-    sa.Column("kind", sa.Text, nullable=False),
-    sa.Column("message", sa.Text, nullable=False),
-    sa.Index("ix_errors_kind", "kind"),
+    sa.Column("person_id", sa.Integer, nullable=False),
+    sa.Index("ix_person_mentions_person_id", "person_id"),
 )
 
 #: Every table, parents before children (create/insert order; delete in reverse).
-TABLES: tuple[sa.Table, ...] = (
-    articles,
-    abbreviations,
-    dates,
-    officials,
-    positions,
-    ranks,
-    numbers,
-    events,
-    event_participants,
-    locations,
-    organizations,
-    errors,
-)
+TABLES: tuple[sa.Table, ...] = (*_BY_NAME.values(), persons, person_mentions)
 CHILD_TABLES: tuple[sa.Table, ...] = tuple(t for t in TABLES if "article_id" in t.c)
 
 
@@ -273,7 +109,8 @@ def normalize_url(url: str) -> str:
 
 
 def create_db_engine(url: str) -> Engine:
-    """An engine for ``url`` with the schema created (if missing)."""
+    """An engine for ``url`` with the current schema: created, upgraded in place, or refused
+    (:class:`~qpextract.io.migrate.SchemaMismatch`) -- see :mod:`qpextract.io.migrate`."""
     full = normalize_url(url)
     engine = sa.create_engine(full, future=True)
     if engine.dialect.name == "sqlite":
@@ -287,258 +124,63 @@ def create_db_engine(url: str) -> Engine:
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
 
-    metadata.create_all(engine, checkfirst=True)
+    try:
+        migrate.prepare(engine, metadata)
+        views.create_views(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     return engine
 
 
 # --- Article -> rows --------------------------------------------------------------------------
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _iso_day(value: Optional[str]) -> Optional[_dt.date]:
-    """An ISO calendar day, or None for null or an impossible date (the row keeps ``value``)."""
-    if not value:
-        return None
-    try:
-        return _dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _span(aid: str, idx: int, rec: Any) -> dict[str, Any]:
-    return {"article_id": aid, "idx": idx, "text": rec.text, "start": rec.start, "end": rec.end}
-
-
 def article_rows(article: Article, content_hash: str) -> dict[sa.Table, list[dict[str, Any]]]:
     """The row set of one Article, table by table."""
-    aid = article.id
-    rows: dict[sa.Table, list[dict[str, Any]]] = {t: [] for t in TABLES if t is not errors}
-    rows[articles].append(
-        {
-            "id": aid,
-            "content_hash": content_hash,
-            "schema_version": article.schema_version,
-            "source": article.source,
-            "title": article.title,
-            "published": article.published,
-            "authors": _json(article.authors),
-            "text": article.text,
-            "sentences": _json([s.model_dump() for s in article.sentences]),
-            "warnings": _json(article.warnings),
-        }
-    )
-    for i, a in enumerate(article.abbreviations):
-        rows[abbreviations].append(
-            {**_span(aid, i, a), "short": a.short, "expansion": a.expansion, "category": a.category, "rule": a.rule}
-        )
-    for i, d in enumerate(article.dates):
-        rows[dates].append(
-            {
-                **_span(aid, i, d),
-                "type": d.type,
-                "value": d.value,
-                "part_of_day": d.part_of_day,
-                "first_day": _iso_day(d.first_day),
-                "last_day": _iso_day(d.last_day),
-                "year_inferred": d.year_inferred,
-                "rule": d.rule,
-            }
-        )
-    for i, o in enumerate(article.officials):
-        rows[officials].append(
-            {
-                "article_id": aid,
-                "idx": i,
-                "name": o.name,
-                "honorific": o.honorific,
-                "rank": o.rank,
-                "mentions": _json([m.model_dump() for m in o.mentions]),
-            }
-        )
-        for j, p in enumerate(o.positions):
-            rows[positions].append(
-                {
-                    "article_id": aid,
-                    "official_idx": i,
-                    "idx": j,
-                    "title": p.title,
-                    "organization": p.organization,
-                    "text": p.text,
-                }
-            )
-    for i, r in enumerate(article.ranks):
-        rows[ranks].append(
-            {**_span(aid, i, r), "rank": r.rank, "grade": r.grade, "branch": r.branch, "holder": r.holder}
-        )
-    for i, n in enumerate(article.numbers):
-        rows[numbers].append(
-            {
-                **_span(aid, i, n),
-                "value": n.value,
-                "unit": n.unit,
-                "subject": n.subject,
-                "total": n.total,
-                "qualifier": n.qualifier,
-                "change_value": n.change.value if n.change else None,
-                "change_direction": n.change.direction if n.change else None,
-                "change_unit": n.change.unit if n.change else None,
-                "rule": n.rule,
-            }
-        )
-    for i, e in enumerate(article.events):
-        rows[events].append(
-            {
-                "article_id": aid,
-                "idx": i,
-                "type": e.type,
-                "trigger": e.trigger,
-                "start": e.start,
-                "end": e.end,
-                "date": e.date,
-                "period": e.period,
-                "location": e.location,
-                "organizer": e.organizer,
-                "first_day": _iso_day(e.first_day),
-                "last_day": _iso_day(e.last_day),
-                "main": e.main,
-                "rule": e.rule,
-            }
-        )
-        for j, p in enumerate(e.participants):
-            rows[event_participants].append(
-                {"article_id": aid, "event_idx": i, "idx": j, "name": p.name, "role": p.role, "official_idx": p.official}
-            )
-    for i, loc in enumerate(article.locations):
-        rows[locations].append({**_span(aid, i, loc), "kind": loc.kind, "name": loc.name})
-    for i, org in enumerate(article.organizations):
-        rows[organizations].append({**_span(aid, i, org), "kind": org.kind})
-    return rows
+    out: dict[str, list[dict[str, Any]]] = {p.name: [] for p in PLANS if p is not ERROR_PLAN}
+    schema_sql.record_rows(ARTICLE_PLAN, article, {"id": article.id, "content_hash": content_hash}, out)
+    return {_BY_NAME[name]: rows for name, rows in out.items()}
 
 
 def error_row(line: ErrorLine, content_hash: str) -> dict[str, Any]:
     """The ``errors`` row of one error line."""
-    return {
-        "id": line.id,
-        "content_hash": content_hash,
-        "schema_version": line.schema_version,
-        "source": line.source,
-        "kind": line.error.kind,
-        "message": line.error.message,
-    }
+    out: dict[str, list[dict[str, Any]]] = {"errors": []}
+    schema_sql.record_rows(ERROR_PLAN, line, {"id": line.id, "content_hash": content_hash}, out)
+    return out["errors"][0]
 
 
 # --- Rows -> Article (lossless read-back) -----------------------------------------------------
 
 
 def load_article(conn: Connection, article_id: str) -> Optional[Article]:
-    """Rebuild the Article stored under ``article_id`` (None when absent)."""
+    """Rebuild the Article stored under ``article_id`` (None when absent).
+
+    Rows migrated from an older schema read back as a current Article, the
+    fields their schema did not have left at their defaults.
+    """
     head = conn.execute(sa.select(articles).where(articles.c.id == article_id)).mappings().first()
     if head is None:
         return None
+    data = schema_sql.row_record(ARTICLE_PLAN, head)
+    data["id"] = head["id"]
+    data["schema_version"] = SCHEMA_VERSION
 
-    def rows(table: sa.Table, *order: str) -> list[Mapping[str, Any]]:
-        cols = [table.c[o] for o in (order or ("idx",))]
-        return list(conn.execute(sa.select(table).where(table.c.article_id == article_id).order_by(*cols)).mappings())
+    def attach(plan: schema_sql.TablePlan, parents: dict[tuple[Any, ...], dict[str, Any]]) -> None:
+        for fname, child in plan.children:
+            table = child.table
+            assert table is not None
+            for p in parents.values():
+                p[fname] = []
+            order = [table.c[k] for k in child.keys]
+            mine: dict[tuple[Any, ...], dict[str, Any]] = {}
+            for row in conn.execute(sa.select(table).where(table.c.article_id == article_id).order_by(*order)).mappings():
+                rec = schema_sql.row_record(child, row)
+                parents[tuple(row[k] for k in child.keys[1:-1])][fname].append(rec)
+                mine[tuple(row[k] for k in child.keys[1:])] = rec
+            attach(child, mine)
 
-    def span(r: Mapping[str, Any]) -> dict[str, Any]:
-        return {"text": r["text"], "start": r["start"], "end": r["end"]}
-
-    pos_by_official: dict[int, list[dict[str, Any]]] = {}
-    for p in rows(positions, "official_idx", "idx"):
-        pos_by_official.setdefault(p["official_idx"], []).append(
-            {"title": p["title"], "organization": p["organization"], "text": p["text"]}
-        )
-    part_by_event: dict[int, list[dict[str, Any]]] = {}
-    for p in rows(event_participants, "event_idx", "idx"):
-        part_by_event.setdefault(p["event_idx"], []).append(
-            {"name": p["name"], "role": p["role"], "official": p["official_idx"]}
-        )
-
-    def day(v: Any) -> Optional[str]:
-        return v.isoformat() if v is not None else None
-
-    data = {
-        "schema_version": head["schema_version"],
-        "id": head["id"],
-        "source": head["source"],
-        "title": head["title"],
-        "published": head["published"],
-        "authors": json.loads(head["authors"]),
-        "text": head["text"],
-        "sentences": json.loads(head["sentences"]),
-        "warnings": json.loads(head["warnings"]),
-        "abbreviations": [
-            {**span(r), "short": r["short"], "expansion": r["expansion"], "category": r["category"], "rule": r["rule"]}
-            for r in rows(abbreviations)
-        ],
-        "dates": [
-            {
-                **span(r),
-                "type": r["type"],
-                "value": r["value"],
-                "part_of_day": r["part_of_day"],
-                "first_day": day(r["first_day"]),
-                "last_day": day(r["last_day"]),
-                "year_inferred": bool(r["year_inferred"]),
-                "rule": r["rule"],
-            }
-            for r in rows(dates)
-        ],
-        "officials": [
-            {
-                "name": r["name"],
-                "honorific": r["honorific"],
-                "rank": r["rank"],
-                "positions": pos_by_official.get(r["idx"], []),
-                "mentions": json.loads(r["mentions"]),
-            }
-            for r in rows(officials)
-        ],
-        "ranks": [
-            {**span(r), "rank": r["rank"], "grade": r["grade"], "branch": r["branch"], "holder": r["holder"]}
-            for r in rows(ranks)
-        ],
-        "numbers": [
-            {
-                **span(r),
-                "value": r["value"],
-                "unit": r["unit"],
-                "subject": r["subject"],
-                "total": r["total"],
-                "qualifier": r["qualifier"],
-                "change": (
-                    {"value": r["change_value"], "direction": r["change_direction"], "unit": r["change_unit"]}
-                    if r["change_direction"] is not None
-                    else None
-                ),
-                "rule": r["rule"],
-            }
-            for r in rows(numbers)
-        ],
-        "events": [
-            {
-                "type": r["type"],
-                "trigger": r["trigger"],
-                "start": r["start"],
-                "end": r["end"],
-                "date": r["date"],
-                "period": r["period"],
-                "location": r["location"],
-                "organizer": r["organizer"],
-                "first_day": day(r["first_day"]),
-                "last_day": day(r["last_day"]),
-                "participants": part_by_event.get(r["idx"], []),
-                "main": bool(r["main"]),
-                "rule": r["rule"],
-            }
-            for r in rows(events)
-        ],
-        "locations": [{**span(r), "kind": r["kind"], "name": r["name"]} for r in rows(locations)],
-        "organizations": [{**span(r), "kind": r["kind"]} for r in rows(organizations)],
-    }
+    attach(ARTICLE_PLAN, {(): data})
     return Article.model_validate(data)
 
 

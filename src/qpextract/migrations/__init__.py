@@ -1,0 +1,1 @@
+"""Alembic migrations of the qpextract database (run by :func:`qpextract.io.migrate.prepare`, not by hand)."""

@@ -1,0 +1,1 @@
+"""One file per schema revision: ``schema1`` (the baseline) and ``schema2``."""
