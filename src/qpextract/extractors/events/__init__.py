@@ -16,8 +16,9 @@ from bisect import bisect_right
 from typing import Any, Optional
 
 from qpextract.document import Document
-from qpextract.extractors.events.tables import EventTables, TriggerRow, bounded, find_all
-from qpextract.models import Event, Participant, TemporalExpression
+from qpextract.extractors.events.roles import RoleReader
+from qpextract.extractors.events.tables import EventTables, TriggerRow, find_all
+from qpextract.models import Event, TemporalExpression
 
 _LEAD_SENTENCES = 3
 _CUE_WINDOW = 40
@@ -50,6 +51,7 @@ class EventExtractor:
 
     def __init__(self) -> None:
         self.t = EventTables()
+        self.roles = RoleReader()
 
     def __call__(self, doc: Document) -> None:
         try:
@@ -237,7 +239,7 @@ class EventExtractor:
             period=period,
             location=self._location(doc, low, scope),
             organizer=self._organizer(doc, low, scope[0], s) if scope and s < e else None,
-            participants=self._participants(doc, low) if main else [],
+            participants=self.roles.participants(doc, low, self._sentence) if main else [],
             first_day=day.first_day if day is not None else None,
             last_day=day.last_day if day is not None else None,
             main=main,
@@ -310,19 +312,3 @@ class EventExtractor:
         if 1 <= len(words.split()) <= 10 and words[:1].isupper() and not any(c.isdigit() for c in words):
             return words
         return None
-
-    def _participants(self, doc: Document, low: str) -> list[Participant]:
-        """Officials named in sentences that say who attended, chaired or spoke."""
-        names: list[Participant] = []
-        for idx, o in enumerate(doc.officials):
-            for m in o.mentions:
-                try:
-                    ms, _ = doc.normalized_span(m)
-                except Exception:
-                    continue
-                a, b = self._sentence(ms)
-                a, b = max(a, ms - _PLAN_WINDOW), min(b, ms + _PLAN_WINDOW)
-                if find_all(self.t.participant_re, low, a, b):
-                    names.append(Participant(name=o.name, role="other", official=idx))
-                    break
-        return names

@@ -8,7 +8,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 from qpextract.data import read_tsv, read_yaml
-from qpextract.models import EventType
+from qpextract.models import EventType, Role
 from qpextract.patterns import trie_pattern
 
 
@@ -74,3 +74,53 @@ class EventTables:
         self.location_re = phrase_regex(voc.location_preps)
         self.reporting_re = phrase_regex(voc.reporting_cues)
         self.not_trigger_re = phrase_regex(voc.not_triggers)
+
+
+Placement = Literal["after", "just_before", "opening"]
+
+
+class RoleRule(BaseModel):
+    """One named rule of event_roles.yaml: a role given by cue words at a placement."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(pattern=r"^role\.[a-z]+\.[a-z_]+$")
+    role: Role
+    where: list[Placement]
+    cues: list[str]
+    needs_after: list[str] = Field(default_factory=list)
+
+
+class RoleVocabulary(BaseModel):
+    """event_roles.yaml."""
+
+    model_config = ConfigDict(extra="forbid")
+    precedence: list[Role]
+    just_before_window: int = Field(ge=1, le=80)
+    participation: list[str]
+    after_stops: list[str]
+    not_cues: list[str]
+    rules: list[RoleRule]
+
+
+def phrase_key(text: str) -> str:
+    """A matched phrase with its blanks collapsed, to look its rule up."""
+    return " ".join(text.split())
+
+
+class RoleTables:
+    """event_roles.yaml compiled: one cue regex per placement and the rule of each cue."""
+
+    def __init__(self) -> None:
+        voc = RoleVocabulary.model_validate(read_yaml("event_roles.yaml"))
+        self.precedence = {role: i for i, role in enumerate(voc.precedence)}
+        self.window = voc.just_before_window
+        self.rules: dict[str, dict[str, RoleRule]] = {"after": {}, "just_before": {}, "opening": {}}
+        for rule in voc.rules:
+            for where in rule.where:
+                for cue in rule.cues:
+                    self.rules[where].setdefault(phrase_key(cue), rule)  # the first rule that names a cue wins
+        self.cue_re = {where: phrase_regex(list(cues)) for where, cues in self.rules.items()}
+        self.needs_after_re = {r.name: phrase_regex(r.needs_after) for r in voc.rules if r.needs_after}
+        self.participation_re = phrase_regex(voc.participation)
+        self.stop_re = phrase_regex(voc.after_stops)
+        self.not_cue_re = phrase_regex(voc.not_cues)

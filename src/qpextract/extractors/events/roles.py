@@ -1,0 +1,119 @@
+"""Participants of the main event with their roles (SPEC Event.participants).
+
+A role comes from a named rule of data/vi/event_roles.yaml whose cue stands next
+to one of the person's mentions: after the name and its posts ("A, Bí thư Thành
+ủy phát biểu"), just before it ("trao quyết định cho Đại tá A") or opening a
+sentence that lists people ("Dự hội nghị có đồng chí A, …; Đại tá B, …"). People
+come from ``doc.officials``; a participant points at its official by index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Optional
+
+from qpextract.document import Document
+from qpextract.extractors.events.tables import RoleRule, RoleTables, find_all, phrase_key
+from qpextract.models import Participant
+
+_AFTER_LIMIT = 320  # characters after a name searched for its cue (posts can be long)
+_PUNCT = frozenset(",;:.!?()\"“”")
+
+Sentence = tuple[int, int]
+
+
+class RoleReader:
+    """Turns the officials of a document into the main event's participants."""
+
+    def __init__(self) -> None:
+        self.t = RoleTables()
+
+    def participants(self, doc: Document, low: str, sentence_of: Callable[[int], Sentence]) -> list[Participant]:
+        """One participant per official that a role rule (or a participation cue) ties to the event."""
+        by_sentence: dict[Sentence, list[tuple[int, int, int]]] = {}
+        for idx, official in enumerate(doc.officials):
+            for m in official.mentions:
+                ms, me = doc.normalized_span(m)
+                if me > ms:
+                    by_sentence.setdefault(sentence_of(ms), []).append((ms, me, idx))
+        found: dict[int, tuple[RoleRule, int, int]] = {}
+        for sentence, mentions in by_sentence.items():
+            mentions.sort()
+            for i, (ms, me, idx) in enumerate(mentions):
+                nxt = mentions[i + 1][0] if i + 1 < len(mentions) else sentence[1]
+                rule = (
+                    self._after(doc, low, sentence, me, nxt)
+                    or self._just_before(doc, low, sentence, ms, me, nxt, mentions[i - 1][1] if i else sentence[0])
+                    or self._opening(doc, low, sentence, mentions[0][0])
+                )
+                if rule is None:
+                    continue
+                best = found.get(idx)
+                if best is None or self.t.precedence[rule.role] < self.t.precedence[best[0].role]:
+                    found[idx] = (rule, ms, me)
+        out: list[Participant] = []
+        for idx, official in enumerate(doc.officials):
+            if idx in found:
+                rule, ms, me = found[idx]
+                doc.explain("events", rule.name, ms, me)
+                out.append(Participant(name=official.name, role=rule.role, official=idx, rule=rule.name))
+            elif self._takes_part(doc, low, official, sentence_of):
+                out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.participation"))
+        return out
+
+    # ---- placements -----------------------------------------------------------------
+    def _counts(self, doc: Document, low: str, sentence: Sentence, s: int, e: int) -> bool:
+        """A cue counts in lower case, or opening its sentence; never inside a longer non-cue word."""
+        if not doc.text[s].islower() and any(c.isalpha() for c in doc.text[sentence[0] : s]):
+            return False
+        a = max(sentence[0], s - 12)
+        return not any(bs <= s < be for bs, be in find_all(self.t.not_cue_re, low, a, min(sentence[1], e + 20)))
+
+    def _after(self, doc: Document, low: str, sentence: Sentence, me: int, nxt: int) -> Optional[RoleRule]:
+        """The first cue after the name (and its posts), in the same clause, before the next person."""
+        end = min(nxt, me + _AFTER_LIMIT)
+        for stop in (";", "\n"):
+            cut = low.find(stop, me, end)
+            if cut >= 0:
+                end = cut
+        stops = find_all(self.t.stop_re, low, me, end)
+        if stops:
+            end = stops[0][0]
+        for s, e in find_all(self.t.cue_re["after"], low, me, end):
+            if self._counts(doc, low, sentence, s, e):
+                return self.t.rules["after"][phrase_key(low[s:e])]
+        return None
+
+    def _just_before(
+        self, doc: Document, low: str, sentence: Sentence, ms: int, me: int, nxt: int, prev_end: int
+    ) -> Optional[RoleRule]:
+        """A cue that ends a few words before the name, with no punctuation between them."""
+        a = max(prev_end, sentence[0], ms - self.t.window - 30)
+        for s, e in reversed(find_all(self.t.cue_re["just_before"], low, a, ms)):
+            gap = doc.text[e:ms]
+            if len(gap) > self.t.window or any(c in _PUNCT for c in gap) or not self._counts(doc, low, sentence, s, e):
+                continue
+            rule = self.t.rules["just_before"][phrase_key(low[s:e])]
+            if rule.name in self.t.needs_after_re and not find_all(
+                self.t.needs_after_re[rule.name], low, me, min(nxt, me + _AFTER_LIMIT)
+            ):
+                continue
+            return rule
+        return None
+
+    def _opening(self, doc: Document, low: str, sentence: Sentence, first: int) -> Optional[RoleRule]:
+        """The last cue before the sentence's first person: it applies to everyone the sentence lists."""
+        for s, e in reversed(find_all(self.t.cue_re["opening"], low, sentence[0], first)):
+            if self._counts(doc, low, sentence, s, e):
+                return self.t.rules["opening"][phrase_key(low[s:e])]
+        return None
+
+    def _takes_part(self, doc: Document, low: str, official, sentence_of: Callable[[int], Sentence]) -> bool:
+        """A mention in a sentence that says someone visited, handed over, received a delegation…"""
+        for m in official.mentions:
+            ms, _ = doc.normalized_span(m)
+            a, b = sentence_of(ms)
+            for s, e in find_all(self.t.participation_re, low, max(a, ms - 300), min(b, ms + 300)):
+                if doc.text[s].islower():
+                    return True
+        return False
