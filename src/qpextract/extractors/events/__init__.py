@@ -17,7 +17,7 @@ from typing import Any, Optional
 
 from qpextract.document import Document
 from qpextract.extractors.events.roles import RoleReader
-from qpextract.extractors.events.tables import EventTables, TriggerRow, find_all
+from qpextract.extractors.events.tables import EventTables, TriggerRow, find_all, phrase_key
 from qpextract.models import Event, TemporalExpression
 
 _LEAD_SENTENCES = 3
@@ -54,10 +54,7 @@ class EventExtractor:
         self.roles = RoleReader()
 
     def __call__(self, doc: Document) -> None:
-        try:
-            self._extract(doc)
-        except Exception as exc:  # never let one odd article fail the batch
-            doc.warnings.append(f"events: {type(exc).__name__}: {exc}")
+        self._extract(doc)
 
     # ------------------------------------------------------------------------------
     def _extract(self, doc: Document) -> None:
@@ -76,11 +73,9 @@ class EventExtractor:
         if title and sentences and low[sentences[0][0] : sentences[0][1]].strip().rstrip(".") == title_low.strip().rstrip("."):
             title_end = sentences[0][1]
         if title and find_all(t.no_event_re, title_low):
-            return  # a crime, discipline or accident piece: nothing held
-        hits = [(s, e, t.triggers[low[s:e]]) for s, e in find_all(t.trigger_re, low)]
-        if hits:
-            blocked = {s for s, _ in find_all(t.not_trigger_re, low)}
-            hits = [h for h in hits if h[0] not in blocked]  # "thăm dò", "huấn luyện viên"
+            doc.explain(self.name, "event.none.title", 0, title_end)
+            return  # a discipline case, a denial, a dispute: nothing held
+        hits = self._triggers(low)
         lead = self._lead(doc, low, title_low, title_end)
         main = self._main(doc, low, hits, lead, title_low, title_end)
         events: list[Event] = []
@@ -102,6 +97,19 @@ class EventExtractor:
             doc.explain(self.name, rule, s, e)
         doc.events.extend(events)
 
+    def _triggers(self, low: str) -> list[tuple[int, int, TriggerRow]]:
+        """Trigger words of ``low``, without those inside a longer non-trigger word ("thăm dò", "nghiên cứu")."""
+        hits = find_all(self.t.trigger_re, low)
+        if not hits:
+            return []
+        blocked = find_all(self.t.not_trigger_re, low)
+        out = []
+        for s, e in hits:
+            if any(bs <= s < be for bs, be in blocked):
+                continue
+            out.append((s, e, self.t.triggers[phrase_key(low[s:e])]))
+        return out
+
     def _lead(self, doc: Document, low: str, title_low: str, title_end: int) -> list[tuple[int, int]]:
         """The first body sentences that read as prose (not the title, a dateline or a caption)."""
         out = []
@@ -119,46 +127,63 @@ class EventExtractor:
 
     # ---- the headline event -------------------------------------------------------
     def _main(self, doc, low, hits, lead, title_low, title_end) -> Optional[Event]:
+        """The headline event: from a lead sentence that reports a happening, else the title, else the lead."""
         self._main_pos = (-1, -1)
         in_lead: list[tuple[int, int, TriggerRow]] = []
         for ls, le in lead:
-            in_lead.extend(h for h in hits if ls <= h[0] < le)
-        in_title: list[tuple[int, int, TriggerRow]]
-        if title_end:
-            in_title = [h for h in hits if h[0] < title_end]
+            in_lead.extend(h for h in hits if ls <= h[0] < le and h[2].scope != "title")
+        statement = bool(find_all(self.t.statement_re, title_low) or self.t.statement_marks_re.search(title_low))
+        in_title: list[tuple[int, int, TriggerRow]] = []
+        if statement:
+            pass  # a statement, a plan or an analysis: its headline words name nothing held
+        elif title_end:
+            in_title = [h for h in hits if h[0] < title_end and not self._topic(low, h[0])]
         else:
-            blocked = {s for s, _ in find_all(self.t.not_trigger_re, title_low)}
-            in_title = [
-                (s, e, self.t.triggers[title_low[s:e]])
-                for s, e in find_all(self.t.trigger_re, title_low)
-                if s not in blocked
-            ]
+            in_title = [h for h in self._triggers(title_low) if not self._topic(title_low, h[0], in_title=True)]
         dated = [x for x in lead if self._opens_with_date(doc, x)]
-        in_reporting = [h for h in in_lead if any(a <= h[0] < b for a, b in dated) or self._held(low, h[0])]
-        order = ((in_reporting, "lead"), (in_title, "title"), (in_lead, "lead"))
-        for rank in (1, 2):
-            # a lead sentence that reports a happening ("Chiều 1/12, X tổ chức hội nghị tổng kết"),
-            # then the title, then any lead sentence
-            for group, where in order:
-                cands = [h for h in group if h[2].rank == rank]
-                if not cands:
-                    continue
+        in_reporting = [
+            h
+            for h in in_lead
+            if (any(a <= h[0] < b for a, b in dated) or self._held(low, h[0], h[1])) and not self._topic(low, h[0])
+        ]
+        # a lead sentence that does not report may still name the event, unless as a plan or a topic
+        in_other = [] if statement else [h for h in in_lead if self._plain(low, h[0])]
+        headline = [h for h in in_title if h[2].scope == "title"]
+        order = (
+            (in_reporting, 1, "event.main.lead_reported"),
+            (in_title, 1, "event.main.title"),
+            (headline, 2, "event.main.title_headline"),  # a crash, a launch, an arrest in the headline
+            (in_other, 1, "event.main.lead"),
+            (in_reporting, 2, "event.main.lead_reported"),
+            (in_title, 2, "event.main.title"),
+            (in_other, 2, "event.main.lead"),
+        )
+        for group, rank, rule in order:
+            cands = [h for h in group if h[2].rank == rank]
+            if not cands:
+                continue
+            from_title = group is in_title or group is headline
+            if not from_title:
                 first_sentence = self._sentence(min(h[0] for h in cands))
                 cands = [h for h in cands if first_sentence[0] <= h[0] < first_sentence[1]] or cands
-                s, e, row = min(cands, key=lambda h: (h[0], -(h[1] - h[0])))
-                if where == "title" and not title_end:
-                    # the trigger is in a separate title: point at its first mention in the text, if any
-                    phrase = title_low[s:e]
-                    found = [h for h in hits if low[h[0] : h[1]] == phrase]
-                    if found:
-                        s, e = found[0][0], found[0][1]
-                    else:
-                        ev = self._event(doc, low, 0, 0, row, main=True, rule=f"event.main.{where}", trigger=doc.title[s:e] if doc.title else phrase)
-                        doc.explain(self.name, f"event.main.{where}", 0, 0)
-                        return ev
-                self._main_pos = (s, e)
-                doc.explain(self.name, f"event.main.{where}", s, e)
-                return self._event(doc, low, s, e, row, main=True, rule=f"event.main.{where}", lead=lead)
+            s, e, row = min(cands, key=lambda h: (h[0], -(h[1] - h[0])))
+            if rule == "event.main.title" and row.scope == "title":
+                rule = "event.main.title_headline"
+            if from_title and not title_end:
+                # the trigger is in a separate title: point at its first mention in the text, if any
+                phrase = title_low[s:e]
+                found = [h for h in hits if low[h[0] : h[1]] == phrase]
+                if found:
+                    s, e = found[0][0], found[0][1]
+                else:
+                    trigger = doc.title[s:e] if doc.title else phrase
+                    doc.explain(self.name, rule, 0, 0)
+                    return self._event(doc, low, 0, 0, row, main=True, rule=rule, trigger=trigger, lead=lead)
+            self._main_pos = (s, e)
+            doc.explain(self.name, rule, s, e)
+            return self._event(doc, low, s, e, row, main=True, rule=rule, lead=lead)
+        if statement:
+            doc.explain(self.name, "event.none.statement", 0, title_end)
         return None
 
     def _opens_with_date(self, doc: Document, sentence: tuple[int, int]) -> bool:
@@ -175,38 +200,44 @@ class EventExtractor:
                 return True
         return False
 
-    def _held(self, low: str, s: int) -> bool:
-        """A trigger right after "tổ chức", "diễn ra", "khai mạc" ... in a clause that is not a plan."""
-        ss, _ = self._sentence(s)
-        cs = max(ss, s - _CUE_WINDOW)
-        if not find_all(self.t.reporting_re, low, cs, s):
+    def _held(self, low: str, s: int, e: int) -> bool:
+        """A trigger right after "tổ chức", "khai mạc"… or right before "diễn ra", in a clause that is no plan."""
+        ss, se = self._sentence(s)
+        before = find_all(self.t.reporting_re, low, max(ss, s - _CUE_WINDOW), s)
+        after = find_all(self.t.reporting_after_re, low, e, min(se, e + 2 * _CUE_WINDOW))
+        if not before and not after:
             return False
         return not find_all(self.t.plan_re, low, max(ss, s - _PLAN_WINDOW), s)
 
     # ---- did it happen? -----------------------------------------------------------
-    def _happened(self, low: str, s: int, e: int, row: TriggerRow) -> Optional[str]:
-        """The rule that makes a body trigger a reported happening, or None (plan, task, topic)."""
-        t = self.t
+    def _plain(self, low: str, s: int) -> bool:
+        """Not inside a plan or a task (unless a past marker follows the plan), and not a topic."""
         ss, _ = self._sentence(s)
         ss = max(ss, s - _PLAN_WINDOW)  # bounded: a 1 MB "sentence" must stay linear
-        plans = find_all(t.plan_re, low, ss, s)
-        if plans:
-            last_plan = plans[-1][1]
-            pasts = find_all(t.past_re, low, last_plan, s)
-            if not pasts:
-                return None
-        ts = max(ss, s - _TOPIC_WINDOW)
-        topics = find_all(t.topic_re, low, ts, s)
-        if topics and not low[topics[-1][1] : s].strip(" ,"):
-            return None  # "công tác huấn luyện", "phục vụ diễn tập"
+        plans = find_all(self.t.plan_re, low, ss, s)
+        if plans and not find_all(self.t.past_re, low, plans[-1][1], s):
+            return False
+        return not self._topic(low, s)
+
+    def _topic(self, low: str, s: int, in_title: bool = False) -> bool:
+        """Right after a topic head: "công tác huấn luyện", "phục vụ diễn tập", "thương vong trong cuộc diễn tập"."""
+        ss = 0 if in_title else self._sentence(s)[0]
+        topics = find_all(self.t.topic_re, low, max(ss, s - _TOPIC_WINDOW), s)
+        return bool(topics) and not low[topics[-1][1] : s].strip(" ,")
+
+    def _happened(self, low: str, s: int, e: int, row: TriggerRow) -> Optional[str]:
+        """The rule that makes a body trigger a reported happening, or None (plan, task, topic)."""
+        if not self._plain(low, s):
+            return None
         if not row.cue:
             return "event.secondary.reported"
+        ss, _ = self._sentence(s)
         cs = max(ss, s - _CUE_WINDOW)
         clause = low[cs:s]
         br = max(clause.rfind(";"), clause.rfind(":"))
         if br >= 0:
             cs += br + 1
-        if find_all(t.cue_re, low, cs, s):
+        if find_all(self.t.cue_re, low, cs, s):
             return "event.secondary.cued"
         return None
 
@@ -231,7 +262,7 @@ class EventExtractor:
         scope = [(a, min(b, a + 4 * _PLAN_WINDOW)) for a, b in scope]
         date, period, day = self._when(doc, scope, e if s < e else None)
         return Event(
-            type=row.type,
+            type=self._type(low, s, e, row, trig),
             trigger=trig,
             start=start,
             end=end,
@@ -245,6 +276,17 @@ class EventExtractor:
             main=main,
             rule=rule,
         )
+
+    def _type(self, low: str, s: int, e: int, row: TriggerRow, trigger: str) -> str:
+        """The row's type; a decision announced with no post after it is `other`, not an appointment."""
+        if row.type != "appointment" or phrase_key(row.phrase) not in self.t.decision_triggers:
+            return row.type
+        if s < e:
+            _, se = self._sentence(s)
+            found = find_all(self.t.appointment_re, low, e, min(se, e + _PLAN_WINDOW))
+        else:
+            found = find_all(self.t.appointment_re, _lower(trigger))
+        return row.type if found else "other"
 
     def _records_in(self, doc: Document, records: list[Any], scope: list[tuple[int, int]]) -> list[tuple[int, int, Any]]:
         out = []

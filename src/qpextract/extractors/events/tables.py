@@ -18,7 +18,7 @@ class TriggerRow(BaseModel):
     model_config = ConfigDict(extra="forbid")
     phrase: str
     type: EventType
-    scope: Literal["any", "main"]
+    scope: Literal["any", "main", "title"]
     rank: int = Field(ge=1, le=2)
     cue: bool
 
@@ -28,11 +28,15 @@ class EventVocabulary(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     no_event_title: list[str]
+    statement_title: list[str]
+    statement_marks: str
     plan_markers: list[str]
     past_markers: list[str]
     cues: list[str]
     topic_heads: list[str]
-    participant_cues: list[str]
+    decision_triggers: list[str]
+    appointment_words: list[str]
+    reporting_after: list[str]
     organizer_verbs: list[str]
     location_preps: list[str]
     reporting_cues: list[str]
@@ -65,11 +69,15 @@ class EventTables:
         self.trigger_re = phrase_regex(list(self.triggers))
         voc = EventVocabulary.model_validate(read_yaml("events.yaml"))
         self.no_event_re = phrase_regex(voc.no_event_title)
+        self.statement_re = phrase_regex(voc.statement_title)
+        self.statement_marks_re = re.compile(voc.statement_marks)
         self.plan_re = phrase_regex(voc.plan_markers)
         self.past_re = phrase_regex(voc.past_markers)
         self.cue_re = phrase_regex(voc.cues)
         self.topic_re = phrase_regex(voc.topic_heads)
-        self.participant_re = phrase_regex(voc.participant_cues)
+        self.decision_triggers = frozenset(phrase_key(p) for p in voc.decision_triggers)
+        self.appointment_re = phrase_regex(voc.appointment_words)
+        self.reporting_after_re = phrase_regex(voc.reporting_after)
         self.organizer_re = phrase_regex(voc.organizer_verbs)
         self.location_re = phrase_regex(voc.location_preps)
         self.reporting_re = phrase_regex(voc.reporting_cues)
