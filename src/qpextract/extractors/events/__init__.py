@@ -24,6 +24,7 @@ _LEAD_SENTENCES = 3
 _CUE_WINDOW = 40
 _PLAN_WINDOW = 300  # characters before a trigger searched for a plan marker  # characters before a trigger searched for its realization cue
 _TOPIC_WINDOW = 14
+_DECISION_WINDOW = 80  # characters after "công bố quyết định" searched for the post it confers
 _MIN_LEAD_WORDS = 5
 _ORGANIZER_EDGES = re.compile(
     r"^(?:tại (?:hội nghị|buổi lễ|lễ|đây)\s*,?\s*)|(?:\s+(?:đã|vừa|cũng|sẽ|chỉ đạo|phối hợp|long trọng|đồng loạt|trang trọng))+$",
@@ -132,14 +133,15 @@ class EventExtractor:
         in_lead: list[tuple[int, int, TriggerRow]] = []
         for ls, le in lead:
             in_lead.extend(h for h in hits if ls <= h[0] < le and h[2].scope != "title")
-        statement = bool(find_all(self.t.statement_re, title_low) or self.t.statement_marks_re.search(title_low))
-        in_title: list[tuple[int, int, TriggerRow]] = []
-        if statement:
-            pass  # a statement, a plan or an analysis: its headline words name nothing held
-        elif title_end:
+        if title_end:
             in_title = [h for h in hits if h[0] < title_end and not self._topic(low, h[0])]
+            said = self._statement_clauses(low[:title_end])
         else:
             in_title = [h for h in self._triggers(title_low) if not self._topic(title_low, h[0], in_title=True)]
+            said = self._statement_clauses(title_low)
+        # a statement, a plan or an analysis: its headline words name nothing held
+        in_title = [h for h in in_title if not any(a <= h[0] < b for a, b in said)]
+        statement = bool(said) and not in_title
         dated = [x for x in lead if self._opens_with_date(doc, x)]
         in_reporting = [
             h
@@ -185,6 +187,17 @@ class EventExtractor:
         if statement:
             doc.explain(self.name, "event.none.statement", 0, title_end)
         return None
+
+    def _statement_clauses(self, title_low: str) -> list[tuple[int, int]]:
+        """Clauses of the title that state, plan, ask or analyse ("…có thể điều tàu sân bay tập trận?")."""
+        out, start = [], 0
+        bounds = [m.start() for m in self.t.title_clause_re.finditer(title_low)] + [len(title_low)]
+        for end in bounds:
+            clause = title_low[max(0, start - 1) : end]  # with the break before it
+            if find_all(self.t.statement_re, title_low, start, end) or self.t.statement_marks_re.search(clause):
+                out.append((start, end))
+            start = end + 1
+        return out
 
     def _opens_with_date(self, doc: Document, sentence: tuple[int, int]) -> bool:
         """A lead sentence that opens with the day ("Chiều 1/12, ...") reports what happened that day."""
@@ -283,7 +296,7 @@ class EventExtractor:
             return row.type
         if s < e:
             _, se = self._sentence(s)
-            found = find_all(self.t.appointment_re, low, e, min(se, e + _PLAN_WINDOW))
+            found = find_all(self.t.appointment_re, low, e, min(se, e + _DECISION_WINDOW))
         else:
             found = find_all(self.t.appointment_re, _lower(trigger))
         return row.type if found else "other"

@@ -30,6 +30,7 @@ class EventVocabulary(BaseModel):
     no_event_title: list[str]
     statement_title: list[str]
     statement_marks: str
+    title_clause_breaks: str
     plan_markers: list[str]
     past_markers: list[str]
     cues: list[str]
@@ -71,6 +72,7 @@ class EventTables:
         self.no_event_re = phrase_regex(voc.no_event_title)
         self.statement_re = phrase_regex(voc.statement_title)
         self.statement_marks_re = re.compile(voc.statement_marks)
+        self.title_clause_re = re.compile(voc.title_clause_breaks)
         self.plan_re = phrase_regex(voc.plan_markers)
         self.past_re = phrase_regex(voc.past_markers)
         self.cue_re = phrase_regex(voc.cues)
