@@ -283,7 +283,7 @@ class EventExtractor:
             period=period,
             location=self._location(doc, low, scope),
             organizer=self._organizer(doc, low, scope[0], s) if scope and s < e else None,
-            participants=self.roles.participants(doc, low, self._sentence) if main else [],
+            participants=self.roles.participants(doc, low, self._sentence, lead or [], rule) if main else [],
             first_day=day.first_day if day is not None else None,
             last_day=day.last_day if day is not None else None,
             main=main,

@@ -27,9 +27,13 @@ class RoleReader:
 
     def __init__(self) -> None:
         self.t = RoleTables()
+        self.main_rule = ""
 
-    def participants(self, doc: Document, low: str, sentence_of: Callable[[int], Sentence]) -> list[Participant]:
-        """One participant per official that a role rule (or a participation cue) ties to the event."""
+    def participants(
+        self, doc: Document, low: str, sentence_of: Callable[[int], Sentence], lead: list[Sentence], main_rule: str
+    ) -> list[Participant]:
+        """One participant per official that a role rule, a participation cue or the lead ties to the event."""
+        self.main_rule = main_rule
         by_sentence: dict[Sentence, list[tuple[int, int, int]]] = {}
         for idx, official in enumerate(doc.officials):
             for m in official.mentions:
@@ -59,6 +63,8 @@ class RoleReader:
                 out.append(Participant(name=official.name, role=rule.role, official=idx, rule=rule.name))
             elif self._takes_part(doc, low, official, sentence_of):
                 out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.participation"))
+            elif any(a <= doc.normalized_span(m)[0] < b for m in official.mentions for a, b in lead):
+                out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
         return out
 
     # ---- placements -----------------------------------------------------------------
@@ -80,8 +86,9 @@ class RoleReader:
         if stops:
             end = stops[0][0]
         for s, e in find_all(self.t.cue_re["after"], low, me, end):
-            if self._counts(doc, low, sentence, s, e):
-                return self.t.rules["after"][phrase_key(low[s:e])]
+            rule = self.t.rules["after"][phrase_key(low[s:e])]
+            if self._counts(doc, low, sentence, s, e) and self.main_rule not in rule.not_after_main_rules:
+                return rule
         return None
 
     def _just_before(

@@ -98,6 +98,7 @@ class RoleRule(BaseModel):
     where: list[Placement]
     cues: list[str]
     needs_after: list[str] = Field(default_factory=list)
+    not_after_main_rules: list[str] = Field(default_factory=list)
 
 
 class RoleVocabulary(BaseModel):
