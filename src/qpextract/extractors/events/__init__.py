@@ -63,6 +63,7 @@ class EventExtractor:
         if not text:
             return
         low = _lower(text)
+        self._text = text
         t = self.t
         sentences = doc.sentences or [(0, len(text))]
         self._starts = [s for s, _ in sentences]
@@ -146,7 +147,7 @@ class EventExtractor:
         in_reporting = [
             h
             for h in in_lead
-            if (any(a <= h[0] < b for a, b in dated) or self._held(low, h[0], h[1])) and not self._topic(low, h[0])
+            if (any(a <= h[0] < b for a, b in dated) or self._held(low, h[0], h[1])) and self._plain(low, h[0])
         ]
         # a lead sentence that does not report may still name the event, unless as a plan or a topic
         in_other = [] if statement else [h for h in in_lead if self._plain(low, h[0])]
@@ -190,6 +191,8 @@ class EventExtractor:
 
     def _statement_clauses(self, title_low: str) -> list[tuple[int, int]]:
         """Clauses of the title that state, plan, ask or analyse ("…có thể điều tàu sân bay tập trận?")."""
+        if find_all(self.t.question_re, title_low) or self.t.question_marks_re.search(title_low):
+            return [(0, len(title_low))]
         out, start = [], 0
         bounds = [m.start() for m in self.t.title_clause_re.finditer(title_low)] + [len(title_low)]
         for end in bounds:
@@ -227,7 +230,8 @@ class EventExtractor:
         """Not inside a plan or a task (unless a past marker follows the plan), and not a topic."""
         ss, _ = self._sentence(s)
         ss = max(ss, s - _PLAN_WINDOW)  # bounded: a 1 MB "sentence" must stay linear
-        plans = find_all(self.t.plan_re, low, ss, s)
+        # written in lower case: "cần" is a plan, "Cần Thơ" a city
+        plans = [x for x in find_all(self.t.plan_re, low, ss, s) if not self._text[x[0]].isupper()]
         if plans and not find_all(self.t.past_re, low, plans[-1][1], s):
             return False
         return not self._topic(low, s)

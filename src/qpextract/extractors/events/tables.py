@@ -31,6 +31,8 @@ class EventVocabulary(BaseModel):
     statement_title: list[str]
     statement_marks: str
     title_clause_breaks: str
+    question_title: list[str]
+    question_marks: str
     plan_markers: list[str]
     past_markers: list[str]
     cues: list[str]
@@ -73,6 +75,8 @@ class EventTables:
         self.statement_re = phrase_regex(voc.statement_title)
         self.statement_marks_re = re.compile(voc.statement_marks)
         self.title_clause_re = re.compile(voc.title_clause_breaks)
+        self.question_re = phrase_regex(voc.question_title)
+        self.question_marks_re = re.compile(voc.question_marks)
         self.plan_re = phrase_regex(voc.plan_markers)
         self.past_re = phrase_regex(voc.past_markers)
         self.cue_re = phrase_regex(voc.cues)
