@@ -204,6 +204,7 @@ event_participants = sa.Table(
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("role", sa.Text, nullable=False),
     sa.Column("official_idx", sa.Integer),
+    sa.Column("rule", sa.Text),
     sa.ForeignKeyConstraint(["article_id", "event_idx"], ["events.article_id", "events.idx"], ondelete="CASCADE"),
     sa.Index("ix_event_participants_name", "name"),
 )
@@ -409,7 +410,8 @@ def article_rows(article: Article, content_hash: str) -> dict[sa.Table, list[dic
         )
         for j, p in enumerate(e.participants):
             rows[event_participants].append(
-                {"article_id": aid, "event_idx": i, "idx": j, "name": p.name, "role": p.role, "official_idx": p.official}
+                {"article_id": aid, "event_idx": i, "idx": j, "name": p.name, "role": p.role, "official_idx": p.official,
+                 "rule": p.rule}
             )
     for i, loc in enumerate(article.locations):
         rows[locations].append({**_span(aid, i, loc), "kind": loc.kind, "name": loc.name})
@@ -454,7 +456,7 @@ def load_article(conn: Connection, article_id: str) -> Optional[Article]:
     part_by_event: dict[int, list[dict[str, Any]]] = {}
     for p in rows(event_participants, "event_idx", "idx"):
         part_by_event.setdefault(p["event_idx"], []).append(
-            {"name": p["name"], "role": p["role"], "official": p["official_idx"]}
+            {"name": p["name"], "role": p["role"], "official": p["official_idx"], "rule": p["rule"]}
         )
 
     def day(v: Any) -> Optional[str]:

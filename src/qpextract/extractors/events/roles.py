@@ -46,7 +46,7 @@ class RoleReader:
             for i, (ms, me, idx) in enumerate(mentions):
                 nxt = mentions[i + 1][0] if i + 1 < len(mentions) else sentence[1]
                 rule = (
-                    self._after(doc, low, sentence, me, nxt)
+                    (None if self._source(doc, low, sentence, ms) else self._after(doc, low, sentence, me, nxt))
                     or self._just_before(doc, low, sentence, ms, me, nxt, mentions[i - 1][1] if i else sentence[0])
                     or self._opening(doc, low, sentence, mentions[0][0])
                 )
@@ -90,6 +90,14 @@ class RoleReader:
             if self._counts(doc, low, sentence, s, e) and self.main_rule not in rule.not_after_main_rules:
                 return rule
         return None
+
+    def _source(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
+        """The person is quoted as a source ("Theo Thượng tá A, …"): what follows is not what they did."""
+        a = max(sentence[0], ms - self.t.window)
+        for s, e in find_all(self.t.source_re, low, a, ms):
+            if not any(c in _PUNCT for c in doc.text[e:ms]):
+                return True
+        return False
 
     def _just_before(
         self, doc: Document, low: str, sentence: Sentence, ms: int, me: int, nxt: int, prev_end: int

@@ -113,6 +113,7 @@ class RoleVocabulary(BaseModel):
     just_before_window: int = Field(ge=1, le=80)
     participation: list[str]
     after_stops: list[str]
+    source_before: list[str]
     not_cues: list[str]
     rules: list[RoleRule]
 
@@ -138,4 +139,5 @@ class RoleTables:
         self.needs_after_re = {r.name: phrase_regex(r.needs_after) for r in voc.rules if r.needs_after}
         self.participation_re = phrase_regex(voc.participation)
         self.stop_re = phrase_regex(voc.after_stops)
+        self.source_re = phrase_regex(voc.source_before)
         self.not_cue_re = phrase_regex(voc.not_cues)

@@ -1,0 +1,32 @@
+"""The event role rules' examples (extractors/events/examples_roles.yaml) through the whole pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+EXAMPLES = yaml.safe_load(
+    (Path(__file__).resolve().parents[1] / "src/qpextract/extractors/events/examples_roles.yaml").read_text(
+        encoding="utf-8"
+    )
+)
+
+
+@pytest.mark.parametrize("case", EXAMPLES["cases"] + EXAMPLES["negatives"], ids=lambda c: c["name"][:60])
+def test_role_case(pipeline, case: dict) -> None:
+    art = pipeline.extract(case["text"], title=case.get("title"))
+    mains = [e for e in art.events if e.main]
+    got = {p.name: p for e in mains for p in e.participants}
+    for name, (role, *rule) in case.get("roles", {}).items():
+        assert name in got, f"{name} is no participant; got {[(p.name, p.role) for p in got.values()]}"
+        p = got[name]
+        assert p.role == role, f"{name}: {p.role} by {p.rule}, expected {role}"
+        if rule:
+            assert p.rule == rule[0], f"{name}: rule {p.rule}, expected {rule[0]}"
+        assert p.official is not None and art.officials[p.official].name == name, "points at the wrong official"
+    for name, roles in case.get("not_roles", {}).items():
+        assert name not in got or got[name].role not in roles, f"{name}: {got[name].role} by {got[name].rule}"
+    for name in case.get("absent", []):
+        assert name not in got, f"{name} should take no part: {got[name].role} by {got[name].rule}"
