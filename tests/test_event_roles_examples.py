@@ -30,3 +30,23 @@ def test_role_case(pipeline, case: dict) -> None:
         assert name not in got or got[name].role not in roles, f"{name}: {got[name].role} by {got[name].rule}"
     for name in case.get("absent", []):
         assert name not in got, f"{name} should take no part: {got[name].role} by {got[name].rule}"
+
+
+def test_seed_002_speaker_and_attendee_point_at_their_officials(pipeline, seed_inputs) -> None:
+    seed = next(x for x in seed_inputs if x["id"].startswith("002"))
+    art = pipeline.extract(seed["text"])
+    (main,) = [e for e in art.events if e.main]
+    got = {p.name: p for p in main.participants}
+    assert got["Cù Ngọc Cường"].role == "speaker" and got["Lã Văn Hào"].role == "attendee"
+    for name in ("Cù Ngọc Cường", "Lã Văn Hào"):
+        assert art.officials[got[name].official].name == name
+
+
+def test_event_days_come_from_its_date(pipeline) -> None:
+    art = pipeline.extract(
+        "Chiều 22/3, Đảng ủy Quân sự thành phố Bắc Kạn tổ chức hội nghị sơ kết giữa nhiệm kỳ.\n",
+        title="Sơ kết giữa nhiệm kỳ",
+        published="2023-03-23",
+    )
+    (main,) = [e for e in art.events if e.main]
+    assert (main.date, main.first_day, main.last_day) == ("2023-03-22", "2023-03-22", "2023-03-22")
