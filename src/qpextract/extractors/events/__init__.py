@@ -153,6 +153,7 @@ class EventExtractor:
         in_other = [] if statement else [h for h in in_lead if self._plain(low, h[0])]
         headline = [h for h in in_title if h[2].scope == "title"]
         order = (
+            (headline, 0, "event.main.title_headline"),  # a crash, a blast, a death: the article's event
             (in_reporting, 1, "event.main.lead_reported"),
             (in_title, 1, "event.main.title"),
             (headline, 2, "event.main.title_headline"),  # a crash, a launch, an arrest in the headline

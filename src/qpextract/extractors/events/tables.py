@@ -19,7 +19,7 @@ class TriggerRow(BaseModel):
     phrase: str
     type: EventType
     scope: Literal["any", "main", "title"]
-    rank: int = Field(ge=1, le=2)
+    rank: int = Field(ge=0, le=2)
     cue: bool
 
 
