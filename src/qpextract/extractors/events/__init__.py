@@ -21,6 +21,7 @@ from qpextract.extractors.events.tables import EventTables, TriggerRow, find_all
 from qpextract.models import Event, TemporalExpression
 
 _LEAD_SENTENCES = 3
+_REPORTING_LEAD = 5  # a dated or "held" sentence this far into the body still reports the headline event
 _CUE_WINDOW = 40
 _PLAN_WINDOW = 300  # characters before a trigger searched for a plan marker  # characters before a trigger searched for its realization cue
 _TOPIC_WINDOW = 14
@@ -123,7 +124,7 @@ class EventExtractor:
             if piece.rstrip(".") == title_low.strip().rstrip(".") or len(piece.split()) < _MIN_LEAD_WORDS:
                 continue
             out.append((s, e))
-            if len(out) >= _LEAD_SENTENCES:
+            if len(out) >= _REPORTING_LEAD:
                 break
         return out
 
@@ -134,6 +135,8 @@ class EventExtractor:
         in_lead: list[tuple[int, int, TriggerRow]] = []
         for ls, le in lead:
             in_lead.extend(h for h in hits if ls <= h[0] < le and h[2].scope != "title")
+        near = lead[:_LEAD_SENTENCES]
+        in_near = [h for h in in_lead if any(a <= h[0] < b for a, b in near)]
         if title_end:
             in_title = [h for h in hits if h[0] < title_end and not self._topic(low, h[0])]
             said = self._statement_clauses(low[:title_end])
@@ -147,10 +150,11 @@ class EventExtractor:
         in_reporting = [
             h
             for h in in_lead
-            if (any(a <= h[0] < b for a, b in dated) or self._held(low, h[0], h[1])) and self._plain(low, h[0])
+            if self._held_after(low, h[0], h[1])
+            or ((any(a <= h[0] < b for a, b in dated) or self._held(low, h[0], h[1])) and self._plain(low, h[0]))
         ]
         # a lead sentence that does not report may still name the event, unless as a plan or a topic
-        in_other = [] if statement else [h for h in in_lead if self._plain(low, h[0])]
+        in_other = [] if statement else [h for h in in_near if self._plain(low, h[0])]
         headline = [h for h in in_title if h[2].scope == "title"]
         order = (
             (headline, 0, "event.main.title_headline"),  # a crash, a blast, a death: the article's event
@@ -218,24 +222,31 @@ class EventExtractor:
         return False
 
     def _held(self, low: str, s: int, e: int) -> bool:
-        """A trigger right after "tổ chức", "khai mạc"… or right before "diễn ra", in a clause that is no plan."""
-        ss, se = self._sentence(s)
-        before = find_all(self.t.reporting_re, low, max(ss, s - _CUE_WINDOW), s)
-        after = find_all(self.t.reporting_after_re, low, e, min(se, e + 2 * _CUE_WINDOW))
-        if not before and not after:
+        """A trigger right after "tổ chức", "khai mạc"…, in a clause that is no plan."""
+        ss, _ = self._sentence(s)
+        if not find_all(self.t.reporting_re, low, max(ss, s - _CUE_WINDOW), s):
             return False
-        return not find_all(self.t.plan_re, low, max(ss, s - _PLAN_WINDOW), s)
+        return not self._planned(low, s)
 
-    # ---- did it happen? -----------------------------------------------------------
-    def _plain(self, low: str, s: int) -> bool:
-        """Not inside a plan or a task (unless a past marker follows the plan), and not a topic."""
+    def _held_after(self, low: str, s: int, e: int) -> bool:
+        """A trigger a few words before "diễn ra", "được tổ chức" ("trong Hội nghị … lần 6 diễn ra tại Lào")."""
+        _, se = self._sentence(s)
+        if not find_all(self.t.reporting_after_re, low, e, min(se, e + 2 * _CUE_WINDOW)):
+            return False
+        return not self._planned(low, s)
+
+    def _planned(self, low: str, s: int) -> bool:
+        """A plan marker written in lower case before ``s`` in its sentence, with no past marker after it."""
         ss, _ = self._sentence(s)
         ss = max(ss, s - _PLAN_WINDOW)  # bounded: a 1 MB "sentence" must stay linear
         # written in lower case: "cần" is a plan, "Cần Thơ" a city
         plans = [x for x in find_all(self.t.plan_re, low, ss, s) if not self._text[x[0]].isupper()]
-        if plans and not find_all(self.t.past_re, low, plans[-1][1], s):
-            return False
-        return not self._topic(low, s)
+        return bool(plans) and not find_all(self.t.past_re, low, plans[-1][1], s)
+
+    # ---- did it happen? -----------------------------------------------------------
+    def _plain(self, low: str, s: int) -> bool:
+        """Not inside a plan or a task (unless a past marker follows the plan), and not a topic."""
+        return not self._planned(low, s) and not self._topic(low, s)
 
     def _topic(self, low: str, s: int, in_title: bool = False) -> bool:
         """Right after a topic head: "công tác huấn luyện", "phục vụ diễn tập", "thương vong trong cuộc diễn tập"."""
@@ -288,7 +299,7 @@ class EventExtractor:
             period=period,
             location=self._location(doc, low, scope),
             organizer=self._organizer(doc, low, scope[0], s) if scope and s < e else None,
-            participants=self.roles.participants(doc, low, self._sentence, lead or [], rule) if main else [],
+            participants=self.roles.participants(doc, low, self._sentence, (lead or [])[:_LEAD_SENTENCES], rule) if main else [],
             first_day=day.first_day if day is not None else None,
             last_day=day.last_day if day is not None else None,
             main=main,
