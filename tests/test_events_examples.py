@@ -32,3 +32,14 @@ def test_event_case(pipeline, case: dict) -> None:
     for e in art.events:  # a trigger found in the text points at it
         if e.end > e.start:
             assert case["text"][e.start : e.end].lower() == e.trigger.lower()
+
+
+def test_no_headline_word_hides_a_trigger_of_the_body() -> None:
+    """A scope-title phrase that contains a body trigger ("được bổ nhiệm" ⊃ "bổ nhiệm") would hide it in the body."""
+    from qpextract.data import read_tsv
+    from qpextract.extractors.events.tables import TriggerRow
+
+    rows = read_tsv("event_triggers.tsv", TriggerRow)
+    body = [r.phrase for r in rows if r.scope != "title"]
+    hiding = [(r.phrase, b) for r in rows if r.scope == "title" for b in body if f" {b} " in f" {r.phrase} "]
+    assert not hiding, hiding

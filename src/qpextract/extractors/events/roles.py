@@ -9,6 +9,7 @@ come from ``doc.officials``; a participant points at its official by index.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Optional
 
@@ -17,6 +18,7 @@ from qpextract.extractors.events.tables import RoleRule, RoleTables, find_all, p
 from qpextract.models import Participant
 
 _AFTER_LIMIT = 320  # characters after a name searched for its cue (posts can be long)
+_JOIN_TAIL = 3  # words a rank or "đồng chí" may take between "và" and the next name
 _PUNCT = frozenset(",;:.!?()\"“”")
 
 Sentence = tuple[int, int]
@@ -43,15 +45,29 @@ class RoleReader:
         found: dict[int, tuple[RoleRule, int, int]] = {}
         for sentence, mentions in by_sentence.items():
             mentions.sort()
-            for i, (ms, me, idx) in enumerate(mentions):
+            inherited: Optional[RoleRule] = None  # the cue after the next person, if joined to it by "và"
+            for i in range(len(mentions) - 1, -1, -1):
+                ms, me, idx = mentions[i]
                 nxt = mentions[i + 1][0] if i + 1 < len(mentions) else sentence[1]
-                rule = (
-                    (None if self._source(doc, low, sentence, ms) else self._after(doc, low, sentence, me, nxt))
-                    or self._just_before(doc, low, sentence, ms, me, nxt, mentions[i - 1][1] if i else sentence[0])
-                    or self._opening(doc, low, sentence, mentions[0][0])
-                )
-                if rule is None:
+                prev_end = mentions[i - 1][1] if i else sentence[0]
+                source = self._before(doc, low, sentence, ms, self.t.source_re)
+                after = None if source else self._after(doc, low, sentence, me, nxt)
+                if after is None and inherited is not None and self._joined(doc, me, nxt):
+                    after = inherited
+                inherited = after
+                addressed = self._before(doc, low, sentence, ms, self.t.addressee_re)
+                rules = [
+                    r
+                    for r in (
+                        after,
+                        self._just_before(doc, low, sentence, ms, me, nxt, prev_end),
+                        None if addressed else self._opening(doc, low, sentence, mentions[0][0]),
+                    )
+                    if r is not None
+                ]
+                if not rules:
                     continue
+                rule = min(rules, key=lambda r: self.t.precedence[r.role])  # one who attends and speaks speaks
                 best = found.get(idx)
                 if best is None or self.t.precedence[rule.role] < self.t.precedence[best[0].role]:
                     found[idx] = (rule, ms, me)
@@ -75,6 +91,16 @@ class RoleReader:
         a = max(sentence[0], s - 12)
         return not any(bs <= s < be for bs, be in find_all(self.t.not_cue_re, low, a, min(sentence[1], e + 20)))
 
+    def _joined(self, doc: Document, me: int, nxt: int) -> bool:
+        """The stretch after a name (its posts) ends with "và"/"cùng" and at most a rank or "đồng chí"."""
+        words = doc.text[me:nxt].replace(",", " ").lower().split()[-(_JOIN_TAIL + 2) :]
+        for i in range(len(words)):
+            if len(words) - i - 1 <= _JOIN_TAIL and (
+                words[i] in self.t.coordination or " ".join(words[i : i + 2]) in self.t.coordination
+            ):
+                return True
+        return False
+
     def _after(self, doc: Document, low: str, sentence: Sentence, me: int, nxt: int) -> Optional[RoleRule]:
         """The first cue after the name (and its posts), in the same clause, before the next person."""
         end = min(nxt, me + _AFTER_LIMIT)
@@ -91,10 +117,11 @@ class RoleReader:
                 return rule
         return None
 
-    def _source(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
-        """The person is quoted as a source ("Theo Thượng tá A, …"): what follows is not what they did."""
+    def _before(self, doc: Document, low: str, sentence: Sentence, ms: int, pattern: re.Pattern[str]) -> bool:
+        """A word of ``pattern`` a few words before the name, with no punctuation between: a source ("Theo
+        Thượng tá A, …") or the one addressed ("báo cáo với Thủ tướng A")."""
         a = max(sentence[0], ms - self.t.window)
-        for s, e in find_all(self.t.source_re, low, a, ms):
+        for s, e in find_all(pattern, low, a, ms):
             if not any(c in _PUNCT for c in doc.text[e:ms]):
                 return True
         return False

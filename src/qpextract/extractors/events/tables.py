@@ -114,6 +114,8 @@ class RoleVocabulary(BaseModel):
     participation: list[str]
     after_stops: list[str]
     source_before: list[str]
+    addressee_before: list[str]
+    coordination: list[str]
     not_cues: list[str]
     rules: list[RoleRule]
 
@@ -140,4 +142,6 @@ class RoleTables:
         self.participation_re = phrase_regex(voc.participation)
         self.stop_re = phrase_regex(voc.after_stops)
         self.source_re = phrase_regex(voc.source_before)
+        self.addressee_re = phrase_regex(voc.addressee_before)
+        self.coordination = frozenset(phrase_key(w) for w in voc.coordination)
         self.not_cue_re = phrase_regex(voc.not_cues)
