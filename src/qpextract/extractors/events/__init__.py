@@ -135,8 +135,6 @@ class EventExtractor:
         in_lead: list[tuple[int, int, TriggerRow]] = []
         for ls, le in lead:
             in_lead.extend(h for h in hits if ls <= h[0] < le and h[2].scope != "title")
-        near = lead[:_LEAD_SENTENCES]
-        in_near = [h for h in in_lead if any(a <= h[0] < b for a, b in near)]
         if title_end:
             in_title = [h for h in hits if h[0] < title_end and not self._topic(low, h[0])]
             said = self._statement_clauses(low[:title_end])
@@ -153,8 +151,9 @@ class EventExtractor:
             if self._held_after(low, h[0], h[1])
             or ((any(a <= h[0] < b for a, b in dated) or self._held(low, h[0], h[1])) and self._plain(low, h[0]))
         ]
-        # a lead sentence that does not report may still name the event, unless as a plan or a topic
-        in_other = [] if statement else [h for h in in_near if self._plain(low, h[0])]
+        # the first lead sentence may still name the event without reporting it, unless as a plan or a topic
+        first = lead[:1]
+        in_other = [] if statement else [h for h in in_lead if any(a <= h[0] < b for a, b in first) and self._plain(low, h[0])]
         headline = [h for h in in_title if h[2].scope == "title"]
         order = (
             (headline, 0, "event.main.title_headline"),  # a crash, a blast, a death: the article's event

@@ -19,6 +19,7 @@ from qpextract.models import Participant
 
 _AFTER_LIMIT = 320  # characters after a name searched for its cue (posts can be long)
 _JOIN_TAIL = 3  # words a rank or "đồng chí" may take between "và" and the next name
+_LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = frozenset(",;:.!?()\"“”")
 
 Sentence = tuple[int, int]
@@ -36,6 +37,8 @@ class RoleReader:
     ) -> list[Participant]:
         """One participant per official that a role rule, a participation cue or the lead ties to the event."""
         self.main_rule = main_rule
+        self._letters: dict[Sentence, int] = {}
+        self._openings: dict[Sentence, Optional[RoleRule]] = {}
         by_sentence: dict[Sentence, list[tuple[int, int, int]]] = {}
         for idx, official in enumerate(doc.officials):
             for m in official.mentions:
@@ -84,9 +87,17 @@ class RoleReader:
         return out
 
     # ---- placements -----------------------------------------------------------------
+    def _first_letter(self, doc: Document, sentence: Sentence) -> int:
+        """Where the first letter of a sentence stands (cached: a sentence may be very long)."""
+        if sentence not in self._letters:
+            a, b = sentence
+            m = _LETTER.search(doc.text, a, b)
+            self._letters[sentence] = m.start() if m else b
+        return self._letters[sentence]
+
     def _counts(self, doc: Document, low: str, sentence: Sentence, s: int, e: int) -> bool:
         """A cue counts in lower case, or opening its sentence; never inside a longer non-cue word."""
-        if not doc.text[s].islower() and any(c.isalpha() for c in doc.text[sentence[0] : s]):
+        if not doc.text[s].islower() and self._first_letter(doc, sentence) < s:
             return False
         a = max(sentence[0], s - 12)
         return not any(bs <= s < be for bs, be in find_all(self.t.not_cue_re, low, a, min(sentence[1], e + 20)))
@@ -145,6 +156,11 @@ class RoleReader:
 
     def _opening(self, doc: Document, low: str, sentence: Sentence, first: int) -> Optional[RoleRule]:
         """The last cue before the sentence's first person: it applies to everyone the sentence lists."""
+        if sentence not in self._openings:
+            self._openings[sentence] = self._find_opening(doc, low, sentence, first)
+        return self._openings[sentence]
+
+    def _find_opening(self, doc: Document, low: str, sentence: Sentence, first: int) -> Optional[RoleRule]:
         for s, e in reversed(find_all(self.t.cue_re["opening"], low, sentence[0], first)):
             if self._counts(doc, low, sentence, s, e):
                 return self.t.rules["opening"][phrase_key(low[s:e])]
