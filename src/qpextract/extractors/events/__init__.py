@@ -155,8 +155,13 @@ class EventExtractor:
         first = lead[:1]
         in_other = [] if statement else [h for h in in_lead if any(a <= h[0] < b for a, b in first) and self._plain(low, h[0])]
         headline = [h for h in in_title if h[2].scope == "title"]
+        title_types = {h[2].type for h in in_title}
+        # an incident word names the article's event only when the headline opens with it, not when it
+        # only tells the background ("Truy tặng bằng khen cho dân quân tử vong khi cứu cầu")
+        opening = min((h[0] for h in in_title), default=-1)
+        incident = [h for h in headline if h[2].rank == 0 and h[0] == opening]
         order = (
-            (headline, 0, "event.main.title_headline"),  # a crash, a blast, a death: the article's event
+            (incident, 0, "event.main.title_headline"),  # a crash, a blast, a death: the article's event
             (in_reporting, 1, "event.main.lead_reported"),
             (in_title, 1, "event.main.title"),
             (headline, 2, "event.main.title_headline"),  # a crash, a launch, an arrest in the headline
@@ -169,10 +174,17 @@ class EventExtractor:
             cands = [h for h in group if h[2].rank == rank]
             if not cands:
                 continue
-            from_title = group is in_title or group is headline
+            from_title = group is in_title or group is headline or group is incident
             if not from_title:
+                # a ceremony that confers what the headline names is an award ("Lễ kỷ niệm 70 năm … và đón
+                # nhận Huân chương" under "… đón nhận Huân chương")
+                if "award" in title_types:
+                    cands = [h for h in cands if h[2].type == "award"] or cands
                 first_sentence = self._sentence(min(h[0] for h in cands))
                 cands = [h for h in cands if first_sentence[0] <= h[0] < first_sentence[1]] or cands
+                # so is a ceremony of no other kind that confers one in the same sentence
+                if all(h[2].type in ("other", "award") for h in cands):
+                    cands = [h for h in cands if h[2].type == "award"] or cands
             s, e, row = min(cands, key=lambda h: (h[0], -(h[1] - h[0])))
             if rule == "event.main.title" and row.scope == "title":
                 rule = "event.main.title_headline"
