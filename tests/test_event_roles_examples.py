@@ -50,3 +50,12 @@ def test_event_days_come_from_its_date(pipeline) -> None:
     )
     (main,) = [e for e in art.events if e.main]
     assert (main.date, main.first_day, main.last_day) == ("2023-03-22", "2023-03-22", "2023-03-22")
+
+
+def test_every_role_rule_has_an_example() -> None:
+    from qpextract.data import read_yaml
+
+    named = {r["name"] for r in read_yaml("event_roles.yaml")["rules"]} | {"role.other.participation", "role.other.lead"}
+    shown = {v[1] for c in EXAMPLES["cases"] for v in c.get("roles", {}).values() if len(v) > 1}
+    assert named <= shown, f"role rules without an example: {sorted(named - shown)}"
+

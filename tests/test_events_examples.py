@@ -27,6 +27,8 @@ def test_event_case(pipeline, case: dict) -> None:
     assert not unwanted, f"plans or topics taken as events: {[(e.type, e.trigger) for e in art.events if e.type in unwanted]}"
     if not case["types"]:
         assert not art.events, [(e.type, e.trigger) for e in art.events]
+    if "rule" in case:
+        assert mains[0].rule == case["rule"], mains[0].rule
     if "organizer" in case:
         assert mains and mains[0].organizer == case["organizer"]
     for e in art.events:  # a trigger found in the text points at it
@@ -43,3 +45,12 @@ def test_no_headline_word_hides_a_trigger_of_the_body() -> None:
     body = [r.phrase for r in rows if r.scope != "title"]
     hiding = [(r.phrase, b) for r in rows if r.scope == "title" for b in body if f" {b} " in f" {r.phrase} "]
     assert not hiding, hiding
+
+
+def test_every_main_rule_has_an_example() -> None:
+    from qpextract.extractors.events.tables import EventTables
+
+    named = {r.name for r in EventTables().main_rules}
+    shown = {c["rule"] for c in EXAMPLES["cases"] if "rule" in c}
+    assert named <= shown, f"main rules without an example: {sorted(named - shown)}"
+

@@ -160,21 +160,19 @@ class EventExtractor:
         # only tells the background ("Truy tặng bằng khen cho dân quân tử vong khi cứu cầu")
         opening = min((h[0] for h in in_title), default=-1)
         incident = [h for h in headline if h[2].rank == 0 and h[0] == opening]
-        order = (
-            (incident, 0, "event.main.title_headline"),  # a crash, a blast, a death: the article's event
-            (in_reporting, 1, "event.main.lead_reported"),
-            (in_title, 1, "event.main.title"),
-            (headline, 2, "event.main.title_headline"),  # a crash, a launch, an arrest in the headline
-            (in_other, 1, "event.main.lead"),
-            (in_reporting, 2, "event.main.lead_reported"),
-            (in_title, 2, "event.main.title"),
-            (in_other, 2, "event.main.lead"),
-        )
-        for group, rank, rule in order:
-            cands = [h for h in group if h[2].rank == rank]
+        groups = {
+            "title_incident": incident,
+            "lead_reported": in_reporting,
+            "title": in_title,
+            "title_headline": headline,
+            "lead": in_other,
+        }
+        for main_rule in self.t.main_rules:
+            rule, group = main_rule.name, groups[main_rule.source]
+            cands = [h for h in group if h[2].rank == main_rule.rank]
             if not cands:
                 continue
-            from_title = group is in_title or group is headline or group is incident
+            from_title = main_rule.source.startswith("title")
             if not from_title:
                 # a ceremony that confers what the headline names is an award ("Lễ kỷ niệm 70 năm … và đón
                 # nhận Huân chương" under "… đón nhận Huân chương")
@@ -186,8 +184,6 @@ class EventExtractor:
                 if all(h[2].type in ("other", "award") for h in cands):
                     cands = [h for h in cands if h[2].type == "award"] or cands
             s, e, row = min(cands, key=lambda h: (h[0], -(h[1] - h[0])))
-            if rule == "event.main.title" and row.scope == "title":
-                rule = "event.main.title_headline"
             if from_title and not title_end:
                 # the trigger is in a separate title: point at its first mention in the text, if any
                 phrase = title_low[s:e]

@@ -146,12 +146,7 @@ class RoleReader:
             gap = doc.text[e:ms]
             if len(gap) > self.t.window or any(c in _PUNCT for c in gap) or not self._counts(doc, low, sentence, s, e):
                 continue
-            rule = self.t.rules["just_before"][phrase_key(low[s:e])]
-            if rule.name in self.t.needs_after_re and not find_all(
-                self.t.needs_after_re[rule.name], low, me, min(nxt, me + _AFTER_LIMIT)
-            ):
-                continue
-            return rule
+            return self.t.rules["just_before"][phrase_key(low[s:e])]
         return None
 
     def _opening(self, doc: Document, low: str, sentence: Sentence, first: int) -> Optional[RoleRule]:

@@ -23,10 +23,20 @@ class TriggerRow(BaseModel):
     cue: bool
 
 
+class MainRule(BaseModel):
+    """One named rule of events.yaml that chooses the headline event."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(pattern=r"^event\.main\.[a-z_]+$")
+    source: Literal["title_incident", "lead_reported", "title", "title_headline", "lead"]
+    rank: int = Field(ge=0, le=2)
+
+
 class EventVocabulary(BaseModel):
     """events.yaml."""
 
     model_config = ConfigDict(extra="forbid")
+    main_rules: list[MainRule]
     no_event_title: list[str]
     statement_title: list[str]
     statement_marks: str
@@ -71,6 +81,7 @@ class EventTables:
         self.triggers: dict[str, TriggerRow] = {r.phrase: r for r in rows}
         self.trigger_re = phrase_regex(list(self.triggers))
         voc = EventVocabulary.model_validate(read_yaml("events.yaml"))
+        self.main_rules = voc.main_rules
         self.no_event_re = phrase_regex(voc.no_event_title)
         self.statement_re = phrase_regex(voc.statement_title)
         self.statement_marks_re = re.compile(voc.statement_marks)
@@ -101,7 +112,6 @@ class RoleRule(BaseModel):
     role: Role
     where: list[Placement]
     cues: list[str]
-    needs_after: list[str] = Field(default_factory=list)
     not_after_main_rules: list[str] = Field(default_factory=list)
 
 
@@ -138,7 +148,6 @@ class RoleTables:
                 for cue in rule.cues:
                     self.rules[where].setdefault(phrase_key(cue), rule)  # the first rule that names a cue wins
         self.cue_re = {where: phrase_regex(list(cues)) for where, cues in self.rules.items()}
-        self.needs_after_re = {r.name: phrase_regex(r.needs_after) for r in voc.rules if r.needs_after}
         self.participation_re = phrase_regex(voc.participation)
         self.stop_re = phrase_regex(voc.after_stops)
         self.source_re = phrase_regex(voc.source_before)
