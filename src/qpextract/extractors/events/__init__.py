@@ -27,6 +27,7 @@ _PLAN_WINDOW = 300  # characters before a trigger searched for a plan marker  # 
 _TOPIC_WINDOW = 14
 _DECISION_WINDOW = 80  # characters after "công bố quyết định" searched for the post it confers
 _MIN_LEAD_WORDS = 5
+_DATE_NEAR_START = 45  # a day this near the start dates the sentence ("Bộ Quốc phòng Trung Quốc ngày 5/7 công bố…")
 _ORGANIZER_EDGES = re.compile(
     r"^(?:tại (?:hội nghị|buổi lễ|lễ|đây)\s*,?\s*)|(?:\s+(?:đã|vừa|cũng|sẽ|chỉ đạo|phối hợp|long trọng|đồng loạt|trang trọng))+$",
     re.IGNORECASE,
@@ -220,11 +221,11 @@ class EventExtractor:
         if _DATE_PREFIX.match(doc.text, a, b) and _DATE_PREFIX.match(doc.text, a, b).end() > a + 2:
             return True
         for r in doc.dates:
-            try:
-                rs, _ = doc.normalized_span(r)
-            except Exception:
+            # a day, not a year: "Binh sĩ Đài Loan trước một cuộc diễn tập năm 2017" is a caption
+            if r.type not in ("date", "datetime") or not r.value or len(r.value) < 10:
                 continue
-            if a <= rs < a + 25 and getattr(r, "type", None) in ("date", "datetime"):
+            rs, _ = doc.normalized_span(r)
+            if a <= rs < a + _DATE_NEAR_START:
                 return True
         return False
 
@@ -327,10 +328,7 @@ class EventExtractor:
     def _records_in(self, doc: Document, records: list[Any], scope: list[tuple[int, int]]) -> list[tuple[int, int, Any]]:
         out = []
         for r in records:
-            try:
-                rs, re_ = doc.normalized_span(r)
-            except Exception:
-                continue
+            rs, re_ = doc.normalized_span(r)
             if any(a <= rs < b for a, b in scope):
                 out.append((rs, re_, r))
         out.sort(key=lambda x: x[0])
