@@ -23,6 +23,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = frozenset(",;:.!?()\"“”")
 
 Sentence = tuple[int, int]
+# one who takes part with no role a rule names (a cue of `participation`, or a speech after a crash)
+_PARTICIPATION = RoleRule(name="role.other.participation", role="other", where=["after"], cues=[])
 
 
 class RoleReader:
@@ -81,7 +83,7 @@ class RoleReader:
                 doc.explain("events", rule.name, ms, me)
                 out.append(Participant(name=official.name, role=rule.role, official=idx, rule=rule.name))
             elif self._takes_part(doc, low, official, sentence_of):
-                out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.participation"))
+                out.append(Participant(name=official.name, role="other", official=idx, rule=_PARTICIPATION.name))
             elif any(a <= doc.normalized_span(m)[0] < b for m in official.mentions for a, b in lead):
                 out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
         return out
@@ -124,8 +126,8 @@ class RoleReader:
             end = stops[0][0]
         for s, e in find_all(self.t.cue_re["after"], low, me, end):
             rule = self.t.rules["after"][phrase_key(low[s:e])]
-            if self._counts(doc, low, sentence, s, e) and self.main_rule not in rule.not_after_main_rules:
-                return rule
+            if self._counts(doc, low, sentence, s, e):
+                return _PARTICIPATION if self.main_rule in rule.not_after_main_rules else rule
         return None
 
     def _before(self, doc: Document, low: str, sentence: Sentence, ms: int, pattern: re.Pattern[str]) -> bool:
