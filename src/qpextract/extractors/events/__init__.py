@@ -1,14 +1,16 @@
 """Events (SPEC Event): the headline event and what else happened.
 
-The headline (main) event is named by a trigger word in the lead, else in the
-title; an article whose title reports a crime, a discipline case or an accident
-has none. Secondary events are trigger words in the body that report a
-happening: not inside a plan or a task ("tiếp tục…", "chuẩn bị diễn tập…"), not
-a topic ("công tác huấn luyện"), and, for words that need one, after a
-realization cue ("tổ chức", "lễ", "khai mạc"). Dates, places, bodies and people
-come from the records of the other extractors, never from parsing again.
+The headline (main) event is chosen by the named rules of events.yaml
+(``main_rules``), tried in order: an incident opening the headline, a lead
+sentence that reports a happening, the headline's own words, the first lead
+sentence. A headline clause that states, plans, asks or analyses names no event;
+a headline about a discipline case or a denial gives none. Secondary events are
+trigger words in the body that report a happening: not inside a plan or a task
+("tiếp tục…", "chuẩn bị diễn tập…"), not a topic ("công tác huấn luyện"), and,
+for words that need one, after a realization cue ("tổ chức", "lễ", "khai mạc").
+Participants and their roles come from roles.py. Dates, places, bodies and
+people come from the records of the other extractors, never from parsing again.
 """
-
 from __future__ import annotations
 
 import re
