@@ -72,6 +72,8 @@ class RoleReader:
                 ]
                 if not rules:
                     continue
+                # at a crash or an arrest, who is there, speaks or directs takes part with no ceremony role
+                rules = [_PARTICIPATION if self.main_rule in r.not_for_main_rules else r for r in rules]
                 rule = min(rules, key=lambda r: self.t.precedence[r.role])  # one who attends and speaks speaks
                 best = found.get(idx)
                 if best is None or self.t.precedence[rule.role] < self.t.precedence[best[0].role]:
@@ -127,7 +129,7 @@ class RoleReader:
         for s, e in find_all(self.t.cue_re["after"], low, me, end):
             rule = self.t.rules["after"][phrase_key(low[s:e])]
             if self._counts(doc, low, sentence, s, e):
-                return _PARTICIPATION if self.main_rule in rule.not_after_main_rules else rule
+                return rule
         return None
 
     def _before(self, doc: Document, low: str, sentence: Sentence, ms: int, pattern: re.Pattern[str]) -> bool:

@@ -112,7 +112,7 @@ class RoleRule(BaseModel):
     role: Role
     where: list[Placement]
     cues: list[str]
-    not_after_main_rules: list[str] = Field(default_factory=list)
+    not_for_main_rules: list[str] = Field(default_factory=list)
 
 
 class RoleVocabulary(BaseModel):
