@@ -195,7 +195,7 @@ class EventExtractor:
                     s, e = found[0][0], found[0][1]
                 else:
                     trigger = doc.title[s:e] if doc.title else phrase
-                    doc.explain(self.name, rule, 0, 0)
+                    doc.trace.append((self.name, rule, trigger))  # named in the headline only
                     return self._event(doc, low, 0, 0, row, main=True, rule=rule, trigger=trigger, lead=lead)
             self._main_pos = (s, e)
             doc.explain(self.name, rule, s, e)
