@@ -18,7 +18,7 @@ from qpextract.extractors.events.tables import RoleRule, RoleTables, find_all, p
 from qpextract.models import Participant
 
 _AFTER_LIMIT = 320  # characters after a name searched for its cue (posts can be long)
-_JOIN_TAIL = 3  # words a rank or "đồng chí" may take between "và" and the next name
+_JOIN_TAIL = 8  # words a post, a rank or "đồng chí" may take between "và" and the next name
 _LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = frozenset(",;:.!?()\"“”")
 
@@ -107,8 +107,10 @@ class RoleReader:
         return not any(bs <= s < be for bs, be in find_all(self.t.not_cue_re, low, a, min(sentence[1], e + 20)))
 
     def _joined(self, doc: Document, me: int, nxt: int) -> bool:
-        """The stretch after a name (its posts) ends with "và"/"cùng" and at most a rank or "đồng chí"."""
-        words = doc.text[me:nxt].replace(",", " ").lower().split()[-(_JOIN_TAIL + 2) :]
+        """The stretch after a name (its posts) ends with "và", "cùng" or ";" and at most a few words (the
+        next person's post or rank) before the next person: "A, Phó Tư lệnh và Trung tướng B cùng được…",
+        "A, Phó chủ tịch HĐND tỉnh; B, Phó chủ tịch UBMTTQ tỉnh dự lễ"."""
+        words = doc.text[me:nxt].replace(";", " ; ").replace(",", " ").lower().split()[-(_JOIN_TAIL + 2) :]
         for i in range(len(words)):
             if len(words) - i - 1 <= _JOIN_TAIL and (
                 words[i] in self.t.coordination or " ".join(words[i : i + 2]) in self.t.coordination
