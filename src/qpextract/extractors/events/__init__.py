@@ -81,6 +81,9 @@ class EventExtractor:
         if title and find_all(t.no_event_re, title_low):
             doc.explain(self.name, "event.none.title", 0, title_end)
             return  # a discipline case, a denial, a dispute: nothing held
+        if title and (find_all(t.question_re, title_low) or t.question_marks_re.search(title_low)):
+            doc.explain(self.name, "event.none.question", 0, title_end)
+            return  # a question in the headline: an analysis, whatever its lead recounts
         hits = self._triggers(low)
         lead = self._lead(doc, low, title_low, title_end)
         main = self._main(doc, low, hits, lead, title_low, title_end)
@@ -206,8 +209,6 @@ class EventExtractor:
 
     def _statement_clauses(self, title_low: str) -> list[tuple[int, int]]:
         """Clauses of the title that state, plan, ask or analyse ("…có thể điều tàu sân bay tập trận?")."""
-        if find_all(self.t.question_re, title_low) or self.t.question_marks_re.search(title_low):
-            return [(0, len(title_low))]
         out, start = [], 0
         bounds = [m.start() for m in self.t.title_clause_re.finditer(title_low)] + [len(title_low)]
         for end in bounds:
