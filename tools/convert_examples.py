@@ -92,10 +92,13 @@ def from_events(data: dict[str, Any]) -> tuple[Optional[list[str]], dict[str, An
         absent: list[dict[str, Any]] = [{"type": t} for t in c.get("not_types", [])]
         if c.get("main") is None:
             absent.append({"main": True})
+            if "rule" in c:
+                out["name"] = f"{out.get('name', '')} [{c['rule']}]".strip()
         else:
             main: dict[str, Any] = {"type": c["main"], "main": True}
-            if "organizer" in c:
-                main["organizer"] = c["organizer"]
+            for key in ("organizer", "rule"):
+                if key in c:
+                    main[key] = c[key]
             records.append(main)
         records += [{"type": t} for t in c.get("types", []) if t != c.get("main")]
         out["expect"] = {"events": records}

@@ -135,6 +135,7 @@ class Participant(Record):
     name: str
     role: Role = "other"
     official: Optional[int] = Field(default=None, ge=0)
+    rule: Optional[str] = None  # the named role rule (data/vi/event_roles.yaml) that gave the role
 
 
 class Event(Record):

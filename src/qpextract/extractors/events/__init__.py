@@ -1,14 +1,16 @@
 """Events (SPEC Event): the headline event and what else happened.
 
-The headline (main) event is named by a trigger word in the lead, else in the
-title; an article whose title reports a crime, a discipline case or an accident
-has none. Secondary events are trigger words in the body that report a
-happening: not inside a plan or a task ("tiếp tục…", "chuẩn bị diễn tập…"), not
-a topic ("công tác huấn luyện"), and, for words that need one, after a
-realization cue ("tổ chức", "lễ", "khai mạc"). Dates, places, bodies and people
-come from the records of the other extractors, never from parsing again.
+The headline (main) event is chosen by the named rules of events.yaml
+(``main_rules``), tried in order: an incident opening the headline, a lead
+sentence that reports a happening, the headline's own words, the first lead
+sentence. A headline clause that states, plans, asks or analyses names no event;
+a headline about a discipline case or a denial gives none. Secondary events are
+trigger words in the body that report a happening: not inside a plan or a task
+("tiếp tục…", "chuẩn bị diễn tập…"), not a topic ("công tác huấn luyện"), and,
+for words that need one, after a realization cue ("tổ chức", "lễ", "khai mạc").
+Participants and their roles come from roles.py. Dates, places, bodies and
+people come from the records of the other extractors, never from parsing again.
 """
-
 from __future__ import annotations
 
 import re
@@ -16,15 +18,19 @@ from bisect import bisect_right
 from typing import Any, Optional
 
 from qpextract.document import Document
-from qpextract.extractors.events.tables import EventTables, TriggerRow, bounded, find_all
-from qpextract.models import Event, Participant, TemporalExpression
+from qpextract.extractors.events.roles import RoleReader
+from qpextract.extractors.events.tables import EventTables, TriggerRow, find_all, phrase_key
+from qpextract.models import Event, TemporalExpression
 from qpextract.text.lexical import same_length_lower
 
 _LEAD_SENTENCES = 3
+_REPORTING_LEAD = 5  # a dated or "held" sentence this far into the body still reports the headline event
 _CUE_WINDOW = 40
 _PLAN_WINDOW = 300  # characters before a trigger searched for a plan marker  # characters before a trigger searched for its realization cue
 _TOPIC_WINDOW = 14
+_DECISION_WINDOW = 80  # characters after "công bố quyết định" searched for the post it confers
 _MIN_LEAD_WORDS = 5
+_DATE_NEAR_START = 45  # a day this near the start dates the sentence ("Bộ Quốc phòng Trung Quốc ngày 5/7 công bố…")
 _ORGANIZER_EDGES = re.compile(
     r"^(?:tại (?:hội nghị|buổi lễ|lễ|đây)\s*,?\s*)|(?:\s+(?:đã|vừa|cũng|sẽ|chỉ đạo|phối hợp|long trọng|đồng loạt|trang trọng))+$",
     re.IGNORECASE,
@@ -45,12 +51,18 @@ class EventExtractor:
 
     def __init__(self) -> None:
         self.t = EventTables()
+        self.roles = RoleReader()
 
     def __call__(self, doc: Document) -> None:
+        self._extract(doc)
+
+    # ------------------------------------------------------------------------------
+    def _extract(self, doc: Document) -> None:
         text = doc.text
         if not text:
             return
         low = doc.lex.lower
+        self._text = text
         t = self.t
         sentences = doc.sentences or [(0, len(text))]
         self._starts = [s for s, _ in sentences]
@@ -62,11 +74,12 @@ class EventExtractor:
         if title and sentences and low[sentences[0][0] : sentences[0][1]].strip().rstrip(".") == title_low.strip().rstrip("."):
             title_end = sentences[0][1]
         if title and find_all(t.no_event_re, title_low):
-            return  # a crime, discipline or accident piece: nothing held
-        hits = [(s, e, t.triggers[low[s:e]]) for s, e in find_all(t.trigger_re, low)]
-        if hits:
-            blocked = {s for s, _ in find_all(t.not_trigger_re, low)}
-            hits = [h for h in hits if h[0] not in blocked]  # "thăm dò", "huấn luyện viên"
+            doc.explain(self.name, "event.none.title", 0, title_end)
+            return  # a discipline case, a denial, a dispute: nothing held
+        if title and (find_all(t.question_re, title_low) or t.question_marks_re.search(title_low)):
+            doc.explain(self.name, "event.none.question", 0, title_end)
+            return  # a question in the headline: an analysis, whatever its lead recounts
+        hits = self._triggers(low)
         lead = self._lead(doc, low, title_low, title_end)
         main = self._main(doc, low, hits, lead, title_low, title_end)
         events: list[Event] = []
@@ -88,6 +101,19 @@ class EventExtractor:
             doc.explain(self.name, rule, s, e)
         doc.events.extend(events)
 
+    def _triggers(self, low: str) -> list[tuple[int, int, TriggerRow]]:
+        """Trigger words of ``low``, without those inside a longer non-trigger word ("thăm dò", "nghiên cứu")."""
+        hits = find_all(self.t.trigger_re, low)
+        if not hits:
+            return []
+        blocked = find_all(self.t.not_trigger_re, low)
+        out = []
+        for s, e in hits:
+            if any(bs <= s < be for bs, be in blocked):
+                continue
+            out.append((s, e, self.t.triggers[phrase_key(low[s:e])]))
+        return out
+
     def _lead(self, doc: Document, low: str, title_low: str, title_end: int) -> list[tuple[int, int]]:
         """The first body sentences that read as prose (not the title, a dateline or a caption)."""
         out = []
@@ -99,53 +125,93 @@ class EventExtractor:
             if piece.rstrip(".") == title_low.strip().rstrip(".") or len(piece.split()) < _MIN_LEAD_WORDS:
                 continue
             out.append((s, e))
-            if len(out) >= _LEAD_SENTENCES:
+            if len(out) >= _REPORTING_LEAD:
                 break
         return out
 
     # ---- the headline event -------------------------------------------------------
     def _main(self, doc, low, hits, lead, title_low, title_end) -> Optional[Event]:
+        """The headline event: from a lead sentence that reports a happening, else the title, else the lead."""
         self._main_pos = (-1, -1)
         in_lead: list[tuple[int, int, TriggerRow]] = []
         for ls, le in lead:
-            in_lead.extend(h for h in hits if ls <= h[0] < le)
-        in_title: list[tuple[int, int, TriggerRow]]
+            in_lead.extend(h for h in hits if ls <= h[0] < le and h[2].scope != "title")
         if title_end:
-            in_title = [h for h in hits if h[0] < title_end]
+            in_title = [h for h in hits if h[0] < title_end and not self._topic(low, h[0])]
+            said = self._statement_clauses(low[:title_end])
         else:
-            blocked = {s for s, _ in find_all(self.t.not_trigger_re, title_low)}
-            in_title = [
-                (s, e, self.t.triggers[title_low[s:e]])
-                for s, e in find_all(self.t.trigger_re, title_low)
-                if s not in blocked
-            ]
+            in_title = [h for h in self._triggers(title_low) if not self._topic(title_low, h[0], in_title=True)]
+            said = self._statement_clauses(title_low)
+        # a statement, a plan or an analysis: its headline words name nothing held
+        in_title = [h for h in in_title if not any(a <= h[0] < b for a, b in said)]
+        statement = bool(said) and not in_title
         dated = [x for x in lead if self._opens_with_date(doc, x)]
-        in_reporting = [h for h in in_lead if any(a <= h[0] < b for a, b in dated) or self._held(low, h[0])]
-        order = ((in_reporting, "lead"), (in_title, "title"), (in_lead, "lead"))
-        for rank in (1, 2):
-            # a lead sentence that reports a happening ("Chiều 1/12, X tổ chức hội nghị tổng kết"),
-            # then the title, then any lead sentence
-            for group, where in order:
-                cands = [h for h in group if h[2].rank == rank]
-                if not cands:
-                    continue
+        in_reporting = [
+            h
+            for h in in_lead
+            if self._held_after(low, h[0], h[1])
+            or ((any(a <= h[0] < b for a, b in dated) or self._held(low, h[0], h[1])) and self._plain(low, h[0]))
+        ]
+        # the first lead sentence may still name the event without reporting it, unless as a plan or a topic
+        first = lead[:1]
+        in_other = [] if statement else [h for h in in_lead if any(a <= h[0] < b for a, b in first) and self._plain(low, h[0])]
+        headline = [h for h in in_title if h[2].scope == "title"]
+        title_types = {h[2].type for h in in_title}
+        # an incident word names the article's event only when the headline opens with it, not when it
+        # only tells the background ("Truy tặng bằng khen cho dân quân tử vong khi cứu cầu")
+        opening = min((h[0] for h in in_title), default=-1)
+        incident = [h for h in headline if h[2].rank == 0 and h[0] == opening]
+        groups = {
+            "title_incident": incident,
+            "lead_reported": in_reporting,
+            "title": in_title,
+            "title_headline": headline,
+            "lead": in_other,
+        }
+        for main_rule in self.t.main_rules:
+            rule, group = main_rule.name, groups[main_rule.source]
+            cands = [h for h in group if h[2].rank == main_rule.rank]
+            if not cands:
+                continue
+            from_title = main_rule.source.startswith("title")
+            if not from_title:
+                # a ceremony that confers what the headline names is an award ("Lễ kỷ niệm 70 năm … và đón
+                # nhận Huân chương" under "… đón nhận Huân chương")
+                if "award" in title_types:
+                    cands = [h for h in cands if h[2].type == "award"] or cands
                 first_sentence = self._sentence(min(h[0] for h in cands))
                 cands = [h for h in cands if first_sentence[0] <= h[0] < first_sentence[1]] or cands
-                s, e, row = min(cands, key=lambda h: (h[0], -(h[1] - h[0])))
-                if where == "title" and not title_end:
-                    # the trigger is in a separate title: point at its first mention in the text, if any
-                    phrase = title_low[s:e]
-                    found = [h for h in hits if low[h[0] : h[1]] == phrase]
-                    if found:
-                        s, e = found[0][0], found[0][1]
-                    else:
-                        ev = self._event(doc, low, 0, 0, row, main=True, rule=f"event.main.{where}", trigger=doc.title[s:e] if doc.title else phrase)
-                        doc.explain(self.name, f"event.main.{where}", 0, 0)
-                        return ev
-                self._main_pos = (s, e)
-                doc.explain(self.name, f"event.main.{where}", s, e)
-                return self._event(doc, low, s, e, row, main=True, rule=f"event.main.{where}", lead=lead)
+                # so is a ceremony of no other kind that confers one in the same sentence
+                if all(h[2].type in ("other", "award") for h in cands):
+                    cands = [h for h in cands if h[2].type == "award"] or cands
+            s, e, row = min(cands, key=lambda h: (h[0], -(h[1] - h[0])))
+            if from_title and not title_end:
+                # the trigger is in a separate title: point at its first mention in the text, if any
+                phrase = title_low[s:e]
+                found = [h for h in hits if low[h[0] : h[1]] == phrase]
+                if found:
+                    s, e = found[0][0], found[0][1]
+                else:
+                    trigger = doc.title[s:e] if doc.title else phrase
+                    doc.trace.append((self.name, rule, trigger))  # named in the headline only
+                    return self._event(doc, low, 0, 0, row, main=True, rule=rule, trigger=trigger, lead=lead)
+            self._main_pos = (s, e)
+            doc.explain(self.name, rule, s, e)
+            return self._event(doc, low, s, e, row, main=True, rule=rule, lead=lead)
+        if statement:
+            doc.explain(self.name, "event.none.statement", 0, title_end)
         return None
+
+    def _statement_clauses(self, title_low: str) -> list[tuple[int, int]]:
+        """Clauses of the title that state, plan, ask or analyse ("…có thể điều tàu sân bay tập trận?")."""
+        out, start = [], 0
+        bounds = [m.start() for m in self.t.title_clause_re.finditer(title_low)] + [len(title_low)]
+        for end in bounds:
+            clause = title_low[max(0, start - 1) : end]  # with the break before it
+            if find_all(self.t.statement_re, title_low, start, end) or self.t.statement_marks_re.search(clause):
+                out.append((start, end))
+            start = end + 1
+        return out
 
     def _opens_with_date(self, doc: Document, sentence: tuple[int, int]) -> bool:
         """A lead sentence that opens with the day ("Chiều 1/12, ...") reports what happened that day."""
@@ -153,42 +219,59 @@ class EventExtractor:
         if _DATE_PREFIX.match(doc.text, a, b) and _DATE_PREFIX.match(doc.text, a, b).end() > a + 2:
             return True
         for r in doc.dates:
-            if a <= r.start < a + 25 and getattr(r, "type", None) in ("date", "datetime"):
+            # a day, not a year: "Binh sĩ Đài Loan trước một cuộc diễn tập năm 2017" is a caption
+            if r.type not in ("date", "datetime") or not r.value or len(r.value) < 10:
+                continue
+            if a <= r.start < a + _DATE_NEAR_START:
                 return True
         return False
 
-    def _held(self, low: str, s: int) -> bool:
-        """A trigger right after "tổ chức", "diễn ra", "khai mạc" ... in a clause that is not a plan."""
+    def _held(self, low: str, s: int, e: int) -> bool:
+        """A trigger right after "tổ chức", "khai mạc"…, in a clause that is no plan."""
         ss, _ = self._sentence(s)
-        cs = max(ss, s - _CUE_WINDOW)
-        if not find_all(self.t.reporting_re, low, cs, s):
+        if not find_all(self.t.reporting_re, low, max(ss, s - _CUE_WINDOW), s):
             return False
-        return not find_all(self.t.plan_re, low, max(ss, s - _PLAN_WINDOW), s)
+        return not self._planned(low, s)
 
-    # ---- did it happen? -----------------------------------------------------------
-    def _happened(self, low: str, s: int, e: int, row: TriggerRow) -> Optional[str]:
-        """The rule that makes a body trigger a reported happening, or None (plan, task, topic)."""
-        t = self.t
+    def _held_after(self, low: str, s: int, e: int) -> bool:
+        """A trigger a few words before "diễn ra", "được tổ chức" ("trong Hội nghị … lần 6 diễn ra tại Lào")."""
+        _, se = self._sentence(s)
+        if not find_all(self.t.reporting_after_re, low, e, min(se, e + 2 * _CUE_WINDOW)):
+            return False
+        return not self._planned(low, s)
+
+    def _planned(self, low: str, s: int) -> bool:
+        """A plan marker written in lower case before ``s`` in its sentence, with no past marker after it."""
         ss, _ = self._sentence(s)
         ss = max(ss, s - _PLAN_WINDOW)  # bounded: a 1 MB "sentence" must stay linear
-        plans = find_all(t.plan_re, low, ss, s)
-        if plans:
-            last_plan = plans[-1][1]
-            pasts = find_all(t.past_re, low, last_plan, s)
-            if not pasts:
-                return None
-        ts = max(ss, s - _TOPIC_WINDOW)
-        topics = find_all(t.topic_re, low, ts, s)
-        if topics and not low[topics[-1][1] : s].strip(" ,"):
-            return None  # "công tác huấn luyện", "phục vụ diễn tập"
+        # written in lower case: "cần" is a plan, "Cần Thơ" a city
+        plans = [x for x in find_all(self.t.plan_re, low, ss, s) if not self._text[x[0]].isupper()]
+        return bool(plans) and not find_all(self.t.past_re, low, plans[-1][1], s)
+
+    # ---- did it happen? -----------------------------------------------------------
+    def _plain(self, low: str, s: int) -> bool:
+        """Not inside a plan or a task (unless a past marker follows the plan), and not a topic."""
+        return not self._planned(low, s) and not self._topic(low, s)
+
+    def _topic(self, low: str, s: int, in_title: bool = False) -> bool:
+        """Right after a topic head: "công tác huấn luyện", "phục vụ diễn tập", "thương vong trong cuộc diễn tập"."""
+        ss = 0 if in_title else self._sentence(s)[0]
+        topics = find_all(self.t.topic_re, low, max(ss, s - _TOPIC_WINDOW), s)
+        return bool(topics) and not low[topics[-1][1] : s].strip(" ,")
+
+    def _happened(self, low: str, s: int, e: int, row: TriggerRow) -> Optional[str]:
+        """The rule that makes a body trigger a reported happening, or None (plan, task, topic)."""
+        if not self._plain(low, s):
+            return None
         if not row.cue:
             return "event.secondary.reported"
+        ss, _ = self._sentence(s)
         cs = max(ss, s - _CUE_WINDOW)
         clause = low[cs:s]
         br = max(clause.rfind(";"), clause.rfind(":"))
         if br >= 0:
             cs += br + 1
-        if find_all(t.cue_re, low, cs, s):
+        if find_all(self.t.cue_re, low, cs, s):
             return "event.secondary.cued"
         return None
 
@@ -212,7 +295,7 @@ class EventExtractor:
         scope = [(a, min(b, a + 4 * _PLAN_WINDOW)) for a, b in scope]
         date, period, day = self._when(doc, scope, e if s < e else None)
         return Event(
-            type=row.type,
+            type=self._type(low, s, e, row, trig),
             trigger=trig,
             start=start,
             end=end,
@@ -220,12 +303,23 @@ class EventExtractor:
             period=period,
             location=self._location(doc, low, scope),
             organizer=self._organizer(doc, low, scope[0], s) if scope and s < e else None,
-            participants=self._participants(doc, low) if main else [],
+            participants=self.roles.participants(doc, low, self._sentence, (lead or [])[:_LEAD_SENTENCES], rule) if main else [],
             first_day=day.first_day if day is not None else None,
             last_day=day.last_day if day is not None else None,
             main=main,
             rule=rule,
         )
+
+    def _type(self, low: str, s: int, e: int, row: TriggerRow, trigger: str) -> str:
+        """The row's type; a decision announced with no post after it is `other`, not an appointment."""
+        if row.type != "appointment" or phrase_key(row.phrase) not in self.t.decision_triggers:
+            return row.type
+        if s < e:
+            _, se = self._sentence(s)
+            found = find_all(self.t.appointment_re, low, e, min(se, e + _DECISION_WINDOW))
+        else:
+            found = find_all(self.t.appointment_re, same_length_lower(trigger))
+        return row.type if found else "other"
 
     def _records_in(self, doc: Document, records: list[Any], scope: list[tuple[int, int]]) -> list[tuple[int, int, Any]]:
         out = []
@@ -289,16 +383,3 @@ class EventExtractor:
         if 1 <= len(words.split()) <= 10 and words[:1].isupper() and not any(c.isdigit() for c in words):
             return words
         return None
-
-    def _participants(self, doc: Document, low: str) -> list[Participant]:
-        """Officials named in sentences that say who attended, chaired or spoke."""
-        names: list[Participant] = []
-        for idx, o in enumerate(doc.officials):
-            for m in o.mentions:
-                ms = m.start
-                a, b = self._sentence(ms)
-                a, b = max(a, ms - _PLAN_WINDOW), min(b, ms + _PLAN_WINDOW)
-                if find_all(self.t.participant_re, low, a, b):
-                    names.append(Participant(name=o.name, role="other", official=idx))
-                    break
-        return names

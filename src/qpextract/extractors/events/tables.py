@@ -8,7 +8,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 from qpextract.data import read_tsv, read_yaml
-from qpextract.models import EventType
+from qpextract.models import EventType, Role
 from qpextract.patterns import trie_pattern
 
 
@@ -18,21 +18,38 @@ class TriggerRow(BaseModel):
     model_config = ConfigDict(extra="forbid")
     phrase: str
     type: EventType
-    scope: Literal["any", "main"]
-    rank: int = Field(ge=1, le=2)
+    scope: Literal["any", "main", "title"]
+    rank: int = Field(ge=0, le=2)
     cue: bool
+
+
+class MainRule(BaseModel):
+    """One named rule of events.yaml that chooses the headline event."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(pattern=r"^event\.main\.[a-z_]+$")
+    source: Literal["title_incident", "lead_reported", "title", "title_headline", "lead"]
+    rank: int = Field(ge=0, le=2)
 
 
 class EventVocabulary(BaseModel):
     """events.yaml."""
 
     model_config = ConfigDict(extra="forbid")
+    main_rules: list[MainRule]
     no_event_title: list[str]
+    statement_title: list[str]
+    statement_marks: str
+    title_clause_breaks: str
+    question_title: list[str]
+    question_marks: str
     plan_markers: list[str]
     past_markers: list[str]
     cues: list[str]
     topic_heads: list[str]
-    participant_cues: list[str]
+    decision_triggers: list[str]
+    appointment_words: list[str]
+    reporting_after: list[str]
     organizer_verbs: list[str]
     location_preps: list[str]
     reporting_cues: list[str]
@@ -64,13 +81,76 @@ class EventTables:
         self.triggers: dict[str, TriggerRow] = {r.phrase: r for r in rows}
         self.trigger_re = phrase_regex(list(self.triggers))
         voc = EventVocabulary.model_validate(read_yaml("events.yaml"))
+        self.main_rules = voc.main_rules
         self.no_event_re = phrase_regex(voc.no_event_title)
+        self.statement_re = phrase_regex(voc.statement_title)
+        self.statement_marks_re = re.compile(voc.statement_marks)
+        self.title_clause_re = re.compile(voc.title_clause_breaks)
+        self.question_re = phrase_regex(voc.question_title)
+        self.question_marks_re = re.compile(voc.question_marks)
         self.plan_re = phrase_regex(voc.plan_markers)
         self.past_re = phrase_regex(voc.past_markers)
         self.cue_re = phrase_regex(voc.cues)
         self.topic_re = phrase_regex(voc.topic_heads)
-        self.participant_re = phrase_regex(voc.participant_cues)
+        self.decision_triggers = frozenset(phrase_key(p) for p in voc.decision_triggers)
+        self.appointment_re = phrase_regex(voc.appointment_words)
+        self.reporting_after_re = phrase_regex(voc.reporting_after)
         self.organizer_re = phrase_regex(voc.organizer_verbs)
         self.location_re = phrase_regex(voc.location_preps)
         self.reporting_re = phrase_regex(voc.reporting_cues)
         self.not_trigger_re = phrase_regex(voc.not_triggers)
+
+
+Placement = Literal["after", "just_before", "opening"]
+
+
+class RoleRule(BaseModel):
+    """One named rule of event_roles.yaml: a role given by cue words at a placement."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(pattern=r"^role\.[a-z]+\.[a-z_]+$")
+    role: Role
+    where: list[Placement]
+    cues: list[str]
+    not_for_main_rules: list[str] = Field(default_factory=list)
+
+
+class RoleVocabulary(BaseModel):
+    """event_roles.yaml."""
+
+    model_config = ConfigDict(extra="forbid")
+    precedence: list[Role]
+    just_before_window: int = Field(ge=1, le=80)
+    participation: list[str]
+    after_stops: list[str]
+    source_before: list[str]
+    addressee_before: list[str]
+    coordination: list[str]
+    not_cues: list[str]
+    rules: list[RoleRule]
+
+
+def phrase_key(text: str) -> str:
+    """A matched phrase with its blanks collapsed, to look its rule up."""
+    return " ".join(text.split())
+
+
+class RoleTables:
+    """event_roles.yaml compiled: one cue regex per placement and the rule of each cue."""
+
+    def __init__(self) -> None:
+        voc = RoleVocabulary.model_validate(read_yaml("event_roles.yaml"))
+        self.precedence = {role: i for i, role in enumerate(voc.precedence)}
+        self.window = voc.just_before_window
+        self.rules: dict[str, dict[str, RoleRule]] = {"after": {}, "just_before": {}, "opening": {}}
+        for rule in voc.rules:
+            for where in rule.where:
+                for cue in rule.cues:
+                    self.rules[where].setdefault(phrase_key(cue), rule)  # the first rule that names a cue wins
+        self.cue_re = {where: phrase_regex(list(cues)) for where, cues in self.rules.items()}
+        self.participation_re = phrase_regex(voc.participation)
+        self.stop_re = phrase_regex(voc.after_stops)
+        self.source_re = phrase_regex(voc.source_before)
+        self.addressee_re = phrase_regex(voc.addressee_before)
+        self.coordination = frozenset(phrase_key(w) for w in voc.coordination)
+        self.not_cue_re = phrase_regex(voc.not_cues)

@@ -1,0 +1,178 @@
+"""Participants of the main event with their roles (SPEC Event.participants).
+
+A role comes from a named rule of data/vi/event_roles.yaml whose cue stands next
+to one of the person's mentions: after the name and its posts ("A, Bí thư Thành
+ủy phát biểu"), just before it ("trao quyết định cho Đại tá A") or opening a
+sentence that lists people ("Dự hội nghị có đồng chí A, …; Đại tá B, …"). People
+come from ``doc.officials``; a participant points at its official by index.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Optional
+
+from qpextract.document import Document
+from qpextract.extractors.events.tables import RoleRule, RoleTables, find_all, phrase_key
+from qpextract.models import Participant
+
+_AFTER_LIMIT = 320  # characters after a name searched for its cue (posts can be long)
+_JOIN_TAIL = 8  # words a post, a rank or "đồng chí" may take between "và" and the next name
+_LETTER = re.compile(r"[^\W\d_]")
+_PUNCT = frozenset(",;:.!?()\"“”")
+
+Sentence = tuple[int, int]
+# one who takes part with no role a rule names (a cue of `participation`, or a speech after a crash)
+_PARTICIPATION = RoleRule(name="role.other.participation", role="other", where=["after"], cues=[])
+
+
+class RoleReader:
+    """Turns the officials of a document into the main event's participants."""
+
+    def __init__(self) -> None:
+        self.t = RoleTables()
+        self.main_rule = ""
+
+    def participants(
+        self, doc: Document, low: str, sentence_of: Callable[[int], Sentence], lead: list[Sentence], main_rule: str
+    ) -> list[Participant]:
+        """One participant per official that a role rule, a participation cue or the lead ties to the event."""
+        self.main_rule = main_rule
+        self._letters: dict[Sentence, int] = {}
+        self._openings: dict[Sentence, Optional[RoleRule]] = {}
+        by_sentence: dict[Sentence, list[tuple[int, int, int]]] = {}
+        for idx, official in enumerate(doc.officials):
+            for m in official.mentions:
+                ms, me = m.start, m.end
+                if me > ms:
+                    by_sentence.setdefault(sentence_of(ms), []).append((ms, me, idx))
+        found: dict[int, tuple[RoleRule, int, int]] = {}
+        for sentence, mentions in by_sentence.items():
+            mentions.sort()
+            inherited: Optional[RoleRule] = None  # the cue after the next person, if joined to it by "và"
+            for i in range(len(mentions) - 1, -1, -1):
+                ms, me, idx = mentions[i]
+                nxt = mentions[i + 1][0] if i + 1 < len(mentions) else sentence[1]
+                prev_end = mentions[i - 1][1] if i else sentence[0]
+                source = self._before(doc, low, sentence, ms, self.t.source_re)
+                after = None if source else self._after(doc, low, sentence, me, nxt)
+                if after is None and inherited is not None and self._joined(doc, me, nxt):
+                    after = inherited
+                inherited = after
+                addressed = self._before(doc, low, sentence, ms, self.t.addressee_re)
+                rules = [
+                    r
+                    for r in (
+                        after,
+                        self._just_before(doc, low, sentence, ms, me, nxt, prev_end),
+                        None if addressed else self._opening(doc, low, sentence, mentions[0][0]),
+                    )
+                    if r is not None
+                ]
+                if not rules:
+                    continue
+                # at a crash or an arrest, who is there, speaks or directs takes part with no ceremony role
+                rules = [_PARTICIPATION if self.main_rule in r.not_for_main_rules else r for r in rules]
+                rule = min(rules, key=lambda r: self.t.precedence[r.role])  # one who attends and speaks speaks
+                best = found.get(idx)
+                if best is None or self.t.precedence[rule.role] < self.t.precedence[best[0].role]:
+                    found[idx] = (rule, ms, me)
+        out: list[Participant] = []
+        for idx, official in enumerate(doc.officials):
+            if idx in found:
+                rule, ms, me = found[idx]
+                doc.explain("events", rule.name, ms, me)
+                out.append(Participant(name=official.name, role=rule.role, official=idx, rule=rule.name))
+            elif self._takes_part(doc, low, official, sentence_of):
+                out.append(Participant(name=official.name, role="other", official=idx, rule=_PARTICIPATION.name))
+            elif any(a <= m.start < b for m in official.mentions for a, b in lead):
+                out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
+        return out
+
+    # ---- placements -----------------------------------------------------------------
+    def _first_letter(self, doc: Document, sentence: Sentence) -> int:
+        """Where the first letter of a sentence stands (cached: a sentence may be very long)."""
+        if sentence not in self._letters:
+            a, b = sentence
+            m = _LETTER.search(doc.text, a, b)
+            self._letters[sentence] = m.start() if m else b
+        return self._letters[sentence]
+
+    def _counts(self, doc: Document, low: str, sentence: Sentence, s: int, e: int) -> bool:
+        """A cue counts in lower case, or opening its sentence; never inside a longer non-cue word."""
+        if not doc.text[s].islower() and self._first_letter(doc, sentence) < s:
+            return False
+        a = max(sentence[0], s - 12)
+        return not any(bs <= s < be for bs, be in find_all(self.t.not_cue_re, low, a, min(sentence[1], e + 20)))
+
+    def _joined(self, doc: Document, me: int, nxt: int) -> bool:
+        """The stretch after a name (its posts) ends with "và", "cùng" or ";" and at most a few words (the
+        next person's post or rank) before the next person: "A, Phó Tư lệnh và Trung tướng B cùng được…",
+        "A, Phó chủ tịch HĐND tỉnh; B, Phó chủ tịch UBMTTQ tỉnh dự lễ"."""
+        words = doc.text[me:nxt].replace(";", " ; ").replace(",", " ").lower().split()[-(_JOIN_TAIL + 2) :]
+        for i in range(len(words)):
+            if len(words) - i - 1 <= _JOIN_TAIL and (
+                words[i] in self.t.coordination or " ".join(words[i : i + 2]) in self.t.coordination
+            ):
+                return True
+        return False
+
+    def _after(self, doc: Document, low: str, sentence: Sentence, me: int, nxt: int) -> Optional[RoleRule]:
+        """The first cue after the name (and its posts), in the same clause, before the next person."""
+        end = min(nxt, me + _AFTER_LIMIT)
+        for stop in (";", "\n"):
+            cut = low.find(stop, me, end)
+            if cut >= 0:
+                end = cut
+        stops = find_all(self.t.stop_re, low, me, end)
+        if stops:
+            end = stops[0][0]
+        for s, e in find_all(self.t.cue_re["after"], low, me, end):
+            rule = self.t.rules["after"][phrase_key(low[s:e])]
+            if self._counts(doc, low, sentence, s, e):
+                return rule
+        return None
+
+    def _before(self, doc: Document, low: str, sentence: Sentence, ms: int, pattern: re.Pattern[str]) -> bool:
+        """A word of ``pattern`` a few words before the name, with no punctuation between: a source ("Theo
+        Thượng tá A, …") or the one addressed ("báo cáo với Thủ tướng A")."""
+        a = max(sentence[0], ms - self.t.window)
+        for s, e in find_all(pattern, low, a, ms):
+            if not any(c in _PUNCT for c in doc.text[e:ms]):
+                return True
+        return False
+
+    def _just_before(
+        self, doc: Document, low: str, sentence: Sentence, ms: int, me: int, nxt: int, prev_end: int
+    ) -> Optional[RoleRule]:
+        """A cue that ends a few words before the name, with no punctuation between them."""
+        a = max(prev_end, sentence[0], ms - self.t.window - 30)
+        for s, e in reversed(find_all(self.t.cue_re["just_before"], low, a, ms)):
+            gap = doc.text[e:ms]
+            if len(gap) > self.t.window or any(c in _PUNCT for c in gap) or not self._counts(doc, low, sentence, s, e):
+                continue
+            return self.t.rules["just_before"][phrase_key(low[s:e])]
+        return None
+
+    def _opening(self, doc: Document, low: str, sentence: Sentence, first: int) -> Optional[RoleRule]:
+        """The last cue before the sentence's first person: it applies to everyone the sentence lists."""
+        if sentence not in self._openings:
+            self._openings[sentence] = self._find_opening(doc, low, sentence, first)
+        return self._openings[sentence]
+
+    def _find_opening(self, doc: Document, low: str, sentence: Sentence, first: int) -> Optional[RoleRule]:
+        for s, e in reversed(find_all(self.t.cue_re["opening"], low, sentence[0], first)):
+            if self._counts(doc, low, sentence, s, e):
+                return self.t.rules["opening"][phrase_key(low[s:e])]
+        return None
+
+    def _takes_part(self, doc: Document, low: str, official, sentence_of: Callable[[int], Sentence]) -> bool:
+        """A mention in a sentence that says someone visited, handed over, received a delegation…"""
+        for m in official.mentions:
+            ms = m.start
+            a, b = sentence_of(ms)
+            for s, e in find_all(self.t.participation_re, low, max(a, ms - 300), min(b, ms + 300)):
+                if doc.text[s].islower():
+                    return True
+        return False
