@@ -55,6 +55,8 @@ def test_abbreviations(case: dict) -> None:
         assert fold(doc.original[a.start : a.end]) == fold(a.text)
     if "warnings" in case:
         assert [w.split("'")[1] for w in doc.warnings] == case["warnings"]
+    if "rules" in case:
+        assert [a.rule for a in doc.abbreviations] == case["rules"]
 
 
 READER = MetadataReader()

@@ -59,6 +59,8 @@ class Document:
     locations: list[Location] = field(default_factory=list)
     organizations: list[Organization] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # the text with known abbreviations written out (set by the abbreviation tagger)
+    expanded_text: Optional[str] = None
     # rule traces for `qpextract explain`: (component, rule, normalized text)
     trace: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -86,6 +88,7 @@ class Document:
             published=self.published,
             authors=self.authors,
             text=self.norm.text,
+            expanded_text=self.expanded_text if self.expanded_text is not None else self.norm.text,
             sentences=[Span(start=a, end=b) for a, b in (self.norm.to_original(s, e) for s, e in self.sentences)],
             abbreviations=self.abbreviations,
             dates=self.dates,
