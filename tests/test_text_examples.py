@@ -10,7 +10,8 @@ import yaml
 from qpextract.document import Document
 from qpextract.evaluate import fold
 from qpextract.text.abbreviations import AbbreviationTagger
-from qpextract.text.metadata import MetadataReader
+from qpextract.data import read_yaml
+from qpextract.text.metadata import MetadataReader, match_dateline
 from qpextract.text.normalize import normalize
 from qpextract.text.segment import SentenceSegmenter
 
@@ -60,6 +61,19 @@ def test_abbreviations(case: dict) -> None:
 
 
 READER = MetadataReader()
+DATELINES = read_yaml("datelines.yaml")
+
+
+@pytest.mark.parametrize(
+    "rule,case", [(r["name"], c) for r in DATELINES["rules"] for c in r["examples"]], ids=lambda x: str(x)[:40]
+)
+def test_dateline_rule_examples(rule: str, case: dict) -> None:
+    assert match_dateline(READER.datelines, case["text"]) == (rule, case["published"], case.get("author"))
+
+
+@pytest.mark.parametrize("line", DATELINES["negatives"])
+def test_dateline_negatives(line: str) -> None:
+    assert match_dateline(READER.datelines, line) is None
 
 
 @pytest.mark.parametrize("case", examples("metadata.yaml"), ids=lambda c: c["text"][:40])
@@ -67,3 +81,5 @@ def test_metadata(case: dict) -> None:
     doc = doc_of(case["text"])
     READER(doc)
     assert (doc.title, doc.published, doc.authors) == (case["title"], case["published"], case["authors"])
+    if "rules" in case:
+        assert [rule for component, rule, _ in doc.trace if component == READER.name] == case["rules"]
