@@ -80,6 +80,7 @@ articles = sa.Table(
     sa.Column("published", sa.Text),
     sa.Column("authors", sa.Text, nullable=False, comment="JSON list of str"),
     sa.Column("text", sa.Text, nullable=False),
+    sa.Column("expanded_text", sa.Text),
     sa.Column("sentences", sa.Text, nullable=False, comment="JSON list of {start,end}"),
     sa.Column("warnings", sa.Text, nullable=False, comment="JSON list of str"),
     sa.Index("ix_articles_published", "published"),
@@ -326,6 +327,7 @@ def article_rows(article: Article, content_hash: str) -> dict[sa.Table, list[dic
             "published": article.published,
             "authors": _json(article.authors),
             "text": article.text,
+            "expanded_text": article.expanded_text,
             "sentences": _json([s.model_dump() for s in article.sentences]),
             "warnings": _json(article.warnings),
         }
@@ -468,6 +470,7 @@ def load_article(conn: Connection, article_id: str) -> Optional[Article]:
         "published": head["published"],
         "authors": json.loads(head["authors"]),
         "text": head["text"],
+        "expanded_text": head["expanded_text"] or "",
         "sentences": json.loads(head["sentences"]),
         "warnings": json.loads(head["warnings"]),
         "abbreviations": [

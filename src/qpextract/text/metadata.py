@@ -2,7 +2,7 @@
 
 - ``title.headline``: the first line is the title when none was given, unless it is
   already the lead sentence (``title.lead``: then ``title`` stays null), see
-  data/vi/headline.yaml;
+  data/vi/headline.yaml; a line the page prints twice near the top is a headline;
 - ``dateline.*``: a line right above or under the headline, or among the last lines,
   printed the way news sites print dates (data/vi/datelines.yaml) gives ``published``
   and so the reference date; a byline with a date ("Minh Cường 02/09/2015 16:20")
@@ -69,6 +69,7 @@ class MetadataReader:
             r"^(?:" + "|".join(regex.escape(o) for o in head["lead_openers"]) + r")(?:\s+[^\s,]+){0,3}?\s*(?:,|\d)"
         )
         self.lead_min_words = int(head["lead_min_words"])
+        self.lead_question_words = int(head["lead_question_words"])
         self.max_title_words = int(head["max_title_words"])
         self.related = regex.compile(
             r"\s*(?:" + "|".join(regex.escape(h) for h in head["related_headings"]) + r")\s*:?\s*", regex.IGNORECASE
@@ -86,7 +87,10 @@ class MetadataReader:
             first += 1  # a dateline above the headline
         if doc.title is None and len(lines) > first + 1:
             s, e = lines[first]
-            if self.is_lead(text[s:e].strip()):
+            line = text[s:e].strip()
+            # a page that prints its headline twice (breadcrumb, then heading) shows which line it is
+            repeated = any(text[a:b].strip() == line for a, b in lines[first + 1 : first + 10])
+            if not repeated and self.is_lead(line):
                 doc.explain(self.name, "title.lead", s, e)
             else:
                 doc.title = text[s:e].strip()
@@ -101,7 +105,9 @@ class MetadataReader:
         authors, end, kind = self.read_byline(text, tail)
         if authors:
             doc.authors = authors
-            doc.explain(self.name, kind, end if end is not None else tail[-1][0], tail[-1][1])
+            at = end if end is not None else tail[-1][0]
+            line_end = text.find("\n", at)
+            doc.explain(self.name, kind, at, line_end if line_end != -1 else len(text))
         if end is None:
             end = cut
         doc.body = (lines[0][0] if lines else 0, end if end is not None else len(text))
@@ -110,9 +116,13 @@ class MetadataReader:
     def is_lead(self, line: str) -> bool:
         """Whether a first line is the lead sentence rather than a headline."""
         words = len(_WORDS.findall(line))
-        if words > self.max_title_words or self.lead_tag.match(line) or self.lead_opener.match(line):
+        if words > self.max_title_words or self.lead_tag.match(line):
             return True
-        return line.endswith(".") and not line.endswith("..") and words >= self.lead_min_words
+        if line.endswith(".") and not line.endswith(".."):  # a headline has no full stop
+            return words >= self.lead_min_words or bool(self.lead_opener.match(line))
+        if line.endswith(("?", "!", "…", "...")) or self.lead_opener.match(line):
+            return words >= self.lead_question_words
+        return False
 
     def _dateline(self, doc: Document, start: int, end: int) -> bool:
         """Read a dateline line into ``doc`` (published, author); False when it is none."""
@@ -184,7 +194,7 @@ class MetadataReader:
             if self.body_prefix.match(line):
                 break  # "Theo TTXVN": a source
             if "\n\n" in text[e : after[0][0] + 1] and (names := self.byline_names(line)):
-                return names, None, "byline.before_captions"
+                return names, s, "byline.before_captions"
         return [], None, "byline.names"
 
     def byline_names(self, line: str) -> list[str] | None:
@@ -195,6 +205,8 @@ class MetadataReader:
         names = []
         for part in self.separators.split(line):
             part = part.strip()
+            if names and self.body_prefix.match(part):
+                continue  # "Hà Linh/Báo Tin Tức": the paper is a source, not an author
             if _INITIALS.fullmatch(part) or (
                 (m := _INITIALS.match(part)) and _is_name(part[m.end() :].split(), 1, 3)
             ):
