@@ -50,7 +50,7 @@ _CLAUSE_END = regex.compile(r"[,;:.!?()\"“”\n…]")
 # a number or a word with a digit glued to the token: a model code ("HQ-9", "Tu-95 MS", "Kalibr-PL")
 _CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d")
 _CODE_BEFORE = regex.compile(r"(?:[\p{L}\p{N}]*\d[\p{L}\p{N}]*(?:\s|-)|\p{L}-)$")
-_INITIAL_BEFORE = regex.compile(r"\p{Lu}\.\s?$")
+_INITIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\.\s?$")
 _CAPS_WORD = regex.compile(r"[\p{Lu}\p{M}]{2,}+(?![\p{L}\p{N}])")
 _CAPS_WORD_END = regex.compile(r"(?<![\p{L}\p{N}])[\p{Lu}\p{M}]{2,}+$")
 _ASCII_CAPS = regex.compile(r"[A-ZĐ]+")
@@ -228,7 +228,7 @@ class AbbreviationTagger:
             return False  # a model code or flight number: "M1A2", "MH370", "DK1"
         if _CODE_AFTER.match(text, m.end()) or _CODE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             return False
-        if _INITIAL_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+        if _INITIAL_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             return False
         return not _in_capitals_run(text, m.start(), m.end())
 
