@@ -58,6 +58,8 @@ def test_abbreviations(case: dict) -> None:
         assert [w.split("'")[1] for w in doc.warnings] == case["warnings"]
     if "rules" in case:
         assert [a.rule for a in doc.abbreviations] == case["rules"]
+    if "expanded" in case:
+        assert doc.expanded_text == case["expanded"]
 
 
 READER = MetadataReader()
@@ -83,3 +85,10 @@ def test_metadata(case: dict) -> None:
     assert (doc.title, doc.published, doc.authors) == (case["title"], case["published"], case["authors"])
     if "rules" in case:
         assert [rule for component, rule, _ in doc.trace if component == READER.name] == case["rules"]
+
+
+def test_article_carries_expanded_text(pipeline) -> None:
+    article = pipeline.extract("Hội nghị tổng kết\n\nLLVT thành phố và lực lượng XYZQ hoàn thành nhiệm vụ.")
+    assert article.expanded_text == "Hội nghị tổng kết\n\nLực lượng vũ trang thành phố và lực lượng XYZQ hoàn thành nhiệm vụ."
+    assert [a.expansion for a in article.abbreviations] == ["lực lượng vũ trang", None]
+    assert any("XYZQ" in w for w in article.warnings)
