@@ -32,6 +32,7 @@ _SENTENCE_END = regex.compile(r"[.!?:;,]$")
 # a byline run into the last paragraph, after its final sentence
 _GLUED_BYLINE = regex.compile(r"[.!?…\"'] ([^.!?…\n]{3,60})$")
 _WORDS = regex.compile(r"\S+")
+_PART = regex.compile(r"\{([a-z_]+)\}")  # a named part of a dateline template: "{date}"
 _DATELINE_WINDOW = 3  # lines under the headline (or at the end) where a dateline may stand
 
 
@@ -234,7 +235,7 @@ def load_datelines() -> list[tuple[str, regex.Pattern[str]]]:
     tail = cfg["chrome_tail"]
     rules = []
     for rule in cfg["rules"]:
-        body = rule["pattern"].format_map(parts)
+        body = _PART.sub(lambda m: parts.get(m.group(1), m.group()), rule["pattern"])
         rules.append((rule["name"], regex.compile(r"\s*(?:" + body + r")" + tail + r"\s*")))
     return rules
 
