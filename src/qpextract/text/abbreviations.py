@@ -22,7 +22,10 @@ byline); the words of data/vi/not_abbreviations.tsv (agencies written in capital
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Optional
 
@@ -46,13 +49,11 @@ _PAREN = regex.compile(r"\(([^()\n]{1,150})\)")
 _FORM = regex.compile(r"[A-ZĐ][A-ZĐa-z0-9]*+(?:\s?[-/&+]\s?[A-ZĐ0-9][A-ZĐa-z0-9]*+)*+\+?")
 _FORM_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])([A-ZĐ][A-ZĐ0-9]*+(?:[-/&][A-ZĐ0-9]++)*+)\s*$")
 _WORD = regex.compile(r"[\p{L}\p{N}]++")
-_CLAUSE_END = regex.compile(r"[,;:.!?()\"“”\n…]")
+_CLAUSE_END = regex.compile(r"[,;:.!?()\"“”\n…]", regex.REVERSE)  # searched from the end
 # a number or a word with a digit glued to the token: a model code ("HQ-9", "Tu-95 MS", "Kalibr-PL")
 _CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d")
-_CODE_BEFORE = regex.compile(r"(?:[\p{L}\p{N}]*\d[\p{L}\p{N}]*(?:\s|-)|\p{L}-)$")
 _INITIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\.\s?$")
-_CAPS_WORD = regex.compile(r"[\p{Lu}\p{M}]{2,}+(?![\p{L}\p{N}])")
-_CAPS_WORD_END = regex.compile(r"(?<![\p{L}\p{N}])[\p{Lu}\p{M}]{2,}+$")
+_CAPS_RUN = regex.compile(r"(?<![\p{L}\p{N}])[\p{Lu}\p{M}]{2,}+(?: [\p{Lu}\p{M}]{2,}+)++(?![\p{L}\p{N}])")
 _ASCII_CAPS = regex.compile(r"[A-ZĐ]+")
 
 
@@ -97,6 +98,7 @@ def load_lexicon() -> _Lexicon:
     return _Lexicon(entries, pattern)
 
 
+@lru_cache(maxsize=4096)
 def canonical(written: str) -> str:
     """The key of a written form: no spaces around its joiners ("QP – QSĐP" → "QP-QSĐP")."""
     return _SPACED.sub(r"\1", written.replace("–", "-").replace(".", "").strip())
@@ -130,7 +132,8 @@ class AbbreviationTagger:
         heads = {v for h in cfg["heads"] for v in (h[0].upper() + h[1:], h[0].lower() + h[1:])}
         self.heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(heads)) + r"(?![\p{L}])")
         self.stops = regex.compile(
-            r"(?:^|[,;:.!?()\"“”\n…]|(?<![\p{L}])(?:" + "|".join(regex.escape(s) for s in cfg["stop_words"]) + r")(?![\p{L}]))"
+            r"(?:^|[,;:.!?()\"“”\n…]|(?<![\p{L}])(?:" + "|".join(regex.escape(s) for s in cfg["stop_words"]) + r")(?![\p{L}]))",
+            regex.REVERSE,  # the last stop before the brackets
         )
         self.ignored = word_list("not_abbreviations.tsv")
 
@@ -203,13 +206,17 @@ class AbbreviationTagger:
             if entry.category not in ("road", "document") and regex.match(r"-\d", text[end : end + 2]):
                 rule = "abbr.skip"  # "TB-2", "AS-15": a model code
             found.append((start, -(end - start), 1, _Atom(start, end, rule, entry.expansion, entry.category)))
-        credits = [(c.start(), c.end()) for c in _CREDIT.finditer(text)]
+        # photo credits and names or headlines in capitals: their words are not abbreviations
+        covered = sorted([(c.start(), c.end()) for c in _CREDIT.finditer(text)] + capitals_runs(text))
+        starts = [a for a, _ in covered]
+        reach = list(itertools.accumulate((b for _, b in covered), max))
         for m in _CAPS.finditer(text):
             token = m.group()
             if sum(c.isalpha() for c in token) < 2:
                 continue
-            credit = any(a <= m.start() < b for a, b in credits)
-            rule = "abbr.unknown" if m.start() < body_end and not credit and self._looks_unknown(text, m) else "abbr.skip"
+            k = bisect.bisect_right(starts, m.start()) - 1
+            inside = k >= 0 and reach[k] > m.start()
+            rule = "abbr.unknown" if m.start() < body_end and not inside and self._looks_unknown(text, m) else "abbr.skip"
             found.append((m.start(), -(m.end() - m.start()), 2, _Atom(m.start(), m.end(), rule, None, None)))
         found.sort(key=lambda f: (f[0], f[2] == 2, f[1], f[2]))  # a known form beats a longer token ("QL18")
         atoms: list[_Atom] = []
@@ -226,11 +233,11 @@ class AbbreviationTagger:
             return False
         if any(c.isdigit() for c in token):
             return False  # a model code or flight number: "M1A2", "MH370", "DK1"
-        if _CODE_AFTER.match(text, m.end()) or _CODE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        if _CODE_AFTER.match(text, m.end()) or _code_before(text, m.start()):
             return False
         if _INITIAL_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             return False
-        return not _in_capitals_run(text, m.start(), m.end())
+        return True
 
     def definitions(self, text: str) -> dict[str, tuple[str, str]]:
         """Short forms the article defines: canonical short → (expansion, rule)."""
@@ -239,8 +246,9 @@ class AbbreviationTagger:
             inner = m.group(1).strip()
             if _FORM.fullmatch(inner) and sum(c.isupper() for c in inner) >= 2 and not _ROMAN.fullmatch(inner):
                 # "Ban Chỉ huy Quân sự (CHQS)"
-                before = text[max(0, m.start() - 200) : m.start()]
-                cut = max((c.end() for c in _CLAUSE_END.finditer(before)), default=0)
+                before = text[max(0, m.start() - 150) : m.start()]
+                last = _CLAUSE_END.search(before)
+                cut = last.end() if last else 0
                 words = [w for w in _WORD.finditer(before, cut)]
                 phrase = self._initials_window(before, words, inner)
                 if phrase:
@@ -286,8 +294,8 @@ class AbbreviationTagger:
 
     def _head_phrase(self, before: str) -> Optional[str]:
         """The name phrase before brackets: from the first head word after the last stop."""
-        stops = list(self.stops.finditer(before))
-        cut = stops[-1].end() if stops else 0
+        stop = self.stops.search(before)
+        cut = stop.end() if stop else 0
         head = self.heads.search(before, cut)
         if head is None:
             return None
@@ -306,26 +314,27 @@ def _letters(short: str) -> str:
     return "".join(c for c in short if c.isalnum()).upper()
 
 
-def _in_capitals_run(text: str, start: int, end: int) -> bool:
-    """A word of a name or headline in capitals ("ĐỨC MINH", "DƯƠNG TRUNG QUỐC", "THE END OF")."""
-    around = []
-    k = start
-    while len(around) < 2 and k > 1 and text[k - 1] == " ":
-        prev = _CAPS_WORD_END.search(text, max(0, k - 25), k - 1)
-        if not prev:
-            break
-        around.append(prev.group())
-        k = prev.start()
-    k = end
-    while len(around) < 4 and k + 1 < len(text) and text[k] == " ":
-        nxt = _CAPS_WORD.match(text, k + 1)
-        if not nxt:
-            break
-        around.append(nxt.group())
-        k = nxt.end()
-    if any(not _ASCII_CAPS.fullmatch(w) for w in around):
-        return True  # a neighbour with Vietnamese marks: a name or headline in capitals
-    return len(around) >= 2
+def capitals_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of names and headlines in capitals: runs of 2+ words in capitals with one that has
+    Vietnamese marks ("ĐỨC MINH", "DƯƠNG TRUNG QUỐC"), or of 3+ words ("THE END OF")."""
+    runs = []
+    for m in _CAPS_RUN.finditer(text):
+        words = m.group().split(" ")
+        if len(words) >= 3 or any(not _ASCII_CAPS.fullmatch(w) for w in words):
+            runs.append((m.start(), m.end()))
+    return runs
+
+
+def _code_before(text: str, start: int) -> bool:
+    """Whether the token at ``start`` follows a word with a digit or is glued to a word by a dash."""
+    k = start - 1
+    if k < 1 or text[k] not in " -":
+        return False
+    j = k
+    while j > 0 and k - j < 30 and text[j - 1].isalnum():
+        j -= 1
+    word = text[j:k]
+    return any(c.isdigit() for c in word) or (text[k] == "-" and word.isalpha() and not word.isupper())
 
 
 def expand(text: str, spans: list[tuple[int, int, Optional[str]]]) -> str:
