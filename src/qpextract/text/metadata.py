@@ -97,13 +97,18 @@ class MetadataReader:
                 doc.title = text[s:e].strip()
                 doc.explain(self.name, "title.headline", s, e)
                 first += 1
+        dated = None
         for i in range(first, min(first + _DATELINE_WINDOW, len(lines))):
             if self._dateline(doc, *lines[i]):
+                dated = i
                 break
+        top = self.byline_at_top(doc, lines, first, dated)
         tail = lines[first:]
         while len(tail) > 1 and self._dateline(doc, *tail[-1]):
             tail = tail[:-1]  # a date at the very end ("Minh Cường 02/09/2015 16:20")
         authors, end, kind = self.read_byline(text, tail)
+        if not authors and top:
+            doc.authors = top
         if authors:
             doc.authors = authors
             at = end if end is not None else tail[-1][0]
@@ -113,6 +118,20 @@ class MetadataReader:
             end = cut
         doc.body = (lines[0][0] if lines else 0, end if end is not None else len(text))
         doc.reference = reference_date(doc.published, doc.title)
+
+    def byline_at_top(self, doc: Document, lines: list[tuple[int, int]], first: int, dated: Optional[int]) -> list[str]:
+        """``byline.top``: names under the headline, after an opener ("Tác giả: …") or next to the dateline."""
+        text = doc.text
+        for i in range(first, min(first + _DATELINE_WINDOW, len(lines) - 1)):
+            s, e = lines[i]
+            line = text[s:e].strip()
+            beside = dated is not None and abs(i - dated) == 1
+            if (self.openers.match(line) or beside) and not self.body_prefix.match(line):
+                names = self.byline_names(line)
+                if names:
+                    doc.explain(self.name, "byline.top", s, e)
+                    return names
+        return []
 
     def is_lead(self, line: str) -> bool:
         """Whether a first line is the lead sentence rather than a headline."""
