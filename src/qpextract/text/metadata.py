@@ -106,12 +106,11 @@ class MetadataReader:
         tail = lines[first:]
         while len(tail) > 1 and self._dateline(doc, *tail[-1]):
             tail = tail[:-1]  # a date at the very end ("Minh Cường 02/09/2015 16:20")
-        authors, end, kind = self.read_byline(text, tail)
+        authors, end, kind, at = self.read_byline(text, tail)
         if not authors and top:
             doc.authors = top
         if authors:
             doc.authors = authors
-            at = end if end is not None else tail[-1][0]
             line_end = text.find("\n", at)
             doc.explain(self.name, kind, at, line_end if line_end != -1 else len(text))
         if end is None:
@@ -157,8 +156,9 @@ class MetadataReader:
         doc.explain(self.name, rule, start, end)
         return True
 
-    def read_byline(self, text: str, lines: list[tuple[int, int]]) -> tuple[list[str], int | None, str]:
-        """Authors from the last lines, where the byline starts when nothing but it follows, and its rule.
+    def read_byline(self, text: str, lines: list[tuple[int, int]]) -> tuple[list[str], int | None, str, int]:
+        """Authors from the last lines, where the body ends (the byline starts when nothing but it
+        follows, else None), the rule, and where the byline line starts.
 
         Photo captions and related links may stand after the byline: lines that
         look like captions, and every line after a large gap (three newlines)
@@ -169,6 +169,7 @@ class MetadataReader:
         authors: list[str] = []
         end: int | None = None
         kind = "byline.names"
+        at = -1
         trailing = True  # only captions/byline seen so far, from the end
         for s, e in reversed(tail):
             line = text[s:e].strip()
@@ -178,6 +179,7 @@ class MetadataReader:
                     authors = names + authors
                     end = s if trailing else end
                     kind = "byline.opener"
+                    at = s
                     continue
             if self.body_prefix.match(line) and len(line) <= self.max_line:
                 end = s if trailing else end  # "Theo VOV": a source, not an author
@@ -186,24 +188,25 @@ class MetadataReader:
             if names is not None:
                 authors = names + authors
                 end = s if trailing else end
+                at = s
                 continue
             if authors:
                 break  # the body before the byline
             glued = _GLUED_BYLINE.search(text, s, e)
             if glued and trailing and not self.body_prefix.match(glued.group(1)) and (names := self.byline_names(glued.group(1))):
-                return names, glued.start(1), "byline.glued"  # "... công tác tuyển quân. Nguyên Hoa"
+                return names, glued.start(1), "byline.glued", glued.start(1)  # "... công tác tuyển quân. Nguyên Hoa"
             caps = self.caps_glued.search(text, max(s, e - 80), e)
             if caps and trailing and (names := self.byline_names(caps.group(1))):
-                return names, caps.start(1), "byline.caps_glued"  # "... nghĩa trang XUÂN HOÀNG thực hiện"
+                return names, caps.start(1), "byline.caps_glued", caps.start(1)  # "... nghĩa trang XUÂN HOÀNG thực hiện"
             if (gap != -1 and s > gap) or self.caption.search(line):
                 trailing = False  # a caption or related link after the byline
                 continue
             break
         if not authors:
             return self.byline_before_captions(text, tail)
-        return authors, end, kind
+        return authors, end, kind, at
 
-    def byline_before_captions(self, text: str, tail: list[tuple[int, int]]) -> tuple[list[str], int | None, str]:
+    def byline_before_captions(self, text: str, tail: list[tuple[int, int]]) -> tuple[list[str], int | None, str, int]:
         """A byline line followed by a blank line and only short photo captions to the end."""
         for k in range(len(tail) - 2, -1, -1):
             s, e = tail[k]
@@ -214,8 +217,8 @@ class MetadataReader:
             if self.body_prefix.match(line):
                 break  # "Theo TTXVN": a source
             if "\n\n" in text[e : after[0][0] + 1] and (names := self.byline_names(line)):
-                return names, s, "byline.before_captions"
-        return [], None, "byline.names"
+                return names, None, "byline.before_captions", s
+        return [], None, "byline.names", -1
 
     def byline_names(self, line: str) -> list[str] | None:
         """The names on a byline line, or None when the line is not a byline."""
