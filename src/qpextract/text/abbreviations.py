@@ -3,7 +3,8 @@
 The expansion of an occurrence comes from the first of these named rules that knows it:
 
 - ``abbr.defined``: a definition in the article whose word initials spell the short
-  form, in either order: "Ban Chỉ huy Quân sự (CHQS)", "BCHQS (Ban Chỉ huy quân sự)";
+  form, in either order: "Ban Chỉ huy Quân sự (CHQS)", "BCHQS (Ban Chỉ huy quân sự)",
+  or a pair in brackets: "(Operation Inherent Resolve - OIR)";
 - ``abbr.defined_phrase``: for a form the table does not know, the name phrase right
   before it in brackets ("Lực lượng Dân chủ Syria (SDF)"; data/vi/abbreviation_definitions.yaml);
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
@@ -38,7 +39,9 @@ from qpextract.models import Abbreviation
 from qpextract.patterns import trie_pattern
 
 _LEFT_TOUCH = regex.compile(r"[\p{L}\p{N}]")
-_RIGHT = r"(?![\p{L}\p{N}]|\.\p{Lu})"
+_RIGHT = r"(?![\p{L}\p{N}])"
+# a web address: "VOV.VN", "Trung Hiếu/VOV.VN", "Chinhphu.vn": never an abbreviation
+_DOMAIN = regex.compile(r"(?<![\p{L}\p{N}.])[\p{L}\p{N}-]++(?:\.[\p{L}\p{N}-]++)*?\.(?:VN|vn|COM|com|NET|net|ORG|org|GOV|gov)(?![\p{L}\p{N}])")
 _SPACED = regex.compile(r"\s*([-&/])\s*")
 _JOINER = regex.compile(r"-|/|\+|\s?&\s?|(?<=\+)")
 # a photo credit ("Ảnh: MAI QUANG", "Đồ họa: AP"): its unknown words are names, not abbreviations
@@ -49,6 +52,9 @@ _PAREN = regex.compile(r"\(([^()\n]{1,150})\)")
 _FORM = regex.compile(r"[A-ZĐ][A-ZĐa-z0-9]*+(?:\s?[-/&+]\s?[A-ZĐ0-9][A-ZĐa-z0-9]*+)*+\+?")
 _FORM_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])([A-ZĐ][A-ZĐ0-9]*+(?:[-/&][A-ZĐ0-9]++)*+)\s*$")
 _WORD = regex.compile(r"[\p{L}\p{N}]++")
+_PAIRED = regex.compile(
+    r"(\p{Lu}[^()\n]{2,100}?)\s*(?:[-–,:]|,?\s(?:viết tắt|gọi tắt)(?: là)?)\s*([A-ZĐ][A-ZĐ0-9&+/]{1,12})"
+)
 _CLAUSE_END = regex.compile(r"[,;:.!?()\"“”\n…]", regex.REVERSE)  # searched from the end
 # a number or a word with a digit glued to the token: a model code ("HQ-9", "Tu-95 MS", "Kalibr-PL")
 _CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d")
@@ -218,6 +224,8 @@ class AbbreviationTagger:
             inside = k >= 0 and reach[k] > m.start()
             rule = "abbr.unknown" if m.start() < body_end and not inside and self._looks_unknown(text, m) else "abbr.skip"
             found.append((m.start(), -(m.end() - m.start()), 2, _Atom(m.start(), m.end(), rule, None, None)))
+        for d in _DOMAIN.finditer(text):
+            found.append((d.start(), -(d.end() - d.start()), -1, _Atom(d.start(), d.end(), "abbr.skip", None, None)))
         found.sort(key=lambda f: (f[0], f[2] == 2, f[1], f[2]))  # a known form beats a longer token ("QL18")
         atoms: list[_Atom] = []
         for _, _, _, atom in found:
@@ -255,6 +263,10 @@ class AbbreviationTagger:
                     out.setdefault(canonical(inner), (phrase, "abbr.defined"))
                 elif self.lookup(inner) is None and (phrase := self._head_phrase(before)):
                     out.setdefault(canonical(inner), (phrase, "abbr.defined_phrase"))
+                continue
+            paired = _PAIRED.fullmatch(inner)
+            if paired:  # "(Operation Inherent Resolve - OIR)", "(Terminal High Altitude Area Defense, THAAD)"
+                out.setdefault(canonical(paired.group(2)), (paired.group(1), "abbr.defined"))
                 continue
             prev = _FORM_BEFORE.search(text, max(0, m.start() - 30), m.start())
             if prev:  # "BCHQS (Ban Chỉ huy quân sự)"
