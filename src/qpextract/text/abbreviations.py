@@ -26,8 +26,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -265,7 +265,9 @@ class AbbreviationTagger:
                     out.setdefault(canonical(inner), (phrase, "abbr.defined_phrase"))
                 continue
             paired = _PAIRED.fullmatch(inner)
-            if paired:  # "(Operation Inherent Resolve - OIR)", "(Terminal High Altitude Area Defense, THAAD)"
+            words = [w.group() for w in _WORD.finditer(paired.group(1))] if paired else []
+            if paired and self._match_initials(words, _letters(paired.group(2))):
+                # "(Operation Inherent Resolve - OIR)", "(Terminal High Altitude Area Defense, THAAD)"
                 out.setdefault(canonical(paired.group(2)), (paired.group(1), "abbr.defined"))
                 continue
             prev = _FORM_BEFORE.search(text, max(0, m.start() - 30), m.start())
