@@ -156,7 +156,11 @@ class AbbreviationTagger:
         i = 0
         while i < len(atoms):
             j = i  # extend a chain "ANCT-TTATXH", "QĐ-UBND", "CT/TU", "GD&ĐT"
-            while j + 1 < len(atoms) and _JOINER.fullmatch(text, atoms[j].end, atoms[j + 1].start):
+            while (
+                j + 1 < len(atoms)
+                and "abbr.skip" not in (atoms[j].rule, atoms[j + 1].rule)
+                and _JOINER.fullmatch(text, atoms[j].end, atoms[j + 1].start)
+            ):
                 j += 1
             chain = atoms[i : j + 1]
             start, end = chain[0].start, chain[-1].end
@@ -171,7 +175,7 @@ class AbbreviationTagger:
                 expansion, rule = chain[0].expansion, chain[0].rule
             else:
                 parts = [defined.get(canonical(text[a.start : a.end]), (a.expansion, a.rule))[0] for a in chain]
-                if any(p is None for p in parts) or any(a.rule == "abbr.skip" for a in chain):
+                if any(p is None for p in parts):
                     expansion, rule = None, "abbr.unknown"
                 else:
                     expansion, rule = str(parts[0]), "abbr.compound"
