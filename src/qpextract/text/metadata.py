@@ -79,8 +79,12 @@ class MetadataReader:
     def __call__(self, doc: Document) -> None:
         text = doc.text
         lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
-        # pages list other articles after "Tin khác": neither body nor byline
-        last = next((i for i, (s, e) in enumerate(lines) if i > 0 and self.related.fullmatch(text, s, e)), len(lines))
+        # pages list other articles after "Tin khác": neither body nor byline (a heading in the
+        # first third of the page belongs to its navigation, not to the end of the article)
+        last = next(
+            (i for i, (s, e) in enumerate(lines) if s > len(text) // 3 and self.related.fullmatch(text, s, e)),
+            len(lines),
+        )
         cut = lines[last][0] if last < len(lines) else None
         lines = lines[:last]
         first = 0
