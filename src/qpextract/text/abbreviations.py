@@ -33,7 +33,7 @@ from typing import Optional
 import regex
 from pydantic import BaseModel
 
-from qpextract.data import read_tsv, read_yaml, word_list
+from qpextract.data import read_tsv, read_yaml
 from qpextract.document import Document
 from qpextract.models import Abbreviation
 from qpextract.patterns import trie_pattern
@@ -68,6 +68,11 @@ class AbbreviationEntry(BaseModel):
     expansion: str
     category: str
     record_as: Optional[str] = None
+
+
+class _NotAbbreviation(BaseModel):
+    token: str
+    note: str = ""
 
 
 class ContextRule(BaseModel):
@@ -141,7 +146,7 @@ class AbbreviationTagger:
             r"(?:^|[,;:.!?()\"“”\n…]|(?<![\p{L}])(?:" + "|".join(regex.escape(s) for s in cfg["stop_words"]) + r")(?![\p{L}]))",
             regex.REVERSE,  # the last stop before the brackets
         )
-        self.ignored = word_list("not_abbreviations.tsv")
+        self.ignored = frozenset(row.token for row in read_tsv("not_abbreviations.tsv", _NotAbbreviation))
 
     def lookup(self, written: str) -> Optional[AbbreviationEntry]:
         return self.keys.get(canonical(written))
