@@ -61,6 +61,7 @@ _CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d")
 _INITIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\.\s?$")
 _CAPS_RUN = regex.compile(r"(?<![\p{L}\p{N}])[\p{Lu}\p{M}]{2,}+(?: [\p{Lu}\p{M}]{2,}+)++(?![\p{L}\p{N}])")
 _ASCII_CAPS = regex.compile(r"[A-ZĐ]+")
+_NAME_AFTER = regex.compile(r"(?: \p{Lu}\p{Ll}[\p{Ll}\p{M}]*+){2,4}")
 
 
 class AbbreviationEntry(BaseModel):
@@ -254,6 +255,9 @@ class AbbreviationTagger:
             return False
         if _INITIAL_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             return False
+        following = _NAME_AFTER.match(text, m.end())
+        if following and _letters(token) == "".join(_initial(w) for w in following.group().split()[: len(token)]):
+            return False  # a writer's initials before the name: "NT Nguyễn Thuận", "TTB Trịnh Thái Bằng"
         return True
 
     def definitions(self, text: str) -> dict[str, tuple[str, str]]:
