@@ -16,8 +16,9 @@ The expansion of an occurrence comes from the first of these named rules that kn
 What is not an unknown abbreviation (never a record): Roman numerals; model codes, a token
 with a digit or joined to a number or to a word with a digit ("M1A2", "HQ-9", "BMP-3",
 "Tu-95 MS", "Kalibr-PL"); the words of photo credits ("Ảnh: MAI QUANG");
-names and headlines in capitals (next to a capitalized word with Vietnamese marks, after an
-initial "H.LAN", or a run of three words in capitals); anything after the article body (the
+names, words and headlines in capitals (next to a capitalized word with Vietnamese marks, after
+an initial "H.LAN", before the name they are the initials of "NT Nguyễn Thuận", a run of three
+words in capitals, or a long word half vowels "TOOWOOMBA"); anything after the article body (the
 byline); the words of data/vi/not_abbreviations.tsv (agencies written in capitals, units).
 """
 
@@ -251,6 +252,8 @@ class AbbreviationTagger:
             return False
         if any(c.isdigit() for c in token):
             return False  # a model code or flight number: "M1A2", "MH370", "DK1"
+        if len(token) >= 7 and sum(c in "AEIOUY" for c in token) * 2 >= len(token):
+            return False  # a word in capitals, not letters: "TOOWOOMBA" (but "RIMPAC", "GLONASS" stay)
         if _CODE_AFTER.match(text, m.end()) or _code_before(text, m.start()):
             return False
         if _INITIAL_BEFORE.search(text, max(0, m.start() - 4), m.start()):
