@@ -142,7 +142,7 @@ class AbbreviationTagger:
         cfg = read_yaml("abbreviation_definitions.yaml")
         self.skip_words = frozenset(cfg["skip_words"])
         self.max_words = int(cfg["max_words"])
-        heads = {v for h in cfg["heads"] for v in (h[0].upper() + h[1:], h[0].lower() + h[1:])}
+        heads = {v for h in cfg["heads"] for v in (h, h[0].upper() + h[1:])}  # "tàu" also opens a sentence
         self.heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(heads)) + r"(?![\p{L}])")
         self.stops = regex.compile(
             r"(?:^|[,;:.!?()\"“”\n…]|(?<![\p{L}])(?:" + "|".join(regex.escape(s) for s in cfg["stop_words"]) + r")(?![\p{L}]))",
