@@ -54,7 +54,7 @@ def test_schema_is_the_article_json_schema() -> None:
 def test_explain_shows_the_rules_that_fired() -> None:
     r = qpx("explain", "Công tác QP-QSĐP của LLVT thành phố.")
     assert r.returncode == 0
-    assert "abbr.lexicon" in r.stdout and "LLVT" in r.stdout
+    assert "abbr.table" in r.stdout and "LLVT" in r.stdout
 
 
 def test_evaluate_agrees_with_the_reference_scorer(tmp_path: Path, shared: Path, seed_inputs: list[dict]) -> None:

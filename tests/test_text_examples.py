@@ -17,3 +17,31 @@ def test_normalize_is_idempotent_and_mapped(case) -> None:
     assert mt.text == case.expect["text"]
     assert normalize(mt.text).text == mt.text, "normalizing twice changes the text"
     assert mt.starts is None or len(mt.starts) == len(mt.ends) == len(mt.text)
+
+
+# -- datelines: every named dateline rule of data/vi/datelines.yaml with its examples -------------
+
+from qpextract.data import read_yaml  # noqa: E402
+from qpextract.text.metadata import MetadataReader, match_dateline  # noqa: E402
+
+READER = MetadataReader()
+DATELINES = read_yaml("datelines.yaml")
+
+
+@pytest.mark.parametrize(
+    "rule,case", [(r["name"], c) for r in DATELINES["rules"] for c in r["examples"]], ids=lambda x: str(x)[:40]
+)
+def test_dateline_rule_examples(rule: str, case: dict) -> None:
+    assert match_dateline(READER.datelines, case["text"]) == (rule, case["published"], case.get("author"))
+
+
+@pytest.mark.parametrize("line", DATELINES["negatives"])
+def test_dateline_negatives(line: str) -> None:
+    assert match_dateline(READER.datelines, line) is None
+
+
+def test_article_carries_expanded_text(pipeline) -> None:
+    article = pipeline.extract("Hội nghị tổng kết\n\nLLVT thành phố và lực lượng XYZQ hoàn thành nhiệm vụ.")
+    assert article.expanded_text == "Hội nghị tổng kết\n\nLực lượng vũ trang thành phố và lực lượng XYZQ hoàn thành nhiệm vụ."
+    assert [a.expansion for a in article.abbreviations] == ["lực lượng vũ trang", None]
+    assert any("XYZQ" in w for w in article.warnings)

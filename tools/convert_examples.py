@@ -124,15 +124,25 @@ def from_normalize(data: list[dict[str, Any]]) -> tuple[list[str], dict[str, Any
 def from_abbreviations(data: list[dict[str, Any]]) -> tuple[list[str], dict[str, Any], list[dict[str, Any]]]:
     cases = []
     for c in data:
-        expect: dict[str, Any] = {"abbreviations": [{"short": s, "expansion": e} for s, e in c["records"]]}
+        records = [{"short": s, "expansion": e} for s, e in c["records"]]
+        for record, rule in zip(records, c.get("rules", [])):
+            record["rule"] = rule
+        expect: dict[str, Any] = {"abbreviations": records}
         if "warnings" in c:
             expect["warnings~"] = list(c["warnings"])
+        if "expanded" in c:
+            expect["expanded_text"] = c["expanded"]
         cases.append({"text": c["text"], "expect": expect})
     return ["abbreviations"], {"exact": True, "ordered": True}, cases
 
 
 def from_metadata(data: list[dict[str, Any]]) -> tuple[list[str], dict[str, Any], list[dict[str, Any]]]:
-    cases = [{"text": c["text"], "expect": {k: c[k] for k in ("title", "published", "authors") if k in c}} for c in data]
+    cases = []
+    for c in data:
+        case: dict[str, Any] = {"text": c["text"], "expect": {k: c[k] for k in ("title", "published", "authors") if k in c}}
+        if "rules" in c:
+            case["rules"] = {"metadata": list(c["rules"])}
+        cases.append(case)
     return ["metadata"], {"exact": True, "ordered": True}, cases
 
 

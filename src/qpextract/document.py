@@ -73,6 +73,8 @@ class Document:
     # records of Article list fields without an attribute above (new extractors: doc.records["documents"])
     records: dict[str, list[Any]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # the text with known abbreviations written out (set by the abbreviation tagger)
+    expanded_text: Optional[str] = None
     # rule traces for `qpextract explain`: (component, rule, normalized text)
     trace: list[tuple[str, str, str]] = field(default_factory=list)
     # candidates a rule started and dropped, for `qpextract explain --why`: (component, rule, start, end, reason)
@@ -119,6 +121,7 @@ class Document:
             published=self.published,
             authors=self.authors,
             text=self.norm.text,
+            expanded_text=self.expanded_text if self.expanded_text is not None else self.norm.text,
             sentences=[Span(start=a, end=b) for a, b in (self.norm.to_original(s, e) for s, e in self.sentences)],
             warnings=self.warnings,
             **lists,

@@ -17,6 +17,7 @@ An examples file is YAML::
           events: [{type: training}]
         exact: true                 # the listed fields hold nothing else (an empty list: nothing at all)
         ordered: true               # found in this order
+        rules: {metadata: [title.headline, byline.names]}  # the rules each component fired, in order
 
 An expected record lists only the fields it checks: ``key: value`` is equality (numbers to
 1e-3; a ``text`` is normalized first, so examples are written as printed), ``key~: words``
@@ -60,6 +61,7 @@ class Case:
     reference: Optional[str] = None
     exact: bool = False
     ordered: bool = False
+    rules: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -136,6 +138,12 @@ def components_named(names: Optional[Sequence[str]]) -> list[Component]:
 def run(case: Case, components: Sequence[Component]) -> tuple[Any, str]:
     """The Article of ``case`` through ``components``, and its input; a case's reference date
     is set before the components run and wins over the one the metadata reader finds."""
+    article, original, _ = run_traced(case, components)
+    return article, original
+
+
+def run_traced(case: Case, components: Sequence[Component]) -> tuple[Any, str, list[tuple[str, str, str]]]:
+    """Like :func:`run`, with the rule trace (component, rule, text) that `explain` shows."""
     doc = Pipeline(components=[]).document(case.text, title=case.title, published=case.published)
     reference = reference_of(case.reference)
     if reference is not None:
@@ -144,13 +152,17 @@ def run(case: Case, components: Sequence[Component]) -> tuple[Any, str]:
         c(doc)
         if reference is not None:
             doc.reference = reference
-    return doc.to_article(), case.text
+    return doc.to_article(), case.text, doc.trace
 
 
 def check(case: Case, components: Sequence[Component]) -> list[str]:
     """What is wrong with ``case`` (empty when it passes)."""
-    article, original = run(case, components)
+    article, original, trace = run_traced(case, components)
     problems: list[str] = []
+    for component, want_rules in case.rules.items():
+        fired = [rule for comp, rule, _ in trace if comp == component]
+        if fired != want_rules:
+            problems.append(f"rules of {component}: expected {want_rules}, fired {fired}")
     for key, want in case.expect.items():
         name = key.rstrip("~")
         got = getattr(article, name)

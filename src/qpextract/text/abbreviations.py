@@ -1,30 +1,68 @@
-"""Abbreviations: every occurrence of a known short form, with its expansion.
+"""Abbreviations: every occurrence of every abbreviation, with its expansion (SPEC "Abbreviation").
 
-Known forms come from ``data/vi/abbreviations.tsv``; the longest one wins.
-A chain of known forms joined by a dash or "&" ("ANCT-TTATXH") is one record
-whose expansion is its parts' joined the same way. Unknown all-caps tokens
-(not Roman numerals, not capitalized names) are reported in ``warnings``.
+The expansion of an occurrence comes from the first of these named rules that knows it:
+
+- ``abbr.defined``: a definition in the article whose word initials spell the short
+  form, in either order: "Ban Chỉ huy Quân sự (CHQS)", "BCHQS (Ban Chỉ huy quân sự)",
+  or a pair in brackets: "(Operation Inherent Resolve - OIR)";
+- ``abbr.defined_phrase``: for a form the table does not know, the name phrase right
+  before it in brackets ("Lực lượng Dân chủ Syria (SDF)"; data/vi/abbreviation_definitions.yaml);
+- ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
+- ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins);
+- ``abbr.compound``: a chain glued by "-", "/" or "&" ("QĐ-UBND", "CT/TU", "GD&ĐT") is one
+  record whose expansion joins its parts'; a spaced dash separates ("Thành ủy - HĐND - UBND");
+- ``abbr.unknown``: a token in capitals known from none of them: ``expansion`` null and a warning.
+
+What is not an unknown abbreviation (never a record): Roman numerals; model codes, a token
+with a digit or joined to a number or to a word with a digit ("M1A2", "HQ-9", "BMP-3",
+"Tu-95 MS", "Kalibr-PL"); the words of photo credits ("Ảnh: MAI QUANG");
+names, words and headlines in capitals (next to a capitalized word with Vietnamese marks, after
+an initial "H.LAN", before the name they are the initials of "NT Nguyễn Thuận", a run of three
+words in capitals, or a long word half vowels "TOOWOOMBA"); anything after the article body (the
+byline); the words of data/vi/not_abbreviations.tsv (agencies written in capitals, units).
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import regex
 from pydantic import BaseModel
 
-from qpextract.data import read_tsv
+from qpextract.data import read_tsv, read_yaml
 from qpextract.document import Document
 from qpextract.models import Abbreviation
 from qpextract.patterns import trie_pattern
 
-_LEFT_TOUCH = regex.compile(r"[\p{L}\p{N}&/]")
-_RIGHT = r"(?![\p{L}\p{N}&/]|\.\p{Lu})"
-_SPACED_DASH = regex.compile(r"\s*-\s*")
-_JOINER = regex.compile(r"\s?([-&])\s?")
-_CAPS = regex.compile(r"[A-ZĐ](?<![\p{L}\p{N}][A-ZĐ])[A-ZĐ0-9]*+(?<=[A-ZĐ])(?![\p{L}\p{N}])")
+_LEFT_TOUCH = regex.compile(r"[\p{L}\p{N}]")
+_RIGHT = r"(?![\p{L}\p{N}])"
+# a web address: "VOV.VN", "Trung Hiếu/VOV.VN", "Chinhphu.vn": never an abbreviation
+_DOMAIN = regex.compile(r"(?<![\p{L}\p{N}.])[\p{L}\p{N}-]++(?:\.[\p{L}\p{N}-]++)*?\.(?:VN|vn|COM|com|NET|net|ORG|org|GOV|gov)(?![\p{L}\p{N}])")
+_SPACED = regex.compile(r"\s*([-&/])\s*")
+_JOINER = regex.compile(r"-|/|\+|\s?&\s?|(?<=\+)")
+# a photo credit ("Ảnh: MAI QUANG", "Đồ họa: AP"): its unknown words are names, not abbreviations
+_CREDIT = regex.compile(r"(?:Ảnh|ảnh|Đồ họa|Đồ hoạ|Nguồn|Photo|Video|Clip)\s*:\s*[^\n.;()]{1,40}")
+_CAPS = regex.compile(r"(?<![\p{L}\p{N}])[A-ZĐ][A-ZĐ0-9]*+\+?(?![\p{L}\p{N}])")
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_PAREN = regex.compile(r"\(([^()\n]{1,150})\)")
+_FORM = regex.compile(r"[A-ZĐ][A-ZĐa-z0-9]*+(?:\s?[-/&+]\s?[A-ZĐ0-9][A-ZĐa-z0-9]*+)*+\+?")
+_FORM_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])([A-ZĐ][A-ZĐ0-9]*+(?:[-/&][A-ZĐ0-9]++)*+)\s*$")
+_WORD = regex.compile(r"[\p{L}\p{N}]++")
+_PAIRED = regex.compile(
+    r"(\p{Lu}[^()\n]{2,100}?)\s*(?:[-–,:]|,?\s(?:viết tắt|gọi tắt)(?: là)?)\s*([A-ZĐ][A-ZĐ0-9&+/]{1,12})"
+)
+_CLAUSE_END = regex.compile(r"[,;:.!?()\"“”\n…]", regex.REVERSE)  # searched from the end
+# a number or a word with a digit glued to the token: a model code ("HQ-9", "Tu-95 MS", "Kalibr-PL")
+_CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d")
+_INITIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\.\s?$")
+_CAPS_RUN = regex.compile(r"(?<![\p{L}\p{N}])[\p{Lu}\p{M}]{2,}+(?: [\p{Lu}\p{M}]{2,}+)++(?![\p{L}\p{N}])")
+_ASCII_CAPS = regex.compile(r"[A-ZĐ]+")
+_NAME_AFTER = regex.compile(r"(?: \p{Lu}\p{Ll}[\p{Ll}\p{M}]*+){2,4}")
 
 
 class AbbreviationEntry(BaseModel):
@@ -34,26 +72,53 @@ class AbbreviationEntry(BaseModel):
     record_as: Optional[str] = None
 
 
+class _NotAbbreviation(BaseModel):
+    token: str
+    note: str = ""
+
+
+class ContextRule(BaseModel):
+    name: str
+    short: list[str]
+    expansion: str
+    category: str = "general"
+    before: Optional[str] = None
+    after: Optional[str] = None
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     entries: dict[str, AbbreviationEntry]
     pattern: regex.Pattern[str]
 
 
+@dataclass
+class _Atom:
+    start: int
+    end: int
+    rule: str  # abbr.table, abbr.context.*, abbr.unknown
+    expansion: Optional[str]
+    category: Optional[str]
+
+
 def load_lexicon() -> _Lexicon:
     entries = {e.short: e for e in read_tsv("abbreviations.tsv", AbbreviationEntry)}
-    # a prefix trie, longest form first ("QP-QSĐP" also matches "QP - QSĐP"); the left
-    # boundary is checked on each match so that the engine keeps its fast literal scan
-    pattern = regex.compile(trie_pattern(list(entries)) + _RIGHT)
+    # a prefix trie, longest form first ("QP-QSĐP" also matches "QP - QSĐP", "NN&PTNT" also
+    # "NN & PTNT"); the left boundary is checked on each match so that the engine keeps its
+    # fast literal scan
+    forms = list(entries) + [k.replace("&", " & ") for k in entries if "&" in k]
+    pattern = regex.compile(trie_pattern(forms) + _RIGHT)
     return _Lexicon(entries, pattern)
 
 
-def _canonical(written: str) -> str:
-    return _SPACED_DASH.sub("-", written)
+@lru_cache(maxsize=4096)
+def canonical(written: str) -> str:
+    """The key of a written form: no spaces around its joiners ("QP – QSĐP" → "QP-QSĐP")."""
+    return _SPACED.sub(r"\1", written.replace("–", "-").replace(".", "").strip())
 
 
 class AbbreviationTagger:
-    """Component: fills ``doc.abbreviations`` and warns about unknown caps tokens."""
+    """Component: fills ``doc.abbreviations`` and ``doc.expanded_text``; warns about unknown forms."""
 
     name = "abbreviations"
     needs = ("text",)
@@ -61,62 +126,264 @@ class AbbreviationTagger:
 
     def __init__(self) -> None:
         self.lexicon = load_lexicon()
+        self.keys = {canonical(k): e for k, e in self.lexicon.entries.items()}
+        self.context = [ContextRule.model_validate(r) for r in read_yaml("abbreviation_context.yaml")]
+        self.context_patterns = [
+            (
+                rule,
+                regex.compile(
+                    r"(?<![\p{L}\p{N}.])(?:"
+                    + "|".join(regex.escape(s) + (r"(?![\p{L}])" if s[-1].isalnum() else "") for s in rule.short)
+                    + ")"
+                    + (f"(?={rule.after})" if rule.after else "")
+                ),
+                regex.compile(f"(?:{rule.before})$") if rule.before else None,
+            )
+            for rule in self.context
+        ]
+        cfg = read_yaml("abbreviation_definitions.yaml")
+        self.skip_words = frozenset(cfg["skip_words"])
+        self.max_words = int(cfg["max_words"])
+        heads = {v for h in cfg["heads"] for v in (h, h[0].upper() + h[1:])}  # "tàu" also opens a sentence
+        self.heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(heads)) + r"(?![\p{L}])")
+        self.stops = regex.compile(
+            r"(?:^|[,;:.!?()\"“”\n…]|(?<![\p{L}])(?:" + "|".join(regex.escape(s) for s in cfg["stop_words"]) + r")(?![\p{L}]))",
+            regex.REVERSE,  # the last stop before the brackets
+        )
+        self.ignored = frozenset(row.token for row in read_tsv("not_abbreviations.tsv", _NotAbbreviation))
 
     def lookup(self, written: str) -> Optional[AbbreviationEntry]:
-        return self.lexicon.entries.get(_canonical(written))
+        return self.keys.get(canonical(written))
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
-        found = [m for m in self.lexicon.pattern.finditer(text) if not _LEFT_TOUCH.match(text, m.start() - 1, m.start())]
-        covered: list[tuple[int, int]] = []
+        body_end = doc.body[1] if doc.body[1] > 0 else len(text)
+        defined = self.definitions(text)
+        atoms = self._atoms(text, body_end)
+        spans: list[tuple[int, int, Optional[str]]] = []
+        unknown: list[str] = []
         i = 0
-        while i < len(found):
-            # extend a chain "ANCT-TTATXH", "GD&ĐT" while the next form is glued by a joiner
-            j = i
-            joiners = []
-            while j + 1 < len(found):
-                gap = _JOINER.fullmatch(text, found[j].end(), found[j + 1].start())
-                if not gap:
-                    break
-                joiners.append(gap.group(1))
+        while i < len(atoms):
+            j = i  # extend a chain "ANCT-TTATXH", "QĐ-UBND", "CT/TU", "GD&ĐT"
+            while (
+                j + 1 < len(atoms)
+                and "abbr.skip" not in (atoms[j].rule, atoms[j + 1].rule)
+                and _JOINER.fullmatch(text, atoms[j].end, atoms[j + 1].start)
+            ):
                 j += 1
-            parts = [self.lookup(m.group()) for m in found[i : j + 1]]
-            start, end = found[i].start(), found[j].end()
-            covered.append((start, end))
-            if j == i:
-                entry = parts[0]
-                assert entry is not None
-                if entry.record_as:
-                    inner = text.find(entry.record_as, start, end)
-                    start, end = inner, inner + len(entry.record_as)
-                    entry = self.lexicon.entries[entry.record_as]
-                rule, expansion, category = "abbr.lexicon", entry.expansion, entry.category
+            chain = atoms[i : j + 1]
+            start, end = chain[0].start, chain[-1].end
+            i = j + 1
+            if len(chain) == 1 and chain[0].rule == "abbr.skip":
+                doc.near_miss(self.name, "abbr.skip", start, end, "capitals read as no abbreviation: a model code, a name or headline in capitals, a photo credit or a web address (data/vi/not_abbreviations.tsv)")
+                continue
+            written = text[start:end]
+            category: Optional[str] = chain[0].category
+            if canonical(written) in defined:
+                expansion, rule = defined[canonical(written)]
+            elif len(chain) == 1:
+                expansion, rule = chain[0].expansion, chain[0].rule
             else:
-                rule = "abbr.compound"
-                expansion = parts[0].expansion  # type: ignore[union-attr]
-                for joiner, part in zip(joiners, parts[1:]):
-                    expansion += (" - " if joiner == "-" else " và ") + part.expansion  # type: ignore[union-attr]
-                category = parts[0].category  # type: ignore[union-attr]
+                parts = [defined.get(canonical(text[a.start : a.end]), (a.expansion, a.rule))[0] for a in chain]
+                if any(p is None for p in parts):
+                    expansion, rule = None, "abbr.unknown"
+                else:
+                    expansion, rule = str(parts[0]), "abbr.compound"
+                    for a, b, part in zip(chain, chain[1:], parts[1:]):
+                        joiner = text[a.end : b.start].strip()
+                        expansion += {"-": " - ", "/": " / ", "&": " và "}[joiner] + str(part)
+            if rule == "abbr.unknown" and written not in unknown:
+                unknown.append(written)
             span = doc.span(start, end)
             doc.abbreviations.append(
                 Abbreviation(short=span["text"], expansion=expansion, category=category, rule=rule, **span)
             )
             doc.explain(self.name, rule, start, end)
-            i = j + 1
-        self._warn_unknown(doc, covered)
+            spans.append((start, end, expansion))
+        for token in unknown:
+            doc.warnings.append(f"unknown abbreviation '{token}' (not defined in the article nor in the table)")
+        doc.expanded_text = expand(text, spans)
 
-    def _warn_unknown(self, doc: Document, covered: list[tuple[int, int]]) -> None:
-        seen: set[str] = set()
-        k = 0
-        for m in _CAPS.finditer(doc.text):
-            while k < len(covered) and covered[k][1] <= m.start():
-                k += 1
-            if k < len(covered) and covered[k][0] <= m.start() < covered[k][1]:
+    def _atoms(self, text: str, body_end: int) -> list[_Atom]:
+        """Every candidate short form, left to right, overlaps resolved longest first."""
+        found: list[tuple[int, int, int, _Atom]] = []
+        for rule, pattern, before in self.context_patterns:
+            for m in pattern.finditer(text):
+                if before is None or before.search(text, max(0, m.start() - 40), m.start()):
+                    atom = _Atom(m.start(), m.end(), rule.name, rule.expansion, rule.category)
+                    found.append((m.start(), -(m.end() - m.start()), 0, atom))
+        for m in self.lexicon.pattern.finditer(text):
+            if _LEFT_TOUCH.match(text, m.start() - 1, m.start()):
                 continue
+            entry = self.lookup(m.group())
+            assert entry is not None
+            start, end = m.start(), m.end()
+            if entry.record_as:
+                start = text.find(entry.record_as, start, end)
+                end = start + len(entry.record_as)
+                entry = self.lexicon.entries[entry.record_as]
+            rule = "abbr.table"
+            if entry.category not in ("road", "document") and regex.match(r"-\d", text[end : end + 2]):
+                rule = "abbr.skip"  # "TB-2", "AS-15": a model code
+            found.append((start, -(end - start), 1, _Atom(start, end, rule, entry.expansion, entry.category)))
+        # photo credits and names or headlines in capitals: their words are not abbreviations
+        covered = sorted([(c.start(), c.end()) for c in _CREDIT.finditer(text)] + capitals_runs(text))
+        starts = [a for a, _ in covered]
+        reach = list(itertools.accumulate((b for _, b in covered), max))
+        for m in _CAPS.finditer(text):
             token = m.group()
-            if not _ROMAN.fullmatch(token) and token not in self.lexicon.entries:
-                doc.near_miss(self.name, "abbr.caps", m.start(), m.end(), "all capitals, not in the abbreviation table (data/vi/abbreviations.tsv)")
-            if token in seen or _ROMAN.fullmatch(token) or token in self.lexicon.entries:
+            if sum(c.isalpha() for c in token) < 2:
                 continue
-            seen.add(token)
-            doc.warnings.append(f"unknown abbreviation '{token}' (not in the abbreviation table)")
+            k = bisect.bisect_right(starts, m.start()) - 1
+            inside = k >= 0 and reach[k] > m.start()
+            rule = "abbr.unknown" if m.start() < body_end and not inside and self._looks_unknown(text, m) else "abbr.skip"
+            found.append((m.start(), -(m.end() - m.start()), 2, _Atom(m.start(), m.end(), rule, None, None)))
+        for d in _DOMAIN.finditer(text):
+            found.append((d.start(), -(d.end() - d.start()), -1, _Atom(d.start(), d.end(), "abbr.skip", None, None)))
+        found.sort(key=lambda f: (f[0], f[2] == 2, f[1], f[2]))  # a known form beats a longer token ("QL18")
+        atoms: list[_Atom] = []
+        for _, _, _, atom in found:
+            if atoms and atom.start < atoms[-1].end:
+                continue
+            atoms.append(atom)
+        return atoms
+
+    def _looks_unknown(self, text: str, m: regex.Match[str]) -> bool:
+        """Whether a token in capitals is an abbreviation (see the module docstring)."""
+        token = m.group()
+        if _ROMAN.fullmatch(token) or token in self.ignored or token.rstrip("+") in self.ignored:
+            return False
+        if any(c.isdigit() for c in token):
+            return False  # a model code or flight number: "M1A2", "MH370", "DK1"
+        if len(token) >= 7 and sum(c in "AEIOUY" for c in token) * 2 >= len(token):
+            return False  # a word in capitals, not letters: "TOOWOOMBA" (but "RIMPAC", "GLONASS" stay)
+        if _CODE_AFTER.match(text, m.end()) or _code_before(text, m.start()):
+            return False
+        if _INITIAL_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            return False
+        following = _NAME_AFTER.match(text, m.end())
+        if following and _letters(token) == "".join(_initial(w) for w in following.group().split()[: len(token)]):
+            return False  # a writer's initials before the name: "NT Nguyễn Thuận", "TTB Trịnh Thái Bằng"
+        return True
+
+    def definitions(self, text: str) -> dict[str, tuple[str, str]]:
+        """Short forms the article defines: canonical short → (expansion, rule)."""
+        out: dict[str, tuple[str, str]] = {}
+        for m in _PAREN.finditer(text):
+            inner = m.group(1).strip()
+            if _FORM.fullmatch(inner) and sum(c.isupper() for c in inner) >= 2 and not _ROMAN.fullmatch(inner):
+                # "Ban Chỉ huy Quân sự (CHQS)"
+                before = text[max(0, m.start() - 150) : m.start()]
+                last = _CLAUSE_END.search(before)
+                cut = last.end() if last else 0
+                words = [w for w in _WORD.finditer(before, cut)]
+                phrase = self._initials_window(before, words, inner)
+                if phrase:
+                    out.setdefault(canonical(inner), (phrase, "abbr.defined"))
+                elif self.lookup(inner) is None and (phrase := self._head_phrase(before)):
+                    out.setdefault(canonical(inner), (phrase, "abbr.defined_phrase"))
+                continue
+            paired = _PAIRED.fullmatch(inner)
+            words = [w.group() for w in _WORD.finditer(paired.group(1))] if paired else []
+            if paired and self._match_initials(words, _letters(paired.group(2))):
+                # "(Operation Inherent Resolve - OIR)", "(Terminal High Altitude Area Defense, THAAD)"
+                out.setdefault(canonical(paired.group(2)), (paired.group(1), "abbr.defined"))
+                continue
+            prev = _FORM_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if prev:  # "BCHQS (Ban Chỉ huy quân sự)"
+                words = list(_WORD.finditer(inner))
+                short = prev.group(1)
+                if words and self._match_initials([w.group() for w in words], _letters(short)):
+                    out.setdefault(canonical(short), (inner, "abbr.defined"))
+        return out
+
+    def _initials_window(self, before: str, words: list[regex.Match[str]], short: str) -> Optional[str]:
+        """The shortest run of words ending at the brackets whose initials spell ``short``."""
+        letters = _letters(short)
+        if not 2 <= len(letters) <= 12:
+            return None
+        n = len(words)
+        for i in range(n - 1, max(-1, n - 2 * len(letters) - 3), -1):
+            if self._match_initials([w.group() for w in words[i:]], letters):
+                return before[words[i].start() : words[-1].end()]
+        return None
+
+    def _match_initials(self, words: list[str], letters: str) -> bool:
+        """Whether each letter is the initial of the next word, small words passed over."""
+        if not words or _initial(words[0]) != letters[0] or words[-1].lower() in self.skip_words:
+            return False
+        states = {0}
+        for w in words:
+            nxt = set()
+            for k in states:
+                if k < len(letters) and _initial(w) == letters[k]:
+                    nxt.add(k + 1)
+                if w.lower() in self.skip_words:
+                    nxt.add(k)
+            states = nxt
+            if not states:
+                return False
+        return len(letters) in states
+
+    def _head_phrase(self, before: str) -> Optional[str]:
+        """The name phrase before brackets: from the first head word after the last stop."""
+        stop = self.stops.search(before)
+        cut = stop.end() if stop else 0
+        head = self.heads.search(before, cut)
+        if head is None:
+            return None
+        phrase = before[head.start() :].strip()
+        if len(phrase.split()) > self.max_words:
+            return None
+        return phrase
+
+
+def _initial(word: str) -> str:
+    """The first letter without its marks, in capitals ("Ủy" → "U"); "Đ" stays "Đ"."""
+    return unicodedata.normalize("NFD", word[0])[0].upper()
+
+
+def _letters(short: str) -> str:
+    return "".join(c for c in short if c.isalnum()).upper()
+
+
+def capitals_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of names and headlines in capitals: runs of 2+ words in capitals with one that has
+    Vietnamese marks ("ĐỨC MINH", "DƯƠNG TRUNG QUỐC"), or of 3+ words ("THE END OF")."""
+    runs = []
+    for m in _CAPS_RUN.finditer(text):
+        words = m.group().split(" ")
+        if len(words) >= 3 or any(not _ASCII_CAPS.fullmatch(w) for w in words):
+            runs.append((m.start(), m.end()))
+    return runs
+
+
+def _code_before(text: str, start: int) -> bool:
+    """Whether the token at ``start`` follows a word with a digit or is glued to a word by a dash."""
+    k = start - 1
+    if k < 1 or text[k] not in " -":
+        return False
+    j = k
+    while j > 0 and k - j < 30 and text[j - 1].isalnum():
+        j -= 1
+    word = text[j:k]
+    return any(c.isdigit() for c in word) or (text[k] == "-" and word.isalpha() and not word.isupper())
+
+
+def expand(text: str, spans: list[tuple[int, int, Optional[str]]]) -> str:
+    """``text`` with each known abbreviation written out; capitalized at a sentence start."""
+    out = []
+    last = 0
+    for start, end, expansion in sorted(spans):
+        if expansion is None or start < last:
+            continue
+        out.append(text[last:start])
+        k = start
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k == 0 or text[k - 1] in ".!?\n:":
+            expansion = expansion[:1].upper() + expansion[1:]
+        out.append(expansion)
+        last = end
+    out.append(text[last:])
+    return "".join(out)

@@ -1,11 +1,21 @@
 """Article metadata from plain text: title, dateline (``published``), authors.
 
-The title is the first line of the normalized text when no title was given;
-a dateline ("01/12/2022 20:54") in the lines right under it gives
-``published``; short name-only lines at the end are the byline.
+- ``title.headline``: the first line is the title when none was given, unless it is
+  already the lead sentence (``title.lead``: then ``title`` stays null), see
+  data/vi/headline.yaml; a line the page prints twice near the top is a headline;
+- ``dateline.*``: a line right above or under the headline, or among the last lines,
+  printed the way news sites print dates (data/vi/datelines.yaml) gives ``published``
+  and so the reference date; a byline with a date ("Minh Cường 02/09/2015 16:20")
+  also gives an author;
+- ``byline.*``: short name-only lines at the end are the byline (data/vi/byline.yaml):
+  names in capitals or initials ("TRẦN HÙNG", "H.LAN", "Q.T – V.H"), after an opener
+  ("Tin, ảnh:"), or run into the last sentence; "Theo …" names a source, not an author.
+  Lists of other articles after "Tin khác" are not read.
 """
 
 from __future__ import annotations
+
+from typing import Any, Optional
 
 import regex
 
@@ -13,17 +23,17 @@ from qpextract.data import read_yaml
 from qpextract.document import Document, Reference
 
 _LINE = regex.compile(r"[^\n]+")
-_DATELINE = regex.compile(
-    r"(?:[\p{L} ]{0,20},\s*)?(?:ngày\s+)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
-    r"(?:[ ,|-]+(?:lúc\s+)?(\d{1,2})[:hH](\d{2}))?(?:\s*(?:\(?GMT[+\d]*\)?|[AP]M))?\s*$",
-    regex.IGNORECASE,
-)
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _PUBLISHED = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _NAME_SYLLABLE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*+|\p{Lu}++")
+# initials with a given name or another initial: "H.LAN", "Q.T", "T. Hùng"
+_INITIALS = regex.compile(r"(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}\p{M}]*+|(?:\p{Lu}\.){1,3}")
 _SENTENCE_END = regex.compile(r"[.!?:;,]$")
 # a byline run into the last paragraph, after its final sentence
 _GLUED_BYLINE = regex.compile(r"[.!?…\"'] ([^.!?…\n]{3,60})$")
+_WORDS = regex.compile(r"\S+")
+_PART = regex.compile(r"\{([a-z_]+)\}")  # a named part of a dateline template: "{date}"
+_DATELINE_WINDOW = 3  # lines under the headline (or at the end) where a dateline may stand
 
 
 class MetadataReader:
@@ -42,6 +52,9 @@ class MetadataReader:
         self.body_prefix = regex.compile(
             r"^\(?(?:" + "|".join(regex.escape(p) for p in cfg["body_prefixes"]) + r")\b", regex.IGNORECASE
         )
+        self.source_trailers = regex.compile(r"(?:\s*(?:" + "|".join(cfg["trailer_patterns"]) + r"))+\s*$")
+        self.caps_glued = regex.compile(cfg["caps_glued"])
+        self.max_caption = int(cfg["max_caption_chars"])
         self.max_line = int(cfg["max_line_chars"])
         self.max_tail = int(cfg["max_tail_lines"])
         self.openers = regex.compile(
@@ -52,35 +65,117 @@ class MetadataReader:
             r"|" + "|".join(regex.escape(m) for m in cfg["caption_markers"]),
             regex.IGNORECASE,
         )
+        self.datelines = load_datelines()
+        head = read_yaml("headline.yaml")
+        self.lead_tag = regex.compile(head["lead_tag"])
+        self.lead_opener = regex.compile(
+            r"^(?:" + "|".join(regex.escape(o) for o in head["lead_openers"]) + r")(?:\s+[^\s,]+){0,3}?\s*(?:,|\d)"
+        )
+        self.lead_min_words = int(head["lead_min_words"])
+        self.lead_question_words = int(head["lead_question_words"])
+        self.max_title_words = int(head["max_title_words"])
+        self.related = regex.compile(
+            r"\s*(?:" + "|".join(regex.escape(h) for h in head["related_headings"]) + r")\s*:?\s*", regex.IGNORECASE
+        )
 
     def __call__(self, doc: Document) -> None:
-        lines = [(m.start(), m.end()) for m in _LINE.finditer(doc.text)]
+        text = doc.text
+        lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+        # pages list other articles after "Tin khác": neither body nor byline (a heading in the
+        # first third of the page belongs to its navigation, not to the end of the article)
+        last = next(
+            (i for i, (s, e) in enumerate(lines) if s > len(text) // 3 and self.related.fullmatch(text, s, e)),
+            len(lines),
+        )
+        cut = lines[last][0] if last < len(lines) else None
+        lines = lines[:last]
         first = 0
-        if doc.title is None and len(lines) > 1 and lines[0][1] - lines[0][0] <= 300:
-            doc.title = doc.text[lines[0][0] : lines[0][1]].strip()
-            first = 1
-        for i in range(first, min(first + 2, len(lines))):
-            m = _DATELINE.match(doc.text, *lines[i])
-            if m:
-                if doc.published is None:
-                    doc.published = _iso(m)
+        while first < min(len(lines) - 1, _DATELINE_WINDOW) and self._dateline(doc, *lines[first]):
+            first += 1  # a dateline above the headline
+        if doc.title is None and len(lines) > first + 1:
+            s, e = lines[first]
+            line = text[s:e].strip()
+            # a page that prints its headline twice (breadcrumb, then heading) shows which line it is
+            repeated = any(text[a:b].strip() == line for a, b in lines[first + 1 : first + 10])
+            if not repeated and self.is_lead(line):
+                doc.explain(self.name, "title.lead", s, e)
+            else:
+                doc.title = text[s:e].strip()
+                doc.explain(self.name, "title.headline", s, e)
+                first += 1
+        dated = None
+        for i in range(first, min(first + _DATELINE_WINDOW, len(lines))):
+            if self._dateline(doc, *lines[i]):
+                dated = i
                 break
-        authors, end = self.read_byline(doc.text, lines[first:])
-        doc.authors = authors
-        doc.body = (lines[0][0] if lines else 0, end if end is not None else len(doc.text))
+        top = self.byline_at_top(doc, lines, first, dated)
+        tail = lines[first:]
+        while len(tail) > 1 and self._dateline(doc, *tail[-1]):
+            tail = tail[:-1]  # a date at the very end ("Minh Cường 02/09/2015 16:20")
+        authors, end, kind, at = self.read_byline(text, tail)
+        if not authors and top:
+            doc.authors = top
+        if authors:
+            doc.authors = authors
+            line_end = text.find("\n", at)
+            doc.explain(self.name, kind, at, line_end if line_end != -1 else len(text))
+        if end is None:
+            end = cut
+        doc.body = (lines[0][0] if lines else 0, end if end is not None else len(text))
         doc.reference = reference_date(doc.published, doc.title)
 
-    def read_byline(self, text: str, lines: list[tuple[int, int]]) -> tuple[list[str], int | None]:
-        """Authors from the last lines, and where the byline starts when nothing but it follows.
+    def byline_at_top(self, doc: Document, lines: list[tuple[int, int]], first: int, dated: Optional[int]) -> list[str]:
+        """``byline.top``: names under the headline, after an opener ("Tác giả: …") or next to the dateline."""
+        text = doc.text
+        for i in range(first, min(first + _DATELINE_WINDOW, len(lines) - 1)):
+            s, e = lines[i]
+            line = text[s:e].strip()
+            beside = dated is not None and abs(i - dated) == 1
+            if (self.openers.match(line) or beside) and not self.body_prefix.match(line):
+                names = self.byline_names(line)
+                if names:
+                    doc.explain(self.name, "byline.top", s, e)
+                    return names
+        return []
+
+    def is_lead(self, line: str) -> bool:
+        """Whether a first line is the lead sentence rather than a headline."""
+        words = len(_WORDS.findall(line))
+        if words > self.max_title_words or self.lead_tag.match(line):
+            return True
+        if line.endswith(".") and not line.endswith(".."):  # a headline has no full stop
+            return words >= self.lead_min_words or bool(self.lead_opener.match(line))
+        if line.endswith(("?", "!", "…", "...")) or self.lead_opener.match(line):
+            return words >= self.lead_question_words
+        return False
+
+    def _dateline(self, doc: Document, start: int, end: int) -> bool:
+        """Read a dateline line into ``doc`` (published, author); False when it is none."""
+        found = match_dateline(self.datelines, doc.text, start, end)
+        if found is None:
+            return False
+        rule, published, author = found
+        if doc.published is None:
+            doc.published = published
+        if author and not doc.authors:
+            doc.authors = [author]
+        doc.explain(self.name, rule, start, end)
+        return True
+
+    def read_byline(self, text: str, lines: list[tuple[int, int]]) -> tuple[list[str], int | None, str, int]:
+        """Authors from the last lines, where the body ends (the byline starts when nothing but it
+        follows, else None), the rule, and where the byline line starts.
 
         Photo captions and related links may stand after the byline: lines that
         look like captions, and every line after a large gap (three newlines)
         near the end, are passed over.
         """
         tail = lines[-self.max_tail :]
-        gap = text.rfind("\n\n\n", tail[0][0] if tail else 0)
+        gap = text.rfind("\n\n\n", tail[0][0] if tail else 0, tail[-1][1] if tail else None)
         authors: list[str] = []
         end: int | None = None
+        kind = "byline.names"
+        at = -1
         trailing = True  # only captions/byline seen so far, from the end
         for s, e in reversed(tail):
             line = text[s:e].strip()
@@ -89,46 +184,108 @@ class MetadataReader:
                 if names is not None:  # "Tin, ảnh: XUÂN CƯỜNG - THÁI PHƯƠNG"
                     authors = names + authors
                     end = s if trailing else end
+                    kind = "byline.opener"
+                    at = s
                     continue
             if self.body_prefix.match(line) and len(line) <= self.max_line:
-                end = s if trailing else end
+                end = s if trailing else end  # "Theo VOV": a source, not an author
                 continue
             names = self.byline_names(line)
             if names is not None:
                 authors = names + authors
                 end = s if trailing else end
+                at = s
                 continue
             if authors:
                 break  # the body before the byline
             glued = _GLUED_BYLINE.search(text, s, e)
             if glued and trailing and not self.body_prefix.match(glued.group(1)) and (names := self.byline_names(glued.group(1))):
-                return names, glued.start(1)  # "... công tác tuyển quân. Nguyên Hoa"
+                return names, glued.start(1), "byline.glued", glued.start(1)  # "... công tác tuyển quân. Nguyên Hoa"
+            caps = self.caps_glued.search(text, max(s, e - 80), e)
+            if caps and trailing and (names := self.byline_names(caps.group(1))):
+                return names, caps.start(1), "byline.caps_glued", caps.start(1)  # "... nghĩa trang XUÂN HOÀNG thực hiện"
             if (gap != -1 and s > gap) or self.caption.search(line):
                 trailing = False  # a caption or related link after the byline
                 continue
             break
-        return authors, end
+        if not authors:
+            return self.byline_before_captions(text, tail)
+        return authors, end, kind, at
+
+    def byline_before_captions(self, text: str, tail: list[tuple[int, int]]) -> tuple[list[str], int | None, str, int]:
+        """A byline line followed by a blank line and only short photo captions to the end."""
+        for k in range(len(tail) - 2, -1, -1):
+            s, e = tail[k]
+            after = tail[k + 1 :]
+            if any(b - a > self.max_caption for a, b in after):
+                break
+            line = text[s:e].strip()
+            if self.body_prefix.match(line):
+                break  # "Theo TTXVN": a source
+            if "\n\n" in text[e : after[0][0] + 1] and (names := self.byline_names(line)):
+                return names, None, "byline.before_captions", s
+        return [], None, "byline.names", -1
 
     def byline_names(self, line: str) -> list[str] | None:
         """The names on a byline line, or None when the line is not a byline."""
         if len(line) > self.max_line or _SENTENCE_END.search(line):
             return None
-        line = self.trailers.sub("", self.openers.sub("", line)).strip(" -–()")
+        line = self.trailers.sub("", self.source_trailers.sub("", self.openers.sub("", line))).strip(" -–()")
         names = []
         for part in self.separators.split(line):
             part = part.strip()
-            syllables = part.split()
-            if not 2 <= len(syllables) <= 4 or not all(_NAME_SYLLABLE.fullmatch(w) for w in syllables):
+            if names and self.body_prefix.match(part):
+                continue  # "Hà Linh/Báo Tin Tức": the paper is a source, not an author
+            if _INITIALS.fullmatch(part) or (
+                (m := _INITIALS.match(part)) and _is_name(part[m.end() :].split(), 1, 3)
+            ):
+                names.append(_titlecase(part))  # "H.LAN", "Q.T", "T. Hùng", "N.T Minh"
+                continue
+            if not _is_name(part.split(), 2, 4):
                 return None
-            names.append(" ".join(w if not w.isupper() else w.capitalize() for w in syllables))
+            names.append(_titlecase(part))
         return names or None
 
 
-def _iso(m: regex.Match[str]) -> str:
-    day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    out = f"{year:04d}-{month:02d}-{day:02d}"
-    if m.group(4):
-        out += f"T{int(m.group(4)):02d}:{m.group(5)}"
+def _is_name(syllables: list[str], least: int, most: int) -> bool:
+    return least <= len(syllables) <= most and all(_NAME_SYLLABLE.fullmatch(w) for w in syllables)
+
+
+def _titlecase(name: str) -> str:
+    """A name in capitals written as names are ("TRẦN HÙNG" → "Trần Hùng", "H.LAN" → "H.Lan")."""
+    return regex.sub(r"\p{Lu}{2,}+", lambda m: m.group().capitalize(), name)
+
+
+def load_datelines() -> list[tuple[str, regex.Pattern[str]]]:
+    """The dateline rules of data/vi/datelines.yaml, compiled to whole-line patterns."""
+    cfg = read_yaml("datelines.yaml")
+    parts: dict[str, str] = cfg["parts"]
+    tail = cfg["chrome_tail"]
+    rules = []
+    for rule in cfg["rules"]:
+        body = _PART.sub(lambda m: parts.get(m.group(1), m.group()), rule["pattern"])
+        rules.append((rule["name"], regex.compile(r"\s*(?:" + body + r")" + tail + r"\s*")))
+    return rules
+
+
+def match_dateline(
+    rules: list[tuple[str, regex.Pattern[str]]], text: str, start: int = 0, end: Optional[int] = None
+) -> Optional[tuple[str, str, Optional[str]]]:
+    """(rule, published ISO value, author or None) of a whole dateline line, else None."""
+    end = len(text) if end is None else end
+    if end - start > 120:
+        return None
+    for name, pattern in rules:
+        m = pattern.fullmatch(text, start, end)
+        if m and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
+            return name, _iso(m), _titlecase(m.group("name")) if "name" in m.groupdict() and m.group("name") else None
+    return None
+
+
+def _iso(m: Any) -> str:
+    out = f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+    if m.groupdict().get("H") and int(m.group("H")) < 24:
+        out += f"T{int(m.group('H')):02d}:{m.group('M')}"
     return out
 
 
