@@ -209,6 +209,34 @@ class Article(Record):
     decorations: list[Decoration] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
+    def keep_original(self, original: str) -> Article:
+        """Remember the input text the offsets point into (not a field: never serialized or compared)."""
+        self.__dict__[_ORIGINAL] = original
+        return self
+
+    def span(self, record: BaseModel, original: Optional[str] = None) -> str:
+        """``original[record.start:record.end]``: the record as the input wrote it.
+
+        The library's ``extract*`` keep the input; an Article read back from JSON or a
+        database needs ``original=`` (the input text it was extracted from).
+        """
+        text = original if original is not None else self.__dict__.get(_ORIGINAL)
+        if text is None:
+            raise ValueError(
+                "this Article does not carry its input text (it was read from JSON, a database or a worker): "
+                "pass span(record, original=input_text)"
+            )
+        start, end = getattr(record, "start", None), getattr(record, "end", None)
+        if not isinstance(start, int) or not isinstance(end, int):
+            raise TypeError(
+                f"span() needs a record with start and end (a date, rank, number, event, mention...), "
+                f"not {type(record).__name__}; for an Official pass one of its mentions"
+            )
+        return text[start:end]
+
+
+_ORIGINAL = "_qpextract_original"
+
 
 class ErrorInfo(Record):
     kind: ErrorKind
