@@ -105,6 +105,7 @@ class Pipeline:
         source: Optional[str] = None,
     ) -> Article:
         """Records of one article; raises :class:`InputError` for bad input, ``TypeError`` for a wrong argument."""
+        check_text_argument(text)
         check_not_a_path(text)
         article = self.document(text, id=id, title=title, published=published, source=source).to_article()
         return article.keep_original(text)
