@@ -13,7 +13,8 @@ import pytest
 
 import qpextract
 from conftest import CORPUS
-from qpextract import Article, ErrorLine, InputError, MissingExtra
+from qpextract import Article, ErrorLine
+from qpextract.errors import InputError
 
 MIXED = Path(__file__).parent / "data" / "inputs" / "mixed"
 SENTENCE = "Chiều 22/3, Đại tá Lã Văn Hào dự hội nghị tổng kết công tác QP-QSĐP."
@@ -161,7 +162,7 @@ def test_to_frames_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r"qpextract\[pandas\]") as err:
         qpextract.to_frames([qpextract.extract(SENTENCE)])
-    assert isinstance(err.value, MissingExtra)
+    assert isinstance(err.value, qpextract.MissingExtra)
 
 
 def test_span_returns_the_original_text_of_a_record() -> None:
