@@ -8,9 +8,10 @@ cd "$(dirname "$0")/.."
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 -m venv "$work/venv"
-"$work/venv/bin/python" -m pip install --quiet --upgrade pip
+quiet_pip() { "$work/venv/bin/python" -m pip install --quiet "$@" 2> >(grep -v "^WARNING: Location" >&2); }
+quiet_pip --upgrade pip
 start=$(date +%s)
-"$work/venv/bin/python" -m pip install --quiet .
+quiet_pip .
 end=$(date +%s)
 site="$("$work/venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
 echo "lean install: $((end - start)) s, site-packages $(du -sh "$site" | cut -f1)"

@@ -62,7 +62,7 @@ def test_version() -> None:
 def test_help_has_no_type_labels(command: list[str]) -> None:
     r = here(*command, "--help")
     assert r.returncode == 0
-    assert not re.search(r"<(?:list\[str\]|bool|str|int|float|path)[^>]*>|\{inputs\}", r.stdout), r.stdout
+    assert not re.search(r"<(?:list\[str\]|bool|str|int|float|path)[^>]*>|\{\w+\}", r.stdout), r.stdout
 
 
 # -- extract: outputs and databases ---------------------------------------------------------------

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn, Optional
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
-from qpextract.errors import QpextractError
+from qpextract.errors import MissingExtra, UsageError
 
 
 class _Readable:
@@ -33,8 +33,13 @@ class _Readable:
 
 
 def _plain(param: Any) -> Any:
-    param.display_type_rich = lambda ctx, p=param: p.metavar
-    param.display_type = lambda ctx, p=param: p.metavar or ""
+    if isinstance(param, TyperArgument):  # the name says it all: no type column, NAME or [NAME] in the usage
+        param.display_type_rich = lambda ctx: None
+        param.display_type = lambda ctx: ""
+        param._usage_display_name = lambda p=param: p.display_name_raw if p.required else f"[{p.display_name_raw}]"
+    else:
+        param.display_type_rich = lambda ctx, p=param: p.metavar
+        param.display_type = lambda ctx, p=param: p.metavar or ""
     return param
 
 
@@ -48,7 +53,7 @@ class ReadableGroup(_Readable, TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except QpextractError as exc:  # MissingExtra, UsageError: raised on purpose, with a message for people
+        except (MissingExtra, UsageError) as exc:  # raised on purpose, with a message for people
             _eprint(f"qpextract: error: {exc}")
             raise typer.Exit(2) from None
         except _database_errors() as exc:  # unreachable server, bad credentials, a schema we cannot use
