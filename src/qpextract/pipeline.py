@@ -116,8 +116,9 @@ class Pipeline:
         """One Article or ErrorLine per item, in order (a string, a ``{id, text, title?, published?, source?}``
         dict, or the rows of a pandas DataFrame with those columns).
 
-        ``workers=N`` runs the items on the CLI's pool of N processes (``qpextract.io.batch``);
-        0 runs them here. Items go through the same repair as the CLI's inputs.
+        ``workers=N`` runs the items on the CLI's pool of N processes (``qpextract.io.batch``), with
+        ``time_limit`` seconds per article (0 = none); 0 runs them here. Items go through the same
+        repair as the CLI's inputs (a dict may hold ``html`` instead of ``text``).
         """
         from qpextract.io.api import run_items  # the one call from the pipeline up into io/
 
