@@ -172,14 +172,14 @@ def extract(
     ] = 10.0,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="print every failed input on stderr", rich_help_panel="Running")] = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="no progress bar and no summary", rich_help_panel="Running")] = False,
-    pipeline: Annotated[Optional[str], typer.Option("--pipeline", hidden=True, metavar="MODULE:FACTORY", help="module:factory of a Pipeline")] = None,
+    pipeline: Annotated[Optional[str], typer.Option("--pipeline", hidden=True, help="module:factory of a Pipeline")] = None,
 ) -> None:
     """Extract records from INPUTS: one JSON line per input (Article or error line).
 
     Exit code 0 when every input became an Article, 1 when some failed, 2 on usage errors.
     """
     from qpextract.io.batch import BatchAborted, BatchOptions, Runner, default_workers
-    from qpextract.io.progress import count_inputs, make_progress
+    from qpextract.io.progress import NoProgress, count_inputs, make_progress
     from qpextract.io.readers import Limits, iter_inputs
     from qpextract.io.sinks import SinkUnavailable, open_sink
 
@@ -210,7 +210,7 @@ def extract(
     runner = Runner(sink, options, progress=progress, on_error=on_error)
     done = sink.done_ids() if resume else set()
     progress.start()
-    if progress.wants_total:
+    if type(progress) is not NoProgress:  # a bar is shown: give it a total (a Progress *is* a NoProgress)
         count_inputs(inputs, progress)
     try:
         own = [output] if output and output != "-" else []

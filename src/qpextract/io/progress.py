@@ -18,8 +18,6 @@ from typing import Any, Optional
 class NoProgress:
     """What a run reports to when nobody is watching."""
 
-    wants_total = False  # whether counting the inputs (for a total and an ETA) is worth it
-
     def start(self) -> None: ...
 
     def advance(self, kind: Optional[str]) -> None: ...
@@ -33,8 +31,6 @@ class NoProgress:
 
 class Progress(NoProgress):
     """A rich progress bar on stderr."""
-
-    wants_total = True
 
     def __init__(self, console: Any = None) -> None:
         from rich.console import Console
