@@ -107,3 +107,20 @@ def test_evaluate_follows_the_reference_scorer_on_quotes_and_unknown_abbreviatio
 @pytest.mark.parametrize("name", ["seeds.jsonl"])
 def test_bundled_gold_matches_shared_gold(name: str, shared: Path) -> None:
     assert load_jsonl(CORPUS / "gold" / name) == load_jsonl(shared / "gold" / name)
+
+
+@pytest.mark.parametrize("name", ["real", "dev2"])
+def test_evaluate_agrees_with_the_reference_scorer_on_development_gold(name: str, tmp_path: Path, shared: Path,
+                                                                        pipeline) -> None:
+    """On real articles (null expansions, curly quotes, schema-2 gold fields), figure for figure."""
+    from qpextract.evaluate import evaluate
+
+    inputs = load_jsonl(CORPUS / "gold" / f"{name}-inputs.jsonl")
+    out = tmp_path / "out.jsonl"
+    out.write_text("".join(pipeline.safe_extract(x["id"], x).model_dump_json() + "\n" for x in inputs), encoding="utf-8")
+    gold = CORPUS / "gold" / f"{name}.jsonl"
+    ours = evaluate(load_jsonl(gold), load_jsonl(out)).report()
+    ref = subprocess.run([sys.executable, str(shared / "gold" / "score.py"), str(gold), str(out), "--json"],
+                         capture_output=True, text=True)
+    assert ref.returncode == 0, ref.stderr
+    assert_same_figures(ours, json.loads(ref.stdout))
