@@ -33,7 +33,7 @@ def test_why_shows_dropped_name_candidate_with_its_reason(pipeline) -> None:
 def test_why_shows_unknown_abbreviation(pipeline) -> None:
     doc = pipeline.document("Lực lượng XKCĐ của thành phố hoàn thành nhiệm vụ.")
     out = "\n".join(explain_document(doc, why="XKCĐ"))
-    assert "abbr.caps" in out and "not in the abbreviation table" in out
+    assert "abbr.unknown" in out and "neither the article nor the table defines it" in out
 
 
 def test_why_text_not_in_article_says_so(pipeline) -> None:

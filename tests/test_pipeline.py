@@ -132,13 +132,15 @@ def test_extractor_errors_are_not_swallowed(monkeypatch: pytest.MonkeyPatch) -> 
     from qpextract.extractors.events import EventExtractor
     from qpextract.extractors.numbers import NumberExtractor
 
-    for cls, method in ((EventExtractor, "_happened"), (NumberExtractor, "_read")):
-        def boom(*args: Any, **kwargs: Any) -> None:
-            raise ValueError("boom")
+    text = "Năm 2023, tỉnh có 1.200 thanh niên lên đường nhập ngũ; tỉnh tổ chức diễn tập."
+    for cls, method in ((EventExtractor, "_extract"), (NumberExtractor, "_read")):
+        with monkeypatch.context() as m:
+            def boom(*args: Any, **kwargs: Any) -> None:
+                raise ValueError(f"boom in {cls.__name__}")
 
-        monkeypatch.setattr(cls, method, boom)
-    out = Pipeline().safe_extract("x", {"text": "Năm 2023, 1.200 thanh niên lên đường nhập ngũ; tỉnh tổ chức diễn tập."})
-    assert isinstance(out, ErrorLine) and out.error.kind == "internal" and "boom" in out.error.message
+            m.setattr(cls, method, boom)
+            out = Pipeline().safe_extract("x", {"text": text})
+        assert isinstance(out, ErrorLine) and out.error.kind == "internal" and f"boom in {cls.__name__}" in out.error.message
 
 
 def test_components_declare_needs_and_adds() -> None:

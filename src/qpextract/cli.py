@@ -1,43 +1,174 @@
-"""The ``qpextract`` command: arguments only; the work lives in io/ and the pipeline."""
+"""The ``qpextract`` command: arguments only; the work lives in io/ and the pipeline.
+
+Exit codes: 0 every input became an Article, 1 some inputs failed (error
+lines written), 2 usage or configuration (bad arguments, unreadable files,
+a database URL or output kind that cannot work, a missing extra); every one
+of them comes with a one-line message, never a traceback.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
-from qpextract.models import Article
+from qpextract.errors import MissingExtra, UsageError
+
+
+class _Readable:
+    """Help without type labels (``<list[str]>``, ``<bool>``): a value option shows its METAVAR, a flag nothing."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        for param in self.params:  # type: ignore[attr-defined]
+            _plain(param)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        return _plain(option) if option is not None else None
+
+
+def _plain(param: Any) -> Any:
+    if isinstance(param, TyperArgument):  # the name says it all: no type column, NAME or [NAME] in the usage
+        param.display_type_rich = lambda ctx: None
+        param.display_type = lambda ctx: ""
+        param._usage_display_name = lambda p=param: p.display_name_raw if p.required else f"[{p.display_name_raw}]"
+    else:
+        param.display_type_rich = lambda ctx, p=param: p.metavar
+        param.display_type = lambda ctx, p=param: p.metavar or ""
+    return param
+
+
+class ReadableCommand(_Readable, TyperCommand):
+    """A command whose help reads as prose."""
+
+
+class ReadableGroup(_Readable, TyperGroup):
+    """The top-level group: readable help, and a configuration problem becomes one line and exit code 2."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (MissingExtra, UsageError) as exc:  # raised on purpose, with a message for people
+            _eprint(f"qpextract: error: {exc}")
+            raise typer.Exit(2) from None
+        except _database_errors() as exc:  # unreachable server, bad credentials, a schema we cannot use
+            _eprint(f"qpextract: error: database: {_first_line(exc)}")
+            raise typer.Exit(2) from None
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    """SQLAlchemy's connection and schema errors."""
+    try:
+        import sqlalchemy.exc as sa_exc
+    except ImportError:
+        return ()
+    return (sa_exc.OperationalError, sa_exc.ProgrammingError, sa_exc.ArgumentError)
+
+
+def _first_line(exc: BaseException) -> str:
+    inner = getattr(exc, "orig", None) or exc
+    text = str(inner).strip().splitlines()
+    return f"{type(inner).__name__}: {text[0] if text else ''}"
+
 
 app = typer.Typer(
     name="qpextract",
     help="Typed records from Vietnamese local-defence news articles.",
     no_args_is_help=True,
     add_completion=False,
+    cls=ReadableGroup,
 )
 
 
-@app.command()
+def _eprint(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _usage(message: str) -> NoReturn:
+    _eprint(f"qpextract: error: {message}")
+    raise typer.Exit(2)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from qpextract import __version__
+
+        typer.echo(f"qpextract {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="print the version and exit")
+    ] = False,
+) -> None:
+    """Typed records from Vietnamese local-defence news articles."""
+
+
+# -- extract -------------------------------------------------------------------------------------
+
+JSONL_OUTPUTS = (".jsonl", ".ndjson")
+
+
+def _check_output(output: Optional[str]) -> None:
+    """Exit 2 for an output name extract would not write as named (.parquet, .csv, unknown)."""
+    from qpextract.io.sinks import DB_SUFFIXES
+
+    if output is None or output == "-" or output.lower().endswith(JSONL_OUTPUTS + DB_SUFFIXES):
+        return
+    suffix = Path(output).suffix.lower()
+    if suffix == ".parquet":
+        _usage(f"extract does not write Parquet ({output}): write -o out.sqlite, then "
+               "`qpextract export out.sqlite --parquet DIR` (pip install 'qpextract[parquet]')")
+    if suffix == ".csv":
+        _usage(f"extract does not write CSV ({output}): nested records do not fit one table; write .jsonl, or "
+               "-o out.sqlite and `qpextract export` one Parquet file per table")
+    _usage(f"unknown output kind {suffix or '(no extension)'!r} in {output!r}: use .jsonl, - (standard output), "
+           ".sqlite or .db")
+
+
+def _check_db(url: str) -> None:
+    """Exit 2 for a database URL that cannot work: unknown scheme, missing driver, not a qpextract database."""
+    from qpextract.io.export import check_database, read_only_engine
+
+    full = url if "://" in url else f"sqlite:///{url}"
+    scheme = full.split("://", 1)[0].split("+", 1)[0]
+    if scheme not in ("sqlite", "postgresql", "postgres"):
+        _usage(f"unknown database URL {url!r}: use postgresql://USER@HOST/DB, sqlite:///PATH or a .sqlite path")
+    if scheme == "sqlite" and not Path(full[len("sqlite:///") :]).is_file():
+        return  # a new database
+    engine = read_only_engine(full)
+    try:
+        check_database(engine, empty_ok=True)
+    finally:
+        engine.dispose()
+
+
+@app.command(cls=ReadableCommand)
 def extract(
     inputs: Annotated[
         list[str],
-        typer.Argument(help="files (.txt .html .jsonl .warc[.gz] .zip .tar[.gz]), folders, or - for JSONL on stdin"),
+        typer.Argument(metavar="INPUTS...", help="files (.txt .html .jsonl .warc[.gz] .zip .tar[.gz]), folders, or - for JSONL on stdin"),
     ],
     output: Annotated[
         Optional[str],
-        typer.Option("-o", "--output", help="output: .jsonl path, - for stdout, or .sqlite/.db (default: out.jsonl)", rich_help_panel="Output"),
+        typer.Option("-o", "--output", metavar="PATH", help="output: .jsonl path, - for stdout, or .sqlite/.db (default: out.jsonl)", rich_help_panel="Output"),
     ] = None,
-    db: Annotated[Optional[str], typer.Option("--db", help="database URL (postgresql://..., sqlite:///...)", rich_help_panel="Output")] = None,
+    db: Annotated[Optional[str], typer.Option("--db", metavar="URL", help="database URL (postgresql://..., sqlite:///...)", rich_help_panel="Output")] = None,
     workers: Annotated[
-        Optional[int], typer.Option("--workers", "-w", min=0, help="worker processes (default: CPU count); 0 = in this process",
+        Optional[int], typer.Option("--workers", "-w", min=0, metavar="N", help="worker processes (default: CPU count); 0 = in this process",
                                 rich_help_panel="Running")
     ] = None,
     resume: Annotated[bool, typer.Option("--resume", help="continue an interrupted run: skip inputs whose id the output already has", rich_help_panel="Output")] = False,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="per-article size limit in bytes", rich_help_panel="Input")] = 5 * 1024 * 1024,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, metavar="BYTES", help="per-article size limit in bytes", rich_help_panel="Input")] = 5 * 1024 * 1024,
     time_limit: Annotated[
-        float, typer.Option("--time-limit", min=0, help="per-article time limit in seconds (0 = none)", rich_help_panel="Running")
+        float, typer.Option("--time-limit", min=0, metavar="SECONDS", help="per-article time limit in seconds (0 = none)", rich_help_panel="Running")
     ] = 10.0,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="print every failed input on stderr", rich_help_panel="Running")] = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="no progress bar and no summary", rich_help_panel="Running")] = False,
@@ -57,6 +188,11 @@ def extract(
             _usage(f"no such input: {p}")
     if inputs.count("-") > 1:
         _usage("standard input (-) can be given once")
+    _check_output(output)
+    if output is not None and output.lower().endswith((".sqlite", ".sqlite3", ".db")):
+        _check_db(output)
+    if db:
+        _check_db(db)
     try:
         sink = open_sink(output if output is not None or db else "out.jsonl", db, resume=resume)
     except SinkUnavailable as exc:
@@ -74,7 +210,7 @@ def extract(
     runner = Runner(sink, options, progress=progress, on_error=on_error)
     done = sink.done_ids() if resume else set()
     progress.start()
-    if not isinstance(progress, NoProgress):
+    if type(progress) is not NoProgress:  # a bar is shown: give it a total (a Progress *is* a NoProgress)
         count_inputs(inputs, progress)
     try:
         own = [output] if output and output != "-" else []
@@ -96,60 +232,46 @@ def extract(
     raise typer.Exit(summary.exit_code)
 
 
-def _eprint(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+# -- evaluate ------------------------------------------------------------------------------------
 
 
-def _usage(message: str) -> None:
-    _eprint(f"qpextract: error: {message}")
-    raise typer.Exit(2)
-
-
-@app.command()
+@app.command(cls=ReadableCommand)
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="gold JSONL (corpus/gold/*.jsonl)")],
-    output: Annotated[Path, typer.Argument(help="qpextract output JSONL")],
+    gold: Annotated[Path, typer.Argument(help="gold JSONL (corpus/gold/*.jsonl)", metavar="GOLD")],
+    output: Annotated[Path, typer.Argument(help="qpextract output JSONL", metavar="OUTPUT")],
     inputs: Annotated[
-        Optional[Path], typer.Option("--inputs", help="JSONL of {id, text}: also check every span against the original")
+        Optional[Path],
+        typer.Option("--inputs", metavar="PATH", help="JSONL of {id, text}: also check every span against the original"),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the figures as one JSON object")] = False,
-    problems: Annotated[int, typer.Option("--problems", help="how many problem lines to print")] = 40,
+    problems: Annotated[int, typer.Option("--problems", metavar="N", help="how many problem lines to print")] = 40,
 ) -> None:
-    """Score OUTPUT against GOLD (the rules of the gold README; same figures as its score.py)."""
+    """Score OUTPUT against GOLD (the rules of corpus/gold/README.md; same figures as shared/gold/score.py)."""
+    from qpextract.evaluate import EvaluationInputError, check_roles, format_report, read_lines
     from qpextract.evaluate import evaluate as run_evaluation
-    from qpextract.evaluate import format_report, read_jsonl
 
-    originals = {str(r["id"]): r["text"] for r in read_jsonl(inputs)} if inputs else None
-    scores = run_evaluation(read_jsonl(gold), read_jsonl(output), originals)
+    try:
+        gold_lines, out_lines = read_lines(gold, "gold"), read_lines(output, "output")
+        check_roles(gold_lines, out_lines)
+        originals = {str(r["id"]): r["text"] for r in read_lines(inputs, "inputs")} if inputs else None
+    except EvaluationInputError as exc:
+        _usage(str(exc))
+    scores = run_evaluation(gold_lines, out_lines, originals)
     if as_json:
         typer.echo(json.dumps(scores.report(), ensure_ascii=False))
     else:
         typer.echo(format_report(scores, problems))
 
 
-@app.command()
+# -- schema --------------------------------------------------------------------------------------
+
+
+@app.command(cls=ReadableCommand)
 def schema() -> None:
-    """Print the JSON Schema of an Article."""
-    typer.echo(json.dumps(Article.model_json_schema(), ensure_ascii=False, indent=2))
+    """Print the JSON Schema of one output line: an Article or an error line."""
+    from qpextract.io.schema import output_line_schema
 
-
-@app.command()
-def explain(
-    text: Annotated[Optional[str], typer.Argument(help="the text to explain, a file (read as extract reads it) or - (JSONL on stdin)")] = None,
-    why: Annotated[Optional[str], typer.Option("--why", help="show the records and the near misses (dropped candidates) touching this text")] = None,
-) -> None:
-    """Every record of TEXT with its resolved value and rule; --why "words": what was tried there and dropped."""
-    from qpextract.explain import explain_document
-    from qpextract.viewer.pages import explain_inputs
-
-    if text is None and why is None:
-        _usage("give a text, a file or --why TEXT")
-    for doc in explain_inputs(text if text is not None else why):  # type: ignore[arg-type]
-        if isinstance(doc, str):
-            _eprint(doc)
-            continue
-        for line in explain_document(doc, why):
-            typer.echo(line)
+    typer.echo(json.dumps(output_line_schema(), ensure_ascii=False, indent=2))
 
 
 @app.command()
@@ -189,40 +311,77 @@ def browse(
     typer.echo(f"qpextract archive on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     serve(database, list(inputs or []), host=host, port=port)
 
+# -- explain -------------------------------------------------------------------------------------
 
-@app.command()
-def export(
-    database: Annotated[str, typer.Argument(help="a .sqlite path or a database URL (sqlite:///…, postgresql://…)")],
-    parquet: Annotated[str, typer.Option("--parquet", help="directory to write <table>.parquet files into")],
+
+@app.command(cls=ReadableCommand)
+def explain(
+    text: Annotated[
+        Optional[str],
+        typer.Argument(metavar="TEXT|FILE|-", help="the text to explain, a .txt/.html file (read as extract reads it), "
+                       "or - for text on standard input"),
+    ] = None,
+    why: Annotated[
+        Optional[str],
+        typer.Option("--why", metavar="WORDS", help="show the records and the near misses (candidates a rule "
+                     "started and dropped, and why) touching these words; alone, they are the text"),
+    ] = None,
 ) -> None:
-    """Export every table of a qpextract database as Parquet files."""
-    from qpextract.io.db import normalize_url
+    """Every record of TEXT with its kind, surface, resolved value and rule; --why WORDS: what was tried there."""
+    from qpextract.errors import InputError
+    from qpextract.io.explain import explain_lines
+
+    if text is None and why is None:
+        _usage("give a text, a file, - or --why WORDS")
+    try:
+        for line in explain_lines(text if text is not None else why, why):  # type: ignore[arg-type]
+            typer.echo(line)
+    except InputError as exc:
+        _usage(f"nothing to explain: {exc.message}")
+    except BrokenPipeError:  # `explain … | head`
+        sys.stderr.close()
+    except (OSError, ValueError) as exc:
+        _usage(str(exc))
+
+
+# -- export --------------------------------------------------------------------------------------
+
+
+@app.command(cls=ReadableCommand)
+def export(
+    database: Annotated[
+        str, typer.Argument(metavar="DATABASE", help="a .sqlite path or a database URL (sqlite:///…, postgresql://…)")
+    ],
+    parquet: Annotated[
+        str, typer.Option("--parquet", metavar="DIR", help="directory to write <table>.parquet files into")
+    ],
+) -> None:
+    """Export every table of a qpextract database as Parquet files (the database is only read)."""
     from qpextract.io.export import export_parquet
 
-    url = normalize_url(database)
-    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///") :]).is_file():
-        typer.echo(f"no such database file: {database}", err=True)
-        raise typer.Exit(2)
-    for table, rows in export_parquet(url, parquet).items():
+    for table, rows in export_parquet(database, parquet).items():
         typer.echo(f"{table:20s} {rows:8d}")
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def spark(
-    input: Annotated[str, typer.Argument(help="Parquet or JSONL input (file or directory) with id and text columns")],
-    output: Annotated[str, typer.Argument(help="output directory: Parquet (id, article, error) or JSONL lines")],
+    input: Annotated[str, typer.Argument(metavar="INPUT", help="Parquet or JSONL input (file or directory) with id and text columns")],
+    output: Annotated[str, typer.Argument(metavar="OUTPUT", help="output directory: Parquet (id, article, error) or JSONL lines")],
     master: Annotated[
-        Optional[str], typer.Option("--master", help="Spark master URL (default: spark-submit's, else local[*])")
+        Optional[str], typer.Option("--master", metavar="URL", help="Spark master URL (default: spark-submit's, else local[*])")
     ] = None,
-    input_format: Annotated[Optional[str], typer.Option("--input-format", help="parquet or jsonl (default: by name)")] = None,
+    input_format: Annotated[Optional[str], typer.Option("--input-format", metavar="FORMAT", help="parquet or jsonl (default: by name)")] = None,
     output_format: Annotated[
-        Optional[str], typer.Option("--output-format", help="parquet or jsonl (default: by name, else parquet)")
+        Optional[str], typer.Option("--output-format", metavar="FORMAT", help="parquet or jsonl (default: by name, else parquet)")
     ] = None,
-    text_col: Annotated[str, typer.Option("--text-col")] = "text",
-    id_col: Annotated[str, typer.Option("--id-col")] = "id",
-    partitions: Annotated[Optional[int], typer.Option("--partitions", help="repartition the input first")] = None,
+    text_col: Annotated[str, typer.Option("--text-col", metavar="COLUMN", help="the column with the article text")] = "text",
+    id_col: Annotated[str, typer.Option("--id-col", metavar="COLUMN", help="the column with the article id")] = "id",
+    partitions: Annotated[Optional[int], typer.Option("--partitions", metavar="N", help="repartition the input first")] = None,
 ) -> None:
     """Extract records with Spark: one pipeline per partition, one output row per input row."""
+    from qpextract.errors import require
+
+    require("pyspark", "qpextract spark", "spark")
     from qpextract.io.spark import run_spark_job
 
     counts = run_spark_job(

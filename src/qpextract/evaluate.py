@@ -4,7 +4,11 @@ Strings are compared folded (case, spacing, dash style, tone-mark placement).
 Each part of the record has its own rule: P/R/F1 over sets for officials,
 ranks, dates, numbers, event types, abbreviations and authors; accuracy for
 per-item attributes, the main event, title and published. The figures are the
-same as the reference scorer's, so either can gate a change.
+same as the reference scorer's (shared/gold/score.py), so either can gate a change.
+Schema-2 gold fields (main-event participants, documents, decorations) are
+scored too when a gold line has them (corpus/gold/README.md); the reference
+scorer does not know them yet. Problem lines quote the text as written, never
+the folded keys used to compare.
 """
 
 from __future__ import annotations
@@ -21,6 +25,9 @@ import regex
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _DASHES = dict.fromkeys(map(ord, "\u2013\u2014\u2012\u2212\u00ad"), "-")
+_DASHES.update(dict.fromkeys(map(ord, "\u201c\u201d\u201e\u00ab\u00bb"), '"'))  # quotes fold like dashes
+_DASHES.update(dict.fromkeys(map(ord, "\u2018\u2019"), "'"))
+_DASHES.update({0x00D0: "\u0110", 0x00F0: "\u0111"})  # Ð/ð printed for Đ/đ
 _AROUND_DASH = regex.compile(r"\s*-\s*")
 _SEPARATORS = regex.compile(r"[\s,;:.]+")
 _WORD_SPLIT = regex.compile(r"(\s|-|/)")
@@ -29,7 +36,7 @@ Json = dict[str, Any]
 
 
 def fold(s: Optional[str]) -> str:
-    """Case-, spacing-, dash- and tone-placement-insensitive form ("Uỷ" == "Ủy")."""
+    """Case-, spacing-, dash-, quote- and tone-placement-insensitive form ("Uỷ" == "Ủy")."""
     if s is None:
         return ""
     s = unicodedata.normalize("NFD", s.translate(_DASHES)).casefold()
@@ -95,11 +102,11 @@ def score_officials(sc: Scores, gold: Json, out: Json, aid: str) -> None:
         go, so = g[k], s[k]
         sc.judge("official.rank", fold(go.get("rank")) == fold(so.get("rank")))
         sc.judge("official.honorific", fold(go.get("honorific")) == fold(so.get("honorific")))
-        gp = {fold(p) for p in go.get("positions", [])}
-        sp = {fold(p.get("text") if isinstance(p, dict) else p) for p in so.get("positions") or []}
-        sc.add("positions", len(gp & sp), len(sp - gp), len(gp - sp))
-        sc.problems += [f"{aid}: {go['name']}: missed position '{p}'" for p in sorted(gp - sp)]
-        sc.problems += [f"{aid}: {go['name']}: extra position '{p}'" for p in sorted(sp - gp)]
+        gp = {fold(p): p for p in go.get("positions", [])}
+        sp = {fold(t): t for t in (p.get("text") if isinstance(p, dict) else p for p in so.get("positions") or [])}
+        sc.add("positions", len(gp.keys() & sp.keys()), len(sp.keys() - gp.keys()), len(gp.keys() - sp.keys()))
+        sc.problems += [f"{aid}: {go['name']}: missed position '{gp[k]}'" for k in sorted(gp.keys() - sp.keys())]
+        sc.problems += [f"{aid}: {go['name']}: extra position '{sp[k]}'" for k in sorted(sp.keys() - gp.keys())]
 
 
 def score_ranks(sc: Scores, gold: Json, out: Json, aid: str) -> None:
@@ -187,7 +194,8 @@ def score_abbreviations(sc: Scores, gold: Json, out: Json, aid: str) -> None:
     g = {fold(k): fold(v) for k, v in (gold.get("abbreviations") or {}).items()}
     s: dict[str, str] = {}
     for a in out.get("abbreviations") or []:
-        s.setdefault(fold(a.get("short")), fold(a.get("expansion")))
+        if a.get("expansion"):  # a null expansion says "unknown": neither right nor wrong
+            s.setdefault(fold(a.get("short")), fold(a.get("expansion")))
     tp = sum(1 for k, v in g.items() if s.get(k) == v)
     sc.add("abbreviations", tp, sum(1 for k, v in s.items() if g.get(k) != v), len(g) - tp)
 
@@ -226,7 +234,76 @@ def score_offsets(sc: Scores, out: Json, original: str, aid: str) -> None:
         sc.problems.append(f"{aid}: {bad}/{total} records with spans that do not point at their text")
 
 
-PARTS = (score_officials, score_ranks, score_dates, score_numbers, score_events, score_abbreviations, score_metadata)
+def score_participants(sc: Scores, gold: Json, out: Json, aid: str) -> None:
+    """Schema 2: names of the main event's participants (P/R/F1), and the role of each one found (accuracy)."""
+    ge = gold.get("events") if isinstance(gold.get("events"), dict) else {}
+    if "participants" not in ge:
+        return
+    g = {fold(p["name"]): p for p in ge["participants"] or []}
+    main = next((e for e in out.get("events") or [] if e.get("main")), {})
+    s = {fold(p.get("name")): p for p in main.get("participants") or [] if isinstance(p, dict)}
+    sc.add("participants", len(g.keys() & s.keys()), len(s.keys() - g.keys()), len(g.keys() - s.keys()))
+    sc.problems += [f"{aid}: missed participant {g[k]['name']}" for k in sorted(g.keys() - s.keys())]
+    sc.problems += [f"{aid}: extra participant {s[k].get('name')}" for k in sorted(s.keys() - g.keys())]
+    for k in sorted(g.keys() & s.keys()):
+        ok = g[k].get("role") == s[k].get("role")
+        sc.judge("participant.role", ok)
+        if not ok:
+            sc.problems.append(f"{aid}: {g[k]['name']}: role {s[k].get('role')} != {g[k].get('role')}")
+
+
+def _document_keys(d: Mapping[str, Any]) -> set[tuple[str, str]]:
+    keys = set()
+    if d.get("number"):
+        keys.add((str(d.get("kind")), "number " + fold(d["number"])))
+    if d.get("title"):
+        keys.add((str(d.get("kind")), "title " + fold(d["title"])))
+    return keys
+
+
+def _gold_document_key(d: Mapping[str, Any]) -> tuple[str, str]:
+    """By number when the gold has one, else by title."""
+    return (str(d.get("kind")), "number " + fold(d["number"]) if d.get("number") else "title " + fold(d.get("title")))
+
+
+def _document_label(d: Mapping[str, Any]) -> str:
+    return " ".join(str(x) for x in (d.get("kind"), d.get("number") or d.get("title") or d.get("text")) if x)
+
+
+def score_documents(sc: Scores, gold: Json, out: Json, aid: str) -> None:
+    """Schema 2: cited documents matched on (kind, number), or (kind, title) when the gold has no number."""
+    if "documents" not in gold:
+        return
+    g = {_gold_document_key(d): d for d in gold["documents"] or []}
+    system = [d for d in out.get("documents") or [] if isinstance(d, dict)]
+    matched: set[tuple[str, str]] = set()
+    extra = []
+    for d in system:
+        hit = (_document_keys(d) & g.keys()) - matched
+        if hit:
+            matched.add(min(hit))
+        elif not _document_keys(d) & matched:
+            extra.append(d)
+    sc.add("documents", len(matched), len(extra), len(g) - len(matched))
+    sc.problems += [f"{aid}: missed document {_document_label(g[k])}" for k in sorted(g.keys() - matched)]
+    sc.problems += [f"{aid}: extra document {_document_label(d)}" for d in extra]
+
+
+def score_decorations(sc: Scores, gold: Json, out: Json, aid: str) -> None:
+    """Schema 2: decorations matched on (kind, name)."""
+    if "decorations" not in gold:
+        return
+    g = {(str(d.get("kind")), fold(d.get("name"))): d for d in gold["decorations"] or []}
+    s = {(str(d.get("kind")), fold(d.get("name"))): d for d in out.get("decorations") or [] if isinstance(d, dict)}
+    sc.add("decorations", len(g.keys() & s.keys()), len(s.keys() - g.keys()), len(g.keys() - s.keys()))
+    sc.problems += [f"{aid}: missed decoration {g[k].get('kind')} {g[k].get('name')}" for k in sorted(g.keys() - s.keys())]
+    sc.problems += [f"{aid}: extra decoration {s[k].get('kind')} {s[k].get('name')}" for k in sorted(s.keys() - g.keys())]
+
+
+PARTS = (score_officials, score_ranks, score_dates, score_numbers, score_events, score_abbreviations, score_metadata,
+         score_participants, score_documents, score_decorations)
+#: parts the reference scorer (shared/gold/score.py) does not have
+SCHEMA2_PARTS = ("participants", "participant.role", "documents", "decorations")
 
 
 def evaluate(
@@ -253,6 +330,46 @@ def evaluate(
 def read_jsonl(path: str | Path) -> list[Json]:
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+class EvaluationInputError(Exception):
+    """A file ``evaluate`` cannot use (missing, not JSON Lines, gold and output swapped)."""
+
+
+def read_lines(path: str | Path, role: str) -> list[Json]:
+    """The JSON objects of ``path``; raises :class:`EvaluationInputError` with the file and line."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = []
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise EvaluationInputError(f"{role} {path}, line {n}: not JSON ({exc.msg})") from None
+                if not isinstance(obj, dict) or "id" not in obj:
+                    raise EvaluationInputError(f"{role} {path}, line {n}: not an object with an id")
+                lines.append(obj)
+            return lines
+    except FileNotFoundError:
+        raise EvaluationInputError(f"no such {role} file: {path}") from None
+    except IsADirectoryError:
+        raise EvaluationInputError(f"the {role} {path} is a folder, not a JSONL file") from None
+    except UnicodeDecodeError:
+        raise EvaluationInputError(f"the {role} file {path} is not UTF-8 text") from None
+
+
+def check_roles(gold: list[Json], output: list[Json]) -> None:
+    """Refuse gold and output given the wrong way round (output lines carry ``schema_version``, gold lines do not)."""
+    gold_like_output = sum("schema_version" in g for g in gold)
+    output_like_gold = sum("schema_version" not in o for o in output)
+    if gold and gold_like_output == len(gold):
+        swapped = " (they look swapped: GOLD first, then OUTPUT)" if output and output_like_gold == len(output) else ""
+        raise EvaluationInputError(f"the gold file holds qpextract output lines{swapped}")
+    if output and output_like_gold == len(output):
+        raise EvaluationInputError("the output file holds no qpextract output lines (no schema_version); "
+                                   "give GOLD first, then OUTPUT")
 
 
 def format_report(sc: Scores, problems: int = 40) -> str:

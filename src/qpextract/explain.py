@@ -37,7 +37,7 @@ def record_rows(article: Article, doc: Document) -> list[tuple[int, int, str, st
     rows: list[tuple[int, int, str, str, str, str]] = []
 
     def add(kind: str, rec: Any, surface: str, rule: Optional[str], value: str) -> None:
-        s, e = doc.normalized_span(rec)
+        s, e = doc.norm.to_normalized(rec.start), doc.norm.to_normalized_end(rec.end)  # the article holds original offsets
         rows.append((s, e, kind, surface, rule or "-", value))
 
     for a in article.abbreviations:

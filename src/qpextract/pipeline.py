@@ -12,13 +12,16 @@ its own.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date
 from typing import Any, Optional, Protocol, Union
 
 from qpextract.document import Document
 from qpextract.errors import EmptyInputError, InputError
 from qpextract.models import Article, ErrorInfo, ErrorLine
 from qpextract.text.decode import check_text, decode_bytes
+from qpextract.text.arguments import check_not_a_path, check_text_argument, record_problem
 from qpextract.text.normalize import Normalizer
+from qpextract.text.published import parse_published
 
 # what the Document has before any component runs
 _GIVEN = frozenset({"text", "title", "published", "source"})
@@ -72,6 +75,7 @@ class Pipeline:
         self.components: list[Component] = list(components) if components is not None else default_components()
         if components is None:
             check_order(self.components)
+        self.default_components = components is None  # workers of extract_many can rebuild it
 
     def document(
         self,
@@ -79,10 +83,19 @@ class Pipeline:
         *,
         id: Optional[str] = None,
         title: Optional[str] = None,
-        published: Optional[str] = None,
+        published: Union[str, date, None] = None,
         source: Optional[str] = None,
     ) -> Document:
-        """Repair the input, run every component and return the working document (for `explain`)."""
+        """Repair the input, run every component and return the working document (for `explain`).
+
+        ``text``: the article as ``str`` or raw ``bytes`` (decoded here, as the CLI does).
+        ``published``: an ISO string, a ``date``/``datetime`` or a date as Vietnamese sites print it;
+        one that is no date becomes a warning, never a reference date.
+        """
+        check_text_argument(text)
+        if title is not None and not isinstance(title, str):
+            raise TypeError(f"title must be a str or None, not {type(title).__name__}")
+        iso, warning = parse_published(published)
         text, note = repaired(text)
         if isinstance(title, str):
             title = check_text(title).text
@@ -92,8 +105,10 @@ class Pipeline:
             norm=self.normalizer(text),
             source=source,
             title=self.normalizer(title).text if title else None,
-            published=published,
+            published=iso,
         )
+        if warning:
+            doc.warnings.append(warning)
         if not doc.text:
             raise EmptyInputError("the input has no text once boilerplate is removed")
         for component in self.components:
@@ -108,30 +123,42 @@ class Pipeline:
         *,
         id: Optional[str] = None,
         title: Optional[str] = None,
-        published: Optional[str] = None,
+        published: Union[str, date, None] = None,
         source: Optional[str] = None,
     ) -> Article:
-        """Records of one article; raises :class:`InputError` for bad input."""
-        return self.document(text, id=id, title=title, published=published, source=source).to_article()
+        """Records of one article; raises :class:`InputError` for bad input, ``TypeError`` for a wrong argument."""
+        check_text_argument(text)
+        if isinstance(text, str):
+            check_not_a_path(text)
+        doc = self.document(text, id=id, title=title, published=published, source=source)
+        return doc.to_article().keep_original(doc.original)
 
-    def extract_many(self, items: Iterable[Union[str, Mapping[str, Any]]]) -> Iterator[Union[Article, ErrorLine]]:
-        """One Article or ErrorLine per item (text, bytes or ``{id, text, title?, published?, source?}``)."""
-        for n, item in enumerate(items):
-            record = {"text": item} if isinstance(item, (str, bytes)) else dict(item)
-            aid = str(record.get("id") if record.get("id") is not None else n)
-            yield self.safe_extract(aid, record)
+    def extract_many(
+        self, items: Iterable[Union[str, Mapping[str, Any]]], *, workers: int = 0, time_limit: float = 0.0
+    ) -> Iterator[Union[Article, ErrorLine]]:
+        """One Article or ErrorLine per item, in order (a string, a ``{id, text, title?, published?, source?}``
+        dict, or the rows of a pandas DataFrame with those columns).
+
+        ``workers=N`` runs the items on the CLI's pool of N processes (``qpextract.io.batch``), with
+        ``time_limit`` seconds per article (0 = none); 0 runs them here. Items go through the same
+        repair as the CLI's inputs (a dict may hold ``html`` instead of ``text``).
+        """
+        from qpextract.io.api import run_items  # the one call from the pipeline up into io/
+
+        return run_items(self, items, workers=workers, time_limit=time_limit)
 
     def safe_extract(self, aid: str, record: Mapping[str, Any]) -> Union[Article, ErrorLine]:
         """Like ``extract`` but never raises: failures become an ErrorLine."""
         source = record.get("source")
         try:
-            return self.extract(
-                record.get("text"),  # type: ignore[arg-type]
-                id=aid,
-                title=record.get("title"),
-                published=record.get("published"),
-                source=source,
+            problem = record_problem(record)
+            if problem:
+                raise InputError("parse", problem)
+            text = record["text"]
+            doc = self.document(
+                text, id=aid, title=record.get("title"), published=record.get("published"), source=source
             )
+            return doc.to_article().keep_original(doc.original)
         except InputError as exc:
             return ErrorLine(id=aid, source=source, error=ErrorInfo(kind=exc.kind, message=exc.message))  # type: ignore[arg-type]
         except Exception as exc:  # a bug: reported as data, never a crashed batch

@@ -3,6 +3,11 @@
 Column types follow the SQLAlchemy schema of :mod:`qpextract.io.db`, so an
 empty table still gets a typed file, and SQLite and PostgreSQL export alike.
 Rows are streamed in chunks: memory stays flat on a large database.
+
+Export only reads: SQLite is opened read-only (``mode=ro``), PostgreSQL in
+read-only transactions, nothing is created or migrated; a database that is
+not qpextract's, or was written by an older schema, is refused before any
+file is written.
 """
 
 from __future__ import annotations
@@ -13,9 +18,50 @@ from typing import Any, Union
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from qpextract.errors import UsageError, require
 from qpextract.io import db
 
 CHUNK_ROWS = 20_000
+
+
+def read_only_engine(url: str) -> Engine:
+    """An engine that cannot change the database at ``url`` (and creates no table)."""
+    full = db.normalize_url(url)
+    if full.startswith("sqlite:///"):
+        path = full[len("sqlite:///") :]
+        if not Path(path).is_file():
+            raise UsageError(f"no such database file: {path}")
+        return sa.create_engine(f"sqlite:///file:{Path(path).resolve()}?mode=ro&uri=true", future=True)
+    if full.startswith("postgresql"):
+        require("psycopg", "a PostgreSQL database", "postgres")
+        return sa.create_engine(full, future=True, connect_args={"options": "-c default_transaction_read_only=on"})
+    raise UsageError(f"unknown database URL {url!r}: use a .sqlite path, sqlite:///PATH or postgresql://...")
+
+
+def check_database(engine: Engine, *, empty_ok: bool = False) -> None:
+    """Refuse a database that is not qpextract's or lacks tables/columns of this version (read-only check)."""
+    try:
+        inspector = sa.inspect(engine)
+        present = set(inspector.get_table_names())
+        if db.articles.name not in present:
+            if empty_ok and not present:
+                return
+            what = f"it has the tables {', '.join(sorted(present)[:6])}" if present else "it has no tables"
+            raise UsageError(f"not a qpextract database ({what}); export reads databases written by qpextract extract")
+        missing = []
+        for table in db.TABLES:
+            if table.name not in present:
+                missing.append(table.name)
+                continue
+            have = {c["name"] for c in inspector.get_columns(table.name)}
+            missing += [f"{table.name}.{c.name}" for c in table.columns if c.name not in have]
+    except sa.exc.OperationalError as exc:
+        raise UsageError(f"cannot open the database: {str(exc.orig).splitlines()[0] if exc.orig else exc}") from None
+    if missing:
+        raise UsageError(
+            f"the database was written by an older qpextract (it lacks {', '.join(missing[:5])}"
+            f"{' …' if len(missing) > 5 else ''}); extract the articles again into a new database"
+        )
 
 
 def _arrow_type(column: sa.Column) -> Any:
@@ -41,15 +87,19 @@ def arrow_schema(table: sa.Table) -> Any:
 
 
 def export_parquet(url_or_engine: Union[str, Engine], out_dir: Union[str, Path]) -> dict[str, int]:
-    """Write every table of the database to ``out_dir``; returns rows written per table."""
-    import pyarrow as pa
+    """Write every table of the database to ``out_dir``; returns rows written per table.
+
+    Raises :class:`UsageError` for a database export cannot read, before writing anything.
+    """
+    pa = require("pyarrow", "Parquet export", "parquet")
     import pyarrow.parquet as pq
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    engine = url_or_engine if isinstance(url_or_engine, Engine) else db.create_db_engine(url_or_engine)
+    engine = url_or_engine if isinstance(url_or_engine, Engine) else read_only_engine(url_or_engine)
     written: dict[str, int] = {}
     try:
+        check_database(engine)
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
         with engine.connect() as conn:
             for table in db.TABLES:
                 schema = arrow_schema(table)

@@ -15,8 +15,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Union
 
-import jinja2
-import markupsafe
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # jinja2 comes with the `view` extra; imported when a page is drawn
+    import jinja2
+    import markupsafe
 
 from qpextract.models import Article
 from qpextract.viewer.spans import KINDS, Mark, collect_marks, same_surface, tree
@@ -43,6 +46,8 @@ class RenderedPage(str):
 
 def _script_json(value: object) -> markupsafe.Markup:
     """JSON safe inside a <script> element, keys in their own order (jinja2's tojson sorts them)."""
+    import markupsafe
+
     text = json.dumps(value, ensure_ascii=False)
     for c, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
         text = text.replace(c, esc)
@@ -51,6 +56,9 @@ def _script_json(value: object) -> markupsafe.Markup:
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
+    from qpextract.errors import require
+
+    jinja2 = require("jinja2", "qpextract render", "view")
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("qpextract.viewer", "templates"),
         autoescape=True,

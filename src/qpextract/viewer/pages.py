@@ -64,16 +64,6 @@ def extract_inputs(inputs: list[str], pipeline: Any = None) -> Iterator[Rendered
             yield Rendered(doc.id, article=doc.to_article(), original=ready["text"])
 
 
-def explain_inputs(arg: str) -> Iterator[Union[Document, str]]:
-    """Documents for `explain`: ``arg`` is a path or ``-`` (read as ``extract`` reads them), else the text itself."""
-    from qpextract.io.readers import iter_inputs
-
-    is_input = arg == "-" or (len(arg) < 4096 and "\n" not in arg and Path(arg).exists())
-    items = iter_inputs([arg]) if is_input else iter([{"id": "explain", "source": None, "text": arg}])
-    for outcome in process_items(items):
-        yield outcome if isinstance(outcome, str) else outcome[1]
-
-
 def page_name(aid: str) -> str:
     """A file name for an article id (ids may hold slashes, colons, '#')."""
     return (_UNSAFE.sub("_", aid).strip("._") or "article")[:150] + ".html"
