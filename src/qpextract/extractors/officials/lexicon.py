@@ -13,7 +13,8 @@ from typing import Literal, Optional
 from pydantic import BaseModel
 
 from qpextract.data import read_tsv, read_yaml
-from qpextract.extractors.places.lexicon import NB, PB, Bodies, Gazetteer, Scanner, fold, trie_pattern
+from qpextract.extractors.places.bodies import BodyGrammar
+from qpextract.extractors.places.lexicon import NB, PB, Gazetteer, Scanner, fold, trie_pattern
 
 
 class _SurnameRow(BaseModel):
@@ -101,7 +102,7 @@ class Lexicon:
         self.unit_before = re.compile(
             PB + trie_pattern(list(units.kind), fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
         )
-        self.bodies = Bodies(self.gazetteer)
+        self.bodies = BodyGrammar(self.gazetteer)
 
     def is_title(self, text: str, pos: int, endpos: int) -> bool:
         return self.title_at.match(text, pos, endpos) is not None

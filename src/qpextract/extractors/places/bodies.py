@@ -1,0 +1,154 @@
+"""The grammar of body names: a head noun, then a proper name read word by word.
+
+"Học viện Khoa học Quân sự", "Cục Nghiên cứu Tình báo", "Sở Lao động - Thương
+binh và Xã hội": Vietnamese capitalizes only the first syllable of each word
+of a name, so a capitalized syllable takes the lower-case syllables that
+complete its word (rule ``body.compound``, from the word list pyvi ships: a
+Vietnamese lexicon of 25,000 compounds); connectives join two capitalized
+parts (``body.connector``); a head followed by "trưởng"/"phó" is a title, not
+a body (``body.not_a_head``). Vocabulary: bodies.tsv, bodies_words.tsv,
+bodies_context.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from qpextract.data import read_yaml
+from qpextract.extractors.places.lexicon import LOWER, NB, Bodies, Gazetteer, fold, trie_pattern
+
+_LOWER_SYL = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
+
+
+@lru_cache(maxsize=1)
+def compound_words() -> frozenset[str]:
+    """Folded multi-syllable Vietnamese words (2 to 4 syllables) of pyvi's lexicon, tone marks as news print them."""
+    from qpextract.text.normalize import normalize
+
+    raw = resources.files("pyvi").joinpath("models", "words.txt").read_text(encoding="utf-8")
+    out = set()
+    for line in raw.splitlines():
+        n = line.count(" ")
+        if 1 <= n <= 3:
+            out.add(fold(normalize(line).text))
+    return frozenset(out)
+
+
+class BodyGrammar(Bodies):
+    """``Bodies`` whose ``parse`` never stops inside a word."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        super().__init__(gazetteer)
+        ctx = read_yaml("bodies_context.yaml")
+        self.compounds = compound_words()
+        self.not_a_head = re.compile(r"[ \t]++" + trie_pattern(ctx["not_a_head"], fold_case=True) + NB, re.IGNORECASE)
+        self.connector = re.compile(r"[ \t]++" + trie_pattern(ctx["connectors"]) + r"[ \t]++|-(?=\w)")
+        self.not_joined = frozenset(fold(w) for w in ctx["not_joined"])
+        self.dotted = frozenset(ctx["dotted"])
+        self.number = re.compile(trie_pattern(ctx["number_words"], fold_case=True) + r"[ \t]++\d++" + NB, re.IGNORECASE)
+        self.max_tail = int(ctx["max_compound_tail"])
+
+    def body_at(self, text: str, pos: int, endpos: int) -> Optional[re.Match]:
+        m = super().body_at(text, pos, endpos)
+        if m is None or self.not_a_head.match(text, m.end(), endpos):
+            return None
+        return m
+
+    def compound_end(self, text: str, start: int, end: int, limit: int) -> int:
+        """End of the word that the syllable ``text[start:end]`` begins (``end`` when it is a word alone)."""
+        best = end
+        p = end
+        for _ in range(self.max_tail):
+            m = _LOWER_SYL.match(text, p, limit)
+            if m is None:
+                break
+            p = m.end()
+            if fold(text[start:p]) in self.compounds:
+                best = p
+        if best > end:
+            # "Quốc lập" + "tức": the tail's last syllable belongs to the next word instead
+            m = _LOWER_SYL.match(text, best, limit)
+            last = text.rfind(" ", start, best) + 1
+            if m is not None and fold(text[last : m.end()]) in self.compounds:
+                return end
+        return best
+
+    def parse(
+        self,
+        text: str,
+        pos: int,
+        limit: int,
+        stops: frozenset[int] | set[int] = frozenset(),
+        is_title=None,
+        max_tokens: int = 14,
+    ) -> int:
+        """End of the body name that starts at ``pos`` (``pos`` itself when there is none)."""
+        end = pos
+        p = pos
+        n = 0
+        while n < max_tokens and p < limit:
+            if p != pos:
+                q = self._joined_part(text, p, limit, stops, is_title)
+                if q is None:
+                    b = self.blank.match(text, p, limit)
+                    if b is None:
+                        break
+                    q = b.end()
+            else:
+                q = p
+            if q >= limit or q in stops:
+                break
+            m_end = self._part(text, q, limit, stops, is_title)
+            if m_end is None or m_end == q or self.not_a_head.match(text, m_end, limit):
+                break  # "… Tổng tham mưu" + "trưởng": the word goes on into a title
+            end = p = m_end
+            n += 1
+        return end
+
+    def _joined_part(self, text: str, p: int, limit: int, stops, is_title) -> Optional[int]:
+        """Start of the capitalized word after a connective at ``p`` ("và An ninh", "-Thương binh"), if it
+        continues the name: a common compound written capitalized, not a body, title, rank or person."""
+        c = self.connector.match(text, p, limit)
+        if c is None:
+            return None
+        r = c.end()
+        if r >= limit or not text[r].isupper() or r in stops or self.body_at(text, r, limit):
+            return None
+        if is_title is not None and is_title(text, r, limit):
+            return None
+        t = self.token.match(text, r, limit)
+        if t is None:
+            return None
+        e = self.compound_end(text, r, t.end(), limit)
+        word = fold(text[r:e])
+        if e == t.end() or word in self.not_joined:
+            return None
+        return r
+
+    def _part(self, text: str, q: int, limit: int, stops, is_title) -> Optional[int]:
+        """End of one part of a body name at ``q``: a body, a place, a connective word or a capitalized word."""
+        m = self.body_at(text, q, limit) or self.gazetteer.match(text, q, limit)
+        if m is not None:
+            return m.end()
+        if is_title is not None and is_title(text, q, limit):
+            return None
+        m = self.number.match(text, q, limit)
+        if m is not None:
+            return m.end()
+        m = self.words.match(text, q, limit)
+        if m is not None:
+            return m.end()
+        m = self.token.match(text, q, limit)
+        if m is None:
+            return None
+        e = m.end()
+        if text[q].isupper():
+            if text[q:e] in self.dotted and text.startswith(". ", e):
+                g = self.gazetteer.match(text, e + 2, limit)
+                if g is not None:
+                    return g.end()
+            e = self.compound_end(text, q, e, limit)
+        return e
