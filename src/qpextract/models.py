@@ -92,6 +92,7 @@ class Position(Record):
     title: str
     organization: Optional[str] = None
     text: str
+    rule: Optional[str] = None  # the named rule that read it (officials_rules.yaml)
 
 
 class Mention(Span):
@@ -104,6 +105,7 @@ class Official(Record):
     rank: Optional[str] = None
     positions: list[Position] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
+    rule: Optional[str] = None  # the named rule that found the person (officials_rules.yaml)
 
 
 class RankMention(TextSpan):

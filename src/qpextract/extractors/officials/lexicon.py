@@ -28,6 +28,10 @@ class _HonorificRow(BaseModel):
     plural: Optional[str] = None
 
 
+class _RuleEntry(BaseModel):
+    doc: str
+
+
 class RankRow(BaseModel):
     rank: str
     grade: int
@@ -66,6 +70,17 @@ class Lexicon:
         self.cue_kind: dict[str, str] = {fold(r.title): "title" for r in titles}
         self.cue_kind.update({fold(r.rank): "rank" for r in ranks})
         self.cue_kind.update({fold(r.cue): "hon" for r in hons})
+        rules = read_yaml("officials_rules.yaml")
+        self.rules = {name: _RuleEntry.model_validate(entry) for name, entry in rules["rules"].items()}
+        for noun in rules["person_nouns"]:
+            self.cue_kind.setdefault(fold(noun), "noun")
+        self.countries = list(rules["countries"])
+        self.not_in_names = frozenset(rules["not_in_names"])
+        self.comma_before = re.compile(r"(?<=\w),[ \t]++(?:" + trie_pattern(rules["former_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE)
+        self.particles = list(rules["name_particles"])
+        self.thing_before = re.compile(
+            PB + trie_pattern(rules["thing_before"], fold_case=True) + r"[ \t]*+\Z", re.IGNORECASE
+        )
         self.cues = Scanner(trie_pattern(list(self.cue_kind), fold_case=True) + NB)
         self.former_before = re.compile(r"nguyên[ \t]++\Z", re.IGNORECASE)
         self.title_at = re.compile(PB + title_re + NB, re.IGNORECASE)

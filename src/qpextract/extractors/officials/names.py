@@ -23,6 +23,7 @@ MAX_SYLLABLES = 4
 class NameSpan(NamedTuple):
     start: int
     end: int
+    kind: str = "vi"  # "vi": starts with a surname; "foreign": a run after a strong cue
 
 
 class NameFinder:
@@ -46,6 +47,20 @@ class NameFinder:
                 continue  # "phường Đoàn Kết", "huyện Lạc Thủy": two syllables after a unit word name a place
             out.extend(self.split_run(text, s, e))
         return out
+
+    def bare_ok(self, text: str, span: NameSpan, lo: int) -> bool:
+        """Rule ``person.bare``: a name of three or more syllables with no cue, not the name of a thing
+        ("đường Nguyễn Văn Cừ") nor the tail of a longer capitalized run."""
+        if span.kind != "vi" or text.count(" ", span.start, span.end) < 2:
+            return False
+        before = text[max(lo, span.start - 24) : span.start]
+        if self.lex.thing_before.search(before):
+            return False
+        prev = before.rstrip(" \t")
+        if prev and (prev[-1].isalnum() and prev.split()[-1][:1].isupper()):
+            return False
+        after = text[span.end : span.end + 2]
+        return not (after[:1] == " " and after[1:2].isupper() or after[:1].isalnum())
 
     def split_run(self, text: str, start: int, end: int) -> list[NameSpan]:
         """Names inside one run of capitalized syllables."""

@@ -32,6 +32,7 @@ class Pos(NamedTuple):
     text: str
     canon: str = ""  # comparison key: folded text, abbreviated title spelled out
     group: bool = False  # after "các", "hai"...: a title shared by the names right after it
+    rule: str = ""  # the rule of officials_rules.yaml that attached it to a person
 
     def key(self) -> str:
         """The office, for merging: "nguyên Chính ủy X" and "Chính ủy X" are one."""
@@ -93,7 +94,7 @@ class PositionParser:
             if found is not None:
                 if self._next_is_name(text, found.end, limit, stops):
                     break  # "..., Phó Chủ tịch Trần Văn B": that title is B's
-                out.append(found)
+                out.append(found._replace(rule="position.after"))
                 p = found.end
                 continue
             if out and sep.group().strip() in (",", "-", "),", ") -") and self.lex.bodies.body_at(text, q, limit):
@@ -107,7 +108,7 @@ class PositionParser:
                         prev.title,
                         prev.organization + " " + body if prev.organization else body,
                         prev.text + " " + " ".join(body.split()),
-                    )
+                    )._replace(rule="position.completed")
                     p = oe
                     continue
             break
