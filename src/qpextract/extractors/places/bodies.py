@@ -131,8 +131,12 @@ class BodyGrammar(Bodies):
     def _part(self, text: str, q: int, limit: int, stops, is_title) -> Optional[int]:
         """End of one part of a body name at ``q``: a body, a place, a connective word or a capitalized word."""
         m = self.body_at(text, q, limit) or self.gazetteer.match(text, q, limit)
+        w = self.words.match(text, q, limit)
+        if m is not None and w is not None and w.end() > m.end():
+            return w.end()  # "Phòng không - Không quân" is longer than the body "Phòng"
         if m is not None:
-            return m.end()
+            last = max(q, text.rfind(" ", q, m.end()) + 1)  # "Quân chủng Phòng" + "không"
+            return self.compound_end(text, last, m.end(), limit) if text[last].isupper() else m.end()
         if is_title is not None and is_title(text, q, limit):
             return None
         m = self.number.match(text, q, limit)
