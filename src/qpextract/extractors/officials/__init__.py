@@ -158,6 +158,8 @@ class OfficialExtractor:
         low = lowered(text)
         for m in self.lex.cues.finditer(text, low, lo, hi):
             kind = self.lex.cue_kind.get(fold(m.group()))
+            if self.lex.unit_before.search(text, max(lo, m.start() - 12), m.start()):
+                continue  # "tỉnh Bà Rịa": a place, not "bà" + a name
             comma = self.lex.comma_before.search(text, max(lo, m.start() - 8), m.start())
             if comma is not None:
                 # "Douglas Macgregor, Đại tá đã nghỉ hưu ...": a foreign name followed by its post
@@ -168,6 +170,8 @@ class OfficialExtractor:
                         found.append(NameSpan(s0, e0, "foreign"))
             limit = _line_end(text, m.end(), hi, 120)
             c = self.foreign.country.search(text, m.end(), min(limit, m.end() + 40))
+            if c is not None and self.lex.unit_before.search(text, max(lo, c.start() - 12), c.start() + 1):
+                c = None  # "huyện Đức Thọ": a Vietnamese place, not the country "Đức"
             if c is not None and not any(ch in ".;:,()" for ch in text[m.end() : c.start()]):
                 pos, strict = c.end(), False  # "Tổng thống Pháp Emmanuel Macron", "nhà quan sát quân sự Nga A B"
             elif kind == "title":

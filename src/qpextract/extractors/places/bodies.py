@@ -55,7 +55,14 @@ class BodyGrammar(Bodies):
         m = super().body_at(text, pos, endpos)
         if m is None or self.not_a_head.match(text, m.end(), endpos):
             return None
+        if " " not in m.group() and self.splits_word(text, m.start(), m.end(), endpos):
+            return None  # "Phòng vệ", "Sở hữu", "Viện trợ": a one-syllable head that begins another word
         return m
+
+    def splits_word(self, text: str, start: int, end: int, limit: int) -> bool:
+        """True when the last syllable of ``text[start:end]`` and the next lower-case syllable form one word."""
+        last = max(start, text.rfind(" ", start, end) + 1)
+        return self.compound_end(text, last, end, limit) > end
 
     def compound_end(self, text: str, start: int, end: int, limit: int) -> int:
         """End of the word that the syllable ``text[start:end]`` begins (``end`` when it is a word alone)."""
@@ -68,12 +75,6 @@ class BodyGrammar(Bodies):
             p = m.end()
             if fold(text[start:p]) in self.compounds:
                 best = p
-        if best > end:
-            # "Quốc lập" + "tức": the tail's last syllable belongs to the next word instead
-            m = _LOWER_SYL.match(text, best, limit)
-            last = text.rfind(" ", start, best) + 1
-            if m is not None and fold(text[last : m.end()]) in self.compounds:
-                return end
         return best
 
     def parse(
@@ -104,6 +105,11 @@ class BodyGrammar(Bodies):
             m_end = self._part(text, q, limit, stops, is_title)
             if m_end is None or m_end == q or self.not_a_head.match(text, m_end, limit):
                 break  # "… Tổng tham mưu" + "trưởng": the word goes on into a title
+            if n > 0 and self.splits_word(text, q, m_end, limit):
+                t = self.token.match(text, q, limit)  # "Hàn Quốc lập" + "tức": take the bare word
+                if t is None or t.end() >= m_end or not text[q].isupper() or self.splits_word(text, q, t.end(), limit):
+                    break  # "… Lục quân khu" + "vực": the part would end inside a word
+                m_end = t.end()
             end = p = m_end
             n += 1
         return end
