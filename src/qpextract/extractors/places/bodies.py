@@ -18,9 +18,11 @@ from importlib import resources
 from typing import Optional
 
 from qpextract.data import read_yaml
-from qpextract.extractors.places.lexicon import LOWER, NB, Bodies, Gazetteer, fold, trie_pattern
+from qpextract.extractors.places.lexicon import LOWER, NB, UPPER, Bodies, Gazetteer, fold, trie_pattern
 
 _LOWER_SYL = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
+_LOWER_WORD = re.compile(LOWER + r"++" + NB)
+_NAME_END = re.compile(r"[ \t]*+[,;()]|[ \t]++" + UPPER)
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +105,8 @@ class BodyGrammar(Bodies):
             if q >= limit or q in stops:
                 break
             m_end = self._part(text, q, limit, stops, is_title)
+            if (m_end is None or m_end == q) and n == 1 and self._generic_head(text[pos:end]):
+                m_end = self._lower_name(text, q, limit)  # "Cục đối ngoại, Bộ Quốc phòng"
             if m_end is None or m_end == q or self.not_a_head.match(text, m_end, limit):
                 break  # "… Tổng tham mưu" + "trưởng": the word goes on into a title
             if n > 0 and self.splits_word(text, q, m_end, limit):
@@ -113,6 +117,42 @@ class BodyGrammar(Bodies):
             end = p = m_end
             n += 1
         return end
+
+    def _generic_head(self, head: str) -> bool:
+        """A head that needs a name after it ("Cục", "Trung tâm"), not a whole body ("Thành ủy")."""
+        return " " not in head.strip() or fold(head) in self.cased
+
+    def _lower_name(self, text: str, q: int, limit: int) -> Optional[int]:
+        """Rule ``body.lower_name``: one lower-case compound right after the head, then punctuation or a
+        capitalized word ("Cục đối ngoại, Bộ Quốc phòng"); None otherwise."""
+        w = _LOWER_WORD.match(text, q, limit)
+        if w is None:
+            return None
+        e = self.compound_end(text, q, w.end(), limit)
+        if e == w.end() or _NAME_END.match(text, e, limit) is None:
+            return None
+        return e
+
+    def parse_after_title(
+        self, text: str, pos: int, limit: int, stops: frozenset[int] | set[int] = frozenset(), is_title=None
+    ) -> int:
+        """``parse``, but a head written in lower case right after a title counts too
+        (rule ``body.lower_head``: "Giám đốc trung tâm", "tổng giám đốc công ty ...")."""
+        end = self.parse(text, pos, limit, stops, is_title)
+        if end > pos:
+            return end
+        m = self.pattern.match(text, pos, limit)
+        if m is None or self.not_a_head.match(text, m.end(), limit):
+            return pos
+        if " " not in m.group() and self.splits_word(text, m.start(), m.end(), limit):
+            return pos
+        b = self.blank.match(text, m.end(), limit)
+        if b is None or b.end() in stops:
+            return m.end()
+        rest = self.parse(text, b.end(), limit, stops, is_title)
+        if rest == b.end() and self._generic_head(m.group()):
+            rest = self._lower_name(text, b.end(), limit) or b.end()
+        return rest if rest > b.end() else m.end()
 
     def _joined_part(self, text: str, p: int, limit: int, stops, is_title) -> Optional[int]:
         """Start of the capitalized word after a connective at ``p`` ("và An ninh", "-Thương binh"), if it
