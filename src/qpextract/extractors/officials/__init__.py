@@ -311,7 +311,15 @@ class OfficialExtractor:
         mentions = sorted(((s, i, p) for i, p in enumerate(reg.persons.values()) for s, _ in p.mentions))
         starts = [s for s, _, _ in mentions]
         sentence_starts = [s for s, _ in doc.sentences]
+        ends = {e: p for p in reg.persons.values() for _, e in p.mentions}
         for c in pending:
+            comma = self.lex.comma_before.search(text, max(0, c.start - 10), c.start)
+            if comma is not None and comma.start() in ends:
+                person = ends[comma.start()]  # "Douglas Macgregor, Đại tá đã nghỉ hưu": said of the name before
+                holders[c.start] = person
+                if person.rank is None and person.alias_rank is None:
+                    person.alias_rank = c.value.row.rank  # type: ignore[union-attr]
+                continue
             window = max(0, c.start - 16)
             anaphor = self.lex.rank_anaphor.search(text, window, c.start) is not None
             if not anaphor and self.lex.rank_predicate.search(text, window, c.start) is None:

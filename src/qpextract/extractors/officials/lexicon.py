@@ -62,6 +62,9 @@ class Lexicon:
             r"[ \t]++" + trie_pattern(ctx["police_after"], fold_case=True) + NB, re.IGNORECASE
         )
         self.police_bodies = tuple(fold(b) for b in ctx["police_bodies"])
+        self.service_after = re.compile(
+            r"[ \t]++" + trie_pattern(ctx["service_after"], fold_case=True) + NB, re.IGNORECASE
+        )
         titles = read_tsv("titles.tsv", _TitleRow)
         self.title_kind = {fold(r.title): r.kind for r in titles}
         self.title_same = {fold(r.title): fold(r.same_as) for r in titles if r.same_as}
