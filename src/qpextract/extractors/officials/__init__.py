@@ -177,11 +177,15 @@ class OfficialExtractor:
             elif kind == "title":
                 pos, strict = m.end(), True  # "Thứ trưởng Anatoly Antonov": the name must read foreign
             else:
-                g = self.lex.gap.match(text, m.end(), limit)
-                pos = g.end() if g is not None else m.end()
-                if pos > m.end() and text[pos - 1] not in " \t":
+                cue_end = m.end()
+                if kind == "rank":
+                    hit = self.ranks.read(text, m.start(), m.end(), limit)
+                    cue_end = hit.end if hit is not None else cue_end  # "đại tá hải quân" + name
+                g = self.lex.gap.match(text, cue_end, limit)
+                pos = g.end() if g is not None else cue_end
+                if pos > cue_end and text[pos - 1] not in " \t":
                     continue
-                pos, strict = self.foreign.after_country(text, pos - 1 if pos > m.end() else pos, limit), True
+                pos, strict = self.foreign.after_country(text, pos - 1 if pos > cue_end else pos, limit), True
             for s, e, tokens in self.foreign.runs_after(text, pos, limit):
                 s, e, tokens = self._trim_run(text, s, e, tokens, limit)
                 if not tokens:

@@ -90,8 +90,10 @@ class Lexicon:
         acad = trie_pattern(ctx["academic"], fold_case=True)
         # what may sit between two cues or a cue and a name: blanks, one comma/colon,
         # academic titles ("Đại tá, TS. ", "PGS.TS ")
+        # … and a country between a rank and a foreign name ("đại úy không quân Liên Xô Poyarkov …")
+        country = r"(?-i:" + trie_pattern(self.countries) + r")" + NB + r"[ \t]++"
         self.gap = re.compile(
-            r"[ \t]*+(?:[,:][ \t]*+)?(?:" + acad + r"\.?+[ \t]*+(?:,[ \t]*+)?)*+", re.IGNORECASE
+            r"[ \t]*+(?:[,:][ \t]*+)?(?:" + acad + r"\.?+[ \t]*+(?:,[ \t]*+)?)*+(?:" + country + r")?+", re.IGNORECASE
         )
         tctx = read_yaml("titles_context.yaml")
         pred = (
