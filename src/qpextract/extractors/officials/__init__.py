@@ -158,8 +158,8 @@ class OfficialExtractor:
         low = lowered(text)
         for m in self.lex.cues.finditer(text, low, lo, hi):
             kind = self.lex.cue_kind.get(fold(m.group()))
-            if self.lex.unit_before.search(text, max(lo, m.start() - 12), m.start()):
-                continue  # "tỉnh Bà Rịa": a place, not "bà" + a name
+            if self.lex.unit_before.search(text, max(lo, m.start() - 12), m.start()) or self._inside_name(text, m.start(), m.end(), kind):
+                continue  # "tỉnh Bà Rịa", "Đông Anh, Quốc Oai": a place, not "bà" + a name
             comma = self.lex.comma_before.search(text, max(lo, m.start() - 8), m.start())
             if comma is not None:
                 # "Douglas Macgregor, Đại tá đã nghỉ hưu ...": a foreign name followed by its post
@@ -191,8 +191,8 @@ class OfficialExtractor:
                 if not tokens:
                     continue
                 foreign = [t for t in tokens if not all(vietnamese_syllable(p) for p in re.split(r"[-.'’]", t) if p)]
-                if strict and not foreign and (len(tokens) < 2 or tokens[0] in self.lex.surnames):
-                    continue
+                if not foreign and (len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames)):
+                    continue  # "ông Tư", "Nga Sơn": one Vietnamese syllable is no foreign name
                 found.append(NameSpan(s, e, "foreign"))
         found_starts = sorted(f.start for f in found)
         out = sorted(n for n in names if not any(f.start < n.start < f.end for f in found))
@@ -229,11 +229,26 @@ class OfficialExtractor:
             return s, s, []
         return s, p, keep
 
+    def _inside_name(self, text: str, pos: int, end: int, kind: Optional[str]) -> bool:
+        """An honorific or person noun written with a capital inside a sentence is part of a
+        name ("Đông Anh", "Hai Bà Trưng"), unless the list spells it so ("Tướng", "Đại sứ")."""
+        if kind not in ("hon", "noun") or not text[pos].isupper():
+            return False
+        if kind == "hon" and not text[pos:end].isalpha():
+            return False  # "Đồng chí", "Đ/c": capitalized in running text all the time
+        prev = text[max(0, pos - 3) : pos].rstrip(" \t")
+        if not prev or prev[-1] in ".!?:\"“”'(\n-–":
+            return False
+        word = self.lex.cue_written.get(fold(text[pos : pos + 40].split(" ")[0]))
+        return not (word and word[:1].isupper())
+
     def _cues(self, text: str, lo: int, hi: int, stops: set[int]) -> list[Cue]:
         out: list[Cue] = []
         for m in self.lex.cues.finditer(text, lowered(text), lo, hi):
             written = fold(text[m.start() : m.end()])
             kind = self.lex.cue_kind.get(written)
+            if kind in ("hon", "noun") and self._inside_name(text, m.start(), m.end(), kind):
+                continue
             if kind == "hon":
                 out.append(Cue(m.start(), m.end(), "hon", written))
             elif kind == "noun":

@@ -75,8 +75,12 @@ class Lexicon:
         self.cue_kind.update({fold(r.cue): "hon" for r in hons})
         rules = read_yaml("officials_rules.yaml")
         self.rules = {name: _RuleEntry.model_validate(entry) for name, entry in rules["rules"].items()}
+        # how the list writes each one-word cue ("Tướng" is written with a capital, "anh" is not)
+        self.cue_written: dict[str, str] = {}
         for noun in rules["person_nouns"]:
             self.cue_kind.setdefault(fold(noun), "noun")
+            if " " not in noun and noun[:1].isupper():
+                self.cue_written[fold(noun)] = noun
         self.countries = list(rules["countries"])
         self.not_in_names = frozenset(rules["not_in_names"])
         self.comma_before = re.compile(r"(?<=\w),[ \t]++(?:" + trie_pattern(rules["former_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE)
