@@ -194,9 +194,8 @@ class OfficialExtractor:
                 if not foreign and (len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames)):
                     continue  # "ông Tư", "Nga Sơn": one Vietnamese syllable is no foreign name
                 found.append(NameSpan(s, e, "foreign"))
-        found_starts = sorted(f.start for f in found)
+        found += [NameSpan(m.start(1), m.end(1)) for m in self.lex.person_place.finditer(text, lo, hi)]
         out = sorted(n for n in names if not any(f.start < n.start < f.end for f in found))
-        del found_starts
         taken = [(n.start, n.end) for n in out]
         for f in found:
             if not any(a < f.end and f.start < b for a, b in taken):

@@ -83,6 +83,9 @@ class Lexicon:
                 self.cue_written[fold(noun)] = noun
         self.countries = list(rules["countries"])
         self.not_in_names = frozenset(rules["not_in_names"])
+        self.person_place = re.compile(
+            PB + trie_pattern(rules["person_places_after"]) + r"[ \t]++(" + trie_pattern(rules["person_places"]) + ")" + NB
+        )
         self.comma_before = re.compile(r"(?<=\w),[ \t]++(?:" + trie_pattern(rules["former_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE)
         self.particles = list(rules["name_particles"])
         self.thing_before = re.compile(
