@@ -65,7 +65,7 @@ class OfficialExtractor:
         lo, hi = doc.body if doc.body[1] > doc.body[0] else (0, len(text))
         authors = {fold(a) for a in doc.authors}
         names = self._with_foreign(text, lo, hi, self.names.find(text, lo, hi))
-        names = [n for n in names if fold(text[n.start : n.end]) not in authors]
+        names = [n for n in names if fold(text[n.start : n.end]) not in authors and text[n.start : n.end] not in self.lex.country_set]
         stops = {n.start for n in names}
         cues = self._cues(text, lo, hi, stops)
         events: list[tuple[int, int, Union[Cue, NameSpan]]] = [(c.start, 1, c) for c in cues]

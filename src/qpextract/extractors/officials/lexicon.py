@@ -82,6 +82,7 @@ class Lexicon:
             if " " not in noun and noun[:1].isupper():
                 self.cue_written[fold(noun)] = noun
         self.countries = list(rules["countries"])
+        self.country_set = frozenset(self.countries)
         self.not_in_names = frozenset(rules["not_in_names"])
         self.person_place = re.compile(
             PB + trie_pattern(rules["person_places_after"]) + r"[ \t]++(" + trie_pattern(rules["person_places"]) + ")" + NB

@@ -57,8 +57,8 @@ class NameFinder:
         if self.lex.thing_before.search(before):
             return False
         prev = before.rstrip(" \t")
-        if prev and (prev[-1].isalnum() and prev.split()[-1][:1].isupper()):
-            return False
+        if prev and prev[-1].isalnum() and (prev.split()[-1][:1].isupper() or prev[-1].isdigit()):
+            return False  # the tail of a longer name, or a ship's or unit's name ("Tàu hộ vệ 012 Lý Thái Tổ")
         after = text[span.end : span.end + 2]
         return not (after[:1] == " " and after[1:2].isupper() or after[:1].isalnum())
 
