@@ -65,7 +65,13 @@ class OfficialExtractor:
         lo, hi = doc.body if doc.body[1] > doc.body[0] else (0, len(text))
         authors = {fold(a) for a in doc.authors}
         names = self._with_foreign(text, lo, hi, self.names.find(text, lo, hi))
-        names = [n for n in names if fold(text[n.start : n.end]) not in authors and text[n.start : n.end] not in self.lex.country_set]
+        names = [
+            n
+            for n in names
+            if fold(text[n.start : n.end]) not in authors
+            and text[n.start : n.end] not in self.lex.country_set
+            and not self.lex.thing_head.search(text, max(lo, n.start - 16), n.start)
+        ]
         stops = {n.start for n in names}
         cues = self._cues(text, lo, hi, stops)
         events: list[tuple[int, int, Union[Cue, NameSpan]]] = [(c.start, 1, c) for c in cues]
@@ -158,7 +164,11 @@ class OfficialExtractor:
         low = lowered(text)
         for m in self.lex.cues.finditer(text, low, lo, hi):
             kind = self.lex.cue_kind.get(fold(m.group()))
-            if self.lex.unit_before.search(text, max(lo, m.start() - 12), m.start()) or self._inside_name(text, m.start(), m.end(), kind):
+            if (
+                self.lex.unit_before.search(text, max(lo, m.start() - 12), m.start())
+                or self.lex.thing_head.search(text, max(lo, m.start() - 16), m.start())
+                or self._inside_name(text, m.start(), m.end(), kind)
+            ):
                 continue  # "tỉnh Bà Rịa", "Đông Anh, Quốc Oai": a place, not "bà" + a name
             comma = self.lex.comma_before.search(text, max(lo, m.start() - 8), m.start())
             if comma is not None:

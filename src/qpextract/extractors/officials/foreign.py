@@ -36,7 +36,7 @@ class ForeignFinder:
     """Finds capitalized runs that are foreign names, given where strong cues end."""
 
     def __init__(self, countries: list[str], particles: list[str]) -> None:
-        token = UPPER + r"[\w'’]*+(?:[-.]\w++|[ ]-[ ](?:in|un|il|ho|jin|hee|woo|soo|doo|sik|hyun|min|yong|hoon|seok|jae|koo|gun|bae|chul)(?!\w))*+"
+        token = UPPER + r"[\w'’]*+(?:[-.]\w++|[ ]-[ ](?:in|un|il|ho|jin|hee|woo|soo|doo|sik|hyun|min|yong|hoon|seok|jae|koo|gun|bae|chul|moo|hoon|won|jun)(?!\w))*+"
         part = r"(?:" + trie_pattern(particles) + r"(?:[ ]-[ ]|[ -]))?+"
         self.token = re.compile(token + NB)
         self.run = re.compile(r"[ \t]++" + part + token + NB)
