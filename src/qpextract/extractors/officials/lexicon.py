@@ -115,6 +115,10 @@ class Lexicon:
             r"[ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+,[ \t]*+)?)?+(?:" + pred + r")?+",
             re.IGNORECASE,
         )
+        self.at_place_titles = frozenset(fold(t) for t in tctx["at_place_titles"])
+        self.at_place = re.compile(
+            r"[ \t]++tại[ \t]++(?:" + trie_pattern(tctx["at_place_words"]) + NB + r")", re.IGNORECASE
+        )
         self.group_before = re.compile(
             PB + trie_pattern(tctx["not_after"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
         )

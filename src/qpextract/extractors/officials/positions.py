@@ -66,6 +66,10 @@ class PositionParser:
             if oe > b.end():
                 org = text[b.end() : oe]
                 end = oe
+        if fold(_FORMER.sub("", t.group(), count=1)) in self.lex.at_place_titles:
+            at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam"
+            if at is not None and org is not None:
+                org, end = text[b.end() : at.end()], at.end()  # type: ignore[union-attr]
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         return self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
 

@@ -170,8 +170,8 @@ class BodyGrammar(Bodies):
             return None
         e = self.compound_end(text, r, t.end(), limit)
         word = fold(text[r:e])
-        if e == t.end() or word in self.not_joined:
-            return None
+        if word in self.not_joined or (e == t.end() and c.group() != "-"):
+            return None  # after "và" the part must be a compound; a tight dash joins any word
         return r
 
     def _part(self, text: str, q: int, limit: int, stops, is_title) -> Optional[int]:
