@@ -185,7 +185,8 @@ class OfficialExtractor:
             if c is not None and not any(ch in ".;:,()" for ch in text[m.end() : c.start()]):
                 pos, strict = c.end(), False  # "Tổng thống Pháp Emmanuel Macron", "nhà quan sát quân sự Nga A B"
             elif kind == "title":
-                pos, strict = m.end(), True  # "Thứ trưởng Anatoly Antonov": the name must read foreign
+                # "Thứ trưởng Anatoly Antonov", "Bộ trưởng Quốc phòng Vladimir Padrino": the name must read foreign
+                pos, strict = self._after_sector(text, m.end(), limit), True
             else:
                 cue_end = m.end()
                 if kind == "rank":
@@ -213,6 +214,21 @@ class OfficialExtractor:
                 taken.append((f.start, f.end))
         out.sort()
         return out
+
+    def _after_sector(self, text: str, pos: int, limit: int) -> int:
+        """Past the capitalized common compounds after a title ("Quốc phòng", "Ngoại giao"), at most two."""
+        for _ in range(2):
+            m = re.compile(r"[ \t]++").match(text, pos, limit)
+            if m is None or m.end() >= limit or not text[m.end()].isupper():
+                break
+            t = self.lex.bodies.token.match(text, m.end(), limit)
+            if t is None:
+                break
+            e = self.lex.bodies.compound_end(text, m.end(), t.end(), limit)
+            if e == t.end():
+                break
+            pos = e
+        return pos
 
     def _trim_run(self, text: str, s: int, e: int, tokens: list[str], limit: int) -> tuple[int, int, list[str]]:
         """Cut a capitalized run before the first word that starts a body, place, title or abbreviation."""

@@ -47,7 +47,7 @@ class BodyGrammar(Bodies):
         ctx = read_yaml("bodies_context.yaml")
         self.compounds = compound_words()
         self.not_a_head = re.compile(r"[ \t]++" + trie_pattern(ctx["not_a_head"], fold_case=True) + NB, re.IGNORECASE)
-        self.connector = re.compile(r"[ \t]++" + trie_pattern(ctx["connectors"]) + r"[ \t]++|-(?=\w)")
+        self.connector = re.compile(r"[ \t]++" + trie_pattern(ctx["connectors"]) + r"[ \t]++|-(?=\w)|[ \t]*+&[ \t]*+")
         self.not_joined = frozenset(fold(w) for w in ctx["not_joined"])
         self.dotted = frozenset(ctx["dotted"])
         self.number = re.compile(trie_pattern(ctx["number_words"], fold_case=True) + r"[ \t]++\d++" + NB, re.IGNORECASE)
@@ -170,8 +170,8 @@ class BodyGrammar(Bodies):
             return None
         e = self.compound_end(text, r, t.end(), limit)
         word = fold(text[r:e])
-        if word in self.not_joined or (e == t.end() and c.group() != "-"):
-            return None  # after "và" the part must be a compound; a tight dash joins any word
+        if word in self.not_joined or (e == t.end() and c.group().strip() not in ("-", "&")):
+            return None  # after "và" the part must be a compound; a tight dash or "&" joins any word
         return r
 
     def _part(self, text: str, q: int, limit: int, stops, is_title) -> Optional[int]:
@@ -200,5 +200,10 @@ class BodyGrammar(Bodies):
                 g = self.gazetteer.match(text, e + 2, limit)
                 if g is not None:
                     return g.end()
-            e = self.compound_end(text, q, e, limit)
+            c = self.compound_end(text, q, e, limit)
+            if c == e:
+                cont = self.continuation.match(text, e, limit)  # a syllable the lexicon lacks ("Hạ tầng")
+                if cont is not None and cont.end() not in stops:
+                    c = cont.end()
+            e = c
         return e
