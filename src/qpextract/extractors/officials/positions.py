@@ -62,7 +62,7 @@ class PositionParser:
         org: Optional[str] = None
         b = _BLANK.match(text, end, limit)
         if b is not None and b.end() not in stops:
-            oe = self.lex.bodies.parse_after_title(text, b.end(), limit, stops, self.lex.is_title)
+            oe = self.lex.bodies.parse_after_title(text, b.end(), limit, stops, self.lex.is_title, t.group())
             if oe > b.end():
                 org = text[b.end() : oe]
                 end = oe

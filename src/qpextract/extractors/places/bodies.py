@@ -52,6 +52,7 @@ class BodyGrammar(Bodies):
         self.dotted = frozenset(ctx["dotted"])
         self.number = re.compile(trie_pattern(ctx["number_words"], fold_case=True) + r"[ \t]++\d++" + NB, re.IGNORECASE)
         self.max_tail = int(ctx["max_compound_tail"])
+        self.title_heads = frozenset(ctx["title_heads"])
 
     def body_at(self, text: str, pos: int, endpos: int) -> Optional[re.Match]:
         m = super().body_at(text, pos, endpos)
@@ -87,8 +88,10 @@ class BodyGrammar(Bodies):
         stops: frozenset[int] | set[int] = frozenset(),
         is_title=None,
         max_tokens: int = 14,
+        lower_words: int = 1,
     ) -> int:
-        """End of the body name that starts at ``pos`` (``pos`` itself when there is none)."""
+        """End of the body name that starts at ``pos`` (``pos`` itself when there is none);
+        ``lower_words`` lower-case compounds may name a generic head ("Cục đối ngoại")."""
         end = pos
         p = pos
         n = 0
@@ -106,7 +109,7 @@ class BodyGrammar(Bodies):
                 break
             m_end = self._part(text, q, limit, stops, is_title)
             if (m_end is None or m_end == q) and n == 1 and self._generic_head(text[pos:end]):
-                m_end = self._lower_name(text, q, limit)  # "Cục đối ngoại, Bộ Quốc phòng"
+                m_end = self._lower_name(text, q, limit, lower_words)  # "Cục đối ngoại, Bộ Quốc phòng"
             if m_end is None or m_end == q or self.not_a_head.match(text, m_end, limit):
                 break  # "… Tổng tham mưu" + "trưởng": the word goes on into a title
             if n > 0 and self.splits_word(text, q, m_end, limit):
@@ -122,25 +125,51 @@ class BodyGrammar(Bodies):
         """A head that needs a name after it ("Cục", "Trung tâm"), not a whole body ("Thành ủy")."""
         return " " not in head.strip() or fold(head) in self.cased
 
-    def _lower_name(self, text: str, q: int, limit: int) -> Optional[int]:
-        """Rule ``body.lower_name``: one lower-case compound right after the head, then punctuation or a
-        capitalized word ("Cục đối ngoại, Bộ Quốc phòng"); None otherwise."""
-        w = _LOWER_WORD.match(text, q, limit)
-        if w is None:
-            return None
-        e = self.compound_end(text, q, w.end(), limit)
-        if e == w.end() or _NAME_END.match(text, e, limit) is None:
-            return None
-        return e
+    def _lower_name(self, text: str, q: int, limit: int, words: int = 1) -> Optional[int]:
+        """Rule ``body.lower_name``: up to ``words`` lower-case compounds right after the head, then
+        punctuation or a capitalized word ("Cục đối ngoại, Bộ Quốc phòng"; after a title, "Phòng phòng
+        chống tội phạm ma túy Bộ chỉ huy ..."); None otherwise."""
+        e = q
+        for i in range(words):
+            w = _LOWER_WORD.match(text, e, limit)
+            if w is None:
+                return None
+            c = self.compound_end(text, e, w.end(), limit)
+            if c == w.end():
+                return None
+            e = c
+            if _NAME_END.match(text, e, limit) is not None:
+                return e
+            b = self.blank.match(text, e, limit)
+            if b is None:
+                return None
+            e = b.end()
+        return None
 
     def parse_after_title(
-        self, text: str, pos: int, limit: int, stops: frozenset[int] | set[int] = frozenset(), is_title=None
+        self,
+        text: str,
+        pos: int,
+        limit: int,
+        stops: frozenset[int] | set[int] = frozenset(),
+        is_title=None,
+        title: str = "",
     ) -> int:
         """``parse``, but a head written in lower case right after a title counts too
-        (rule ``body.lower_head``: "Giám đốc trung tâm", "tổng giám đốc công ty ...")."""
-        end = self.parse(text, pos, limit, stops, is_title)
+        (rule ``body.lower_head``: "Giám đốc trung tâm", "tổng giám đốc công ty ..."), and a title
+        that ends with a head ("Trưởng phòng", "Trưởng ban") takes a lower-case name
+        ("Trưởng ban chính sách Bộ chỉ huy ...")."""
+        end = self.parse(text, pos, limit, stops, is_title, lower_words=3)
         if end > pos:
             return end
+        if title and fold(title).split(" ")[-1] in self.title_heads:
+            e = self._lower_name(text, pos, limit, 3)
+            if e is not None:
+                b = self.blank.match(text, e, limit)
+                if b is not None and b.end() not in stops:
+                    rest = self.parse(text, b.end(), limit, stops, is_title)
+                    return rest if rest > b.end() else e
+                return e
         m = self.pattern.match(text, pos, limit)
         if m is None or self.not_a_head.match(text, m.end(), limit):
             return pos
@@ -149,9 +178,9 @@ class BodyGrammar(Bodies):
         b = self.blank.match(text, m.end(), limit)
         if b is None or b.end() in stops:
             return m.end()
-        rest = self.parse(text, b.end(), limit, stops, is_title)
+        rest = self.parse(text, b.end(), limit, stops, is_title, lower_words=3)
         if rest == b.end() and self._generic_head(m.group()):
-            rest = self._lower_name(text, b.end(), limit) or b.end()
+            rest = self._lower_name(text, b.end(), limit, 3) or b.end()
         return rest if rest > b.end() else m.end()
 
     def _joined_part(self, text: str, p: int, limit: int, stops, is_title) -> Optional[int]:
