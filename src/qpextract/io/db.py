@@ -125,6 +125,7 @@ officials = sa.Table(
     sa.Column("honorific", sa.Text),
     sa.Column("rank", sa.Text),
     sa.Column("mentions", sa.Text, nullable=False, comment="JSON list of {start,end,text}"),
+    sa.Column("rule", sa.Text),
     sa.Index("ix_officials_name", "name"),
 )
 
@@ -137,6 +138,7 @@ positions = sa.Table(
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("organization", sa.Text),
     sa.Column("text", sa.Text, nullable=False),
+    sa.Column("rule", sa.Text),
     sa.ForeignKeyConstraint(
         ["article_id", "official_idx"], ["officials.article_id", "officials.idx"], ondelete="CASCADE"
     ),
@@ -356,6 +358,7 @@ def article_rows(article: Article, content_hash: str) -> dict[sa.Table, list[dic
                 "honorific": o.honorific,
                 "rank": o.rank,
                 "mentions": _json([m.model_dump() for m in o.mentions]),
+                "rule": o.rule,
             }
         )
         for j, p in enumerate(o.positions):
@@ -367,6 +370,7 @@ def article_rows(article: Article, content_hash: str) -> dict[sa.Table, list[dic
                     "title": p.title,
                     "organization": p.organization,
                     "text": p.text,
+                    "rule": p.rule,
                 }
             )
     for i, r in enumerate(article.ranks):
@@ -449,7 +453,7 @@ def load_article(conn: Connection, article_id: str) -> Optional[Article]:
     pos_by_official: dict[int, list[dict[str, Any]]] = {}
     for p in rows(positions, "official_idx", "idx"):
         pos_by_official.setdefault(p["official_idx"], []).append(
-            {"title": p["title"], "organization": p["organization"], "text": p["text"]}
+            {"title": p["title"], "organization": p["organization"], "text": p["text"], "rule": p["rule"]}
         )
     part_by_event: dict[int, list[dict[str, Any]]] = {}
     for p in rows(event_participants, "event_idx", "idx"):
@@ -494,6 +498,7 @@ def load_article(conn: Connection, article_id: str) -> Optional[Article]:
                 "rank": r["rank"],
                 "positions": pos_by_official.get(r["idx"], []),
                 "mentions": json.loads(r["mentions"]),
+                "rule": r["rule"],
             }
             for r in rows(officials)
         ],

@@ -28,6 +28,10 @@ class _HonorificRow(BaseModel):
     plural: Optional[str] = None
 
 
+class _BodyName(BaseModel):
+    body: str
+
+
 class _RuleEntry(BaseModel):
     doc: str
 
@@ -102,7 +106,7 @@ class Lexicon:
         # … and a country between a rank and a foreign name ("đại úy không quân Liên Xô Poyarkov …")
         country = r"(?-i:" + trie_pattern(self.countries) + r")" + NB + r"[ \t]++"
         self.gap = re.compile(
-            r"[ \t]*+(?:[,:][ \t]*+)?(?:" + acad + r"\.?+[ \t]*+(?:,[ \t]*+)?)*+(?:" + country + r")?+", re.IGNORECASE
+            r"[ \t]*+(?:[,:-][ \t]*+)?(?:" + acad + r"\.?+[ \t]*+(?:,[ \t]*+)?)*+(?:" + country + r")?+", re.IGNORECASE
         )
         tctx = read_yaml("titles_context.yaml")
         pred = (
@@ -136,6 +140,10 @@ class Lexicon:
             PB + trie_pattern(list(units.kind), fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
         )
         self.bodies = BodyGrammar(self.gazetteer)
+        self.body_before = re.compile(
+            PB + trie_pattern([r.body for r in read_tsv("bodies.tsv", _BodyName)], fold_case=True) + r"[ \t]++\Z",
+            re.IGNORECASE,
+        )
 
     def is_title(self, text: str, pos: int, endpos: int) -> bool:
         return self.title_at.match(text, pos, endpos) is not None

@@ -43,8 +43,10 @@ class NameFinder:
             s, e = run.span()
             if s > 0 and text[s - 1].isalnum():
                 continue
-            if text.count(" ", s, e) == 1 and self.lex.unit_before.search(text, max(lo, s - 12), s):
-                continue  # "phường Đoàn Kết", "huyện Lạc Thủy": two syllables after a unit word name a place
+            if text.count(" ", s, e) == 1 and (
+                self.lex.unit_before.search(text, max(lo, s - 12), s) or self.lex.body_before.search(text, max(lo, s - 16), s)
+            ):
+                continue  # "huyện Lạc Thủy", "Huyện ủy Lạc Thủy": two syllables after a unit or body name a place
             out.extend(self.split_run(text, s, e))
         return out
 
@@ -78,7 +80,7 @@ class NameFinder:
                 i += 1
                 continue
             j = i + 1
-            while j < n and j - i < MAX_SYLLABLES and not self.lex.is_title(text, syls[j][0], end):
+            while j < n and j - i < MAX_SYLLABLES and not self.lex.is_title(text, syls[j][0], min(len(text), end + 40)):
                 j += 1
             if j - i >= 2:
                 out.append(NameSpan(s, syls[j - 1][1]))

@@ -87,8 +87,12 @@ class PositionParser:
         p = pos
         while len(out) < MAX_CHAIN:
             sep = self.lex.chain_sep.match(text, p, limit)
-            if sep is None or not sep.group().strip():
+            if sep is None:
                 break
+            if not sep.group().strip():
+                # "Trần Văn Hải Bí thư Đảng ủy xã": a capitalized title right after the name is its post
+                if out or p != pos or sep.end() >= limit or not text[sep.end()].isupper() or not sep.group():
+                    break
             if out and _LINK.search(sep.group()) is None:
                 break  # a verb after a position ("..., Thứ trưởng làm trưởng đoàn") is not a new one
             q = sep.end()
