@@ -71,6 +71,7 @@ class OfficialExtractor:
             if fold(text[n.start : n.end]) not in authors
             and text[n.start : n.end] not in self.lex.country_set
             and not self.lex.thing_head.search(text, max(lo, n.start - 16), n.start)
+            and (n.kind != "vi" or all(len(w) <= 2 or vietnamese_syllable(w) for w in text[n.start : n.end].split(" ")))
         ]
         stops = {n.start for n in names}
         cues = self._cues(text, lo, hi, stops)
@@ -174,7 +175,12 @@ class OfficialExtractor:
             if comma is not None:
                 # "Douglas Macgregor, Đại tá đã nghỉ hưu ...": a foreign name followed by its post
                 s0, tokens = self.foreign.run_before_comma(text, comma.start(), lo)
-                if len(tokens) >= 2 and any(not vietnamese_syllable(t) for t in tokens) and tokens[0] not in self.lex.surnames:
+                if (
+                    len(tokens) >= 2
+                    and any(not vietnamese_syllable(t) for t in tokens)
+                    and tokens[0] not in self.lex.surnames
+                    and not self.lex.place_before.search(text, max(lo, s0 - 16), s0)
+                ):
                     s0, e0, tokens = self._trim_run(text, s0, comma.start(), tokens, hi)
                     if len(tokens) >= 2:
                         found.append(NameSpan(s0, e0, "foreign"))

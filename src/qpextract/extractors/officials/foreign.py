@@ -36,8 +36,8 @@ class ForeignFinder:
     """Finds capitalized runs that are foreign names, given where strong cues end."""
 
     def __init__(self, countries: list[str], particles: list[str]) -> None:
-        token = UPPER + r"[\w'’]*+(?:[-.]\w++|[ ]-[ ](?:in|un|il|ho|jin|hee|woo|soo|doo|sik|hyun|min|yong|hoon|seok|jae|koo|gun|bae|chul|moo|hoon|won|jun)(?!\w))*+"
-        part = r"(?:" + trie_pattern(particles) + r"(?:[ ]-[ ]|[ -]))?+"
+        token = UPPER + r"[\w'’]*+(?:[-.]\w++|[ ]-[ ]" + UPPER + r"\w++|[ ]-[ ](?:in|un|il|ho|jin|hee|woo|soo|doo|sik|hyun|min|yong|hoon|seok|jae|koo|gun|bae|chul|moo|won|jun)(?!\w))*+"
+        part = r"(?:" + trie_pattern(particles) + r"(?:[ ]-[ ]|[ -]))*+"
         self.token = re.compile(token + NB)
         self.run = re.compile(r"[ \t]++" + part + token + NB)
         self.country = re.compile(r"[ \t]*+" + trie_pattern(countries) + NB + r"(?=[ \t]++" + UPPER + ")")
@@ -57,6 +57,11 @@ class ForeignFinder:
                 break
             tokens.append(m.group().strip())
             end = m.end()
+        last = re.search(r" - [A-ZÀ-Ỹ]", tokens[-1])
+        if last is not None and tokens[-1][:1].isupper():
+            # "Putin - Assad": a spaced dash joins first names ("Jean - Yves Le Drian"), not a last word
+            end -= len(tokens[-1]) - last.start()
+            tokens[-1] = tokens[-1][: last.start()]
         while end > start and text[end - 1] in ".’'":
             end -= 1
         yield start, end, tokens

@@ -87,6 +87,7 @@ class Lexicon:
                 self.cue_written[fold(noun)] = noun
         self.countries = list(rules["countries"])
         self.country_set = frozenset(self.countries)
+        self.place_before = re.compile(PB + trie_pattern(rules["place_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         self.thing_head = re.compile(PB + trie_pattern(rules["thing_heads"]) + r"[ \t]++\Z")
         self.not_in_names = frozenset(rules["not_in_names"])
         self.person_place = re.compile(
