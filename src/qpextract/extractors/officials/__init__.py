@@ -26,7 +26,7 @@ from typing import NamedTuple, Optional, Union
 
 from qpextract.document import Document
 from qpextract.extractors.officials.coref import Person, Registry
-from qpextract.extractors.officials.foreign import ForeignFinder, vietnamese_syllable
+from qpextract.extractors.officials.foreign import ForeignFinder, cut_last_dash, vietnamese_syllable
 from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.extractors.officials.names import NameFinder, NameSpan
 from qpextract.extractors.officials.positions import Pos, PositionParser
@@ -258,7 +258,7 @@ class OfficialExtractor:
             p = q + len(t)
         if not keep:
             return s, s, []
-        return s, p, keep
+        return s, cut_last_dash(keep, p), keep
 
     def _inside_name(self, text: str, pos: int, end: int, kind: Optional[str]) -> bool:
         """An honorific or person noun written with a capital inside a sentence is part of a

@@ -32,15 +32,27 @@ def vietnamese_syllable(word: str) -> bool:
     return _VI_SYLLABLE.fullmatch(base) is not None
 
 
+def cut_last_dash(tokens: list[str], end: int) -> int:
+    """A spaced dash joins first names ("Jean - Yves Le Drian"), never a last word ("Putin - Assad"):
+    cut the last token there; returns the new end."""
+    last = re.search(r" - [A-ZÀ-Ỹ]", tokens[-1]) if tokens else None
+    if last is None or not tokens[-1][:1].isupper():
+        return end
+    end -= len(tokens[-1]) - last.start()
+    tokens[-1] = tokens[-1][: last.start()]
+    return end
+
+
 class ForeignFinder:
     """Finds capitalized runs that are foreign names, given where strong cues end."""
 
     def __init__(self, countries: list[str], particles: list[str]) -> None:
-        token = UPPER + r"[\w'’]*+(?:[-.]\w++|[ ]-[ ]" + UPPER + r"\w++|[ ]-[ ](?:in|un|il|ho|jin|hee|woo|soo|doo|sik|hyun|min|yong|hoon|seok|jae|koo|gun|bae|chul|moo|won|jun)(?!\w))*+"
+        token = UPPER + r"[\w'’]*+(?:[-.]\w++|[ ]-[ ]" + UPPER + r"\w++|[ ]-[ ](?:in|un|il|ho|jin|hee|woo|soo|doo|sik|hyun|min|yong|hoon|seok|jae|koo|gun|bae|chul|moo|won|jun|chi)(?!\w))*+"
         part = r"(?:" + trie_pattern(particles) + r"(?:[ ]-[ ]|[ -]))*+"
         self.token = re.compile(token + NB)
         self.run = re.compile(r"[ \t]++" + part + token + NB)
-        self.country = re.compile(r"[ \t]*+" + trie_pattern(countries) + NB + r"(?=[ \t]++" + UPPER + ")")
+        # atomic: "Nhật Bản hồi …" must not fall back to "Nhật" + a name "Bản"
+        self.country = re.compile(r"[ \t]*+(?>" + trie_pattern(countries) + NB + r")(?=[ \t]++" + UPPER + ")")
         self.country_word = re.compile(trie_pattern(countries + ["Việt Nam"]) + NB)
 
     def runs_after(self, text: str, pos: int, limit: int) -> Iterator[tuple[int, int, list[str]]]:
@@ -57,11 +69,7 @@ class ForeignFinder:
                 break
             tokens.append(m.group().strip())
             end = m.end()
-        last = re.search(r" - [A-ZÀ-Ỹ]", tokens[-1])
-        if last is not None and tokens[-1][:1].isupper():
-            # "Putin - Assad": a spaced dash joins first names ("Jean - Yves Le Drian"), not a last word
-            end -= len(tokens[-1]) - last.start()
-            tokens[-1] = tokens[-1][: last.start()]
+        end = cut_last_dash(tokens, end)
         while end > start and text[end - 1] in ".’'":
             end -= 1
         yield start, end, tokens
