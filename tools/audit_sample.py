@@ -4,19 +4,20 @@
 
 Runs the pipeline on every article, lists every person (Official) and every
 position with the sentence it stands in, and draws 100 of each with a fixed
-seed. The judged copy is corpus/audit/people_positions.tsv: one line per record
+seed: the records whose seeded hash of (article id, record) is smallest, so a
+small change of the rules changes the sample only where the records changed. The judged copy is corpus/audit/people_positions.tsv: one line per record
 with a `right` column (yes/no) and a note, filled by reading each sentence.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-import random
 import sys
 from bisect import bisect_right
 from pathlib import Path
 
-SEED = 11
+SEED = "11"
 N = 100
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus-real" / "articles.jsonl"
 
@@ -46,15 +47,19 @@ def population(articles: list[dict]) -> tuple[list[tuple], list[tuple]]:
     return people, positions
 
 
+def _rank(row: tuple) -> str:
+    """A stable pseudo-random order: the seeded hash of the article id and the record."""
+    return hashlib.sha1(f"{SEED}|{row[0]}|{row[1]}".encode("utf-8")).hexdigest()
+
+
 def main() -> int:
     corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS
     with open(corpus, encoding="utf-8") as fh:
         articles = [json.loads(line) for line in fh if line.strip()]
     people, positions = population(articles)
-    rng = random.Random(SEED)
     print("kind\tid\trecord\trule\tsentence\tright\tnote")
     for kind, pool in (("person", people), ("position", positions)):
-        for row in rng.sample(pool, N):
+        for row in sorted(pool, key=_rank)[:N]:
             print("\t".join([kind, *[str(x).replace("\t", " ") for x in row], "", ""]))
     print(f"# population: {len(people)} people, {len(positions)} positions", file=sys.stderr)
     return 0

@@ -36,6 +36,8 @@ from qpextract.models import Mention, Official, Position, RankMention
 
 # a short name after an honorific or rank: one or two capitalized syllables, no more
 _ALIAS = re.compile(r"[ \t]++(" + CAP_SYLLABLE + r"(?:[ ]" + CAP_SYLLABLE + r")?+)(?![ ]" + UPPER + ")")
+# "Bộ" right before a title word: the title is part of a body's name ("Bộ tư lệnh")
+_BODY_WORD_BEFORE = re.compile(r"(?<!\w)[Bb]ộ[ \t]++\Z")
 # between two items of a list of persons ("A, Chủ tịch ...; B, Phó ...")
 _LIST_GAP = re.compile(r"[ \t]*+[;,][ \t]*+(?:và[ \t]++)?")
 
@@ -162,6 +164,7 @@ class OfficialExtractor:
     def _with_foreign(self, text: str, lo: int, hi: int, names: list[NameSpan]) -> list[NameSpan]:
         """``names`` plus the foreign names (rule ``person.foreign``) after strong cues; overlaps keep the first found."""
         found: list[NameSpan] = []
+        sector = False
         low = lowered(text)
         for m in self.lex.cues.finditer(text, low, lo, hi):
             kind = self.lex.cue_kind.get(fold(m.group()))
@@ -191,8 +194,11 @@ class OfficialExtractor:
             if c is not None and not any(ch in ".;:,()" for ch in text[m.end() : c.start()]):
                 pos, strict = c.end(), False  # "Tổng thống Pháp Emmanuel Macron", "nhà quan sát quân sự Nga A B"
             elif kind == "title":
+                if _BODY_WORD_BEFORE.search(text, max(lo, m.start() - 4), m.start()):
+                    continue  # "Bộ tư lệnh Phương Bắc": the title word is part of a body's name
                 # "Thứ trưởng Anatoly Antonov", "Bộ trưởng Quốc phòng Vladimir Padrino": the name must read foreign
                 pos, strict = self._after_sector(text, m.end(), limit), True
+                sector = pos > m.end()
             else:
                 cue_end = m.end()
                 if kind == "rank":
@@ -210,8 +216,14 @@ class OfficialExtractor:
                 foreign = [t for t in tokens if not all(vietnamese_syllable(p) for p in re.split(r"[-.'’]", t) if p)]
                 if not foreign and (len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames)):
                     continue  # "ông Tư", "Nga Sơn": one Vietnamese syllable is no foreign name
+                if kind == "title" and strict and sector and len(tokens) < 2:
+                    continue  # "Chủ tịch Hội đồng Quân sự Manbij": one word after a body is a place
                 found.append(NameSpan(s, e, "foreign"))
-        found += [NameSpan(m.start(1), m.end(1)) for m in self.lex.person_place.finditer(text, lo, hi)]
+        found += [
+            NameSpan(m.start(1), m.end(1))
+            for m in self.lex.person_place.finditer(text, lo, hi)
+            if not self.lex.thing_before.search(text, max(lo, m.start() - 24), m.start())  # "Lăng Chủ tịch Hồ Chí Minh"
+        ]
         out = sorted(n for n in names if not any(f.start < n.start < f.end for f in found))
         taken = [(n.start, n.end) for n in out]
         for f in found:
