@@ -15,6 +15,11 @@ How it reads an article body:
 4. ``coref``: chains that end without a name ("ông Dung", "đồng chí Bí thư
    Thành ủy") and bare repeats of a known full name become more mentions.
 
+Schema 2: every named person is an Official. Besides cued names, ``foreign``
+finds foreign, Lao and ethnic-minority names after strong cues, a full name of
+three syllables needs no cue (``person.bare``), and nouns such as "anh",
+"tân binh" introduce persons. Each Official and Position carries the name of
+the rule that made it (data/vi/officials_rules.yaml), and ``explain`` prints it.
 Authors of the byline are never officials. No model call on this path.
 """
 

@@ -1,7 +1,7 @@
 """The officials vocabularies (surnames, honorifics, ranks, titles), compiled once.
 
 All word lists live in data/vi (surnames.tsv, honorifics.tsv, ranks.tsv,
-ranks_context.yaml, titles.tsv); this module turns them into lookup tables and
+ranks_context.yaml, titles.tsv, titles_context.yaml, officials_rules.yaml); this module turns them into lookup tables and
 prefix-factored regexes. One ``Lexicon`` is built per extractor instance.
 """
 
