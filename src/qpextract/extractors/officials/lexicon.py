@@ -72,7 +72,7 @@ class Lexicon:
         titles = read_tsv("titles.tsv", _TitleRow)
         self.title_kind = {fold(r.title): r.kind for r in titles}
         self.title_same = {fold(r.title): fold(r.same_as) for r in titles if r.same_as}
-        title_re = r"(?:nguyên[ \t]++)?" + trie_pattern([r.title for r in titles], fold_case=True) + r"(?:[ \t]++(?:thường[ \t]++trực|thứ[ \t]++nhất))?+"
+        title_re = r"(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern([r.title for r in titles], fold_case=True) + r"(?:[ \t]++(?:thường[ \t]++trực|thứ[ \t]++nhất))?+"
         # one scan finds every cue: honorific, rank or title (told apart by ``cue_kind``)
         self.cue_kind: dict[str, str] = {fold(r.title): "title" for r in titles}
         self.cue_kind.update({fold(r.rank): "rank" for r in ranks})
@@ -99,7 +99,7 @@ class Lexicon:
             PB + trie_pattern(rules["thing_before"], fold_case=True) + r"[ \t]*+\Z", re.IGNORECASE
         )
         self.cues = Scanner(trie_pattern(list(self.cue_kind), fold_case=True) + NB)
-        self.former_before = re.compile(r"nguyên[ \t]++\Z", re.IGNORECASE)
+        self.former_before = re.compile(r"(?:nguyên|cựu)[ \t]++\Z", re.IGNORECASE)
         self.title_at = re.compile(PB + title_re + NB, re.IGNORECASE)
         acad = trie_pattern(ctx["academic"], fold_case=True)
         # what may sit between two cues or a cue and a name: blanks, one comma/colon,

@@ -17,7 +17,7 @@ from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.extractors.places.lexicon import fold
 
 _LINK = re.compile(r"[,()-]|(?<!\w)(?:kiêm|rồi)(?!\w)", re.IGNORECASE)
-_FORMER = re.compile(r"nguyên[ \t]++", re.IGNORECASE)
+_FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
 MAX_CHAIN = 8
 
@@ -37,10 +37,10 @@ class Pos(NamedTuple):
     def key(self) -> str:
         """The office, for merging: "nguyên Chính ủy X" and "Chính ủy X" are one."""
         key = self.canon or fold(self.text)
-        return key[len("nguyên ") :] if key.startswith("nguyên ") else key
+        return _FORMER.sub("", key, count=1) if _FORMER.match(key) else key
 
     def former(self) -> bool:
-        return fold(self.title).startswith("nguyên ")
+        return _FORMER.match(fold(self.title)) is not None
 
     def title_key(self) -> str:
         return fold(_FORMER.sub("", self.title, count=1))
