@@ -44,3 +44,15 @@ def test_abbreviation_table_covers_the_domain() -> None:
     ).split() + ["Ban CHQS", "Bộ CHQS"]
     assert not set(required) - entries
     assert len(entries) >= 80
+
+
+def test_compound_words_are_regenerated_from_pyvi() -> None:
+    """data/vi/compound_words.txt is generated (tools/make_compound_words.py): it must match pyvi's lexicon."""
+    pytest.importorskip("pyvi", reason="pyvi (the `nlp` extra) is what the word list is generated from")
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    r = subprocess.run([sys.executable, str(root / "tools/make_compound_words.py"), "--check"], capture_output=True)
+    assert r.returncode == 0, "compound_words.txt is stale: run python tools/make_compound_words.py"

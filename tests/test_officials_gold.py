@@ -8,12 +8,15 @@ from conftest import CORPUS, load_jsonl
 from qpextract.evaluate import evaluate
 
 SEED_FLOORS = {"officials": 1.0, "positions": 0.95, "ranks": 1.0, "official.rank": 1.0, "official.honorific": 1.0}
-REAL_FLOORS = {"officials": 0.92, "positions": 0.85}
+# real.jsonl is schema-1 gold (office holders only); under schema 2 every named person is an
+# Official, so the gate is the recall of its office holders, not F1
+REAL_FLOORS = {"officials:r": 0.98, "positions": 0.9, "ranks": 0.95}
 
 
 def figure(report: dict, part: str) -> float:
+    part, _, key = part.partition(":")
     v = report[part]
-    return v["f1"] if "f1" in v else v["acc"]
+    return v[key] if key else v["f1"] if "f1" in v else v["acc"]
 
 
 @pytest.fixture(scope="module")
@@ -41,4 +44,4 @@ def test_seed_officials(seed_report: dict, part: str, floor: float) -> None:
 
 @pytest.mark.parametrize("part,floor", sorted(REAL_FLOORS.items()))
 def test_real_officials(real_report: dict, part: str, floor: float) -> None:
-    assert figure(real_report, part) >= floor, real_report[part]
+    assert figure(real_report, part) >= floor, real_report[part.partition(":")[0]]

@@ -27,7 +27,9 @@ REAL_FLOORS = {"abbreviations": 0.95, "authors": 0.95, "title": 1.0, "dates": 0.
 HELDOUT_FLOORS = {
     "dates": 0.95,
     "numbers": 0.88,
-    "officials": 0.85,
+    # heldout.jsonl is schema-1 gold (office holders only): under schema 2 every named person is
+    # an Official, so its precision says nothing; recall on the office holders still does
+    "officials:r": 0.95,
     "positions": 0.85,
     "event.main": 0.7,
     "abbreviations": 0.6,
@@ -36,8 +38,9 @@ HELDOUT_FLOORS = {
 
 
 def figure(report: dict, part: str) -> float:
+    part, _, key = part.partition(":")
     v = report[part]
-    return v["f1"] if "f1" in v else v["acc"]
+    return v[key] if key else v["f1"] if "f1" in v else v["acc"]
 
 
 def report(pipeline, inputs: list[dict], gold: str) -> dict:
@@ -59,7 +62,7 @@ def test_seed_scores_stay_above_their_floor(seed_report: dict, part: str, floor:
 @pytest.mark.parametrize("gold,floors", [("real", REAL_FLOORS), ("heldout", HELDOUT_FLOORS)])
 def test_real_article_scores_stay_above_their_floor(pipeline, gold: str, floors: dict) -> None:
     scores = report(pipeline, load_jsonl(CORPUS / "gold" / f"{gold}-inputs.jsonl"), f"{gold}.jsonl")
-    low = {part: scores[part] for part, floor in floors.items() if figure(scores, part) < floor}
+    low = {part: scores[part.partition(":")[0]] for part, floor in floors.items() if figure(scores, part) < floor}
     assert not low, low
 
 

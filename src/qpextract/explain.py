@@ -48,8 +48,10 @@ def record_rows(article: Article, doc: Document) -> list[tuple[int, int, str, st
     for o in article.officials:
         if o.mentions:
             first = o.mentions[0]
-            add("person", first, first.text or o.name, "official", _join(
-                o.name, o.honorific, o.rank, ", ".join(p.text for p in o.positions) or None, f"{len(o.mentions)} mention(s)"))
+            add("person", first, first.text or o.name, o.rule or "official", _join(
+                o.name, o.honorific, o.rank,
+                ", ".join(f"{p.text} [{p.rule}]" if p.rule else p.text for p in o.positions) or None,
+                f"{len(o.mentions)} mention(s)"))
     for r in article.ranks:
         add("rank", r, r.text, f"rank:{r.rank}", _join(f"{r.rank} (grade {r.grade}, {r.branch})",
                                                        f"holder {r.holder}" if r.holder else "no holder"))

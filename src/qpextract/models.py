@@ -122,6 +122,7 @@ class Position(Record):
     title: str = Field(description='the role ("Bí thư", "Chủ tịch", "Phó Chủ tịch thường trực")')
     organization: Optional[str] = Field(None, description='the body ("Thành ủy", "HĐND thành phố") or null')
     text: str = Field(description='the whole position as written, normalized ("Chủ tịch HĐND thành phố")')
+    rule: Optional[str] = Field(None, description='the named rule that read it (data/vi/officials_rules.yaml)')
 
 
 class Mention(Span):
@@ -137,6 +138,7 @@ class Official(Record):
         description='positions in the order written, merged over all mentions',
     )
     mentions: list[Mention] = Field(default_factory=list, description='each mention of the name, as original offsets')
+    rule: Optional[str] = Field(None, description='the named rule that found the person (data/vi/officials_rules.yaml)')
 
 
 class RankMention(TextSpan):

@@ -86,6 +86,13 @@ class Normalizer:
             mt = mt.edit([(0, lead, ""), (lead + len(stripped), len(mt.text), "")])
         return mt
 
+    def spelling(self, word: str) -> str:
+        """A word or phrase spelled as the normalizer writes it (NFC, characters, tone placement), without
+        the steps that read whole lines (boilerplate, spacing): for word lists, where "Đăng ký" is no button."""
+        mt = nfc(MappedText.identity(word))
+        mt = mt.sub(self.characters, self._replace_character)
+        return mt.sub(self.tones, self._replace_tone).text
+
     def _boilerplate_lines(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Edits that delete each boilerplate line with its line break."""
         start = 0

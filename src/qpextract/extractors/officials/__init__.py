@@ -15,6 +15,11 @@ How it reads an article body:
 4. ``coref``: chains that end without a name ("ông Dung", "đồng chí Bí thư
    Thành ủy") and bare repeats of a known full name become more mentions.
 
+Schema 2: every named person is an Official. Besides cued names, ``foreign``
+finds foreign, Lao and ethnic-minority names after strong cues, a full name of
+three syllables needs no cue (``person.bare``), and nouns such as "anh",
+"tân binh" introduce persons. Each Official and Position carries the name of
+the rule that made it (data/vi/officials_rules.yaml), and ``explain`` prints it.
 Authors of the byline are never officials. No model call on this path.
 """
 
@@ -26,6 +31,7 @@ from typing import NamedTuple, Optional, Union
 
 from qpextract.document import Document
 from qpextract.extractors.officials.coref import Person, Registry
+from qpextract.extractors.officials.foreign import ForeignFinder, cut_last_dash, vietnamese_syllable
 from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.extractors.officials.names import NameFinder, NameSpan
 from qpextract.extractors.officials.positions import Pos, PositionParser
@@ -35,6 +41,8 @@ from qpextract.models import Mention, Official, Position, RankMention
 
 # a short name after an honorific or rank: one or two capitalized syllables, no more
 _ALIAS = re.compile(r"[ \t]++(" + CAP_SYLLABLE + r"(?:[ ]" + CAP_SYLLABLE + r")?+)(?![ ]" + UPPER + ")")
+# "Bộ" right before a title word: the title is part of a body's name ("Bộ tư lệnh")
+_BODY_WORD_BEFORE = re.compile(r"(?<!\w)[Bb]ộ[ \t]++\Z")
 # between two items of a list of persons ("A, Chủ tịch ...; B, Phó ...")
 _LIST_GAP = re.compile(r"[ \t]*+[;,][ \t]*+(?:và[ \t]++)?")
 
@@ -42,7 +50,7 @@ _LIST_GAP = re.compile(r"[ \t]*+[;,][ \t]*+(?:và[ \t]++)?")
 class Cue(NamedTuple):
     start: int
     end: int
-    kind: str  # "hon" | "rank" | "title"
+    kind: str  # "hon" | "rank" | "title" | "noun"
     value: Union[str, RankHit, Pos]
 
 
@@ -58,13 +66,22 @@ class OfficialExtractor:
         self.names = NameFinder(self.lex)
         self.positions = PositionParser(self.lex)
         self.ranks = RankReader(self.lex)
+        self.foreign = ForeignFinder(self.lex.countries, self.lex.particles)
 
     # -- the walk ----------------------------------------------------------
     def __call__(self, doc: Document) -> None:
         text = doc.text
         lo, hi = doc.body if doc.body[1] > doc.body[0] else (0, len(text))
         authors = {fold(a) for a in doc.authors}
-        names = [n for n in self.names.find(text, lo, hi) if fold(text[n.start : n.end]) not in authors]
+        names = self._with_foreign(text, lo, hi, self.names.find(text, lo, hi))
+        names = [
+            n
+            for n in names
+            if fold(text[n.start : n.end]) not in authors
+            and text[n.start : n.end] not in self.lex.country_set
+            and not self.lex.thing_head.search(text, max(lo, n.start - 16), n.start)
+            and (n.kind != "vi" or all(len(w) <= 2 or vietnamese_syllable(w) for w in text[n.start : n.end].split(" ")))
+        ]
         stops = {n.start for n in names}
         cues = self._cues(text, lo, hi, stops)
         events: list[tuple[int, int, Union[Cue, NameSpan]]] = [(c.start, 1, c) for c in cues]
@@ -79,6 +96,7 @@ class OfficialExtractor:
         chain_end = -1
         cursor = lo
         plural: Optional[str] = None  # the honorific a list of persons hands on
+        list_rank: Optional[str] = None  # the rank a list of persons hands on ("Thượng tướng A, B")
         list_end = -1
         for _, _, ev in events:
             if ev.start < cursor:
@@ -98,31 +116,43 @@ class OfficialExtractor:
             )
             inherited = (
                 not chain
-                and plural is not None
+                and (plural is not None or list_rank is not None)
                 and list_end >= 0
                 and (m := _LIST_GAP.match(text, list_end, s)) is not None
                 and m.end() == s
             )
-            if chain or post or inherited:
+            bare = not (chain or post or inherited) and (ev.kind == "foreign" or self.names.bare_ok(text, ev, lo))
+            if chain or post or inherited or bare:
                 hon = next((self.lex.honorific[c.value] for c in chain if c.kind == "hon"), None)  # type: ignore[index]
-                if inherited:
-                    hon = plural
                 rank_cue = next((c for c in chain if c.kind == "rank"), None)
                 rank = rank_cue.value.row.rank if rank_cue else None  # type: ignore[union-attr]
+                if inherited:
+                    hon, rank = plural, list_rank
                 pre = [
-                    c.value
+                    c.value._replace(rule="position.before")  # type: ignore[union-attr]
                     for i, c in enumerate(chain)
                     if c.kind == "title"
                     and (not c.value.group or (i == len(chain) - 1 and not text[c.end : s].strip()))  # type: ignore[union-attr]
                 ]
-                person = reg.named(text[s:e], s, e, hon, rank, pre + post)  # type: ignore[arg-type]
+                rule = _person_rule(chain, ev, bool(post), inherited)
+                person = None
+                if ev.kind == "foreign" and " " not in text[s:e]:
+                    person = reg.by_given_name(text[s:e])  # "ông Trump" after "Donald Trump"
+                    if person is not None:
+                        person.add_mention(s, e)
+                        person.add_positions(pre + post)
+                if person is None:
+                    person = reg.named(text[s:e], s, e, hon, rank, pre + post, rule)  # type: ignore[arg-type]
                 for c in chain:
                     if c.kind == "rank":
                         holders[c.start] = person
-                doc.explain(self.name, "official", s, e)
             else:
                 uncued.append(ev)
             plural = plural_here or (plural if inherited else None)
+            if chain or post or inherited or bare:
+                list_rank = (rank if not post else None) if (rank_cue is not None or inherited) else None
+            else:
+                list_rank = None
             list_end = post_end
             cursor = post_end
             chain = []
@@ -141,13 +171,141 @@ class OfficialExtractor:
         self._predicate_ranks(doc, text, reg, cues, holders)
         self._emit(doc, reg, cues, holders)
 
+    def _with_foreign(self, text: str, lo: int, hi: int, names: list[NameSpan]) -> list[NameSpan]:
+        """``names`` plus the foreign names (rule ``person.foreign``) after strong cues; overlaps keep the first found."""
+        found: list[NameSpan] = []
+        sector = False
+        low = lowered(text)
+        for m in self.lex.cues.finditer(text, low, lo, hi):
+            kind = self.lex.cue_kind.get(fold(m.group()))
+            if (
+                self.lex.unit_before.search(text, max(lo, m.start() - 12), m.start())
+                or self.lex.thing_head.search(text, max(lo, m.start() - 16), m.start())
+                or self._inside_name(text, m.start(), m.end(), kind)
+            ):
+                continue  # "tỉnh Bà Rịa", "Đông Anh, Quốc Oai": a place, not "bà" + a name
+            comma = self.lex.comma_before.search(text, max(lo, m.start() - 8), m.start())
+            if comma is not None:
+                # "Douglas Macgregor, Đại tá đã nghỉ hưu ...": a foreign name followed by its post
+                s0, tokens = self.foreign.run_before_comma(text, comma.start(), lo)
+                if (
+                    len(tokens) >= 2
+                    and any(not vietnamese_syllable(t) for t in tokens)
+                    and tokens[0] not in self.lex.surnames
+                    and not self.lex.place_before.search(text, max(lo, s0 - 16), s0)
+                ):
+                    s0, e0, tokens = self._trim_run(text, s0, comma.start(), tokens, hi)
+                    if len(tokens) >= 2:
+                        found.append(NameSpan(s0, e0, "foreign"))
+            limit = _line_end(text, m.end(), hi, 120)
+            c = self.foreign.country.search(text, m.end(), min(limit, m.end() + 40))
+            if c is not None and self.lex.unit_before.search(text, max(lo, c.start() - 12), c.start() + 1):
+                c = None  # "huyện Đức Thọ": a Vietnamese place, not the country "Đức"
+            if c is not None and not any(ch in ".;:,()" for ch in text[m.end() : c.start()]):
+                pos, strict = c.end(), False  # "Tổng thống Pháp Emmanuel Macron", "nhà quan sát quân sự Nga A B"
+            elif kind == "title":
+                if _BODY_WORD_BEFORE.search(text, max(lo, m.start() - 4), m.start()):
+                    continue  # "Bộ tư lệnh Phương Bắc": the title word is part of a body's name
+                # "Thứ trưởng Anatoly Antonov", "Bộ trưởng Quốc phòng Vladimir Padrino": the name must read foreign
+                pos, strict = self._after_sector(text, m.end(), limit), True
+                sector = pos > m.end()
+            else:
+                cue_end = m.end()
+                if kind == "rank":
+                    hit = self.ranks.read(text, m.start(), m.end(), limit)
+                    cue_end = hit.end if hit is not None else cue_end  # "đại tá hải quân" + name
+                g = self.lex.gap.match(text, cue_end, limit)
+                pos = g.end() if g is not None else cue_end
+                if pos > cue_end and text[pos - 1] not in " \t":
+                    continue
+                pos, strict = self.foreign.after_country(text, pos - 1 if pos > cue_end else pos, limit), True
+            for s, e, tokens in self.foreign.runs_after(text, pos, limit):
+                s, e, tokens = self._trim_run(text, s, e, tokens, limit)
+                if not tokens:
+                    continue
+                foreign = [t for t in tokens if not all(vietnamese_syllable(p) for p in re.split(r"[-.'’]", t) if p)]
+                if not foreign and (len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames)):
+                    continue  # "ông Tư", "Nga Sơn": one Vietnamese syllable is no foreign name
+                if kind == "title" and strict and sector and len(tokens) < 2:
+                    continue  # "Chủ tịch Hội đồng Quân sự Manbij": one word after a body is a place
+                found.append(NameSpan(s, e, "foreign"))
+        found += [
+            NameSpan(m.start(1), m.end(1))
+            for m in self.lex.person_place.finditer(text, lo, hi)
+            if not self.lex.thing_before.search(text, max(lo, m.start() - 24), m.start())  # "Lăng Chủ tịch Hồ Chí Minh"
+        ]
+        out = sorted(n for n in names if not any(f.start < n.start < f.end for f in found))
+        taken = [(n.start, n.end) for n in out]
+        for f in found:
+            if not any(a < f.end and f.start < b for a, b in taken):
+                out.append(f)
+                taken.append((f.start, f.end))
+        out.sort()
+        return out
+
+    def _after_sector(self, text: str, pos: int, limit: int) -> int:
+        """Past the capitalized common compounds after a title ("Quốc phòng", "Ngoại giao"), at most two."""
+        for _ in range(2):
+            m = re.compile(r"[ \t]++").match(text, pos, limit)
+            if m is None or m.end() >= limit or not text[m.end()].isupper():
+                break
+            t = self.lex.bodies.token.match(text, m.end(), limit)
+            if t is None:
+                break
+            e = self.lex.bodies.compound_end(text, m.end(), t.end(), limit)
+            if e == t.end():
+                break
+            pos = e
+        return pos
+
+    def _trim_run(self, text: str, s: int, e: int, tokens: list[str], limit: int) -> tuple[int, int, list[str]]:
+        """Cut a capitalized run before the first word that starts a body, place, title or abbreviation."""
+        p = s
+        keep: list[str] = []
+        for t in tokens:
+            q = text.find(t, p, e)
+            if q < 0:
+                break
+            if (
+                self.lex.bodies.body_at(text, q, limit)
+                or self.lex.gazetteer.blocker.match(text, q, limit)
+                or self.lex.is_title(text, q, limit)
+                or self.foreign.country_word.match(text, q, limit)
+                or t in self.lex.not_in_names
+                or (len(t) > 1 and t.isupper())
+                or fold(t) in self.lex.cue_kind
+            ):
+                break
+            keep.append(t)
+            p = q + len(t)
+        if not keep:
+            return s, s, []
+        return s, cut_last_dash(keep, p), keep
+
+    def _inside_name(self, text: str, pos: int, end: int, kind: Optional[str]) -> bool:
+        """An honorific or person noun written with a capital inside a sentence is part of a
+        name ("Đông Anh", "Hai Bà Trưng"), unless the list spells it so ("Tướng", "Đại sứ")."""
+        if kind not in ("hon", "noun") or not text[pos].isupper():
+            return False
+        if kind == "hon" and not text[pos:end].isalpha():
+            return False  # "Đồng chí", "Đ/c": capitalized in running text all the time
+        prev = text[max(0, pos - 3) : pos].rstrip(" \t")
+        if not prev or prev[-1] in ".!?:\"“”'(\n-–":
+            return False
+        word = self.lex.cue_written.get(fold(text[pos : pos + 40].split(" ")[0]))
+        return not (word and word[:1].isupper())
+
     def _cues(self, text: str, lo: int, hi: int, stops: set[int]) -> list[Cue]:
         out: list[Cue] = []
         for m in self.lex.cues.finditer(text, lowered(text), lo, hi):
             written = fold(text[m.start() : m.end()])
             kind = self.lex.cue_kind.get(written)
+            if kind in ("hon", "noun") and self._inside_name(text, m.start(), m.end(), kind):
+                continue
             if kind == "hon":
                 out.append(Cue(m.start(), m.end(), "hon", written))
+            elif kind == "noun":
+                out.append(Cue(m.start(), m.end(), "noun", written))
             elif kind == "rank":
                 hit = self.ranks.read(text, m.start(), m.end(), hi)
                 if hit is not None:
@@ -177,7 +335,7 @@ class OfficialExtractor:
         deferred: list[tuple[list[Cue], int, int, str, list[Pos]]],
     ) -> None:
         """A chain with no name after it: maybe "ông Dung" or "đồng chí Bí thư Thành ủy"."""
-        if not any(c.kind in ("hon", "rank") for c in chain):
+        if not any(c.kind in ("hon", "rank", "noun") for c in chain):
             return
         last = chain[-1]
         if last.kind == "title":
@@ -226,7 +384,15 @@ class OfficialExtractor:
         mentions = sorted(((s, i, p) for i, p in enumerate(reg.persons.values()) for s, _ in p.mentions))
         starts = [s for s, _, _ in mentions]
         sentence_starts = [s for s, _ in doc.sentences]
+        ends = {e: p for p in reg.persons.values() for _, e in p.mentions}
         for c in pending:
+            comma = self.lex.comma_before.search(text, max(0, c.start - 10), c.start)
+            if comma is not None and comma.start() in ends:
+                person = ends[comma.start()]  # "Douglas Macgregor, Đại tá đã nghỉ hưu": said of the name before
+                holders[c.start] = person
+                if person.rank is None and person.alias_rank is None:
+                    person.alias_rank = c.value.row.rank  # type: ignore[union-attr]
+                continue
             window = max(0, c.start - 16)
             anaphor = self.lex.rank_anaphor.search(text, window, c.start) is not None
             if not anaphor and self.lex.rank_predicate.search(text, window, c.start) is None:
@@ -246,20 +412,33 @@ class OfficialExtractor:
 
     # -- records -----------------------------------------------------------
     def _emit(self, doc: Document, reg: Registry, cues: list[Cue], holders: dict[int, Optional[Person]]) -> None:
+        for p in list(reg.persons.values()):
+            if p.rule == "person.foreign" and " " not in p.name:
+                full = reg.by_given_name(p.name)  # "ông Kilrain" before or after "Colin Kilrain"
+                if full is not None and full is not p:
+                    for s, e in p.mentions:
+                        full.add_mention(s, e)
+                    full.add_positions(p.positions)
+                    del reg.persons[p.key]
         for p in reg.persons.values():
-            if not p.positions and not (p.rank or p.alias_rank) and p.honorific in ("ông", "bà"):
-                doc.near_miss(self.name, "official", *min(p.mentions), f"'{p.honorific}' alone, no rank or position: taken for a private person")
-                continue  # "ông"/"bà" alone names private persons (a recruit's parents), not officials
             p.mentions.sort()
             doc.officials.append(
                 Official(
                     name=p.name,
                     honorific=p.honorific,
                     rank=p.rank or p.alias_rank,
-                    positions=[Position(title=q.title, organization=q.organization, text=q.text) for q in p.positions],
+                    positions=[
+                        Position(title=q.title, organization=q.organization, text=q.text, rule=q.rule or None)
+                        for q in p.positions
+                    ],
                     mentions=[Mention(**doc.span(s, e)) for s, e in p.mentions],
+                    rule=p.rule,
                 )
             )
+            s0, e0 = p.mentions[0]
+            doc.explain(self.name, p.rule, s0, e0)
+            for q in p.positions:
+                doc.explain(self.name, q.rule or "position", q.start, q.end)
         for c in cues:
             if c.kind != "rank":
                 continue
@@ -276,6 +455,19 @@ class OfficialExtractor:
                 )
             )
             doc.explain(self.name, f"rank:{hit.row.rank}", hit.start, hit.end)
+
+
+def _person_rule(chain: list[Cue], name: NameSpan, post: bool, inherited: bool) -> str:
+    """The name of the rule (officials_rules.yaml) that makes ``name`` a person."""
+    if inherited:
+        return "person.list"
+    if name.kind == "foreign":
+        return "person.foreign"
+    if any(c.kind in ("hon", "rank", "title") for c in chain):
+        return "person.cued"
+    if chain:
+        return "person.noun"
+    return "person.apposition" if post else "person.bare"
 
 
 def _line_end(text: str, pos: int, hi: int, reach: int = 400) -> int:

@@ -22,6 +22,7 @@ MAX_POSITIONS = 30  # per person: keeps merging linear on hostile input
 class Person:
     name: str
     key: str
+    rule: str = "person.cued"
     honorific: Optional[str] = None
     rank: Optional[str] = None
     alias_rank: Optional[str] = None
@@ -59,12 +60,19 @@ class Registry:
         self.persons: dict[str, Person] = {}
 
     def named(
-        self, name: str, start: int, end: int, honorific: Optional[str], rank: Optional[str], positions: list[Pos]
+        self,
+        name: str,
+        start: int,
+        end: int,
+        honorific: Optional[str],
+        rank: Optional[str],
+        positions: list[Pos],
+        rule: str = "person.cued",
     ) -> Person:
         key = fold(name)
         person = self.persons.get(key)
         if person is None:
-            person = self.persons[key] = Person(name=name, key=key)
+            person = self.persons[key] = Person(name=name, key=key, rule=rule)
         person.honorific = person.honorific or honorific
         person.rank = person.rank or rank
         person.add_positions(positions)

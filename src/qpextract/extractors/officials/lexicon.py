@@ -1,7 +1,7 @@
 """The officials vocabularies (surnames, honorifics, ranks, titles), compiled once.
 
 All word lists live in data/vi (surnames.tsv, honorifics.tsv, ranks.tsv,
-ranks_context.yaml, titles.tsv); this module turns them into lookup tables and
+ranks_context.yaml, titles.tsv, titles_context.yaml, officials_rules.yaml); this module turns them into lookup tables and
 prefix-factored regexes. One ``Lexicon`` is built per extractor instance.
 """
 
@@ -13,7 +13,8 @@ from typing import Literal, Optional
 from pydantic import BaseModel
 
 from qpextract.data import read_tsv, read_yaml
-from qpextract.text.lexicon import NB, PB, Bodies, Gazetteer, Scanner, fold, trie_pattern
+from qpextract.extractors.places.bodies import BodyGrammar
+from qpextract.text.lexicon import NB, PB, Gazetteer, Scanner, fold, trie_pattern
 
 
 class _SurnameRow(BaseModel):
@@ -25,6 +26,14 @@ class _HonorificRow(BaseModel):
     cue: str
     honorific: Literal["đồng chí", "ông", "bà"]
     plural: Optional[str] = None
+
+
+class _BodyName(BaseModel):
+    body: str
+
+
+class _RuleEntry(BaseModel):
+    doc: str
 
 
 class RankRow(BaseModel):
@@ -57,22 +66,48 @@ class Lexicon:
             r"[ \t]++" + trie_pattern(ctx["police_after"], fold_case=True) + NB, re.IGNORECASE
         )
         self.police_bodies = tuple(fold(b) for b in ctx["police_bodies"])
+        self.service_after = re.compile(
+            r"[ \t]++" + trie_pattern(ctx["service_after"], fold_case=True) + NB, re.IGNORECASE
+        )
         titles = read_tsv("titles.tsv", _TitleRow)
         self.title_kind = {fold(r.title): r.kind for r in titles}
         self.title_same = {fold(r.title): fold(r.same_as) for r in titles if r.same_as}
-        title_re = r"(?:nguyên[ \t]++)?" + trie_pattern([r.title for r in titles], fold_case=True) + r"(?:[ \t]++thường[ \t]++trực)?+"
+        title_re = r"(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern([r.title for r in titles], fold_case=True) + r"(?:[ \t]++(?:thường[ \t]++trực|thứ[ \t]++nhất))?+"
         # one scan finds every cue: honorific, rank or title (told apart by ``cue_kind``)
         self.cue_kind: dict[str, str] = {fold(r.title): "title" for r in titles}
         self.cue_kind.update({fold(r.rank): "rank" for r in ranks})
         self.cue_kind.update({fold(r.cue): "hon" for r in hons})
+        rules = read_yaml("officials_rules.yaml")
+        self.rules = {name: _RuleEntry.model_validate(entry) for name, entry in rules["rules"].items()}
+        # how the list writes each one-word cue ("Tướng" is written with a capital, "anh" is not)
+        self.cue_written: dict[str, str] = {}
+        for noun in rules["person_nouns"]:
+            self.cue_kind.setdefault(fold(noun), "noun")
+            if " " not in noun and noun[:1].isupper():
+                self.cue_written[fold(noun)] = noun
+        self.countries = list(rules["countries"])
+        self.country_set = frozenset(self.countries)
+        self.place_before = re.compile(PB + trie_pattern(rules["place_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
+        self.thing_head = re.compile(PB + trie_pattern(rules["thing_heads"]) + r"[ \t]++\Z")
+        self.not_in_names = frozenset(rules["not_in_names"])
+        self.person_place = re.compile(
+            PB + trie_pattern(rules["person_places_after"]) + r"[ \t]++(" + trie_pattern(rules["person_places"]) + ")" + NB
+        )
+        self.comma_before = re.compile(r"(?<=\w),[ \t]++(?:" + trie_pattern(rules["former_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE)
+        self.particles = list(rules["name_particles"])
+        self.thing_before = re.compile(
+            PB + trie_pattern(rules["thing_before"], fold_case=True) + r"[ \t]*+\Z", re.IGNORECASE
+        )
         self.cues = Scanner(trie_pattern(list(self.cue_kind), fold_case=True) + NB)
-        self.former_before = re.compile(r"nguyên[ \t]++\Z", re.IGNORECASE)
+        self.former_before = re.compile(r"(?:nguyên|cựu)[ \t]++\Z", re.IGNORECASE)
         self.title_at = re.compile(PB + title_re + NB, re.IGNORECASE)
         acad = trie_pattern(ctx["academic"], fold_case=True)
         # what may sit between two cues or a cue and a name: blanks, one comma/colon,
         # academic titles ("Đại tá, TS. ", "PGS.TS ")
+        # … and a country between a rank and a foreign name ("đại úy không quân Liên Xô Poyarkov …")
+        country = r"(?-i:" + trie_pattern(self.countries) + r")" + NB + r"[ \t]++"
         self.gap = re.compile(
-            r"[ \t]*+(?:[,:][ \t]*+)?(?:" + acad + r"\.?+[ \t]*+(?:,[ \t]*+)?)*+", re.IGNORECASE
+            r"[ \t]*+(?:[,:-][ \t]*+)?(?:" + acad + r"\.?+[ \t]*+(?:,[ \t]*+)?)*+(?:" + country + r")?+", re.IGNORECASE
         )
         tctx = read_yaml("titles_context.yaml")
         pred = (
@@ -84,6 +119,10 @@ class Lexicon:
             r"[ \t]*+\)?+[ \t]*+(?:(?:[,(-]|(?:" + trie_pattern(tctx["chain_words"], fold_case=True) + r")" + NB + r")"
             r"[ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+,[ \t]*+)?)?+(?:" + pred + r")?+",
             re.IGNORECASE,
+        )
+        self.at_place_titles = frozenset(fold(t) for t in tctx["at_place_titles"])
+        self.at_place = re.compile(
+            r"[ \t]++tại[ \t]++(?:" + trie_pattern(tctx["at_place_words"]) + NB + r")", re.IGNORECASE
         )
         self.group_before = re.compile(
             PB + trie_pattern(tctx["not_after"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
@@ -101,7 +140,11 @@ class Lexicon:
         self.unit_before = re.compile(
             PB + trie_pattern(list(units.kind), fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
         )
-        self.bodies = Bodies(self.gazetteer)
+        self.bodies = BodyGrammar(self.gazetteer)
+        self.body_before = re.compile(
+            PB + trie_pattern([r.body for r in read_tsv("bodies.tsv", _BodyName)], fold_case=True) + r"[ \t]++\Z",
+            re.IGNORECASE,
+        )
 
     def is_title(self, text: str, pos: int, endpos: int) -> bool:
         return self.title_at.match(text, pos, endpos) is not None

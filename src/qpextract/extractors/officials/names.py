@@ -23,6 +23,7 @@ MAX_SYLLABLES = 4
 class NameSpan(NamedTuple):
     start: int
     end: int
+    kind: str = "vi"  # "vi": starts with a surname; "foreign": a run after a strong cue
 
 
 class NameFinder:
@@ -42,10 +43,26 @@ class NameFinder:
             s, e = run.span()
             if s > 0 and text[s - 1].isalnum():
                 continue
-            if text.count(" ", s, e) == 1 and self.lex.unit_before.search(text, max(lo, s - 12), s):
-                continue  # "phường Đoàn Kết", "huyện Lạc Thủy": two syllables after a unit word name a place
+            if text.count(" ", s, e) == 1 and (
+                self.lex.unit_before.search(text, max(lo, s - 12), s) or self.lex.body_before.search(text, max(lo, s - 16), s)
+            ):
+                continue  # "huyện Lạc Thủy", "Huyện ủy Lạc Thủy": two syllables after a unit or body name a place
             out.extend(self.split_run(text, s, e))
         return out
+
+    def bare_ok(self, text: str, span: NameSpan, lo: int) -> bool:
+        """Rule ``person.bare``: a name of three or more syllables with no cue, not the name of a thing
+        ("đường Nguyễn Văn Cừ") nor the tail of a longer capitalized run."""
+        if span.kind != "vi" or text.count(" ", span.start, span.end) < 2:
+            return False
+        before = text[max(lo, span.start - 24) : span.start]
+        if self.lex.thing_before.search(before):
+            return False
+        prev = before.rstrip(" \t")
+        if prev and prev[-1].isalnum() and (prev.split()[-1][:1].isupper() or prev[-1].isdigit()):
+            return False  # the tail of a longer name, or a ship's or unit's name ("Tàu hộ vệ 012 Lý Thái Tổ")
+        after = text[span.end : span.end + 2]
+        return not (after[:1] == " " and after[1:2].isupper() or after[:1].isalnum())
 
     def split_run(self, text: str, start: int, end: int) -> list[NameSpan]:
         """Names inside one run of capitalized syllables."""
@@ -63,7 +80,7 @@ class NameFinder:
                 i += 1
                 continue
             j = i + 1
-            while j < n and j - i < MAX_SYLLABLES and not self.lex.is_title(text, syls[j][0], end):
+            while j < n and j - i < MAX_SYLLABLES and not self.lex.is_title(text, syls[j][0], min(len(text), end + 40)):
                 j += 1
             if j - i >= 2:
                 out.append(NameSpan(s, syls[j - 1][1]))

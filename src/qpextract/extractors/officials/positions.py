@@ -17,7 +17,7 @@ from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.text.lexicon import fold
 
 _LINK = re.compile(r"[,()-]|(?<!\w)(?:kiêm|rồi)(?!\w)", re.IGNORECASE)
-_FORMER = re.compile(r"nguyên[ \t]++", re.IGNORECASE)
+_FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
 MAX_CHAIN = 8
 
@@ -32,14 +32,15 @@ class Pos(NamedTuple):
     text: str
     canon: str = ""  # comparison key: folded text, abbreviated title spelled out
     group: bool = False  # after "các", "hai"...: a title shared by the names right after it
+    rule: str = ""  # the rule of officials_rules.yaml that attached it to a person
 
     def key(self) -> str:
         """The office, for merging: "nguyên Chính ủy X" and "Chính ủy X" are one."""
         key = self.canon or fold(self.text)
-        return key[len("nguyên ") :] if key.startswith("nguyên ") else key
+        return _FORMER.sub("", key, count=1) if _FORMER.match(key) else key
 
     def former(self) -> bool:
-        return fold(self.title).startswith("nguyên ")
+        return _FORMER.match(fold(self.title)) is not None
 
     def title_key(self) -> str:
         return fold(_FORMER.sub("", self.title, count=1))
@@ -61,10 +62,14 @@ class PositionParser:
         org: Optional[str] = None
         b = _BLANK.match(text, end, limit)
         if b is not None and b.end() not in stops:
-            oe = self.lex.bodies.parse(text, b.end(), limit, stops, self.lex.is_title)
+            oe = self.lex.bodies.parse_after_title(text, b.end(), limit, stops, self.lex.is_title, t.group())
             if oe > b.end():
                 org = text[b.end() : oe]
                 end = oe
+        if fold(_FORMER.sub("", t.group(), count=1)) in self.lex.at_place_titles:
+            at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam"
+            if at is not None and org is not None:
+                org, end = text[b.end() : at.end()], at.end()  # type: ignore[union-attr]
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         return self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
 
@@ -82,8 +87,12 @@ class PositionParser:
         p = pos
         while len(out) < MAX_CHAIN:
             sep = self.lex.chain_sep.match(text, p, limit)
-            if sep is None or not sep.group().strip():
+            if sep is None:
                 break
+            if not sep.group().strip():
+                # "Trần Văn Hải Bí thư Đảng ủy xã": a capitalized title right after the name is its post
+                if out or p != pos or sep.end() >= limit or not text[sep.end()].isupper() or not sep.group():
+                    break
             if out and _LINK.search(sep.group()) is None:
                 break  # a verb after a position ("..., Thứ trưởng làm trưởng đoàn") is not a new one
             q = sep.end()
@@ -93,7 +102,7 @@ class PositionParser:
             if found is not None:
                 if self._next_is_name(text, found.end, limit, stops):
                     break  # "..., Phó Chủ tịch Trần Văn B": that title is B's
-                out.append(found)
+                out.append(found._replace(rule="position.after"))
                 p = found.end
                 continue
             if out and sep.group().strip() in (",", "-", "),", ") -") and self.lex.bodies.body_at(text, q, limit):
@@ -107,7 +116,7 @@ class PositionParser:
                         prev.title,
                         prev.organization + " " + body if prev.organization else body,
                         prev.text + " " + " ".join(body.split()),
-                    )
+                    )._replace(rule="position.completed")
                     p = oe
                     continue
             break

@@ -35,6 +35,9 @@ class RankReader:
         police = self.lex.police_after.match(text, end, limit)
         if police is not None:
             return RankHit(start, police.end(), row, True)
+        service = self.lex.service_after.match(text, end, limit)
+        if service is not None:
+            return RankHit(start, service.end(), row, False)  # "Đại tá hải quân"
         return RankHit(start, end, row, False)
 
     def branch(self, hit: RankHit, holder_positions: list[str]) -> str:

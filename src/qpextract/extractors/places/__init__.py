@@ -15,7 +15,8 @@ from bisect import bisect_left
 from typing import Optional
 
 from qpextract.document import Document
-from qpextract.text.lexicon import CAP_SYLLABLE, Bodies, Gazetteer, Units
+from qpextract.extractors.places.bodies import BodyGrammar
+from qpextract.text.lexicon import CAP_SYLLABLE, Gazetteer, Units, lowered
 from qpextract.models import Location, Organization
 
 _BLANK = re.compile(r"[ \t]++")
@@ -36,7 +37,7 @@ class PlaceExtractor:
     def __init__(self) -> None:
         self.gazetteer = Gazetteer()
         self.units = Units()
-        self.bodies = Bodies(self.gazetteer)
+        self.bodies = BodyGrammar(self.gazetteer)
 
     def __call__(self, doc: Document) -> None:
         text = doc.text

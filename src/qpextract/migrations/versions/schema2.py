@@ -55,6 +55,9 @@ def upgrade() -> None:
         op.add_column("event_participants", sa.Column("official_idx", sa.Integer))
     if "rule" not in have:
         op.add_column("event_participants", sa.Column("rule", sa.Text))
+    for table in ("officials", "positions"):  # schema 2: the named rule that found the person or read the post
+        if "rule" not in _columns(table):
+            op.add_column(table, sa.Column("rule", sa.Text))
     with op.batch_alter_table("abbreviations") as batch:  # schema 2: an unknown abbreviation has no expansion
         batch.alter_column("expansion", existing_type=sa.Text, nullable=True)
     tables = set(sa.inspect(op.get_bind()).get_table_names())

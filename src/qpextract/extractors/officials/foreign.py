@@ -1,0 +1,90 @@
+"""Foreign, Lao and ethnic-minority names: capitalized runs after a strong cue (rule ``person.foreign``).
+
+Such names do not start with a Vietnamese surname, so ``names`` misses them.
+A run of capitalized words is a person's name when it stands right after a
+title and a country ("Tổng thống Pháp Emmanuel Macron") or right after an
+honorific, rank or person noun ("ông Hun Sen", "Đại tá Khamphong Sisouvanh",
+"chuyên gia Douglas Macgregor"). A one-word run must not read as a Vietnamese
+syllable ("ông Putin", not "ông Tư"). Vocabulary: officials_rules.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterator
+
+from qpextract.text.lexicon import NB, UPPER, trie_pattern
+
+_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+# a Vietnamese syllable without its tone mark: onset, vowels, coda
+_VI_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?"
+    r"(?:[aăâeêioôơuưy]{1,3})"
+    r"(?:ch|ng|nh|c|m|n|p|t)?"
+)
+MAX_TOKENS = 5
+
+
+def vietnamese_syllable(word: str) -> bool:
+    """True when ``word`` can be one Vietnamese syllable ("Hun", "Sen"; not "Putin", "James")."""
+    base = unicodedata.normalize("NFC", unicodedata.normalize("NFD", word.lower()).translate(_TONES))
+    return _VI_SYLLABLE.fullmatch(base) is not None
+
+
+def cut_last_dash(tokens: list[str], end: int) -> int:
+    """A spaced dash joins first names ("Jean - Yves Le Drian"), never a last word ("Putin - Assad"):
+    cut the last token there; returns the new end."""
+    last = re.search(r" - [A-ZÀ-Ỹ]", tokens[-1]) if tokens else None
+    if last is None or not tokens[-1][:1].isupper():
+        return end
+    end -= len(tokens[-1]) - last.start()
+    tokens[-1] = tokens[-1][: last.start()]
+    return end
+
+
+class ForeignFinder:
+    """Finds capitalized runs that are foreign names, given where strong cues end."""
+
+    def __init__(self, countries: list[str], particles: list[str]) -> None:
+        token = UPPER + r"[\w'’]*+(?:[-.]\w++|[ ]-[ ]" + UPPER + r"\w++|[ ]-[ ](?:in|un|il|ho|jin|hee|woo|soo|doo|sik|hyun|min|yong|hoon|seok|jae|koo|gun|bae|chul|moo|won|jun|chi)(?!\w))*+"
+        part = r"(?:" + trie_pattern(particles) + r"(?:[ ]-[ ]|[ -]))*+"
+        self.token = re.compile(token + NB)
+        self.run = re.compile(r"[ \t]++" + part + token + NB)
+        # atomic: "Nhật Bản hồi …" must not fall back to "Nhật" + a name "Bản"
+        self.country = re.compile(r"[ \t]*+(?>" + trie_pattern(countries) + NB + r")(?=[ \t]++" + UPPER + ")")
+        self.country_word = re.compile(trie_pattern(countries + ["Việt Nam"]) + NB)
+
+    def runs_after(self, text: str, pos: int, limit: int) -> Iterator[tuple[int, int, list[str]]]:
+        """The capitalized run right after ``pos`` (one blank between), as (start, end, tokens); none if absent."""
+        m = self.run.match(text, pos, limit)
+        if m is None:
+            return
+        start = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
+        tokens = [m.group().strip()]
+        end = m.end()
+        while len(tokens) < MAX_TOKENS:
+            m = self.run.match(text, end, limit)
+            if m is None:
+                break
+            tokens.append(m.group().strip())
+            end = m.end()
+        end = cut_last_dash(tokens, end)
+        while end > start and text[end - 1] in ".’'":
+            end -= 1
+        yield start, end, tokens
+
+    def run_before_comma(self, text: str, pos: int, lo: int) -> tuple[int, list[str]]:
+        """The capitalized run that ends right before ``pos`` (", " then a post), as (start, tokens)."""
+        words = text[max(lo, pos - 80) : pos].split(" ")
+        tokens: list[str] = []
+        for w in reversed(words):
+            if len(tokens) >= MAX_TOKENS - 1 or not self.token.fullmatch(w):
+                break
+            tokens.insert(0, w)
+        return pos - len(" ".join(tokens)), tokens
+
+    def after_country(self, text: str, pos: int, limit: int) -> int:
+        """End of a country written at ``pos`` ("Mỹ", "Trung Quốc"), else ``pos``."""
+        m = self.country.match(text, pos, limit)
+        return m.end() if m is not None else pos

@@ -1,0 +1,230 @@
+"""The grammar of body names: a head noun, then a proper name read word by word.
+
+"Học viện Khoa học Quân sự", "Cục Nghiên cứu Tình báo", "Sở Lao động - Thương
+binh và Xã hội": Vietnamese capitalizes only the first syllable of each word
+of a name, so a capitalized syllable takes the lower-case syllables that
+complete its word (rule ``body.compound``, from data/vi/compound_words.txt: the
+25,000 compounds of the lexicon pyvi ships); connectives join two capitalized
+parts (``body.connector``); a head followed by "trưởng"/"phó" is a title, not
+a body (``body.not_a_head``). Vocabulary: bodies.tsv, bodies_words.tsv,
+bodies_context.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from qpextract.data import data_text, read_yaml
+from qpextract.text.lexicon import LOWER, NB, UPPER, Bodies, Gazetteer, fold, trie_pattern
+
+_LOWER_SYL = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
+_LOWER_WORD = re.compile(LOWER + r"++" + NB)
+_NAME_END = re.compile(r"[ \t]*+[,;()]|[ \t]++" + UPPER)
+
+
+@lru_cache(maxsize=1)
+def compound_words() -> frozenset[str]:
+    """Folded multi-syllable Vietnamese words (2 to 4 syllables): data/vi/compound_words.txt, generated
+    from the lexicon pyvi ships by tools/make_compound_words.py (so the default install needs no pyvi)."""
+    return frozenset(line for line in data_text("compound_words.txt").splitlines() if line and not line.startswith("#"))
+
+
+class BodyGrammar(Bodies):
+    """``Bodies`` whose ``parse`` never stops inside a word."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        super().__init__(gazetteer)
+        ctx = read_yaml("bodies_context.yaml")
+        self.compounds = compound_words()
+        self.not_a_head = re.compile(r"[ \t]++" + trie_pattern(ctx["not_a_head"], fold_case=True) + NB, re.IGNORECASE)
+        self.connector = re.compile(r"[ \t]++" + trie_pattern(ctx["connectors"]) + r"[ \t]++|-(?=\w)|[ \t]*+&[ \t]*+")
+        self.not_joined = frozenset(fold(w) for w in ctx["not_joined"])
+        self.dotted = frozenset(ctx["dotted"])
+        self.number = re.compile(trie_pattern(ctx["number_words"], fold_case=True) + r"[ \t]++\d++" + NB, re.IGNORECASE)
+        self.max_tail = int(ctx["max_compound_tail"])
+        self.title_heads = frozenset(ctx["title_heads"])
+
+    def body_at(self, text: str, pos: int, endpos: int) -> Optional[re.Match]:
+        m = super().body_at(text, pos, endpos)
+        if m is None or self.not_a_head.match(text, m.end(), endpos):
+            return None
+        if " " not in m.group() and self.splits_word(text, m.start(), m.end(), endpos):
+            return None  # "Phòng vệ", "Sở hữu", "Viện trợ": a one-syllable head that begins another word
+        return m
+
+    def splits_word(self, text: str, start: int, end: int, limit: int) -> bool:
+        """True when the last syllable of ``text[start:end]`` and the next lower-case syllable form one word."""
+        last = max(start, text.rfind(" ", start, end) + 1)
+        return self.compound_end(text, last, end, limit) > end
+
+    def compound_end(self, text: str, start: int, end: int, limit: int) -> int:
+        """End of the word that the syllable ``text[start:end]`` begins (``end`` when it is a word alone)."""
+        best = end
+        p = end
+        for _ in range(self.max_tail):
+            m = _LOWER_SYL.match(text, p, limit)
+            if m is None:
+                break
+            p = m.end()
+            if fold(text[start:p]) in self.compounds:
+                best = p
+        return best
+
+    def parse(
+        self,
+        text: str,
+        pos: int,
+        limit: int,
+        stops: frozenset[int] | set[int] = frozenset(),
+        is_title=None,
+        max_tokens: int = 14,
+        lower_words: int = 1,
+    ) -> int:
+        """End of the body name that starts at ``pos`` (``pos`` itself when there is none);
+        ``lower_words`` lower-case compounds may name a generic head ("Cục đối ngoại")."""
+        end = pos
+        p = pos
+        n = 0
+        while n < max_tokens and p < limit:
+            if p != pos:
+                q = self._joined_part(text, p, limit, stops, is_title)
+                if q is None:
+                    b = self.blank.match(text, p, limit)
+                    if b is None:
+                        break
+                    q = b.end()
+            else:
+                q = p
+            if q >= limit or q in stops:
+                break
+            m_end = self._part(text, q, limit, stops, is_title)
+            if (m_end is None or m_end == q) and n == 1 and self._generic_head(text[pos:end]):
+                m_end = self._lower_name(text, q, limit, lower_words)  # "Cục đối ngoại, Bộ Quốc phòng"
+            if m_end is None or m_end == q or self.not_a_head.match(text, m_end, limit):
+                break  # "… Tổng tham mưu" + "trưởng": the word goes on into a title
+            if n > 0 and self.splits_word(text, q, m_end, limit):
+                t = self.token.match(text, q, limit)  # "Hàn Quốc lập" + "tức": take the bare word
+                if t is None or t.end() >= m_end or not text[q].isupper() or self.splits_word(text, q, t.end(), limit):
+                    break  # "… Lục quân khu" + "vực": the part would end inside a word
+                m_end = t.end()
+            end = p = m_end
+            n += 1
+        return end
+
+    def _generic_head(self, head: str) -> bool:
+        """A head that needs a name after it ("Cục", "Trung tâm"), not a whole body ("Thành ủy")."""
+        return " " not in head.strip() or fold(head) in self.cased
+
+    def _lower_name(self, text: str, q: int, limit: int, words: int = 1) -> Optional[int]:
+        """Rule ``body.lower_name``: up to ``words`` lower-case compounds right after the head, then
+        punctuation or a capitalized word ("Cục đối ngoại, Bộ Quốc phòng"; after a title, "Phòng phòng
+        chống tội phạm ma túy Bộ chỉ huy ..."); None otherwise."""
+        e = q
+        for i in range(words):
+            w = _LOWER_WORD.match(text, e, limit)
+            if w is None:
+                return None
+            c = self.compound_end(text, e, w.end(), limit)
+            if c == w.end():
+                return None
+            e = c
+            if _NAME_END.match(text, e, limit) is not None:
+                return e
+            b = self.blank.match(text, e, limit)
+            if b is None:
+                return None
+            e = b.end()
+        return None
+
+    def parse_after_title(
+        self,
+        text: str,
+        pos: int,
+        limit: int,
+        stops: frozenset[int] | set[int] = frozenset(),
+        is_title=None,
+        title: str = "",
+    ) -> int:
+        """``parse``, but a head written in lower case right after a title counts too
+        (rule ``body.lower_head``: "Giám đốc trung tâm", "tổng giám đốc công ty ..."), and a title
+        that ends with a head ("Trưởng phòng", "Trưởng ban") takes a lower-case name
+        ("Trưởng ban chính sách Bộ chỉ huy ...")."""
+        end = self.parse(text, pos, limit, stops, is_title, lower_words=3)
+        if end > pos:
+            return end
+        if title and fold(title).split(" ")[-1] in self.title_heads:
+            e = self._lower_name(text, pos, limit, 3)
+            if e is not None:
+                b = self.blank.match(text, e, limit)
+                if b is not None and b.end() not in stops:
+                    rest = self.parse(text, b.end(), limit, stops, is_title)
+                    return rest if rest > b.end() else e
+                return e
+        m = self.pattern.match(text, pos, limit)
+        if m is None or self.not_a_head.match(text, m.end(), limit):
+            return pos
+        if " " not in m.group() and self.splits_word(text, m.start(), m.end(), limit):
+            return pos
+        b = self.blank.match(text, m.end(), limit)
+        if b is None or b.end() in stops:
+            return m.end()
+        rest = self.parse(text, b.end(), limit, stops, is_title, lower_words=3)
+        if rest == b.end() and self._generic_head(m.group()):
+            rest = self._lower_name(text, b.end(), limit, 3) or b.end()
+        return rest if rest > b.end() else m.end()
+
+    def _joined_part(self, text: str, p: int, limit: int, stops, is_title) -> Optional[int]:
+        """Start of the capitalized word after a connective at ``p`` ("và An ninh", "-Thương binh"), if it
+        continues the name: a common compound written capitalized, not a body, title, rank or person."""
+        c = self.connector.match(text, p, limit)
+        if c is None:
+            return None
+        r = c.end()
+        if r >= limit or not text[r].isupper() or r in stops or self.body_at(text, r, limit):
+            return None
+        if is_title is not None and is_title(text, r, limit):
+            return None
+        t = self.token.match(text, r, limit)
+        if t is None:
+            return None
+        e = self.compound_end(text, r, t.end(), limit)
+        word = fold(text[r:e])
+        if word in self.not_joined or (e == t.end() and c.group().strip() not in ("-", "&")):
+            return None  # after "và" the part must be a compound; a tight dash or "&" joins any word
+        return r
+
+    def _part(self, text: str, q: int, limit: int, stops, is_title) -> Optional[int]:
+        """End of one part of a body name at ``q``: a body, a place, a connective word or a capitalized word."""
+        m = self.body_at(text, q, limit) or self.gazetteer.match(text, q, limit)
+        w = self.words.match(text, q, limit)
+        if m is not None and w is not None and w.end() > m.end():
+            return w.end()  # "Phòng không - Không quân" is longer than the body "Phòng"
+        if m is not None:
+            last = max(q, text.rfind(" ", q, m.end()) + 1)  # "Quân chủng Phòng" + "không"
+            return self.compound_end(text, last, m.end(), limit) if text[last].isupper() else m.end()
+        if is_title is not None and is_title(text, q, limit):
+            return None
+        m = self.number.match(text, q, limit)
+        if m is not None:
+            return m.end()
+        m = self.words.match(text, q, limit)
+        if m is not None:
+            return m.end()
+        m = self.token.match(text, q, limit)
+        if m is None:
+            return None
+        e = m.end()
+        if text[q].isupper():
+            if text[q:e] in self.dotted and text.startswith(". ", e):
+                g = self.gazetteer.match(text, e + 2, limit)
+                if g is not None:
+                    return g.end()
+            c = self.compound_end(text, q, e, limit)
+            if c == e:
+                cont = self.continuation.match(text, e, limit)  # a syllable the lexicon lacks ("Hạ tầng")
+                if cont is not None and cont.end() not in stops:
+                    c = cont.end()
+            e = c
+        return e

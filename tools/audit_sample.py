@@ -1,0 +1,69 @@
+"""Precision audit sample: 100 people and 100 positions drawn from the 2,000 real articles.
+
+    python tools/audit_sample.py [../shared/corpus-real/articles.jsonl] > sample.tsv
+
+Runs the pipeline on every article, lists every person (Official) and every
+position with the sentence it stands in, and draws 100 of each with a fixed
+seed: the records whose seeded hash of (article id, record) is smallest, so a
+small change of the rules changes the sample only where the records changed. The judged copy is corpus/audit/people_positions.tsv: one line per record
+with a `right` column (yes/no) and a note, filled by reading each sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from bisect import bisect_right
+from pathlib import Path
+
+SEED = "11"
+N = 100
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus-real" / "articles.jsonl"
+
+
+def _sentence(doc, start: int) -> str:
+    starts = [s for s, _ in doc.sentences]
+    j = bisect_right(starts, start) - 1
+    s, e = doc.sentences[j] if j >= 0 else (0, len(doc.text))
+    return " ".join(doc.text[s:e].split())
+
+
+def population(articles: list[dict]) -> tuple[list[tuple], list[tuple]]:
+    """(people, positions) as (article id, record, rule, sentence) tuples, in corpus order."""
+    from qpextract import Pipeline
+
+    pipe = Pipeline()
+    people, positions = [], []
+    for art in articles:
+        doc = pipe.document(art["text"], id=art["id"], title=art.get("title"))
+        for o in doc.officials:
+            first = doc.norm.to_normalized(o.mentions[0].start)
+            sent = _sentence(doc, first)
+            desc = f"{o.name} | hon={o.honorific} | rank={o.rank}"
+            people.append((art["id"], desc, o.rule, sent))
+            for p in o.positions:
+                positions.append((art["id"], f"{o.name} -> {p.text}", p.rule, sent))
+    return people, positions
+
+
+def _rank(row: tuple) -> str:
+    """A stable pseudo-random order: the seeded hash of the article id and the record."""
+    return hashlib.sha1(f"{SEED}|{row[0]}|{row[1]}".encode("utf-8")).hexdigest()
+
+
+def main() -> int:
+    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS
+    with open(corpus, encoding="utf-8") as fh:
+        articles = [json.loads(line) for line in fh if line.strip()]
+    people, positions = population(articles)
+    print("kind\tid\trecord\trule\tsentence\tright\tnote")
+    for kind, pool in (("person", people), ("position", positions)):
+        for row in sorted(pool, key=_rank)[:N]:
+            print("\t".join([kind, *[str(x).replace("\t", " ") for x in row], "", ""]))
+    print(f"# population: {len(people)} people, {len(positions)} positions", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

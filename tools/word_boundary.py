@@ -1,0 +1,126 @@
+"""Positions and organizations that end inside a word, with pyvi's segmenter as the judge.
+
+For every position of every official and every organization found in the real
+corpus, the sentence around it is segmented with ``pyvi.ViTokenizer.tokenize``;
+the record ends inside a word when its last syllable and the next syllable of
+the text are joined by "_" in that output ("Sở Lao" + "động"), or when it ends
+in the middle of a syllable. Usage:
+
+    python tools/word_boundary.py [../shared/corpus-real/articles.jsonl] [--show N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from bisect import bisect_right
+from collections import Counter
+from pathlib import Path
+from typing import Iterator, Optional
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus-real" / "articles.jsonl"
+_SYL = re.compile(r"\w+")
+
+
+def _syllables(sentence: str, tokenized: str) -> list[tuple[int, int, bool]]:
+    """(start, end, joined_to_next) of each pyvi syllable, aligned on ``sentence``."""
+    out: list[tuple[int, int, bool]] = []
+    cursor = 0
+    for token in tokenized.split(" "):
+        parts = token.split("_")
+        for i, part in enumerate(parts):
+            if not part:
+                continue
+            at = sentence.find(part, cursor)
+            if at < 0:
+                continue
+            cursor = at + len(part)
+            out.append((at, cursor, i < len(parts) - 1))
+    return out
+
+
+def inside_word(sentence: str, end: int, tokenize) -> Optional[str]:
+    """The word that ``end`` (an offset in ``sentence``) cuts, or None when it is a word boundary."""
+    syls = _syllables(sentence, tokenize(sentence))
+    for s, e, joined in syls:
+        if s < end < e:
+            # a syllable cut in two is a cut; "HCM." (pyvi keeps a final dot) is not
+            return sentence[s:e] if sentence[end:e][:1].isalnum() else None
+        if e == end:
+            if not joined:
+                return None
+            k = syls.index((s, e, joined))
+            if k + 1 < len(syls):
+                ns, ne, _ = syls[k + 1]
+                return sentence[s:e] + "_" + sentence[ns:ne]
+            return None
+    return None
+
+
+def records(doc) -> Iterator[tuple[str, int, int]]:
+    """(kind, normalized start, normalized end) of every position and organization of ``doc``."""
+    text = doc.text
+    for off in doc.officials:
+        anchors = [doc.norm.to_normalized(m.start) for m in off.mentions] or [0]
+        for p in off.positions:
+            for needle in (p.text, p.organization or "", p.title):
+                if not needle:
+                    continue
+                hits = [m.start() for m in re.finditer(re.escape(needle), text)]
+                if hits:
+                    # the occurrence nearest to a mention of its holder
+                    s = min(hits, key=lambda h: min(abs(h - a) for a in anchors))
+                    yield "position", s, s + len(needle)
+                    break
+    for org in doc.organizations:
+        s, e = doc.normalized_span(org)
+        yield "organization", s, e
+
+
+def check(articles: list[dict], show: int = 0) -> tuple[int, int, Counter]:
+    """(records ending inside a word, records checked, the cut words counted)."""
+    from pyvi import ViTokenizer
+
+    from qpextract import Pipeline
+
+    pipe = Pipeline()
+    bad = total = 0
+    cuts: Counter = Counter()
+    for art in articles:
+        doc = pipe.document(art["text"], id=art.get("id", ""), title=art.get("title"))
+        starts = [s for s, _ in doc.sentences]
+        for kind, s, e in records(doc):
+            total += 1
+            j = bisect_right(starts, s) - 1
+            ss, se = doc.sentences[j] if j >= 0 else (0, len(doc.text))
+            se = max(se, e)
+            sentence = doc.text[ss:se]
+            word = inside_word(sentence, e - ss, ViTokenizer.tokenize)
+            if word is not None:
+                bad += 1
+                cuts[(kind, doc.text[s:e], word)] += 1
+                if show:
+                    show -= 1
+                    print(f"{art.get('id')}\t{kind}\t{doc.text[s:e]!r}\t{word}", file=sys.stderr)
+    return bad, total, cuts
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    ap.add_argument("--show", type=int, default=0, help="print this many cut records")
+    ap.add_argument("--top", type=int, default=0, help="print the most frequent cuts")
+    args = ap.parse_args(argv)
+    with open(args.corpus, encoding="utf-8") as fh:
+        articles = [json.loads(line) for line in fh if line.strip()]
+    bad, total, cuts = check(articles, args.show)
+    for (kind, surface, word), n in cuts.most_common(args.top):
+        print(f"{n:4d}  {kind:12s} {surface!r}  {word}")
+    print(f"{bad} of {total} positions and organizations end inside a word")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
