@@ -14,6 +14,7 @@ from typing import Any, Optional, Protocol, Union
 from qpextract.document import Document
 from qpextract.errors import EmptyInputError, InputError
 from qpextract.models import Article, ErrorInfo, ErrorLine
+from qpextract.text.guard import guard_text, scrub
 from qpextract.text.normalize import Normalizer
 
 
@@ -69,14 +70,17 @@ class Pipeline:
             raise InputError("parse", f"text must be a string, not {type(text).__name__}")
         if not text.strip():
             raise EmptyInputError()
+        text, notes = guard_text(text)  # lone surrogates, runs of combining marks: same length
+        title = guard_text(title)[0] if isinstance(title, str) else None
         doc = Document(
-            id=id if id is not None else "article",
+            id=scrub(id) if id is not None else "article",
             original=text,
             norm=self.normalizer(text),
-            source=source,
+            source=scrub(source) if isinstance(source, str) else None,
             title=self.normalizer(title).text if title else None,
-            published=published,
+            published=scrub(published) if isinstance(published, str) else None,
         )
+        doc.warnings.extend(notes)
         if not doc.text:
             raise EmptyInputError("the input has no text once boilerplate is removed")
         for component in self.components:

@@ -147,8 +147,7 @@ def process_item(pipeline: Any, item: Item, time_limit: float) -> Outcome:
             if isinstance(result, Article):
                 if not result.authors and ready.get("authors"):
                     result.authors = list(ready["authors"])
-                if ready.get("note"):
-                    result.warnings.append(ready["note"])
+                result.warnings.extend(ready.get("notes", []))
         finally:
             if time_limit > 0:
                 signal.setitimer(signal.ITIMER_REAL, 0)
