@@ -42,12 +42,17 @@ def extract(
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="print every failed input on stderr", rich_help_panel="Running")] = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="no progress bar and no summary", rich_help_panel="Running")] = False,
     pipeline: Annotated[Optional[str], typer.Option("--pipeline", hidden=True, help="module:factory of a Pipeline")] = None,
+    follow_links: Annotated[
+        bool, typer.Option("--follow-links", help="read links in input folders that point out of them", rich_help_panel="Input")
+    ] = False,
 ) -> None:
     """Extract records from INPUTS: one JSON line per input (Article or error line).
 
-    Exit code 0 when every input became an Article, 1 when some failed, 2 on usage errors.
+    Exit code 0 when every input became an Article, 1 when some failed, 2 on usage errors,
+    3 when the run had to stop (output not writable: disk full, database lost; a runner crash),
+    130 when interrupted; after 3 or 130, --resume finishes the run.
     """
-    from qpextract.io.batch import BatchAborted, BatchOptions, Runner, default_workers
+    from qpextract.io.batch import EXIT_FATAL, BatchAborted, BatchOptions, FatalError, Runner, default_workers
     from qpextract.io.progress import NoProgress, count_inputs, make_progress
     from qpextract.io.readers import Limits, iter_inputs
     from qpextract.io.sinks import SinkUnavailable, open_sink
@@ -78,7 +83,15 @@ def extract(
         count_inputs(inputs, progress)
     try:
         own = [output] if output and output != "-" else []
-        summary = runner.run(iter_inputs(inputs, Limits(max_bytes=max_bytes), exclude=own), done)
+        summary = runner.run(iter_inputs(inputs, Limits(max_bytes=max_bytes), exclude=own, follow_links=follow_links), done)
+    except FatalError as exc:
+        progress.stop()
+        try:
+            sink.close()  # what is buffered goes out if it still can
+        except Exception:  # the sink is what failed: the line below says so
+            pass
+        _eprint(f"qpextract: fatal: {exc} (what was written is kept; fix it and run again with --resume)")
+        raise typer.Exit(EXIT_FATAL)
     except BatchAborted as exc:
         progress.stop()
         sink.close()
@@ -89,7 +102,11 @@ def extract(
         _eprint("interrupted: run again with --resume to finish")
         raise typer.Exit(130)
     progress.stop()
-    sink.close()
+    try:
+        sink.close()
+    except Exception as exc:  # the last batch could not be written: disk full, database lost
+        _eprint(f"qpextract: fatal: cannot write the output: {type(exc).__name__}: {str(exc).strip().splitlines()[0][:300] if str(exc).strip() else ''}")
+        raise typer.Exit(EXIT_FATAL)
     summary.earlier_errors = getattr(sink, "done_errors", 0) if resume else 0
     if not quiet:
         _eprint(summary.text())

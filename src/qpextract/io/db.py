@@ -610,7 +610,9 @@ class DbSink:
         self.flush()
         with self.engine.connect() as conn:
             ids = set(conn.execute(sa.select(articles.c.id)).scalars())
-            ids.update(conn.execute(sa.select(errors.c.id)).scalars())
+            # an article whose worker was killed is done again (its row is replaced)
+            again = errors.c.message.like("%the worker process died%")
+            ids.update(conn.execute(sa.select(errors.c.id).where(~again)).scalars())
         return ids
 
     def close(self) -> None:
