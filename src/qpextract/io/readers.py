@@ -337,8 +337,9 @@ def _warc_stream(stream: IO[bytes], source: str, stem: str, limits: Limits, mete
 
     count = 0
     records = 0
+    watch = _GzipWatch(stream)
     try:
-        it = ArchiveIterator(stream, check_digests=False)
+        it = ArchiveIterator(io.BufferedReader(watch, MB), check_digests=False)
         for record in it:
             records += 1
             length = record.rec_headers.get_header("Content-Length")
@@ -364,9 +365,8 @@ def _warc_stream(stream: IO[bytes], source: str, stem: str, limits: Limits, mete
             if when:
                 extra["published_fallback"] = when
             yield _document(aid, url, data, html=True, **extra)
-        trailing = _warc_trailing(stream, it)
-        if trailing:
-            raise ValueError(trailing)
+        if watch.problem():
+            raise ValueError(watch.problem())
     except _BombError as exc:
         yield _error(f"{stem}:after-{count}", source, "too_large", f"WARC reading stopped after {count} records: {exc}")
     except Exception as exc:  # warcio raises its own, zlib's and ValueError on a broken file
@@ -374,24 +374,48 @@ def _warc_stream(stream: IO[bytes], source: str, stem: str, limits: Limits, mete
                      f"broken WARC after {count} records: {type(exc).__name__}: {exc}")
 
 
-def _warc_trailing(stream: IO[bytes], it: Any) -> Optional[str]:
-    """Why the WARC did not end cleanly (bytes left that are no record, a truncated gzip), or None."""
-    reader = getattr(it, "reader", None)
-    rest = b""
-    if reader is not None:
-        try:
-            rest = reader.read(64)
-        except Exception as exc:  # zlib/EOF errors of a truncated .warc.gz
-            return f"truncated or corrupt: {type(exc).__name__}: {exc}"
-        if hasattr(reader, "decompressor") and getattr(reader, "decompressor", None) is not None:
-            dec = reader.decompressor
-            if hasattr(dec, "eof") and not dec.eof and getattr(reader, "num_read", 1) >= 0 and not rest:
-                unused = getattr(dec, "unused_data", b"")
-                if not unused and getattr(reader, "stream", None) is not None:
-                    return "truncated gzip stream"
-    if rest.strip(b"\r\n\x00 "):
-        return f"trailing bytes that are no WARC record: {rest[:20]!r}"
-    return None
+class _GzipWatch(io.RawIOBase):
+    """Passes a WARC's bytes through and follows its gzip members, to tell a truncated file from a whole one."""
+
+    def __init__(self, inner: IO[bytes]) -> None:
+        self.inner = inner
+        self.dec: Any = None
+        self.gzipped: Optional[bool] = None
+        self.pending = False  # inside a member not yet ended
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf: Any) -> int:
+        data = self.inner.read(len(buf))
+        if data:
+            if self.gzipped is None:
+                self.gzipped = data[:2] == b"\x1f\x8b"
+            if self.gzipped:
+                self._follow(data)
+        buf[: len(data)] = data
+        return len(data)
+
+    def _follow(self, data: bytes) -> None:
+        while data:
+            if self.dec is None:
+                self.dec = zlib.decompressobj(31)
+            try:
+                self.dec.decompress(data, MB)  # the output is not kept: only the member's end matters
+                while self.dec.unconsumed_tail and not self.dec.eof:
+                    self.dec.decompress(self.dec.unconsumed_tail, MB)
+            except zlib.error:
+                self.gzipped = False  # warcio reports what is wrong with the data
+                return
+            self.pending = not self.dec.eof
+            data = self.dec.unused_data if self.dec.eof else b""
+            if self.dec.eof:
+                self.dec = None
+
+    def problem(self) -> Optional[str]:
+        if self.gzipped and self.pending:
+            return "truncated gzip stream (the file ends inside a record)"
+        return None
 
 
 def _iso(value: str) -> Optional[str]:
@@ -479,7 +503,7 @@ def _zip_items(f: IO[bytes], source: str, stem: str, limits: Limits) -> Iterator
         return
     meter = _Meter(limits, _size(f))
     with zf:
-        members = [i for i in zf.infolist() if not i.is_dir()]
+        members = [i for i in zf.infolist() if not i.filename.endswith("/")]  # is_dir() fails on an empty name
         for n, info in enumerate(members):
             name = info.filename
             msource = f"{source}!{name}"
