@@ -75,7 +75,7 @@ class JsonlSink:
             for line in f:
                 if not line.endswith("\n"):
                     continue  # torn by a kill: done again
-                if RETRY_ON_RESUME in line and '"kind":"internal"' in line:
+                if _to_retry(line):
                     retry += 1
                     continue
                 m = _LEADING_ID.match(line)  # our own lines: no need to parse 20 KB of JSON for the id
@@ -101,7 +101,7 @@ class JsonlSink:
         with open(self.path, encoding="utf-8", errors="surrogateescape") as src, \
                 open(tmp, "w", encoding="utf-8", errors="surrogateescape") as dst:
             for line in src:
-                if not (RETRY_ON_RESUME in line and '"kind":"internal"' in line):
+                if not _to_retry(line):
                     dst.write(line)
             dst.flush()
             os.fsync(dst.fileno())
@@ -113,6 +113,17 @@ class JsonlSink:
             self._out.close()
         else:
             self._out.flush()
+
+
+def _to_retry(line: str) -> bool:
+    """An ``internal`` error line of an article whose worker was killed (a resumed run does it again)."""
+    if RETRY_ON_RESUME not in line:
+        return False
+    try:
+        error = json.loads(line).get("error")
+    except (ValueError, AttributeError):
+        return False
+    return isinstance(error, dict) and error.get("kind") == "internal" and RETRY_ON_RESUME in str(error.get("message"))
 
 
 def _drop_torn_tail(path: str) -> None:
