@@ -32,6 +32,7 @@ import json
 import os
 import re
 import stat
+import struct
 import sys
 import tarfile
 import zipfile
@@ -498,8 +499,8 @@ class _BombError(Exception):
 def _zip_items(f: IO[bytes], source: str, stem: str, limits: Limits) -> Iterator[Item]:
     try:
         zf = zipfile.ZipFile(f)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        yield _error(stem, source, "parse", f"not a readable zip archive: {exc}")
+    except Exception as exc:  # zipfile parses untrusted bytes: BadZipFile, NotImplementedError, struct.error...
+        yield _error(stem, source, "parse", f"not a readable zip archive: {type(exc).__name__}: {exc}")
         return
     meter = _Meter(limits, _size(f))
     with zf:
@@ -536,7 +537,7 @@ def _zip_items(f: IO[bytes], source: str, stem: str, limits: Limits) -> Iterator
                 yield _error(f"{stem}:rest", source, "too_large", f"archive reading stopped at {name!r}: {exc}")
                 return
             except (zipfile.BadZipFile, RuntimeError, OSError, EOFError, ValueError, zlib.error,
-                    NotImplementedError) as exc:
+                    NotImplementedError, struct.error) as exc:
                 yield _error(aid, msource, "parse", f"cannot read member: {exc}")
 
 
@@ -580,7 +581,7 @@ def _tar_items(raw: IO[bytes], source: str, stem: str, limits: Limits) -> Iterat
                     yield from _member_items(name, f, msource, limits, meter)  # type: ignore[arg-type]
     except _BombError as exc:
         yield _error(f"{stem}:rest", source, "too_large", f"archive reading stopped: {exc}")
-    except (tarfile.TarError, OSError, EOFError, zipfile.BadZipFile, zlib.error, ValueError) as exc:
+    except (tarfile.TarError, OSError, EOFError, zipfile.BadZipFile, zlib.error, ValueError, struct.error) as exc:
         yield _error(f"{stem}:rest", source, "parse", f"broken tar archive after {count} members: {exc}")
 
 
