@@ -31,6 +31,7 @@ _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "for
 MAX_ATTRIBUTES = 128  # a tag with more loses its attributes (libxml2 checks each new one against all)
 MAX_DEPTH = 256  # open tags past this depth are dropped, their text kept
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]{0,63})([^<>]*)>")
+_BIG_TAG = re.compile(r"<()([A-Za-z][A-Za-z0-9:_-]{0,63})([^<>]{%d,})>" % (2 * MAX_ATTRIBUTES))
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _SELF_CLOSING = frozenset("p li dt dd tr td th option thead tbody tfoot colgroup".split())  # closed by the parser
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "figcaption")
@@ -51,24 +52,31 @@ def bound_html(html: str) -> tuple[str, list[str]]:
     cut_attrs = 0
     dropped = 0
     depth = 0
+    deep = html.count("<") - 2 * html.count("</") > MAX_DEPTH  # else no tag can be nested that deep
 
     def tag(m: re.Match[str]) -> str:
         nonlocal cut_attrs, dropped, depth
         closing, name, attrs = m.group(1), m.group(2).lower(), m.group(3)
         if closing:
-            depth = max(0, depth - 1) if name not in _VOID and name not in _SELF_CLOSING else depth
+            if depth and name not in _VOID and name not in _SELF_CLOSING:
+                depth -= 1
             return m.group(0)
-        if len(attrs) > 2 * MAX_ATTRIBUTES and attrs.count("=") + 1 > MAX_ATTRIBUTES or len(attrs.split()) > MAX_ATTRIBUTES:
+        whole = m.group(0)
+        if len(attrs) > 2 * MAX_ATTRIBUTES and len(attrs.split()) > MAX_ATTRIBUTES:
             cut_attrs += 1
             attrs = "/" if attrs.rstrip().endswith("/") else ""
-        if name not in _VOID and name not in _SELF_CLOSING and not attrs.rstrip().endswith("/"):
+            whole = f"<{name}{attrs}>"
+        if deep and name not in _VOID and name not in _SELF_CLOSING and not attrs.endswith("/"):
             depth += 1
             if depth > MAX_DEPTH:
                 dropped += 1
                 return ""
-        return f"<{name}{attrs}>" if cut_attrs and attrs != m.group(3) else m.group(0)
+        return whole
 
-    out = _TAG.sub(tag, html)
+    if deep:
+        out = _TAG.sub(tag, html)
+    else:
+        out = _BIG_TAG.sub(tag, html)  # only tags long enough to hold too many attributes
     notes = []
     if cut_attrs:
         notes.append(f"HTML: {cut_attrs} tag(s) with over {MAX_ATTRIBUTES} attributes lost their attributes")

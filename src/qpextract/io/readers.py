@@ -111,8 +111,12 @@ def iter_inputs(
         item["id"] = ids.claim(given)
         if isinstance(item.get("source"), str):
             item["source"] = scrub(item["source"])
+        notes = []
+        if _storable(given) != given:
+            notes.append("the id held characters no output can store (NUL, lone surrogates): each became U+FFFD")
         if item["id"] != _storable(given):
-            note = f"the id {scrub(given)!r} was already used in this run: this input is {item['id']!r}"
+            notes.append(f"the id {_storable(given)!r} was already used in this run: this input is {item['id']!r}")
+        for note in notes:
             if "error" in item:
                 kind, message = item["error"]
                 item["error"] = (kind, f"{message} ({note})")

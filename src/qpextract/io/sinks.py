@@ -156,6 +156,7 @@ class TeeSink:
 
     def done_ids(self) -> set[str]:
         sets = [sink.done_ids() for sink in self.sinks]
+        self.done_errors = max((getattr(sink, "done_errors", 0) for sink in self.sinks), default=0)
         return set.intersection(*sets) if sets else set()
 
     def close(self) -> None:
