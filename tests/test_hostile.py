@@ -396,3 +396,48 @@ def test_11_far_future_published_is_ignored_with_a_warning(tmp_path: Path) -> No
     (line,) = lines_of(out)
     assert line["published"] is None and any("9999-12-31" in w for w in line["warnings"])
     assert all(not (d["value"] or "").startswith("1000") for d in line["dates"])
+
+
+@pytest.mark.postgres
+def test_10_lost_postgres_connection_exits_3_and_resume_finishes(tmp_path: Path) -> None:
+    url = os.environ.get("QPEXTRACT_PG_URL")
+    if not url:
+        pytest.skip("QPEXTRACT_PG_URL is not set (CI starts a server with .ci/start-postgres.sh)")
+    import sqlalchemy as sa
+
+    from qpextract.io.db import create_db_engine, delete_ids
+
+    engine = create_db_engine(url)
+    with engine.begin() as conn:
+        delete_ids(conn, [i for (i,) in conn.execute(sa.text("select id from articles union select id from errors"))])
+    feed = tmp_path / "f.jsonl"
+    n = 3000
+    feed.write_text("".join(json.dumps({"id": f"lost-{i:05d}", "text": f"{ARTICLE} {i}"}, ensure_ascii=False) + "\n"
+                            for i in range(n)), encoding="utf-8")
+    extra = os.environ.get("PYTHONPATH", "")
+    env = {"PYTHONPATH": f"{ROOT / 'src'}:{extra}", "PATH": "/usr/bin:/bin"}
+    proc = subprocess.Popen([sys.executable, "-m", "qpextract", "extract", str(feed), "--db", url, "--workers", "0", "-q"],
+                            stderr=subprocess.PIPE, env=env)
+    deadline = time.monotonic() + 120
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None and stored < 400:
+        time.sleep(0.2)
+        with engine.connect() as conn:
+            stored = conn.execute(sa.text("select count(*) from articles")).scalar_one()
+    with engine.connect() as conn:  # the server drops every other session: the run's connection is gone
+        conn.execute(sa.text("select pg_terminate_backend(pid) from pg_stat_activity "
+                             "where datname = current_database() and pid <> pg_backend_pid()"))
+    _, err = proc.communicate(timeout=300)
+    if proc.returncode == 0:
+        pytest.skip("the run finished before its connection could be dropped")
+    assert proc.returncode == EXIT_FATAL, err.decode(errors="replace")[-2000:]
+    lines = err.decode().strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("qpextract: fatal:") and b"Traceback" not in err
+    with engine.connect() as conn:
+        kept = conn.execute(sa.text("select count(*) from articles")).scalar_one()
+    assert kept >= stored  # nothing committed was lost
+    r = run_cli("extract", str(feed), "--db", url, "--workers", "0", "-q", "--resume")
+    assert r.returncode == 0, r.stderr
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("select count(*) from articles")).scalar_one() == n
+    engine.dispose()

@@ -77,7 +77,11 @@ def extract(
             (progress_console.print if progress_console else _eprint)(f"{aid}: {kind}: {message}")
 
     runner = Runner(sink, options, progress=progress, on_error=on_error)
-    done = sink.done_ids() if resume else set()
+    try:
+        done = sink.done_ids() if resume else set()
+    except Exception as exc:  # the database went away, the output file cannot be read back
+        _eprint(f"qpextract: fatal: cannot read what the earlier run wrote: {type(exc).__name__}: {str(exc).strip()[:300]}")
+        raise typer.Exit(EXIT_FATAL)
     progress.start()
     if not isinstance(progress, NoProgress):
         count_inputs(inputs, progress)

@@ -316,7 +316,7 @@ def _unescape_id(raw: bytes) -> Optional[str]:
 
 def _json_item(obj: dict, n: int, source: str, stem: str) -> Item:
     given = obj.get("id")
-    aid = given if isinstance(given, str) else f"{stem}:{n}" if given is None or isinstance(given, (dict, list)) else json.dumps(given)
+    aid = f"{stem}:{n}" if given is None or isinstance(given, (dict, list)) else str(given)  # str() of a deep list recurses
     src = obj.get("source") if isinstance(obj.get("source"), str) else source
     text = obj.get("text")
     if not isinstance(text, str):
