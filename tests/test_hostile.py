@@ -441,3 +441,16 @@ def test_10_lost_postgres_connection_exits_3_and_resume_finishes(tmp_path: Path)
     with engine.connect() as conn:
         assert conn.execute(sa.text("select count(*) from articles")).scalar_one() == n
     engine.dispose()
+
+
+@pytest.mark.parametrize("workers", ["0", "1"])
+def test_9_memory_cap_holds_through_the_cli(tmp_path: Path, workers: str) -> None:
+    feed = tmp_path / "f.jsonl"
+    feed.write_text(json.dumps({"id": "hog", "text": "HOG " + ARTICLE}, ensure_ascii=False) + "\n"
+                    + json.dumps({"id": "ok", "text": ARTICLE}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    r = run_cli("extract", str(feed), "-o", str(out), "--workers", workers, "--max-memory", "300", "-q",
+                "--pipeline", "hostile_helpers:HogPipeline")
+    assert r.returncode == 1, r.stderr
+    got = {x["id"]: x for x in lines_of(out)}
+    assert got["hog"]["error"]["kind"] == "too_large" and "error" not in got["ok"]

@@ -45,6 +45,10 @@ def extract(
     follow_links: Annotated[
         bool, typer.Option("--follow-links", help="read links in input folders that point out of them", rich_help_panel="Input")
     ] = False,
+    max_memory: Annotated[
+        int, typer.Option("--max-memory", min=0, help="MB of memory a worker may add (0 = no cap); past it an article is too_large",
+                          rich_help_panel="Running")
+    ] = 2048,
 ) -> None:
     """Extract records from INPUTS: one JSON line per input (Article or error line).
 
@@ -67,7 +71,8 @@ def extract(
     except SinkUnavailable as exc:
         _usage(str(exc))
     options = BatchOptions(
-        workers=default_workers() if workers is None else workers, time_limit=time_limit, pipeline=pipeline
+        workers=default_workers() if workers is None else workers, time_limit=time_limit, pipeline=pipeline,
+        max_memory_mb=max_memory, cap_here=True,
     )
     progress = make_progress(quiet)
 

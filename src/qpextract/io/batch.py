@@ -77,6 +77,7 @@ class BatchOptions:
     max_memory_mb: int = 2048  # address space a pool worker may add to what it had at start (0 = no cap)
     max_records: int = 20_000  # records in one Article
     max_line: int = 64 * 1024 * 1024  # bytes of one output line
+    cap_here: bool = False  # with workers=0, cap this process's memory too (the CLI does; a library caller may not want it)
 
 
 @dataclass
@@ -176,7 +177,9 @@ def process_item(pipeline: Any, item: Item, time_limit: float, options: Optional
         try:
             ready = prepare(item)
             digest = content_hash(ready["text"])
-            result = pipeline.safe_extract(str(item["id"]), ready)
+            # extract, not safe_extract: a MemoryError (the worker's cap) must reach the handler below
+            result = pipeline.extract(ready["text"], id=str(item["id"]), title=ready.get("title"),
+                                      published=ready.get("published"), source=ready.get("source"))
             if isinstance(result, Article):
                 if not result.authors and ready.get("authors"):
                     result.authors = list(ready["authors"])
@@ -190,7 +193,7 @@ def process_item(pipeline: Any, item: Item, time_limit: float, options: Optional
         result = _error_line(item, "too_large", "the article needs more memory than a worker may use")
     except InputError as exc:
         result = _error_line(item, exc.kind, exc.message)
-    except Exception as exc:  # a bug in a reader: reported as data, the batch goes on
+    except Exception as exc:  # a bug in a reader or an extractor: reported as data, the batch goes on
         result = _error_line(item, "internal", f"{type(exc).__name__}: {exc}")
     return _serialize(item, result, digest, options or BatchOptions())
 
@@ -460,6 +463,8 @@ class Runner:
 
     def _run_here(self, feed: Iterator[Item]) -> None:
         pipeline = load_pipeline(self.options.pipeline)
+        if self.options.cap_here:
+            _cap_memory(self.options.max_memory_mb)
         use_alarm = (
             self.options.time_limit > 0
             and hasattr(signal, "SIGALRM")
