@@ -6,7 +6,6 @@ Each test is built from the repro of one "Found" item (numbered as in the issue)
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import math
 import os

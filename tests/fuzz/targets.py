@@ -266,7 +266,7 @@ def _kind_byte(kind: str) -> bytes:
 
 
 def seeds() -> dict[str, bytes]:
-    """Seed inputs: tests/data/inputs, tests/data/hostile (when generated) and the issue's repros."""
+    """Seed inputs: the files of tests/data/inputs/mixed and the repros of issue 15 (as in tests/data/hostile)."""
     out: dict[str, bytes] = {}
     mixed = ROOT / "tests" / "data" / "inputs" / "mixed"
     for path in sorted(mixed.iterdir()) if mixed.is_dir() else []:
