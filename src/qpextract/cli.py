@@ -9,6 +9,7 @@ of them comes with a one-line message, never a traceback.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, Optional
@@ -122,6 +123,8 @@ def _check_output(output: Optional[str]) -> None:
 
     if output is None or output == "-" or output.lower().endswith(JSONL_OUTPUTS + DB_SUFFIXES):
         return
+    if os.path.exists(output) and not os.path.isfile(output) and not os.path.isdir(output):
+        return  # a device or a pipe (/dev/stdout, a FIFO): JSON Lines written to it
     suffix = Path(output).suffix.lower()
     if suffix == ".parquet":
         _usage(f"extract does not write Parquet ({output}): write -o out.sqlite, then "
@@ -173,12 +176,21 @@ def extract(
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="print every failed input on stderr", rich_help_panel="Running")] = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="no progress bar and no summary", rich_help_panel="Running")] = False,
     pipeline: Annotated[Optional[str], typer.Option("--pipeline", hidden=True, help="module:factory of a Pipeline")] = None,
+    follow_links: Annotated[
+        bool, typer.Option("--follow-links", help="read links in input folders that point out of them", rich_help_panel="Input")
+    ] = False,
+    max_memory: Annotated[
+        int, typer.Option("--max-memory", min=0, help="MB of memory a worker may add (0 = no cap); past it an article is too_large",
+                          rich_help_panel="Running")
+    ] = 2048,
 ) -> None:
     """Extract records from INPUTS: one JSON line per input (Article or error line).
 
-    Exit code 0 when every input became an Article, 1 when some failed, 2 on usage errors.
+    Exit code 0 when every input became an Article, 1 when some failed, 2 on usage errors,
+    3 when the run had to stop (output not writable: disk full, database lost; a runner crash),
+    130 when interrupted; after 3 or 130, --resume finishes the run.
     """
-    from qpextract.io.batch import BatchAborted, BatchOptions, Runner, default_workers
+    from qpextract.io.batch import EXIT_FATAL, BatchAborted, BatchOptions, FatalError, Runner, default_workers
     from qpextract.io.progress import NoProgress, count_inputs, make_progress
     from qpextract.io.readers import Limits, iter_inputs
     from qpextract.io.sinks import SinkUnavailable, open_sink
@@ -198,7 +210,8 @@ def extract(
     except SinkUnavailable as exc:
         _usage(str(exc))
     options = BatchOptions(
-        workers=default_workers() if workers is None else workers, time_limit=time_limit, pipeline=pipeline
+        workers=default_workers() if workers is None else workers, time_limit=time_limit, pipeline=pipeline,
+        max_memory_mb=max_memory, cap_here=True,
     )
     progress = make_progress(quiet)
 
@@ -208,13 +221,25 @@ def extract(
             (progress_console.print if progress_console else _eprint)(f"{aid}: {kind}: {message}")
 
     runner = Runner(sink, options, progress=progress, on_error=on_error)
-    done = sink.done_ids() if resume else set()
+    try:
+        done = sink.done_ids() if resume else set()
+    except Exception as exc:  # the database went away, the output file cannot be read back
+        _eprint(f"qpextract: fatal: cannot read what the earlier run wrote: {type(exc).__name__}: {str(exc).strip()[:300]}")
+        raise typer.Exit(EXIT_FATAL)
     progress.start()
     if type(progress) is not NoProgress:  # a bar is shown: give it a total (a Progress *is* a NoProgress)
         count_inputs(inputs, progress)
     try:
         own = [output] if output and output != "-" else []
-        summary = runner.run(iter_inputs(inputs, Limits(max_bytes=max_bytes), exclude=own), done)
+        summary = runner.run(iter_inputs(inputs, Limits(max_bytes=max_bytes), exclude=own, follow_links=follow_links), done)
+    except FatalError as exc:
+        progress.stop()
+        try:
+            sink.close()  # what is buffered goes out if it still can
+        except Exception:  # the sink is what failed: the line below says so
+            pass
+        _eprint(f"qpextract: fatal: {exc} (what was written is kept; fix it and run again with --resume)")
+        raise typer.Exit(EXIT_FATAL)
     except BatchAborted as exc:
         progress.stop()
         sink.close()
@@ -225,7 +250,11 @@ def extract(
         _eprint("interrupted: run again with --resume to finish")
         raise typer.Exit(130)
     progress.stop()
-    sink.close()
+    try:
+        sink.close()
+    except Exception as exc:  # the last batch could not be written: disk full, database lost
+        _eprint(f"qpextract: fatal: cannot write the output: {type(exc).__name__}: {str(exc).strip().splitlines()[0][:300] if str(exc).strip() else ''}")
+        raise typer.Exit(EXIT_FATAL)
     summary.earlier_errors = getattr(sink, "done_errors", 0) if resume else 0
     if not quiet:
         _eprint(summary.text())

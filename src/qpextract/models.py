@@ -53,9 +53,9 @@ DecorationKind = Literal["order", "medal", "certificate", "title", "flag", "othe
 
 
 class Record(BaseModel):
-    """Base of every model: strict field names, no silent extras."""
+    """Base of every model: strict field names, no silent extras, no infinite or NaN numbers."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Span(Record):

@@ -20,6 +20,7 @@ from qpextract.errors import EmptyInputError, InputError
 from qpextract.models import Article, ErrorInfo, ErrorLine
 from qpextract.text.decode import check_text, decode_bytes
 from qpextract.text.arguments import check_not_a_path, check_text_argument, record_problem
+from qpextract.text.guard import guard_text, scrub
 from qpextract.text.normalize import Normalizer
 from qpextract.text.published import parse_published
 
@@ -97,18 +98,19 @@ class Pipeline:
             raise TypeError(f"title must be a str or None, not {type(title).__name__}")
         iso, warning = parse_published(published)
         text, note = repaired(text)
-        if isinstance(title, str):
-            title = check_text(title).text
+        text, notes = guard_text(text)  # lone surrogates, runs of combining marks: same length
+        title = guard_text(check_text(title).text)[0] if isinstance(title, str) else None
         doc = Document(
-            id=id if id is not None else "article",
+            id=scrub(id) if id is not None else "article",
             original=text,
             norm=self.normalizer(text),
-            source=source,
+            source=scrub(source) if isinstance(source, str) else None,
             title=self.normalizer(title).text if title else None,
-            published=iso,
+            published=scrub(iso) if isinstance(iso, str) else None,
         )
         if warning:
             doc.warnings.append(warning)
+        doc.warnings.extend(notes)
         if not doc.text:
             raise EmptyInputError("the input has no text once boilerplate is removed")
         for component in self.components:

@@ -54,9 +54,7 @@ def extract_item(pipeline: Any, item: Item) -> Result:
     if isinstance(result, Article):
         if not result.authors and ready.get("authors"):
             result.authors = list(ready["authors"])
-        if ready.get("note"):
-            result.warnings.append(ready["note"])
-        result.keep_original(ready["text"])
+        result.warnings.extend(ready.get("notes", []))
     return result
 
 

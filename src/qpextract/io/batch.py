@@ -12,7 +12,16 @@ limit and the worker goes on. A worker stuck where the alarm cannot reach it
 (inside C code) is killed after twice the limit (plus a grace) and replaced;
 so is a worker that dies (a crash, the OOM killer). Its current article
 becomes an ``internal`` error and the articles queued behind it go to the new
-worker. Nothing is lost and nothing is written twice.
+worker (a resumed run tries it again). Nothing is lost and nothing is written twice.
+
+Size limits: a worker's address space is capped (``max_memory_mb``; past it an
+article is a ``too_large`` line, and a worker the OOM killer takes is replaced),
+and an Article with more than ``max_records`` records or a line over
+``max_line`` bytes becomes a ``too_large`` line.
+
+Fatal conditions (the output cannot be written: disk full, the database gone;
+a bug in the runner itself) raise :class:`FatalError` after what was written is
+flushed; the CLI prints one line and exits with :data:`EXIT_FATAL`.
 """
 
 from __future__ import annotations
@@ -32,7 +41,9 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from qpextract.errors import InputError
+from qpextract.io.sinks import RETRY_ON_RESUME  # error lines a resumed run does again
 from qpextract.models import Article, ErrorInfo, ErrorLine
+from qpextract.text.guard import scrub
 
 Item = dict[str, Any]
 # What a worker sends back: (id, error kind or None, JSON line, content hash).
@@ -47,6 +58,13 @@ class BatchAborted(Exception):
     """The run cannot go on (workers cannot even start); a usage or environment problem."""
 
 
+class FatalError(Exception):
+    """The run had to stop: its output cannot be written (disk full, database lost) or the runner broke."""
+
+
+EXIT_FATAL = 3  # distinct from 1 (some inputs failed) and 2 (usage)
+
+
 @dataclass
 class BatchOptions:
     """How to run: workers (0 = in this process), per-article time limit in seconds (0 = none)."""
@@ -56,6 +74,10 @@ class BatchOptions:
     prefetch: int = 2  # items queued per worker: enough to hide the pipe, little head-of-line waiting
     pipeline: Optional[str] = None  # "module:callable" returning a Pipeline (tests inject slow ones)
     hard_grace: float = 5.0
+    max_memory_mb: int = 2048  # address space a pool worker may add to what it had at start (0 = no cap)
+    max_records: int = 20_000  # records in one Article
+    max_line: int = 64 * 1024 * 1024  # bytes of one output line
+    cap_here: bool = False  # with workers=0, cap this process's memory too (the CLI does; a library caller may not want it)
 
 
 @dataclass
@@ -122,7 +144,19 @@ def _on_alarm(signum: int, frame: Any) -> None:
 
 
 def _error_line(item: Item, kind: str, message: str) -> ErrorLine:
-    return ErrorLine(id=str(item["id"]), source=item.get("source"), error=ErrorInfo(kind=kind, message=message))  # type: ignore[arg-type]
+    source = item.get("source")
+    return ErrorLine(
+        id=scrub(str(item["id"])), source=scrub(source) if isinstance(source, str) else None,
+        error=ErrorInfo(kind=kind, message=scrub(message)),  # type: ignore[arg-type]
+    )
+
+
+_RECORD_LISTS = ("abbreviations", "dates", "officials", "ranks", "numbers", "events", "locations",
+                 "organizations", "documents", "decorations", "sentences")
+
+
+def _records(article: Article) -> int:
+    return sum(len(getattr(article, name, ())) for name in _RECORD_LISTS)
 
 
 def content_hash(text: str) -> str:
@@ -130,8 +164,8 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def process_item(pipeline: Any, item: Item, time_limit: float) -> Outcome:
-    """Extract one item under the time limit; never raises."""
+def process_item(pipeline: Any, item: Item, time_limit: float, options: Optional[BatchOptions] = None) -> Outcome:
+    """Extract one item under the time and size limits; never raises (but for ``KeyboardInterrupt``)."""
     from qpextract.io.readers import prepare
 
     digest = ""
@@ -143,30 +177,52 @@ def process_item(pipeline: Any, item: Item, time_limit: float) -> Outcome:
         try:
             ready = prepare(item)
             digest = content_hash(ready["text"])
-            result = pipeline.safe_extract(str(item["id"]), ready)
+            # extract, not safe_extract: a MemoryError (the worker's cap) must reach the handler below
+            result = pipeline.extract(ready["text"], id=str(item["id"]), title=ready.get("title"),
+                                      published=ready.get("published"), source=ready.get("source"))
             if isinstance(result, Article):
                 if not result.authors and ready.get("authors"):
                     result.authors = list(ready["authors"])
-                if ready.get("note"):
-                    result.warnings.append(ready["note"])
+                result.warnings.extend(ready.get("notes", []))
         finally:
             if time_limit > 0:
                 signal.setitimer(signal.ITIMER_REAL, 0)
     except ArticleTimeout:
         result = _error_line(item, "internal", f"exceeded the per-article time limit of {time_limit:g} s")
+    except MemoryError:
+        result = _error_line(item, "too_large", "the article needs more memory than a worker may use")
     except InputError as exc:
         result = _error_line(item, exc.kind, exc.message)
-    except Exception as exc:  # a bug in a reader: reported as data, the batch goes on
+    except Exception as exc:  # a bug in a reader or an extractor: reported as data, the batch goes on
         result = _error_line(item, "internal", f"{type(exc).__name__}: {exc}")
+    return _serialize(item, result, digest, options or BatchOptions())
+
+
+def _serialize(item: Item, result: Any, digest: str, options: BatchOptions) -> Outcome:
+    """The outcome of one result: its JSON line, or a too_large/internal line when it cannot be one."""
+    try:
+        if isinstance(result, Article) and _records(result) > options.max_records:
+            result = _error_line(item, "too_large", f"{_records(result)} records, over the limit of {options.max_records}")
+        line = result.model_dump_json()
+        if len(line) > options.max_line:
+            result = _error_line(item, "too_large", f"an output line of {len(line)} bytes, over the limit of {options.max_line}")
+            line = result.model_dump_json()
+    except MemoryError:
+        result = _error_line(item, "too_large", "the article's output needs more memory than a worker may use")
+        line = result.model_dump_json()
+    except Exception as exc:  # a value the JSON encoder refuses: a bug, reported as data
+        result = _error_line(item, "internal", f"cannot serialize the result: {type(exc).__name__}: {exc}")
+        line = result.model_dump_json()
     kind = result.error.kind if isinstance(result, ErrorLine) else None
-    return str(item["id"]), kind, result.model_dump_json(), digest
+    return scrub(str(item["id"])), kind, line, digest
 
 
-def _worker_main(spec: Optional[str], time_limit: float, tasks: Any, results: Any) -> None:
+def _worker_main(options: BatchOptions, tasks: Any, results: Any) -> None:
     """A worker process: build the pipeline once, then one item in, one outcome out, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C
     parent = os.getppid()
     _die_with_parent()
+    spec, time_limit = options.pipeline, options.time_limit
     try:
         pipeline = load_pipeline(spec)
     except BaseException as exc:
@@ -174,6 +230,7 @@ def _worker_main(spec: Optional[str], time_limit: float, tasks: Any, results: An
         return
     if hasattr(signal, "SIGALRM"):
         signal.signal(signal.SIGALRM, _on_alarm)
+    _cap_memory(options.max_memory_mb)
     results.send(("ready",))
     while True:
         try:
@@ -185,7 +242,25 @@ def _worker_main(spec: Optional[str], time_limit: float, tasks: Any, results: An
             return
         if item is None:
             return
-        results.send(("result", process_item(pipeline, item, time_limit)))
+        results.send(("result", process_item(pipeline, item, time_limit, options)))
+
+
+def _cap_memory(extra_mb: int) -> None:
+    """Cap this process's address space at what it has now plus ``extra_mb`` (Linux; best effort)."""
+    if extra_mb <= 0:
+        return
+    try:
+        import resource
+
+        with open("/proc/self/statm") as f:
+            pages = int(f.read().split()[0])
+        now = pages * os.sysconf("SC_PAGE_SIZE")
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = now + extra_mb * 1024 * 1024
+        if hard == resource.RLIM_INFINITY or cap < hard:
+            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, OSError, ValueError):
+        pass
 
 
 def _die_with_parent() -> None:
@@ -238,7 +313,7 @@ class _Pool:
         result_recv, result_send = self.ctx.Pipe(duplex=False)
         proc = self.ctx.Process(
             target=_worker_main,
-            args=(self.options.pipeline, self.options.time_limit, task_recv, result_send),
+            args=(self.options, task_recv, result_send),
             daemon=True,
             name=f"qpextract-worker-{slot.index}",
         )
@@ -327,11 +402,18 @@ class Runner:
             self._write(aid, kind, line, digest, msg)
 
     def _write(self, aid: str, kind: Optional[str], line: str, digest: str, message: str = "") -> None:
-        if self._raw is not None:
-            self._raw(aid, line)
-        else:
-            model = ErrorLine.model_validate_json(line) if kind else Article.model_validate_json(line)
-            self.sink.write(model, digest)
+        try:
+            if self._raw is not None:
+                self._raw(aid, line)
+            else:
+                model = ErrorLine.model_validate_json(line) if kind else Article.model_validate_json(line)
+                self.sink.write(model, digest)
+        except (KeyboardInterrupt, FatalError):
+            raise
+        except OSError as exc:  # disk full, a closed pipe, a vanished folder
+            raise FatalError(f"cannot write the output: {exc.strerror or exc}") from exc
+        except Exception as exc:  # the database went away, or refused a whole batch
+            raise FatalError(f"cannot write the output: {type(exc).__name__}: {_first_line(exc)}") from exc
         if kind:
             self.summary.errors[kind] += 1
             if self.on_error is not None:
@@ -358,6 +440,10 @@ class Runner:
                 self._run_here(feed)
             else:
                 self._run_pool(feed)
+        except (KeyboardInterrupt, BatchAborted, FatalError):
+            raise
+        except Exception as exc:  # a bug in the runner or a reader: the run stops, one line says why
+            raise FatalError(f"the runner stopped: {type(exc).__name__}: {_first_line(exc)}") from exc
         finally:
             self.summary.wall = time.monotonic() - start
         return self.summary
@@ -377,6 +463,8 @@ class Runner:
 
     def _run_here(self, feed: Iterator[Item]) -> None:
         pipeline = load_pipeline(self.options.pipeline)
+        if self.options.cap_here:
+            _cap_memory(self.options.max_memory_mb)
         use_alarm = (
             self.options.time_limit > 0
             and hasattr(signal, "SIGALRM")
@@ -388,7 +476,8 @@ class Runner:
                 if "error" in item:
                     self._emit_error(item, *item["error"])
                 else:
-                    self._emit(item["_seq"], process_item(pipeline, item, self.options.time_limit if use_alarm else 0))
+                    self._emit(item["_seq"], process_item(pipeline, item, self.options.time_limit if use_alarm else 0,
+                                                          self.options))
         finally:
             if use_alarm:
                 signal.signal(signal.SIGALRM, old)
@@ -498,11 +587,16 @@ class Runner:
             if slot.inflight:
                 head = slot.inflight.popleft()
                 how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-                self._emit_error(head, "internal", f"the worker process died ({how}) on this article")
+                self._emit_error(head, "internal", f"{RETRY_ON_RESUME} ({how}) on this article; --resume tries it again")
                 retry.extendleft(reversed(slot.inflight))
                 slot.inflight.clear()
             self.summary.restarts += 1
             pool.replace(slot)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return scrub(text[0][:300]) if text else ""
 
 
 def _message_of(line: str) -> str:

@@ -236,6 +236,7 @@ class DbSink:
         self.engine = create_db_engine(url)
         self._buffer: dict[str, tuple[Result, str]] = {}
         self.stats = {"inserted": 0, "replaced": 0, "skipped": 0, "batches": 0}
+        self.done_errors = 0
         self._closed = False
 
     # Sink protocol
@@ -252,8 +253,11 @@ class DbSink:
         self.flush()
         with self.engine.connect() as conn:
             ids = set(conn.execute(sa.select(articles.c.id)).scalars())
-            ids.update(conn.execute(sa.select(errors.c.id)).scalars())
-        return ids
+            # an article whose worker was killed is done again (its row is replaced)
+            again = errors.c.message.like("%the worker process died%")
+            failed = set(conn.execute(sa.select(errors.c.id).where(~again)).scalars())
+        self.done_errors = len(failed)  # for the exit code of a resumed run
+        return ids | failed
 
     def close(self) -> None:
         """Write what is buffered and release the connections."""

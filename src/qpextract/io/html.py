@@ -4,6 +4,10 @@ trafilatura drops navigation, footers and comments and finds title, date and
 author. When it cannot be imported (it needs ``lxml_html_clean`` with lxml >= 5.2)
 a plain lxml reader takes the ``<article>`` (or the body) without its
 ``nav``/``header``/``footer``/``aside``/scripts, so HTML input still works.
+
+Before any of it, :func:`bound_html` takes out what makes libxml2 quadratic in C
+(where no time limit reaches): the attributes of a tag that has hundreds, and
+tags nested deeper than any page needs.
 """
 
 from __future__ import annotations
@@ -24,6 +28,12 @@ _DATE_META = (
     "dc.date.issued",
 )
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "template", "svg")
+MAX_ATTRIBUTES = 128  # a tag with more loses its attributes (libxml2 checks each new one against all)
+MAX_DEPTH = 256  # open tags past this depth are dropped, their text kept
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]{0,63})([^<>]*)>")
+_BIG_TAG = re.compile(r"<()([A-Za-z][A-Za-z0-9:_-]{0,63})([^<>]{%d,})>" % (2 * MAX_ATTRIBUTES))
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_SELF_CLOSING = frozenset("p li dt dd tr td th option thead tbody tfoot colgroup".split())  # closed by the parser
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "figcaption")
 
 
@@ -37,9 +47,49 @@ def _trafilatura() -> Any:
         return None
 
 
+def bound_html(html: str) -> tuple[str, list[str]]:
+    """``html`` without what makes the parser quadratic (one linear pass), and what was taken out."""
+    cut_attrs = 0
+    dropped = 0
+    depth = 0
+    deep = html.count("<") - 2 * html.count("</") > MAX_DEPTH  # else no tag can be nested that deep
+
+    def tag(m: re.Match[str]) -> str:
+        nonlocal cut_attrs, dropped, depth
+        closing, name, attrs = m.group(1), m.group(2).lower(), m.group(3)
+        if closing:
+            if depth and name not in _VOID and name not in _SELF_CLOSING:
+                depth -= 1
+            return m.group(0)
+        whole = m.group(0)
+        if len(attrs) > 2 * MAX_ATTRIBUTES and len(attrs.split()) > MAX_ATTRIBUTES:
+            cut_attrs += 1
+            attrs = "/" if attrs.rstrip().endswith("/") else ""
+            whole = f"<{name}{attrs}>"
+        if deep and name not in _VOID and name not in _SELF_CLOSING and not attrs.endswith("/"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                dropped += 1
+                return ""
+        return whole
+
+    if deep:
+        out = _TAG.sub(tag, html)
+    else:
+        out = _BIG_TAG.sub(tag, html)  # only tags long enough to hold too many attributes
+    notes = []
+    if cut_attrs:
+        notes.append(f"HTML: {cut_attrs} tag(s) with over {MAX_ATTRIBUTES} attributes lost their attributes")
+    if dropped:
+        notes.append(f"HTML: {dropped} tag(s) nested deeper than {MAX_DEPTH} were dropped (their text kept)")
+    return out, notes
+
+
 def html_article(html: str, url: Optional[str] = None) -> dict[str, Any]:
-    """``{text, title, published, authors}`` of a page; ``text`` is "" when there is none."""
+    """``{text, title, published, authors, notes}`` of a page; ``text`` is "" when there is none."""
     from lxml import html as lxml_html
+
+    html, notes = bound_html(html)
 
     try:
         tree = lxml_html.fromstring(html)
@@ -66,10 +116,11 @@ def html_article(html: str, url: Optional[str] = None) -> dict[str, Any]:
                 "title": data.get("title"),
                 "published": published or _iso(data.get("date") or ""),
                 "authors": authors,
+                "notes": notes,
             }
     if tree is None:
-        return {"text": ""}
-    return _fallback(tree, published)
+        return {"text": "", "notes": notes}
+    return {**_fallback(tree, published), "notes": notes}
 
 
 def _meta_date(tree: Any) -> Optional[str]:

@@ -10,20 +10,33 @@ article), ``.zip`` and ``.tar(.gz)`` archives of those, directories walked
 recursively, and ``-`` for JSONL on standard input.
 
 Archives are read in memory, never extracted to disk; a member whose name
-climbs out (``../x``, ``/etc/x``) is refused (zip-slip), and sizes, compression
-ratios and the total unpacked are capped (decompression bombs).
+climbs out (``../x``, ``/etc/x``) is refused (zip-slip), and the bytes expanded
+per archive, summed over every level (a ``.jsonl.gz`` inside a zip counts twice),
+are capped at ``max_ratio`` times its packed size and at ``max_total`` (bombs).
+
+Only regular files are read, and never more than ``max_bytes + 1`` of a document
+(a FIFO, a device or ``/dev/zero`` behind a link is an error line, not a hang); a
+link in a walked folder that points out of it is not followed unless
+``follow_links``. Ids are unique per run: a repeated id (or two files of the same
+name) gets ``#2``, ``#3``... in input order, so a resumed run meets the same ids;
+lone surrogates and NUL in ids become U+FFFD (what a database can store).
 """
 
 from __future__ import annotations
 
+import datetime as _dt
+import fcntl
 import gzip
 import io
 import json
 import os
 import re
+import stat
+import struct
 import sys
 import tarfile
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -31,6 +44,7 @@ from typing import IO, Any, Optional
 
 from qpextract.errors import DecodeError, EmptyInputError, InputError
 from qpextract.text.decode import decode_bytes
+from qpextract.text.guard import scrub
 
 Item = dict[str, Any]
 
@@ -58,25 +72,60 @@ class Limits:
 
 @dataclass
 class _Ids:
-    """Ids made from file names are made unique in walk order (stable across runs)."""
+    """Ids unique per run: a repeat gets ``#2``, ``#3``... in input order (stable across runs)."""
 
-    seen: dict[str, int] = field(default_factory=dict)
+    seen: set[str] = field(default_factory=set)
+    counts: dict[str, int] = field(default_factory=dict)
 
-    def unique(self, stem: str) -> str:
-        n = self.seen.get(stem, 0) + 1
-        self.seen[stem] = n
-        return stem if n == 1 else f"{stem}#{n}"
+    def claim(self, aid: str) -> str:
+        aid = _storable(aid)
+        if aid not in self.seen:
+            self.seen.add(aid)
+            return aid
+        n = self.counts.get(aid, 1)
+        while True:
+            n += 1
+            candidate = f"{aid}#{n}"
+            if candidate not in self.seen:
+                self.counts[aid] = n
+                self.seen.add(candidate)
+                return candidate
+
+
+def _storable(value: str) -> str:
+    """Lone surrogates and NUL as U+FFFD: what JSON, UTF-8 and PostgreSQL all hold."""
+    return scrub(value).replace("\x00", "\ufffd")
 
 
 def iter_inputs(
-    paths: list[str], limits: Optional[Limits] = None, *, exclude: Iterable[str] = ()
+    paths: list[str], limits: Optional[Limits] = None, *, exclude: Iterable[str] = (), follow_links: bool = False
 ) -> Iterator[Item]:
-    """Every input item under ``paths`` (files, directories, ``-`` for stdin JSONL).
+    """Every input item under ``paths`` (files, directories, ``-`` for stdin JSONL), ids unique.
 
     ``exclude``: files never read from a walked folder (the run's own output file).
+    ``follow_links``: read links in walked folders that point out of them.
     """
-    limits = limits or Limits()
     ids = _Ids()
+    for item in _raw_inputs(paths, limits or Limits(), exclude, follow_links):
+        given = str(item["id"])
+        item["id"] = ids.claim(given)
+        if isinstance(item.get("source"), str):
+            item["source"] = scrub(item["source"])
+        notes = []
+        if _storable(given) != given:
+            notes.append("the id held characters no output can store (NUL, lone surrogates): each became U+FFFD")
+        if item["id"] != _storable(given):
+            notes.append(f"the id {_storable(given)!r} was already used in this run: this input is {item['id']!r}")
+        for note in notes:
+            if "error" in item:
+                kind, message = item["error"]
+                item["error"] = (kind, f"{message} ({note})")
+            else:
+                item.setdefault("notes", []).append(note)
+        yield item
+
+
+def _raw_inputs(paths: list[str], limits: Limits, exclude: Iterable[str], follow_links: bool) -> Iterator[Item]:
     skip = {os.path.realpath(p) for p in exclude}
     for p in paths:
         if p == "-":
@@ -84,11 +133,26 @@ def iter_inputs(
             continue
         path = Path(p)
         if path.is_dir():
+            root = os.path.realpath(path)
             for child in walk(path):
-                if os.path.realpath(child) not in skip:
-                    yield from _file_items(child, limits, ids)
+                if os.path.realpath(child) in skip:
+                    continue
+                outside = _link_out(child, root)
+                if outside and not follow_links:
+                    yield _error(_stem(child.name), str(child), "parse",
+                                 f"a link out of the input folder (to {outside}) is not followed; use --follow-links")
+                    continue
+                yield from _file_items(child, limits)
         else:
-            yield from _file_items(path, limits, ids)
+            yield from _file_items(path, limits)
+
+
+def _link_out(path: Path, root: str) -> Optional[str]:
+    """Where ``path`` leads when it is a link out of ``root`` (None for a plain file or a link inside)."""
+    if not path.is_symlink():
+        return None
+    real = os.path.realpath(path)
+    return None if real == root or real.startswith(root + os.sep) else real
 
 
 def walk(root: Path) -> Iterator[Path]:
@@ -118,37 +182,66 @@ def _error(aid: str, source: str, kind: str, message: str) -> Item:
     return {"id": aid, "source": source, "error": (kind, message)}
 
 
-def _file_items(path: Path, limits: Limits, ids: _Ids) -> Iterator[Item]:
+def _open_regular(path: Path) -> IO[bytes]:
+    """``path`` opened for reading when it is a regular file; ``OSError`` (with a reason) when not.
+
+    Opened without blocking and checked on the open descriptor: a FIFO never hangs the run,
+    a device (``/dev/zero``) is never read, whatever a link or a race made of the name.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            what = "a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket or special file"
+            raise OSError(f"{what}, not a regular file: not read")
+        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+        fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _file_items(path: Path, limits: Limits) -> Iterator[Item]:
     suffix = _suffix(path.name)
     source = str(path)
+    stem = _stem(path.name)
     try:
-        if suffix in JSONL_SUFFIXES:
-            with open(path, "rb") as f:
-                stream: IO[bytes] = f
-                if suffix.endswith(".gz"):
-                    stream = io.BufferedReader(_Budget(gzip.GzipFile(fileobj=f), limits, packed=f.tell), MB)  # type: ignore[assignment]
-                try:
-                    yield from _jsonl_stream(stream, source, _stem(path.name), limits)
-                except (_BombError, OSError, EOFError) as exc:
-                    yield _error(ids.unique(f"{_stem(path.name)}:rest"), source,
-                                 "too_large" if isinstance(exc, _BombError) else "parse", f"reading stopped: {exc}")
-        elif suffix in WARC_SUFFIXES:
-            with open(path, "rb") as f:
-                yield from _warc_stream(f, source, _stem(path.name), limits, ids)
-        elif suffix in ZIP_SUFFIXES:
-            yield from _zip_items(path, source, limits, ids)
-        elif suffix in TAR_SUFFIXES:
-            with open(path, "rb") as f:
-                yield from _tar_items(f, source, limits, ids)
-        else:
-            aid = ids.unique(_stem(path.name))
-            size = path.stat().st_size
-            if size > limits.max_bytes:
-                yield _error(aid, source, "too_large", f"{size} bytes, over the limit of {limits.max_bytes}")
-                return
-            yield _document(aid, source, path.read_bytes(), html=suffix in HTML_SUFFIXES)
+        f = _open_regular(path)
     except OSError as exc:
-        yield _error(ids.unique(_stem(path.name)), source, "parse", f"cannot read: {exc.strerror or exc}")
+        yield _error(stem, source, "parse", f"cannot read: {exc.strerror or exc}")
+        return
+    with f:
+        if suffix in JSONL_SUFFIXES:
+            stream: IO[bytes] = f
+            if suffix.endswith(".gz"):
+                meter = _Meter(limits, _size(f))
+                stream = io.BufferedReader(_Metered(gzip.GzipFile(fileobj=f), meter), MB)  # type: ignore[assignment]
+            try:
+                yield from _jsonl_stream(stream, source, stem, limits)
+            except (_BombError, OSError, EOFError, zlib.error) as exc:
+                yield _error(f"{stem}:rest", source, "too_large" if isinstance(exc, _BombError) else "parse",
+                             f"reading stopped: {exc}")
+        elif suffix in WARC_SUFFIXES:
+            yield from _warc_stream(f, source, stem, limits, _Meter(limits, _size(f)))
+        elif suffix in ZIP_SUFFIXES:
+            yield from _zip_items(f, source, stem, limits)
+        elif suffix in TAR_SUFFIXES:
+            yield from _tar_items(f, source, stem, limits)
+        else:
+            try:
+                data = f.read(limits.max_bytes + 1)  # capped by what is read, not by st_size
+            except OSError as exc:
+                yield _error(stem, source, "parse", f"cannot read: {exc.strerror or exc}")
+                return
+            if len(data) > limits.max_bytes:
+                yield _error(stem, source, "too_large", f"over the limit of {limits.max_bytes} bytes")
+                return
+            yield _document(stem, source, data, html=suffix in HTML_SUFFIXES)
+
+
+def _size(f: IO[bytes]) -> int:
+    return os.fstat(f.fileno()).st_size
 
 
 def _document(aid: str, source: str, data: bytes, *, html: bool, **extra: Any) -> Item:
@@ -161,7 +254,7 @@ def _document(aid: str, source: str, data: bytes, *, html: bool, **extra: Any) -
         return _error(aid, source, "decode", exc.message)
     item: Item = {"id": aid, "source": source, ("html" if html else "text"): decoded.text, **extra}
     if decoded.note:
-        item["note"] = decoded.note
+        item["notes"] = [decoded.note]
     return item
 
 
@@ -202,6 +295,9 @@ def _jsonl_stream(stream: IO[bytes], source: str, stem: str, limits: Limits) -> 
         except UnicodeDecodeError as exc:
             yield _error(aid, source, "decode", f"line {n} is not UTF-8: {exc.reason}")
             continue
+        except RecursionError:
+            yield _error(aid, source, "parse", f"line {n}: JSON nested too deeply")
+            continue
         except ValueError as exc:
             yield _error(aid, source, "parse", f"line {n}: malformed JSON: {exc}")
             continue
@@ -219,7 +315,8 @@ def _unescape_id(raw: bytes) -> Optional[str]:
 
 
 def _json_item(obj: dict, n: int, source: str, stem: str) -> Item:
-    aid = str(obj["id"]) if obj.get("id") is not None else f"{stem}:{n}"
+    given = obj.get("id")
+    aid = f"{stem}:{n}" if given is None or isinstance(given, (dict, list)) else str(given)  # str() of a deep list recurses
     src = obj.get("source") if isinstance(obj.get("source"), str) else source
     text = obj.get("text")
     if not isinstance(text, str):
@@ -235,13 +332,24 @@ def _json_item(obj: dict, n: int, source: str, stem: str) -> Item:
 # -- WARC ---------------------------------------------------------------------------------------
 
 
-def _warc_stream(stream: IO[bytes], source: str, stem: str, limits: Limits, ids: _Ids) -> Iterator[Item]:
-    """Each HTML response record is an article: its URL the source, its WARC-Date a fallback date."""
+def _warc_stream(stream: IO[bytes], source: str, stem: str, limits: Limits, meter: _Meter) -> Iterator[Item]:
+    """Each HTML response record is an article: its URL the source, its WARC-Date a fallback date.
+
+    A broken file (bad header, negative length, truncated gzip, trailing garbage) ends in one
+    ``parse`` error line for the rest, after the records read before it.
+    """
     from warcio.archiveiterator import ArchiveIterator
 
     count = 0
+    records = 0
+    watch = _GzipWatch(stream)
     try:
-        for record in ArchiveIterator(stream):
+        it = ArchiveIterator(io.BufferedReader(watch, MB), check_digests=False)
+        for record in it:
+            records += 1
+            length = record.rec_headers.get_header("Content-Length")
+            if length is not None and (not length.strip().isdigit()):
+                raise ValueError(f"record {records} has a bad Content-Length {length[:40]!r}")
             if record.rec_type != "response" or record.http_headers is None:
                 continue
             ctype = (record.http_headers.get_header("Content-Type") or "").lower()
@@ -251,8 +359,9 @@ def _warc_stream(stream: IO[bytes], source: str, stem: str, limits: Limits, ids:
             count += 1
             url = record.rec_headers.get_header("WARC-Target-URI") or f"{source}#{count}"
             rid = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
-            aid = rid.removeprefix("urn:uuid:") or f"{stem}:{count}"  # unique already: not remembered
+            aid = rid.removeprefix("urn:uuid:") or f"{stem}:{count}"
             data = record.content_stream().read(limits.max_bytes + 1)
+            meter.take(len(data))
             if len(data) > limits.max_bytes:
                 yield _error(aid, url, "too_large", f"record is over the limit of {limits.max_bytes} bytes")
                 continue
@@ -261,9 +370,57 @@ def _warc_stream(stream: IO[bytes], source: str, stem: str, limits: Limits, ids:
             if when:
                 extra["published_fallback"] = when
             yield _document(aid, url, data, html=True, **extra)
-    except Exception as exc:  # warcio raises its own and zlib errors on a broken file
-        aid = ids.unique(stem if count == 0 else f"{stem}:after-{count}")
-        yield _error(aid, source, "parse", f"broken WARC after {count} records: {type(exc).__name__}: {exc}")
+        if watch.problem():
+            raise ValueError(watch.problem())
+    except _BombError as exc:
+        yield _error(f"{stem}:after-{count}", source, "too_large", f"WARC reading stopped after {count} records: {exc}")
+    except Exception as exc:  # warcio raises its own, zlib's and ValueError on a broken file
+        yield _error(stem if count == 0 else f"{stem}:after-{count}", source, "parse",
+                     f"broken WARC after {count} records: {type(exc).__name__}: {exc}")
+
+
+class _GzipWatch(io.RawIOBase):
+    """Passes a WARC's bytes through and follows its gzip members, to tell a truncated file from a whole one."""
+
+    def __init__(self, inner: IO[bytes]) -> None:
+        self.inner = inner
+        self.dec: Any = None
+        self.gzipped: Optional[bool] = None
+        self.pending = False  # inside a member not yet ended
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf: Any) -> int:
+        data = self.inner.read(len(buf))
+        if data:
+            if self.gzipped is None:
+                self.gzipped = data[:2] == b"\x1f\x8b"
+            if self.gzipped:
+                self._follow(data)
+        buf[: len(data)] = data
+        return len(data)
+
+    def _follow(self, data: bytes) -> None:
+        while data:
+            if self.dec is None:
+                self.dec = zlib.decompressobj(31)
+            try:
+                self.dec.decompress(data, MB)  # the output is not kept: only the member's end matters
+                while self.dec.unconsumed_tail and not self.dec.eof:
+                    self.dec.decompress(self.dec.unconsumed_tail, MB)
+            except zlib.error:
+                self.gzipped = False  # warcio reports what is wrong with the data
+                return
+            self.pending = not self.dec.eof
+            data = self.dec.unused_data if self.dec.eof else b""
+            if self.dec.eof:
+                self.dec = None
+
+    def problem(self) -> Optional[str]:
+        if self.gzipped and self.pending:
+            return "truncated gzip stream (the file ends inside a record)"
+        return None
 
 
 def _iso(value: str) -> Optional[str]:
@@ -289,45 +446,52 @@ def _unsafe_name(name: str) -> Optional[str]:
     return None
 
 
-def _member_items(
-    name: str, data_or_stream: Any, source: str, limits: Limits, ids: _Ids
-) -> Iterator[Item]:
-    """Items of one archive member (bytes for documents, a stream for JSONL/WARC)."""
+def _member_items(name: str, stream: IO[bytes], source: str, limits: Limits, meter: _Meter) -> Iterator[Item]:
+    """Items of one archive member (a metered stream)."""
     suffix = _suffix(name)
     stem = _stem(name)
     if suffix in JSONL_SUFFIXES:
         if suffix.endswith(".gz"):
-            data_or_stream = io.BufferedReader(_Budget(gzip.GzipFile(fileobj=data_or_stream), limits), MB)
-        yield from _jsonl_stream(data_or_stream, source, stem, limits)
+            stream = io.BufferedReader(_Metered(gzip.GzipFile(fileobj=stream), meter), MB)  # type: ignore[assignment]
+        yield from _jsonl_stream(stream, source, stem, limits)
     elif suffix in WARC_SUFFIXES:
-        yield from _warc_stream(data_or_stream, source, stem, limits, ids)
+        yield from _warc_stream(stream, source, stem, limits, meter)
     else:
-        data = data_or_stream.read(limits.max_bytes + 1)
-        aid = ids.unique(stem)
+        data = stream.read(limits.max_bytes + 1)
         if len(data) > limits.max_bytes:
-            yield _error(aid, source, "too_large", f"member is over the limit of {limits.max_bytes} bytes")
+            yield _error(stem, source, "too_large", f"member is over the limit of {limits.max_bytes} bytes")
         else:
-            yield _document(aid, source, data, html=suffix in HTML_SUFFIXES)
+            yield _document(stem, source, data, html=suffix in HTML_SUFFIXES)
 
 
-class _Budget(io.RawIOBase):
-    """A reader that counts what it hands out and stops past the archive's total or ratio cap."""
+class _Meter:
+    """The bytes expanded from one archive, summed over every level, against its caps."""
 
-    def __init__(self, inner: IO[bytes], limits: Limits, packed: Any = None) -> None:
-        self.inner, self.limits, self.packed, self.total = inner, limits, packed, 0
+    def __init__(self, limits: Limits, packed: int) -> None:
+        self.total = 0
+        ratio_cap = max(MB, int(limits.max_ratio * max(1, packed)))
+        self.limit = min(limits.max_total, ratio_cap)
+        self.why = (f"unpacked more than {limits.max_total} bytes" if self.limit == limits.max_total else
+                    f"compression ratio over {limits.max_ratio:.0f}:1 (expanded past {ratio_cap} bytes from {packed} packed; decompression bomb?)")
+
+    def take(self, n: int) -> None:
+        self.total += n
+        if self.total > self.limit:
+            raise _BombError(self.why)
+
+
+class _Metered(io.RawIOBase):
+    """A reader that charges what it hands out to a :class:`_Meter`."""
+
+    def __init__(self, inner: IO[bytes], meter: _Meter) -> None:
+        self.inner, self.meter = inner, meter
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buf: Any) -> int:
         data = self.inner.read(len(buf))
-        self.total += len(data)
-        if self.total > self.limits.max_total:
-            raise _BombError(f"unpacked more than {self.limits.max_total} bytes")
-        if self.packed is not None and self.total > MB:
-            packed = max(1, self.packed())
-            if self.total / packed > self.limits.max_ratio:
-                raise _BombError(f"compression ratio over {self.limits.max_ratio:.0f}:1 (decompression bomb?)")
+        self.meter.take(len(data))
         buf[: len(data)] = data
         return len(data)
 
@@ -336,61 +500,57 @@ class _BombError(Exception):
     pass
 
 
-def _zip_items(path: Path, source: str, limits: Limits, ids: _Ids) -> Iterator[Item]:
+def _zip_items(f: IO[bytes], source: str, stem: str, limits: Limits) -> Iterator[Item]:
     try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        yield _error(ids.unique(_stem(path.name)), source, "parse", f"not a readable zip archive: {exc}")
+        zf = zipfile.ZipFile(f)
+    except Exception as exc:  # zipfile parses untrusted bytes: BadZipFile, NotImplementedError, struct.error...
+        yield _error(stem, source, "parse", f"not a readable zip archive: {type(exc).__name__}: {exc}")
         return
-    total = 0
+    meter = _Meter(limits, _size(f))
     with zf:
-        members = [i for i in zf.infolist() if not i.is_dir()]
+        members = [i for i in zf.infolist() if not i.filename.endswith("/")]  # is_dir() fails on an empty name
         for n, info in enumerate(members):
             name = info.filename
             msource = f"{source}!{name}"
-            aid_stem = _stem(name)
+            aid = _stem(name)
             if n >= limits.max_members:
-                yield _error(ids.unique(aid_stem), msource, "too_large", f"archive has over {limits.max_members} members")
-                continue
+                yield _error(f"{stem}:rest", source, "too_large", f"archive has over {limits.max_members} members")
+                return
             bad = _unsafe_name(name)
             if bad:
-                yield _error(ids.unique(aid_stem), msource, "parse", f"unsafe member path {name!r}: {bad} (zip-slip)")
+                yield _error(aid, msource, "parse", f"unsafe member path {name!r}: {bad} (zip-slip)")
                 continue
-            if _suffix(name) not in KNOWN_SUFFIXES or _suffix(name) in ZIP_SUFFIXES + TAR_SUFFIXES:
-                if _suffix(name) in ZIP_SUFFIXES + TAR_SUFFIXES:
-                    yield _error(ids.unique(aid_stem), msource, "parse", "an archive inside an archive is not read")
+            suffix = _suffix(name)
+            if suffix in ZIP_SUFFIXES + TAR_SUFFIXES:
+                yield _error(aid, msource, "parse", "an archive inside an archive is not read")
                 continue
-            streamed = _suffix(name) in JSONL_SUFFIXES + WARC_SUFFIXES
-            ratio = info.file_size / max(1, info.compress_size)
-            if info.file_size > MB and ratio > limits.max_ratio:
-                yield _error(
-                    ids.unique(aid_stem), msource, "too_large",
-                    f"compression ratio {ratio:.0f}:1 over {limits.max_ratio:.0f}:1 (decompression bomb?)",
-                )
+            if suffix not in KNOWN_SUFFIXES:
                 continue
+            streamed = suffix in JSONL_SUFFIXES + WARC_SUFFIXES
             if not streamed and info.file_size > limits.max_bytes:
-                yield _error(
-                    ids.unique(aid_stem), msource, "too_large",
-                    f"member of {info.file_size} bytes, over the limit of {limits.max_bytes}",
-                )
+                yield _error(aid, msource, "too_large", f"member of {info.file_size} bytes, over the limit of {limits.max_bytes}")
                 continue
-            if total + info.file_size > limits.max_total:
-                yield _error(ids.unique(aid_stem), msource, "too_large", f"archive unpacks to over {limits.max_total} bytes")
-                continue
-            total += info.file_size
+            if meter.total + info.file_size > meter.limit:
+                yield _error(f"{stem}:rest", source, "too_large", f"archive reading stopped at {name!r}: {meter.why}")
+                return
             try:
                 with zf.open(info) as raw:
-                    reader = io.BufferedReader(_Budget(raw, limits), MB) if streamed else raw
-                    yield from _member_items(name, reader, msource, limits, ids)
-            except (_BombError, zipfile.BadZipFile, RuntimeError, OSError, EOFError, ValueError) as exc:
-                yield _error(ids.unique(aid_stem), msource, "parse" if not isinstance(exc, _BombError) else "too_large",
-                             f"cannot read member: {exc}")
+                    reader = io.BufferedReader(_Metered(raw, meter), MB)
+                    yield from _member_items(name, reader, msource, limits, meter)
+            except _BombError as exc:
+                yield _error(f"{stem}:rest", source, "too_large", f"archive reading stopped at {name!r}: {exc}")
+                return
+            except (zipfile.BadZipFile, RuntimeError, OSError, EOFError, ValueError, zlib.error,
+                    NotImplementedError, struct.error) as exc:
+                yield _error(aid, msource, "parse", f"cannot read member: {exc}")
 
 
-def _tar_items(raw: IO[bytes], source: str, limits: Limits, ids: _Ids) -> Iterator[Item]:
-    head = raw.peek(2)[:2] if hasattr(raw, "peek") else b""
-    inner: IO[bytes] = gzip.GzipFile(fileobj=raw) if head == b"\x1f\x8b" else raw  # type: ignore[assignment]
-    stream = io.BufferedReader(_Budget(inner, limits, packed=raw.tell), MB)
+def _tar_items(raw: IO[bytes], source: str, stem: str, limits: Limits) -> Iterator[Item]:
+    meter = _Meter(limits, _size(raw))
+    buffered = io.BufferedReader(raw) if not hasattr(raw, "peek") else raw
+    head = buffered.peek(2)[:2]  # type: ignore[union-attr]
+    inner: IO[bytes] = gzip.GzipFile(fileobj=buffered) if head == b"\x1f\x8b" else buffered  # type: ignore[assignment]
+    stream = io.BufferedReader(_Metered(inner, meter), MB)
     count = 0
     try:
         with tarfile.open(fileobj=stream, mode="r|") as tf:
@@ -399,48 +559,48 @@ def _tar_items(raw: IO[bytes], source: str, limits: Limits, ids: _Ids) -> Iterat
                     continue
                 name = member.name
                 msource = f"{source}!{name}"
+                aid = _stem(name)
                 count += 1
                 if count > limits.max_members:
-                    yield _error(ids.unique(_stem(name)), msource, "too_large", f"archive has over {limits.max_members} members")
-                    continue
+                    yield _error(f"{stem}:rest", source, "too_large", f"archive has over {limits.max_members} members")
+                    return
                 bad = _unsafe_name(name)
                 if bad:
-                    yield _error(ids.unique(_stem(name)), msource, "parse", f"unsafe member path {name!r}: {bad} (zip-slip)")
+                    yield _error(aid, msource, "parse", f"unsafe member path {name!r}: {bad} (zip-slip)")
                     continue
                 suffix = _suffix(name)
                 if suffix not in KNOWN_SUFFIXES:
                     continue
                 if not member.isreg():
-                    yield _error(ids.unique(_stem(name)), msource, "parse", "a link or device member is not read")
+                    yield _error(aid, msource, "parse", "a link or device member is not read")
                     continue
                 if suffix in ZIP_SUFFIXES + TAR_SUFFIXES:
-                    yield _error(ids.unique(_stem(name)), msource, "parse", "an archive inside an archive is not read")
+                    yield _error(aid, msource, "parse", "an archive inside an archive is not read")
                     continue
                 if suffix not in JSONL_SUFFIXES + WARC_SUFFIXES and member.size > limits.max_bytes:
-                    yield _error(
-                        ids.unique(_stem(name)), msource, "too_large",
-                        f"member of {member.size} bytes, over the limit of {limits.max_bytes}",
-                    )
+                    yield _error(aid, msource, "too_large", f"member of {member.size} bytes, over the limit of {limits.max_bytes}")
                     continue
                 f = tf.extractfile(member)
                 if f is not None:
-                    yield from _member_items(name, f, msource, limits, ids)
+                    yield from _member_items(name, f, msource, limits, meter)  # type: ignore[arg-type]
     except _BombError as exc:
-        yield _error(ids.unique(f"{_stem(Path(source).name)}:rest"), source, "too_large", f"archive reading stopped: {exc}")
-    except (tarfile.TarError, OSError, EOFError, zipfile.BadZipFile) as exc:
-        yield _error(ids.unique(f"{_stem(Path(source).name)}:rest"), source, "parse",
-                     f"broken tar archive after {count} members: {exc}")
+        yield _error(f"{stem}:rest", source, "too_large", f"archive reading stopped: {exc}")
+    except (tarfile.TarError, OSError, EOFError, zipfile.BadZipFile, zlib.error, ValueError, struct.error) as exc:
+        yield _error(f"{stem}:rest", source, "parse", f"broken tar archive after {count} members: {exc}")
 
 
 # -- in the worker ------------------------------------------------------------------------------
 
 
 def prepare(item: Item) -> Item:
-    """An item ready for the pipeline: HTML's main text taken out, TCVN3 repaired, VNI refused.
+    """An item ready for the pipeline: HTML's main text taken out, an implausible ``published`` dropped
+    (TCVN3/VNI/binary checks of the text and title are the pipeline's first step).
 
-    Raises :class:`InputError` (decode, empty, parse) for an input that cannot become an Article.
+    ``notes`` (warnings for the Article) gathers what was changed. Raises
+    :class:`InputError` (decode, empty, parse) for an input that cannot become an Article.
     """
     item = dict(item)
+    notes = list(item.pop("notes", []))
     if "html" in item:
         from qpextract.io.html import html_article
 
@@ -451,9 +611,31 @@ def prepare(item: Item) -> Item:
             if page.get(key) and not item.get(key):
                 item[key] = page[key]
         item["text"] = page["text"]
+        notes.extend(page.get("notes", []))
     if not item.get("published") and item.get("published_fallback"):
         item["published"] = item["published_fallback"]
+    if isinstance(item.get("published"), str) and not plausible_published(item["published"]):
+        notes.append(f"published {item['published'][:40]!r} is not a date between {_YEARS[0]} and {_YEARS[1]}: ignored")
+        item["published"] = None
     text = item.get("text")
     if not isinstance(text, str):
         raise InputError("parse", "the input has no text")
-    return item  # TCVN3/VNI/binary checks of the text and title: the pipeline's first step
+    item["notes"] = notes
+    return item
+
+
+_YEARS = (1000, 2999)
+
+
+def plausible_published(value: str) -> bool:
+    """False for a date-like value out of :data:`_YEARS` ("9999-12-31", "10000-03-22") or no calendar day."""
+    if re.match(r"\s*[+-]?\d{5,}", value):
+        return False
+    m = _ISO_DATE.match(value.strip())
+    if not m:
+        return True  # not ISO: the metadata reader decides
+    try:
+        day = _dt.date.fromisoformat(m.group(1))
+    except ValueError:
+        return False
+    return _YEARS[0] <= day.year <= _YEARS[1]

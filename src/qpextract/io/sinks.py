@@ -19,6 +19,8 @@ from qpextract.models import Article, ErrorLine
 Result = Union[Article, ErrorLine]
 
 DB_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+#: error lines a resumed run does again (their worker was killed: the article may well succeed now)
+RETRY_ON_RESUME = "the worker process died"
 _LEADING_ID = re.compile(r'\{"schema_version":"2","id":"((?:[^"\\]|\\.)*)"')
 
 
@@ -63,14 +65,19 @@ class JsonlSink:
         self._out.flush()
 
     def done_ids(self) -> set[str]:
+        """Ids the file has; lines whose worker was killed are cut out of it, to be done again."""
         if self.path == "-" or not os.path.exists(self.path):
             return set()
         ids = set()
         self.done_errors = 0
+        retry = 0
         with open(self.path, encoding="utf-8", errors="replace") as f:
             for line in f:
                 if not line.endswith("\n"):
                     continue  # torn by a kill: done again
+                if _to_retry(line):
+                    retry += 1
+                    continue
                 m = _LEADING_ID.match(line)  # our own lines: no need to parse 20 KB of JSON for the id
                 if m:
                     ids.add(json.loads(f'"{m.group(1)}"'))
@@ -83,13 +90,40 @@ class JsonlSink:
                 except (ValueError, KeyError, TypeError):
                     continue
                 self.done_errors += "error" in obj
+        if retry:
+            self._drop_retried()
         return ids
+
+    def _drop_retried(self) -> None:
+        """Rewrite the file without the lines to do again (a new file renamed over the old one)."""
+        self._out.close()
+        tmp = self.path + ".resume-tmp"
+        with open(self.path, encoding="utf-8", errors="surrogateescape") as src, \
+                open(tmp, "w", encoding="utf-8", errors="surrogateescape") as dst:
+            for line in src:
+                if not _to_retry(line):
+                    dst.write(line)
+            dst.flush()
+            os.fsync(dst.fileno())
+        os.replace(tmp, self.path)
+        self._out = open(self.path, "a", encoding="utf-8")
 
     def close(self) -> None:
         if self._out is not sys.stdout:
             self._out.close()
         else:
             self._out.flush()
+
+
+def _to_retry(line: str) -> bool:
+    """An ``internal`` error line of an article whose worker was killed (a resumed run does it again)."""
+    if RETRY_ON_RESUME not in line:
+        return False
+    try:
+        error = json.loads(line).get("error")
+    except (ValueError, AttributeError):
+        return False
+    return isinstance(error, dict) and error.get("kind") == "internal" and RETRY_ON_RESUME in str(error.get("message"))
 
 
 def _drop_torn_tail(path: str) -> None:
@@ -122,6 +156,7 @@ class TeeSink:
 
     def done_ids(self) -> set[str]:
         sets = [sink.done_ids() for sink in self.sinks]
+        self.done_errors = max((getattr(sink, "done_errors", 0) for sink in self.sinks), default=0)
         return set.intersection(*sets) if sets else set()
 
     def close(self) -> None:

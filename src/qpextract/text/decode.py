@@ -1,6 +1,7 @@
 """Bytes to text, and a guard against legacy Vietnamese encodings read as Latin-1.
 
-Accepted: UTF-8 (with or without BOM), UTF-16/UTF-32 with BOM (UTF-16 without
+Accepted: UTF-8 (with or without BOM; a few bad bytes in otherwise valid UTF-8 become U+FFFD
+with a warning, and a legacy encoding is taken only when its evidence outweighs the valid UTF-8), UTF-16/UTF-32 with BOM (UTF-16 without
 BOM when its zero bytes make it plain), Windows-1258 (``cp1258``, whose tone
 marks are combining characters: the normalizer composes them, NFC), and any
 charset an HTML page declares. Text in TCVN3 (ABC) — bytes or text already
@@ -79,6 +80,9 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    mostly = _mostly_utf8(data, utf8_error.start)
+    if mostly is not None:
+        return mostly
     if html:
         declared = _declared_charset(data)
         if declared and declared not in {"utf-8", "utf8"}:
@@ -89,6 +93,22 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded:
             if enc is not None:
                 return _checked(_strict(data, enc, "as its page declares"), enc)
     return _legacy(data, utf8_error)
+
+
+def _mostly_utf8(data: bytes, first_bad: int) -> Decoded | None:
+    """UTF-8 with a few bad bytes (a truncated last character, one stray byte): the valid text kept,
+    each bad sequence replaced by U+FFFD, and a warning; None when the bytes look like another
+    encoding (bad sequences are not rare next to the valid multi-byte ones)."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
+    if bad <= 0 or bad > max(2, multibyte // 20):
+        return None
+    if legacy_encoding(data.decode("latin-1")) is not None and multibyte < 4 * bad:
+        return None
+    decoded = _checked(text, "utf-8")
+    note = f"{bad} byte sequence(s) that are not UTF-8 (the first at byte {first_bad}) were replaced by U+FFFD"
+    return Decoded(decoded.text, decoded.encoding, "; ".join(x for x in (decoded.note, note) if x))
 
 
 def check_text(text: str) -> Decoded:

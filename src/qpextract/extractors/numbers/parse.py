@@ -13,12 +13,15 @@ _COMMA_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3}){2,}+")
 _INT = regex.compile(r"\d++")
 _COMMA_DECIMAL = regex.compile(r"\d++,\d++")
 _DOT_DECIMAL = regex.compile(r"\d++\.\d{1,2}")
+_MAX_CHARS = 40  # "1.000.000.000.000.000" has 21; past 300 digits a float is infinite
 
 
 def parse_digits(s: str) -> Optional[float]:
     """Value of a digit string in Vietnamese notation ("2.568" → 2568, "23,4" → 23.4,
     "1.234.567,5" → 1234567.5, "03" → 3); None for shapes that are not one number
-    ("16.10.2020")."""
+    ("16.10.2020") and for runs too long to be a reported quantity (no float overflow)."""
+    if len(s) > _MAX_CHARS:
+        return None
     if _INT.fullmatch(s):
         return float(int(s))
     if _DOT_THOUSANDS.fullmatch(s):
