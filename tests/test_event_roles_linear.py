@@ -23,16 +23,20 @@ def pipe() -> Pipeline:
 
 
 def _seconds(pipe: Pipeline, text: str) -> float:
-    t0 = time.perf_counter()
-    pipe.document(text, title="Hội nghị tổng kết")
-    return time.perf_counter() - t0
+    """The best of three runs (a busy machine only ever adds time)."""
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        pipe.document(text, title="Hội nghị tổng kết")
+        best = min(best, time.perf_counter() - t0)
+    return best
 
 
 @pytest.mark.parametrize("unit", list(HOSTILE.values()), ids=list(HOSTILE))
 def test_roles_linear_time(pipe: Pipeline, unit: str) -> None:
-    small = unit * (25_000 // len(unit))
-    big = unit * (100_000 // len(unit))
+    small = unit * (20_000 // len(unit))
+    big = unit * (200_000 // len(unit))
     t_small = _seconds(pipe, small)
     t_big = _seconds(pipe, big)
-    # 4x the input: allow up to ~10x the time, well below the 16x of a quadratic
-    assert t_big < max(10 * t_small, 0.5), (t_small, t_big)
+    # 10x the input: linear is ~10x the time, quadratic 100x; allow 25x as tests/test_linear.py does
+    assert t_big < max(25 * t_small, 0.5), (t_small, t_big)

@@ -26,7 +26,8 @@ Authors of the byline are never officials. No model call on this path.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
+from itertools import accumulate
 from typing import NamedTuple, Optional, Union
 
 from qpextract.document import Document
@@ -234,14 +235,7 @@ class OfficialExtractor:
             for m in self.lex.person_place.finditer(text, lo, hi)
             if not self.lex.thing_before.search(text, max(lo, m.start() - 24), m.start())  # "Lăng Chủ tịch Hồ Chí Minh"
         ]
-        out = sorted(n for n in names if not any(f.start < n.start < f.end for f in found))
-        taken = [(n.start, n.end) for n in out]
-        for f in found:
-            if not any(a < f.end and f.start < b for a, b in taken):
-                out.append(f)
-                taken.append((f.start, f.end))
-        out.sort()
-        return out
+        return _merge_found(names, found)
 
     def _after_sector(self, text: str, pos: int, limit: int) -> int:
         """Past the capitalized common compounds after a title ("Quốc phòng", "Ngoại giao"), at most two."""
@@ -475,3 +469,31 @@ def _line_end(text: str, pos: int, hi: int, reach: int = 400) -> int:
     limit = min(hi, pos + reach)
     nl = text.find("\n", pos, limit)
     return limit if nl < 0 else nl
+
+
+def _merge_found(names: list[NameSpan], found: list[NameSpan]) -> list[NameSpan]:
+    """``names`` less those that start inside a found name, plus the found names that overlap none
+    of them nor an earlier found one (the first found wins), sorted; O(n log n), not a pairwise scan."""
+    by_start = sorted(found)
+    f_starts = [f.start for f in by_start]
+    f_reach = list(accumulate((f.end for f in by_start), max))
+
+    def starts_inside_found(x: int) -> bool:  # some found f with f.start < x < f.end
+        i = bisect_left(f_starts, x) - 1
+        return i >= 0 and f_reach[i] > x
+
+    out = sorted(n for n in names if not starts_inside_found(n.start))
+    n_starts = [n.start for n in out]
+    n_reach = list(accumulate((n.end for n in out), max))
+    added: list[tuple[int, int]] = []  # kept found spans: non-overlapping, so sorted by start and by end
+    for f in found:
+        i = bisect_left(n_starts, f.end) - 1  # the names that start before f ends
+        if i >= 0 and n_reach[i] > f.start:
+            continue
+        k = bisect_left(added, (f.start, f.end))
+        if (k > 0 and added[k - 1][1] > f.start) or (k < len(added) and added[k][0] < f.end):
+            continue
+        insort(added, (f.start, f.end))
+        out.append(f)
+    out.sort()
+    return out
