@@ -1,7 +1,10 @@
 """Accuracy gate: scores on the bundled gold must not drop below pinned floors.
 
 Raise a floor when an extractor gets better; a change that lowers a score
-fails here like any other bug.
+fails here like any other bug. The held-out floors sit a little under what was
+measured the first time the rules ran on it (it is never tuned on); the
+development floors a little under what the rules reach on the sets they were
+tuned on.
 """
 
 from __future__ import annotations
@@ -20,19 +23,34 @@ SEED_FLOORS = {
     "published": 1.0,
     "offsets": 1.0,
     "dates": 1.0,
+    "officials": 1.0,
+    "positions": 1.0,
+    "ranks": 1.0,
+    "official.rank": 1.0,
+    "official.honorific": 1.0,
+    "numbers": 1.0,
+    "event.main": 1.0,
 }
-# the development set the rules were tuned on
-REAL_FLOORS = {"abbreviations": 0.95, "authors": 0.95, "title": 1.0, "dates": 0.9, "offsets": 1.0}
-# never used for tuning: floors a little under what was measured when it was annotated
+# the development sets the rules were tuned on (schema-2 gold, every named person)
+DEV_FLOORS = {
+    "real": {"officials": 0.97, "positions": 0.93, "ranks": 0.95, "abbreviations": 0.95, "authors": 0.95, "title": 1.0,
+             "dates": 0.9, "event.main": 0.95, "offsets": 1.0},
+    "dev2": {"officials": 0.9, "positions": 0.7, "abbreviations": 0.9, "authors": 0.95, "event.main": 0.8,
+             "offsets": 1.0},
+}
+# never used for tuning: heldout (11) and heldout2 (50), annotated before the rules ran on them
 HELDOUT_FLOORS = {
-    "dates": 0.95,
-    "numbers": 0.88,
-    # heldout.jsonl is schema-1 gold (office holders only): under schema 2 every named person is
-    # an Official, so its precision says nothing; recall on the office holders still does
-    "officials:r": 0.95,
-    "positions": 0.85,
-    "event.main": 0.7,
-    "abbreviations": 0.6,
+    "officials": 0.9,
+    "officials:p": 0.93,
+    "positions": 0.7,
+    "abbreviations": 0.8,
+    "authors": 0.95,
+    "title": 0.95,
+    "published": 0.95,
+    "dates": 0.93,
+    "numbers": 0.86,
+    "event.main": 0.5,
+    "participant.role": 0.7,
     "offsets": 1.0,
 }
 
@@ -43,15 +61,20 @@ def figure(report: dict, part: str) -> float:
     return v[key] if key else v["f1"] if "f1" in v else v["acc"]
 
 
-def report(pipeline, inputs: list[dict], gold: str) -> dict:
+def report(pipeline, inputs: list[dict], golds: list[str]) -> dict:
     outputs = [pipeline.safe_extract(x["id"], x).model_dump() for x in inputs]
     originals = {x["id"]: x["text"] for x in inputs}
-    return evaluate(load_jsonl(CORPUS / "gold" / gold), outputs, originals).report()
+    gold = [g for name in golds for g in load_jsonl(CORPUS / "gold" / name)]
+    return evaluate(gold, outputs, originals).report()
+
+
+def low_parts(scores: dict, floors: dict) -> dict:
+    return {part: scores[part.partition(":")[0]] for part, floor in floors.items() if figure(scores, part) < floor}
 
 
 @pytest.fixture(scope="module")
 def seed_report(pipeline, seed_inputs):
-    return report(pipeline, seed_inputs, "seeds.jsonl")
+    return report(pipeline, seed_inputs, ["seeds.jsonl"])
 
 
 @pytest.mark.parametrize("part,floor", sorted(SEED_FLOORS.items()))
@@ -59,11 +82,16 @@ def test_seed_scores_stay_above_their_floor(seed_report: dict, part: str, floor:
     assert figure(seed_report, part) >= floor, seed_report[part]
 
 
-@pytest.mark.parametrize("gold,floors", [("real", REAL_FLOORS), ("heldout", HELDOUT_FLOORS)])
-def test_real_article_scores_stay_above_their_floor(pipeline, gold: str, floors: dict) -> None:
-    scores = report(pipeline, load_jsonl(CORPUS / "gold" / f"{gold}-inputs.jsonl"), f"{gold}.jsonl")
-    low = {part: scores[part.partition(":")[0]] for part, floor in floors.items() if figure(scores, part) < floor}
-    assert not low, low
+@pytest.mark.parametrize("gold", sorted(DEV_FLOORS))
+def test_development_scores_stay_above_their_floor(pipeline, gold: str) -> None:
+    scores = report(pipeline, load_jsonl(CORPUS / "gold" / f"{gold}-inputs.jsonl"), [f"{gold}.jsonl"])
+    assert not low_parts(scores, DEV_FLOORS[gold])
+
+
+def test_heldout_scores_stay_above_their_floor(pipeline) -> None:
+    inputs = [*load_jsonl(CORPUS / "gold" / "heldout-inputs.jsonl"), *load_jsonl(CORPUS / "gold" / "heldout2-inputs.jsonl")]
+    scores = report(pipeline, inputs, ["heldout.jsonl", "heldout2.jsonl"])
+    assert not low_parts(scores, HELDOUT_FLOORS)
 
 
 def test_real_corpus_runs_without_error_lines_or_bad_spans(pipeline, shared: Path) -> None:
@@ -74,7 +102,7 @@ def test_real_corpus_runs_without_error_lines_or_bad_spans(pipeline, shared: Pat
         assert not hasattr(result, "error"), (item["id"], getattr(result, "error", None))
         original = item["text"]
         records = [*result.dates, *result.ranks, *result.numbers, *result.locations, *result.organizations]
-        records += [*result.abbreviations]
+        records += [*result.abbreviations, *result.documents, *result.decorations]
         mentions = [m for o in result.officials for m in o.mentions]
         for r in [*records, *mentions, *result.sentences]:
             if not 0 <= r.start < r.end <= len(original):
