@@ -11,6 +11,8 @@ Known older shapes (``--kind``, else guessed from the file):
   normalize      [{input, expected}]
   abbreviations  [{text, records: [[short, expansion]], warnings}]
   metadata       [{text, title, published, authors}]
+  officials      [{text, names: [str]} | {text, officials: [{name, positions, honorific, rank, mentions}]}
+                 | {text, ranks: [...]}]: every person listed, in any order
   generic        [{text, <Article field>: [...] | value, title?, published?, name?}] (places, segment,
                  metadata and the shape new extractors start with): every Article field listed is
                  expected, in order and nothing else (``exact``, ``ordered``)
@@ -161,6 +163,26 @@ def from_generic(data: Any) -> tuple[Optional[list[str]], dict[str, Any], list[d
     return None, {"exact": True, "ordered": True}, cases
 
 
+def from_officials(data: list[dict[str, Any]]) -> tuple[None, dict[str, Any], list[dict[str, Any]]]:
+    """The officials files: ``names`` (a name list), ``officials`` ({name, positions, honorific, rank,
+    mentions}) and ``ranks``; every person of the sentence is listed (``exact``), in any order."""
+    cases = []
+    for c in data:
+        expect: dict[str, Any] = {}
+        if "names" in c:
+            expect["officials"] = list(c["names"])
+        if "officials" in c:
+            people = []
+            for o in c["officials"]:
+                person = {k: o[k] for k in ("name", "honorific", "rank", "positions", "mentions") if k in o}
+                people.append(person)
+            expect["officials"] = people
+        if "ranks" in c:
+            expect["ranks"] = list(c["ranks"])
+        cases.append({"text": c["text"], "expect": expect})
+    return None, {"exact": True}, cases
+
+
 def guess(data: Any) -> str:
     if isinstance(data, dict) and "positives" in data:
         return "temporal"
@@ -184,6 +206,7 @@ CONVERTERS = {
     "normalize": from_normalize,
     "abbreviations": from_abbreviations,
     "metadata": from_metadata,
+    "officials": from_officials,
     "generic": from_generic,
 }
 

@@ -242,6 +242,8 @@ def _equal(got: Any, want: Any, name: str) -> bool:
         return isinstance(got, list) and len(got) == len(want) and all(_equal(g, w, name) for g, w in zip(got, want))
     if isinstance(want, str) and name == "text" and isinstance(got, str):
         return got == normalize(want).text
+    if isinstance(want, str) and not isinstance(got, str) and isinstance(getattr(got, "text", None), str):
+        return _equal(got.text, want, "text")  # a position or mention written as its text
     if isinstance(want, (int, float)) and isinstance(got, str):
         return got == str(want)  # a value written unquoted in YAML ("value: 2020")
     return got == want
