@@ -73,7 +73,8 @@ class DocumentExtractor:
     def __init__(self) -> None:
         voc = DocumentVocabulary.model_validate(read_yaml("documents.yaml"))
         self.heads = {h.phrase: h for h in voc.heads}
-        self.head_re = re.compile(trie_pattern(list(self.heads), fold_case=True), re.IGNORECASE)
+        # scanned over the lower-cased text (doc.lex.lower): a case-sensitive trie scans several times faster
+        self.head_re = re.compile(trie_pattern(list(self.heads), fold_case=True))
         self.issuer_re = re.compile(trie_pattern(voc.issuers))
         self.stops = frozenset(voc.title_stops)
         self.about_stops = frozenset(voc.about_stops)
@@ -87,7 +88,7 @@ class DocumentExtractor:
     def __call__(self, doc: Document) -> None:
         text = doc.text
         taken_until = 0
-        for m in self.head_re.finditer(text):
+        for m in self.head_re.finditer(doc.lex.lower):
             s, e = m.span()
             if s < taken_until or not _bounded(text, s, e):
                 continue
