@@ -63,7 +63,7 @@ def records(doc) -> Iterator[tuple[str, int, int]]:
     """(kind, normalized start, normalized end) of every position and organization of ``doc``."""
     text = doc.text
     for off in doc.officials:
-        anchors = [doc.norm.to_normalized(m.start) for m in off.mentions] or [0]
+        anchors = [m.start for m in off.mentions] or [0]  # a working Document: normalized offsets
         for p in off.positions:
             for needle in (p.text, p.organization or "", p.title):
                 if not needle:
@@ -75,8 +75,7 @@ def records(doc) -> Iterator[tuple[str, int, int]]:
                     yield "position", s, s + len(needle)
                     break
     for org in doc.organizations:
-        s, e = doc.normalized_span(org)
-        yield "organization", s, e
+        yield "organization", org.start, org.end
 
 
 def check(articles: list[dict], show: int = 0) -> tuple[int, int, Counter]:
