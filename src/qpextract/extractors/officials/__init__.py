@@ -40,6 +40,7 @@ from qpextract.text.lexicon import CAP_SYLLABLE, UPPER, fold, lowered
 from qpextract.models import Mention, Official, Position, RankMention
 
 # a short name after an honorific or rank: one or two capitalized syllables, no more
+_BLANKS = re.compile(r"[ \t]++")
 _PARTS = re.compile(r"[-.'’]")  # the parts of a foreign name token ("Jean-Pierre", "O'Brien")
 _ALIAS = re.compile(r"[ \t]++(" + CAP_SYLLABLE + r"(?:[ ]" + CAP_SYLLABLE + r")?+)(?![ ]" + UPPER + ")")
 # "Bộ" right before a title word: the title is part of a body's name ("Bộ tư lệnh")
@@ -250,7 +251,7 @@ class OfficialExtractor:
     def _after_sector(self, text: str, pos: int, limit: int) -> int:
         """Past the capitalized common compounds after a title ("Quốc phòng", "Ngoại giao"), at most two."""
         for _ in range(2):
-            m = re.compile(r"[ \t]++").match(text, pos, limit)
+            m = _BLANKS.match(text, pos, limit)
             if m is None or m.end() >= limit or not text[m.end()].isupper():
                 break
             t = self.lex.bodies.token.match(text, m.end(), limit)
