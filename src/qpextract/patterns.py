@@ -8,8 +8,10 @@ linear, and the longest entry wins.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
+@lru_cache(maxsize=65536)
 def phrase_key(s: str) -> str:
     """Comparison key of a phrase: lower case, single spaces, no spaces around hyphens."""
     return " ".join(s.lower().replace("-", " - ").split()).replace(" - ", "-")

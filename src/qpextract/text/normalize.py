@@ -39,6 +39,11 @@ _SPACING = regex.compile(
     r"(?m)\n(?:[ ]*+\n){3,}|^ +| +$| {2,}"
     r"|[.;!?,](?<=\p{Ll}.)(?=\p{Lu}\p{L})|[;,](?<=\p{L}.)(?=\p{Ll})"
 )
+# the characters _BREAKS_AND_INVISIBLES starts with: a text without any (most) skips it
+_BREAK_CHARS = re.compile(r"[\r\u2028\u2029\x85\v\f\x00-\x08\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
+# cheap scans for _SPACING's matches (see _needs_spacing); "[^\W\d_]" is wider than \p{Ll}, \p{Lu}, \p{L}
+_FOUR_BREAKS = re.compile(r"\n[ ]*\n[ ]*\n[ ]*\n")
+_GLUED_LETTER = re.compile(r"[.;!?,](?<=[^\W\d_].)(?=[^\W\d_])")
 _GLUED_PUNCTUATION = frozenset(".;!?,")
 _MARKS = regex.compile(r"\p{Mn}+")
 _LATIN = regex.compile(r"\p{Latin}")
@@ -72,14 +77,17 @@ class Normalizer:
         return _load_normalizer()
 
     def __call__(self, original: str) -> MappedText:
-        mt = MappedText.identity(original).sub(_BREAKS_AND_INVISIBLES, lambda m: "\n" if m.group(1) else "")
+        mt = MappedText.identity(original)
+        if _BREAK_CHARS.search(original):
+            mt = mt.sub(_BREAKS_AND_INVISIBLES, lambda m: "\n" if m.group(1) else "")
         mt = nfc(mt)
         mt = mt.sub(self.characters, self._replace_character)
         mt = mt.sub(self.tones, self._replace_tone)
         if _MARKS.search(mt.text):
             mt = mt.edit(_stray_marks(mt.text))
         mt = mt.edit(self._boilerplate_lines(mt.text))
-        mt = mt.sub(_SPACING, _spacing)
+        if _needs_spacing(mt.text):
+            mt = mt.sub(_SPACING, _spacing)
         stripped = mt.text.strip()
         if len(stripped) != len(mt.text):
             lead = len(mt.text) - len(mt.text.lstrip())
@@ -126,6 +134,19 @@ def _stray_marks(text: str) -> Iterator[tuple[int, int, str]]:
     for m in _MARKS.finditer(text):
         if m.start() and _LATIN.match(text, m.start() - 1):
             yield (m.start() - 1, m.end(), text[m.start() - 1])
+
+
+def _needs_spacing(text: str) -> bool:
+    """False only when ``_SPACING`` has no match in ``text`` (checked by cheaper scans of a superset)."""
+    return bool(
+        "  " in text
+        or "\n " in text
+        or " \n" in text
+        or text[:1] == " "
+        or text[-1:] == " "
+        or _FOUR_BREAKS.search(text)
+        or _GLUED_LETTER.search(text)
+    )
 
 
 def _spacing(m: regex.Match[str]) -> str:

@@ -75,7 +75,8 @@ class DecorationExtractor:
     def __init__(self) -> None:
         voc = DecorationVocabulary.model_validate(read_yaml("decorations.yaml"))
         self.heads = {" ".join(h.phrase.split()): h for h in voc.heads}
-        self.head_re = re.compile(trie_pattern(list(self.heads), fold_case=True), re.IGNORECASE)
+        # scanned over the lower-cased text (doc.lex.lower): a case-sensitive trie scans several times faster
+        self.head_re = re.compile(trie_pattern(list(self.heads), fold_case=True))
         self.title_re = re.compile(trie_pattern(voc.titles))
         self.tails = frozenset(voc.lower_tails)
         self.grade_re = re.compile(r"[ \t,]*+(" + trie_pattern(voc.grades, fold_case=True) + r")(?!\w)", re.IGNORECASE)
@@ -91,7 +92,7 @@ class DecorationExtractor:
         text = doc.text
         found: list[tuple[int, int, Decoration, str]] = []
         taken_until = 0
-        for m in self.head_re.finditer(text):
+        for m in self.head_re.finditer(doc.lex.lower):
             s, e = m.span()
             if s < taken_until or not _bounded(text, s, e):
                 continue

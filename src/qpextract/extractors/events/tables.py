@@ -69,8 +69,13 @@ def bounded(text: str, s: int, e: int) -> bool:
 
 def find_all(pattern: re.Pattern[str], text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int]]:
     """Word-bounded matches of ``pattern`` in ``text[start:end]`` (lower-cased text expected)."""
-    end = len(text) if end is None else end
-    return [m.span() for m in pattern.finditer(text, start, end) if bounded(text, m.start(), m.end())]
+    n = len(text)
+    out = []
+    for m in pattern.finditer(text, start, n if end is None else end):
+        s, e = m.span()  # bounded(), inlined: this runs for every trigger and cue of every text
+        if (s == 0 or not text[s - 1].isalnum()) and (e >= n or not text[e].isalnum()):
+            out.append((s, e))
+    return out
 
 
 class EventTables:

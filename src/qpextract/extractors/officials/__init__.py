@@ -41,6 +41,8 @@ from qpextract.text.lexicon import CAP_SYLLABLE, UPPER, fold, lowered
 from qpextract.models import Mention, Official, Position, RankMention
 
 # a short name after an honorific or rank: one or two capitalized syllables, no more
+_BLANKS = re.compile(r"[ \t]++")
+_PARTS = re.compile(r"[-.'’]")  # the parts of a foreign name token ("Jean-Pierre", "O'Brien")
 _ALIAS = re.compile(r"[ \t]++(" + CAP_SYLLABLE + r"(?:[ ]" + CAP_SYLLABLE + r")?+)(?![ ]" + UPPER + ")")
 # "Bộ" right before a title word: the title is part of a body's name ("Bộ tư lệnh")
 _BODY_WORD_BEFORE = re.compile(r"(?<!\w)[Bb]ộ[ \t]++\Z")
@@ -74,7 +76,9 @@ class OfficialExtractor:
         text = doc.text
         lo, hi = doc.body if doc.body[1] > doc.body[0] else (0, len(text))
         authors = {fold(a) for a in doc.authors}
-        names = self._with_foreign(text, lo, hi, self.names.find(text, lo, hi))
+        # the cue words, scanned once: both walks below read them
+        matches = list(self.lex.cues.finditer(text, lowered(text), lo, hi))
+        names = self._with_foreign(text, lo, hi, self.names.find(text, lo, hi), matches)
         names = [
             n
             for n in names
@@ -84,7 +88,7 @@ class OfficialExtractor:
             and (n.kind != "vi" or all(len(w) <= 2 or vietnamese_syllable(w) for w in text[n.start : n.end].split(" ")))
         ]
         stops = {n.start for n in names}
-        cues = self._cues(text, lo, hi, stops)
+        cues = self._cues(text, lo, hi, stops, matches)
         events: list[tuple[int, int, Union[Cue, NameSpan]]] = [(c.start, 1, c) for c in cues]
         events += [(n.start, 0, n) for n in names]
         events.sort(key=lambda ev: (ev[0], ev[1]))
@@ -172,12 +176,13 @@ class OfficialExtractor:
         self._predicate_ranks(doc, text, reg, cues, holders)
         self._emit(doc, reg, cues, holders)
 
-    def _with_foreign(self, text: str, lo: int, hi: int, names: list[NameSpan]) -> list[NameSpan]:
+    def _with_foreign(
+        self, text: str, lo: int, hi: int, names: list[NameSpan], matches: list[re.Match[str]]
+    ) -> list[NameSpan]:
         """``names`` plus the foreign names (rule ``person.foreign``) after strong cues; overlaps keep the first found."""
         found: list[NameSpan] = []
         sector = False
-        low = lowered(text)
-        for m in self.lex.cues.finditer(text, low, lo, hi):
+        for m in matches:
             kind = self.lex.cue_kind.get(fold(m.group()))
             if (
                 self.lex.unit_before.search(text, max(lo, m.start() - 12), m.start())
@@ -224,7 +229,7 @@ class OfficialExtractor:
                 s, e, tokens = self._trim_run(text, s, e, tokens, limit)
                 if not tokens:
                     continue
-                foreign = [t for t in tokens if not all(vietnamese_syllable(p) for p in re.split(r"[-.'’]", t) if p)]
+                foreign = [t for t in tokens if not all(vietnamese_syllable(p) for p in _PARTS.split(t) if p)]
                 if not foreign and (len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames)):
                     continue  # "ông Tư", "Nga Sơn": one Vietnamese syllable is no foreign name
                 if kind == "title" and strict and sector and len(tokens) < 2:
@@ -240,7 +245,7 @@ class OfficialExtractor:
     def _after_sector(self, text: str, pos: int, limit: int) -> int:
         """Past the capitalized common compounds after a title ("Quốc phòng", "Ngoại giao"), at most two."""
         for _ in range(2):
-            m = re.compile(r"[ \t]++").match(text, pos, limit)
+            m = _BLANKS.match(text, pos, limit)
             if m is None or m.end() >= limit or not text[m.end()].isupper():
                 break
             t = self.lex.bodies.token.match(text, m.end(), limit)
@@ -289,9 +294,9 @@ class OfficialExtractor:
         word = self.lex.cue_written.get(fold(text[pos : pos + 40].split(" ")[0]))
         return not (word and word[:1].isupper())
 
-    def _cues(self, text: str, lo: int, hi: int, stops: set[int]) -> list[Cue]:
+    def _cues(self, text: str, lo: int, hi: int, stops: set[int], matches: list[re.Match[str]]) -> list[Cue]:
         out: list[Cue] = []
-        for m in self.lex.cues.finditer(text, lowered(text), lo, hi):
+        for m in matches:
             written = fold(text[m.start() : m.end()])
             kind = self.lex.cue_kind.get(written)
             if kind in ("hon", "noun") and self._inside_name(text, m.start(), m.end(), kind):
