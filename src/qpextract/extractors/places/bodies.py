@@ -23,6 +23,7 @@ _LOWER_SYL = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
 _LOWER_WORD = re.compile(LOWER + r"++" + NB)
 _NAME_END = re.compile(r"[ \t]*+[,;()]|[ \t]++" + UPPER)
 _DASH_END = re.compile(r"[ \t]++[-–][ \t]")
+_NUMBER = re.compile(r"[ \t]++\d++(?![\w.,]\d)")
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +125,7 @@ class BodyGrammar(Bodies):
         """Rule ``body.lower_name``: a lower-case name right after the head, then punctuation, a spaced
         dash or a capitalized word ("Cục đối ngoại, Bộ Quốc phòng"; after a title, "Phòng phòng chống
         tội phạm ma túy Bộ chỉ huy ..."); None otherwise. Its first word is a compound; up to ``words``
-        compounds, or (rule ``body.lower_name_long``) up to ``lower_name_syllables`` syllables when one-syllable
+        compounds and a number ("Đội quy tập 584"), or (rule ``body.lower_name_long``) up to ``lower_name_syllables`` syllables when one-syllable
         words that are not function words follow it ("Văn phòng đăng ký quyền sử dụng đất -")."""
         e = q
         compounds = syllables = 0
@@ -144,6 +145,9 @@ class BodyGrammar(Bodies):
                 return None
             if _NAME_END.match(text, e, limit) is not None:
                 return e
+            num = _NUMBER.match(text, e, limit)  # "Đội quy tập 584 (thuộc ...)"
+            if num is not None and (_NAME_END.match(text, num.end(), limit) or _DASH_END.match(text, num.end(), limit)):
+                return num.end()
             if syllables > 2 * compounds or compounds > words:
                 if _DASH_END.match(text, e, limit) is not None:
                     return e
