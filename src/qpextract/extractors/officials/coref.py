@@ -31,8 +31,8 @@ class Person:
     seen: set[tuple[int, int]] = field(default_factory=set)
 
     def add_positions(self, positions: list[Pos]) -> None:
-        """Merge in order; a bare title ("Phó chủ tịch") adds nothing when the
-        person already holds that title with a body, and gives way to it."""
+        """Merge in order; the same office once. A bare title written next to the name
+        ("Thủ tướng Hun Sen") stays beside the fuller post ("Thủ tướng Campuchia"), as gold writes it."""
         for p in positions:
             if len(self.positions) >= MAX_POSITIONS:
                 return
@@ -42,9 +42,6 @@ class Person:
                 if p.former() and not self.positions[same[0]].former():
                     self.positions[same[0]] = p  # "nguyên ..." says more about the same office
                 continue
-            if p.organization is None and any(q.key().startswith(key + " ") for q in self.positions):
-                continue
-            self.positions = [q for q in self.positions if q.organization is not None or not key.startswith(q.key() + " ")]
             self.positions.append(p)
 
     def add_mention(self, start: int, end: int) -> None:

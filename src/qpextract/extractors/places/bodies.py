@@ -22,6 +22,8 @@ from qpextract.text.lexicon import LOWER, NB, UPPER, Bodies, Gazetteer, fold, tr
 _LOWER_SYL = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
 _LOWER_WORD = re.compile(LOWER + r"++" + NB)
 _NAME_END = re.compile(r"[ \t]*+[,;()]|[ \t]++" + UPPER)
+_DASH_END = re.compile(r"[ \t]++[-–][ \t]")
+_NUMBER = re.compile(r"[ \t]++\d++(?![\w.,]\d)")
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +47,8 @@ class BodyGrammar(Bodies):
         self.number = re.compile(trie_pattern(ctx["number_words"], fold_case=True) + r"[ \t]++\d++" + NB, re.IGNORECASE)
         self.max_tail = int(ctx["max_compound_tail"])
         self.title_heads = frozenset(ctx["title_heads"])
+        self.lower_syllables = int(ctx["lower_name_syllables"])
+        self.lower_stops = frozenset(fold(w) for w in ctx["lower_name_stops"])
 
     def body_at(self, text: str, pos: int, endpos: int) -> Optional[re.Match]:
         m = super().body_at(text, pos, endpos)
@@ -118,20 +122,35 @@ class BodyGrammar(Bodies):
         return " " not in head.strip() or fold(head) in self.cased
 
     def _lower_name(self, text: str, q: int, limit: int, words: int = 1) -> Optional[int]:
-        """Rule ``body.lower_name``: up to ``words`` lower-case compounds right after the head, then
-        punctuation or a capitalized word ("Cục đối ngoại, Bộ Quốc phòng"; after a title, "Phòng phòng
-        chống tội phạm ma túy Bộ chỉ huy ..."); None otherwise."""
+        """Rule ``body.lower_name``: a lower-case name right after the head, then punctuation, a spaced
+        dash or a capitalized word ("Cục đối ngoại, Bộ Quốc phòng"; after a title, "Phòng phòng chống
+        tội phạm ma túy Bộ chỉ huy ..."); None otherwise. Its first word is a compound; up to ``words``
+        compounds and a number ("Đội quy tập 584"), or (rule ``body.lower_name_long``) up to ``lower_name_syllables`` syllables when one-syllable
+        words that are not function words follow it ("Văn phòng đăng ký quyền sử dụng đất -")."""
         e = q
-        for i in range(words):
+        compounds = syllables = 0
+        while compounds < words or syllables < self.lower_syllables:
             w = _LOWER_WORD.match(text, e, limit)
             if w is None:
                 return None
             c = self.compound_end(text, e, w.end(), limit)
             if c == w.end():
-                return None
+                if compounds == 0 or fold(w.group()) in self.lower_stops:
+                    return None
+            else:
+                compounds += 1
+            syllables += text.count(" ", e, c) + 1
             e = c
+            if syllables > self.lower_syllables:
+                return None
             if _NAME_END.match(text, e, limit) is not None:
                 return e
+            num = _NUMBER.match(text, e, limit)  # "Đội quy tập 584 (thuộc ...)"
+            if num is not None and (_NAME_END.match(text, num.end(), limit) or _DASH_END.match(text, num.end(), limit)):
+                return num.end()
+            if syllables > 2 * compounds or compounds > words:
+                if _DASH_END.match(text, e, limit) is not None:
+                    return e
             b = self.blank.match(text, e, limit)
             if b is None:
                 return None
