@@ -224,7 +224,8 @@ def _worker_main(options: BatchOptions, tasks: Any, results: Any) -> None:
     _die_with_parent()
     spec, time_limit = options.pipeline, options.time_limit
     try:
-        pipeline = load_pipeline(spec)
+        # forked: the main process's pipeline is already in this address space (copy-on-write)
+        pipeline = _PREBUILT.get(spec) or load_pipeline(spec)
     except BaseException as exc:
         results.send(("fatal", f"cannot build the pipeline: {type(exc).__name__}: {exc}"))
         return
@@ -274,6 +275,10 @@ def _die_with_parent() -> None:
         pass
 
 
+# pipelines the main process built before forking, by spec: a forked worker starts with them
+_PREBUILT: dict[Optional[str], Any] = {}
+
+
 # -- the pool ---------------------------------------------------------------------------------
 
 
@@ -298,7 +303,9 @@ class _Pool:
         methods = multiprocessing.get_all_start_methods()
         self.ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         try:  # import everything once here, and fail early on a bad --pipeline
-            load_pipeline(options.pipeline)
+            pipeline = load_pipeline(options.pipeline)
+            if self.ctx.get_start_method() == "fork":  # built once: each forked worker inherits it
+                _PREBUILT[options.pipeline] = pipeline
             from qpextract.io import readers  # noqa: F401
         except Exception as exc:
             raise BatchAborted(f"cannot build the pipeline: {type(exc).__name__}: {exc}") from None
