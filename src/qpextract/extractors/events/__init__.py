@@ -30,6 +30,7 @@ _PLAN_WINDOW = 300  # characters before a trigger searched for a plan marker  # 
 _TOPIC_WINDOW = 14
 _DECISION_WINDOW = 80  # characters after "công bố quyết định" searched for the post it confers
 _MIN_LEAD_WORDS = 5
+_CONFERENCE_TYPES = ("summary_conference", "review_conference")
 _DATE_NEAR_START = 45  # a day this near the start dates the sentence ("Bộ Quốc phòng Trung Quốc ngày 5/7 công bố…")
 _ORGANIZER_EDGES = re.compile(
     r"^(?:tại (?:hội nghị|buổi lễ|lễ|đây)\s*,?\s*)|(?:\s+(?:đã|vừa|cũng|sẽ|chỉ đạo|phối hợp|long trọng|đồng loạt|trang trọng))+$",
@@ -161,8 +162,16 @@ class EventExtractor:
         # only tells the background ("Truy tặng bằng khen cho dân quân tử vong khi cứu cầu")
         opening = min((h[0] for h in in_title), default=-1)
         incident = [h for h in headline if h[2].rank == 0 and h[0] == opening]
+        # a conference that reviews or sums up work, in the headline or the first lead sentence, decides the type
+        conference = [h for h in in_title if h[2].type in _CONFERENCE_TYPES]
+        if not conference:
+            conference = [
+                h for h in in_lead if any(a <= h[0] < b for a, b in first) and h[2].type in _CONFERENCE_TYPES and self._plain(low, h[0])
+            ]
         groups = {
             "title_incident": incident,
+            "conference": conference,
+            "title_verb": self._headline_verbs(low[:title_end] if title_end else title_low, said),
             "lead_reported": in_reporting,
             "title": in_title,
             "title_headline": headline,
@@ -201,6 +210,18 @@ class EventExtractor:
         if statement:
             doc.explain(self.name, "event.none.statement", 0, title_end)
         return None
+
+    def _headline_verbs(self, title_low: str, said: list[tuple[int, int]]) -> list[tuple[int, int, TriggerRow]]:
+        """Verbs of the headline that report a happening of no typed kind, outside its statement clauses and topics."""
+        out = []
+        blocked = find_all(self.t.not_trigger_re, title_low)
+        for s, e in find_all(self.t.headline_verb_re, title_low):
+            if any(a <= s < b for a, b in said) or any(bs <= s < be for bs, be in blocked):
+                continue
+            if self._topic(title_low, s, in_title=True):
+                continue
+            out.append((s, e, self.t.headline_verbs[phrase_key(title_low[s:e])]))
+        return out
 
     def _statement_clauses(self, title_low: str) -> list[tuple[int, int]]:
         """Clauses of the title that state, plan, ask or analyse ("…có thể điều tàu sân bay tập trận?")."""
