@@ -164,14 +164,23 @@ class EventExtractor:
         incident = [h for h in headline if h[2].rank == 0 and h[0] == opening]
         # a conference that reviews or sums up work, in the headline or the first lead sentence, decides the type
         conference = [h for h in in_title if h[2].type in _CONFERENCE_TYPES]
+        conference_in_title = bool(conference)
         if not conference:
+            # in the first lead sentence, as a conference held ("hội nghị tổng kết", "tổ chức sơ kết"), not a verb
             conference = [
-                h for h in in_lead if any(a <= h[0] < b for a, b in first) and h[2].type in _CONFERENCE_TYPES and self._plain(low, h[0])
+                h
+                for h in in_lead
+                if any(a <= h[0] < b for a, b in first)
+                and h[2].type in _CONFERENCE_TYPES
+                and self._plain(low, h[0])
+                and (not h[2].cue or self._held(low, h[0], h[1]) or any(a <= h[0] < b for a, b in dated))
             ]
         groups = {
             "title_incident": incident,
             "conference": conference,
-            "title_verb": self._headline_verbs(low[:title_end] if title_end else title_low, said),
+            "title_verb": self._headline_verbs(
+                low[:title_end] if title_end else title_low, doc.text[:title_end] if title_end else (doc.title or ""), said
+            ),
             "lead_reported": in_reporting,
             "title": in_title,
             "title_headline": headline,
@@ -182,7 +191,7 @@ class EventExtractor:
             cands = [h for h in group if h[2].rank == main_rule.rank]
             if not cands:
                 continue
-            from_title = main_rule.source.startswith("title")
+            from_title = main_rule.source.startswith("title") or (main_rule.source == "conference" and conference_in_title)
             if not from_title:
                 # a ceremony that confers what the headline names is an award ("Lễ kỷ niệm 70 năm … và đón
                 # nhận Huân chương" under "… đón nhận Huân chương")
@@ -211,12 +220,15 @@ class EventExtractor:
             doc.explain(self.name, "event.none.statement", 0, title_end)
         return None
 
-    def _headline_verbs(self, title_low: str, said: list[tuple[int, int]]) -> list[tuple[int, int, TriggerRow]]:
-        """Verbs of the headline that report a happening of no typed kind, outside its statement clauses and topics."""
+    def _headline_verbs(self, title_low: str, title: str, said: list[tuple[int, int]]) -> list[tuple[int, int, TriggerRow]]:
+        """Verbs of the headline that report a happening of no typed kind, outside its statement clauses and topics
+        (a capitalized word after the headline's first is a name: "Tướng Võ Hồng Thắng")."""
         out = []
         blocked = find_all(self.t.not_trigger_re, title_low)
         for s, e in find_all(self.t.headline_verb_re, title_low):
             if any(a <= s < b for a, b in said) or any(bs <= s < be for bs, be in blocked):
+                continue
+            if title[s : s + 1].isupper() and title[:s].strip():
                 continue
             if self._topic(title_low, s, in_title=True):
                 continue
