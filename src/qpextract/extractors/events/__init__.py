@@ -31,6 +31,7 @@ _TOPIC_WINDOW = 14
 _DECISION_WINDOW = 80  # characters after "công bố quyết định" searched for the post it confers
 _MIN_LEAD_WORDS = 5
 _CONFERENCE_TYPES = ("summary_conference", "review_conference")
+_OCCASION_WINDOW = 10  # characters before a lead trigger searched for "trong", "tại", "bên lề" right before it
 _DATE_NEAR_START = 45  # a day this near the start dates the sentence ("Bộ Quốc phòng Trung Quốc ngày 5/7 công bố…")
 _ORGANIZER_EDGES = re.compile(
     r"^(?:tại (?:hội nghị|buổi lễ|lễ|đây)\s*,?\s*)|(?:\s+(?:đã|vừa|cũng|sẽ|chỉ đạo|phối hợp|long trọng|đồng loạt|trang trọng))+$",
@@ -175,7 +176,17 @@ class EventExtractor:
                 and self._plain(low, h[0])
                 and (not h[2].cue or self._held(low, h[0], h[1]) or any(a <= h[0] < b for a, b in dated))
             ]
+        # a statement made at a meeting or a visit: the occasion named in the first lead sentence ("…, trong cuộc
+        # gặp quan chức Trung Quốc")
+        occasion = [
+            h
+            for h in hits
+            if any(a <= h[0] < b for a, b in first)
+            and h[2].scope != "title"
+            and any(not low[pe : h[0]].strip() for _, pe in find_all(self.t.occasion_re, low, max(0, h[0] - _OCCASION_WINDOW), h[0]))
+        ]
         groups = {
+            "lead_occasion": occasion,
             "title_incident": incident,
             "conference": conference,
             "title_verb": self._headline_verbs(
@@ -226,7 +237,10 @@ class EventExtractor:
         out = []
         blocked = find_all(self.t.not_trigger_re, title_low)
         for s, e in find_all(self.t.headline_verb_re, title_low):
-            if any(a <= s < b for a, b in said) or any(bs <= s < be for bs, be in blocked):
+            if any(bs <= s < be for bs, be in blocked):
+                continue
+            # in a statement clause only right after a past marker ("Bí ẩn … máy bay Mỹ vừa lởn vởn gần căn cứ Nga")
+            if any(a <= s < b for a, b in said) and not self.t.verb_past_re.search(title_low[max(0, s - 8) : s]):
                 continue
             if title[s : s + 1].isupper() and title[:s].strip():
                 continue
