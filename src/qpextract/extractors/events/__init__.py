@@ -164,18 +164,19 @@ class EventExtractor:
         opening = min((h[0] for h in in_title), default=-1)
         incident = [h for h in headline if h[2].rank == 0 and h[0] == opening]
         # a conference that reviews or sums up work, in the headline or the first lead sentence, decides the type
-        conference = [h for h in in_title if h[2].type in _CONFERENCE_TYPES]
-        conference_in_title = bool(conference)
+        # in the first lead sentence (with its organizer and day) as a conference held ("hội nghị tổng kết",
+        # "tổ chức sơ kết"), not a verb; else in the headline
+        conference = [
+            h
+            for h in in_lead
+            if any(a <= h[0] < b for a, b in first)
+            and h[2].type in _CONFERENCE_TYPES
+            and self._plain(low, h[0])
+            and (not h[2].cue or self._held(low, h[0], h[1]) or any(a <= h[0] < b for a, b in dated))
+        ]
+        conference_in_title = not conference
         if not conference:
-            # in the first lead sentence, as a conference held ("hội nghị tổng kết", "tổ chức sơ kết"), not a verb
-            conference = [
-                h
-                for h in in_lead
-                if any(a <= h[0] < b for a, b in first)
-                and h[2].type in _CONFERENCE_TYPES
-                and self._plain(low, h[0])
-                and (not h[2].cue or self._held(low, h[0], h[1]) or any(a <= h[0] < b for a, b in dated))
-            ]
+            conference = [h for h in in_title if h[2].type in _CONFERENCE_TYPES]
         # a statement made at a meeting or a visit: the occasion named in the first lead sentence ("…, trong cuộc
         # gặp quan chức Trung Quốc")
         occasion = [
