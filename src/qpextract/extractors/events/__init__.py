@@ -31,6 +31,7 @@ _TOPIC_WINDOW = 14
 _DECISION_WINDOW = 80  # characters after "công bố quyết định" searched for the post it confers
 _MIN_LEAD_WORDS = 5
 _CONFERENCE_TYPES = ("summary_conference", "review_conference")
+_TITLE_CHARS = 300  # a headline longer than this is a run-on first line: its verbs are read this far
 _OCCASION_WINDOW = 10  # characters before a lead trigger searched for "trong", "tại", "bên lề" right before it
 _DATE_NEAR_START = 45  # a day this near the start dates the sentence ("Bộ Quốc phòng Trung Quốc ngày 5/7 công bố…")
 _ORGANIZER_EDGES = re.compile(
@@ -78,7 +79,9 @@ class EventExtractor:
         if title and find_all(t.no_event_re, title_low):
             doc.explain(self.name, "event.none.title", 0, title_end)
             return  # a discipline case, a denial, a dispute: nothing held
-        if title and (find_all(t.question_re, title_low) or t.question_marks_re.search(title_low)):
+        blocked = find_all(t.not_trigger_re, title_low)  # "tài liệu" asks nothing
+        asks = [q for q in find_all(t.question_re, title_low) if not any(bs <= q[0] < be for bs, be in blocked)]
+        if title and (asks or t.question_marks_re.search(title_low)):
             doc.explain(self.name, "event.none.question", 0, title_end)
             return  # a question in the headline: an analysis, whatever its lead recounts
         hits = self._triggers(low)
@@ -235,15 +238,16 @@ class EventExtractor:
     def _headline_verbs(self, title_low: str, title: str, said: list[tuple[int, int]]) -> list[tuple[int, int, TriggerRow]]:
         """Verbs of the headline that report a happening of no typed kind, outside its statement clauses and topics
         (a capitalized word after the headline's first is a name: "Tướng Võ Hồng Thắng")."""
-        out = []
+        out: list[tuple[int, int, TriggerRow]] = []
         blocked = find_all(self.t.not_trigger_re, title_low)
-        for s, e in find_all(self.t.headline_verb_re, title_low):
+        opening = len(title) - len(title.lstrip())
+        for s, e in find_all(self.t.headline_verb_re, title_low[:_TITLE_CHARS]):
             if any(bs <= s < be for bs, be in blocked):
                 continue
             # in a statement clause only right after a past marker ("Bí ẩn … máy bay Mỹ vừa lởn vởn gần căn cứ Nga")
             if any(a <= s < b for a, b in said) and not self.t.verb_past_re.search(title_low[max(0, s - 8) : s]):
                 continue
-            if title[s : s + 1].isupper() and title[:s].strip():
+            if title[s : s + 1].isupper() and s > opening:
                 continue
             if self._topic(title_low, s, in_title=True):
                 continue
