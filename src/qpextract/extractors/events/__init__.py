@@ -30,6 +30,9 @@ _PLAN_WINDOW = 300  # characters before a trigger searched for a plan marker  # 
 _TOPIC_WINDOW = 14
 _DECISION_WINDOW = 80  # characters after "công bố quyết định" searched for the post it confers
 _MIN_LEAD_WORDS = 5
+_CONFERENCE_TYPES = ("summary_conference", "review_conference")
+_TITLE_CHARS = 300  # a headline longer than this is a run-on first line: its verbs are read this far
+_OCCASION_WINDOW = 10  # characters before a lead trigger searched for "trong", "tại", "bên lề" right before it
 _DATE_NEAR_START = 45  # a day this near the start dates the sentence ("Bộ Quốc phòng Trung Quốc ngày 5/7 công bố…")
 _ORGANIZER_EDGES = re.compile(
     r"^(?:tại (?:hội nghị|buổi lễ|lễ|đây)\s*,?\s*)|(?:\s+(?:đã|vừa|cũng|sẽ|chỉ đạo|phối hợp|long trọng|đồng loạt|trang trọng))+$",
@@ -76,7 +79,9 @@ class EventExtractor:
         if title and find_all(t.no_event_re, title_low):
             doc.explain(self.name, "event.none.title", 0, title_end)
             return  # a discipline case, a denial, a dispute: nothing held
-        if title and (find_all(t.question_re, title_low) or t.question_marks_re.search(title_low)):
+        blocked = find_all(t.not_trigger_re, title_low)  # "tài liệu" asks nothing
+        asks = [q for q in find_all(t.question_re, title_low) if not any(bs <= q[0] < be for bs, be in blocked)]
+        if title and (asks or t.question_marks_re.search(title_low)):
             doc.explain(self.name, "event.none.question", 0, title_end)
             return  # a question in the headline: an analysis, whatever its lead recounts
         hits = self._triggers(low)
@@ -161,8 +166,36 @@ class EventExtractor:
         # only tells the background ("Truy tặng bằng khen cho dân quân tử vong khi cứu cầu")
         opening = min((h[0] for h in in_title), default=-1)
         incident = [h for h in headline if h[2].rank == 0 and h[0] == opening]
+        # a conference that reviews or sums up work, in the headline or the first lead sentence, decides the type
+        # in the first lead sentence (with its organizer and day) as a conference held ("hội nghị tổng kết",
+        # "tổ chức sơ kết"), not a verb; else in the headline
+        conference = [
+            h
+            for h in in_lead
+            if any(a <= h[0] < b for a, b in first)
+            and h[2].type in _CONFERENCE_TYPES
+            and self._plain(low, h[0])
+            and (not h[2].cue or self._held(low, h[0], h[1]) or any(a <= h[0] < b for a, b in dated))
+        ]
+        conference_in_title = not conference
+        if not conference:
+            conference = [h for h in in_title if h[2].type in _CONFERENCE_TYPES]
+        # a statement made at a meeting or a visit: the occasion named in the first lead sentence ("…, trong cuộc
+        # gặp quan chức Trung Quốc")
+        occasion = [
+            h
+            for h in hits
+            if any(a <= h[0] < b for a, b in first)
+            and h[2].scope != "title"
+            and any(not low[pe : h[0]].strip() for _, pe in find_all(self.t.occasion_re, low, max(0, h[0] - _OCCASION_WINDOW), h[0]))
+        ]
         groups = {
+            "lead_occasion": occasion,
             "title_incident": incident,
+            "conference": conference,
+            "title_verb": self._headline_verbs(
+                low[:title_end] if title_end else title_low, doc.text[:title_end] if title_end else (doc.title or ""), said
+            ),
             "lead_reported": in_reporting,
             "title": in_title,
             "title_headline": headline,
@@ -173,7 +206,7 @@ class EventExtractor:
             cands = [h for h in group if h[2].rank == main_rule.rank]
             if not cands:
                 continue
-            from_title = main_rule.source.startswith("title")
+            from_title = main_rule.source.startswith("title") or (main_rule.source == "conference" and conference_in_title)
             if not from_title:
                 # a ceremony that confers what the headline names is an award ("Lễ kỷ niệm 70 năm … và đón
                 # nhận Huân chương" under "… đón nhận Huân chương")
@@ -201,6 +234,25 @@ class EventExtractor:
         if statement:
             doc.explain(self.name, "event.none.statement", 0, title_end)
         return None
+
+    def _headline_verbs(self, title_low: str, title: str, said: list[tuple[int, int]]) -> list[tuple[int, int, TriggerRow]]:
+        """Verbs of the headline that report a happening of no typed kind, outside its statement clauses and topics
+        (a capitalized word after the headline's first is a name: "Tướng Võ Hồng Thắng")."""
+        out: list[tuple[int, int, TriggerRow]] = []
+        blocked = find_all(self.t.not_trigger_re, title_low)
+        opening = len(title) - len(title.lstrip())
+        for s, e in find_all(self.t.headline_verb_re, title_low[:_TITLE_CHARS]):
+            if any(bs <= s < be for bs, be in blocked):
+                continue
+            # in a statement clause only right after a past marker ("Bí ẩn … máy bay Mỹ vừa lởn vởn gần căn cứ Nga")
+            if any(a <= s < b for a, b in said) and not self.t.verb_past_re.search(title_low[max(0, s - 8) : s]):
+                continue
+            if title[s : s + 1].isupper() and s > opening:
+                continue
+            if self._topic(title_low, s, in_title=True):
+                continue
+            out.append((s, e, self.t.headline_verbs[phrase_key(title_low[s:e])]))
+        return out
 
     def _statement_clauses(self, title_low: str) -> list[tuple[int, int]]:
         """Clauses of the title that state, plan, ask or analyse ("…có thể điều tàu sân bay tập trận?")."""

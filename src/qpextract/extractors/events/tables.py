@@ -28,7 +28,7 @@ class MainRule(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     name: str = Field(pattern=r"^event\.main\.[a-z_]+$")
-    source: Literal["title_incident", "lead_reported", "title", "title_headline", "lead"]
+    source: Literal["title_incident", "conference", "lead_occasion", "lead_reported", "title", "title_headline", "lead", "title_verb"]
     rank: int = Field(ge=0, le=2)
 
 
@@ -54,6 +54,9 @@ class EventVocabulary(BaseModel):
     location_preps: list[str]
     reporting_cues: list[str]
     not_triggers: list[str]
+    headline_verbs: list[str]
+    verb_past: str
+    occasion_preps: list[str]
 
 
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
@@ -104,6 +107,14 @@ class EventTables:
         self.location_re = phrase_regex(voc.location_preps)
         self.reporting_re = phrase_regex(voc.reporting_cues)
         self.not_trigger_re = phrase_regex(voc.not_triggers)
+        self.headline_verb_re = phrase_regex(voc.headline_verbs)
+        self.verb_past_re = re.compile(voc.verb_past)
+        self.occasion_re = phrase_regex(voc.occasion_preps)
+        # a headline verb names a happening of no typed kind: the fallback of the headline event
+        self.headline_verbs = {
+            phrase_key(v): TriggerRow(phrase=phrase_key(v), type="other", scope="title", rank=2, cue=True)
+            for v in voc.headline_verbs
+        }
 
 
 Placement = Literal["after", "just_before", "opening"]
