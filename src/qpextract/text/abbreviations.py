@@ -5,8 +5,9 @@ The expansion of an occurrence comes from the first of these named rules that kn
 - ``abbr.defined``: a definition in the article whose word initials spell the short
   form, in either order: "Ban Chỉ huy Quân sự (CHQS)", "BCHQS (Ban Chỉ huy quân sự)",
   or a pair in brackets: "(Operation Inherent Resolve - OIR)";
-- ``abbr.defined_phrase``: for a form the table does not know, the name phrase right
-  before it in brackets ("Lực lượng Dân chủ Syria (SDF)"; data/vi/abbreviation_definitions.yaml);
+- ``abbr.defined_phrase``: the name phrase right before a form in brackets, even one
+  the table knows (the article's own words first) unless the phrase holds the table's
+  expansion ("lực lượng vũ trang thành phố (LLVT)" keeps "lực lượng vũ trang") ("Lực lượng Dân chủ Syria (SDF)"; data/vi/abbreviation_definitions.yaml);
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
 - ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins);
 - ``abbr.compound``: a chain glued by "-", "/" or "&" ("QĐ-UBND", "CT/TU", "GD&ĐT") is one
@@ -280,7 +281,7 @@ class AbbreviationTagger:
                 phrase = self._initials_window(before, words, inner)
                 if phrase:
                     out.setdefault(canonical(inner), (phrase, "abbr.defined"))
-                elif self.lookup(inner) is None and (phrase := self._head_phrase(before)):
+                elif (phrase := self._head_phrase(before)) and not self._table_within(inner, phrase):
                     out.setdefault(canonical(inner), (phrase, "abbr.defined_phrase"))
                 continue
             paired = _PAIRED.fullmatch(inner)
@@ -296,6 +297,11 @@ class AbbreviationTagger:
                 if words and self._match_initials([w.group() for w in words], _letters(short)):
                     out.setdefault(canonical(short), (inner, "abbr.defined"))
         return out
+
+    def _table_within(self, short: str, phrase: str) -> bool:
+        """Whether the table's expansion of ``short`` is part of the phrase ("lực lượng vũ trang thành phố")."""
+        entry = self.lookup(short)
+        return entry is not None and entry.expansion.casefold() in phrase.casefold()
 
     def _initials_window(self, before: str, words: list[regex.Match[str]], short: str) -> Optional[str]:
         """The shortest run of words ending at the brackets whose initials spell ``short``."""
