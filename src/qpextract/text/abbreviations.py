@@ -85,7 +85,7 @@ class _NotAbbreviation(BaseModel):
 class ContextRule(BaseModel):
     name: str
     short: list[str]
-    expansion: str
+    expansion: Optional[str]  # null: here the form is part of a name ("USA Today"), no record
     category: str = "general"
     before: Optional[str] = None
     after: Optional[str] = None
@@ -215,7 +215,8 @@ class AbbreviationTagger:
         for rule, pattern, before in self.context_patterns:
             for m in pattern.finditer(text):
                 if before is None or before.search(text, max(0, m.start() - 40), m.start()):
-                    atom = _Atom(m.start(), m.end(), rule.name, rule.expansion, rule.category)
+                    name = rule.name if rule.expansion is not None else "abbr.skip"
+                    atom = _Atom(m.start(), m.end(), name, rule.expansion, rule.category)
                     found.append((m.start(), -(m.end() - m.start()), 0, atom))
         for m in self.lexicon.pattern.finditer(text):
             if _LEFT_TOUCH.match(text, m.start() - 1, m.start()):
