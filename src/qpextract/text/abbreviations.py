@@ -5,8 +5,9 @@ The expansion of an occurrence comes from the first of these named rules that kn
 - ``abbr.defined``: a definition in the article whose word initials spell the short
   form, in either order: "Ban Chỉ huy Quân sự (CHQS)", "BCHQS (Ban Chỉ huy quân sự)",
   or a pair in brackets: "(Operation Inherent Resolve - OIR)";
-- ``abbr.defined_phrase``: for a form the table does not know, the name phrase right
-  before it in brackets ("Lực lượng Dân chủ Syria (SDF)"; data/vi/abbreviation_definitions.yaml);
+- ``abbr.defined_phrase``: the name phrase right before a form in brackets, even one
+  the table knows (the article's own words first) unless the phrase is shorter than three
+  words or holds the table's expansion ("lực lượng vũ trang thành phố (LLVT)" keeps "lực lượng vũ trang") ("Lực lượng Dân chủ Syria (SDF)"; data/vi/abbreviation_definitions.yaml);
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
 - ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins);
 - ``abbr.compound``: a chain glued by "-", "/" or "&" ("QĐ-UBND", "CT/TU", "GD&ĐT") is one
@@ -45,7 +46,6 @@ _LEFT_TOUCH = regex.compile(r"[\p{L}\p{N}]")
 _DOMAIN = regex.compile(r"(?<![\p{L}\p{N}.])[\p{L}\p{N}-]++(?:\.[\p{L}\p{N}-]++)*?\.(?:VN|vn|COM|com|NET|net|ORG|org|GOV|gov)(?![\p{L}\p{N}])")
 # a web address's ending: only a text with one runs _DOMAIN (a slow scan of every word)
 _TLD = re.compile(r"\.(?:VN|vn|COM|com|NET|net|ORG|org|GOV|gov)(?![^\W_])")
-_CODE_DASH = re.compile(r"-\d")
 _SPACED = regex.compile(r"\s*([-&/])\s*")
 _JOINER = regex.compile(r"-|/|\+|\s?&\s?|(?<=\+)")
 # a photo credit ("Ảnh: MAI QUANG", "Đồ họa: AP"): its unknown words are names, not abbreviations
@@ -62,6 +62,10 @@ _PAIRED = regex.compile(
 _CLAUSE_END = regex.compile(r"[,;:.!?()\"“”\n…]", regex.REVERSE)  # searched from the end
 # a number or a word with a digit glued to the token: a model code ("HQ-9", "Tu-95 MS", "Kalibr-PL")
 _CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d")
+# a known form glued to a code with a digit: "TB-2", "AN / APG-83", "AN - M30"
+_TABLE_CODE_AFTER = regex.compile(r"-\d|\s?[-/]\s?\p{L}++-?\d")
+_OF_BEFORE = regex.compile(r"(?<![\p{L}])của\s$")
+_CAPITALIZED_BEFORE = regex.compile(r"(?<=[\p{L}\p{M}]\s)\p{Lu}[\p{Ll}\p{M}]*+\s$")
 _INITIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\.\s?$")
 _CAPS_RUN = regex.compile(r"(?<![\p{L}\p{N}])[\p{Lu}\p{M}]{2,}+(?: [\p{Lu}\p{M}]{2,}+)++(?![\p{L}\p{N}])")
 _ASCII_CAPS = regex.compile(r"[A-ZĐ]+")
@@ -83,7 +87,7 @@ class _NotAbbreviation(BaseModel):
 class ContextRule(BaseModel):
     name: str
     short: list[str]
-    expansion: str
+    expansion: Optional[str]  # null: here the form is part of a name ("USA Today"), no record
     category: str = "general"
     before: Optional[str] = None
     after: Optional[str] = None
@@ -215,7 +219,8 @@ class AbbreviationTagger:
         for rule, pattern, before in self.context_patterns:
             for m in pattern.finditer(text):
                 if before is None or before.search(text, max(0, m.start() - 40), m.start()):
-                    atom = _Atom(m.start(), m.end(), rule.name, rule.expansion, rule.category)
+                    name = rule.name if rule.expansion is not None else "abbr.skip"
+                    atom = _Atom(m.start(), m.end(), name, rule.expansion, rule.category)
                     found.append((m.start(), -(m.end() - m.start()), 0, atom))
         for m in self.lexicon.pattern.finditer(text):
             if _LEFT_TOUCH.match(text, m.start() - 1, m.start()):
@@ -228,8 +233,8 @@ class AbbreviationTagger:
                 end = start + len(entry.record_as)
                 entry = self.lexicon.entries[entry.record_as]
             rule = "abbr.table"
-            if entry.category not in ("road", "document") and _CODE_DASH.match(text, end):
-                rule = "abbr.skip"  # "TB-2", "AS-15": a model code
+            if entry.category not in ("road", "document") and _TABLE_CODE_AFTER.match(text, end):
+                rule = "abbr.skip"  # "TB-2", "AS-15", "AN / APG-83", "AN - M30": a model code
             found.append((start, -(end - start), 1, _Atom(start, end, rule, entry.expansion, entry.category)))
         # photo credits and names or headlines in capitals: their words are not abbreviations
         covered = sorted([(c.start(), c.end()) for c in _CREDIT.finditer(text)] + capitals_runs(text))
@@ -285,7 +290,7 @@ class AbbreviationTagger:
                 phrase = self._initials_window(before, words, inner)
                 if phrase:
                     out.setdefault(canonical(inner), (phrase, "abbr.defined"))
-                elif self.lookup(inner) is None and (phrase := self._head_phrase(before)):
+                elif (phrase := self._head_phrase(before)) and not self._table_within(inner, phrase):
                     out.setdefault(canonical(inner), (phrase, "abbr.defined_phrase"))
                 continue
             paired = _PAIRED.fullmatch(inner)
@@ -301,6 +306,15 @@ class AbbreviationTagger:
                 if words and self._match_initials([w.group() for w in words], _letters(short)):
                     out.setdefault(canonical(short), (inner, "abbr.defined"))
         return out
+
+    def _table_within(self, short: str, phrase: str) -> bool:
+        """Whether the table keeps ``short`` against the phrase: a phrase of one or two words
+        ("từ tàu ngầm (SLBM)") or one holding the table's expansion ("lực lượng vũ trang thành phố").
+        """
+        entry = self.lookup(short)
+        if entry is None:
+            return False
+        return len(phrase.split()) < 3 or entry.expansion.casefold() in phrase.casefold()
 
     def _initials_window(self, before: str, words: list[regex.Match[str]], short: str) -> Optional[str]:
         """The shortest run of words ending at the brackets whose initials spell ``short``."""
@@ -334,13 +348,22 @@ class AbbreviationTagger:
         """The name phrase before brackets: from the first head word after the last stop."""
         stop = self.stops.search(before)
         cut = stop.end() if stop else 0
-        head = self.heads.search(before, cut)
-        if head is None:
+        heads = [h for h in self.heads.finditer(before, cut) if not _inside_name(before, h)]
+        if not heads:
             return None
+        head = heads[0]
+        for later in heads[1:]:  # "khu vực phụ trách của Bộ Tư lệnh Trung tâm Mỹ": the body after "của"
+            if _OF_BEFORE.search(before, max(0, later.start() - 5), later.start()):
+                head = later
         phrase = before[head.start() :].strip()
         if len(phrase.split()) > self.max_words:
             return None
         return phrase
+
+
+def _inside_name(text: str, head: regex.Match[str]) -> bool:
+    """Whether a capitalized one-word head continues a name mid-sentence ("Chiến khu Nam Bộ")."""
+    return head.group()[0].isupper() and " " not in head.group() and bool(_CAPITALIZED_BEFORE.search(text, max(0, head.start() - 20), head.start()))
 
 
 def _initial(word: str) -> str:
