@@ -51,3 +51,15 @@ def trie_pattern(words: list[str], fold_case: bool = False) -> str:
         return "(?:" + body + ")?" if end else body
 
     return "(?:" + emit(trie) + ")"
+
+
+def bounded(text: str, s: int, e: int) -> bool:
+    """True when ``text[s:e]`` starts and ends on word boundaries (checked after a literal-first match)."""
+    return (s == 0 or not text[s - 1].isalnum()) and (e >= len(text) or not text[e].isalnum())
+
+
+def skip_blanks(text: str, at: int) -> int:
+    """The first offset from ``at`` that is not a space or a tab."""
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 from qpextract.data import read_yaml
 from qpextract.document import Document
 from qpextract.models import Decoration, DecorationKind
-from qpextract.patterns import trie_pattern
+from qpextract.patterns import bounded, skip_blanks, trie_pattern
 
 __all__ = ["DecorationExtractor"]
 
@@ -94,7 +94,7 @@ class DecorationExtractor:
         taken_until = 0
         for m in self.head_re.finditer(doc.lex.lower):
             s, e = m.span()
-            if s < taken_until or not _bounded(text, s, e):
+            if s < taken_until or not bounded(text, s, e):
                 continue
             head = self.heads[" ".join(m.group(0).lower().split())]
             read = self._read(doc, head.kind, s, e)
@@ -104,7 +104,7 @@ class DecorationExtractor:
         # honours named without "danh hiệu", right after an award verb ("truy tặng Anh hùng ...")
         for m in self.title_re.finditer(text):
             s, e = m.span()
-            if not _bounded(text, s, e) or any(a <= s < b for a, b, _, _ in found):
+            if not bounded(text, s, e) or any(a <= s < b for a, b, _, _ in found):
                 continue
             if self.give_re.search(text, max(0, s - 20), s) is None:
                 continue
@@ -119,8 +119,8 @@ class DecorationExtractor:
         text = doc.text
         if kind == "title":  # "danh hiệu “Đơn vị quyết thắng”", "danh hiệu Anh hùng Lực lượng vũ trang nhân dân"
             q = _QUOTED.match(text, e)
-            t = self.title_re.match(text, _skip_blanks(text, e))
-            if t and _bounded(text, t.start(), t.end()):
+            t = self.title_re.match(text, skip_blanks(text, e))
+            if t and bounded(text, t.start(), t.end()):
                 name, end, rule = t.group(0), t.end(), "decoration.title_listed"
             elif q:
                 name, end, rule = q.group(1).strip(), q.end(), "decoration.title_quoted"
@@ -128,7 +128,7 @@ class DecorationExtractor:
                 name_end = self._name_end(text, e, lower=False)
                 if name_end == e:
                     return None
-                name, end, rule = text[_skip_blanks(text, e) : name_end], name_end, "decoration.title_named"
+                name, end, rule = text[skip_blanks(text, e) : name_end], name_end, "decoration.title_named"
             return self._record(doc, kind, s, e, end, name, None, None, rule), end, rule
         name_end = self._name_end(text, e)
         named = name_end > e
@@ -257,13 +257,3 @@ def _clause_start(text: str, s: int) -> int:
     lo = max(0, s - 250)
     cut = max(text.rfind(ch, lo, s) for ch in ".;:!?\n")
     return cut + 1 if cut >= 0 else lo
-
-
-def _bounded(text: str, s: int, e: int) -> bool:
-    return (s == 0 or not text[s - 1].isalnum()) and (e >= len(text) or not text[e].isalnum())
-
-
-def _skip_blanks(text: str, at: int) -> int:
-    while at < len(text) and text[at] in " \t":
-        at += 1
-    return at

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 from qpextract.data import read_yaml
 from qpextract.document import Document
 from qpextract.models import DocumentKind, DocumentReference
-from qpextract.patterns import trie_pattern
+from qpextract.patterns import bounded, skip_blanks, trie_pattern
 
 __all__ = ["DocumentExtractor"]
 
@@ -94,7 +94,7 @@ class DocumentExtractor:
         taken_until = 0
         for m in self.head_re.finditer(doc.lex.lower):
             s, e = m.span()
-            if s < taken_until or not _bounded(text, s, e):
+            if s < taken_until or not bounded(text, s, e):
                 continue
             phrase = " ".join(m.group(0).lower().split())
             if self._in_compound(text, phrase, s, e):
@@ -114,7 +114,7 @@ class DocumentExtractor:
         end = e
         number = title = issuer = date = None
         rule = ""
-        n = _NUMBER.match(text, _skip_blanks(text, e))
+        n = _NUMBER.match(text, skip_blanks(text, e))
         if n and self._is_number(text, n):
             number, end, rule = n.group(2), n.end(), "document.number"
         # the issue date right after the number: "ngày 25/10/2013"
@@ -181,7 +181,7 @@ class DocumentExtractor:
     def _issuer(self, text: str, at: int) -> Optional[tuple[str, int]]:
         """A body after "của": a listed issuer, else capitalized words (up to "về", punctuation or a stop)."""
         m = self.issuer_re.match(text, at)
-        if m and _bounded(text, at, m.end()):
+        if m and bounded(text, at, m.end()):
             end = m.end()
             num = _ISSUER_NUMBER.match(text, end)  # "Hội nghị Trung ương 8"
             if num:
@@ -241,13 +241,3 @@ class DocumentExtractor:
                 break
             keep.append(w)
         return " ".join(keep).rstrip(",;:")
-
-
-def _bounded(text: str, s: int, e: int) -> bool:
-    return (s == 0 or not text[s - 1].isalnum()) and (e >= len(text) or not text[e].isalnum())
-
-
-def _skip_blanks(text: str, at: int) -> int:
-    while at < len(text) and text[at] in " \t":
-        at += 1
-    return at

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from qpextract.data import read_tsv, read_yaml
 from qpextract.models import EventType, Role
-from qpextract.patterns import trie_pattern
+from qpextract.patterns import bounded, trie_pattern
 
 
 class TriggerRow(BaseModel):
@@ -63,11 +63,6 @@ def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
     """Lower-case phrases as one trie regex; word boundaries are checked by the caller
     (see :func:`bounded`) so that the engine keeps its fast first-character scan."""
     return re.compile(trie_pattern(phrases))
-
-
-def bounded(text: str, s: int, e: int) -> bool:
-    """True when ``text[s:e]`` starts and ends on word boundaries."""
-    return (s == 0 or not text[s - 1].isalnum()) and (e >= len(text) or not text[e].isalnum())
 
 
 def find_all(pattern: re.Pattern[str], text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int]]:
