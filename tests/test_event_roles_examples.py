@@ -1,35 +1,12 @@
-"""The event role rules' examples (extractors/events/examples_roles.yaml) through the whole pipeline."""
+"""Event roles beyond their examples file (tests/test_examples.py runs extractors/events/examples_roles.yaml)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-import yaml
+from qpextract.examples import load
 
-EXAMPLES = yaml.safe_load(
-    (Path(__file__).resolve().parents[1] / "src/qpextract/extractors/events/examples_roles.yaml").read_text(
-        encoding="utf-8"
-    )
-)
-
-
-@pytest.mark.parametrize("case", EXAMPLES["cases"] + EXAMPLES["negatives"], ids=lambda c: c["name"][:60])
-def test_role_case(pipeline, case: dict) -> None:
-    art = pipeline.extract(case["text"], title=case.get("title"))
-    mains = [e for e in art.events if e.main]
-    got = {p.name: p for e in mains for p in e.participants}
-    for name, (role, *rule) in case.get("roles", {}).items():
-        assert name in got, f"{name} is no participant; got {[(p.name, p.role) for p in got.values()]}"
-        p = got[name]
-        assert p.role == role, f"{name}: {p.role} by {p.rule}, expected {role}"
-        if rule:
-            assert p.rule == rule[0], f"{name}: rule {p.rule}, expected {rule[0]}"
-        assert p.official is not None and art.officials[p.official].name == name, "points at the wrong official"
-    for name, roles in case.get("not_roles", {}).items():
-        assert name not in got or got[name].role not in roles, f"{name}: {got[name].role} by {got[name].rule}"
-    for name in case.get("absent", []):
-        assert name not in got, f"{name} should take no part: {got[name].role} by {got[name].rule}"
+EXAMPLES = load(Path(__file__).resolve().parents[1] / "src/qpextract/extractors/events/examples_roles.yaml")
 
 
 def test_seed_002_speaker_and_attendee_point_at_their_officials(pipeline, seed_inputs) -> None:
@@ -56,6 +33,8 @@ def test_every_role_rule_has_an_example() -> None:
     from qpextract.data import read_yaml
 
     named = {r["name"] for r in read_yaml("event_roles.yaml")["rules"]} | {"role.other.participation", "role.other.lead"}
-    shown = {v[1] for c in EXAMPLES["cases"] for v in c.get("roles", {}).values() if len(v) > 1}
+    shown = {
+        p["rule"] for c in EXAMPLES.cases for e in c.expect.get("events", []) for p in e.get("participants+", []) if "rule" in p
+    }
     assert named <= shown, f"role rules without an example: {sorted(named - shown)}"
 

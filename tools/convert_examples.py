@@ -13,6 +13,7 @@ Known older shapes (``--kind``, else guessed from the file):
   metadata       [{text, title, published, authors}]
   officials      [{text, names: [str]} | {text, officials: [{name, positions, honorific, rank, mentions}]}
                  | {text, ranks: [...]}]: every person listed, in any order
+  roles          {cases: [{name, title, text, roles: {name: [role, rule?]}}], negatives: [{..., absent, not_roles}]}
   generic        [{text, <Article field>: [...] | value, title?, published?, name?}] (places, segment,
                  metadata and the shape new extractors start with): every Article field listed is
                  expected, in order and nothing else (``exact``, ``ordered``)
@@ -183,6 +184,27 @@ def from_officials(data: list[dict[str, Any]]) -> tuple[None, dict[str, Any], li
     return None, {"exact": True}, cases
 
 
+def from_roles(data: dict[str, Any]) -> tuple[None, dict[str, Any], list[dict[str, Any]]]:
+    """The event roles file: ``roles`` {name: [role, rule?]} among the main event's participants;
+    negatives: ``absent`` names that take no part, ``not_roles`` {name: [roles it must not get]}."""
+    cases = []
+    for c in data.get("cases", []) + data.get("negatives", []):
+        out: dict[str, Any] = {k: c[k] for k in ("name", "title", "published") if c.get(k) is not None}
+        out["text"] = c["text"]
+        if c.get("roles"):
+            wanted = []
+            for person, (role, *rule) in c["roles"].items():
+                wanted.append({"name": person, "role": role, **({"rule": rule[0]} if rule else {})})
+            out["expect"] = {"events": [{"main": True, "participants+": wanted}]}
+        absent = [{"main": True, "participants+": [{"name": person}]} for person in c.get("absent", [])]
+        for person, roles in c.get("not_roles", {}).items():
+            absent += [{"main": True, "participants+": [{"name": person, "role": r}]} for r in roles]
+        if absent:
+            out["absent"] = {"events": absent}
+        cases.append(out)
+    return None, {}, cases
+
+
 def guess(data: Any) -> str:
     if isinstance(data, dict) and "positives" in data:
         return "temporal"
@@ -207,6 +229,7 @@ CONVERTERS = {
     "abbreviations": from_abbreviations,
     "metadata": from_metadata,
     "officials": from_officials,
+    "roles": from_roles,
     "generic": from_generic,
 }
 

@@ -21,7 +21,8 @@ An examples file is YAML::
 
 An expected record lists only the fields it checks: ``key: value`` is equality (numbers to
 1e-3; a ``text`` is normalized first, so examples are written as printed), ``key~: words``
-asks that every word of it (case- and tone-insensitive) appears in the field, a mapping is
+asks that every word of it (case- and tone-insensitive) appears in the field, ``key+: [...]``
+that these items are among the field's (in any order: "participants+"), a mapping is
 checked the same way one level down, and a record written as a plain string is what the
 record covers in the input (``original[start:end]``), or its ``name`` when it has no span. Every record of a checked field must
 also point at its text: ``original[start:end]`` reads as its ``text`` (or ``trigger``).
@@ -181,6 +182,10 @@ def check(case: Case, components: Sequence[Component]) -> list[str]:
     for name in {k.rstrip("~") for k in (*case.expect, *case.absent)}:
         for r in getattr(article, name, None) or []:
             problems += _points_at_its_text(name, r, original)
+    for event in article.events:  # a participant's index points at the official of that name
+        for p in event.participants:
+            if p.official is not None and (p.official >= len(article.officials) or article.officials[p.official].name != p.name):
+                problems.append(f"events: participant {p.name!r} points at officials[{p.official}]")
     return problems
 
 
@@ -219,10 +224,13 @@ def _matches(record: Any, want: Any, original: str) -> bool:
     if not isinstance(want, dict):
         return _equal(record, want, "")
     for key, value in want.items():
-        words = key.endswith("~")
-        name = key[:-1] if words else key
+        words, some = key.endswith("~"), key.endswith("+")
+        name = key[:-1] if words or some else key
         got = record.get(name) if isinstance(record, dict) else getattr(record, name, None)
-        if words:
+        if some:  # "participants+": these items are among the record's, in any order
+            if not isinstance(got, list) or not all(any(_matches(g, w, original) for g in got) for w in value):
+                return False
+        elif words:
             if not _words_in(value, got):
                 return False
         elif isinstance(value, dict):
