@@ -31,13 +31,15 @@ import importlib
 import itertools
 import multiprocessing
 import os
-import queue
+import select
 import signal
+import struct
 import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from multiprocessing.reduction import ForkingPickler
 from typing import Any, Optional
 
 from qpextract.errors import InputError
@@ -287,14 +289,28 @@ class _Slot:
     index: int
     gen: int = 0
     proc: Any = None
-    outbox: Any = None  # queue.Queue of items for the sender thread
+    tasks: Any = None  # Connection to the worker (its file descriptor non-blocking here)
+    results: Any = None  # Connection from the worker; None once it reported the worker dead
+    pending: bytearray = field(default_factory=bytearray)  # framed items the pipe had no room for yet
     inflight: deque = field(default_factory=deque)
     started: float = 0.0  # when its current (head) item started, roughly
     ready: bool = False
 
 
+def _frame(item: Any) -> bytes:
+    """``item`` as ``Connection.send`` puts it on the wire (so the worker's ``recv`` reads it)."""
+    data = bytes(ForkingPickler.dumps(item))
+    n = len(data)
+    head = struct.pack("!i", n) if n <= 0x7FFFFFFF else struct.pack("!i", -1) + struct.pack("!Q", n)
+    return head + data
+
+
 class _Pool:
-    """Worker processes with a sender and a reader thread each; messages come back on one queue."""
+    """Worker processes fed and read by the main thread alone: one ``select`` waits on every pipe.
+
+    Items go out through non-blocking writes (what a full pipe refuses waits in ``pending``),
+    so a worker that stops reading never blocks the run, and no thread wakes up per item.
+    """
 
     def __init__(self, options: BatchOptions) -> None:
         self.options = options
@@ -309,7 +325,6 @@ class _Pool:
             from qpextract.io import readers  # noqa: F401
         except Exception as exc:
             raise BatchAborted(f"cannot build the pipeline: {type(exc).__name__}: {exc}") from None
-        self.inbox: queue.Queue = queue.Queue()
         self.slots = [_Slot(i) for i in range(options.workers)]
         for slot in self.slots:
             self.spawn(slot)
@@ -327,37 +342,57 @@ class _Pool:
         proc.start()
         task_recv.close()
         result_send.close()
-        slot.proc, slot.ready, slot.outbox = proc, False, queue.Queue()
-        threading.Thread(target=self._send, args=(slot.outbox, task_send), daemon=True).start()
-        threading.Thread(target=self._read, args=(slot.index, slot.gen, result_recv), daemon=True).start()
-
-    @staticmethod
-    def _send(outbox: queue.Queue, conn: Any) -> None:
-        while True:
-            item = outbox.get()
-            try:
-                conn.send(item)
-            except (OSError, ValueError):
-                return  # the worker is gone; its items are redone by the main thread
-            if item is None:
-                conn.close()
-                return
-
-    def _read(self, index: int, gen: int, conn: Any) -> None:
-        while True:
-            try:
-                msg = conn.recv()
-            except (EOFError, OSError):
-                self.inbox.put((index, gen, ("dead",)))
-                conn.close()
-                return
-            self.inbox.put((index, gen, msg))
+        os.set_blocking(task_send.fileno(), False)
+        slot.proc, slot.ready, slot.tasks, slot.results = proc, False, task_send, result_recv
+        slot.pending = bytearray()
 
     def submit(self, slot: _Slot, item: Item) -> None:
         if not slot.inflight:
             slot.started = time.monotonic()
         slot.inflight.append(item)
-        slot.outbox.put(item)
+        slot.pending += _frame(item)
+        self._push(slot)
+
+    @staticmethod
+    def _push(slot: _Slot) -> None:
+        """Write what the pipe takes now; the rest waits for ``poll`` to see it writable."""
+        try:
+            n = os.write(slot.tasks.fileno(), slot.pending)
+        except BlockingIOError:
+            return
+        except OSError:  # the worker is gone: its reader sees the end and its items are redone
+            slot.pending.clear()
+            return
+        del slot.pending[:n]
+
+    def poll(self, timeout: float) -> list[tuple[_Slot, tuple]]:
+        """Messages from the workers (``("dead",)`` for one whose pipe ended); waits up to ``timeout``."""
+        reading = {slot.results.fileno(): slot for slot in self.slots if slot.results is not None}
+        writing = {slot.tasks.fileno(): slot for slot in self.slots if slot.pending}
+        try:
+            readable, writable, _ = select.select(list(reading), list(writing), [], timeout)
+        except InterruptedError:
+            return []
+        for fd in writable:
+            self._push(writing[fd])
+        out = []
+        for fd in readable:
+            slot = reading[fd]
+            try:
+                msg = slot.results.recv()
+            except (EOFError, OSError):
+                slot.results.close()
+                slot.results = None
+                msg = ("dead",)
+            out.append((slot, msg))
+        return out
+
+    def _close_pipes(self, slot: _Slot) -> None:
+        for conn in (slot.tasks, slot.results):
+            if conn is not None:
+                conn.close()
+        slot.tasks = slot.results = None
+        slot.pending = bytearray()
 
     def replace(self, slot: _Slot) -> None:
         """Kill a worker (if alive) and start a new one in its slot."""
@@ -365,23 +400,29 @@ class _Pool:
             slot.proc.kill()
         if slot.proc is not None:
             slot.proc.join(5)
-        slot.outbox.put(None)  # ends the old sender thread
+        self._close_pipes(slot)
         self.spawn(slot)
 
     def close(self) -> None:
         for slot in self.slots:
-            slot.outbox.put(None)
+            try:
+                os.set_blocking(slot.tasks.fileno(), True)  # every item is done: nothing is pending
+                slot.tasks.send(None)
+            except (OSError, ValueError):
+                pass
         deadline = time.monotonic() + 10
         for slot in self.slots:
             slot.proc.join(max(0.1, deadline - time.monotonic()))
             if slot.proc.is_alive():
                 slot.proc.kill()
                 slot.proc.join(1)
+            self._close_pipes(slot)
 
     def kill(self) -> None:
         for slot in self.slots:
             if slot.proc is not None and slot.proc.is_alive():
                 slot.proc.kill()
+            self._close_pipes(slot)
 
 
 class Runner:
@@ -394,7 +435,10 @@ class Runner:
         self.progress = progress
         self.on_error = on_error
         self.summary = Summary()
-        self._raw = getattr(sink, "write_json", None)
+        # a JSONL sink takes the worker's line as it is, and is flushed once per group of lines
+        self._raw = getattr(sink, "write_json", None) if hasattr(sink, "flush") else None
+        self._unreported: list[tuple[str, Optional[str], str, str]] = []  # written, not yet flushed
+        self._grouped = False  # True while the pool runs: flush when nothing more is ready
         self._seq = 0  # items numbered so far
         self._next = 0  # the next number to write
         self._ready: dict[int, tuple[Outcome, str]] = {}
@@ -407,11 +451,13 @@ class Runner:
             (aid, kind, line, digest), msg = self._ready.pop(self._next)
             self._next += 1
             self._write(aid, kind, line, digest, msg)
+        if not self._grouped:
+            self._commit()
 
     def _write(self, aid: str, kind: Optional[str], line: str, digest: str, message: str = "") -> None:
         try:
             if self._raw is not None:
-                self._raw(aid, line)
+                self._raw(aid, line, flush=False)
             else:
                 model = ErrorLine.model_validate_json(line) if kind else Article.model_validate_json(line)
                 self.sink.write(model, digest)
@@ -421,14 +467,27 @@ class Runner:
             raise FatalError(f"cannot write the output: {exc.strerror or exc}") from exc
         except Exception as exc:  # the database went away, or refused a whole batch
             raise FatalError(f"cannot write the output: {type(exc).__name__}: {_first_line(exc)}") from exc
-        if kind:
-            self.summary.errors[kind] += 1
-            if self.on_error is not None:
-                self.on_error(aid, kind, message or _message_of(line))
-        else:
-            self.summary.articles += 1
-        if self.progress is not None:
-            self.progress.advance(kind)
+        self._unreported.append((aid, kind, line, message))
+
+    def _commit(self) -> None:
+        """Flush what was written, then count and report it (a killed run loses nothing reported)."""
+        if not self._unreported:
+            return
+        if self._raw is not None:
+            try:
+                self.sink.flush()
+            except OSError as exc:
+                raise FatalError(f"cannot write the output: {exc.strerror or exc}") from exc
+        done, self._unreported = self._unreported, []
+        for aid, kind, line, message in done:
+            if kind:
+                self.summary.errors[kind] += 1
+                if self.on_error is not None:
+                    self.on_error(aid, kind, message or _message_of(line))
+            else:
+                self.summary.articles += 1
+            if self.progress is not None:
+                self.progress.advance(kind)
 
     def _emit_error(self, item: Item, kind: str, message: str) -> None:
         line = _error_line(item, kind, message).model_dump_json()
@@ -501,6 +560,7 @@ class Runner:
             return
         feed = itertools.chain([first], feed)
         pool = _Pool(self.options)
+        self._grouped = True
         retry: deque = deque()
         exhausted = False
         cap = self.options.workers * self.options.prefetch + 256  # read-but-unwritten items at most
@@ -530,23 +590,9 @@ class Runner:
                         pool.submit(slot, item)
                 if exhausted and not retry and not any(slot.inflight for slot in pool.slots):
                     break
-                try:
-                    index, gen, msg = pool.inbox.get(timeout=0.25)
-                except queue.Empty:
-                    index = -1
-                if index >= 0:
-                    slot = pool.slots[index]
-                    if gen == slot.gen:
-                        self._handle(pool, slot, msg, retry)
-                    # drain what else is waiting before feeding again
-                    while True:
-                        try:
-                            index, gen, msg = pool.inbox.get_nowait()
-                        except queue.Empty:
-                            break
-                        slot = pool.slots[index]
-                        if gen == slot.gen:
-                            self._handle(pool, slot, msg, retry)
+                for slot, msg in pool.poll(0.25):
+                    self._handle(pool, slot, msg, retry)
+                self._commit()  # flush the lines this round wrote, then report them
                 if hard_limit is not None:
                     now = time.monotonic()
                     for slot in pool.slots:
@@ -561,10 +607,17 @@ class Runner:
                             slot.inflight.clear()
                             self.summary.restarts += 1
                             pool.replace(slot)
+            self._commit()
             pool.close()
         except BaseException:
             pool.kill()
+            try:
+                self._commit()  # what was written before the stop is flushed and counted
+            except FatalError:
+                pass
             raise
+        finally:
+            self._grouped = False
 
     def _handle(self, pool: _Pool, slot: _Slot, msg: tuple, retry: deque) -> None:
         tag = msg[0]

@@ -41,8 +41,9 @@ class Sink(Protocol):
 class JsonlSink:
     """One JSON object per line; ``-`` is standard output.
 
-    Every line is flushed as it is written, so a killed run loses at most the
-    line being written; with ``append=True`` a torn last line is cut off first,
+    Every line is flushed before the runner reports it written (the batch runner
+    flushes the lines ready at one moment together), so a killed run loses nothing
+    it reported; with ``append=True`` a torn last line is cut off first,
     and its input is done again.
     """
 
@@ -59,9 +60,17 @@ class JsonlSink:
     def write(self, result: Result, content_hash: str) -> None:
         self.write_json(result.id, result.model_dump_json())
 
-    def write_json(self, aid: str, line: str) -> None:
-        """Fast path of the batch runner: a result already serialized by a worker."""
+    def write_json(self, aid: str, line: str, *, flush: bool = True) -> None:
+        """Fast path of the batch runner: a result already serialized by a worker.
+
+        With ``flush=False`` the caller calls :meth:`flush` before it reports the line written.
+        """
         self._out.write(line + "\n")
+        if flush:
+            self._out.flush()
+
+    def flush(self) -> None:
+        """Push the lines written so far to the file."""
         self._out.flush()
 
     def done_ids(self) -> set[str]:
