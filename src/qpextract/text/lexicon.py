@@ -64,7 +64,7 @@ def capitalized_pattern(words: list[str]) -> str:
     """
     groups: dict[str, list[str]] = {}
     for w in words:
-        w = fold(w)
+        w = phrase_key(w)
         groups.setdefault(w[:1].upper(), []).append(w[1:])
     alts = []
     for head, rests in sorted(groups.items()):
@@ -119,7 +119,9 @@ class _SyllableRow(BaseModel):
     syllable: str
 
 
-fold = phrase_key  # the comparison key of names and bodies
+# Deprecated alias, still imported by extractors/officials: the comparison key of names and bodies
+# is ``phrase_key`` (lower case, single spaces). Not the scorer's ``qpextract.evaluate.fold``.
+fold = phrase_key
 
 
 class Gazetteer:
@@ -136,11 +138,11 @@ class Gazetteer:
             for p in Province.iter_all():
                 name = re.sub(r"^(?:Thành phố|Tỉnh)\s+", "", p.name)
                 city = p.division_type == VietNamDivisionType.THANH_PHO_TRUNG_UONG
-                self.kind[fold(name)] = "city" if city else "province"
-        except Exception:  # the package is a dependency; without it the hand list still works
+                self.kind[phrase_key(name)] = "city" if city else "province"
+        except ImportError:  # the package is a dependency; without it the hand list still works
             pass
         for row in read_tsv("places_legacy.tsv", _PlaceRow):
-            self.kind.setdefault(fold(row.name), row.kind)
+            self.kind.setdefault(phrase_key(row.name), row.kind)
         names = sorted({n for n in self._surface_names()})
         self.pattern = re.compile(PB + trie_pattern(names) + NB)
         # names that only stop a person's name (foreign countries, seas, landmarks)
@@ -163,7 +165,7 @@ class Gazetteer:
         return self.pattern.match(text, pos, endpos if endpos is not None else len(text))
 
     def kind_of(self, name: str) -> Optional[str]:
-        return self.kind.get(fold(name))
+        return self.kind.get(phrase_key(name))
 
 
 class Units:
@@ -191,8 +193,8 @@ class Bodies:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         rows = read_tsv("bodies.tsv", _BodyRow)
-        self.kind = {fold(r.body): r.kind for r in rows}
-        self.cased = {fold(r.body) for r in rows if r.cased == "yes"}
+        self.kind = {phrase_key(r.body): r.kind for r in rows}
+        self.cased = {phrase_key(r.body) for r in rows if r.cased == "yes"}
         pattern = trie_pattern([r.body for r in rows], fold_case=True) + NB
         self.pattern = re.compile(PB + pattern, re.IGNORECASE)
         self.scan = CapitalScanner([r.body for r in rows])
@@ -209,13 +211,13 @@ class Bodies:
         m = self.pattern.match(text, pos, endpos)
         if m is None:
             return None
-        if not text[pos].isupper() and fold(m.group()) in self.cased:
+        if not text[pos].isupper() and phrase_key(m.group()) in self.cased:
             return None
         return m
 
     def kind_of(self, body_text: str) -> str:
         m = self.pattern.match(body_text)
-        return self.kind.get(fold(m.group()), "other") if m else "other"
+        return self.kind.get(phrase_key(m.group()), "other") if m else "other"
 
     def parse(
         self,
