@@ -183,13 +183,8 @@ class Units:
 
 
 class Bodies:
-    """Body names ("Bộ CHQS", "Thành ủy") and the body-name grammar of positions.
-
-    ``parse(text, pos, limit, stops)`` reads a body name from ``pos``: bodies,
-    capitalized words, numbers, place names and the connective lower-case words
-    of bodies_words.tsv, up to ``limit``, a line break, punctuation, a title
-    (``is_title``) or a position in ``stops`` (where a person's name starts).
-    """
+    """Body names ("Bộ CHQS", "Thành ủy") and their word lists; the grammar that reads a whole
+    body name (``parse``) is :class:`qpextract.extractors.places.bodies.BodyGrammar`."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         rows = read_tsv("bodies.tsv", _BodyRow)
@@ -218,43 +213,3 @@ class Bodies:
     def kind_of(self, body_text: str) -> str:
         m = self.pattern.match(body_text)
         return self.kind.get(phrase_key(m.group()), "other") if m else "other"
-
-    def parse(
-        self,
-        text: str,
-        pos: int,
-        limit: int,
-        stops: frozenset[int] | set[int] = frozenset(),
-        is_title=None,
-        max_tokens: int = 14,
-    ) -> int:
-        """End of the body name that starts at ``pos`` (``pos`` itself when there is none)."""
-        end = pos
-        p = pos
-        n = 0
-        while n < max_tokens and p < limit:
-            if p != pos:
-                b = self.blank.match(text, p, limit)
-                if b is None:
-                    break
-                q = b.end()
-            else:
-                q = p
-            if q >= limit or q in stops:
-                break
-            m = self.body_at(text, q, limit) or self.gazetteer.match(text, q, limit)
-            if m is None:
-                if is_title is not None and is_title(text, q, limit):
-                    break
-                m = self.words.match(text, q, limit)
-                if m is None:
-                    m = self.token.match(text, q, limit)
-                    if m is not None and text[q].isupper():
-                        c = self.continuation.match(text, m.end(), limit)
-                        if c is not None and c.end() not in stops:
-                            m = c
-            if m is None or m.end() == q:
-                break
-            end = p = m.end()
-            n += 1
-        return end
