@@ -9,6 +9,7 @@ tuned on.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,10 @@ def test_development_scores_stay_above_their_floor(pipeline, gold: str) -> None:
     assert not low_parts(scores, DEV_FLOORS[gold])
 
 
+@pytest.mark.skipif(
+    bool(os.environ.get("QPEXTRACT_HIDE_HELDOUT")),
+    reason="QPEXTRACT_HIDE_HELDOUT is set: whoever is tuning rules does not see held-out figures",
+)
 def test_heldout_scores_stay_above_their_floor(pipeline) -> None:
     inputs = [*load_jsonl(CORPUS / "gold" / "heldout-inputs.jsonl"), *load_jsonl(CORPUS / "gold" / "heldout2-inputs.jsonl")]
     scores = report(pipeline, inputs, ["heldout.jsonl", "heldout2.jsonl"])
