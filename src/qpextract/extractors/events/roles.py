@@ -14,13 +14,14 @@ from collections.abc import Callable
 from typing import Optional
 
 from qpextract.document import Document
-from qpextract.extractors.events.tables import RoleRule, RoleTables, find_all, phrase_key
+from qpextract.extractors.events.tables import RoleRule, RoleTables, find_all, phrase_key, phrase_regex
 from qpextract.models import Participant
 
 _AFTER_LIMIT = 320  # characters after a name searched for its cue (posts can be long)
-_JOIN_TAIL = 8  # words a post, a rank or "đồng chí" may take between "và" and the next name
+_JOIN_TAIL = 12  # words a post, a rank or "đồng chí" may take between "và" and the next name
 _LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = frozenset(",;:.!?()\"“”")
+_QUOTES = frozenset("\"“”")
 
 Sentence = tuple[int, int]
 # one who takes part with no role a rule names (a cue of `participation`, or a speech after a crash)
@@ -33,12 +34,21 @@ class RoleReader:
     def __init__(self) -> None:
         self.t = RoleTables()
         self.main_rule = ""
+        self.main_type = "other"
+        # a rule's `not_after` words between the name and its cue give the cue to someone else ("A nghe B báo cáo")
+        self.not_after = {r.name: phrase_regex(r.not_after) for rs in self.t.rules.values() for r in rs.values() if r.not_after}
 
     def participants(
-        self, doc: Document, low: str, sentence_of: Callable[[int], Sentence], lead: list[Sentence], main_rule: str
+        self,
+        doc: Document,
+        low: str,
+        sentence_of: Callable[[int], Sentence],
+        lead: list[Sentence],
+        main_rule: str,
+        main_type: str = "other",
     ) -> list[Participant]:
         """One participant per official that a role rule, a participation cue or the lead ties to the event."""
-        self.main_rule = main_rule
+        self.main_rule, self.main_type = main_rule, main_type
         self._letters: dict[Sentence, int] = {}
         self._openings: dict[Sentence, Optional[RoleRule]] = {}
         by_sentence: dict[Sentence, list[tuple[int, int, int]]] = {}
@@ -130,9 +140,17 @@ class RoleReader:
             end = stops[0][0]
         for s, e in find_all(self.t.cue_re["after"], low, me, end):
             rule = self.t.rules["after"][phrase_key(low[s:e])]
-            if self._counts(doc, low, sentence, s, e):
-                return rule
+            if not self._applies(rule) or not self._counts(doc, low, sentence, s, e):
+                continue
+            listener = self.not_after.get(rule.name)
+            if listener is not None and find_all(listener, low, me, s):
+                continue
+            return rule
         return None
+
+    def _applies(self, rule: RoleRule) -> bool:
+        """A rule kept for some kinds of main event (recruits at an enlistment) gives no role at the others."""
+        return not rule.only_for_main_types or self.main_type in rule.only_for_main_types
 
     def _before(self, doc: Document, low: str, sentence: Sentence, ms: int, pattern: re.Pattern[str]) -> bool:
         """A word of ``pattern`` a few words before the name, with no punctuation between: a source ("Theo
@@ -152,7 +170,9 @@ class RoleReader:
             gap = doc.text[e:ms]
             if len(gap) > self.t.window or any(c in _PUNCT for c in gap) or not self._counts(doc, low, sentence, s, e):
                 continue
-            return self.t.rules["just_before"][phrase_key(low[s:e])]
+            rule = self.t.rules["just_before"][phrase_key(low[s:e])]
+            if self._applies(rule):
+                return rule
         return None
 
     def _opening(self, doc: Document, low: str, sentence: Sentence, first: int) -> Optional[RoleRule]:
@@ -163,8 +183,11 @@ class RoleReader:
 
     def _find_opening(self, doc: Document, low: str, sentence: Sentence, first: int) -> Optional[RoleRule]:
         for s, e in reversed(find_all(self.t.cue_re["opening"], low, sentence[0], first)):
-            if self._counts(doc, low, sentence, s, e):
-                return self.t.rules["opening"][phrase_key(low[s:e])]
+            if sum(c in _QUOTES for c in doc.text[e:first]) % 2:
+                return None  # a cue inside the words the person is quoted as saying ("… đã báo cáo Thủ tướng", ông A nói)
+            rule = self.t.rules["opening"][phrase_key(low[s:e])]
+            if self._applies(rule) and self._counts(doc, low, sentence, s, e):
+                return rule
         return None
 
     def _takes_part(self, doc: Document, low: str, official, sentence_of: Callable[[int], Sentence]) -> bool:

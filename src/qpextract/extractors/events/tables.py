@@ -124,6 +124,8 @@ class RoleRule(BaseModel):
     where: list[Placement]
     cues: list[str]
     not_for_main_rules: list[str] = Field(default_factory=list)
+    only_for_main_types: list[EventType] = Field(default_factory=list)
+    not_after: list[str] = Field(default_factory=list)
 
 
 class RoleVocabulary(BaseModel):
