@@ -113,8 +113,12 @@ class RoleReader:
         """A cue counts in lower case, or opening its sentence; never inside a longer non-cue word."""
         if not doc.text[s].islower() and self._first_letter(doc, sentence) < s:
             return False
+        return not self._in_not_cue(low, sentence, s, e)
+
+    def _in_not_cue(self, low: str, sentence: Sentence, s: int, e: int) -> bool:
+        """The cue at ``[s, e)`` begins inside a longer word that is no cue ("tiếp tục", "gặp nạn", "nhận thấy")."""
         a = max(sentence[0], s - 12)
-        return not any(bs <= s < be for bs, be in find_all(self.t.not_cue_re, low, a, min(sentence[1], e + 20)))
+        return any(bs <= s < be for bs, be in find_all(self.t.not_cue_re, low, a, min(sentence[1], e + 20)))
 
     def _joined(self, doc: Document, me: int, nxt: int) -> bool:
         """The stretch after a name (its posts) ends with "và", "cùng" or ";" and at most a few words (the
@@ -196,6 +200,6 @@ class RoleReader:
             ms = m.start
             a, b = sentence_of(ms)
             for s, e in find_all(self.t.participation_re, low, max(a, ms - 300), min(b, ms + 300)):
-                if doc.text[s].islower():
+                if doc.text[s].islower() and not self._in_not_cue(low, (a, b), s, e):
                     return True
         return False
