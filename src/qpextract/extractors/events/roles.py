@@ -19,6 +19,7 @@ from qpextract.models import Participant
 
 _AFTER_LIMIT = 320  # characters after a name searched for its cue (posts can be long)
 _JOIN_TAIL = 12  # words a post, a rank or "đồng chí" may take between "và" and the next name
+_LISTENER_WINDOW = 40  # characters before an opening cue searched for a `not_after` word ("nghe … báo cáo")
 _LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = frozenset(",;:.!?()\"“”")
 _QUOTES = frozenset("\"“”")
@@ -190,6 +191,9 @@ class RoleReader:
             if sum(c in _QUOTES for c in doc.text[e:first]) % 2:
                 return None  # a cue inside the words the person is quoted as saying ("… đã báo cáo Thủ tướng", ông A nói)
             rule = self.t.rules["opening"][phrase_key(low[s:e])]
+            listener = self.not_after.get(rule.name)
+            if listener is not None and find_all(listener, low, max(sentence[0], s - _LISTENER_WINDOW), s):
+                continue  # "Nghe con gái trình bày ý nguyện, bố mẹ A …": someone else speaks, the person listens
             if self._applies(rule) and self._counts(doc, low, sentence, s, e):
                 return rule
         return None
