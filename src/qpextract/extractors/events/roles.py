@@ -19,6 +19,7 @@ from qpextract.models import Participant
 
 _AFTER_LIMIT = 320  # characters after a name searched for its cue (posts can be long)
 _JOIN_TAIL = 12  # words a post, a rank or "đồng chí" may take between "và" and the next name
+_PART_BEFORE = 60  # characters before a name searched for a participation word ("hội đàm với Bộ trưởng Quốc phòng A")
 _LISTENER_WINDOW = 40  # characters before an opening cue searched for a `not_after` word ("nghe … báo cáo")
 _LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = frozenset(",;:.!?()\"“”")
@@ -59,18 +60,22 @@ class RoleReader:
                 if me > ms:
                     by_sentence.setdefault(sentence_of(ms), []).append((ms, me, idx))
         found: dict[int, tuple[RoleRule, int, int]] = {}
+        taking_part: set[int] = set()  # people a participation word stands next to ("A đến thăm", "tiếp ông A")
         for sentence, mentions in by_sentence.items():
             mentions.sort()
             inherited: Optional[RoleRule] = None  # the cue after the next person, if joined to it by "và"
+            joins_in = False  # the next person takes part by a participation word after it ("A, B và C gặp lại nhau")
             for i in range(len(mentions) - 1, -1, -1):
                 ms, me, idx = mentions[i]
                 nxt = mentions[i + 1][0] if i + 1 < len(mentions) else sentence[1]
                 prev_end = mentions[i - 1][1] if i else sentence[0]
                 source = self._before(doc, low, sentence, ms, self.t.source_re)
                 after = None if source else self._after(doc, low, sentence, me, nxt)
-                if after is None and inherited is not None and self._joined(doc, me, nxt):
+                joined = self._joined(doc, me, nxt)
+                if after is None and inherited is not None and joined:
                     after = inherited
                 inherited = after
+                joins_in = (not source and self._part_after(doc, low, sentence, me, nxt)) or (joins_in and joined)
                 addressed = self._before(doc, low, sentence, ms, self.t.addressee_re)
                 rules = [
                     r
@@ -82,6 +87,8 @@ class RoleReader:
                     if r is not None
                 ]
                 if not rules:
+                    if joins_in or self._part_before(doc, low, sentence, ms, prev_end):
+                        taking_part.add(idx)
                     continue
                 # at a crash or an arrest, who is there, speaks or directs takes part with no ceremony role
                 rules = [_PARTICIPATION if self.main_rule in r.not_for_main_rules else r for r in rules]
@@ -95,7 +102,7 @@ class RoleReader:
                 rule, ms, me = found[idx]
                 doc.explain("events", rule.name, ms, me)
                 out.append(Participant(name=official.name, role=rule.role, official=idx, rule=rule.name))
-            elif self._takes_part(doc, low, official, sentence_of):
+            elif idx in taking_part:
                 out.append(Participant(name=official.name, role="other", official=idx, rule=_PARTICIPATION.name))
             elif any(a <= m.start < b for m in official.mentions for a, b in lead):
                 out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
@@ -133,16 +140,19 @@ class RoleReader:
                 return True
         return False
 
-    def _after(self, doc: Document, low: str, sentence: Sentence, me: int, nxt: int) -> Optional[RoleRule]:
-        """The first cue after the name (and its posts), in the same clause, before the next person."""
+    def _clause_end(self, low: str, me: int, nxt: int) -> int:
+        """Where the clause of a name ends: the next person, ";", a line end or a stop word ("theo", "dẫn lời")."""
         end = min(nxt, me + _AFTER_LIMIT)
         for stop in (";", "\n"):
             cut = low.find(stop, me, end)
             if cut >= 0:
                 end = cut
         stops = find_all(self.t.stop_re, low, me, end)
-        if stops:
-            end = stops[0][0]
+        return stops[0][0] if stops else end
+
+    def _after(self, doc: Document, low: str, sentence: Sentence, me: int, nxt: int) -> Optional[RoleRule]:
+        """The first cue after the name (and its posts), in the same clause, before the next person."""
+        end = self._clause_end(low, me, nxt)
         for s, e in find_all(self.t.cue_re["after"], low, me, end):
             rule = self.t.rules["after"][phrase_key(low[s:e])]
             if not self._applies(rule) or not self._counts(doc, low, sentence, s, e):
@@ -198,12 +208,15 @@ class RoleReader:
                 return rule
         return None
 
-    def _takes_part(self, doc: Document, low: str, official, sentence_of: Callable[[int], Sentence]) -> bool:
-        """A mention in a sentence that says someone visited, handed over, received a delegation…"""
-        for m in official.mentions:
-            ms = m.start
-            a, b = sentence_of(ms)
-            for s, e in find_all(self.t.participation_re, low, max(a, ms - 300), min(b, ms + 300)):
-                if doc.text[s].islower() and not self._in_not_cue(low, (a, b), s, e):
-                    return True
-        return False
+    def _part_after(self, doc: Document, low: str, sentence: Sentence, me: int, nxt: int) -> bool:
+        """A participation word in the person's own clause ("A, Bộ trưởng …, đến thăm")."""
+        spans = find_all(self.t.participation_re, low, me, self._clause_end(low, me, nxt))
+        return any(doc.text[s].islower() and not self._in_not_cue(low, sentence, s, e) for s, e in spans)
+
+    def _part_before(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> bool:
+        """A participation word a few words before the name, with no punctuation between ("hội đàm với Bộ trưởng A")."""
+        a = max(prev_end, sentence[0], ms - _PART_BEFORE)
+        return any(
+            doc.text[s].islower() and not any(c in _PUNCT for c in doc.text[e:ms]) and not self._in_not_cue(low, sentence, s, e)
+            for s, e in find_all(self.t.participation_re, low, a, ms)
+        )
