@@ -71,11 +71,15 @@ class RoleReader:
                 prev_end = mentions[i - 1][1] if i else sentence[0]
                 source = self._before(doc, low, sentence, ms, self.t.source_re)
                 after = None if source else self._after(doc, low, sentence, me, nxt)
-                joined = self._joined(doc, me, nxt)
-                if after is None and inherited is not None and joined:
+                joined = after is None and (inherited is not None or joins_in) and self._joined(doc, me, nxt)
+                if joined and inherited is not None:
                     after = inherited
                 inherited = after
-                joins_in = (not source and self._part_after(doc, low, sentence, me, nxt)) or (joins_in and joined)
+                # a person with a cue of its own passes that cue on, not a participation word
+                if after is not None:
+                    joins_in = False
+                else:
+                    joins_in = (joins_in and joined) or (not source and self._part_after(doc, low, sentence, me, nxt))
                 addressed = self._before(doc, low, sentence, ms, self.t.addressee_re)
                 rules = [
                     r
