@@ -38,7 +38,8 @@ class RoleReader:
         self.main_rule = ""
         self.main_type = "other"
         # a rule's `not_after` words between the name and its cue give the cue to someone else ("A nghe B báo cáo")
-        self.not_after = {r.name: phrase_regex(r.not_after) for rs in self.t.rules.values() for r in rs.values() if r.not_after}
+        rules = [r for by_cue in self.t.variants.values() for rs in by_cue.values() for r in rs]
+        self.not_after = {r.name: phrase_regex(r.not_after) for r in rules if r.not_after}
 
     def participants(
         self,
@@ -158,8 +159,8 @@ class RoleReader:
         """The first cue after the name (and its posts), in the same clause, before the next person."""
         end = self._clause_end(low, me, nxt)
         for s, e in find_all(self.t.cue_re["after"], low, me, end):
-            rule = self.t.rules["after"][phrase_key(low[s:e])]
-            if not self._applies(rule) or not self._counts(doc, low, sentence, s, e):
+            rule = self._rule("after", low[s:e])
+            if rule is None or not self._counts(doc, low, sentence, s, e):
                 continue
             listener = self.not_after.get(rule.name)
             if listener is not None and find_all(listener, low, me, s):
@@ -167,9 +168,13 @@ class RoleReader:
             return rule
         return None
 
-    def _applies(self, rule: RoleRule) -> bool:
-        """A rule kept for some kinds of main event (recruits at an enlistment) gives no role at the others."""
-        return not rule.only_for_main_types or self.main_type in rule.only_for_main_types
+    def _rule(self, where: str, cue: str) -> Optional[RoleRule]:
+        """The first rule naming the cue that applies to this kind of main event: rules kept for some kinds
+        (recruits at an enlistment, what is told at a conference) give no role at the others."""
+        for rule in self.t.variants[where][phrase_key(cue)]:
+            if not rule.only_for_main_types or self.main_type in rule.only_for_main_types:
+                return rule
+        return None
 
     def _before(self, doc: Document, low: str, sentence: Sentence, ms: int, pattern: re.Pattern[str]) -> bool:
         """A word of ``pattern`` a few words before the name, with no punctuation between: a source ("Theo
@@ -189,8 +194,8 @@ class RoleReader:
             gap = doc.text[e:ms]
             if len(gap) > self.t.window or any(c in _PUNCT for c in gap) or not self._counts(doc, low, sentence, s, e):
                 continue
-            rule = self.t.rules["just_before"][phrase_key(low[s:e])]
-            if self._applies(rule):
+            rule = self._rule("just_before", low[s:e])
+            if rule is not None:
                 return rule
         return None
 
@@ -204,11 +209,13 @@ class RoleReader:
         for s, e in reversed(find_all(self.t.cue_re["opening"], low, sentence[0], first)):
             if sum(c in _QUOTES for c in doc.text[e:first]) % 2:
                 return None  # a cue inside the words the person is quoted as saying ("… đã báo cáo Thủ tướng", ông A nói)
-            rule = self.t.rules["opening"][phrase_key(low[s:e])]
+            rule = self._rule("opening", low[s:e])
+            if rule is None:
+                continue
             listener = self.not_after.get(rule.name)
             if listener is not None and find_all(listener, low, max(sentence[0], s - _LISTENER_WINDOW), s):
                 continue  # "Nghe con gái trình bày ý nguyện, bố mẹ A …": someone else speaks, the person listens
-            if self._applies(rule) and self._counts(doc, low, sentence, s, e):
+            if self._counts(doc, low, sentence, s, e):
                 return rule
         return None
 

@@ -156,10 +156,13 @@ class RoleTables:
         self.precedence = {role: i for i, role in enumerate(voc.precedence)}
         self.window = voc.just_before_window
         self.rules: dict[str, dict[str, RoleRule]] = {"after": {}, "just_before": {}, "opening": {}}
+        # every rule that names a cue, in file order: the first that applies to the main event wins
+        self.variants: dict[str, dict[str, list[RoleRule]]] = {"after": {}, "just_before": {}, "opening": {}}
         for rule in voc.rules:
             for where in rule.where:
                 for cue in rule.cues:
                     self.rules[where].setdefault(phrase_key(cue), rule)  # the first rule that names a cue wins
+                    self.variants[where].setdefault(phrase_key(cue), []).append(rule)
         self.cue_re = {where: phrase_regex(list(cues)) for where, cues in self.rules.items()}
         self.participation_re = phrase_regex(voc.participation)
         self.stop_re = phrase_regex(voc.after_stops)
