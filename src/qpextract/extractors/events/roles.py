@@ -146,9 +146,10 @@ class RoleReader:
         return False
 
     def _clause_end(self, low: str, me: int, nxt: int) -> int:
-        """Where the clause of a name ends: the next person, ";", a line end or a stop word ("theo", "dẫn lời")."""
+        """Where the clause of a name ends: the next person, ";", a line end, an opening quotation mark (the words
+        quoted are not the person's deeds) or a stop word ("theo", "dẫn lời")."""
         end = min(nxt, me + _AFTER_LIMIT)
-        for stop in (";", "\n"):
+        for stop in (";", "\n", "“", '"'):
             cut = low.find(stop, me, end)
             if cut >= 0:
                 end = cut
