@@ -75,6 +75,8 @@ class RoleReader:
                 joined = after is None and (inherited is not None or joins_in) and self._joined(doc, me, nxt)
                 if joined and inherited is not None:
                     after = inherited
+                if after is not None and after.at_occasion and self._at_occasion(low, sentence, ms):
+                    after = self.t.by_name[after.at_occasion]
                 inherited = after
                 # a person with a cue of its own passes that cue on, not a participation word
                 if after is not None:
@@ -168,6 +170,11 @@ class RoleReader:
                 continue
             return rule
         return None
+
+    def _at_occasion(self, low: str, sentence: Sentence, ms: int) -> bool:
+        """The sentence places what follows at the event before the name ("Tại buổi lễ, A chia sẻ …"); a press
+        conference ("tại cuộc họp báo", a not-cue) is no such place."""
+        return any(not self._in_not_cue(low, sentence, s, e) for s, e in find_all(self.t.occasion_re, low, sentence[0], ms))
 
     def _rule(self, where: str, cue: str) -> Optional[RoleRule]:
         """The first rule naming the cue that applies to this kind of main event: rules kept for some kinds

@@ -126,6 +126,7 @@ class RoleRule(BaseModel):
     not_for_main_rules: list[str] = Field(default_factory=list)
     only_for_main_types: list[EventType] = Field(default_factory=list)
     not_after: list[str] = Field(default_factory=list)
+    at_occasion: Optional[str] = None
 
 
 class RoleVocabulary(BaseModel):
@@ -140,6 +141,7 @@ class RoleVocabulary(BaseModel):
     addressee_before: list[str]
     coordination: list[str]
     not_cues: list[str]
+    occasions: list[str] = Field(default_factory=list)
     rules: list[RoleRule]
 
 
@@ -170,3 +172,5 @@ class RoleTables:
         self.addressee_re = phrase_regex(voc.addressee_before)
         self.coordination = frozenset(phrase_key(w) for w in voc.coordination)
         self.not_cue_re = phrase_regex(voc.not_cues)
+        self.occasion_re = phrase_regex(voc.occasions)
+        self.by_name = {r.name: r for r in voc.rules}
