@@ -19,7 +19,7 @@ from qpextract.models import Participant
 
 _AFTER_LIMIT = 320  # characters after a name searched for its cue (posts can be long)
 _JOIN_TAIL = 12  # words a post, a rank or "đồng chí" may take between "và" and the next name
-_PART_BEFORE = 60  # characters before a name searched for a participation word ("hội đàm với Bộ trưởng Quốc phòng A")
+_PART_BEFORE = 60  # characters before a name searched for a participation word ("hội đàm với Bộ trưởng A")
 _LISTENER_WINDOW = 40  # characters before an opening cue searched for a `not_after` word ("nghe … báo cáo")
 _LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = frozenset(",;:.!?()\"“”")
@@ -65,7 +65,7 @@ class RoleReader:
         for sentence, mentions in by_sentence.items():
             mentions.sort()
             inherited: Optional[RoleRule] = None  # the cue after the next person, if joined to it by "và"
-            joins_in = False  # the next person takes part by a participation word after it ("A, B và C gặp lại nhau")
+            joins_in = False  # the next person takes part by a participation word after it ("A và B gặp lại nhau")
             for i in range(len(mentions) - 1, -1, -1):
                 ms, me, idx = mentions[i]
                 nxt = mentions[i + 1][0] if i + 1 < len(mentions) else sentence[1]
@@ -131,7 +131,7 @@ class RoleReader:
         return not self._in_not_cue(low, sentence, s, e)
 
     def _in_not_cue(self, low: str, sentence: Sentence, s: int, e: int) -> bool:
-        """The cue at ``[s, e)`` begins inside a longer word that is no cue ("tiếp tục", "gặp nạn", "nhận thấy")."""
+        """The cue at ``[s, e)`` begins inside a longer word that is no cue ("tiếp tục", "gặp nạn")."""
         a = max(sentence[0], s - 12)
         return any(bs <= s < be for bs, be in find_all(self.t.not_cue_re, low, a, min(sentence[1], e + 20)))
 
@@ -174,7 +174,8 @@ class RoleReader:
     def _at_occasion(self, low: str, sentence: Sentence, ms: int) -> bool:
         """The sentence places what follows at the event before the name ("Tại buổi lễ, A chia sẻ …"); a press
         conference ("tại cuộc họp báo", a not-cue) is no such place."""
-        return any(not self._in_not_cue(low, sentence, s, e) for s, e in find_all(self.t.occasion_re, low, sentence[0], ms))
+        found = find_all(self.t.occasion_re, low, sentence[0], ms)
+        return any(not self._in_not_cue(low, sentence, s, e) for s, e in found)
 
     def _rule(self, where: str, cue: str) -> Optional[RoleRule]:
         """The first rule naming the cue that applies to this kind of main event: rules kept for some kinds
@@ -216,13 +217,13 @@ class RoleReader:
     def _find_opening(self, doc: Document, low: str, sentence: Sentence, first: int) -> Optional[RoleRule]:
         for s, e in reversed(find_all(self.t.cue_re["opening"], low, sentence[0], first)):
             if sum(c in _QUOTES for c in doc.text[e:first]) % 2:
-                return None  # a cue inside the words the person is quoted as saying ("… đã báo cáo Thủ tướng", ông A nói)
+                return None  # a cue inside the words quoted ("… báo cáo Thủ tướng", ông A nói)
             rule = self._rule("opening", low[s:e])
             if rule is None:
                 continue
             listener = self.not_after.get(rule.name)
             if listener is not None and find_all(listener, low, max(sentence[0], s - _LISTENER_WINDOW), s):
-                continue  # "Nghe con gái trình bày ý nguyện, bố mẹ A …": someone else speaks, the person listens
+                continue  # "Nghe con gái trình bày ý nguyện, bố mẹ A …": another speaks, the person listens
             if self._counts(doc, low, sentence, s, e):
                 return rule
         return None
@@ -233,9 +234,11 @@ class RoleReader:
         return any(doc.text[s].islower() and not self._in_not_cue(low, sentence, s, e) for s, e in spans)
 
     def _part_before(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> bool:
-        """A participation word a few words before the name, with no punctuation between ("hội đàm với Bộ trưởng A")."""
+        """A participation word a few words before the name, no punctuation between ("hội đàm với ông A")."""
         a = max(prev_end, sentence[0], ms - _PART_BEFORE)
         return any(
-            doc.text[s].islower() and not any(c in _PUNCT for c in doc.text[e:ms]) and not self._in_not_cue(low, sentence, s, e)
+            doc.text[s].islower()
+            and not any(c in _PUNCT for c in doc.text[e:ms])
+            and not self._in_not_cue(low, sentence, s, e)
             for s, e in find_all(self.t.participation_re, low, a, ms)
         )
