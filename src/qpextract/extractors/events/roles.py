@@ -21,6 +21,7 @@ _AFTER_LIMIT = 320  # characters after a name searched for its cue (posts can be
 _JOIN_TAIL = 12  # words a post, a rank or "đồng chí" may take between "và" and the next name
 _PART_BEFORE = 60  # characters before a name searched for a participation word ("hội đàm với Bộ trưởng A")
 _LISTENER_WINDOW = 40  # characters before an opening cue searched for a `not_after` word ("nghe … báo cáo")
+_NAME_LIST = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s*")  # "A (Quảng Bình), B": one of a list of names
 _LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = frozenset(",;:.!?()\"“”")
 _QUOTES = frozenset("\"“”")
@@ -138,7 +139,10 @@ class RoleReader:
     def _joined(self, doc: Document, me: int, nxt: int) -> bool:
         """The stretch after a name (its posts) ends with "và", "cùng" or ";" and at most a few words (the
         next person's post or rank) before the next person: "A, Phó Tư lệnh và Trung tướng B cùng được…",
-        "A, Phó chủ tịch HĐND tỉnh; B, Phó chủ tịch UBMTTQ tỉnh dự lễ"."""
+        "A, Phó chủ tịch HĐND tỉnh; B, Phó chủ tịch UBMTTQ tỉnh dự lễ"; or names listed with a comma and nothing
+        but a bracket between them: "A (Quảng Bình), B (Bình Định) gặp lại nhau"."""
+        if _NAME_LIST.fullmatch(doc.text, me, nxt):
+            return True
         words = doc.text[me:nxt].replace(";", " ; ").replace(",", " ").lower().split()[-(_JOIN_TAIL + 2) :]
         for i in range(len(words)):
             if len(words) - i - 1 <= _JOIN_TAIL and (
