@@ -346,8 +346,9 @@ class EventExtractor:
             scope = scope + [x for x in lead[:1] if x not in scope]
         scope = [(a, min(b, a + 4 * _PLAN_WINDOW)) for a, b in scope]
         date, period, day = self._when(doc, scope, e if s < e else None)
+        etype = self._type(low, s, e, row, trig)
         return Event(
-            type=self._type(low, s, e, row, trig),
+            type=etype,
             trigger=trig,
             start=start,
             end=end,
@@ -355,7 +356,9 @@ class EventExtractor:
             period=period,
             location=self._location(doc, low, scope),
             organizer=self._organizer(doc, low, scope[0], s) if scope and s < e else None,
-            participants=self.roles.participants(doc, low, self._sentence, (lead or [])[:_LEAD_SENTENCES], rule) if main else [],
+            participants=self.roles.participants(doc, low, self._sentence, (lead or [])[:_LEAD_SENTENCES], rule, etype)
+            if main
+            else [],
             first_day=day.first_day if day is not None else None,
             last_day=day.last_day if day is not None else None,
             main=main,

@@ -124,6 +124,9 @@ class RoleRule(BaseModel):
     where: list[Placement]
     cues: list[str]
     not_for_main_rules: list[str] = Field(default_factory=list)
+    only_for_main_types: list[EventType] = Field(default_factory=list)
+    not_after: list[str] = Field(default_factory=list)
+    at_occasion: Optional[str] = None
 
 
 class RoleVocabulary(BaseModel):
@@ -138,6 +141,7 @@ class RoleVocabulary(BaseModel):
     addressee_before: list[str]
     coordination: list[str]
     not_cues: list[str]
+    occasions: list[str] = Field(default_factory=list)
     rules: list[RoleRule]
 
 
@@ -154,10 +158,13 @@ class RoleTables:
         self.precedence = {role: i for i, role in enumerate(voc.precedence)}
         self.window = voc.just_before_window
         self.rules: dict[str, dict[str, RoleRule]] = {"after": {}, "just_before": {}, "opening": {}}
+        # every rule that names a cue, in file order: the first that applies to the main event wins
+        self.variants: dict[str, dict[str, list[RoleRule]]] = {"after": {}, "just_before": {}, "opening": {}}
         for rule in voc.rules:
             for where in rule.where:
                 for cue in rule.cues:
                     self.rules[where].setdefault(phrase_key(cue), rule)  # the first rule that names a cue wins
+                    self.variants[where].setdefault(phrase_key(cue), []).append(rule)
         self.cue_re = {where: phrase_regex(list(cues)) for where, cues in self.rules.items()}
         self.participation_re = phrase_regex(voc.participation)
         self.stop_re = phrase_regex(voc.after_stops)
@@ -165,3 +172,5 @@ class RoleTables:
         self.addressee_re = phrase_regex(voc.addressee_before)
         self.coordination = frozenset(phrase_key(w) for w in voc.coordination)
         self.not_cue_re = phrase_regex(voc.not_cues)
+        self.occasion_re = phrase_regex(voc.occasions)
+        self.by_name = {r.name: r for r in voc.rules}
