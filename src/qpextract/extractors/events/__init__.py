@@ -24,7 +24,7 @@ from qpextract.models import Event, TemporalExpression
 from qpextract.text.lexical import same_length_lower
 
 _LEAD_SENTENCES = 3
-_REPORTING_LEAD = 5  # a dated or "held" sentence this far into the body still reports the headline event
+_REPORTING_LEAD = 3  # the lead: a dated or "held" sentence this far into the body reports the headline event (sapo, caption, lead)
 _CUE_WINDOW = 40
 _PLAN_WINDOW = 300  # characters before a trigger searched for a plan marker  # characters before a trigger searched for its realization cue
 _TOPIC_WINDOW = 14
@@ -150,7 +150,11 @@ class EventExtractor:
         # a statement, a plan or an analysis: its headline words name nothing held
         in_title = [h for h in in_title if not any(a <= h[0] < b for a, b in said)]
         statement = bool(said) and not in_title
-        dated = [x for x in lead if self._opens_with_date(doc, x)]
+        head_low, head = (low[:title_end], doc.text[:title_end]) if title_end else (title_low, doc.title or "")
+        speech = self._speech_acts(head_low, head)
+        # under a headline that reports a declaration, a lead trigger is its occasion only when it is said to be
+        # held ("tại hội nghị … diễn ra"), not merely named in a dated sentence ("… đáp trả cuộc tập trận")
+        dated = [] if speech else [x for x in lead if self._opens_with_date(doc, x)]
         in_reporting = [
             h
             for h in in_lead
@@ -193,9 +197,8 @@ class EventExtractor:
             "lead_occasion": occasion,
             "title_incident": incident,
             "conference": conference,
-            "title_verb": self._headline_verbs(
-                low[:title_end] if title_end else title_low, doc.text[:title_end] if title_end else (doc.title or ""), said
-            ),
+            "title_verb": self._headline_verbs(head_low, head, said),
+            "title_statement": speech,
             "lead_reported": in_reporting,
             "title": in_title,
             "title_headline": headline,
@@ -254,14 +257,32 @@ class EventExtractor:
             out.append((s, e, self.t.headline_verbs[phrase_key(title_low[s:e])]))
         return out
 
+    def _speech_acts(self, title_low: str, title: str) -> list[tuple[int, int, TriggerRow]]:
+        """Declarations the headline reports ("Nga tuyên bố…", "Trump nói…"): a speech verb with no intent, analysis
+        or negation word before it in the headline ("Lý do Mỹ tuyên bố…", "… có thể cảnh báo…", "không nói")."""
+        out: list[tuple[int, int, TriggerRow]] = []
+        opening = len(title) - len(title.lstrip())
+        for s, e in find_all(self.t.speech_re, title_low[:_TITLE_CHARS]):
+            if find_all(self.t.speech_blocker_re, title_low, 0, s) or self._topic(title_low, s, in_title=True):
+                continue
+            if title[s : s + 1].isupper() and s > opening:
+                continue  # a capitalized word inside the headline is a name
+            out.append((s, e, self.t.speech_verbs[phrase_key(title_low[s:e])]))
+        return out
+
     def _statement_clauses(self, title_low: str) -> list[tuple[int, int]]:
-        """Clauses of the title that state, plan, ask or analyse ("…có thể điều tàu sân bay tập trận?")."""
+        """Parts of the title's clauses that state, plan, ask or analyse: from the first statement word to the end of
+        its clause ("…có thể điều tàu sân bay tập trận"; "Nga hoàn tất thử nghiệm" before "có thể" stays), or the
+        whole clause after a quote mark."""
         out, start = [], 0
         bounds = [m.start() for m in self.t.title_clause_re.finditer(title_low)] + [len(title_low)]
         for end in bounds:
             clause = title_low[max(0, start - 1) : end]  # with the break before it
-            if find_all(self.t.statement_re, title_low, start, end) or self.t.statement_marks_re.search(clause):
+            words = find_all(self.t.statement_re, title_low, start, end)
+            if self.t.statement_marks_re.search(clause):
                 out.append((start, end))
+            elif words:
+                out.append((words[0][0], end))
             start = end + 1
         return out
 
