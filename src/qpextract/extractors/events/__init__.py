@@ -258,12 +258,14 @@ class EventExtractor:
         return out
 
     def _speech_acts(self, title_low: str, title: str) -> list[tuple[int, int, TriggerRow]]:
-        """Declarations the headline reports ("Nga tuyên bố…", "Trump nói…"): a speech verb with no intent, analysis
-        or negation word before it in the headline ("Lý do Mỹ tuyên bố…", "… có thể cảnh báo…", "không nói")."""
+        """Announcements the headline reports ("Nga tuyên bố bắt…"): a speech verb with no intent, analysis or negation
+        word before it in the headline or after it in its clause ("Lý do Mỹ tuyên bố…", "tuyên bố sẽ…", "không")."""
         out: list[tuple[int, int, TriggerRow]] = []
         opening = len(title) - len(title.lstrip())
+        breaks = [m.start() for m in self.t.title_clause_re.finditer(title_low)] + [len(title_low)]
         for s, e in find_all(self.t.speech_re, title_low[:_TITLE_CHARS]):
-            if find_all(self.t.speech_blocker_re, title_low, 0, s) or self._topic(title_low, s, in_title=True):
+            clause_end = min(b for b in breaks if b >= e)
+            if find_all(self.t.speech_blocker_re, title_low, 0, clause_end) or self._topic(title_low, s, in_title=True):
                 continue
             if title[s : s + 1].isupper() and s > opening:
                 continue  # a capitalized word inside the headline is a name
