@@ -152,18 +152,32 @@ class EventExtractor:
         statement = bool(said) and not in_title
         head_low, head = (low[:title_end], doc.text[:title_end]) if title_end else (title_low, doc.title or "")
         speech = self._speech_acts(head_low, head)
-        # under a headline that reports a declaration, a lead trigger is its occasion only when it is said to be
-        # held ("tại hội nghị … diễn ra"), not merely named in a dated sentence ("… đáp trả cuộc tập trận")
-        dated = [] if speech else [x for x in lead if self._opens_with_date(doc, x)]
+        # under a headline that only states or announces, a dated lead sentence reports the occasion of the
+        # statement (a meeting, a visit: `other`); a specific kind there is what the statement is about ("Trump nói…"
+        # over "… sau cuộc diễn tập…") unless the lead says it was held ("tổ chức", "diễn ra")
+        dated = [x for x in lead if self._opens_with_date(doc, x)]
+        stated = statement or bool(speech)
         in_reporting = [
             h
             for h in in_lead
             if self._held_after(low, h[0], h[1])
-            or ((any(a <= h[0] < b for a, b in dated) or self._held(low, h[0], h[1])) and self._plain(low, h[0]))
+            or (
+                (self._held(low, h[0], h[1]) or (any(a <= h[0] < b for a, b in dated) and not (stated and h[2].type != "other")))
+                and self._plain(low, h[0])
+            )
         ]
         # the first lead sentence may still name the event without reporting it, unless as a plan or a topic
         first = lead[:1]
         in_other = [] if statement else [h for h in in_lead if any(a <= h[0] < b for a, b in first) and self._plain(low, h[0])]
+        # when the headline names a happening of its own, a lead trigger of another kind is its event only in a
+        # sentence that restates the headline's words ("công bố hình ảnh … diễn tập phóng tên lửa" under "công bố
+        # ảnh … phóng tên lửa"); else it is a passing mention ("Tìm thấy máy bay MiG-21…" over "… bay huấn luyện")
+        verbs = self._headline_verbs(head_low, head, said)
+        # (once it has one, every trigger word of the headline counts, also in a statement: "tuyên bố tập trận")
+        if in_title or verbs or speech:
+            acts = self._triggers(head_low) + verbs + speech
+            in_reporting = [h for h in in_reporting if self._restates(low, h, acts, head_low)]
+            in_other = [h for h in in_other if self._restates(low, h, acts, head_low)]
         headline = [h for h in in_title if h[2].scope == "title"]
         title_types = {h[2].type for h in in_title}
         # an incident word names the article's event only when the headline opens with it, not when it
@@ -197,7 +211,7 @@ class EventExtractor:
             "lead_occasion": occasion,
             "title_incident": incident,
             "conference": conference,
-            "title_verb": self._headline_verbs(head_low, head, said),
+            "title_verb": verbs,
             "title_statement": speech,
             "lead_reported": in_reporting,
             "title": in_title,
@@ -256,6 +270,14 @@ class EventExtractor:
                 continue
             out.append((s, e, self.t.headline_verbs[phrase_key(title_low[s:e])]))
         return out
+
+    def _restates(self, low: str, hit: tuple[int, int, TriggerRow], acts: list[tuple[int, int, TriggerRow]], head_low: str) -> bool:
+        """A lead trigger of the kind of one of the headline's happenings, or in a sentence that repeats one's words."""
+        if any(a[2].type == hit[2].type for a in acts):
+            return True
+        ss, se = self._sentence(hit[0])
+        sentence = low[ss:se]
+        return any(head_low[a[0] : a[1]] in sentence for a in acts)
 
     def _speech_acts(self, title_low: str, title: str) -> list[tuple[int, int, TriggerRow]]:
         """Announcements the headline reports ("Nga tuyên bố bắt…"): a speech verb with no intent, analysis or negation
