@@ -1,10 +1,14 @@
 """Events (SPEC Event): the headline event and what else happened.
 
 The headline (main) event is chosen by the named rules of events.yaml
-(``main_rules``), tried in order: an incident opening the headline, a lead
-sentence that reports a happening, the headline's own words, the first lead
-sentence. A headline clause that states, plans, asks or analyses names no event;
-a headline about a discipline case or a denial gives none. Secondary events are
+(``main_rules``) from the headline and the lead (its first three prose sentences:
+sapo, caption, lead), never from a later mention: an incident opening the
+headline, a lead sentence that reports a happening, the headline's own words, an
+announcement the headline reports, the first lead sentence. A lead trigger of a
+kind the headline does not name counts only in a sentence that restates the
+headline's happening. What follows an intent or analysis word in a headline
+clause names no event; a headline about a discipline case or a denial, a
+question, or one that only warns or states gives none. Secondary events are
 trigger words in the body that report a happening: not inside a plan or a task
 ("tiếp tục…", "chuẩn bị diễn tập…"), not a topic ("công tác huấn luyện"), and,
 for words that need one, after a realization cue ("tổ chức", "lễ", "khai mạc").
