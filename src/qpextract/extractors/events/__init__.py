@@ -42,6 +42,7 @@ _ORGANIZER_EDGES = re.compile(
     r"^(?:tại (?:hội nghị|buổi lễ|lễ|đây)\s*,?\s*)|(?:\s+(?:đã|vừa|cũng|sẽ|chỉ đạo|phối hợp|long trọng|đồng loạt|trang trọng))+$",
     re.IGNORECASE,
 )
+_QUOTES = " '\"‘’“”"
 _CLAUSE_BREAK = re.compile(r"[;:]")
 _DATE_PREFIX = re.compile(
     r"\s*(?:(?:sáng|chiều|tối|trưa|đêm|hôm)(?: nay| qua)?\s*)?(?:ngày\s*)?\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?\s*,?\s*",
@@ -301,13 +302,15 @@ class EventExtractor:
     def _statement_clauses(self, title_low: str) -> list[tuple[int, int]]:
         """Parts of the title's clauses that state, plan, ask or analyse: from the first statement word to the end of
         its clause ("…có thể điều tàu sân bay tập trận"; "Nga hoàn tất thử nghiệm" before "có thể" stays), or the
-        whole clause after a quote mark."""
+        whole clause after a quote mark or when an analysis word opens it ("Lý do Nga triển khai…", "Bí ẩn…")."""
         out, start = [], 0
         bounds = [m.start() for m in self.t.title_clause_re.finditer(title_low)] + [len(title_low)]
         for end in bounds:
             clause = title_low[max(0, start - 1) : end]  # with the break before it
-            words = find_all(self.t.statement_re, title_low, start, end)
-            if self.t.statement_marks_re.search(clause):
+            analysis = find_all(self.t.analysis_re, title_low, start, end)
+            words = sorted(find_all(self.t.statement_re, title_low, start, end) + analysis)
+            opens = bool(analysis) and not title_low[start : analysis[0][0]].strip(_QUOTES)
+            if self.t.statement_marks_re.search(clause) or opens:
                 out.append((start, end))
             elif words:
                 out.append((words[0][0], end))

@@ -42,6 +42,7 @@ class EventVocabulary(BaseModel):
     main_rules: list[MainRule]
     no_event_title: list[str]
     statement_title: list[str]
+    analysis_title: list[str]
     statement_marks: str
     title_clause_breaks: str
     question_title: list[str]
@@ -92,6 +93,7 @@ class EventTables:
         self.main_rules = voc.main_rules
         self.no_event_re = phrase_regex(voc.no_event_title)
         self.statement_re = phrase_regex(voc.statement_title)
+        self.analysis_re = phrase_regex(voc.analysis_title)
         self.statement_marks_re = re.compile(voc.statement_marks)
         self.title_clause_re = re.compile(voc.title_clause_breaks)
         self.question_re = phrase_regex(voc.question_title)
