@@ -271,7 +271,7 @@ class EventExtractor:
                 continue
             if title[s : s + 1].isupper() and s > opening:
                 continue
-            if self._topic(title_low, s, in_title=True):
+            if self._topic(title_low, s, in_title=True) or self._nominal(title_low, s):
                 continue
             out.append((s, e, self.t.headline_verbs[phrase_key(title_low[s:e])]))
         return out
@@ -284,6 +284,11 @@ class EventExtractor:
         sentence = low[ss:se]
         return any(head_low[a[0] : a[1]] in sentence for a in acts)
 
+    def _nominal(self, title_low: str, s: int) -> bool:
+        """A verb made a noun by the word right before it ("những tuyên bố", "lệnh trừng phạt", "bài phát biểu")."""
+        before = title_low[max(0, s - 12) : s].split()
+        return bool(before) and before[-1].strip(_QUOTES) in self.t.nominalizers
+
     def _speech_acts(self, title_low: str, title: str) -> list[tuple[int, int, TriggerRow]]:
         """Announcements the headline reports ("Nga tuyên bố bắt…"): a speech verb with no intent, analysis or negation
         word before it in the headline or after it in its clause ("Lý do Mỹ tuyên bố…", "tuyên bố sẽ…", "không")."""
@@ -293,6 +298,8 @@ class EventExtractor:
         for s, e in find_all(self.t.speech_re, title_low[:_TITLE_CHARS]):
             clause_end = min(b for b in breaks if b >= e)
             if find_all(self.t.speech_blocker_re, title_low, 0, clause_end) or self._topic(title_low, s, in_title=True):
+                continue
+            if self._nominal(title_low, s):
                 continue
             if title[s : s + 1].isupper() and s > opening:
                 continue  # a capitalized word inside the headline is a name

@@ -63,6 +63,7 @@ class EventVocabulary(BaseModel):
     occasion_preps: list[str]
     speech_verbs: list[str]
     speech_blockers: list[str]
+    nominalizers: list[str]
 
 
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
@@ -114,6 +115,7 @@ class EventTables:
         self.occasion_re = phrase_regex(voc.occasion_preps)
         self.speech_re = phrase_regex(voc.speech_verbs)
         self.speech_blocker_re = phrase_regex(voc.speech_blockers)
+        self.nominalizers = frozenset(voc.nominalizers)
         # a headline verb names a happening of no typed kind: the fallback of the headline event
         self.headline_verbs = {
             phrase_key(v): TriggerRow(phrase=phrase_key(v), type="other", scope="title", rank=2, cue=True)
