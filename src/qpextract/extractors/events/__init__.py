@@ -81,10 +81,10 @@ class EventExtractor:
         title_end = 0
         if title and sentences and low[sentences[0][0] : sentences[0][1]].strip().rstrip(".") == title_low.strip().rstrip("."):
             title_end = sentences[0][1]
-        if title and find_all(t.no_event_re, title_low):
+        blocked = find_all(t.not_trigger_re, title_low)  # "tài liệu" asks nothing, "đạn cảnh cáo" disciplines nobody
+        if title and any(not any(bs <= q[0] < be for bs, be in blocked) for q in find_all(t.no_event_re, title_low)):
             doc.explain(self.name, "event.none.title", 0, title_end)
             return  # a discipline case, a denial, a dispute: nothing held
-        blocked = find_all(t.not_trigger_re, title_low)  # "tài liệu" asks nothing
         asks = [q for q in find_all(t.question_re, title_low) if not any(bs <= q[0] < be for bs, be in blocked)]
         if title and (asks or t.question_marks_re.search(title_low)):
             doc.explain(self.name, "event.none.question", 0, title_end)
