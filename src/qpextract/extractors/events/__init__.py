@@ -347,9 +347,11 @@ class EventExtractor:
     def _held_after(self, low: str, s: int, e: int) -> bool:
         """A trigger a few words before "diễn ra", "được tổ chức" ("trong Hội nghị … lần 6 diễn ra tại Lào")."""
         _, se = self._sentence(s)
-        if not find_all(self.t.reporting_after_re, low, e, min(se, e + 2 * _CUE_WINDOW)):
+        after = find_all(self.t.reporting_after_re, low, e, min(se, e + 2 * _CUE_WINDOW))
+        if not after:
             return False
-        return not self._planned(low, s)
+        # "cuộc tập trận có thể diễn ra trong 48 giờ tới", "dự kiến sớm được tổ chức": a plan between them
+        return not self._planned(low, s) and not find_all(self.t.plan_re, low, e, after[0][0])
 
     def _planned(self, low: str, s: int) -> bool:
         """A plan marker written in lower case before ``s`` in its sentence, with no past marker after it."""
