@@ -43,6 +43,7 @@ _ORGANIZER_EDGES = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = " '\"‘’“”"
+_WORD = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[;:]")
 _DATE_PREFIX = re.compile(
     r"\s*(?:(?:sáng|chiều|tối|trưa|đêm|hôm)(?: nay| qua)?\s*)?(?:ngày\s*)?\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?\s*,?\s*",
@@ -81,16 +82,16 @@ class EventExtractor:
         title_end = 0
         if title and sentences and low[sentences[0][0] : sentences[0][1]].strip().rstrip(".") == title_low.strip().rstrip("."):
             title_end = sentences[0][1]
-        blocked = find_all(t.not_trigger_re, title_low)  # "tài liệu" asks nothing, "đạn cảnh cáo" disciplines nobody
-        if title and any(not any(bs <= q[0] < be for bs, be in blocked) for q in find_all(t.no_event_re, title_low)):
-            doc.explain(self.name, "event.none.title", 0, title_end)
-            return  # a discipline case, a denial, a dispute: nothing held
-        asks = [q for q in find_all(t.question_re, title_low) if not any(bs <= q[0] < be for bs, be in blocked)]
-        if title and (asks or t.question_marks_re.search(title_low)):
-            doc.explain(self.name, "event.none.question", 0, title_end)
-            return  # a question in the headline: an analysis, whatever its lead recounts
+        blocked = find_all(t.not_trigger_re, title_low)  # "đạn cảnh cáo" (warning shots) disciplines nobody
+        case = [q for q in find_all(t.no_event_re, title_low) if not any(bs <= q[0] < be for bs, be in blocked)]
         hits = self._triggers(low)
         lead = self._lead(doc, low, title_low, title_end)
+        if title and case:
+            # a discipline case, a denial, a dispute: the decision or the statement is the headline event, and
+            # nothing the body tells of the case is held
+            row = TriggerRow(phrase=phrase_key(title_low[case[0][0] : case[0][1]]), type="other", scope="title", rank=2, cue=True)
+            doc.events.append(self._headline_event(doc, low, case[0], row, "event.main.title_case", title_low, title_end, lead))
+            return
         main = self._main(doc, low, hits, lead, title_low, title_end)
         events: list[Event] = []
         seen_types: set[str] = set()
@@ -253,9 +254,51 @@ class EventExtractor:
             self._main_pos = (s, e)
             doc.explain(self.name, rule, s, e)
             return self._event(doc, low, s, e, row, main=True, rule=rule, lead=lead)
-        if statement:
-            doc.explain(self.name, "event.none.statement", 0, title_end)
+        # the fallback: whatever the headline says happened, in its own words (its first clause of three words or
+        # more: "Mosul chỉ còn 10% không thể giải phóng…"), else the first lead sentence's
+        span = self._headline_clause(title_low if not title_end else low[:title_end])
+        if span is not None:
+            row = TriggerRow(phrase="headline", type="other", scope="title", rank=2, cue=True)
+            return self._headline_event(doc, low, span, row, "event.main.headline", title_low, title_end, lead)
+        if lead:
+            a, b = lead[0]
+            span = self._headline_clause(low[:b], a)
+            if span is not None:
+                self._main_pos = span
+                doc.explain(self.name, "event.main.lead_sentence", *span)
+                row = TriggerRow(phrase="lead", type="other", scope="main", rank=2, cue=True)
+                return self._event(doc, low, span[0], span[1], row, main=True, rule="event.main.lead_sentence", lead=lead)
+        doc.explain(self.name, "event.none", 0, title_end)
         return None
+
+    def _headline_clause(self, text_low: str, start: int = 0) -> Optional[tuple[int, int]]:
+        """The first clause of ``text_low[start:]`` with at least three words, without quotes around it; a clause
+        before a colon names a speaker or a source ("Tướng Võ Hồng Thắng: …", "Tin nóng thế giới ngày mới 9/10: …")
+        unless nothing follows it."""
+        end = min(len(text_low), start + _TITLE_CHARS)
+        bounds = [m.start() for m in self.t.title_clause_re.finditer(text_low, start, end)] + [end]
+        a, found = start, None
+        for b in bounds:
+            words = list(_WORD.finditer(text_low, a, b))
+            if len(words) >= 3:
+                if b < end and text_low[b] == ":":
+                    found = found or (words[0].start(), words[-1].end())
+                else:
+                    return words[0].start(), words[-1].end()
+            a = b + 1
+        return found
+
+    def _headline_event(self, doc, low, span, row, rule, title_low, title_end, lead) -> Event:
+        """The main event named by words of the headline: at their place when the text opens with the headline,
+        else by the words alone (a separate title)."""
+        s, e = span
+        if title_end:
+            self._main_pos = (s, e)
+            doc.explain(self.name, rule, s, e)
+            return self._event(doc, low, s, e, row, main=True, rule=rule, lead=lead)
+        trigger = (doc.title or "")[s:e] or row.phrase
+        doc.trace.append((self.name, rule, trigger))  # named in the headline only
+        return self._event(doc, low, 0, 0, row, main=True, rule=rule, trigger=trigger, lead=lead)
 
     def _headline_verbs(self, title_low: str, title: str, said: list[tuple[int, int]]) -> list[tuple[int, int, TriggerRow]]:
         """Verbs of the headline that report a happening of no typed kind, outside its statement clauses and topics
@@ -290,15 +333,14 @@ class EventExtractor:
         return bool(before) and before[-1].strip(_QUOTES) in self.t.nominalizers
 
     def _speech_acts(self, title_low: str, title: str) -> list[tuple[int, int, TriggerRow]]:
-        """Announcements the headline reports ("Nga tuyên bố bắt…"): a speech verb with no intent, analysis or negation
-        word before it in the headline or after it in its clause ("Lý do Mỹ tuyên bố…", "tuyên bố sẽ…", "không")."""
+        """Statements the headline reports ("Nga tuyên bố bắt…", "Trump nói…", "Putin cảnh báo…"): a speech verb not
+        negated ("không nói") nor made a noun ("những tuyên bố")."""
         out: list[tuple[int, int, TriggerRow]] = []
         opening = len(title) - len(title.lstrip())
-        breaks = [m.start() for m in self.t.title_clause_re.finditer(title_low)] + [len(title_low)]
         for s, e in find_all(self.t.speech_re, title_low[:_TITLE_CHARS]):
-            clause_end = min(min(b for b in breaks if b >= e), _TITLE_CHARS)
-            if find_all(self.t.speech_blocker_re, title_low, 0, clause_end) or self._topic(title_low, s, in_title=True):
-                continue
+            before = title_low[max(0, s - 12) : s].split()
+            if (before and before[-1] in self.t.speech_negators) or self._topic(title_low, s, in_title=True):
+                continue  # "Putin không nói quá khi…"
             if self._nominal(title_low, s):
                 continue
             if title[s : s + 1].isupper() and s > opening:

@@ -62,7 +62,7 @@ class EventVocabulary(BaseModel):
     verb_past: str
     occasion_preps: list[str]
     speech_verbs: list[str]
-    speech_blockers: list[str]
+    speech_negators: list[str]
     nominalizers: list[str]
 
 
@@ -114,7 +114,7 @@ class EventTables:
         self.verb_past_re = re.compile(voc.verb_past)
         self.occasion_re = phrase_regex(voc.occasion_preps)
         self.speech_re = phrase_regex(voc.speech_verbs)
-        self.speech_blocker_re = phrase_regex(voc.speech_blockers)
+        self.speech_negators = frozenset(voc.speech_negators)
         self.nominalizers = frozenset(voc.nominalizers)
         # a headline verb names a happening of no typed kind: the fallback of the headline event
         self.headline_verbs = {
