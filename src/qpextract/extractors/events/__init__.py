@@ -180,6 +180,7 @@ class EventExtractor:
         # ảnh … phóng tên lửa"); else it is a passing mention ("Tìm thấy máy bay MiG-21…" over "… bay huấn luyện")
         verbs = self._headline_verbs(head_low, head, said)
         # (once it has one, every trigger word of the headline counts, also in a statement: "tuyên bố tập trận")
+        acts: list[tuple[int, int, TriggerRow]] = []
         if in_title or verbs or speech:
             acts = self._triggers(head_low) + verbs + speech
             in_reporting = [h for h in in_reporting if self._restates(low, h, acts, head_low)]
@@ -212,6 +213,7 @@ class EventExtractor:
             if any(a <= h[0] < b for a, b in first)
             and h[2].scope != "title"
             and any(not low[pe : h[0]].strip() for _, pe in find_all(self.t.occasion_re, low, max(0, h[0] - _OCCASION_WINDOW), h[0]))
+            and (not acts or self._restates(low, h, acts, head_low))
         ]
         groups = {
             "lead_occasion": occasion,
