@@ -7,8 +7,9 @@ headline, a lead sentence that reports a happening, the headline's own words, an
 announcement the headline reports, the first lead sentence. A lead trigger of a
 kind the headline does not name counts only in a sentence that restates the
 headline's happening. What follows an intent or analysis word in a headline
-clause names no event; a headline about a discipline case or a denial, a
-question, or one that only warns or states gives none. Secondary events are
+clause names no event. Main is null only when the article reports nothing at all
+(dev3 convention): a statement is named by its speech verb, a discipline case by
+its word, and failing every trigger the headline's first clause names it. Secondary events are
 trigger words in the body that report a happening: not inside a plan or a task
 ("tiếp tục…", "chuẩn bị diễn tập…"), not a topic ("công tác huấn luyện"), and,
 for words that need one, after a realization cue ("tổ chức", "lễ", "khai mạc").
