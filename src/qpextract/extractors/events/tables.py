@@ -28,7 +28,10 @@ class MainRule(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     name: str = Field(pattern=r"^event\.main\.[a-z_]+$")
-    source: Literal["title_incident", "conference", "lead_occasion", "lead_reported", "title", "title_headline", "lead", "title_verb"]
+    source: Literal[
+        "title_incident", "conference", "lead_occasion", "lead_reported", "title", "title_headline", "lead", "title_verb",
+        "title_statement",
+    ]
     rank: int = Field(ge=0, le=2)
 
 
@@ -39,6 +42,7 @@ class EventVocabulary(BaseModel):
     main_rules: list[MainRule]
     no_event_title: list[str]
     statement_title: list[str]
+    analysis_title: list[str]
     statement_marks: str
     title_clause_breaks: str
     question_title: list[str]
@@ -57,6 +61,9 @@ class EventVocabulary(BaseModel):
     headline_verbs: list[str]
     verb_past: str
     occasion_preps: list[str]
+    speech_verbs: list[str]
+    speech_negators: list[str]
+    nominalizers: list[str]
 
 
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
@@ -87,6 +94,7 @@ class EventTables:
         self.main_rules = voc.main_rules
         self.no_event_re = phrase_regex(voc.no_event_title)
         self.statement_re = phrase_regex(voc.statement_title)
+        self.analysis_re = phrase_regex(voc.analysis_title)
         self.statement_marks_re = re.compile(voc.statement_marks)
         self.title_clause_re = re.compile(voc.title_clause_breaks)
         self.question_re = phrase_regex(voc.question_title)
@@ -105,10 +113,18 @@ class EventTables:
         self.headline_verb_re = phrase_regex(voc.headline_verbs)
         self.verb_past_re = re.compile(voc.verb_past)
         self.occasion_re = phrase_regex(voc.occasion_preps)
+        self.speech_re = phrase_regex(voc.speech_verbs)
+        self.speech_negators = frozenset(voc.speech_negators)
+        self.nominalizers = frozenset(voc.nominalizers)
         # a headline verb names a happening of no typed kind: the fallback of the headline event
         self.headline_verbs = {
             phrase_key(v): TriggerRow(phrase=phrase_key(v), type="other", scope="title", rank=2, cue=True)
             for v in voc.headline_verbs
+        }
+        # a declaration the headline reports ("Nga tuyên bố…"): an `other` headline event named by its verb
+        self.speech_verbs = {
+            phrase_key(v): TriggerRow(phrase=phrase_key(v), type="other", scope="title", rank=2, cue=True)
+            for v in voc.speech_verbs
         }
 
 
