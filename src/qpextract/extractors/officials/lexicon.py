@@ -120,6 +120,26 @@ class Lexicon:
             r"[ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+,[ \t]*+)?)?+(?:" + pred + r")?+",
             re.IGNORECASE,
         )
+        # position.predicate: a pronoun subject and its predicate, or an appointment verb
+        self.pronoun_predicate = re.compile(
+            trie_pattern(tctx["subject_pronouns"], fold_case=True) + r"[ \t]++" + pred, re.IGNORECASE
+        )
+        self.appoint = re.compile(
+            r"(?:(" + trie_pattern(tctx["together_words"], fold_case=True) + r")[ \t]++)?"
+            + trie_pattern(tctx["appoint_verbs"], fold_case=True) + NB + r"[ \t]++",
+            re.IGNORECASE,
+        )
+        self.predicate_scan = Scanner(
+            trie_pattern(tctx["subject_pronouns"] + tctx["appoint_verbs"] + tctx["together_words"], fold_case=True) + NB
+        )
+        self.pronoun_word = re.compile(PB + trie_pattern(tctx["sentence_pronouns"], fold_case=True) + NB, re.IGNORECASE)
+        self.not_between = re.compile(PB + trie_pattern(tctx["not_between"], fold_case=True) + NB, re.IGNORECASE)
+        # position.group: the words between a title written once and the list of names it heads
+        self.group_opener = re.compile(
+            r"[ \t]*+(?::|(?:" + trie_pattern([w for w in tctx["group_openers"] if w != ":"], fold_case=True) + r")" + NB + r")[ \t]*+",
+            re.IGNORECASE,
+        )
+        self.group_count = re.compile(r"(?<!\w)\d{1,3}[ \t]++\Z")
         self.at_place_titles = frozenset(fold(t) for t in tctx["at_place_titles"])
         self.at_place = re.compile(
             r"[ \t]++tại[ \t]++(?:" + trie_pattern(tctx["at_place_words"]) + NB + r")", re.IGNORECASE

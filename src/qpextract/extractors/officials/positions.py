@@ -11,15 +11,21 @@ verb ("làm", "giữ chức", "là") also lead to a position (titles_context.yam
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Optional
+from bisect import bisect_left
+from typing import NamedTuple, Optional, TypeVar
 
 from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.text.lexicon import fold
 
-_LINK = re.compile(r"[,()-]|(?<!\w)(?:kiêm|rồi)(?!\w)", re.IGNORECASE)
+# what may join two positions of one chain; "là" too ("Phan Văn Giang, Thứ trưởng Quốc phòng là Tổng
+# tham mưu trưởng"), but not "làm" ("…, Thứ trưởng làm trưởng đoàn" is a role in the visit)
+_LINK = re.compile(r"[,()-]|(?<!\w)(?:kiêm|rồi|là)(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
 MAX_CHAIN = 8
+MAX_PRONOUN_REACH = 600  # characters from the last mention of a person to a pronoun standing for them
+MAX_SUBJECT_REACH = 200  # characters from a subject named in the sentence to its appointment verb
+T = TypeVar("T")
 
 
 class Pos(NamedTuple):
@@ -44,6 +50,26 @@ class Pos(NamedTuple):
 
     def title_key(self) -> str:
         return fold(_FORMER.sub("", self.title, count=1))
+
+
+class Predicate(NamedTuple):
+    """Posts after a predicate whose subject is not written right before them."""
+
+    start: int  # the pronoun or the appointment verb
+    pronoun: bool  # "Ông từng là ...": the subject is the last person named before
+    together: bool  # "cùng được bổ nhiệm ...": every person named before it in the sentence
+    posts: list[Pos]
+
+
+def _clause_start(text: str, lo: int, pos: int) -> bool:
+    """True when only blanks stand between ``pos`` and the start of the body or a clause mark."""
+    k = pos - 1
+    while k >= lo and text[k] in " \t":
+        k -= 1
+    return k < lo or text[k] in _CLAUSE_MARKS
+
+
+_CLAUSE_MARKS = frozenset(".,;:!?\n\"“(")
 
 
 class PositionParser:
@@ -121,6 +147,56 @@ class PositionParser:
                     continue
             break
         return out, p
+
+    def predicates(self, text: str, low: Optional[str], lo: int, hi: int, stops: set[int], line_end) -> list["Predicate"]:
+        """Rule ``position.predicate``: posts said of a subject away from the name, after a pronoun
+        ("Ông từng là Trưởng phòng Tác chiến, ...") or an appointment verb ("cùng được bổ nhiệm giữ
+        chức Phó Tổng tham mưu trưởng ..."), with the chain that follows (titles_context.yaml)."""
+        out: list[Predicate] = []
+        done = lo
+        for m in self.lex.predicate_scan.finditer(text, low, lo, hi):
+            if m.start() < done:
+                continue
+            pron = self.lex.pronoun_predicate.match(text, m.start(), hi)
+            if pron is not None and not _clause_start(text, lo, m.start()):
+                pron = None
+            app = None if pron is not None else self.lex.appoint.match(text, m.start(), hi)
+            hit = pron or app
+            if hit is None or hit.end() in stops:
+                continue
+            limit = line_end(text, hit.end(), hi)
+            first = self.at(text, hit.end(), limit, stops)
+            if first is None or self._next_is_name(text, first.end, limit, stops):
+                continue
+            more, end = self.chain_after(text, first.end, limit, stops)
+            posts = [q._replace(rule="position.predicate") for q in [first, *more]]
+            together = app is not None and app.group(1) is not None
+            out.append(Predicate(m.start(), pron is not None, together, posts))
+            done = end
+        return out
+
+    def subjects(self, text: str, pred: "Predicate", mentions: list[tuple[int, int, T]], sentence: int) -> list[T]:
+        """Who ``pred`` speaks of, given every person mention (start, end, person) sorted by start
+        and the start of its sentence: see :meth:`predicates`."""
+        k = bisect_left(mentions, pred.start, key=lambda m: m[0]) - 1
+        if k < 0:
+            return []
+        last = mentions[k]
+        if pred.pronoun or last[0] < sentence:
+            # the pronoun (or one earlier in the sentence: "Tháng 6/2015, ông được ..., bổ nhiệm
+            # giữ chức vụ X") stands for the last person named before it
+            if not pred.pronoun and self.lex.pronoun_word.search(text, sentence, pred.start) is None:
+                return []
+            return [last[2]] if pred.start - last[1] <= MAX_PRONOUN_REACH else []
+        if pred.start - last[1] > MAX_SUBJECT_REACH or self.lex.not_between.search(text, last[1], pred.start):
+            return []
+        if not pred.together:
+            return [last[2]]
+        out: list[T] = []
+        for s, _, person in mentions[: k + 1]:
+            if s >= sentence and all(person is not o for o in out):
+                out.append(person)
+        return out
 
     @staticmethod
     def _next_is_name(text: str, pos: int, limit: int, stops: set[int]) -> bool:
