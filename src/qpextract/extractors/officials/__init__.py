@@ -236,8 +236,8 @@ class OfficialExtractor:
                 foreign = [t for t in tokens if not all(vietnamese_syllable(p) for p in _PARTS.split(t) if p)]
                 if not foreign and (len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames)):
                     continue  # "ông Tư", "Nga Sơn": one Vietnamese syllable is no foreign name
-                if kind == "title" and strict and sector and len(tokens) < 2:
-                    continue  # "Chủ tịch Hội đồng Quân sự Manbij": one word after a body is a place
+                if kind == "title" and strict and sector and (len(tokens) < 2 or (len(tokens) == 2 and not foreign and tokens[0] not in self.lex.surnames)):
+                    continue  # "Chủ tịch Hội đồng Quân sự Manbij", "Hạm đội Biển Đen", "Huyện ủy Phú Tân": the body goes on
                 found.append(NameSpan(s, e, "foreign"))
         found += [
             NameSpan(m.start(1), m.end(1))

@@ -22,6 +22,8 @@ from qpextract.text.lexicon import fold
 _LINK = re.compile(r"[,()-]|(?<!\w)(?:kiêm|rồi|là)(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
+# a note on the person's age and home right after the name, "(40 tuổi, quê Hà Nội)"
+_AGE_NOTE = re.compile(r"[ \t]*+\(\d{1,3}[ \t]++tuổi[^()\n]{0,80}+\)")
 MAX_CHAIN = 8
 MAX_PRONOUN_REACH = 600  # characters from the last mention of a person to a pronoun standing for them
 MAX_SUBJECT_REACH = 200  # characters from a subject named in the sentence to its appointment verb
@@ -115,6 +117,11 @@ class PositionParser:
             sep = self.lex.chain_sep.match(text, p, limit)
             if sep is None:
                 break
+            if p == pos and not out and (age := _AGE_NOTE.match(text, p, limit)) is not None:
+                found = self.at(text, sep.end(), limit, stops)
+                if found is None:  # "Khuất Mạnh Trí (40 tuổi, quê Hà Nội), Phó trung đoàn trưởng": past the note
+                    pos = p = age.end()
+                    continue
             if not sep.group().strip():
                 # "Trần Văn Hải Bí thư Đảng ủy xã": a capitalized title right after the name is its post
                 if out or p != pos or sep.end() >= limit or not text[sep.end()].isupper() or not sep.group():

@@ -40,7 +40,9 @@ class BodyGrammar(Bodies):
         super().__init__(gazetteer)
         ctx = read_yaml("bodies_context.yaml")
         self.compounds = compound_words()
-        self.not_a_head = re.compile(r"[ \t]++" + trie_pattern(ctx["not_a_head"], fold_case=True) + NB, re.IGNORECASE)
+        self.not_a_head = re.compile(
+            r"[ \t]++(?:(?i:" + trie_pattern(ctx["not_a_head"], fold_case=True) + ")|" + trie_pattern(ctx["not_a_head_lower"]) + ")" + NB
+        )
         self.connector = re.compile(r"[ \t]++" + trie_pattern(ctx["connectors"]) + r"[ \t]++|-(?=\w)|[ \t]*+&[ \t]*+")
         self.not_joined = frozenset(fold(w) for w in ctx["not_joined"])
         self.dotted = frozenset(ctx["dotted"])
