@@ -128,8 +128,10 @@ class OfficialExtractor:
                 and (m := _LIST_GAP.match(text, list_end, s)) is not None
                 and m.end() == s
             )
-            bare = not (chain or post or inherited) and (ev.kind == "foreign" or self.names.bare_ok(text, ev, lo))
-            if chain or post or inherited or bare:
+            # "Tết Đinh Dậu, cán bộ Ban Chỉ huy quân sự": an apposition title alone makes no person
+            cue_post = [q for q in post if not q.weak]
+            bare = not (chain or cue_post or inherited) and (ev.kind == "foreign" or self.names.bare_ok(text, ev, lo))
+            if chain or cue_post or inherited or bare:
                 hon = next((self.lex.honorific[c.value] for c in chain if c.kind == "hon"), None)  # type: ignore[index]
                 rank_cue = next((c for c in chain if c.kind == "rank"), None)
                 rank = rank_cue.value.row.rank if rank_cue else None  # type: ignore[union-attr]
@@ -156,7 +158,7 @@ class OfficialExtractor:
             else:
                 uncued.append(ev)
             plural = plural_here or (plural if inherited else None)
-            if chain or post or inherited or bare:
+            if chain or cue_post or inherited or bare:
                 list_rank = (rank if not post else None) if (rank_cue is not None or inherited) else None
             else:
                 list_rank = None

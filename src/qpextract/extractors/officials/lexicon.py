@@ -130,8 +130,10 @@ class Lexicon:
             re.IGNORECASE,
         )
         self.predicate_scan = Scanner(
-            trie_pattern(tctx["subject_pronouns"] + tctx["appoint_verbs"] + tctx["together_words"], fold_case=True) + NB
+            trie_pattern(tctx["subject_pronouns"] + tctx["appoint_verbs"] + tctx["together_words"] + tctx["post_nouns"], fold_case=True) + NB
         )
+        self.post_noun = re.compile(trie_pattern(tctx["post_nouns"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
+        self.post_object = re.compile(r"[ \t]++" + trie_pattern(tctx["object_words"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
         self.pronoun_word = re.compile(PB + trie_pattern(tctx["sentence_pronouns"], fold_case=True) + NB, re.IGNORECASE)
         self.not_between = re.compile(PB + trie_pattern(tctx["not_between"], fold_case=True) + NB, re.IGNORECASE)
         # position.group: the words between a title written once and the list of names it heads
@@ -140,6 +142,11 @@ class Lexicon:
             re.IGNORECASE,
         )
         self.group_count = re.compile(r"(?<!\w)\d{1,3}[ \t]++\Z")
+        self.appos_at = re.compile(
+            PB + r"(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern(tctx["apposition_titles"], fold_case=True) + NB, re.IGNORECASE
+        )
+        self.appos_need_body = frozenset(fold(t) for t in tctx["apposition_need_body"])
+        self.of_titles = frozenset(fold(t) for t in tctx["of_titles"])
         self.at_place_titles = frozenset(fold(t) for t in tctx["at_place_titles"])
         self.at_place = re.compile(
             r"[ \t]++tại[ \t]++(?:" + trie_pattern(tctx["at_place_words"]) + NB + r")", re.IGNORECASE

@@ -22,11 +22,13 @@ from qpextract.text.lexicon import fold
 _LINK = re.compile(r"[,()-]|(?<!\w)(?:kiêm|rồi|là)(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
+_OF = re.compile(r"của[ \t]++")
 # a note on the person's age and home right after the name, "(40 tuổi, quê Hà Nội)"
 _AGE_NOTE = re.compile(r"[ \t]*+\(\d{1,3}[ \t]++tuổi[^()\n]{0,80}+\)")
 MAX_CHAIN = 8
 MAX_PRONOUN_REACH = 600  # characters from the last mention of a person to a pronoun standing for them
-MAX_SUBJECT_REACH = 200  # characters from a subject named in the sentence to its appointment verb
+MAX_SUBJECT_REACH = 200
+MAX_OBJECT_GAP = 40  # characters of honorific and rank between "cho" and the name it gives the post to  # characters from a subject named in the sentence to its appointment verb
 T = TypeVar("T")
 
 
@@ -41,6 +43,7 @@ class Pos(NamedTuple):
     canon: str = ""  # comparison key: folded text, abbreviated title spelled out
     group: bool = False  # after "các", "hai"...: a title shared by the names right after it
     rule: str = ""  # the rule of officials_rules.yaml that attached it to a person
+    weak: bool = False  # an apposition title ("cán bộ", "chỉ huy"): a post of a person found otherwise
 
     def key(self) -> str:
         """The office, for merging: "nguyên Chính ủy X" and "Chính ủy X" are one."""
@@ -61,6 +64,7 @@ class Predicate(NamedTuple):
     pronoun: bool  # "Ông từng là ...": the subject is the last person named before
     together: bool  # "cùng được bổ nhiệm ...": every person named before it in the sentence
     posts: list[Pos]
+    object_at: int = -1  # "... chức vụ X cho Trung tướng A": the post is A's, named here
 
 
 def _clause_start(text: str, lo: int, pos: int) -> bool:
@@ -80,15 +84,22 @@ class PositionParser:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
 
-    def at(self, text: str, pos: int, limit: int, stops: set[int]) -> Optional[Pos]:
-        """The position whose title starts exactly at ``pos``."""
+    def at(self, text: str, pos: int, limit: int, stops: set[int], appos: bool = False) -> Optional[Pos]:
+        """The position whose title starts exactly at ``pos`` (``appos``: right after a name, where
+        apposition_titles of titles_context.yaml count too)."""
         t = self.lex.title_at.match(text, pos, limit)
+        if t is None and appos:
+            t = self.lex.appos_at.match(text, pos, limit)
         if t is None:
             return None
         group = self.lex.group_before.search(text, max(0, pos - 10), pos) is not None
         end = t.end()
         org: Optional[str] = None
         b = _BLANK.match(text, end, limit)
+        if b is not None and fold(_FORMER.sub("", t.group(), count=1)) in self.lex.of_titles:
+            of = _OF.match(text, b.end(), limit)  # "người phát ngôn của Hạm đội 7"
+            if of is not None and of.end() not in stops and self.lex.bodies.parse_after_title(text, of.end(), limit, stops, self.lex.is_title, "") > of.end():
+                b = of
         if b is not None and b.end() not in stops:
             oe = self.lex.bodies.parse_after_title(text, b.end(), limit, stops, self.lex.is_title, t.group())
             if oe > b.end():
@@ -98,8 +109,11 @@ class PositionParser:
             at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam"
             if at is not None and org is not None:
                 org, end = text[b.end() : at.end()], at.end()  # type: ignore[union-attr]
+        if org is None and fold(_FORMER.sub("", t.group(), count=1)) in self.lex.appos_need_body:
+            return None
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
-        return self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
+        made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
+        return made._replace(weak=True) if t.re is self.lex.appos_at else made
 
     def _make(self, start: int, end: int, title: str, org: Optional[str], written: str, group: bool = False) -> Pos:
         key = fold(written)
@@ -131,7 +145,7 @@ class PositionParser:
             q = sep.end()
             if q in stops:
                 break
-            found = self.at(text, q, limit, stops)
+            found = self.at(text, q, limit, stops, appos=sep.group().strip()[:1] in (",", "-", "("))
             if found is not None:
                 if self._next_is_name(text, found.end, limit, stops):
                     break  # "..., Phó Chủ tịch Trần Văn B": that title is B's
@@ -167,7 +181,7 @@ class PositionParser:
             pron = self.lex.pronoun_predicate.match(text, m.start(), hi)
             if pron is not None and not _clause_start(text, lo, m.start()):
                 pron = None
-            app = None if pron is not None else self.lex.appoint.match(text, m.start(), hi)
+            app = None if pron is not None else self.lex.appoint.match(text, m.start(), hi) or self.lex.post_noun.match(text, m.start(), hi)
             hit = pron or app
             if hit is None or hit.end() in stops:
                 continue
@@ -177,14 +191,19 @@ class PositionParser:
                 continue
             more, end = self.chain_after(text, first.end, limit, stops)
             posts = [q._replace(rule="position.predicate") for q in [first, *more]]
-            together = app is not None and app.group(1) is not None
-            out.append(Predicate(m.start(), pron is not None, together, posts))
+            together = app is not None and app.re is self.lex.appoint and app.group(1) is not None
+            obj = self.lex.post_object.match(text, end, hi)
+            out.append(Predicate(m.start(), pron is not None, together, posts, obj.end() if obj is not None else -1))
             done = end
         return out
 
     def subjects(self, text: str, pred: "Predicate", mentions: list[tuple[int, int, T]], sentence: int) -> list[T]:
         """Who ``pred`` speaks of, given every person mention (start, end, person) sorted by start
         and the start of its sentence: see :meth:`predicates`."""
+        if pred.object_at >= 0:
+            i = bisect_left(mentions, pred.object_at, key=lambda m: m[0])
+            if i < len(mentions) and mentions[i][0] - pred.object_at <= MAX_OBJECT_GAP:
+                return [mentions[i][2]]  # else "cho" is not "to" ("... tỉnh cho đến khi nghỉ hưu")
         k = bisect_left(mentions, pred.start, key=lambda m: m[0]) - 1
         if k < 0:
             return []

@@ -4,7 +4,7 @@
 binh và Xã hội": Vietnamese capitalizes only the first syllable of each word
 of a name, so a capitalized syllable takes the lower-case syllables that
 complete its word (rule ``body.compound``, from data/vi/compound_words.txt: the
-25,000 compounds of the lexicon pyvi ships); connectives join two capitalized
+25,000 compounds of the lexicon pyvi ships); connectives ("và", a dash) join two capitalized
 parts (``body.connector``); a head followed by "trưởng"/"phó" is a title, not
 a body (``body.not_a_head``). Vocabulary: bodies.tsv, bodies_words.tsv,
 bodies_context.yaml.
@@ -21,7 +21,7 @@ from qpextract.text.lexicon import LOWER, NB, UPPER, Bodies, Gazetteer, fold, tr
 
 _LOWER_SYL = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
 _LOWER_WORD = re.compile(LOWER + r"++" + NB)
-_NAME_END = re.compile(r"[ \t]*+[,;()]|[ \t]++" + UPPER)
+_NAME_END = re.compile(r"[ \t]*+[,;().]|[ \t]++" + UPPER)
 _DASH_END = re.compile(r"[ \t]++[-–][ \t]")
 _NUMBER = re.compile(r"[ \t]++\d++(?![\w.,]\d)")
 
@@ -43,7 +43,7 @@ class BodyGrammar(Bodies):
         self.not_a_head = re.compile(
             r"[ \t]++(?:(?i:" + trie_pattern(ctx["not_a_head"], fold_case=True) + ")|" + trie_pattern(ctx["not_a_head_lower"]) + ")" + NB
         )
-        self.connector = re.compile(r"[ \t]++" + trie_pattern(ctx["connectors"]) + r"[ \t]++|-(?=\w)|[ \t]*+&[ \t]*+")
+        self.connector = re.compile(r"[ \t]++(?:" + trie_pattern(ctx["connectors"]) + r"|[-–])[ \t]++|-(?=\w)|[ \t]*+&[ \t]*+")
         self.not_joined = frozenset(fold(w) for w in ctx["not_joined"])
         self.dotted = frozenset(ctx["dotted"])
         self.number = re.compile(trie_pattern(ctx["number_words"], fold_case=True) + r"[ \t]++\d++" + NB, re.IGNORECASE)
@@ -212,8 +212,8 @@ class BodyGrammar(Bodies):
             return None
         e = self.compound_end(text, r, t.end(), limit)
         word = fold(text[r:e])
-        if word in self.not_joined or (e == t.end() and c.group().strip() not in ("-", "&")):
-            return None  # after "và" the part must be a compound; a tight dash or "&" joins any word
+        if word in self.not_joined or (e == t.end() and c.group() != "-" and c.group().strip() != "&"):
+            return None  # after "và" or a spaced dash the part must be a compound; a tight dash or "&" joins any word
         return r
 
     def _part(self, text: str, q: int, limit: int, stops, is_title) -> Optional[int]:
