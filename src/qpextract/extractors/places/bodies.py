@@ -56,7 +56,7 @@ class BodyGrammar(Bodies):
         m = super().body_at(text, pos, endpos)
         if m is None or self.not_a_head.match(text, m.end(), endpos):
             return None
-        if " " not in m.group() and self.splits_word(text, m.start(), m.end(), endpos):
+        if " " not in m.group() and self.word_end(text, m.start(), m.end(), endpos) > m.end():
             return None  # "Phòng vệ", "Sở hữu", "Viện trợ": a one-syllable head that begins another word
         return m
 
@@ -64,6 +64,16 @@ class BodyGrammar(Bodies):
         """True when the last syllable of ``text[start:end]`` and the next lower-case syllable form one word."""
         last = max(start, text.rfind(" ", start, end) + 1)
         return self.compound_end(text, last, end, limit) > end
+
+    def word_end(self, text: str, start: int, end: int, limit: int) -> int:
+        """``compound_end``, unless the next syllable begins a word of its own with the one after it
+        (rule ``body.compound``: "Cục" + "tác chiến", not "cục tác"; "Thiết kế" + "nhiệm kỳ")."""
+        e = self.compound_end(text, start, end, limit)
+        if e > end:
+            nxt = _LOWER_SYL.match(text, end, limit)
+            if nxt is not None and e == nxt.end() and self.compound_end(text, nxt.start(1), nxt.end(), limit) > nxt.end():
+                return end
+        return e
 
     def compound_end(self, text: str, start: int, end: int, limit: int) -> int:
         """End of the word that the syllable ``text[start:end]`` begins (``end`` when it is a word alone)."""
@@ -110,7 +120,8 @@ class BodyGrammar(Bodies):
                 m_end = self._lower_name(text, q, limit, lower_words)  # "Cục đối ngoại, Bộ Quốc phòng"
             if m_end is None or m_end == q or self.not_a_head.match(text, m_end, limit):
                 break  # "… Tổng tham mưu" + "trưởng": the word goes on into a title
-            if n > 0 and self.splits_word(text, q, m_end, limit):
+            place = self.gazetteer.blocker.match(text, q, limit)
+            if n > 0 and (place is None or place.end() != m_end) and self.splits_word(text, q, m_end, limit):
                 t = self.token.match(text, q, limit)  # "Hàn Quốc lập" + "tức": take the bare word
                 if t is None or t.end() >= m_end or not text[q].isupper() or self.splits_word(text, q, t.end(), limit):
                     break  # "… Lục quân khu" + "vực": the part would end inside a word
@@ -139,6 +150,8 @@ class BodyGrammar(Bodies):
             if c == w.end():
                 if compounds == 0 or fold(w.group()) in self.lower_stops:
                     return None
+            elif fold(text[e:c]) in self.lower_stops:
+                return None  # a verb ("cho biết", "dẫn đầu", "tuyên bố") ends the clause, not a name
             else:
                 compounds += 1
             syllables += text.count(" ", e, c) + 1
@@ -219,11 +232,15 @@ class BodyGrammar(Bodies):
     def _part(self, text: str, q: int, limit: int, stops, is_title) -> Optional[int]:
         """End of one part of a body name at ``q``: a body, a place, a connective word or a capitalized word."""
         m = self.body_at(text, q, limit) or self.gazetteer.match(text, q, limit)
+        if m is None and q > 0 and text[q].isupper():
+            m = self.gazetteer.blocker.match(text, q, limit)  # a country or a place abroad: "Hàn Quốc" is one word
         w = self.words.match(text, q, limit)
         if m is not None and w is not None and w.end() > m.end():
             return w.end()  # "Phòng không - Không quân" is longer than the body "Phòng"
         if m is not None:
             last = max(q, text.rfind(" ", q, m.end()) + 1)  # "Quân chủng Phòng" + "không"
+            if " " not in m.group() and last == q:
+                return self.word_end(text, last, m.end(), limit)  # "Cục" + "tác chiến"
             return self.compound_end(text, last, m.end(), limit) if text[last].isupper() else m.end()
         if is_title is not None and is_title(text, q, limit):
             return None
