@@ -51,6 +51,9 @@ class BodyGrammar(Bodies):
         self.title_heads = frozenset(ctx["title_heads"])
         self.lower_syllables = int(ctx["lower_name_syllables"])
         self.lower_stops = frozenset(fold(w) for w in ctx["lower_name_stops"])
+        # countries and international bodies (officials_rules.yaml), each one word of a body's name
+        countries = read_yaml("officials_rules.yaml")["countries"]
+        self.country = re.compile(r"(?:" + trie_pattern(countries) + r"|" + self.gazetteer.blocker.pattern + r")" + NB)
 
     def body_at(self, text: str, pos: int, endpos: int) -> Optional[re.Match]:
         m = super().body_at(text, pos, endpos)
@@ -120,7 +123,7 @@ class BodyGrammar(Bodies):
                 m_end = self._lower_name(text, q, limit, lower_words)  # "Cục đối ngoại, Bộ Quốc phòng"
             if m_end is None or m_end == q or self.not_a_head.match(text, m_end, limit):
                 break  # "… Tổng tham mưu" + "trưởng": the word goes on into a title
-            place = self.gazetteer.blocker.match(text, q, limit)
+            place = self.country.match(text, q, limit)
             if n > 0 and (place is None or place.end() != m_end) and self.splits_word(text, q, m_end, limit):
                 t = self.token.match(text, q, limit)  # "Hàn Quốc lập" + "tức": take the bare word
                 if t is None or t.end() >= m_end or not text[q].isupper() or self.splits_word(text, q, t.end(), limit):
@@ -197,7 +200,9 @@ class BodyGrammar(Bodies):
                     return rest if rest > b.end() else e
                 return e
         m = self.pattern.match(text, pos, limit)
-        if m is None or self.not_a_head.match(text, m.end(), limit):
+        if m is None:
+            return self._sector_abroad(text, pos, limit, stops)
+        if self.not_a_head.match(text, m.end(), limit):
             return pos
         if " " not in m.group() and self.splits_word(text, m.start(), m.end(), limit):
             return pos
@@ -208,6 +213,20 @@ class BodyGrammar(Bodies):
         if rest == b.end() and self._generic_head(m.group()):
             rest = self._lower_name(text, b.end(), limit, 3) or b.end()
         return rest if rest > b.end() else m.end()
+
+    def _sector_abroad(self, text: str, pos: int, limit: int, stops) -> int:
+        """Rule ``body.sector_abroad``: a lower-case sector and a country after a title ("Bộ trưởng
+        ngoại giao Mỹ", "tư lệnh hải quân Mỹ"): the end of the country, else ``pos``."""
+        e = self._lower_name(text, pos, limit, 2)
+        if e is None or e - pos > 30:
+            return pos
+        b = self.blank.match(text, e, limit)
+        if b is None or b.end() in stops:
+            return pos
+        country = self.country.match(text, b.end(), limit)
+        if country is None or self.gazetteer.match(text, b.end(), limit) is not None:
+            return pos  # a Vietnamese province is no country abroad
+        return country.end()
 
     def _joined_part(self, text: str, p: int, limit: int, stops, is_title) -> Optional[int]:
         """Start of the capitalized word after a connective at ``p`` ("và An ninh", "-Thương binh"), if it
@@ -233,7 +252,7 @@ class BodyGrammar(Bodies):
         """End of one part of a body name at ``q``: a body, a place, a connective word or a capitalized word."""
         m = self.body_at(text, q, limit) or self.gazetteer.match(text, q, limit)
         if m is None and q > 0 and text[q].isupper():
-            m = self.gazetteer.blocker.match(text, q, limit)  # a country or a place abroad: "Hàn Quốc" is one word
+            m = self.country.match(text, q, limit)  # a country or a place abroad: "Hàn Quốc" is one word
         w = self.words.match(text, q, limit)
         if m is not None and w is not None and w.end() > m.end():
             return w.end()  # "Phòng không - Không quân" is longer than the body "Phòng"
