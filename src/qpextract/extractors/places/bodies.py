@@ -51,6 +51,7 @@ class BodyGrammar(Bodies):
         self.title_heads = frozenset(ctx["title_heads"])
         self.lower_syllables = int(ctx["lower_name_syllables"])
         self.lower_stops = frozenset(fold(w) for w in ctx["lower_name_stops"])
+        self.company_forms = frozenset(fold(w) for w in ctx["company_forms"])
         # countries and international bodies (officials_rules.yaml), each one word of a body's name
         countries = read_yaml("officials_rules.yaml")["countries"]
         self.country = re.compile(r"(?:" + trie_pattern(countries) + r"|" + self.gazetteer.blocker.pattern + r")" + NB)
@@ -104,7 +105,8 @@ class BodyGrammar(Bodies):
         """End of the body name that starts at ``pos`` (``pos`` itself when there is none);
         ``lower_words`` lower-case compounds may name a generic head ("Cục đối ngoại")."""
         end = pos
-        p = pos
+        p = last_part = pos
+        named = -1
         n = 0
         while n < max_tokens and p < limit:
             if p != pos:
@@ -116,11 +118,19 @@ class BodyGrammar(Bodies):
                     q = b.end()
             else:
                 q = p
-            if q >= limit or q in stops:
+            if q >= limit or (q in stops and q != named):
                 break
-            m_end = self._part(text, q, limit, stops, is_title)
+            m_end = self._part(text, q, limit, stops if q != named else frozenset(), is_title)
             if (m_end is None or m_end == q) and n == 1 and self._generic_head(text[pos:end]):
                 m_end = self._lower_name(text, q, limit, lower_words)  # "Cục đối ngoại, Bộ Quốc phòng"
+            elif (m_end is None or m_end == q) and n > 0 and fold(text[last_part:end]) in self.company_forms:
+                # rule body.company: "công ty Cổ phần đầu tư phát triển Thái Sơn"
+                m_end = self._lower_name(text, q, limit, 3)
+                b = self.blank.match(text, m_end, limit) if m_end is not None else None
+                if b is None or not text[b.end()].isupper():
+                    m_end = None  # the lower-case words must lead to the company's proper name
+                else:
+                    named = b.end()  # … which is no person's name even when it reads like one ("Thái Sơn")
             if m_end is None or m_end == q or self.not_a_head.match(text, m_end, limit):
                 break  # "… Tổng tham mưu" + "trưởng": the word goes on into a title
             place = self.country.match(text, q, limit)
@@ -129,6 +139,7 @@ class BodyGrammar(Bodies):
                 if t is None or t.end() >= m_end or not text[q].isupper() or self.splits_word(text, q, t.end(), limit):
                     break  # "… Lục quân khu" + "vực": the part would end inside a word
                 m_end = t.end()
+            last_part = q
             end = p = m_end
             n += 1
         return end
