@@ -65,6 +65,7 @@ class Predicate(NamedTuple):
     together: bool  # "cùng được bổ nhiệm ...": every person named before it in the sentence
     posts: list[Pos]
     object_at: int = -1  # "... chức vụ X cho Trung tướng A": the post is A's, named here
+    noun: bool = False  # "chức vụ X", "chức danh X": its holder is named after it or earlier in the sentence
 
 
 def _clause_start(text: str, lo: int, pos: int) -> bool:
@@ -192,8 +193,9 @@ class PositionParser:
             more, end = self.chain_after(text, first.end, limit, stops)
             posts = [q._replace(rule="position.predicate") for q in [first, *more]]
             together = app is not None and app.re is self.lex.appoint and app.group(1) is not None
+            noun = app is not None and app.re is self.lex.post_noun
             obj = self.lex.post_object.match(text, end, hi)
-            out.append(Predicate(m.start(), pron is not None, together, posts, obj.end() if obj is not None else -1))
+            out.append(Predicate(m.start(), pron is not None, together, posts, obj.end() if obj is not None else -1, noun))
             done = end
         return out
 
@@ -208,6 +210,8 @@ class PositionParser:
         if k < 0:
             return []
         last = mentions[k]
+        if pred.noun and last[0] < sentence:
+            return []  # "chọn 3 người cho chức danh bí thư tỉnh ủy gồm: ...": no holder named
         if pred.pronoun or last[0] < sentence:
             # the pronoun (or one earlier in the sentence: "Tháng 6/2015, ông được ..., bổ nhiệm
             # giữ chức vụ X") stands for the last person named before it

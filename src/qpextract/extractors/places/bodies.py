@@ -52,6 +52,8 @@ class BodyGrammar(Bodies):
         self.lower_syllables = int(ctx["lower_name_syllables"])
         self.lower_stops = frozenset(fold(w) for w in ctx["lower_name_stops"])
         self.company_forms = frozenset(fold(w) for w in ctx["company_forms"])
+        self.unit_heads = frozenset(fold(w) for w in ctx["unit_heads"])
+        self.max_unit_words = int(ctx["max_unit_words"])
         # countries and international bodies (officials_rules.yaml), each one word of a body's name
         countries = read_yaml("officials_rules.yaml")["countries"]
         self.country = re.compile(r"(?:" + trie_pattern(countries) + r"|" + self.gazetteer.blocker.pattern + r")" + NB)
@@ -121,6 +123,8 @@ class BodyGrammar(Bodies):
             if q >= limit or (q in stops and q != named):
                 break
             m_end = self._part(text, q, limit, stops if q != named else frozenset(), is_title)
+            if (m_end is None or m_end == q) and n == 1 and fold(text[pos:end]) in self.unit_heads:
+                m_end = self._unit_name(text, q, limit)  # "Trung đoàn công binh hải quân 83"
             if (m_end is None or m_end == q) and n == 1 and self._generic_head(text[pos:end]):
                 m_end = self._lower_name(text, q, limit, lower_words)  # "Cục đối ngoại, Bộ Quốc phòng"
             elif (m_end is None or m_end == q) and n > 0 and fold(text[last_part:end]) in self.company_forms:
@@ -143,6 +147,26 @@ class BodyGrammar(Bodies):
             end = p = m_end
             n += 1
         return end
+
+    def _unit_name(self, text: str, q: int, limit: int) -> Optional[int]:
+        """Rule ``body.unit``: lower-case branch words and the unit's number after a unit head
+        ("Trung đoàn công binh hải quân 83", "Tiểu đoàn trinh sát 25"); None when no number ends them."""
+        e = q
+        for _ in range(self.max_unit_words):
+            w = _LOWER_WORD.match(text, e, limit)
+            if w is None:
+                return None
+            c = self.compound_end(text, e, w.end(), limit)
+            if c == w.end() or fold(text[e:c]) in self.lower_stops:
+                return None
+            num = _NUMBER.match(text, c, limit)
+            if num is not None:
+                return num.end()
+            b = self.blank.match(text, c, limit)
+            if b is None:
+                return None
+            e = b.end()
+        return None
 
     def _generic_head(self, head: str) -> bool:
         """A head that needs a name after it ("Cục", "Trung tâm"), not a whole body ("Thành ủy")."""
@@ -177,9 +201,8 @@ class BodyGrammar(Bodies):
             num = _NUMBER.match(text, e, limit)  # "Đội quy tập 584 (thuộc ...)"
             if num is not None and (_NAME_END.match(text, num.end(), limit) or _DASH_END.match(text, num.end(), limit)):
                 return num.end()
-            if syllables > 2 * compounds or compounds > words:
-                if _DASH_END.match(text, e, limit) is not None:
-                    return e
+            if _DASH_END.match(text, e, limit) is not None and (compounds or syllables > 2 * compounds):
+                return e  # "Cục cứu hộ - Cứu nạn": the dash may join a capitalized part (body.connector)
             b = self.blank.match(text, e, limit)
             if b is None:
                 return None
