@@ -110,9 +110,11 @@ class Lexicon:
             r"[ \t]*+(?:[,:-][ \t]*+)?(?:" + acad + r"\.?+[ \t]*+(?:,[ \t]*+)?)*+(?:" + country + r")?+", re.IGNORECASE
         )
         tctx = read_yaml("titles_context.yaml")
+        # … and a rank between the verb and the post ("ông Hùng là đại tá chỉ huy trưởng …")
         pred = (
             r"(?:(?:" + trie_pattern(tctx["predicate_adverbs"], fold_case=True) + r")[ \t]++)*+"
             + trie_pattern(tctx["predicate_verbs"], fold_case=True) + NB + r"[ \t]++"
+            + r"(?:" + trie_pattern([r.rank for r in ranks], fold_case=True) + NB + r"[ \t]*+,?+[ \t]*+)?+"
         )
         # what may sit between a name (or a position) and the next position
         self.chain_sep = re.compile(
