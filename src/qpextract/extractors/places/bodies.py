@@ -251,8 +251,9 @@ class BodyGrammar(Bodies):
     def _sector_abroad(self, text: str, pos: int, limit: int, stops) -> int:
         """Rule ``body.sector_abroad``: a lower-case sector and a country after a title ("Bộ trưởng
         ngoại giao Mỹ", "tư lệnh hải quân Mỹ"): the end of the country, else ``pos``."""
-        e = self._lower_name(text, pos, limit, 2)
-        if e is None or e - pos > 30:
+        q = pos + 4 if text.startswith("các ", pos) else pos  # "Tổng Tham mưu trưởng các lực lượng vũ trang Nga"
+        e = self._lower_name(text, q, limit, 2)
+        if e is None or e - pos > 34:
             return pos
         b = self.blank.match(text, e, limit)
         if b is None or b.end() in stops:
