@@ -91,8 +91,8 @@ class PositionParser:
         t = self.lex.title_at.match(text, pos, limit)
         if t is None and appos:
             t = self.lex.appos_at.match(text, pos, limit)
-        if t is None:
-            return None
+        if t is None or self.lex.sought_before.search(text, max(0, pos - 24), pos):
+            return None  # "cho chức danh Bí thư tỉnh ủy": a post sought, not held
         group = self.lex.group_before.search(text, max(0, pos - 10), pos) is not None
         end = t.end()
         org: Optional[str] = None
@@ -186,6 +186,8 @@ class PositionParser:
             hit = pron or app
             if hit is None or hit.end() in stops:
                 continue
+            if hit.re is self.lex.post_noun and self.lex.candidacy_before.search(text, max(lo, m.start() - 12), m.start()):
+                continue  # "giới thiệu ông A cho chức danh bí thư tỉnh ủy": a post sought, not held
             limit = line_end(text, hit.end(), hi)
             first = self.at(text, hit.end(), limit, stops)
             if first is None or self._next_is_name(text, first.end, limit, stops):
