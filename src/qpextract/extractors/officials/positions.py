@@ -93,6 +93,8 @@ class PositionParser:
             t = self.lex.appos_at.match(text, pos, limit)
         if t is None or self.lex.sought_before.search(text, max(0, pos - 24), pos):
             return None  # "cho chức danh Bí thư tỉnh ủy": a post sought, not held
+        if self._inside_word(text, t.start(), t.end(), limit):
+            return None  # "Đại sứ" of "Đại sứ quán" (the embassy)
         group = self.lex.group_before.search(text, max(0, pos - 10), pos) is not None
         end = t.end()
         org: Optional[str] = None
@@ -115,6 +117,15 @@ class PositionParser:
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
+    def _inside_word(self, text: str, start: int, end: int, limit: int) -> bool:
+        """True when the title's last two syllables and the next lower-case one form one word of the
+        lexicon ("Đại sứ" + "quán"): the title is then part of a longer word, not a post."""
+        last = text.rfind(" ", start, end)
+        if last < 0:
+            return False
+        prev = text.rfind(" ", start, last)
+        return self.lex.bodies.compound_end(text, prev + 1 if prev >= 0 else start, end, limit) > end
 
     def _make(self, start: int, end: int, title: str, org: Optional[str], written: str, group: bool = False) -> Pos:
         key = fold(written)

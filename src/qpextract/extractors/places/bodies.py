@@ -52,6 +52,7 @@ class BodyGrammar(Bodies):
         self.lower_syllables = int(ctx["lower_name_syllables"])
         self.lower_stops = frozenset(fold(w) for w in ctx["lower_name_stops"])
         self.company_forms = frozenset(fold(w) for w in ctx["company_forms"])
+        self.company_form = re.compile(trie_pattern(ctx["company_forms"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
         self.unit_heads = frozenset(fold(w) for w in ctx["unit_heads"])
         self.max_unit_words = int(ctx["max_unit_words"])
         # countries and international bodies (officials_rules.yaml), each one word of a body's name
@@ -123,15 +124,21 @@ class BodyGrammar(Bodies):
             if q >= limit or (q in stops and q != named):
                 break
             m_end = self._part(text, q, limit, stops if q != named else frozenset(), is_title)
+            form = None
             if (m_end is None or m_end == q) and n == 1 and fold(text[pos:end]) in self.unit_heads:
                 m_end = self._unit_name(text, q, limit)  # "Trung đoàn công binh hải quân 83"
             if (m_end is None or m_end == q) and n == 1 and self._generic_head(text[pos:end]):
                 m_end = self._lower_name(text, q, limit, lower_words)  # "Cục đối ngoại, Bộ Quốc phòng"
-            elif (m_end is None or m_end == q) and n > 0 and fold(text[last_part:end]) in self.company_forms:
-                # rule body.company: "công ty Cổ phần đầu tư phát triển Thái Sơn"
-                m_end = self._lower_name(text, q, limit, 3)
                 b = self.blank.match(text, m_end, limit) if m_end is not None else None
-                if b is None or not text[b.end()].isupper():
+                if b is not None and b.end() < limit and text[b.end()].isupper() and self.company_form.match(text, q, limit):
+                    named = b.end()  # body.company: "Công ty cổ phần phát triển đầu tư Thái Sơn"
+            elif (m_end is None or m_end == q) and n > 0 and (
+                fold(text[last_part:end]) in self.company_forms or (form := self.company_form.match(text, q, limit)) is not None
+            ):
+                # rule body.company: "công ty Cổ phần đầu tư phát triển Thái Sơn", "Công ty cổ phần phát triển …"
+                m_end = self._lower_name(text, q if form is None else form.end(), limit, 3)
+                b = self.blank.match(text, m_end, limit) if m_end is not None else None
+                if b is None or b.end() >= limit or not text[b.end()].isupper():
                     m_end = None  # the lower-case words must lead to the company's proper name
                 else:
                     named = b.end()  # … which is no person's name even when it reads like one ("Thái Sơn")
