@@ -7,7 +7,7 @@ The expansion of an occurrence comes from the first of these named rules that kn
   or a pair in brackets: "(Operation Inherent Resolve - OIR)";
 - ``abbr.defined_phrase``: the name phrase right before a form in brackets, even one
   the table knows (the article's own words first) unless the phrase is shorter than three
-  words or holds the table's expansion ("lực lượng vũ trang thành phố (LLVT)" keeps "lực lượng vũ trang") ("Lực lượng Dân chủ Syria (SDF)"; data/vi/abbreviation_definitions.yaml);
+  words, holds the table's expansion or the text before the brackets ends with it ("lực lượng vũ trang thành phố (LLVT)" keeps "lực lượng vũ trang") ("Lực lượng Dân chủ Syria (SDF)"; data/vi/abbreviation_definitions.yaml);
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
 - ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins);
 - ``abbr.compound``: a chain glued by "-", "/" or "&" ("QĐ-UBND", "CT/TU", "GD&ĐT") is one
@@ -290,7 +290,7 @@ class AbbreviationTagger:
                 phrase = self._initials_window(before, words, inner)
                 if phrase:
                     out.setdefault(canonical(inner), (phrase, "abbr.defined"))
-                elif (phrase := self._head_phrase(before)) and not self._table_within(inner, phrase):
+                elif (phrase := self._head_phrase(before)) and not self._table_within(inner, phrase, before):
                     out.setdefault(canonical(inner), (phrase, "abbr.defined_phrase"))
                 continue
             paired = _PAIRED.fullmatch(inner)
@@ -307,14 +307,17 @@ class AbbreviationTagger:
                     out.setdefault(canonical(short), (inner, "abbr.defined"))
         return out
 
-    def _table_within(self, short: str, phrase: str) -> bool:
+    def _table_within(self, short: str, phrase: str, before: str) -> bool:
         """Whether the table keeps ``short`` against the phrase: a phrase of one or two words
-        ("từ tàu ngầm (SLBM)") or one holding the table's expansion ("lực lượng vũ trang thành phố").
+        ("từ tàu ngầm (SLBM)"), one holding the table's expansion ("lực lượng vũ trang thành phố"),
+        or when the text before the brackets ends with it, head in lower case ("tổ chức Hiệp ước Bắc Đại
+        Tây Dương (NATO)").
         """
         entry = self.lookup(short)
         if entry is None:
             return False
-        return len(phrase.split()) < 3 or entry.expansion.casefold() in phrase.casefold()
+        table = entry.expansion.casefold()
+        return len(phrase.split()) < 3 or table in phrase.casefold() or before.rstrip().casefold().endswith(table)
 
     def _initials_window(self, before: str, words: list[regex.Match[str]], short: str) -> Optional[str]:
         """The shortest run of words ending at the brackets whose initials spell ``short``."""
