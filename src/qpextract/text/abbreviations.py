@@ -59,12 +59,14 @@ _WORD = regex.compile(r"[\p{L}\p{N}]++")
 _PAIRED = regex.compile(
     r"(\p{Lu}[^()\n]{2,100}?)\s*(?:[-–,:]|,?\s(?:viết tắt|gọi tắt)(?: là)?)\s*([A-ZĐ][A-ZĐ0-9&+/]{1,12})"
 )
+# "(gọi tắt là JSDF)", "(viết tắt: NLF)", "(tên viết tắt là X)": the short form named after the words
+_CALLED = regex.compile(r"(?:[Tt]ên )?(?:[Gg]ọi|[Vv]iết) tắt(?: là|:)?\s+(?=[A-ZĐ])")
 _CLAUSE_END = regex.compile(r"[,;:.!?()\"“”\n…]", regex.REVERSE)  # searched from the end
 # a number or a word with a digit glued to the token: a model code ("HQ-9", "Tu-95 MS", "Kalibr-PL")
 _CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d")
 # a known form glued to a code with a digit: "TB-2", "AN / APG-83", "AN - M30"
 _TABLE_CODE_AFTER = regex.compile(r"-\d|\s?[-/]\s?\p{L}++-?\d")
-_OF_BEFORE = regex.compile(r"(?<![\p{L}])của\s$")
+_OF_BEFORE = regex.compile(r"(?<![\p{L}])(?:của|và)\s$")  # "xe tăng và xe chiến đấu bộ binh (IFV)"
 _CAPITALIZED_BEFORE = regex.compile(r"(?<=[\p{L}\p{M}]\s)\p{Lu}[\p{Ll}\p{M}]*+\s$")
 _INITIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\.\s?$")
 _CAPS_RUN = regex.compile(r"(?<![\p{L}\p{N}])[\p{Lu}\p{M}]{2,}+(?: [\p{Lu}\p{M}]{2,}+)++(?![\p{L}\p{N}])")
@@ -281,6 +283,9 @@ class AbbreviationTagger:
         out: dict[str, tuple[str, str]] = {}
         for m in _PAREN.finditer(text):
             inner = m.group(1).strip()
+            called = _CALLED.match(inner)  # "Lực lượng Phòng vệ Nhật Bản (gọi tắt là JSDF)"
+            if called:
+                inner = inner[called.end() :]
             if _FORM.fullmatch(inner) and sum(c.isupper() for c in inner) >= 2 and not _ROMAN.fullmatch(inner):
                 # "Ban Chỉ huy Quân sự (CHQS)"
                 before = text[max(0, m.start() - 150) : m.start()]
@@ -305,7 +310,21 @@ class AbbreviationTagger:
                 short = prev.group(1)
                 if words and self._match_initials([w.group() for w in words], _letters(short)):
                     out.setdefault(canonical(short), (inner, "abbr.defined"))
+                elif self._names_body(inner) and not self._table_within(short, inner, inner):
+                    # "JSDF (Lực lượng Phòng vệ Nhật Bản)": a body's name in another language's order
+                    out.setdefault(canonical(short), (inner, "abbr.defined_phrase"))
         return out
+
+    def _names_body(self, inner: str) -> bool:
+        """Whether brackets after a short form hold a body's name: a capitalized head opens it
+        and no stop word or punctuation follows ("Lực lượng Phòng vệ Nhật Bản", not "Ủy ban, 2019")."""
+        head = self.heads.match(inner)
+        return (
+            head is not None
+            and inner[0].isupper()
+            and len(inner.split()) <= self.max_words
+            and self.stops.search(inner, head.end()) is None
+        )
 
     def _table_within(self, short: str, phrase: str, before: str) -> bool:
         """Whether the table keeps ``short`` against the phrase: a phrase of one or two words
@@ -355,7 +374,7 @@ class AbbreviationTagger:
         if not heads:
             return None
         head = heads[0]
-        for later in heads[1:]:  # "khu vực phụ trách của Bộ Tư lệnh Trung tâm Mỹ": the body after "của"
+        for later in heads[1:]:  # "khu vực phụ trách của Bộ Tư lệnh Trung tâm Mỹ": the body after "của" or "và"
             if _OF_BEFORE.search(before, max(0, later.start() - 5), later.start()):
                 head = later
         phrase = before[head.start() :].strip()
