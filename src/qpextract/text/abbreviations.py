@@ -42,6 +42,7 @@ from qpextract.models import Abbreviation
 from qpextract.patterns import trie_pattern
 
 _LEFT_TOUCH = regex.compile(r"[\p{L}\p{N}]")
+_LETTER = regex.compile(r"\p{L}")
 # a web address: "VOV.VN", "Trung Hiếu/VOV.VN", "Chinhphu.vn": never an abbreviation
 _DOMAIN = regex.compile(r"(?<![\p{L}\p{N}.])[\p{L}\p{N}-]++(?:\.[\p{L}\p{N}-]++)*?\.(?:VN|vn|COM|com|NET|net|ORG|org|GOV|gov)(?![\p{L}\p{N}])")
 # a web address's ending: only a text with one runs _DOMAIN (a slow scan of every word)
@@ -139,19 +140,21 @@ class AbbreviationTagger:
         self.lexicon = load_lexicon()
         self.keys = {canonical(k): e for k, e in self.lexicon.entries.items()}
         self.context = [ContextRule.model_validate(r) for r in read_yaml("abbreviation_context.yaml")]
-        self.context_patterns = [
+        # one scan finds every form some rule names; each rule then checks its own neighbours
+        self.context_rules = [
             (
                 rule,
-                regex.compile(
-                    r"(?<![\p{L}\p{N}.])(?:"
-                    + "|".join(regex.escape(s) + (r"(?![\p{L}])" if s[-1].isalnum() else "") for s in rule.short)
-                    + ")"
-                    + (f"(?={rule.after})" if rule.after else "")
-                ),
+                regex.compile(f"(?:{rule.after})") if rule.after else None,
                 regex.compile(f"(?:{rule.before})$") if rule.before else None,
             )
             for rule in self.context
         ]
+        shorts = sorted({s for rule in self.context for s in rule.short}, key=len, reverse=True)
+        self.context_pattern = regex.compile(
+            r"(?<![\p{L}\p{N}.])(?:"
+            + "|".join(regex.escape(s) + (r"(?![\p{L}])" if s[-1].isalnum() else "") for s in shorts)
+            + ")"
+        )
         cfg = read_yaml("abbreviation_definitions.yaml")
         self.skip_words = frozenset(cfg["skip_words"])
         self.max_words = int(cfg["max_words"])
@@ -218,12 +221,20 @@ class AbbreviationTagger:
     def _atoms(self, text: str, body_end: int) -> list[_Atom]:
         """Every candidate short form, left to right, overlaps resolved longest first."""
         found: list[tuple[int, int, int, _Atom]] = []
-        for rule, pattern, before in self.context_patterns:
-            for m in pattern.finditer(text):
-                if before is None or before.search(text, max(0, m.start() - 40), m.start()):
-                    name = rule.name if rule.expansion is not None else "abbr.skip"
-                    atom = _Atom(m.start(), m.end(), name, rule.expansion, rule.category)
-                    found.append((m.start(), -(m.end() - m.start()), 0, atom))
+        for m in self.context_pattern.finditer(text, overlapped=True):
+            start = m.start()
+            for rule, after, before in self.context_rules:
+                for short in rule.short:
+                    end = start + len(short)
+                    if (
+                        text.startswith(short, start)
+                        and (not short[-1].isalnum() or not _LETTER.match(text, end))
+                        and (after is None or after.match(text, end))
+                        and (before is None or before.search(text, max(0, start - 40), start))
+                    ):
+                        name = rule.name if rule.expansion is not None else "abbr.skip"
+                        atom = _Atom(start, end, name, rule.expansion, rule.category)
+                        found.append((start, -(end - start), 0, atom))
         for m in self.lexicon.pattern.finditer(text):
             if _LEFT_TOUCH.match(text, m.start() - 1, m.start()):
                 continue
