@@ -187,7 +187,10 @@ def _part_year(p: Partial, ref: Reference) -> Optional[Resolved]:
 
 
 def _duration(p: Partial, ref: Reference) -> Optional[Resolved]:
-    return Resolved("duration", f"P{p.amount}{p.unit}")
+    unit = p.unit or ""
+    if unit.startswith("T"):  # hours and minutes: "PT2H"
+        return Resolved("duration", f"PT{p.amount}{unit[1:]}")
+    return Resolved("duration", f"P{p.amount}{unit}")
 
 
 def _year_span(p: Partial, ref: Reference) -> Optional[Resolved]:
