@@ -152,11 +152,6 @@ class RuleSet:
             p.hour, p.minute = _int(get("hh")), _int(get("mi"))
             if p.hour is not None and p.minute is None:
                 p.minute = 0
-            if p.hour is not None and p.day is not None:  # the day of a datetime is a date of its own
-                yield p
-                parts = [g for g in ("d", "m", "y") if get(g)]  # the date part, in either order ("2022-12-01 20:54")
-                yield Partial(min(map(m.start, parts)), max(map(m.end, parts)), name, kind, p.year, p.month, p.day)
-                return
         elif kind == "month":
             p.month = _int(get("m"))
             if p.month is None:
