@@ -32,7 +32,10 @@ _UNIT_OR_WORD_AFTER = re.compile(r"[ \t]*(?:%|[^\W\d_])")
 _COMMA_THOUSAND = re.compile(r"\d+,\d{3}")
 _LIST_BEFORE = re.compile(r"\d+, $")
 _RANGE_AFTER = regex.compile(r"[ \t]*+[-–][ \t]*+\d")
-_RANGE_HIGH = regex.compile(r"[ \t]*+[-–][ \t]*+(\d++(?:[.,]\d++)*+)(?![\w/.,:–-]|[ \t]*+[-–/])")
+_RANGE_HIGH = regex.compile(
+    r"(?:[ \t]*+[-–][ \t]*+|[ ](?:đến|tới)[ ])(\d++(?:[.,]\d++)*+)(?![\w/.,:–-]|[ \t]*+[-–/])"
+)
+_CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[,;.!?\n]|$)")
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _DASHES = dict.fromkeys(map(ord, "\u2013\u2014\u2012\u2212"), "-")
@@ -249,11 +252,17 @@ class NumberExtractor:
             if after[:1] in ("/", "-") or after[:1].isalnum():
                 return None  # 16/10/2020
             total = parse_digits(m2.group())
-            if total is None or total < value or total == 0:
+            if total is None or total == 0:
                 return None
+            if total < value:
+                if total < 20 or value > 1.2 * total:
+                    return None  # "20/11", "24/7": a date or a phrase, not a count
+                total = None  # "41/40 tân binh": a target passed, the count is the first figure
             end = m2.end()
             rule = "number.ratio"
-        if total is None and not _UNIT_OR_WORD_AFTER.match(text, end):
+        if total is None and not _UNIT_OR_WORD_AFTER.match(text, end) and (
+            self._prev_word(text, s) not in self.t.of_number.lasts or not _CLAUSE_END_AFTER.match(text, end)
+        ):
             return None  # nothing after it can be a unit or a counted noun ("1, 2, 3", "2015.")
         if self._in_date(s, end):
             return None
@@ -510,7 +519,9 @@ class NumberExtractor:
             subject = " ".join(sub_words)
             subj_end = right.ends[j_end - 1]
             how = "after"
-        elif unit == "count" and (not ratio or total == value):
+        elif unit == "count" and (not ratio or total == value) and not (
+            rule == "number.digits" and self._linked_alone(left, kq, right)
+        ):
             return self._drop(doc, "number.guard.bare", s, unit_end)  # "trực 24/24": not a reported quantity
         elif unit != "money" or subject is None:
             subject, how = self._left_or_borrowed(text, s, out, spans)
@@ -565,6 +576,13 @@ class NumberExtractor:
             out.append(rec.model_copy(update={**doc.span(high_start, record_end), "value": high * value / written}))
             spans.append((high_start, span_end))
 
+    def _linked_alone(self, left: _Tokens, kq: int, right: _Tokens) -> bool:
+        """A figure alone after a link verb ends its clause: its subject is before it
+        ("Số thanh niên tình nguyện nhập ngũ là 762,", "tổng số người tham gia cứu hộ gần 1.000,")."""
+        if not self.t.of_number.ending(left.lower, len(left.lower) - kq)[0]:
+            return False
+        return not right.surface or right.surface[0] in _CLAUSE_END
+
     def _subject_right(self, right: _Tokens, i: int, *, predicate: bool) -> tuple[list[str], int]:
         """The counted noun after the number and what qualifies it ("thanh niên lên đường nhập ngũ"):
         words up to a stop word, a sign or another figure; a comma goes on into a short list
@@ -573,6 +591,9 @@ class NumberExtractor:
         rw, surf = right.lower, right.surface
         words: list[str] = []
         j = i
+        if j < len(rw) and rw[j] in t.plural_words:
+            j += 1  # "gần 200 các cựu binh": the plural mark is not the subject
+            i += 1
         if predicate and j < len(rw):
             k, _ = t.predicate_after.at(rw, j)
             if k:  # "100% đạt yêu cầu": the predicate is what the share is of

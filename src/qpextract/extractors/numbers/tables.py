@@ -55,6 +55,8 @@ class NumbersVocabulary(BaseModel):
     money_scales: list[str]
     money_nouns: list[str]
     one_after: dict[str, bool]
+    plural_words: list[str]
+    number_heads: list[str]
     unit_branches: list[str]
     one_word: str
 
@@ -136,6 +138,8 @@ class NumberTables:
         self.money_scales = frozenset(voc.money_scales)
         self.money_nouns = frozenset(voc.money_nouns)
         self.one_after = PhraseTable(voc.one_after)
+        self.plural_words = frozenset(voc.plural_words)
+        self.of_number = PhraseTable(voc.number_heads)
         self.unit_branches = PhraseTable(voc.unit_branches)
         self.one_word = voc.one_word
         self.rules = NumberRules.model_validate(read_yaml("numbers_rules.yaml"))
