@@ -35,6 +35,7 @@ _RANGE_AFTER = regex.compile(r"[ \t]*+[-–][ \t]*+\d")
 _RANGE_HIGH = regex.compile(
     r"(?:[ \t]*+[-–][ \t]*+|[ ](?:đến|tới)[ ])(\d++(?:[.,]\d++)*+)(?![\w/.,:–-]|[ \t]*+[-–/])"
 )
+_ANY_DIGIT = re.compile(r"\d")
 _CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[,;.!?\n]|$)")
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -288,6 +289,9 @@ class NumberExtractor:
     def _range(self, text: str, s: int, e: int):
         """A range of two figures ("44-60 tiêm kích", "3-5%"): a candidate over both, read after the
         second; the reading gives one record per bound. None when it is no such range."""
+        c = text[e : e + 2]
+        if c[:1] not in "-–" and c not in (" -", " –", " đ", " t"):
+            return None
         m = _RANGE_HIGH.match(text, e)
         if m is None or not _UNIT_OR_WORD_AFTER.match(text, m.end()):
             return None
@@ -355,10 +359,23 @@ class NumberExtractor:
         aw = after.lower
         if not aw or not _is_word(aw[0]) or t.word_not_count.at(aw, 0)[0] or t.stops.at(aw, 0)[0]:
             return False
-        left = _tokens(self._lex, max(0, s - 60), s, right=False)
+        text = self._lex.text
+        prev = self._prev_word(text, s)
+        if prev in t.one_after.lasts:  # "chỉ một", "chỉ có một" (two words back at most)
+            k = s - 1
+            while k >= 0 and not text[k].isalnum():
+                k -= 1
+            before = self._prev_word(text, k - len(prev) + 1) if k >= len(prev) else ""
+            if t.one_after.ending([before, prev], 2)[1]:
+                return True
+        j = s - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if (prev == "và" or (not prev and j >= 0 and text[j] == ",")) and _ANY_DIGIT.search(text, max(0, s - 60), s):
+            left = _tokens(self._lex, max(0, s - 60), s, right=False)
+        else:
+            left = _Tokens()
         lw = left.lower
-        if t.one_after.ending(lw, len(lw))[1]:
-            return True
         if lw and lw[-1] in ("và", ","):
             for k in range(len(lw) - 2, max(-1, len(lw) - 9), -1):
                 if lw[k] in _CLAUSE_END and lw[k] != ",":
