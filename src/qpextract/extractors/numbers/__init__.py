@@ -350,6 +350,8 @@ class NumberExtractor:
             after_toks = _tokens(self._lex, end, min(len(text), end + 40), right=True)
             if not self.t.one_counts.at(after_toks.lower, 0)[0] and not self._one_counted(s, after_toks):
                 return None  # "một số", "một cách": an article, not a count
+            if self._prev_word(text, s) in self.t.one_not_after:
+                return None  # "là một đơn vị", "như một chiếc xe tăng": an article
         return (s, end, value, None, "number.words")
 
     def _one_counted(self, s: int, after: _Tokens) -> bool:
@@ -578,7 +580,7 @@ class NumberExtractor:
         where = doc.span(qstart, record_end)
         rec = NumericResult(
             **where,
-            value=value,
+            value=float(f"{value:.12g}"),  # "8,2 tỷ" is 8200000000, not 8199999999.999999
             unit=unit,  # type: ignore[arg-type]
             subject=subject,
             total=total,
@@ -590,7 +592,7 @@ class NumberExtractor:
         doc.explain(self.name, rule, qstart, span_end)
         if s in self._range_high and rule.startswith("number.range"):  # the upper bound, read the same way
             high_start, high = self._range_high[s]
-            out.append(rec.model_copy(update={**doc.span(high_start, record_end), "value": high * value / written}))
+            out.append(rec.model_copy(update={**doc.span(high_start, record_end), "value": float(f"{high * value / written:.12g}")}))
             spans.append((high_start, span_end))
 
     def _linked_alone(self, left: _Tokens, kq: int, right: _Tokens) -> bool:

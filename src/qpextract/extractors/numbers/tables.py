@@ -55,6 +55,7 @@ class NumbersVocabulary(BaseModel):
     money_scales: list[str]
     money_nouns: list[str]
     one_after: dict[str, bool]
+    one_not_after: list[str]
     plural_words: list[str]
     number_heads: list[str]
     unit_branches: list[str]
@@ -138,6 +139,7 @@ class NumberTables:
         self.money_scales = frozenset(voc.money_scales)
         self.money_nouns = frozenset(voc.money_nouns)
         self.one_after = PhraseTable(voc.one_after)
+        self.one_not_after = frozenset(voc.one_not_after)
         self.plural_words = frozenset(voc.plural_words)
         self.of_number = PhraseTable(voc.number_heads)
         self.unit_branches = PhraseTable(voc.unit_branches)
