@@ -631,6 +631,8 @@ class NumberExtractor:
                 j += 1
                 continue
             k, _ = t.stops.at(rw, j)
+            if k and words and f"{words[-1].lower()} {rw[j]}" in t.subject_compounds:
+                k = 0  # "xe tăng": a noun, not "tăng" (increase)
             if k or (words and rw[j] in t.number_words and rw[j] not in t.word_alone_excluded):
                 break  # a stop word, or the next figure ("ba tập thể và hai cá nhân")
             words.append(tok)

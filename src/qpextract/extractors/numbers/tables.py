@@ -56,6 +56,7 @@ class NumbersVocabulary(BaseModel):
     money_nouns: list[str]
     one_after: dict[str, bool]
     one_not_after: list[str]
+    subject_compounds: list[str]
     plural_words: list[str]
     number_heads: list[str]
     unit_branches: list[str]
@@ -140,6 +141,7 @@ class NumberTables:
         self.money_nouns = frozenset(voc.money_nouns)
         self.one_after = PhraseTable(voc.one_after)
         self.one_not_after = frozenset(voc.one_not_after)
+        self.subject_compounds = frozenset(voc.subject_compounds)
         self.plural_words = frozenset(voc.plural_words)
         self.of_number = PhraseTable(voc.number_heads)
         self.unit_branches = PhraseTable(voc.unit_branches)
