@@ -47,7 +47,7 @@ _ALIAS = re.compile(r"[ \t]++(" + CAP_SYLLABLE + r"(?:[ ]" + CAP_SYLLABLE + r")?
 # "Bộ" right before a title word: the title is part of a body's name ("Bộ tư lệnh")
 _BODY_WORD_BEFORE = re.compile(r"(?<!\w)[Bb]ộ[ \t]++\Z")
 # between two items of a list of persons ("A, Chủ tịch ...; B, Phó ...")
-_LIST_GAP = re.compile(r"[ \t]*+[;,][ \t]*+(?:và[ \t]++)?")
+_LIST_GAP = re.compile(r"[ \t]*+(?:[;,][ \t]*+(?:và[ \t]++)?|và[ \t]++)")
 
 
 class Cue(NamedTuple):
@@ -103,6 +103,8 @@ class OfficialExtractor:
         plural: Optional[str] = None  # the honorific a list of persons hands on
         list_rank: Optional[str] = None  # the rank a list of persons hands on ("Thượng tướng A, B")
         list_end = -1
+        list_cue: Optional[Cue] = None  # the rank cue of that list
+        shared: list[tuple[Cue, Person]] = []  # ("Thượng tướng A, B"): the rank cue said of B too
         for _, _, ev in events:
             if ev.start < cursor:
                 continue
@@ -126,8 +128,11 @@ class OfficialExtractor:
                 and (m := _LIST_GAP.match(text, list_end, s)) is not None
                 and m.end() == s
             )
-            bare = not (chain or post or inherited) and (ev.kind == "foreign" or self.names.bare_ok(text, ev, lo))
-            if chain or post or inherited or bare:
+            aged = not (chain or post or inherited or self.lex.thing_before.search(text, max(lo, s - 24), s)) and (
+                self.lex.age_after.match(text, e, hi) is not None or self.lex.appositive_after.match(text, e, hi) is not None
+            )
+            bare = not (chain or post or inherited or aged) and (ev.kind == "foreign" or self.names.bare_ok(text, ev, lo))
+            if chain or post or inherited or bare or aged:
                 hon = next((self.lex.honorific[c.value] for c in chain if c.kind == "hon"), None)  # type: ignore[index]
                 rank_cue = next((c for c in chain if c.kind == "rank"), None)
                 rank = rank_cue.value.row.rank if rank_cue else None  # type: ignore[union-attr]
@@ -140,9 +145,11 @@ class OfficialExtractor:
                     and (not c.value.group or (i == len(chain) - 1 and not text[c.end : s].strip()))  # type: ignore[union-attr]
                 ]
                 rule = _person_rule(chain, ev, bool(post), inherited)
+                if aged and ev.kind == "vi":
+                    rule = "person.age" if self.lex.age_after.match(text, e, hi) else "person.apposition"
                 person = None
                 if ev.kind == "foreign" and " " not in text[s:e]:
-                    person = reg.by_given_name(text[s:e])  # "ông Trump" after "Donald Trump"
+                    person = reg.by_foreign_name(text[s:e])  # "ông Trump" after "Donald Trump"
                     if person is not None:
                         person.add_mention(s, e)
                         person.add_positions(pre + post)
@@ -151,11 +158,14 @@ class OfficialExtractor:
                 for c in chain:
                     if c.kind == "rank":
                         holders[c.start] = person
+                if inherited and list_rank is not None and list_cue is not None and holders.get(list_cue.start) is not person:
+                    shared.append((list_cue, person))
             else:
                 uncued.append(ev)
             plural = plural_here or (plural if inherited else None)
-            if chain or post or inherited or bare:
+            if chain or post or inherited or bare or aged:
                 list_rank = (rank if not post else None) if (rank_cue is not None or inherited) else None
+                list_cue = rank_cue or (list_cue if inherited else None)
             else:
                 list_rank = None
             list_end = post_end
@@ -174,7 +184,7 @@ class OfficialExtractor:
             if not self._resolve(reg, items, s, e, kind, text, holders, post):
                 doc.near_miss(self.name, f"short.{kind}", s, e, "after an honorific or rank: no surname from data/vi/surnames.tsv starts it and no person named earlier matches" if kind == "alias" else "a title after an honorific: no person named earlier holds it")
         self._predicate_ranks(doc, text, reg, cues, holders)
-        self._emit(doc, reg, cues, holders)
+        self._emit(doc, reg, cues, holders, shared)
 
     def _with_foreign(
         self, text: str, lo: int, hi: int, names: list[NameSpan], matches: list[re.Match[str]]
@@ -193,16 +203,18 @@ class OfficialExtractor:
             comma = self.lex.comma_before.search(text, max(lo, m.start() - 8), m.start())
             if comma is not None:
                 # "Douglas Macgregor, Đại tá đã nghỉ hưu ...": a foreign name followed by its post
-                s0, tokens = self.foreign.run_before_comma(text, comma.start(), lo)
+                s0, tokens = self._lead_trim(*self.foreign.run_before_comma(text, comma.start(), lo))
                 if (
                     len(tokens) >= 2
-                    and any(not vietnamese_syllable(t) for t in tokens)
+                    and (any(not vietnamese_syllable(t) for t in tokens) or (kind != "hon" and self.foreign.opens_sentence(text, s0, lo)))
                     and tokens[0] not in self.lex.surnames
                     and not self.lex.place_before.search(text, max(lo, s0 - 16), s0)
                 ):
                     s0, e0, tokens = self._trim_run(text, s0, comma.start(), tokens, hi)
                     if len(tokens) >= 2:
                         found.append(NameSpan(s0, e0, "foreign"))
+            if kind == "appos":
+                continue
             limit = _line_end(text, m.end(), hi, 120)
             c = self.foreign.country.search(text, m.end(), min(limit, m.end() + 40))
             if c is not None and self.lex.unit_before.search(text, max(lo, c.start() - 12), c.start() + 1):
@@ -235,12 +247,25 @@ class OfficialExtractor:
                 if kind == "title" and strict and sector and len(tokens) < 2:
                     continue  # "Chủ tịch Hội đồng Quân sự Manbij": one word after a body is a place
                 found.append(NameSpan(s, e, "foreign"))
+        for m in self.lex.age_after.finditer(text, lo, hi):
+            # rule person.age: "Paul Nguyễn, 24 tuổi": any capitalized run before an age is a name
+            s0, tokens = self._lead_trim(*self.foreign.run_before_comma(text, m.start(), lo))
+            if len(tokens) >= 2 and tokens[0] not in self.lex.surnames:
+                s0, e0, tokens = self._trim_run(text, s0, m.start(), tokens, hi)
+                if len(tokens) >= 2:
+                    found.append(NameSpan(s0, e0, "foreign"))
         found += [
             NameSpan(m.start(1), m.end(1))
             for m in self.lex.person_place.finditer(text, lo, hi)
             if not self.lex.thing_before.search(text, max(lo, m.start() - 24), m.start())  # "Lăng Chủ tịch Hồ Chí Minh"
         ]
         return _merge_found(names, found)
+
+    def _lead_trim(self, s0: int, tokens: list[str]) -> tuple[int, list[str]]:
+        """Drop the words that open a run but are no part of a name ("Theo Bill Gulley", "Cô Delancey")."""
+        while tokens and (tokens[0] in self.lex.not_in_names or fold(tokens[0]) in self.lex.cue_kind):
+            s0, tokens = s0 + len(tokens[0]) + 1, tokens[1:]
+        return s0, tokens
 
     def _after_sector(self, text: str, pos: int, limit: int) -> int:
         """Past the capitalized common compounds after a title ("Quốc phòng", "Ngoại giao"), at most two."""
@@ -291,7 +316,7 @@ class OfficialExtractor:
         prev = text[max(0, pos - 3) : pos].rstrip(" \t")
         if not prev or prev[-1] in ".!?:\"“”'(\n-–":
             return False
-        word = self.lex.cue_written.get(fold(text[pos : pos + 40].split(" ")[0]))
+        word = self.lex.cue_written.get(fold(text[pos:end]))
         return not (word and word[:1].isupper())
 
     def _cues(self, text: str, lo: int, hi: int, stops: set[int], matches: list[re.Match[str]]) -> list[Cue]:
@@ -410,10 +435,12 @@ class OfficialExtractor:
                     person.alias_rank = c.value.row.rank  # type: ignore[union-attr]
 
     # -- records -----------------------------------------------------------
-    def _emit(self, doc: Document, reg: Registry, cues: list[Cue], holders: dict[int, Optional[Person]]) -> None:
+    def _emit(
+        self, doc: Document, reg: Registry, cues: list[Cue], holders: dict[int, Optional[Person]], shared: list[tuple[Cue, Person]]
+    ) -> None:
         for p in list(reg.persons.values()):
             if p.rule == "person.foreign" and " " not in p.name:
-                full = reg.by_given_name(p.name)  # "ông Kilrain" before or after "Colin Kilrain"
+                full = reg.by_foreign_name(p.name)  # "ông Kilrain" before or after "Colin Kilrain"
                 if full is not None and full is not p:
                     for s, e in p.mentions:
                         full.add_mention(s, e)
@@ -438,11 +465,10 @@ class OfficialExtractor:
             doc.explain(self.name, p.rule, s0, e0)
             for q in p.positions:
                 doc.explain(self.name, q.rule or "position", q.start, q.end)
-        for c in cues:
-            if c.kind != "rank":
-                continue
+        said = [(c, holders.get(c.start)) for c in cues if c.kind == "rank"] + shared
+        said.sort(key=lambda x: x[0].start)
+        for c, holder in said:
             hit: RankHit = c.value  # type: ignore[assignment]
-            holder = holders.get(c.start)
             branch = self.ranks.branch(hit, [q.text for q in holder.positions] if holder else [])
             doc.ranks.append(
                 RankMention(

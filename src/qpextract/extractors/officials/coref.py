@@ -69,8 +69,8 @@ class Registry:
         key = fold(name)
         person = self.persons.get(key)
         if person is None:
-            person = self.persons[key] = Person(name=name, key=key, rule=rule)
-        person.honorific = person.honorific or honorific
+            # the honorific of the mention that introduces the full name, never of a later one (gold README)
+            person = self.persons[key] = Person(name=name, key=key, rule=rule, honorific=honorific)
         person.rank = person.rank or rank
         person.add_positions(positions)
         person.add_mention(start, end)
@@ -83,6 +83,16 @@ class Registry:
         """The one person whose full name ends with ``alias`` ("Hào" -> "Lã Văn Hào")."""
         tail = " " + fold(alias)
         hits = [p for p in self.persons.values() if p.key.endswith(tail)]
+        return hits[0] if len(hits) == 1 else None
+
+    def by_foreign_name(self, alias: str) -> Optional[Person]:
+        """The one person whose full name ends with ``alias``, else the one foreign name that starts
+        with it ("ông Thitinan" -> "Thitinan Pongsudhirak": Thai and Khmer names go by the first)."""
+        person = self.by_given_name(alias)
+        if person is not None:
+            return person
+        head = fold(alias) + " "
+        hits = [p for p in self.persons.values() if p.rule == "person.foreign" and p.key.startswith(head)]
         return hits[0] if len(hits) == 1 else None
 
     def by_position(self, pos: Pos) -> Optional[Person]:

@@ -83,8 +83,11 @@ class Lexicon:
         self.cue_written: dict[str, str] = {}
         for noun in rules["person_nouns"]:
             self.cue_kind.setdefault(fold(noun), "noun")
-            if " " not in noun and noun[:1].isupper():
+            if noun[:1].isupper():
                 self.cue_written[fold(noun)] = noun
+        for noun in rules["appositives"]:
+            self.cue_kind.setdefault(fold(noun), "appos")  # only read after "Name, " (person.apposition)
+        self.appositive_after = re.compile(r",[ \t]++(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern(rules["appositives"]) + NB)
         self.countries = list(rules["countries"])
         self.country_set = frozenset(self.countries)
         self.place_before = re.compile(PB + trie_pattern(rules["place_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
@@ -95,6 +98,8 @@ class Lexicon:
         )
         self.comma_before = re.compile(r"(?<=\w),[ \t]++(?:" + trie_pattern(rules["former_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE)
         self.particles = list(rules["name_particles"])
+        # person.age: "Paul Nguyễn, 24 tuổi", "Lê Hùng (45 tuổi)": an age right after a name
+        self.age_after = re.compile(r"[ \t]*+[,(][ \t]*+(?:" + trie_pattern(rules["age_words"]) + r"[ \t]++)?\d{1,3}[ \t]++tuổi" + NB)
         self.thing_before = re.compile(
             PB + trie_pattern(rules["thing_before"], fold_case=True) + r"[ \t]*+\Z", re.IGNORECASE
         )
