@@ -263,7 +263,9 @@ class OfficialExtractor:
 
     def _lead_trim(self, s0: int, tokens: list[str]) -> tuple[int, list[str]]:
         """Drop the words that open a run but are no part of a name ("Theo Bill Gulley", "Cô Delancey")."""
-        while tokens and (tokens[0] in self.lex.not_in_names or fold(tokens[0]) in self.lex.cue_kind):
+        while tokens and (
+            (tokens[0] in self.lex.not_in_names and vietnamese_syllable(tokens[0])) or fold(tokens[0]) in self.lex.cue_kind
+        ):
             s0, tokens = s0 + len(tokens[0]) + 1, tokens[1:]
         return s0, tokens
 
@@ -283,7 +285,10 @@ class OfficialExtractor:
         return pos
 
     def _trim_run(self, text: str, s: int, e: int, tokens: list[str], limit: int) -> tuple[int, int, list[str]]:
-        """Cut a capitalized run before the first word that starts a body, place, title or abbreviation."""
+        """Cut a capitalized run before the first word that starts a body, place, title or abbreviation;
+        a run with a newspaper's or site's word in it is no name at all."""
+        if any(t in self.lex.never_in_names for t in tokens):
+            return s, s, []
         p = s
         keep: list[str] = []
         for t in tokens:
@@ -410,7 +415,7 @@ class OfficialExtractor:
         sentence_starts = [s for s, _ in doc.sentences]
         ends = {e: p for p in reg.persons.values() for _, e in p.mentions}
         for c in pending:
-            comma = self.lex.comma_before.search(text, max(0, c.start - 10), c.start)
+            comma = self.lex.rank_apposition.search(text, max(0, c.start - 30), c.start)
             if comma is not None and comma.start() in ends:
                 person = ends[comma.start()]  # "Douglas Macgregor, Đại tá đã nghỉ hưu": said of the name before
                 holders[c.start] = person
@@ -425,6 +430,12 @@ class OfficialExtractor:
             sent_start = sentence_starts[j] if j >= 0 else 0
             k = bisect_left(starts, c.start) - 1
             person = mentions[k][2] if k >= 0 and starts[k] >= sent_start else None
+            if person is None and k >= 0 and self.lex.pronoun.search(text, sent_start, c.start):
+                # "Ông được thăng quân hàm Trung tướng": the person last named, if named as a subject
+                j2 = bisect_right(sentence_starts, starts[k]) - 1
+                s2 = sentence_starts[j2] if j2 >= 0 else 0
+                if starts[k] - s2 <= 60 and not self.lex.not_subject.search(text, s2, starts[k]):
+                    person = mentions[k][2]
             if person is None and anaphor:
                 rank = c.value.row.rank  # type: ignore[union-attr]
                 same = [p for p in reg.persons.values() if (p.rank or p.alias_rank) == rank]
@@ -433,6 +444,12 @@ class OfficialExtractor:
                 holders[c.start] = person
                 if person.alias_rank is None:
                     person.alias_rank = c.value.row.rank  # type: ignore[union-attr]
+
+    def _generic_rank(self, text: str, start: int) -> bool:
+        """A counted rank ("hai trung tá", "các đại tá") or one inside a thing's name ("Tàu Đô đốc
+        Pantelev") names no one's rank: no RankMention (gold: unattached rank words are left out)."""
+        lo = max(0, start - 20)
+        return bool(self.lex.rank_generic.search(text, lo, start) or self.lex.thing_head.search(text, lo, start))
 
     # -- records -----------------------------------------------------------
     def _emit(
@@ -468,6 +485,8 @@ class OfficialExtractor:
         said = [(c, holders.get(c.start)) for c in cues if c.kind == "rank"] + shared
         said.sort(key=lambda x: x[0].start)
         for c, holder in said:
+            if holder is None and self._generic_rank(doc.text, c.start):
+                continue
             hit: RankHit = c.value  # type: ignore[assignment]
             branch = self.ranks.branch(hit, [q.text for q in holder.positions] if holder else [])
             doc.ranks.append(

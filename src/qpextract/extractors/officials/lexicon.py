@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from qpextract.data import read_tsv, read_yaml
 from qpextract.extractors.places.bodies import BodyGrammar
-from qpextract.text.lexicon import NB, PB, Gazetteer, Scanner, fold, trie_pattern
+from qpextract.text.lexicon import NB, PB, UPPER, Gazetteer, Scanner, fold, trie_pattern
 
 
 class _SurnameRow(BaseModel):
@@ -93,6 +93,7 @@ class Lexicon:
         self.place_before = re.compile(PB + trie_pattern(rules["place_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         self.thing_head = re.compile(PB + trie_pattern(rules["thing_heads"]) + r"[ \t]++\Z")
         self.not_in_names = frozenset(rules["not_in_names"])
+        self.never_in_names = frozenset(rules["never_in_names"])
         self.person_place = re.compile(
             PB + trie_pattern(rules["person_places_after"]) + r"[ \t]++(" + trie_pattern(rules["person_places"]) + ")" + NB
         )
@@ -135,6 +136,18 @@ class Lexicon:
         self.rank_predicate = re.compile(
             PB + trie_pattern(ctx["predicate_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
         )
+        # a rank said of the name before it: "Douglas Macgregor, Đại tá", "Phùng Danh Thắm (53 tuổi, cựu Đại tá",
+        # "ông Hoàng Bùi Hải - nay là đại tá"
+        self.rank_apposition = re.compile(
+            r"[ \t]*+[,(\-–][ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+,[ \t]*+)?(?:"
+            + trie_pattern(ctx["apposition_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE
+        )
+        self.rank_generic = re.compile(
+            r"(?:\d[ \t]*+|" + PB + trie_pattern(ctx["generic_before"], fold_case=True) + r"[ \t]++)\Z", re.IGNORECASE
+        )
+        # "Ông được thăng quân hàm …", "bà … cấp bậc": a subject pronoun, not followed by a name
+        self.pronoun = re.compile(PB + r"(?:[Ôô]ng|[Bb]à)(?:[ \t]++ấy)?+(?!\w)(?![ \t]++" + UPPER + ")")
+        self.not_subject = re.compile(PB + trie_pattern(ctx["not_subject"], fold_case=True) + NB, re.IGNORECASE)
         self.rank_anaphor = re.compile(
             PB + trie_pattern(ctx["anaphoric_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
         )
