@@ -305,6 +305,11 @@ class OfficialExtractor:
                 or fold(t) in self.lex.cue_kind
             ):
                 break
+            dash = t.find(" - ")
+            if dash > 0 and t[dash + 3 :].split(" ")[0] in self.lex.surnames:
+                keep.append(t[:dash])  # "Bí thư Huyện ủy Lạc Thủy - Nguyễn Văn Dũng": the name is after the dash
+                p = q + dash
+                break
             keep.append(t)
             p = q + len(t)
         if not keep:

@@ -90,6 +90,8 @@ class Lexicon:
         self.appositive_after = re.compile(r",[ \t]++(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern(rules["appositives"]) + NB)
         self.countries = list(rules["countries"])
         self.country_set = frozenset(self.countries)
+        self.country_at = re.compile(trie_pattern(self.countries) + NB)
+        self.country_before = re.compile(PB + trie_pattern(self.countries + ["Việt Nam"]) + r"[ \t]++\Z")
         self.place_before = re.compile(PB + trie_pattern(rules["place_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         self.thing_head = re.compile(PB + trie_pattern(rules["thing_heads"]) + r"[ \t]++\Z")
         self.not_in_names = frozenset(rules["not_in_names"])
