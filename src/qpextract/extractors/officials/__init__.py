@@ -31,7 +31,7 @@ from itertools import accumulate
 from typing import NamedTuple, Optional, Union
 
 from qpextract.document import Document
-from qpextract.extractors.officials.coref import Person, Registry
+from qpextract.extractors.officials.coref import Person, Registry, joined
 from qpextract.extractors.officials.foreign import ForeignFinder, cut_last_dash, vietnamese_syllable
 from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.extractors.officials.names import NameFinder, NameSpan
@@ -148,7 +148,7 @@ class OfficialExtractor:
                 if aged and ev.kind == "vi":
                     rule = "person.age" if self.lex.age_after.match(text, e, hi) else "person.apposition"
                 person = None
-                if ev.kind == "foreign" and " " not in text[s:e]:
+                if ev.kind == "foreign" and " " not in joined(text[s:e]):
                     person = reg.by_foreign_name(text[s:e])  # "ông Trump" after "Donald Trump"
                     if person is not None:
                         person.add_mention(s, e)
@@ -301,7 +301,7 @@ class OfficialExtractor:
                 or self.lex.is_title(text, q, limit)
                 or self.foreign.country_word.match(text, q, limit)
                 or t in self.lex.not_in_names
-                or (len(t) > 1 and t.isupper())
+                or (len(t.rstrip(".")) > 1 and t.isupper())
                 or fold(t) in self.lex.cue_kind
             ):
                 break
@@ -419,6 +419,7 @@ class OfficialExtractor:
         starts = [s for s, _, _ in mentions]
         sentence_starts = [s for s, _ in doc.sentences]
         ends = {e: p for p in reg.persons.values() for _, e in p.mentions}
+        mention_end = {s: e for p in reg.persons.values() for s, e in p.mentions}
         for c in pending:
             comma = self.lex.rank_apposition.search(text, max(0, c.start - 30), c.start)
             if comma is not None and comma.start() in ends:
@@ -429,12 +430,18 @@ class OfficialExtractor:
                 continue
             window = max(0, c.start - 16)
             anaphor = self.lex.rank_anaphor.search(text, window, c.start) is not None
-            if not anaphor and self.lex.rank_predicate.search(text, window, c.start) is None:
+            predicate = self.lex.rank_predicate.search(text, window, c.start) is not None
+            copula = self.lex.rank_copula.search(text, window, c.start) is not None
+            if not (anaphor or predicate or copula):
                 continue
             j = bisect_right(sentence_starts, c.start) - 1
             sent_start = sentence_starts[j] if j >= 0 else 0
             k = bisect_left(starts, c.start) - 1
             person = mentions[k][2] if k >= 0 and starts[k] >= sent_start else None
+            if person is not None and copula and not (anaphor or predicate):
+                gap = text[mention_end[starts[k]] : c.start]  # "ông Hùng là đại tá": the name is the subject of "là"
+                if len(gap) > 60 or any(ch in gap for ch in ",;:()"):
+                    person = None
             if person is None and k >= 0 and self.lex.pronoun.search(text, sent_start, c.start):
                 # "Ông được thăng quân hàm Trung tướng": the person last named, if named as a subject
                 j2 = bisect_right(sentence_starts, starts[k]) - 1

@@ -47,7 +47,8 @@ class ForeignFinder:
     """Finds capitalized runs that are foreign names, given where strong cues end."""
 
     def __init__(self, countries: list[str], particles: list[str]) -> None:
-        token = UPPER + r"[\w'’]*+(?:[-.]\w++|[ ]-[ ]" + UPPER + r"\w++|[ ]-[ ](?:in|un|il|ho|jin|hee|woo|soo|doo|sik|hyun|min|yong|hoon|seok|jae|koo|gun|bae|chul|moo|won|jun|chi)(?!\w))*+"
+        # an initial with its dot stays in the name ("John E. Hyten")
+        token = UPPER + r"(?:\.(?=[ ]" + UPPER + r"[\w'’]))?+[\w'’]*+(?:[-.]\w++|[ ]-[ ]" + UPPER + r"\w++|[ ]-[ ](?:in|un|il|ho|jin|hee|woo|soo|doo|sik|hyun|min|yong|hoon|seok|jae|koo|gun|bae|chul|moo|won|jun|chi)(?!\w))*+"
         part = r"(?:" + trie_pattern(particles) + r"(?:[ ]-[ ]|[ -]))*+"
         self.token = re.compile(token + NB)
         self.run = re.compile(r"[ \t]++" + part + token + NB)

@@ -99,7 +99,7 @@ class Lexicon:
         self.person_place = re.compile(
             PB + trie_pattern(rules["person_places_after"]) + r"[ \t]++(" + trie_pattern(rules["person_places"]) + ")" + NB
         )
-        self.comma_before = re.compile(r"(?<=\w),[ \t]++(?:" + trie_pattern(rules["former_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE)
+        self.comma_before = re.compile(r"(?<=\w)(?:,|[ \t]-)[ \t]++(?:" + trie_pattern(rules["former_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE)
         self.particles = list(rules["name_particles"])
         # person.age: "Paul Nguyễn, 24 tuổi", "Lê Hùng (45 tuổi)": an age right after a name
         self.age_after = re.compile(r"[ \t]*+[,(][ \t]*+(?:" + trie_pattern(rules["age_words"]) + r"[ \t]++)?\d{1,3}[ \t]++tuổi" + NB)
@@ -149,6 +149,7 @@ class Lexicon:
         )
         # "Ông được thăng quân hàm …", "bà … cấp bậc": a subject pronoun, not followed by a name
         self.pronoun = re.compile(PB + r"(?:[Ôô]ng|[Bb]à)(?:[ \t]++ấy)?+(?!\w)(?![ \t]++" + UPPER + ")")
+        self.rank_copula = re.compile(PB + trie_pattern(ctx["copula_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         self.not_subject = re.compile(PB + trie_pattern(ctx["not_subject"], fold_case=True) + NB, re.IGNORECASE)
         self.rank_anaphor = re.compile(
             PB + trie_pattern(ctx["anaphoric_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
