@@ -203,18 +203,7 @@ class OfficialExtractor:
             comma = self.lex.comma_before.search(text, max(lo, m.start() - 8), m.start())
             if comma is not None:
                 # "Douglas Macgregor, Đại tá đã nghỉ hưu ...": a foreign name followed by its post
-                s0, tokens = self._lead_trim(*self.foreign.run_before_comma(text, comma.start(), lo))
-                if (
-                    len(tokens) >= 2
-                    and (any(not vietnamese_syllable(t) for t in tokens) or (kind != "hon" and self.foreign.opens_sentence(text, s0, lo)))
-                    and tokens[0] not in self.lex.surnames
-                    and not self.lex.place_before.search(text, max(lo, s0 - 16), s0)
-                ):
-                    s0, e0, tokens = self._trim_run(text, s0, comma.start(), tokens, hi)
-                    if len(tokens) >= 2:
-                        found.append(NameSpan(s0, e0, "foreign"))
-            if kind == "appos":
-                continue
+                self._before_post(text, comma.start(), kind != "hon", lo, hi, found)
             limit = _line_end(text, m.end(), hi, 120)
             c = self.foreign.country.search(text, m.end(), min(limit, m.end() + 40))
             if c is not None and self.lex.unit_before.search(text, max(lo, c.start() - 12), c.start() + 1):
@@ -247,19 +236,42 @@ class OfficialExtractor:
                 if kind == "title" and strict and sector and len(tokens) < 2:
                     continue  # "Chủ tịch Hội đồng Quân sự Manbij": one word after a body is a place
                 found.append(NameSpan(s, e, "foreign"))
-        for m in self.lex.age_after.finditer(text, lo, hi):
+        for w in self.lex.appositive.finditer(text, lo, hi):
+            # "Bun Heang, chỉ huy lực lượng cảnh vệ", "Michael Morell, thành viên NDSC"
+            m = self.lex.appositive_before.search(text, max(lo, w.start() - 12), w.start())
+            if m is not None:
+                self._before_post(text, m.start(), True, lo, hi, found)
+        for w in self.lex.age_word.finditer(text, lo, hi):
             # rule person.age: "Paul Nguyễn, 24 tuổi": any capitalized run before an age is a name
+            m = self.lex.age_before.search(text, max(lo, w.start() - 20), w.start())
+            if m is None:
+                continue
             s0, tokens = self._lead_trim(*self.foreign.run_before_comma(text, m.start(), lo))
             if len(tokens) >= 2 and tokens[0] not in self.lex.surnames:
                 s0, e0, tokens = self._trim_run(text, s0, m.start(), tokens, hi)
                 if len(tokens) >= 2:
                     found.append(NameSpan(s0, e0, "foreign"))
         found += [
-            NameSpan(m.start(1), m.end(1))
+            NameSpan(m.start(), m.end())
             for m in self.lex.person_place.finditer(text, lo, hi)
-            if not self.lex.thing_before.search(text, max(lo, m.start() - 24), m.start())  # "Lăng Chủ tịch Hồ Chí Minh"
+            if (a := self.lex.person_place_after.search(text, max(lo, m.start() - 16), m.start())) is not None
+            and not self.lex.thing_before.search(text, max(lo, a.start() - 24), a.start())  # "Lăng Chủ tịch Hồ Chí Minh"
         ]
         return _merge_found(names, found)
+
+    def _before_post(self, text: str, pos: int, post: bool, lo: int, hi: int, found: list[NameSpan]) -> None:
+        """The foreign name ending at ``pos`` before ", <post>" (``post``: a title or person noun, not an
+        honorific), added to ``found``: it must read foreign, or open a sentence."""
+        s0, tokens = self._lead_trim(*self.foreign.run_before_comma(text, pos, lo))
+        if (
+            len(tokens) >= 2
+            and (any(not vietnamese_syllable(t) for t in tokens) or (post and self.foreign.opens_sentence(text, s0, lo)))
+            and tokens[0] not in self.lex.surnames
+            and not self.lex.place_before.search(text, max(lo, s0 - 16), s0)
+        ):
+            s0, e0, tokens = self._trim_run(text, s0, pos, tokens, hi)
+            if len(tokens) >= 2:
+                found.append(NameSpan(s0, e0, "foreign"))
 
     def _lead_trim(self, s0: int, tokens: list[str]) -> tuple[int, list[str]]:
         """Drop the words that open a run but are no part of a name ("Theo Bill Gulley", "Cô Delancey")."""

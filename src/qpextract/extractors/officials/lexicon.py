@@ -85,9 +85,10 @@ class Lexicon:
             self.cue_kind.setdefault(fold(noun), "noun")
             if noun[:1].isupper():
                 self.cue_written[fold(noun)] = noun
-        for noun in rules["appositives"]:
-            self.cue_kind.setdefault(fold(noun), "appos")  # only read after "Name, " (person.apposition)
-        self.appositive_after = re.compile(r",[ \t]++(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern(rules["appositives"]) + NB)
+        self.appositive_after = re.compile(r"(?:,|[ \t]-)[ \t]++(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern(rules["appositives"]) + NB)
+        # the same, found word first (a literal trie lets ``re`` skip ahead), then the comma before it
+        self.appositive = re.compile(trie_pattern(rules["appositives"]) + NB)
+        self.appositive_before = re.compile(r"(?<=\w)(?:,|[ \t]-)[ \t]++(?:(?:nguyên|cựu)[ \t]++)?\Z")
         self.countries = list(rules["countries"])
         self.country_set = frozenset(self.countries)
         self.country_at = re.compile(trie_pattern(self.countries) + NB)
@@ -96,12 +97,14 @@ class Lexicon:
         self.thing_head = re.compile(PB + trie_pattern(rules["thing_heads"]) + r"[ \t]++\Z")
         self.not_in_names = frozenset(rules["not_in_names"])
         self.never_in_names = frozenset(rules["never_in_names"])
-        self.person_place = re.compile(
-            PB + trie_pattern(rules["person_places_after"]) + r"[ \t]++(" + trie_pattern(rules["person_places"]) + ")" + NB
-        )
+        # the place name first (a capital lets ``re`` skip ahead), then the word before it
+        self.person_place = re.compile(trie_pattern(rules["person_places"]) + NB)
+        self.person_place_after = re.compile(PB + trie_pattern(rules["person_places_after"]) + r"[ \t]++\Z")
         self.comma_before = re.compile(r"(?<=\w)(?:,|[ \t]-)[ \t]++(?:" + trie_pattern(rules["former_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE)
         self.particles = list(rules["name_particles"])
         # person.age: "Paul Nguyễn, 24 tuổi", "Lê Hùng (45 tuổi)": an age right after a name
+        self.age_before = re.compile(r"(?<=\w)[ \t]*+[,(][ \t]*+(?:" + trie_pattern(rules["age_words"]) + r"[ \t]++)?\d{1,3}[ \t]++\Z")
+        self.age_word = re.compile(r"tuổi" + NB)
         self.age_after = re.compile(r"[ \t]*+[,(][ \t]*+(?:" + trie_pattern(rules["age_words"]) + r"[ \t]++)?\d{1,3}[ \t]++tuổi" + NB)
         self.thing_before = re.compile(
             PB + trie_pattern(rules["thing_before"], fold_case=True) + r"[ \t]*+\Z", re.IGNORECASE
