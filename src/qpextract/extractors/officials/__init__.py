@@ -233,6 +233,8 @@ class OfficialExtractor:
                 foreign = [t for t in tokens if not all(vietnamese_syllable(p) for p in _PARTS.split(t) if p)]
                 if not foreign and (len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames)):
                     continue  # "ông Tư", "Nga Sơn": one Vietnamese syllable is no foreign name
+                if not foreign and tokens[0] not in self.lex.ethnic_first and (self.lex.body_before.search(text, max(lo, s - 16), s) or self.lex.unit_before.search(text, max(lo, s - 12), s)):
+                    continue  # "Phó bí thư Huyện ủy Tu Mơ Rông": Vietnamese syllables after a body or unit name a place
                 if kind == "title" and strict and sector and len(tokens) < 2:
                     continue  # "Chủ tịch Hội đồng Quân sự Manbij": one word after a body is a place
                 found.append(NameSpan(s, e, "foreign"))

@@ -97,6 +97,7 @@ class Lexicon:
         self.thing_head = re.compile(PB + trie_pattern(rules["thing_heads"]) + r"[ \t]++\Z")
         self.not_in_names = frozenset(rules["not_in_names"])
         self.never_in_names = frozenset(rules["never_in_names"])
+        self.ethnic_first = frozenset(rules["ethnic_first"])
         # the place name first (a capital lets ``re`` skip ahead), then the word before it
         self.person_place = re.compile(trie_pattern(rules["person_places"]) + NB)
         self.person_place_after = re.compile(PB + trie_pattern(rules["person_places_after"]) + r"[ \t]++\Z")
