@@ -226,12 +226,22 @@ class OfficialExtractor:
                 if pos > cue_end and text[pos - 1] not in " \t":
                     continue
                 pos, strict = self.foreign.after_country(text, pos - 1 if pos > cue_end else pos, limit), True
+            skipped = False
+            if (
+                kind == "noun"
+                and (w := self.lex.field_words.match(text, pos, limit)) is not None
+                and all(x in self.lex.field_vocab for x in text[w.start() : w.end()].split())
+            ):
+                # "chuyên gia phân tích quốc phòng Ahmad al-Sharifi": the field, then a name that reads foreign
+                pos, skipped = self.foreign.after_country(text, w.end(), limit), True
             for s, e, tokens in self.foreign.runs_after(text, pos, limit):
                 s, e, tokens = self._trim_run(text, s, e, tokens, limit)
                 if not tokens:
                     continue
                 foreign = [t for t in tokens if not all(vietnamese_syllable(p) for p in _PARTS.split(t) if p)]
-                if not foreign and (len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames)):
+                if skipped and (len(tokens) < 2 or any(ch.isdigit() for t in tokens for ch in t)):
+                    continue  # after a field, a first and a last name ("chuyên gia hàng không Carlo Kopp")
+                if not foreign and (skipped or len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames)):
                     continue  # "ông Tư", "Nga Sơn": one Vietnamese syllable is no foreign name
                 if not foreign and tokens[0] not in self.lex.ethnic_first and (self.lex.body_before.search(text, max(lo, s - 16), s) or self.lex.unit_before.search(text, max(lo, s - 12), s)):
                     continue  # "Phó bí thư Huyện ủy Tu Mơ Rông": Vietnamese syllables after a body or unit name a place

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from qpextract.data import read_tsv, read_yaml
 from qpextract.extractors.places.bodies import BodyGrammar
-from qpextract.text.lexicon import NB, PB, UPPER, Gazetteer, Scanner, fold, trie_pattern
+from qpextract.text.lexicon import LOWER, NB, PB, UPPER, Gazetteer, Scanner, fold, trie_pattern
 
 
 class _SurnameRow(BaseModel):
@@ -104,6 +104,9 @@ class Lexicon:
         self.comma_before = re.compile(r"(?<=\w)(?:,|[ \t]-)[ \t]++(?:" + trie_pattern(rules["former_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE)
         self.particles = list(rules["name_particles"])
         # person.age: "Paul Nguyễn, 24 tuổi", "Lê Hùng (45 tuổi)": an age right after a name
+        # up to four lower-case words between a person noun and a foreign name ("chuyên gia phân tích quốc phòng")
+        self.field_words = re.compile(r"(?:[ \t]++" + LOWER + r"++){1,4}?(?=[ \t]++" + UPPER + ")")
+        self.field_vocab = frozenset(w for f in rules["field_words"] for w in f.split())
         self.age_before = re.compile(r"(?<=\w)[ \t]*+[,(][ \t]*+(?:" + trie_pattern(rules["age_words"]) + r"[ \t]++)?\d{1,3}[ \t]++\Z")
         self.age_word = re.compile(r"tuổi" + NB)
         self.age_after = re.compile(r"[ \t]*+[,(][ \t]*+(?:" + trie_pattern(rules["age_words"]) + r"[ \t]++)?\d{1,3}[ \t]++tuổi" + NB)
