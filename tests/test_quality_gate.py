@@ -36,7 +36,7 @@ SEED_FLOORS = {
 DEV_FLOORS = {
     "real": {"officials": 0.97, "positions": 0.93, "ranks": 0.95, "abbreviations": 0.95, "authors": 0.95, "title": 1.0,
              "dates": 0.9, "event.main": 0.95, "offsets": 1.0},
-    "dev2": {"officials": 0.9, "positions": 0.78, "abbreviations": 0.93, "authors": 0.95, "event.main": 0.88,
+    "dev2": {"officials": 0.95, "ranks": 0.95, "positions": 0.78, "abbreviations": 0.93, "authors": 0.95, "event.main": 0.88,
              "offsets": 1.0},
 }
 # never used for tuning: heldout (11) and heldout2 (50), annotated before the rules ran on them
