@@ -31,7 +31,7 @@ from itertools import accumulate
 from typing import NamedTuple, Optional, Union
 
 from qpextract.document import Document
-from qpextract.extractors.officials.coref import Person, Registry
+from qpextract.extractors.officials.coref import Person, Registry, joined
 from qpextract.extractors.officials.foreign import ForeignFinder, cut_last_dash, vietnamese_syllable
 from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.extractors.officials.names import NameFinder, NameSpan
@@ -47,9 +47,9 @@ _ALIAS = re.compile(r"[ \t]++(" + CAP_SYLLABLE + r"(?:[ ]" + CAP_SYLLABLE + r")?
 # "Bộ" right before a title word: the title is part of a body's name ("Bộ tư lệnh")
 _BODY_WORD_BEFORE = re.compile(r"(?<!\w)[Bb]ộ[ \t]++\Z")
 # between two items of a list of persons ("A, Chủ tịch ...; B, Phó ...")
-# between two names of a list under one title ("A, B; C và D")
-_GROUP_GAP = re.compile(r"[ \t]*+(?:[;,][ \t]*+(?:và[ \t]++)?|và[ \t]++)")
-_LIST_GAP = re.compile(r"[ \t]*+[;,][ \t]*+(?:và[ \t]++)?")
+_LIST_GAP = re.compile(r"[ \t]*+(?:[;,][ \t]*+(?:và[ \t]++)?|và[ \t]++)")
+# between two names of a list under one title ("A, B; C và D"): the same separators
+_GROUP_GAP = _LIST_GAP
 
 
 class Cue(NamedTuple):
@@ -105,6 +105,8 @@ class OfficialExtractor:
         plural: Optional[str] = None  # the honorific a list of persons hands on
         list_rank: Optional[str] = None  # the rank a list of persons hands on ("Thượng tướng A, B")
         list_end = -1
+        list_cue: Optional[Cue] = None  # the rank cue of that list
+        shared: list[tuple[Cue, Person]] = []  # ("Thượng tướng A, B"): the rank cue said of B too
         for _, _, ev in events:
             if ev.start < cursor:
                 continue
@@ -130,8 +132,11 @@ class OfficialExtractor:
             )
             # "Tết Đinh Dậu, cán bộ Ban Chỉ huy quân sự": an apposition title alone makes no person
             cue_post = [q for q in post if not q.weak]
-            bare = not (chain or cue_post or inherited) and (ev.kind == "foreign" or self.names.bare_ok(text, ev, lo))
-            if chain or cue_post or inherited or bare:
+            aged = not (chain or cue_post or inherited or self.lex.thing_before.search(text, max(lo, s - 24), s)) and (
+                self.lex.age_after.match(text, e, hi) is not None or self.lex.appositive_after.match(text, e, hi) is not None
+            )
+            bare = not (chain or cue_post or inherited or aged) and (ev.kind == "foreign" or self.names.bare_ok(text, ev, lo))
+            if chain or cue_post or inherited or bare or aged:
                 hon = next((self.lex.honorific[c.value] for c in chain if c.kind == "hon"), None)  # type: ignore[index]
                 rank_cue = next((c for c in chain if c.kind == "rank"), None)
                 rank = rank_cue.value.row.rank if rank_cue else None  # type: ignore[union-attr]
@@ -144,9 +149,11 @@ class OfficialExtractor:
                     and (not c.value.group or (i == len(chain) - 1 and not text[c.end : s].strip()))  # type: ignore[union-attr]
                 ]
                 rule = _person_rule(chain, ev, bool(post), inherited)
+                if aged and ev.kind == "vi":
+                    rule = "person.age" if self.lex.age_after.match(text, e, hi) else "person.apposition"
                 person = None
-                if ev.kind == "foreign" and " " not in text[s:e]:
-                    person = reg.by_given_name(text[s:e])  # "ông Trump" after "Donald Trump"
+                if ev.kind == "foreign" and " " not in joined(text[s:e]):
+                    person = reg.by_foreign_name(text[s:e])  # "ông Trump" after "Donald Trump"
                     if person is not None:
                         person.add_mention(s, e)
                         person.add_positions(pre + post)
@@ -155,11 +162,14 @@ class OfficialExtractor:
                 for c in chain:
                     if c.kind == "rank":
                         holders[c.start] = person
+                if inherited and list_rank is not None and list_cue is not None and holders.get(list_cue.start) is not person:
+                    shared.append((list_cue, person))
             else:
                 uncued.append(ev)
             plural = plural_here or (plural if inherited else None)
-            if chain or cue_post or inherited or bare:
+            if chain or cue_post or inherited or bare or aged:
                 list_rank = (rank if not post else None) if (rank_cue is not None or inherited) else None
+                list_cue = rank_cue or (list_cue if inherited else None)
             else:
                 list_rank = None
             list_end = post_end
@@ -180,7 +190,7 @@ class OfficialExtractor:
         self._predicate_posts(doc, text, reg, lo, hi, stops)
         self._group_posts(text, reg, cues, hi)
         self._predicate_ranks(doc, text, reg, cues, holders)
-        self._emit(doc, reg, cues, holders)
+        self._emit(doc, reg, cues, holders, shared)
 
     def _with_foreign(
         self, text: str, lo: int, hi: int, names: list[NameSpan], matches: list[re.Match[str]]
@@ -199,16 +209,7 @@ class OfficialExtractor:
             comma = self.lex.comma_before.search(text, max(lo, m.start() - 8), m.start())
             if comma is not None:
                 # "Douglas Macgregor, Đại tá đã nghỉ hưu ...": a foreign name followed by its post
-                s0, tokens = self.foreign.run_before_comma(text, comma.start(), lo)
-                if (
-                    len(tokens) >= 2
-                    and any(not vietnamese_syllable(t) for t in tokens)
-                    and tokens[0] not in self.lex.surnames
-                    and not self.lex.place_before.search(text, max(lo, s0 - 16), s0)
-                ):
-                    s0, e0, tokens = self._trim_run(text, s0, comma.start(), tokens, hi)
-                    if len(tokens) >= 2:
-                        found.append(NameSpan(s0, e0, "foreign"))
+                self._before_post(text, comma.start(), kind != "hon", lo, hi, found)
             limit = _line_end(text, m.end(), hi, 120)
             c = self.foreign.country.search(text, m.end(), min(limit, m.end() + 40))
             if c is not None and self.lex.unit_before.search(text, max(lo, c.start() - 12), c.start() + 1):
@@ -231,22 +232,73 @@ class OfficialExtractor:
                 if pos > cue_end and text[pos - 1] not in " \t":
                     continue
                 pos, strict = self.foreign.after_country(text, pos - 1 if pos > cue_end else pos, limit), True
+            skipped = False
+            if (
+                kind == "noun"
+                and (w := self.lex.field_words.match(text, pos, limit)) is not None
+                and all(x in self.lex.field_vocab for x in text[w.start() : w.end()].split())
+            ):
+                # "chuyên gia phân tích quốc phòng Ahmad al-Sharifi": the field, then a name that reads foreign
+                pos, skipped = self.foreign.after_country(text, w.end(), limit), True
             for s, e, tokens in self.foreign.runs_after(text, pos, limit):
                 s, e, tokens = self._trim_run(text, s, e, tokens, limit)
                 if not tokens:
                     continue
                 foreign = [t for t in tokens if not all(vietnamese_syllable(p) for p in _PARTS.split(t) if p)]
-                if not foreign and (len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames)):
+                if skipped and (len(tokens) < 2 or any(ch.isdigit() for t in tokens for ch in t)):
+                    continue  # after a field, a first and a last name ("chuyên gia hàng không Carlo Kopp")
+                if not foreign and (skipped or len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames)):
                     continue  # "ông Tư", "Nga Sơn": one Vietnamese syllable is no foreign name
-                if kind == "title" and strict and sector and (len(tokens) < 2 or (len(tokens) == 2 and not foreign and tokens[0] not in self.lex.surnames)):
+                if not foreign and tokens[0] not in self.lex.ethnic_first and (self.lex.body_before.search(text, max(lo, s - 16), s) or self.lex.unit_before.search(text, max(lo, s - 12), s)):
+                    continue  # "Phó bí thư Huyện ủy Tu Mơ Rông": Vietnamese syllables after a body or unit name a place
+                if kind == "title" and strict and sector and (len(tokens) < 2 or (len(tokens) == 2 and not foreign and tokens[0] not in self.lex.surnames
+                        and tokens[0] not in self.lex.ethnic_first)):
                     continue  # "Chủ tịch Hội đồng Quân sự Manbij", "Hạm đội Biển Đen", "Huyện ủy Phú Tân": the body goes on
                 found.append(NameSpan(s, e, "foreign"))
+        for w in self.lex.appositive.finditer(text, lo, hi):
+            # "Bun Heang, chỉ huy lực lượng cảnh vệ", "Michael Morell, thành viên NDSC"
+            m = self.lex.appositive_before.search(text, max(lo, w.start() - 12), w.start())
+            if m is not None:
+                self._before_post(text, m.start(), True, lo, hi, found)
+        for w in self.lex.age_word.finditer(text, lo, hi):
+            # rule person.age: "Paul Nguyễn, 24 tuổi": any capitalized run before an age is a name
+            m = self.lex.age_before.search(text, max(lo, w.start() - 20), w.start())
+            if m is None:
+                continue
+            s0, tokens = self._lead_trim(*self.foreign.run_before_comma(text, m.start(), lo))
+            if len(tokens) >= 2 and tokens[0] not in self.lex.surnames:
+                s0, e0, tokens = self._trim_run(text, s0, m.start(), tokens, hi)
+                if len(tokens) >= 2:
+                    found.append(NameSpan(s0, e0, "foreign"))
         found += [
-            NameSpan(m.start(1), m.end(1))
+            NameSpan(m.start(), m.end())
             for m in self.lex.person_place.finditer(text, lo, hi)
-            if not self.lex.thing_before.search(text, max(lo, m.start() - 24), m.start())  # "Lăng Chủ tịch Hồ Chí Minh"
+            if (a := self.lex.person_place_after.search(text, max(lo, m.start() - 16), m.start())) is not None
+            and not self.lex.thing_before.search(text, max(lo, a.start() - 24), a.start())  # "Lăng Chủ tịch Hồ Chí Minh"
         ]
         return _merge_found(names, found)
+
+    def _before_post(self, text: str, pos: int, post: bool, lo: int, hi: int, found: list[NameSpan]) -> None:
+        """The foreign name ending at ``pos`` before ", <post>" (``post``: a title or person noun, not an
+        honorific), added to ``found``: it must read foreign, or open a sentence."""
+        s0, tokens = self._lead_trim(*self.foreign.run_before_comma(text, pos, lo))
+        if (
+            len(tokens) >= 2
+            and (any(not vietnamese_syllable(t) for t in tokens) or (post and self.foreign.opens_sentence(text, s0, lo)))
+            and tokens[0] not in self.lex.surnames
+            and not self.lex.place_before.search(text, max(lo, s0 - 16), s0)
+        ):
+            s0, e0, tokens = self._trim_run(text, s0, pos, tokens, hi)
+            if len(tokens) >= 2:
+                found.append(NameSpan(s0, e0, "foreign"))
+
+    def _lead_trim(self, s0: int, tokens: list[str]) -> tuple[int, list[str]]:
+        """Drop the words that open a run but are no part of a name ("Theo Bill Gulley", "Cô Delancey")."""
+        while tokens and (
+            (tokens[0] in self.lex.not_in_names and vietnamese_syllable(tokens[0])) or fold(tokens[0]) in self.lex.cue_kind
+        ):
+            s0, tokens = s0 + len(tokens[0]) + 1, tokens[1:]
+        return s0, tokens
 
     def _after_sector(self, text: str, pos: int, limit: int) -> int:
         """Past the capitalized common compounds after a title ("Quốc phòng", "Ngoại giao"), at most two."""
@@ -264,7 +316,10 @@ class OfficialExtractor:
         return pos
 
     def _trim_run(self, text: str, s: int, e: int, tokens: list[str], limit: int) -> tuple[int, int, list[str]]:
-        """Cut a capitalized run before the first word that starts a body, place, title or abbreviation."""
+        """Cut a capitalized run before the first word that starts a body, place, title or abbreviation;
+        a run with a newspaper's or site's word in it is no name at all."""
+        if any(t in self.lex.never_in_names for t in tokens):
+            return s, s, []
         p = s
         keep: list[str] = []
         for t in tokens:
@@ -277,9 +332,14 @@ class OfficialExtractor:
                 or self.lex.is_title(text, q, limit)
                 or self.foreign.country_word.match(text, q, limit)
                 or t in self.lex.not_in_names
-                or (len(t) > 1 and t.isupper())
+                or (len(t.rstrip(".")) > 1 and t.isupper())
                 or fold(t) in self.lex.cue_kind
             ):
+                break
+            dash = t.find(" - ")
+            if dash > 0 and t[dash + 3 :].split(" ")[0] in self.lex.surnames:
+                keep.append(t[:dash])  # "Bí thư Huyện ủy Lạc Thủy - Nguyễn Văn Dũng": the name is after the dash
+                p = q + dash
                 break
             keep.append(t)
             p = q + len(t)
@@ -297,7 +357,7 @@ class OfficialExtractor:
         prev = text[max(0, pos - 3) : pos].rstrip(" \t")
         if not prev or prev[-1] in ".!?:\"“”'(\n-–":
             return False
-        word = self.lex.cue_written.get(fold(text[pos : pos + 40].split(" ")[0]))
+        word = self.lex.cue_written.get(fold(text[pos:end]))
         return not (word and word[:1].isupper())
 
     def _cues(self, text: str, lo: int, hi: int, stops: set[int], matches: list[re.Match[str]]) -> list[Cue]:
@@ -439,8 +499,9 @@ class OfficialExtractor:
         starts = [s for s, _, _ in mentions]
         sentence_starts = [s for s, _ in doc.sentences]
         ends = {e: p for p in reg.persons.values() for _, e in p.mentions}
+        mention_end = {s: e for p in reg.persons.values() for s, e in p.mentions}
         for c in pending:
-            comma = self.lex.comma_before.search(text, max(0, c.start - 10), c.start)
+            comma = self.lex.rank_apposition.search(text, max(0, c.start - 30), c.start)
             if comma is not None and comma.start() in ends:
                 person = ends[comma.start()]  # "Douglas Macgregor, Đại tá đã nghỉ hưu": said of the name before
                 holders[c.start] = person
@@ -449,12 +510,24 @@ class OfficialExtractor:
                 continue
             window = max(0, c.start - 16)
             anaphor = self.lex.rank_anaphor.search(text, window, c.start) is not None
-            if not anaphor and self.lex.rank_predicate.search(text, window, c.start) is None:
+            predicate = self.lex.rank_predicate.search(text, window, c.start) is not None
+            copula = self.lex.rank_copula.search(text, window, c.start) is not None
+            if not (anaphor or predicate or copula):
                 continue
             j = bisect_right(sentence_starts, c.start) - 1
             sent_start = sentence_starts[j] if j >= 0 else 0
             k = bisect_left(starts, c.start) - 1
             person = mentions[k][2] if k >= 0 and starts[k] >= sent_start else None
+            if person is not None and copula and not (anaphor or predicate):
+                gap = text[mention_end[starts[k]] : c.start]  # "ông Hùng là đại tá": the name is the subject of "là"
+                if len(gap) > 60 or any(ch in gap for ch in ",;:()"):
+                    person = None
+            if person is None and k >= 0 and self.lex.pronoun.search(text, sent_start, c.start):
+                # "Ông được thăng quân hàm Trung tướng": the person last named, if named as a subject
+                j2 = bisect_right(sentence_starts, starts[k]) - 1
+                s2 = sentence_starts[j2] if j2 >= 0 else 0
+                if starts[k] - s2 <= 60 and not self.lex.not_subject.search(text, s2, starts[k]):
+                    person = mentions[k][2]
             if person is None and anaphor:
                 rank = c.value.row.rank  # type: ignore[union-attr]
                 same = [p for p in reg.persons.values() if (p.rank or p.alias_rank) == rank]
@@ -464,11 +537,19 @@ class OfficialExtractor:
                 if person.alias_rank is None:
                     person.alias_rank = c.value.row.rank  # type: ignore[union-attr]
 
+    def _generic_rank(self, text: str, start: int) -> bool:
+        """A counted rank ("hai trung tá", "các đại tá") or one inside a thing's name ("Tàu Đô đốc
+        Pantelev") names no one's rank: no RankMention (gold: unattached rank words are left out)."""
+        lo = max(0, start - 20)
+        return bool(self.lex.rank_generic.search(text, lo, start) or self.lex.thing_head.search(text, lo, start))
+
     # -- records -----------------------------------------------------------
-    def _emit(self, doc: Document, reg: Registry, cues: list[Cue], holders: dict[int, Optional[Person]]) -> None:
+    def _emit(
+        self, doc: Document, reg: Registry, cues: list[Cue], holders: dict[int, Optional[Person]], shared: list[tuple[Cue, Person]]
+    ) -> None:
         for p in list(reg.persons.values()):
             if p.rule == "person.foreign" and " " not in p.name:
-                full = reg.by_given_name(p.name)  # "ông Kilrain" before or after "Colin Kilrain"
+                full = reg.by_foreign_name(p.name)  # "ông Kilrain" before or after "Colin Kilrain"
                 if full is not None and full is not p:
                     for s, e in p.mentions:
                         full.add_mention(s, e)
@@ -493,11 +574,12 @@ class OfficialExtractor:
             doc.explain(self.name, p.rule, s0, e0)
             for q in p.positions:
                 doc.explain(self.name, q.rule or "position", q.start, q.end)
-        for c in cues:
-            if c.kind != "rank":
+        said = [(c, holders.get(c.start)) for c in cues if c.kind == "rank"] + shared
+        said.sort(key=lambda x: x[0].start)
+        for c, holder in said:
+            if holder is None and self._generic_rank(doc.text, c.start):
                 continue
             hit: RankHit = c.value  # type: ignore[assignment]
-            holder = holders.get(c.start)
             branch = self.ranks.branch(hit, [q.text for q in holder.positions] if holder else [])
             doc.ranks.append(
                 RankMention(

@@ -9,6 +9,7 @@ merged in the order first seen; an ambiguous short mention is dropped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -16,6 +17,13 @@ from qpextract.extractors.officials.positions import Pos
 from qpextract.text.lexicon import fold
 
 MAX_POSITIONS = 30  # per person: keeps merging linear on hostile input
+_SPACED_DASH = re.compile(r"[ \t]*+-[ \t]*+")
+
+
+def joined(name: str) -> str:
+    """A name as written with its spaced dashes closed up ("Bashar al - Assad" -> "Bashar al-Assad",
+    "Kim Jong - un" -> "Kim Jong-un"): sites space them, the name has none."""
+    return _SPACED_DASH.sub("-", name) if "-" in name else name
 
 
 @dataclass
@@ -66,11 +74,12 @@ class Registry:
         positions: list[Pos],
         rule: str = "person.cued",
     ) -> Person:
+        name = joined(name)
         key = fold(name)
         person = self.persons.get(key)
         if person is None:
-            person = self.persons[key] = Person(name=name, key=key, rule=rule)
-        person.honorific = person.honorific or honorific
+            # the honorific of the mention that introduces the full name, never of a later one (gold README)
+            person = self.persons[key] = Person(name=name, key=key, rule=rule, honorific=honorific)
         person.rank = person.rank or rank
         person.add_positions(positions)
         person.add_mention(start, end)
@@ -81,8 +90,19 @@ class Registry:
 
     def by_given_name(self, alias: str) -> Optional[Person]:
         """The one person whose full name ends with ``alias`` ("Hào" -> "Lã Văn Hào")."""
-        tail = " " + fold(alias)
-        hits = [p for p in self.persons.values() if p.key.endswith(tail)]
+        tail = " " + fold(joined(alias))
+        dashed = "-" + tail[1:]  # "Assad" -> "Bashar al-Assad"
+        hits = [p for p in self.persons.values() if p.key.endswith(tail) or p.key.endswith(dashed)]
+        return hits[0] if len(hits) == 1 else None
+
+    def by_foreign_name(self, alias: str) -> Optional[Person]:
+        """The one person whose full name ends with ``alias``, else the one foreign name that starts
+        with it ("ông Thitinan" -> "Thitinan Pongsudhirak": Thai and Khmer names go by the first)."""
+        person = self.by_given_name(alias)
+        if person is not None:
+            return person
+        head = fold(joined(alias)) + " "
+        hits = [p for p in self.persons.values() if p.rule == "person.foreign" and p.key.startswith(head)]
         return hits[0] if len(hits) == 1 else None
 
     def by_position(self, pos: Pos) -> Optional[Person]:

@@ -47,7 +47,8 @@ class ForeignFinder:
     """Finds capitalized runs that are foreign names, given where strong cues end."""
 
     def __init__(self, countries: list[str], particles: list[str]) -> None:
-        token = UPPER + r"[\w'’]*+(?:[-.]\w++|[ ]-[ ]" + UPPER + r"\w++|[ ]-[ ](?:in|un|il|ho|jin|hee|woo|soo|doo|sik|hyun|min|yong|hoon|seok|jae|koo|gun|bae|chul|moo|won|jun|chi)(?!\w))*+"
+        # an initial with its dot stays in the name ("John E. Hyten")
+        token = UPPER + r"(?:\.(?=[ ]" + UPPER + r"[\w'’]))?+[\w'’]*+(?:[-.]\w++|[ ]-[ ]" + UPPER + r"\w++|[ ]-[ ](?:in|un|il|ho|jin|hee|woo|soo|doo|sik|hyun|min|yong|hoon|seok|jae|koo|gun|bae|chul|moo|won|jun|chi)(?!\w))*+"
         part = r"(?:" + trie_pattern(particles) + r"(?:[ ]-[ ]|[ -]))*+"
         self.token = re.compile(token + NB)
         self.run = re.compile(r"[ \t]++" + part + token + NB)
@@ -76,13 +77,20 @@ class ForeignFinder:
 
     def run_before_comma(self, text: str, pos: int, lo: int) -> tuple[int, list[str]]:
         """The capitalized run that ends right before ``pos`` (", " then a post), as (start, tokens)."""
-        words = text[max(lo, pos - 80) : pos].split(" ")
+        window = text[max(lo, pos - 80) : pos]
+        words = window[window.rfind("\n") + 1 :].split(" ")  # a run never crosses a line
         tokens: list[str] = []
         for w in reversed(words):
             if len(tokens) >= MAX_TOKENS - 1 or not self.token.fullmatch(w):
                 break
             tokens.insert(0, w)
         return pos - len(" ".join(tokens)), tokens
+
+    @staticmethod
+    def opens_sentence(text: str, pos: int, lo: int) -> bool:
+        """True when the run at ``pos`` opens a line or a sentence ("Bun Heang, chỉ huy ...")."""
+        before = text[max(lo, pos - 3) : pos].rstrip(" \t")
+        return pos <= lo or not before or before[-1] in "\n.!?"
 
     def after_country(self, text: str, pos: int, limit: int) -> int:
         """End of a country written at ``pos`` ("Mỹ", "Trung Quốc"), else ``pos``."""

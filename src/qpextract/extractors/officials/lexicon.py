@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from qpextract.data import read_tsv, read_yaml
 from qpextract.extractors.places.bodies import BodyGrammar
-from qpextract.text.lexicon import NB, PB, Gazetteer, Scanner, fold, trie_pattern
+from qpextract.text.lexicon import LOWER, NB, PB, UPPER, Gazetteer, Scanner, fold, trie_pattern
 
 
 class _SurnameRow(BaseModel):
@@ -83,18 +83,33 @@ class Lexicon:
         self.cue_written: dict[str, str] = {}
         for noun in rules["person_nouns"]:
             self.cue_kind.setdefault(fold(noun), "noun")
-            if " " not in noun and noun[:1].isupper():
+            if noun[:1].isupper():
                 self.cue_written[fold(noun)] = noun
+        self.appositive_after = re.compile(r"(?:,|[ \t]-)[ \t]++(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern(rules["appositives"]) + NB)
+        # the same, found word first (a literal trie lets ``re`` skip ahead), then the comma before it
+        self.appositive = re.compile(trie_pattern(rules["appositives"]) + NB)
+        self.appositive_before = re.compile(r"(?<=\w)(?:,|[ \t]-)[ \t]++(?:(?:nguyên|cựu)[ \t]++)?\Z")
         self.countries = list(rules["countries"])
         self.country_set = frozenset(self.countries)
+        self.country_at = re.compile(trie_pattern(self.countries) + NB)
+        self.country_before = re.compile(PB + trie_pattern(self.countries + ["Việt Nam"]) + r"[ \t]++\Z")
         self.place_before = re.compile(PB + trie_pattern(rules["place_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         self.thing_head = re.compile(PB + trie_pattern(rules["thing_heads"]) + r"[ \t]++\Z")
         self.not_in_names = frozenset(rules["not_in_names"])
-        self.person_place = re.compile(
-            PB + trie_pattern(rules["person_places_after"]) + r"[ \t]++(" + trie_pattern(rules["person_places"]) + ")" + NB
-        )
-        self.comma_before = re.compile(r"(?<=\w),[ \t]++(?:" + trie_pattern(rules["former_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE)
+        self.never_in_names = frozenset(rules["never_in_names"])
+        self.ethnic_first = frozenset(rules["ethnic_first"])
+        # the place name first (a capital lets ``re`` skip ahead), then the word before it
+        self.person_place = re.compile(trie_pattern(rules["person_places"]) + NB)
+        self.person_place_after = re.compile(PB + trie_pattern(rules["person_places_after"]) + r"[ \t]++\Z")
+        self.comma_before = re.compile(r"(?<=\w)(?:,|[ \t]-)[ \t]++(?:" + trie_pattern(rules["former_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE)
         self.particles = list(rules["name_particles"])
+        # person.age: "Paul Nguyễn, 24 tuổi", "Lê Hùng (45 tuổi)": an age right after a name
+        # up to four lower-case words between a person noun and a foreign name ("chuyên gia phân tích quốc phòng")
+        self.field_words = re.compile(r"(?:[ \t]++" + LOWER + r"++){1,4}?(?=[ \t]++" + UPPER + ")")
+        self.field_vocab = frozenset(w for f in rules["field_words"] for w in f.split())
+        self.age_before = re.compile(r"(?<=\w)[ \t]*+[,(][ \t]*+(?:" + trie_pattern(rules["age_words"]) + r"[ \t]++)?\d{1,3}[ \t]++\Z")
+        self.age_word = re.compile(r"tuổi" + NB)
+        self.age_after = re.compile(r"[ \t]*+[,(][ \t]*+(?:" + trie_pattern(rules["age_words"]) + r"[ \t]++)?\d{1,3}[ \t]++tuổi" + NB)
         self.thing_before = re.compile(
             PB + trie_pattern(rules["thing_before"], fold_case=True) + r"[ \t]*+\Z", re.IGNORECASE
         )
@@ -164,6 +179,19 @@ class Lexicon:
         self.rank_predicate = re.compile(
             PB + trie_pattern(ctx["predicate_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
         )
+        # a rank said of the name before it: "Douglas Macgregor, Đại tá", "Phùng Danh Thắm (53 tuổi, cựu Đại tá",
+        # "ông Hoàng Bùi Hải - nay là đại tá"
+        self.rank_apposition = re.compile(
+            r"[ \t]*+[,(\-–][ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+,[ \t]*+)?(?:"
+            + trie_pattern(ctx["apposition_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE
+        )
+        self.rank_generic = re.compile(
+            r"(?:\d[ \t]*+|" + PB + trie_pattern(ctx["generic_before"], fold_case=True) + r"[ \t]++)\Z", re.IGNORECASE
+        )
+        # "Ông được thăng quân hàm …", "bà … cấp bậc": a subject pronoun, not followed by a name
+        self.pronoun = re.compile(PB + r"(?:[Ôô]ng|[Bb]à)(?:[ \t]++ấy)?+(?!\w)(?![ \t]++" + UPPER + ")")
+        self.rank_copula = re.compile(PB + trie_pattern(ctx["copula_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
+        self.not_subject = re.compile(PB + trie_pattern(ctx["not_subject"], fold_case=True) + NB, re.IGNORECASE)
         self.rank_anaphor = re.compile(
             PB + trie_pattern(ctx["anaphoric_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
         )

@@ -59,7 +59,9 @@ class NameFinder:
         if self.lex.thing_before.search(before):
             return False
         prev = before.rstrip(" \t")
-        if prev and prev[-1].isalnum() and (prev.split()[-1][:1].isupper() or prev[-1].isdigit()):
+        if self.lex.country_before.search(before):
+            pass  # "Đảng Cộng sản Trung Quốc Dương Khiết Trì": after a country a name starts afresh
+        elif prev and prev[-1].isalnum() and (prev.split()[-1][:1].isupper() or prev[-1].isdigit()):
             return False  # the tail of a longer name, or a ship's or unit's name ("Tàu hộ vệ 012 Lý Thái Tổ")
         after = text[span.end : span.end + 2]
         return not (after[:1] == " " and after[1:2].isupper() or after[:1].isalnum())
@@ -71,7 +73,8 @@ class NameFinder:
         i, n = 0, len(syls)
         while i < n - 1:
             s = syls[i][0]
-            place = self.lex.gazetteer.blocker.match(text, s, end)
+            # a province or a country ("Đan Mạch Anders Samuelsen") inside the run is no name's start
+            place = self.lex.gazetteer.blocker.match(text, s, end) or self.lex.country_at.match(text, s, end)
             if place is not None:
                 while i < n and syls[i][0] < place.end():
                     i += 1
