@@ -74,6 +74,12 @@ class MetadataReader:
         self.lead_min_words = int(head["lead_min_words"])
         self.lead_question_words = int(head["lead_question_words"])
         self.max_title_words = int(head["max_title_words"])
+        self.max_unstopped = int(head["max_title_words_unstopped"])
+        self.aspect = regex.compile(
+            r"(?<![\p{L}\p{M}])(?:" + "|".join(regex.escape(w) for w in head["lead_aspect_words"]) + r")(?![\p{L}\p{M}])",
+            regex.IGNORECASE,
+        )
+        self.chrome = regex.compile(r"\s*(?:" + "|".join(f"(?:{c})" for c in head["chrome_lines"]) + r")\s*", regex.IGNORECASE)
         self.related = regex.compile(
             r"\s*(?:" + "|".join(regex.escape(h) for h in head["related_headings"]) + r")\s*:?\s*", regex.IGNORECASE
         )
@@ -89,19 +95,19 @@ class MetadataReader:
         )
         cut = lines[last][0] if last < len(lines) else None
         lines = lines[:last]
-        first = 0
-        while first < min(len(lines) - 1, _DATELINE_WINDOW) and self._dateline(doc, *lines[first]):
-            first += 1  # a dateline above the headline
+        first = self.skip_top(doc, lines)
         if doc.title is None and len(lines) > first + 1:
             s, e = lines[first]
             line = text[s:e].strip()
-            # a page that prints its headline twice (breadcrumb, then heading) shows which line it is
+            # a page that prints its headline twice (breadcrumb, then heading) shows which line it is;
+            # a lead printed twice (summary, then body) still opens with a lead opener
             repeated = any(text[a:b].strip() == line for a, b in lines[first + 1 : first + 10])
-            if not repeated and self.is_lead(line):
+            if (not repeated or self.lead_opener.match(line)) and self.is_lead(line):
                 doc.explain(self.name, "title.lead", s, e)
             else:
                 doc.title = text[s:e].strip()
-                doc.explain(self.name, "title.headline", s, e)
+                stopped = doc.title.endswith(".") and not doc.title.endswith("..")
+                doc.explain(self.name, "title.stopped" if stopped else "title.headline", s, e)
                 first += 1
         dated = None
         for i in range(first, min(first + _DATELINE_WINDOW, len(lines))):
@@ -138,12 +144,43 @@ class MetadataReader:
                     return names
         return []
 
+    def skip_top(self, doc: Document, lines: list[tuple[int, int]]) -> int:
+        """Index of the first line after datelines and chrome above the headline (``title.chrome``).
+
+        A line printed twice in a row under a few short lines is the headline: what stands above it
+        is the section name ("Quân đội nhân dân", then the headline twice).
+        """
+        text = doc.text
+        first = 0
+        while first < min(len(lines) - 1, _DATELINE_WINDOW + 2):
+            s, e = lines[first]
+            if self._dateline(doc, s, e):
+                first += 1  # a dateline above the headline
+            elif self.chrome.fullmatch(text, s, e):
+                doc.explain(self.name, "title.chrome", s, e)
+                first += 1
+            else:
+                break
+        for k in range(first + 1, min(first + 3, len(lines) - 1)):
+            line = text[lines[k][0] : lines[k][1]].strip()
+            above = [text[a:b].strip() for a, b in lines[first:k]]
+            if line and line == text[lines[k + 1][0] : lines[k + 1][1]].strip() and all(
+                len(_WORDS.findall(a)) <= 6 and not _SENTENCE_END.search(a) for a in above
+            ):
+                doc.explain(self.name, "title.chrome", lines[first][0], lines[k - 1][1])
+                return k
+        return first
+
     def is_lead(self, line: str) -> bool:
         """Whether a first line is the lead sentence rather than a headline."""
         words = len(_WORDS.findall(line))
-        if words > self.max_title_words or self.lead_tag.match(line):
+        if self.lead_tag.match(line):
+            return True
+        if words > self.max_title_words and (words > self.max_unstopped or _SENTENCE_END.search(line)):
             return True
         if line.endswith(".") and not line.endswith(".."):  # a headline has no full stop
+            if words >= self.lead_min_words and not self.lead_opener.match(line):
+                return "," in line or bool(self.aspect.search(line))  # ``title.stopped`` otherwise
             return words >= self.lead_min_words or bool(self.lead_opener.match(line))
         if line.endswith(("?", "!", "…", "...")) or self.lead_opener.match(line):
             return words >= self.lead_question_words
@@ -285,7 +322,13 @@ def match_dateline(
 def _iso(m: Any) -> str:
     out = f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
     if m.groupdict().get("H") and int(m.group("H")) < 24:
-        out += f"T{int(m.group('H')):02d}:{m.group('M')}"
+        hour = int(m.group("H"))
+        half = (m.groupdict().get("ap") or "").upper()
+        if half in ("PM", "CH") and hour < 12:
+            hour += 12  # "02:25 PM", "02:25 CH" (chiều)
+        elif half in ("AM", "SA") and hour == 12:
+            hour = 0
+        out += f"T{hour:02d}:{m.group('M')}"
     return out
 
 
