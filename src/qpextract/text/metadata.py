@@ -29,6 +29,7 @@ _NAME_SYLLABLE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*+|\p{Lu}++")
 # initials with a given name or another initial: "H.LAN", "Q.T", "T. Hùng"
 _INITIALS = regex.compile(r"(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}\p{M}]*+|(?:\p{Lu}\.){1,3}")
 _SENTENCE_END = regex.compile(r"[.!?:;,]$")
+_INNER_STOP = regex.compile(r"[.!?:;] ")  # a second sentence or a colon inside a line
 # a byline run into the last paragraph, after its final sentence
 _GLUED_BYLINE = regex.compile(r"[.!?…\"'] ([^.!?…\n]{3,60})$")
 _WORDS = regex.compile(r"\S+")
@@ -75,10 +76,6 @@ class MetadataReader:
         self.lead_question_words = int(head["lead_question_words"])
         self.max_title_words = int(head["max_title_words"])
         self.max_unstopped = int(head["max_title_words_unstopped"])
-        self.aspect = regex.compile(
-            r"(?<![\p{L}\p{M}])(?:" + "|".join(regex.escape(w) for w in head["lead_aspect_words"]) + r")(?![\p{L}\p{M}])",
-            regex.IGNORECASE,
-        )
         self.chrome = regex.compile(r"\s*(?:" + "|".join(f"(?:{c})" for c in head["chrome_lines"]) + r")\s*", regex.IGNORECASE)
         self.related = regex.compile(
             r"\s*(?:" + "|".join(regex.escape(h) for h in head["related_headings"]) + r")\s*:?\s*", regex.IGNORECASE
@@ -106,8 +103,7 @@ class MetadataReader:
                 doc.explain(self.name, "title.lead", s, e)
             else:
                 doc.title = text[s:e].strip()
-                stopped = doc.title.endswith(".") and not doc.title.endswith("..")
-                doc.explain(self.name, "title.stopped" if stopped else "title.headline", s, e)
+                doc.explain(self.name, "title.headline", s, e)
                 first += 1
         dated = None
         for i in range(first, min(first + _DATELINE_WINDOW, len(lines))):
@@ -176,11 +172,11 @@ class MetadataReader:
         words = len(_WORDS.findall(line))
         if self.lead_tag.match(line):
             return True
-        if words > self.max_title_words and (words > self.max_unstopped or _SENTENCE_END.search(line)):
-            return True
+        if words > self.max_title_words and (
+            words > self.max_unstopped or _SENTENCE_END.search(line) or _INNER_STOP.search(line)
+        ):
+            return True  # a long headline is one clause without a final stop
         if line.endswith(".") and not line.endswith(".."):  # a headline has no full stop
-            if words >= self.lead_min_words and not self.lead_opener.match(line):
-                return "," in line or bool(self.aspect.search(line))  # ``title.stopped`` otherwise
             return words >= self.lead_min_words or bool(self.lead_opener.match(line))
         if line.endswith(("?", "!", "…", "...")) or self.lead_opener.match(line):
             return words >= self.lead_question_words
