@@ -31,7 +31,7 @@ _INITIALS = regex.compile(r"(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}\p{M}]*+|(?:\p{Lu}\.
 _SENTENCE_END = regex.compile(r"[.!?:;,]$")
 _INNER_STOP = regex.compile(r"[.!?:;] ")  # a second sentence or a colon inside a line
 # a byline run into the last paragraph, after its final sentence
-_GLUED_BYLINE = regex.compile(r"[.!?…\"'] ([^.!?…\n]{3,60})$")
+_GLUED_BYLINE = regex.compile(r"[.!?…\"'] ((?:\p{Lu}\.){1,3}\p{Lu}[\p{L}\p{M}]*+|[^.!?…\n]{3,60})$")
 _WORDS = regex.compile(r"\S+")
 _PART = regex.compile(r"\{([a-z_]+)\}")  # a named part of a dateline template: "{date}"
 _DATELINE_WINDOW = 3  # lines under the headline (or at the end) where a dateline may stand
@@ -69,6 +69,8 @@ class MetadataReader:
         self.datelines = load_datelines()
         head = read_yaml("headline.yaml")
         self.lead_tag = regex.compile(head["lead_tag"])
+        self.lead_bare_tag = regex.compile(head["lead_bare_tag"])
+        self.headline_date = regex.compile(head["headline_date_tail"])
         self.lead_opener = regex.compile(
             r"^(?:" + "|".join(regex.escape(o) for o in head["lead_openers"]) + r")(?:\s+[^\s,]+){0,3}?\s*(?:,|\d)"
         )
@@ -102,6 +104,13 @@ class MetadataReader:
             if (not repeated or self.lead_opener.match(line)) and self.is_lead(line):
                 doc.explain(self.name, "title.lead", s, e)
             else:
+                tail = self.headline_date.search(text, s, e)
+                dated_at = tail and match_dateline(self.datelines, text, tail.start("tail"), tail.end("tail"))
+                if tail and dated_at and tail.start() > s:
+                    e = tail.start()  # "Ra quân huấn luyện 25/02/2024": the date is the dateline
+                    if doc.published is None:
+                        doc.published = dated_at[1]
+                    doc.explain(self.name, "dateline.headline_tail", tail.start("tail"), tail.end("tail"))
                 doc.title = text[s:e].strip()
                 doc.explain(self.name, "title.headline", s, e)
                 first += 1
@@ -172,6 +181,8 @@ class MetadataReader:
         words = len(_WORDS.findall(line))
         if self.lead_tag.match(line):
             return True
+        if self.lead_bare_tag.match(line) and (line.endswith(".") or words >= self.lead_min_words):
+            return True  # "BHG - Sáng 5.2, huyện tổ chức…"
         if words > self.max_title_words and (
             words > self.max_unstopped or _SENTENCE_END.search(line) or _INNER_STOP.search(line)
         ):
