@@ -243,6 +243,8 @@ class MetadataReader:
             if authors:
                 break  # the body before the byline
             glued = _GLUED_BYLINE.search(text, s, e)
+            if glued and self.caption.search(glued.group(1)):
+                glued = None  # the end of a photo caption ("… Nguyễn Văn A - Ảnh: TV")
             if glued and trailing and not self.body_prefix.match(glued.group(1)) and (names := self.byline_names(glued.group(1))):
                 return names, glued.start(1), "byline.glued", glued.start(1)  # "... công tác tuyển quân. Nguyên Hoa"
             caps = self.caps_glued.search(text, max(s, e - 80), e)
