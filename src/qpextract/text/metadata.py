@@ -3,6 +3,8 @@
 - ``title.headline``: the first line is the title when none was given, unless it is
   already the lead sentence (``title.lead``: then ``title`` stays null), see
   data/vi/headline.yaml; a line the page prints twice near the top is a headline;
+  ``title.chrome``: section names, hashtags and lone marks above it are page chrome;
+  ``dateline.headline_tail``: a date printed at the end of the headline line is the dateline;
 - ``dateline.*``: a line right above or under the headline, or among the last lines,
   printed the way news sites print dates (data/vi/datelines.yaml) gives ``published``
   and so the reference date; a byline with a date ("Minh Cường 02/09/2015 16:20")
