@@ -80,7 +80,8 @@ class MetadataReader:
         self.lead_question_words = int(head["lead_question_words"])
         self.max_title_words = int(head["max_title_words"])
         self.max_unstopped = int(head["max_title_words_unstopped"])
-        self.chrome = regex.compile(r"\s*(?:" + "|".join(f"(?:{c})" for c in head["chrome_lines"]) + r")\s*", regex.IGNORECASE)
+        chrome = "|".join(f"(?:{c})" for c in head["chrome_lines"])
+        self.chrome = regex.compile(r"\s*(?:" + chrome + r")\s*", regex.IGNORECASE)
         self.related = regex.compile(
             r"\s*(?:" + "|".join(regex.escape(h) for h in head["related_headings"]) + r")\s*:?\s*", regex.IGNORECASE
         )
