@@ -3,6 +3,8 @@
 - ``title.headline``: the first line is the title when none was given, unless it is
   already the lead sentence (``title.lead``: then ``title`` stays null), see
   data/vi/headline.yaml; a line the page prints twice near the top is a headline;
+  ``title.chrome``: section names, hashtags and lone marks above it are page chrome;
+  ``dateline.headline_tail``: a date printed at the end of the headline line is the dateline;
 - ``dateline.*``: a line right above or under the headline, or among the last lines,
   printed the way news sites print dates (data/vi/datelines.yaml) gives ``published``
   and so the reference date; a byline with a date ("Minh Cường 02/09/2015 16:20")
@@ -29,8 +31,9 @@ _NAME_SYLLABLE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*+|\p{Lu}++")
 # initials with a given name or another initial: "H.LAN", "Q.T", "T. Hùng"
 _INITIALS = regex.compile(r"(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}\p{M}]*+|(?:\p{Lu}\.){1,3}")
 _SENTENCE_END = regex.compile(r"[.!?:;,]$")
+_INNER_STOP = regex.compile(r"[.!?:;] ")  # a second sentence or a colon inside a line
 # a byline run into the last paragraph, after its final sentence
-_GLUED_BYLINE = regex.compile(r"[.!?…\"'] ([^.!?…\n]{3,60})$")
+_GLUED_BYLINE = regex.compile(r"[.!?…\"'] ((?:\p{Lu}\.){1,3}\p{Lu}[\p{L}\p{M}]*+|[^.!?…\n]{3,60})$")
 _WORDS = regex.compile(r"\S+")
 _PART = regex.compile(r"\{([a-z_]+)\}")  # a named part of a dateline template: "{date}"
 _DATELINE_WINDOW = 3  # lines under the headline (or at the end) where a dateline may stand
@@ -68,12 +71,17 @@ class MetadataReader:
         self.datelines = load_datelines()
         head = read_yaml("headline.yaml")
         self.lead_tag = regex.compile(head["lead_tag"])
+        self.lead_bare_tag = regex.compile(head["lead_bare_tag"])
+        self.headline_date = regex.compile(head["headline_date_tail"])
         self.lead_opener = regex.compile(
             r"^(?:" + "|".join(regex.escape(o) for o in head["lead_openers"]) + r")(?:\s+[^\s,]+){0,3}?\s*(?:,|\d)"
         )
         self.lead_min_words = int(head["lead_min_words"])
         self.lead_question_words = int(head["lead_question_words"])
         self.max_title_words = int(head["max_title_words"])
+        self.max_unstopped = int(head["max_title_words_unstopped"])
+        chrome = "|".join(f"(?:{c})" for c in head["chrome_lines"])
+        self.chrome = regex.compile(r"\s*(?:" + chrome + r")\s*", regex.IGNORECASE)
         self.related = regex.compile(
             r"\s*(?:" + "|".join(regex.escape(h) for h in head["related_headings"]) + r")\s*:?\s*", regex.IGNORECASE
         )
@@ -89,17 +97,23 @@ class MetadataReader:
         )
         cut = lines[last][0] if last < len(lines) else None
         lines = lines[:last]
-        first = 0
-        while first < min(len(lines) - 1, _DATELINE_WINDOW) and self._dateline(doc, *lines[first]):
-            first += 1  # a dateline above the headline
+        first = self.skip_top(doc, lines)
         if doc.title is None and len(lines) > first + 1:
             s, e = lines[first]
             line = text[s:e].strip()
-            # a page that prints its headline twice (breadcrumb, then heading) shows which line it is
+            # a page that prints its headline twice (breadcrumb, then heading) shows which line it is;
+            # a lead printed twice (summary, then body) still opens with a lead opener
             repeated = any(text[a:b].strip() == line for a, b in lines[first + 1 : first + 10])
-            if not repeated and self.is_lead(line):
+            if (not repeated or self.lead_opener.match(line)) and self.is_lead(line):
                 doc.explain(self.name, "title.lead", s, e)
             else:
+                tail = self.headline_date.search(text, s, e)
+                dated_at = tail and match_dateline(self.datelines, text, tail.start("tail"), tail.end("tail"))
+                if tail and dated_at and tail.start() > s:
+                    e = tail.start()  # "Ra quân huấn luyện 25/02/2024": the date is the dateline
+                    if doc.published is None:
+                        doc.published = dated_at[1]
+                    doc.explain(self.name, "dateline.headline_tail", tail.start("tail"), tail.end("tail"))
                 doc.title = text[s:e].strip()
                 doc.explain(self.name, "title.headline", s, e)
                 first += 1
@@ -138,11 +152,44 @@ class MetadataReader:
                     return names
         return []
 
+    def skip_top(self, doc: Document, lines: list[tuple[int, int]]) -> int:
+        """Index of the first line after datelines and chrome above the headline (``title.chrome``).
+
+        A line printed twice in a row under a few short lines is the headline: what stands above it
+        is the section name ("Quân đội nhân dân", then the headline twice).
+        """
+        text = doc.text
+        first = 0
+        while first < min(len(lines) - 1, _DATELINE_WINDOW + 2):
+            s, e = lines[first]
+            if self._dateline(doc, s, e):
+                first += 1  # a dateline above the headline
+            elif self.chrome.fullmatch(text, s, e):
+                doc.explain(self.name, "title.chrome", s, e)
+                first += 1
+            else:
+                break
+        for k in range(first + 1, min(first + 3, len(lines) - 1)):
+            line = text[lines[k][0] : lines[k][1]].strip()
+            above = [text[a:b].strip() for a, b in lines[first:k]]
+            if line and line == text[lines[k + 1][0] : lines[k + 1][1]].strip() and all(
+                len(_WORDS.findall(a)) <= 6 and not _SENTENCE_END.search(a) for a in above
+            ):
+                doc.explain(self.name, "title.chrome", lines[first][0], lines[k - 1][1])
+                return k
+        return first
+
     def is_lead(self, line: str) -> bool:
         """Whether a first line is the lead sentence rather than a headline."""
         words = len(_WORDS.findall(line))
-        if words > self.max_title_words or self.lead_tag.match(line):
+        if self.lead_tag.match(line):
             return True
+        if self.lead_bare_tag.match(line) and (line.endswith(".") or words >= self.lead_min_words):
+            return True  # "BHG - Sáng 5.2, huyện tổ chức…"
+        if words > self.max_title_words and (
+            words > self.max_unstopped or _SENTENCE_END.search(line) or _INNER_STOP.search(line)
+        ):
+            return True  # a long headline is one clause without a final stop
         if line.endswith(".") and not line.endswith(".."):  # a headline has no full stop
             return words >= self.lead_min_words or bool(self.lead_opener.match(line))
         if line.endswith(("?", "!", "…", "...")) or self.lead_opener.match(line):
@@ -199,6 +246,8 @@ class MetadataReader:
             if authors:
                 break  # the body before the byline
             glued = _GLUED_BYLINE.search(text, s, e)
+            if glued and self.caption.search(glued.group(1)):
+                glued = None  # the end of a photo caption ("… Nguyễn Văn A - Ảnh: TV")
             if glued and trailing and not self.body_prefix.match(glued.group(1)) and (names := self.byline_names(glued.group(1))):
                 return names, glued.start(1), "byline.glued", glued.start(1)  # "... công tác tuyển quân. Nguyên Hoa"
             caps = self.caps_glued.search(text, max(s, e - 80), e)
@@ -285,7 +334,13 @@ def match_dateline(
 def _iso(m: Any) -> str:
     out = f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
     if m.groupdict().get("H") and int(m.group("H")) < 24:
-        out += f"T{int(m.group('H')):02d}:{m.group('M')}"
+        hour = int(m.group("H"))
+        half = (m.groupdict().get("ap") or "").upper()
+        if half in ("PM", "CH") and hour < 12:
+            hour += 12  # "02:25 PM", "02:25 CH" (chiều)
+        elif half in ("AM", "SA") and hour == 12:
+            hour = 0
+        out += f"T{hour:02d}:{m.group('M')}"
     return out
 
 

@@ -1,7 +1,7 @@
 """A caller's ``published`` value as an ISO date: ``date``/``datetime`` or the strings Vietnamese sites print.
 
 ``"02/12/2022"`` is day first (2 December), ``"2022/12/02"`` year first,
-``"Thứ Ba, ngày 9 tháng 4 năm 2022 - 08:05"`` gives ``2022-04-09T08:05``.
+``"Thứ Ba, ngày 9 tháng 4 năm 2022 - 08:05"`` gives ``2022-04-09T08:05``, ``"05/06/2023 02:25 PM"`` 14:25.
 A value that is no calendar day is refused with a reason, never guessed; so is a day outside
 the years 1000-9998 ("9999-12-31"): relative expressions resolved against it ("năm tới",
 "ngày mai") would leave the four-digit years of SPEC values or the calendar.
@@ -17,7 +17,7 @@ import regex
 # the years a reference date may have: one year and two days either side stay four-digit days
 MIN_YEAR, MAX_YEAR = 1000, 9998
 _TIME = r"(?:\D{0,12}?(?P<hh>\d{1,2})\s*[:hH]\s*(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?)?"
-_ZONE = r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|\(?GMT\s*[+-]?\d{0,2}\)?|[AP]M))?"
+_ZONE = r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|\(?GMT\s*[+-]?\d{0,2}\)?|(?P<ap>[AP]M)))?"
 _WEEKDAY = r"(?:(?:thứ\s+\p{L}+|chủ\s+nhật|t[2-7]|cn)\s*[,-]?\s*)?"
 _PATTERNS = [
     # 2022-12-01, 2022/12/01, 2022-12-01T20:54:00+07:00
@@ -78,6 +78,11 @@ def _iso(m: regex.Match[str], raw: str) -> tuple[Optional[str], Optional[str]]:
     if m["hh"] is None:
         return day.isoformat(), None
     hour, minute = int(m["hh"]), int(m["mi"])
+    half = (m["ap"] or "").upper()
+    if half == "PM" and hour < 12:
+        hour += 12  # "02:25 PM"
+    elif half == "AM" and hour == 12:
+        hour = 0
     if hour > 23 or minute > 59:
         return None, f"published {raw!r} has no valid time of day; it was ignored"
     return f"{day.isoformat()}T{hour:02d}:{minute:02d}", None
