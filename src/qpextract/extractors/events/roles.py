@@ -101,7 +101,12 @@ class RoleReader:
                     if joins_in or self._part_before(doc, low, sentence, ms, prev_end):
                         taking_part.add(idx)
                     continue
-                # at a crash or an arrest, who is there, speaks or directs takes part with no ceremony role
+                # at a crash or an arrest, who is there, speaks or directs takes part with no ceremony role; who
+                # speaks of it only further on comments on the news and takes no part
+                if not any(a <= ms < b for a, b in lead):
+                    rules = [r for r in rules if self.main_rule not in r.not_for_main_rules]
+                    if not rules:
+                        continue
                 rules = [_PARTICIPATION if self.main_rule in r.not_for_main_rules else r for r in rules]
                 rule = min(rules, key=lambda r: self.t.precedence[r.role])  # one who attends and speaks speaks
                 best = found.get(idx)
