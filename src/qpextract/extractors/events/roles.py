@@ -29,6 +29,9 @@ _QUOTES = frozenset("\"“”")
 Sentence = tuple[int, int]
 # one who takes part with no role a rule names (a cue of `participation`, or a speech after a crash)
 _PARTICIPATION = RoleRule(name="role.other.participation", role="other", where=["after"], cues=[])
+_HEADLINE_SPEAKER = "role.speaker.headline_subject"
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+_CLAUSE = re.compile(r"[:,;]")
 
 
 class RoleReader:
@@ -98,23 +101,57 @@ class RoleReader:
                     if joins_in or self._part_before(doc, low, sentence, ms, prev_end):
                         taking_part.add(idx)
                     continue
-                # at a crash or an arrest, who is there, speaks or directs takes part with no ceremony role
+                # at a crash or an arrest, who is there, speaks or directs takes part with no ceremony role; who
+                # speaks of it only further on comments on the news and takes no part
+                if not any(a <= ms < b for a, b in lead):
+                    rules = [r for r in rules if self.main_rule not in r.not_for_main_rules]
+                    if not rules:
+                        continue
                 rules = [_PARTICIPATION if self.main_rule in r.not_for_main_rules else r for r in rules]
                 rule = min(rules, key=lambda r: self.t.precedence[r.role])  # one who attends and speaks speaks
                 best = found.get(idx)
                 if best is None or self.t.precedence[rule.role] < self.t.precedence[best[0].role]:
                     found[idx] = (rule, ms, me)
         out: list[Participant] = []
+        headline = self._headline_words(doc) if main_rule in self.t.headline_speaker_main_rules else []
+        reactive = main_rule in self.t.reactive_main_rules
         for idx, official in enumerate(doc.officials):
-            if idx in found:
+            in_lead = any(a <= m.start < b for m in official.mentions for a, b in lead)
+            if headline and (idx in found or idx in taking_part or in_lead) and self._in_headline(official.name, headline):
+                # the one the headline quotes ("Trump nói …", "TT Putin cảnh báo …") speaks: the statement is the event
+                out.append(Participant(name=official.name, role="speaker", official=idx, rule=_HEADLINE_SPEAKER))
+            elif idx in found:
                 rule, ms, me = found[idx]
                 doc.explain("events", rule.name, ms, me)
                 out.append(Participant(name=official.name, role=rule.role, official=idx, rule=rule.name))
             elif idx in taking_part:
                 out.append(Participant(name=official.name, role="other", official=idx, rule=_PARTICIPATION.name))
-            elif any(a <= m.start < b for m in official.mentions for a, b in lead):
+            elif in_lead and not reactive:
+                # named in the lead of a meeting, a visit or a ceremony: there; in a statement or an incident the
+                # lead also names those it speaks of
                 out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
         return out
+
+    @staticmethod
+    def _headline_words(doc: Document) -> list[list[str]]:
+        """The words of each clause of the headline (split at ":", ",", ";"), lower case."""
+        return [[w.lower() for w in _WORD.findall(c)] for c in _CLAUSE.split(doc.title or "")]
+
+    @staticmethod
+    def _in_headline(name: str, headline: list[list[str]]) -> bool:
+        """The name opens a clause of the headline, after at most two words of title ("TT Putin cảnh báo …",
+        "Tướng Valery Gerasimov: …"): it is the subject. A foreign name may be written by its last word ("Trump");
+        a Vietnamese given name alone ("Nam", "Hùng") says too little."""
+        words = [w.lower() for w in _WORD.findall(name)]
+        if not words:
+            return False
+        for clause in headline:
+            head = clause[: len(words) + 2]
+            if all(w in head for w in words):
+                return True
+            if len(words[-1]) > 3 and words[-1].isascii() and words[-1] in clause[:3]:
+                return True
+        return False
 
     # ---- placements -----------------------------------------------------------------
     def _first_letter(self, doc: Document, sentence: Sentence) -> int:

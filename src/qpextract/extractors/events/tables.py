@@ -158,6 +158,8 @@ class RoleVocabulary(BaseModel):
     coordination: list[str]
     not_cues: list[str]
     occasions: list[str] = Field(default_factory=list)
+    reactive_main_rules: list[str] = Field(default_factory=list)
+    headline_speaker_main_rules: list[str] = Field(default_factory=list)
     rules: list[RoleRule]
 
 
@@ -190,3 +192,5 @@ class RoleTables:
         self.not_cue_re = phrase_regex(voc.not_cues)
         self.occasion_re = phrase_regex(voc.occasions)
         self.by_name = {r.name: r for r in voc.rules}
+        self.reactive_main_rules = frozenset(voc.reactive_main_rules)
+        self.headline_speaker_main_rules = frozenset(voc.headline_speaker_main_rules)
