@@ -208,13 +208,30 @@ class BodyGrammar(Bodies):
             num = _NUMBER.match(text, e, limit)  # "Đội quy tập 584 (thuộc ...)"
             if num is not None and (_NAME_END.match(text, num.end(), limit) or _DASH_END.match(text, num.end(), limit)):
                 return num.end()
-            if _DASH_END.match(text, e, limit) is not None and (compounds or syllables > 2 * compounds):
-                return e  # "Cục cứu hộ - Cứu nạn": the dash may join a capitalized part (body.connector)
+            dash = _DASH_END.match(text, e, limit)
+            if dash is not None and (compounds or syllables > 2 * compounds):
+                return self._lower_pair(text, dash.end(), limit) or e  # "Cục cứu hộ - Cứu nạn": body.connector
             b = self.blank.match(text, e, limit)
             if b is None:
                 return None
             e = b.end()
         return None
+
+    def _lower_pair(self, text: str, q: int, limit: int) -> Optional[int]:
+        """Rule ``body.lower_dash``: a lower-case word after the dash of a lower-case name, then the name's
+        end ("Phòng kinh tế - hạ tầng;", "phòng tài chính - kế hoạch huyện"); None otherwise."""
+        w = _LOWER_WORD.match(text, q, limit)
+        if w is None:
+            return None
+        c = self.compound_end(text, q, w.end(), limit)
+        if c == w.end():
+            cont = self.continuation.match(text, c, limit)  # "hạ tầng": a compound the lexicon lacks
+            c = c if cont is None else cont.end()
+        if c == w.end() or fold(text[q:c]) in self.lower_stops:
+            return None
+        if _NAME_END.match(text, c, limit) is None and self.words.match(text, c + 1, limit) is None:
+            return None
+        return c
 
     def parse_after_title(
         self,
@@ -285,6 +302,9 @@ class BodyGrammar(Bodies):
         if t is None:
             return None
         e = self.compound_end(text, r, t.end(), limit)
+        if e == t.end():
+            cont = self.continuation.match(text, e, limit)  # "Cục cứu hộ - Cứu nạn": a syllable the lexicon lacks
+            e = e if cont is None else cont.end()
         word = fold(text[r:e])
         if word in self.not_joined or (e == t.end() and c.group() != "-" and c.group().strip() != "&"):
             return None  # after "và" or a spaced dash the part must be a compound; a tight dash or "&" joins any word
