@@ -34,7 +34,7 @@ SEED_FLOORS = {
 }
 # the development sets the rules were tuned on (schema-2 gold, every named person)
 DEV_FLOORS = {
-    "dev2": {"officials": 0.95, "positions": 0.85, "abbreviations": 0.96, "authors": 1.0, "event.main": 0.95,
+    "dev2": {"officials": 0.95, "positions": 0.87, "abbreviations": 0.96, "authors": 1.0, "event.main": 0.95,
              "offsets": 1.0, "participants": 0.7, "participant.role": 0.82, "dates": 0.96, "numbers": 0.94,
              "ranks": 0.95, "title": 1.0, "published": 1.0},
     "dev3": {"dates": 0.95, "numbers": 0.95, "offsets": 1.0},

@@ -22,7 +22,8 @@ from qpextract.text.lexicon import LOWER, NB, UPPER, Bodies, Gazetteer, fold, tr
 _LOWER_SYL = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
 _LOWER_WORD = re.compile(LOWER + r"++" + NB)
 _NAME_END = re.compile(r"[ \t]*+[,;().]|[ \t]++" + UPPER)
-_DASH_END = re.compile(r"[ \t]++[-–][ \t]")
+_DASH_END = re.compile(r"[ \t]++[-–][ \t]++")
+_PUNCT_END = re.compile(r"[ \t]*+(?:[,;().:]|$)")
 _NUMBER = re.compile(r"[ \t]++\d++(?![\w.,]\d)")
 
 
@@ -55,6 +56,7 @@ class BodyGrammar(Bodies):
         self.company_form = re.compile(trie_pattern(ctx["company_forms"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
         self.unit_heads = frozenset(fold(w) for w in ctx["unit_heads"])
         self.max_unit_words = int(ctx["max_unit_words"])
+        self.dash_place = re.compile(r"[ \t]++" + trie_pattern(ctx["lower_dash_places"]) + NB)
         # countries and international bodies (officials_rules.yaml), each one word of a body's name
         countries = read_yaml("officials_rules.yaml")["countries"]
         self.country = re.compile(r"(?:" + trie_pattern(countries) + r"|" + self.gazetteer.blocker.pattern + r")" + NB)
@@ -114,6 +116,13 @@ class BodyGrammar(Bodies):
         while n < max_tokens and p < limit:
             if p != pos:
                 q = self._joined_part(text, p, limit, stops, is_title)
+                dash = _DASH_END.match(text, p, limit) if q is None and self._one_compound(text, pos, last_part, end, n) else None
+                if dash is not None and dash.end() not in stops:
+                    lower = self._lower_pair(text, dash.end(), limit, is_title)  # "Phòng Tài chính - kế hoạch"
+                    if lower is not None:
+                        end = p = lower
+                        n += 1
+                        continue
                 if q is None:
                     b = self.blank.match(text, p, limit)
                     if b is None:
@@ -208,13 +217,36 @@ class BodyGrammar(Bodies):
             num = _NUMBER.match(text, e, limit)  # "Đội quy tập 584 (thuộc ...)"
             if num is not None and (_NAME_END.match(text, num.end(), limit) or _DASH_END.match(text, num.end(), limit)):
                 return num.end()
-            if _DASH_END.match(text, e, limit) is not None and (compounds or syllables > 2 * compounds):
-                return e  # "Cục cứu hộ - Cứu nạn": the dash may join a capitalized part (body.connector)
+            dash = _DASH_END.match(text, e, limit)
+            if dash is not None and (compounds or syllables > 2 * compounds):
+                return self._lower_pair(text, dash.end(), limit) or e  # "Cục cứu hộ - Cứu nạn": body.connector
             b = self.blank.match(text, e, limit)
             if b is None:
                 return None
             e = b.end()
         return None
+
+    def _one_compound(self, text: str, pos: int, last: int, end: int, n: int) -> bool:
+        """True when the name so far is (a head and) one capitalized compound ("Phòng Tài chính", "Tài chính")."""
+        return n <= 2 and (n == 1 or last > pos) and text[last].isupper() and text[end - 1].islower() and " " in text[last:end]
+
+    def _lower_pair(self, text: str, q: int, limit: int, is_title=None) -> Optional[int]:
+        """Rule ``body.lower_dash``: a lower-case word, not a title, after the dash of a name, then punctuation
+        or a place word ("Phòng kinh tế - hạ tầng;", "phòng Tài chính - kế hoạch huyện"); None otherwise."""
+        w = _LOWER_WORD.match(text, q, limit)
+        if w is None:
+            return None
+        c = self.compound_end(text, q, w.end(), limit)
+        if c == w.end():
+            cont = self.continuation.match(text, c, limit)  # "hạ tầng": a compound the lexicon lacks
+            c = c if cont is None else cont.end()
+        if c == w.end() or fold(text[q:c]) in self.lower_stops:
+            return None
+        if is_title is not None and is_title(text, q, limit):
+            return None  # "- chủ tịch UBND xã": the next post, not a part of the name
+        if _PUNCT_END.match(text, c, limit) is None and self.dash_place.match(text, c, limit) is None:
+            return None
+        return c
 
     def parse_after_title(
         self,
@@ -285,6 +317,9 @@ class BodyGrammar(Bodies):
         if t is None:
             return None
         e = self.compound_end(text, r, t.end(), limit)
+        if e == t.end():
+            cont = self.continuation.match(text, e, limit)  # "Cục cứu hộ - Cứu nạn": a syllable the lexicon lacks
+            e = e if cont is None else cont.end()
         word = fold(text[r:e])
         if word in self.not_joined or (e == t.end() and c.group() != "-" and c.group().strip() != "&"):
             return None  # after "và" or a spaced dash the part must be a compound; a tight dash or "&" joins any word
