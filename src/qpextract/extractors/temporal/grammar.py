@@ -84,7 +84,7 @@ WordValue = Union[int, str]
 
 
 class Alternations(Mapping[str, "regex.Pattern[str]"]):
-    """Anchor -> compiled alternation, compiled when first asked for; one compile per distinct source."""
+    """Anchor -> compiled alternation; one compile per distinct source (the two scans share most)."""
 
     def __init__(self, sources: dict[str, str], cache: dict[str, "regex.Pattern[str]"]) -> None:
         self.sources = sources
@@ -223,10 +223,11 @@ def load_grammar() -> Grammar:
         return Scan(tuple(sorted(k for k in groups if k != DIGIT)), Alternations(sources, cache))
 
     with_day = scan([True] * len(spec.rules))
-    without_day = scan([not r.requires_day for r in spec.rules])  # compiled when a document needs it
-    try:  # every rule is in some alternation of with_day: compiling them all checks every rule
-        for key in with_day.by_anchor:
-            with_day.by_anchor[key]
+    without_day = scan([not r.requires_day for r in spec.rules])
+    try:  # all compiled now, not inside an article's time limit; with_day's hold every rule: all are checked
+        for s in (with_day, without_day):
+            for key in s.by_anchor:
+                s.by_anchor[key]
     except regex.error:
         for rule, body in zip(spec.rules, bodies):  # only now, each rule alone, to name the broken one
             try:
