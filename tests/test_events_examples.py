@@ -28,3 +28,26 @@ def test_every_main_rule_has_an_example() -> None:
     named = {r.name for r in EventTables().main_rules}
     shown = {e["rule"] for c in EXAMPLES["cases"] for e in c.get("expect", {}).get("events", []) if "rule" in e}
     assert named <= shown, f"main rules without an example: {sorted(named - shown)}"
+
+
+def test_headline_rules_stay_linear_under_a_headline_with_happenings() -> None:
+    """A headline with acts and announcements over one long body sentence full of dated triggers: the lead's
+    restating check and the speech-verb check read bounded windows, so 4x the input costs ~4x the time."""
+    import time
+
+    from qpextract.extractors.events import EventExtractor
+    from qpextract.pipeline import Pipeline
+    from qpextract.text.segment import SentenceSegmenter
+
+    pipe = Pipeline(components=[SentenceSegmenter(), EventExtractor()])
+    title = "Nga tuyên bố điều tàu chiến đến gần tàu Mỹ, bắn hạ tên lửa"
+    unit = "Ngày 5/3 tổ chức diễn tập tuyên bố tập trận huấn luyện "
+
+    def seconds(size: int) -> float:
+        text = unit * (size // len(unit))
+        t0 = time.perf_counter()
+        pipe.document(text, title=title)
+        return time.perf_counter() - t0
+
+    t_small, t_big = seconds(25_000), seconds(100_000)
+    assert t_big < max(10 * t_small, 0.5), (t_small, t_big)

@@ -4,7 +4,12 @@ For every position of every official and every organization found in the real
 corpus, the sentence around it is segmented with ``pyvi.ViTokenizer.tokenize``;
 the record ends inside a word when its last syllable and the next syllable of
 the text are joined by "_" in that output ("Sở Lao" + "động"), or when it ends
-in the middle of a syllable. Usage:
+in the middle of a syllable; not when the next syllable starts the mention of a
+person the pipeline found (pyvi joins "Tổng thống Mỹ" to "Obama", "Ngoại trưởng
+Trung Quốc" to "Vương Nghị": a post ends where a name begins), nor when the
+record ends with a whole place or country name of the gazetteer ("Quảng Bình" +
+"ký"), nor when the record ends on a word of pyvi's own lexicon and the next
+syllable begins another ("Quốc hội" + "thảo luận" read by pyvi as "hội_thảo"). Usage:
 
     python tools/word_boundary.py [../shared/corpus-real/articles.jsonl] [--show N]
 """
@@ -59,6 +64,39 @@ def inside_word(sentence: str, end: int, tokenize) -> Optional[str]:
     return None
 
 
+def next_is_name(text: str, end: int, names: set[int]) -> bool:
+    """True when the syllable after ``end`` starts the mention of a person: the record ends where a
+    name begins, a word boundary whatever pyvi's segmenter joins ("Mỹ_Obama", "Quốc_Vương" of
+    "Trung Quốc Vương Nghị")."""
+    k = end
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    return k > end and k in names
+
+
+def ends_with_place(text: str, start: int, end: int, places) -> bool:
+    """True when the record ends with a whole place or country name ("UBND tỉnh Quảng Bình" + "ký",
+    "Tàu Trung Quốc" + "cập"): a proper name is a word, whatever pyvi joins to its last syllable."""
+    for k in range(max(start, end - 24), end):
+        if (k == start or not text[k - 1].isalnum()) and text[k].isupper():
+            m = places.match(text, k, end)
+            if m is not None and m.end() == end:
+                return True
+    return False
+
+
+def two_readings(text: str, start: int, end: int, compounds) -> bool:
+    """True when the record ends on a word of pyvi's lexicon and the next syllable begins another
+    ("Quốc hội" + "thảo luận", "Tổng cục Hậu cần" + "thiết yếu"): pyvi chose the overlapping reading
+    ("hội_thảo"); both segmentations are words, the record's is not a cut."""
+    before = text[max(start, end - 40) : end].split()
+    after = text[end : end + 40].split()
+    if len(before) < 2 or len(after) < 2:
+        return False
+    low = [w.lower().strip(",.;:()\"'") for w in (*before[-2:], *after[:2])]
+    return f"{low[0]} {low[1]}" in compounds and f"{low[2]} {low[3]}" in compounds
+
+
 def records(doc) -> Iterator[tuple[str, int, int]]:
     """(kind, normalized start, normalized end) of every position and organization of ``doc``."""
     text = doc.text
@@ -84,12 +122,18 @@ def check(articles: list[dict], show: int = 0) -> tuple[int, int, Counter]:
 
     from qpextract import Pipeline
 
+    from qpextract.extractors.places.bodies import compound_words
+    from qpextract.text.lexicon import Gazetteer
+
     pipe = Pipeline()
+    places = Gazetteer().blocker
+    compounds = compound_words()
     bad = total = 0
     cuts: Counter = Counter()
     for art in articles:
         doc = pipe.document(art["text"], id=art.get("id", ""), title=art.get("title"))
         starts = [s for s, _ in doc.sentences]
+        names = {m.start for o in doc.officials for m in o.mentions}
         for kind, s, e in records(doc):
             total += 1
             j = bisect_right(starts, s) - 1
@@ -97,6 +141,10 @@ def check(articles: list[dict], show: int = 0) -> tuple[int, int, Counter]:
             se = max(se, e)
             sentence = doc.text[ss:se]
             word = inside_word(sentence, e - ss, ViTokenizer.tokenize)
+            if word is not None and next_is_name(doc.text, e, names):
+                word = None  # "Tổng thống Mỹ" + "Obama": pyvi joins a post to the name after it
+            if word is not None and (ends_with_place(doc.text, s, e, places) or two_readings(doc.text, s, e, compounds)):
+                word = None
             if word is not None:
                 bad += 1
                 cuts[(kind, doc.text[s:e], word)] += 1

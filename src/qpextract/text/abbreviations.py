@@ -7,7 +7,7 @@ The expansion of an occurrence comes from the first of these named rules that kn
   or a pair in brackets: "(Operation Inherent Resolve - OIR)";
 - ``abbr.defined_phrase``: the name phrase right before a form in brackets, even one
   the table knows (the article's own words first) unless the phrase is shorter than three
-  words or holds the table's expansion ("lực lượng vũ trang thành phố (LLVT)" keeps "lực lượng vũ trang") ("Lực lượng Dân chủ Syria (SDF)"; data/vi/abbreviation_definitions.yaml);
+  words, holds the table's expansion or the text before the brackets ends with it ("lực lượng vũ trang thành phố (LLVT)" keeps "lực lượng vũ trang") ("Lực lượng Dân chủ Syria (SDF)"; data/vi/abbreviation_definitions.yaml);
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
 - ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins);
 - ``abbr.compound``: a chain glued by "-", "/" or "&" ("QĐ-UBND", "CT/TU", "GD&ĐT") is one
@@ -42,6 +42,7 @@ from qpextract.models import Abbreviation
 from qpextract.patterns import trie_pattern
 
 _LEFT_TOUCH = regex.compile(r"[\p{L}\p{N}]")
+_LETTER = regex.compile(r"\p{L}")
 # a web address: "VOV.VN", "Trung Hiếu/VOV.VN", "Chinhphu.vn": never an abbreviation
 _DOMAIN = regex.compile(r"(?<![\p{L}\p{N}.])[\p{L}\p{N}-]++(?:\.[\p{L}\p{N}-]++)*?\.(?:VN|vn|COM|com|NET|net|ORG|org|GOV|gov)(?![\p{L}\p{N}])")
 # a web address's ending: only a text with one runs _DOMAIN (a slow scan of every word)
@@ -59,12 +60,14 @@ _WORD = regex.compile(r"[\p{L}\p{N}]++")
 _PAIRED = regex.compile(
     r"(\p{Lu}[^()\n]{2,100}?)\s*(?:[-–,:]|,?\s(?:viết tắt|gọi tắt)(?: là)?)\s*([A-ZĐ][A-ZĐ0-9&+/]{1,12})"
 )
+# "(gọi tắt là JSDF)", "(viết tắt: NLF)", "(tên viết tắt là X)": the short form named after the words
+_CALLED = regex.compile(r"(?:[Tt]ên )?(?:[Gg]ọi|[Vv]iết) tắt(?: là|:)?\s+(?=[A-ZĐ])")
 _CLAUSE_END = regex.compile(r"[,;:.!?()\"“”\n…]", regex.REVERSE)  # searched from the end
 # a number or a word with a digit glued to the token: a model code ("HQ-9", "Tu-95 MS", "Kalibr-PL")
 _CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d")
 # a known form glued to a code with a digit: "TB-2", "AN / APG-83", "AN - M30"
 _TABLE_CODE_AFTER = regex.compile(r"-\d|\s?[-/]\s?\p{L}++-?\d")
-_OF_BEFORE = regex.compile(r"(?<![\p{L}])của\s$")
+_OF_BEFORE = regex.compile(r"(?<![\p{L}])(?:của|và)\s$")  # "xe tăng và xe chiến đấu bộ binh (IFV)"
 _CAPITALIZED_BEFORE = regex.compile(r"(?<=[\p{L}\p{M}]\s)\p{Lu}[\p{Ll}\p{M}]*+\s$")
 _INITIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\.\s?$")
 _CAPS_RUN = regex.compile(r"(?<![\p{L}\p{N}])[\p{Lu}\p{M}]{2,}+(?: [\p{Lu}\p{M}]{2,}+)++(?![\p{L}\p{N}])")
@@ -137,19 +140,21 @@ class AbbreviationTagger:
         self.lexicon = load_lexicon()
         self.keys = {canonical(k): e for k, e in self.lexicon.entries.items()}
         self.context = [ContextRule.model_validate(r) for r in read_yaml("abbreviation_context.yaml")]
-        self.context_patterns = [
+        # one scan finds every form some rule names; each rule then checks its own neighbours
+        self.context_rules = [
             (
                 rule,
-                regex.compile(
-                    r"(?<![\p{L}\p{N}.])(?:"
-                    + "|".join(regex.escape(s) + (r"(?![\p{L}])" if s[-1].isalnum() else "") for s in rule.short)
-                    + ")"
-                    + (f"(?={rule.after})" if rule.after else "")
-                ),
+                regex.compile(f"(?:{rule.after})") if rule.after else None,
                 regex.compile(f"(?:{rule.before})$") if rule.before else None,
             )
             for rule in self.context
         ]
+        shorts = sorted({s for rule in self.context for s in rule.short}, key=len, reverse=True)
+        self.context_pattern = regex.compile(
+            r"(?<![\p{L}\p{N}.])(?:"
+            + "|".join(regex.escape(s) + (r"(?![\p{L}])" if s[-1].isalnum() else "") for s in shorts)
+            + ")"
+        )
         cfg = read_yaml("abbreviation_definitions.yaml")
         self.skip_words = frozenset(cfg["skip_words"])
         self.max_words = int(cfg["max_words"])
@@ -216,12 +221,20 @@ class AbbreviationTagger:
     def _atoms(self, text: str, body_end: int) -> list[_Atom]:
         """Every candidate short form, left to right, overlaps resolved longest first."""
         found: list[tuple[int, int, int, _Atom]] = []
-        for rule, pattern, before in self.context_patterns:
-            for m in pattern.finditer(text):
-                if before is None or before.search(text, max(0, m.start() - 40), m.start()):
-                    name = rule.name if rule.expansion is not None else "abbr.skip"
-                    atom = _Atom(m.start(), m.end(), name, rule.expansion, rule.category)
-                    found.append((m.start(), -(m.end() - m.start()), 0, atom))
+        for m in self.context_pattern.finditer(text, overlapped=True):
+            start = m.start()
+            for rule, after, before in self.context_rules:
+                for short in rule.short:
+                    end = start + len(short)
+                    if (
+                        text.startswith(short, start)
+                        and (not short[-1].isalnum() or not _LETTER.match(text, end))
+                        and (after is None or after.match(text, end))
+                        and (before is None or before.search(text, max(0, start - 40), start))
+                    ):
+                        name = rule.name if rule.expansion is not None else "abbr.skip"
+                        atom = _Atom(start, end, name, rule.expansion, rule.category)
+                        found.append((start, -(end - start), 0, atom))
         for m in self.lexicon.pattern.finditer(text):
             if _LEFT_TOUCH.match(text, m.start() - 1, m.start()):
                 continue
@@ -281,6 +294,9 @@ class AbbreviationTagger:
         out: dict[str, tuple[str, str]] = {}
         for m in _PAREN.finditer(text):
             inner = m.group(1).strip()
+            called = _CALLED.match(inner)  # "Lực lượng Phòng vệ Nhật Bản (gọi tắt là JSDF)"
+            if called:
+                inner = inner[called.end() :]
             if _FORM.fullmatch(inner) and sum(c.isupper() for c in inner) >= 2 and not _ROMAN.fullmatch(inner):
                 # "Ban Chỉ huy Quân sự (CHQS)"
                 before = text[max(0, m.start() - 150) : m.start()]
@@ -290,7 +306,7 @@ class AbbreviationTagger:
                 phrase = self._initials_window(before, words, inner)
                 if phrase:
                     out.setdefault(canonical(inner), (phrase, "abbr.defined"))
-                elif (phrase := self._head_phrase(before)) and not self._table_within(inner, phrase):
+                elif (phrase := self._head_phrase(before)) and not self._table_within(inner, phrase, before):
                     out.setdefault(canonical(inner), (phrase, "abbr.defined_phrase"))
                 continue
             paired = _PAIRED.fullmatch(inner)
@@ -305,16 +321,33 @@ class AbbreviationTagger:
                 short = prev.group(1)
                 if words and self._match_initials([w.group() for w in words], _letters(short)):
                     out.setdefault(canonical(short), (inner, "abbr.defined"))
+                elif self._names_body(inner) and not self._table_within(short, inner, inner):
+                    # "JSDF (Lực lượng Phòng vệ Nhật Bản)": a body's name in another language's order
+                    out.setdefault(canonical(short), (inner, "abbr.defined_phrase"))
         return out
 
-    def _table_within(self, short: str, phrase: str) -> bool:
+    def _names_body(self, inner: str) -> bool:
+        """Whether brackets after a short form hold a body's name: a capitalized head opens it
+        and no stop word or punctuation follows ("Lực lượng Phòng vệ Nhật Bản", not "Ủy ban, 2019")."""
+        head = self.heads.match(inner)
+        return (
+            head is not None
+            and inner[0].isupper()
+            and len(inner.split()) <= self.max_words
+            and self.stops.search(inner, head.end()) is None
+        )
+
+    def _table_within(self, short: str, phrase: str, before: str) -> bool:
         """Whether the table keeps ``short`` against the phrase: a phrase of one or two words
-        ("từ tàu ngầm (SLBM)") or one holding the table's expansion ("lực lượng vũ trang thành phố").
+        ("từ tàu ngầm (SLBM)"), one holding the table's expansion ("lực lượng vũ trang thành phố"),
+        or when the text before the brackets ends with it, head in lower case ("tổ chức Hiệp ước Bắc Đại
+        Tây Dương (NATO)").
         """
         entry = self.lookup(short)
         if entry is None:
             return False
-        return len(phrase.split()) < 3 or entry.expansion.casefold() in phrase.casefold()
+        table = entry.expansion.casefold()
+        return len(phrase.split()) < 3 or table in phrase.casefold() or before.rstrip().casefold().endswith(table)
 
     def _initials_window(self, before: str, words: list[regex.Match[str]], short: str) -> Optional[str]:
         """The shortest run of words ending at the brackets whose initials spell ``short``."""
@@ -352,7 +385,7 @@ class AbbreviationTagger:
         if not heads:
             return None
         head = heads[0]
-        for later in heads[1:]:  # "khu vực phụ trách của Bộ Tư lệnh Trung tâm Mỹ": the body after "của"
+        for later in heads[1:]:  # "khu vực phụ trách của Bộ Tư lệnh Trung tâm Mỹ": the body after "của" or "và"
             if _OF_BEFORE.search(before, max(0, later.start() - 5), later.start()):
                 head = later
         phrase = before[head.start() :].strip()

@@ -2,7 +2,9 @@
 
 ``"02/12/2022"`` is day first (2 December), ``"2022/12/02"`` year first,
 ``"Thứ Ba, ngày 9 tháng 4 năm 2022 - 08:05"`` gives ``2022-04-09T08:05``.
-A value that is no calendar day is refused with a reason, never guessed.
+A value that is no calendar day is refused with a reason, never guessed; so is a day outside
+the years 1000-9998 ("9999-12-31"): relative expressions resolved against it ("năm tới",
+"ngày mai") would leave the four-digit years of SPEC values or the calendar.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from typing import Any, Optional
 
 import regex
 
+# the years a reference date may have: one year and two days either side stay four-digit days
+MIN_YEAR, MAX_YEAR = 1000, 9998
 _TIME = r"(?:\D{0,12}?(?P<hh>\d{1,2})\s*[:hH]\s*(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?)?"
 _ZONE = r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|\(?GMT\s*[+-]?\d{0,2}\)?|[AP]M))?"
 _WEEKDAY = r"(?:(?:thứ\s+\p{L}+|chủ\s+nhật|t[2-7]|cn)\s*[,-]?\s*)?"
@@ -41,6 +45,8 @@ def parse_published(value: Any) -> tuple[Optional[str], Optional[str]]:
     """
     if value is None:
         return None, None
+    if isinstance(value, _dt.date) and not MIN_YEAR <= value.year <= MAX_YEAR:
+        return None, _out_of_range(value)
     if isinstance(value, _dt.datetime):
         if value.hour or value.minute:
             return value.strftime("%Y-%m-%dT%H:%M"), None
@@ -67,9 +73,15 @@ def _iso(m: regex.Match[str], raw: str) -> tuple[Optional[str], Optional[str]]:
         day = _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
     except ValueError as exc:
         return None, f"published {raw!r} is not a calendar day ({exc}); it was ignored"
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        return None, _out_of_range(raw)
     if m["hh"] is None:
         return day.isoformat(), None
     hour, minute = int(m["hh"]), int(m["mi"])
     if hour > 23 or minute > 59:
         return None, f"published {raw!r} has no valid time of day; it was ignored"
     return f"{day.isoformat()}T{hour:02d}:{minute:02d}", None
+
+
+def _out_of_range(raw: Any) -> str:
+    return f"published {str(raw)!r} is outside the years {MIN_YEAR}-{MAX_YEAR} qpextract resolves dates against; it was ignored"

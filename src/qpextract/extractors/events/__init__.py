@@ -1,10 +1,15 @@
 """Events (SPEC Event): the headline event and what else happened.
 
 The headline (main) event is chosen by the named rules of events.yaml
-(``main_rules``), tried in order: an incident opening the headline, a lead
-sentence that reports a happening, the headline's own words, the first lead
-sentence. A headline clause that states, plans, asks or analyses names no event;
-a headline about a discipline case or a denial gives none. Secondary events are
+(``main_rules``) from the headline and the lead (its first three prose sentences:
+sapo, caption, lead), never from a later mention: an incident opening the
+headline, a lead sentence that reports a happening, the headline's own words, an
+announcement the headline reports, the first lead sentence. A lead trigger of a
+kind the headline does not name counts only in a sentence that restates the
+headline's happening. What follows an intent or analysis word in a headline
+clause names no event. Main is null only when the article reports nothing at all
+(dev3 convention): a statement is named by its speech verb, a discipline case by
+its word, and failing every trigger the headline's first clause names it. Secondary events are
 trigger words in the body that report a happening: not inside a plan or a task
 ("tiếp tục…", "chuẩn bị diễn tập…"), not a topic ("công tác huấn luyện"), and,
 for words that need one, after a realization cue ("tổ chức", "lễ", "khai mạc").
@@ -24,7 +29,7 @@ from qpextract.models import Event, TemporalExpression
 from qpextract.text.lexical import same_length_lower
 
 _LEAD_SENTENCES = 3
-_REPORTING_LEAD = 5  # a dated or "held" sentence this far into the body still reports the headline event
+_REPORTING_LEAD = 3  # the lead: a dated or "held" sentence this far into the body reports the headline event (sapo, caption, lead)
 _CUE_WINDOW = 40
 _PLAN_WINDOW = 300  # characters before a trigger searched for a plan marker  # characters before a trigger searched for its realization cue
 _TOPIC_WINDOW = 14
@@ -38,6 +43,8 @@ _ORGANIZER_EDGES = re.compile(
     r"^(?:tại (?:hội nghị|buổi lễ|lễ|đây)\s*,?\s*)|(?:\s+(?:đã|vừa|cũng|sẽ|chỉ đạo|phối hợp|long trọng|đồng loạt|trang trọng))+$",
     re.IGNORECASE,
 )
+_QUOTES = " '\"‘’“”"
+_WORD = re.compile(r"\w+")
 _CLAUSE_BREAK = re.compile(r"[;:]")
 _DATE_PREFIX = re.compile(
     r"\s*(?:(?:sáng|chiều|tối|trưa|đêm|hôm)(?: nay| qua)?\s*)?(?:ngày\s*)?\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?\s*,?\s*",
@@ -76,16 +83,16 @@ class EventExtractor:
         title_end = 0
         if title and sentences and low[sentences[0][0] : sentences[0][1]].strip().rstrip(".") == title_low.strip().rstrip("."):
             title_end = sentences[0][1]
-        if title and find_all(t.no_event_re, title_low):
-            doc.explain(self.name, "event.none.title", 0, title_end)
-            return  # a discipline case, a denial, a dispute: nothing held
-        blocked = find_all(t.not_trigger_re, title_low)  # "tài liệu" asks nothing
-        asks = [q for q in find_all(t.question_re, title_low) if not any(bs <= q[0] < be for bs, be in blocked)]
-        if title and (asks or t.question_marks_re.search(title_low)):
-            doc.explain(self.name, "event.none.question", 0, title_end)
-            return  # a question in the headline: an analysis, whatever its lead recounts
+        blocked = find_all(t.not_trigger_re, title_low)  # "đạn cảnh cáo" (warning shots) disciplines nobody
+        case = [q for q in find_all(t.no_event_re, title_low) if not any(bs <= q[0] < be for bs, be in blocked)]
         hits = self._triggers(low)
         lead = self._lead(doc, low, title_low, title_end)
+        if title and case:
+            # a discipline case, a denial, a dispute: the decision or the statement is the headline event, and
+            # nothing the body tells of the case is held
+            row = TriggerRow(phrase=phrase_key(title_low[case[0][0] : case[0][1]]), type="other", scope="title", rank=2, cue=True)
+            doc.events.append(self._headline_event(doc, low, case[0], row, "event.main.title_case", title_low, title_end, lead))
+            return
         main = self._main(doc, low, hits, lead, title_low, title_end)
         events: list[Event] = []
         seen_types: set[str] = set()
@@ -150,16 +157,35 @@ class EventExtractor:
         # a statement, a plan or an analysis: its headline words name nothing held
         in_title = [h for h in in_title if not any(a <= h[0] < b for a, b in said)]
         statement = bool(said) and not in_title
+        head_low, head = (low[:title_end], doc.text[:title_end]) if title_end else (title_low, doc.title or "")
+        speech = self._speech_acts(head_low, head)
+        # under a headline that only states or announces, a dated lead sentence reports the occasion of the
+        # statement (a meeting, a visit: `other`); a specific kind there is what the statement is about ("Trump nói…"
+        # over "… sau cuộc diễn tập…") unless the lead says it was held ("tổ chức", "diễn ra")
         dated = [x for x in lead if self._opens_with_date(doc, x)]
+        stated = statement or bool(speech)
         in_reporting = [
             h
             for h in in_lead
             if self._held_after(low, h[0], h[1])
-            or ((any(a <= h[0] < b for a, b in dated) or self._held(low, h[0], h[1])) and self._plain(low, h[0]))
+            or (
+                (self._held(low, h[0], h[1]) or (any(a <= h[0] < b for a, b in dated) and not (stated and h[2].type != "other")))
+                and self._plain(low, h[0])
+            )
         ]
         # the first lead sentence may still name the event without reporting it, unless as a plan or a topic
         first = lead[:1]
         in_other = [] if statement else [h for h in in_lead if any(a <= h[0] < b for a, b in first) and self._plain(low, h[0])]
+        # when the headline names a happening of its own, a lead trigger of another kind is its event only in a
+        # sentence that restates the headline's words ("công bố hình ảnh … diễn tập phóng tên lửa" under "công bố
+        # ảnh … phóng tên lửa"); else it is a passing mention ("Tìm thấy máy bay MiG-21…" over "… bay huấn luyện")
+        verbs = self._headline_verbs(head_low, head, said)
+        # (once it has one, every trigger word of the headline counts, also in a statement: "tuyên bố tập trận")
+        acts: list[tuple[int, int, TriggerRow]] = []
+        if in_title or verbs or speech:
+            acts = self._triggers(head_low) + verbs + speech
+            in_reporting = [h for h in in_reporting if self._restates(low, h, acts, head_low)]
+            in_other = [h for h in in_other if self._restates(low, h, acts, head_low)]
         headline = [h for h in in_title if h[2].scope == "title"]
         title_types = {h[2].type for h in in_title}
         # an incident word names the article's event only when the headline opens with it, not when it
@@ -188,14 +214,14 @@ class EventExtractor:
             if any(a <= h[0] < b for a, b in first)
             and h[2].scope != "title"
             and any(not low[pe : h[0]].strip() for _, pe in find_all(self.t.occasion_re, low, max(0, h[0] - _OCCASION_WINDOW), h[0]))
+            and (not acts or self._restates(low, h, acts, head_low))
         ]
         groups = {
             "lead_occasion": occasion,
             "title_incident": incident,
             "conference": conference,
-            "title_verb": self._headline_verbs(
-                low[:title_end] if title_end else title_low, doc.text[:title_end] if title_end else (doc.title or ""), said
-            ),
+            "title_verb": verbs,
+            "title_statement": speech,
             "lead_reported": in_reporting,
             "title": in_title,
             "title_headline": headline,
@@ -231,9 +257,51 @@ class EventExtractor:
             self._main_pos = (s, e)
             doc.explain(self.name, rule, s, e)
             return self._event(doc, low, s, e, row, main=True, rule=rule, lead=lead)
-        if statement:
-            doc.explain(self.name, "event.none.statement", 0, title_end)
+        # the fallback: whatever the headline says happened, in its own words (its first clause of three words or
+        # more: "Mosul chỉ còn 10% không thể giải phóng…"), else the first lead sentence's
+        span = self._headline_clause(title_low if not title_end else low[:title_end])
+        if span is not None:
+            row = TriggerRow(phrase="headline", type="other", scope="title", rank=2, cue=True)
+            return self._headline_event(doc, low, span, row, "event.main.headline", title_low, title_end, lead)
+        if lead:
+            a, b = lead[0]
+            span = self._headline_clause(low[:b], a)
+            if span is not None:
+                self._main_pos = span
+                doc.explain(self.name, "event.main.lead_sentence", *span)
+                row = TriggerRow(phrase="lead", type="other", scope="main", rank=2, cue=True)
+                return self._event(doc, low, span[0], span[1], row, main=True, rule="event.main.lead_sentence", lead=lead)
+        doc.explain(self.name, "event.none", 0, title_end)
         return None
+
+    def _headline_clause(self, text_low: str, start: int = 0) -> Optional[tuple[int, int]]:
+        """The first clause of ``text_low[start:]`` with at least three words, without quotes around it; a clause
+        before a colon names a speaker or a source ("Tướng Võ Hồng Thắng: …", "Tin nóng thế giới ngày mới 9/10: …")
+        unless nothing follows it."""
+        end = min(len(text_low), start + _TITLE_CHARS)
+        bounds = [m.start() for m in self.t.title_clause_re.finditer(text_low, start, end)] + [end]
+        a, found = start, None
+        for b in bounds:
+            words = list(_WORD.finditer(text_low, a, b))
+            if len(words) >= 3:
+                if b < end and text_low[b] == ":":
+                    found = found or (words[0].start(), words[-1].end())
+                else:
+                    return words[0].start(), words[-1].end()
+            a = b + 1
+        return found
+
+    def _headline_event(self, doc, low, span, row, rule, title_low, title_end, lead) -> Event:
+        """The main event named by words of the headline: at their place when the text opens with the headline,
+        else by the words alone (a separate title)."""
+        s, e = span
+        if title_end:
+            self._main_pos = (s, e)
+            doc.explain(self.name, rule, s, e)
+            return self._event(doc, low, s, e, row, main=True, rule=rule, lead=lead)
+        trigger = (doc.title or "")[s:e] or row.phrase
+        doc.trace.append((self.name, rule, trigger))  # named in the headline only
+        return self._event(doc, low, 0, 0, row, main=True, rule=rule, trigger=trigger, lead=lead)
 
     def _headline_verbs(self, title_low: str, title: str, said: list[tuple[int, int]]) -> list[tuple[int, int, TriggerRow]]:
         """Verbs of the headline that report a happening of no typed kind, outside its statement clauses and topics
@@ -249,19 +317,55 @@ class EventExtractor:
                 continue
             if title[s : s + 1].isupper() and s > opening:
                 continue
-            if self._topic(title_low, s, in_title=True):
+            if self._topic(title_low, s, in_title=True) or self._nominal(title_low, s):
                 continue
             out.append((s, e, self.t.headline_verbs[phrase_key(title_low[s:e])]))
         return out
 
+    def _restates(self, low: str, hit: tuple[int, int, TriggerRow], acts: list[tuple[int, int, TriggerRow]], head_low: str) -> bool:
+        """A lead trigger of the kind of one of the headline's happenings, or in a sentence that repeats one's words."""
+        if any(a[2].type == hit[2].type for a in acts):
+            return True
+        ss, se = self._sentence(hit[0])
+        near = low[max(ss, hit[0] - _PLAN_WINDOW) : min(se, hit[1] + _PLAN_WINDOW)]  # bounded: linear on a 1 MB sentence
+        return any(head_low[a[0] : a[1]] in near for a in acts)
+
+    def _nominal(self, title_low: str, s: int) -> bool:
+        """A verb made a noun by the word right before it ("những tuyên bố", "lệnh trừng phạt", "bài phát biểu")."""
+        before = title_low[max(0, s - 12) : s].split()
+        return bool(before) and before[-1].strip(_QUOTES) in self.t.nominalizers
+
+    def _speech_acts(self, title_low: str, title: str) -> list[tuple[int, int, TriggerRow]]:
+        """Statements the headline reports ("Nga tuyên bố bắt…", "Trump nói…", "Putin cảnh báo…"): a speech verb not
+        negated ("không nói") nor made a noun ("những tuyên bố")."""
+        out: list[tuple[int, int, TriggerRow]] = []
+        opening = len(title) - len(title.lstrip())
+        for s, e in find_all(self.t.speech_re, title_low[:_TITLE_CHARS]):
+            before = title_low[max(0, s - 12) : s].split()
+            if (before and before[-1] in self.t.speech_negators) or self._topic(title_low, s, in_title=True):
+                continue  # "Putin không nói quá khi…"
+            if self._nominal(title_low, s):
+                continue
+            if title[s : s + 1].isupper() and s > opening:
+                continue  # a capitalized word inside the headline is a name
+            out.append((s, e, self.t.speech_verbs[phrase_key(title_low[s:e])]))
+        return out
+
     def _statement_clauses(self, title_low: str) -> list[tuple[int, int]]:
-        """Clauses of the title that state, plan, ask or analyse ("…có thể điều tàu sân bay tập trận?")."""
+        """Parts of the title's clauses that state, plan, ask or analyse: from the first statement word to the end of
+        its clause ("…có thể điều tàu sân bay tập trận"; "Nga hoàn tất thử nghiệm" before "có thể" stays), or the
+        whole clause after a quote mark or when an analysis word opens it ("Lý do Nga triển khai…", "Bí ẩn…")."""
         out, start = [], 0
         bounds = [m.start() for m in self.t.title_clause_re.finditer(title_low)] + [len(title_low)]
         for end in bounds:
             clause = title_low[max(0, start - 1) : end]  # with the break before it
-            if find_all(self.t.statement_re, title_low, start, end) or self.t.statement_marks_re.search(clause):
+            analysis = find_all(self.t.analysis_re, title_low, start, end)
+            words = sorted(find_all(self.t.statement_re, title_low, start, end) + analysis)
+            opens = bool(analysis) and not title_low[start : analysis[0][0]].strip(_QUOTES)
+            if self.t.statement_marks_re.search(clause) or opens:
                 out.append((start, end))
+            elif words:
+                out.append((words[0][0], end))
             start = end + 1
         return out
 
@@ -288,9 +392,11 @@ class EventExtractor:
     def _held_after(self, low: str, s: int, e: int) -> bool:
         """A trigger a few words before "diễn ra", "được tổ chức" ("trong Hội nghị … lần 6 diễn ra tại Lào")."""
         _, se = self._sentence(s)
-        if not find_all(self.t.reporting_after_re, low, e, min(se, e + 2 * _CUE_WINDOW)):
+        after = find_all(self.t.reporting_after_re, low, e, min(se, e + 2 * _CUE_WINDOW))
+        if not after:
             return False
-        return not self._planned(low, s)
+        # "cuộc tập trận có thể diễn ra trong 48 giờ tới", "dự kiến sớm được tổ chức": a plan between them
+        return not self._planned(low, s) and not find_all(self.t.plan_re, low, e, after[0][0])
 
     def _planned(self, low: str, s: int) -> bool:
         """A plan marker written in lower case before ``s`` in its sentence, with no past marker after it."""
@@ -346,8 +452,9 @@ class EventExtractor:
             scope = scope + [x for x in lead[:1] if x not in scope]
         scope = [(a, min(b, a + 4 * _PLAN_WINDOW)) for a, b in scope]
         date, period, day = self._when(doc, scope, e if s < e else None)
+        etype = self._type(low, s, e, row, trig)
         return Event(
-            type=self._type(low, s, e, row, trig),
+            type=etype,
             trigger=trig,
             start=start,
             end=end,
@@ -355,7 +462,9 @@ class EventExtractor:
             period=period,
             location=self._location(doc, low, scope),
             organizer=self._organizer(doc, low, scope[0], s) if scope and s < e else None,
-            participants=self.roles.participants(doc, low, self._sentence, (lead or [])[:_LEAD_SENTENCES], rule) if main else [],
+            participants=self.roles.participants(doc, low, self._sentence, (lead or [])[:_LEAD_SENTENCES], rule, etype)
+            if main
+            else [],
             first_day=day.first_day if day is not None else None,
             last_day=day.last_day if day is not None else None,
             main=main,

@@ -14,13 +14,17 @@ from collections.abc import Callable
 from typing import Optional
 
 from qpextract.document import Document
-from qpextract.extractors.events.tables import RoleRule, RoleTables, find_all, phrase_key
+from qpextract.extractors.events.tables import RoleRule, RoleTables, find_all, phrase_key, phrase_regex
 from qpextract.models import Participant
 
 _AFTER_LIMIT = 320  # characters after a name searched for its cue (posts can be long)
-_JOIN_TAIL = 8  # words a post, a rank or "đồng chí" may take between "và" and the next name
+_JOIN_TAIL = 12  # words a post, a rank or "đồng chí" may take between "và" and the next name
+_PART_BEFORE = 60  # characters before a name searched for a participation word ("hội đàm với Bộ trưởng A")
+_LISTENER_WINDOW = 40  # characters before an opening cue searched for a `not_after` word ("nghe … báo cáo")
+_NAME_LIST = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s*")  # "A (Quảng Bình), B": one of a list of names
 _LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = frozenset(",;:.!?()\"“”")
+_QUOTES = frozenset("\"“”")
 
 Sentence = tuple[int, int]
 # one who takes part with no role a rule names (a cue of `participation`, or a speech after a crash)
@@ -33,12 +37,22 @@ class RoleReader:
     def __init__(self) -> None:
         self.t = RoleTables()
         self.main_rule = ""
+        self.main_type = "other"
+        # a rule's `not_after` words between the name and its cue give the cue to someone else ("A nghe B báo cáo")
+        rules = [r for by_cue in self.t.variants.values() for rs in by_cue.values() for r in rs]
+        self.not_after = {r.name: phrase_regex(r.not_after) for r in rules if r.not_after}
 
     def participants(
-        self, doc: Document, low: str, sentence_of: Callable[[int], Sentence], lead: list[Sentence], main_rule: str
+        self,
+        doc: Document,
+        low: str,
+        sentence_of: Callable[[int], Sentence],
+        lead: list[Sentence],
+        main_rule: str,
+        main_type: str = "other",
     ) -> list[Participant]:
         """One participant per official that a role rule, a participation cue or the lead ties to the event."""
-        self.main_rule = main_rule
+        self.main_rule, self.main_type = main_rule, main_type
         self._letters: dict[Sentence, int] = {}
         self._openings: dict[Sentence, Optional[RoleRule]] = {}
         by_sentence: dict[Sentence, list[tuple[int, int, int]]] = {}
@@ -48,18 +62,28 @@ class RoleReader:
                 if me > ms:
                     by_sentence.setdefault(sentence_of(ms), []).append((ms, me, idx))
         found: dict[int, tuple[RoleRule, int, int]] = {}
+        taking_part: set[int] = set()  # people a participation word stands next to ("A đến thăm", "tiếp ông A")
         for sentence, mentions in by_sentence.items():
             mentions.sort()
             inherited: Optional[RoleRule] = None  # the cue after the next person, if joined to it by "và"
+            joins_in = False  # the next person takes part by a participation word after it ("A và B gặp lại nhau")
             for i in range(len(mentions) - 1, -1, -1):
                 ms, me, idx = mentions[i]
                 nxt = mentions[i + 1][0] if i + 1 < len(mentions) else sentence[1]
                 prev_end = mentions[i - 1][1] if i else sentence[0]
                 source = self._before(doc, low, sentence, ms, self.t.source_re)
                 after = None if source else self._after(doc, low, sentence, me, nxt)
-                if after is None and inherited is not None and self._joined(doc, me, nxt):
+                joined = after is None and (inherited is not None or joins_in) and self._joined(doc, me, nxt)
+                if joined and inherited is not None:
                     after = inherited
+                if after is not None and after.at_occasion and self._at_occasion(low, sentence, ms):
+                    after = self.t.by_name[after.at_occasion]
                 inherited = after
+                # a person with a cue of its own passes that cue on, not a participation word
+                if after is not None:
+                    joins_in = False
+                else:
+                    joins_in = (joins_in and joined) or (not source and self._part_after(doc, low, sentence, me, nxt))
                 addressed = self._before(doc, low, sentence, ms, self.t.addressee_re)
                 rules = [
                     r
@@ -71,6 +95,8 @@ class RoleReader:
                     if r is not None
                 ]
                 if not rules:
+                    if joins_in or self._part_before(doc, low, sentence, ms, prev_end):
+                        taking_part.add(idx)
                     continue
                 # at a crash or an arrest, who is there, speaks or directs takes part with no ceremony role
                 rules = [_PARTICIPATION if self.main_rule in r.not_for_main_rules else r for r in rules]
@@ -84,7 +110,7 @@ class RoleReader:
                 rule, ms, me = found[idx]
                 doc.explain("events", rule.name, ms, me)
                 out.append(Participant(name=official.name, role=rule.role, official=idx, rule=rule.name))
-            elif self._takes_part(doc, low, official, sentence_of):
+            elif idx in taking_part:
                 out.append(Participant(name=official.name, role="other", official=idx, rule=_PARTICIPATION.name))
             elif any(a <= m.start < b for m in official.mentions for a, b in lead):
                 out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
@@ -103,13 +129,20 @@ class RoleReader:
         """A cue counts in lower case, or opening its sentence; never inside a longer non-cue word."""
         if not doc.text[s].islower() and self._first_letter(doc, sentence) < s:
             return False
+        return not self._in_not_cue(low, sentence, s, e)
+
+    def _in_not_cue(self, low: str, sentence: Sentence, s: int, e: int) -> bool:
+        """The cue at ``[s, e)`` begins inside a longer word that is no cue ("tiếp tục", "gặp nạn")."""
         a = max(sentence[0], s - 12)
-        return not any(bs <= s < be for bs, be in find_all(self.t.not_cue_re, low, a, min(sentence[1], e + 20)))
+        return any(bs <= s < be for bs, be in find_all(self.t.not_cue_re, low, a, min(sentence[1], e + 20)))
 
     def _joined(self, doc: Document, me: int, nxt: int) -> bool:
         """The stretch after a name (its posts) ends with "và", "cùng" or ";" and at most a few words (the
         next person's post or rank) before the next person: "A, Phó Tư lệnh và Trung tướng B cùng được…",
-        "A, Phó chủ tịch HĐND tỉnh; B, Phó chủ tịch UBMTTQ tỉnh dự lễ"."""
+        "A, Phó chủ tịch HĐND tỉnh; B, Phó chủ tịch UBMTTQ tỉnh dự lễ"; or names listed with a comma and nothing
+        but a bracket between them: "A (Quảng Bình), B (Bình Định) gặp lại nhau"."""
+        if _NAME_LIST.fullmatch(doc.text, me, nxt):
+            return True
         words = doc.text[me:nxt].replace(";", " ; ").replace(",", " ").lower().split()[-(_JOIN_TAIL + 2) :]
         for i in range(len(words)):
             if len(words) - i - 1 <= _JOIN_TAIL and (
@@ -118,19 +151,41 @@ class RoleReader:
                 return True
         return False
 
-    def _after(self, doc: Document, low: str, sentence: Sentence, me: int, nxt: int) -> Optional[RoleRule]:
-        """The first cue after the name (and its posts), in the same clause, before the next person."""
+    def _clause_end(self, low: str, me: int, nxt: int) -> int:
+        """Where the clause of a name ends: the next person, ";", a line end, an opening quotation mark (the words
+        quoted are not the person's deeds) or a stop word ("theo", "dẫn lời")."""
         end = min(nxt, me + _AFTER_LIMIT)
-        for stop in (";", "\n"):
+        for stop in (";", "\n", "“", '"'):
             cut = low.find(stop, me, end)
             if cut >= 0:
                 end = cut
         stops = find_all(self.t.stop_re, low, me, end)
-        if stops:
-            end = stops[0][0]
+        return stops[0][0] if stops else end
+
+    def _after(self, doc: Document, low: str, sentence: Sentence, me: int, nxt: int) -> Optional[RoleRule]:
+        """The first cue after the name (and its posts), in the same clause, before the next person."""
+        end = self._clause_end(low, me, nxt)
         for s, e in find_all(self.t.cue_re["after"], low, me, end):
-            rule = self.t.rules["after"][phrase_key(low[s:e])]
-            if self._counts(doc, low, sentence, s, e):
+            rule = self._rule("after", low[s:e])
+            if rule is None or not self._counts(doc, low, sentence, s, e):
+                continue
+            listener = self.not_after.get(rule.name)
+            if listener is not None and find_all(listener, low, me, s):
+                continue
+            return rule
+        return None
+
+    def _at_occasion(self, low: str, sentence: Sentence, ms: int) -> bool:
+        """The sentence places what follows at the event before the name ("Tại buổi lễ, A chia sẻ …"); a press
+        conference ("tại cuộc họp báo", a not-cue) is no such place."""
+        found = find_all(self.t.occasion_re, low, sentence[0], ms)
+        return any(not self._in_not_cue(low, sentence, s, e) for s, e in found)
+
+    def _rule(self, where: str, cue: str) -> Optional[RoleRule]:
+        """The first rule naming the cue that applies to this kind of main event: rules kept for some kinds
+        (recruits at an enlistment, what is told at a conference) give no role at the others."""
+        for rule in self.t.variants[where][phrase_key(cue)]:
+            if not rule.only_for_main_types or self.main_type in rule.only_for_main_types:
                 return rule
         return None
 
@@ -152,7 +207,9 @@ class RoleReader:
             gap = doc.text[e:ms]
             if len(gap) > self.t.window or any(c in _PUNCT for c in gap) or not self._counts(doc, low, sentence, s, e):
                 continue
-            return self.t.rules["just_before"][phrase_key(low[s:e])]
+            rule = self._rule("just_before", low[s:e])
+            if rule is not None:
+                return rule
         return None
 
     def _opening(self, doc: Document, low: str, sentence: Sentence, first: int) -> Optional[RoleRule]:
@@ -163,16 +220,29 @@ class RoleReader:
 
     def _find_opening(self, doc: Document, low: str, sentence: Sentence, first: int) -> Optional[RoleRule]:
         for s, e in reversed(find_all(self.t.cue_re["opening"], low, sentence[0], first)):
+            if sum(c in _QUOTES for c in doc.text[e:first]) % 2:
+                return None  # a cue inside the words quoted ("… báo cáo Thủ tướng", ông A nói)
+            rule = self._rule("opening", low[s:e])
+            if rule is None:
+                continue
+            listener = self.not_after.get(rule.name)
+            if listener is not None and find_all(listener, low, max(sentence[0], s - _LISTENER_WINDOW), s):
+                continue  # "Nghe con gái trình bày ý nguyện, bố mẹ A …": another speaks, the person listens
             if self._counts(doc, low, sentence, s, e):
-                return self.t.rules["opening"][phrase_key(low[s:e])]
+                return rule
         return None
 
-    def _takes_part(self, doc: Document, low: str, official, sentence_of: Callable[[int], Sentence]) -> bool:
-        """A mention in a sentence that says someone visited, handed over, received a delegation…"""
-        for m in official.mentions:
-            ms = m.start
-            a, b = sentence_of(ms)
-            for s, e in find_all(self.t.participation_re, low, max(a, ms - 300), min(b, ms + 300)):
-                if doc.text[s].islower():
-                    return True
-        return False
+    def _part_after(self, doc: Document, low: str, sentence: Sentence, me: int, nxt: int) -> bool:
+        """A participation word in the person's own clause ("A, Bộ trưởng …, đến thăm")."""
+        spans = find_all(self.t.participation_re, low, me, self._clause_end(low, me, nxt))
+        return any(doc.text[s].islower() and not self._in_not_cue(low, sentence, s, e) for s, e in spans)
+
+    def _part_before(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> bool:
+        """A participation word a few words before the name, no punctuation between ("hội đàm với ông A")."""
+        a = max(prev_end, sentence[0], ms - _PART_BEFORE)
+        return any(
+            doc.text[s].islower()
+            and not any(c in _PUNCT for c in doc.text[e:ms])
+            and not self._in_not_cue(low, sentence, s, e)
+            for s, e in find_all(self.t.participation_re, low, a, ms)
+        )

@@ -28,7 +28,10 @@ class MainRule(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     name: str = Field(pattern=r"^event\.main\.[a-z_]+$")
-    source: Literal["title_incident", "conference", "lead_occasion", "lead_reported", "title", "title_headline", "lead", "title_verb"]
+    source: Literal[
+        "title_incident", "conference", "lead_occasion", "lead_reported", "title", "title_headline", "lead", "title_verb",
+        "title_statement",
+    ]
     rank: int = Field(ge=0, le=2)
 
 
@@ -39,6 +42,7 @@ class EventVocabulary(BaseModel):
     main_rules: list[MainRule]
     no_event_title: list[str]
     statement_title: list[str]
+    analysis_title: list[str]
     statement_marks: str
     title_clause_breaks: str
     question_title: list[str]
@@ -57,6 +61,9 @@ class EventVocabulary(BaseModel):
     headline_verbs: list[str]
     verb_past: str
     occasion_preps: list[str]
+    speech_verbs: list[str]
+    speech_negators: list[str]
+    nominalizers: list[str]
 
 
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
@@ -87,6 +94,7 @@ class EventTables:
         self.main_rules = voc.main_rules
         self.no_event_re = phrase_regex(voc.no_event_title)
         self.statement_re = phrase_regex(voc.statement_title)
+        self.analysis_re = phrase_regex(voc.analysis_title)
         self.statement_marks_re = re.compile(voc.statement_marks)
         self.title_clause_re = re.compile(voc.title_clause_breaks)
         self.question_re = phrase_regex(voc.question_title)
@@ -105,10 +113,18 @@ class EventTables:
         self.headline_verb_re = phrase_regex(voc.headline_verbs)
         self.verb_past_re = re.compile(voc.verb_past)
         self.occasion_re = phrase_regex(voc.occasion_preps)
+        self.speech_re = phrase_regex(voc.speech_verbs)
+        self.speech_negators = frozenset(voc.speech_negators)
+        self.nominalizers = frozenset(voc.nominalizers)
         # a headline verb names a happening of no typed kind: the fallback of the headline event
         self.headline_verbs = {
             phrase_key(v): TriggerRow(phrase=phrase_key(v), type="other", scope="title", rank=2, cue=True)
             for v in voc.headline_verbs
+        }
+        # a declaration the headline reports ("Nga tuyên bố…"): an `other` headline event named by its verb
+        self.speech_verbs = {
+            phrase_key(v): TriggerRow(phrase=phrase_key(v), type="other", scope="title", rank=2, cue=True)
+            for v in voc.speech_verbs
         }
 
 
@@ -124,6 +140,9 @@ class RoleRule(BaseModel):
     where: list[Placement]
     cues: list[str]
     not_for_main_rules: list[str] = Field(default_factory=list)
+    only_for_main_types: list[EventType] = Field(default_factory=list)
+    not_after: list[str] = Field(default_factory=list)
+    at_occasion: Optional[str] = None
 
 
 class RoleVocabulary(BaseModel):
@@ -138,6 +157,7 @@ class RoleVocabulary(BaseModel):
     addressee_before: list[str]
     coordination: list[str]
     not_cues: list[str]
+    occasions: list[str] = Field(default_factory=list)
     rules: list[RoleRule]
 
 
@@ -154,10 +174,13 @@ class RoleTables:
         self.precedence = {role: i for i, role in enumerate(voc.precedence)}
         self.window = voc.just_before_window
         self.rules: dict[str, dict[str, RoleRule]] = {"after": {}, "just_before": {}, "opening": {}}
+        # every rule that names a cue, in file order: the first that applies to the main event wins
+        self.variants: dict[str, dict[str, list[RoleRule]]] = {"after": {}, "just_before": {}, "opening": {}}
         for rule in voc.rules:
             for where in rule.where:
                 for cue in rule.cues:
                     self.rules[where].setdefault(phrase_key(cue), rule)  # the first rule that names a cue wins
+                    self.variants[where].setdefault(phrase_key(cue), []).append(rule)
         self.cue_re = {where: phrase_regex(list(cues)) for where, cues in self.rules.items()}
         self.participation_re = phrase_regex(voc.participation)
         self.stop_re = phrase_regex(voc.after_stops)
@@ -165,3 +188,5 @@ class RoleTables:
         self.addressee_re = phrase_regex(voc.addressee_before)
         self.coordination = frozenset(phrase_key(w) for w in voc.coordination)
         self.not_cue_re = phrase_regex(voc.not_cues)
+        self.occasion_re = phrase_regex(voc.occasions)
+        self.by_name = {r.name: r for r in voc.rules}

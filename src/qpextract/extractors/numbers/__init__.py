@@ -32,6 +32,11 @@ _UNIT_OR_WORD_AFTER = re.compile(r"[ \t]*(?:%|[^\W\d_])")
 _COMMA_THOUSAND = re.compile(r"\d+,\d{3}")
 _LIST_BEFORE = re.compile(r"\d+, $")
 _RANGE_AFTER = regex.compile(r"[ \t]*+[-–][ \t]*+\d")
+_RANGE_HIGH = regex.compile(
+    r"(?:[ \t]*+[-–][ \t]*+|[ ](?:đến|tới)[ ])(\d++(?:[.,]\d++)*+)(?![\w/.,:–-]|[ \t]*+[-–/])"
+)
+_ANY_DIGIT = re.compile(r"\d")
+_CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[,;.!?\n]|$)")
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _DASHES = dict.fromkeys(map(ord, "\u2013\u2014\u2012\u2212"), "-")
@@ -49,7 +54,7 @@ _RULES = (
     "number.qualifier.after", "number.of_total", "number.thousands",
     "number.guard.identifier", "number.guard.temporal", "number.guard.measure", "number.guard.change_alone",
     "number.guard.not_count", "number.guard.bare", "number.guard.year", "number.guard.name",
-    "number.guard.overlap", "number.guard.unfaithful",
+    "number.guard.overlap", "number.guard.unfaithful", "number.guard.unit_name",
 )
 
 
@@ -158,7 +163,7 @@ class NumberExtractor:
         # a single word after the number that makes it a date, duration, age or measure
         self._reject_next = frozenset(
             k[0] for k, row in self.t.units.map.items()
-            if len(k) == 1 and row.unit in ("measure", "time", "age", "foreign")  # type: ignore[union-attr]
+            if len(k) == 1 and row.unit in ("measure", "time", "age")  # type: ignore[union-attr]
         )
         self._reject_next_word_number = self._reject_next | frozenset(
             k[0] for k in self.t.word_not_count.map if len(k) == 1
@@ -194,6 +199,11 @@ class NumberExtractor:
             if c is not None:
                 cands.append(c)
         cands.sort()
+        self._range_high: dict[int, tuple[int, float]] = {}
+        for c in cands:
+            if c[4] == "number.range":
+                m_high = _RANGE_HIGH.match(text, _DIGITS.match(text, c[0]).end())  # type: ignore[union-attr]
+                self._range_high[c[0]] = (m_high.start(1), parse_digits(m_high.group(1)) or 0.0)  # type: ignore[union-attr]
         out: list[NumericResult] = []
         spans: list[tuple[int, int]] = []
         for s, e, value, total, rule in cands:
@@ -220,6 +230,9 @@ class NumberExtractor:
             return None  # inside a slash chain (dates, ratios: read from the first part)
         if next_c.isalpha():
             return None  # 20h, 10km, 3D, 12A
+        ranged = self._range(text, s, e)
+        if ranged is not None:
+            return ranged  # "10-15 chuyến bay", "3-5%": both bounds are figures
         if next_c in "-–" and e + 1 < n and text[e + 1].isalnum():
             return None  # 28-NQ, 1-3, 2015-2020
         if next_c == ":" and e + 1 < n and text[e + 1].isdigit():
@@ -240,11 +253,17 @@ class NumberExtractor:
             if after[:1] in ("/", "-") or after[:1].isalnum():
                 return None  # 16/10/2020
             total = parse_digits(m2.group())
-            if total is None or total < value or total == 0:
+            if total is None or total == 0:
                 return None
+            if total < value:
+                if total < 20 or value > 1.2 * total:
+                    return None  # "20/11", "24/7": a date or a phrase, not a count
+                total = None  # "41/40 tân binh": a target passed, the count is the first figure
             end = m2.end()
             rule = "number.ratio"
-        if total is None and not _UNIT_OR_WORD_AFTER.match(text, end):
+        if total is None and not _UNIT_OR_WORD_AFTER.match(text, end) and (
+            self._prev_word(text, s) not in self.t.of_number.lasts or not _CLAUSE_END_AFTER.match(text, end)
+        ):
             return None  # nothing after it can be a unit or a counted noun ("1, 2, 3", "2015.")
         if self._in_date(s, end):
             return None
@@ -266,6 +285,24 @@ class NumberExtractor:
         if self._next_word(text, end) in self._reject_next:
             return None  # "5 năm", "25 tuổi", "10 km"
         return (s, end, value, total, rule)
+
+    def _range(self, text: str, s: int, e: int):
+        """A range of two figures ("44-60 tiêm kích", "3-5%"): a candidate over both, read after the
+        second; the reading gives one record per bound. None when it is no such range."""
+        c = text[e : e + 2]
+        if c[:1] not in "-–" and c not in (" -", " –", " đ", " t"):
+            return None
+        m = _RANGE_HIGH.match(text, e)
+        if m is None or not _UNIT_OR_WORD_AFTER.match(text, m.end()):
+            return None
+        low, high = parse_digits(text[s:e]), parse_digits(m.group(1))
+        if low is None or high is None or not 0 < low < high or max(e - s, m.end() - m.start(1)) > 5:
+            return None
+        if _RANGE_BEFORE.search(text, max(0, s - 8), s) or self._in_date(s, m.end()):
+            return None
+        if self._prev_word(text, s) in self._guard_words or self._next_word(text, m.end()) in self._reject_next:
+            return None  # "Điều 5-7", "ngày 10-15", "18-25 tuổi"
+        return (s, m.end(), low, None, "number.range")
 
     @staticmethod
     def _next_word(text: str, e: int) -> str:
@@ -310,10 +347,58 @@ class NumberExtractor:
         if self._next_word(text, end) in self._reject_next_word_number:
             return None  # "hai năm", "hai bên"
         if one:
-            after = _tokens(self._lex, end, min(len(text), end + 40), right=True).lower
-            if not self.t.one_counts.at(after, 0)[0]:
+            after_toks = _tokens(self._lex, end, min(len(text), end + 40), right=True)
+            if not self.t.one_counts.at(after_toks.lower, 0)[0] and not self._one_counted(s, after_toks):
                 return None  # "một số", "một cách": an article, not a count
+            if self._prev_word(text, s) in self.t.one_not_after:
+                return None  # "là một đơn vị", "như một chiếc xe tăng": an article
         return (s, end, value, None, "number.words")
+
+    def _one_counted(self, s: int, after: _Tokens) -> bool:
+        """"một" before a noun counts after "chỉ" ("chỉ một người thoát") or in a list of counts
+        ("4 cán bộ huyện và một cán bộ xã", "một bệnh viện bị san phẳng, 8 thường dân")."""
+        t = self.t
+        aw = after.lower
+        if not aw or not _is_word(aw[0]) or t.word_not_count.at(aw, 0)[0] or t.stops.at(aw, 0)[0]:
+            return False
+        text = self._lex.text
+        prev = self._prev_word(text, s)
+        if prev in t.one_after.lasts:  # "chỉ một", "chỉ có một" (two words back at most)
+            k = s - 1
+            while k >= 0 and not text[k].isalnum():
+                k -= 1
+            before = self._prev_word(text, k - len(prev) + 1) if k >= len(prev) else ""
+            if t.one_after.ending([before, prev], 2)[1]:
+                return True
+        j = s - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if (prev == "và" or (not prev and j >= 0 and text[j] == ",")) and _ANY_DIGIT.search(text, max(0, s - 60), s):
+            left = _tokens(self._lex, max(0, s - 60), s, right=False)
+        else:
+            left = _Tokens()
+        lw = left.lower
+        if lw and lw[-1] in ("và", ","):
+            for k in range(len(lw) - 2, max(-1, len(lw) - 9), -1):
+                if lw[k] in _CLAUSE_END and lw[k] != ",":
+                    return False  # another clause or a quotation
+                if self._count_figure(left, k):
+                    return True
+            return False
+        if "," in aw[1:6]:
+            k = aw.index(",", 1) + 1
+            return self._count_figure(after, k)
+        return False
+
+    def _count_figure(self, toks: _Tokens, k: int) -> bool:
+        """Is token ``k`` a figure that counts the word after it (not a date, a code or a share)?"""
+        if k + 1 >= len(toks.surface) or not _DIGITS.fullmatch(toks.surface[k]) or not _is_word(toks.surface[k + 1]):
+            return False
+        if toks.lower[k + 1] in self._reject_next:
+            return False  # "21 tuổi", "130 km"
+        a = toks.starts[k]
+        text = self._lex.text
+        return not (a and text[a - 1] in "-/.") and not self._in_date(a, toks.ends[k])
 
     @staticmethod
     def _sentence_start(text: str, s: int) -> bool:
@@ -337,6 +422,11 @@ class NumberExtractor:
                 k, _ = t.id_heads.ending(lw, nl)
                 if k and total is None:
                     return self._drop(doc, "number.guard.identifier", s, e)
+                j = nl
+                while j and (kb := t.unit_branches.ending(lw, j)[0]):
+                    j -= kb
+                if j < nl and t.id_heads.ending(lw, j)[0] and total is None:
+                    return self._drop(doc, "number.guard.unit_name", left.starts[j], e)  # "Sư đoàn Không quân 372"
                 k, _ = t.temporal_before.ending(lw, nl)
                 if k:
                     return self._drop(doc, "number.guard.temporal", s, e)
@@ -345,25 +435,35 @@ class NumberExtractor:
         unit = "count"
         change_only = False
         ratio = total is not None
-        if rule == "number.digits" and i < len(rw) and rw[i] in t.scales:
+        written = value
+        if rule in ("number.digits", "number.range") and i < len(rw) and rw[i] in t.scales:
             value *= t.scales[rw[i]]
             scale_word = rw[i]
             i += 1
-            doc.explain(self.name, "number.scale", right.starts[0], right.ends[0])
+            if i < len(rw) and t.scales.get(rw[i], 0) > t.scales[scale_word]:  # "7 nghìn tỷ"
+                value *= t.scales[rw[i]]
+                scale_word = rw[i]
+                i += 1
+            doc.explain(self.name, "number.scale", right.starts[0], right.ends[i - 1])
         else:
             scale_word = None
         k, row = t.units.at(rw, i)
         if k and isinstance(row, UnitRow) and row.unit == "noun":
             k, row = 0, None
+        currency = None
         if k and isinstance(row, UnitRow):
-            if row.unit in ("measure", "time", "age", "foreign"):
+            if row.unit in ("measure", "time", "age"):
                 return self._drop(doc, "number.guard.measure", s, right.ends[i + k - 1])
-            unit = row.unit
+            if row.unit == "foreign":  # money in another currency: the subject names it ("15 tỉ USD")
+                currency = " ".join(right.surface[i : i + k])
+            unit = "money" if row.unit == "foreign" else row.unit
             change_only = row.change_only
             value *= row.multiplier
             i += k
             doc.explain(self.name, "number.unit", right.starts[i - k], right.ends[i - 1])
-        elif scale_word in t.money_scales and (i >= len(rw) or not _is_word(rw[i]) or t.stops.at(rw, i)[0]):
+        elif scale_word in t.money_scales and (
+            i >= len(rw) or not _is_word(rw[i]) or t.stops.at(rw, i)[0] or rw[i] in t.money_nouns
+        ):
             unit = "money"
             doc.explain(self.name, "number.money", s, right.ends[i - 1])
         unit_end = right.ends[i - 1] if i else e
@@ -375,6 +475,8 @@ class NumberExtractor:
                 return None
             return self._drop(doc, "number.guard.change_alone", s, e)
         if change_only:
+            if "," in text[s:e]:  # "1,5 điểm", "27,95 điểm": a mark, not a count
+                return self._drop(doc, "number.guard.measure", s, right.ends[i - 1])
             unit = "count"
             i = 0
             unit_end = e
@@ -414,8 +516,15 @@ class NumberExtractor:
             if any(w[:1].isdigit() for w in rw[si:close]):
                 si = close + 1
         sub_words, j_end = self._subject_right(right, si, predicate=(unit == "percent"))
+        total_end = 0
+        ko = t.of_total.at(rw, j_end)[0] if total is None and sub_words else 0
+        if ko and j_end + ko < len(rw) and rw[j_end + ko][:1].isdigit():  # "230 tàu thuyền trên tổng số 400 tàu"
+            tv = parse_digits(rw[j_end + ko])
+            if tv is not None and tv >= value:
+                total, ratio, total_end = tv, True, right.ends[j_end + ko]
+                doc.explain(self.name, "number.of_total", right.starts[j_end], total_end)
         how = "none"
-        if unit == "money":
+        if unit == "money" and not (sub_words and rw[si] in t.money_nouns):  # "340 triệu tiền đất": the noun after
             before = self._money_subject(left, nl - kq if kq else nl)
             if before:
                 sub_words = []
@@ -429,7 +538,9 @@ class NumberExtractor:
             subject = " ".join(sub_words)
             subj_end = right.ends[j_end - 1]
             how = "after"
-        elif unit == "count" and (not ratio or total == value):
+        elif unit == "count" and (not ratio or total == value) and not (
+            rule == "number.digits" and self._linked_alone(left, kq, right)
+        ):
             return self._drop(doc, "number.guard.bare", s, unit_end)  # "trực 24/24": not a reported quantity
         elif unit != "money" or subject is None:
             subject, how = self._left_or_borrowed(text, s, out, spans)
@@ -453,6 +564,7 @@ class NumberExtractor:
                 value = float(raw.replace(",", ""))  # "1,300 người": thousands, people are whole
                 doc.explain(self.name, "number.thousands", s, e)
         span_end = subj_end if sub_words and si == i else unit_end  # a skipped bracket keeps its own figure
+        span_end = max(span_end, total_end)  # the total's figure is read: not a figure of its own
         if any(a < span_end and qstart < b for a, b in spans[-3:]):
             return self._drop(doc, "number.guard.overlap", qstart, span_end)
         record_end = span_end
@@ -462,11 +574,13 @@ class NumberExtractor:
             record_end = unit_end
             if not _faithful(doc, qstart, record_end):
                 return self._drop(doc, "number.guard.unfaithful", qstart, record_end)
+        if currency:
+            subject = f"{subject} ({currency})" if subject else currency
         rule = f"{rule}.{how}"
         where = doc.span(qstart, record_end)
         rec = NumericResult(
             **where,
-            value=value,
+            value=float(f"{value:.12g}"),  # "8,2 tỷ" is 8200000000, not 8199999999.999999
             unit=unit,  # type: ignore[arg-type]
             subject=subject,
             total=total,
@@ -476,6 +590,17 @@ class NumberExtractor:
         out.append(rec)
         spans.append((qstart, span_end))
         doc.explain(self.name, rule, qstart, span_end)
+        if s in self._range_high and rule.startswith("number.range"):  # the upper bound, read the same way
+            high_start, high = self._range_high[s]
+            out.append(rec.model_copy(update={**doc.span(high_start, record_end), "value": float(f"{high * value / written:.12g}")}))
+            spans.append((high_start, span_end))
+
+    def _linked_alone(self, left: _Tokens, kq: int, right: _Tokens) -> bool:
+        """A figure alone after a link verb ends its clause: its subject is before it
+        ("Số thanh niên tình nguyện nhập ngũ là 762,", "tổng số người tham gia cứu hộ gần 1.000,")."""
+        if not self.t.of_number.ending(left.lower, len(left.lower) - kq)[0]:
+            return False
+        return not right.surface or right.surface[0] in _CLAUSE_END
 
     def _subject_right(self, right: _Tokens, i: int, *, predicate: bool) -> tuple[list[str], int]:
         """The counted noun after the number and what qualifies it ("thanh niên lên đường nhập ngũ"):
@@ -485,6 +610,9 @@ class NumberExtractor:
         rw, surf = right.lower, right.surface
         words: list[str] = []
         j = i
+        if j < len(rw) and rw[j] in t.plural_words:
+            j += 1  # "gần 200 các cựu binh": the plural mark is not the subject
+            i += 1
         if predicate and j < len(rw):
             k, _ = t.predicate_after.at(rw, j)
             if k:  # "100% đạt yêu cầu": the predicate is what the share is of
@@ -503,6 +631,8 @@ class NumberExtractor:
                 j += 1
                 continue
             k, _ = t.stops.at(rw, j)
+            if k and words and f"{words[-1].lower()} {rw[j]}" in t.subject_compounds:
+                k = 0  # "xe tăng": a noun, not "tăng" (increase)
             if k or (words and rw[j] in t.number_words and rw[j] not in t.word_alone_excluded):
                 break  # a stop word, or the next figure ("ba tập thể và hai cá nhân")
             words.append(tok)

@@ -53,6 +53,13 @@ class NumbersVocabulary(BaseModel):
     list_nouns: list[str]
     of_total: list[str]
     money_scales: list[str]
+    money_nouns: list[str]
+    one_after: dict[str, bool]
+    one_not_after: list[str]
+    subject_compounds: list[str]
+    plural_words: list[str]
+    number_heads: list[str]
+    unit_branches: list[str]
     one_word: str
 
 
@@ -131,6 +138,13 @@ class NumberTables:
         self.list_nouns = PhraseTable(voc.list_nouns)
         self.of_total = PhraseTable(voc.of_total)
         self.money_scales = frozenset(voc.money_scales)
+        self.money_nouns = frozenset(voc.money_nouns)
+        self.one_after = PhraseTable(voc.one_after)
+        self.one_not_after = frozenset(voc.one_not_after)
+        self.subject_compounds = frozenset(voc.subject_compounds)
+        self.plural_words = frozenset(voc.plural_words)
+        self.of_number = PhraseTable(voc.number_heads)
+        self.unit_branches = PhraseTable(voc.unit_branches)
         self.one_word = voc.one_word
         self.rules = NumberRules.model_validate(read_yaml("numbers_rules.yaml"))
         units = read_tsv("units.tsv", UnitRow)

@@ -47,6 +47,8 @@ _ALIAS = re.compile(r"[ \t]++(" + CAP_SYLLABLE + r"(?:[ ]" + CAP_SYLLABLE + r")?
 # "Bộ" right before a title word: the title is part of a body's name ("Bộ tư lệnh")
 _BODY_WORD_BEFORE = re.compile(r"(?<!\w)[Bb]ộ[ \t]++\Z")
 # between two items of a list of persons ("A, Chủ tịch ...; B, Phó ...")
+# between two names of a list under one title ("A, B; C và D")
+_GROUP_GAP = re.compile(r"[ \t]*+(?:[;,][ \t]*+(?:và[ \t]++)?|và[ \t]++)")
 _LIST_GAP = re.compile(r"[ \t]*+[;,][ \t]*+(?:và[ \t]++)?")
 
 
@@ -126,8 +128,10 @@ class OfficialExtractor:
                 and (m := _LIST_GAP.match(text, list_end, s)) is not None
                 and m.end() == s
             )
-            bare = not (chain or post or inherited) and (ev.kind == "foreign" or self.names.bare_ok(text, ev, lo))
-            if chain or post or inherited or bare:
+            # "Tết Đinh Dậu, cán bộ Ban Chỉ huy quân sự": an apposition title alone makes no person
+            cue_post = [q for q in post if not q.weak]
+            bare = not (chain or cue_post or inherited) and (ev.kind == "foreign" or self.names.bare_ok(text, ev, lo))
+            if chain or cue_post or inherited or bare:
                 hon = next((self.lex.honorific[c.value] for c in chain if c.kind == "hon"), None)  # type: ignore[index]
                 rank_cue = next((c for c in chain if c.kind == "rank"), None)
                 rank = rank_cue.value.row.rank if rank_cue else None  # type: ignore[union-attr]
@@ -154,7 +158,7 @@ class OfficialExtractor:
             else:
                 uncued.append(ev)
             plural = plural_here or (plural if inherited else None)
-            if chain or post or inherited or bare:
+            if chain or cue_post or inherited or bare:
                 list_rank = (rank if not post else None) if (rank_cue is not None or inherited) else None
             else:
                 list_rank = None
@@ -173,6 +177,8 @@ class OfficialExtractor:
         for items, s, e, kind, post in deferred:
             if not self._resolve(reg, items, s, e, kind, text, holders, post):
                 doc.near_miss(self.name, f"short.{kind}", s, e, "after an honorific or rank: no surname from data/vi/surnames.tsv starts it and no person named earlier matches" if kind == "alias" else "a title after an honorific: no person named earlier holds it")
+        self._predicate_posts(doc, text, reg, lo, hi, stops)
+        self._group_posts(text, reg, cues, hi)
         self._predicate_ranks(doc, text, reg, cues, holders)
         self._emit(doc, reg, cues, holders)
 
@@ -232,8 +238,8 @@ class OfficialExtractor:
                 foreign = [t for t in tokens if not all(vietnamese_syllable(p) for p in _PARTS.split(t) if p)]
                 if not foreign and (len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames)):
                     continue  # "ông Tư", "Nga Sơn": one Vietnamese syllable is no foreign name
-                if kind == "title" and strict and sector and len(tokens) < 2:
-                    continue  # "Chủ tịch Hội đồng Quân sự Manbij": one word after a body is a place
+                if kind == "title" and strict and sector and (len(tokens) < 2 or (len(tokens) == 2 and not foreign and tokens[0] not in self.lex.surnames)):
+                    continue  # "Chủ tịch Hội đồng Quân sự Manbij", "Hạm đội Biển Đen", "Huyện ủy Phú Tân": the body goes on
                 found.append(NameSpan(s, e, "foreign"))
         found += [
             NameSpan(m.start(1), m.end(1))
@@ -370,6 +376,55 @@ class OfficialExtractor:
                 if person.alias_rank is None:
                     person.alias_rank = c.value.row.rank  # type: ignore[union-attr]
         return True
+
+    def _predicate_posts(self, doc: Document, text: str, reg: Registry, lo: int, hi: int, stops: set[int]) -> None:
+        """Rule ``position.predicate`` (positions.py): posts said of a person away from the name."""
+        found = self.positions.predicates(text, lowered(text), lo, hi, stops, _line_end)
+        if not found:
+            return
+        mentions = sorted((s, e, p) for p in reg.persons.values() for s, e in p.mentions)
+        sentence_starts = [s for s, _ in doc.sentences]
+        for pred in found:
+            j = bisect_right(sentence_starts, pred.start) - 1
+            for person in self.positions.subjects(text, pred, mentions, sentence_starts[j] if j >= 0 else lo):
+                person.add_positions(pred.posts)
+
+    def _group_posts(self, text: str, reg: Registry, cues: list[Cue], hi: int) -> None:
+        """Rule ``position.group``: a title written once over a list of names ("các đồng chí Phó
+        Chủ tịch UBND tỉnh: A, B"; "4 Phó tổng tham mưu trưởng gồm Thượng tướng A, B; Trung tướng C")."""
+        at = {s: (e, p) for p in reg.persons.values() for s, e in p.mentions}
+        cue_at = {c.start: c for c in cues}
+        for i, c in enumerate(cues):
+            if c.kind != "title" or not self._heads_group(text, cues, i):
+                continue
+            opener = self.lex.group_opener.match(text, c.end, hi)
+            b = _BLANKS.match(text, c.end, hi)
+            q = opener.end() if opener is not None else b.end() if b is not None else c.end
+            members: list[Person] = []
+            while q < hi:
+                while q in cue_at and cue_at[q].kind in ("hon", "rank"):  # "Trung tướng C"
+                    g = self.lex.gap.match(text, cue_at[q].end, hi)
+                    q = g.end() if g is not None else cue_at[q].end
+                if q not in at:
+                    break
+                end, person = at[q]
+                members.append(person)
+                sep = _GROUP_GAP.match(text, end, hi)
+                if sep is None or self.lex.is_title(text, sep.end(), hi):
+                    break  # "A, Chủ tịch ...": the names carry their own posts
+                q = sep.end()
+            if len(members) >= 2 or (members and opener is not None and opener.group().strip()):
+                post = c.value._replace(rule="position.group")  # type: ignore[union-attr]
+                for person in members:
+                    person.add_positions([post])
+
+    def _heads_group(self, text: str, cues: list[Cue], i: int) -> bool:
+        """The title cue ``cues[i]`` is plural: after "các", "hai", a number or "các đồng chí"."""
+        c = cues[i]
+        if c.value.group or self.lex.group_count.search(text, max(0, c.start - 6), c.start):  # type: ignore[union-attr]
+            return True
+        prev = cues[i - 1] if i > 0 else None
+        return prev is not None and prev.kind == "hon" and prev.value in self.lex.plural and self._joined(text, prev.end, c.start)
 
     def _predicate_ranks(
         self, doc: Document, text: str, reg: Registry, cues: list[Cue], holders: dict[int, Optional[Person]]

@@ -110,19 +110,53 @@ class Lexicon:
             r"[ \t]*+(?:[,:-][ \t]*+)?(?:" + acad + r"\.?+[ \t]*+(?:,[ \t]*+)?)*+(?:" + country + r")?+", re.IGNORECASE
         )
         tctx = read_yaml("titles_context.yaml")
+        # … and a rank between the verb and the post ("ông Hùng là đại tá chỉ huy trưởng …")
         pred = (
             r"(?:(?:" + trie_pattern(tctx["predicate_adverbs"], fold_case=True) + r")[ \t]++)*+"
             + trie_pattern(tctx["predicate_verbs"], fold_case=True) + NB + r"[ \t]++"
+            + r"(?:" + trie_pattern([r.rank for r in ranks], fold_case=True) + NB + r"[ \t]*+,?+[ \t]*+)?+"
         )
         # what may sit between a name (or a position) and the next position
         self.chain_sep = re.compile(
             r"[ \t]*+\)?+[ \t]*+(?:(?:[,(-]|(?:" + trie_pattern(tctx["chain_words"], fold_case=True) + r")" + NB + r")"
-            r"[ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+,[ \t]*+)?)?+(?:" + pred + r")?+",
+            r"[ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+(?:[,)–-][ \t]*+)++)?)?+(?:" + pred + r")?+",
             re.IGNORECASE,
         )
+        # position.predicate: a pronoun subject and its predicate, or an appointment verb
+        self.pronoun_predicate = re.compile(
+            trie_pattern(tctx["subject_pronouns"], fold_case=True) + r"[ \t]++" + pred, re.IGNORECASE
+        )
+        self.appoint = re.compile(
+            r"(?:(" + trie_pattern(tctx["together_words"], fold_case=True) + r")[ \t]++)?"
+            + trie_pattern(tctx["appoint_verbs"], fold_case=True) + NB + r"[ \t]++",
+            re.IGNORECASE,
+        )
+        self.predicate_scan = Scanner(
+            trie_pattern(tctx["subject_pronouns"] + tctx["appoint_verbs"] + tctx["together_words"] + tctx["post_nouns"], fold_case=True) + NB
+        )
+        self.post_noun = re.compile(trie_pattern(tctx["post_nouns"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
+        self.candidacy_before = re.compile(PB + trie_pattern(tctx["candidacy_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
+        self.sought_before = re.compile(
+            PB + trie_pattern(tctx["candidacy_before"], fold_case=True) + r"[ \t]++" + trie_pattern(tctx["post_nouns"], fold_case=True) + r"[ \t]++\Z",
+            re.IGNORECASE,
+        )
+        self.post_object = re.compile(r"[ \t]++" + trie_pattern(tctx["object_words"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
+        self.pronoun_word = re.compile(PB + trie_pattern(tctx["sentence_pronouns"], fold_case=True) + NB, re.IGNORECASE)
+        self.not_between = re.compile(PB + trie_pattern(tctx["not_between"], fold_case=True) + NB, re.IGNORECASE)
+        # position.group: the words between a title written once and the list of names it heads
+        self.group_opener = re.compile(
+            r"[ \t]*+(?::|(?:" + trie_pattern([w for w in tctx["group_openers"] if w != ":"], fold_case=True) + r")" + NB + r")[ \t]*+",
+            re.IGNORECASE,
+        )
+        self.group_count = re.compile(r"(?<!\w)\d{1,3}[ \t]++\Z")
+        self.appos_at = re.compile(
+            PB + r"(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern(tctx["apposition_titles"], fold_case=True) + NB, re.IGNORECASE
+        )
+        self.appos_need_body = frozenset(fold(t) for t in tctx["apposition_need_body"])
+        self.of_titles = frozenset(fold(t) for t in tctx["of_titles"])
         self.at_place_titles = frozenset(fold(t) for t in tctx["at_place_titles"])
         self.at_place = re.compile(
-            r"[ \t]++tại[ \t]++(?:" + trie_pattern(tctx["at_place_words"]) + NB + r")", re.IGNORECASE
+            r"[ \t]++tại[ \t]++(?:" + trie_pattern(tctx["at_place_words"] + rules["countries"]) + NB + r")", re.IGNORECASE
         )
         self.group_before = re.compile(
             PB + trie_pattern(tctx["not_after"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE

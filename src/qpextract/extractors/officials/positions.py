@@ -11,15 +11,25 @@ verb ("làm", "giữ chức", "là") also lead to a position (titles_context.yam
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Optional
+from bisect import bisect_left
+from typing import NamedTuple, Optional, TypeVar
 
 from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.text.lexicon import fold
 
-_LINK = re.compile(r"[,()-]|(?<!\w)(?:kiêm|rồi)(?!\w)", re.IGNORECASE)
+# what may join two positions of one chain; "là" too ("Phan Văn Giang, Thứ trưởng Quốc phòng là Tổng
+# tham mưu trưởng"), but not "làm" ("…, Thứ trưởng làm trưởng đoàn" is a role in the visit)
+_LINK = re.compile(r"[,()-]|(?<!\w)(?:kiêm|rồi|là)(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
+_OF = re.compile(r"của[ \t]++")
+# a note on the person's age and home right after the name, "(40 tuổi, quê Hà Nội)"
+_AGE_NOTE = re.compile(r"[ \t]*+\(\d{1,3}[ \t]++tuổi[^()\n]{0,80}+\)")
 MAX_CHAIN = 8
+MAX_PRONOUN_REACH = 600  # characters from the last mention of a person to a pronoun standing for them
+MAX_SUBJECT_REACH = 200
+MAX_OBJECT_GAP = 40  # characters of honorific and rank between "cho" and the name it gives the post to  # characters from a subject named in the sentence to its appointment verb
+T = TypeVar("T")
 
 
 class Pos(NamedTuple):
@@ -33,6 +43,7 @@ class Pos(NamedTuple):
     canon: str = ""  # comparison key: folded text, abbreviated title spelled out
     group: bool = False  # after "các", "hai"...: a title shared by the names right after it
     rule: str = ""  # the rule of officials_rules.yaml that attached it to a person
+    weak: bool = False  # an apposition title ("cán bộ", "chỉ huy"): a post of a person found otherwise
 
     def key(self) -> str:
         """The office, for merging: "nguyên Chính ủy X" and "Chính ủy X" are one."""
@@ -46,21 +57,52 @@ class Pos(NamedTuple):
         return fold(_FORMER.sub("", self.title, count=1))
 
 
+class Predicate(NamedTuple):
+    """Posts after a predicate whose subject is not written right before them."""
+
+    start: int  # the pronoun or the appointment verb
+    pronoun: bool  # "Ông từng là ...": the subject is the last person named before
+    together: bool  # "cùng được bổ nhiệm ...": every person named before it in the sentence
+    posts: list[Pos]
+    object_at: int = -1  # "... chức vụ X cho Trung tướng A": the post is A's, named here
+    noun: bool = False  # "chức vụ X", "chức danh X": its holder is named after it or earlier in the sentence
+
+
+def _clause_start(text: str, lo: int, pos: int) -> bool:
+    """True when only blanks stand between ``pos`` and the start of the body or a clause mark."""
+    k = pos - 1
+    while k >= lo and text[k] in " \t":
+        k -= 1
+    return k < lo or text[k] in _CLAUSE_MARKS
+
+
+_CLAUSE_MARKS = frozenset(".,;:!?\n\"“(")
+
+
 class PositionParser:
     """Reads single positions and position chains."""
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
 
-    def at(self, text: str, pos: int, limit: int, stops: set[int]) -> Optional[Pos]:
-        """The position whose title starts exactly at ``pos``."""
+    def at(self, text: str, pos: int, limit: int, stops: set[int], appos: bool = False) -> Optional[Pos]:
+        """The position whose title starts exactly at ``pos`` (``appos``: right after a name, where
+        apposition_titles of titles_context.yaml count too)."""
         t = self.lex.title_at.match(text, pos, limit)
-        if t is None:
-            return None
+        if t is None and appos:
+            t = self.lex.appos_at.match(text, pos, limit)
+        if t is None or self.lex.sought_before.search(text, max(0, pos - 24), pos):
+            return None  # "cho chức danh Bí thư tỉnh ủy": a post sought, not held
+        if self._inside_word(text, t.start(), t.end(), limit):
+            return None  # "Đại sứ" of "Đại sứ quán" (the embassy)
         group = self.lex.group_before.search(text, max(0, pos - 10), pos) is not None
         end = t.end()
         org: Optional[str] = None
         b = _BLANK.match(text, end, limit)
+        if b is not None and fold(_FORMER.sub("", t.group(), count=1)) in self.lex.of_titles:
+            of = _OF.match(text, b.end(), limit)  # "người phát ngôn của Hạm đội 7"
+            if of is not None and of.end() not in stops and self.lex.bodies.parse_after_title(text, of.end(), limit, stops, self.lex.is_title, "") > of.end():
+                b = of
         if b is not None and b.end() not in stops:
             oe = self.lex.bodies.parse_after_title(text, b.end(), limit, stops, self.lex.is_title, t.group())
             if oe > b.end():
@@ -70,8 +112,20 @@ class PositionParser:
             at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam"
             if at is not None and org is not None:
                 org, end = text[b.end() : at.end()], at.end()  # type: ignore[union-attr]
+        if org is None and fold(_FORMER.sub("", t.group(), count=1)) in self.lex.appos_need_body:
+            return None
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
-        return self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
+        made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
+        return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
+    def _inside_word(self, text: str, start: int, end: int, limit: int) -> bool:
+        """True when the title's last two syllables and the next lower-case one form one word of the
+        lexicon ("Đại sứ" + "quán"): the title is then part of a longer word, not a post."""
+        last = text.rfind(" ", start, end)
+        if last < 0:
+            return False
+        prev = text.rfind(" ", start, last)
+        return self.lex.bodies.compound_end(text, prev + 1 if prev >= 0 else start, end, limit) > end
 
     def _make(self, start: int, end: int, title: str, org: Optional[str], written: str, group: bool = False) -> Pos:
         key = fold(written)
@@ -89,6 +143,11 @@ class PositionParser:
             sep = self.lex.chain_sep.match(text, p, limit)
             if sep is None:
                 break
+            if p == pos and not out and (age := _AGE_NOTE.match(text, p, limit)) is not None:
+                found = self.at(text, sep.end(), limit, stops)
+                if found is None:  # "Khuất Mạnh Trí (40 tuổi, quê Hà Nội), Phó trung đoàn trưởng": past the note
+                    pos = p = age.end()
+                    continue
             if not sep.group().strip():
                 # "Trần Văn Hải Bí thư Đảng ủy xã": a capitalized title right after the name is its post
                 if out or p != pos or sep.end() >= limit or not text[sep.end()].isupper() or not sep.group():
@@ -98,7 +157,7 @@ class PositionParser:
             q = sep.end()
             if q in stops:
                 break
-            found = self.at(text, q, limit, stops)
+            found = self.at(text, q, limit, stops, appos=sep.group().strip()[:1] in (",", "-", "("))
             if found is not None:
                 if self._next_is_name(text, found.end, limit, stops):
                     break  # "..., Phó Chủ tịch Trần Văn B": that title is B's
@@ -121,6 +180,66 @@ class PositionParser:
                     continue
             break
         return out, p
+
+    def predicates(self, text: str, low: Optional[str], lo: int, hi: int, stops: set[int], line_end) -> list["Predicate"]:
+        """Rule ``position.predicate``: posts said of a subject away from the name, after a pronoun
+        ("Ông từng là Trưởng phòng Tác chiến, ...") or an appointment verb ("cùng được bổ nhiệm giữ
+        chức Phó Tổng tham mưu trưởng ..."), with the chain that follows (titles_context.yaml)."""
+        out: list[Predicate] = []
+        done = lo
+        for m in self.lex.predicate_scan.finditer(text, low, lo, hi):
+            if m.start() < done:
+                continue
+            pron = self.lex.pronoun_predicate.match(text, m.start(), hi)
+            if pron is not None and not _clause_start(text, lo, m.start()):
+                pron = None
+            app = None if pron is not None else self.lex.appoint.match(text, m.start(), hi) or self.lex.post_noun.match(text, m.start(), hi)
+            hit = pron or app
+            if hit is None or hit.end() in stops:
+                continue
+            if hit.re is self.lex.post_noun and self.lex.candidacy_before.search(text, max(lo, m.start() - 12), m.start()):
+                continue  # "giới thiệu ông A cho chức danh bí thư tỉnh ủy": a post sought, not held
+            limit = line_end(text, hit.end(), hi)
+            first = self.at(text, hit.end(), limit, stops)
+            if first is None or self._next_is_name(text, first.end, limit, stops):
+                continue
+            more, end = self.chain_after(text, first.end, limit, stops)
+            posts = [q._replace(rule="position.predicate") for q in [first, *more]]
+            together = app is not None and app.re is self.lex.appoint and app.group(1) is not None
+            noun = app is not None and app.re is self.lex.post_noun
+            obj = self.lex.post_object.match(text, end, hi)
+            out.append(Predicate(m.start(), pron is not None, together, posts, obj.end() if obj is not None else -1, noun))
+            done = end
+        return out
+
+    def subjects(self, text: str, pred: "Predicate", mentions: list[tuple[int, int, T]], sentence: int) -> list[T]:
+        """Who ``pred`` speaks of, given every person mention (start, end, person) sorted by start
+        and the start of its sentence: see :meth:`predicates`."""
+        if pred.object_at >= 0:
+            i = bisect_left(mentions, pred.object_at, key=lambda m: m[0])
+            if i < len(mentions) and mentions[i][0] - pred.object_at <= MAX_OBJECT_GAP:
+                return [mentions[i][2]]  # else "cho" is not "to" ("... tỉnh cho đến khi nghỉ hưu")
+        k = bisect_left(mentions, pred.start, key=lambda m: m[0]) - 1
+        if k < 0:
+            return []
+        last = mentions[k]
+        if pred.noun and last[0] < sentence:
+            return []  # "chọn 3 người cho chức danh bí thư tỉnh ủy gồm: ...": no holder named
+        if pred.pronoun or last[0] < sentence:
+            # the pronoun (or one earlier in the sentence: "Tháng 6/2015, ông được ..., bổ nhiệm
+            # giữ chức vụ X") stands for the last person named before it
+            if not pred.pronoun and self.lex.pronoun_word.search(text, sentence, pred.start) is None:
+                return []
+            return [last[2]] if pred.start - last[1] <= MAX_PRONOUN_REACH else []
+        if pred.start - last[1] > MAX_SUBJECT_REACH or self.lex.not_between.search(text, last[1], pred.start):
+            return []
+        if not pred.together:
+            return [last[2]]
+        out: list[T] = []
+        for s, _, person in mentions[: k + 1]:
+            if s >= sentence and all(person is not o for o in out):
+                out.append(person)
+        return out
 
     @staticmethod
     def _next_is_name(text: str, pos: int, limit: int, stops: set[int]) -> bool:

@@ -4,7 +4,7 @@
 binh và Xã hội": Vietnamese capitalizes only the first syllable of each word
 of a name, so a capitalized syllable takes the lower-case syllables that
 complete its word (rule ``body.compound``, from data/vi/compound_words.txt: the
-25,000 compounds of the lexicon pyvi ships); connectives join two capitalized
+25,000 compounds of the lexicon pyvi ships); connectives ("và", a dash) join two capitalized
 parts (``body.connector``); a head followed by "trưởng"/"phó" is a title, not
 a body (``body.not_a_head``). Vocabulary: bodies.tsv, bodies_words.tsv,
 bodies_context.yaml.
@@ -21,7 +21,7 @@ from qpextract.text.lexicon import LOWER, NB, UPPER, Bodies, Gazetteer, fold, tr
 
 _LOWER_SYL = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
 _LOWER_WORD = re.compile(LOWER + r"++" + NB)
-_NAME_END = re.compile(r"[ \t]*+[,;()]|[ \t]++" + UPPER)
+_NAME_END = re.compile(r"[ \t]*+[,;().]|[ \t]++" + UPPER)
 _DASH_END = re.compile(r"[ \t]++[-–][ \t]")
 _NUMBER = re.compile(r"[ \t]++\d++(?![\w.,]\d)")
 
@@ -40,8 +40,10 @@ class BodyGrammar(Bodies):
         super().__init__(gazetteer)
         ctx = read_yaml("bodies_context.yaml")
         self.compounds = compound_words()
-        self.not_a_head = re.compile(r"[ \t]++" + trie_pattern(ctx["not_a_head"], fold_case=True) + NB, re.IGNORECASE)
-        self.connector = re.compile(r"[ \t]++" + trie_pattern(ctx["connectors"]) + r"[ \t]++|-(?=\w)|[ \t]*+&[ \t]*+")
+        self.not_a_head = re.compile(
+            r"[ \t]++(?:(?i:" + trie_pattern(ctx["not_a_head"], fold_case=True) + ")|" + trie_pattern(ctx["not_a_head_lower"]) + ")" + NB
+        )
+        self.connector = re.compile(r"[ \t]++(?:" + trie_pattern(ctx["connectors"]) + r"|[-–])[ \t]++|-(?=\w)|[ \t]*+&[ \t]*+")
         self.not_joined = frozenset(fold(w) for w in ctx["not_joined"])
         self.dotted = frozenset(ctx["dotted"])
         self.number = re.compile(trie_pattern(ctx["number_words"], fold_case=True) + r"[ \t]++\d++" + NB, re.IGNORECASE)
@@ -49,12 +51,19 @@ class BodyGrammar(Bodies):
         self.title_heads = frozenset(ctx["title_heads"])
         self.lower_syllables = int(ctx["lower_name_syllables"])
         self.lower_stops = frozenset(fold(w) for w in ctx["lower_name_stops"])
+        self.company_forms = frozenset(fold(w) for w in ctx["company_forms"])
+        self.company_form = re.compile(trie_pattern(ctx["company_forms"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
+        self.unit_heads = frozenset(fold(w) for w in ctx["unit_heads"])
+        self.max_unit_words = int(ctx["max_unit_words"])
+        # countries and international bodies (officials_rules.yaml), each one word of a body's name
+        countries = read_yaml("officials_rules.yaml")["countries"]
+        self.country = re.compile(r"(?:" + trie_pattern(countries) + r"|" + self.gazetteer.blocker.pattern + r")" + NB)
 
     def body_at(self, text: str, pos: int, endpos: int) -> Optional[re.Match]:
         m = super().body_at(text, pos, endpos)
         if m is None or self.not_a_head.match(text, m.end(), endpos):
             return None
-        if " " not in m.group() and self.splits_word(text, m.start(), m.end(), endpos):
+        if " " not in m.group() and self.word_end(text, m.start(), m.end(), endpos) > m.end():
             return None  # "Phòng vệ", "Sở hữu", "Viện trợ": a one-syllable head that begins another word
         return m
 
@@ -62,6 +71,16 @@ class BodyGrammar(Bodies):
         """True when the last syllable of ``text[start:end]`` and the next lower-case syllable form one word."""
         last = max(start, text.rfind(" ", start, end) + 1)
         return self.compound_end(text, last, end, limit) > end
+
+    def word_end(self, text: str, start: int, end: int, limit: int) -> int:
+        """``compound_end``, unless the next syllable begins a word of its own with the one after it
+        (rule ``body.compound``: "Cục" + "tác chiến", not "cục tác"; "Thiết kế" + "nhiệm kỳ")."""
+        e = self.compound_end(text, start, end, limit)
+        if e > end:
+            nxt = _LOWER_SYL.match(text, end, limit)
+            if nxt is not None and e == nxt.end() and self.compound_end(text, nxt.start(1), nxt.end(), limit) > nxt.end():
+                return end
+        return e
 
     def compound_end(self, text: str, start: int, end: int, limit: int) -> int:
         """End of the word that the syllable ``text[start:end]`` begins (``end`` when it is a word alone)."""
@@ -89,7 +108,8 @@ class BodyGrammar(Bodies):
         """End of the body name that starts at ``pos`` (``pos`` itself when there is none);
         ``lower_words`` lower-case compounds may name a generic head ("Cục đối ngoại")."""
         end = pos
-        p = pos
+        p = last_part = pos
+        named = -1
         n = 0
         while n < max_tokens and p < limit:
             if p != pos:
@@ -101,21 +121,59 @@ class BodyGrammar(Bodies):
                     q = b.end()
             else:
                 q = p
-            if q >= limit or q in stops:
+            if q >= limit or (q in stops and q != named):
                 break
-            m_end = self._part(text, q, limit, stops, is_title)
+            m_end = self._part(text, q, limit, stops if q != named else frozenset(), is_title)
+            form = None
+            if (m_end is None or m_end == q) and n == 1 and fold(text[pos:end]) in self.unit_heads:
+                m_end = self._unit_name(text, q, limit)  # "Trung đoàn công binh hải quân 83"
             if (m_end is None or m_end == q) and n == 1 and self._generic_head(text[pos:end]):
                 m_end = self._lower_name(text, q, limit, lower_words)  # "Cục đối ngoại, Bộ Quốc phòng"
+                b = self.blank.match(text, m_end, limit) if m_end is not None else None
+                if b is not None and b.end() < limit and text[b.end()].isupper() and self.company_form.match(text, q, limit):
+                    named = b.end()  # body.company: "Công ty cổ phần phát triển đầu tư Thái Sơn"
+            elif (m_end is None or m_end == q) and n > 0 and (
+                fold(text[last_part:end]) in self.company_forms or (form := self.company_form.match(text, q, limit)) is not None
+            ):
+                # rule body.company: "công ty Cổ phần đầu tư phát triển Thái Sơn", "Công ty cổ phần phát triển …"
+                m_end = self._lower_name(text, q if form is None else form.end(), limit, 3)
+                b = self.blank.match(text, m_end, limit) if m_end is not None else None
+                if b is None or b.end() >= limit or not text[b.end()].isupper():
+                    m_end = None  # the lower-case words must lead to the company's proper name
+                else:
+                    named = b.end()  # … which is no person's name even when it reads like one ("Thái Sơn")
             if m_end is None or m_end == q or self.not_a_head.match(text, m_end, limit):
                 break  # "… Tổng tham mưu" + "trưởng": the word goes on into a title
-            if n > 0 and self.splits_word(text, q, m_end, limit):
+            place = self.country.match(text, q, limit)
+            if n > 0 and (place is None or place.end() != m_end) and self.splits_word(text, q, m_end, limit):
                 t = self.token.match(text, q, limit)  # "Hàn Quốc lập" + "tức": take the bare word
                 if t is None or t.end() >= m_end or not text[q].isupper() or self.splits_word(text, q, t.end(), limit):
                     break  # "… Lục quân khu" + "vực": the part would end inside a word
                 m_end = t.end()
+            last_part = q
             end = p = m_end
             n += 1
         return end
+
+    def _unit_name(self, text: str, q: int, limit: int) -> Optional[int]:
+        """Rule ``body.unit``: lower-case branch words and the unit's number after a unit head
+        ("Trung đoàn công binh hải quân 83", "Tiểu đoàn trinh sát 25"); None when no number ends them."""
+        e = q
+        for _ in range(self.max_unit_words):
+            w = _LOWER_WORD.match(text, e, limit)
+            if w is None:
+                return None
+            c = self.compound_end(text, e, w.end(), limit)
+            if c == w.end() or fold(text[e:c]) in self.lower_stops:
+                return None
+            num = _NUMBER.match(text, c, limit)
+            if num is not None:
+                return num.end()
+            b = self.blank.match(text, c, limit)
+            if b is None:
+                return None
+            e = b.end()
+        return None
 
     def _generic_head(self, head: str) -> bool:
         """A head that needs a name after it ("Cục", "Trung tâm"), not a whole body ("Thành ủy")."""
@@ -137,6 +195,8 @@ class BodyGrammar(Bodies):
             if c == w.end():
                 if compounds == 0 or fold(w.group()) in self.lower_stops:
                     return None
+            elif fold(text[e:c]) in self.lower_stops:
+                return None  # a verb ("cho biết", "dẫn đầu", "tuyên bố") ends the clause, not a name
             else:
                 compounds += 1
             syllables += text.count(" ", e, c) + 1
@@ -148,9 +208,8 @@ class BodyGrammar(Bodies):
             num = _NUMBER.match(text, e, limit)  # "Đội quy tập 584 (thuộc ...)"
             if num is not None and (_NAME_END.match(text, num.end(), limit) or _DASH_END.match(text, num.end(), limit)):
                 return num.end()
-            if syllables > 2 * compounds or compounds > words:
-                if _DASH_END.match(text, e, limit) is not None:
-                    return e
+            if _DASH_END.match(text, e, limit) is not None and (compounds or syllables > 2 * compounds):
+                return e  # "Cục cứu hộ - Cứu nạn": the dash may join a capitalized part (body.connector)
             b = self.blank.match(text, e, limit)
             if b is None:
                 return None
@@ -182,7 +241,9 @@ class BodyGrammar(Bodies):
                     return rest if rest > b.end() else e
                 return e
         m = self.pattern.match(text, pos, limit)
-        if m is None or self.not_a_head.match(text, m.end(), limit):
+        if m is None:
+            return self._sector_abroad(text, pos, limit, stops)
+        if self.not_a_head.match(text, m.end(), limit):
             return pos
         if " " not in m.group() and self.splits_word(text, m.start(), m.end(), limit):
             return pos
@@ -193,6 +254,21 @@ class BodyGrammar(Bodies):
         if rest == b.end() and self._generic_head(m.group()):
             rest = self._lower_name(text, b.end(), limit, 3) or b.end()
         return rest if rest > b.end() else m.end()
+
+    def _sector_abroad(self, text: str, pos: int, limit: int, stops) -> int:
+        """Rule ``body.sector_abroad``: a lower-case sector and a country after a title ("Bộ trưởng
+        ngoại giao Mỹ", "tư lệnh hải quân Mỹ"): the end of the country, else ``pos``."""
+        q = pos + 4 if text.startswith("các ", pos) else pos  # "Tổng Tham mưu trưởng các lực lượng vũ trang Nga"
+        e = self._lower_name(text, q, limit, 2)
+        if e is None or e - pos > 34:
+            return pos
+        b = self.blank.match(text, e, limit)
+        if b is None or b.end() in stops:
+            return pos
+        country = self.country.match(text, b.end(), limit)
+        if country is None or self.gazetteer.match(text, b.end(), limit) is not None:
+            return pos  # a Vietnamese province is no country abroad
+        return country.end()
 
     def _joined_part(self, text: str, p: int, limit: int, stops, is_title) -> Optional[int]:
         """Start of the capitalized word after a connective at ``p`` ("và An ninh", "-Thương binh"), if it
@@ -210,18 +286,22 @@ class BodyGrammar(Bodies):
             return None
         e = self.compound_end(text, r, t.end(), limit)
         word = fold(text[r:e])
-        if word in self.not_joined or (e == t.end() and c.group().strip() not in ("-", "&")):
-            return None  # after "và" the part must be a compound; a tight dash or "&" joins any word
+        if word in self.not_joined or (e == t.end() and c.group() != "-" and c.group().strip() != "&"):
+            return None  # after "và" or a spaced dash the part must be a compound; a tight dash or "&" joins any word
         return r
 
     def _part(self, text: str, q: int, limit: int, stops, is_title) -> Optional[int]:
         """End of one part of a body name at ``q``: a body, a place, a connective word or a capitalized word."""
         m = self.body_at(text, q, limit) or self.gazetteer.match(text, q, limit)
+        if m is None and q > 0 and text[q].isupper():
+            m = self.country.match(text, q, limit)  # a country or a place abroad: "Hàn Quốc" is one word
         w = self.words.match(text, q, limit)
         if m is not None and w is not None and w.end() > m.end():
             return w.end()  # "Phòng không - Không quân" is longer than the body "Phòng"
         if m is not None:
             last = max(q, text.rfind(" ", q, m.end()) + 1)  # "Quân chủng Phòng" + "không"
+            if " " not in m.group() and last == q:
+                return self.word_end(text, last, m.end(), limit)  # "Cục" + "tác chiến"
             return self.compound_end(text, last, m.end(), limit) if text[last].isupper() else m.end()
         if is_title is not None and is_title(text, q, limit):
             return None

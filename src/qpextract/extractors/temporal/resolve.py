@@ -187,7 +187,12 @@ def _part_year(p: Partial, ref: Reference) -> Optional[Resolved]:
 
 
 def _duration(p: Partial, ref: Reference) -> Optional[Resolved]:
-    return Resolved("duration", f"P{p.amount}{p.unit}")
+    unit = p.unit or ""
+    if unit.startswith("T"):  # hours and minutes: "PT2H"
+        return Resolved("duration", f"PT{p.amount}{unit[1:]}")
+    if unit == "DE":  # decades in years, as SPEC writes durations: "một thập kỷ" P10Y
+        return Resolved("duration", f"P{10 * (p.amount or 0)}Y")
+    return Resolved("duration", f"P{p.amount}{unit}")
 
 
 def _year_span(p: Partial, ref: Reference) -> Optional[Resolved]:

@@ -188,6 +188,9 @@ class RuleSet:
         elif kind == "duration":
             p.amount = self._number(get("n"))
             u = self.g.value("duration_unit", get("unit"))
+            if u is None:  # hours and minutes: "PT2H", "PT20M"
+                c = self.g.value("clock_unit", get("unit")) or self.g.value("hour_unit", get("unit"))
+                u = f"T{c}" if c is not None else None
             p.unit = str(u) if u is not None else None
             if not p.amount or p.unit is None:
                 return
@@ -211,8 +214,9 @@ class RuleSet:
         elif kind == "day_pair":
             month, year = _int(get("m2")), _year(get("y2"))
             month1 = _int(get("m1")) or month
-            first_end = m.end("m1") if get("m1") else m.end("d1")
-            first = Partial(start, first_end, name, "day", year, month1, _int(get("d1")), part_of_day=p.part_of_day)
+            year1 = _year(get("y1")) or year  # "3-2-1930/3-2-2025": each bound has its year
+            first_end = m.end("y1") if get("y1") else m.end("m1") if get("m1") else m.end("d1")
+            first = Partial(start, first_end, name, "day", year1, month1, _int(get("d1")), part_of_day=p.part_of_day)
             second = Partial(m.start("d2"), m.end(), name, "day", year, month, _int(get("d2")))
             yield first
             for s, e, written in _captures(m, "dx"):
