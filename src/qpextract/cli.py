@@ -63,10 +63,13 @@ class ReadableGroup(_Readable, TyperGroup):
 
 
 def _database_errors() -> tuple[type[BaseException], ...]:
-    """SQLAlchemy's connection and schema errors."""
-    try:
-        import sqlalchemy.exc as sa_exc
-    except ImportError:
+    """SQLAlchemy's connection and schema errors (none when it was never imported: then none was raised).
+
+    Evaluated on every exception leaving a command, the ``typer.Exit`` of a finished run
+    included: importing SQLAlchemy here cost a JSONL run 0.15 s of CPU at its end.
+    """
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    if sa_exc is None:
         return ()
     return (sa_exc.OperationalError, sa_exc.ProgrammingError, sa_exc.ArgumentError)
 

@@ -31,6 +31,7 @@ import importlib
 import itertools
 import multiprocessing
 import os
+import pickle
 import select
 import signal
 import struct
@@ -39,7 +40,6 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing.reduction import ForkingPickler
 from typing import Any, Optional
 
 from qpextract.errors import InputError
@@ -48,8 +48,8 @@ from qpextract.models import Article, ErrorInfo, ErrorLine
 from qpextract.text.guard import scrub
 
 Item = dict[str, Any]
-# What a worker sends back: (id, error kind or None, JSON line, content hash).
-Outcome = tuple[str, Optional[str], str, str]
+# What a worker sends back: (id, error kind or None, JSON line (UTF-8 bytes from a worker), content hash).
+Outcome = tuple[str, Optional[str], Any, str]
 
 
 class ArticleTimeout(BaseException):
@@ -166,10 +166,22 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def process_item(pipeline: Any, item: Item, time_limit: float, options: Optional[BatchOptions] = None) -> Outcome:
-    """Extract one item under the time and size limits; never raises (but for ``KeyboardInterrupt``)."""
-    from qpextract.io.readers import prepare
+def process_item(pipeline: Any, item: Item, time_limit: float, options: Optional[BatchOptions] = None,
+                 *, encoded: bool = False) -> Outcome:
+    """Extract one item under the time and size limits; never raises (but for ``KeyboardInterrupt``).
 
+    The outcome's line is a ``str``, or UTF-8 ``bytes`` with ``encoded`` (what a worker sends).
+    """
+    from qpextract.io.readers import parsed, prepare
+
+    options = options or BatchOptions()
+    if "line" in item:  # a JSON line the reader left for the worker to parse
+        try:
+            item = parsed(item)
+        except Exception as exc:  # a bug in the reader: reported as data, the batch goes on
+            return _serialize(item, _error_line(item, "internal", f"{type(exc).__name__}: {exc}"), "", options, encoded)
+        if "error" in item:
+            return _serialize(item, _error_line(item, *item["error"]), "", options, encoded)
     digest = ""
     if not hasattr(signal, "setitimer"):  # no SIGALRM (Windows): only the hard limit of the pool applies
         time_limit = 0
@@ -197,26 +209,31 @@ def process_item(pipeline: Any, item: Item, time_limit: float, options: Optional
         result = _error_line(item, exc.kind, exc.message)
     except Exception as exc:  # a bug in a reader or an extractor: reported as data, the batch goes on
         result = _error_line(item, "internal", f"{type(exc).__name__}: {exc}")
-    return _serialize(item, result, digest, options or BatchOptions())
+    return _serialize(item, result, digest, options, encoded)
 
 
-def _serialize(item: Item, result: Any, digest: str, options: BatchOptions) -> Outcome:
+def _json(result: Any) -> bytes:
+    """``result.model_dump_json()`` as UTF-8 bytes, without the round trip through ``str``."""
+    return result.__pydantic_serializer__.to_json(result)
+
+
+def _serialize(item: Item, result: Any, digest: str, options: BatchOptions, encoded: bool = False) -> Outcome:
     """The outcome of one result: its JSON line, or a too_large/internal line when it cannot be one."""
     try:
         if isinstance(result, Article) and _records(result) > options.max_records:
             result = _error_line(item, "too_large", f"{_records(result)} records, over the limit of {options.max_records}")
-        line = result.model_dump_json()
+        line = _json(result)
         if len(line) > options.max_line:
             result = _error_line(item, "too_large", f"an output line of {len(line)} bytes, over the limit of {options.max_line}")
-            line = result.model_dump_json()
+            line = _json(result)
     except MemoryError:
         result = _error_line(item, "too_large", "the article's output needs more memory than a worker may use")
-        line = result.model_dump_json()
+        line = _json(result)
     except Exception as exc:  # a value the JSON encoder refuses: a bug, reported as data
         result = _error_line(item, "internal", f"cannot serialize the result: {type(exc).__name__}: {exc}")
-        line = result.model_dump_json()
+        line = _json(result)
     kind = result.error.kind if isinstance(result, ErrorLine) else None
-    return scrub(str(item["id"])), kind, line, digest
+    return scrub(str(item["id"])), kind, line if encoded else line.decode("utf-8"), digest
 
 
 def _worker_main(options: BatchOptions, tasks: Any, results: Any) -> None:
@@ -245,7 +262,7 @@ def _worker_main(options: BatchOptions, tasks: Any, results: Any) -> None:
             return
         if item is None:
             return
-        results.send(("result", process_item(pipeline, item, time_limit, options)))
+        results.send(("result", process_item(pipeline, item, time_limit, options, encoded=True)))
 
 
 def _cap_memory(extra_mb: int) -> None:
@@ -299,7 +316,7 @@ class _Slot:
 
 def _frame(item: Any) -> bytes:
     """``item`` as ``Connection.send`` puts it on the wire (so the worker's ``recv`` reads it)."""
-    data = bytes(ForkingPickler.dumps(item))
+    data = pickle.dumps(item, pickle.HIGHEST_PROTOCOL)  # what ForkingPickler writes for plain data, faster
     n = len(data)
     head = struct.pack("!i", n) if n <= 0x7FFFFFFF else struct.pack("!i", -1) + struct.pack("!Q", n)
     return head + data
@@ -437,6 +454,9 @@ class Runner:
         self.summary = Summary()
         # a JSONL sink takes the worker's line as it is, and is flushed once per group of lines
         self._raw = getattr(sink, "write_json", None) if hasattr(sink, "flush") else None
+        # ... and written in one block of UTF-8 bytes per group when it can take one
+        self._block = getattr(sink, "write_block", None) if self._raw is not None else None
+        self._lines: list[bytes] = []  # the block being gathered
         self._unreported: list[tuple[str, Optional[str], str, str]] = []  # written, not yet flushed
         self._grouped = False  # True while the pool runs: flush when nothing more is ready
         self._seq = 0  # items numbered so far
@@ -454,10 +474,12 @@ class Runner:
         if not self._grouped:
             self._commit()
 
-    def _write(self, aid: str, kind: Optional[str], line: str, digest: str, message: str = "") -> None:
+    def _write(self, aid: str, kind: Optional[str], line: Any, digest: str, message: str = "") -> None:
         try:
-            if self._raw is not None:
-                self._raw(aid, line, flush=False)
+            if self._block is not None:
+                self._lines.append(line + b"\n" if isinstance(line, bytes) else (line + "\n").encode("utf-8"))
+            elif self._raw is not None:
+                self._raw(aid, line if isinstance(line, str) else line.decode("utf-8"), flush=False)
             else:
                 model = ErrorLine.model_validate_json(line) if kind else Article.model_validate_json(line)
                 self.sink.write(model, digest)
@@ -475,6 +497,9 @@ class Runner:
             return
         if self._raw is not None:
             try:
+                if self._lines:
+                    block, self._lines = b"".join(self._lines), []
+                    self._block(block)
                 self.sink.flush()
             except OSError as exc:
                 raise FatalError(f"cannot write the output: {exc.strerror or exc}") from exc
@@ -490,6 +515,13 @@ class Runner:
                 self.progress.advance(kind)
 
     def _emit_error(self, item: Item, kind: str, message: str) -> None:
+        if "line" in item:  # a JSON line no worker parsed: its own "source" names it
+            from qpextract.io.readers import parsed
+
+            try:
+                item = {**item, "source": parsed(item).get("source")}
+            except RuntimeError:
+                pass
         line = _error_line(item, kind, message).model_dump_json()
         self._emit(item["_seq"], (str(item["id"]), kind, line, item.get("hash", "")), message)
 
@@ -500,6 +532,8 @@ class Runner:
 
     def run(self, items: Iterable[Item], done: Optional[set[str]] = None) -> Summary:
         start = time.monotonic()
+        if self.options.workers > 0 and hasattr(items, "lines"):
+            items.lines = True  # the reader's Inputs: simple JSON lines go to the workers unparsed
         try:
             feed = self._feed(items, done or set())
             if self.options.workers <= 0:

@@ -94,42 +94,61 @@ class _Ids:
 
 def _storable(value: str) -> str:
     """Lone surrogates and NUL as U+FFFD: what JSON, UTF-8 and PostgreSQL all hold."""
+    if value.isascii() and "\x00" not in value:  # the usual id: nothing to replace
+        return value
     return scrub(value).replace("\x00", "\ufffd")
+
+
+class Inputs(Iterator[Item]):
+    """The items of :func:`iter_inputs`; a pool runner sets ``lines = True`` before the first item
+    to get simple JSON lines unparsed (``{id, source, line, n, stem}``: its workers parse them, :func:`parse_line`)."""
+
+    def __init__(self, paths: list[str], limits: Limits, exclude: Iterable[str], follow_links: bool) -> None:
+        self.lines = False
+        self._items = self._claimed(_raw_inputs(paths, limits, exclude, follow_links, self))
+
+    def __next__(self) -> Item:
+        return next(self._items)
+
+    @staticmethod
+    def _claimed(raw: Iterator[Item]) -> Iterator[Item]:
+        ids = _Ids()
+        for item in raw:
+            given = str(item["id"])
+            item["id"] = ids.claim(given)
+            if isinstance(item.get("source"), str):
+                item["source"] = scrub(item["source"])
+            notes = []
+            if _storable(given) != given:
+                notes.append("the id held characters no output can store (NUL, lone surrogates): each became U+FFFD")
+            if item["id"] != _storable(given):
+                notes.append(f"the id {_storable(given)!r} was already used in this run: this input is {item['id']!r}")
+            for note in notes:
+                if "error" in item:
+                    kind, message = item["error"]
+                    item["error"] = (kind, f"{message} ({note})")
+                else:
+                    item.setdefault("notes", []).append(note)
+            yield item
 
 
 def iter_inputs(
     paths: list[str], limits: Optional[Limits] = None, *, exclude: Iterable[str] = (), follow_links: bool = False
-) -> Iterator[Item]:
+) -> Inputs:
     """Every input item under ``paths`` (files, directories, ``-`` for stdin JSONL), ids unique.
 
     ``exclude``: files never read from a walked folder (the run's own output file).
     ``follow_links``: read links in walked folders that point out of them.
     """
-    ids = _Ids()
-    for item in _raw_inputs(paths, limits or Limits(), exclude, follow_links):
-        given = str(item["id"])
-        item["id"] = ids.claim(given)
-        if isinstance(item.get("source"), str):
-            item["source"] = scrub(item["source"])
-        notes = []
-        if _storable(given) != given:
-            notes.append("the id held characters no output can store (NUL, lone surrogates): each became U+FFFD")
-        if item["id"] != _storable(given):
-            notes.append(f"the id {_storable(given)!r} was already used in this run: this input is {item['id']!r}")
-        for note in notes:
-            if "error" in item:
-                kind, message = item["error"]
-                item["error"] = (kind, f"{message} ({note})")
-            else:
-                item.setdefault("notes", []).append(note)
-        yield item
+    return Inputs(paths, limits or Limits(), exclude, follow_links)
 
 
-def _raw_inputs(paths: list[str], limits: Limits, exclude: Iterable[str], follow_links: bool) -> Iterator[Item]:
+def _raw_inputs(paths: list[str], limits: Limits, exclude: Iterable[str], follow_links: bool,
+                mode: Any = None) -> Iterator[Item]:
     skip = {os.path.realpath(p) for p in exclude}
     for p in paths:
         if p == "-":
-            yield from _jsonl_stream(sys.stdin.buffer, "<stdin>", "stdin", limits)
+            yield from _jsonl_stream(sys.stdin.buffer, "<stdin>", "stdin", limits, mode)
             continue
         path = Path(p)
         if path.is_dir():
@@ -142,9 +161,9 @@ def _raw_inputs(paths: list[str], limits: Limits, exclude: Iterable[str], follow
                     yield _error(_stem(child.name), str(child), "parse",
                                  f"a link out of the input folder (to {outside}) is not followed; use --follow-links")
                     continue
-                yield from _file_items(child, limits)
+                yield from _file_items(child, limits, mode)
         else:
-            yield from _file_items(path, limits)
+            yield from _file_items(path, limits, mode)
 
 
 def _link_out(path: Path, root: str) -> Optional[str]:
@@ -202,7 +221,7 @@ def _open_regular(path: Path) -> IO[bytes]:
         raise
 
 
-def _file_items(path: Path, limits: Limits) -> Iterator[Item]:
+def _file_items(path: Path, limits: Limits, mode: Any = None) -> Iterator[Item]:
     suffix = _suffix(path.name)
     source = str(path)
     stem = _stem(path.name)
@@ -218,7 +237,7 @@ def _file_items(path: Path, limits: Limits) -> Iterator[Item]:
                 meter = _Meter(limits, _size(f))
                 stream = io.BufferedReader(_Metered(gzip.GzipFile(fileobj=f), meter), MB)  # type: ignore[assignment]
             try:
-                yield from _jsonl_stream(stream, source, stem, limits)
+                yield from _jsonl_stream(stream, source, stem, limits, mode)
             except (_BombError, OSError, EOFError, zlib.error) as exc:
                 yield _error(f"{stem}:rest", source, "too_large" if isinstance(exc, _BombError) else "parse",
                              f"reading stopped: {exc}")
@@ -278,7 +297,11 @@ def _bounded_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, Optiona
             yield n, line, line
 
 
-def _jsonl_stream(stream: IO[bytes], source: str, stem: str, limits: Limits) -> Iterator[Item]:
+# a line that opens with its id and names no other "id": what a worker can parse in its place
+_ID_FIRST = re.compile(rb'\s*(?:\xef\xbb\xbf)?\s*\{\s*"id"\s*:\s*"')
+
+
+def _jsonl_stream(stream: IO[bytes], source: str, stem: str, limits: Limits, mode: Any = None) -> Iterator[Item]:
     for n, line, head in _bounded_lines(stream, limits.max_bytes):
         if line is not None and not line.strip():
             continue
@@ -288,26 +311,55 @@ def _jsonl_stream(stream: IO[bytes], source: str, stem: str, limits: Limits) -> 
         if line is None:
             yield _error(aid, source, "too_large", f"line {n} is over the limit of {limits.max_bytes} bytes")
             continue
-        if n == 1 and line.startswith(b"\xef\xbb\xbf"):
-            line = line[3:]
-        try:
-            obj = json.loads(line)
-        except UnicodeDecodeError as exc:
-            yield _error(aid, source, "decode", f"line {n} is not UTF-8: {exc.reason}")
+        if (mode is not None and mode.lines and guessed and _ID_FIRST.match(line)
+                and line.count(b'"id"') == 1 and b"\\u006" not in line):
+            # the id is the first key and no other key can read "id" (not even as "\u0069d"):
+            # the worker's json.loads finds this same id
+            yield {"id": guessed, "given": guessed, "source": source, "line": line, "n": n, "stem": stem}
             continue
-        except RecursionError:
-            yield _error(aid, source, "parse", f"line {n}: JSON nested too deeply")
-            continue
-        except ValueError as exc:
-            yield _error(aid, source, "parse", f"line {n}: malformed JSON: {exc}")
-            continue
-        if not isinstance(obj, dict):
-            yield _error(aid, source, "parse", f"line {n}: a JSON line must be an object")
-            continue
-        yield _json_item(obj, n, source, stem)
+        yield parse_line(line, n, source, stem, aid)
+
+
+def parse_line(line: bytes, n: int, source: str, stem: str, aid: str) -> Item:
+    """The item of one JSON line (``aid``: the id to report a line that has none)."""
+    if n == 1 and line.startswith(b"\xef\xbb\xbf"):
+        line = line[3:]
+    try:
+        obj = json.loads(line)
+    except UnicodeDecodeError as exc:
+        return _error(aid, source, "decode", f"line {n} is not UTF-8: {exc.reason}")
+    except RecursionError:
+        return _error(aid, source, "parse", f"line {n}: JSON nested too deeply")
+    except ValueError as exc:
+        return _error(aid, source, "parse", f"line {n}: malformed JSON: {exc}")
+    if not isinstance(obj, dict):
+        return _error(aid, source, "parse", f"line {n}: a JSON line must be an object")
+    return _json_item(obj, n, source, stem)
+
+
+def parsed(item: Item) -> Item:
+    """A line item (``Inputs.lines``) parsed in the worker: what the reader would have yielded, id claimed."""
+    out = parse_line(item["line"], item["n"], item["source"], item["stem"], item["id"])
+    if str(out["id"]) != item["given"]:
+        raise RuntimeError(f"line {item['n']}: id {out['id']!r} read, {item['given']!r} expected")
+    out["id"] = item["id"]  # the parent claimed it, from this same id (see _jsonl_stream)
+    if isinstance(out.get("source"), str):
+        out["source"] = scrub(out["source"])
+    if "error" in out:
+        for note in item.get("notes", ()):
+            kind, message = out["error"]
+            out["error"] = (kind, f"{message} ({note})")
+    elif item.get("notes"):
+        out["notes"] = list(item["notes"])
+    return out
+
+
+_PLAIN_ID = re.compile(rb"[^\x00-\x1f\\\x80-\xff]*")  # ASCII, no escape, no control character
 
 
 def _unescape_id(raw: bytes) -> Optional[str]:
+    if _PLAIN_ID.fullmatch(raw):  # what json.loads would return, without the decoder
+        return raw.decode("ascii")
     try:
         return str(json.loads(b'"' + raw + b'"'))
     except ValueError:

@@ -69,6 +69,18 @@ class JsonlSink:
         if flush:
             self._out.flush()
 
+    def write_block(self, data: bytes) -> None:
+        """Fast path of the batch runner: whole lines as UTF-8 bytes, each ending in a newline.
+
+        The caller calls :meth:`flush` before it reports the lines written.
+        """
+        buffer = getattr(self._out, "buffer", None)
+        if buffer is None:  # a text-only stream (a replaced sys.stdout)
+            self._out.write(data.decode("utf-8"))
+            return
+        self._out.flush()  # what ``write`` left in the text layer goes first
+        buffer.write(data)
+
     def flush(self) -> None:
         """Push the lines written so far to the file."""
         self._out.flush()

@@ -11,6 +11,7 @@ named after its index so a match says which rule fired.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal, Optional, Union
 
@@ -82,12 +83,36 @@ WordValue = Union[int, str]
 
 
 
+class Alternations(Mapping[str, "regex.Pattern[str]"]):
+    """Anchor -> compiled alternation; one compile per distinct source (the two scans share most)."""
+
+    def __init__(self, sources: dict[str, str], cache: dict[str, "regex.Pattern[str]"]) -> None:
+        self.sources = sources
+        self._cache = cache  # shared by the scans of one grammar: equal sources compile once
+
+    def __getitem__(self, key: str) -> "regex.Pattern[str]":
+        source = self.sources[key]
+        pattern = self._cache.get(source)
+        if pattern is None:
+            pattern = self._cache[source] = regex.compile(source)
+        return pattern
+
+    def get(self, key: str, default: Optional["regex.Pattern[str]"] = None) -> Optional["regex.Pattern[str]"]:  # type: ignore[override]
+        return self[key] if key in self.sources else default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.sources)
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+
 @dataclass(frozen=True)
 class Scan:
     """The anchors and per-anchor alternations of a set of rules."""
 
     anchor_words: tuple[str, ...]
-    by_anchor: dict[str, regex.Pattern[str]]
+    by_anchor: Alternations
 
 
 @dataclass(frozen=True)
@@ -183,13 +208,10 @@ def load_grammar() -> Grammar:
             # before the dearer look-behind is tried
             before = expand(rule.before, spec.fragments, words)
             body = f"(?={body})(?<=(?P<lead>{before}){'' if rule.before_required else '?'})" + body
-        try:
-            regex.compile(body)
-        except regex.error as exc:
-            raise DataFileError(f"temporal_rules.yaml: rule {rule.name}: {exc}") from exc
         bodies.append(body)
         names.append(tuple(dict.fromkeys(_NAME.findall(body))))
     guards = {key: expand(g, spec.fragments, words) for key, g in spec.guards.items()}
+    cache: dict[str, regex.Pattern[str]] = {}
 
     def scan(keep: list[bool]) -> Scan:
         groups: dict[str, list[str]] = {}
@@ -197,11 +219,20 @@ def load_grammar() -> Grammar:
             if keep[i]:
                 for key in rule.anchor:
                     groups.setdefault(key.lower(), []).append(f"(?P<r{i}>{bodies[i]})")
-        by_anchor = {
-            key: regex.compile(guards.get(key, "") + "(?:" + "|".join(parts) + ")") for key, parts in groups.items()
-        }
-        return Scan(tuple(sorted(k for k in groups if k != DIGIT)), by_anchor)
+        sources = {key: guards.get(key, "") + "(?:" + "|".join(parts) + ")" for key, parts in groups.items()}
+        return Scan(tuple(sorted(k for k in groups if k != DIGIT)), Alternations(sources, cache))
 
     with_day = scan([True] * len(spec.rules))
     without_day = scan([not r.requires_day for r in spec.rules])
+    try:  # all compiled now, not inside an article's time limit; with_day's hold every rule: all are checked
+        for s in (with_day, without_day):
+            for key in s.by_anchor:
+                s.by_anchor[key]
+    except regex.error:
+        for rule, body in zip(spec.rules, bodies):  # only now, each rule alone, to name the broken one
+            try:
+                regex.compile(body)
+            except regex.error as exc:
+                raise DataFileError(f"temporal_rules.yaml: rule {rule.name}: {exc}") from exc
+        raise
     return Grammar(words, spec.rules, names, with_day, without_day)

@@ -82,7 +82,8 @@ class RuleSet:
         self.g = grammar
         self.names = {f"r{i}": (r.name, r.kind, grammar.groups[i]) for i, r in enumerate(grammar.rules)}
         self.keys = {
-            key: [k for k in self.names if f"(?P<{k}>" in p.pattern] for key, p in grammar.with_day.by_anchor.items()
+            key: [k for k in self.names if f"(?P<{k}>" in source]
+            for key, source in grammar.with_day.by_anchor.sources.items()
         }
 
     def find(self, text: str, with_day: bool = True, lower: Optional[str] = None) -> Iterator[Partial]:
