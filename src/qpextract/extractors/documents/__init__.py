@@ -220,7 +220,7 @@ class DocumentExtractor:
             c = _CLAUSE.match(text, e)
             if c and c.group(1)[0].islower() and not self._stop_first(c.group(1)):
                 title = self._trim_clause(c.group(1))
-                if title:
+                if len(title.split()) >= 3:  # "ra quyết định thu hồi." is the act, not a cited decision
                     return title, c.start(1) + len(title), "document.decided"
         if head.needs == "number_or_quote" and not head.after_verb:
             o = _OF_TITLE.match(text, e)
