@@ -40,6 +40,7 @@ _ACRONYM = re.compile(r"[ \t]++([\w-]++(?:[ \t]++[\w-]++){0,11})[ \t]*+\([A-ZĐ]
 _CLAUSE = re.compile(r"[ \t]++([^\W\d][\w-]*+(?:[ \t]++[\w-]++)?+(?:,[ \t]++[\w-]++)?+(?:[ \t]++[\w-]++){0,24})")
 # a short lower-case title then "của": "kế hoạch huấn luyện của ..."
 _OF_TITLE = re.compile(r"[ \t]++([^\W\d][\w]*+(?:[ \t]++[\w]++){0,3}?)[ \t]++của[ \t]++")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“])[ \t]*+$")  # a capital here is no sign of a name
 _YEAR_AFTER = re.compile(r"[ \t]++năm[ \t]++(?:19|20)\d\d(?!\w)")
 _OF = re.compile(r"[ \t,]*+của[ \t]++")
 _DAY_GAP = re.compile(r"[ \t,]*+(?:ban hành[ \t]++)?+(?:ngày|ký ngày)?+[ \t]*+")
@@ -80,6 +81,7 @@ class DocumentVocabulary(BaseModel):
     decided_verbs: list[str]
     decided_stops: list[str]
     amended: list[str]
+    bodies: list[str]
 
 
 class DocumentExtractor:
@@ -104,6 +106,7 @@ class DocumentExtractor:
         self.measure_re = re.compile(r"[ \t]++" + trie_pattern(voc.measure_words) + r"(?!\w)")
         self.decided_re = re.compile(r"(?<!\w)" + trie_pattern(voc.decided_verbs) + r"[ \t]++$")
         self.decided_stops = frozenset(voc.decided_stops)
+        self.body_re = re.compile(trie_pattern(voc.issuers + voc.bodies) + r"(?!\w)")
         self.amended_re = re.compile(r"[ \t]*+" + trie_pattern(voc.amended) + r"(?![\w,]|[ \t]++bổ)")
         self.vetoes = {k: re.compile(r"(?<!\w)" + trie_pattern(v) + r"(?!\w)", re.IGNORECASE) for k, v in voc.vetoes.items()}
 
@@ -168,8 +171,8 @@ class DocumentExtractor:
             title, end, rule = found
             if rule == "document.of":
                 iss = self._issuer(text, end)
-                if iss is None:
-                    return None
+                if iss is None or not self.body_re.match(iss[0]):
+                    return None  # "kế hoạch quân sự của Nga": a body that issues documents only
                 issuer, end = iss
         elif number or issuer or head.needs == "number_or_title":
             a = _ABOUT.match(text, end)
@@ -179,7 +182,8 @@ class DocumentExtractor:
                 rule = rule or "document.about"
             elif not number and head.needs == "number_or_title" and text[s].isupper() or (not number and head.kind == "law"):
                 nm = _NAME.match(text, e)
-                if nm and (nm.group(1)[0].isupper() or (head.kind == "law" and text[s].isupper())):
+                lower_ok = head.kind == "law" and text[s].isupper() and not _SENTENCE_START.search(text, max(0, s - 4), s)
+                if nm and (nm.group(1)[0].isupper() or lower_ok):
                     name = self._trim(nm.group(1), self.stops)
                     if name and not self.issuer_re.fullmatch(name) and not self._stop_first(name):
                         title, end = name, nm.start(1) + len(name)
@@ -213,8 +217,8 @@ class DocumentExtractor:
         y = _YEAR_AFTER.match(text, e)
         if head.title_keeps_head and y and text[s].isupper():  # "Hiến pháp năm 2013"
             return text[s : y.end()], y.end(), "document.name"
-        a = _ACRONYM.match(text, e)
-        if a and not any(c in a.group(1) for c in ".;"):
+        a = _ACRONYM.match(text, e) if head.needs == "number_or_title" and (text[s].isupper() or not head.title_keeps_head) else None
+        if a:
             return (text[s : a.end(1)] if head.title_keeps_head else a.group(1)), a.end(1), "document.acronym"
         if head.after_verb and self.decided_re.search(text, max(0, s - 16), s):
             c = _CLAUSE.match(text, e)
@@ -280,7 +284,7 @@ class DocumentExtractor:
                 return None
             end = at
             for i, w in enumerate(_ISSUER_WORD.finditer(text[at : at + 160])):
-                if i >= 10 or (i > 0 and w.group(1).lower() in self.issuer_stops):
+                if i >= 10 or at + w.start() != end or (i > 0 and w.group(1).lower() in self.issuer_stops):
                     break
                 end = at + w.end()
             if end - at < 2:
