@@ -36,11 +36,11 @@ SEED_FLOORS = {
 DEV_FLOORS = {
     "dev2": {"officials": 0.95, "positions": 0.87, "abbreviations": 0.96, "authors": 1.0, "event.main": 0.95,
              "offsets": 1.0, "participants": 0.7, "participant.role": 0.82, "dates": 0.96, "numbers": 0.94,
-             "ranks": 0.95, "title": 1.0, "published": 1.0},
+             "ranks": 0.95, "title": 1.0, "published": 1.0, "documents": 0.65},
     "dev3": {"dates": 0.95, "numbers": 0.95, "offsets": 1.0},
     "real": {"officials": 0.97, "positions": 0.95, "ranks": 0.95, "abbreviations": 0.95, "authors": 1.0,
              "title": 1.0, "dates": 0.99, "event.main": 0.95, "offsets": 1.0, "participants": 0.85,
-             "participant.role": 0.83, "numbers": 0.97, "published": 1.0},
+             "participant.role": 0.83, "numbers": 0.97, "published": 1.0, "documents": 0.8},
 }
 # never used for tuning: heldout (11) and heldout2 (50), annotated before the rules ran on them
 HELDOUT_FLOORS = {

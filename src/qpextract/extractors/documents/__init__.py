@@ -5,7 +5,10 @@ candidate; a number ("số 28-NQ/TW", "1123/QĐ-TTg", "12"), a quoted title or a
 name after the head makes it a record. Issuer ("của Bộ Chính trị"), issue
 date ("ngày 25/10/2013", read from the date records) and title ("về ...",
 "“...”") are read to the right of it. Rules are named for ``explain``:
-``document.number``, ``document.quoted``, ``document.about``, ``document.name``.
+``document.number``, ``document.quoted``, ``document.about``, ``document.name``,
+``document.acronym`` (a name before its acronym: "quy tắc ứng xử ở Biển Đông (COC)"),
+``document.decided`` (after a verb: "có quyết định chấp thuận ..."), ``document.of``
+("kế hoạch huấn luyện của Bộ Tư lệnh TP").
 """
 
 from __future__ import annotations
@@ -30,7 +33,15 @@ _NUMBER = re.compile(
 _QUOTE = re.compile(r"[ \t]*+(?:về[ \t]++)?+[\"“]([^\"“”\n]{3,300})[\"”]")
 _ABOUT = re.compile(r"[ \t]*+(về[ \t]++[^,;:.()\"“”\n]{3,160})")
 # a name after the head: capitalized words, then lower-case or numbered continuations
-_NAME = re.compile(r"[ \t]++((?:[A-ZĐÀ-Ỹ][\w-]*+)(?:[ \t]++[\w-]++){0,11})")
+_NAME = re.compile(r"[ \t]++([\w-]++(?:[ \t]++[\w-]++){0,11})")  # its first word must be capitalized
+# a name of up to 12 words right before its acronym in brackets: "tránh va chạm trên biển (CUES)"
+_ACRONYM = re.compile(r"[ \t]++([\w-]++(?:[ \t]++[\w-]++){0,11})[ \t]*+\([A-ZĐ]{2,8}\)")
+# a title to the clause end (a comma only after its first one or two words: "tuyên truyền, phổ biến ...")
+_CLAUSE = re.compile(r"[ \t]++([^\W\d][\w-]*+(?:[ \t]++[\w-]++)?+(?:,[ \t]++[\w-]++)?+(?:[ \t]++[\w-]++){0,24})")
+# a short lower-case title then "của": "kế hoạch huấn luyện của ..."
+_OF_TITLE = re.compile(r"[ \t]++([^\W\d][\w]*+(?:[ \t]++[\w]++){0,3}?)[ \t]++của[ \t]++")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“])[ \t]*+$")  # a capital here is no sign of a name
+_YEAR_AFTER = re.compile(r"[ \t]++năm[ \t]++(?:19|20)\d\d(?!\w)")
 _OF = re.compile(r"[ \t,]*+của[ \t]++")
 _DAY_GAP = re.compile(r"[ \t,]*+(?:ban hành[ \t]++)?+(?:ngày|ký ngày)?+[ \t]*+")
 _PLURAL = re.compile(r"(?:các|những|nhiều|một số|\d+)[ \t]++$", re.IGNORECASE)
@@ -48,6 +59,8 @@ class Head(BaseModel):
     phrase: str
     kind: DocumentKind
     needs: Literal["number_or_title", "number_or_quote"]
+    title_keeps_head: bool = False
+    after_verb: bool = False
 
 
 class DocumentVocabulary(BaseModel):
@@ -65,6 +78,10 @@ class DocumentVocabulary(BaseModel):
     issuer_stops: list[str]
     measure_words: list[str]
     vetoes: dict[DocumentKind, list[str]]
+    decided_verbs: list[str]
+    decided_stops: list[str]
+    amended: list[str]
+    bodies: list[str]
 
 
 class DocumentExtractor:
@@ -87,6 +104,10 @@ class DocumentExtractor:
         self.compound_before = {k: frozenset(v) for k, v in voc.compound_before.items()}
         self.compound_after = {k: frozenset(v) for k, v in voc.compound_after.items()}
         self.measure_re = re.compile(r"[ \t]++" + trie_pattern(voc.measure_words) + r"(?!\w)")
+        self.decided_re = re.compile(r"(?<!\w)" + trie_pattern(voc.decided_verbs) + r"[ \t]++$")
+        self.decided_stops = frozenset(voc.decided_stops)
+        self.body_re = re.compile(trie_pattern(voc.issuers + voc.bodies) + r"(?!\w)")
+        self.amended_re = re.compile(r"[ \t]*+" + trie_pattern(voc.amended) + r"(?![\w,]|[ \t]++bổ)")
         self.vetoes = {k: re.compile(r"(?<!\w)" + trie_pattern(v) + r"(?!\w)", re.IGNORECASE) for k, v in voc.vetoes.items()}
 
     def __call__(self, doc: Document) -> None:
@@ -106,7 +127,20 @@ class DocumentExtractor:
             record, end, rule = found
             doc.documents.append(record)
             doc.explain(self.name, rule, s, end)
-            taken_until = end
+            # a title read after a verb may cite another document: "phê duyệt Đề án phổ biến Luật ..."
+            taken_until = e if rule == "document.decided" else end
+        self._full_names(doc.documents)
+
+    @staticmethod
+    def _full_names(records: list[DocumentReference]) -> None:
+        """A short mention takes the full title of the same document cited in full elsewhere in the
+        article ("Luật Cảnh sát biển" is "Luật Cảnh sát biển Việt Nam")."""
+        titles = [(r.kind, r.title) for r in records if r.title and r.number is None]
+        for r in records:
+            if r.title and r.number is None:
+                longer = [t for k, t in titles if k == r.kind and t.startswith(r.title + " ") and "sửa đổi" not in t[len(r.title) :] and len(t.split()) <= len(r.title.split()) + 2]
+                if longer and r.rule == "document.name":
+                    r.title = max(longer, key=len)
 
     def _read(self, doc: Document, head: Head, s: int, e: int) -> Optional[tuple[DocumentReference, int, str]]:
         """The record a head at ``text[s:e]`` starts, its end, and the rule; None for a bare common noun."""
@@ -133,7 +167,14 @@ class DocumentExtractor:
         if q:
             title, end = q.group(1).strip(), q.end()
             rule = rule or "document.quoted"
-        elif number or head.needs == "number_or_title":
+        elif not number and (found := self._unnumbered(text, head, s, e)):
+            title, end, rule = found
+            if rule == "document.of":
+                iss = self._issuer(text, end)
+                if iss is None or not self.body_re.match(iss[0]):
+                    return None  # "kế hoạch quân sự của Nga": a body that issues documents only
+                issuer, end = iss
+        elif number or issuer or head.needs == "number_or_title":
             a = _ABOUT.match(text, end)
             if a and (number or issuer):
                 title = self._trim(a.group(1), self.about_stops)
@@ -141,11 +182,13 @@ class DocumentExtractor:
                 rule = rule or "document.about"
             elif not number and head.needs == "number_or_title" and text[s].isupper() or (not number and head.kind == "law"):
                 nm = _NAME.match(text, e)
-                if nm:
+                lower_ok = head.kind == "law" and text[s].isupper() and not _SENTENCE_START.search(text, max(0, s - 4), s)
+                if nm and (nm.group(1)[0].isupper() or lower_ok):
                     name = self._trim(nm.group(1), self.stops)
-                    if name and not self.issuer_re.fullmatch(name):
+                    if name and not self.issuer_re.fullmatch(name) and not self._stop_first(name):
                         title, end = name, nm.start(1) + len(name)
                         rule = "document.name"
+                        title, end = self._named_tail(text, head, s, title, end)
         if number is None and (title is None or _PLURAL.search(text, max(0, s - 12), s)):
             return None  # a bare common noun, or a group ("các Đề án của UBND tỉnh về ...")
         if date is None and number is None and head.kind == "law" and self._vetoed(head, text, s, s):
@@ -169,6 +212,56 @@ class DocumentExtractor:
         )
         return record, end, rule
 
+    def _unnumbered(self, text: str, head: Head, s: int, e: int) -> Optional[tuple[str, int, str]]:
+        """A title without a number: before an acronym, after a verb that makes the head a noun, or before "của"."""
+        y = _YEAR_AFTER.match(text, e)
+        if head.title_keeps_head and y and text[s].isupper():  # "Hiến pháp năm 2013"
+            return text[s : y.end()], y.end(), "document.name"
+        a = _ACRONYM.match(text, e) if head.needs == "number_or_title" and (text[s].isupper() or not head.title_keeps_head) else None
+        if a:
+            return (text[s : a.end(1)] if head.title_keeps_head else a.group(1)), a.end(1), "document.acronym"
+        if head.after_verb and self.decided_re.search(text, max(0, s - 16), s):
+            c = _CLAUSE.match(text, e)
+            if c and c.group(1)[0].islower() and not self._stop_first(c.group(1)):
+                title = self._trim_clause(c.group(1))
+                if len(title.split()) >= 3:  # "ra quyết định thu hồi." is the act, not a cited decision
+                    return title, c.start(1) + len(title), "document.decided"
+        if head.needs == "number_or_quote" and not head.after_verb:
+            o = _OF_TITLE.match(text, e)
+            if o and o.group(1)[0].islower() and not self._stop_first(o.group(1)) and text[o.end() : o.end() + 1].isupper():
+                return o.group(1), o.end(), "document.of"
+        return None
+
+    def _named_tail(self, text: str, head: Head, s: int, title: str, end: int) -> tuple[str, int]:
+        """A law's amendment mark ("(sửa đổi)"); a name that keeps its head ("Hiến pháp năm 2013")."""
+        if head.kind == "law":
+            am = self.amended_re.match(text, end)
+            if am:
+                return text[s + len(head.phrase) : am.end()].strip(), am.end()
+        if head.title_keeps_head:
+            y = _YEAR_AFTER.match(text, end)
+            end = y.end() if y else end
+            return text[s:end], end
+        return title, end
+
+    def _stop_first(self, words: str) -> bool:
+        """True when a title would begin with a stop word ("Luật cũng quy định ...")."""
+        parts = words.lower().split()
+        return parts[0] in self.stops or " ".join(parts[:2]) in self.stops
+
+    def _trim_clause(self, words: str) -> str:
+        """A title read after a verb, cut before a stop word or "của" before a capital."""
+        parts = words.split()
+        keep: list[str] = []
+        for i, w in enumerate(parts):
+            low = w.lower().rstrip(",")
+            if i >= 1 and (low in self.decided_stops or " ".join(parts[i : i + 2]).lower() in self.decided_stops):
+                break
+            if i >= 1 and low == "của" and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
+                break
+            keep.append(w)
+        return " ".join(keep).rstrip(",;:")
+
     def _in_compound(self, text: str, phrase: str, s: int, e: int) -> bool:
         """True when the head is a syllable of a longer word ("kỷ luật", "luật sư")."""
         before = text[max(0, s - 8) : s].split()
@@ -191,7 +284,7 @@ class DocumentExtractor:
                 return None
             end = at
             for i, w in enumerate(_ISSUER_WORD.finditer(text[at : at + 160])):
-                if i >= 10 or (i > 0 and w.group(1).lower() in self.issuer_stops):
+                if i >= 10 or at + w.start() != end or (i > 0 and w.group(1).lower() in self.issuer_stops):
                     break
                 end = at + w.end()
             if end - at < 2:
