@@ -2,7 +2,7 @@
 
 Raise a floor when an extractor gets better; a change that lowers a score
 fails here like any other bug. The held-out floors sit a little under what was
-measured the first time the rules ran on it (it is never tuned on); the
+measured at each landing (it is never tuned on: measured, never read for rules); the
 development floors a little under what the rules reach on the sets they were
 tuned on.
 """
@@ -37,23 +37,24 @@ DEV_FLOORS = {
     "dev2": {"officials": 0.95, "positions": 0.87, "abbreviations": 0.96, "authors": 1.0, "event.main": 0.95,
              "offsets": 1.0, "participants": 0.7, "participant.role": 0.82, "dates": 0.96, "numbers": 0.94,
              "ranks": 0.95, "title": 1.0, "published": 1.0, "documents": 0.65},
-    "dev3": {"dates": 0.95, "numbers": 0.95, "offsets": 1.0},
+    "dev3": {"officials": 0.95, "positions": 0.79, "abbreviations": 0.96, "dates": 0.95, "numbers": 0.95,
+             "event.main": 0.92, "offsets": 1.0},
     "real": {"officials": 0.97, "positions": 0.95, "ranks": 0.95, "abbreviations": 0.95, "authors": 1.0,
              "title": 1.0, "dates": 0.99, "event.main": 0.95, "offsets": 1.0, "participants": 0.85,
              "participant.role": 0.83, "numbers": 0.97, "published": 1.0, "documents": 0.8},
 }
 # never used for tuning: heldout (11) and heldout2 (50), annotated before the rules ran on them
 HELDOUT_FLOORS = {
-    "officials": 0.9,
-    "officials:p": 0.93,
-    "positions": 0.72,
-    "abbreviations": 0.85,
+    "officials": 0.93,
+    "officials:p": 0.95,
+    "positions": 0.77,
+    "abbreviations": 0.86,
     "authors": 0.95,
     "title": 0.95,
     "published": 0.95,
-    "dates": 0.93,
-    "numbers": 0.86,
-    "event.main": 0.5,
+    "dates": 0.94,
+    "numbers": 0.91,
+    "event.main": 0.73,
     "participant.role": 0.65,
     "offsets": 1.0,
 }
