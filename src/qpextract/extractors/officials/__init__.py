@@ -200,24 +200,26 @@ class OfficialExtractor:
         sector = False
         for m in matches:
             kind = self.lex.cue_kind.get(fold(m.group()))
+            # the windows below all end in blanks: no blank right before the cue, no match
+            blank = m.start() > lo and text[m.start() - 1] in " \t"
             if (
-                self.lex.unit_before.search(text, max(lo, m.start() - 12), m.start())
-                or self.lex.thing_head.search(text, max(lo, m.start() - 16), m.start())
+                (blank and self.lex.unit_before.search(text, max(lo, m.start() - 12), m.start()))
+                or (blank and self.lex.thing_head.search(text, max(lo, m.start() - 16), m.start()))
                 or self._inside_name(text, m.start(), m.end(), kind)
             ):
                 continue  # "tỉnh Bà Rịa", "Đông Anh, Quốc Oai": a place, not "bà" + a name
-            comma = self.lex.comma_before.search(text, max(lo, m.start() - 8), m.start())
+            comma = self.lex.comma_before.search(text, max(lo, m.start() - 8), m.start()) if blank else None
             if comma is not None:
                 # "Douglas Macgregor, Đại tá đã nghỉ hưu ...": a foreign name followed by its post
                 self._before_post(text, comma.start(), kind != "hon", lo, hi, found)
             limit = _line_end(text, m.end(), hi, 120)
-            c = self.foreign.country.search(text, m.end(), min(limit, m.end() + 40))
-            if c is not None and self.lex.unit_before.search(text, max(lo, c.start() - 12), c.start() + 1):
+            c = self.foreign.country_in(text, m.end(), min(limit, m.end() + 40))
+            if c is not None and text[c[0]] in " \t" and self.lex.unit_before.search(text, max(lo, c[0] - 12), c[0] + 1):
                 c = None  # "huyện Đức Thọ": a Vietnamese place, not the country "Đức"
-            if c is not None and not any(ch in ".;:,()" for ch in text[m.end() : c.start()]):
-                pos, strict = c.end(), False  # "Tổng thống Pháp Emmanuel Macron", "nhà quan sát quân sự Nga A B"
+            if c is not None and not any(ch in ".;:,()" for ch in text[m.end() : c[0]]):
+                pos, strict = c[1], False  # "Tổng thống Pháp Emmanuel Macron", "nhà quan sát quân sự Nga A B"
             elif kind == "title":
-                if _BODY_WORD_BEFORE.search(text, max(lo, m.start() - 4), m.start()):
+                if blank and _BODY_WORD_BEFORE.search(text, max(lo, m.start() - 4), m.start()):
                     continue  # "Bộ tư lệnh Phương Bắc": the title word is part of a body's name
                 # "Thứ trưởng Anatoly Antonov", "Bộ trưởng Quốc phòng Vladimir Padrino": the name must read foreign
                 pos, strict = self._after_sector(text, m.end(), limit), True
