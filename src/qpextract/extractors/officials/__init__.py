@@ -86,7 +86,7 @@ class OfficialExtractor:
             for n in names
             if fold(text[n.start : n.end]) not in authors
             and text[n.start : n.end] not in self.lex.country_set
-            and not self.lex.thing_head.search(text, max(lo, n.start - 16), n.start)
+            and not (n.start > lo and text[n.start - 1] in " \t" and self.lex.thing_head.search(text, max(lo, n.start - 16), n.start))
             and (n.kind != "vi" or all(len(w) <= 2 or vietnamese_syllable(w) for w in text[n.start : n.end].split(" ")))
         ]
         stops = {n.start for n in names}
@@ -379,7 +379,7 @@ class OfficialExtractor:
                     out.append(Cue(hit.start, hit.end, "rank", hit))
             elif kind == "title":
                 start = m.start()
-                former = self.lex.former_before.search(text, max(lo, start - 8), start)
+                former = self.lex.former_before.search(text, max(lo, start - 8), start) if start > lo and text[start - 1] in " \t" else None
                 if former is not None and (former.start() == 0 or not text[former.start() - 1].isalnum()):
                     start = former.start()
                 pos = self.positions.at(text, start, _line_end(text, start, hi), stops)
