@@ -79,7 +79,8 @@ class OfficialExtractor:
         lo, hi = doc.body if doc.body[1] > doc.body[0] else (0, len(text))
         authors = {fold(a) for a in doc.authors}
         # the cue words, scanned once: both walks below read them
-        matches = list(self.lex.cues.finditer(text, lowered(text), lo, hi))
+        low = lowered(text)  # lower-cased once for both scans that need it
+        matches = list(self.lex.cues.finditer(text, low, lo, hi))
         names = self._with_foreign(text, lo, hi, self.names.find(text, lo, hi), matches)
         names = [
             n
@@ -187,7 +188,7 @@ class OfficialExtractor:
         for items, s, e, kind, post in deferred:
             if not self._resolve(reg, items, s, e, kind, text, holders, post):
                 doc.near_miss(self.name, f"short.{kind}", s, e, "after an honorific or rank: no surname from data/vi/surnames.tsv starts it and no person named earlier matches" if kind == "alias" else "a title after an honorific: no person named earlier holds it")
-        self._predicate_posts(doc, text, reg, lo, hi, stops)
+        self._predicate_posts(doc, text, low, reg, lo, hi, stops)
         self._group_posts(text, reg, cues, hi)
         self._predicate_ranks(doc, text, reg, cues, holders)
         self._emit(doc, reg, cues, holders, shared)
@@ -439,9 +440,11 @@ class OfficialExtractor:
                     person.alias_rank = c.value.row.rank  # type: ignore[union-attr]
         return True
 
-    def _predicate_posts(self, doc: Document, text: str, reg: Registry, lo: int, hi: int, stops: set[int]) -> None:
+    def _predicate_posts(
+        self, doc: Document, text: str, low: Optional[str], reg: Registry, lo: int, hi: int, stops: set[int]
+    ) -> None:
         """Rule ``position.predicate`` (positions.py): posts said of a person away from the name."""
-        found = self.positions.predicates(text, lowered(text), lo, hi, stops, _line_end)
+        found = self.positions.predicates(text, low, lo, hi, stops, _line_end)
         if not found:
             return
         mentions = sorted((s, e, p) for p in reg.persons.values() for s, e in p.mentions)
