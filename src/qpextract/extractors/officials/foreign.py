@@ -25,6 +25,7 @@ _VI_SYLLABLE = re.compile(
     r"(?:ch|ng|nh|c|m|n|p|t)?"
 )
 MAX_TOKENS = 5
+_SPACED_DASH = re.compile(r" - [A-ZÀ-Ỹ]")
 
 
 @lru_cache(maxsize=8192)  # words repeat within and across articles
@@ -37,7 +38,7 @@ def vietnamese_syllable(word: str) -> bool:
 def cut_last_dash(tokens: list[str], end: int) -> int:
     """A spaced dash joins first names ("Jean - Yves Le Drian"), never a last word ("Putin - Assad"):
     cut the last token there; returns the new end."""
-    last = re.search(r" - [A-ZÀ-Ỹ]", tokens[-1]) if tokens else None
+    last = _SPACED_DASH.search(tokens[-1]) if tokens and " - " in tokens[-1] else None
     if last is None or not tokens[-1][:1].isupper():
         return end
     end -= len(tokens[-1]) - last.start()
