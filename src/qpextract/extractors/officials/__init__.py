@@ -79,14 +79,15 @@ class OfficialExtractor:
         lo, hi = doc.body if doc.body[1] > doc.body[0] else (0, len(text))
         authors = {fold(a) for a in doc.authors}
         # the cue words, scanned once: both walks below read them
-        matches = list(self.lex.cues.finditer(text, lowered(text), lo, hi))
+        low = lowered(text)  # lower-cased once for both scans that need it
+        matches = list(self.lex.cues.finditer(text, low, lo, hi))
         names = self._with_foreign(text, lo, hi, self.names.find(text, lo, hi), matches)
         names = [
             n
             for n in names
             if fold(text[n.start : n.end]) not in authors
             and text[n.start : n.end] not in self.lex.country_set
-            and not self.lex.thing_head.search(text, max(lo, n.start - 16), n.start)
+            and not (n.start > lo and text[n.start - 1] in " \t" and self.lex.thing_head.search(text, max(lo, n.start - 16), n.start))
             and (n.kind != "vi" or all(len(w) <= 2 or vietnamese_syllable(w) for w in text[n.start : n.end].split(" ")))
         ]
         stops = {n.start for n in names}
@@ -187,7 +188,7 @@ class OfficialExtractor:
         for items, s, e, kind, post in deferred:
             if not self._resolve(reg, items, s, e, kind, text, holders, post):
                 doc.near_miss(self.name, f"short.{kind}", s, e, "after an honorific or rank: no surname from data/vi/surnames.tsv starts it and no person named earlier matches" if kind == "alias" else "a title after an honorific: no person named earlier holds it")
-        self._predicate_posts(doc, text, reg, lo, hi, stops)
+        self._predicate_posts(doc, text, low, reg, lo, hi, stops)
         self._group_posts(text, reg, cues, hi)
         self._predicate_ranks(doc, text, reg, cues, holders)
         self._emit(doc, reg, cues, holders, shared)
@@ -200,24 +201,26 @@ class OfficialExtractor:
         sector = False
         for m in matches:
             kind = self.lex.cue_kind.get(fold(m.group()))
+            # the windows below all end in blanks: no blank right before the cue, no match
+            blank = m.start() > lo and text[m.start() - 1] in " \t"
             if (
-                self.lex.unit_before.search(text, max(lo, m.start() - 12), m.start())
-                or self.lex.thing_head.search(text, max(lo, m.start() - 16), m.start())
+                (blank and self.lex.unit_before.search(text, max(lo, m.start() - 12), m.start()))
+                or (blank and self.lex.thing_head.search(text, max(lo, m.start() - 16), m.start()))
                 or self._inside_name(text, m.start(), m.end(), kind)
             ):
                 continue  # "tỉnh Bà Rịa", "Đông Anh, Quốc Oai": a place, not "bà" + a name
-            comma = self.lex.comma_before.search(text, max(lo, m.start() - 8), m.start())
+            comma = self.lex.comma_before.search(text, max(lo, m.start() - 8), m.start()) if blank else None
             if comma is not None:
                 # "Douglas Macgregor, Đại tá đã nghỉ hưu ...": a foreign name followed by its post
                 self._before_post(text, comma.start(), kind != "hon", lo, hi, found)
             limit = _line_end(text, m.end(), hi, 120)
-            c = self.foreign.country.search(text, m.end(), min(limit, m.end() + 40))
-            if c is not None and self.lex.unit_before.search(text, max(lo, c.start() - 12), c.start() + 1):
+            c = self.foreign.country_in(text, m.end(), min(limit, m.end() + 40))
+            if c is not None and text[c[0]] in " \t" and self.lex.unit_before.search(text, max(lo, c[0] - 12), c[0] + 1):
                 c = None  # "huyện Đức Thọ": a Vietnamese place, not the country "Đức"
-            if c is not None and not any(ch in ".;:,()" for ch in text[m.end() : c.start()]):
-                pos, strict = c.end(), False  # "Tổng thống Pháp Emmanuel Macron", "nhà quan sát quân sự Nga A B"
+            if c is not None and not any(ch in ".;:,()" for ch in text[m.end() : c[0]]):
+                pos, strict = c[1], False  # "Tổng thống Pháp Emmanuel Macron", "nhà quan sát quân sự Nga A B"
             elif kind == "title":
-                if _BODY_WORD_BEFORE.search(text, max(lo, m.start() - 4), m.start()):
+                if blank and _BODY_WORD_BEFORE.search(text, max(lo, m.start() - 4), m.start()):
                     continue  # "Bộ tư lệnh Phương Bắc": the title word is part of a body's name
                 # "Thứ trưởng Anatoly Antonov", "Bộ trưởng Quốc phòng Vladimir Padrino": the name must read foreign
                 pos, strict = self._after_sector(text, m.end(), limit), True
@@ -377,7 +380,7 @@ class OfficialExtractor:
                     out.append(Cue(hit.start, hit.end, "rank", hit))
             elif kind == "title":
                 start = m.start()
-                former = self.lex.former_before.search(text, max(lo, start - 8), start)
+                former = self.lex.former_before.search(text, max(lo, start - 8), start) if start > lo and text[start - 1] in " \t" else None
                 if former is not None and (former.start() == 0 or not text[former.start() - 1].isalnum()):
                     start = former.start()
                 pos = self.positions.at(text, start, _line_end(text, start, hi), stops)
@@ -437,9 +440,11 @@ class OfficialExtractor:
                     person.alias_rank = c.value.row.rank  # type: ignore[union-attr]
         return True
 
-    def _predicate_posts(self, doc: Document, text: str, reg: Registry, lo: int, hi: int, stops: set[int]) -> None:
+    def _predicate_posts(
+        self, doc: Document, text: str, low: Optional[str], reg: Registry, lo: int, hi: int, stops: set[int]
+    ) -> None:
         """Rule ``position.predicate`` (positions.py): posts said of a person away from the name."""
-        found = self.positions.predicates(text, lowered(text), lo, hi, stops, _line_end)
+        found = self.positions.predicates(text, low, lo, hi, stops, _line_end)
         if not found:
             return
         mentions = sorted((s, e, p) for p in reg.persons.values() for s, e in p.mentions)

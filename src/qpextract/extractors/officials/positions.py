@@ -91,11 +91,12 @@ class PositionParser:
         t = self.lex.title_at.match(text, pos, limit)
         if t is None and appos:
             t = self.lex.appos_at.match(text, pos, limit)
-        if t is None or self.lex.sought_before.search(text, max(0, pos - 24), pos):
+        blank = pos > 0 and text[pos - 1] in " \t"  # the windows before end in blanks
+        if t is None or (blank and self.lex.sought_before.search(text, max(0, pos - 24), pos)):
             return None  # "cho chức danh Bí thư tỉnh ủy": a post sought, not held
         if self._inside_word(text, t.start(), t.end(), limit):
             return None  # "Đại sứ" of "Đại sứ quán" (the embassy)
-        group = self.lex.group_before.search(text, max(0, pos - 10), pos) is not None
+        group = blank and self.lex.group_before.search(text, max(0, pos - 10), pos) is not None
         end = t.end()
         org: Optional[str] = None
         b = _BLANK.match(text, end, limit)
