@@ -46,10 +46,9 @@ _PARTS = re.compile(r"[-.'’]")  # the parts of a foreign name token ("Jean-Pie
 _ALIAS = re.compile(r"[ \t]++(" + CAP_SYLLABLE + r"(?:[ ]" + CAP_SYLLABLE + r")?+)(?![ ]" + UPPER + ")")
 # "Bộ" right before a title word: the title is part of a body's name ("Bộ tư lệnh")
 _BODY_WORD_BEFORE = re.compile(r"(?<!\w)[Bb]ộ[ \t]++\Z")
-# between two items of a list of persons ("A, Chủ tịch ...; B, Phó ...")
+# between two items of a list of persons ("A, Chủ tịch ...; B, Phó ...") or of names under
+# one title ("A, B; C và D")
 _LIST_GAP = re.compile(r"[ \t]*+(?:[;,][ \t]*+(?:và[ \t]++)?|và[ \t]++)")
-# between two names of a list under one title ("A, B; C và D"): the same separators
-_GROUP_GAP = _LIST_GAP
 
 
 class Cue(NamedTuple):
@@ -474,7 +473,7 @@ class OfficialExtractor:
                     break
                 end, person = at[q]
                 members.append(person)
-                sep = _GROUP_GAP.match(text, end, hi)
+                sep = _LIST_GAP.match(text, end, hi)
                 if sep is None or self.lex.is_title(text, sep.end(), hi):
                     break  # "A, Chủ tịch ...": the names carry their own posts
                 q = sep.end()
