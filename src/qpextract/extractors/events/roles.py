@@ -20,6 +20,7 @@ from qpextract.models import Participant
 _AFTER_LIMIT = 320  # characters after a name searched for its cue (posts can be long)
 _JOIN_TAIL = 12  # words a post, a rank or "đồng chí" may take between "và" and the next name
 _PART_BEFORE = 60  # characters before a name searched for a participation word ("hội đàm với Bộ trưởng A")
+_OPENING_WORDS = 2  # words an opening cue may follow in its sentence ("Cùng dự …", "Đến dự …")
 _LISTENER_WINDOW = 40  # characters before an opening cue searched for a `not_after` word ("nghe … báo cáo")
 _NAME_LIST = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s*")  # "A (Quảng Bình), B": one of a list of names
 _LETTER = re.compile(r"[^\W\d_]")
@@ -30,6 +31,8 @@ Sentence = tuple[int, int]
 # one who takes part with no role a rule names (a cue of `participation`, or a speech after a crash)
 _PARTICIPATION = RoleRule(name="role.other.participation", role="other", where=["after"], cues=[])
 _HEADLINE_SPEAKER = "role.speaker.headline_subject"
+_STATEMENT_SPEAKER = "role.speaker.statement"  # who states in the lead what a statement headline reports
+_SOURCE = "role.other.cho_biet"  # who informs the press about the event: no participant
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _CLAUSE = re.compile(r"[:,;]")
 
@@ -53,9 +56,15 @@ class RoleReader:
         lead: list[Sentence],
         main_rule: str,
         main_type: str = "other",
+        main_trigger: str = "",
     ) -> list[Participant]:
         """One participant per official that a role rule, a participation cue or the lead ties to the event."""
         self.main_rule, self.main_type = main_rule, main_type
+        self.gathering = bool(self.t.gathering_re.search(main_trigger.lower()))
+        self.press_event = bool(self.t.press_re.search(main_trigger.lower()))
+        named_in_lead = {
+            idx for idx, o in enumerate(doc.officials) if any(a <= m.start < b for m in o.mentions for a, b in lead)
+        }
         self._letters: dict[Sentence, int] = {}
         self._openings: dict[Sentence, Optional[RoleRule]] = {}
         by_sentence: dict[Sentence, list[tuple[int, int, int]]] = {}
@@ -101,16 +110,18 @@ class RoleReader:
                     if joins_in or self._part_before(doc, low, sentence, ms, prev_end):
                         taking_part.add(idx)
                     continue
-                # at a crash or an arrest, who is there, speaks or directs takes part with no ceremony role; who
-                # speaks of it only further on comments on the news and takes no part
-                if not any(a <= ms < b for a, b in lead):
-                    rules = [r for r in rules if self.main_rule not in r.not_for_main_rules]
-                    if not rules:
-                        continue
-                rules = [_PARTICIPATION if self.main_rule in r.not_for_main_rules else r for r in rules]
-                rule = min(rules, key=lambda r: self.t.precedence[r.role])  # one who attends and speaks speaks
+                in_lead = any(a <= ms < b for a, b in lead)
+                rules = [self._reactive(r, in_lead, idx in named_in_lead) for r in rules]
+                rules = [r for r in rules if r is not None]
+                if not rules:
+                    continue
+                # one who informs the press counts only when nothing else places him in the event
+                rule = min(rules, key=lambda r: (r.informs, self.t.precedence[r.role]))  # one who attends and speaks speaks
                 best = found.get(idx)
-                if best is None or self.t.precedence[rule.role] < self.t.precedence[best[0].role]:
+                if best is None or (rule.informs, self.t.precedence[rule.role]) < (
+                    best[0].informs,
+                    self.t.precedence[best[0].role],
+                ):
                     found[idx] = (rule, ms, me)
         out: list[Participant] = []
         headline = self._headline_words(doc) if main_rule in self.t.headline_speaker_main_rules else []
@@ -120,17 +131,31 @@ class RoleReader:
             if headline and (idx in found or idx in taking_part or in_lead) and self._in_headline(official.name, headline):
                 # the one the headline quotes ("Trump nói …", "TT Putin cảnh báo …") speaks: the statement is the event
                 out.append(Participant(name=official.name, role="speaker", official=idx, rule=_HEADLINE_SPEAKER))
-            elif idx in found:
+            elif idx in found and not found[idx][0].informs:
                 rule, ms, me = found[idx]
                 doc.explain("events", rule.name, ms, me)
                 out.append(Participant(name=official.name, role=rule.role, official=idx, rule=rule.name))
             elif idx in taking_part:
                 out.append(Participant(name=official.name, role="other", official=idx, rule=_PARTICIPATION.name))
-            elif in_lead and not reactive:
+            elif in_lead and not reactive and idx not in found:
                 # named in the lead of a meeting, a visit or a ceremony: there; in a statement or an incident the
                 # lead also names those it speaks of
                 out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
         return out
+
+    def _reactive(self, rule: RoleRule, in_lead: bool, named_in_lead: bool) -> Optional[RoleRule]:
+        """A rule as it reads in the main event at hand. Under a statement headline one named in the lead who states
+        or informs makes the statement: its speaker. At a crash, an arrest or other reactive news a speech word makes
+        a source of the news, no participant (role.other.cho_biet); another word kept for meetings makes one who
+        takes part in the lead, and nothing further on."""
+        statement = self.main_rule in self.t.statement_main_rules
+        if statement and named_in_lead and (rule.informs or self.main_rule in rule.not_for_main_rules):
+            return self.t.by_name[_STATEMENT_SPEAKER]
+        if self.main_rule not in rule.not_for_main_rules:
+            return rule
+        if rule.role == "speaker":
+            return self.t.by_name[_SOURCE]
+        return _PARTICIPATION if in_lead else None
 
     @staticmethod
     def _headline_words(doc: Document) -> list[list[str]]:
@@ -202,15 +227,24 @@ class RoleReader:
     def _after(self, doc: Document, low: str, sentence: Sentence, me: int, nxt: int) -> Optional[RoleRule]:
         """The first cue after the name (and its posts), in the same clause, before the next person."""
         end = self._clause_end(low, me, nxt)
-        for s, e in find_all(self.t.cue_re["after"], low, me, end):
-            rule = self._rule("after", low[s:e])
+        found = [(s, e, self._rule("after", low[s:e])) for s, e in find_all(self.t.cue_re["after"], low, me, end)]
+        for rule, pattern in self.t.passive:
+            found += [(s, e, rule) for s, e in find_all(pattern, low, me, end)]
+        for s, e, rule in sorted(found, key=lambda x: x[0]):
             if rule is None or not self._counts(doc, low, sentence, s, e):
                 continue
             listener = self.not_after.get(rule.name)
             if listener is not None and find_all(listener, low, me, s):
                 continue
+            if rule.to_press and self._to_press(low, sentence):
+                return self.t.by_name[_SOURCE]
             return rule
         return None
+
+    def _to_press(self, low: str, sentence: Sentence) -> bool:
+        """The sentence says its words were told to the press ("tại cuộc họp báo", "trả lời phỏng vấn", "nói với
+        các phóng viên"), unless the main event is itself a press conference."""
+        return not self.press_event and bool(find_all(self.t.press_re, low, sentence[0], sentence[1]))
 
     def _at_occasion(self, low: str, sentence: Sentence, ms: int) -> bool:
         """The sentence places what follows at the event before the name ("Tại buổi lễ, A chia sẻ …"); a press
@@ -220,9 +254,12 @@ class RoleReader:
 
     def _rule(self, where: str, cue: str) -> Optional[RoleRule]:
         """The first rule naming the cue that applies to this kind of main event: rules kept for some kinds
-        (recruits at an enlistment, what is told at a conference) give no role at the others."""
+        (recruits at an enlistment, what is told at a conference or at a meeting or ceremony the headline event
+        names) give no role at the others."""
         for rule in self.t.variants[where][phrase_key(cue)]:
             if not rule.only_for_main_types or self.main_type in rule.only_for_main_types:
+                return rule
+            if self.gathering and self.main_type in rule.at_gatherings_of:
                 return rule
         return None
 
@@ -265,9 +302,16 @@ class RoleReader:
             listener = self.not_after.get(rule.name)
             if listener is not None and find_all(listener, low, max(sentence[0], s - _LISTENER_WINDOW), s):
                 continue  # "Nghe con gái trình bày ý nguyện, bố mẹ A …": another speaks, the person listens
-            if self._counts(doc, low, sentence, s, e):
+            if self._counts(doc, low, sentence, s, e) and self._opens(doc, sentence, s):
                 return rule
         return None
+
+    def _opens(self, doc: Document, sentence: Sentence, s: int) -> bool:
+        """The cue opens its sentence's predicate: at most a couple of words before it ("Cùng dự hội nghị có …") or
+        an adverbial closed by a comma ("Sáng 22/3, dự hội nghị có …"); not a verb of someone named before it
+        ("lúc mọi người đang dự lễ chào cờ, nghi phạm A …", "Ủy ban … đã nghe báo cáo và tham gia ý kiến …")."""
+        before = doc.text[self._first_letter(doc, sentence) : s].rstrip()
+        return before.endswith((",", ":")) or len(before.split()) <= _OPENING_WORDS
 
     def _part_after(self, doc: Document, low: str, sentence: Sentence, me: int, nxt: int) -> bool:
         """A participation word in the person's own clause ("A, Bộ trưởng …, đến thăm")."""
