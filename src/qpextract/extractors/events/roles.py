@@ -67,6 +67,7 @@ class RoleReader:
         }
         self._letters: dict[Sentence, int] = {}
         self._openings: dict[Sentence, Optional[RoleRule]] = {}
+        self._press: dict[Sentence, bool] = {}
         by_sentence: dict[Sentence, list[tuple[int, int, int]]] = {}
         for idx, official in enumerate(doc.officials):
             for m in official.mentions:
@@ -75,6 +76,7 @@ class RoleReader:
                     by_sentence.setdefault(sentence_of(ms), []).append((ms, me, idx))
         found: dict[int, tuple[RoleRule, int, int]] = {}
         taking_part: set[int] = set()  # people a participation word stands next to ("A đến thăm", "tiếp ông A")
+        informs_in_lead: set[int] = set()  # people who inform the press in the lead, or are its source ("Theo A")
         for sentence, mentions in by_sentence.items():
             mentions.sort()
             inherited: Optional[RoleRule] = None  # the cue after the next person, if joined to it by "và"
@@ -106,17 +108,22 @@ class RoleReader:
                     )
                     if r is not None
                 ]
+                in_lead = any(a <= ms < b for a, b in lead)
                 if not rules:
                     if joins_in or self._part_before(doc, low, sentence, ms, prev_end):
                         taking_part.add(idx)
+                    elif source and in_lead:
+                        informs_in_lead.add(idx)  # "Theo ông A, …": the source of the news
                     continue
-                in_lead = any(a <= ms < b for a, b in lead)
-                rules = [self._reactive(r, in_lead, idx in named_in_lead) for r in rules]
+                press = self._to_press(low, sentence)
+                rules = [self._reactive(r, in_lead, idx in named_in_lead, press) for r in rules]
                 rules = [r for r in rules if r is not None]
                 if not rules:
                     continue
                 # one who informs the press counts only when nothing else places him in the event
                 rule = min(rules, key=lambda r: (r.informs, self.t.precedence[r.role]))  # one who attends and speaks speaks
+                if rule.informs and in_lead:
+                    informs_in_lead.add(idx)
                 best = found.get(idx)
                 if best is None or (rule.informs, self.t.precedence[rule.role]) < (
                     best[0].informs,
@@ -137,25 +144,34 @@ class RoleReader:
                 out.append(Participant(name=official.name, role=rule.role, official=idx, rule=rule.name))
             elif idx in taking_part:
                 out.append(Participant(name=official.name, role="other", official=idx, rule=_PARTICIPATION.name))
-            elif in_lead and not reactive and idx not in found:
+            elif in_lead and not reactive and idx not in informs_in_lead:
+                # (one who only informs the press in the lead is no participant; one named in the lead who informs
+                # further on still is)
                 # named in the lead of a meeting, a visit or a ceremony: there; in a statement or an incident the
                 # lead also names those it speaks of
                 out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
         return out
 
-    def _reactive(self, rule: RoleRule, in_lead: bool, named_in_lead: bool) -> Optional[RoleRule]:
+    def _reactive(self, rule: RoleRule, in_lead: bool, named_in_lead: bool, press: bool) -> Optional[RoleRule]:
         """A rule as it reads in the main event at hand. Under a statement headline one named in the lead who states
         or informs makes the statement: its speaker. At a crash, an arrest or other reactive news a speech word makes
-        a source of the news, no participant (role.other.cho_biet); another word kept for meetings makes one who
-        takes part in the lead, and nothing further on."""
+        in the lead, under a headline that only says what happened, the one who makes the statement the news is about
+        ("Ngoại trưởng A … khẳng định Berlin đã quyết định ngừng …"); at a crash or a case, a source of the news
+        (role.other.cho_biet); under a headline verb, one who takes part ("Tổng thống A ký bản ghi nhớ khẳng định").
+        Said to the press or further on, a source, no participant. Any other rule kept for meetings makes one who
+        takes part in the lead."""
         statement = self.main_rule in self.t.statement_main_rules
         if statement and named_in_lead and (rule.informs or self.main_rule in rule.not_for_main_rules):
             return self.t.by_name[_STATEMENT_SPEAKER]
         if self.main_rule not in rule.not_for_main_rules:
             return rule
-        if rule.role == "speaker":
+        if rule.role != "speaker":
+            return _PARTICIPATION if in_lead else None
+        if not in_lead or press:
             return self.t.by_name[_SOURCE]
-        return _PARTICIPATION if in_lead else None
+        if self.main_rule in self.t.lead_statement_main_rules:
+            return self.t.by_name[_STATEMENT_SPEAKER]
+        return self.t.by_name[_SOURCE] if self.main_rule in self.t.incident_main_rules else _PARTICIPATION
 
     @staticmethod
     def _headline_words(doc: Document) -> list[list[str]]:
@@ -244,7 +260,9 @@ class RoleReader:
     def _to_press(self, low: str, sentence: Sentence) -> bool:
         """The sentence says its words were told to the press ("tại cuộc họp báo", "trả lời phỏng vấn", "nói với
         các phóng viên"), unless the main event is itself a press conference."""
-        return not self.press_event and bool(find_all(self.t.press_re, low, sentence[0], sentence[1]))
+        if sentence not in self._press:  # cached: a sentence may be very long and name many people
+            self._press[sentence] = bool(find_all(self.t.press_re, low, sentence[0], sentence[1]))
+        return not self.press_event and self._press[sentence]
 
     def _at_occasion(self, low: str, sentence: Sentence, ms: int) -> bool:
         """The sentence places what follows at the event before the name ("Tại buổi lễ, A chia sẻ …"); a press

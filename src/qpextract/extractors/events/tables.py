@@ -165,6 +165,8 @@ class RoleVocabulary(BaseModel):
     reactive_main_rules: list[str] = Field(default_factory=list)
     headline_speaker_main_rules: list[str] = Field(default_factory=list)
     statement_main_rules: list[str] = Field(default_factory=list)
+    lead_statement_main_rules: list[str] = Field(default_factory=list)
+    incident_main_rules: list[str] = Field(default_factory=list)
     gathering_triggers: list[str] = Field(default_factory=list)
     press_words: list[str] = Field(default_factory=list)
     passive_agent_words: int = Field(default=5, ge=1, le=8)
@@ -203,6 +205,8 @@ class RoleTables:
         self.reactive_main_rules = frozenset(voc.reactive_main_rules)
         self.headline_speaker_main_rules = frozenset(voc.headline_speaker_main_rules)
         self.statement_main_rules = frozenset(voc.statement_main_rules)
+        self.lead_statement_main_rules = frozenset(voc.lead_statement_main_rules)
+        self.incident_main_rules = frozenset(voc.incident_main_rules)
         self.gathering_re = phrase_regex(voc.gathering_triggers)
         self.press_re = phrase_regex(voc.press_words)
         # "A được các nhà hảo tâm tặng ngôi nhà": the passive with its agent between "được" and the verb
