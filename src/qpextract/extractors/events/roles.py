@@ -33,6 +33,7 @@ _PARTICIPATION = RoleRule(name="role.other.participation", role="other", where=[
 _HEADLINE_SPEAKER = "role.speaker.headline_subject"
 _STATEMENT_SPEAKER = "role.speaker.statement"  # who states in the lead what a statement headline reports
 _SOURCE = "role.other.cho_biet"  # who informs the press about the event: no participant
+_PRESS_SPEAKER = "role.speaker.hop_bao"  # who announces at a press conference what the news is about
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _CLAUSE = re.compile(r"[:,;]")
 
@@ -62,12 +63,14 @@ class RoleReader:
         self.main_rule, self.main_type = main_rule, main_type
         self.gathering = bool(self.t.gathering_re.search(main_trigger.lower()))
         self.press_event = bool(self.t.press_re.search(main_trigger.lower()))
+        self.main_trigger = main_trigger.lower()
         named_in_lead = {
             idx for idx, o in enumerate(doc.officials) if any(a <= m.start < b for m in o.mentions for a, b in lead)
         }
         self._letters: dict[Sentence, int] = {}
         self._openings: dict[Sentence, Optional[RoleRule]] = {}
         self._press: dict[Sentence, bool] = {}
+        self._press_conference: dict[Sentence, bool] = {}
         by_sentence: dict[Sentence, list[tuple[int, int, int]]] = {}
         for idx, official in enumerate(doc.officials):
             for m in official.mentions:
@@ -118,6 +121,8 @@ class RoleReader:
                 press = self._to_press(low, sentence)
                 rules = [self._reactive(r, in_lead, idx in named_in_lead, press) for r in rules]
                 rules = [r for r in rules if r is not None]
+                if self._at_press_conference(low, sentence):
+                    rules = [self.t.by_name[_PRESS_SPEAKER] if r.informs or r.role == "speaker" else r for r in rules]
                 if not rules:
                     continue
                 # one who informs the press counts only when nothing else places him in the event
@@ -257,11 +262,26 @@ class RoleReader:
             return rule
         return None
 
+    def _at_press_conference(self, low: str, sentence: Sentence) -> bool:
+        """The sentence places what is told at a press conference, and the main event is what was announced there:
+        no meeting or ceremony of its own (the press conference before a ceremony only informs about it), no crash or
+        case (whose press briefing informs about what happened)."""
+        if self.main_rule in self.t.incident_main_rules:
+            return False
+        if sentence not in self._press_conference:
+            found = find_all(self.t.press_conference_re, low, sentence[0], sentence[1])
+            # the main event is this press conference ("cuộc họp" of "tại cuộc họp báo quý IV") or no gathering at all
+            self._press_conference[sentence] = bool(found) and (
+                not self.gathering or any(self.main_trigger in low[s:e] for s, e in found)
+            )
+        return self._press_conference[sentence]
+
     def _to_press(self, low: str, sentence: Sentence) -> bool:
         """The sentence says its words were told to the press ("tại cuộc họp báo", "trả lời phỏng vấn", "nói với
         các phóng viên"), unless the main event is itself a press conference."""
         if sentence not in self._press:  # cached: a sentence may be very long and name many people
-            self._press[sentence] = bool(find_all(self.t.press_re, low, sentence[0], sentence[1]))
+            a, b = sentence
+            self._press[sentence] = bool(find_all(self.t.press_re, low, a, b) or find_all(self.t.press_conference_re, low, a, b))
         return not self.press_event and self._press[sentence]
 
     def _at_occasion(self, low: str, sentence: Sentence, ms: int) -> bool:
@@ -275,6 +295,8 @@ class RoleReader:
         (recruits at an enlistment, what is told at a conference or at a meeting or ceremony the headline event
         names) give no role at the others."""
         for rule in self.t.variants[where][phrase_key(cue)]:
+            if rule.only_for_main_rules and self.main_rule not in rule.only_for_main_rules:
+                continue
             if not rule.only_for_main_types or self.main_type in rule.only_for_main_types:
                 return rule
             if self.gathering and self.main_type in rule.at_gatherings_of:
@@ -320,7 +342,7 @@ class RoleReader:
             listener = self.not_after.get(rule.name)
             if listener is not None and find_all(listener, low, max(sentence[0], s - _LISTENER_WINDOW), s):
                 continue  # "Nghe con gái trình bày ý nguyện, bố mẹ A …": another speaks, the person listens
-            if self._counts(doc, low, sentence, s, e) and self._opens(doc, sentence, s):
+            if self._counts(doc, low, sentence, s, e) and (self._opens(doc, sentence, s) or self._lists(low, e, first)):
                 return rule
         return None
 
@@ -330,6 +352,12 @@ class RoleReader:
         ("lúc mọi người đang dự lễ chào cờ, nghi phạm A …", "Ủy ban … đã nghe báo cáo và tham gia ý kiến …")."""
         before = doc.text[self._first_letter(doc, sentence) : s].rstrip()
         return before.endswith((",", ":")) or len(before.split()) <= _OPENING_WORDS
+
+    def _lists(self, low: str, e: int, first: int) -> bool:
+        """The cue's clause introduces the list of people it applies to: "Các quân nhân tử vong trong vụ tai nạn gồm A
+        và B", "Tới dự buổi lễ còn có A"."""
+        words = low[e:first].replace(":", " : ").split()
+        return bool(words) and any(w in self.t.list_openers for w in words[-2:])
 
     def _part_after(self, doc: Document, low: str, sentence: Sentence, me: int, nxt: int) -> bool:
         """A participation word in the person's own clause ("A, Bộ trưởng …, đến thăm")."""

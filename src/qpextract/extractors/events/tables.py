@@ -141,6 +141,7 @@ class RoleRule(BaseModel):
     cues: list[str]
     not_for_main_rules: list[str] = Field(default_factory=list)
     only_for_main_types: list[EventType] = Field(default_factory=list)
+    only_for_main_rules: list[str] = Field(default_factory=list)
     not_after: list[str] = Field(default_factory=list)
     at_occasion: Optional[str] = None
     informs: bool = False  # its cue makes the person a source of the news, no participant
@@ -169,6 +170,8 @@ class RoleVocabulary(BaseModel):
     incident_main_rules: list[str] = Field(default_factory=list)
     gathering_triggers: list[str] = Field(default_factory=list)
     press_words: list[str] = Field(default_factory=list)
+    press_conference_words: list[str] = Field(default_factory=list)
+    list_openers: list[str] = Field(default_factory=list)
     passive_agent_words: int = Field(default=5, ge=1, le=8)
     rules: list[RoleRule]
 
@@ -209,6 +212,8 @@ class RoleTables:
         self.incident_main_rules = frozenset(voc.incident_main_rules)
         self.gathering_re = phrase_regex(voc.gathering_triggers)
         self.press_re = phrase_regex(voc.press_words)
+        self.press_conference_re = phrase_regex(voc.press_conference_words)
+        self.list_openers = frozenset(voc.list_openers)
         # "A được các nhà hảo tâm tặng ngôi nhà": the passive with its agent between "được" and the verb
         agent = r"(?:\s+[^\W\d_][\w-]*|\s+\d[\d.,/]*){1,%d}?" % voc.passive_agent_words
         self.passive = [
