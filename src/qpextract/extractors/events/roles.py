@@ -118,10 +118,9 @@ class RoleReader:
                     elif source and in_lead:
                         informs_in_lead.add(idx)  # "Theo ông A, …": the source of the news
                     continue
-                press = self._to_press(low, sentence)
-                rules = [self._reactive(r, in_lead, idx in named_in_lead, press) for r in rules]
+                rules = [self._reactive(r, in_lead, idx in named_in_lead, low, sentence) for r in rules]
                 rules = [r for r in rules if r is not None]
-                if self._at_press_conference(low, sentence):
+                if any(r.informs or r.role == "speaker" for r in rules) and self._at_press_conference(low, sentence):
                     rules = [self.t.by_name[_PRESS_SPEAKER] if r.informs or r.role == "speaker" else r for r in rules]
                 if not rules:
                     continue
@@ -157,7 +156,9 @@ class RoleReader:
                 out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
         return out
 
-    def _reactive(self, rule: RoleRule, in_lead: bool, named_in_lead: bool, press: bool) -> Optional[RoleRule]:
+    def _reactive(
+        self, rule: RoleRule, in_lead: bool, named_in_lead: bool, low: str, sentence: Sentence
+    ) -> Optional[RoleRule]:
         """A rule as it reads in the main event at hand. Under a statement headline one named in the lead who states
         or informs makes the statement: its speaker. At a crash, an arrest or other reactive news a speech word makes
         in the lead, under a headline that only says what happened, the one who makes the statement the news is about
@@ -172,7 +173,7 @@ class RoleReader:
             return rule
         if rule.role != "speaker":
             return _PARTICIPATION if in_lead else None
-        if not in_lead or press:
+        if not in_lead or self._to_press(low, sentence):
             return self.t.by_name[_SOURCE]
         if self.main_rule in self.t.lead_statement_main_rules:
             return self.t.by_name[_STATEMENT_SPEAKER]
@@ -249,8 +250,9 @@ class RoleReader:
         """The first cue after the name (and its posts), in the same clause, before the next person."""
         end = self._clause_end(low, me, nxt)
         found = [(s, e, self._rule("after", low[s:e])) for s, e in find_all(self.t.cue_re["after"], low, me, end)]
-        for rule, pattern in self.t.passive:
-            found += [(s, e, rule) for s, e in find_all(pattern, low, me, end)]
+        if low.find("được", me, end) >= 0:  # the passive's own word, before its costlier pattern
+            for rule, pattern in self.t.passive:
+                found += [(s, e, rule) for s, e in find_all(pattern, low, me, end)]
         for s, e, rule in sorted(found, key=lambda x: x[0]):
             if rule is None or not self._counts(doc, low, sentence, s, e):
                 continue
@@ -269,7 +271,8 @@ class RoleReader:
         if self.main_rule in self.t.incident_main_rules:
             return False
         if sentence not in self._press_conference:
-            found = find_all(self.t.press_conference_re, low, sentence[0], sentence[1])
+            a, b = sentence
+            found = find_all(self.t.press_conference_re, low, a, b) if self.t.press_conference_re.search(low, a, b) else []
             # the main event is this press conference ("cuộc họp" of "tại cuộc họp báo quý IV") or no gathering at all
             self._press_conference[sentence] = bool(found) and (
                 not self.gathering or any(self.main_trigger in low[s:e] for s, e in found)
@@ -281,7 +284,10 @@ class RoleReader:
         các phóng viên"), unless the main event is itself a press conference."""
         if sentence not in self._press:  # cached: a sentence may be very long and name many people
             a, b = sentence
-            self._press[sentence] = bool(find_all(self.t.press_re, low, a, b) or find_all(self.t.press_conference_re, low, a, b))
+            self._press[sentence] = any(
+                p.search(low, a, b) is not None and bool(find_all(p, low, a, b))
+                for p in (self.t.press_re, self.t.press_conference_re)
+            )
         return not self.press_event and self._press[sentence]
 
     def _at_occasion(self, low: str, sentence: Sentence, ms: int) -> bool:
