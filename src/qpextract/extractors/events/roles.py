@@ -115,6 +115,9 @@ class RoleReader:
                 if not rules:
                     if joins_in or self._part_before(doc, low, sentence, ms, prev_end):
                         taking_part.add(idx)
+                    elif source and in_lead and self.main_rule in self.t.statement_main_rules:
+                        # under a statement headline, the source the lead quotes ("Theo A", "dẫn lời A") states it
+                        found.setdefault(idx, (self.t.by_name[_STATEMENT_SPEAKER], ms, me))
                     elif source and in_lead:
                         informs_in_lead.add(idx)  # "Theo ông A, …": the source of the news
                     continue
