@@ -185,11 +185,14 @@ class NumberExtractor:
         self._blocked = blocked
         cands: list[tuple[int, int, float, Optional[float], str]] = []
         for m in _DIGITS.finditer(text):
-            c = self._digit_candidate(text, m.start(), m.end())
+            s, e = m.span()
+            if self._in_date(s, e):
+                continue  # part of a date (no candidate can overlap one: see _digit_candidate)
+            c = self._digit_candidate(text, s, e)
             if c is not None:
                 cands.append(c)
-            elif not self._in_date(m.start(), m.end()):
-                doc.near_miss(self.name, "number.digits", m.start(), m.end(), "digits read as no quantity: an identifier (Đề án 12, 28-NQ), a date or clock part, a range, or no unit or counted noun after it")
+            else:
+                doc.near_miss(self.name, "number.digits", s, e, "digits read as no quantity: an identifier (Đề án 12, 28-NQ), a date or clock part, a range, or no unit or counted noun after it")
         lowered = doc.lex.lower
         excluded = self.t.word_alone_excluded
         for m in self._word_numbers.finditer(lowered):
@@ -411,8 +414,7 @@ class NumberExtractor:
     def _read(self, doc, text, s, e, value, total, rule, out, spans) -> None:
         t = self.t
         left = _tokens(doc.lex, max(0, s - _WINDOW_LEFT), s, right=False)
-        right = _tokens(doc.lex, e, min(len(text), e + _WINDOW_RIGHT), right=True)
-        lw, rw = left.lower, right.lower
+        lw = left.lower
         nl = len(lw)
         prev_is_pair = nl > 0 and lw[-1] == "/"
         # --- guards on the left: identifiers, ordinals, dates
@@ -430,6 +432,8 @@ class NumberExtractor:
                 k, _ = t.temporal_before.ending(lw, nl)
                 if k:
                     return self._drop(doc, "number.guard.temporal", s, e)
+        right = _tokens(doc.lex, e, min(len(text), e + _WINDOW_RIGHT), right=True)
+        rw = right.lower
         # --- unit
         i = 0
         unit = "count"
