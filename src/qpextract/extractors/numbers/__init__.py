@@ -103,8 +103,9 @@ def _tokens(lex: Lexical, start: int, end: int, *, right: bool) -> _Tokens:
     spans = spans[keep]
     t.surface = surface[keep]
     t.lower = lower[keep]
-    t.starts = [a for a, _ in spans]
-    t.ends = [b for _, b in spans]
+    if spans:
+        starts, ends = zip(*spans)
+        t.starts, t.ends = list(starts), list(ends)
     return t
 
 
@@ -350,11 +351,11 @@ class NumberExtractor:
         if self._next_word(text, end) in self._reject_next_word_number:
             return None  # "hai năm", "hai bên"
         if one:
+            if self._prev_word(text, s) in self.t.one_not_after:
+                return None  # "là một đơn vị", "như một chiếc xe tăng": an article
             after_toks = _tokens(self._lex, end, min(len(text), end + 40), right=True)
             if not self.t.one_counts.at(after_toks.lower, 0)[0] and not self._one_counted(s, after_toks):
                 return None  # "một số", "một cách": an article, not a count
-            if self._prev_word(text, s) in self.t.one_not_after:
-                return None  # "là một đơn vị", "như một chiếc xe tăng": an article
         return (s, end, value, None, "number.words")
 
     def _one_counted(self, s: int, after: _Tokens) -> bool:
