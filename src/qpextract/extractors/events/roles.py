@@ -10,6 +10,7 @@ come from ``doc.officials``; a participant points at its official by index.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import Optional
 
@@ -34,6 +35,7 @@ _HEADLINE_SPEAKER = "role.speaker.headline_subject"
 _STATEMENT_SPEAKER = "role.speaker.statement"  # who states in the lead what a statement headline reports
 _SOURCE = "role.other.cho_biet"  # who informs the press about the event: no participant
 _PRESS_SPEAKER = "role.speaker.hop_bao"  # who announces at a press conference what the news is about
+_LATER_SPEAKER = "role.speaker.statement_later"  # who states a statement headline's news after the lead
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _CLAUSE = re.compile(r"[:,;]")
 
@@ -80,6 +82,8 @@ class RoleReader:
         found: dict[int, tuple[RoleRule, int, int]] = {}
         taking_part: set[int] = set()  # people a participation word stands next to ("A đến thăm", "tiếp ông A")
         informs_in_lead: set[int] = set()  # people who inform the press in the lead, or are its source ("Theo A")
+        states: dict[int, tuple[int, int]] = {}  # under a statement headline: who states or informs, first where
+        statement = main_rule in self.t.statement_main_rules
         for sentence, mentions in by_sentence.items():
             mentions.sort()
             inherited: Optional[RoleRule] = None  # the cue after the next person, if joined to it by "và"
@@ -121,6 +125,12 @@ class RoleReader:
                     elif source and in_lead:
                         informs_in_lead.add(idx)  # "Theo ông A, …": the source of the news
                     continue
+                if (
+                    statement
+                    and any(r.informs or r.role == "speaker" for r in rules)
+                    and not self._before(doc, low, sentence, ms, self.t.possessor_re)
+                ):
+                    states[idx] = min(states.get(idx, (ms, me)), (ms, me))
                 rules = [self._reactive(r, in_lead, idx in named_in_lead, low, sentence) for r in rules]
                 rules = [r for r in rules if r is not None]
                 if any(r.informs or r.role == "speaker" for r in rules) and self._at_press_conference(low, sentence):
@@ -157,7 +167,24 @@ class RoleReader:
                 # named in the lead of a meeting, a visit or a ceremony: there; in a statement or an incident the
                 # lead also names those it speaks of
                 out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
+        if statement and not any(p.role == "speaker" for p in out):
+            out = self._later_speaker(doc, out, states)
         return out
+
+    def _later_speaker(
+        self, doc: Document, out: list[Participant], states: dict[int, tuple[int, int]]
+    ) -> list[Participant]:
+        """Under a statement headline that no one in the lead states ("Nga bác bỏ …", "Chuyên gia Trung Quốc nói
+        …"), the first person who states or informs within the first sentences of the body makes the statement: its
+        speaker (role.speaker.statement_later), in place of any lesser role he has."""
+        starts = [a for a, _ in doc.sentences]
+        early = [(ms, me, idx) for idx, (ms, me) in states.items() if bisect_right(starts, ms) <= self.t.statement_sentences]
+        if not early:
+            return out
+        ms, me, idx = min(early)
+        doc.explain("events", _LATER_SPEAKER, ms, me)
+        speaker = Participant(name=doc.officials[idx].name, role="speaker", official=idx, rule=_LATER_SPEAKER)
+        return [p for p in out if p.official != idx] + [speaker]
 
     def _reactive(
         self, rule: RoleRule, in_lead: bool, named_in_lead: bool, low: str, sentence: Sentence

@@ -167,6 +167,8 @@ class RoleVocabulary(BaseModel):
     headline_speaker_main_rules: list[str] = Field(default_factory=list)
     statement_main_rules: list[str] = Field(default_factory=list)
     lead_statement_main_rules: list[str] = Field(default_factory=list)
+    statement_sentences: int = Field(default=0, ge=0, le=20)  # sentences a statement's later speaker may come in
+    possessors: list[str] = Field(default_factory=list)  # "của A": the cue after A belongs to the head noun
     incident_main_rules: list[str] = Field(default_factory=list)
     gathering_triggers: list[str] = Field(default_factory=list)
     press_words: list[str] = Field(default_factory=list)
@@ -209,6 +211,8 @@ class RoleTables:
         self.headline_speaker_main_rules = frozenset(voc.headline_speaker_main_rules)
         self.statement_main_rules = frozenset(voc.statement_main_rules)
         self.lead_statement_main_rules = frozenset(voc.lead_statement_main_rules)
+        self.statement_sentences = voc.statement_sentences
+        self.possessor_re = phrase_regex(voc.possessors)
         self.incident_main_rules = frozenset(voc.incident_main_rules)
         self.gathering_re = phrase_regex(voc.gathering_triggers)
         self.press_re = phrase_regex(voc.press_words)
