@@ -83,7 +83,7 @@ class RoleReader:
         taking_part: set[int] = set()  # people a participation word stands next to ("A đến thăm", "tiếp ông A")
         informs_in_lead: set[int] = set()  # people who inform the press in the lead, or are its source ("Theo A")
         states: dict[int, tuple[int, int]] = {}  # under a statement headline: who states or informs, first where
-        statement = main_rule in self.t.statement_main_rules
+        statement = main_rule in self.t.later_statement_main_rules
         for sentence, mentions in by_sentence.items():
             mentions.sort()
             inherited: Optional[RoleRule] = None  # the cue after the next person, if joined to it by "và"

@@ -167,6 +167,7 @@ class RoleVocabulary(BaseModel):
     headline_speaker_main_rules: list[str] = Field(default_factory=list)
     statement_main_rules: list[str] = Field(default_factory=list)
     lead_statement_main_rules: list[str] = Field(default_factory=list)
+    later_statement_main_rules: list[str] = Field(default_factory=list)
     statement_sentences: int = Field(default=0, ge=0, le=20)  # sentences a statement's later speaker may come in
     possessors: list[str] = Field(default_factory=list)  # "của A": the cue after A belongs to the head noun
     incident_main_rules: list[str] = Field(default_factory=list)
@@ -212,6 +213,7 @@ class RoleTables:
         self.statement_main_rules = frozenset(voc.statement_main_rules)
         self.lead_statement_main_rules = frozenset(voc.lead_statement_main_rules)
         self.statement_sentences = voc.statement_sentences
+        self.later_statement_main_rules = frozenset(voc.later_statement_main_rules)
         self.possessor_re = phrase_regex(voc.possessors)
         self.incident_main_rules = frozenset(voc.incident_main_rules)
         self.gathering_re = phrase_regex(voc.gathering_triggers)
