@@ -36,6 +36,7 @@ _STATEMENT_SPEAKER = "role.speaker.statement"  # who states in the lead what a s
 _SOURCE = "role.other.cho_biet"  # who informs the press about the event: no participant
 _PRESS_SPEAKER = "role.speaker.hop_bao"  # who announces at a press conference what the news is about
 _LATER_SPEAKER = "role.speaker.statement_later"  # who states a statement headline's news after the lead
+_CONTINUED = "role.attendee.ve_phia"  # "Về phía Nhật Bản có A": the attendee list of the sentence before goes on
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _CLAUSE = re.compile(r"[:,;]")
 
@@ -128,7 +129,7 @@ class RoleReader:
                 if (
                     statement
                     and any(r.informs or r.role == "speaker" for r in rules)
-                    and not self._before(doc, low, sentence, ms, self.t.possessor_re)
+                    and not (self.t.possessor_re and self._before(doc, low, sentence, ms, self.t.possessor_re))
                 ):
                     states[idx] = min(states.get(idx, (ms, me)), (ms, me))
                 rules = [self._reactive(r, in_lead, idx in named_in_lead, low, sentence) for r in rules]
@@ -369,6 +370,8 @@ class RoleReader:
         return self._openings[sentence]
 
     def _find_opening(self, doc: Document, low: str, sentence: Sentence, first: int) -> Optional[RoleRule]:
+        if self._continues_attendance(doc, low, sentence, first):
+            return self.t.by_name[_CONTINUED]
         for s, e in reversed(find_all(self.t.cue_re["opening"], low, sentence[0], first)):
             if sum(c in _QUOTES for c in doc.text[e:first]) % 2:
                 return None  # a cue inside the words quoted ("… báo cáo Thủ tướng", ông A nói)
@@ -381,6 +384,27 @@ class RoleReader:
             if self._counts(doc, low, sentence, s, e) and (self._opens(doc, sentence, s) or self._lists(low, e, first)):
                 return rule
         return None
+
+    def _continues_attendance(self, doc: Document, low: str, sentence: Sentence, first: int) -> bool:
+        """The sentence opens with a side ("Về phía Nhật Bản sẽ có A, …") right after a sentence that says who
+        attended ("… với sự tham dự của phía Việt Nam gồm: …", "Dự lễ có …"): it lists more attendees."""
+        if self.t.continuation_re is None:
+            return False
+        a = self._first_letter(doc, sentence)
+        m = self.t.continuation_re.match(low, a, first)
+        if m is None or not any(w in self.t.continuation_openers for w in low[m.end() : first].split()[-2:]):
+            return False
+        starts = [b for b, _ in doc.sentences]
+        i = bisect_right(starts, a) - 1
+        if i < 1:
+            return False
+        pa, pb = doc.sentences[i - 1]
+        for where in ("opening", "just_before"):
+            for s, e in find_all(self.t.cue_re[where], low, pa, pb):
+                rule = self._rule(where, low[s:e])
+                if rule is not None and rule.role == "attendee" and not self._in_not_cue(low, (pa, pb), s, e):
+                    return True
+        return False
 
     def _opens(self, doc: Document, sentence: Sentence, s: int) -> bool:
         """The cue opens its sentence's predicate: at most a couple of words before it ("Cùng dự hội nghị có …") or

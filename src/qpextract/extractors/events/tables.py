@@ -169,6 +169,8 @@ class RoleVocabulary(BaseModel):
     lead_statement_main_rules: list[str] = Field(default_factory=list)
     later_statement_main_rules: list[str] = Field(default_factory=list)
     statement_sentences: int = Field(default=0, ge=0, le=20)  # sentences a statement's later speaker may come in
+    continuations: list[str] = Field(default_factory=list)  # "Về phía B có …": a side of the list before
+    continuation_openers: list[str] = Field(default_factory=list)  # the words that open its people ("có")
     possessors: list[str] = Field(default_factory=list)  # "của A": the cue after A belongs to the head noun
     incident_main_rules: list[str] = Field(default_factory=list)
     gathering_triggers: list[str] = Field(default_factory=list)
@@ -214,7 +216,10 @@ class RoleTables:
         self.lead_statement_main_rules = frozenset(voc.lead_statement_main_rules)
         self.statement_sentences = voc.statement_sentences
         self.later_statement_main_rules = frozenset(voc.later_statement_main_rules)
-        self.possessor_re = phrase_regex(voc.possessors)
+        # (an empty list would compile to a pattern that matches everywhere: none instead)
+        self.possessor_re = phrase_regex(voc.possessors) if voc.possessors else None
+        self.continuation_re = phrase_regex(voc.continuations) if voc.continuations else None
+        self.continuation_openers = frozenset(voc.continuation_openers)
         self.incident_main_rules = frozenset(voc.incident_main_rules)
         self.gathering_re = phrase_regex(voc.gathering_triggers)
         self.press_re = phrase_regex(voc.press_words)
