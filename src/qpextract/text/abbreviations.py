@@ -47,7 +47,7 @@ _LETTER = regex.compile(r"\p{L}")
 _DOMAIN = regex.compile(r"(?<![\p{L}\p{N}.])[\p{L}\p{N}-]++(?:\.[\p{L}\p{N}-]++)*?\.(?:VN|vn|COM|com|NET|net|ORG|org|GOV|gov)(?![\p{L}\p{N}])")
 # a web address's ending: only a text with one runs _DOMAIN (a slow scan of every word)
 _TLD = re.compile(r"\.(?:VN|vn|COM|com|NET|net|ORG|org|GOV|gov)(?![^\W_])")
-_SPACED = regex.compile(r"\s*([-&/])\s*")
+_SPACED = regex.compile(r"\s*([-&/+])\s*")
 _JOINER = regex.compile(r"-|/|\+|\s?&\s?|(?<=\+)")
 # a photo credit ("Ảnh: MAI QUANG", "Đồ họa: AP"): its unknown words are names, not abbreviations
 _CREDIT = regex.compile(r"(?:Ảnh|ảnh|Đồ họa|Đồ hoạ|Nguồn|Photo|Video|Clip)\s*:\s*[^\n.;()]{1,40}")
@@ -62,13 +62,21 @@ _PAIRED = regex.compile(
 )
 # "(gọi tắt là JSDF)", "(viết tắt: NLF)", "(tên viết tắt là X)": the short form named after the words
 _CALLED = regex.compile(r"(?:[Tt]ên )?(?:[Gg]ọi|[Vv]iết) tắt(?: là|:)?\s+(?=[A-ZĐ])")
+# "“Giá treo tên lửa trên không” (FMR)": a name in quotes right before the brackets (searched from the end)
+_QUOTED_BEFORE = regex.compile(r"[“\"]([^“”\"\n()]{3,120}?)[”\"]\s*$")
+# "“mối đe dọa liên tục nâng cao” hoặc APT", "“Nhà nước Hồi giáo”, gọi tắt là IS": the short form after "hoặc"
+_QUOTED_OR = regex.compile(
+    r"[“\"]([^“”\"\n()]{3,120}?)[”\"]\s*,?\s*(?:hoặc|hay|(?:hay |còn )?gọi tắt là|(?:hay )?còn gọi là|viết tắt là)\s+([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)(?![\p{L}\p{N}])"
+)
 _CLAUSE_END = regex.compile(r"[,;:.!?()\"“”\n…]", regex.REVERSE)  # searched from the end
 # a number or a word with a digit glued to the token: a model code ("HQ-9", "Tu-95 MS", "Kalibr-PL")
-_CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d")
+_CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d|(?: [A-Z]{2,5}){0,2} [A-Z]{1,4}-\d| [IVX]{1,4}(?![\p{L}\p{N}])")
 # a known form glued to a code with a digit: "TB-2", "AN / APG-83", "AN - M30"
 _TABLE_CODE_AFTER = regex.compile(r"-\d|\s?[-/]\s?\p{L}++-?\d")
 _OF_BEFORE = regex.compile(r"(?<![\p{L}])(?:của|và)\s$")  # "xe tăng và xe chiến đấu bộ binh (IFV)"
 _CAPITALIZED_BEFORE = regex.compile(r"(?<=[\p{L}\p{M}]\s)\p{Lu}[\p{Ll}\p{M}]*+\s$")
+_CAP_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]*+\s$")
+_CAP_AFTER = regex.compile(r"\s\p{Lu}")
 _INITIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\.\s?$")
 _CAPS_RUN = regex.compile(r"(?<![\p{L}\p{N}])[\p{Lu}\p{M}]{2,}+(?: [\p{Lu}\p{M}]{2,}+)++(?![\p{L}\p{N}])")
 _ASCII_CAPS = regex.compile(r"[A-ZĐ]+")
@@ -117,6 +125,7 @@ def load_lexicon() -> _Lexicon:
     # "NN & PTNT"); the left boundary is checked on each match so that the engine keeps its
     # fast literal scan
     forms = list(entries) + [k.replace("&", " & ") for k in entries if "&" in k]
+    forms += [k[:-1] + " +" for k in entries if k.endswith("+")]  # "ADMM +" is "ADMM+"
     # ``re``, not ``regex``: its scan of a literal trie is several times faster; ``(?![^\W_])``
     # is ``(?![\p{L}\p{N}])`` (``\w`` in ``re`` is letters, digits and "_")
     pattern = re.compile(trie_pattern(forms) + r"(?![^\W_])")
@@ -158,6 +167,7 @@ class AbbreviationTagger:
         cfg = read_yaml("abbreviation_definitions.yaml")
         self.skip_words = frozenset(cfg["skip_words"])
         self.max_words = int(cfg["max_words"])
+        self.name_syllables = frozenset(cfg["name_syllables"])
         heads = {v for h in cfg["heads"] for v in (h, h[0].upper() + h[1:])}  # "tàu" also opens a sentence
         self.heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(heads)) + r"(?![\p{L}])")
         self.stops = regex.compile(
@@ -173,7 +183,7 @@ class AbbreviationTagger:
         text = doc.text
         body_end = doc.body[1] if doc.body[1] > 0 else len(text)
         defined = self.definitions(text)
-        atoms = self._atoms(text, body_end)
+        atoms = self._atoms(text, body_end, defined)
         spans: list[tuple[int, int, Optional[str]]] = []
         unknown: list[str] = []
         i = 0
@@ -218,9 +228,13 @@ class AbbreviationTagger:
             doc.warnings.append(f"unknown abbreviation '{token}' (not defined in the article nor in the table)")
         doc.expanded_text = expand(text, spans)
 
-    def _atoms(self, text: str, body_end: int) -> list[_Atom]:
+    def _atoms(self, text: str, body_end: int, defined: dict[str, tuple[str, str]]) -> list[_Atom]:
         """Every candidate short form, left to right, overlaps resolved longest first."""
         found: list[tuple[int, int, int, _Atom]] = []
+        for key, (expansion, rule) in defined.items():
+            if any(c.isdigit() for c in key):  # "(PP17)", "(CVW-7)": defined by the article, so no model code
+                for d in _written(key).finditer(text):
+                    found.append((d.start(), -(d.end() - d.start()), -2, _Atom(d.start(), d.end(), rule, expansion, None)))
         for m in self.context_pattern.finditer(text, overlapped=True):
             start = m.start()
             for rule, after, before in self.context_rules:
@@ -292,6 +306,10 @@ class AbbreviationTagger:
     def definitions(self, text: str) -> dict[str, tuple[str, str]]:
         """Short forms the article defines: canonical short → (expansion, rule)."""
         out: dict[str, tuple[str, str]] = {}
+        for m in _QUOTED_OR.finditer(text):  # "“mối đe dọa liên tục nâng cao” hoặc APT"
+            phrase, short = m.group(1).strip(), m.group(2)
+            if len(phrase.split()) <= self.max_words and not self._table_within(short, phrase, phrase):
+                out.setdefault(canonical(short), (phrase, "abbr.defined_quoted"))
         for m in _PAREN.finditer(text):
             inner = m.group(1).strip()
             called = _CALLED.match(inner)  # "Lực lượng Phòng vệ Nhật Bản (gọi tắt là JSDF)"
@@ -304,8 +322,13 @@ class AbbreviationTagger:
                 cut = last.end() if last else 0
                 words = [w for w in _WORD.finditer(before, cut)]
                 phrase = self._initials_window(before, words, inner)
+                quoted = _QUOTED_BEFORE.search(before)
                 if phrase:
                     out.setdefault(canonical(inner), (phrase, "abbr.defined"))
+                elif quoted and len(quoted.group(1).split()) <= self.max_words:
+                    # "“Giá treo tên lửa trên không” (FMR)": the name in quotes
+                    if not self._table_within(inner, quoted.group(1).strip(), quoted.group(1)):
+                        out.setdefault(canonical(inner), (quoted.group(1).strip(), "abbr.defined_quoted"))
                 elif (phrase := self._head_phrase(before)) and not self._table_within(inner, phrase, before):
                     out.setdefault(canonical(inner), (phrase, "abbr.defined_phrase"))
                 continue
@@ -316,7 +339,7 @@ class AbbreviationTagger:
                 out.setdefault(canonical(paired.group(2)), (paired.group(1), "abbr.defined"))
                 continue
             prev = _FORM_BEFORE.search(text, max(0, m.start() - 30), m.start())
-            if prev:  # "BCHQS (Ban Chỉ huy quân sự)"
+            if prev and not any(c.isdigit() for c in prev.group(1)):  # "BCHQS (Ban Chỉ huy quân sự)", not "T50 (Quân khu 5)"
                 words = list(_WORD.finditer(inner))
                 short = prev.group(1)
                 if words and self._match_initials([w.group() for w in words], _letters(short)):
@@ -377,10 +400,23 @@ class AbbreviationTagger:
                 return False
         return len(letters) in states
 
+    def _last_stop(self, before: str) -> int:
+        """Where a name phrase before brackets may start: after the last stop that is not a syllable
+        of a capitalized name ("Liên đoàn Tự do Dân sự Mỹ": "do" between "Tự" and "Dân")."""
+        end = len(before)
+        while True:
+            stop = self.stops.search(before, 0, end)
+            if stop is None:
+                return 0
+            word = stop.group()
+            if word in self.name_syllables and _CAP_AFTER.match(before, stop.end()) and _CAP_WORD_BEFORE.search(before, max(0, stop.start() - 12), stop.start()):
+                end = stop.start()
+                continue
+            return stop.end()
+
     def _head_phrase(self, before: str) -> Optional[str]:
         """The name phrase before brackets: from the first head word after the last stop."""
-        stop = self.stops.search(before)
-        cut = stop.end() if stop else 0
+        cut = self._last_stop(before)
         heads = [h for h in self.heads.finditer(before, cut) if not _inside_name(before, h)]
         if not heads:
             return None
@@ -392,6 +428,14 @@ class AbbreviationTagger:
         if len(phrase.split()) > self.max_words:
             return None
         return phrase
+
+
+@lru_cache(maxsize=1024)
+def _written(key: str) -> regex.Pattern[str]:
+    """The ways a canonical short form is written: spaces allowed around its joiners ("CVW - 7")."""
+    parts = regex.split(r"([-&/+])", key)
+    body = "".join(regex.escape(p) if i % 2 == 0 else r"\s?" + regex.escape(p) + r"\s?" for i, p in enumerate(parts))
+    return regex.compile(r"(?<![\p{L}\p{N}])" + body + r"(?![\p{L}\p{N}])")
 
 
 def _inside_name(text: str, head: regex.Match[str]) -> bool:
