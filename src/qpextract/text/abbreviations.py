@@ -75,6 +75,10 @@ _CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d|(?: [A-Z]{2,5}){0,2} [
 _TABLE_CODE_AFTER = regex.compile(r"-\d|\s?[-/]\s?\p{L}++-?\d")
 _OF_BEFORE = regex.compile(r"(?<![\p{L}])(?:của|và)\s$")  # "xe tăng và xe chiến đấu bộ binh (IFV)"
 _CAPITALIZED_BEFORE = regex.compile(r"(?<=[\p{L}\p{M}]\s)\p{Lu}[\p{Ll}\p{M}]*+\s$")
+_PLURAL = regex.compile(r"^(?:các|những)\s")  # on casefolded text
+_PLURAL_CAP_BEFORE = regex.compile(r"(?<=[\p{L}\p{N},] )(?:Các|Những)\s$")  # mid-sentence, not a sentence's first word
+_DEICTIC_END = regex.compile(r"(?<![\p{L}])(?:này|đó|ấy|kia)$")
+_PLURAL_LOWER = regex.compile(r"^(?:các|những)\s++(?=\p{L})")
 _CAP_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]*+\s$")
 _CAP_AFTER = regex.compile(r"\s\p{Lu}")
 _INITIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\.\s?$")
@@ -232,7 +236,9 @@ class AbbreviationTagger:
         """Every candidate short form, left to right, overlaps resolved longest first."""
         found: list[tuple[int, int, int, _Atom]] = []
         for key, (expansion, rule) in defined.items():
-            if any(c.isdigit() for c in key):  # "(PP17)", "(CVW-7)": defined by the article, so no model code
+            # "(CVW-7)" spelled by its words: defined by the article, so no model code (a form with a digit
+            # after a mere name phrase is a hull or model number: "tàu … Echigo (PLH08)")
+            if rule != "abbr.defined_phrase" and any(c.isdigit() for c in key):
                 for d in _written(key).finditer(text):
                     found.append((d.start(), -(d.end() - d.start()), -2, _Atom(d.start(), d.end(), rule, expansion, None)))
         for m in self.context_pattern.finditer(text, overlapped=True):
@@ -364,13 +370,17 @@ class AbbreviationTagger:
         """Whether the table keeps ``short`` against the phrase: a phrase of one or two words
         ("từ tàu ngầm (SLBM)"), one holding the table's expansion ("lực lượng vũ trang thành phố"),
         or when the text before the brackets ends with it, head in lower case ("tổ chức Hiệp ước Bắc Đại
-        Tây Dương (NATO)").
+        Tây Dương (NATO)"); but not when the phrase is the table's name but for "các" ("Các lực lượng
+        dân chủ Syria (SDF)": the article's own words).
         """
         entry = self.lookup(short)
         if entry is None:
             return False
         table = entry.expansion.casefold()
-        return len(phrase.split()) < 3 or table in phrase.casefold() or before.rstrip().casefold().endswith(table)
+        folded = phrase.casefold()
+        if table != folded and _PLURAL.sub("", table) == _PLURAL.sub("", folded):
+            return False
+        return len(phrase.split()) < 3 or table in folded or before.rstrip().casefold().endswith(table)
 
     def _initials_window(self, before: str, words: list[regex.Match[str]], short: str) -> Optional[str]:
         """The shortest run of words ending at the brackets whose initials spell ``short``."""
@@ -421,11 +431,19 @@ class AbbreviationTagger:
         if not heads:
             return None
         head = heads[0]
-        for later in heads[1:]:  # "khu vực phụ trách của Bộ Tư lệnh Trung tâm Mỹ": the body after "của" or "và"
-            if _OF_BEFORE.search(before, max(0, later.start() - 5), later.start()):
+        if head.group()[0].islower():  # "dân quân Các đơn vị bảo vệ người dân": the capitalized name
+            head = next((h for h in heads[1:] if h.group()[0].isupper()), head)
+        # "khu vực phụ trách của Bộ Tư lệnh Trung tâm Mỹ", "xe tăng và xe chiến đấu bộ binh (IFV)": the body
+        # after "của" or "và" (not a common noun after a name: "Bộ Chỉ huy Trung tâm của quân đội Mỹ")
+        for later in heads[1:]:
+            if (later.group()[0].isupper() or head.group()[0].islower()) and _OF_BEFORE.search(before, max(0, later.start() - 5), later.start()):
                 head = later
-        phrase = before[head.start() :].strip()
-        if len(phrase.split()) > self.max_words:
+        start = head.start()
+        plural = _PLURAL_CAP_BEFORE.search(before, max(0, start - 6), start)
+        if plural:  # "Các lực lượng dân chủ Syria (SDF)": a capitalized "Các" opens the name
+            start = plural.start()
+        phrase = _PLURAL_LOWER.sub("", before[start:].strip())  # "các đơn vị bảo vệ …": "các" is no part of the name
+        if len(phrase.split()) > self.max_words or _DEICTIC_END.search(phrase):  # "quân đội nước này (PLA)"
             return None
         return phrase
 
