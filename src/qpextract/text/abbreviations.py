@@ -425,27 +425,32 @@ class AbbreviationTagger:
             return stop.end()
 
     def _head_phrase(self, before: str) -> Optional[str]:
-        """The name phrase before brackets: from the first head word after the last stop."""
+        """The name phrase before brackets: from the first head word after the last stop that keeps
+        it within ``max_words`` ("… cải tổ Lực lượng vũ trang Singapore (SAF)", not from "Bộ trưởng")."""
+        if _DEICTIC_END.search(before.rstrip()):  # "quân đội nước này (PLA)": no name
+            return None
         cut = self._last_stop(before)
         heads = [h for h in self.heads.finditer(before, cut) if not _inside_name(before, h)]
-        if not heads:
-            return None
-        head = heads[0]
+        for i in range(len(heads)):
+            phrase = self._phrase_from(before, heads[i], heads[i + 1 :])
+            if len(phrase.split()) <= self.max_words:
+                return phrase
+        return None
+
+    def _phrase_from(self, before: str, head: regex.Match[str], later_heads: list[regex.Match[str]]) -> str:
+        """The phrase from ``head`` (or a better later head) to the brackets."""
         if head.group()[0].islower():  # "dân quân Các đơn vị bảo vệ người dân": the capitalized name
-            head = next((h for h in heads[1:] if h.group()[0].isupper()), head)
+            head = next((h for h in later_heads if h.group()[0].isupper()), head)
         # "khu vực phụ trách của Bộ Tư lệnh Trung tâm Mỹ", "xe tăng và xe chiến đấu bộ binh (IFV)": the body
         # after "của" or "và" (not a common noun after a name: "Bộ Chỉ huy Trung tâm của quân đội Mỹ")
-        for later in heads[1:]:
-            if (later.group()[0].isupper() or head.group()[0].islower()) and _OF_BEFORE.search(before, max(0, later.start() - 5), later.start()):
+        for later in later_heads:
+            if later.start() > head.start() and (later.group()[0].isupper() or head.group()[0].islower()) and _OF_BEFORE.search(before, max(0, later.start() - 5), later.start()):
                 head = later
         start = head.start()
         plural = _PLURAL_CAP_BEFORE.search(before, max(0, start - 6), start)
         if plural:  # "Các lực lượng dân chủ Syria (SDF)": a capitalized "Các" opens the name
             start = plural.start()
-        phrase = _PLURAL_LOWER.sub("", before[start:].strip())  # "các đơn vị bảo vệ …": "các" is no part of the name
-        if len(phrase.split()) > self.max_words or _DEICTIC_END.search(phrase):  # "quân đội nước này (PLA)"
-            return None
-        return phrase
+        return _PLURAL_LOWER.sub("", before[start:].strip())  # "các đơn vị bảo vệ …": "các" is no part of the name
 
 
 @lru_cache(maxsize=1024)
