@@ -41,6 +41,20 @@ from qpextract.document import Document
 from qpextract.models import Abbreviation
 from qpextract.patterns import trie_pattern
 
+def _char_class(keep: str) -> str:
+    """A ``re`` character class body of the Basic Multilingual Plane's characters whose Unicode
+    category starts with one of ``keep`` ("Lu", "M": upper-case letters and marks)."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        if unicodedata.category(chr(code)).startswith(tuple(keep.split())):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(re.escape(chr(a)) + (("-" + re.escape(chr(b))) if b > a else "") for a, b in ranges)
+
+
+_UPPER = _char_class("Lu M")  # [\p{Lu}\p{M}] for ``re``
 _LEFT_TOUCH = regex.compile(r"[\p{L}\p{N}]")
 _LETTER = regex.compile(r"\p{L}")
 # a web address: "VOV.VN", "Trung Hiếu/VOV.VN", "Chinhphu.vn": never an abbreviation
@@ -51,7 +65,9 @@ _SPACED = regex.compile(r"\s*([-&/+])\s*")
 _JOINER = regex.compile(r"-|/|\+|\s?&\s?|(?<=\+)")
 # a photo credit ("Ảnh: MAI QUANG", "Đồ họa: AP"): its unknown words are names, not abbreviations
 _CREDIT = regex.compile(r"(?:Ảnh|ảnh|Đồ họa|Đồ hoạ|Nguồn|Photo|Video|Clip)\s*:\s*[^\n.;()]{1,40}")
-_CAPS = regex.compile(r"(?<![\p{L}\p{N}])[A-ZĐ][A-ZĐ0-9]*+\+?(?![\p{L}\p{N}])")
+# ``re``, first character before the look-behind: several times faster to scan than ``regex``;
+# ``(?<![^\W_].)`` after the first character is ``(?<![\p{L}\p{N}])`` before it
+_CAPS = re.compile(r"[A-ZĐ](?<![^\W_].)[A-ZĐ0-9]*+\+?(?![^\W_])")
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _PAREN = regex.compile(r"\(([^()\n]{1,150})\)")
 _FORM = regex.compile(r"[A-ZĐ][A-ZĐa-z0-9]*+(?:\s?[-/&+]\s?[A-ZĐ0-9][A-ZĐa-z0-9]*+)*+\+?")
@@ -65,6 +81,7 @@ _CALLED = regex.compile(r"(?:[Tt]ên )?(?:[Gg]ọi|[Vv]iết) tắt(?: là|:)?\s
 # "“Giá treo tên lửa trên không” (FMR)": a name in quotes right before the brackets (searched from the end)
 _QUOTED_BEFORE = regex.compile(r"[“\"]([^“”\"\n()]{3,120}?)[”\"]\s*$")
 # "“mối đe dọa liên tục nâng cao” hoặc APT", "“Nhà nước Hồi giáo”, gọi tắt là IS": the short form after "hoặc"
+_QUOTED_OR_CUE = re.compile(r"[”\"]\s*,?\s*(?:hoặc|hay|còn gọi|gọi tắt|viết tắt)")  # a cheap test first
 _QUOTED_OR = regex.compile(
     r"[“\"]([^“”\"\n()]{3,120}?)[”\"]\s*,?\s*(?:hoặc|hay|(?:hay |còn )?gọi tắt là|(?:hay )?còn gọi là|viết tắt là)\s+([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)(?![\p{L}\p{N}])"
 )
@@ -82,7 +99,7 @@ _PLURAL_LOWER = regex.compile(r"^(?:các|những)\s++(?=\p{L})")
 _CAP_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]*+\s$")
 _CAP_AFTER = regex.compile(r"\s\p{Lu}")
 _INITIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\.\s?$")
-_CAPS_RUN = regex.compile(r"(?<![\p{L}\p{N}])[\p{Lu}\p{M}]{2,}+(?: [\p{Lu}\p{M}]{2,}+)++(?![\p{L}\p{N}])")
+_CAPS_RUN = re.compile(rf"[{_UPPER}](?<![^\W_].)[{_UPPER}]++(?: [{_UPPER}]{{2,}}+)++(?![^\W_])")
 _ASCII_CAPS = regex.compile(r"[A-ZĐ]+")
 _NAME_AFTER = regex.compile(r"(?: \p{Lu}\p{Ll}[\p{Ll}\p{M}]*+){2,4}")
 
@@ -291,7 +308,7 @@ class AbbreviationTagger:
             atoms.append(atom)
         return atoms
 
-    def _looks_unknown(self, text: str, m: regex.Match[str]) -> bool:
+    def _looks_unknown(self, text: str, m: re.Match[str]) -> bool:
         """Whether a token in capitals is an abbreviation (see the module docstring)."""
         token = m.group()
         if _ROMAN.fullmatch(token) or token in self.ignored or token.rstrip("+") in self.ignored:
@@ -312,7 +329,7 @@ class AbbreviationTagger:
     def definitions(self, text: str) -> dict[str, tuple[str, str]]:
         """Short forms the article defines: canonical short → (expansion, rule)."""
         out: dict[str, tuple[str, str]] = {}
-        for m in _QUOTED_OR.finditer(text):  # "“mối đe dọa liên tục nâng cao” hoặc APT"
+        for m in _QUOTED_OR.finditer(text) if _QUOTED_OR_CUE.search(text) else ():  # "“mối đe dọa liên tục nâng cao” hoặc APT"
             phrase, short = m.group(1).strip(), m.group(2)
             if len(phrase.split()) <= self.max_words and not self._table_within(short, phrase, phrase):
                 out.setdefault(canonical(short), (phrase, "abbr.defined_quoted"))
