@@ -96,6 +96,9 @@ _PLURAL = regex.compile(r"^(?:các|những)\s")  # on casefolded text
 _PLURAL_CAP_BEFORE = regex.compile(r"(?<=[\p{L}\p{N},] )(?:Các|Những)\s$")  # mid-sentence, not a sentence's first word
 _DEICTIC_END = regex.compile(r"(?<![\p{L}])(?:này|đó|ấy|kia)$")
 _PLURAL_LOWER = regex.compile(r"^(?:các|những)\s++(?=\p{L})")
+_OPEN_BEFORE = regex.compile(r"\(\s?$")  # a short form in brackets, for expanded_text
+_CLOSE_AFTER = regex.compile(r"\s?\)")
+_OPEN_AFTER = regex.compile(r"\s?\(\s?")
 _CAP_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]*+\s$")
 _CAP_AFTER = regex.compile(r"\s\p{Lu}")
 _INITIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\.\s?$")
@@ -516,11 +519,13 @@ def _code_before(text: str, start: int) -> bool:
 
 
 def expand(text: str, spans: list[tuple[int, int, Optional[str]]]) -> str:
-    """``text`` with each known abbreviation written out; capitalized at a sentence start."""
+    """``text`` with each known abbreviation written out; capitalized at a sentence start. A short
+    form next to its own definition stays as written ("Ban Chỉ huy Quân sự (CHQS)", "BCHQS (Ban
+    Chỉ huy quân sự)"): written out it would say the name twice."""
     out = []
     last = 0
     for start, end, expansion in sorted(spans):
-        if expansion is None or start < last:
+        if expansion is None or start < last or _beside_definition(text, start, end, expansion):
             continue
         out.append(text[last:start])
         k = start
@@ -532,3 +537,14 @@ def expand(text: str, spans: list[tuple[int, int, Optional[str]]]) -> str:
         last = end
     out.append(text[last:])
     return "".join(out)
+
+
+def _beside_definition(text: str, start: int, end: int, expansion: str) -> bool:
+    """Whether ``text[start:end]`` stands in brackets right after ``expansion`` or right before it in brackets."""
+    name = expansion.casefold()
+    opened = _OPEN_BEFORE.search(text, max(0, start - 3), start)
+    if opened and _CLOSE_AFTER.match(text, end) and text[max(0, opened.start() - len(name) - 2) : opened.start()].rstrip().casefold().endswith(name):
+        return True
+    after = _OPEN_AFTER.match(text, end)
+    return after is not None and text[after.end() : after.end() + len(name)].casefold() == name
+
