@@ -182,6 +182,11 @@ class AbbreviationTagger:
             )
             for rule in self.context
         ]
+        # the (short, rule) pairs by first character, in the rules' order (the first that fits wins)
+        self.context_by_char: dict[str, list[tuple[str, ContextRule, Optional[regex.Pattern[str]], Optional[regex.Pattern[str]]]]] = {}
+        for rule, after, before in self.context_rules:
+            for short in rule.short:
+                self.context_by_char.setdefault(short[0], []).append((short, rule, after, before))
         shorts = sorted({s for rule in self.context for s in rule.short}, key=len, reverse=True)
         self.context_pattern = regex.compile(
             r"(?<![\p{L}\p{N}.])(?:"
@@ -263,18 +268,17 @@ class AbbreviationTagger:
                     found.append((d.start(), -(d.end() - d.start()), -2, _Atom(d.start(), d.end(), rule, expansion, None)))
         for m in self.context_pattern.finditer(text, overlapped=True):
             start = m.start()
-            for rule, after, before in self.context_rules:
-                for short in rule.short:
-                    end = start + len(short)
-                    if (
-                        text.startswith(short, start)
-                        and (not short[-1].isalnum() or not _LETTER.match(text, end))
-                        and (after is None or after.match(text, end))
-                        and (before is None or before.search(text, max(0, start - 40), start))
-                    ):
-                        name = rule.name if rule.expansion is not None else "abbr.skip"
-                        atom = _Atom(start, end, name, rule.expansion, rule.category)
-                        found.append((start, -(end - start), 0, atom))
+            for short, rule, after, before in self.context_by_char[text[start]]:
+                end = start + len(short)
+                if (
+                    text.startswith(short, start)
+                    and (not short[-1].isalnum() or not _LETTER.match(text, end))
+                    and (after is None or after.match(text, end))
+                    and (before is None or before.search(text, max(0, start - 40), start))
+                ):
+                    name = rule.name if rule.expansion is not None else "abbr.skip"
+                    atom = _Atom(start, end, name, rule.expansion, rule.category)
+                    found.append((start, -(end - start), 0, atom))
         for m in self.lexicon.pattern.finditer(text):
             if _LEFT_TOUCH.match(text, m.start() - 1, m.start()):
                 continue
