@@ -85,6 +85,8 @@ _QUOTED_OR_CUE = re.compile(r"[”\"]\s*,?\s*(?:hoặc|hay|còn gọi|gọi tắ
 _QUOTED_OR = regex.compile(
     r"[“\"]([^“”\"\n()]{3,120}?)[”\"]\s*,?\s*(?:hoặc|hay|(?:hay |còn )?gọi tắt là|(?:hay )?còn gọi là|viết tắt là)\s+([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)(?![\p{L}\p{N}])"
 )
+# "Ban Chỉ đạo phòng, chống thiên tai, gọi tắt là BCĐ": the short form named after the words, no brackets
+_CALLED_AFTER = regex.compile(r"\s*,?\s*(?:hay |còn |được )?(?:gọi|viết) tắt(?: là|:)\s+([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)(?![\p{L}\p{N}])")
 _CLAUSE_END = regex.compile(r"[,;:.!?()\"“”\n…]", regex.REVERSE)  # searched from the end
 # a number or a word with a digit glued to the token: a model code ("HQ-9", "Tu-95 MS", "Kalibr-PL")
 _CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d|(?: [A-Z]{2,5}){0,2} [A-Z]{1,4}-\d| [IVX]{1,4}(?![\p{L}\p{N}])")
@@ -94,7 +96,7 @@ _OF_BEFORE = regex.compile(r"(?<![\p{L}])(?:của|và)\s$")  # "xe tăng và xe 
 _CAPITALIZED_BEFORE = regex.compile(r"(?<=[\p{L}\p{M}]\s)\p{Lu}[\p{Ll}\p{M}]*+\s$")
 _PLURAL = regex.compile(r"^(?:các|những)\s")  # on casefolded text
 _PLURAL_CAP_BEFORE = regex.compile(r"(?<=[\p{L}\p{N},] )(?:Các|Những)\s$")  # mid-sentence, not a sentence's first word
-_DEICTIC_END = regex.compile(r"(?<![\p{L}])(?:này|đó|ấy|kia)$")
+_DEICTIC_END = regex.compile(r"(?<![\p{L}])(?:này|đó|ấy|kia|trên)$")  # "hệ thống trên": the one above
 _PLURAL_LOWER = regex.compile(r"^(?:các|những)\s++(?=\p{L})")
 _OPEN_BEFORE = regex.compile(r"\(\s?$")  # a short form in brackets, for expanded_text
 _CLOSE_AFTER = regex.compile(r"\s?\)")
@@ -340,27 +342,15 @@ class AbbreviationTagger:
             phrase, short = m.group(1).strip(), m.group(2)
             if len(phrase.split()) <= self.max_words and not self._table_within(short, phrase, phrase):
                 out.setdefault(canonical(short), (phrase, "abbr.defined_quoted"))
+        for m in _CALLED_AFTER.finditer(text) if "tắt" in text else ():  # "Ban Chỉ đạo …, gọi tắt là BCĐ"
+            self._define_before(text[max(0, m.start() - 150) : m.start()], m.group(1), out)
         for m in _PAREN.finditer(text):
             inner = m.group(1).strip()
             called = _CALLED.match(inner)  # "Lực lượng Phòng vệ Nhật Bản (gọi tắt là JSDF)"
             if called:
                 inner = inner[called.end() :]
             if _FORM.fullmatch(inner) and sum(c.isupper() for c in inner) >= 2 and not _ROMAN.fullmatch(inner):
-                # "Ban Chỉ huy Quân sự (CHQS)"
-                before = text[max(0, m.start() - 150) : m.start()]
-                last = _CLAUSE_END.search(before)
-                cut = last.end() if last else 0
-                words = [w for w in _WORD.finditer(before, cut)]
-                phrase = self._initials_window(before, words, inner)
-                quoted = _QUOTED_BEFORE.search(before)
-                if phrase:
-                    out.setdefault(canonical(inner), (phrase, "abbr.defined"))
-                elif quoted and len(quoted.group(1).split()) <= self.max_words:
-                    # "“Giá treo tên lửa trên không” (FMR)": the name in quotes
-                    if not self._table_within(inner, quoted.group(1).strip(), quoted.group(1)):
-                        out.setdefault(canonical(inner), (quoted.group(1).strip(), "abbr.defined_quoted"))
-                elif (phrase := self._head_phrase(before)) and not self._table_within(inner, phrase, before):
-                    out.setdefault(canonical(inner), (phrase, "abbr.defined_phrase"))
+                self._define_before(text[max(0, m.start() - 150) : m.start()], inner, out)  # "Ban Chỉ huy Quân sự (CHQS)"
                 continue
             paired = _PAIRED.fullmatch(inner)
             words = [w.group() for w in _WORD.finditer(paired.group(1))] if paired else []
@@ -378,6 +368,22 @@ class AbbreviationTagger:
                     # "JSDF (Lực lượng Phòng vệ Nhật Bản)": a body's name in another language's order
                     out.setdefault(canonical(short), (inner, "abbr.defined_phrase"))
         return out
+
+    def _define_before(self, before: str, short: str, out: dict[str, tuple[str, str]]) -> None:
+        """Record ``short`` as defined by the words that end ``before``: their initials, a name in
+        quotes, or a name phrase from a head word."""
+        last = _CLAUSE_END.search(before)
+        words = list(_WORD.finditer(before, last.end() if last else 0))
+        phrase = self._initials_window(before, words, short)
+        quoted = _QUOTED_BEFORE.search(before)
+        if phrase:
+            out.setdefault(canonical(short), (phrase, "abbr.defined"))
+        elif quoted and len(quoted.group(1).split()) <= self.max_words:
+            # "“Giá treo tên lửa trên không” (FMR)": the name in quotes
+            if not self._table_within(short, quoted.group(1).strip(), quoted.group(1)):
+                out.setdefault(canonical(short), (quoted.group(1).strip(), "abbr.defined_quoted"))
+        elif (phrase := self._head_phrase(before)) and not self._table_within(short, phrase, before):
+            out.setdefault(canonical(short), (phrase, "abbr.defined_phrase"))
 
     def _names_body(self, inner: str) -> bool:
         """Whether brackets after a short form hold a body's name: a capitalized head opens it
