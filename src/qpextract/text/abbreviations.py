@@ -492,8 +492,8 @@ def _written(key: str) -> regex.Pattern[str]:
 
 
 def _inside_name(text: str, head: regex.Match[str]) -> bool:
-    """Whether a capitalized one-word head continues a name mid-sentence ("Chiến khu Nam Bộ")."""
-    return head.group()[0].isupper() and " " not in head.group() and bool(_CAPITALIZED_BEFORE.search(text, max(0, head.start() - 20), head.start()))
+    """Whether a one-word head continues a name mid-sentence ("Chiến khu Nam Bộ", "Phi đội Ném bom")."""
+    return " " not in head.group() and bool(_CAPITALIZED_BEFORE.search(text, max(0, head.start() - 20), head.start()))
 
 
 def _initial(word: str) -> str:
