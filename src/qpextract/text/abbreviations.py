@@ -4,10 +4,18 @@ The expansion of an occurrence comes from the first of these named rules that kn
 
 - ``abbr.defined``: a definition in the article whose word initials spell the short
   form, in either order: "Ban Chỉ huy Quân sự (CHQS)", "BCHQS (Ban Chỉ huy quân sự)",
-  or a pair in brackets: "(Operation Inherent Resolve - OIR)";
+  ", gọi tắt là BCĐ", or a pair in brackets: "(Operation Inherent Resolve - OIR)";
+- ``abbr.defined_quoted``: a name in quotes before the form: "“Giá treo tên lửa trên không”
+  (FMR)", "“mối đe dọa liên tục nâng cao” hoặc APT";
 - ``abbr.defined_phrase``: the name phrase right before a form in brackets, even one
   the table knows (the article's own words first) unless the phrase is shorter than three
-  words, holds the table's expansion or the text before the brackets ends with it ("lực lượng vũ trang thành phố (LLVT)" keeps "lực lượng vũ trang") ("Lực lượng Dân chủ Syria (SDF)"; data/vi/abbreviation_definitions.yaml);
+  words, holds the table's expansion or the text before the brackets ends with it ("lực lượng
+  vũ trang thành phố (LLVT)" keeps "lực lượng vũ trang"), but not when it differs from the
+  table only by "các" ("Các lực lượng dân chủ Syria (SDF)"). The phrase opens at a head word
+  (data/vi/abbreviation_definitions.yaml) after the last stop word, a capitalized name rather
+  than a common noun before it ("dân quân Các đơn vị bảo vệ người dân (YPG)"), never with
+  "này/đó/trên" at its end ("quân đội nước này (PLA)"). A defined form with a digit is a record
+  only when spelled by its words ("(ĐTCB-7)"), not a hull number ("Echigo (PLH08)");
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
 - ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins);
 - ``abbr.compound``: a chain glued by "-", "/" or "&" ("QĐ-UBND", "CT/TU", "GD&ĐT") is one
@@ -16,7 +24,8 @@ The expansion of an occurrence comes from the first of these named rules that kn
 
 What is not an unknown abbreviation (never a record): Roman numerals; model codes, a token
 with a digit or joined to a number or to a word with a digit ("M1A2", "HQ-9", "BMP-3",
-"Tu-95 MS", "Kalibr-PL"); the words of photo credits ("Ảnh: MAI QUANG");
+"Tu-95 MS", "Kalibr-PL"), before a model code or a Roman numeral ("PAK FA T-50", "LAG II");
+the words of photo credits ("Ảnh: MAI QUANG");
 names, words and headlines in capitals (next to a capitalized word with Vietnamese marks, after
 an initial "H.LAN", before the name they are the initials of "NT Nguyễn Thuận", a run of three
 words in capitals, or a long word half vowels "TOOWOOMBA"); anything after the article body (the
