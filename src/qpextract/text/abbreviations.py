@@ -90,7 +90,7 @@ _CALLED = regex.compile(r"(?:[Tt]ên )?(?:[Gg]ọi|[Vv]iết) tắt(?: là|:)?\s
 # "“Giá treo tên lửa trên không” (FMR)": a name in quotes right before the brackets (searched from the end)
 _QUOTED_BEFORE = regex.compile(r"[“\"]([^“”\"\n()]{3,120}?)[”\"]\s*$")
 # "“mối đe dọa liên tục nâng cao” hoặc APT", "“Nhà nước Hồi giáo”, gọi tắt là IS": the short form after "hoặc"
-_QUOTED_OR_CUE = re.compile(r"[”\"]\s*,?\s*(?:hoặc|hay|còn gọi|gọi tắt|viết tắt)")  # a cheap test first
+_OR_AFTER_QUOTE = re.compile(r"\s*,?\s*(?:hoặc|hay|còn gọi|gọi tắt|viết tắt)")  # a cheap test first, after each closing quote
 _QUOTED_OR = regex.compile(
     r"[“\"]([^“”\"\n()]{3,120}?)[”\"]\s*,?\s*(?:hoặc|hay|(?:hay |còn )?gọi tắt là|(?:hay )?còn gọi là|viết tắt là)\s+([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)(?![\p{L}\p{N}])"
 )
@@ -347,7 +347,7 @@ class AbbreviationTagger:
     def definitions(self, text: str) -> dict[str, tuple[str, str]]:
         """Short forms the article defines: canonical short → (expansion, rule)."""
         out: dict[str, tuple[str, str]] = {}
-        for m in _QUOTED_OR.finditer(text) if _QUOTED_OR_CUE.search(text) else ():  # "“mối đe dọa liên tục nâng cao” hoặc APT"
+        for m in _QUOTED_OR.finditer(text) if _quoted_or_cue(text) else ():  # "“mối đe dọa liên tục nâng cao” hoặc APT"
             phrase, short = m.group(1).strip(), m.group(2)
             if len(phrase.split()) <= self.max_words and not self._table_within(short, phrase, phrase):
                 out.setdefault(canonical(short), (phrase, "abbr.defined_quoted"))
@@ -384,7 +384,7 @@ class AbbreviationTagger:
         last = _CLAUSE_END.search(before)
         words = list(_WORD.finditer(before, last.end() if last else 0))
         phrase = self._initials_window(before, words, short)
-        quoted = _QUOTED_BEFORE.search(before)
+        quoted = _QUOTED_BEFORE.search(before) if before.rstrip()[-1:] in "”\"" else None
         if phrase:
             out.setdefault(canonical(short), (phrase, "abbr.defined"))
         elif quoted and len(quoted.group(1).split()) <= self.max_words:
@@ -490,6 +490,17 @@ class AbbreviationTagger:
         if plural:  # "Các lực lượng dân chủ Syria (SDF)": a capitalized "Các" opens the name
             start = plural.start()
         return _PLURAL_LOWER.sub("", before[start:].strip())  # "các đơn vị bảo vệ …": "các" is no part of the name
+
+
+def _quoted_or_cue(text: str) -> bool:
+    """Whether a closing quote is followed by "hoặc", "hay", "gọi tắt"… (str.find is faster than a scan)."""
+    for quote in ("”", '"'):
+        i = text.find(quote)
+        while i >= 0:
+            if _OR_AFTER_QUOTE.match(text, i + 1):
+                return True
+            i = text.find(quote, i + 1)
+    return False
 
 
 @lru_cache(maxsize=1024)
