@@ -70,7 +70,7 @@ class OfficialExtractor:
         self.names = NameFinder(self.lex)
         self.positions = PositionParser(self.lex)
         self.ranks = RankReader(self.lex)
-        self.foreign = ForeignFinder(self.lex.countries, self.lex.particles)
+        self.foreign = ForeignFinder(self.lex.countries, self.lex.particles, self.lex.korean)
 
     # -- the walk ----------------------------------------------------------
     def __call__(self, doc: Document) -> None:
@@ -217,7 +217,8 @@ class OfficialExtractor:
             if c is not None and text[c[0]] in " \t" and self.lex.unit_before.search(text, max(lo, c[0] - 12), c[0] + 1):
                 c = None  # "huyện Đức Thọ": a Vietnamese place, not the country "Đức"
             if c is not None and not any(ch in ".;:,()" for ch in text[m.end() : c[0]]):
-                pos, strict = c[1], False  # "Tổng thống Pháp Emmanuel Macron", "nhà quan sát quân sự Nga A B"
+                # "Tổng thống Pháp Emmanuel Macron", "nhà quan sát quân sự Nga A B", "Đại sứ Mỹ tại Việt Nam A B"
+                pos, strict = self.foreign.past_posting(text, c[1], limit), False
             elif kind == "title":
                 if blank and _BODY_WORD_BEFORE.search(text, max(lo, m.start() - 4), m.start()):
                     continue  # "Bộ tư lệnh Phương Bắc": the title word is part of a body's name
@@ -335,6 +336,7 @@ class OfficialExtractor:
                 or self.foreign.country_word.match(text, q, limit)
                 or t in self.lex.not_in_names
                 or (len(t.rstrip(".")) > 1 and t.isupper())
+                or any(ch.isdigit() for ch in t)  # "phi công Su-30 MK2": a model or number, no name
                 or fold(t) in self.lex.cue_kind
             ):
                 break

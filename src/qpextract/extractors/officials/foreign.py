@@ -49,16 +49,20 @@ def cut_last_dash(tokens: list[str], end: int) -> int:
 class ForeignFinder:
     """Finds capitalized runs that are foreign names, given where strong cues end."""
 
-    def __init__(self, countries: list[str], particles: list[str]) -> None:
-        # an initial with its dot stays in the name ("John E. Hyten")
-        token = UPPER + r"(?:\.(?=[ ]" + UPPER + r"[\w'’]))?+[\w'’]*+(?:[-.]\w++|[ ]-[ ]" + UPPER + r"\w++|[ ]-[ ](?:in|un|il|ho|jin|hee|woo|soo|doo|sik|hyun|min|yong|hoon|seok|jae|koo|gun|bae|chul|moo|won|jun|chi)(?!\w))*+"
+    def __init__(self, countries: list[str], particles: list[str], korean: list[str]) -> None:
+        # an initial with its dot stays in the name ("John E. Hyten"); a Korean given name is spaced
+        # and written in lower case after the dash ("Moon Jae - in", "Roh Jae - cheon")
+        second = trie_pattern(korean) + r"(?!\w)"
+        token = UPPER + r"(?:\.(?=[ ]" + UPPER + r"[\w'’]))?+[\w'’]*+(?:[-.]\w++|[ ]-[ ]" + UPPER + r"\w++|[ ]-[ ]" + second + r")*+"
         part = r"(?:" + trie_pattern(particles) + r"(?:[ ]-[ ]|[ -]))*+"
         self.token = re.compile(token + NB)
         self.run = re.compile(r"[ \t]++" + part + token + NB)
         # atomic: "Nhật Bản hồi …" must not fall back to "Nhật" + a name "Bản"
         self.country = re.compile(r"[ \t]*+(?>" + trie_pattern(countries) + NB + r")(?=[ \t]++" + UPPER + ")")
-        self._country_word_at = re.compile(r"(?>" + trie_pattern(countries) + NB + r")(?=[ \t]++" + UPPER + ")")
+        self._country_word_at = re.compile(r"(?>" + trie_pattern(countries) + NB + r")(?=[ \t]++" + UPPER + r"|[ \t]++(?:tại|ở)[ \t]++(?>" + trie_pattern(countries + ["Việt Nam"]) + NB + r")[ \t]++" + UPPER + ")")
         self.country_word = re.compile(trie_pattern(countries + ["Việt Nam"]) + NB)
+        # "Phó Đại sứ Mỹ tại Việt Nam Susan Sutton": the country where the post is held, after the post's country
+        self.posted_in = re.compile(r"[ \t]++(?:tại|ở)[ \t]++(?>" + trie_pattern(countries + ["Việt Nam"]) + NB + r")(?=[ \t]++" + UPPER + ")")
 
     def runs_after(self, text: str, pos: int, limit: int) -> Iterator[tuple[int, int, list[str]]]:
         """The capitalized run right after ``pos`` (one blank between), as (start, end, tokens); none if absent."""
@@ -84,10 +88,15 @@ class ForeignFinder:
         window = text[max(lo, pos - 80) : pos]
         words = window[window.rfind("\n") + 1 :].split(" ")  # a run never crosses a line
         tokens: list[str] = []
-        for w in reversed(words):
-            if len(tokens) >= MAX_TOKENS - 1 or not self.token.fullmatch(w):
+        i = len(words) - 1
+        while i >= 0 and len(tokens) < MAX_TOKENS - 1:
+            w = words[i]
+            if i >= 2 and words[i - 1] == "-" and w[:1].islower() and self.token.fullmatch(dashed := f"{words[i - 2]} - {w}"):
+                w, i = dashed, i - 2  # "Yoon Do - han, thư ký …": the dash is inside the name
+            elif not self.token.fullmatch(w):
                 break
             tokens.insert(0, w)
+            i -= 1
         return pos - len(" ".join(tokens)), tokens
 
     @staticmethod
@@ -106,6 +115,11 @@ class ForeignFinder:
         while start > pos and text[start - 1] in " \t":
             start -= 1
         return start, m.end()
+
+    def past_posting(self, text: str, pos: int, limit: int) -> int:
+        """End of "tại|ở <country>" written at ``pos`` before a name, else ``pos``."""
+        m = self.posted_in.match(text, pos, limit)
+        return m.end() if m is not None else pos
 
     def after_country(self, text: str, pos: int, limit: int) -> int:
         """End of a country written at ``pos`` ("Mỹ", "Trung Quốc"), else ``pos``."""

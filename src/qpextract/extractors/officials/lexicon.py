@@ -78,6 +78,7 @@ class Lexicon:
         self.cue_kind.update({fold(r.rank): "rank" for r in ranks})
         self.cue_kind.update({fold(r.cue): "hon" for r in hons})
         rules = read_yaml("officials_rules.yaml")
+        owners = "".join(f"(?<!{re.escape(w)} )" for w in rules["thing_owners"])  # "chủ tàu": a person, not a ship
         self.rules = {name: _RuleEntry.model_validate(entry) for name, entry in rules["rules"].items()}
         # how the list writes each one-word cue ("Tướng" is written with a capital, "anh" is not)
         self.cue_written: dict[str, str] = {}
@@ -94,7 +95,7 @@ class Lexicon:
         self.country_at = re.compile(trie_pattern(self.countries) + NB)
         self.country_before = re.compile(PB + trie_pattern(self.countries + ["Việt Nam"]) + r"[ \t]++\Z")
         self.place_before = re.compile(PB + trie_pattern(rules["place_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
-        self.thing_head = re.compile(PB + trie_pattern(rules["thing_heads"]) + r"[ \t]++\Z")
+        self.thing_head = re.compile(PB + owners + trie_pattern(rules["thing_heads"]) + r"[ \t]++\Z")
         self.not_in_names = frozenset(rules["not_in_names"])
         self.never_in_names = frozenset(rules["never_in_names"])
         self.ethnic_first = frozenset(rules["ethnic_first"])
@@ -103,6 +104,7 @@ class Lexicon:
         self.person_place_after = re.compile(PB + trie_pattern(rules["person_places_after"]) + r"[ \t]++\Z")
         self.comma_before = re.compile(r"(?<=\w)(?:,|[ \t]-)[ \t]++(?:" + trie_pattern(rules["former_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE)
         self.particles = list(rules["name_particles"])
+        self.korean = list(rules["korean_second_syllables"])
         # person.age: "Paul Nguyễn, 24 tuổi", "Lê Hùng (45 tuổi)": an age right after a name
         # up to four lower-case words between a person noun and a foreign name ("chuyên gia phân tích quốc phòng")
         self.field_words = re.compile(r"(?:[ \t]++" + LOWER + r"++){1,4}?(?=[ \t]++" + UPPER + ")")
@@ -111,7 +113,7 @@ class Lexicon:
         self.age_word = re.compile(r"tuổi" + NB)
         self.age_after = re.compile(r"[ \t]*+[,(][ \t]*+(?:" + trie_pattern(rules["age_words"]) + r"[ \t]++)?\d{1,3}[ \t]++tuổi" + NB)
         self.thing_before = re.compile(
-            PB + trie_pattern(rules["thing_before"], fold_case=True) + r"[ \t]*+\Z", re.IGNORECASE
+            PB + owners + trie_pattern(rules["thing_before"], fold_case=True) + r"[ \t]*+\Z", re.IGNORECASE
         )
         self.cues = Scanner(trie_pattern(list(self.cue_kind), fold_case=True) + NB)
         self.former_before = re.compile(r"(?:nguyên|cựu)[ \t]++\Z", re.IGNORECASE)
