@@ -135,7 +135,7 @@ class OfficialExtractor:
             aged = not (chain or cue_post or inherited or self.lex.thing_before.search(text, max(lo, s - 24), s)) and (
                 self.lex.age_after.match(text, e, hi) is not None or self.lex.appositive_after.match(text, e, hi) is not None
             )
-            bare = not (chain or cue_post or inherited or aged) and (ev.kind == "foreign" or self.names.bare_ok(text, ev, lo))
+            bare = not (chain or cue_post or inherited or aged) and (ev.kind != "vi" or self.names.bare_ok(text, ev, lo))
             if chain or cue_post or inherited or bare or aged:
                 hon = next((self.lex.honorific[c.value] for c in chain if c.kind == "hon"), None)  # type: ignore[index]
                 rank_cue = next((c for c in chain if c.kind == "rank"), None)
@@ -273,6 +273,14 @@ class OfficialExtractor:
                 s0, e0, tokens = self._trim_run(text, s0, m.start(), tokens, hi)
                 if len(tokens) >= 2:
                     found.append(NameSpan(s0, e0, "foreign"))
+        for s0, e0, tokens in self.foreign.recurring(text, lo, hi, self.lex.recurring_not_first, self.lex.recurring_alone_not_after):
+            # rule person.recurring: "Roman Sushchenko …", later "Sushchenko …"; not a thing's, place's or body's name
+            if tokens[0] not in self.lex.surnames and self._trim_run(text, s0, e0, tokens, hi)[2] == tokens and not (
+                self.lex.thing_before.search(text, max(lo, s0 - 24), s0)
+                or self.lex.thing_head.search(text, max(lo, s0 - 16), s0)
+                or self.lex.place_before.search(text, max(lo, s0 - 16), s0)
+            ):
+                found.append(NameSpan(s0, e0, "recurring"))
         found += [
             NameSpan(m.start(), m.end())
             for m in self.lex.person_place.finditer(text, lo, hi)
@@ -605,6 +613,8 @@ def _person_rule(chain: list[Cue], name: NameSpan, post: bool, inherited: bool) 
         return "person.list"
     if name.kind == "foreign":
         return "person.foreign"
+    if name.kind == "recurring" and not chain:
+        return "person.recurring"
     if any(c.kind in ("hon", "rank", "title") for c in chain):
         return "person.cued"
     if chain:

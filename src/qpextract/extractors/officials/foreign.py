@@ -25,6 +25,7 @@ _VI_SYLLABLE = re.compile(
     r"(?:ch|ng|nh|c|m|n|p|t)?"
 )
 MAX_TOKENS = 5
+MAX_RECURRING = 64  # person.recurring: distinct last words checked per article
 _SPACED_DASH = re.compile(r" - [A-ZÀ-Ỹ]")
 
 
@@ -56,6 +57,11 @@ class ForeignFinder:
         token = UPPER + r"(?:\.(?=[ ]" + UPPER + r"[\w'’]))?+[\w'’]*+(?:[-.]\w++|[ ]-[ ]" + UPPER + r"\w++|[ ]-[ ]" + second + r")*+"
         part = r"(?:" + trie_pattern(particles) + r"(?:[ ]-[ ]|[ -]))*+"
         self.token = re.compile(token + NB)
+        # person.recurring: a free run of two or three capitalized words, alone (no capital word on either side)
+        # (first and last word in ASCII letters, as foreign names are written: lets ``re`` skip most capitals)
+        self.free_run = re.compile(
+            r"[A-Z](?:\.|[A-Za-z]*+(?:[-'’][A-Za-z]++)?+)(?:[ ]" + token + r")?[ ][A-Z][a-z]{2,}+(?:-[A-Z][a-z]++)?+(?![\w'’-]|[ ]" + UPPER + ")"
+        )
         self.run = re.compile(r"[ \t]++" + part + token + NB)
         # atomic: "Nhật Bản hồi …" must not fall back to "Nhật" + a name "Bản"
         self.country = re.compile(r"[ \t]*+(?>" + trie_pattern(countries) + NB + r")(?=[ \t]++" + UPPER + ")")
@@ -82,6 +88,58 @@ class ForeignFinder:
         while end > start and text[end - 1] in ".’'":
             end -= 1
         yield start, end, tokens
+
+    def recurring(
+        self, text: str, lo: int, hi: int, not_first: frozenset[str], not_after: re.Pattern[str]
+    ) -> Iterator[tuple[int, int, list[str]]]:
+        """Rule ``person.recurring``: a free run of 2-3 capitalized words, the last one foreign, whose last
+        word stands alone elsewhere in the article ("Roman Sushchenko bị cáo buộc …", then "Sushchenko là
+        thành viên …"): a person named in full, then by the family name. The caller vets the run."""
+        seen: dict[str, list[int]] = {}  # last word -> where it stands alone (each word scanned once)
+        for m in self.free_run.finditer(text, lo, hi):
+            s, e = m.span()
+            if s > lo and (text[s - 1].isalnum() or text[s - 1] in ".'’-"):
+                continue  # inside a word (no look-behind in the pattern: it would slow the scan down)
+            before = text[max(lo, s - 40) : s]
+            prev = before.rstrip(" \t").rsplit(None, 1)[-1:] if before.endswith(" ") else []
+            if prev and (prev[0][:1].isupper() or prev[0][-1:].isdigit() or prev[0] == "-"):
+                continue  # the tail of a longer name or a model ("tàu USS Carl Vinson", "Jean - Claude Juncker")
+            tokens = m.group().split(" ")
+            last = tokens[-1]
+            if vietnamese_syllable(last):
+                continue
+            if tokens[0] in not_first or not tokens[0].isascii():
+                continue  # "Nam Idlib", "Bắc Hama", "Việc Trump": a Vietnamese word or a place word opens the run
+            if last not in seen:
+                if len(seen) >= MAX_RECURRING:
+                    return  # hostile input: keep the scan linear
+                seen[last] = self._alone(text, lo, hi, last, not_after)
+            if any(not s <= a < e for a in seen[last]):
+                yield s, e, tokens
+
+    @staticmethod
+    def _alone(text: str, lo: int, hi: int, word: str, not_after: re.Pattern[str]) -> list[int]:
+        """Where ``word`` stands alone: no capitalized word (but "Ông", "Bà") or place word right before it,
+        none right after it (a plain ``str.find`` loop: no pattern compiled per word)."""
+        out: list[int] = []
+        n = len(word)
+        a = text.find(word, lo, hi)
+        while a >= 0:
+            b = a + n
+            if (a == 0 or not (text[a - 1].isalnum() or text[a - 1] in "'’-")) and (
+                b >= len(text) or not (text[b].isalnum() or text[b] in "'’-")
+            ):
+                head = text[max(lo, a - 40) : a]
+                before = head.rstrip(" \t").rsplit(None, 1)[-1:] if head.endswith(" ") else []
+                nxt = text[b : b + 2]
+                if (
+                    not (before and before[0][:1].isupper() and before[0] not in ("Ông", "Bà"))
+                    and not (nxt[:1] == " " and nxt[1:2].isupper())
+                    and not_after.search(head) is None
+                ):
+                    out.append(a)
+            a = text.find(word, b, hi)
+        return out
 
     def run_before_comma(self, text: str, pos: int, lo: int) -> tuple[int, list[str]]:
         """The capitalized run that ends right before ``pos`` (", " then a post), as (start, tokens)."""

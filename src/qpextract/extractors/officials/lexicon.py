@@ -105,6 +105,8 @@ class Lexicon:
         self.comma_before = re.compile(r"(?<=\w)(?:,|[ \t]-)[ \t]++(?:" + trie_pattern(rules["former_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE)
         self.particles = list(rules["name_particles"])
         self.korean = list(rules["korean_second_syllables"])
+        self.recurring_not_first = frozenset(rules["recurring_not_first"])
+        self.recurring_alone_not_after = re.compile(PB + trie_pattern(rules["recurring_alone_not_after"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         # person.age: "Paul Nguyễn, 24 tuổi", "Lê Hùng (45 tuổi)": an age right after a name
         # up to four lower-case words between a person noun and a foreign name ("chuyên gia phân tích quốc phòng")
         self.field_words = re.compile(r"(?:[ \t]++" + LOWER + r"++){1,4}?(?=[ \t]++" + UPPER + ")")

@@ -23,7 +23,7 @@ MAX_SYLLABLES = 4
 class NameSpan(NamedTuple):
     start: int
     end: int
-    kind: str = "vi"  # "vi": starts with a surname; "foreign": a run after a strong cue
+    kind: str = "vi"  # "vi": starts with a surname; "foreign": a run after a strong cue; "recurring": a free foreign run
 
 
 class NameFinder:
