@@ -243,6 +243,8 @@ class OfficialExtractor:
             ):
                 # "chuyên gia phân tích quốc phòng Ahmad al-Sharifi": the field, then a name that reads foreign
                 pos, skipped = self.foreign.after_country(text, w.end(), limit), True
+            if kind in ("title", "noun") and (a := self.foreign.past_acronym(text, pos, limit, self.lex.acronyms)) > pos:
+                pos, skipped = a, True  # "giám đốc FBI James Comey": after a body, a first and a last name
             for s, e, tokens in self.foreign.runs_after(text, pos, limit):
                 s, e, tokens = self._trim_run(text, s, e, tokens, limit)
                 if not tokens:
@@ -343,7 +345,7 @@ class OfficialExtractor:
                 or self.lex.is_title(text, q, limit)
                 or self.foreign.country_word.match(text, q, limit)
                 or t in self.lex.not_in_names
-                or (len(t.rstrip(".")) > 1 and t.isupper())
+                or (len(t.rstrip(".")) > 1 and t.isupper() and not (not keep and len(t) == 2 and len(tokens) > 1 and t not in self.lex.acronyms))  # initials: "HR McMaster"
                 or any(ch.isdigit() for ch in t)  # "phi công Su-30 MK2": a model or number, no name
                 or fold(t) in self.lex.cue_kind
             ):

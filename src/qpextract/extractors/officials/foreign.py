@@ -27,6 +27,7 @@ _VI_SYLLABLE = re.compile(
 MAX_TOKENS = 5
 MAX_RECURRING = 64  # person.recurring: distinct last words checked per article
 _SPACED_DASH = re.compile(r" - [A-ZÀ-Ỹ]")
+_ACRONYM = re.compile(r"[ \t]++([A-Z]{2,6})(?=[ \t]++[A-Z][a-z])")
 
 
 @lru_cache(maxsize=8192)  # words repeat within and across articles
@@ -173,6 +174,14 @@ class ForeignFinder:
         while start > pos and text[start - 1] in " \t":
             start -= 1
         return start, m.end()
+
+    def past_acronym(self, text: str, pos: int, limit: int, known: frozenset[str]) -> int:
+        """End of a body in capitals at ``pos`` before a name ("đồng chủ tịch NDSC Eric Edelman", "thủ lĩnh IS
+        Abu Bakr"): three or more capitals, or a known abbreviation; two unknown capitals are initials ("HR McMaster")."""
+        m = _ACRONYM.match(text, pos, limit)
+        if m is None or (len(m.group(1)) < 3 and m.group(1) not in known):
+            return pos
+        return m.end()
 
     def past_posting(self, text: str, pos: int, limit: int) -> int:
         """End of "tại|ở <country>" written at ``pos`` before a name, else ``pos``."""

@@ -32,6 +32,10 @@ class _BodyName(BaseModel):
     body: str
 
 
+class _AbbrRow(BaseModel):
+    short: str
+
+
 class _RuleEntry(BaseModel):
     doc: str
 
@@ -105,6 +109,8 @@ class Lexicon:
         self.comma_before = re.compile(r"(?<=\w)(?:,|[ \t]-)[ \t]++(?:" + trie_pattern(rules["former_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE)
         self.particles = list(rules["name_particles"])
         self.korean = list(rules["korean_second_syllables"])
+        # person.foreign: bodies written in capitals between a title and a foreign name ("Giám đốc FBI …")
+        self.acronyms = frozenset(r.short for r in read_tsv("abbreviations.tsv", _AbbrRow) if r.short.isupper())
         self.recurring_not_first = frozenset(rules["recurring_not_first"])
         self.recurring_alone_not_after = re.compile(PB + trie_pattern(rules["recurring_alone_not_after"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         # person.age: "Paul Nguyễn, 24 tuổi", "Lê Hùng (45 tuổi)": an age right after a name
@@ -121,6 +127,8 @@ class Lexicon:
         self.former_before = re.compile(r"(?:nguyên|cựu)[ \t]++\Z", re.IGNORECASE)
         self.title_at = re.compile(PB + title_re + NB, re.IGNORECASE)
         acad = trie_pattern(ctx["academic"], fold_case=True)
+        # person.bare: an academic title right before a name ("TS Nguyễn Văn Hùng", "PGS-TS Nguyễn Thiện Tống")
+        self.academic_before = re.compile(PB + r"(?:" + trie_pattern(ctx["academic"]) + r")(?:[-.][ \t]*+" + trie_pattern(ctx["academic"]) + r")?+\.?+[ \t]++\Z")
         # what may sit between two cues or a cue and a name: blanks, one comma/colon,
         # academic titles ("Đại tá, TS. ", "PGS.TS ")
         # … and a country between a rank and a foreign name ("đại úy không quân Liên Xô Poyarkov …")

@@ -59,8 +59,8 @@ class NameFinder:
         if self.lex.thing_before.search(before):
             return False
         prev = before.rstrip(" \t")
-        if self.lex.country_before.search(before):
-            pass  # "Đảng Cộng sản Trung Quốc Dương Khiết Trì": after a country a name starts afresh
+        if self.lex.country_before.search(before) or self.lex.academic_before.search(before):
+            pass  # "Đảng Cộng sản Trung Quốc Dương Khiết Trì", "TS Nguyễn Văn Hùng": a name starts afresh
         elif prev and prev[-1].isalnum() and (prev.split()[-1][:1].isupper() or prev[-1].isdigit()):
             return False  # the tail of a longer name, or a ship's or unit's name ("Tàu hộ vệ 012 Lý Thái Tổ")
         after = text[span.end : span.end + 2]
