@@ -517,7 +517,7 @@ class OfficialExtractor:
         ends = {e: p for p in reg.persons.values() for _, e in p.mentions}
         mention_end = {s: e for p in reg.persons.values() for s, e in p.mentions}
         for c in pending:
-            comma = self.lex.rank_apposition.search(text, max(0, c.start - 30), c.start)
+            comma = self.lex.rank_apposition.search(text, max(0, c.start - 72), c.start)
             if comma is not None and comma.start() in ends:
                 person = ends[comma.start()]  # "Douglas Macgregor, Đại tá đã nghỉ hưu": said of the name before
                 holders[c.start] = person
@@ -528,10 +528,16 @@ class OfficialExtractor:
             anaphor = self.lex.rank_anaphor.search(text, window, c.start) is not None
             predicate = self.lex.rank_predicate.search(text, window, c.start) is not None
             copula = self.lex.rank_copula.search(text, window, c.start) is not None
-            if not (anaphor or predicate or copula):
-                continue
             j = bisect_right(sentence_starts, c.start) - 1
             sent_start = sentence_starts[j] if j >= 0 else 0
+            if not (anaphor or predicate or copula):
+                if _opens_clause(text, sent_start, c.start):
+                    # "Chuẩn đô đốc Mỹ nhấn mạnh", '"…", đô đốc Mỹ nói': the one person holding that rank
+                    rank = c.value.row.rank  # type: ignore[union-attr]
+                    same = [p for p in reg.persons.values() if (p.rank or p.alias_rank) == rank]
+                    if len(same) == 1:
+                        holders[c.start] = same[0]
+                continue
             k = bisect_left(starts, c.start) - 1
             person = mentions[k][2] if k >= 0 and starts[k] >= sent_start else None
             if person is not None and copula and not (anaphor or predicate):
@@ -622,6 +628,14 @@ def _person_rule(chain: list[Cue], name: NameSpan, post: bool, inherited: bool) 
     if chain:
         return "person.noun"
     return "person.apposition" if post else "person.bare"
+
+
+_QUOTE_COMMA = re.compile(r"[\"”'’][ \t]*+,[ \t]*+\Z")
+
+
+def _opens_clause(text: str, sent_start: int, pos: int) -> bool:
+    """``pos`` opens its sentence (quotes and dashes aside) or follows a closing quote and a comma."""
+    return not text[sent_start:pos].strip(" \t\"“”'‘’-–") or _QUOTE_COMMA.search(text, max(sent_start, pos - 6), pos) is not None
 
 
 def _line_end(text: str, pos: int, hi: int, reach: int = 400) -> int:

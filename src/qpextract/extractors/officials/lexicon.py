@@ -192,9 +192,9 @@ class Lexicon:
             PB + trie_pattern(ctx["predicate_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
         )
         # a rank said of the name before it: "Douglas Macgregor, Đại tá", "Phùng Danh Thắm (53 tuổi, cựu Đại tá",
-        # "ông Hoàng Bùi Hải - nay là đại tá"
+        # "ông Hoàng Bùi Hải - nay là đại tá", 'Đinh Ngọc Hệ (tức Út "trọc"), cựu Thượng tá'
         self.rank_apposition = re.compile(
-            r"[ \t]*+[,(\-–][ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+,[ \t]*+)?(?:"
+            r"[ \t]*+(?:\([^()\n]{1,40}+\)[ \t]*+)?+[,(\-–][ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+,[ \t]*+)?(?:"
             + trie_pattern(ctx["apposition_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE
         )
         self.rank_generic = re.compile(
