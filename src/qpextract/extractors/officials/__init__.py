@@ -87,7 +87,12 @@ class OfficialExtractor:
             if fold(text[n.start : n.end]) not in authors
             and text[n.start : n.end] not in self.lex.country_set
             and not (n.start > lo and text[n.start - 1] in " \t" and self.lex.thing_head.search(text, max(lo, n.start - 16), n.start))
-            and (n.kind != "vi" or all(len(w) <= 2 or vietnamese_syllable(w) for w in text[n.start : n.end].split(" ")))
+            and (
+                n.kind != "vi"
+                or all(len(w) <= 2 or vietnamese_syllable(w) for w in text[n.start : n.end].split(" "))
+                # "Ksor Phước": a Gia Rai family name (not cut before an apostrophe: "Rơ Land H'Kem")
+                or (text[n.start : n.end].split(" ")[0] in self.lex.ethnic_first and text[n.end : n.end + 1] not in "'’")
+            )
         ]
         stops = {n.start for n in names}
         cues = self._cues(text, lo, hi, stops, matches)
@@ -656,7 +661,8 @@ def _merge_found(names: list[NameSpan], found: list[NameSpan]) -> list[NameSpan]
         i = bisect_left(f_starts, x) - 1
         return i >= 0 and f_reach[i] > x
 
-    out = sorted(n for n in names if not starts_inside_found(n.start))
+    same = {(f.start, f.end) for f in found}  # the very span found after a strong cue: the found one stands
+    out = sorted(n for n in names if not starts_inside_found(n.start) and (n.start, n.end) not in same)
     n_starts = [n.start for n in out]
     n_reach = list(accumulate((n.end for n in out), max))
     added: list[tuple[int, int]] = []  # kept found spans: non-overlapping, so sorted by start and by end
