@@ -86,6 +86,7 @@ class OfficialExtractor:
             for n in names
             if fold(text[n.start : n.end]) not in authors
             and text[n.start : n.end] not in self.lex.country_set
+            and not (text[n.end : n.end + 1] == "." and text[n.end + 1 : n.end + 2].isupper())  # "Đỗ V.Q.": initials only
             and not (n.start > lo and text[n.start - 1] in " \t" and self.lex.thing_head.search(text, max(lo, n.start - 16), n.start))
             and (
                 n.kind != "vi"
@@ -252,8 +253,8 @@ class OfficialExtractor:
                 pos, skipped = a, True  # "giám đốc FBI James Comey": after a body, a first and a last name
             for s, e, tokens in self.foreign.runs_after(text, pos, limit):
                 s, e, tokens = self._trim_run(text, s, e, tokens, limit)
-                if not tokens:
-                    continue
+                if not tokens or (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2):
+                    continue  # "ông Đỗ V.Q.": a lone initial is no name
                 foreign = [t for t in tokens if not all(vietnamese_syllable(p) for p in _PARTS.split(t) if p)]
                 if skipped and (len(tokens) < 2 or any(ch.isdigit() for t in tokens for ch in t)):
                     continue  # after a field, a first and a last name ("chuyên gia hàng không Carlo Kopp")
