@@ -112,6 +112,7 @@ class OfficialExtractor:
         list_rank: Optional[str] = None  # the rank a list of persons hands on ("Thượng tướng A, B")
         list_end = -1
         list_cue: Optional[Cue] = None  # the rank cue of that list
+        listed = False  # the name before was a person with no post: a name joined to it by ", " or "và" is one too
         shared: list[tuple[Cue, Person]] = []  # ("Thượng tướng A, B"): the rank cue said of B too
         for _, _, ev in events:
             if ev.start < cursor:
@@ -142,6 +143,14 @@ class OfficialExtractor:
                 self.lex.age_after.match(text, e, hi) is not None or self.lex.appositive_after.match(text, e, hi) is not None
             )
             bare = not (chain or cue_post or inherited or aged) and (ev.kind != "vi" or self.names.bare_ok(text, ev, lo))
+            # "Nguyễn Văn An, Trần Bình và …": joined to a person named with no post (rule person.list)
+            in_list = (
+                not (chain or cue_post or inherited or aged or bare)
+                and listed
+                and (m := _LIST_GAP.match(text, list_end, s)) is not None
+                and m.end() == s
+            )
+            bare = bare or in_list
             if chain or cue_post or inherited or bare or aged:
                 hon = next((self.lex.honorific[c.value] for c in chain if c.kind == "hon"), None)  # type: ignore[index]
                 rank_cue = next((c for c in chain if c.kind == "rank"), None)
@@ -154,7 +163,7 @@ class OfficialExtractor:
                     if c.kind == "title"
                     and (not c.value.group or (i == len(chain) - 1 and not text[c.end : s].strip()))  # type: ignore[union-attr]
                 ]
-                rule = _person_rule(chain, ev, bool(post), inherited)
+                rule = _person_rule(chain, ev, bool(post), inherited or in_list)
                 if aged and ev.kind == "vi":
                     rule = "person.age" if self.lex.age_after.match(text, e, hi) else "person.apposition"
                 person = None
@@ -179,6 +188,7 @@ class OfficialExtractor:
             else:
                 list_rank = None
             list_end = post_end
+            listed = bool(chain or cue_post or inherited or bare or aged) and not post
             cursor = post_end
             chain = []
         if chain:
