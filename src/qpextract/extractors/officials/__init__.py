@@ -293,11 +293,11 @@ class OfficialExtractor:
                     found.append(NameSpan(s0, e0, "foreign"))
         for s0, e0, tokens in self.foreign.recurring(text, lo, hi, self.lex.recurring_not_first, self.lex.recurring_alone_not_after):
             # rule person.recurring: "Roman Sushchenko …", later "Sushchenko …"; not a thing's, place's or body's name
-            if tokens[0] not in self.lex.surnames and self._trim_run(text, s0, e0, tokens, hi)[2] == tokens and not (
+            if tokens[0] not in self.lex.surnames and not (
                 self.lex.thing_before.search(text, max(lo, s0 - 24), s0)
                 or self.lex.thing_head.search(text, max(lo, s0 - 16), s0)
                 or self.lex.place_before.search(text, max(lo, s0 - 16), s0)
-            ):
+            ) and self._trim_run(text, s0, e0, tokens, hi)[2] == tokens:
                 found.append(NameSpan(s0, e0, "recurring"))
         found += [
             NameSpan(m.start(), m.end())
@@ -362,7 +362,7 @@ class OfficialExtractor:
                 or self.foreign.country_word.match(text, q, limit)
                 or t in self.lex.not_in_names
                 or (len(t.rstrip(".")) > 1 and t.isupper() and not (not keep and len(t) == 2 and len(tokens) > 1 and t not in self.lex.acronyms))  # initials: "HR McMaster"
-                or any(ch.isdigit() for ch in t)  # "phi công Su-30 MK2": a model or number, no name
+                or (not t.isalpha() and any(ch.isdigit() for ch in t))  # "phi công Su-30 MK2": a model, no name
                 or fold(t) in self.lex.cue_kind
             ):
                 break

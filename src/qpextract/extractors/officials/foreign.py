@@ -61,7 +61,7 @@ class ForeignFinder:
         # person.recurring: a free run of two or three capitalized words, alone (no capital word on either side)
         # (first and last word in ASCII letters, as foreign names are written: lets ``re`` skip most capitals)
         self.free_run = re.compile(
-            r"[A-Z](?:\.|[A-Za-z]*+(?:[-'’][A-Za-z]++)?+)(?:[ ]" + token + r")?[ ][A-Z][a-z]{2,}+(?:-[A-Z][a-z]++)?+(?![\w'’-]|[ ]" + UPPER + ")"
+            r"[A-Z](?:\.|[A-Za-z]*+(?:[-'’][A-Za-z]++)?+)(?:[ ]" + UPPER + r"[\w'’]*+\.?+)?[ ][A-Z][a-z]{2,}+(?:-[A-Z][a-z]++)?+(?![\w'’-]|[ ]" + UPPER + ")"
         )
         self.run = re.compile(r"[ \t]++" + part + token + NB)
         # atomic: "Nhật Bản hồi …" must not fall back to "Nhật" + a name "Bản"
@@ -98,6 +98,10 @@ class ForeignFinder:
         thành viên …"): a person named in full, then by the family name. The caller vets the run."""
         seen: dict[str, list[int]] = {}  # last word -> where it stands alone (each word scanned once)
         for m in self.free_run.finditer(text, lo, hi):
+            tokens = m.group().split(" ")
+            last = tokens[-1]
+            if vietnamese_syllable(last) or tokens[0] in not_first or not tokens[0].isascii():
+                continue  # "Nam Idlib", "Bắc Hama", "Việc Trump": a Vietnamese word or a place word opens the run
             s, e = m.span()
             if s > lo and (text[s - 1].isalnum() or text[s - 1] in ".'’-"):
                 continue  # inside a word (no look-behind in the pattern: it would slow the scan down)
@@ -105,13 +109,10 @@ class ForeignFinder:
             prev = before.rstrip(" \t").rsplit(None, 1)[-1:] if before.endswith(" ") else []
             if prev and (prev[0][:1].isupper() or prev[0][-1:].isdigit() or prev[0] == "-"):
                 continue  # the tail of a longer name or a model ("tàu USS Carl Vinson", "Jean - Claude Juncker")
-            tokens = m.group().split(" ")
-            last = tokens[-1]
-            if vietnamese_syllable(last):
-                continue
-            if tokens[0] in not_first or not tokens[0].isascii():
-                continue  # "Nam Idlib", "Bắc Hama", "Việc Trump": a Vietnamese word or a place word opens the run
             if last not in seen:
+                if text.count(last, lo, hi) < 2:
+                    seen[last] = []  # written once: it cannot stand alone elsewhere
+                    continue
                 if len(seen) >= MAX_RECURRING:
                     return  # hostile input: keep the scan linear
                 seen[last] = self._alone(text, lo, hi, last, not_after)
