@@ -9,6 +9,11 @@ general news, shuffled with their own seed. Each article gets a fixed half:
 ``tune`` (rules may be tuned on it) or ``untouched`` (scored once, at the end).
 Writes corpus/audit/wild-inputs.jsonl ({id, title, text, half}); the people in
 them are listed by reading into people_recall_wild.tsv before any extractor runs.
+
+Three of the 30 (baomoi-22243195, vnews-train-033052, vnews-train-090661) were later drawn into
+corpus/gold/heldout3-inputs.jsonl (drawn at the same time, not knowing of this sample); they were
+taken out of wild-inputs.jsonl and the list, so no extractor runs on them again: 27 articles remain.
+Rerunning this script today draws a different sample (heldout3 and dev4 ids are now excluded).
 """
 
 from __future__ import annotations
