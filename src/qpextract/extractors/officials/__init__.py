@@ -268,8 +268,8 @@ class OfficialExtractor:
                 foreign = [t for t in tokens if not all(vietnamese_syllable(p) for p in _PARTS.split(t) if p)]
                 if skipped and (len(tokens) < 2 or any(ch.isdigit() for t in tokens for ch in t)):
                     continue  # after a field, a first and a last name ("chuyên gia hàng không Carlo Kopp")
-                if not foreign and (skipped or len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames)):
-                    continue  # "ông Tư", "Nga Sơn": one Vietnamese syllable is no foreign name
+                if not foreign and (skipped or len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames) or tokens[0] in self.lex.nickname_first):
+                    continue  # "ông Tư", "Nga Sơn": one Vietnamese syllable is no foreign name; "anh Sáu Nam" a nickname
                 if not foreign and tokens[0] not in self.lex.ethnic_first and (self.lex.body_before.search(text, max(lo, s - 16), s) or self.lex.unit_before.search(text, max(lo, s - 12), s)):
                     continue  # "Phó bí thư Huyện ủy Tu Mơ Rông": Vietnamese syllables after a body or unit name a place
                 if kind == "title" and strict and sector and (len(tokens) < 2 or (len(tokens) == 2 and not foreign and tokens[0] not in self.lex.surnames

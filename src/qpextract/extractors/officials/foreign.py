@@ -27,6 +27,7 @@ _VI_SYLLABLE = re.compile(
 MAX_TOKENS = 5
 MAX_RECURRING = 64  # person.recurring: distinct last words checked per article
 _SPACED_DASH = re.compile(r" - [A-ZÀ-Ỹ]")
+_INITIAL = re.compile(r"[A-Z]\.")
 _ACRONYM = re.compile(r"[ \t]++([A-Z]{2,6})(?=[ \t]++[A-Z][a-z])")
 
 
@@ -68,6 +69,8 @@ class ForeignFinder:
         self.country = re.compile(r"[ \t]*+(?>" + trie_pattern(countries) + NB + r")(?=[ \t]++" + UPPER + ")")
         self._country_word_at = re.compile(r"(?>" + trie_pattern(countries) + NB + r")(?=[ \t]++" + UPPER + r"|[ \t]++(?:tại|ở)[ \t]++(?>" + trie_pattern(countries + ["Việt Nam"]) + NB + r")[ \t]++" + UPPER + ")")
         self.country_word = re.compile(trie_pattern(countries + ["Việt Nam"]) + NB)
+        # "Bộ trưởng … Venezuela Nestor Reverol": after a country a free name starts afresh
+        self.country_end = re.compile(r"(?<!\w)" + trie_pattern(countries) + r"[ \t]++\Z")
         # "Phó Đại sứ Mỹ tại Việt Nam Susan Sutton": the country where the post is held, after the post's country
         self.posted_in = re.compile(r"[ \t]++(?:tại|ở)[ \t]++(?>" + trie_pattern(countries + ["Việt Nam"]) + NB + r")(?=[ \t]++" + UPPER + ")")
 
@@ -99,15 +102,17 @@ class ForeignFinder:
         seen: dict[str, list[int]] = {}  # last word -> where it stands alone (each word scanned once)
         for m in self.free_run.finditer(text, lo, hi):
             tokens = m.group().split(" ")
+            s, e = m.span()
+            if len(tokens) == 3 and self.country_word.fullmatch(tokens[0]):
+                s, tokens = s + len(tokens[0]) + 1, tokens[1:]  # "… Venezuela Nestor Reverol": the name after the country
             last = tokens[-1]
             if vietnamese_syllable(last) or tokens[0] in not_first or not tokens[0].isascii():
                 continue  # "Nam Idlib", "Bắc Hama", "Việc Trump": a Vietnamese word or a place word opens the run
-            s, e = m.span()
             if s > lo and (text[s - 1].isalnum() or text[s - 1] in ".'’-"):
                 continue  # inside a word (no look-behind in the pattern: it would slow the scan down)
             before = text[max(lo, s - 40) : s]
             prev = before.rstrip(" \t").rsplit(None, 1)[-1:] if before.endswith(" ") else []
-            if prev and (prev[0][:1].isupper() or prev[0][-1:].isdigit() or prev[0] == "-"):
+            if prev and (prev[0][:1].isupper() or prev[0][-1:].isdigit() or prev[0] == "-") and not self.country_end.search(before):
                 continue  # the tail of a longer name or a model ("tàu USS Carl Vinson", "Jean - Claude Juncker")
             if last not in seen:
                 if text.count(last, lo, hi) < 2:
@@ -153,8 +158,8 @@ class ForeignFinder:
             w = words[i]
             if i >= 2 and words[i - 1] == "-" and w[:1].islower() and self.token.fullmatch(dashed := f"{words[i - 2]} - {w}"):
                 w, i = dashed, i - 2  # "Yoon Do - han, thư ký …": the dash is inside the name
-            elif not self.token.fullmatch(w):
-                break
+            elif not (self.token.fullmatch(w) or (tokens and _INITIAL.fullmatch(w))):
+                break  # (an initial inside the name stays: "Robert S. Ford, cựu đại sứ …")
             tokens.insert(0, w)
             i -= 1
         return pos - len(" ".join(tokens)), tokens

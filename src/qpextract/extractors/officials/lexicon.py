@@ -103,6 +103,7 @@ class Lexicon:
         self.not_in_names = frozenset(rules["not_in_names"])
         self.never_in_names = frozenset(rules["never_in_names"])
         self.ethnic_first = frozenset(rules["ethnic_first"])
+        self.nickname_first = frozenset(rules["nickname_first"])
         # the place name first (a capital lets ``re`` skip ahead), then the word before it
         self.person_place = re.compile(trie_pattern(rules["person_places"]) + NB)
         self.person_place_after = re.compile(PB + trie_pattern(rules["person_places_after"]) + r"[ \t]++\Z")
