@@ -17,8 +17,6 @@ from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.text.lexicon import CAP_SYLLABLE, NB, trie_pattern
 
 _SYL = re.compile(CAP_SYLLABLE)
-# a body in capitals before a bare name ("cơ quan điều tra VKSNDTC Lại Viết Quang") ends no longer name
-_ACRONYM = re.compile(r"[A-ZĐ]{3,8}")
 MAX_SYLLABLES = 4
 
 
@@ -63,8 +61,9 @@ class NameFinder:
         prev = before.rstrip(" \t")
         if self.lex.country_before.search(before) or self.lex.academic_before.search(before):
             pass  # "Đảng Cộng sản Trung Quốc Dương Khiết Trì", "TS Nguyễn Văn Hùng": a name starts afresh
-        elif prev and prev[-1].isalnum() and (prev.split()[-1][:1].isupper() or prev[-1].isdigit()) and not _ACRONYM.fullmatch(prev.split()[-1]):
-            return False  # the tail of a longer name, or a ship's or unit's name ("Tàu hộ vệ 012 Lý Thái Tổ")
+        elif prev and prev[-1].isalnum() and (prev.split()[-1][:1].isupper() or prev[-1].isdigit()) and prev.split()[-1] not in self.lex.acronyms:
+            return False  # the tail of a longer name, or a ship's or unit's name ("Tàu hộ vệ 012 Lý Thái Tổ");
+            # a known body in capitals ends no name ("cơ quan điều tra VKSNDTC Lại Viết Quang"; not a byline "TTB Trịnh Thái Bằng")
         after = text[span.end : span.end + 2]
         return not (after[:1] == " " and after[1:2].isupper() or after[:1].isalnum())
 
