@@ -18,6 +18,7 @@ from qpextract.text.lexicon import fold
 
 MAX_POSITIONS = 30  # per person: keeps merging linear on hostile input
 _SPACED_DASH = re.compile(r"[ \t]*+-[ \t]*+")
+_PATRONYMIC = " bin"  # "Vua Salman" is not "Mohammed bin Salman": the name after "bin" is the father's
 
 
 def joined(name: str) -> str:
@@ -92,7 +93,11 @@ class Registry:
         """The one person whose full name ends with ``alias`` ("Hào" -> "Lã Văn Hào")."""
         tail = " " + fold(joined(alias))
         dashed = "-" + tail[1:]  # "Assad" -> "Bashar al-Assad"
-        hits = [p for p in self.persons.values() if p.key.endswith(tail) or p.key.endswith(dashed)]
+        hits = [
+            p
+            for p in self.persons.values()
+            if (p.key.endswith(tail) and not p.key.endswith(_PATRONYMIC + tail)) or p.key.endswith(dashed)
+        ]
         return hits[0] if len(hits) == 1 else None
 
     def by_foreign_name(self, alias: str) -> Optional[Person]:
