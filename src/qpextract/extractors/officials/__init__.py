@@ -156,7 +156,7 @@ class OfficialExtractor:
                     person = reg.by_foreign_name(text[s:e])  # "ông Trump" after "Donald Trump"
                     if person is not None:
                         person.add_mention(s, e)
-                        person.add_positions(pre + post)
+                        person.add_short_positions(pre + post)
                 if person is None:
                     person = reg.named(text[s:e], s, e, hon, rank, pre + post, rule)  # type: ignore[arg-type]
                 for c in chain:
@@ -557,7 +557,7 @@ class OfficialExtractor:
                 if full is not None and full is not p:
                     for s, e in p.mentions:
                         full.add_mention(s, e)
-                    full.add_positions(p.positions)
+                    full.add_short_positions(p.positions)
                     del reg.persons[p.key]
         for p in reg.persons.values():
             p.mentions.sort()
