@@ -242,7 +242,13 @@ class PositionParser:
                 out.append(person)
         return out
 
-    @staticmethod
-    def _next_is_name(text: str, pos: int, limit: int, stops: set[int]) -> bool:
+    def _next_is_name(self, text: str, pos: int, limit: int, stops: set[int]) -> bool:
+        """A name (or a rank and a name: "…, Tổng tư lệnh Quân đội Hoàng gia Thống tướng Pol Saroeun")
+        starts right after ``pos``: the post before it is that person's."""
         b = _BLANK.match(text, pos, limit)
-        return b is not None and b.end() in stops
+        if b is None:
+            return False
+        if b.end() in stops:
+            return True
+        r = self.lex.bodies.rank_any.match(text, b.end(), limit)
+        return r is not None and r.end() in stops

@@ -58,8 +58,16 @@ class BodyGrammar(Bodies):
         self.max_unit_words = int(ctx["max_unit_words"])
         self.dash_place = re.compile(r"[ \t]++" + trie_pattern(ctx["lower_dash_places"]) + NB)
         # countries and international bodies (officials_rules.yaml), each one word of a body's name
-        countries = read_yaml("officials_rules.yaml")["countries"]
-        self.country = re.compile(r"(?:" + trie_pattern(countries) + r"|" + self.gazetteer.blocker.pattern + r")" + NB)
+        rules = read_yaml("officials_rules.yaml")
+        self.country = re.compile(r"(?:" + trie_pattern(rules["countries"]) + r"|" + self.gazetteer.blocker.pattern + r")" + NB)
+        # body.lower_noun: a lower-case noun after a title that heads a body named after it
+        self.lower_noun = re.compile(trie_pattern(ctx["lower_nouns"]) + NB)
+        self.particle = re.compile(r"[ \t]++" + trie_pattern(rules["name_particles"]) + r"(?:[ \t]*+-[ \t]*+|[ \t]++)(?=" + UPPER + ")")
+        self.max_proper = int(ctx["max_proper_words"])
+        self.rank_word = re.compile(trie_pattern(ctx["rank_words"]) + NB)
+        self.rank_any = re.compile(trie_pattern(ctx["rank_words"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
+        self.of_body = re.compile(r"[ \t]++của[ \t]++")
+        self.name_gap = re.compile(r"[ \t]*+-[ \t]*+(?=" + UPPER + ")|[ \t]++(?=" + UPPER + ")")
 
     def body_at(self, text: str, pos: int, endpos: int) -> Optional[re.Match]:
         m = super().body_at(text, pos, endpos)
@@ -130,8 +138,8 @@ class BodyGrammar(Bodies):
                     q = b.end()
             else:
                 q = p
-            if q >= limit or (q in stops and q != named):
-                break
+            if q >= limit or (q in stops and q != named) or (n > 0 and self.rank_word.match(text, q, limit)):
+                break  # body.rank_ends
             m_end = self._part(text, q, limit, stops if q != named else frozenset(), is_title)
             form = None
             if (m_end is None or m_end == q) and n == 1 and fold(text[pos:end]) in self.unit_heads:
@@ -261,6 +269,15 @@ class BodyGrammar(Bodies):
         (rule ``body.lower_head``: "Giám đốc trung tâm", "tổng giám đốc công ty ..."), and a title
         that ends with a head ("Trưởng phòng", "Trưởng ban") takes a lower-case name
         ("Trưởng ban chính sách Bộ chỉ huy ...")."""
+        noun = self.lower_noun.match(text, pos, limit)
+        if noun is not None:
+            e = self._after_lower_noun(text, noun.end(), limit, stops, is_title)
+            if e > noun.end():
+                of = self.of_body.match(text, e, limit)  # "chi nhánh Bình Dương của công ty Thái Sơn"
+                if of is not None and of.end() not in stops:
+                    whole = self.parse_after_title(text, of.end(), limit, stops, is_title)
+                    e = whole if whole > of.end() else e
+                return e
         end = self.parse(text, pos, limit, stops, is_title, lower_words=3)
         if end > pos:
             return end
@@ -286,6 +303,50 @@ class BodyGrammar(Bodies):
         if rest == b.end() and self._generic_head(m.group()):
             rest = self._lower_name(text, b.end(), limit, 3) or b.end()
         return rest if rest > b.end() else m.end()
+
+    def _after_lower_noun(self, text: str, pos: int, limit: int, stops, is_title) -> int:
+        """Rule ``body.lower_noun``: after a lower-case noun of ``lower_nouns`` ("tàu sân bay", "nhóm"), a
+        lower-case name and/or a proper name ("nhóm tác chiến tàu sân bay,", "tàu sân bay Truman", "nhóm
+        nổi dậy Maghawir al - Thawra"): the end of the body, else ``pos`` (the noun alone is no body)."""
+        end = pos
+        b = self.blank.match(text, end, limit)
+        if b is None or b.end() in stops:
+            return pos
+        if self.pattern.match(text, b.end(), limit) is not None:  # "chi nhánh Công ty cổ phần Thái Sơn"
+            head = self.parse_after_title(text, b.end(), limit, stops, is_title)
+            if head > b.end():
+                return head
+        if text[b.end()].islower():
+            lower = self._lower_name(text, b.end(), limit, 3)
+            if lower is None:
+                return pos
+            end = lower
+            b = self.blank.match(text, end, limit)
+            if b is None or b.end() in stops or not text[b.end()].isupper():
+                return end
+        if not text[b.end()].isupper():
+            return end
+        return max(self.parse(text, b.end(), limit, stops, is_title), self._proper_name(text, b.end(), limit, stops, is_title))
+
+    def _proper_name(self, text: str, q: int, limit: int, stops, is_title) -> int:
+        """End of a run of capitalized words at ``q`` joined by blanks, dashes and name particles
+        ("Maghawir al - Thawra", "Truman"), not a title, person or body of its own; ``q`` when none."""
+        p = last = q
+        for _ in range(self.max_proper):
+            if (p != q and p in stops) or (is_title is not None and is_title(text, p, limit)):
+                break
+            t = self.token.match(text, p, limit)
+            if t is None:
+                break
+            last = self.compound_end(text, p, t.end(), limit)  # "Không quân", not "Không"
+            if self.rank_word.match(text, p, limit):
+                last = p  # "lực lượng Hiến binh Thống tướng Sao Sokha": a rank ends the name
+                break
+            gap = self.particle.match(text, last, limit) or self.name_gap.match(text, last, limit)
+            if gap is None or self.body_at(text, gap.end(), limit):
+                break
+            p = gap.end()
+        return text.rfind(" ", q, last) if last == p and p > q else last
 
     def _sector_abroad(self, text: str, pos: int, limit: int, stops) -> int:
         """Rule ``body.sector_abroad``: a lower-case sector and a country after a title ("Bộ trưởng
