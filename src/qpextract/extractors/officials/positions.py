@@ -150,6 +150,16 @@ class PositionParser:
                     pos = p = age.end()
                     continue
             if not sep.group().strip():
+                if out and out[-1].organization is None and sep.group() and sep.end() < limit and text[sep.end()].isupper():
+                    # rule position.joined: "Phó chỉ huy trưởng Tham mưu trưởng Bộ chỉ huy Quân sự Thanh Hóa",
+                    # two titles with no mark between them and one body: one post as written
+                    nxt = self.at(text, sep.end(), limit, stops)
+                    if nxt is not None and nxt.organization is not None and not self._next_is_name(text, nxt.end, limit, stops):
+                        prev = out[-1]
+                        title = prev.title + " " + nxt.title
+                        out[-1] = self._make(prev.start, nxt.end, title, nxt.organization, prev.text + " " + nxt.text)._replace(rule="position.joined")
+                        p = nxt.end
+                    break
                 # "Trần Văn Hải Bí thư Đảng ủy xã": a capitalized title right after the name is its post
                 if out or p != pos or sep.end() >= limit or not text[sep.end()].isupper() or not sep.group():
                     break
