@@ -21,7 +21,7 @@ from qpextract.text.lexicon import LOWER, NB, UPPER, Bodies, Gazetteer, fold, tr
 
 _LOWER_SYL = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
 _LOWER_WORD = re.compile(LOWER + r"++" + NB)
-_NAME_END = re.compile(r"[ \t]*+[,;().]|[ \t]++" + UPPER)
+_NAME_END = re.compile(r"[ \t]*+[,;().]|[ \t]++(?:và[ \t]++)?" + UPPER)  # "... quyền sử dụng đất và Nguyễn Thành Trí"
 _DASH_END = re.compile(r"[ \t]++[-–][ \t]++")
 _PUNCT_END = re.compile(r"[ \t]*+(?:[,;().:]|$)")
 _NUMBER = re.compile(r"[ \t]++\d++(?![\w.,]\d)")
