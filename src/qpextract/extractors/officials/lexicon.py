@@ -170,6 +170,7 @@ class Lexicon:
         self.appos_need_body = frozenset(fold(t) for t in tctx["apposition_need_body"])
         self.of_titles = frozenset(fold(t) for t in tctx["of_titles"])
         self.at_place_titles = frozenset(fold(t) for t in tctx["at_place_titles"])
+        self.mission = re.compile(trie_pattern(tctx["at_place_bodies"], fold_case=True) + NB, re.IGNORECASE)
         self.at_place = re.compile(
             r"[ \t]++tại[ \t]++(?:" + trie_pattern(tctx["at_place_words"] + rules["countries"]) + NB + r")", re.IGNORECASE
         )

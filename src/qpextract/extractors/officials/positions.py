@@ -23,6 +23,7 @@ _LINK = re.compile(r"[,()-]|(?<!\w)(?:kiêm|rồi|là)(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
 _OF = re.compile(r"của[ \t]++")
+_OF_AFTER = re.compile(r"[ \t]++của[ \t]++")
 # a note on the person's age and home right after the name, "(40 tuổi, quê Hà Nội)"
 _AGE_NOTE = re.compile(r"[ \t]*+\(\d{1,3}[ \t]++tuổi[^()\n]{0,80}+\)")
 MAX_CHAIN = 8
@@ -109,9 +110,15 @@ class PositionParser:
             if oe > b.end():
                 org = text[b.end() : oe]
                 end = oe
-        if fold(_FORMER.sub("", t.group(), count=1)) in self.lex.at_place_titles:
-            at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam"
-            if at is not None and org is not None:
+        if org is not None and (of := _OF_AFTER.match(text, end, limit)) is not None and of.end() not in stops and text[of.end()].isupper():
+            # rule position.of_country: "phát ngôn viên Hạm đội 7 của Mỹ", "… ban kế hoạch chiến lược của Không quân Venezuela"
+            country = self.lex.country_at.match(text, of.end(), limit)
+            whole = country.end() if country is not None else self.lex.bodies.parse(text, of.end(), limit, stops, self.lex.is_title)
+            if whole > of.end() and not self._next_is_name(text, whole, limit, stops):
+                org, end = text[b.end() : whole], whole  # type: ignore[union-attr]
+        if org is not None and (fold(_FORMER.sub("", t.group(), count=1)) in self.lex.at_place_titles or self.lex.mission.match(org)):
+            at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam", "Đại sứ quán Nhật Bản tại Việt Nam"
+            if at is not None:
                 org, end = text[b.end() : at.end()], at.end()  # type: ignore[union-attr]
         if org is None and fold(_FORMER.sub("", t.group(), count=1)) in self.lex.appos_need_body:
             return None
@@ -177,6 +184,8 @@ class PositionParser:
                 continue
             if out and sep.group().strip() in (",", "-", "),", ") -") and self.lex.bodies.body_at(text, q, limit):
                 oe = self.lex.bodies.parse(text, q, limit, stops, self.lex.is_title)
+                if oe > q and self.lex.mission.match(text, q, oe) and (at := self.lex.at_place.match(text, oe, limit)) is not None:
+                    oe = at.end()  # "Bí thư thứ nhất, Đại sứ quán Nhật Bản tại Việt Nam"
                 if oe > q and not self._next_is_name(text, oe, limit, stops):
                     prev = out[-1]
                     body = text[q:oe]

@@ -62,6 +62,7 @@ class BodyGrammar(Bodies):
         self.country = re.compile(r"(?:" + trie_pattern(rules["countries"]) + r"|" + self.gazetteer.blocker.pattern + r")" + NB)
         # body.lower_noun: a lower-case noun after a title that heads a body named after it
         self.lower_noun = re.compile(trie_pattern(ctx["lower_nouns"]) + NB)
+        self.lower_named = re.compile(trie_pattern(ctx["lower_heads_named"]) + NB)
         self.particle = re.compile(r"[ \t]++" + trie_pattern(rules["name_particles"]) + r"(?:[ \t]*+-[ \t]*+|[ \t]++)(?=" + UPPER + ")")
         self.max_proper = int(ctx["max_proper_words"])
         self.rank_word = re.compile(trie_pattern(ctx["rank_words"]) + NB)
@@ -269,6 +270,11 @@ class BodyGrammar(Bodies):
         (rule ``body.lower_head``: "Giám đốc trung tâm", "tổng giám đốc công ty ..."), and a title
         that ends with a head ("Trưởng phòng", "Trưởng ban") takes a lower-case name
         ("Trưởng ban chính sách Bộ chỉ huy ...")."""
+        named = self.lower_named.match(text, pos, limit)
+        if named is not None and (b := self.blank.match(text, named.end(), limit)) is not None and b.end() not in stops and text[b.end()].isupper():
+            e = self.parse(text, b.end(), limit, stops, is_title)  # "phát ngôn viên bộ Ngoại giao Nga"
+            if e > b.end():
+                return e
         noun = self.lower_noun.match(text, pos, limit)
         if noun is not None:
             e = self._after_lower_noun(text, noun.end(), limit, stops, is_title)
