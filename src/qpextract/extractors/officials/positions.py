@@ -152,7 +152,7 @@ class PositionParser:
             if sep is None:
                 break
             if p == pos and not out and (age := _AGE_NOTE.match(text, p, limit)) is not None:
-                found = self.at(text, sep.end(), limit, stops)
+                found = self.at(text, sep.end(), limit, stops, appos=True)
                 if found is None:  # "Khuất Mạnh Trí (40 tuổi, quê Hà Nội), Phó trung đoàn trưởng": past the note
                     pos = p = age.end()
                     continue

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Optional
 
 from qpextract.data import data_text, read_yaml
-from qpextract.text.lexicon import LOWER, NB, UPPER, Bodies, Gazetteer, fold, trie_pattern
+from qpextract.text.lexicon import LOWER, NB, UPPER, Bodies, Gazetteer, Units, fold, trie_pattern
 
 _LOWER_SYL = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
 _LOWER_WORD = re.compile(LOWER + r"++" + NB)
@@ -61,6 +61,7 @@ class BodyGrammar(Bodies):
         rules = read_yaml("officials_rules.yaml")
         self.country = re.compile(r"(?:" + trie_pattern(rules["countries"]) + r"|" + self.gazetteer.blocker.pattern + r")" + NB)
         # body.lower_noun: a lower-case noun after a title that heads a body named after it
+        self.place_unit = re.compile(trie_pattern(list(Units().kind)) + NB + r"[ \t]++" + UPPER)  # lower-case unit words
         self.lower_noun = re.compile(trie_pattern(ctx["lower_nouns"]) + NB)
         self.lower_named = re.compile(trie_pattern(ctx["lower_heads_named"]) + NB)
         self.particle = re.compile(r"[ \t]++" + trie_pattern(rules["name_particles"]) + r"(?:[ \t]*+-[ \t]*+|[ \t]++)(?=" + UPPER + ")")
@@ -232,6 +233,8 @@ class BodyGrammar(Bodies):
             b = self.blank.match(text, e, limit)
             if b is None:
                 return None
+            if compounds and self.place_unit.match(text, b.end(), limit) is not None:
+                return e  # "cơ động" before "xã Hoài Thanh": the place is read on its own
             e = b.end()
         return None
 
@@ -365,6 +368,10 @@ class BodyGrammar(Bodies):
         if b is None or b.end() in stops:
             return pos
         country = self.country.match(text, b.end(), limit)
+        if country is None and self.place_unit.match(text, b.end(), limit) is not None:
+            # rule body.sector_place: "dân quân cơ động xã Hoài Thanh", "cán bộ văn hóa xã X"
+            place = self.parse(text, b.end(), limit, stops)
+            return place if place > b.end() else pos
         if country is None or self.gazetteer.match(text, b.end(), limit) is not None:
             return pos  # a Vietnamese province is no country abroad
         return country.end()
