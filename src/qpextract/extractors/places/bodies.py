@@ -146,7 +146,7 @@ class BodyGrammar(Bodies):
             form = None
             if (m_end is None or m_end == q) and n == 1 and fold(text[pos:end]) in self.unit_heads:
                 m_end = self._unit_name(text, q, limit)  # "Trung đoàn công binh hải quân 83"
-            if (m_end is None or m_end == q) and n == 1 and self._generic_head(text[pos:end]):
+            if (m_end is None or m_end == q) and n == 1 and self._generic_head(text[pos:end]) and not text[pos:end].isupper():
                 m_end = self._lower_name(text, q, limit, lower_words)  # "Cục đối ngoại, Bộ Quốc phòng"
                 b = self.blank.match(text, m_end, limit) if m_end is not None else None
                 if b is not None and b.end() < limit and text[b.end()].isupper() and self.company_form.match(text, q, limit):
@@ -195,7 +195,8 @@ class BodyGrammar(Bodies):
         return None
 
     def _generic_head(self, head: str) -> bool:
-        """A head that needs a name after it ("Cục", "Trung tâm"), not a whole body ("Thành ủy")."""
+        """A head that needs a name after it ("Cục", "Trung tâm"), not a whole body ("Thành ủy"); an
+        abbreviation ("NDSC") is a whole name, the lower-case words after it are no part of it."""
         return " " not in head.strip() or fold(head) in self.cased
 
     def _lower_name(self, text: str, q: int, limit: int, words: int = 1) -> Optional[int]:
