@@ -101,10 +101,14 @@ class PositionParser:
         end = t.end()
         org: Optional[str] = None
         b = _BLANK.match(text, end, limit)
-        if b is not None and fold(_FORMER.sub("", t.group(), count=1)) in self.lex.of_titles:
-            of = _OF.match(text, b.end(), limit)  # "người phát ngôn của Hạm đội 7"
-            if of is not None and of.end() not in stops and self.lex.bodies.parse_after_title(text, of.end(), limit, stops, self.lex.is_title, "") > of.end():
-                b = of
+        if b is not None and (of := _OF.match(text, b.end(), limit)) is not None and of.end() < limit and of.end() not in stops and (
+            text[of.end()].isupper() or fold(_FORMER.sub("", t.group(), count=1)) in self.lex.of_titles
+        ):
+            # "người phát ngôn của Hạm đội 7"; any title before "của" and a capitalized body: "Chủ tịch của Ủy ban Quân sự NATO"
+            oe = self.lex.bodies.parse_after_title(text, of.end(), limit, stops, self.lex.is_title, "")
+            body = text[of.end() : oe]
+            if oe > of.end() and not self.lex.bodies.bare_head(body) and not self.lex.bodies.splits_word(text, of.end(), oe, limit):
+                b = of  # … not "Tư lệnh của Đội" + "tàu Hải quân …", "Phó Giám đốc của Viện" + "nghiên cứu …": a head alone is no body
         if b is not None and b.end() not in stops:
             oe = self.lex.bodies.parse_after_title(text, b.end(), limit, stops, self.lex.is_title, t.group())
             if oe > b.end():

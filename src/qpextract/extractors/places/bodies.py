@@ -194,6 +194,12 @@ class BodyGrammar(Bodies):
             e = b.end()
         return None
 
+    def bare_head(self, body: str) -> bool:
+        """True when ``body`` is only a head that needs a name after it ("Viện", "Hội đồng", "Đội")."""
+        m = self.pattern.match(body)
+        rest = body[1:]
+        return m is not None and body.count(" ") <= 1 and self._generic_head(m.group()) and rest == rest.lower() and not any(c.isdigit() for c in rest)
+
     def _generic_head(self, head: str) -> bool:
         """A head that needs a name after it ("Cục", "Trung tâm"), not a whole body ("Thành ủy"); an
         abbreviation ("NDSC") is a whole name, the lower-case words after it are no part of it."""
