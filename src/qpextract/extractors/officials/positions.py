@@ -124,8 +124,10 @@ class PositionParser:
             at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam", "Đại sứ quán Nhật Bản tại Việt Nam"
             if at is not None:
                 org, end = text[b.end() : at.end()], at.end()  # type: ignore[union-attr]
-        if org is None and fold(_FORMER.sub("", t.group(), count=1)) in self.lex.appos_need_body:
-            return None
+        if fold(_FORMER.sub("", t.group(), count=1)) in self.lex.appos_need_body and (
+            org is None or self.lex.bodies.cut_short(text, end - len(org), end, limit)
+        ):
+            return None  # "đại diện Lãnh đạo" + "ban, bộ", "thư ký Hội đồng" + "an ninh ...": no body of its own
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
         return made._replace(weak=True) if t.re is self.lex.appos_at else made

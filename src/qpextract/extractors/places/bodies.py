@@ -194,6 +194,19 @@ class BodyGrammar(Bodies):
             e = b.end()
         return None
 
+    def cut_short(self, text: str, start: int, end: int, limit: int) -> bool:
+        """True when the short body ``text[start:end]`` (at most three syllables, no number, no abbreviation)
+        is followed by a lower-case word that is no verb or function word: its name goes on ("thư ký Hội
+        đồng" + "an ninh quốc gia", "đại diện Cơ quan" + "kiểm kê tù binh")."""
+        body = text[start:end]
+        if body.count(" ") > 2 or any(c.isdigit() for c in body) or body.split(" ", 1)[0].isupper():
+            return False
+        w = _LOWER_SYL.match(text, end, limit)
+        if w is None:
+            return False
+        c = self.compound_end(text, w.start(1), w.end(), limit)
+        return fold(text[w.start(1) : c]) not in self.lower_stops and fold(w.group(1)) not in self.lower_stops
+
     def bare_head(self, body: str) -> bool:
         """True when ``body`` is only a head that needs a name after it ("Viện", "Hội đồng", "Đội")."""
         m = self.pattern.match(body)
