@@ -309,7 +309,7 @@ class BodyGrammar(Bodies):
                 return e
         end = self.parse(text, pos, limit, stops, is_title, lower_words=3)
         if end > pos:
-            return end
+            return self._country_tail(text, end, limit, stops)
         if title and fold(title).split(" ")[-1] in self.title_heads:
             e = self._lower_name(text, pos, limit, 3)
             if e is not None:
@@ -376,6 +376,21 @@ class BodyGrammar(Bodies):
                 break
             p = gap.end()
         return text.rfind(" ", q, last) if last == p and p > q else last
+
+    def _country_tail(self, text: str, end: int, limit: int, stops) -> int:
+        """Rule ``body.country_tail``: lower-case words and a country after a body's name are part of it
+        ("Bộ chỉ huy chiến lược Mỹ", "Hội đồng quốc phòng liên bang Nga"): their end, else ``end``."""
+        b = self.blank.match(text, end, limit)
+        if b is None or b.end() in stops or not text[b.end()].islower():
+            return end
+        e = self._lower_name(text, b.end(), limit, 2)
+        c = self.blank.match(text, e, limit) if e is not None and e - b.end() <= 34 else None
+        if c is None or c.end() in stops:
+            return end
+        country = self.country.match(text, c.end(), limit)
+        if country is None or self.gazetteer.match(text, c.end(), limit) is not None:
+            return end
+        return country.end()
 
     def _sector_abroad(self, text: str, pos: int, limit: int, stops) -> int:
         """Rule ``body.sector_abroad``: a lower-case sector and a country after a title ("Bộ trưởng
