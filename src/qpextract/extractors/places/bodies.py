@@ -218,7 +218,7 @@ class BodyGrammar(Bodies):
         abbreviation ("NDSC") is a whole name, the lower-case words after it are no part of it."""
         return " " not in head.strip() or fold(head) in self.cased
 
-    def _lower_name(self, text: str, q: int, limit: int, words: int = 1) -> Optional[int]:
+    def _lower_name(self, text: str, q: int, limit: int, words: int = 1, verb_ends: bool = False) -> Optional[int]:
         """Rule ``body.lower_name``: a lower-case name right after the head, then punctuation, a spaced
         dash or a capitalized word ("Cục đối ngoại, Bộ Quốc phòng"; after a title, "Phòng phòng chống
         tội phạm ma túy Bộ chỉ huy ..."); None otherwise. Its first word is a compound; up to ``words``
@@ -235,7 +235,9 @@ class BodyGrammar(Bodies):
                 if compounds == 0 or fold(w.group()) in self.lower_stops:
                     return None
             elif fold(text[e:c]) in self.lower_stops:
-                return None  # a verb ("cho biết", "dẫn đầu", "tuyên bố") ends the clause, not a name
+                # a verb ("cho biết", "dẫn đầu", "tuyên bố") ends the clause, not a name; with ``verb_ends``
+                # (after "Trưởng ban"), the name read so far ends before it
+                return e - 1 if verb_ends and compounds and text[e - 1] == " " else None
             else:
                 compounds += 1
             syllables += text.count(" ", e, c) + 1
@@ -311,7 +313,7 @@ class BodyGrammar(Bodies):
         if end > pos:
             return self._country_tail(text, end, limit, stops)
         if title and fold(title).split(" ")[-1] in self.title_heads:
-            e = self._lower_name(text, pos, limit, 3)
+            e = self._lower_name(text, pos, limit, 3, verb_ends=True)
             if e is not None:
                 b = self.blank.match(text, e, limit)
                 if b is not None and b.end() not in stops:
