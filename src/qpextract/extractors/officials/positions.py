@@ -26,6 +26,8 @@ _OF = re.compile(r"của[ \t]++")
 _OF_AFTER = re.compile(r"[ \t]++của[ \t]++")
 # a note on the person's age and home right after the name, "(40 tuổi, quê Hà Nội)"
 _AGE_NOTE = re.compile(r"[ \t]*+\(\d{1,3}[ \t]++tuổi[^()\n]{0,80}+\)")
+# another name of the person in brackets right after the name, "(Nguyễn Đình Viên)"
+_ALIAS_NOTE = re.compile(r"[ \t]*+\(([^()\n]{2,40}+)\)")
 MAX_CHAIN = 8
 MAX_PRONOUN_REACH = 600  # characters from the last mention of a person to a pronoun standing for them
 MAX_SUBJECT_REACH = 200
@@ -67,6 +69,13 @@ class Predicate(NamedTuple):
     posts: list[Pos]
     object_at: int = -1  # "... chức vụ X cho Trung tướng A": the post is A's, named here
     noun: bool = False  # "chức vụ X", "chức danh X": its holder is named after it or earlier in the sentence
+
+
+def _full_name_before(text: str, pos: int, stops: set[int]) -> bool:
+    """True when the name ending at ``pos`` (it starts at one of ``stops``) has three syllables or more
+    ("Nguyễn Bạch Vân", not the by-name "Tư Bình", whose full name in brackets is the person's: "Tư Bình (Lê Quang Vũ)")."""
+    start = next((k for k in range(pos - 1, max(-1, pos - 40), -1) if k in stops), pos)
+    return text.count(" ", start, pos) >= 2
 
 
 def _clause_start(text: str, lo: int, pos: int) -> bool:
@@ -157,6 +166,9 @@ class PositionParser:
             sep = self.lex.chain_sep.match(text, p, limit)
             if sep is None:
                 break
+            if p == pos and not out and (alias := _ALIAS_NOTE.match(text, p, limit)) is not None and alias.start(1) in stops and _full_name_before(text, pos, stops):
+                pos = p = alias.end()  # "Nguyễn Bạch Vân (Nguyễn Đình Viên), 85 tuổi, nguyên tùy viên …": past the other name
+                continue
             if p == pos and not out and (age := _AGE_NOTE.match(text, p, limit)) is not None:
                 found = self.at(text, sep.end(), limit, stops, appos=True)
                 if found is None:  # "Khuất Mạnh Trí (40 tuổi, quê Hà Nội), Phó trung đoàn trưởng": past the note
