@@ -303,7 +303,10 @@ class OfficialExtractor:
         return s0, tokens
 
     def _after_sector(self, text: str, pos: int, limit: int) -> int:
-        """Past the capitalized common compounds after a title ("Quốc phòng", "Ngoại giao"), at most two."""
+        """Past a qualifier ("đắc cử", titles_context.yaml) and the capitalized common compounds after a title
+        ("Quốc phòng", "Ngoại giao"), at most two."""
+        q = self.lex.title_qualifier.match(text, pos, limit)
+        pos = q.end() if q is not None else pos
         for _ in range(2):
             m = _BLANKS.match(text, pos, limit)
             if m is None or m.end() >= limit or not text[m.end()].isupper():

@@ -65,11 +65,12 @@ class Person:
 
 
 def _said_again(post: Pos, held: list[Pos]) -> bool:
-    """True when ``post`` is a bare title and ``held`` has that title with a body."""
+    """True when ``post`` is a bare title and ``held`` has that title (or it and a qualifier: "Tổng thống
+    đương nhiệm") with a body."""
     if post.organization is not None:
         return False
     title = post.title_key()
-    return any(q.organization is not None and q.title_key() == title for q in held)
+    return any(q.organization is not None and (q.title_key() == title or q.title_key().startswith(title + " ")) for q in held)
 
 
 class Registry:
