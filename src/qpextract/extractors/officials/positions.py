@@ -23,7 +23,7 @@ _LINK = re.compile(r"[,()-]|(?<!\w)(?:kiêm|rồi|là)(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
 _OF = re.compile(r"của[ \t]++")
-_OF_AFTER = re.compile(r"[ \t]++của[ \t]++")
+_OF_AFTER = re.compile(r"[ \t]++(?:của|thuộc)[ \t]++")
 # a note on the person's age and home right after the name, "(40 tuổi, quê Hà Nội)"
 _AGE_NOTE = re.compile(r"[ \t]*+\(\d{1,3}[ \t]++tuổi[^()\n]{0,80}+\)")
 # another name of the person in brackets right after the name, "(Nguyễn Đình Viên)"
@@ -127,7 +127,7 @@ class PositionParser:
             # rule position.of_country: "phát ngôn viên Hạm đội 7 của Mỹ", "… ban kế hoạch chiến lược của Không quân Venezuela"
             country = self.lex.country_at.match(text, of.end(), limit)
             whole = country.end() if country is not None else self.lex.bodies.parse(text, of.end(), limit, stops, self.lex.is_title)
-            if whole > of.end() and not self._next_is_name(text, whole, limit, stops):
+            if whole > of.end() and not self.lex.bodies.bare_head(text[of.end() : whole]) and not self._next_is_name(text, whole, limit, stops):
                 org, end = text[b.end() : whole], whole  # type: ignore[union-attr]
         if org is not None and (fold(_FORMER.sub("", t.group(), count=1)) in self.lex.at_place_titles or self.lex.mission.match(org)):
             at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam", "Đại sứ quán Nhật Bản tại Việt Nam"

@@ -68,6 +68,7 @@ class BodyGrammar(Bodies):
         self.max_proper = int(ctx["max_proper_words"])
         self.rank_word = re.compile(trie_pattern(ctx["rank_words"]) + NB)
         self.rank_any = re.compile(trie_pattern(ctx["rank_words"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
+        self.whole_bodies = frozenset(fold(w) for w in ctx["whole_bodies"])
         self.of_body = re.compile(r"[ \t]++của[ \t]++")
         self.name_gap = re.compile(r"[ \t]*+-[ \t]*+(?=" + UPPER + ")|[ \t]++(?=" + UPPER + ")")
 
@@ -209,6 +210,8 @@ class BodyGrammar(Bodies):
 
     def bare_head(self, body: str) -> bool:
         """True when ``body`` is only a head that needs a name after it ("Viện", "Hội đồng", "Đội")."""
+        if fold(body) in self.whole_bodies:
+            return False
         m = self.pattern.match(body)
         rest = body[1:]
         return m is not None and body.count(" ") <= 1 and self._generic_head(m.group()) and rest == rest.lower() and not any(c.isdigit() for c in rest)
