@@ -24,6 +24,7 @@ _LOWER_WORD = re.compile(LOWER + r"++" + NB)
 _NAME_END = re.compile(r"[ \t]*+[,;().]|[ \t]++(?:và[ \t]++)?" + UPPER)  # "... quyền sử dụng đất và Nguyễn Thành Trí"
 _DASH_END = re.compile(r"[ \t]++[-–][ \t]++")
 _PUNCT_END = re.compile(r"[ \t]*+(?:[,;().:]|$)")
+_COMPANY_HEADS = frozenset(("công ty", "tổng công ty", "tập đoàn"))
 _NUMBER = re.compile(r"[ \t]++\d++(?![\w.,]\d)")
 
 
@@ -333,6 +334,11 @@ class BodyGrammar(Bodies):
         b = self.blank.match(text, m.end(), limit)
         if b is None or b.end() in stops:
             return m.end()
+        form = self.company_form.match(text, b.end(), limit) if m.group().lower() in _COMPANY_HEADS else None
+        if form is not None and form.end() in stops:
+            # body.company with a lower-case head: "công ty Cổ phần Thái Sơn" names no person "Thái Sơn"
+            rest = self.parse(text, form.end(), limit, stops - {form.end()}, is_title)
+            return rest if rest > form.end() else m.end()
         rest = self.parse(text, b.end(), limit, stops, is_title, lower_words=3)
         if rest == b.end() and self._generic_head(m.group()):
             rest = self._lower_name(text, b.end(), limit, 3) or b.end()
