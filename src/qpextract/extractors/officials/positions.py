@@ -20,6 +20,7 @@ from qpextract.text.lexicon import fold
 # what may join two positions of one chain; "là" too ("Phan Văn Giang, Thứ trưởng Quốc phòng là Tổng
 # tham mưu trưởng"), but not "làm" ("…, Thứ trưởng làm trưởng đoàn" is a role in the visit)
 _LINK = re.compile(r"[,()-]|(?<!\w)(?:kiêm|rồi|là)(?!\w)", re.IGNORECASE)
+_ROLE_VERB = re.compile(r"(?<!\w)làm(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
 _OF = re.compile(r"của[ \t]++")
@@ -188,8 +189,8 @@ class PositionParser:
                 # "Trần Văn Hải Bí thư Đảng ủy xã": a capitalized title right after the name is its post
                 if out or p != pos or sep.end() >= limit or not text[sep.end()].isupper() or not sep.group():
                     break
-            if out and _LINK.search(sep.group()) is None:
-                break  # a verb after a position ("..., Thứ trưởng làm trưởng đoàn") is not a new one
+            if out and (_LINK.search(sep.group()) is None or _ROLE_VERB.search(sep.group())):
+                break  # a verb after a position ("..., Thứ trưởng làm trưởng đoàn", "… - làm trưởng ban") is not a new one
             q = sep.end()
             if q in stops:
                 break

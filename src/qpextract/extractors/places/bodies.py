@@ -69,6 +69,7 @@ class BodyGrammar(Bodies):
         self.max_proper = int(ctx["max_proper_words"])
         self.rank_word = re.compile(trie_pattern(ctx["rank_words"]) + NB)
         self.rank_any = re.compile(trie_pattern(ctx["rank_words"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
+        self.branch_tail = re.compile(r"[ \t]++" + trie_pattern(ctx["branch_words"]) + NB + r"(?=[ \t]*+[-–,.;:)]|[ \t]*+$)")
         self.whole_bodies = frozenset(fold(w) for w in ctx["whole_bodies"])
         self.of_body = re.compile(r"[ \t]++của[ \t]++")
         self.name_gap = re.compile(r"[ \t]*+-[ \t]*+(?=" + UPPER + ")|[ \t]++(?=" + UPPER + ")")
@@ -174,6 +175,8 @@ class BodyGrammar(Bodies):
             last_part = q
             end = p = m_end
             n += 1
+        if end > pos and (br := self.branch_tail.match(text, end, limit)) is not None and br.end() not in stops:
+            end = br.end()  # body.branch: "Trường Sĩ quan không quân", "Trung đoàn 83 công binh"
         return end
 
     def _unit_name(self, text: str, q: int, limit: int) -> Optional[int]:
