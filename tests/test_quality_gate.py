@@ -35,15 +35,15 @@ SEED_FLOORS = {
 # the development sets the rules were tuned on (schema-2 gold, every named person)
 DEV_FLOORS = {
     "dev2": {"officials": 0.95, "positions": 0.90, "abbreviations": 0.96, "authors": 1.0, "event.main": 0.95,
-             "offsets": 1.0, "participants": 0.7, "participant.role": 0.82, "dates": 0.96, "numbers": 0.94,
+             "offsets": 1.0, "participants": 0.7, "participant.role": 0.88, "dates": 0.96, "numbers": 0.94,
              "ranks": 0.95, "title": 1.0, "published": 1.0, "documents": 0.65},
     "dev3": {"officials": 0.95, "positions": 0.83, "abbreviations": 0.96, "dates": 0.95, "numbers": 0.95,
-             "event.main": 0.92, "offsets": 1.0},
-    "dev4": {"officials": 0.87, "positions": 0.79, "abbreviations": 0.78, "dates": 0.96, "numbers": 0.88,
-             "event.main": 0.86, "offsets": 1.0},
+             "event.main": 0.92, "offsets": 1.0, "participants": 0.66, "participant.role": 0.65},
+    "dev4": {"officials": 0.87, "positions": 0.79, "abbreviations": 0.92, "dates": 0.96, "numbers": 0.88,
+             "event.main": 0.86, "offsets": 1.0, "participants": 0.7, "participant.role": 0.88},
     "real": {"officials": 0.97, "positions": 0.96, "ranks": 0.95, "abbreviations": 0.95, "authors": 1.0,
              "title": 1.0, "dates": 0.99, "event.main": 0.95, "offsets": 1.0, "participants": 0.85,
-             "participant.role": 0.83, "numbers": 0.97, "published": 1.0, "documents": 0.8},
+             "participant.role": 0.86, "numbers": 0.97, "published": 1.0, "documents": 0.8},
 }
 # never used for tuning: heldout (11) and heldout2 (50), annotated before the rules ran on them
 HELDOUT_FLOORS = {
@@ -60,6 +60,21 @@ HELDOUT_FLOORS = {
     "participant.role": 0.65,
     "offsets": 1.0,
 }
+# heldout3 (40), drawn and annotated blind in the fourth session, floors under its first look
+HELDOUT3_FLOORS = {
+    "officials": 0.90,
+    "officials:p": 0.93,
+    "positions": 0.79,
+    "abbreviations": 0.84,
+    "authors": 0.95,
+    "title": 0.95,
+    "dates": 0.93,
+    "numbers": 0.89,
+    "event.main": 0.90,
+    "participant.role": 0.45,
+    "offsets": 1.0,
+}
+HELDOUT_SETS = {"heldout+heldout2": (["heldout", "heldout2"], HELDOUT_FLOORS), "heldout3": (["heldout3"], HELDOUT3_FLOORS)}
 
 
 def figure(report: dict, part: str) -> float:
@@ -99,10 +114,12 @@ def test_development_scores_stay_above_their_floor(pipeline, gold: str) -> None:
     bool(os.environ.get("QPEXTRACT_HIDE_HELDOUT")),
     reason="QPEXTRACT_HIDE_HELDOUT is set: whoever is tuning rules does not see held-out figures",
 )
-def test_heldout_scores_stay_above_their_floor(pipeline) -> None:
-    inputs = [*load_jsonl(CORPUS / "gold" / "heldout-inputs.jsonl"), *load_jsonl(CORPUS / "gold" / "heldout2-inputs.jsonl")]
-    scores = report(pipeline, inputs, ["heldout.jsonl", "heldout2.jsonl"])
-    assert not low_parts(scores, HELDOUT_FLOORS)
+@pytest.mark.parametrize("name", sorted(HELDOUT_SETS))
+def test_heldout_scores_stay_above_their_floor(pipeline, name: str) -> None:
+    parts, floors = HELDOUT_SETS[name]
+    inputs = [x for part in parts for x in load_jsonl(CORPUS / "gold" / f"{part}-inputs.jsonl")]
+    scores = report(pipeline, inputs, [f"{part}.jsonl" for part in parts])
+    assert not low_parts(scores, floors)
 
 
 def test_real_corpus_runs_without_error_lines_or_bad_spans(pipeline, shared: Path) -> None:
