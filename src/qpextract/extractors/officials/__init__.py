@@ -171,7 +171,7 @@ class OfficialExtractor:
                     person = reg.by_foreign_name(text[s:e])  # "ông Trump" after "Donald Trump"
                     if person is not None:
                         person.add_mention(s, e)
-                        person.add_positions(pre + post)
+                        person.add_short_positions(pre + post)
                 if person is None:
                     person = reg.named(text[s:e], s, e, hon, rank, pre + post, rule)  # type: ignore[arg-type]
                 for c in chain:
@@ -330,7 +330,10 @@ class OfficialExtractor:
         return s0, tokens
 
     def _after_sector(self, text: str, pos: int, limit: int) -> int:
-        """Past the capitalized common compounds after a title ("Quốc phòng", "Ngoại giao"), at most two."""
+        """Past a qualifier ("đắc cử", titles_context.yaml) and the capitalized common compounds after a title
+        ("Quốc phòng", "Ngoại giao"), at most two."""
+        q = self.lex.title_qualifier.match(text, pos, limit)
+        pos = q.end() if q is not None else pos
         for _ in range(2):
             m = _BLANKS.match(text, pos, limit)
             if m is None or m.end() >= limit or not text[m.end()].isupper():
@@ -591,7 +594,7 @@ class OfficialExtractor:
                 if full is not None and full is not p:
                     for s, e in p.mentions:
                         full.add_mention(s, e)
-                    full.add_positions(p.positions)
+                    full.add_short_positions(p.positions)
                     del reg.persons[p.key]
         for p in reg.persons.values():
             p.mentions.sort()

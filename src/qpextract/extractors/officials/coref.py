@@ -53,10 +53,25 @@ class Person:
                 continue
             self.positions.append(p)
 
+    def add_short_positions(self, positions: list[Pos]) -> None:
+        """Rule ``position.short_title``: posts written by a short mention ("Tổng thống Trump" after
+        "Tổng thống Mỹ Donald Trump"); a bare title that a post of the person already holds with its
+        body is that post said again, not another one."""
+        self.add_positions([p for p in positions if not _said_again(p, self.positions)])
+
     def add_mention(self, start: int, end: int) -> None:
         if (start, end) not in self.seen:
             self.seen.add((start, end))
             self.mentions.append((start, end))
+
+
+def _said_again(post: Pos, held: list[Pos]) -> bool:
+    """True when ``post`` is a bare title and ``held`` has that title (or it and a qualifier: "Tổng thống
+    đương nhiệm") with a body."""
+    if post.organization is not None:
+        return False
+    title = post.title_key()
+    return any(q.organization is not None and (q.title_key() == title or q.title_key().startswith(title + " ")) for q in held)
 
 
 class Registry:

@@ -76,7 +76,9 @@ class Lexicon:
         titles = read_tsv("titles.tsv", _TitleRow)
         self.title_kind = {fold(r.title): r.kind for r in titles}
         self.title_same = {fold(r.title): fold(r.same_as) for r in titles if r.same_as}
-        title_re = r"(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern([r.title for r in titles], fold_case=True) + r"(?:[ \t]++(?:thường[ \t]++trực|thứ[ \t]++nhất))?+"
+        qualifiers = trie_pattern(read_yaml("titles_context.yaml")["title_qualifiers"], fold_case=True)
+        self.title_qualifier = re.compile(r"[ \t]++" + qualifiers + NB, re.IGNORECASE)
+        title_re = r"(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern([r.title for r in titles], fold_case=True) + r"(?:[ \t]++(?:" + qualifiers + r")" + NB + r")?+"
         # one scan finds every cue: honorific, rank or title (told apart by ``cue_kind``)
         self.cue_kind: dict[str, str] = {fold(r.title): "title" for r in titles}
         self.cue_kind.update({fold(r.rank): "rank" for r in ranks})
@@ -183,6 +185,7 @@ class Lexicon:
         self.appos_need_body = frozenset(fold(t) for t in tctx["apposition_need_body"])
         self.of_titles = frozenset(fold(t) for t in tctx["of_titles"])
         self.at_place_titles = frozenset(fold(t) for t in tctx["at_place_titles"])
+        self.mission = re.compile(trie_pattern(tctx["at_place_bodies"], fold_case=True) + NB, re.IGNORECASE)
         self.at_place = re.compile(
             r"[ \t]++tại[ \t]++(?:" + trie_pattern(tctx["at_place_words"] + rules["countries"]) + NB + r")", re.IGNORECASE
         )
