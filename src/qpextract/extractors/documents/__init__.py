@@ -8,7 +8,11 @@ date ("ngày 25/10/2013", read from the date records) and title ("về ...",
 ``document.number``, ``document.quoted``, ``document.about``, ``document.name``,
 ``document.acronym`` (a name before its acronym: "quy tắc ứng xử ở Biển Đông (COC)"),
 ``document.decided`` (after a verb: "có quyết định chấp thuận ..."), ``document.of``
-("kế hoạch huấn luyện của Bộ Tư lệnh TP").
+("kế hoạch huấn luyện của Bộ Tư lệnh TP"). A title read without quotes goes on past a comma
+to its natural end ("về xây dựng, chỉnh đốn Đảng"); a stop word that is half of a word does
+not end it ("Đạo luật Tự do Thông tin"). No record: a decision that is a personnel action
+("trao quyết định điều động, bổ nhiệm ..."; ``document.personnel``), a head inside a body's
+name ("Tổ chức Hiệp ước Bắc Đại Tây Dương").
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict
 
-from qpextract.data import read_yaml
+from qpextract.data import data_text, read_yaml
 from qpextract.document import Document
 from qpextract.models import DocumentKind, DocumentReference
 from qpextract.patterns import bounded, skip_blanks, trie_pattern
@@ -32,6 +36,7 @@ _NUMBER = re.compile(
 )
 _QUOTE = re.compile(r"[ \t]*+(?:về[ \t]++)?+[\"“]([^\"“”\n]{3,300})[\"”]")
 _ABOUT = re.compile(r"[ \t]*+(về[ \t]++[^,;:.()\"“”\n]{3,160})")
+_COMMA_PART = re.compile(r",[ \t]++([^,;:.()\"“”\n]{2,160})")  # the next part of a title after a comma
 # a name after the head: capitalized words, then lower-case or numbered continuations
 _NAME = re.compile(r"[ \t]++([\w-]++(?:[ \t]++[\w-]++){0,11})")  # its first word must be capitalized
 # a name of up to 12 words right before its acronym in brackets: "tránh va chạm trên biển (CUES)"
@@ -80,6 +85,8 @@ class DocumentVocabulary(BaseModel):
     vetoes: dict[DocumentKind, list[str]]
     decided_verbs: list[str]
     decided_stops: list[str]
+    personnel_actions: list[str]
+    clause_openers: list[str]
     amended: list[str]
     bodies: list[str]
 
@@ -106,6 +113,9 @@ class DocumentExtractor:
         self.measure_re = re.compile(r"[ \t]++" + trie_pattern(voc.measure_words) + r"(?!\w)")
         self.decided_re = re.compile(r"(?<!\w)" + trie_pattern(voc.decided_verbs) + r"[ \t]++$")
         self.decided_stops = frozenset(voc.decided_stops)
+        self.personnel_re = re.compile(trie_pattern(voc.personnel_actions) + r"(?![\w])")
+        self.clause_openers = frozenset(voc.clause_openers)
+        self.compounds = frozenset(w for w in data_text("compound_words.txt").splitlines() if w and not w.startswith("#"))
         self.body_re = re.compile(trie_pattern(voc.issuers + voc.bodies) + r"(?!\w)")
         self.amended_re = re.compile(r"[ \t]*+" + trie_pattern(voc.amended) + r"(?![\w,]|[ \t]++bổ)")
         self.vetoes = {k: re.compile(r"(?<!\w)" + trie_pattern(v) + r"(?!\w)", re.IGNORECASE) for k, v in voc.vetoes.items()}
@@ -163,6 +173,10 @@ class DocumentExtractor:
             iss = self._issuer(text, of.end())
             if iss:
                 issuer, end = iss
+        elif not number and (at := skip_blanks(text, end)) > end and self.issuer_re.match(text, at):
+            iss = self._issuer(text, at)  # "Nghị quyết Trung ương 4 (khóa XII) về ...": a listed issuer, no "của"
+            if iss and _ABOUT.match(text, iss[1]):
+                issuer, end = iss
         q = _QUOTE.match(text, end)
         if q:
             title, end = q.group(1).strip(), q.end()
@@ -179,6 +193,9 @@ class DocumentExtractor:
             if a and (number or issuer):
                 title = self._trim(a.group(1), self.about_stops)
                 end = a.start(1) + len(title)
+                if title == a.group(1).rstrip():
+                    end = self._past_commas(text, end)
+                    title = text[a.start(1) : end]
                 rule = rule or "document.about"
             elif not number and head.needs == "number_or_title" and text[s].isupper() or (not number and head.kind == "law"):
                 nm = _NAME.match(text, e)
@@ -222,6 +239,8 @@ class DocumentExtractor:
             return (text[s : a.end(1)] if head.title_keeps_head else a.group(1)), a.end(1), "document.acronym"
         if head.after_verb and self.decided_re.search(text, max(0, s - 16), s):
             c = _CLAUSE.match(text, e)
+            if c and self.personnel_re.match(c.group(1)):
+                return None  # "trao quyết định điều động, bổ nhiệm ...": the act on a person (document.personnel)
             if c and c.group(1)[0].islower() and not self._stop_first(c.group(1)):
                 title = self._trim_clause(c.group(1))
                 if len(title.split()) >= 3:  # "ra quyết định thu hồi." is the act, not a cited decision
@@ -243,6 +262,24 @@ class DocumentExtractor:
             end = y.end() if y else end
             return text[s:end], end
         return title, end
+
+    def _past_commas(self, text: str, end: int) -> int:
+        """The natural end of a title that stops at a comma: each next part is kept to its first stop
+        ("về xây dựng, chỉnh đốn Đảng và ...") unless a capital, a clause opener or a verb shows a new clause."""
+        while m := _COMMA_PART.match(text, end):
+            part = m.group(1)
+            words = part.split()
+            first = words[0].lower()
+            if not words[0][0].islower() or first in self.clause_openers or " ".join(words[:2]).lower() in self.clause_openers:
+                break
+            kept = self._trim(part, self.about_stops | {"và", "hoặc"})
+            cut = part[len(kept) :].split()
+            if cut and cut[0].lower() in self.about_stops:
+                break  # "về công tác tuyển quân, huyện đã ...": a subject and its verb
+            end = m.start(1) + len(kept)
+            if kept != part.rstrip():
+                break
+        return end
 
     def _stop_first(self, words: str) -> bool:
         """True when a title would begin with a stop word ("Luật cũng quy định ...")."""
@@ -331,6 +368,7 @@ class DocumentExtractor:
             if i >= 1 and low in self.stops_before_capital and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
                 break
             if i >= 1 and (low in stops or " ".join(parts[i : i + 2]).lower() in stops):
-                break
+                if not parts[i - 1][:1].isupper() or f"{parts[i - 1].lower()} {low}" not in self.compounds:  # "Tự do"
+                    break
             keep.append(w)
         return " ".join(keep).rstrip(",;:")
