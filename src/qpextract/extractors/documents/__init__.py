@@ -18,7 +18,7 @@ name ("Tổ chức Hiệp ước Bắc Đại Tây Dương").
 from __future__ import annotations
 
 import re
-from typing import Literal, Optional
+from typing import Callable, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict
 
@@ -87,6 +87,8 @@ class DocumentVocabulary(BaseModel):
     decided_stops: list[str]
     personnel_actions: list[str]
     clause_openers: list[str]
+    clause_verbs: list[str]
+    and_new_phrase: list[str]
     amended: list[str]
     bodies: list[str]
 
@@ -111,10 +113,13 @@ class DocumentExtractor:
         self.compound_before = {k: frozenset(v) for k, v in voc.compound_before.items()}
         self.compound_after = {k: frozenset(v) for k, v in voc.compound_after.items()}
         self.measure_re = re.compile(r"[ \t]++" + trie_pattern(voc.measure_words) + r"(?!\w)")
-        self.decided_re = re.compile(r"(?<!\w)" + trie_pattern(voc.decided_verbs) + r"[ \t]++$")
+        self.decided_re = re.compile(r"(?<!\w)" + trie_pattern(voc.decided_verbs) + r"[ \t]++$", re.IGNORECASE)
         self.decided_stops = frozenset(voc.decided_stops)
         self.personnel_re = re.compile(trie_pattern(voc.personnel_actions) + r"(?![\w])")
         self.clause_openers = frozenset(voc.clause_openers)
+        self.clause_verbs = frozenset(voc.clause_verbs)
+        self.clause_stops = self.decided_stops - {"và"}  # in a part after a comma "và" ends a title only before a new phrase
+        self.and_new_phrase = re.compile(r"[ \t]++và[ \t]++(?:" + trie_pattern(voc.and_new_phrase) + r"(?!\w)|[A-ZĐ])")
         self.compounds = frozenset(w for w in data_text("compound_words.txt").splitlines() if w and not w.startswith("#"))
         self.body_re = re.compile(trie_pattern(voc.issuers + voc.bodies) + r"(?!\w)")
         self.amended_re = re.compile(r"[ \t]*+" + trie_pattern(voc.amended) + r"(?![\w,]|[ \t]++bổ)")
@@ -194,7 +199,7 @@ class DocumentExtractor:
                 title = self._trim(a.group(1), self.about_stops)
                 end = a.start(1) + len(title)
                 if title == a.group(1).rstrip():
-                    end = self._past_commas(text, end)
+                    end = self._past_commas(text, end, lambda part: self._trim(part, self.about_stops | {"và", "hoặc"}))
                     title = text[a.start(1) : end]
                 rule = rule or "document.about"
             elif not number and head.needs == "number_or_title" and text[s].isupper() or (not number and head.kind == "law"):
@@ -243,8 +248,12 @@ class DocumentExtractor:
                 return None  # "trao quyết định điều động, bổ nhiệm ...": the act on a person (document.personnel)
             if c and c.group(1)[0].islower() and not self._stop_first(c.group(1)):
                 title = self._trim_clause(c.group(1))
+                end = c.start(1) + len(title)
+                if title == c.group(1).rstrip() and text.startswith(",", end):
+                    end = self._past_commas(text, end, lambda part: self._trim_clause(part, self.clause_stops))
+                    title = text[c.start(1) : end]
                 if len(title.split()) >= 3:  # "ra quyết định thu hồi." is the act, not a cited decision
-                    return title, c.start(1) + len(title), "document.decided"
+                    return title, end, "document.decided"
         if head.needs == "number_or_quote" and not head.after_verb:
             o = _OF_TITLE.match(text, e)
             if o and o.group(1)[0].islower() and not self._stop_first(o.group(1)) and text[o.end() : o.end() + 1].isupper():
@@ -263,21 +272,25 @@ class DocumentExtractor:
             return text[s:end], end
         return title, end
 
-    def _past_commas(self, text: str, end: int) -> int:
-        """The natural end of a title that stops at a comma: each next part is kept to its first stop
-        ("về xây dựng, chỉnh đốn Đảng và ...") unless a capital, a clause opener or a verb shows a new clause."""
+    def _past_commas(self, text: str, end: int, trim: Callable[[str], str]) -> int:
+        """The natural end of a title that stops at a comma: each next part, cut by ``trim``, is kept
+        ("về xây dựng, chỉnh đốn Đảng và ...") unless a capital, a clause opener or a subject and
+        its verb ("…, huyện đã …") show a new clause; "và" before a new phrase ends it."""
         while m := _COMMA_PART.match(text, end):
             part = m.group(1)
             words = part.split()
             first = words[0].lower()
             if not words[0][0].islower() or first in self.clause_openers or " ".join(words[:2]).lower() in self.clause_openers:
                 break
-            kept = self._trim(part, self.about_stops | {"và", "hoặc"})
+            kept = trim(part)
             cut = part[len(kept) :].split()
-            if cut and cut[0].lower() in self.about_stops:
+            if cut and cut[0].lower() in self.clause_verbs:
                 break  # "về công tác tuyển quân, huyện đã ...": a subject and its verb
-            end = m.start(1) + len(kept)
-            if kept != part.rstrip():
+            new = self.and_new_phrase.search(kept)
+            if new:
+                kept = kept[: new.start()]
+            end = m.start(1) + len(kept.rstrip(" ,;:"))
+            if new or kept != part.rstrip():
                 break
         return end
 
@@ -286,13 +299,14 @@ class DocumentExtractor:
         parts = words.lower().split()
         return parts[0] in self.stops or " ".join(parts[:2]) in self.stops
 
-    def _trim_clause(self, words: str) -> str:
+    def _trim_clause(self, words: str, stops: frozenset[str] | None = None) -> str:
         """A title read after a verb, cut before a stop word or "của" before a capital."""
+        stops = self.decided_stops if stops is None else stops
         parts = words.split()
         keep: list[str] = []
         for i, w in enumerate(parts):
             low = w.lower().rstrip(",")
-            if i >= 1 and (low in self.decided_stops or " ".join(parts[i : i + 2]).lower() in self.decided_stops):
+            if i >= 1 and (low in stops or " ".join(parts[i : i + 2]).lower() in stops):
                 break
             if i >= 1 and low == "của" and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
                 break
