@@ -11,7 +11,8 @@ date ("ngày 25/10/2013", read from the date records) and title ("về ...",
 ("kế hoạch huấn luyện của Bộ Tư lệnh TP"). A title read without quotes goes on past a comma
 to its natural end ("về xây dựng, chỉnh đốn Đảng"); a stop word that is half of a word does
 not end it ("Đạo luật Tự do Thông tin"). No record: a decision that is a personnel action
-("trao quyết định điều động, bổ nhiệm ..."; ``document.personnel``), a head inside a body's
+("trao quyết định điều động, bổ nhiệm ..."; ``document.personnel``), the act of deciding
+("đưa ra quyết định rút quân"; ``document.deciding``), a head inside a body's
 name ("Tổ chức Hiệp ước Bắc Đại Tây Dương").
 """
 
@@ -86,6 +87,7 @@ class DocumentVocabulary(BaseModel):
     decided_verbs: list[str]
     decided_stops: list[str]
     personnel_actions: list[str]
+    deciding_verbs: list[str]
     clause_openers: list[str]
     clause_verbs: list[str]
     and_new_phrase: list[str]
@@ -115,6 +117,7 @@ class DocumentExtractor:
         self.measure_re = re.compile(r"[ \t]++" + trie_pattern(voc.measure_words) + r"(?!\w)")
         self.decided_re = re.compile(r"(?<!\w)" + trie_pattern(voc.decided_verbs) + r"[ \t]++$", re.IGNORECASE)
         self.decided_stops = frozenset(voc.decided_stops)
+        self.deciding_re = re.compile(r"(?<!\w)" + trie_pattern(voc.deciding_verbs) + r"[ \t]++$", re.IGNORECASE)
         self.personnel_re = re.compile(trie_pattern(voc.personnel_actions) + r"(?![\w])")
         self.clause_openers = frozenset(voc.clause_openers)
         self.clause_verbs = frozenset(voc.clause_verbs)
@@ -211,6 +214,8 @@ class DocumentExtractor:
                         title, end = name, nm.start(1) + len(name)
                         rule = "document.name"
                         title, end = self._named_tail(text, head, s, title, end)
+        if number is None and self.deciding_re.search(text, max(0, s - 12), s):
+            return None  # "đưa ra quyết định rút quân": the act of deciding (document.deciding)
         if number is None and (title is None or _PLURAL.search(text, max(0, s - 12), s)):
             return None  # a bare common noun, or a group ("các Đề án của UBND tỉnh về ...")
         if date is None and number is None and head.kind == "law" and self._vetoed(head, text, s, s):
