@@ -281,10 +281,11 @@ class MetadataReader:
     def run_in_byline(self, text: str, s: int, e: int) -> tuple[list[str], int, str, int] | None:
         """``byline.dash_end`` ("… NT Nguyễn Thuận -") and ``byline.name_source`` ("… Trung Hiếu/VOV.VN")."""
         lo = max(s, e - _TAIL_WINDOW)
-        m = self.name_source.search(text, lo, e)
+        tail = text[lo:e].rstrip()
+        m = self.name_source.search(text, lo, e) if "/" in tail[-60:] else None
         if m and (names := self.byline_names(m.group(1))):
             return names, m.start(1), "byline.name_source", m.start(1)
-        m = self.dash_end.search(text, lo, e)
+        m = self.dash_end.search(text, lo, e) if tail.endswith(("-", "–")) else None
         if m:
             words = m.group(1).split()
             first = next((i for i, w in enumerate(words) if w in self.surnames and 2 <= len(words) - i <= 4), len(words) - 2)
