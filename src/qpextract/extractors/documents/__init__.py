@@ -191,6 +191,9 @@ class DocumentExtractor:
             rule = rule or "document.quoted"
         elif not number and (found := self._unnumbered(text, head, s, e)):
             title, end, rule = found
+            if rule == "document.personnel":
+                doc.near_miss(self.name, rule, s, end, "a personnel action without a number is the act, not a cited document")
+                return None
             if rule == "document.of":
                 iss = self._issuer(text, end)
                 if iss is None or not self.body_re.match(iss[0]):
@@ -215,7 +218,8 @@ class DocumentExtractor:
                         rule = "document.name"
                         title, end = self._named_tail(text, head, s, title, end)
         if number is None and self.deciding_re.search(text, max(0, s - 12), s):
-            return None  # "đưa ra quyết định rút quân": the act of deciding (document.deciding)
+            doc.near_miss(self.name, "document.deciding", s, end, "after 'đưa ra' a head without a number is the act of deciding")
+            return None  # "đưa ra quyết định rút quân"
         if number is None and (title is None or _PLURAL.search(text, max(0, s - 12), s)):
             return None  # a bare common noun, or a group ("các Đề án của UBND tỉnh về ...")
         if date is None and number is None and head.kind == "law" and self._vetoed(head, text, s, s):
@@ -250,7 +254,7 @@ class DocumentExtractor:
         if head.after_verb and self.decided_re.search(text, max(0, s - 16), s):
             c = _CLAUSE.match(text, e)
             if c and self.personnel_re.match(c.group(1)):
-                return None  # "trao quyết định điều động, bổ nhiệm ...": the act on a person (document.personnel)
+                return "", c.end(1), "document.personnel"  # "trao quyết định điều động, bổ nhiệm ...": the act on a person
             if c and c.group(1)[0].islower() and not self._stop_first(c.group(1)):
                 title = self._trim_clause(c.group(1))
                 end = c.start(1) + len(title)
