@@ -12,7 +12,8 @@ date ("ngày 25/10/2013", read from the date records) and title ("về ...",
 to its natural end ("về xây dựng, chỉnh đốn Đảng"); a stop word that is half of a word does
 not end it ("Đạo luật Tự do Thông tin"). No record: a decision that is a personnel action
 ("trao quyết định điều động, bổ nhiệm ..."; ``document.personnel``), the act of deciding
-("đưa ra quyết định rút quân"; ``document.deciding``), a head inside a body's
+("đưa ra quyết định rút quân"; ``document.deciding``), a lower-case head that is also a verb
+before scare quotes ("Thủ tướng quyết định "số phận" dự án"; ``document.verb_quote``), a head inside a body's
 name ("Tổ chức Hiệp ước Bắc Đại Tây Dương").
 """
 
@@ -186,6 +187,10 @@ class DocumentExtractor:
             if iss and _ABOUT.match(text, iss[1]):
                 issuer, end = iss
         q = _QUOTE.match(text, end)
+        if q and not number and not issuer and head.after_verb and text[s].islower() and not self.decided_re.search(text, max(0, s - 16), s):
+            # "Thủ tướng quyết định "số phận" dự án": a verb before scare quotes (document.verb_quote)
+            doc.near_miss(self.name, "document.verb_quote", s, q.end(), "a lower-case head that is also a verb, before quotes")
+            return None
         if q:
             title, end = q.group(1).strip(), q.end()
             rule = rule or "document.quoted"
