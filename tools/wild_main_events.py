@@ -1,0 +1,101 @@
+"""A wild check of the main event: 60 corpus articles in no gold set, judged by reading before any rule ran on them.
+
+    python tools/wild_main_events.py sample [CORPUS]   # the articles, with a blank judgement column (stdout)
+    python tools/wild_main_events.py score [CORPUS] [--half A|B]   # accuracy of the pipeline on the judged TSV
+
+The sample: the articles of ../shared/corpus-real not in any corpus/gold/*-inputs.jsonl, 500-4,000 characters,
+split half local-defence, half general news by the LOCAL pattern of corpus/gold/tools/select_articles.py, 30 of
+each drawn with a fixed seed. The judged copy is corpus/audit/main_events_wild.tsv: `main` is the SPEC type of
+the headline event read from the headline and the lead (`other` when no type fits, `null` only for an article
+that reports no event at all, the dev3 convention). Half A (the odd lines, 1st, 3rd…) may be tuned on; half B
+(the even lines) is the untouched check.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "corpus" / "gold"
+JUDGED = ROOT / "corpus" / "audit" / "main_events_wild.tsv"
+DEFAULT_CORPUS = ROOT.parents[1] / "shared" / "corpus-real" / "articles.jsonl"
+SEED = "wild-main-20261130"
+PER_GROUP = 30
+LOCAL = re.compile(
+    r"DQTV|CHQS|giao quân|khu vực phòng thủ|LLVT|dân quân tự vệ|(?:ban|bộ) chỉ huy quân sự|quân sự địa phương|quốc phòng địa phương",
+    re.I,
+)
+
+
+def draw(corpus: Path) -> list[dict]:
+    """The 60 articles (30 local-defence, 30 general), sorted by group then id."""
+    used = {json.loads(line)["id"] for f in GOLD.glob("*-inputs.jsonl") for line in f.open(encoding="utf-8")}
+    local, general = [], []
+    with open(corpus, encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r["id"] in used or not 500 <= len(r["text"]) <= 4000:
+                continue
+            row = {"id": r["id"], "title": r.get("title"), "text": r["text"]}
+            (local if LOCAL.search((r.get("title") or "") + " " + r["text"]) else general).append(row)
+    rng = random.Random(SEED)
+    rng.shuffle(local)
+    rng.shuffle(general)
+    rows = [dict(r, group="local") for r in sorted(local[:PER_GROUP], key=lambda r: r["id"])]
+    rows += [dict(r, group="general") for r in sorted(general[:PER_GROUP], key=lambda r: r["id"])]
+    return rows
+
+
+def sample(corpus: Path) -> None:
+    """Print the TSV skeleton: id, group, half, title, an empty `main` and `note`."""
+    print("id\tgroup\thalf\ttitle\tmain\tnote")
+    for i, r in enumerate(draw(corpus)):
+        title = " ".join((r["title"] or r["text"][:120]).split())
+        print(f"{r['id']}\t{r['group']}\t{'A' if i % 2 == 0 else 'B'}\t{title}\t\t")
+
+
+def score(corpus: Path, half: str | None) -> None:
+    """Run the pipeline on the judged articles and print accuracy (and each miss)."""
+    from qpextract import Pipeline
+
+    with open(JUDGED, encoding="utf-8") as fh:
+        judged = [row for row in csv.DictReader(fh, delimiter="\t") if half is None or row["half"] == half]
+    texts = {r["id"]: r for r in draw(corpus)}
+    pipe = Pipeline()
+    right = 0
+    for row in judged:
+        art = texts[row["id"]]
+        doc = pipe.document(art["text"], id=art["id"], title=art["title"])
+        mains = [e for e in doc.events if e.main]
+        got = mains[0].type if mains else "null"
+        if got == row["main"]:
+            right += 1
+        else:
+            trig = mains[0].trigger if mains else ""
+            print(f"MISS {row['id']} [{row['half']}] gold={row['main']} got={got} ({trig!r}, {mains[0].rule if mains else ''}) | {row['title'][:90]}")
+    print(f"main event: {right}/{len(judged)} = {right / max(1, len(judged)):.3f}" + (f" (half {half})" if half else ""))
+
+
+def main() -> int:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    half = sys.argv[sys.argv.index("--half") + 1] if "--half" in sys.argv else None
+    if half:
+        args.remove(half)
+    if not args or args[0] not in ("sample", "score"):
+        print(__doc__)
+        return 2
+    corpus = Path(args[1]) if len(args) > 1 else DEFAULT_CORPUS
+    if args[0] == "sample":
+        sample(corpus)
+    else:
+        score(corpus, half)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
