@@ -173,6 +173,12 @@ class EventExtractor:
                 and self._plain(low, h[0])
             )
         ]
+        if stated:
+            # under a statement headline a lead word of a specific kind is the event only when the headline names that
+            # kind too ("Putin ra lệnh … tập trận"): else it is what was said about ("Mỹ lên án Trung Quốc thử máy bay
+            # ném bom" over "… tiến hành hoạt động huấn luyện cất cánh")
+            head_types = {h[2].type for h in self._triggers(head_low)}
+            in_reporting = [h for h in in_reporting if h[2].type == "other" or h[2].type in head_types]
         # the first lead sentence may still name the event without reporting it, unless as a plan or a topic
         first = lead[:1]
         in_other = [] if statement else [h for h in in_lead if any(a <= h[0] < b for a, b in first) and self._plain(low, h[0])]
