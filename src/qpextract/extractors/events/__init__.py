@@ -149,10 +149,12 @@ class EventExtractor:
         for ls, le in lead:
             in_lead.extend(h for h in hits if ls <= h[0] < le and h[2].scope != "title")
         if title_end:
-            in_title = [h for h in hits if h[0] < title_end and not self._topic(low, h[0])]
+            in_title = [h for h in hits if h[0] < title_end and not self._topic(low, h[0], headline=h[2].type != "other")]
             said = self._statement_clauses(low[:title_end])
         else:
-            in_title = [h for h in self._triggers(title_low) if not self._topic(title_low, h[0], in_title=True)]
+            in_title = [
+                h for h in self._triggers(title_low) if not self._topic(title_low, h[0], in_title=True, headline=h[2].type != "other")
+            ]
             said = self._statement_clauses(title_low)
         # a statement, a plan or an analysis: its headline words name nothing held
         in_title = [h for h in in_title if not any(a <= h[0] < b for a, b in said)]
@@ -417,11 +419,14 @@ class EventExtractor:
         """Not inside a plan or a task (unless a past marker follows the plan), and not a topic."""
         return not self._planned(low, s) and not self._topic(low, s)
 
-    def _topic(self, low: str, s: int, in_title: bool = False) -> bool:
-        """Right after a topic head: "công tác huấn luyện", "phục vụ diễn tập", "thương vong trong cuộc diễn tập"."""
+    def _topic(self, low: str, s: int, in_title: bool = False, headline: bool = False) -> bool:
+        """Right after a topic head: "công tác huấn luyện", "phục vụ diễn tập"; a headline's typed trigger right after
+        an occasion head names the occasion of its act ("Pantsir-S1 diệt 100 tên lửa trong diễn tập")."""
         ss = 0 if in_title else self._sentence(s)[0]
         topics = find_all(self.t.topic_re, low, max(ss, s - _TOPIC_WINDOW), s)
-        return bool(topics) and not low[topics[-1][1] : s].strip(" ,")
+        if not topics or low[topics[-1][1] : s].strip(" ,"):
+            return False
+        return not (headline and phrase_key(low[topics[-1][0] : topics[-1][1]]) in self.t.title_occasion_heads)
 
     def _happened(self, low: str, s: int, e: int, row: TriggerRow) -> Optional[str]:
         """The rule that makes a body trigger a reported happening, or None (plan, task, topic)."""

@@ -51,6 +51,7 @@ class EventVocabulary(BaseModel):
     past_markers: list[str]
     cues: list[str]
     topic_heads: list[str]
+    title_occasion_heads: list[str]
     decision_triggers: list[str]
     appointment_words: list[str]
     reporting_after: list[str]
@@ -103,6 +104,7 @@ class EventTables:
         self.past_re = phrase_regex(voc.past_markers)
         self.cue_re = phrase_regex(voc.cues)
         self.topic_re = phrase_regex(voc.topic_heads)
+        self.title_occasion_heads = frozenset(phrase_key(w) for w in voc.title_occasion_heads)
         self.decision_triggers = frozenset(phrase_key(p) for p in voc.decision_triggers)
         self.appointment_re = phrase_regex(voc.appointment_words)
         self.reporting_after_re = phrase_regex(voc.reporting_after)
