@@ -38,6 +38,7 @@ _MIN_LEAD_WORDS = 5
 _CONFERENCE_TYPES = ("summary_conference", "review_conference")
 _TITLE_CHARS = 300  # a headline longer than this is a run-on first line: its verbs are read this far
 _OCCASION_WINDOW = 10  # characters before a lead trigger searched for "trong", "tại", "bên lề" right before it
+_FRAME_WINDOW = 30  # characters before a lead trigger searched for "trong (khuôn khổ) (cuộc)"
 _DATE_NEAR_START = 45  # a day this near the start dates the sentence ("Bộ Quốc phòng Trung Quốc ngày 5/7 công bố…")
 _ORGANIZER_EDGES = re.compile(
     r"^(?:tại (?:hội nghị|buổi lễ|lễ|đây)\s*,?\s*)|(?:\s+(?:đã|vừa|cũng|sẽ|chỉ đạo|phối hợp|long trọng|đồng loạt|trang trọng))+$",
@@ -224,7 +225,22 @@ class EventExtractor:
             and any(not low[pe : h[0]].strip() for _, pe in find_all(self.t.occasion_re, low, max(0, h[0] - _OCCASION_WINDOW), h[0]))
             and (not acts or self._restates(low, h, acts, head_low))
         ]
+        # a headline act of fire (a launch, a strike, a show of fire) that a lead sentence repeating its words places
+        # inside an exercise ("… phóng tên lửa trong cuộc diễn tập …") is part of that exercise, unless the headline
+        # states or an incident opens it
+        frame = []
+        fire = [a for a in acts if phrase_key(head_low[a[0] : a[1]]) in self.t.frame_acts]
+        if fire and not incident and not stated:
+            frame = [
+                h
+                for h in in_lead
+                if h[2].type in self.t.frame_types
+                and self.t.frame_before_re.search(low, max(0, h[0] - _FRAME_WINDOW), h[0])
+                and not self._planned(low, h[0])
+                and self._restates(low, h, fire, head_low)
+            ]
         groups = {
+            "lead_frame": frame,
             "lead_occasion": occasion,
             "title_incident": incident,
             "conference": conference,

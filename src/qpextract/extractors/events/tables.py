@@ -30,7 +30,7 @@ class MainRule(BaseModel):
     name: str = Field(pattern=r"^event\.main\.[a-z_]+$")
     source: Literal[
         "title_incident", "conference", "lead_occasion", "lead_reported", "title", "title_headline", "lead", "title_verb",
-        "title_statement",
+        "title_statement", "lead_frame",
     ]
     rank: int = Field(ge=0, le=2)
 
@@ -52,6 +52,9 @@ class EventVocabulary(BaseModel):
     cues: list[str]
     topic_heads: list[str]
     title_occasion_heads: list[str]
+    frame_before: str
+    frame_types: list[EventType]
+    frame_acts: list[str]
     decision_triggers: list[str]
     appointment_words: list[str]
     reporting_after: list[str]
@@ -105,6 +108,9 @@ class EventTables:
         self.cue_re = phrase_regex(voc.cues)
         self.topic_re = phrase_regex(voc.topic_heads)
         self.title_occasion_heads = frozenset(phrase_key(w) for w in voc.title_occasion_heads)
+        self.frame_before_re = re.compile(voc.frame_before)
+        self.frame_types = frozenset(voc.frame_types)
+        self.frame_acts = frozenset(phrase_key(w) for w in voc.frame_acts)
         self.decision_triggers = frozenset(phrase_key(p) for p in voc.decision_triggers)
         self.appointment_re = phrase_regex(voc.appointment_words)
         self.reporting_after_re = phrase_regex(voc.reporting_after)
