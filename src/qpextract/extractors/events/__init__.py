@@ -176,15 +176,20 @@ class EventExtractor:
                 and self._plain(low, h[0])
             )
         ]
-        if stated:
-            # under a statement headline a lead word of a specific kind is the event only when the headline names that
-            # kind too ("Putin ra lệnh … tập trận"): else it is what was said about ("Mỹ lên án Trung Quốc thử máy bay
-            # ném bom" over "… tiến hành hoạt động huấn luyện cất cánh")
-            head_types = {h[2].type for h in self._triggers(head_low)}
-            in_reporting = [h for h in in_reporting if h[2].type == "other" or h[2].type in head_types]
         # the first lead sentence may still name the event without reporting it, unless as a plan or a topic
         first = lead[:1]
         in_other = [] if statement else [h for h in in_lead if any(a <= h[0] < b for a, b in first) and self._plain(low, h[0])]
+        if stated:
+            # under a statement headline a lead word of a specific kind is the event only when the headline names that
+            # kind too, not as a topic ("Putin ra lệnh … tập trận"; not "… tuyên bố dừng tập trận"), and does not react
+            # to it ("Chuyên gia Australia lo ngại cuộc tập trận…"): else it is what was said about ("Mỹ lên án Trung
+            # Quốc thử máy bay ném bom" over "… tiến hành hoạt động huấn luyện cất cánh")
+            reacts = any(phrase_key(head_low[a[0] : a[1]]) in self.t.reaction_verbs for a in speech)
+            head_types = set() if reacts else {
+                h[2].type for h in self._triggers(head_low) if not self._topic(head_low, h[0], in_title=True)
+            }
+            in_reporting = [h for h in in_reporting if h[2].type == "other" or h[2].type in head_types]
+            in_other = [h for h in in_other if h[2].type == "other" or h[2].type in head_types]
         # when the headline names a happening of its own, a lead trigger of another kind is its event only in a
         # sentence that restates the headline's words ("công bố hình ảnh … diễn tập phóng tên lửa" under "công bố
         # ảnh … phóng tên lửa"); else it is a passing mention ("Tìm thấy máy bay MiG-21…" over "… bay huấn luyện")
@@ -222,7 +227,10 @@ class EventExtractor:
             for h in hits
             if any(a <= h[0] < b for a, b in first)
             and h[2].scope != "title"
-            and any(not low[pe : h[0]].strip() for _, pe in find_all(self.t.occasion_re, low, max(0, h[0] - _OCCASION_WINDOW), h[0]))
+            and any(
+                not low[pe : h[0]].strip() and (h[2].type == "other" or phrase_key(low[ps:pe]) not in self.t.untyped_occasion_preps)
+                for ps, pe in find_all(self.t.occasion_re, low, max(0, h[0] - _OCCASION_WINDOW), h[0])
+            )
             and (not acts or self._restates(low, h, acts, head_low))
         ]
         # a headline act of fire (a launch, a strike, a show of fire) that a lead sentence repeating its words places
@@ -354,10 +362,15 @@ class EventExtractor:
         near = low[max(ss, hit[0] - _PLAN_WINDOW) : min(se, hit[1] + _PLAN_WINDOW)]  # bounded: linear on a 1 MB sentence
         return any(head_low[a[0] : a[1]] in near for a in acts)
 
-    def _nominal(self, title_low: str, s: int) -> bool:
-        """A verb made a noun by the word right before it ("những tuyên bố", "lệnh trừng phạt", "bài phát biểu")."""
+    def _nominal(self, title_low: str, s: int, e: int = -1) -> bool:
+        """A verb made a noun by the word right before it ("những tuyên bố", "lệnh trừng phạt", "bài phát biểu"), or a
+        speech noun (``e`` given) by the word right after it ("cảnh báo của Phó Tổng thống Mỹ"; not "bác tuyên bố của
+        Mỹ", nor "vừa nhận của Nga")."""
         before = title_low[max(0, s - 12) : s].split()
-        return bool(before) and before[-1].strip(_QUOTES) in self.t.nominalizers
+        after = title_low[e : e + 8].split() if e >= 0 and phrase_key(title_low[s:e]) in self.t.speech_nouns else []
+        return (bool(before) and before[-1].strip(_QUOTES) in self.t.nominalizers) or (
+            bool(after) and after[0] in self.t.nominal_after
+        )
 
     def _speech_acts(self, title_low: str, title: str) -> list[tuple[int, int, TriggerRow]]:
         """Statements the headline reports ("Nga tuyên bố bắt…", "Trump nói…", "Putin cảnh báo…"): a speech verb not
@@ -368,7 +381,7 @@ class EventExtractor:
             before = title_low[max(0, s - 12) : s].split()
             if (before and before[-1] in self.t.speech_negators) or self._topic(title_low, s, in_title=True):
                 continue  # "Putin không nói quá khi…"
-            if self._nominal(title_low, s):
+            if self._nominal(title_low, s, e):
                 continue
             if title[s : s + 1].isupper() and s > opening:
                 continue  # a capitalized word inside the headline is a name

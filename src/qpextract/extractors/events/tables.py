@@ -65,9 +65,13 @@ class EventVocabulary(BaseModel):
     headline_verbs: list[str]
     verb_past: str
     occasion_preps: list[str]
+    untyped_occasion_preps: list[str]
     speech_verbs: list[str]
+    reaction_verbs: list[str]
     speech_negators: list[str]
     nominalizers: list[str]
+    nominal_after: list[str]
+    speech_nouns: list[str]
 
 
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
@@ -121,9 +125,13 @@ class EventTables:
         self.headline_verb_re = phrase_regex(voc.headline_verbs)
         self.verb_past_re = re.compile(voc.verb_past)
         self.occasion_re = phrase_regex(voc.occasion_preps)
+        self.untyped_occasion_preps = frozenset(phrase_key(w) for w in voc.untyped_occasion_preps)
         self.speech_re = phrase_regex(voc.speech_verbs)
+        self.reaction_verbs = frozenset(phrase_key(w) for w in voc.reaction_verbs)
         self.speech_negators = frozenset(voc.speech_negators)
         self.nominalizers = frozenset(voc.nominalizers)
+        self.nominal_after = frozenset(voc.nominal_after)
+        self.speech_nouns = frozenset(phrase_key(w) for w in voc.speech_nouns)
         # a headline verb names a happening of no typed kind: the fallback of the headline event
         self.headline_verbs = {
             phrase_key(v): TriggerRow(phrase=phrase_key(v), type="other", scope="title", rank=2, cue=True)
