@@ -4,7 +4,8 @@ The headline (main) event is chosen by the named rules of events.yaml
 (``main_rules``) from the headline and the lead (its first three prose sentences:
 sapo, caption, lead), never from a later mention: an incident opening the
 headline, a lead sentence that reports a happening, the headline's own words, an
-announcement the headline reports, the first lead sentence. A lead trigger of a
+exercise the lead places the headline's act of fire in, an announcement the
+headline reports, the first lead sentence. A lead trigger of a
 kind the headline does not name counts only in a sentence that restates the
 headline's happening. What follows an intent or analysis word in a headline
 clause names no event. Main is null only when the article reports nothing at all
