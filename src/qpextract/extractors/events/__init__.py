@@ -150,12 +150,19 @@ class EventExtractor:
         in_lead: list[tuple[int, int, TriggerRow]] = []
         for ls, le in lead:
             in_lead.extend(h for h in hits if ls <= h[0] < le and h[2].scope != "title")
+        # a headline that reports an act of fire: an exercise right after "trong" is its occasion ("Pantsir-S1 diệt 100
+        # tên lửa trong diễn tập"), not a topic as in a slogan ("Nâng cao chất lượng trong huấn luyện")
+        fire = bool(find_all(self.t.frame_act_re, low[:title_end] if title_end else title_low))
         if title_end:
-            in_title = [h for h in hits if h[0] < title_end and not self._topic(low, h[0], headline=h[2].type != "other")]
+            in_title = [
+                h for h in hits if h[0] < title_end and not self._topic(low, h[0], headline=fire and h[2].type in self.t.frame_types)
+            ]
             said = self._statement_clauses(low[:title_end])
         else:
             in_title = [
-                h for h in self._triggers(title_low) if not self._topic(title_low, h[0], in_title=True, headline=h[2].type != "other")
+                h
+                for h in self._triggers(title_low)
+                if not self._topic(title_low, h[0], in_title=True, headline=fire and h[2].type in self.t.frame_types)
             ]
             said = self._statement_clauses(title_low)
         # a statement, a plan or an analysis: its headline words name nothing held
@@ -450,8 +457,8 @@ class EventExtractor:
         return not self._planned(low, s) and not self._topic(low, s)
 
     def _topic(self, low: str, s: int, in_title: bool = False, headline: bool = False) -> bool:
-        """Right after a topic head: "công tác huấn luyện", "phục vụ diễn tập"; a headline's typed trigger right after
-        an occasion head names the occasion of its act ("Pantsir-S1 diệt 100 tên lửa trong diễn tập")."""
+        """Right after a topic head: "công tác huấn luyện", "phục vụ diễn tập"; in a ``headline`` of an act of fire, an
+        exercise right after an occasion head names the occasion of the act ("Pantsir-S1 diệt 100 tên lửa trong diễn tập")."""
         ss = 0 if in_title else self._sentence(s)[0]
         topics = find_all(self.t.topic_re, low, max(ss, s - _TOPIC_WINDOW), s)
         if not topics or low[topics[-1][1] : s].strip(" ,"):

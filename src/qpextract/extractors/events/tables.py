@@ -115,6 +115,7 @@ class EventTables:
         self.frame_before_re = re.compile(voc.frame_before)
         self.frame_types = frozenset(voc.frame_types)
         self.frame_acts = frozenset(phrase_key(w) for w in voc.frame_acts)
+        self.frame_act_re = phrase_regex(voc.frame_acts)
         self.decision_triggers = frozenset(phrase_key(p) for p in voc.decision_triggers)
         self.appointment_re = phrase_regex(voc.appointment_words)
         self.reporting_after_re = phrase_regex(voc.reporting_after)
