@@ -441,15 +441,19 @@ class EventExtractor:
         if not after:
             return False
         # "cuộc tập trận có thể diễn ra trong 48 giờ tới", "dự kiến sớm được tổ chức": a plan between them
-        return not self._planned(low, s) and not find_all(self.t.plan_re, low, e, after[0][0])
+        return not self._planned(low, s) and not self._plans(low, e, after[0][0])
 
     def _planned(self, low: str, s: int) -> bool:
         """A plan marker written in lower case before ``s`` in its sentence, with no past marker after it."""
         ss, _ = self._sentence(s)
         ss = max(ss, s - _PLAN_WINDOW)  # bounded: a 1 MB "sentence" must stay linear
         # written in lower case: "cần" is a plan, "Cần Thơ" a city
-        plans = [x for x in find_all(self.t.plan_re, low, ss, s) if not self._text[x[0]].isupper()]
+        plans = [x for x in self._plans(low, ss, s) if not self._text[x[0]].isupper()]
         return bool(plans) and not find_all(self.t.past_re, low, plans[-1][1], s)
+
+    def _plans(self, low: str, a: int, b: int) -> list[tuple[int, int]]:
+        """Plan markers in ``low[a:b]``, without the longer words that begin with one ("sắp xếp" is no "sắp")."""
+        return [x for x in find_all(self.t.plan_re, low, a, b) if phrase_key(low[x[0] : x[1]]) not in self.t.not_plan_markers]
 
     # ---- did it happen? -----------------------------------------------------------
     def _plain(self, low: str, s: int) -> bool:

@@ -48,6 +48,7 @@ class EventVocabulary(BaseModel):
     question_title: list[str]
     question_marks: str
     plan_markers: list[str]
+    not_plan_markers: list[str]
     past_markers: list[str]
     cues: list[str]
     topic_heads: list[str]
@@ -107,7 +108,8 @@ class EventTables:
         self.title_clause_re = re.compile(voc.title_clause_breaks)
         self.question_re = phrase_regex(voc.question_title)
         self.question_marks_re = re.compile(voc.question_marks)
-        self.plan_re = phrase_regex(voc.plan_markers)
+        self.plan_re = phrase_regex(voc.plan_markers + voc.not_plan_markers)  # longest first: "sắp xếp" over "sắp"
+        self.not_plan_markers = frozenset(phrase_key(w) for w in voc.not_plan_markers)
         self.past_re = phrase_regex(voc.past_markers)
         self.cue_re = phrase_regex(voc.cues)
         self.topic_re = phrase_regex(voc.topic_heads)
