@@ -189,15 +189,24 @@ class EventExtractor:
         in_other = [] if statement else [h for h in in_lead if any(a <= h[0] < b for a, b in first) and self._plain(low, h[0])]
         if stated:
             # under a statement headline a lead word of a specific kind is the event only when the headline names that
-            # kind too, not as a topic ("Putin ra lệnh … tập trận"; not "… tuyên bố dừng tập trận"), and does not react
-            # to it ("Chuyên gia Australia lo ngại cuộc tập trận…"): else it is what was said about ("Mỹ lên án Trung
-            # Quốc thử máy bay ném bom" over "… tiến hành hoạt động huấn luyện cất cánh")
+            # kind too ("Putin ra lệnh … tập trận") and does not react to it ("Chuyên gia Australia lo ngại cuộc tập
+            # trận…"): else it is what was said about ("Mỹ lên án Trung Quốc thử máy bay ném bom" over "… tiến hành hoạt
+            # động huấn luyện cất cánh"). Under a speech verb of no reaction ("Bộ trưởng yêu cầu…") the lead may still
+            # report the occasion held (a conference organized that day), unless the headline names its kind only as
+            # called off or watched ("… tuyên bố dừng tập trận").
             reacts = any(phrase_key(head_low[a[0] : a[1]]) in self.t.reaction_verbs for a in speech)
-            head_types = set() if reacts else {
-                h[2].type for h in self._triggers(head_low) if not self._topic(head_low, h[0], in_title=True)
-            }
-            in_reporting = [h for h in in_reporting if h[2].type == "other" or h[2].type in head_types]
-            in_other = [h for h in in_other if h[2].type == "other" or h[2].type in head_types]
+            named, topical = set(), set()
+            for h in self._triggers(head_low):
+                (topical if self._topic(head_low, h[0], in_title=True) else named).add(h[2].type)
+            strict = reacts or not speech
+            in_other = [h for h in in_other if h[2].type == "other" or (h[2].type in named and not reacts)]
+            in_reporting = [
+                h
+                for h in in_reporting
+                if h[2].type == "other"
+                or (h[2].type in named and not reacts)
+                or (not strict and h[2].type not in topical)
+            ]
         # when the headline names a happening of its own, a lead trigger of another kind is its event only in a
         # sentence that restates the headline's words ("công bố hình ảnh … diễn tập phóng tên lửa" under "công bố
         # ảnh … phóng tên lửa"); else it is a passing mention ("Tìm thấy máy bay MiG-21…" over "… bay huấn luyện")
