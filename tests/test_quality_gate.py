@@ -60,6 +60,21 @@ HELDOUT_FLOORS = {
     "participant.role": 0.65,
     "offsets": 1.0,
 }
+# heldout3 (40), drawn and annotated blind in the fourth session, floors under its first look
+HELDOUT3_FLOORS = {
+    "officials": 0.90,
+    "officials:p": 0.93,
+    "positions": 0.79,
+    "abbreviations": 0.84,
+    "authors": 0.95,
+    "title": 0.95,
+    "dates": 0.93,
+    "numbers": 0.89,
+    "event.main": 0.90,
+    "participant.role": 0.45,
+    "offsets": 1.0,
+}
+HELDOUT_SETS = {"heldout+heldout2": (["heldout", "heldout2"], HELDOUT_FLOORS), "heldout3": (["heldout3"], HELDOUT3_FLOORS)}
 
 
 def figure(report: dict, part: str) -> float:
@@ -99,10 +114,12 @@ def test_development_scores_stay_above_their_floor(pipeline, gold: str) -> None:
     bool(os.environ.get("QPEXTRACT_HIDE_HELDOUT")),
     reason="QPEXTRACT_HIDE_HELDOUT is set: whoever is tuning rules does not see held-out figures",
 )
-def test_heldout_scores_stay_above_their_floor(pipeline) -> None:
-    inputs = [*load_jsonl(CORPUS / "gold" / "heldout-inputs.jsonl"), *load_jsonl(CORPUS / "gold" / "heldout2-inputs.jsonl")]
-    scores = report(pipeline, inputs, ["heldout.jsonl", "heldout2.jsonl"])
-    assert not low_parts(scores, HELDOUT_FLOORS)
+@pytest.mark.parametrize("name", sorted(HELDOUT_SETS))
+def test_heldout_scores_stay_above_their_floor(pipeline, name: str) -> None:
+    parts, floors = HELDOUT_SETS[name]
+    inputs = [x for part in parts for x in load_jsonl(CORPUS / "gold" / f"{part}-inputs.jsonl")]
+    scores = report(pipeline, inputs, [f"{part}.jsonl" for part in parts])
+    assert not low_parts(scores, floors)
 
 
 def test_real_corpus_runs_without_error_lines_or_bad_spans(pipeline, shared: Path) -> None:
