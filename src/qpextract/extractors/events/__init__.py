@@ -223,6 +223,17 @@ class EventExtractor:
         # only tells the background ("Truy tặng bằng khen cho dân quân tử vong khi cứu cầu")
         opening = min((h[0] for h in in_title), default=-1)
         incident = [h for h in headline if h[2].rank == 0 and h[0] == opening]
+        # an incident headline that the first lead sentence calls a scenario of an exercise ("Cứu hộ bằng trực thăng khi
+        # bão số 13 vào TP. HCM" over "Đó là một trong những tình huống trong buổi diễn tập phòng thủ dân sự…") is a drill
+        drill: list[tuple[int, int, TriggerRow]] = []
+        if incident:
+            drill = [
+                h
+                for h in in_lead
+                if any(a <= h[0] < b for a, b in first)
+                and h[2].type in self.t.frame_types
+                and find_all(self.t.scenario_re, low, self._sentence(h[0])[0], h[0])
+            ]
         # a conference that reviews or sums up work, in the headline or the first lead sentence, decides the type
         # in the first lead sentence (with its organizer and day) as a conference held ("hội nghị tổng kết",
         # "tổ chức sơ kết"), not a verb; else in the headline
@@ -266,6 +277,7 @@ class EventExtractor:
             ]
         groups = {
             "lead_frame": frame,
+            "lead_drill": drill,
             "lead_occasion": occasion,
             "title_incident": incident,
             "conference": conference,

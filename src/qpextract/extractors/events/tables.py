@@ -30,7 +30,7 @@ class MainRule(BaseModel):
     name: str = Field(pattern=r"^event\.main\.[a-z_]+$")
     source: Literal[
         "title_incident", "conference", "lead_occasion", "lead_reported", "title", "title_headline", "lead", "title_verb",
-        "title_statement", "lead_frame",
+        "title_statement", "lead_frame", "lead_drill",
     ]
     rank: int = Field(ge=0, le=2)
 
@@ -56,6 +56,7 @@ class EventVocabulary(BaseModel):
     frame_before: str
     frame_types: list[EventType]
     frame_acts: list[str]
+    scenario_words: list[str]
     decision_triggers: list[str]
     appointment_words: list[str]
     reporting_after: list[str]
@@ -118,6 +119,7 @@ class EventTables:
         self.frame_types = frozenset(voc.frame_types)
         self.frame_acts = frozenset(phrase_key(w) for w in voc.frame_acts)
         self.frame_act_re = phrase_regex(voc.frame_acts)
+        self.scenario_re = phrase_regex(voc.scenario_words)
         self.decision_triggers = frozenset(phrase_key(p) for p in voc.decision_triggers)
         self.appointment_re = phrase_regex(voc.appointment_words)
         self.reporting_after_re = phrase_regex(voc.reporting_after)
