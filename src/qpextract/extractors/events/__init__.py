@@ -165,10 +165,13 @@ class EventExtractor:
                 if not self._topic(title_low, h[0], in_title=True, headline=fire and h[2].type in self.t.frame_types)
             ]
             said = self._statement_clauses(title_low)
-        # a statement, a plan or an analysis: its headline words name nothing held
-        in_title = [h for h in in_title if not any(a <= h[0] < b for a, b in said)]
-        statement = bool(said) and not in_title
         head_low, head = (low[:title_end], doc.text[:title_end]) if title_end else (title_low, doc.title or "")
+        # a headline that is one quotation: its words are the speaker's, they name nothing held
+        quotation = bool(self.t.quotation_re.match(head_low))
+        quoted = [(0, len(head_low))] if quotation else []
+        # a statement, a plan or an analysis: its headline words name nothing held
+        in_title = [h for h in in_title if not any(a <= h[0] < b for a, b in said + quoted)]
+        statement = bool(said) and not in_title
         speech = self._speech_acts(head_low, head)
         # under a headline that only states or announces, a dated lead sentence reports the occasion of the
         # statement (a meeting, a visit: `other`); a specific kind there is what the statement is about ("Trump nói…"
@@ -210,7 +213,7 @@ class EventExtractor:
         # when the headline names a happening of its own, a lead trigger of another kind is its event only in a
         # sentence that restates the headline's words ("công bố hình ảnh … diễn tập phóng tên lửa" under "công bố
         # ảnh … phóng tên lửa"); else it is a passing mention ("Tìm thấy máy bay MiG-21…" over "… bay huấn luyện")
-        verbs = self._headline_verbs(head_low, head, said)
+        verbs = self._headline_verbs(head_low, head, said + quoted)
         # (once it has one, every trigger word of the headline counts, also in a statement: "tuyên bố tập trận")
         acts: list[tuple[int, int, TriggerRow]] = []
         if in_title or verbs or speech:

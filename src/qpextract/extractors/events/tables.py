@@ -44,6 +44,7 @@ class EventVocabulary(BaseModel):
     statement_title: list[str]
     analysis_title: list[str]
     statement_marks: str
+    quotation_marks: str
     title_clause_breaks: str
     question_title: list[str]
     question_marks: str
@@ -106,6 +107,7 @@ class EventTables:
         self.statement_re = phrase_regex(voc.statement_title)
         self.analysis_re = phrase_regex(voc.analysis_title)
         self.statement_marks_re = re.compile(voc.statement_marks)
+        self.quotation_re = re.compile(voc.quotation_marks)
         self.title_clause_re = re.compile(voc.title_clause_breaks)
         self.question_re = phrase_regex(voc.question_title)
         self.question_marks_re = re.compile(voc.question_marks)
