@@ -342,7 +342,10 @@ class NumberExtractor:
     def _five_counted(self, text: str, s: int, end: int) -> bool:
         """"năm" is five before a counted noun ("năm xe tăng", "năm địa phương"), not after a word
         that makes it a year ("hằng năm", "cả năm", "trong năm")."""
-        if self._prev_word(text, s) in self.t.five_not_after:
+        prev = self._prev_word(text, s)
+        if prev in self.t.five_not_after and not (
+            prev == "trong" and self._prev_word(text, self._word_start(text, s)) == "một"  # "một trong năm cánh quân"
+        ):
             return False
         toks = _tokens(self._lex, end, min(len(text), end + 30), right=True)
         k = self.t.five_counts.at(toks.lower, 0)[0]

@@ -29,7 +29,7 @@ class NumberWordRow(BaseModel):
     model_config = ConfigDict(extra="forbid")
     word: str
     value: int
-    kind: Literal["digit", "ten", "tens", "zero", "after_tens", "scale"]
+    kind: Literal["digit", "ten", "tens", "zero", "after_tens", "scale", "half"]
 
 
 class NumbersVocabulary(BaseModel):
