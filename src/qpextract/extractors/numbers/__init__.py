@@ -336,12 +336,16 @@ class NumberExtractor:
     def _compound_after(self, end: int) -> bool:
         """A counted two-word noun right after ``end`` whose first word alone would be a unit or an
         idiom ("3 tiếng nổ", "ba mặt trận")."""
+        if self._next_word(self._lex.text, end) not in self.t.count_compounds.firsts:
+            return False
         toks = _tokens(self._lex, end, min(len(self._lex.text), end + 24), right=True)
         return bool(self.t.count_compounds.at(toks.lower, 0)[0])
 
     def _five_counted(self, text: str, s: int, end: int) -> bool:
         """"năm" is five before a counted noun ("năm xe tăng", "năm địa phương"), not after a word
         that makes it a year ("hằng năm", "cả năm", "trong năm")."""
+        if self._next_word(text, end) not in self.t.five_counts.firsts:
+            return False
         prev = self._prev_word(text, s)
         if prev in self.t.five_not_after and not (
             prev == "trong" and self._prev_word(text, self._word_start(text, s)) == "một"  # "một trong năm cánh quân"
@@ -412,12 +416,12 @@ class NumberExtractor:
         if self._next_word(text, end) in self._reject_next_word_number and not self._compound_after(end):
             return None  # "hai năm", "hai bên"
         if one:
-            after_toks = _tokens(self._lex, end, min(len(text), end + 90), right=True)
+            after_toks = _tokens(self._lex, end, min(len(text), end + 40), right=True)
             if not self.t.one_counts.at(after_toks.lower, 0)[0] and not self._one_counted(s, after_toks):
                 return None  # "một số", "một cách": an article, not a count
             if self._prev_word(text, s) in self.t.one_not_after:
                 return None  # "là một đơn vị", "như một chiếc xe tăng": an article
-            why = self._one_article(text, s, after_toks)
+            why = self._one_article(text, s, _tokens(self._lex, end, min(len(text), end + 90), right=True))
             if why:
                 self._near(s, end, "number.guard.one_article", why)
                 return None
