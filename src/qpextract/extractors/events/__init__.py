@@ -462,7 +462,9 @@ class EventExtractor:
             period=period,
             location=self._location(doc, low, scope),
             organizer=self._organizer(doc, low, scope[0], s) if scope and s < e else None,
-            participants=self.roles.participants(doc, low, self._sentence, (lead or [])[:_LEAD_SENTENCES], rule, etype)
+            participants=self.roles.participants(
+                doc, low, self._sentence, (lead or [])[:_LEAD_SENTENCES], rule, etype, trig
+            )
             if main
             else [],
             first_day=day.first_day if day is not None else None,

@@ -20,6 +20,7 @@ from qpextract.models import Participant
 _AFTER_LIMIT = 320  # characters after a name searched for its cue (posts can be long)
 _JOIN_TAIL = 12  # words a post, a rank or "đồng chí" may take between "và" and the next name
 _PART_BEFORE = 60  # characters before a name searched for a participation word ("hội đàm với Bộ trưởng A")
+_OPENING_WORDS = 2  # words an opening cue may follow in its sentence ("Cùng dự …", "Đến dự …")
 _LISTENER_WINDOW = 40  # characters before an opening cue searched for a `not_after` word ("nghe … báo cáo")
 _NAME_LIST = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s*")  # "A (Quảng Bình), B": one of a list of names
 _LETTER = re.compile(r"[^\W\d_]")
@@ -30,6 +31,9 @@ Sentence = tuple[int, int]
 # one who takes part with no role a rule names (a cue of `participation`, or a speech after a crash)
 _PARTICIPATION = RoleRule(name="role.other.participation", role="other", where=["after"], cues=[])
 _HEADLINE_SPEAKER = "role.speaker.headline_subject"
+_STATEMENT_SPEAKER = "role.speaker.statement"  # who states in the lead what a statement headline reports
+_SOURCE = "role.other.cho_biet"  # who informs the press about the event: no participant
+_PRESS_SPEAKER = "role.speaker.hop_bao"  # who announces at a press conference what the news is about
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _CLAUSE = re.compile(r"[:,;]")
 
@@ -53,11 +57,20 @@ class RoleReader:
         lead: list[Sentence],
         main_rule: str,
         main_type: str = "other",
+        main_trigger: str = "",
     ) -> list[Participant]:
         """One participant per official that a role rule, a participation cue or the lead ties to the event."""
         self.main_rule, self.main_type = main_rule, main_type
+        self.gathering = bool(self.t.gathering_re.search(main_trigger.lower()))
+        self.press_event = bool(self.t.press_re.search(main_trigger.lower()))
+        self.main_trigger = main_trigger.lower()
+        named_in_lead = {
+            idx for idx, o in enumerate(doc.officials) if any(a <= m.start < b for m in o.mentions for a, b in lead)
+        }
         self._letters: dict[Sentence, int] = {}
         self._openings: dict[Sentence, Optional[RoleRule]] = {}
+        self._press: dict[Sentence, bool] = {}
+        self._press_conference: dict[Sentence, bool] = {}
         by_sentence: dict[Sentence, list[tuple[int, int, int]]] = {}
         for idx, official in enumerate(doc.officials):
             for m in official.mentions:
@@ -66,6 +79,7 @@ class RoleReader:
                     by_sentence.setdefault(sentence_of(ms), []).append((ms, me, idx))
         found: dict[int, tuple[RoleRule, int, int]] = {}
         taking_part: set[int] = set()  # people a participation word stands next to ("A đến thăm", "tiếp ông A")
+        informs_in_lead: set[int] = set()  # people who inform the press in the lead, or are its source ("Theo A")
         for sentence, mentions in by_sentence.items():
             mentions.sort()
             inherited: Optional[RoleRule] = None  # the cue after the next person, if joined to it by "và"
@@ -97,20 +111,31 @@ class RoleReader:
                     )
                     if r is not None
                 ]
+                in_lead = any(a <= ms < b for a, b in lead)
                 if not rules:
                     if joins_in or self._part_before(doc, low, sentence, ms, prev_end):
                         taking_part.add(idx)
+                    elif source and in_lead and self.main_rule in self.t.statement_main_rules:
+                        # under a statement headline, the source the lead quotes ("Theo A", "dẫn lời A") states it
+                        found.setdefault(idx, (self.t.by_name[_STATEMENT_SPEAKER], ms, me))
+                    elif source and in_lead:
+                        informs_in_lead.add(idx)  # "Theo ông A, …": the source of the news
                     continue
-                # at a crash or an arrest, who is there, speaks or directs takes part with no ceremony role; who
-                # speaks of it only further on comments on the news and takes no part
-                if not any(a <= ms < b for a, b in lead):
-                    rules = [r for r in rules if self.main_rule not in r.not_for_main_rules]
-                    if not rules:
-                        continue
-                rules = [_PARTICIPATION if self.main_rule in r.not_for_main_rules else r for r in rules]
-                rule = min(rules, key=lambda r: self.t.precedence[r.role])  # one who attends and speaks speaks
+                rules = [self._reactive(r, in_lead, idx in named_in_lead, low, sentence) for r in rules]
+                rules = [r for r in rules if r is not None]
+                if any(r.informs or r.role == "speaker" for r in rules) and self._at_press_conference(low, sentence):
+                    rules = [self.t.by_name[_PRESS_SPEAKER] if r.informs or r.role == "speaker" else r for r in rules]
+                if not rules:
+                    continue
+                # one who informs the press counts only when nothing else places him in the event
+                rule = min(rules, key=lambda r: (r.informs, self.t.precedence[r.role]))  # one who attends and speaks speaks
+                if rule.informs and in_lead:
+                    informs_in_lead.add(idx)
                 best = found.get(idx)
-                if best is None or self.t.precedence[rule.role] < self.t.precedence[best[0].role]:
+                if best is None or (rule.informs, self.t.precedence[rule.role]) < (
+                    best[0].informs,
+                    self.t.precedence[best[0].role],
+                ):
                     found[idx] = (rule, ms, me)
         out: list[Participant] = []
         headline = self._headline_words(doc) if main_rule in self.t.headline_speaker_main_rules else []
@@ -120,17 +145,42 @@ class RoleReader:
             if headline and (idx in found or idx in taking_part or in_lead) and self._in_headline(official.name, headline):
                 # the one the headline quotes ("Trump nói …", "TT Putin cảnh báo …") speaks: the statement is the event
                 out.append(Participant(name=official.name, role="speaker", official=idx, rule=_HEADLINE_SPEAKER))
-            elif idx in found:
+            elif idx in found and not found[idx][0].informs:
                 rule, ms, me = found[idx]
                 doc.explain("events", rule.name, ms, me)
                 out.append(Participant(name=official.name, role=rule.role, official=idx, rule=rule.name))
             elif idx in taking_part:
                 out.append(Participant(name=official.name, role="other", official=idx, rule=_PARTICIPATION.name))
-            elif in_lead and not reactive:
+            elif in_lead and not reactive and idx not in informs_in_lead:
+                # (one who only informs the press in the lead is no participant; one named in the lead who informs
+                # further on still is)
                 # named in the lead of a meeting, a visit or a ceremony: there; in a statement or an incident the
                 # lead also names those it speaks of
                 out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
         return out
+
+    def _reactive(
+        self, rule: RoleRule, in_lead: bool, named_in_lead: bool, low: str, sentence: Sentence
+    ) -> Optional[RoleRule]:
+        """A rule as it reads in the main event at hand. Under a statement headline one named in the lead who states
+        or informs makes the statement: its speaker. At a crash, an arrest or other reactive news a speech word makes
+        in the lead, under a headline that only says what happened, the one who makes the statement the news is about
+        ("Ngoại trưởng A … khẳng định Berlin đã quyết định ngừng …"); at a crash or a case, a source of the news
+        (role.other.cho_biet); under a headline verb, one who takes part ("Tổng thống A ký bản ghi nhớ khẳng định").
+        Said to the press or further on, a source, no participant. Any other rule kept for meetings makes one who
+        takes part in the lead."""
+        statement = self.main_rule in self.t.statement_main_rules
+        if statement and named_in_lead and (rule.informs or self.main_rule in rule.not_for_main_rules):
+            return self.t.by_name[_STATEMENT_SPEAKER]
+        if self.main_rule not in rule.not_for_main_rules:
+            return rule
+        if rule.role != "speaker":
+            return _PARTICIPATION if in_lead else None
+        if not in_lead or self._to_press(low, sentence):
+            return self.t.by_name[_SOURCE]
+        if self.main_rule in self.t.lead_statement_main_rules:
+            return self.t.by_name[_STATEMENT_SPEAKER]
+        return self.t.by_name[_SOURCE] if self.main_rule in self.t.incident_main_rules else _PARTICIPATION
 
     @staticmethod
     def _headline_words(doc: Document) -> list[list[str]]:
@@ -202,15 +252,46 @@ class RoleReader:
     def _after(self, doc: Document, low: str, sentence: Sentence, me: int, nxt: int) -> Optional[RoleRule]:
         """The first cue after the name (and its posts), in the same clause, before the next person."""
         end = self._clause_end(low, me, nxt)
-        for s, e in find_all(self.t.cue_re["after"], low, me, end):
-            rule = self._rule("after", low[s:e])
+        found = [(s, e, self._rule("after", low[s:e])) for s, e in find_all(self.t.cue_re["after"], low, me, end)]
+        if low.find("được", me, end) >= 0:  # the passive's own word, before its costlier pattern
+            for rule, pattern in self.t.passive:
+                found += [(s, e, rule) for s, e in find_all(pattern, low, me, end)]
+        for s, e, rule in sorted(found, key=lambda x: x[0]):
             if rule is None or not self._counts(doc, low, sentence, s, e):
                 continue
             listener = self.not_after.get(rule.name)
             if listener is not None and find_all(listener, low, me, s):
                 continue
+            if rule.to_press and self._to_press(low, sentence):
+                return self.t.by_name[_SOURCE]
             return rule
         return None
+
+    def _at_press_conference(self, low: str, sentence: Sentence) -> bool:
+        """The sentence places what is told at a press conference, and the main event is what was announced there:
+        no meeting or ceremony of its own (the press conference before a ceremony only informs about it), no crash or
+        case (whose press briefing informs about what happened)."""
+        if self.main_rule in self.t.incident_main_rules:
+            return False
+        if sentence not in self._press_conference:
+            a, b = sentence
+            found = find_all(self.t.press_conference_re, low, a, b) if self.t.press_conference_re.search(low, a, b) else []
+            # the main event is this press conference ("cuộc họp" of "tại cuộc họp báo quý IV") or no gathering at all
+            self._press_conference[sentence] = bool(found) and (
+                not self.gathering or any(self.main_trigger in low[s:e] for s, e in found)
+            )
+        return self._press_conference[sentence]
+
+    def _to_press(self, low: str, sentence: Sentence) -> bool:
+        """The sentence says its words were told to the press ("tại cuộc họp báo", "trả lời phỏng vấn", "nói với
+        các phóng viên"), unless the main event is itself a press conference."""
+        if sentence not in self._press:  # cached: a sentence may be very long and name many people
+            a, b = sentence
+            self._press[sentence] = any(
+                p.search(low, a, b) is not None and bool(find_all(p, low, a, b))
+                for p in (self.t.press_re, self.t.press_conference_re)
+            )
+        return not self.press_event and self._press[sentence]
 
     def _at_occasion(self, low: str, sentence: Sentence, ms: int) -> bool:
         """The sentence places what follows at the event before the name ("Tại buổi lễ, A chia sẻ …"); a press
@@ -220,9 +301,14 @@ class RoleReader:
 
     def _rule(self, where: str, cue: str) -> Optional[RoleRule]:
         """The first rule naming the cue that applies to this kind of main event: rules kept for some kinds
-        (recruits at an enlistment, what is told at a conference) give no role at the others."""
+        (recruits at an enlistment, what is told at a conference or at a meeting or ceremony the headline event
+        names) give no role at the others."""
         for rule in self.t.variants[where][phrase_key(cue)]:
+            if rule.only_for_main_rules and self.main_rule not in rule.only_for_main_rules:
+                continue
             if not rule.only_for_main_types or self.main_type in rule.only_for_main_types:
+                return rule
+            if self.gathering and self.main_type in rule.at_gatherings_of:
                 return rule
         return None
 
@@ -265,9 +351,22 @@ class RoleReader:
             listener = self.not_after.get(rule.name)
             if listener is not None and find_all(listener, low, max(sentence[0], s - _LISTENER_WINDOW), s):
                 continue  # "Nghe con gái trình bày ý nguyện, bố mẹ A …": another speaks, the person listens
-            if self._counts(doc, low, sentence, s, e):
+            if self._counts(doc, low, sentence, s, e) and (self._opens(doc, sentence, s) or self._lists(low, e, first)):
                 return rule
         return None
+
+    def _opens(self, doc: Document, sentence: Sentence, s: int) -> bool:
+        """The cue opens its sentence's predicate: at most a couple of words before it ("Cùng dự hội nghị có …") or
+        an adverbial closed by a comma ("Sáng 22/3, dự hội nghị có …"); not a verb of someone named before it
+        ("lúc mọi người đang dự lễ chào cờ, nghi phạm A …", "Ủy ban … đã nghe báo cáo và tham gia ý kiến …")."""
+        before = doc.text[self._first_letter(doc, sentence) : s].rstrip()
+        return before.endswith((",", ":")) or len(before.split()) <= _OPENING_WORDS
+
+    def _lists(self, low: str, e: int, first: int) -> bool:
+        """The cue's clause introduces the list of people it applies to: "Các quân nhân tử vong trong vụ tai nạn gồm A
+        và B", "Tới dự buổi lễ còn có A"."""
+        words = low[e:first].replace(":", " : ").split()
+        return bool(words) and any(w in self.t.list_openers for w in words[-2:])
 
     def _part_after(self, doc: Document, low: str, sentence: Sentence, me: int, nxt: int) -> bool:
         """A participation word in the person's own clause ("A, Bộ trưởng …, đến thăm")."""

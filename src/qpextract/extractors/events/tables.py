@@ -141,8 +141,13 @@ class RoleRule(BaseModel):
     cues: list[str]
     not_for_main_rules: list[str] = Field(default_factory=list)
     only_for_main_types: list[EventType] = Field(default_factory=list)
+    only_for_main_rules: list[str] = Field(default_factory=list)
     not_after: list[str] = Field(default_factory=list)
     at_occasion: Optional[str] = None
+    informs: bool = False  # its cue makes the person a source of the news, no participant
+    at_gatherings_of: list[EventType] = Field(default_factory=list)  # also when such an event is a meeting
+    passive_verbs: list[str] = Field(default_factory=list)  # "được <agent> <verb>" after the name
+    to_press: bool = False  # said to the press (a press word in the sentence): a source, no participant
 
 
 class RoleVocabulary(BaseModel):
@@ -160,6 +165,14 @@ class RoleVocabulary(BaseModel):
     occasions: list[str] = Field(default_factory=list)
     reactive_main_rules: list[str] = Field(default_factory=list)
     headline_speaker_main_rules: list[str] = Field(default_factory=list)
+    statement_main_rules: list[str] = Field(default_factory=list)
+    lead_statement_main_rules: list[str] = Field(default_factory=list)
+    incident_main_rules: list[str] = Field(default_factory=list)
+    gathering_triggers: list[str] = Field(default_factory=list)
+    press_words: list[str] = Field(default_factory=list)
+    press_conference_words: list[str] = Field(default_factory=list)
+    list_openers: list[str] = Field(default_factory=list)
+    passive_agent_words: int = Field(default=5, ge=1, le=8)
     rules: list[RoleRule]
 
 
@@ -194,3 +207,17 @@ class RoleTables:
         self.by_name = {r.name: r for r in voc.rules}
         self.reactive_main_rules = frozenset(voc.reactive_main_rules)
         self.headline_speaker_main_rules = frozenset(voc.headline_speaker_main_rules)
+        self.statement_main_rules = frozenset(voc.statement_main_rules)
+        self.lead_statement_main_rules = frozenset(voc.lead_statement_main_rules)
+        self.incident_main_rules = frozenset(voc.incident_main_rules)
+        self.gathering_re = phrase_regex(voc.gathering_triggers)
+        self.press_re = phrase_regex(voc.press_words)
+        self.press_conference_re = phrase_regex(voc.press_conference_words)
+        self.list_openers = frozenset(voc.list_openers)
+        # "A được các nhà hảo tâm tặng ngôi nhà": the passive with its agent between "được" and the verb
+        agent = r"(?:\s+[^\W\d_][\w-]*|\s+\d[\d.,/]*){1,%d}?" % voc.passive_agent_words
+        self.passive = [
+            (r, re.compile(r"được" + agent + r"\s+(?:" + trie_pattern(r.passive_verbs) + ")"))
+            for r in voc.rules
+            if r.passive_verbs
+        ]
