@@ -165,6 +165,8 @@ class NumberExtractor:
         ) - frozenset(k[-1] for k in self.t.id_exceptions.map)
         self._temporal_words = frozenset(k[0] for k in self.t.temporal_before.map if len(k) == 1)
         self._guard_pairs = frozenset(k for k in self.t.id_heads.map if len(k) == 2)
+        heads = "|".join(re.escape(" ".join(k)) for k in sorted(self.t.count_heads.map, key=len, reverse=True))
+        self._count_heads = re.compile(rf"(?<!\w)(?:{heads})(?!\w)")
         # a single word after the number that makes it a date, duration, age or measure
         self._reject_next = frozenset(
             k[0] for k, row in self.t.units.map.items()
@@ -274,7 +276,8 @@ class NumberExtractor:
             end = m2.end()
             rule = "number.ratio"
         if total is None and not _UNIT_OR_WORD_AFTER.match(text, end) and (
-            self._prev_word(text, s) not in self.t.of_number.lasts or not _CLAUSE_END_AFTER.match(text, end)
+            not _CLAUSE_END_AFTER.match(text, end)
+            or (self._prev_word(text, s) not in self.t.of_number.lasts and not self._count_head_before(s))
         ):
             return None  # nothing after it can be a unit or a counted noun ("1, 2, 3", "2015.")
         if self._in_date(s, end):
@@ -287,6 +290,15 @@ class NumberExtractor:
         if self._next_word(text, end) in self._reject_next and not self._compound_after(end):
             return None  # "5 năm", "25 tuổi", "10 km"
         return (s, end, value, total, rule)
+
+    def _count_head_before(self, s: int) -> bool:
+        """A head that names what a figure alone at the end of its clause counts opens the clause
+        ("tổng số người tham gia cứu hộ gần 1.000,", "(quân số giảm gần 3.000)")."""
+        low = self._lex.lower
+        a = max(0, s - 100)
+        for c in ",.;:!?\n(":
+            a = max(a, low.rfind(c, a, s) + 1)
+        return self._count_heads.search(low, a, s) is not None
 
     def _id_list_item(self, text: str, s: int, e: int) -> bool:
         """A bare figure in a list whose first item follows an identifier head ("kỳ họp 35, 36, 37",
@@ -531,6 +543,8 @@ class NumberExtractor:
         # --- guards on the left: identifiers, ordinals, dates
         if not prev_is_pair and nl:
             k, _ = t.id_exceptions.ending(lw, nl)
+            if k and t.id_heads.ending(lw, nl)[0] > k:
+                k = 0  # a longer identifier head wins: "Tập đoàn quân số 12" is not "quân số" (strength)
             if not k:
                 k, _ = t.id_heads.ending(lw, nl)
                 if k and total is None:
@@ -654,7 +668,9 @@ class NumberExtractor:
             subj_end = right.ends[j_end - 1]
             how = "after"
         elif unit == "count" and (not ratio or total == value) and not (
-            rule == "number.digits" and self._linked_alone(left, kq, right)
+            rule == "number.digits"
+            and (self._linked_alone(left, kq, right) or (
+                (not right.surface or right.surface[0] in _CLAUSE_END) and self._count_head_before(s)))
         ):
             return self._drop(doc, "number.guard.bare", s, unit_end)  # "trực 24/24": not a reported quantity
         elif unit != "money" or subject is None:

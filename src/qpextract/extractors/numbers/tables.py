@@ -67,6 +67,7 @@ class NumbersVocabulary(BaseModel):
     one_article_inside: list[str]
     one_source_verbs: list[str]
     place_heads: list[str]
+    count_heads: list[str]
     one_word: str
 
 
@@ -159,6 +160,7 @@ class NumberTables:
         self.one_article_inside = PhraseTable(voc.one_article_inside)
         self.one_source_verbs = PhraseTable(voc.one_source_verbs)
         self.place_heads = PhraseTable(voc.place_heads)
+        self.count_heads = PhraseTable(voc.count_heads)
         self.one_word = voc.one_word
         self.rules = NumberRules.model_validate(read_yaml("numbers_rules.yaml"))
         units = read_tsv("units.tsv", UnitRow)
