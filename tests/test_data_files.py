@@ -56,3 +56,15 @@ def test_compound_words_are_regenerated_from_pyvi() -> None:
     root = Path(__file__).resolve().parents[1]
     r = subprocess.run([sys.executable, str(root / "tools/make_compound_words.py"), "--check"], capture_output=True)
     assert r.returncode == 0, "compound_words.txt is stale: run python tools/make_compound_words.py"
+
+
+def test_current_places_are_regenerated_from_vietnam_provinces() -> None:
+    """data/vi/places_current.tsv is generated (tools/make_places_current.py): it must match the package."""
+    pytest.importorskip("vietnam_provinces", reason="the table is generated from the vietnam_provinces package")
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    r = subprocess.run([sys.executable, str(root / "tools/make_places_current.py"), "--check"], capture_output=True)
+    assert r.returncode == 0, "places_current.tsv is stale: run python tools/make_places_current.py"

@@ -34,14 +34,16 @@ SEED_FLOORS = {
 }
 # the development sets the rules were tuned on (schema-2 gold, every named person)
 DEV_FLOORS = {
-    "dev2": {"officials": 0.95, "positions": 0.87, "abbreviations": 0.96, "authors": 1.0, "event.main": 0.95,
+    "dev2": {"officials": 0.97, "positions": 0.9, "abbreviations": 0.96, "authors": 1.0, "event.main": 0.98,
              "offsets": 1.0, "participants": 0.7, "participant.role": 0.88, "dates": 0.96, "numbers": 0.96,
-             "ranks": 0.95, "title": 1.0, "published": 1.0, "documents": 0.65},
-    "dev3": {"officials": 0.95, "positions": 0.79, "abbreviations": 0.96, "dates": 0.95, "numbers": 0.97,
-             "event.main": 0.92, "offsets": 1.0, "participants": 0.66, "participant.role": 0.65},
-    "dev4": {"officials": 0.87, "positions": 0.72, "abbreviations": 0.78, "dates": 0.96, "numbers": 0.94,
-             "event.main": 0.86, "offsets": 1.0, "participants": 0.7, "participant.role": 0.88},
-    "real": {"officials": 0.97, "positions": 0.95, "ranks": 0.95, "abbreviations": 0.95, "authors": 1.0,
+             "ranks": 0.98, "title": 1.0, "published": 1.0, "documents": 0.8},
+    "dev3": {"officials": 0.97, "positions": 0.83, "abbreviations": 0.96, "dates": 0.95, "numbers": 0.97,
+             "event.main": 0.98, "offsets": 1.0, "participants": 0.66, "participant.role": 0.65, "ranks": 0.98,
+             "authors": 1.0, "documents": 0.9},
+    "dev4": {"officials": 0.95, "positions": 0.79, "abbreviations": 0.92, "dates": 0.96, "numbers": 0.94,
+             "event.main": 0.95, "offsets": 1.0, "participants": 0.7, "participant.role": 0.88, "ranks": 0.95,
+             "authors": 1.0, "documents": 0.9},
+    "real": {"officials": 0.97, "positions": 0.96, "ranks": 0.95, "abbreviations": 0.95, "authors": 1.0,
              "title": 1.0, "dates": 0.99, "event.main": 0.95, "offsets": 1.0, "participants": 0.85,
              "participant.role": 0.86, "numbers": 0.97, "published": 1.0, "documents": 0.8},
 }
@@ -60,7 +62,7 @@ HELDOUT_FLOORS = {
     "participant.role": 0.65,
     "offsets": 1.0,
 }
-# heldout3 (40), drawn and annotated blind in the fourth session, floors under its first look
+# heldout3 (37 of the 40 drawn; three dropped, see its notes), annotated blind in the fourth session, floors under its first look
 HELDOUT3_FLOORS = {
     "officials": 0.90,
     "officials:p": 0.93,

@@ -4,10 +4,18 @@ The expansion of an occurrence comes from the first of these named rules that kn
 
 - ``abbr.defined``: a definition in the article whose word initials spell the short
   form, in either order: "Ban Chỉ huy Quân sự (CHQS)", "BCHQS (Ban Chỉ huy quân sự)",
-  or a pair in brackets: "(Operation Inherent Resolve - OIR)";
+  ", gọi tắt là BCĐ", or a pair in brackets: "(Operation Inherent Resolve - OIR)";
+- ``abbr.defined_quoted``: a name in quotes before the form: "“Giá treo tên lửa trên không”
+  (FMR)", "“mối đe dọa liên tục nâng cao” hoặc APT";
 - ``abbr.defined_phrase``: the name phrase right before a form in brackets, even one
   the table knows (the article's own words first) unless the phrase is shorter than three
-  words, holds the table's expansion or the text before the brackets ends with it ("lực lượng vũ trang thành phố (LLVT)" keeps "lực lượng vũ trang") ("Lực lượng Dân chủ Syria (SDF)"; data/vi/abbreviation_definitions.yaml);
+  words, holds the table's expansion or the text before the brackets ends with it ("lực lượng
+  vũ trang thành phố (LLVT)" keeps "lực lượng vũ trang"), but not when it differs from the
+  table only by "các" ("Các lực lượng dân chủ Syria (SDF)"). The phrase opens at a head word
+  (data/vi/abbreviation_definitions.yaml) after the last stop word, a capitalized name rather
+  than a common noun before it ("dân quân Các đơn vị bảo vệ người dân (YPG)"), never with
+  "này/đó/trên" at its end ("quân đội nước này (PLA)"). A defined form with a digit is a record
+  only when spelled by its words ("(ĐTCB-7)"), not a hull number ("Echigo (PLH08)");
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
 - ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins);
 - ``abbr.compound``: a chain glued by "-", "/" or "&" ("QĐ-UBND", "CT/TU", "GD&ĐT") is one
@@ -16,7 +24,8 @@ The expansion of an occurrence comes from the first of these named rules that kn
 
 What is not an unknown abbreviation (never a record): Roman numerals; model codes, a token
 with a digit or joined to a number or to a word with a digit ("M1A2", "HQ-9", "BMP-3",
-"Tu-95 MS", "Kalibr-PL"); the words of photo credits ("Ảnh: MAI QUANG");
+"Tu-95 MS", "Kalibr-PL"), before a model code or a Roman numeral ("PAK FA T-50", "LAG II");
+the words of photo credits ("Ảnh: MAI QUANG");
 names, words and headlines in capitals (next to a capitalized word with Vietnamese marks, after
 an initial "H.LAN", before the name they are the initials of "NT Nguyễn Thuận", a run of three
 words in capitals, or a long word half vowels "TOOWOOMBA"); anything after the article body (the
@@ -41,17 +50,33 @@ from qpextract.document import Document
 from qpextract.models import Abbreviation
 from qpextract.patterns import trie_pattern
 
+def _char_class(keep: str) -> str:
+    """A ``re`` character class body of the Basic Multilingual Plane's characters whose Unicode
+    category starts with one of ``keep`` ("Lu", "M": upper-case letters and marks)."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        if unicodedata.category(chr(code)).startswith(tuple(keep.split())):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(re.escape(chr(a)) + (("-" + re.escape(chr(b))) if b > a else "") for a, b in ranges)
+
+
+_UPPER = _char_class("Lu M")  # [\p{Lu}\p{M}] for ``re``
 _LEFT_TOUCH = regex.compile(r"[\p{L}\p{N}]")
 _LETTER = regex.compile(r"\p{L}")
 # a web address: "VOV.VN", "Trung Hiếu/VOV.VN", "Chinhphu.vn": never an abbreviation
 _DOMAIN = regex.compile(r"(?<![\p{L}\p{N}.])[\p{L}\p{N}-]++(?:\.[\p{L}\p{N}-]++)*?\.(?:VN|vn|COM|com|NET|net|ORG|org|GOV|gov)(?![\p{L}\p{N}])")
 # a web address's ending: only a text with one runs _DOMAIN (a slow scan of every word)
 _TLD = re.compile(r"\.(?:VN|vn|COM|com|NET|net|ORG|org|GOV|gov)(?![^\W_])")
-_SPACED = regex.compile(r"\s*([-&/])\s*")
+_SPACED = regex.compile(r"\s*([-&/+])\s*")
 _JOINER = regex.compile(r"-|/|\+|\s?&\s?|(?<=\+)")
 # a photo credit ("Ảnh: MAI QUANG", "Đồ họa: AP"): its unknown words are names, not abbreviations
 _CREDIT = regex.compile(r"(?:Ảnh|ảnh|Đồ họa|Đồ hoạ|Nguồn|Photo|Video|Clip)\s*:\s*[^\n.;()]{1,40}")
-_CAPS = regex.compile(r"(?<![\p{L}\p{N}])[A-ZĐ][A-ZĐ0-9]*+\+?(?![\p{L}\p{N}])")
+# ``re``, first character before the look-behind: several times faster to scan than ``regex``;
+# ``(?<![^\W_].)`` after the first character is ``(?<![\p{L}\p{N}])`` before it
+_CAPS = re.compile(r"[A-ZĐ](?<![^\W_].)[A-ZĐ0-9]*+\+?(?![^\W_])")
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _PAREN = regex.compile(r"\(([^()\n]{1,150})\)")
 _FORM = regex.compile(r"[A-ZĐ][A-ZĐa-z0-9]*+(?:\s?[-/&+]\s?[A-ZĐ0-9][A-ZĐa-z0-9]*+)*+\+?")
@@ -62,15 +87,33 @@ _PAIRED = regex.compile(
 )
 # "(gọi tắt là JSDF)", "(viết tắt: NLF)", "(tên viết tắt là X)": the short form named after the words
 _CALLED = regex.compile(r"(?:[Tt]ên )?(?:[Gg]ọi|[Vv]iết) tắt(?: là|:)?\s+(?=[A-ZĐ])")
+# "“Giá treo tên lửa trên không” (FMR)": a name in quotes right before the brackets (searched from the end)
+_QUOTED_BEFORE = regex.compile(r"[“\"]([^“”\"\n()]{3,120}?)[”\"]\s*$")
+# "“mối đe dọa liên tục nâng cao” hoặc APT", "“Nhà nước Hồi giáo”, gọi tắt là IS": the short form after "hoặc"
+_OR_AFTER_QUOTE = re.compile(r"\s*,?\s*(?:hoặc|hay|còn gọi|gọi tắt|viết tắt)")  # a cheap test first, after each closing quote
+_QUOTED_OR = regex.compile(
+    r"[“\"]([^“”\"\n()]{3,120}?)[”\"]\s*,?\s*(?:hoặc|hay|(?:hay |còn )?gọi tắt là|(?:hay )?còn gọi là|viết tắt là)\s+([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)(?![\p{L}\p{N}])"
+)
+# "Ban Chỉ đạo phòng, chống thiên tai, gọi tắt là BCĐ": the short form named after the words, no brackets
+_CALLED_AFTER = regex.compile(r"\s*,?\s*(?:hay |còn |được )?(?:gọi|viết) tắt(?: là|:)\s+([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)(?![\p{L}\p{N}])")
 _CLAUSE_END = regex.compile(r"[,;:.!?()\"“”\n…]", regex.REVERSE)  # searched from the end
 # a number or a word with a digit glued to the token: a model code ("HQ-9", "Tu-95 MS", "Kalibr-PL")
-_CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d")
+_CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d|(?: [A-Z]{2,5}){0,2} [A-Z]{1,4}-\d| [IVX]{1,4}(?![\p{L}\p{N}])")
 # a known form glued to a code with a digit: "TB-2", "AN / APG-83", "AN - M30"
 _TABLE_CODE_AFTER = regex.compile(r"-\d|\s?[-/]\s?\p{L}++-?\d")
 _OF_BEFORE = regex.compile(r"(?<![\p{L}])(?:của|và)\s$")  # "xe tăng và xe chiến đấu bộ binh (IFV)"
 _CAPITALIZED_BEFORE = regex.compile(r"(?<=[\p{L}\p{M}]\s)\p{Lu}[\p{Ll}\p{M}]*+\s$")
+_PLURAL = regex.compile(r"^(?:các|những)\s")  # on casefolded text
+_PLURAL_CAP_BEFORE = regex.compile(r"(?<=[\p{L}\p{N},] )(?:Các|Những)\s$")  # mid-sentence, not a sentence's first word
+_DEICTIC_END = regex.compile(r"(?<![\p{L}])(?:này|đó|ấy|kia|trên)$")  # "hệ thống trên": the one above
+_PLURAL_LOWER = regex.compile(r"^(?:các|những)\s++(?=\p{L})")
+_OPEN_BEFORE = regex.compile(r"\(\s?$")  # a short form in brackets, for expanded_text
+_CLOSE_AFTER = regex.compile(r"\s?\)")
+_OPEN_AFTER = regex.compile(r"\s?\(\s?")
+_CAP_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]*+\s$")
+_CAP_AFTER = regex.compile(r"\s\p{Lu}")
 _INITIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\.\s?$")
-_CAPS_RUN = regex.compile(r"(?<![\p{L}\p{N}])[\p{Lu}\p{M}]{2,}+(?: [\p{Lu}\p{M}]{2,}+)++(?![\p{L}\p{N}])")
+_CAPS_RUN = re.compile(rf"[{_UPPER}](?<![^\W_].)[{_UPPER}]++(?: [{_UPPER}]{{2,}}+)++(?![^\W_])")
 _ASCII_CAPS = regex.compile(r"[A-ZĐ]+")
 _NAME_AFTER = regex.compile(r"(?: \p{Lu}\p{Ll}[\p{Ll}\p{M}]*+){2,4}")
 
@@ -117,6 +160,7 @@ def load_lexicon() -> _Lexicon:
     # "NN & PTNT"); the left boundary is checked on each match so that the engine keeps its
     # fast literal scan
     forms = list(entries) + [k.replace("&", " & ") for k in entries if "&" in k]
+    forms += [k[:-1] + " +" for k in entries if k.endswith("+")]  # "ADMM +" is "ADMM+"
     # ``re``, not ``regex``: its scan of a literal trie is several times faster; ``(?![^\W_])``
     # is ``(?![\p{L}\p{N}])`` (``\w`` in ``re`` is letters, digits and "_")
     pattern = re.compile(trie_pattern(forms) + r"(?![^\W_])")
@@ -149,6 +193,11 @@ class AbbreviationTagger:
             )
             for rule in self.context
         ]
+        # the (short, rule) pairs by first character, in the rules' order (the first that fits wins)
+        self.context_by_char: dict[str, list[tuple[str, ContextRule, Optional[regex.Pattern[str]], Optional[regex.Pattern[str]]]]] = {}
+        for rule, after, before in self.context_rules:
+            for short in rule.short:
+                self.context_by_char.setdefault(short[0], []).append((short, rule, after, before))
         shorts = sorted({s for rule in self.context for s in rule.short}, key=len, reverse=True)
         self.context_pattern = regex.compile(
             r"(?<![\p{L}\p{N}.])(?:"
@@ -158,6 +207,7 @@ class AbbreviationTagger:
         cfg = read_yaml("abbreviation_definitions.yaml")
         self.skip_words = frozenset(cfg["skip_words"])
         self.max_words = int(cfg["max_words"])
+        self.name_syllables = frozenset(cfg["name_syllables"])
         heads = {v for h in cfg["heads"] for v in (h, h[0].upper() + h[1:])}  # "tàu" also opens a sentence
         self.heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(heads)) + r"(?![\p{L}])")
         self.stops = regex.compile(
@@ -173,7 +223,7 @@ class AbbreviationTagger:
         text = doc.text
         body_end = doc.body[1] if doc.body[1] > 0 else len(text)
         defined = self.definitions(text)
-        atoms = self._atoms(text, body_end)
+        atoms = self._atoms(text, body_end, defined)
         spans: list[tuple[int, int, Optional[str]]] = []
         unknown: list[str] = []
         i = 0
@@ -218,23 +268,28 @@ class AbbreviationTagger:
             doc.warnings.append(f"unknown abbreviation '{token}' (not defined in the article nor in the table)")
         doc.expanded_text = expand(text, spans)
 
-    def _atoms(self, text: str, body_end: int) -> list[_Atom]:
+    def _atoms(self, text: str, body_end: int, defined: dict[str, tuple[str, str]]) -> list[_Atom]:
         """Every candidate short form, left to right, overlaps resolved longest first."""
         found: list[tuple[int, int, int, _Atom]] = []
+        for key, (expansion, rule) in defined.items():
+            # "(CVW-7)" spelled by its words: defined by the article, so no model code (a form with a digit
+            # after a mere name phrase is a hull or model number: "tàu … Echigo (PLH08)")
+            if rule != "abbr.defined_phrase" and any(c.isdigit() for c in key):
+                for d in _written(key).finditer(text):
+                    found.append((d.start(), -(d.end() - d.start()), -2, _Atom(d.start(), d.end(), rule, expansion, None)))
         for m in self.context_pattern.finditer(text, overlapped=True):
             start = m.start()
-            for rule, after, before in self.context_rules:
-                for short in rule.short:
-                    end = start + len(short)
-                    if (
-                        text.startswith(short, start)
-                        and (not short[-1].isalnum() or not _LETTER.match(text, end))
-                        and (after is None or after.match(text, end))
-                        and (before is None or before.search(text, max(0, start - 40), start))
-                    ):
-                        name = rule.name if rule.expansion is not None else "abbr.skip"
-                        atom = _Atom(start, end, name, rule.expansion, rule.category)
-                        found.append((start, -(end - start), 0, atom))
+            for short, rule, after, before in self.context_by_char[text[start]]:
+                end = start + len(short)
+                if (
+                    text.startswith(short, start)
+                    and (not short[-1].isalnum() or not _LETTER.match(text, end))
+                    and (after is None or after.match(text, end))
+                    and (before is None or before.search(text, max(0, start - 40), start))
+                ):
+                    name = rule.name if rule.expansion is not None else "abbr.skip"
+                    atom = _Atom(start, end, name, rule.expansion, rule.category)
+                    found.append((start, -(end - start), 0, atom))
         for m in self.lexicon.pattern.finditer(text):
             if _LEFT_TOUCH.match(text, m.start() - 1, m.start()):
                 continue
@@ -271,7 +326,7 @@ class AbbreviationTagger:
             atoms.append(atom)
         return atoms
 
-    def _looks_unknown(self, text: str, m: regex.Match[str]) -> bool:
+    def _looks_unknown(self, text: str, m: re.Match[str]) -> bool:
         """Whether a token in capitals is an abbreviation (see the module docstring)."""
         token = m.group()
         if _ROMAN.fullmatch(token) or token in self.ignored or token.rstrip("+") in self.ignored:
@@ -292,22 +347,19 @@ class AbbreviationTagger:
     def definitions(self, text: str) -> dict[str, tuple[str, str]]:
         """Short forms the article defines: canonical short → (expansion, rule)."""
         out: dict[str, tuple[str, str]] = {}
+        for m in _QUOTED_OR.finditer(text) if _quoted_or_cue(text) else ():  # "“mối đe dọa liên tục nâng cao” hoặc APT"
+            phrase, short = m.group(1).strip(), m.group(2)
+            if len(phrase.split()) <= self.max_words and not self._table_within(short, phrase, phrase):
+                out.setdefault(canonical(short), (phrase, "abbr.defined_quoted"))
+        for m in _CALLED_AFTER.finditer(text) if "tắt" in text else ():  # "Ban Chỉ đạo …, gọi tắt là BCĐ"
+            self._define_before(text[max(0, m.start() - 150) : m.start()], m.group(1), out)
         for m in _PAREN.finditer(text):
             inner = m.group(1).strip()
             called = _CALLED.match(inner)  # "Lực lượng Phòng vệ Nhật Bản (gọi tắt là JSDF)"
             if called:
                 inner = inner[called.end() :]
             if _FORM.fullmatch(inner) and sum(c.isupper() for c in inner) >= 2 and not _ROMAN.fullmatch(inner):
-                # "Ban Chỉ huy Quân sự (CHQS)"
-                before = text[max(0, m.start() - 150) : m.start()]
-                last = _CLAUSE_END.search(before)
-                cut = last.end() if last else 0
-                words = [w for w in _WORD.finditer(before, cut)]
-                phrase = self._initials_window(before, words, inner)
-                if phrase:
-                    out.setdefault(canonical(inner), (phrase, "abbr.defined"))
-                elif (phrase := self._head_phrase(before)) and not self._table_within(inner, phrase, before):
-                    out.setdefault(canonical(inner), (phrase, "abbr.defined_phrase"))
+                self._define_before(text[max(0, m.start() - 150) : m.start()], inner, out)  # "Ban Chỉ huy Quân sự (CHQS)"
                 continue
             paired = _PAIRED.fullmatch(inner)
             words = [w.group() for w in _WORD.finditer(paired.group(1))] if paired else []
@@ -316,7 +368,7 @@ class AbbreviationTagger:
                 out.setdefault(canonical(paired.group(2)), (paired.group(1), "abbr.defined"))
                 continue
             prev = _FORM_BEFORE.search(text, max(0, m.start() - 30), m.start())
-            if prev:  # "BCHQS (Ban Chỉ huy quân sự)"
+            if prev and not any(c.isdigit() for c in prev.group(1)):  # "BCHQS (Ban Chỉ huy quân sự)", not "T50 (Quân khu 5)"
                 words = list(_WORD.finditer(inner))
                 short = prev.group(1)
                 if words and self._match_initials([w.group() for w in words], _letters(short)):
@@ -325,6 +377,22 @@ class AbbreviationTagger:
                     # "JSDF (Lực lượng Phòng vệ Nhật Bản)": a body's name in another language's order
                     out.setdefault(canonical(short), (inner, "abbr.defined_phrase"))
         return out
+
+    def _define_before(self, before: str, short: str, out: dict[str, tuple[str, str]]) -> None:
+        """Record ``short`` as defined by the words that end ``before``: their initials, a name in
+        quotes, or a name phrase from a head word."""
+        last = _CLAUSE_END.search(before)
+        words = list(_WORD.finditer(before, last.end() if last else 0))
+        phrase = self._initials_window(before, words, short)
+        quoted = _QUOTED_BEFORE.search(before) if before.rstrip()[-1:] in "”\"" else None
+        if phrase:
+            out.setdefault(canonical(short), (phrase, "abbr.defined"))
+        elif quoted and len(quoted.group(1).split()) <= self.max_words:
+            # "“Giá treo tên lửa trên không” (FMR)": the name in quotes
+            if not self._table_within(short, quoted.group(1).strip(), quoted.group(1)):
+                out.setdefault(canonical(short), (quoted.group(1).strip(), "abbr.defined_quoted"))
+        elif (phrase := self._head_phrase(before)) and not self._table_within(short, phrase, before):
+            out.setdefault(canonical(short), (phrase, "abbr.defined_phrase"))
 
     def _names_body(self, inner: str) -> bool:
         """Whether brackets after a short form hold a body's name: a capitalized head opens it
@@ -341,13 +409,17 @@ class AbbreviationTagger:
         """Whether the table keeps ``short`` against the phrase: a phrase of one or two words
         ("từ tàu ngầm (SLBM)"), one holding the table's expansion ("lực lượng vũ trang thành phố"),
         or when the text before the brackets ends with it, head in lower case ("tổ chức Hiệp ước Bắc Đại
-        Tây Dương (NATO)").
+        Tây Dương (NATO)"); but not when the phrase is the table's name but for "các" ("Các lực lượng
+        dân chủ Syria (SDF)": the article's own words).
         """
         entry = self.lookup(short)
         if entry is None:
             return False
         table = entry.expansion.casefold()
-        return len(phrase.split()) < 3 or table in phrase.casefold() or before.rstrip().casefold().endswith(table)
+        folded = phrase.casefold()
+        if table != folded and _PLURAL.sub("", table) == _PLURAL.sub("", folded):
+            return False
+        return len(phrase.split()) < 3 or table in folded or before.rstrip().casefold().endswith(table)
 
     def _initials_window(self, before: str, words: list[regex.Match[str]], short: str) -> Optional[str]:
         """The shortest run of words ending at the brackets whose initials spell ``short``."""
@@ -377,26 +449,71 @@ class AbbreviationTagger:
                 return False
         return len(letters) in states
 
+    def _last_stop(self, before: str) -> int:
+        """Where a name phrase before brackets may start: after the last stop that is not a syllable
+        of a capitalized name ("Liên đoàn Tự do Dân sự Mỹ": "do" between "Tự" and "Dân")."""
+        end = len(before)
+        while True:
+            stop = self.stops.search(before, 0, end)
+            if stop is None:
+                return 0
+            word = stop.group()
+            if word in self.name_syllables and _CAP_AFTER.match(before, stop.end()) and _CAP_WORD_BEFORE.search(before, max(0, stop.start() - 12), stop.start()):
+                end = stop.start()
+                continue
+            return stop.end()
+
     def _head_phrase(self, before: str) -> Optional[str]:
-        """The name phrase before brackets: from the first head word after the last stop."""
-        stop = self.stops.search(before)
-        cut = stop.end() if stop else 0
+        """The name phrase before brackets: from the first head word after the last stop that keeps
+        it within ``max_words`` ("… cải tổ Lực lượng vũ trang Singapore (SAF)", not from "Bộ trưởng")."""
+        if _DEICTIC_END.search(before.rstrip()):  # "quân đội nước này (PLA)": no name
+            return None
+        cut = self._last_stop(before)
         heads = [h for h in self.heads.finditer(before, cut) if not _inside_name(before, h)]
-        if not heads:
-            return None
-        head = heads[0]
-        for later in heads[1:]:  # "khu vực phụ trách của Bộ Tư lệnh Trung tâm Mỹ": the body after "của" or "và"
-            if _OF_BEFORE.search(before, max(0, later.start() - 5), later.start()):
+        for i in range(len(heads)):
+            phrase = self._phrase_from(before, heads[i], heads[i + 1 :])
+            if len(phrase.split()) <= self.max_words:
+                return phrase
+        return None
+
+    def _phrase_from(self, before: str, head: regex.Match[str], later_heads: list[regex.Match[str]]) -> str:
+        """The phrase from ``head`` (or a better later head) to the brackets."""
+        if head.group()[0].islower():  # "dân quân Các đơn vị bảo vệ người dân": the capitalized name
+            head = next((h for h in later_heads if h.group()[0].isupper()), head)
+        # "khu vực phụ trách của Bộ Tư lệnh Trung tâm Mỹ", "xe tăng và xe chiến đấu bộ binh (IFV)": the body
+        # after "của" or "và" (not a common noun after a name: "Bộ Chỉ huy Trung tâm của quân đội Mỹ")
+        for later in later_heads:
+            if later.start() > head.start() and (later.group()[0].isupper() or head.group()[0].islower()) and _OF_BEFORE.search(before, max(0, later.start() - 5), later.start()):
                 head = later
-        phrase = before[head.start() :].strip()
-        if len(phrase.split()) > self.max_words:
-            return None
-        return phrase
+        start = head.start()
+        plural = _PLURAL_CAP_BEFORE.search(before, max(0, start - 6), start)
+        if plural:  # "Các lực lượng dân chủ Syria (SDF)": a capitalized "Các" opens the name
+            start = plural.start()
+        return _PLURAL_LOWER.sub("", before[start:].strip())  # "các đơn vị bảo vệ …": "các" is no part of the name
+
+
+def _quoted_or_cue(text: str) -> bool:
+    """Whether a closing quote is followed by "hoặc", "hay", "gọi tắt"… (str.find is faster than a scan)."""
+    for quote in ("”", '"'):
+        i = text.find(quote)
+        while i >= 0:
+            if _OR_AFTER_QUOTE.match(text, i + 1):
+                return True
+            i = text.find(quote, i + 1)
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _written(key: str) -> regex.Pattern[str]:
+    """The ways a canonical short form is written: spaces allowed around its joiners ("CVW - 7")."""
+    parts = regex.split(r"([-&/+])", key)
+    body = "".join(regex.escape(p) if i % 2 == 0 else r"\s?" + regex.escape(p) + r"\s?" for i, p in enumerate(parts))
+    return regex.compile(r"(?<![\p{L}\p{N}])" + body + r"(?![\p{L}\p{N}])")
 
 
 def _inside_name(text: str, head: regex.Match[str]) -> bool:
-    """Whether a capitalized one-word head continues a name mid-sentence ("Chiến khu Nam Bộ")."""
-    return head.group()[0].isupper() and " " not in head.group() and bool(_CAPITALIZED_BEFORE.search(text, max(0, head.start() - 20), head.start()))
+    """Whether a one-word head continues a name mid-sentence ("Chiến khu Nam Bộ", "Phi đội Ném bom")."""
+    return " " not in head.group() and bool(_CAPITALIZED_BEFORE.search(text, max(0, head.start() - 20), head.start()))
 
 
 def _initial(word: str) -> str:
@@ -432,11 +549,13 @@ def _code_before(text: str, start: int) -> bool:
 
 
 def expand(text: str, spans: list[tuple[int, int, Optional[str]]]) -> str:
-    """``text`` with each known abbreviation written out; capitalized at a sentence start."""
+    """``text`` with each known abbreviation written out; capitalized at a sentence start. A short
+    form next to its own definition stays as written ("Ban Chỉ huy Quân sự (CHQS)", "BCHQS (Ban
+    Chỉ huy quân sự)"): written out it would say the name twice."""
     out = []
     last = 0
     for start, end, expansion in sorted(spans):
-        if expansion is None or start < last:
+        if expansion is None or start < last or _beside_definition(text, start, end, expansion):
             continue
         out.append(text[last:start])
         k = start
@@ -448,3 +567,14 @@ def expand(text: str, spans: list[tuple[int, int, Optional[str]]]) -> str:
         last = end
     out.append(text[last:])
     return "".join(out)
+
+
+def _beside_definition(text: str, start: int, end: int, expansion: str) -> bool:
+    """Whether ``text[start:end]`` stands in brackets right after ``expansion`` or right before it in brackets."""
+    name = expansion.casefold()
+    opened = _OPEN_BEFORE.search(text, max(0, start - 3), start)
+    if opened and _CLOSE_AFTER.match(text, end) and text[max(0, opened.start() - len(name) - 2) : opened.start()].rstrip().casefold().endswith(name):
+        return True
+    after = _OPEN_AFTER.match(text, end)
+    return after is not None and text[after.end() : after.end() + len(name)].casefold() == name
+

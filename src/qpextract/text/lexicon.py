@@ -2,8 +2,8 @@
 
 Shared by the places extractor and by the officials extractor (a position's
 organization is a body name: "Bộ CHQS tỉnh", "UBND thành phố"). Everything here
-is built in ``__init__`` from data/vi files and the installed
-``vietnam_provinces`` package; nothing is module-level mutable state.
+is built in ``__init__`` from data/vi files (the current provinces generated from the
+``vietnam_provinces`` package); nothing is module-level mutable state.
 """
 
 from __future__ import annotations
@@ -125,22 +125,16 @@ fold = phrase_key
 
 
 class Gazetteer:
-    """Province-level place names: the package's current 34 plus the pre-2025 list.
+    """Province-level place names: the current 34 (places_current.tsv, generated from the
+    vietnam_provinces package by tools/make_places_current.py) plus the pre-2025 list.
 
     ``match(text, pos)`` gives the longest known name starting at ``pos``.
     """
 
     def __init__(self) -> None:
         self.kind: dict[str, str] = {}
-        try:
-            from vietnam_provinces import Province, VietNamDivisionType
-
-            for p in Province.iter_all():
-                name = re.sub(r"^(?:Thành phố|Tỉnh)\s+", "", p.name)
-                city = p.division_type == VietNamDivisionType.THANH_PHO_TRUNG_UONG
-                self.kind[phrase_key(name)] = "city" if city else "province"
-        except ImportError:  # the package is a dependency; without it the hand list still works
-            pass
+        for row in read_tsv("places_current.tsv", _PlaceRow):  # generated from vietnam_provinces
+            self.kind[phrase_key(row.name)] = row.kind
         for row in read_tsv("places_legacy.tsv", _PlaceRow):
             self.kind.setdefault(phrase_key(row.name), row.kind)
         names = sorted({n for n in self._surface_names()})

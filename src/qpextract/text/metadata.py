@@ -11,17 +11,21 @@
   also gives an author;
 - ``byline.*``: short name-only lines at the end are the byline (data/vi/byline.yaml):
   names in capitals or initials ("TRẦN HÙNG", "H.LAN", "Q.T – V.H"), after an opener
-  ("Tin, ảnh:"), or run into the last sentence; "Theo …" names a source, not an author.
+  ("Tin, ảnh:"), or run into the last sentence; "Theo …" names a source, not an author;
+  a name closed by a dash at the very end ("… NT Nguyễn Thuận -") or with its paper after a
+  slash ("… ./. Trung Hiếu/VOV.VN", "theo Tử Quỳnh/Vnexpress").
   Lists of other articles after "Tin khác" are not read.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, Optional
 
 import regex
+from pydantic import BaseModel
 
-from qpextract.data import read_yaml
+from qpextract.data import read_tsv, read_yaml
 from qpextract.document import Document, Reference
 
 _LINE = regex.compile(r"[^\n]+")
@@ -37,6 +41,13 @@ _GLUED_BYLINE = regex.compile(r"[.!?…\"'] ((?:\p{Lu}\.){1,3}\p{Lu}[\p{L}\p{M}]
 _WORDS = regex.compile(r"\S+")
 _PART = regex.compile(r"\{([a-z_]+)\}")  # a named part of a dateline template: "{date}"
 _DATELINE_WINDOW = 3  # lines under the headline (or at the end) where a dateline may stand
+_TAIL_WINDOW = 120  # characters at the end of the last line where a run-in byline is looked for
+_TAG = regex.compile(r"\p{Lu}{2,4}+")  # a tag of initials before a name: "NT", "TTB"
+
+
+class _SurnameRow(BaseModel):
+    surname: str
+    rare: Optional[str] = None
 
 
 class MetadataReader:
@@ -57,6 +68,9 @@ class MetadataReader:
         )
         self.source_trailers = regex.compile(r"(?:\s*(?:" + "|".join(cfg["trailer_patterns"]) + r"))+\s*$")
         self.caps_glued = regex.compile(cfg["caps_glued"])
+        self.dash_end = regex.compile(cfg["dash_end"])
+        self.name_source = regex.compile(cfg["name_source"])
+        self.surnames = frozenset(r.surname for r in read_tsv("surnames.tsv", _SurnameRow))
         self.max_caption = int(cfg["max_caption_chars"])
         self.max_line = int(cfg["max_line_chars"])
         self.max_tail = int(cfg["max_tail_lines"])
@@ -253,6 +267,9 @@ class MetadataReader:
             caps = self.caps_glued.search(text, max(s, e - 80), e)
             if caps and trailing and (names := self.byline_names(caps.group(1))):
                 return names, caps.start(1), "byline.caps_glued", caps.start(1)  # "... nghĩa trang XUÂN HOÀNG thực hiện"
+            run_in = self.run_in_byline(text, s, e) if trailing else None
+            if run_in:
+                return run_in
             if (gap != -1 and s > gap) or self.caption.search(line):
                 trailing = False  # a caption or related link after the byline
                 continue
@@ -260,6 +277,23 @@ class MetadataReader:
         if not authors:
             return self.byline_before_captions(text, tail)
         return authors, end, kind, at
+
+    def run_in_byline(self, text: str, s: int, e: int) -> tuple[list[str], int, str, int] | None:
+        """``byline.dash_end`` ("… NT Nguyễn Thuận -") and ``byline.name_source`` ("… Trung Hiếu/VOV.VN")."""
+        lo = max(s, e - _TAIL_WINDOW)
+        tail = text[lo:e].rstrip()
+        m = self.name_source.search(text, lo, e) if "/" in tail[-60:] else None
+        if m and (names := self.byline_names(m.group(1))):
+            return names, m.start(1), "byline.name_source", m.start(1)
+        m = self.dash_end.search(text, lo, e) if tail.endswith(("-", "–")) else None
+        if m:
+            words = m.group(1).split()
+            first = next((i for i, w in enumerate(words) if w in self.surnames and 2 <= len(words) - i <= 4), len(words) - 2)
+            start = m.start(1) + len(" ".join(words[:first])) + (1 if first else 0)
+            names = self.byline_names(" ".join(words[first:]))
+            if names:
+                return names, start, "byline.dash_end", start
+        return None
 
     def byline_before_captions(self, text: str, tail: list[tuple[int, int]]) -> tuple[list[str], int | None, str, int]:
         """A byline line followed by a blank line and only short photo captions to the end."""
@@ -290,14 +324,24 @@ class MetadataReader:
             ):
                 names.append(_titlecase(part))  # "H.LAN", "Q.T", "T. Hùng", "N.T Minh"
                 continue
-            if not _is_name(part.split(), 2, 4):
+            words = part.split()
+            if len(words) > 2 and _TAG.fullmatch(words[0]) and _initials(words[1:]) == _initials([words[0]]):
+                words = words[1:]  # "NT Nguyễn Thuận": the tag is the name's initials
+            if not _is_name(words, 2, 4):
                 return None
-            names.append(_titlecase(part))
+            names.append(_titlecase(" ".join(words)))
         return names or None
 
 
 def _is_name(syllables: list[str], least: int, most: int) -> bool:
     return least <= len(syllables) <= most and all(_NAME_SYLLABLE.fullmatch(w) for w in syllables)
+
+
+def _initials(words: list[str]) -> str:
+    """First letters without marks ("Trịnh Thái Bằng" → "TTB"); a single word of capitals is its own."""
+    letters = words[0] if len(words) == 1 else "".join(w[0] for w in words)
+    folded = unicodedata.normalize("NFD", letters.upper().replace("Đ", "D"))
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 def _titlecase(name: str) -> str:

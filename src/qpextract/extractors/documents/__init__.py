@@ -8,17 +8,23 @@ date ("ngày 25/10/2013", read from the date records) and title ("về ...",
 ``document.number``, ``document.quoted``, ``document.about``, ``document.name``,
 ``document.acronym`` (a name before its acronym: "quy tắc ứng xử ở Biển Đông (COC)"),
 ``document.decided`` (after a verb: "có quyết định chấp thuận ..."), ``document.of``
-("kế hoạch huấn luyện của Bộ Tư lệnh TP").
+("kế hoạch huấn luyện của Bộ Tư lệnh TP"). A title read without quotes goes on past a comma
+to its natural end ("về xây dựng, chỉnh đốn Đảng"); a stop word that is half of a word does
+not end it ("Đạo luật Tự do Thông tin"). No record: a decision that is a personnel action
+("trao quyết định điều động, bổ nhiệm ..."; ``document.personnel``), the act of deciding
+("đưa ra quyết định rút quân"; ``document.deciding``), a lower-case head that is also a verb
+before scare quotes ("Thủ tướng quyết định "số phận" dự án"; ``document.verb_quote``), a head inside a body's
+name ("Tổ chức Hiệp ước Bắc Đại Tây Dương").
 """
 
 from __future__ import annotations
 
 import re
-from typing import Literal, Optional
+from typing import Callable, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict
 
-from qpextract.data import read_yaml
+from qpextract.data import data_text, read_yaml
 from qpextract.document import Document
 from qpextract.models import DocumentKind, DocumentReference
 from qpextract.patterns import bounded, skip_blanks, trie_pattern
@@ -32,6 +38,7 @@ _NUMBER = re.compile(
 )
 _QUOTE = re.compile(r"[ \t]*+(?:về[ \t]++)?+[\"“]([^\"“”\n]{3,300})[\"”]")
 _ABOUT = re.compile(r"[ \t]*+(về[ \t]++[^,;:.()\"“”\n]{3,160})")
+_COMMA_PART = re.compile(r",[ \t]++([^,;:.()\"“”\n]{2,160})")  # the next part of a title after a comma
 # a name after the head: capitalized words, then lower-case or numbered continuations
 _NAME = re.compile(r"[ \t]++([\w-]++(?:[ \t]++[\w-]++){0,11})")  # its first word must be capitalized
 # a name of up to 12 words right before its acronym in brackets: "tránh va chạm trên biển (CUES)"
@@ -80,6 +87,11 @@ class DocumentVocabulary(BaseModel):
     vetoes: dict[DocumentKind, list[str]]
     decided_verbs: list[str]
     decided_stops: list[str]
+    personnel_actions: list[str]
+    deciding_verbs: list[str]
+    clause_openers: list[str]
+    clause_verbs: list[str]
+    and_new_phrase: list[str]
     amended: list[str]
     bodies: list[str]
 
@@ -104,8 +116,15 @@ class DocumentExtractor:
         self.compound_before = {k: frozenset(v) for k, v in voc.compound_before.items()}
         self.compound_after = {k: frozenset(v) for k, v in voc.compound_after.items()}
         self.measure_re = re.compile(r"[ \t]++" + trie_pattern(voc.measure_words) + r"(?!\w)")
-        self.decided_re = re.compile(r"(?<!\w)" + trie_pattern(voc.decided_verbs) + r"[ \t]++$")
+        self.decided_re = re.compile(r"(?<!\w)" + trie_pattern(voc.decided_verbs) + r"[ \t]++$", re.IGNORECASE)
         self.decided_stops = frozenset(voc.decided_stops)
+        self.deciding_re = re.compile(r"(?<!\w)" + trie_pattern(voc.deciding_verbs) + r"[ \t]++$", re.IGNORECASE)
+        self.personnel_re = re.compile(trie_pattern(voc.personnel_actions) + r"(?![\w])")
+        self.clause_openers = frozenset(voc.clause_openers)
+        self.clause_verbs = frozenset(voc.clause_verbs)
+        self.clause_stops = self.decided_stops - {"và"}  # in a part after a comma "và" ends a title only before a new phrase
+        self.and_new_phrase = re.compile(r"[ \t]++và[ \t]++(?:" + trie_pattern(voc.and_new_phrase) + r"(?!\w)|[A-ZĐ])")
+        self.compounds = frozenset(w for w in data_text("compound_words.txt").splitlines() if w and not w.startswith("#"))
         self.body_re = re.compile(trie_pattern(voc.issuers + voc.bodies) + r"(?!\w)")
         self.amended_re = re.compile(r"[ \t]*+" + trie_pattern(voc.amended) + r"(?![\w,]|[ \t]++bổ)")
         self.vetoes = {k: re.compile(r"(?<!\w)" + trie_pattern(v) + r"(?!\w)", re.IGNORECASE) for k, v in voc.vetoes.items()}
@@ -163,12 +182,23 @@ class DocumentExtractor:
             iss = self._issuer(text, of.end())
             if iss:
                 issuer, end = iss
+        elif not number and (at := skip_blanks(text, end)) > end and self.issuer_re.match(text, at):
+            iss = self._issuer(text, at)  # "Nghị quyết Trung ương 4 (khóa XII) về ...": a listed issuer, no "của"
+            if iss and _ABOUT.match(text, iss[1]):
+                issuer, end = iss
         q = _QUOTE.match(text, end)
+        if q and not number and not issuer and head.after_verb and text[s].islower() and not self.decided_re.search(text, max(0, s - 16), s):
+            # "Thủ tướng quyết định "số phận" dự án": a verb before scare quotes (document.verb_quote)
+            doc.near_miss(self.name, "document.verb_quote", s, q.end(), "a lower-case head that is also a verb, before quotes")
+            return None
         if q:
             title, end = q.group(1).strip(), q.end()
             rule = rule or "document.quoted"
         elif not number and (found := self._unnumbered(text, head, s, e)):
             title, end, rule = found
+            if rule == "document.personnel":
+                doc.near_miss(self.name, rule, s, end, "a personnel action without a number is the act, not a cited document")
+                return None
             if rule == "document.of":
                 iss = self._issuer(text, end)
                 if iss is None or not self.body_re.match(iss[0]):
@@ -179,6 +209,9 @@ class DocumentExtractor:
             if a and (number or issuer):
                 title = self._trim(a.group(1), self.about_stops)
                 end = a.start(1) + len(title)
+                if title == a.group(1).rstrip():
+                    end = self._past_commas(text, end, lambda part: self._trim(part, self.about_stops | {"và", "hoặc"}))
+                    title = text[a.start(1) : end]
                 rule = rule or "document.about"
             elif not number and head.needs == "number_or_title" and text[s].isupper() or (not number and head.kind == "law"):
                 nm = _NAME.match(text, e)
@@ -189,6 +222,9 @@ class DocumentExtractor:
                         title, end = name, nm.start(1) + len(name)
                         rule = "document.name"
                         title, end = self._named_tail(text, head, s, title, end)
+        if number is None and self.deciding_re.search(text, max(0, s - 12), s):
+            doc.near_miss(self.name, "document.deciding", s, end, "after 'đưa ra' a head without a number is the act of deciding")
+            return None  # "đưa ra quyết định rút quân"
         if number is None and (title is None or _PLURAL.search(text, max(0, s - 12), s)):
             return None  # a bare common noun, or a group ("các Đề án của UBND tỉnh về ...")
         if date is None and number is None and head.kind == "law" and self._vetoed(head, text, s, s):
@@ -222,10 +258,16 @@ class DocumentExtractor:
             return (text[s : a.end(1)] if head.title_keeps_head else a.group(1)), a.end(1), "document.acronym"
         if head.after_verb and self.decided_re.search(text, max(0, s - 16), s):
             c = _CLAUSE.match(text, e)
+            if c and self.personnel_re.match(c.group(1)):
+                return "", c.end(1), "document.personnel"  # "trao quyết định điều động, bổ nhiệm ...": the act on a person
             if c and c.group(1)[0].islower() and not self._stop_first(c.group(1)):
                 title = self._trim_clause(c.group(1))
+                end = c.start(1) + len(title)
+                if title == c.group(1).rstrip() and text.startswith(",", end):
+                    end = self._past_commas(text, end, lambda part: self._trim_clause(part, self.clause_stops))
+                    title = text[c.start(1) : end]
                 if len(title.split()) >= 3:  # "ra quyết định thu hồi." is the act, not a cited decision
-                    return title, c.start(1) + len(title), "document.decided"
+                    return title, end, "document.decided"
         if head.needs == "number_or_quote" and not head.after_verb:
             o = _OF_TITLE.match(text, e)
             if o and o.group(1)[0].islower() and not self._stop_first(o.group(1)) and text[o.end() : o.end() + 1].isupper():
@@ -244,18 +286,41 @@ class DocumentExtractor:
             return text[s:end], end
         return title, end
 
+    def _past_commas(self, text: str, end: int, trim: Callable[[str], str]) -> int:
+        """The natural end of a title that stops at a comma: each next part, cut by ``trim``, is kept
+        ("về xây dựng, chỉnh đốn Đảng và ...") unless a capital, a clause opener or a subject and
+        its verb ("…, huyện đã …") show a new clause; "và" before a new phrase ends it."""
+        while m := _COMMA_PART.match(text, end):
+            part = m.group(1)
+            words = part.split()
+            first = words[0].lower()
+            if not words[0][0].islower() or first in self.clause_openers or " ".join(words[:2]).lower() in self.clause_openers:
+                break
+            kept = trim(part)
+            cut = part[len(kept) :].split()
+            if cut and cut[0].lower() in self.clause_verbs:
+                break  # "về công tác tuyển quân, huyện đã ...": a subject and its verb
+            new = self.and_new_phrase.search(kept)
+            if new:
+                kept = kept[: new.start()]
+            end = m.start(1) + len(kept.rstrip(" ,;:"))
+            if new or kept != part.rstrip():
+                break
+        return end
+
     def _stop_first(self, words: str) -> bool:
         """True when a title would begin with a stop word ("Luật cũng quy định ...")."""
         parts = words.lower().split()
         return parts[0] in self.stops or " ".join(parts[:2]) in self.stops
 
-    def _trim_clause(self, words: str) -> str:
+    def _trim_clause(self, words: str, stops: frozenset[str] | None = None) -> str:
         """A title read after a verb, cut before a stop word or "của" before a capital."""
+        stops = self.decided_stops if stops is None else stops
         parts = words.split()
         keep: list[str] = []
         for i, w in enumerate(parts):
             low = w.lower().rstrip(",")
-            if i >= 1 and (low in self.decided_stops or " ".join(parts[i : i + 2]).lower() in self.decided_stops):
+            if i >= 1 and (low in stops or " ".join(parts[i : i + 2]).lower() in stops):
                 break
             if i >= 1 and low == "của" and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
                 break
@@ -331,6 +396,7 @@ class DocumentExtractor:
             if i >= 1 and low in self.stops_before_capital and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
                 break
             if i >= 1 and (low in stops or " ".join(parts[i : i + 2]).lower() in stops):
-                break
+                if not parts[i - 1][:1].isupper() or f"{parts[i - 1].lower()} {low}" not in self.compounds:  # "Tự do"
+                    break
             keep.append(w)
         return " ".join(keep).rstrip(",;:")

@@ -4,7 +4,8 @@ The headline (main) event is chosen by the named rules of events.yaml
 (``main_rules``) from the headline and the lead (its first three prose sentences:
 sapo, caption, lead), never from a later mention: an incident opening the
 headline, a lead sentence that reports a happening, the headline's own words, an
-announcement the headline reports, the first lead sentence. A lead trigger of a
+exercise the lead places the headline's act of fire in, an announcement the
+headline reports, the first lead sentence. A lead trigger of a
 kind the headline does not name counts only in a sentence that restates the
 headline's happening. What follows an intent or analysis word in a headline
 clause names no event. Main is null only when the article reports nothing at all
@@ -38,6 +39,7 @@ _MIN_LEAD_WORDS = 5
 _CONFERENCE_TYPES = ("summary_conference", "review_conference")
 _TITLE_CHARS = 300  # a headline longer than this is a run-on first line: its verbs are read this far
 _OCCASION_WINDOW = 10  # characters before a lead trigger searched for "trong", "tại", "bên lề" right before it
+_FRAME_WINDOW = 30  # characters before a lead trigger searched for "trong (khuôn khổ) (cuộc)"
 _DATE_NEAR_START = 45  # a day this near the start dates the sentence ("Bộ Quốc phòng Trung Quốc ngày 5/7 công bố…")
 _ORGANIZER_EDGES = re.compile(
     r"^(?:tại (?:hội nghị|buổi lễ|lễ|đây)\s*,?\s*)|(?:\s+(?:đã|vừa|cũng|sẽ|chỉ đạo|phối hợp|long trọng|đồng loạt|trang trọng))+$",
@@ -148,16 +150,28 @@ class EventExtractor:
         in_lead: list[tuple[int, int, TriggerRow]] = []
         for ls, le in lead:
             in_lead.extend(h for h in hits if ls <= h[0] < le and h[2].scope != "title")
+        # a headline that reports an act of fire: an exercise right after "trong" is its occasion ("Pantsir-S1 diệt 100
+        # tên lửa trong diễn tập"), not a topic as in a slogan ("Nâng cao chất lượng trong huấn luyện")
+        fire = bool(find_all(self.t.frame_act_re, low[:title_end] if title_end else title_low))
         if title_end:
-            in_title = [h for h in hits if h[0] < title_end and not self._topic(low, h[0])]
+            in_title = [
+                h for h in hits if h[0] < title_end and not self._topic(low, h[0], headline=fire and h[2].type in self.t.frame_types)
+            ]
             said = self._statement_clauses(low[:title_end])
         else:
-            in_title = [h for h in self._triggers(title_low) if not self._topic(title_low, h[0], in_title=True)]
+            in_title = [
+                h
+                for h in self._triggers(title_low)
+                if not self._topic(title_low, h[0], in_title=True, headline=fire and h[2].type in self.t.frame_types)
+            ]
             said = self._statement_clauses(title_low)
-        # a statement, a plan or an analysis: its headline words name nothing held
-        in_title = [h for h in in_title if not any(a <= h[0] < b for a, b in said)]
-        statement = bool(said) and not in_title
         head_low, head = (low[:title_end], doc.text[:title_end]) if title_end else (title_low, doc.title or "")
+        # a headline that is one quotation: its words are the speaker's, they name nothing held
+        quotation = bool(self.t.quotation_re.match(head_low))
+        quoted = [(0, len(head_low))] if quotation else []
+        # a statement, a plan or an analysis: its headline words name nothing held
+        in_title = [h for h in in_title if not any(a <= h[0] < b for a, b in said + quoted)]
+        statement = bool(said) and not in_title
         speech = self._speech_acts(head_low, head)
         # under a headline that only states or announces, a dated lead sentence reports the occasion of the
         # statement (a meeting, a visit: `other`); a specific kind there is what the statement is about ("Trump nói…"
@@ -176,10 +190,30 @@ class EventExtractor:
         # the first lead sentence may still name the event without reporting it, unless as a plan or a topic
         first = lead[:1]
         in_other = [] if statement else [h for h in in_lead if any(a <= h[0] < b for a, b in first) and self._plain(low, h[0])]
+        if stated:
+            # under a statement headline a lead word of a specific kind is the event only when the headline names that
+            # kind too ("Putin ra lệnh … tập trận") and does not react to it ("Chuyên gia Australia lo ngại cuộc tập
+            # trận…"): else it is what was said about ("Mỹ lên án Trung Quốc thử máy bay ném bom" over "… tiến hành hoạt
+            # động huấn luyện cất cánh"). Under a speech verb of no reaction ("Bộ trưởng yêu cầu…") the lead may still
+            # report the occasion held (a conference organized that day), unless the headline names its kind only as
+            # called off or watched ("… tuyên bố dừng tập trận").
+            reacts = any(phrase_key(head_low[a[0] : a[1]]) in self.t.reaction_verbs for a in speech)
+            named, topical = set(), set()
+            for h in self._triggers(head_low):
+                (topical if self._topic(head_low, h[0], in_title=True) else named).add(h[2].type)
+            strict = reacts or not speech
+            in_other = [h for h in in_other if h[2].type == "other" or (h[2].type in named and not reacts)]
+            in_reporting = [
+                h
+                for h in in_reporting
+                if h[2].type == "other"
+                or (h[2].type in named and not reacts)
+                or (not strict and h[2].type not in topical)
+            ]
         # when the headline names a happening of its own, a lead trigger of another kind is its event only in a
         # sentence that restates the headline's words ("công bố hình ảnh … diễn tập phóng tên lửa" under "công bố
         # ảnh … phóng tên lửa"); else it is a passing mention ("Tìm thấy máy bay MiG-21…" over "… bay huấn luyện")
-        verbs = self._headline_verbs(head_low, head, said)
+        verbs = self._headline_verbs(head_low, head, said + quoted)
         # (once it has one, every trigger word of the headline counts, also in a statement: "tuyên bố tập trận")
         acts: list[tuple[int, int, TriggerRow]] = []
         if in_title or verbs or speech:
@@ -192,6 +226,17 @@ class EventExtractor:
         # only tells the background ("Truy tặng bằng khen cho dân quân tử vong khi cứu cầu")
         opening = min((h[0] for h in in_title), default=-1)
         incident = [h for h in headline if h[2].rank == 0 and h[0] == opening]
+        # an incident headline that the first lead sentence calls a scenario of an exercise ("Cứu hộ bằng trực thăng khi
+        # bão số 13 vào TP. HCM" over "Đó là một trong những tình huống trong buổi diễn tập phòng thủ dân sự…") is a drill
+        drill: list[tuple[int, int, TriggerRow]] = []
+        if incident:
+            drill = [
+                h
+                for h in in_lead
+                if any(a <= h[0] < b for a, b in first)
+                and h[2].type in self.t.frame_types
+                and find_all(self.t.scenario_re, low, self._sentence(h[0])[0], h[0])
+            ]
         # a conference that reviews or sums up work, in the headline or the first lead sentence, decides the type
         # in the first lead sentence (with its organizer and day) as a conference held ("hội nghị tổng kết",
         # "tổ chức sơ kết"), not a verb; else in the headline
@@ -213,10 +258,29 @@ class EventExtractor:
             for h in hits
             if any(a <= h[0] < b for a, b in first)
             and h[2].scope != "title"
-            and any(not low[pe : h[0]].strip() for _, pe in find_all(self.t.occasion_re, low, max(0, h[0] - _OCCASION_WINDOW), h[0]))
+            and any(
+                not low[pe : h[0]].strip() and (h[2].type == "other" or phrase_key(low[ps:pe]) not in self.t.untyped_occasion_preps)
+                for ps, pe in find_all(self.t.occasion_re, low, max(0, h[0] - _OCCASION_WINDOW), h[0])
+            )
             and (not acts or self._restates(low, h, acts, head_low))
         ]
+        # a headline act of fire (a launch, a strike, a show of fire) that a lead sentence repeating its words places
+        # inside an exercise ("… phóng tên lửa trong cuộc diễn tập …") is part of that exercise, unless the headline
+        # states or an incident opens it
+        frame = []
+        fire = [a for a in acts if phrase_key(head_low[a[0] : a[1]]) in self.t.frame_acts]
+        if fire and not incident and not stated:
+            frame = [
+                h
+                for h in in_lead
+                if h[2].type in self.t.frame_types
+                and self.t.frame_before_re.search(low, max(0, h[0] - _FRAME_WINDOW), h[0])
+                and not self._planned(low, h[0])
+                and self._restates(low, h, fire, head_low)
+            ]
         groups = {
+            "lead_frame": frame,
+            "lead_drill": drill,
             "lead_occasion": occasion,
             "title_incident": incident,
             "conference": conference,
@@ -330,10 +394,15 @@ class EventExtractor:
         near = low[max(ss, hit[0] - _PLAN_WINDOW) : min(se, hit[1] + _PLAN_WINDOW)]  # bounded: linear on a 1 MB sentence
         return any(head_low[a[0] : a[1]] in near for a in acts)
 
-    def _nominal(self, title_low: str, s: int) -> bool:
-        """A verb made a noun by the word right before it ("những tuyên bố", "lệnh trừng phạt", "bài phát biểu")."""
+    def _nominal(self, title_low: str, s: int, e: int = -1) -> bool:
+        """A verb made a noun by the word right before it ("những tuyên bố", "lệnh trừng phạt", "bài phát biểu"), or a
+        speech noun (``e`` given) by the word right after it ("cảnh báo của Phó Tổng thống Mỹ"; not "bác tuyên bố của
+        Mỹ", nor "vừa nhận của Nga")."""
         before = title_low[max(0, s - 12) : s].split()
-        return bool(before) and before[-1].strip(_QUOTES) in self.t.nominalizers
+        after = title_low[e : e + 8].split() if e >= 0 and phrase_key(title_low[s:e]) in self.t.speech_nouns else []
+        return (bool(before) and before[-1].strip(_QUOTES) in self.t.nominalizers) or (
+            bool(after) and after[0] in self.t.nominal_after
+        )
 
     def _speech_acts(self, title_low: str, title: str) -> list[tuple[int, int, TriggerRow]]:
         """Statements the headline reports ("Nga tuyên bố bắt…", "Trump nói…", "Putin cảnh báo…"): a speech verb not
@@ -344,7 +413,7 @@ class EventExtractor:
             before = title_low[max(0, s - 12) : s].split()
             if (before and before[-1] in self.t.speech_negators) or self._topic(title_low, s, in_title=True):
                 continue  # "Putin không nói quá khi…"
-            if self._nominal(title_low, s):
+            if self._nominal(title_low, s, e):
                 continue
             if title[s : s + 1].isupper() and s > opening:
                 continue  # a capitalized word inside the headline is a name
@@ -396,26 +465,33 @@ class EventExtractor:
         if not after:
             return False
         # "cuộc tập trận có thể diễn ra trong 48 giờ tới", "dự kiến sớm được tổ chức": a plan between them
-        return not self._planned(low, s) and not find_all(self.t.plan_re, low, e, after[0][0])
+        return not self._planned(low, s) and not self._plans(low, e, after[0][0])
 
     def _planned(self, low: str, s: int) -> bool:
         """A plan marker written in lower case before ``s`` in its sentence, with no past marker after it."""
         ss, _ = self._sentence(s)
         ss = max(ss, s - _PLAN_WINDOW)  # bounded: a 1 MB "sentence" must stay linear
         # written in lower case: "cần" is a plan, "Cần Thơ" a city
-        plans = [x for x in find_all(self.t.plan_re, low, ss, s) if not self._text[x[0]].isupper()]
+        plans = [x for x in self._plans(low, ss, s) if not self._text[x[0]].isupper()]
         return bool(plans) and not find_all(self.t.past_re, low, plans[-1][1], s)
+
+    def _plans(self, low: str, a: int, b: int) -> list[tuple[int, int]]:
+        """Plan markers in ``low[a:b]``, without the longer words that begin with one ("sắp xếp" is no "sắp")."""
+        return [x for x in find_all(self.t.plan_re, low, a, b) if phrase_key(low[x[0] : x[1]]) not in self.t.not_plan_markers]
 
     # ---- did it happen? -----------------------------------------------------------
     def _plain(self, low: str, s: int) -> bool:
         """Not inside a plan or a task (unless a past marker follows the plan), and not a topic."""
         return not self._planned(low, s) and not self._topic(low, s)
 
-    def _topic(self, low: str, s: int, in_title: bool = False) -> bool:
-        """Right after a topic head: "công tác huấn luyện", "phục vụ diễn tập", "thương vong trong cuộc diễn tập"."""
+    def _topic(self, low: str, s: int, in_title: bool = False, headline: bool = False) -> bool:
+        """Right after a topic head: "công tác huấn luyện", "phục vụ diễn tập"; in a ``headline`` of an act of fire, an
+        exercise right after an occasion head names the occasion of the act ("Pantsir-S1 diệt 100 tên lửa trong diễn tập")."""
         ss = 0 if in_title else self._sentence(s)[0]
         topics = find_all(self.t.topic_re, low, max(ss, s - _TOPIC_WINDOW), s)
-        return bool(topics) and not low[topics[-1][1] : s].strip(" ,")
+        if not topics or low[topics[-1][1] : s].strip(" ,"):
+            return False
+        return not (headline and phrase_key(low[topics[-1][0] : topics[-1][1]]) in self.t.title_occasion_heads)
 
     def _happened(self, low: str, s: int, e: int, row: TriggerRow) -> Optional[str]:
         """The rule that makes a body trigger a reported happening, or None (plan, task, topic)."""

@@ -30,7 +30,7 @@ class MainRule(BaseModel):
     name: str = Field(pattern=r"^event\.main\.[a-z_]+$")
     source: Literal[
         "title_incident", "conference", "lead_occasion", "lead_reported", "title", "title_headline", "lead", "title_verb",
-        "title_statement",
+        "title_statement", "lead_frame", "lead_drill",
     ]
     rank: int = Field(ge=0, le=2)
 
@@ -44,13 +44,20 @@ class EventVocabulary(BaseModel):
     statement_title: list[str]
     analysis_title: list[str]
     statement_marks: str
+    quotation_marks: str
     title_clause_breaks: str
     question_title: list[str]
     question_marks: str
     plan_markers: list[str]
+    not_plan_markers: list[str]
     past_markers: list[str]
     cues: list[str]
     topic_heads: list[str]
+    title_occasion_heads: list[str]
+    frame_before: str
+    frame_types: list[EventType]
+    frame_acts: list[str]
+    scenario_words: list[str]
     decision_triggers: list[str]
     appointment_words: list[str]
     reporting_after: list[str]
@@ -61,9 +68,13 @@ class EventVocabulary(BaseModel):
     headline_verbs: list[str]
     verb_past: str
     occasion_preps: list[str]
+    untyped_occasion_preps: list[str]
     speech_verbs: list[str]
+    reaction_verbs: list[str]
     speech_negators: list[str]
     nominalizers: list[str]
+    nominal_after: list[str]
+    speech_nouns: list[str]
 
 
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
@@ -96,13 +107,21 @@ class EventTables:
         self.statement_re = phrase_regex(voc.statement_title)
         self.analysis_re = phrase_regex(voc.analysis_title)
         self.statement_marks_re = re.compile(voc.statement_marks)
+        self.quotation_re = re.compile(voc.quotation_marks)
         self.title_clause_re = re.compile(voc.title_clause_breaks)
         self.question_re = phrase_regex(voc.question_title)
         self.question_marks_re = re.compile(voc.question_marks)
-        self.plan_re = phrase_regex(voc.plan_markers)
+        self.plan_re = phrase_regex(voc.plan_markers + voc.not_plan_markers)  # longest first: "sắp xếp" over "sắp"
+        self.not_plan_markers = frozenset(phrase_key(w) for w in voc.not_plan_markers)
         self.past_re = phrase_regex(voc.past_markers)
         self.cue_re = phrase_regex(voc.cues)
         self.topic_re = phrase_regex(voc.topic_heads)
+        self.title_occasion_heads = frozenset(phrase_key(w) for w in voc.title_occasion_heads)
+        self.frame_before_re = re.compile(voc.frame_before)
+        self.frame_types = frozenset(voc.frame_types)
+        self.frame_acts = frozenset(phrase_key(w) for w in voc.frame_acts)
+        self.frame_act_re = phrase_regex(voc.frame_acts)
+        self.scenario_re = phrase_regex(voc.scenario_words)
         self.decision_triggers = frozenset(phrase_key(p) for p in voc.decision_triggers)
         self.appointment_re = phrase_regex(voc.appointment_words)
         self.reporting_after_re = phrase_regex(voc.reporting_after)
@@ -113,9 +132,13 @@ class EventTables:
         self.headline_verb_re = phrase_regex(voc.headline_verbs)
         self.verb_past_re = re.compile(voc.verb_past)
         self.occasion_re = phrase_regex(voc.occasion_preps)
+        self.untyped_occasion_preps = frozenset(phrase_key(w) for w in voc.untyped_occasion_preps)
         self.speech_re = phrase_regex(voc.speech_verbs)
+        self.reaction_verbs = frozenset(phrase_key(w) for w in voc.reaction_verbs)
         self.speech_negators = frozenset(voc.speech_negators)
         self.nominalizers = frozenset(voc.nominalizers)
+        self.nominal_after = frozenset(voc.nominal_after)
+        self.speech_nouns = frozenset(phrase_key(w) for w in voc.speech_nouns)
         # a headline verb names a happening of no typed kind: the fallback of the headline event
         self.headline_verbs = {
             phrase_key(v): TriggerRow(phrase=phrase_key(v), type="other", scope="title", rank=2, cue=True)

@@ -107,8 +107,9 @@ def _tokens(lex: Lexical, start: int, end: int, *, right: bool) -> _Tokens:
     spans = spans[keep]
     t.surface = surface[keep]
     t.lower = lower[keep]
-    t.starts = [a for a, _ in spans]
-    t.ends = [b for _, b in spans]
+    if spans:
+        starts, ends = zip(*spans)
+        t.starts, t.ends = list(starts), list(ends)
     return t
 
 
@@ -193,11 +194,14 @@ class NumberExtractor:
         self._blocked = blocked
         cands: list[tuple[int, int, float, Optional[float], str]] = []
         for m in _DIGITS.finditer(text):
-            c = self._digit_candidate(text, m.start(), m.end())
+            s, e = m.span()
+            if self._in_date(s, e):
+                continue  # part of a date (no candidate can overlap one: see _digit_candidate)
+            c = self._digit_candidate(text, s, e)
             if c is not None:
                 cands.append(c)
-            elif not self._in_date(m.start(), m.end()):
-                doc.near_miss(self.name, "number.digits", m.start(), m.end(), "digits read as no quantity: an identifier (Đề án 12, 28-NQ), a date or clock part, a range, or no unit or counted noun after it")
+            else:
+                doc.near_miss(self.name, "number.digits", s, e, "digits read as no quantity: an identifier (Đề án 12, 28-NQ), a date or clock part, a range, or no unit or counted noun after it")
         lowered = doc.lex.lower
         excluded = self.t.word_alone_excluded
         for m in self._word_numbers.finditer(lowered):
@@ -428,9 +432,12 @@ class NumberExtractor:
         if self._next_word(text, end) in self._reject_next_word_number and not self._compound_after(end):
             return None  # "hai năm", "hai bên"
         if one:
+            if self._prev_word(text, s) in self.t.one_not_after:
+                return None  # "là một đơn vị", "như một chiếc xe tăng": an article
             after_toks = _tokens(self._lex, end, min(len(text), end + 40), right=True)
             if not self.t.one_counts.at(after_toks.lower, 0)[0] and not self._one_counted(s, after_toks):
                 return None  # "một số", "một cách": an article, not a count
+<<<<<<< HEAD
             if self._prev_word(text, s) in self.t.one_not_after:
                 return None  # "là một đơn vị", "như một chiếc xe tăng": an article
             why = self._one_article(text, s, _tokens(self._lex, end, min(len(text), end + 90), right=True))
@@ -439,6 +446,8 @@ class NumberExtractor:
                 return None
         elif five:
             self._near(s, end, "number.five", "năm before a counted noun is five")
+=======
+>>>>>>> main
         return (s, end, value, None, "number.words")
 
     def _one_article(self, text: str, s: int, after: _Tokens) -> str:
@@ -536,8 +545,7 @@ class NumberExtractor:
     def _read(self, doc, text, s, e, value, total, rule, out, spans) -> None:
         t = self.t
         left = _tokens(doc.lex, max(0, s - _WINDOW_LEFT), s, right=False)
-        right = _tokens(doc.lex, e, min(len(text), e + _WINDOW_RIGHT), right=True)
-        lw, rw = left.lower, right.lower
+        lw = left.lower
         nl = len(lw)
         prev_is_pair = nl > 0 and lw[-1] == "/"
         # --- guards on the left: identifiers, ordinals, dates
@@ -557,6 +565,8 @@ class NumberExtractor:
                 k, _ = t.temporal_before.ending(lw, nl)
                 if k:
                     return self._drop(doc, "number.guard.temporal", s, e)
+        right = _tokens(doc.lex, e, min(len(text), e + _WINDOW_RIGHT), right=True)
+        rw = right.lower
         # --- unit
         i = 0
         unit = "count"

@@ -70,7 +70,7 @@ class OfficialExtractor:
         self.names = NameFinder(self.lex)
         self.positions = PositionParser(self.lex)
         self.ranks = RankReader(self.lex)
-        self.foreign = ForeignFinder(self.lex.countries, self.lex.particles)
+        self.foreign = ForeignFinder(self.lex.countries, self.lex.particles, self.lex.korean)
 
     # -- the walk ----------------------------------------------------------
     def __call__(self, doc: Document) -> None:
@@ -86,8 +86,14 @@ class OfficialExtractor:
             for n in names
             if fold(text[n.start : n.end]) not in authors
             and text[n.start : n.end] not in self.lex.country_set
+            and not (text[n.end : n.end + 1] == "." and text[n.end + 1 : n.end + 2].isupper())  # "Đỗ V.Q.": initials only
             and not (n.start > lo and text[n.start - 1] in " \t" and self.lex.thing_head.search(text, max(lo, n.start - 16), n.start))
-            and (n.kind != "vi" or all(len(w) <= 2 or vietnamese_syllable(w) for w in text[n.start : n.end].split(" ")))
+            and (
+                n.kind != "vi"
+                or all(len(w) <= 2 or vietnamese_syllable(w) for w in text[n.start : n.end].split(" "))
+                # "Ksor Phước": a Gia Rai family name (not cut before an apostrophe: "Rơ Land H'Kem")
+                or (text[n.start : n.end].split(" ")[0] in self.lex.ethnic_first and text[n.end : n.end + 1] not in "'’")
+            )
         ]
         stops = {n.start for n in names}
         cues = self._cues(text, lo, hi, stops, matches)
@@ -106,6 +112,7 @@ class OfficialExtractor:
         list_rank: Optional[str] = None  # the rank a list of persons hands on ("Thượng tướng A, B")
         list_end = -1
         list_cue: Optional[Cue] = None  # the rank cue of that list
+        listed = False  # the name before was a person with no post: a name joined to it by ", " or "và" is one too
         shared: list[tuple[Cue, Person]] = []  # ("Thượng tướng A, B"): the rank cue said of B too
         for _, _, ev in events:
             if ev.start < cursor:
@@ -135,7 +142,15 @@ class OfficialExtractor:
             aged = not (chain or cue_post or inherited or self.lex.thing_before.search(text, max(lo, s - 24), s)) and (
                 self.lex.age_after.match(text, e, hi) is not None or self.lex.appositive_after.match(text, e, hi) is not None
             )
-            bare = not (chain or cue_post or inherited or aged) and (ev.kind == "foreign" or self.names.bare_ok(text, ev, lo))
+            bare = not (chain or cue_post or inherited or aged) and (ev.kind != "vi" or self.names.bare_ok(text, ev, lo))
+            # "Nguyễn Văn An, Trần Bình và …": joined to a person named with no post (rule person.list)
+            in_list = (
+                not (chain or cue_post or inherited or aged or bare)
+                and listed
+                and (m := _LIST_GAP.match(text, list_end, s)) is not None
+                and m.end() == s
+            )
+            bare = bare or in_list
             if chain or cue_post or inherited or bare or aged:
                 hon = next((self.lex.honorific[c.value] for c in chain if c.kind == "hon"), None)  # type: ignore[index]
                 rank_cue = next((c for c in chain if c.kind == "rank"), None)
@@ -148,7 +163,7 @@ class OfficialExtractor:
                     if c.kind == "title"
                     and (not c.value.group or (i == len(chain) - 1 and not text[c.end : s].strip()))  # type: ignore[union-attr]
                 ]
-                rule = _person_rule(chain, ev, bool(post), inherited)
+                rule = _person_rule(chain, ev, bool(post), inherited or in_list)
                 if aged and ev.kind == "vi":
                     rule = "person.age" if self.lex.age_after.match(text, e, hi) else "person.apposition"
                 person = None
@@ -156,7 +171,7 @@ class OfficialExtractor:
                     person = reg.by_foreign_name(text[s:e])  # "ông Trump" after "Donald Trump"
                     if person is not None:
                         person.add_mention(s, e)
-                        person.add_positions(pre + post)
+                        person.add_short_positions(pre + post)
                 if person is None:
                     person = reg.named(text[s:e], s, e, hon, rank, pre + post, rule)  # type: ignore[arg-type]
                 for c in chain:
@@ -173,6 +188,7 @@ class OfficialExtractor:
             else:
                 list_rank = None
             list_end = post_end
+            listed = bool(chain or cue_post or inherited or bare or aged) and not post
             cursor = post_end
             chain = []
         if chain:
@@ -217,7 +233,8 @@ class OfficialExtractor:
             if c is not None and text[c[0]] in " \t" and self.lex.unit_before.search(text, max(lo, c[0] - 12), c[0] + 1):
                 c = None  # "huyện Đức Thọ": a Vietnamese place, not the country "Đức"
             if c is not None and not any(ch in ".;:,()" for ch in text[m.end() : c[0]]):
-                pos, strict = c[1], False  # "Tổng thống Pháp Emmanuel Macron", "nhà quan sát quân sự Nga A B"
+                # "Tổng thống Pháp Emmanuel Macron", "nhà quan sát quân sự Nga A B", "Đại sứ Mỹ tại Việt Nam A B"
+                pos, strict = self.foreign.past_posting(text, c[1], limit), False
             elif kind == "title":
                 if blank and _BODY_WORD_BEFORE.search(text, max(lo, m.start() - 4), m.start()):
                     continue  # "Bộ tư lệnh Phương Bắc": the title word is part of a body's name
@@ -242,15 +259,17 @@ class OfficialExtractor:
             ):
                 # "chuyên gia phân tích quốc phòng Ahmad al-Sharifi": the field, then a name that reads foreign
                 pos, skipped = self.foreign.after_country(text, w.end(), limit), True
+            if kind in ("title", "noun") and (a := self.foreign.past_acronym(text, pos, limit, self.lex.acronyms)) > pos:
+                pos, skipped = a, True  # "giám đốc FBI James Comey": after a body, a first and a last name
             for s, e, tokens in self.foreign.runs_after(text, pos, limit):
                 s, e, tokens = self._trim_run(text, s, e, tokens, limit)
-                if not tokens:
-                    continue
+                if not tokens or (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2):
+                    continue  # "ông Đỗ V.Q.": a lone initial is no name
                 foreign = [t for t in tokens if not all(vietnamese_syllable(p) for p in _PARTS.split(t) if p)]
                 if skipped and (len(tokens) < 2 or any(ch.isdigit() for t in tokens for ch in t)):
                     continue  # after a field, a first and a last name ("chuyên gia hàng không Carlo Kopp")
-                if not foreign and (skipped or len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames)):
-                    continue  # "ông Tư", "Nga Sơn": one Vietnamese syllable is no foreign name
+                if not foreign and (skipped or len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames) or tokens[0] in self.lex.nickname_first):
+                    continue  # "ông Tư", "Nga Sơn": one Vietnamese syllable is no foreign name; "anh Sáu Nam" a nickname
                 if not foreign and tokens[0] not in self.lex.ethnic_first and (self.lex.body_before.search(text, max(lo, s - 16), s) or self.lex.unit_before.search(text, max(lo, s - 12), s)):
                     continue  # "Phó bí thư Huyện ủy Tu Mơ Rông": Vietnamese syllables after a body or unit name a place
                 if kind == "title" and strict and sector and (len(tokens) < 2 or (len(tokens) == 2 and not foreign and tokens[0] not in self.lex.surnames
@@ -272,6 +291,14 @@ class OfficialExtractor:
                 s0, e0, tokens = self._trim_run(text, s0, m.start(), tokens, hi)
                 if len(tokens) >= 2:
                     found.append(NameSpan(s0, e0, "foreign"))
+        for s0, e0, tokens in self.foreign.recurring(text, lo, hi, self.lex.recurring_not_first, self.lex.recurring_alone_not_after):
+            # rule person.recurring: "Roman Sushchenko …", later "Sushchenko …"; not a thing's, place's or body's name
+            if tokens[0] not in self.lex.surnames and not (
+                self.lex.thing_before.search(text, max(lo, s0 - 24), s0)
+                or self.lex.thing_head.search(text, max(lo, s0 - 16), s0)
+                or self.lex.place_before.search(text, max(lo, s0 - 16), s0)
+            ) and self._trim_run(text, s0, e0, tokens, hi)[2] == tokens:
+                found.append(NameSpan(s0, e0, "recurring"))
         found += [
             NameSpan(m.start(), m.end())
             for m in self.lex.person_place.finditer(text, lo, hi)
@@ -303,7 +330,10 @@ class OfficialExtractor:
         return s0, tokens
 
     def _after_sector(self, text: str, pos: int, limit: int) -> int:
-        """Past the capitalized common compounds after a title ("Quốc phòng", "Ngoại giao"), at most two."""
+        """Past a qualifier ("đắc cử", titles_context.yaml) and the capitalized common compounds after a title
+        ("Quốc phòng", "Ngoại giao"), at most two."""
+        q = self.lex.title_qualifier.match(text, pos, limit)
+        pos = q.end() if q is not None else pos
         for _ in range(2):
             m = _BLANKS.match(text, pos, limit)
             if m is None or m.end() >= limit or not text[m.end()].isupper():
@@ -334,7 +364,8 @@ class OfficialExtractor:
                 or self.lex.is_title(text, q, limit)
                 or self.foreign.country_word.match(text, q, limit)
                 or t in self.lex.not_in_names
-                or (len(t.rstrip(".")) > 1 and t.isupper())
+                or (len(t.rstrip(".")) > 1 and t.isupper() and not (not keep and len(t) == 2 and len(tokens) > 1 and t not in self.lex.acronyms))  # initials: "HR McMaster"
+                or (not t.isalpha() and any(ch.isdigit() for ch in t))  # "phi công Su-30 MK2": a model, no name
                 or fold(t) in self.lex.cue_kind
             ):
                 break
@@ -505,7 +536,7 @@ class OfficialExtractor:
         ends = {e: p for p in reg.persons.values() for _, e in p.mentions}
         mention_end = {s: e for p in reg.persons.values() for s, e in p.mentions}
         for c in pending:
-            comma = self.lex.rank_apposition.search(text, max(0, c.start - 30), c.start)
+            comma = self.lex.rank_apposition.search(text, max(0, c.start - 72), c.start)
             if comma is not None and comma.start() in ends:
                 person = ends[comma.start()]  # "Douglas Macgregor, Đại tá đã nghỉ hưu": said of the name before
                 holders[c.start] = person
@@ -516,10 +547,16 @@ class OfficialExtractor:
             anaphor = self.lex.rank_anaphor.search(text, window, c.start) is not None
             predicate = self.lex.rank_predicate.search(text, window, c.start) is not None
             copula = self.lex.rank_copula.search(text, window, c.start) is not None
-            if not (anaphor or predicate or copula):
-                continue
             j = bisect_right(sentence_starts, c.start) - 1
             sent_start = sentence_starts[j] if j >= 0 else 0
+            if not (anaphor or predicate or copula):
+                if _opens_clause(text, sent_start, c.start):
+                    # "Chuẩn đô đốc Mỹ nhấn mạnh", '"…", đô đốc Mỹ nói': the one person holding that rank
+                    rank = c.value.row.rank  # type: ignore[union-attr]
+                    same = [p for p in reg.persons.values() if (p.rank or p.alias_rank) == rank]
+                    if len(same) == 1:
+                        holders[c.start] = same[0]
+                continue
             k = bisect_left(starts, c.start) - 1
             person = mentions[k][2] if k >= 0 and starts[k] >= sent_start else None
             if person is not None and copula and not (anaphor or predicate):
@@ -557,7 +594,7 @@ class OfficialExtractor:
                 if full is not None and full is not p:
                     for s, e in p.mentions:
                         full.add_mention(s, e)
-                    full.add_positions(p.positions)
+                    full.add_short_positions(p.positions)
                     del reg.persons[p.key]
         for p in reg.persons.values():
             p.mentions.sort()
@@ -603,11 +640,21 @@ def _person_rule(chain: list[Cue], name: NameSpan, post: bool, inherited: bool) 
         return "person.list"
     if name.kind == "foreign":
         return "person.foreign"
+    if name.kind == "recurring" and not chain:
+        return "person.recurring"
     if any(c.kind in ("hon", "rank", "title") for c in chain):
         return "person.cued"
     if chain:
         return "person.noun"
     return "person.apposition" if post else "person.bare"
+
+
+_QUOTE_COMMA = re.compile(r"[\"”'’][ \t]*+,[ \t]*+\Z")
+
+
+def _opens_clause(text: str, sent_start: int, pos: int) -> bool:
+    """``pos`` opens its sentence (quotes and dashes aside) or follows a closing quote and a comma."""
+    return not text[sent_start:pos].strip(" \t\"“”'‘’-–") or _QUOTE_COMMA.search(text, max(sent_start, pos - 6), pos) is not None
 
 
 def _line_end(text: str, pos: int, hi: int, reach: int = 400) -> int:
@@ -628,7 +675,8 @@ def _merge_found(names: list[NameSpan], found: list[NameSpan]) -> list[NameSpan]
         i = bisect_left(f_starts, x) - 1
         return i >= 0 and f_reach[i] > x
 
-    out = sorted(n for n in names if not starts_inside_found(n.start))
+    same = {(f.start, f.end) for f in found}  # the very span found after a strong cue: the found one stands
+    out = sorted(n for n in names if not starts_inside_found(n.start) and (n.start, n.end) not in same)
     n_starts = [n.start for n in out]
     n_reach = list(accumulate((n.end for n in out), max))
     added: list[tuple[int, int]] = []  # kept found spans: non-overlapping, so sorted by start and by end

@@ -18,6 +18,7 @@ from qpextract.text.lexicon import fold
 
 MAX_POSITIONS = 30  # per person: keeps merging linear on hostile input
 _SPACED_DASH = re.compile(r"[ \t]*+-[ \t]*+")
+_PATRONYMIC = " bin"  # "Vua Salman" is not "Mohammed bin Salman": the name after "bin" is the father's
 
 
 def joined(name: str) -> str:
@@ -52,10 +53,25 @@ class Person:
                 continue
             self.positions.append(p)
 
+    def add_short_positions(self, positions: list[Pos]) -> None:
+        """Rule ``position.short_title``: posts written by a short mention ("Tổng thống Trump" after
+        "Tổng thống Mỹ Donald Trump"); a bare title that a post of the person already holds with its
+        body is that post said again, not another one."""
+        self.add_positions([p for p in positions if not _said_again(p, self.positions)])
+
     def add_mention(self, start: int, end: int) -> None:
         if (start, end) not in self.seen:
             self.seen.add((start, end))
             self.mentions.append((start, end))
+
+
+def _said_again(post: Pos, held: list[Pos]) -> bool:
+    """True when ``post`` is a bare title and ``held`` has that title (or it and a qualifier: "Tổng thống
+    đương nhiệm") with a body."""
+    if post.organization is not None:
+        return False
+    title = post.title_key()
+    return any(q.organization is not None and (q.title_key() == title or q.title_key().startswith(title + " ")) for q in held)
 
 
 class Registry:
@@ -92,7 +108,11 @@ class Registry:
         """The one person whose full name ends with ``alias`` ("Hào" -> "Lã Văn Hào")."""
         tail = " " + fold(joined(alias))
         dashed = "-" + tail[1:]  # "Assad" -> "Bashar al-Assad"
-        hits = [p for p in self.persons.values() if p.key.endswith(tail) or p.key.endswith(dashed)]
+        hits = [
+            p
+            for p in self.persons.values()
+            if (p.key.endswith(tail) and not p.key.endswith(_PATRONYMIC + tail)) or p.key.endswith(dashed)
+        ]
         return hits[0] if len(hits) == 1 else None
 
     def by_foreign_name(self, alias: str) -> Optional[Person]:

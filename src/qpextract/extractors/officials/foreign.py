@@ -25,7 +25,10 @@ _VI_SYLLABLE = re.compile(
     r"(?:ch|ng|nh|c|m|n|p|t)?"
 )
 MAX_TOKENS = 5
+MAX_RECURRING = 64  # person.recurring: distinct last words checked per article
 _SPACED_DASH = re.compile(r" - [A-ZÀ-Ỹ]")
+_INITIAL = re.compile(r"[A-Z]\.")
+_ACRONYM = re.compile(r"[ \t]++([A-Z]{2,6})(?=[ \t]++[A-Z][a-z])")
 
 
 @lru_cache(maxsize=8192)  # words repeat within and across articles
@@ -49,16 +52,27 @@ def cut_last_dash(tokens: list[str], end: int) -> int:
 class ForeignFinder:
     """Finds capitalized runs that are foreign names, given where strong cues end."""
 
-    def __init__(self, countries: list[str], particles: list[str]) -> None:
-        # an initial with its dot stays in the name ("John E. Hyten")
-        token = UPPER + r"(?:\.(?=[ ]" + UPPER + r"[\w'’]))?+[\w'’]*+(?:[-.]\w++|[ ]-[ ]" + UPPER + r"\w++|[ ]-[ ](?:in|un|il|ho|jin|hee|woo|soo|doo|sik|hyun|min|yong|hoon|seok|jae|koo|gun|bae|chul|moo|won|jun|chi)(?!\w))*+"
+    def __init__(self, countries: list[str], particles: list[str], korean: list[str]) -> None:
+        # an initial with its dot stays in the name ("John E. Hyten"); a Korean given name is spaced
+        # and written in lower case after the dash ("Moon Jae - in", "Roh Jae - cheon")
+        second = trie_pattern(korean) + r"(?!\w)"
+        token = UPPER + r"(?:\.(?=[ ]" + UPPER + r"[\w'’]))?+[\w'’]*+(?:[-.]\w++|[ ]-[ ]" + UPPER + r"\w++|[ ]-[ ]" + second + r")*+"
         part = r"(?:" + trie_pattern(particles) + r"(?:[ ]-[ ]|[ -]))*+"
         self.token = re.compile(token + NB)
+        # person.recurring: a free run of two or three capitalized words, alone (no capital word on either side)
+        # (first and last word in ASCII letters, as foreign names are written: lets ``re`` skip most capitals)
+        self.free_run = re.compile(
+            r"[A-Z](?:\.|[A-Za-z]*+(?:[-'’][A-Za-z]++)?+)(?:[ ]" + UPPER + r"[\w'’]*+\.?+)?[ ][A-Z][a-z]{2,}+(?:-[A-Z][a-z]++)?+(?![\w'’-]|[ ]" + UPPER + ")"
+        )
         self.run = re.compile(r"[ \t]++" + part + token + NB)
         # atomic: "Nhật Bản hồi …" must not fall back to "Nhật" + a name "Bản"
         self.country = re.compile(r"[ \t]*+(?>" + trie_pattern(countries) + NB + r")(?=[ \t]++" + UPPER + ")")
-        self._country_word_at = re.compile(r"(?>" + trie_pattern(countries) + NB + r")(?=[ \t]++" + UPPER + ")")
+        self._country_word_at = re.compile(r"(?>" + trie_pattern(countries) + NB + r")(?=[ \t]++" + UPPER + r"|[ \t]++(?:tại|ở)[ \t]++(?>" + trie_pattern(countries + ["Việt Nam"]) + NB + r")[ \t]++" + UPPER + ")")
         self.country_word = re.compile(trie_pattern(countries + ["Việt Nam"]) + NB)
+        # "Bộ trưởng … Venezuela Nestor Reverol": after a country a free name starts afresh
+        self.country_end = re.compile(r"(?<!\w)" + trie_pattern(countries) + r"[ \t]++\Z")
+        # "Phó Đại sứ Mỹ tại Việt Nam Susan Sutton": the country where the post is held, after the post's country
+        self.posted_in = re.compile(r"[ \t]++(?:tại|ở)[ \t]++(?>" + trie_pattern(countries + ["Việt Nam"]) + NB + r")(?=[ \t]++" + UPPER + ")")
 
     def runs_after(self, text: str, pos: int, limit: int) -> Iterator[tuple[int, int, list[str]]]:
         """The capitalized run right after ``pos`` (one blank between), as (start, end, tokens); none if absent."""
@@ -79,15 +93,75 @@ class ForeignFinder:
             end -= 1
         yield start, end, tokens
 
+    def recurring(
+        self, text: str, lo: int, hi: int, not_first: frozenset[str], not_after: re.Pattern[str]
+    ) -> Iterator[tuple[int, int, list[str]]]:
+        """Rule ``person.recurring``: a free run of 2-3 capitalized words, the last one foreign, whose last
+        word stands alone elsewhere in the article ("Roman Sushchenko bị cáo buộc …", then "Sushchenko là
+        thành viên …"): a person named in full, then by the family name. The caller vets the run."""
+        seen: dict[str, list[int]] = {}  # last word -> where it stands alone (each word scanned once)
+        for m in self.free_run.finditer(text, lo, hi):
+            tokens = m.group().split(" ")
+            s, e = m.span()
+            if len(tokens) == 3 and self.country_word.fullmatch(tokens[0]):
+                s, tokens = s + len(tokens[0]) + 1, tokens[1:]  # "… Venezuela Nestor Reverol": the name after the country
+            last = tokens[-1]
+            if vietnamese_syllable(last) or tokens[0] in not_first or not tokens[0].isascii():
+                continue  # "Nam Idlib", "Bắc Hama", "Việc Trump": a Vietnamese word or a place word opens the run
+            if s > lo and (text[s - 1].isalnum() or text[s - 1] in ".'’-"):
+                continue  # inside a word (no look-behind in the pattern: it would slow the scan down)
+            before = text[max(lo, s - 40) : s]
+            prev = before.rstrip(" \t").rsplit(None, 1)[-1:] if before.endswith(" ") else []
+            if prev and (prev[0][:1].isupper() or prev[0][-1:].isdigit() or prev[0] == "-") and not self.country_end.search(before):
+                continue  # the tail of a longer name or a model ("tàu USS Carl Vinson", "Jean - Claude Juncker")
+            if last not in seen:
+                if text.count(last, lo, hi) < 2:
+                    seen[last] = []  # written once: it cannot stand alone elsewhere
+                    continue
+                if len(seen) >= MAX_RECURRING:
+                    return  # hostile input: keep the scan linear
+                seen[last] = self._alone(text, lo, hi, last, not_after)
+            if any(not s <= a < e for a in seen[last]):
+                yield s, e, tokens
+
+    @staticmethod
+    def _alone(text: str, lo: int, hi: int, word: str, not_after: re.Pattern[str]) -> list[int]:
+        """Where ``word`` stands alone: no capitalized word (but "Ông", "Bà") or place word right before it,
+        none right after it (a plain ``str.find`` loop: no pattern compiled per word)."""
+        out: list[int] = []
+        n = len(word)
+        a = text.find(word, lo, hi)
+        while a >= 0:
+            b = a + n
+            if (a == 0 or not (text[a - 1].isalnum() or text[a - 1] in "'’-")) and (
+                b >= len(text) or not (text[b].isalnum() or text[b] in "'’-")
+            ):
+                head = text[max(lo, a - 40) : a]
+                before = head.rstrip(" \t").rsplit(None, 1)[-1:] if head.endswith(" ") else []
+                nxt = text[b : b + 2]
+                if (
+                    not (before and before[0][:1].isupper() and before[0] not in ("Ông", "Bà"))
+                    and not (nxt[:1] == " " and nxt[1:2].isupper())
+                    and not_after.search(head) is None
+                ):
+                    out.append(a)
+            a = text.find(word, b, hi)
+        return out
+
     def run_before_comma(self, text: str, pos: int, lo: int) -> tuple[int, list[str]]:
         """The capitalized run that ends right before ``pos`` (", " then a post), as (start, tokens)."""
         window = text[max(lo, pos - 80) : pos]
         words = window[window.rfind("\n") + 1 :].split(" ")  # a run never crosses a line
         tokens: list[str] = []
-        for w in reversed(words):
-            if len(tokens) >= MAX_TOKENS - 1 or not self.token.fullmatch(w):
-                break
+        i = len(words) - 1
+        while i >= 0 and len(tokens) < MAX_TOKENS - 1:
+            w = words[i]
+            if i >= 2 and words[i - 1] == "-" and w[:1].islower() and self.token.fullmatch(dashed := f"{words[i - 2]} - {w}"):
+                w, i = dashed, i - 2  # "Yoon Do - han, thư ký …": the dash is inside the name
+            elif not (self.token.fullmatch(w) or (tokens and _INITIAL.fullmatch(w))):
+                break  # (an initial inside the name stays: "Robert S. Ford, cựu đại sứ …")
             tokens.insert(0, w)
+            i -= 1
         return pos - len(" ".join(tokens)), tokens
 
     @staticmethod
@@ -106,6 +180,19 @@ class ForeignFinder:
         while start > pos and text[start - 1] in " \t":
             start -= 1
         return start, m.end()
+
+    def past_acronym(self, text: str, pos: int, limit: int, known: frozenset[str]) -> int:
+        """End of a body in capitals at ``pos`` before a name ("đồng chủ tịch NDSC Eric Edelman", "thủ lĩnh IS
+        Abu Bakr"): three or more capitals, or a known abbreviation; two unknown capitals are initials ("HR McMaster")."""
+        m = _ACRONYM.match(text, pos, limit)
+        if m is None or (len(m.group(1)) < 3 and m.group(1) not in known):
+            return pos
+        return m.end()
+
+    def past_posting(self, text: str, pos: int, limit: int) -> int:
+        """End of "tại|ở <country>" written at ``pos`` before a name, else ``pos``."""
+        m = self.posted_in.match(text, pos, limit)
+        return m.end() if m is not None else pos
 
     def after_country(self, text: str, pos: int, limit: int) -> int:
         """End of a country written at ``pos`` ("Mỹ", "Trung Quốc"), else ``pos``."""

@@ -32,6 +32,10 @@ class _BodyName(BaseModel):
     body: str
 
 
+class _AbbrRow(BaseModel):
+    short: str
+
+
 class _RuleEntry(BaseModel):
     doc: str
 
@@ -72,12 +76,15 @@ class Lexicon:
         titles = read_tsv("titles.tsv", _TitleRow)
         self.title_kind = {fold(r.title): r.kind for r in titles}
         self.title_same = {fold(r.title): fold(r.same_as) for r in titles if r.same_as}
-        title_re = r"(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern([r.title for r in titles], fold_case=True) + r"(?:[ \t]++(?:thường[ \t]++trực|thứ[ \t]++nhất))?+"
+        qualifiers = trie_pattern(read_yaml("titles_context.yaml")["title_qualifiers"], fold_case=True)
+        self.title_qualifier = re.compile(r"[ \t]++" + qualifiers + NB, re.IGNORECASE)
+        title_re = r"(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern([r.title for r in titles], fold_case=True) + r"(?:[ \t]++(?:" + qualifiers + r")" + NB + r")?+"
         # one scan finds every cue: honorific, rank or title (told apart by ``cue_kind``)
         self.cue_kind: dict[str, str] = {fold(r.title): "title" for r in titles}
         self.cue_kind.update({fold(r.rank): "rank" for r in ranks})
         self.cue_kind.update({fold(r.cue): "hon" for r in hons})
         rules = read_yaml("officials_rules.yaml")
+        owners = "".join(f"(?<!{re.escape(w)} )" for w in rules["thing_owners"])  # "chủ tàu": a person, not a ship
         self.rules = {name: _RuleEntry.model_validate(entry) for name, entry in rules["rules"].items()}
         # how the list writes each one-word cue ("Tướng" is written with a capital, "anh" is not)
         self.cue_written: dict[str, str] = {}
@@ -94,15 +101,21 @@ class Lexicon:
         self.country_at = re.compile(trie_pattern(self.countries) + NB)
         self.country_before = re.compile(PB + trie_pattern(self.countries + ["Việt Nam"]) + r"[ \t]++\Z")
         self.place_before = re.compile(PB + trie_pattern(rules["place_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
-        self.thing_head = re.compile(PB + trie_pattern(rules["thing_heads"]) + r"[ \t]++\Z")
+        self.thing_head = re.compile(PB + owners + trie_pattern(rules["thing_heads"]) + r"[ \t]++\Z")
         self.not_in_names = frozenset(rules["not_in_names"])
         self.never_in_names = frozenset(rules["never_in_names"])
         self.ethnic_first = frozenset(rules["ethnic_first"])
+        self.nickname_first = frozenset(rules["nickname_first"])
         # the place name first (a capital lets ``re`` skip ahead), then the word before it
         self.person_place = re.compile(trie_pattern(rules["person_places"]) + NB)
         self.person_place_after = re.compile(PB + trie_pattern(rules["person_places_after"]) + r"[ \t]++\Z")
         self.comma_before = re.compile(r"(?<=\w)(?:,|[ \t]-)[ \t]++(?:" + trie_pattern(rules["former_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE)
         self.particles = list(rules["name_particles"])
+        self.korean = list(rules["korean_second_syllables"])
+        # person.foreign: bodies written in capitals between a title and a foreign name ("Giám đốc FBI …")
+        self.acronyms = frozenset(r.short for r in read_tsv("abbreviations.tsv", _AbbrRow) if r.short.isupper())
+        self.recurring_not_first = frozenset(rules["recurring_not_first"])
+        self.recurring_alone_not_after = re.compile(PB + trie_pattern(rules["recurring_alone_not_after"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         # person.age: "Paul Nguyễn, 24 tuổi", "Lê Hùng (45 tuổi)": an age right after a name
         # up to four lower-case words between a person noun and a foreign name ("chuyên gia phân tích quốc phòng")
         self.field_words = re.compile(r"(?:[ \t]++" + LOWER + r"++){1,4}?(?=[ \t]++" + UPPER + ")")
@@ -111,12 +124,14 @@ class Lexicon:
         self.age_word = re.compile(r"tuổi" + NB)
         self.age_after = re.compile(r"[ \t]*+[,(][ \t]*+(?:" + trie_pattern(rules["age_words"]) + r"[ \t]++)?\d{1,3}[ \t]++tuổi" + NB)
         self.thing_before = re.compile(
-            PB + trie_pattern(rules["thing_before"], fold_case=True) + r"[ \t]*+\Z", re.IGNORECASE
+            PB + owners + trie_pattern(rules["thing_before"], fold_case=True) + r"[ \t]*+\Z", re.IGNORECASE
         )
         self.cues = Scanner(trie_pattern(list(self.cue_kind), fold_case=True) + NB)
         self.former_before = re.compile(r"(?:nguyên|cựu)[ \t]++\Z", re.IGNORECASE)
         self.title_at = re.compile(PB + title_re + NB, re.IGNORECASE)
         acad = trie_pattern(ctx["academic"], fold_case=True)
+        # person.bare: an academic title right before a name ("TS Nguyễn Văn Hùng", "PGS-TS Nguyễn Thiện Tống")
+        self.academic_before = re.compile(PB + r"(?:" + trie_pattern(ctx["academic"]) + r")(?:[-.][ \t]*+" + trie_pattern(ctx["academic"]) + r")?+\.?+[ \t]++\Z")
         # what may sit between two cues or a cue and a name: blanks, one comma/colon,
         # academic titles ("Đại tá, TS. ", "PGS.TS ")
         # … and a country between a rank and a foreign name ("đại úy không quân Liên Xô Poyarkov …")
@@ -170,6 +185,7 @@ class Lexicon:
         self.appos_need_body = frozenset(fold(t) for t in tctx["apposition_need_body"])
         self.of_titles = frozenset(fold(t) for t in tctx["of_titles"])
         self.at_place_titles = frozenset(fold(t) for t in tctx["at_place_titles"])
+        self.mission = re.compile(trie_pattern(tctx["at_place_bodies"], fold_case=True) + NB, re.IGNORECASE)
         self.at_place = re.compile(
             r"[ \t]++tại[ \t]++(?:" + trie_pattern(tctx["at_place_words"] + rules["countries"]) + NB + r")", re.IGNORECASE
         )
@@ -180,9 +196,9 @@ class Lexicon:
             PB + trie_pattern(ctx["predicate_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE
         )
         # a rank said of the name before it: "Douglas Macgregor, Đại tá", "Phùng Danh Thắm (53 tuổi, cựu Đại tá",
-        # "ông Hoàng Bùi Hải - nay là đại tá"
+        # "ông Hoàng Bùi Hải - nay là đại tá", 'Đinh Ngọc Hệ (tức Út "trọc"), cựu Thượng tá'
         self.rank_apposition = re.compile(
-            r"[ \t]*+[,(\-–][ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+,[ \t]*+)?(?:"
+            r"[ \t]*+(?:\([^()\n]{1,40}+\)[ \t]*+)?+[,(\-–][ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+,[ \t]*+)?(?:"
             + trie_pattern(ctx["apposition_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE
         )
         self.rank_generic = re.compile(

@@ -23,7 +23,7 @@ MAX_SYLLABLES = 4
 class NameSpan(NamedTuple):
     start: int
     end: int
-    kind: str = "vi"  # "vi": starts with a surname; "foreign": a run after a strong cue
+    kind: str = "vi"  # "vi": starts with a surname; "foreign": a run after a strong cue; "recurring": a free foreign run
 
 
 class NameFinder:
@@ -59,10 +59,11 @@ class NameFinder:
         if self.lex.thing_before.search(before):
             return False
         prev = before.rstrip(" \t")
-        if self.lex.country_before.search(before):
-            pass  # "Đảng Cộng sản Trung Quốc Dương Khiết Trì": after a country a name starts afresh
-        elif prev and prev[-1].isalnum() and (prev.split()[-1][:1].isupper() or prev[-1].isdigit()):
-            return False  # the tail of a longer name, or a ship's or unit's name ("Tàu hộ vệ 012 Lý Thái Tổ")
+        if self.lex.country_before.search(before) or self.lex.academic_before.search(before):
+            pass  # "Đảng Cộng sản Trung Quốc Dương Khiết Trì", "TS Nguyễn Văn Hùng": a name starts afresh
+        elif prev and prev[-1].isalnum() and (prev.split()[-1][:1].isupper() or prev[-1].isdigit()) and prev.split()[-1] not in self.lex.acronyms:
+            return False  # the tail of a longer name, or a ship's or unit's name ("Tàu hộ vệ 012 Lý Thái Tổ");
+            # a known body in capitals ends no name ("cơ quan điều tra VKSNDTC Lại Viết Quang"; not a byline "TTB Trịnh Thái Bằng")
         after = text[span.end : span.end + 2]
         return not (after[:1] == " " and after[1:2].isupper() or after[:1].isalnum())
 

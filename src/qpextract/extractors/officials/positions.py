@@ -20,11 +20,15 @@ from qpextract.text.lexicon import fold
 # what may join two positions of one chain; "là" too ("Phan Văn Giang, Thứ trưởng Quốc phòng là Tổng
 # tham mưu trưởng"), but not "làm" ("…, Thứ trưởng làm trưởng đoàn" is a role in the visit)
 _LINK = re.compile(r"[,()-]|(?<!\w)(?:kiêm|rồi|là)(?!\w)", re.IGNORECASE)
+_ROLE_VERB = re.compile(r"(?<!\w)làm(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
 _OF = re.compile(r"của[ \t]++")
+_OF_AFTER = re.compile(r"[ \t]++(?:của|thuộc)[ \t]++")
 # a note on the person's age and home right after the name, "(40 tuổi, quê Hà Nội)"
 _AGE_NOTE = re.compile(r"[ \t]*+\(\d{1,3}[ \t]++tuổi[^()\n]{0,80}+\)")
+# another name of the person in brackets right after the name, "(Nguyễn Đình Viên)"
+_ALIAS_NOTE = re.compile(r"[ \t]*+\(([^()\n]{2,40}+)\)")
 MAX_CHAIN = 8
 MAX_PRONOUN_REACH = 600  # characters from the last mention of a person to a pronoun standing for them
 MAX_SUBJECT_REACH = 200
@@ -68,6 +72,13 @@ class Predicate(NamedTuple):
     noun: bool = False  # "chức vụ X", "chức danh X": its holder is named after it or earlier in the sentence
 
 
+def _full_name_before(text: str, pos: int, stops: set[int]) -> bool:
+    """True when the name ending at ``pos`` (it starts at one of ``stops``) has three syllables or more
+    ("Nguyễn Bạch Vân", not the by-name "Tư Bình", whose full name in brackets is the person's: "Tư Bình (Lê Quang Vũ)")."""
+    start = next((k for k in range(pos - 1, max(-1, pos - 40), -1) if k in stops), pos)
+    return text.count(" ", start, pos) >= 2
+
+
 def _clause_start(text: str, lo: int, pos: int) -> bool:
     """True when only blanks stand between ``pos`` and the start of the body or a clause mark."""
     k = pos - 1
@@ -100,21 +111,33 @@ class PositionParser:
         end = t.end()
         org: Optional[str] = None
         b = _BLANK.match(text, end, limit)
-        if b is not None and fold(_FORMER.sub("", t.group(), count=1)) in self.lex.of_titles:
-            of = _OF.match(text, b.end(), limit)  # "người phát ngôn của Hạm đội 7"
-            if of is not None and of.end() not in stops and self.lex.bodies.parse_after_title(text, of.end(), limit, stops, self.lex.is_title, "") > of.end():
-                b = of
+        if b is not None and (of := _OF.match(text, b.end(), limit)) is not None and of.end() < limit and of.end() not in stops and (
+            text[of.end()].isupper() or fold(_FORMER.sub("", t.group(), count=1)) in self.lex.of_titles
+        ):
+            # "người phát ngôn của Hạm đội 7"; any title before "của" and a capitalized body: "Chủ tịch của Ủy ban Quân sự NATO"
+            oe = self.lex.bodies.parse_after_title(text, of.end(), limit, stops, self.lex.is_title, "")
+            body = text[of.end() : oe]
+            if oe > of.end() and not self.lex.bodies.bare_head(body) and not self.lex.bodies.splits_word(text, of.end(), oe, limit):
+                b = of  # … not "Tư lệnh của Đội" + "tàu Hải quân …", "Phó Giám đốc của Viện" + "nghiên cứu …": a head alone is no body
         if b is not None and b.end() not in stops:
             oe = self.lex.bodies.parse_after_title(text, b.end(), limit, stops, self.lex.is_title, t.group())
             if oe > b.end():
                 org = text[b.end() : oe]
                 end = oe
-        if fold(_FORMER.sub("", t.group(), count=1)) in self.lex.at_place_titles:
-            at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam"
-            if at is not None and org is not None:
+        if org is not None and (of := _OF_AFTER.match(text, end, limit)) is not None and of.end() not in stops and text[of.end()].isupper():
+            # rule position.of_country: "phát ngôn viên Hạm đội 7 của Mỹ", "… ban kế hoạch chiến lược của Không quân Venezuela"
+            country = self.lex.country_at.match(text, of.end(), limit)
+            whole = country.end() if country is not None else self.lex.bodies.parse(text, of.end(), limit, stops, self.lex.is_title)
+            if whole > of.end() and not self.lex.bodies.bare_head(text[of.end() : whole]) and not self._next_is_name(text, whole, limit, stops):
+                org, end = text[b.end() : whole], whole  # type: ignore[union-attr]
+        if org is not None and (fold(_FORMER.sub("", t.group(), count=1)) in self.lex.at_place_titles or self.lex.mission.match(org)):
+            at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam", "Đại sứ quán Nhật Bản tại Việt Nam"
+            if at is not None:
                 org, end = text[b.end() : at.end()], at.end()  # type: ignore[union-attr]
-        if org is None and fold(_FORMER.sub("", t.group(), count=1)) in self.lex.appos_need_body:
-            return None
+        if fold(_FORMER.sub("", t.group(), count=1)) in self.lex.appos_need_body and (
+            org is None or self.lex.bodies.cut_short(text, end - len(org), end, limit)
+        ):
+            return None  # "đại diện Lãnh đạo" + "ban, bộ", "thư ký Hội đồng" + "an ninh ...": no body of its own
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
@@ -144,17 +167,30 @@ class PositionParser:
             sep = self.lex.chain_sep.match(text, p, limit)
             if sep is None:
                 break
+            if p == pos and not out and (alias := _ALIAS_NOTE.match(text, p, limit)) is not None and alias.start(1) in stops and _full_name_before(text, pos, stops):
+                pos = p = alias.end()  # "Nguyễn Bạch Vân (Nguyễn Đình Viên), 85 tuổi, nguyên tùy viên …": past the other name
+                continue
             if p == pos and not out and (age := _AGE_NOTE.match(text, p, limit)) is not None:
-                found = self.at(text, sep.end(), limit, stops)
+                found = self.at(text, sep.end(), limit, stops, appos=True)
                 if found is None:  # "Khuất Mạnh Trí (40 tuổi, quê Hà Nội), Phó trung đoàn trưởng": past the note
                     pos = p = age.end()
                     continue
             if not sep.group().strip():
+                if out and out[-1].organization is None and sep.group() and sep.end() < limit and text[sep.end()].isupper():
+                    # rule position.joined: "Phó chỉ huy trưởng Tham mưu trưởng Bộ chỉ huy Quân sự Thanh Hóa",
+                    # two titles with no mark between them and one body: one post as written
+                    nxt = self.at(text, sep.end(), limit, stops)
+                    if nxt is not None and nxt.organization is not None and not self._next_is_name(text, nxt.end, limit, stops):
+                        prev = out[-1]
+                        title = prev.title + " " + nxt.title
+                        out[-1] = self._make(prev.start, nxt.end, title, nxt.organization, prev.text + " " + nxt.text)._replace(rule="position.joined")
+                        p = nxt.end
+                    break
                 # "Trần Văn Hải Bí thư Đảng ủy xã": a capitalized title right after the name is its post
                 if out or p != pos or sep.end() >= limit or not text[sep.end()].isupper() or not sep.group():
                     break
-            if out and _LINK.search(sep.group()) is None:
-                break  # a verb after a position ("..., Thứ trưởng làm trưởng đoàn") is not a new one
+            if out and (_LINK.search(sep.group()) is None or _ROLE_VERB.search(sep.group())):
+                break  # a verb after a position ("..., Thứ trưởng làm trưởng đoàn", "… - làm trưởng ban") is not a new one
             q = sep.end()
             if q in stops:
                 break
@@ -167,6 +203,8 @@ class PositionParser:
                 continue
             if out and sep.group().strip() in (",", "-", "),", ") -") and self.lex.bodies.body_at(text, q, limit):
                 oe = self.lex.bodies.parse(text, q, limit, stops, self.lex.is_title)
+                if oe > q and self.lex.mission.match(text, q, oe) and (at := self.lex.at_place.match(text, oe, limit)) is not None:
+                    oe = at.end()  # "Bí thư thứ nhất, Đại sứ quán Nhật Bản tại Việt Nam"
                 if oe > q and not self._next_is_name(text, oe, limit, stops):
                     prev = out[-1]
                     body = text[q:oe]
@@ -242,7 +280,13 @@ class PositionParser:
                 out.append(person)
         return out
 
-    @staticmethod
-    def _next_is_name(text: str, pos: int, limit: int, stops: set[int]) -> bool:
+    def _next_is_name(self, text: str, pos: int, limit: int, stops: set[int]) -> bool:
+        """A name (or a rank and a name: "…, Tổng tư lệnh Quân đội Hoàng gia Thống tướng Pol Saroeun")
+        starts right after ``pos``: the post before it is that person's."""
         b = _BLANK.match(text, pos, limit)
-        return b is not None and b.end() in stops
+        if b is None:
+            return False
+        if b.end() in stops:
+            return True
+        r = self.lex.bodies.rank_any.match(text, b.end(), limit)
+        return r is not None and r.end() in stops

@@ -17,13 +17,14 @@ from functools import lru_cache
 from typing import Optional
 
 from qpextract.data import data_text, read_yaml
-from qpextract.text.lexicon import LOWER, NB, UPPER, Bodies, Gazetteer, fold, trie_pattern
+from qpextract.text.lexicon import LOWER, NB, UPPER, Bodies, Gazetteer, Units, fold, trie_pattern
 
 _LOWER_SYL = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
 _LOWER_WORD = re.compile(LOWER + r"++" + NB)
-_NAME_END = re.compile(r"[ \t]*+[,;().]|[ \t]++" + UPPER)
+_NAME_END = re.compile(r"[ \t]*+[,;().]|[ \t]++(?:và[ \t]++)?" + UPPER)  # "... quyền sử dụng đất và Nguyễn Thành Trí"
 _DASH_END = re.compile(r"[ \t]++[-–][ \t]++")
 _PUNCT_END = re.compile(r"[ \t]*+(?:[,;().:]|$)")
+_COMPANY_HEADS = frozenset(("công ty", "tổng công ty", "tập đoàn"))
 _NUMBER = re.compile(r"[ \t]++\d++(?![\w.,]\d)")
 
 
@@ -58,8 +59,20 @@ class BodyGrammar(Bodies):
         self.max_unit_words = int(ctx["max_unit_words"])
         self.dash_place = re.compile(r"[ \t]++" + trie_pattern(ctx["lower_dash_places"]) + NB)
         # countries and international bodies (officials_rules.yaml), each one word of a body's name
-        countries = read_yaml("officials_rules.yaml")["countries"]
-        self.country = re.compile(r"(?:" + trie_pattern(countries) + r"|" + self.gazetteer.blocker.pattern + r")" + NB)
+        rules = read_yaml("officials_rules.yaml")
+        self.country = re.compile(r"(?:" + trie_pattern(rules["countries"]) + r"|" + self.gazetteer.blocker.pattern + r")" + NB)
+        # body.lower_noun: a lower-case noun after a title that heads a body named after it
+        self.place_unit = re.compile(trie_pattern(list(Units().kind)) + NB + r"[ \t]++" + UPPER)  # lower-case unit words
+        self.lower_noun = re.compile(trie_pattern(ctx["lower_nouns"]) + NB)
+        self.lower_named = re.compile(trie_pattern(ctx["lower_heads_named"]) + NB)
+        self.particle = re.compile(r"[ \t]++" + trie_pattern(rules["name_particles"]) + r"(?:[ \t]*+-[ \t]*+|[ \t]++)(?=" + UPPER + ")")
+        self.max_proper = int(ctx["max_proper_words"])
+        self.rank_word = re.compile(trie_pattern(ctx["rank_words"]) + NB)
+        self.rank_any = re.compile(trie_pattern(ctx["rank_words"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
+        self.branch_tail = re.compile(r"[ \t]++" + trie_pattern(ctx["branch_words"]) + NB + r"(?=[ \t]*+[-–,.;:)]|[ \t]*+$)")
+        self.whole_bodies = frozenset(fold(w) for w in ctx["whole_bodies"])
+        self.of_body = re.compile(r"[ \t]++của[ \t]++")
+        self.name_gap = re.compile(r"[ \t]*+-[ \t]*+(?=" + UPPER + ")|[ \t]++(?=" + UPPER + ")")
 
     def body_at(self, text: str, pos: int, endpos: int) -> Optional[re.Match]:
         m = super().body_at(text, pos, endpos)
@@ -130,13 +143,13 @@ class BodyGrammar(Bodies):
                     q = b.end()
             else:
                 q = p
-            if q >= limit or (q in stops and q != named):
-                break
+            if q >= limit or (q in stops and q != named) or (n > 0 and self.rank_word.match(text, q, limit)):
+                break  # body.rank_ends
             m_end = self._part(text, q, limit, stops if q != named else frozenset(), is_title)
             form = None
             if (m_end is None or m_end == q) and n == 1 and fold(text[pos:end]) in self.unit_heads:
                 m_end = self._unit_name(text, q, limit)  # "Trung đoàn công binh hải quân 83"
-            if (m_end is None or m_end == q) and n == 1 and self._generic_head(text[pos:end]):
+            if (m_end is None or m_end == q) and n == 1 and self._generic_head(text[pos:end]) and not text[pos:end].isupper():
                 m_end = self._lower_name(text, q, limit, lower_words)  # "Cục đối ngoại, Bộ Quốc phòng"
                 b = self.blank.match(text, m_end, limit) if m_end is not None else None
                 if b is not None and b.end() < limit and text[b.end()].isupper() and self.company_form.match(text, q, limit):
@@ -162,6 +175,8 @@ class BodyGrammar(Bodies):
             last_part = q
             end = p = m_end
             n += 1
+        if end > pos and (br := self.branch_tail.match(text, end, limit)) is not None and br.end() not in stops:
+            end = br.end()  # body.branch: "Trường Sĩ quan không quân", "Trung đoàn 83 công binh"
         return end
 
     def _unit_name(self, text: str, q: int, limit: int) -> Optional[int]:
@@ -184,11 +199,33 @@ class BodyGrammar(Bodies):
             e = b.end()
         return None
 
+    def cut_short(self, text: str, start: int, end: int, limit: int) -> bool:
+        """True when the short body ``text[start:end]`` (at most three syllables, no number, no abbreviation)
+        is followed by a lower-case word that is no verb or function word: its name goes on ("thư ký Hội
+        đồng" + "an ninh quốc gia", "đại diện Cơ quan" + "kiểm kê tù binh")."""
+        body = text[start:end]
+        if body.count(" ") > 2 or any(c.isdigit() for c in body) or body.split(" ", 1)[0].isupper():
+            return False
+        w = _LOWER_SYL.match(text, end, limit)
+        if w is None:
+            return False
+        c = self.compound_end(text, w.start(1), w.end(), limit)
+        return fold(text[w.start(1) : c]) not in self.lower_stops and fold(w.group(1)) not in self.lower_stops
+
+    def bare_head(self, body: str) -> bool:
+        """True when ``body`` is only a head that needs a name after it ("Viện", "Hội đồng", "Đội")."""
+        if fold(body) in self.whole_bodies:
+            return False
+        m = self.pattern.match(body)
+        rest = body[1:]
+        return m is not None and body.count(" ") <= 1 and self._generic_head(m.group()) and rest == rest.lower() and not any(c.isdigit() for c in rest)
+
     def _generic_head(self, head: str) -> bool:
-        """A head that needs a name after it ("Cục", "Trung tâm"), not a whole body ("Thành ủy")."""
+        """A head that needs a name after it ("Cục", "Trung tâm"), not a whole body ("Thành ủy"); an
+        abbreviation ("NDSC") is a whole name, the lower-case words after it are no part of it."""
         return " " not in head.strip() or fold(head) in self.cased
 
-    def _lower_name(self, text: str, q: int, limit: int, words: int = 1) -> Optional[int]:
+    def _lower_name(self, text: str, q: int, limit: int, words: int = 1, verb_ends: bool = False) -> Optional[int]:
         """Rule ``body.lower_name``: a lower-case name right after the head, then punctuation, a spaced
         dash or a capitalized word ("Cục đối ngoại, Bộ Quốc phòng"; after a title, "Phòng phòng chống
         tội phạm ma túy Bộ chỉ huy ..."); None otherwise. Its first word is a compound; up to ``words``
@@ -205,7 +242,9 @@ class BodyGrammar(Bodies):
                 if compounds == 0 or fold(w.group()) in self.lower_stops:
                     return None
             elif fold(text[e:c]) in self.lower_stops:
-                return None  # a verb ("cho biết", "dẫn đầu", "tuyên bố") ends the clause, not a name
+                # a verb ("cho biết", "dẫn đầu", "tuyên bố") ends the clause, not a name; with ``verb_ends``
+                # (after "Trưởng ban"), the name read so far ends before it
+                return e - 1 if verb_ends and compounds and text[e - 1] == " " else None
             else:
                 compounds += 1
             syllables += text.count(" ", e, c) + 1
@@ -223,6 +262,8 @@ class BodyGrammar(Bodies):
             b = self.blank.match(text, e, limit)
             if b is None:
                 return None
+            if compounds and self.place_unit.match(text, b.end(), limit) is not None:
+                return e  # "cơ động" before "xã Hoài Thanh": the place is read on its own
             e = b.end()
         return None
 
@@ -261,11 +302,25 @@ class BodyGrammar(Bodies):
         (rule ``body.lower_head``: "Giám đốc trung tâm", "tổng giám đốc công ty ..."), and a title
         that ends with a head ("Trưởng phòng", "Trưởng ban") takes a lower-case name
         ("Trưởng ban chính sách Bộ chỉ huy ...")."""
+        named = self.lower_named.match(text, pos, limit)
+        if named is not None and (b := self.blank.match(text, named.end(), limit)) is not None and b.end() not in stops and text[b.end()].isupper():
+            e = self.parse(text, b.end(), limit, stops, is_title)  # "phát ngôn viên bộ Ngoại giao Nga"
+            if e > b.end():
+                return e
+        noun = self.lower_noun.match(text, pos, limit)
+        if noun is not None:
+            e = self._after_lower_noun(text, noun.end(), limit, stops, is_title)
+            if e > noun.end():
+                of = self.of_body.match(text, e, limit)  # "chi nhánh Bình Dương của công ty Thái Sơn"
+                if of is not None and of.end() not in stops:
+                    whole = self.parse_after_title(text, of.end(), limit, stops, is_title)
+                    e = whole if whole > of.end() else e
+                return e
         end = self.parse(text, pos, limit, stops, is_title, lower_words=3)
         if end > pos:
-            return end
+            return self._country_tail(text, end, limit, stops)
         if title and fold(title).split(" ")[-1] in self.title_heads:
-            e = self._lower_name(text, pos, limit, 3)
+            e = self._lower_name(text, pos, limit, 3, verb_ends=True)
             if e is not None:
                 b = self.blank.match(text, e, limit)
                 if b is not None and b.end() not in stops:
@@ -282,10 +337,74 @@ class BodyGrammar(Bodies):
         b = self.blank.match(text, m.end(), limit)
         if b is None or b.end() in stops:
             return m.end()
+        form = self.company_form.match(text, b.end(), limit) if m.group().lower() in _COMPANY_HEADS else None
+        if form is not None and form.end() in stops:
+            # body.company with a lower-case head: "công ty Cổ phần Thái Sơn" names no person "Thái Sơn"
+            rest = self.parse(text, form.end(), limit, stops - {form.end()}, is_title)
+            return rest if rest > form.end() else m.end()
         rest = self.parse(text, b.end(), limit, stops, is_title, lower_words=3)
         if rest == b.end() and self._generic_head(m.group()):
             rest = self._lower_name(text, b.end(), limit, 3) or b.end()
         return rest if rest > b.end() else m.end()
+
+    def _after_lower_noun(self, text: str, pos: int, limit: int, stops, is_title) -> int:
+        """Rule ``body.lower_noun``: after a lower-case noun of ``lower_nouns`` ("tàu sân bay", "nhóm"), a
+        lower-case name and/or a proper name ("nhóm tác chiến tàu sân bay,", "tàu sân bay Truman", "nhóm
+        nổi dậy Maghawir al - Thawra"): the end of the body, else ``pos`` (the noun alone is no body)."""
+        end = pos
+        b = self.blank.match(text, end, limit)
+        if b is None or b.end() in stops:
+            return pos
+        if self.pattern.match(text, b.end(), limit) is not None:  # "chi nhánh Công ty cổ phần Thái Sơn"
+            head = self.parse_after_title(text, b.end(), limit, stops, is_title)
+            if head > b.end():
+                return head
+        if text[b.end()].islower():
+            lower = self._lower_name(text, b.end(), limit, 3)
+            if lower is None:
+                return pos
+            end = lower
+            b = self.blank.match(text, end, limit)
+            if b is None or b.end() in stops or not text[b.end()].isupper():
+                return end
+        if not text[b.end()].isupper():
+            return end
+        return max(self.parse(text, b.end(), limit, stops, is_title), self._proper_name(text, b.end(), limit, stops, is_title))
+
+    def _proper_name(self, text: str, q: int, limit: int, stops, is_title) -> int:
+        """End of a run of capitalized words at ``q`` joined by blanks, dashes and name particles
+        ("Maghawir al - Thawra", "Truman"), not a title, person or body of its own; ``q`` when none."""
+        p = last = q
+        for _ in range(self.max_proper):
+            if (p != q and p in stops) or (is_title is not None and is_title(text, p, limit)):
+                break
+            t = self.token.match(text, p, limit)
+            if t is None:
+                break
+            last = self.compound_end(text, p, t.end(), limit)  # "Không quân", not "Không"
+            if self.rank_word.match(text, p, limit):
+                last = p  # "lực lượng Hiến binh Thống tướng Sao Sokha": a rank ends the name
+                break
+            gap = self.particle.match(text, last, limit) or self.name_gap.match(text, last, limit)
+            if gap is None or self.body_at(text, gap.end(), limit):
+                break
+            p = gap.end()
+        return text.rfind(" ", q, last) if last == p and p > q else last
+
+    def _country_tail(self, text: str, end: int, limit: int, stops) -> int:
+        """Rule ``body.country_tail``: lower-case words and a country after a body's name are part of it
+        ("Bộ chỉ huy chiến lược Mỹ", "Hội đồng quốc phòng liên bang Nga"): their end, else ``end``."""
+        b = self.blank.match(text, end, limit)
+        if b is None or b.end() in stops or not text[b.end()].islower():
+            return end
+        e = self._lower_name(text, b.end(), limit, 2)
+        c = self.blank.match(text, e, limit) if e is not None and e - b.end() <= 34 else None
+        if c is None or c.end() in stops:
+            return end
+        country = self.country.match(text, c.end(), limit)
+        if country is None or self.gazetteer.match(text, c.end(), limit) is not None:
+            return end
+        return country.end()
 
     def _sector_abroad(self, text: str, pos: int, limit: int, stops) -> int:
         """Rule ``body.sector_abroad``: a lower-case sector and a country after a title ("Bộ trưởng
@@ -298,6 +417,10 @@ class BodyGrammar(Bodies):
         if b is None or b.end() in stops:
             return pos
         country = self.country.match(text, b.end(), limit)
+        if country is None and self.place_unit.match(text, b.end(), limit) is not None:
+            # rule body.sector_place: "dân quân cơ động xã Hoài Thanh", "cán bộ văn hóa xã X"
+            place = self.parse(text, b.end(), limit, stops)
+            return place if place > b.end() else pos
         if country is None or self.gazetteer.match(text, b.end(), limit) is not None:
             return pos  # a Vietnamese province is no country abroad
         return country.end()

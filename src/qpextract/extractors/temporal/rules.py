@@ -75,6 +75,16 @@ def _captures(m: regex.Match[str], group: str) -> list[tuple[int, int, str]]:
     return sorted(set(zip(m.starts(group), m.ends(group), m.captures(group))))
 
 
+def _rule(m: "regex.Match[str]", numbers: list[int], names: list[str]) -> str:
+    """The wrapper group of the rule that matched: the first, in file order, that took part
+    (all group spans read in one call)."""
+    regs = m.regs
+    for number, name in zip(numbers, names):
+        if regs[number][0] >= 0:
+            return name
+    raise LookupError("a temporal match with no rule group")  # cannot happen: each branch is a rule group
+
+
 class RuleSet:
     """The ordered rules of the grammar, tried where their anchors stand."""
 
@@ -85,6 +95,17 @@ class RuleSet:
             key: [k for k in self.names if f"(?P<{k}>" in source]
             for key, source in grammar.with_day.by_anchor.sources.items()
         }
+        # per scan: anchor -> (alternation, its rules' wrapper group numbers in file order, their names)
+        self._tables = {True: self._table(grammar.with_day.by_anchor), False: self._table(grammar.without_day.by_anchor)}
+
+    def _table(self, by_anchor) -> dict[str, tuple["regex.Pattern[str]", list[int], list[str]]]:
+        out = {}
+        for key in by_anchor:
+            pattern = by_anchor[key]
+            index = pattern.groupindex
+            pairs = sorted((index[k], k) for k in self.keys.get(key, []) if k in index)
+            out[key] = (pattern, [i for i, _ in pairs], [k for _, k in pairs])
+        return out
 
     def find(self, text: str, with_day: bool = True, lower: Optional[str] = None) -> Iterator[Partial]:
         """Every expression in ``text``, left to right, non-overlapping.
@@ -93,18 +114,19 @@ class RuleSet:
         that could not be resolved anyway ("hôm qua"). ``lower`` is the text's
         same-length lower-case form when the caller has it (the document's lexical layer).
         """
+        with_day = bool(with_day)
         scan = self.g.with_day if with_day else self.g.without_day
         lowered = lower if lower is not None else same_length_lower(text)
         limit = 0
-        by_anchor = scan.by_anchor
+        table = self._tables[with_day]
         for pos, key in self.anchors(lowered, scan.anchor_words):
             if pos < limit:
                 continue
-            pattern = by_anchor.get(key)
-            m = pattern.match(lowered, pos) if pattern is not None else None
+            entry = table.get(key)
+            m = entry[0].match(lowered, pos) if entry is not None else None
             if m is None:
                 continue
-            rule = next(k for k in self.keys[key] if m.start(k) >= 0)  # the rule's wrapper group
+            rule = _rule(m, entry[1], entry[2])  # the rule's wrapper group
             name, kind, group_names = self.names[rule]
             groups = dict(zip(group_names, m.group(*group_names))) if len(group_names) > 1 else {
                 n: m.group(n) for n in group_names}
