@@ -437,17 +437,12 @@ class NumberExtractor:
             after_toks = _tokens(self._lex, end, min(len(text), end + 40), right=True)
             if not self.t.one_counts.at(after_toks.lower, 0)[0] and not self._one_counted(s, after_toks):
                 return None  # "một số", "một cách": an article, not a count
-<<<<<<< HEAD
-            if self._prev_word(text, s) in self.t.one_not_after:
-                return None  # "là một đơn vị", "như một chiếc xe tăng": an article
             why = self._one_article(text, s, _tokens(self._lex, end, min(len(text), end + 90), right=True))
             if why:
                 self._near(s, end, "number.guard.one_article", why)
                 return None
         elif five:
             self._near(s, end, "number.five", "năm before a counted noun is five")
-=======
->>>>>>> main
         return (s, end, value, None, "number.words")
 
     def _one_article(self, text: str, s: int, after: _Tokens) -> str:
