@@ -38,6 +38,8 @@ _RANGE_HIGH = regex.compile(
 _ANY_DIGIT = re.compile(r"\d")
 _CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[,;.!?\n]|$)")
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
+_AND_LIST_BEFORE = re.compile(r"\d+ và $")
+_CODE_AFTER = re.compile(r"[ \t][A-ZĐ](?:[-–]|[ \t]?\d)")  # "36 B-1156", "JT 4 A-3 B": a plate or a model code
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _DASHES = dict.fromkeys(map(ord, "\u2013\u2014\u2012\u2212"), "-")
 _SENTENCE_END = frozenset({".", "!", "?", "\n", "…"})
@@ -55,6 +57,8 @@ _RULES = (
     "number.guard.identifier", "number.guard.temporal", "number.guard.measure", "number.guard.change_alone",
     "number.guard.not_count", "number.guard.bare", "number.guard.year", "number.guard.name",
     "number.guard.overlap", "number.guard.unfaithful", "number.guard.unit_name",
+    "number.guard.code", "number.guard.id_list", "number.guard.one_article", "number.five",
+    "number.change_alone",
 )
 
 
@@ -161,6 +165,9 @@ class NumberExtractor:
             k[0] for k in list(self.t.id_heads.map) + list(self.t.temporal_before.map) if len(k) == 1
         ) - frozenset(k[-1] for k in self.t.id_exceptions.map)
         self._temporal_words = frozenset(k[0] for k in self.t.temporal_before.map if len(k) == 1)
+        self._guard_pairs = frozenset(k for k in self.t.id_heads.map if len(k) == 2)
+        heads = "|".join(re.escape(" ".join(k)) for k in sorted(self.t.count_heads.map, key=len, reverse=True))
+        self._count_heads = re.compile(rf"(?<!\w)(?:{heads})(?!\w)")
         # a single word after the number that makes it a date, duration, age or measure
         self._reject_next = frozenset(
             k[0] for k, row in self.t.units.map.items()
@@ -181,6 +188,7 @@ class NumberExtractor:
         if not text:
             return
         self._lex = doc.lex
+        self._trace = doc
         blocked = sorted((d.start, d.end) for d in doc.dates)
         self._blocked_starts = [s for s, _ in blocked]
         self._blocked = blocked
@@ -197,9 +205,12 @@ class NumberExtractor:
         lowered = doc.lex.lower
         excluded = self.t.word_alone_excluded
         for m in self._word_numbers.finditer(lowered):
-            if m.group() in excluded or (m.start() and lowered[m.start() - 1].isalnum()):
-                continue  # "năm" alone, or the tail of a longer word
-            c = self._word_candidate(text, m.start(), m.end())
+            if m.start() and lowered[m.start() - 1].isalnum():
+                continue  # the tail of a longer word
+            five = m.group() == "năm" and self._five_counted(text, m.start(), m.end())
+            if m.group() in excluded and not five:
+                continue  # "năm" alone ("năm 2020", "năm nay")
+            c = self._word_candidate(text, m.start(), m.end(), five=five)
             if c is not None:
                 cands.append(c)
         cands.sort()
@@ -234,6 +245,9 @@ class NumberExtractor:
             return None  # inside a slash chain (dates, ratios: read from the first part)
         if next_c.isalpha():
             return None  # 20h, 10km, 3D, 12A
+        if _CODE_AFTER.match(text, e):
+            self._near(s, e, "number.guard.code", "a figure before a capital letter and a dash or digit: a plate or a model code (36 B-1156)")
+            return None
         ranged = self._range(text, s, e)
         if ranged is not None:
             return ranged  # "10-15 chuyến bay", "3-5%": both bounds are figures
@@ -266,29 +280,96 @@ class NumberExtractor:
             end = m2.end()
             rule = "number.ratio"
         if total is None and not _UNIT_OR_WORD_AFTER.match(text, end) and (
-            self._prev_word(text, s) not in self.t.of_number.lasts or not _CLAUSE_END_AFTER.match(text, end)
+            not _CLAUSE_END_AFTER.match(text, end)
+            or (self._prev_word(text, s) not in self.t.of_number.lasts and not self._count_head_before(s))
         ):
             return None  # nothing after it can be a unit or a counted noun ("1, 2, 3", "2015.")
         if self._in_date(s, end):
             return None
-        prev = self._prev_word(text, s)
-        ls = s
-        steps = 0
-        while prev == "" and ls >= 2 and text[ls - 2 : ls] == ", " and steps < 8:
-            steps += 1
-            m_list = _LIST_BEFORE.search(text, max(0, ls - 12), ls)
-            if not m_list:
-                break
-            ls = m_list.start()
-            prev = self._prev_word(text, ls)
-            if prev in self._guard_words:
-                return None  # "kỳ họp 35, 36, 37", "Quân khu 1, 2, 3"
+        if self._id_list_item(text, s, e):
+            return None
         prev = self._prev_word(text, s)
         if prev in (self._guard_words if total is None else self._temporal_words):
             return None  # "năm 2022", "ngày 27", "Đề án 12", "ngày 5/8": no need to read further
-        if self._next_word(text, end) in self._reject_next:
+        if self._next_word(text, end) in self._reject_next and not self._compound_after(end):
             return None  # "5 năm", "25 tuổi", "10 km"
         return (s, end, value, total, rule)
+
+    def _count_head_before(self, s: int) -> bool:
+        """A head that names what a figure alone at the end of its clause counts opens the clause
+        ("tổng số người tham gia cứu hộ gần 1.000,", "(quân số giảm gần 3.000)")."""
+        low = self._lex.lower
+        a = max(0, s - 100)
+        for c in ",.;:!?\n(":
+            a = max(a, low.rfind(c, a, s) + 1)
+        return self._count_heads.search(low, a, s) is not None
+
+    def _id_list_item(self, text: str, s: int, e: int) -> bool:
+        """A bare figure in a list whose first item follows an identifier head ("kỳ họp 35, 36, 37",
+        "cột mốc 321 và 322", "gió mạnh cấp 9, 10"), or after two bare figures ("các canô 02, 03, 06")."""
+        raw = text[s:e]
+        if "." in raw or "," in raw:
+            return False  # "Trong năm 2016, 310.000 lính": a figure with a thousands separator is a quantity
+        prev = self._prev_word(text, s)
+        ls, items = s, 0
+        while items < 8:
+            if prev == "" and ls >= 2 and text[ls - 2 : ls] == ", ":
+                m_list = _LIST_BEFORE.search(text, max(0, ls - 12), ls)
+            elif prev == "và":
+                m_list = _AND_LIST_BEFORE.search(text, max(0, ls - 14), ls)
+            else:
+                break
+            if not m_list:
+                break
+            item = m_list.group().rstrip(" ,và")
+            if len(item) == 4 and not len(raw) == 4 and 1900 <= int(item) <= 2100:
+                break  # "năm 2016, 310 lính": a year, then a count
+            ls = m_list.start()
+            items += 1
+            prev = self._prev_word(text, ls)
+            if prev in self._guard_words or (self._prev_word(text, self._word_start(text, ls)), prev) in self._guard_pairs:
+                self._near(s, e, "number.guard.id_list", "an item of a list of identifiers (Quân khu 1, 2, 3)")
+                return True
+        if items >= 2:
+            self._near(s, e, "number.guard.id_list", "a bare figure after two bare figures: a list of identifiers (các canô 02, 03, 06)")
+            return True
+        return False
+
+    @staticmethod
+    def _word_start(text: str, s: int) -> int:
+        """Where the word just before ``s`` starts (spaces skipped)."""
+        j = s - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        while j >= 0 and text[j].isalnum() and s - j < 24:
+            j -= 1
+        return j + 1
+
+    def _near(self, s: int, e: int, rule: str, why: str) -> None:
+        if self._trace is not None:
+            self._trace.near_miss(self.name, rule, s, e, why)
+
+    def _compound_after(self, end: int) -> bool:
+        """A counted two-word noun right after ``end`` whose first word alone would be a unit or an
+        idiom ("3 tiếng nổ", "ba mặt trận")."""
+        if self._next_word(self._lex.text, end) not in self.t.count_compounds.firsts:
+            return False
+        toks = _tokens(self._lex, end, min(len(self._lex.text), end + 24), right=True)
+        return bool(self.t.count_compounds.at(toks.lower, 0)[0])
+
+    def _five_counted(self, text: str, s: int, end: int) -> bool:
+        """"năm" is five before a counted noun ("năm xe tăng", "năm địa phương"), not after a word
+        that makes it a year ("hằng năm", "cả năm", "trong năm")."""
+        if self._next_word(text, end) not in self.t.five_counts.firsts:
+            return False
+        prev = self._prev_word(text, s)
+        if prev in self.t.five_not_after and not (
+            prev == "trong" and self._prev_word(text, self._word_start(text, s)) == "một"  # "một trong năm cánh quân"
+        ):
+            return False
+        toks = _tokens(self._lex, end, min(len(text), end + 30), right=True)
+        k = self.t.five_counts.at(toks.lower, 0)[0]
+        return bool(k) and not (k < len(toks.lower) and toks.lower[k] in self.t.five_not_before)
 
     def _range(self, text: str, s: int, e: int):
         """A range of two figures ("44-60 tiêm kích", "3-5%"): a candidate over both, read after the
@@ -331,12 +412,12 @@ class NumberExtractor:
             k -= 1
         return text[k + 1 : j + 1].lower()
 
-    def _word_candidate(self, text: str, s: int, e: int):
+    def _word_candidate(self, text: str, s: int, e: int, *, five: bool = False):
         words = text[s:e].lower().split()
         value, used = parse_words(words, self.t.number_words)
         if value is None or value == 0:
             return None
-        if used == 1 and words[0] in self.t.word_alone_excluded:
+        if used == 1 and words[0] in self.t.word_alone_excluded and not five:
             return None
         if text[s].isupper() and not self._sentence_start(text, s):
             return None  # "Hai Bà Trưng", "ông Tám": a name
@@ -348,7 +429,7 @@ class NumberExtractor:
             end = m.end() if m else end
         if self._in_date(s, end):
             return None
-        if self._next_word(text, end) in self._reject_next_word_number:
+        if self._next_word(text, end) in self._reject_next_word_number and not self._compound_after(end):
             return None  # "hai năm", "hai bên"
         if one:
             if self._prev_word(text, s) in self.t.one_not_after:
@@ -356,7 +437,48 @@ class NumberExtractor:
             after_toks = _tokens(self._lex, end, min(len(text), end + 40), right=True)
             if not self.t.one_counts.at(after_toks.lower, 0)[0] and not self._one_counted(s, after_toks):
                 return None  # "một số", "một cách": an article, not a count
+            why = self._one_article(text, s, _tokens(self._lex, end, min(len(text), end + 90), right=True))
+            if why:
+                self._near(s, end, "number.guard.one_article", why)
+                return None
+        elif five:
+            self._near(s, end, "number.five", "năm before a counted noun is five")
         return (s, end, value, None, "number.words")
+
+    def _one_article(self, text: str, s: int, after: _Tokens) -> str:
+        """Why "một" before a counted noun is still an article, or "": another or an ordinal in its noun
+        phrase ("một đơn vị khác"), a verb of saying in its clause (an unnamed source: "một đại tá
+        quân đội Syria nói"), an apposition after a name ("Kou Tai-Shen, một công dân Mỹ"), or a photo
+        caption line ("Một đơn vị thông tin của quân đội Trung Quốc.")."""
+        t = self.t
+        aw = after.lower
+        stop = len(aw)
+        for k, w in enumerate(aw):
+            if w in _CLAUSE_END and w not in ("-", "/"):
+                stop = k
+                break
+        for k in range(min(stop, 6)):
+            if t.one_article_inside.at(aw, k)[0]:
+                return "another or an ordinal in the noun phrase after một (một đơn vị khác)"
+        j = s - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if j < 0 or text[j] in ",.!?:;\n\"“”'(" or self._prev_word(text, s) == "theo":  # "một X" opens its clause
+            for k in range(min(stop, 14)):
+                if t.one_source_verbs.at(aw, k)[0]:
+                    return "một X opening a clause with a verb of saying: an unnamed source (một quan chức cho biết)"
+        if j > 0 and text[j] == ",":
+            prev = self._prev_word(text, j)
+            if prev and text[j - len(prev) : j].strip()[:1].isupper() and not self._sentence_start(text, j - len(prev)):
+                return "một after a name and a comma: an apposition (Shiver, một công dân Mỹ)"
+        if text[s].isupper() and (j < 0 or text[j] == "\n"):
+            eol = text.find("\n", s, s + 200)
+            line = text[s : eol if eol >= 0 else s + 200].strip()
+            dot = line.find(". ")
+            first = line if dot < 0 else line[: dot + 1]
+            if first.endswith(".") and len(first.split()) <= 12 and (dot < 0 or line[dot + 2 :].startswith("Ảnh")):
+                return "a short line opening with Một and ending with a full stop: a photo caption"
+        return ""
 
     def _one_counted(self, s: int, after: _Tokens) -> bool:
         """"một" before a noun counts after "chỉ" ("chỉ một người thoát") or in a list of counts
@@ -392,6 +514,9 @@ class NumberExtractor:
         if "," in aw[1:6]:
             k = aw.index(",", 1) + 1
             return self._count_figure(after, k)
+        if "và" in aw[1:6]:  # "một Ban Thường vụ Tỉnh ủy và 5 cán bộ"
+            k = aw.index("và", 1) + 1
+            return self._count_figure(after, k)
         return False
 
     def _count_figure(self, toks: _Tokens, k: int) -> bool:
@@ -421,6 +546,8 @@ class NumberExtractor:
         # --- guards on the left: identifiers, ordinals, dates
         if not prev_is_pair and nl:
             k, _ = t.id_exceptions.ending(lw, nl)
+            if k and t.id_heads.ending(lw, nl)[0] > k:
+                k = 0  # a longer identifier head wins: "Tập đoàn quân số 12" is not "quân số" (strength)
             if not k:
                 k, _ = t.id_heads.ending(lw, nl)
                 if k and total is None:
@@ -452,7 +579,7 @@ class NumberExtractor:
             doc.explain(self.name, "number.scale", right.starts[0], right.ends[i - 1])
         else:
             scale_word = None
-        k, row = t.units.at(rw, i)
+        k, row = t.units.at(rw, i) if not t.count_compounds.at(rw, i)[0] else (0, None)
         if k and isinstance(row, UnitRow) and row.unit == "noun":
             k, row = 0, None
         currency = None
@@ -478,7 +605,9 @@ class NumberExtractor:
             if self._attach_change(text, s, value, unit if unit != "count" or i else None, str(direction), out, spans):
                 doc.explain(self.name, "number.change", left.starts[nl - kc], unit_end)
                 return None
-            return self._drop(doc, "number.guard.change_alone", s, e)
+            if change_only:
+                return self._drop(doc, "number.guard.change_alone", s, e)
+            doc.explain(self.name, "number.change_alone", left.starts[nl - kc], unit_end)  # "giảm 10% biên chế"
         if change_only:
             if "," in text[s:e]:  # "1,5 điểm", "27,95 điểm": a mark, not a count
                 return self._drop(doc, "number.guard.measure", s, right.ends[i - 1])
@@ -538,13 +667,15 @@ class NumberExtractor:
         if sub_words:
             if rule == "number.words":
                 kn, _ = t.word_not_count.at(rw, i)
-                if kn:
+                if kn and not t.count_compounds.at(rw, i)[0]:
                     return self._drop(doc, "number.guard.not_count", s, right.ends[i + kn - 1])
             subject = " ".join(sub_words)
             subj_end = right.ends[j_end - 1]
             how = "after"
         elif unit == "count" and (not ratio or total == value) and not (
-            rule == "number.digits" and self._linked_alone(left, kq, right)
+            rule == "number.digits"
+            and (self._linked_alone(left, kq, right) or (
+                (not right.surface or right.surface[0] in _CLAUSE_END) and self._count_head_before(s)))
         ):
             return self._drop(doc, "number.guard.bare", s, unit_end)  # "trực 24/24": not a reported quantity
         elif unit != "money" or subject is None:
@@ -560,7 +691,11 @@ class NumberExtractor:
             raw = text[s:e]
             if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100:
                 return self._drop(doc, "number.guard.year", s, e)  # counts of this size are written "2.015"
-            if nl and left.surface[-1][:1].isupper() and not left.surface[-1].isupper() and not kq:
+            last = left.surface[-1] if nl else ""
+            if last[:1].isupper() and not kq and not (sub_words and self._after_place(left)):
+                if nl >= 2 and last.isupper() and last.isalpha() and len(last) <= 6 \
+                        and (len(last) > 1 or left.surface[-2] in ("/", "-")) and left.surface[-2] not in _SENTENCE_END:
+                    return self._drop(doc, "number.guard.code", left.starts[-1], e)  # "SAR 273", "CASA 212"
                 if nl >= 2 and left.surface[-2] not in _SENTENCE_END:
                     return self._drop(doc, "number.guard.name", left.starts[-1], e)  # "Quân khu 7"
         if rule == "number.digits" and unit == "count" and not ratio:
@@ -599,6 +734,13 @@ class NumberExtractor:
             high_start, high = self._range_high[s]
             out.append(rec.model_copy(update={**doc.span(high_start, record_end), "value": float(f"{high * value / written:.12g}")}))
             spans.append((high_start, span_end))
+
+    def _after_place(self, left: _Tokens) -> bool:
+        """The capitalized words before the figure name a place ("xã An Bình 397 cử tri")."""
+        j = len(left.surface)
+        while j and left.surface[j - 1][:1].isupper() and len(left.surface) - j < 4:
+            j -= 1
+        return j < len(left.surface) and bool(self.t.place_heads.ending(left.lower, j)[0])
 
     def _linked_alone(self, left: _Tokens, kq: int, right: _Tokens) -> bool:
         """A figure alone after a link verb ends its clause: its subject is before it
@@ -749,6 +891,8 @@ class NumberExtractor:
         between = text[le:s]
         if any(c in between for c in ".!?\n;"):
             return False
+        if unit == "percent" and last.unit == "count":
+            return False  # "bốn cơ quan ..., giảm 10% biên chế": a share of another base, a figure of its own
         if last.change is None:
             last.change = Change(value=value, direction=direction, unit=unit)  # type: ignore[arg-type]
         return True

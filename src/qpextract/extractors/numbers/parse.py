@@ -38,16 +38,24 @@ def parse_digits(s: str) -> Optional[float]:
 def parse_words(words: list[str], table: dict[str, NumberWordRow]) -> tuple[Optional[float], int]:
     """Value of the longest well-formed numeral at the start of ``words`` (lower-case),
     and how many words it uses: ["hai", "mươi", "lăm"] → (25, 3); ["hai", "năm"] → (2, 1)."""
-    total = 0
-    cur = 0
+    total: float = 0
+    cur: float = 0
     last: Optional[str] = None
     used = 0
+    last_scale = 0
     for w in words:
         row = table.get(w)
         if row is None:
             break
         kind, val = row.kind, row.value
-        if kind == "digit":
+        if last == "half" and (kind != "scale" or val == 100):
+            break  # "nửa" is a figure only before a scale of a thousand or more
+        if kind == "half":  # "nửa triệu": half of the scale after it, only first
+            if last is not None:
+                break
+            cur = 0.5
+            last = "half"
+        elif kind == "digit":
             if last in ("digit", "after_tens", "unit_after_tens"):
                 break
             cur += val
@@ -79,13 +87,19 @@ def parse_words(words: list[str], table: dict[str, NumberWordRow]) -> tuple[Opti
                 d = cur % 10
                 cur = cur - d + d * 100
                 last = "hundred"
+            elif last == "scale" and cur == 0 and val > last_scale:
+                total *= val  # "nửa nghìn tỷ", "hai nghìn tỷ": a scale of a scale
+                last_scale = val
             else:
                 if last is None or last == "scale":
                     break
                 total += cur * val
                 cur = 0
                 last = "scale"
+                last_scale = val
         used += 1
+    if last == "half":
+        used -= 1  # "một nửa số": a share, not a figure
     if used == 0:
         return None, 0
     return float(total + cur), used

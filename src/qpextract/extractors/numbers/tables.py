@@ -29,7 +29,7 @@ class NumberWordRow(BaseModel):
     model_config = ConfigDict(extra="forbid")
     word: str
     value: int
-    kind: Literal["digit", "ten", "tens", "zero", "after_tens", "scale"]
+    kind: Literal["digit", "ten", "tens", "zero", "after_tens", "scale", "half"]
 
 
 class NumbersVocabulary(BaseModel):
@@ -60,6 +60,14 @@ class NumbersVocabulary(BaseModel):
     plural_words: list[str]
     number_heads: list[str]
     unit_branches: list[str]
+    count_compounds: list[str]
+    five_counts: list[str]
+    five_not_after: list[str]
+    five_not_before: list[str]
+    one_article_inside: list[str]
+    one_source_verbs: list[str]
+    place_heads: list[str]
+    count_heads: list[str]
     one_word: str
 
 
@@ -145,6 +153,14 @@ class NumberTables:
         self.plural_words = frozenset(voc.plural_words)
         self.of_number = PhraseTable(voc.number_heads)
         self.unit_branches = PhraseTable(voc.unit_branches)
+        self.count_compounds = PhraseTable(voc.count_compounds)
+        self.five_counts = PhraseTable([*voc.five_counts, *voc.one_counts, *voc.list_nouns])
+        self.five_not_after = frozenset(voc.five_not_after)
+        self.five_not_before = frozenset(voc.five_not_before)
+        self.one_article_inside = PhraseTable(voc.one_article_inside)
+        self.one_source_verbs = PhraseTable(voc.one_source_verbs)
+        self.place_heads = PhraseTable(voc.place_heads)
+        self.count_heads = PhraseTable(voc.count_heads)
         self.one_word = voc.one_word
         self.rules = NumberRules.model_validate(read_yaml("numbers_rules.yaml"))
         units = read_tsv("units.tsv", UnitRow)
