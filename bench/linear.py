@@ -44,6 +44,7 @@ UNITS: dict[str, str] = {
         "tổ chức diễn tập khu vực phòng thủ năm hai nghìn hai mươi tư đạt kết quả tốt được cấp trên đánh giá cao "
     ),
     "mixed": "ngày 1/2 Đại tá Nguyễn Văn An tăng 15% ",
+    "latin-word": "Abc",  # one unbroken run of ASCII letters with a capital every third: foreign-name scans
 }
 # More shapes, measured by this script only (``--kinds all``), not by tests/test_linear.py.
 EXTRA_UNITS: dict[str, str] = {
@@ -108,7 +109,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--repeat", type=int, default=1, help="best of N runs per size (default 1)")
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds before one measurement is killed")
     ap.add_argument("--kinds", default=",".join(UNITS),
-                    help=f"comma-separated subset of {','.join(ALL_UNITS)}, or 'all' (default: the five of the tests)")
+                    help=f"comma-separated subset of {','.join(ALL_UNITS)}, or 'all' (default: the six of the tests)")
     ap.add_argument("--one", nargs=2, metavar=("KIND", "SIZE"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.one:

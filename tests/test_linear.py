@@ -1,7 +1,8 @@
 """The full pipeline is linear-time on hostile input: 10x the input takes about 10x the time.
 
 Each hostile input of bench/linear.py (capitalized syllables, "1/1/1...", "đồng chí, "
-repeated, one line without punctuation, a mix that fires every extractor) is run at
+repeated, one line without punctuation, a mix that fires every extractor, one unbroken
+run of ASCII letters) is run at
 50 KB and 500 KB; the ratio of the best of 3 runs (fewer past 2 s) must stay under a generous 25
 (linear is 10; a quadratic rule gives ~100). A single run over 30 s is interrupted and fails at once.
 """

@@ -33,7 +33,7 @@ def test_joins_that_are_not_cuts() -> None:
     sys.path.insert(0, str(ROOT / "tools"))
     from word_boundary import ends_with_place, next_is_name, two_readings
 
-    from qpextract.extractors.places.bodies import compound_words
+    from qpextract.text.lexicon import compound_words
     from qpextract.text.lexicon import Gazetteer
 
     text = "Tổng thống Mỹ Barack Obama nói."

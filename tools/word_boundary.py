@@ -122,7 +122,7 @@ def check(articles: list[dict], show: int = 0) -> tuple[int, int, Counter]:
 
     from qpextract import Pipeline
 
-    from qpextract.extractors.places.bodies import compound_words
+    from qpextract.text.lexicon import compound_words
     from qpextract.text.lexicon import Gazetteer
 
     pipe = Pipeline()

@@ -9,11 +9,12 @@ is built in ``__init__`` from data/vi files (the current provinces generated fro
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal, Optional
 
 from pydantic import BaseModel
 
-from qpextract.data import read_tsv
+from qpextract.data import data_text, read_tsv
 from qpextract.patterns import phrase_key, trie_pattern
 
 # The standard ``re`` module is used on the hot path (it scans several times faster
@@ -207,3 +208,10 @@ class Bodies:
     def kind_of(self, body_text: str) -> str:
         m = self.pattern.match(body_text)
         return self.kind.get(phrase_key(m.group()), "other") if m else "other"
+
+
+@lru_cache(maxsize=1)
+def compound_words() -> frozenset[str]:
+    """Folded multi-syllable Vietnamese words (2 to 4 syllables): data/vi/compound_words.txt, generated
+    from the lexicon pyvi ships by tools/make_compound_words.py (so the default install needs no pyvi)."""
+    return frozenset(line for line in data_text("compound_words.txt").splitlines() if line and not line.startswith("#"))

@@ -24,10 +24,11 @@ from typing import Callable, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict
 
-from qpextract.data import data_text, read_yaml
+from qpextract.data import read_yaml
 from qpextract.document import Document
 from qpextract.models import DocumentKind, DocumentReference
 from qpextract.patterns import bounded, skip_blanks, trie_pattern
+from qpextract.text.lexicon import compound_words
 
 __all__ = ["DocumentExtractor"]
 
@@ -124,7 +125,7 @@ class DocumentExtractor:
         self.clause_verbs = frozenset(voc.clause_verbs)
         self.clause_stops = self.decided_stops - {"và"}  # in a part after a comma "và" ends a title only before a new phrase
         self.and_new_phrase = re.compile(r"[ \t]++và[ \t]++(?:" + trie_pattern(voc.and_new_phrase) + r"(?!\w)|[A-ZĐ])")
-        self.compounds = frozenset(w for w in data_text("compound_words.txt").splitlines() if w and not w.startswith("#"))
+        self.compounds = compound_words()
         self.body_re = re.compile(trie_pattern(voc.issuers + voc.bodies) + r"(?!\w)")
         self.amended_re = re.compile(r"[ \t]*+" + trie_pattern(voc.amended) + r"(?![\w,]|[ \t]++bổ)")
         self.vetoes = {k: re.compile(r"(?<!\w)" + trie_pattern(v) + r"(?!\w)", re.IGNORECASE) for k, v in voc.vetoes.items()}

@@ -394,8 +394,7 @@ class RoleReader:
         m = self.t.continuation_re.match(low, a, first)
         if m is None or not any(w in self.t.continuation_openers for w in low[m.end() : first].split()[-2:]):
             return False
-        starts = [b for b, _ in doc.sentences]
-        i = bisect_right(starts, a) - 1
+        i = bisect_right(doc.sentences, (a, float("inf"))) - 1  # the sentence holding ``a``, no list per call
         if i < 1:
             return False
         pa, pb = doc.sentences[i - 1]

@@ -62,7 +62,7 @@ class ForeignFinder:
         # person.recurring: a free run of two or three capitalized words, alone (no capital word on either side)
         # (first and last word in ASCII letters, as foreign names are written: lets ``re`` skip most capitals)
         self.free_run = re.compile(
-            r"[A-Z](?:\.|[A-Za-z]*+(?:[-'’][A-Za-z]++)?+)(?:[ ]" + UPPER + r"[\w'’]*+\.?+)?[ ][A-Z][a-z]{2,}+(?:-[A-Z][a-z]++)?+(?![\w'’-]|[ ]" + UPPER + ")"
+            r"[A-Z](?<![^\W_].)(?:\.|[A-Za-z]*+(?:[-'’][A-Za-z]++)?+)(?:[ ]" + UPPER + r"[\w'’]*+\.?+)?[ ][A-Z][a-z]{2,}+(?:-[A-Z][a-z]++)?+(?![\w'’-]|[ ]" + UPPER + ")"
         )
         self.run = re.compile(r"[ \t]++" + part + token + NB)
         # atomic: "Nhật Bản hồi …" must not fall back to "Nhật" + a name "Bản"

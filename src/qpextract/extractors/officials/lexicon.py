@@ -76,7 +76,8 @@ class Lexicon:
         titles = read_tsv("titles.tsv", _TitleRow)
         self.title_kind = {fold(r.title): r.kind for r in titles}
         self.title_same = {fold(r.title): fold(r.same_as) for r in titles if r.same_as}
-        qualifiers = trie_pattern(read_yaml("titles_context.yaml")["title_qualifiers"], fold_case=True)
+        tctx = read_yaml("titles_context.yaml")
+        qualifiers = trie_pattern(tctx["title_qualifiers"], fold_case=True)
         self.title_qualifier = re.compile(r"[ \t]++" + qualifiers + NB, re.IGNORECASE)
         title_re = r"(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern([r.title for r in titles], fold_case=True) + r"(?:[ \t]++(?:" + qualifiers + r")" + NB + r")?+"
         # one scan finds every cue: honorific, rank or title (told apart by ``cue_kind``)
@@ -139,7 +140,6 @@ class Lexicon:
         self.gap = re.compile(
             r"[ \t]*+(?:[,:-][ \t]*+)?(?:" + acad + r"\.?+[ \t]*+(?:,[ \t]*+)?)*+(?:" + country + r")?+", re.IGNORECASE
         )
-        tctx = read_yaml("titles_context.yaml")
         # … and a rank between the verb and the post ("ông Hùng là đại tá chỉ huy trưởng …")
         pred = (
             r"(?:(?:" + trie_pattern(tctx["predicate_adverbs"], fold_case=True) + r")[ \t]++)*+"

@@ -13,11 +13,10 @@ bodies_context.yaml.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Optional
 
-from qpextract.data import data_text, read_yaml
-from qpextract.text.lexicon import LOWER, NB, UPPER, Bodies, Gazetteer, Units, fold, trie_pattern
+from qpextract.data import read_yaml
+from qpextract.text.lexicon import LOWER, NB, UPPER, Bodies, Gazetteer, Units, compound_words, fold, trie_pattern
 
 _LOWER_SYL = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
 _LOWER_WORD = re.compile(LOWER + r"++" + NB)
@@ -26,13 +25,6 @@ _DASH_END = re.compile(r"[ \t]++[-–][ \t]++")
 _PUNCT_END = re.compile(r"[ \t]*+(?:[,;().:]|$)")
 _COMPANY_HEADS = frozenset(("công ty", "tổng công ty", "tập đoàn"))
 _NUMBER = re.compile(r"[ \t]++\d++(?![\w.,]\d)")
-
-
-@lru_cache(maxsize=1)
-def compound_words() -> frozenset[str]:
-    """Folded multi-syllable Vietnamese words (2 to 4 syllables): data/vi/compound_words.txt, generated
-    from the lexicon pyvi ships by tools/make_compound_words.py (so the default install needs no pyvi)."""
-    return frozenset(line for line in data_text("compound_words.txt").splitlines() if line and not line.startswith("#"))
 
 
 class BodyGrammar(Bodies):
