@@ -215,3 +215,16 @@ def compound_words() -> frozenset[str]:
     """Folded multi-syllable Vietnamese words (2 to 4 syllables): data/vi/compound_words.txt, generated
     from the lexicon pyvi ships by tools/make_compound_words.py (so the default install needs no pyvi)."""
     return frozenset(line for line in data_text("compound_words.txt").splitlines() if line and not line.startswith("#"))
+
+
+class SurnameRow(BaseModel):
+    """One row of data/vi/surnames.tsv."""
+
+    surname: str
+    rare: Optional[str] = None
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Vietnamese family names (data/vi/surnames.tsv), read once: bylines and people both need them."""
+    return frozenset(r.surname for r in read_tsv("surnames.tsv", SurnameRow))

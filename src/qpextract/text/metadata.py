@@ -23,10 +23,10 @@ import unicodedata
 from typing import Any, Optional
 
 import regex
-from pydantic import BaseModel
 
-from qpextract.data import read_tsv, read_yaml
+from qpextract.data import read_yaml
 from qpextract.document import Document, Reference
+from qpextract.text.lexicon import surnames
 
 _LINE = regex.compile(r"[^\n]+")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -43,11 +43,6 @@ _PART = regex.compile(r"\{([a-z_]+)\}")  # a named part of a dateline template: 
 _DATELINE_WINDOW = 3  # lines under the headline (or at the end) where a dateline may stand
 _TAIL_WINDOW = 120  # characters at the end of the last line where a run-in byline is looked for
 _TAG = regex.compile(r"\p{Lu}{2,4}+")  # a tag of initials before a name: "NT", "TTB"
-
-
-class _SurnameRow(BaseModel):
-    surname: str
-    rare: Optional[str] = None
 
 
 class MetadataReader:
@@ -70,7 +65,7 @@ class MetadataReader:
         self.caps_glued = regex.compile(cfg["caps_glued"])
         self.dash_end = regex.compile(cfg["dash_end"])
         self.name_source = regex.compile(cfg["name_source"])
-        self.surnames = frozenset(r.surname for r in read_tsv("surnames.tsv", _SurnameRow))
+        self.surnames = surnames()
         self.max_caption = int(cfg["max_caption_chars"])
         self.max_line = int(cfg["max_line_chars"])
         self.max_tail = int(cfg["max_tail_lines"])

@@ -14,12 +14,7 @@ from pydantic import BaseModel
 
 from qpextract.data import read_tsv, read_yaml
 from qpextract.extractors.places.bodies import BodyGrammar
-from qpextract.text.lexicon import LOWER, NB, PB, UPPER, Gazetteer, Scanner, fold, trie_pattern
-
-
-class _SurnameRow(BaseModel):
-    surname: str
-    rare: Optional[str] = None
+from qpextract.text.lexicon import LOWER, NB, PB, UPPER, Gazetteer, Scanner, fold, surnames, trie_pattern
 
 
 class _HonorificRow(BaseModel):
@@ -56,7 +51,7 @@ class Lexicon:
     """Tables and regexes shared by the name, rank, position and coreference modules."""
 
     def __init__(self) -> None:
-        self.surnames = frozenset(r.surname for r in read_tsv("surnames.tsv", _SurnameRow))
+        self.surnames = surnames()
         hons = read_tsv("honorifics.tsv", _HonorificRow)
         self.honorific = {fold(r.cue): r.honorific for r in hons}
         self.plural = frozenset(fold(r.cue) for r in hons if r.plural == "yes")
