@@ -46,25 +46,20 @@ def test_abbreviation_table_covers_the_domain() -> None:
     assert len(entries) >= 80
 
 
-def test_compound_words_are_regenerated_from_pyvi() -> None:
-    """data/vi/compound_words.txt is generated (tools/make_compound_words.py): it must match pyvi's lexicon."""
-    pytest.importorskip("pyvi", reason="pyvi (the `nlp` extra) is what the word list is generated from")
+@pytest.mark.parametrize(
+    ("tool", "package", "why"),
+    [
+        ("make_compound_words.py", "pyvi", "pyvi (the `nlp` extra) is what compound_words.txt is generated from"),
+        ("make_places_current.py", "vietnam_provinces", "places_current.tsv is generated from the vietnam_provinces package"),
+    ],
+)
+def test_generated_files_are_up_to_date(tool: str, package: str, why: str) -> None:
+    """A generated data/vi file must match what its tool makes now (``--check``)."""
+    pytest.importorskip(package, reason=why)
     import subprocess
     import sys
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1]
-    r = subprocess.run([sys.executable, str(root / "tools/make_compound_words.py"), "--check"], capture_output=True)
-    assert r.returncode == 0, "compound_words.txt is stale: run python tools/make_compound_words.py"
-
-
-def test_current_places_are_regenerated_from_vietnam_provinces() -> None:
-    """data/vi/places_current.tsv is generated (tools/make_places_current.py): it must match the package."""
-    pytest.importorskip("vietnam_provinces", reason="the table is generated from the vietnam_provinces package")
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[1]
-    r = subprocess.run([sys.executable, str(root / "tools/make_places_current.py"), "--check"], capture_output=True)
-    assert r.returncode == 0, "places_current.tsv is stale: run python tools/make_places_current.py"
+    r = subprocess.run([sys.executable, str(root / "tools" / tool), "--check"], capture_output=True)
+    assert r.returncode == 0, f"the file {tool} writes is stale: run python tools/{tool}"

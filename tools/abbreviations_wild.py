@@ -26,21 +26,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from qpextract.text.abbreviations import _CAPS  # noqa: E402
+from wild import DEFAULT_CORPUS, gold_ids  # noqa: E402
 
 SEED = "abbr5"
 TOP = 150
 RARE = 60
-DEFAULT_CORPUS = ROOT.parent.parent / "shared" / "corpus-real" / "articles.jsonl"
 COLUMNS = ["abbr", "expansion", "rule", "count", "articles", "example", "judgement", "should_be"]
-
-
-def gold_ids() -> set[str]:
-    """Ids of every gold input file (development, held-out and the one being annotated)."""
-    ids: set[str] = set()
-    for path in sorted((ROOT / "corpus" / "gold").glob("*-inputs.jsonl")):
-        with open(path, encoding="utf-8") as fh:
-            ids.update(str(json.loads(line)["id"]) for line in fh if line.strip())
-    return ids
 
 
 def _context(text: str, start: int, end: int) -> str:

@@ -15,6 +15,8 @@ import re
 import sys
 from pathlib import Path
 
+from _gen import write_or_check
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src/qpextract/data/vi/places_current.tsv"
 HEADER = (
@@ -38,8 +40,8 @@ def generate() -> str:
 def main() -> int:
     text = generate()
     if "--check" in sys.argv[1:]:
-        return 0 if OUT.read_text(encoding="utf-8") == text else 1
-    OUT.write_text(text, encoding="utf-8")
+        return write_or_check(OUT, text, check=True)
+    write_or_check(OUT, text, check=False)
     print(f"{OUT}: {text.count(chr(10)) - 3} names")
     return 0
 

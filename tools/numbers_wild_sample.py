@@ -12,25 +12,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import random
 import sys
 from pathlib import Path
 
+from wild import DEFAULT_CORPUS, gold_ids
+
 SEED = 11
 N_ARTICLES = 30
 N_RECORDS = 100
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = Path(os.environ.get("QPEXTRACT_SHARED", "/work/shared")) / "corpus-real" / "articles.jsonl"
-
-
-def gold_ids() -> set[str]:
-    """Every article id of the project's gold inputs (development and held-out)."""
-    ids: set[str] = set()
-    for path in sorted((ROOT / "corpus" / "gold").glob("*-inputs.jsonl")):
-        with open(path, encoding="utf-8") as fh:
-            ids.update(json.loads(line)["id"] for line in fh if line.strip())
-    return ids
 
 
 def articles(corpus: Path) -> list[dict]:

@@ -20,29 +20,26 @@ from __future__ import annotations
 
 import json
 import random
-import re
 import sys
 from pathlib import Path
 
+from wild import LOCAL, gold_ids
+
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "corpus" / "gold"
 OUT = ROOT / "corpus" / "audit" / "wild-inputs.jsonl"
-LOCAL = re.compile(
-    r"DQTV|CHQS|giao quân|khu vực phòng thủ|LLVT|dân quân tự vệ|(?:ban|bộ) chỉ huy quân sự|quân sự địa phương|quốc phòng địa phương",
-    re.I,
-)
 COUNT = 30
 
 
 def main(corpus: str) -> None:
-    used = {json.loads(line)["id"] for f in GOLD.glob("*-inputs.jsonl") for line in f.open(encoding="utf-8")}
+    used = gold_ids()
     local, general = [], []
     for line in open(corpus, encoding="utf-8"):
         r = json.loads(line)
         if r["id"] in used or not 500 <= len(r["text"]) <= 4000:
             continue
-        row = {"id": r["id"], "title": r["title"], "text": r["text"]}
-        (local if LOCAL.search(r["title"] + " " + r["text"]) else general).append(row)
+        title = r.get("title") or ""
+        row = {"id": r["id"], "title": title, "text": r["text"]}
+        (local if LOCAL.search(title + " " + r["text"]) else general).append(row)
     rng = random.Random("people-wild-20261130")
     rng.shuffle(local)
     rng.shuffle(general)

@@ -30,10 +30,10 @@ import re
 import sys
 from pathlib import Path
 
+from wild import DEFAULT_CORPUS, GOLD, LOCAL, gold_ids
+
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "corpus" / "gold"
 JUDGED = {"wild": ROOT / "corpus" / "audit" / "main_events_wild.tsv", "wild2": ROOT / "corpus" / "audit" / "main_events_wild2.tsv"}
-DEFAULT_CORPUS = ROOT.parents[1] / "shared" / "corpus-real" / "articles.jsonl"
 SEED = "wild-main-20261130"
 SEED2 = "wild2-main-20261130"
 PER_GROUP = 30
@@ -43,15 +43,11 @@ DOMESTIC = re.compile(
     r"Binh chủng|Học viện|dân quân|tân binh|cán bộ, chiến sĩ",
     re.I,
 )
-LOCAL = re.compile(
-    r"DQTV|CHQS|giao quân|khu vực phòng thủ|LLVT|dân quân tự vệ|(?:ban|bộ) chỉ huy quân sự|quân sự địa phương|quốc phòng địa phương",
-    re.I,
-)
 
 
 def draw(corpus: Path, which: str = "wild") -> list[dict]:
     """The 60 articles (30 local-defence, 30 general) sorted by group then id; or the 40 of wild2 sorted by id."""
-    used = {json.loads(line)["id"] for f in GOLD.glob("*-inputs.jsonl") for line in f.open(encoding="utf-8")}
+    used = gold_ids()
     if which == "wild2":
         first = {r["id"] for r in draw(corpus)}
         pool = []

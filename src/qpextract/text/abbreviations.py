@@ -82,20 +82,10 @@ _PAREN = regex.compile(r"\(([^()\n]{1,150})\)")
 _FORM = regex.compile(r"[A-ZĐ][A-ZĐa-z0-9]*+(?:\s?[-/&+]\s?[A-ZĐ0-9][A-ZĐa-z0-9]*+)*+\+?")
 _FORM_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])([A-ZĐ][A-ZĐ0-9]*+(?:[-/&][A-ZĐ0-9]++)*+)\s*$")
 _WORD = regex.compile(r"[\p{L}\p{N}]++")
-_PAIRED = regex.compile(
-    r"(\p{Lu}[^()\n]{2,100}?)\s*(?:[-–,:]|,?\s(?:viết tắt|gọi tắt)(?: là)?)\s*([A-ZĐ][A-ZĐ0-9&+/]{1,12})"
-)
 # "(gọi tắt là JSDF)", "(viết tắt: NLF)", "(tên viết tắt là X)": the short form named after the words
 _CALLED = regex.compile(r"(?:[Tt]ên )?(?:[Gg]ọi|[Vv]iết) tắt(?: là|:)?\s+(?=[A-ZĐ])")
 # "“Giá treo tên lửa trên không” (FMR)": a name in quotes right before the brackets (searched from the end)
 _QUOTED_BEFORE = regex.compile(r"[“\"]([^“”\"\n()]{3,120}?)[”\"]\s*$")
-# "“mối đe dọa liên tục nâng cao” hoặc APT", "“Nhà nước Hồi giáo”, gọi tắt là IS": the short form after "hoặc"
-_OR_AFTER_QUOTE = re.compile(r"\s*,?\s*(?:hoặc|hay|còn gọi|gọi tắt|viết tắt)")  # a cheap test first, after each closing quote
-_QUOTED_OR = regex.compile(
-    r"[“\"]([^“”\"\n()]{3,120}?)[”\"]\s*,?\s*(?:hoặc|hay|(?:hay |còn )?gọi tắt là|(?:hay )?còn gọi là|viết tắt là)\s+([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)(?![\p{L}\p{N}])"
-)
-# "Ban Chỉ đạo phòng, chống thiên tai, gọi tắt là BCĐ": the short form named after the words, no brackets
-_CALLED_AFTER = regex.compile(r"\s*,?\s*(?:hay |còn |được )?(?:gọi|viết) tắt(?: là|:)\s+([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)(?![\p{L}\p{N}])")
 _CLAUSE_END = regex.compile(r"[,;:.!?()\"“”\n…]", regex.REVERSE)  # searched from the end
 # a number or a word with a digit glued to the token: a model code ("HQ-9", "Tu-95 MS", "Kalibr-PL")
 _CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d|(?: [A-Z]{2,5}){0,2} [A-Z]{1,4}-\d| [IVX]{1,4}(?![\p{L}\p{N}])")
@@ -103,10 +93,6 @@ _CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d|(?: [A-Z]{2,5}){0,2} [
 _TABLE_CODE_AFTER = regex.compile(r"-\d|\s?[-/]\s?\p{L}++-?\d")
 _OF_BEFORE = regex.compile(r"(?<![\p{L}])(?:của|và)\s$")  # "xe tăng và xe chiến đấu bộ binh (IFV)"
 _CAPITALIZED_BEFORE = regex.compile(r"(?<=[\p{L}\p{M}]\s)\p{Lu}[\p{Ll}\p{M}]*+\s$")
-_PLURAL = regex.compile(r"^(?:các|những)\s")  # on casefolded text
-_PLURAL_CAP_BEFORE = regex.compile(r"(?<=[\p{L}\p{N},] )(?:Các|Những)\s$")  # mid-sentence, not a sentence's first word
-_DEICTIC_END = regex.compile(r"(?<![\p{L}])(?:này|đó|ấy|kia|trên)$")  # "hệ thống trên": the one above
-_PLURAL_LOWER = regex.compile(r"^(?:các|những)\s++(?=\p{L})")
 _OPEN_BEFORE = regex.compile(r"\(\s?$")  # a short form in brackets, for expanded_text
 _CLOSE_AFTER = regex.compile(r"\s?\)")
 _OPEN_AFTER = regex.compile(r"\s?\(\s?")
@@ -215,6 +201,27 @@ class AbbreviationTagger:
             regex.REVERSE,  # the last stop before the brackets
         )
         self.ignored = frozenset(row.token for row in read_tsv("not_abbreviations.tsv", _NotAbbreviation))
+        self._definition_patterns(cfg)
+
+    def _definition_patterns(self, cfg: dict) -> None:
+        """The patterns built from the cue, plural and deictic words of abbreviation_definitions.yaml."""
+        called = "|".join(regex.escape(w) for w in cfg["short_form_cues"])  # "gọi|viết" (tắt)
+        self.paired = regex.compile(
+            r"(\p{Lu}[^()\n]{2,100}?)\s*(?:[-–,:]|,?\s(?:" + "|".join(regex.escape(w) + " tắt" for w in cfg["short_form_cues"]) + r")(?: là)?)\s*([A-ZĐ][A-ZĐ0-9&+/]{1,12})"
+        )
+        # "“mối đe dọa liên tục nâng cao” hoặc APT", "“Nhà nước Hồi giáo”, gọi tắt là IS": the short form after "hoặc"
+        self.or_after_quote = re.compile(r"\s*,?\s*(?:" + "|".join(re.escape(w) for w in cfg["definition_cues"]) + ")")  # a cheap test first
+        self.quoted_or = regex.compile(
+            r"[“\"]([^“”\"\n()]{3,120}?)[”\"]\s*,?\s*(?:" + "|".join(regex.escape(w) for w in cfg["quoted_or_cues"]) + r")\s+([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)(?![\p{L}\p{N}])"
+        )
+        # "Ban Chỉ đạo phòng, chống thiên tai, gọi tắt là BCĐ": the short form named after the words, no brackets
+        self.called_after = regex.compile(r"\s*,?\s*(?:hay |còn |được )?(?:" + called + r") tắt(?: là|:)\s+([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)(?![\p{L}\p{N}])")
+        plural = "|".join(regex.escape(w) for w in cfg["plural_words"])
+        self.plural = regex.compile(r"^(?:" + plural + r")\s")  # on casefolded text
+        plural_cap = "|".join(regex.escape(w[0].upper() + w[1:]) for w in cfg["plural_words"])
+        self.plural_cap_before = regex.compile(r"(?<=[\p{L}\p{N},] )(?:" + plural_cap + r")\s$")  # mid-sentence, not a sentence's first word
+        self.deictic_end = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in cfg["deictic_words"]) + ")$")  # "hệ thống trên"
+        self.plural_lower = regex.compile(r"^(?:" + plural + r")\s++(?=\p{L})")
 
     def lookup(self, written: str) -> Optional[AbbreviationEntry]:
         return self.keys.get(canonical(written))
@@ -347,11 +354,11 @@ class AbbreviationTagger:
     def definitions(self, text: str) -> dict[str, tuple[str, str]]:
         """Short forms the article defines: canonical short → (expansion, rule)."""
         out: dict[str, tuple[str, str]] = {}
-        for m in _QUOTED_OR.finditer(text) if _quoted_or_cue(text) else ():  # "“mối đe dọa liên tục nâng cao” hoặc APT"
+        for m in self.quoted_or.finditer(text) if self._quoted_or_cue(text) else ():  # "“mối đe dọa liên tục nâng cao” hoặc APT"
             phrase, short = m.group(1).strip(), m.group(2)
             if len(phrase.split()) <= self.max_words and not self._table_within(short, phrase, phrase):
                 out.setdefault(canonical(short), (phrase, "abbr.defined_quoted"))
-        for m in _CALLED_AFTER.finditer(text) if "tắt" in text else ():  # "Ban Chỉ đạo …, gọi tắt là BCĐ"
+        for m in self.called_after.finditer(text) if "tắt" in text else ():  # "Ban Chỉ đạo …, gọi tắt là BCĐ"
             self._define_before(text[max(0, m.start() - 150) : m.start()], m.group(1), out)
         for m in _PAREN.finditer(text):
             inner = m.group(1).strip()
@@ -361,7 +368,7 @@ class AbbreviationTagger:
             if _FORM.fullmatch(inner) and sum(c.isupper() for c in inner) >= 2 and not _ROMAN.fullmatch(inner):
                 self._define_before(text[max(0, m.start() - 150) : m.start()], inner, out)  # "Ban Chỉ huy Quân sự (CHQS)"
                 continue
-            paired = _PAIRED.fullmatch(inner)
+            paired = self.paired.fullmatch(inner)
             words = [w.group() for w in _WORD.finditer(paired.group(1))] if paired else []
             if paired and self._match_initials(words, _letters(paired.group(2))):
                 # "(Operation Inherent Resolve - OIR)", "(Terminal High Altitude Area Defense, THAAD)"
@@ -417,7 +424,7 @@ class AbbreviationTagger:
             return False
         table = entry.expansion.casefold()
         folded = phrase.casefold()
-        if table != folded and _PLURAL.sub("", table) == _PLURAL.sub("", folded):
+        if table != folded and self.plural.sub("", table) == self.plural.sub("", folded):
             return False
         return len(phrase.split()) < 3 or table in folded or before.rstrip().casefold().endswith(table)
 
@@ -466,7 +473,7 @@ class AbbreviationTagger:
     def _head_phrase(self, before: str) -> Optional[str]:
         """The name phrase before brackets: from the first head word after the last stop that keeps
         it within ``max_words`` ("… cải tổ Lực lượng vũ trang Singapore (SAF)", not from "Bộ trưởng")."""
-        if _DEICTIC_END.search(before.rstrip()):  # "quân đội nước này (PLA)": no name
+        if self.deictic_end.search(before.rstrip()):  # "quân đội nước này (PLA)": no name
             return None
         cut = self._last_stop(before)
         heads = [h for h in self.heads.finditer(before, cut) if not _inside_name(before, h)]
@@ -486,21 +493,20 @@ class AbbreviationTagger:
             if later.start() > head.start() and (later.group()[0].isupper() or head.group()[0].islower()) and _OF_BEFORE.search(before, max(0, later.start() - 5), later.start()):
                 head = later
         start = head.start()
-        plural = _PLURAL_CAP_BEFORE.search(before, max(0, start - 6), start)
+        plural = self.plural_cap_before.search(before, max(0, start - 6), start)
         if plural:  # "Các lực lượng dân chủ Syria (SDF)": a capitalized "Các" opens the name
             start = plural.start()
-        return _PLURAL_LOWER.sub("", before[start:].strip())  # "các đơn vị bảo vệ …": "các" is no part of the name
+        return self.plural_lower.sub("", before[start:].strip())  # "các đơn vị bảo vệ …": "các" is no part of the name
 
-
-def _quoted_or_cue(text: str) -> bool:
-    """Whether a closing quote is followed by "hoặc", "hay", "gọi tắt"… (str.find is faster than a scan)."""
-    for quote in ("”", '"'):
-        i = text.find(quote)
-        while i >= 0:
-            if _OR_AFTER_QUOTE.match(text, i + 1):
-                return True
-            i = text.find(quote, i + 1)
-    return False
+    def _quoted_or_cue(self, text: str) -> bool:
+        """Whether a closing quote is followed by "hoặc", "hay", "gọi tắt"… (str.find is faster than a scan)."""
+        for quote in ("”", '"'):
+            i = text.find(quote)
+            while i >= 0:
+                if self.or_after_quote.match(text, i + 1):
+                    return True
+                i = text.find(quote, i + 1)
+        return False
 
 
 @lru_cache(maxsize=1024)

@@ -70,7 +70,7 @@ class OfficialExtractor:
         self.names = NameFinder(self.lex)
         self.positions = PositionParser(self.lex)
         self.ranks = RankReader(self.lex)
-        self.foreign = ForeignFinder(self.lex.countries, self.lex.particles, self.lex.korean)
+        self.foreign = ForeignFinder(self.lex.countries, self.lex.particles, self.lex.korean, self.lex.any_country)
 
     # -- the walk ----------------------------------------------------------
     def __call__(self, doc: Document) -> None:

@@ -52,7 +52,8 @@ def cut_last_dash(tokens: list[str], end: int) -> int:
 class ForeignFinder:
     """Finds capitalized runs that are foreign names, given where strong cues end."""
 
-    def __init__(self, countries: list[str], particles: list[str], korean: list[str]) -> None:
+    def __init__(self, countries: list[str], particles: list[str], korean: list[str], any_country: str) -> None:
+        """``any_country``: the pattern of the countries with the home one (Lexicon.any_country)."""
         # an initial with its dot stays in the name ("John E. Hyten"); a Korean given name is spaced
         # and written in lower case after the dash ("Moon Jae - in", "Roh Jae - cheon")
         second = trie_pattern(korean) + r"(?!\w)"
@@ -67,12 +68,12 @@ class ForeignFinder:
         self.run = re.compile(r"[ \t]++" + part + token + NB)
         # atomic: "Nhật Bản hồi …" must not fall back to "Nhật" + a name "Bản"
         self.country = re.compile(r"[ \t]*+(?>" + trie_pattern(countries) + NB + r")(?=[ \t]++" + UPPER + ")")
-        self._country_word_at = re.compile(r"(?>" + trie_pattern(countries) + NB + r")(?=[ \t]++" + UPPER + r"|[ \t]++(?:tại|ở)[ \t]++(?>" + trie_pattern(countries + ["Việt Nam"]) + NB + r")[ \t]++" + UPPER + ")")
-        self.country_word = re.compile(trie_pattern(countries + ["Việt Nam"]) + NB)
+        self._country_word_at = re.compile(r"(?>" + trie_pattern(countries) + NB + r")(?=[ \t]++" + UPPER + r"|[ \t]++(?:tại|ở)[ \t]++(?>" + any_country + NB + r")[ \t]++" + UPPER + ")")
+        self.country_word = re.compile(any_country + NB)
         # "Bộ trưởng … Venezuela Nestor Reverol": after a country a free name starts afresh
         self.country_end = re.compile(r"(?<!\w)" + trie_pattern(countries) + r"[ \t]++\Z")
         # "Phó Đại sứ Mỹ tại Việt Nam Susan Sutton": the country where the post is held, after the post's country
-        self.posted_in = re.compile(r"[ \t]++(?:tại|ở)[ \t]++(?>" + trie_pattern(countries + ["Việt Nam"]) + NB + r")(?=[ \t]++" + UPPER + ")")
+        self.posted_in = re.compile(r"[ \t]++(?:tại|ở)[ \t]++(?>" + any_country + NB + r")(?=[ \t]++" + UPPER + ")")
 
     def runs_after(self, text: str, pos: int, limit: int) -> Iterator[tuple[int, int, list[str]]]:
         """The capitalized run right after ``pos`` (one blank between), as (start, end, tokens); none if absent."""

@@ -95,7 +95,10 @@ class Lexicon:
         self.countries = list(rules["countries"])
         self.country_set = frozenset(self.countries)
         self.country_at = re.compile(trie_pattern(self.countries) + NB)
-        self.country_before = re.compile(PB + trie_pattern(self.countries + ["Việt Nam"]) + r"[ \t]++\Z")
+        self.home_country = list(rules["home_country"])
+        # the countries with the home one ("Đại sứ Mỹ tại Việt Nam"), built once for every pattern that names it
+        self.any_country = trie_pattern(self.countries + self.home_country)
+        self.country_before = re.compile(PB + self.any_country + r"[ \t]++\Z")
         self.place_before = re.compile(PB + trie_pattern(rules["place_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         self.thing_head = re.compile(PB + owners + trie_pattern(rules["thing_heads"]) + r"[ \t]++\Z")
         self.not_in_names = frozenset(rules["not_in_names"])

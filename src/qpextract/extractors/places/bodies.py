@@ -23,7 +23,6 @@ _LOWER_WORD = re.compile(LOWER + r"++" + NB)
 _NAME_END = re.compile(r"[ \t]*+[,;().]|[ \t]++(?:và[ \t]++)?" + UPPER)  # "... quyền sử dụng đất và Nguyễn Thành Trí"
 _DASH_END = re.compile(r"[ \t]++[-–][ \t]++")
 _PUNCT_END = re.compile(r"[ \t]*+(?:[,;().:]|$)")
-_COMPANY_HEADS = frozenset(("công ty", "tổng công ty", "tập đoàn"))
 _NUMBER = re.compile(r"[ \t]++\d++(?![\w.,]\d)")
 
 
@@ -46,6 +45,7 @@ class BodyGrammar(Bodies):
         self.lower_syllables = int(ctx["lower_name_syllables"])
         self.lower_stops = frozenset(fold(w) for w in ctx["lower_name_stops"])
         self.company_forms = frozenset(fold(w) for w in ctx["company_forms"])
+        self.company_heads = frozenset(ctx["company_heads"])  # compared with the head lower-cased
         self.company_form = re.compile(trie_pattern(ctx["company_forms"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
         self.unit_heads = frozenset(fold(w) for w in ctx["unit_heads"])
         self.max_unit_words = int(ctx["max_unit_words"])
@@ -329,7 +329,7 @@ class BodyGrammar(Bodies):
         b = self.blank.match(text, m.end(), limit)
         if b is None or b.end() in stops:
             return m.end()
-        form = self.company_form.match(text, b.end(), limit) if m.group().lower() in _COMPANY_HEADS else None
+        form = self.company_form.match(text, b.end(), limit) if m.group().lower() in self.company_heads else None
         if form is not None and form.end() in stops:
             # body.company with a lower-case head: "công ty Cổ phần Thái Sơn" names no person "Thái Sơn"
             rest = self.parse(text, form.end(), limit, stops - {form.end()}, is_title)
