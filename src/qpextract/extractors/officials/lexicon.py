@@ -178,7 +178,9 @@ class Lexicon:
         )
         self.group_count = re.compile(r"(?<!\w)\d{1,3}[ \t]++\Z")
         self.appos_at = re.compile(
-            PB + r"(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern(tctx["apposition_titles"], fold_case=True) + NB, re.IGNORECASE
+            PB + r"(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern(tctx["apposition_titles"], fold_case=True) + NB
+            + r"(?:[ \t]++(?:" + qualifiers + r")" + NB + r")?+",  # "đại diện chính thức", "thư ký cấp cao"
+            re.IGNORECASE,
         )
         self.appos_need_body = frozenset(fold(t) for t in tctx["apposition_need_body"])
         self.of_titles = frozenset(fold(t) for t in tctx["of_titles"])

@@ -110,9 +110,10 @@ class PositionParser:
         group = blank and self.lex.group_before.search(text, max(0, pos - 10), pos) is not None
         end = t.end()
         org: Optional[str] = None
+        bare = fold(self.lex.title_qualifier.sub("", _FORMER.sub("", t.group(), count=1)))  # "đại diện chính thức" -> "đại diện"
         b = _BLANK.match(text, end, limit)
         if b is not None and (of := _OF.match(text, b.end(), limit)) is not None and of.end() < limit and of.end() not in stops and (
-            text[of.end()].isupper() or fold(_FORMER.sub("", t.group(), count=1)) in self.lex.of_titles
+            text[of.end()].isupper() or bare in self.lex.of_titles
         ):
             # "người phát ngôn của Hạm đội 7"; any title before "của" and a capitalized body: "Chủ tịch của Ủy ban Quân sự NATO"
             oe = self.lex.bodies.parse_after_title(text, of.end(), limit, stops, self.lex.is_title, "")
@@ -130,11 +131,11 @@ class PositionParser:
             whole = country.end() if country is not None else self.lex.bodies.parse(text, of.end(), limit, stops, self.lex.is_title)
             if whole > of.end() and not self.lex.bodies.bare_head(text[of.end() : whole]) and not self._next_is_name(text, whole, limit, stops):
                 org, end = text[b.end() : whole], whole  # type: ignore[union-attr]
-        if org is not None and (fold(_FORMER.sub("", t.group(), count=1)) in self.lex.at_place_titles or self.lex.mission.match(org)):
+        if org is not None and (bare in self.lex.at_place_titles or self.lex.mission.match(org)):
             at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam", "Đại sứ quán Nhật Bản tại Việt Nam"
             if at is not None:
                 org, end = text[b.end() : at.end()], at.end()  # type: ignore[union-attr]
-        if fold(_FORMER.sub("", t.group(), count=1)) in self.lex.appos_need_body and (
+        if bare in self.lex.appos_need_body and (
             org is None or self.lex.bodies.cut_short(text, end - len(org), end, limit)
         ):
             return None  # "đại diện Lãnh đạo" + "ban, bộ", "thư ký Hội đồng" + "an ninh ...": no body of its own
