@@ -15,7 +15,7 @@ import re
 import sys
 from pathlib import Path
 
-from _gen import write_or_check
+from _gen import run
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src/qpextract/data/vi/places_current.tsv"
@@ -38,12 +38,7 @@ def generate() -> str:
 
 
 def main() -> int:
-    text = generate()
-    if "--check" in sys.argv[1:]:
-        return write_or_check(OUT, text, check=True)
-    write_or_check(OUT, text, check=False)
-    print(f"{OUT}: {text.count(chr(10)) - 3} names")
-    return 0
+    return run(OUT, generate(), HEADER, "names", sys.argv[1:])
 
 
 if __name__ == "__main__":

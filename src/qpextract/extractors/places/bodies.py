@@ -263,16 +263,21 @@ class BodyGrammar(Bodies):
         """True when the name so far is (a head and) one capitalized compound ("Phòng Tài chính", "Tài chính")."""
         return n <= 2 and (n == 1 or last > pos) and text[last].isupper() and text[end - 1].islower() and " " in text[last:end]
 
+    def _word_end(self, text: str, start: int, token_end: int, limit: int) -> int:
+        """Where the word from ``start`` ends: a lexicon compound, else the token with a continuation syllable."""
+        e = self.compound_end(text, start, token_end, limit)
+        if e == token_end:
+            cont = self.continuation.match(text, e, limit)
+            e = e if cont is None else cont.end()
+        return e
+
     def _lower_pair(self, text: str, q: int, limit: int, is_title=None) -> Optional[int]:
         """Rule ``body.lower_dash``: a lower-case word, not a title, after the dash of a name, then punctuation
         or a place word ("Phòng kinh tế - hạ tầng;", "phòng Tài chính - kế hoạch huyện"); None otherwise."""
         w = _LOWER_WORD.match(text, q, limit)
         if w is None:
             return None
-        c = self.compound_end(text, q, w.end(), limit)
-        if c == w.end():
-            cont = self.continuation.match(text, c, limit)  # "hạ tầng": a compound the lexicon lacks
-            c = c if cont is None else cont.end()
+        c = self._word_end(text, q, w.end(), limit)  # "hạ tầng": a compound the lexicon lacks
         if c == w.end() or fold(text[q:c]) in self.lower_stops:
             return None
         if is_title is not None and is_title(text, q, limit):
@@ -431,10 +436,7 @@ class BodyGrammar(Bodies):
         t = self.token.match(text, r, limit)
         if t is None:
             return None
-        e = self.compound_end(text, r, t.end(), limit)
-        if e == t.end():
-            cont = self.continuation.match(text, e, limit)  # "Cục cứu hộ - Cứu nạn": a syllable the lexicon lacks
-            e = e if cont is None else cont.end()
+        e = self._word_end(text, r, t.end(), limit)  # "Cục cứu hộ - Cứu nạn": a syllable the lexicon lacks
         word = fold(text[r:e])
         if word in self.not_joined or (e == t.end() and c.group() != "-" and c.group().strip() != "&"):
             return None  # after "và" or a spaced dash the part must be a compound; a tight dash or "&" joins any word
