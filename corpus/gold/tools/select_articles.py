@@ -9,10 +9,12 @@ the general military news an archive also holds; 500-4,000 characters (so a
 reader can annotate every record); none already in corpus/gold. Writes
 heldout2-inputs.jsonl (50, frozen, never tuned on) and dev2-inputs.jsonl (66).
 
-    python corpus/gold/tools/select_articles.py CORPUS --extra dev3 --count 50
+    python corpus/gold/tools/select_articles.py CORPUS --extra dev3 --count 50 [--max-chars 7000]
 
 draws a further development set the same way (half local-defence, half general
 news, none already in gold) with its own seed, leaving the sets above alone.
+It also leaves out every article id named anywhere under corpus/audit: the
+wild samples a developer has already read are not blind.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ import sys
 from pathlib import Path
 
 GOLD = Path(__file__).resolve().parents[1]
+AUDIT = GOLD.parent / "audit"
+CORPUS_ID = re.compile(r"\b(?:vnews-[a-z]+-\d+|baomoi-\d+|qdnd-\d+|vims-c\d+-\d+)\b")
 LOCAL = re.compile(
     r"DQTV|CHQS|giao quân|khu vực phòng thủ|LLVT|dân quân tự vệ|(?:ban|bộ) chỉ huy quân sự|quân sự địa phương|quốc phòng địa phương",
     re.I,
@@ -55,28 +59,48 @@ def main(corpus: str) -> None:
         print(name, len(rows))
 
 
-def extra(corpus: str, name: str, count: int) -> None:
-    """Write NAME-inputs.jsonl: COUNT articles not yet in gold, half local-defence, half general."""
+def seen_in_repo() -> str:
+    """Every example, test and audit file of the repository: a sentence found there was read by a developer."""
+    root = GOLD.parents[1]
+    files = [f for d in ("src", "tests", "bench", "corpus/audit") for f in (root / d).rglob("*") if f.is_file()]
+    return "\n".join(f.read_text(encoding="utf-8", errors="ignore") for f in files if f.suffix != ".pyc")
+
+
+def extra(corpus: str, name: str, count: int, max_chars: int = 4000) -> None:
+    """Write NAME-inputs.jsonl: COUNT articles not yet in gold, half local-defence, half general.
+
+    Articles of 500-4,000 characters come first; when a half runs short, longer
+    ones up to MAX_CHARS fill it. An article with a sentence already in the
+    repository (an example file, a test, an audit) is not blind and is skipped.
+    """
     used = {json.loads(line)["id"] for f in GOLD.glob("*-inputs.jsonl") for line in f.open(encoding="utf-8")}
-    local, general = [], []
+    used |= {m for f in AUDIT.glob("*") if f.is_file() for m in CORPUS_ID.findall(f.read_text(encoding="utf-8"))}
+    seen = seen_in_repo()
+    pools: dict[tuple[bool, bool], list[dict]] = {(lo, short): [] for lo in (True, False) for short in (True, False)}
     for line in open(corpus, encoding="utf-8"):
         r = json.loads(line)
-        if r["id"] in used or not 500 <= len(r["text"]) <= 4000:
+        if r["id"] in used or not 500 <= len(r["text"]) <= max_chars:
+            continue
+        if any(len(s) > 50 and s[:50] in seen for s in re.split(r"(?<=[.!?])\s+", r["text"])):
             continue
         row = {"id": r["id"], "title": r["title"], "text": r["text"]}
-        (local if LOCAL.search(r["title"] + " " + r["text"]) else general).append(row)
+        pools[(bool(LOCAL.search(r["title"] + " " + r["text"])), len(r["text"]) <= 4000)].append(row)
     rng = random.Random(f"{name}-20261130")
-    rng.shuffle(local)
-    rng.shuffle(general)
-    rows = local[: count // 2] + general[: count - count // 2]
+    for pool in pools.values():
+        rng.shuffle(pool)
+    local = pools[(True, True)] + pools[(True, False)]
+    general = pools[(False, True)] + pools[(False, False)]
+    rows = local[: count // 2]
+    rows += general[: count - len(rows)]
     with open(GOLD / f"{name}-inputs.jsonl", "w", encoding="utf-8") as f:
         for r in sorted(rows, key=lambda r: r["id"]):
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{name}-inputs.jsonl", len(rows))
+    print(f"{name}-inputs.jsonl", len(rows), "local", min(len(local), count // 2))
 
 
 if __name__ == "__main__":
     if "--extra" in sys.argv:
-        extra(sys.argv[1], sys.argv[sys.argv.index("--extra") + 1], int(sys.argv[sys.argv.index("--count") + 1]))
+        max_chars = int(sys.argv[sys.argv.index("--max-chars") + 1]) if "--max-chars" in sys.argv else 4000
+        extra(sys.argv[1], sys.argv[sys.argv.index("--extra") + 1], int(sys.argv[sys.argv.index("--count") + 1]), max_chars)
     else:
         main(sys.argv[1])
