@@ -13,8 +13,9 @@ heldout2-inputs.jsonl (50, frozen, never tuned on) and dev2-inputs.jsonl (66).
 
 draws a further development set the same way (half local-defence, half general
 news, none already in gold) with its own seed, leaving the sets above alone.
-It also leaves out every article id named anywhere under corpus/audit: the
-wild samples a developer has already read are not blind.
+It also leaves out every article id named in the repository's sources, tests,
+audits or gold notes (wild samples a developer has read, articles dropped from
+a held-out set) and every article with a sentence found there: they are not blind.
 """
 
 from __future__ import annotations
@@ -74,8 +75,9 @@ def extra(corpus: str, name: str, count: int, max_chars: int = 4000) -> None:
     repository (an example file, a test, an audit) is not blind and is skipped.
     """
     used = {json.loads(line)["id"] for f in GOLD.glob("*-inputs.jsonl") for line in f.open(encoding="utf-8")}
-    used |= {m for f in AUDIT.glob("*") if f.is_file() for m in CORPUS_ID.findall(f.read_text(encoding="utf-8"))}
     seen = seen_in_repo()
+    notes = "\n".join(f.read_text(encoding="utf-8") for f in GOLD.glob("*-notes.md"))
+    used |= set(CORPUS_ID.findall(seen + notes))
     pools: dict[tuple[bool, bool], list[dict]] = {(lo, short): [] for lo in (True, False) for short in (True, False)}
     for line in open(corpus, encoding="utf-8"):
         r = json.loads(line)
