@@ -33,9 +33,15 @@ from pathlib import Path
 from wild import DEFAULT_CORPUS, GOLD, LOCAL, gold_ids
 
 ROOT = Path(__file__).resolve().parents[1]
-JUDGED = {"wild": ROOT / "corpus" / "audit" / "main_events_wild.tsv", "wild2": ROOT / "corpus" / "audit" / "main_events_wild2.tsv"}
+JUDGED = {
+    "wild": ROOT / "corpus" / "audit" / "main_events_wild.tsv",
+    "wild2": ROOT / "corpus" / "audit" / "main_events_wild2.tsv",
+    "wild3": ROOT / "corpus" / "audit" / "main_events_wild3.tsv",
+}
 SEED = "wild-main-20261130"
 SEED2 = "wild2-main-20261130"
+SEED3 = "wild3-main-20261201"
+COUNT3 = 60
 PER_GROUP = 30
 COUNT2 = 40
 DOMESTIC = re.compile(
@@ -48,6 +54,24 @@ DOMESTIC = re.compile(
 def draw(corpus: Path, which: str = "wild") -> list[dict]:
     """The 60 articles (30 local-defence, 30 general) sorted by group then id; or the 40 of wild2 sorted by id."""
     used = gold_ids()
+    if which == "wild3":
+        # 60 more, drawn on branch events6 (issue #11): none in gold, wild or wild2; 400-6,000 characters; an armed-forces
+        # body or person (LOCAL or DOMESTIC) in the headline or the first 500 characters
+        for prior in ("wild", "wild2"):
+            with open(JUDGED[prior], encoding="utf-8") as fh:
+                used |= {row["id"] for row in csv.DictReader(fh, delimiter="\t")}
+        pool = []
+        with open(corpus, encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                if r["id"] in used or not 400 <= len(r["text"]) <= 6000:
+                    continue
+                head = (r.get("title") or "") + " " + r["text"][:500]
+                if LOCAL.search(head) or DOMESTIC.search(head):
+                    pool.append({"id": r["id"], "title": r.get("title"), "text": r["text"], "group": "domestic"})
+        pool.sort(key=lambda r: r["id"])
+        random.Random(SEED3).shuffle(pool)
+        return sorted(pool[:COUNT3], key=lambda r: r["id"])
     if which == "wild2":
         first = {r["id"] for r in draw(corpus)}
         pool = []
