@@ -40,6 +40,8 @@ _CONFERENCE_TYPES = ("summary_conference", "review_conference")
 _TITLE_CHARS = 300  # a headline longer than this is a run-on first line: its verbs are read this far
 _OCCASION_WINDOW = 10  # characters before a lead trigger searched for "trong", "tại", "bên lề" right before it
 _FRAME_WINDOW = 30  # characters before a lead trigger searched for "trong (khuôn khổ) (cuộc)"
+_VISIT_WINDOW = 80  # characters after a visit word searched for the event it visits
+_CLAUSE_END = re.compile(r"[.;:]")
 _DATE_NEAR_START = 45  # a day this near the start dates the sentence ("Bộ Quốc phòng Trung Quốc ngày 5/7 công bố…")
 _ORGANIZER_EDGES = re.compile(
     r"^(?:tại (?:hội nghị|buổi lễ|lễ|đây)\s*,?\s*)|(?:\s+(?:đã|vừa|cũng|sẽ|chỉ đạo|phối hợp|long trọng|đồng loạt|trang trọng))+$",
@@ -240,17 +242,40 @@ class EventExtractor:
         # a conference that reviews or sums up work, in the headline or the first lead sentence, decides the type
         # in the first lead sentence (with its organizer and day) as a conference held ("hội nghị tổng kết",
         # "tổ chức sơ kết"), not a verb; else in the headline
+        # (a conference held "để tổng kết …", "nhằm sơ kết …" is held for that purpose, not planned)
         conference = [
             h
             for h in in_lead
             if any(a <= h[0] < b for a, b in first)
             and h[2].type in _CONFERENCE_TYPES
-            and self._plain(low, h[0])
+            and self._plain(low, h[0], purpose=True)
             and (not h[2].cue or self._held(low, h[0], h[1]) or any(a <= h[0] < b for a, b in dated))
         ]
         conference_in_title = not conference
         if not conference:
             conference = [h for h in in_title if h[2].type in _CONFERENCE_TYPES]
+        # rule event.main.lead_conference: a conference that a later lead sentence reports held (dated, "tổ chức", or
+        # as the occasion of the lead's judgement: "Đó là đánh giá tại Hội nghị tổng kết …")
+        lead_conference = [
+            h
+            for h in in_lead
+            if h[2].type in _CONFERENCE_TYPES
+            and self._plain(low, h[0], purpose=True)
+            and (
+                self._held(low, h[0], h[1])
+                or self._held_after(low, h[0], h[1])
+                or any(a <= h[0] < b for a, b in dated)
+                or self._after_occasion(low, h[0])
+            )
+        ]
+        # rule event.main.title_imminent: a headline exercise announced as imminent ("Nga chuẩn bị tập trận…",
+        # "Quân đội 5 nước sắp diễn tập…"): the article is about that exercise (dev4 baomoi-21492039)
+        imminent = [
+            h
+            for h in self._triggers(head_low)
+            if h[2].type in self.t.imminent_types
+            and self.t.imminent_before_re.search(head_low, max(0, h[0] - _FRAME_WINDOW), h[0])
+        ]
         # a statement made at a meeting or a visit: the occasion named in the first lead sentence ("…, trong cuộc
         # gặp quan chức Trung Quốc")
         occasion = [
@@ -290,6 +315,8 @@ class EventExtractor:
             "title": in_title,
             "title_headline": headline,
             "lead": in_other,
+            "lead_conference": lead_conference,
+            "title_imminent": imminent,
         }
         for main_rule in self.t.main_rules:
             rule, group = main_rule.name, groups[main_rule.source]
@@ -308,6 +335,9 @@ class EventExtractor:
                 if all(h[2].type in ("other", "award") for h in cands):
                     cands = [h for h in cands if h[2].type == "award"] or cands
             s, e, row = min(cands, key=lambda h: (h[0], -(h[1] - h[0])))
+            visited = self._visited(low, hits, s, e, row) if not from_title else None
+            if visited is not None:
+                (s, e, row), rule = visited, "event.main.visit_object"
             if from_title and not title_end:
                 # the trigger is in a separate title: point at its first mention in the text, if any
                 phrase = title_low[s:e]
@@ -467,22 +497,50 @@ class EventExtractor:
         # "cuộc tập trận có thể diễn ra trong 48 giờ tới", "dự kiến sớm được tổ chức": a plan between them
         return not self._planned(low, s) and not self._plans(low, e, after[0][0])
 
-    def _planned(self, low: str, s: int) -> bool:
-        """A plan marker written in lower case before ``s`` in its sentence, with no past marker after it."""
+    def _planned(self, low: str, s: int, purpose: bool = False) -> bool:
+        """A plan marker written in lower case before ``s`` in its sentence, with no past marker after it (with
+        ``purpose``, not a purpose marker: "tổ chức Hội nghị … để tổng kết")."""
         ss, _ = self._sentence(s)
         ss = max(ss, s - _PLAN_WINDOW)  # bounded: a 1 MB "sentence" must stay linear
         # written in lower case: "cần" is a plan, "Cần Thơ" a city
         plans = [x for x in self._plans(low, ss, s) if not self._text[x[0]].isupper()]
+        if purpose:
+            plans = [x for x in plans if phrase_key(low[x[0] : x[1]]) not in self.t.purpose_markers]
         return bool(plans) and not find_all(self.t.past_re, low, plans[-1][1], s)
 
     def _plans(self, low: str, a: int, b: int) -> list[tuple[int, int]]:
         """Plan markers in ``low[a:b]``, without the longer words that begin with one ("sắp xếp" is no "sắp")."""
         return [x for x in find_all(self.t.plan_re, low, a, b) if phrase_key(low[x[0] : x[1]]) not in self.t.not_plan_markers]
 
+    def _visited(self, low: str, hits, s: int, e: int, row: TriggerRow) -> Optional[tuple[int, int, TriggerRow]]:
+        """The event of a specific kind that a visit names as its object in the same clause ("thăm, động viên lực
+        lượng tham gia diễn tập", "đến thăm, kiểm tra diễn tập"): the visit is to that event, which is the main one."""
+        if row.type != "other" or phrase_key(low[s:e]) not in self.t.visit_triggers:
+            return None
+        _, se = self._sentence(s)
+        end = min(se, e + _VISIT_WINDOW)
+        for h in hits:
+            if e <= h[0] < end and h[2].type != "other" and h[2].scope != "title":
+                # a name ("Trung tâm Huấn luyện Quốc gia"), a place or a host between ("thăm và làm việc với …") ends it
+                if (
+                    _CLAUSE_END.search(low, e, h[0])
+                    or find_all(self.t.visit_stop_re, low, e, h[0])
+                    or not self._text[h[0]].islower()
+                    or not self._plain(low, h[0])
+                ):
+                    return None
+                return h
+        return None
+
+    def _after_occasion(self, low: str, s: int) -> bool:
+        """Right after "tại", "trong", "nhân dịp" (the occasion of what the sentence says)."""
+        return any(not low[pe:s].strip() for _, pe in find_all(self.t.occasion_re, low, max(0, s - _OCCASION_WINDOW), s))
+
     # ---- did it happen? -----------------------------------------------------------
-    def _plain(self, low: str, s: int) -> bool:
-        """Not inside a plan or a task (unless a past marker follows the plan), and not a topic."""
-        return not self._planned(low, s) and not self._topic(low, s)
+    def _plain(self, low: str, s: int, purpose: bool = False) -> bool:
+        """Not inside a plan or a task (unless a past marker follows the plan), and not a topic; with ``purpose``, a
+        purpose marker ("để", "nhằm") plans nothing."""
+        return not self._planned(low, s, purpose) and not self._topic(low, s)
 
     def _topic(self, low: str, s: int, in_title: bool = False, headline: bool = False) -> bool:
         """Right after a topic head: "công tác huấn luyện", "phục vụ diễn tập"; in a ``headline`` of an act of fire, an

@@ -30,7 +30,7 @@ class MainRule(BaseModel):
     name: str = Field(pattern=r"^event\.main\.[a-z_]+$")
     source: Literal[
         "title_incident", "conference", "lead_occasion", "lead_reported", "title", "title_headline", "lead", "title_verb",
-        "title_statement", "lead_frame", "lead_drill",
+        "title_statement", "lead_frame", "lead_drill", "lead_conference", "title_imminent",
     ]
     rank: int = Field(ge=0, le=2)
 
@@ -75,6 +75,11 @@ class EventVocabulary(BaseModel):
     nominalizers: list[str]
     nominal_after: list[str]
     speech_nouns: list[str]
+    purpose_markers: list[str]
+    visit_triggers: list[str]
+    visit_stops: list[str]
+    imminent_before: str
+    imminent_types: list[EventType]
 
 
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
@@ -139,6 +144,11 @@ class EventTables:
         self.nominalizers = frozenset(voc.nominalizers)
         self.nominal_after = frozenset(voc.nominal_after)
         self.speech_nouns = frozenset(phrase_key(w) for w in voc.speech_nouns)
+        self.purpose_markers = frozenset(phrase_key(w) for w in voc.purpose_markers)
+        self.visit_triggers = frozenset(phrase_key(w) for w in voc.visit_triggers)
+        self.visit_stop_re = phrase_regex(voc.visit_stops)
+        self.imminent_before_re = re.compile(voc.imminent_before)
+        self.imminent_types = frozenset(voc.imminent_types)
         # a headline verb names a happening of no typed kind: the fallback of the headline event
         self.headline_verbs = {
             phrase_key(v): TriggerRow(phrase=phrase_key(v), type="other", scope="title", rank=2, cue=True)
