@@ -40,6 +40,8 @@ _CONFERENCE_TYPES = ("summary_conference", "review_conference")
 _TITLE_CHARS = 300  # a headline longer than this is a run-on first line: its verbs are read this far
 _OCCASION_WINDOW = 10  # characters before a lead trigger searched for "trong", "tại", "bên lề" right before it
 _FRAME_WINDOW = 30  # characters before a lead trigger searched for "trong (khuôn khổ) (cuộc)"
+_BACKGROUND_WINDOW = 30  # characters before a secondary trigger searched for "từng" (a person's past)
+_DECORATION_WINDOW = 120  # characters after "trao tặng" searched for the decoration it confers
 _VISIT_WINDOW = 80  # characters after a visit word searched for the event it visits
 _CLAUSE_END = re.compile(r"[.;:]")
 _DATE_NEAR_START = 45  # a day this near the start dates the sentence ("Bộ Quốc phòng Trung Quốc ngày 5/7 công bố…")
@@ -60,7 +62,7 @@ class EventExtractor:
     """Fills ``doc.events``: at most one ``main`` event, then one event per other type that happened."""
 
     name = "events"
-    needs = ("sentences", "body", "dates", "officials", "locations", "organizations")
+    needs = ("sentences", "body", "dates", "officials", "locations", "organizations", "decorations")
     adds = ("events",)
 
     def __init__(self) -> None:
@@ -77,6 +79,7 @@ class EventExtractor:
             return
         low = doc.lex.lower
         self._text = text
+        self._decorations = doc.decorations
         t = self.t
         sentences = doc.sentences or [(0, len(text))]
         self._starts = [s for s, _ in sentences]
@@ -555,6 +558,14 @@ class EventExtractor:
         """The rule that makes a body trigger a reported happening, or None (plan, task, topic)."""
         if not self._plain(low, s):
             return None
+        # background of a person ("người đã từng được trao huân chương CSM"), not a happening of the article
+        if find_all(self.t.background_re, low, max(self._sentence(s)[0], s - _BACKGROUND_WINDOW), s):
+            return None
+        if phrase_key(row.phrase) in self.t.decoration_verbs:
+            # "trao tặng" confers a decoration only when one follows it ("trao tặng 5 suất quà" is a gift)
+            _, se = self._sentence(s)
+            if not any(e <= d.start < min(se, e + _DECORATION_WINDOW) for d in self._decorations):
+                return None
         if not row.cue:
             return "event.secondary.reported"
         ss, _ = self._sentence(s)

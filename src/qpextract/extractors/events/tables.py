@@ -78,6 +78,8 @@ class EventVocabulary(BaseModel):
     purpose_markers: list[str]
     visit_triggers: list[str]
     visit_stops: list[str]
+    background_markers: list[str]
+    decoration_verbs: list[str]
     imminent_before: str
     imminent_types: list[EventType]
 
@@ -147,6 +149,8 @@ class EventTables:
         self.purpose_markers = frozenset(phrase_key(w) for w in voc.purpose_markers)
         self.visit_triggers = frozenset(phrase_key(w) for w in voc.visit_triggers)
         self.visit_stop_re = phrase_regex(voc.visit_stops)
+        self.background_re = phrase_regex(voc.background_markers)
+        self.decoration_verbs = frozenset(phrase_key(w) for w in voc.decoration_verbs)
         self.imminent_before_re = re.compile(voc.imminent_before)
         self.imminent_types = frozenset(voc.imminent_types)
         # a headline verb names a happening of no typed kind: the fallback of the headline event
