@@ -341,6 +341,9 @@ class EventExtractor:
             visited = self._visited(low, hits, s, e, row) if not from_title else None
             if visited is not None:
                 (s, e, row), rule = visited, "event.main.visit_object"
+            conferred = self._conferred(low, hits, lead, s, e, row) if not from_title else None
+            if conferred is not None:
+                (s, e, row), rule = conferred, "event.main.ceremony_award"
             if from_title and not title_end:
                 # the trigger is in a separate title: point at its first mention in the text, if any
                 phrase = title_low[s:e]
@@ -532,6 +535,22 @@ class EventExtractor:
                     or not self._plain(low, h[0])
                 ):
                     return None
+                return h
+        return None
+
+    def _conferred(self, low: str, hits, lead, s: int, e: int, row: TriggerRow) -> Optional[tuple[int, int, TriggerRow]]:
+        """The award a commemorative ceremony confers, told in the lead ("Lễ kỷ niệm 70 năm … Tại buổi lễ, LLVT huyện
+        vinh dự đón nhận Huân chương Bảo vệ Tổ quốc"): a ceremony conferring decorations is an award (SPEC)."""
+        if row.type != "other" or phrase_key(low[s:e]) not in self.t.award_ceremonies:
+            return None
+        for h in hits:
+            if h[2].type != "award" or h[0] < e or not any(a <= h[0] < b for a, b in lead):
+                continue
+            _, se = self._sentence(h[0])
+            honour = any(
+                d.kind in self.t.award_kinds and h[0] <= d.start < min(se, h[1] + _DECORATION_WINDOW) for d in self._decorations
+            )
+            if honour and self._plain(low, h[0]) and not find_all(self.t.background_re, low, max(0, h[0] - _BACKGROUND_WINDOW), h[0]):
                 return h
         return None
 

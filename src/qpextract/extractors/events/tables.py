@@ -80,6 +80,8 @@ class EventVocabulary(BaseModel):
     visit_stops: list[str]
     background_markers: list[str]
     decoration_verbs: list[str]
+    award_ceremonies: list[str]
+    award_kinds: list[str]
     imminent_before: str
     imminent_types: list[EventType]
 
@@ -151,6 +153,8 @@ class EventTables:
         self.visit_stop_re = phrase_regex(voc.visit_stops)
         self.background_re = phrase_regex(voc.background_markers)
         self.decoration_verbs = frozenset(phrase_key(w) for w in voc.decoration_verbs)
+        self.award_ceremonies = frozenset(phrase_key(w) for w in voc.award_ceremonies)
+        self.award_kinds = frozenset(voc.award_kinds)
         self.imminent_before_re = re.compile(voc.imminent_before)
         self.imminent_types = frozenset(voc.imminent_types)
         # a headline verb names a happening of no typed kind: the fallback of the headline event
