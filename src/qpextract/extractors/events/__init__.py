@@ -20,7 +20,7 @@ people come from the records of the other extractors, never from parsing again.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Any, Optional
 
 from qpextract.document import Document
@@ -79,7 +79,8 @@ class EventExtractor:
             return
         low = doc.lex.lower
         self._text = text
-        self._decorations = doc.decorations
+        self._decorations = sorted(doc.decorations, key=lambda d: d.start)
+        self._decoration_starts = [d.start for d in self._decorations]
         t = self.t
         sentences = doc.sentences or [(0, len(text))]
         self._starts = [s for s, _ in sentences]
@@ -547,11 +548,19 @@ class EventExtractor:
             if h[2].type != "award" or h[0] < e or not any(a <= h[0] < b for a, b in lead):
                 continue
             _, se = self._sentence(h[0])
-            honour = any(
-                d.kind in self.t.award_kinds and h[0] <= d.start < min(se, h[1] + _DECORATION_WINDOW) for d in self._decorations
-            )
-            if honour and self._plain(low, h[0]) and not find_all(self.t.background_re, low, max(0, h[0] - _BACKGROUND_WINDOW), h[0]):
+            honour = self._decoration_in(h[0], min(se, h[1] + _DECORATION_WINDOW), self.t.award_kinds)
+            if honour is not None and self._plain(low, h[0]) and not find_all(self.t.background_re, low, max(0, h[0] - _BACKGROUND_WINDOW), h[0]):
                 return h
+        return None
+
+    def _decoration_in(self, a: int, b: int, kinds: Optional[frozenset[str]] = None) -> Optional[Any]:
+        """The first Decoration record (of one of ``kinds``, if given) that starts in ``[a, b)``."""
+        i = bisect_left(self._decoration_starts, a)
+        while i < len(self._decorations) and self._decoration_starts[i] < b:
+            d = self._decorations[i]
+            if kinds is None or d.kind in kinds:
+                return d
+            i += 1
         return None
 
     def _after_occasion(self, low: str, s: int) -> bool:
@@ -583,7 +592,7 @@ class EventExtractor:
         if phrase_key(row.phrase) in self.t.decoration_verbs:
             # "trao tặng" confers a decoration only when one follows it ("trao tặng 5 suất quà" is a gift)
             _, se = self._sentence(s)
-            if not any(e <= d.start < min(se, e + _DECORATION_WINDOW) for d in self._decorations):
+            if self._decoration_in(e, min(se, e + _DECORATION_WINDOW)) is None:
                 return None
         if not row.cue:
             return "event.secondary.reported"
