@@ -172,6 +172,7 @@ class EventExtractor:
             ]
             said = self._statement_clauses(title_low)
         head_low, head = (low[:title_end], doc.text[:title_end]) if title_end else (title_low, doc.title or "")
+        head_hits = self._triggers(head_low)
         # a headline that is one quotation: its words are the speaker's, they name nothing held
         quotation = bool(self.t.quotation_re.match(head_low))
         quoted = [(0, len(head_low))] if quotation else []
@@ -205,7 +206,7 @@ class EventExtractor:
             # called off or watched ("… tuyên bố dừng tập trận").
             reacts = any(phrase_key(head_low[a[0] : a[1]]) in self.t.reaction_verbs for a in speech)
             named, topical = set(), set()
-            for h in self._triggers(head_low):
+            for h in head_hits:
                 (topical if self._topic(head_low, h[0], in_title=True) else named).add(h[2].type)
             strict = reacts or not speech
             in_other = [h for h in in_other if h[2].type == "other" or (h[2].type in named and not reacts)]
@@ -223,7 +224,7 @@ class EventExtractor:
         # (once it has one, every trigger word of the headline counts, also in a statement: "tuyên bố tập trận")
         acts: list[tuple[int, int, TriggerRow]] = []
         if in_title or verbs or speech:
-            acts = self._triggers(head_low) + verbs + speech
+            acts = head_hits + verbs + speech
             in_reporting = [h for h in in_reporting if self._restates(low, h, acts, head_low)]
             in_other = [h for h in in_other if self._restates(low, h, acts, head_low)]
         headline = [h for h in in_title if h[2].scope == "title"]
@@ -276,7 +277,7 @@ class EventExtractor:
         # "Quân đội 5 nước sắp diễn tập…"): the article is about that exercise (dev4 baomoi-21492039)
         imminent = [
             h
-            for h in self._triggers(head_low)
+            for h in head_hits
             if h[2].type in self.t.imminent_types
             and self.t.imminent_before_re.search(head_low, max(0, h[0] - _FRAME_WINDOW), h[0])
         ]
