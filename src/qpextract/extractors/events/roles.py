@@ -36,6 +36,7 @@ _STATEMENT_SPEAKER = "role.speaker.statement"  # who states in the lead what a s
 _SOURCE = "role.other.cho_biet"  # who informs the press about the event: no participant
 _PRESS_SPEAKER = "role.speaker.hop_bao"  # who announces at a press conference what the news is about
 _LATER_SPEAKER = "role.speaker.statement_later"  # who states a statement headline's news after the lead
+_SUBJECT_SPEAKER = "role.speaker.headline_country"  # an official of the country or body the statement headline opens with
 _CONTINUED = "role.attendee.ve_phia"  # "Về phía Nhật Bản có A": the attendee list of the sentence before goes on
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _CLAUSE = re.compile(r"[:,;]")
@@ -85,6 +86,7 @@ class RoleReader:
         informs_in_lead: set[int] = set()  # people who inform the press in the lead, or are its source ("Theo A")
         states: dict[int, tuple[int, int]] = {}  # under a statement headline: who states or informs, first where
         statement = main_rule in self.t.later_statement_main_rules
+        subject = self._headline_subject(doc, main_rule, main_trigger)
         for sentence, mentions in by_sentence.items():
             mentions.sort()
             inherited: Optional[RoleRule] = None  # the cue after the next person, if joined to it by "và"
@@ -127,7 +129,7 @@ class RoleReader:
                         informs_in_lead.add(idx)  # "Theo ông A, …": the source of the news
                     continue
                 if (
-                    statement
+                    (statement or subject)
                     and any(r.informs or r.role == "speaker" for r in rules)
                     and not (self.t.possessor_re and self._before(doc, low, sentence, ms, self.t.possessor_re))
                 ):
@@ -168,9 +170,71 @@ class RoleReader:
                 # named in the lead of a meeting, a visit or a ceremony: there; in a statement or an incident the
                 # lead also names those it speaks of
                 out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
+        if subject and not any(p.role == "speaker" for p in out):
+            out = self._subject_speakers(doc, out, subject, states, named_in_lead)
         if statement and not any(p.role == "speaker" for p in out):
             out = self._later_speaker(doc, out, states)
         return out
+
+    def _headline_subject(self, doc: Document, main_rule: str, main_trigger: str) -> list[str]:
+        """The words a statement headline opens its clause with, before its speech verb ("Pháp bác tin …", "Tướng Mỹ
+        nói …"): who makes the statement. Empty under other headlines, or when the subject undergoes it ("Lầu Năm Góc
+        bị phản đối …")."""
+        if main_rule not in self.t.statement_subject.main_rules or not doc.title or not main_trigger:
+            return []
+        title = doc.title
+        at = title.lower().find(main_trigger.lower())
+        if at < 0:
+            return []
+        clause = max(title.rfind(c, 0, at) for c in ":;,") + 1
+        words = _WORD.findall(title[clause:at])
+        if any(w.lower() in self.t.statement_subject.passive for w in words):
+            return []
+        return words[: self.t.statement_subject.words]
+
+    def _subject_speakers(
+        self, doc: Document, out: list[Participant], subject: list[str], states: dict[int, tuple[int, int]],
+        named_in_lead: set[int],
+    ) -> list[Participant]:
+        """Under a statement headline that opens with a country or a body ("Pháp bác tin …", "Philippines thừa nhận
+        …") and that no one has yet been found to state, an official whose post belongs to it ("Tổng thống Pháp A", "Bộ trưởng Quốc phòng Philippines B") and who
+        is named in the lead or states or informs in the body makes the statement: its speaker."""
+        low_subject = [w.lower() for w in subject]
+        of_subject = [
+            idx
+            for idx, official in enumerate(doc.officials)
+            if (idx in states or idx in named_in_lead)
+            and any(self._names_subject(p.organization, low_subject) for p in official.positions)
+        ]
+        # those the lead names make it; else the first who states it (not every official of the country quoted later)
+        lead = [idx for idx in of_subject if idx in named_in_lead]
+        first = min(of_subject, key=lambda idx: states[idx]) if of_subject and not lead else None
+        chosen: dict[int, Participant] = {}
+        for idx in lead or ([first] if first is not None else []):
+            chosen[idx] = Participant(name=doc.officials[idx].name, role="speaker", official=idx, rule=_SUBJECT_SPEAKER)
+            if idx in states:
+                doc.explain("events", _SUBJECT_SPEAKER, *states[idx])
+        if not chosen:
+            return out
+        return [p for p in out if p.official not in chosen or p.role == "speaker"] + [
+            p for idx, p in chosen.items() if not any(q.official == idx and q.role == "speaker" for q in out)
+        ]
+
+    def _names_subject(self, organization: Optional[str], low_subject: list[str]) -> bool:
+        """The organization ends with a proper name (its last one to three capitalized words) that opens the headline's
+        subject: "Quốc phòng Philippines" and "Philippines thừa nhận"; not a post abroad ("Trung Quốc tại
+        Philippines")."""
+        words = _WORD.findall(organization or "")
+        for k in (3, 2, 1):
+            tail = words[-k:]
+            if len(tail) < k or not all(w[0].isupper() for w in tail):
+                continue
+            if len(words) > k and words[-k - 1].lower() in self.t.statement_subject.posted_in:
+                continue
+            low_tail = [w.lower() for w in tail]
+            if any(low_subject[i : i + k] == low_tail for i in range(min(2, len(low_subject) - k + 1))):
+                return True  # opening the clause, or after a word of title ("Tướng Mỹ nói")
+        return False
 
     def _later_speaker(
         self, doc: Document, out: list[Participant], states: dict[int, tuple[int, int]]
