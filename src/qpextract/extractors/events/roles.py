@@ -16,7 +16,7 @@ from typing import Optional
 
 from qpextract.document import Document
 from qpextract.extractors.events.tables import RoleRule, RoleTables, find_all, phrase_key, phrase_regex
-from qpextract.models import Participant
+from qpextract.models import Official, Participant
 
 _AFTER_LIMIT = 320  # characters after a name searched for its cue (posts can be long)
 _JOIN_TAIL = 12  # words a post, a rank or "đồng chí" may take between "và" and the next name
@@ -89,6 +89,7 @@ class RoleReader:
         subject = self._headline_subject(doc, main_rule, main_trigger)
         for sentence, mentions in by_sentence.items():
             mentions.sort()
+            listed = self._listed_before(doc, low, sentence, mentions)
             inherited: Optional[RoleRule] = None  # the cue after the next person, if joined to it by "và"
             joins_in = False  # the next person takes part by a participation word after it ("A và B gặp lại nhau")
             for i in range(len(mentions) - 1, -1, -1):
@@ -113,7 +114,7 @@ class RoleReader:
                     r
                     for r in (
                         after,
-                        self._just_before(doc, low, sentence, ms, me, nxt, prev_end),
+                        listed[i],
                         None if addressed else self._opening(doc, low, sentence, mentions[0][0]),
                     )
                     if r is not None
@@ -426,6 +427,37 @@ class RoleReader:
             if rule is not None:
                 return rule
         return None
+
+    def _listed_before(
+        self, doc: Document, low: str, sentence: Sentence, mentions: list[tuple[int, int, int]]
+    ) -> list[Optional[RoleRule]]:
+        """The `just_before` cue of each mention of the sentence, or of the name before it when the two are listed
+        together with no deed of the first between them (rule role.<role>.<name> of that cue, carried on): "các bị can
+        A, B và C", "trao quyết định cho Đại tá A, Phó Chính ủy; Thượng tá B", "với sự tham dự của A, …; B, …"."""
+        out: list[Optional[RoleRule]] = []
+        for i, (ms, me, idx) in enumerate(mentions):
+            nxt = mentions[i + 1][0] if i + 1 < len(mentions) else sentence[1]
+            prev_end = mentions[i - 1][1] if i else sentence[0]
+            rule = self._just_before(doc, low, sentence, ms, me, nxt, prev_end)
+            if (
+                rule is None
+                and i
+                and out[-1] is not None
+                and (self._joined(doc, prev_end, ms) or self._comma_title(doc, prev_end, ms, doc.officials[idx]))
+                and self._after(doc, low, sentence, prev_end, ms) is None
+            ):
+                rule = out[-1]
+            out.append(rule)
+        return out
+
+    @staticmethod
+    def _comma_title(doc: Document, me: int, ms: int, official: Official) -> bool:
+        """Only a comma and the next person's own rank or honorific stand between two names: "A, Thượng tá B"."""
+        gap = doc.text[me:ms].strip()
+        if not gap.startswith(","):
+            return False
+        rest = " ".join(gap[1:].split()).lower()
+        return rest in ("", (official.rank or "").lower(), (official.honorific or "").lower())
 
     def _opening(self, doc: Document, low: str, sentence: Sentence, first: int) -> Optional[RoleRule]:
         """The last cue before the sentence's first person: it applies to everyone the sentence lists."""
