@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from typing import Optional
+from typing import Any, Optional
 
 from qpextract.document import Document
 from qpextract.extractors.events.tables import RoleRule, RoleTables, find_all, phrase_key, phrase_regex
@@ -349,7 +349,8 @@ class RoleReader:
         if low.find("được", me, end) >= 0:  # the passive's own word, before its costlier pattern
             for rule, pattern in self.t.passive:
                 found += [(s, e, rule) for s, e in find_all(pattern, low, me, end)]
-        for s, e, rule in sorted(found, key=lambda x: x[0]):
+        found.sort(key=lambda x: x[0])
+        for i, (s, e, rule) in enumerate(found):
             if rule is None or not self._counts(doc, low, sentence, s, e):
                 continue
             listener = self.not_after.get(rule.name)
@@ -357,8 +358,20 @@ class RoleReader:
                 continue
             if rule.to_press and self._to_press(low, sentence):
                 return self.t.by_name[_SOURCE]
-            return rule
+            return self._and_speaks(doc, low, sentence, rule, e, found[i + 1 :])
         return None
+
+    def _and_speaks(
+        self, doc: Document, low: str, sentence: Sentence, rule: RoleRule, e: int, rest: list[tuple[int, int, Any]]
+    ) -> RoleRule:
+        """One who attends and, in the same predicate, speaks ("A đến dự và phát biểu chỉ đạo", "A tham dự và phát
+        biểu tại hội nghị") speaks: the speech cue's rule. ("dự và chỉ đạo" is a cue of its own: an attendee.)"""
+        if rule.role != "attendee" or not rest:
+            return rule
+        s2, e2, nxt = rest[0]
+        if nxt is None or nxt.role != "speaker" or nxt.informs or low[e:s2].strip() not in self.t.coordination:
+            return rule
+        return nxt if self._counts(doc, low, sentence, s2, e2) else rule
 
     def _at_press_conference(self, low: str, sentence: Sentence) -> bool:
         """The sentence places what is told at a press conference, and the main event is what was announced there:
