@@ -181,14 +181,17 @@ class RoleReader:
         """The words a statement headline opens its clause with, before its speech verb ("Pháp bác tin …", "Tướng Mỹ
         nói …"): who makes the statement. Empty under other headlines, or when the subject undergoes it ("Lầu Năm Góc
         bị phản đối …")."""
-        if main_rule not in self.t.statement_subject.main_rules or not doc.title or not main_trigger:
+        subject = self.t.statement_subject
+        if main_rule not in subject.main_rules and main_rule not in subject.stating_main_rules:
             return []
-        title = doc.title
-        at = title.lower().find(main_trigger.lower())
+        title = doc.title or ""
+        at = title.lower().find(main_trigger.lower()) if main_trigger else -1
         if at < 0:
             return []
         clause = max(title.rfind(c, 0, at) for c in ":;,") + 1
         words = _WORD.findall(title[clause:at])
+        if not words and main_trigger.count(" ") >= 2:  # the headline's own words (event.main.headline): its first
+            words = _WORD.findall(main_trigger)
         if any(w.lower() in self.t.statement_subject.passive for w in words):
             return []
         return words[: self.t.statement_subject.words]
@@ -198,9 +201,12 @@ class RoleReader:
         named_in_lead: set[int],
     ) -> list[Participant]:
         """Under a statement headline that opens with a country or a body ("Pháp bác tin …", "Philippines thừa nhận
-        …") and that no one has yet been found to state, an official whose post belongs to it ("Tổng thống Pháp A", "Bộ trưởng Quốc phòng Philippines B") and who
-        is named in the lead or states or informs in the body makes the statement: its speaker."""
+        …") and that no one has yet been found to state, an official whose post belongs to it ("Tổng thống Pháp A",
+        "Bộ trưởng Quốc phòng Philippines B") and who is named in the lead or states or informs in the body makes the
+        statement: its speaker. Under a headline of `stating_main_rules`, only one who states or informs."""
         low_subject = [w.lower() for w in subject]
+        if self.main_rule in self.t.statement_subject.stating_main_rules:
+            named_in_lead = set()
         of_subject = [
             idx
             for idx, official in enumerate(doc.officials)

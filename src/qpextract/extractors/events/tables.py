@@ -178,6 +178,7 @@ class StatementSubject(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     main_rules: list[str] = Field(default_factory=list)
+    stating_main_rules: list[str] = Field(default_factory=list)  # only one who states it there, not one the lead names
     words: int = Field(default=4, ge=1, le=8)  # words of the headline clause read as its subject
     passive: list[str] = Field(default_factory=list)  # "Lầu Năm Góc bị phản đối": the subject undergoes it
     posted_in: list[str] = Field(default_factory=list)  # "Đại sứ Trung Quốc tại Philippines": posted there, not of it
