@@ -163,7 +163,7 @@ class RoleReader:
                 rule, ms, me = found[idx]
                 doc.explain("events", rule.name, ms, me)
                 out.append(Participant(name=official.name, role=rule.role, official=idx, rule=rule.name))
-            elif idx in taking_part:
+            elif idx in taking_part and main_rule not in self.t.no_participation_main_rules:
                 out.append(Participant(name=official.name, role="other", official=idx, rule=_PARTICIPATION.name))
             elif in_lead and not reactive and idx not in informs_in_lead:
                 # (one who only informs the press in the lead is no participant; one named in the lead who informs
