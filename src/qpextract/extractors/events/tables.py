@@ -205,6 +205,7 @@ class RoleVocabulary(BaseModel):
     statement_sentences: int = Field(default=0, ge=0, le=20)  # sentences a statement's later speaker may come in
     statement_subject: StatementSubject = Field(default_factory=StatementSubject)
     no_participation_main_rules: list[str] = Field(default_factory=list)  # a participation word places no one there
+    commentators_before: list[str] = Field(default_factory=list)  # "Chuyên gia A": a source, but under statements
     continuations: list[str] = Field(default_factory=list)  # "Về phía B có …": a side of the list before
     continuation_openers: list[str] = Field(default_factory=list)  # the words that open its people ("có")
     possessors: list[str] = Field(default_factory=list)  # "của A": the cue after A belongs to the head noun
@@ -254,6 +255,7 @@ class RoleTables:
         self.later_statement_main_rules = frozenset(voc.later_statement_main_rules)
         self.statement_subject = voc.statement_subject
         self.no_participation_main_rules = frozenset(voc.no_participation_main_rules)
+        self.commentator_re = phrase_regex(voc.commentators_before) if voc.commentators_before else None
         # (an empty list would compile to a pattern that matches everywhere: none instead)
         self.possessor_re = phrase_regex(voc.possessors) if voc.possessors else None
         self.continuation_re = phrase_regex(voc.continuations) if voc.continuations else None
