@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from typing import Any, Optional
+from typing import Optional
 
 from qpextract.document import Document
 from qpextract.extractors.events.tables import RoleRule, RoleTables, find_all, phrase_key, phrase_regex
@@ -185,8 +185,8 @@ class RoleReader:
         """The words a statement headline opens its clause with, before its speech verb ("Pháp bác tin …", "Tướng Mỹ
         nói …"): who makes the statement. Empty under other headlines, or when the subject undergoes it ("Lầu Năm Góc
         bị phản đối …")."""
-        subject = self.t.statement_subject
-        if main_rule not in subject.main_rules and main_rule not in subject.stating_main_rules:
+        conf = self.t.statement_subject
+        if main_rule not in conf.main_rules and main_rule not in conf.stating_main_rules:
             return []
         title = doc.title or ""
         at = title.lower().find(main_trigger.lower()) if main_trigger else -1
@@ -194,11 +194,11 @@ class RoleReader:
             return []
         clause = max(title.rfind(c, 0, at) for c in ":;,") + 1
         words = _WORD.findall(title[clause:at])
-        if not words and main_trigger.count(" ") >= 2:  # the headline's own words (event.main.headline): its first
+        if not words and main_trigger.count(" ") >= 2:  # the headline's own words (event.main.headline): its opening
             words = _WORD.findall(main_trigger)
-        if any(w.lower() in self.t.statement_subject.passive for w in words):
+        if any(w.lower() in conf.passive for w in words):
             return []
-        return words[: self.t.statement_subject.words]
+        return words[: conf.words]
 
     def _subject_speakers(
         self, doc: Document, out: list[Participant], subject: list[str], states: dict[int, tuple[int, int]],
@@ -372,7 +372,13 @@ class RoleReader:
         return None
 
     def _and_speaks(
-        self, doc: Document, low: str, sentence: Sentence, rule: RoleRule, e: int, rest: list[tuple[int, int, Any]]
+        self,
+        doc: Document,
+        low: str,
+        sentence: Sentence,
+        rule: RoleRule,
+        e: int,
+        rest: list[tuple[int, int, Optional[RoleRule]]],
     ) -> RoleRule:
         """One who attends and, in the same predicate, speaks ("A đến dự và phát biểu chỉ đạo", "A tham dự và phát
         biểu tại hội nghị") speaks: the speech cue's rule. ("dự và chỉ đạo" is a cue of its own: an attendee.)"""
