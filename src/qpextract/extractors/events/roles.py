@@ -87,7 +87,7 @@ class RoleReader:
         states: dict[int, tuple[int, int]] = {}  # under a statement headline: who states or informs, first where
         statement = main_rule in self.t.later_statement_main_rules
         # a commentator is a source, but a statement headline may report his own words
-        commenting = None if main_rule in self.t.statement_main_rules else self.t.commentator_re
+        source_re = self.t.source_re if main_rule in self.t.statement_main_rules else self.t.source_or_commentator_re
         subject = self._headline_subject(doc, main_rule, main_trigger)
         for sentence, mentions in by_sentence.items():
             mentions.sort()
@@ -98,9 +98,7 @@ class RoleReader:
                 ms, me, idx = mentions[i]
                 nxt = mentions[i + 1][0] if i + 1 < len(mentions) else sentence[1]
                 prev_end = mentions[i - 1][1] if i else sentence[0]
-                source = self._before(doc, low, sentence, ms, self.t.source_re) or (
-                    commenting and self._before(doc, low, sentence, ms, commenting)
-                )
+                source = self._before(doc, low, sentence, ms, source_re)
                 after = None if source else self._after(doc, low, sentence, me, nxt)
                 joined = after is None and (inherited is not None or joins_in) and self._joined(doc, me, nxt)
                 if joined and inherited is not None:

@@ -255,7 +255,7 @@ class RoleTables:
         self.later_statement_main_rules = frozenset(voc.later_statement_main_rules)
         self.statement_subject = voc.statement_subject
         self.no_participation_main_rules = frozenset(voc.no_participation_main_rules)
-        self.commentator_re = phrase_regex(voc.commentators_before) if voc.commentators_before else None
+        self.source_or_commentator_re = phrase_regex(voc.source_before + voc.commentators_before)
         # (an empty list would compile to a pattern that matches everywhere: none instead)
         self.possessor_re = phrase_regex(voc.possessors) if voc.possessors else None
         self.continuation_re = phrase_regex(voc.continuations) if voc.continuations else None
