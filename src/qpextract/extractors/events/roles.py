@@ -213,7 +213,7 @@ class RoleReader:
             idx
             for idx, official in enumerate(doc.officials)
             if (idx in states or idx in named_in_lead)
-            and any(self._names_subject(p.organization, low_subject) for p in official.positions)
+            and any(self._names_subject(p.organization, subject, low_subject) for p in official.positions)
         ]
         # those the lead names make it; else the first who states it (not every official of the country quoted later)
         lead = [idx for idx in of_subject if idx in named_in_lead]
@@ -229,10 +229,11 @@ class RoleReader:
             p for idx, p in chosen.items() if not any(q.official == idx and q.role == "speaker" for q in out)
         ]
 
-    def _names_subject(self, organization: Optional[str], low_subject: list[str]) -> bool:
+    def _names_subject(self, organization: Optional[str], subject: list[str], low_subject: list[str]) -> bool:
         """The organization ends with a proper name (its last one to three capitalized words) that opens the headline's
-        subject: "Quốc phòng Philippines" and "Philippines thừa nhận"; not a post abroad ("Trung Quốc tại
-        Philippines")."""
+        subject, or follows a capitalized word of title there: "Quốc phòng Philippines" and "Philippines thừa nhận",
+        "Tướng Mỹ nói"; not a post abroad ("Trung Quốc tại Philippines"), nor the people of a country ("20.000 người
+        Hàn Quốc sẽ thiệt mạng")."""
         words = _WORD.findall(organization or "")
         for k in (3, 2, 1):
             tail = words[-k:]
@@ -241,8 +242,8 @@ class RoleReader:
             if len(words) > k and words[-k - 1].lower() in self.t.statement_subject.posted_in:
                 continue
             low_tail = [w.lower() for w in tail]
-            if any(low_subject[i : i + k] == low_tail for i in range(min(2, len(low_subject) - k + 1))):
-                return True  # opening the clause, or after a word of title ("Tướng Mỹ nói")
+            if low_subject[:k] == low_tail or (subject[0][0].isupper() and low_subject[1 : 1 + k] == low_tail):
+                return True
         return False
 
     def _later_speaker(
