@@ -16,7 +16,7 @@ from typing import Optional
 
 from qpextract.document import Document
 from qpextract.extractors.events.tables import RoleRule, RoleTables, find_all, phrase_key, phrase_regex
-from qpextract.models import Participant
+from qpextract.models import Official, Participant
 
 _AFTER_LIMIT = 320  # characters after a name searched for its cue (posts can be long)
 _JOIN_TAIL = 12  # words a post, a rank or "đồng chí" may take between "và" and the next name
@@ -36,6 +36,7 @@ _STATEMENT_SPEAKER = "role.speaker.statement"  # who states in the lead what a s
 _SOURCE = "role.other.cho_biet"  # who informs the press about the event: no participant
 _PRESS_SPEAKER = "role.speaker.hop_bao"  # who announces at a press conference what the news is about
 _LATER_SPEAKER = "role.speaker.statement_later"  # who states a statement headline's news after the lead
+_SUBJECT_SPEAKER = "role.speaker.headline_country"  # an official of the country or body the statement headline opens with
 _CONTINUED = "role.attendee.ve_phia"  # "Về phía Nhật Bản có A": the attendee list of the sentence before goes on
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _CLAUSE = re.compile(r"[:,;]")
@@ -85,15 +86,19 @@ class RoleReader:
         informs_in_lead: set[int] = set()  # people who inform the press in the lead, or are its source ("Theo A")
         states: dict[int, tuple[int, int]] = {}  # under a statement headline: who states or informs, first where
         statement = main_rule in self.t.later_statement_main_rules
+        # a commentator is a source, but a statement headline may report his own words
+        source_re = self.t.source_re if main_rule in self.t.statement_main_rules else self.t.source_or_commentator_re
+        subject = self._headline_subject(doc, main_rule, main_trigger)
         for sentence, mentions in by_sentence.items():
             mentions.sort()
+            listed = self._listed_before(doc, low, sentence, mentions)
             inherited: Optional[RoleRule] = None  # the cue after the next person, if joined to it by "và"
             joins_in = False  # the next person takes part by a participation word after it ("A và B gặp lại nhau")
             for i in range(len(mentions) - 1, -1, -1):
                 ms, me, idx = mentions[i]
                 nxt = mentions[i + 1][0] if i + 1 < len(mentions) else sentence[1]
                 prev_end = mentions[i - 1][1] if i else sentence[0]
-                source = self._before(doc, low, sentence, ms, self.t.source_re)
+                source = self._before(doc, low, sentence, ms, source_re)
                 after = None if source else self._after(doc, low, sentence, me, nxt)
                 joined = after is None and (inherited is not None or joins_in) and self._joined(doc, me, nxt)
                 if joined and inherited is not None:
@@ -111,7 +116,7 @@ class RoleReader:
                     r
                     for r in (
                         after,
-                        self._just_before(doc, low, sentence, ms, me, nxt, prev_end),
+                        listed[i],
                         None if addressed else self._opening(doc, low, sentence, mentions[0][0]),
                     )
                     if r is not None
@@ -127,7 +132,7 @@ class RoleReader:
                         informs_in_lead.add(idx)  # "Theo ông A, …": the source of the news
                     continue
                 if (
-                    statement
+                    (statement or subject)
                     and any(r.informs or r.role == "speaker" for r in rules)
                     and not (self.t.possessor_re and self._before(doc, low, sentence, ms, self.t.possessor_re))
                 ):
@@ -160,7 +165,7 @@ class RoleReader:
                 rule, ms, me = found[idx]
                 doc.explain("events", rule.name, ms, me)
                 out.append(Participant(name=official.name, role=rule.role, official=idx, rule=rule.name))
-            elif idx in taking_part:
+            elif idx in taking_part and main_rule not in self.t.no_participation_main_rules:
                 out.append(Participant(name=official.name, role="other", official=idx, rule=_PARTICIPATION.name))
             elif in_lead and not reactive and idx not in informs_in_lead:
                 # (one who only informs the press in the lead is no participant; one named in the lead who informs
@@ -168,9 +173,78 @@ class RoleReader:
                 # named in the lead of a meeting, a visit or a ceremony: there; in a statement or an incident the
                 # lead also names those it speaks of
                 out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
+        if subject and not any(p.role == "speaker" for p in out):
+            out = self._subject_speakers(doc, out, subject, states, named_in_lead)
         if statement and not any(p.role == "speaker" for p in out):
             out = self._later_speaker(doc, out, states)
         return out
+
+    def _headline_subject(self, doc: Document, main_rule: str, main_trigger: str) -> list[str]:
+        """The words a statement headline opens its clause with, before its speech verb ("Pháp bác tin …", "Tướng Mỹ
+        nói …"): who makes the statement. Empty under other headlines, or when the subject undergoes it ("Lầu Năm Góc
+        bị phản đối …")."""
+        conf = self.t.statement_subject
+        if main_rule not in conf.main_rules and main_rule not in conf.stating_main_rules:
+            return []
+        title = doc.title or ""
+        at = title.lower().find(main_trigger.lower()) if main_trigger else -1
+        if at < 0:
+            return []
+        clause = max(title.rfind(c, 0, at) for c in ":;,") + 1
+        words = _WORD.findall(title[clause:at])
+        if not words and main_trigger.count(" ") >= 2:  # the headline's own words (event.main.headline): its opening
+            words = _WORD.findall(main_trigger)
+        if any(w.lower() in conf.passive for w in words):
+            return []
+        return words[: conf.words]
+
+    def _subject_speakers(
+        self, doc: Document, out: list[Participant], subject: list[str], states: dict[int, tuple[int, int]],
+        named_in_lead: set[int],
+    ) -> list[Participant]:
+        """Under a statement headline that opens with a country or a body ("Pháp bác tin …", "Philippines thừa nhận
+        …") and that no one has yet been found to state, an official whose post belongs to it ("Tổng thống Pháp A",
+        "Bộ trưởng Quốc phòng Philippines B") and who is named in the lead or states or informs in the body makes the
+        statement: its speaker. Under a headline of `stating_main_rules`, only one who states or informs."""
+        low_subject = [w.lower() for w in subject]
+        if self.main_rule in self.t.statement_subject.stating_main_rules:
+            named_in_lead = set()
+        of_subject = [
+            idx
+            for idx, official in enumerate(doc.officials)
+            if (idx in states or idx in named_in_lead)
+            and any(self._names_subject(p.organization, subject, low_subject) for p in official.positions)
+        ]
+        # those the lead names make it; else the first who states it (not every official of the country quoted later)
+        lead = [idx for idx in of_subject if idx in named_in_lead]
+        first = min(of_subject, key=lambda idx: states[idx]) if of_subject and not lead else None
+        chosen: dict[int, Participant] = {}
+        for idx in lead or ([first] if first is not None else []):
+            chosen[idx] = Participant(name=doc.officials[idx].name, role="speaker", official=idx, rule=_SUBJECT_SPEAKER)
+            if idx in states:
+                doc.explain("events", _SUBJECT_SPEAKER, *states[idx])
+        if not chosen:
+            return out
+        return [p for p in out if p.official not in chosen or p.role == "speaker"] + [
+            p for idx, p in chosen.items() if not any(q.official == idx and q.role == "speaker" for q in out)
+        ]
+
+    def _names_subject(self, organization: Optional[str], subject: list[str], low_subject: list[str]) -> bool:
+        """The organization ends with a proper name (its last one to three capitalized words) that opens the headline's
+        subject, or follows a capitalized word of title there: "Quốc phòng Philippines" and "Philippines thừa nhận",
+        "Tướng Mỹ nói"; not a post abroad ("Trung Quốc tại Philippines"), nor the people of a country ("20.000 người
+        Hàn Quốc sẽ thiệt mạng")."""
+        words = _WORD.findall(organization or "")
+        for k in (3, 2, 1):
+            tail = words[-k:]
+            if len(tail) < k or not all(w[0].isupper() for w in tail):
+                continue
+            if len(words) > k and words[-k - 1].lower() in self.t.statement_subject.posted_in:
+                continue
+            low_tail = [w.lower() for w in tail]
+            if low_subject[:k] == low_tail or (subject[0][0].isupper() and low_subject[1 : 1 + k] == low_tail):
+                return True
+        return False
 
     def _later_speaker(
         self, doc: Document, out: list[Participant], states: dict[int, tuple[int, int]]
@@ -284,7 +358,8 @@ class RoleReader:
         if low.find("được", me, end) >= 0:  # the passive's own word, before its costlier pattern
             for rule, pattern in self.t.passive:
                 found += [(s, e, rule) for s, e in find_all(pattern, low, me, end)]
-        for s, e, rule in sorted(found, key=lambda x: x[0]):
+        found.sort(key=lambda x: x[0])
+        for i, (s, e, rule) in enumerate(found):
             if rule is None or not self._counts(doc, low, sentence, s, e):
                 continue
             listener = self.not_after.get(rule.name)
@@ -292,8 +367,26 @@ class RoleReader:
                 continue
             if rule.to_press and self._to_press(low, sentence):
                 return self.t.by_name[_SOURCE]
-            return rule
+            return self._and_speaks(doc, low, sentence, rule, e, found[i + 1 :])
         return None
+
+    def _and_speaks(
+        self,
+        doc: Document,
+        low: str,
+        sentence: Sentence,
+        rule: RoleRule,
+        e: int,
+        rest: list[tuple[int, int, Optional[RoleRule]]],
+    ) -> RoleRule:
+        """One who attends and, in the same predicate, speaks ("A đến dự và phát biểu chỉ đạo", "A tham dự và phát
+        biểu tại hội nghị") speaks: the speech cue's rule. ("dự và chỉ đạo" is a cue of its own: an attendee.)"""
+        if rule.role != "attendee" or not rest:
+            return rule
+        s2, e2, nxt = rest[0]
+        if nxt is None or nxt.role != "speaker" or nxt.informs or low[e:s2].strip() not in self.t.coordination:
+            return rule
+        return nxt if self._counts(doc, low, sentence, s2, e2) else rule
 
     def _at_press_conference(self, low: str, sentence: Sentence) -> bool:
         """The sentence places what is told at a press conference, and the main event is what was announced there:
@@ -362,6 +455,37 @@ class RoleReader:
             if rule is not None:
                 return rule
         return None
+
+    def _listed_before(
+        self, doc: Document, low: str, sentence: Sentence, mentions: list[tuple[int, int, int]]
+    ) -> list[Optional[RoleRule]]:
+        """The `just_before` cue of each mention of the sentence, or of the name before it when the two are listed
+        together with no deed of the first between them (rule role.<role>.<name> of that cue, carried on): "các bị can
+        A, B và C", "trao quyết định cho Đại tá A, Phó Chính ủy; Thượng tá B", "với sự tham dự của A, …; B, …"."""
+        out: list[Optional[RoleRule]] = []
+        for i, (ms, me, idx) in enumerate(mentions):
+            nxt = mentions[i + 1][0] if i + 1 < len(mentions) else sentence[1]
+            prev_end = mentions[i - 1][1] if i else sentence[0]
+            rule = self._just_before(doc, low, sentence, ms, me, nxt, prev_end)
+            if (
+                rule is None
+                and i
+                and out[-1] is not None
+                and (self._joined(doc, prev_end, ms) or self._comma_title(doc, prev_end, ms, doc.officials[idx]))
+                and self._after(doc, low, sentence, prev_end, ms) is None
+            ):
+                rule = out[-1]
+            out.append(rule)
+        return out
+
+    @staticmethod
+    def _comma_title(doc: Document, me: int, ms: int, official: Official) -> bool:
+        """Only a comma and the next person's own rank or honorific stand between two names: "A, Thượng tá B"."""
+        gap = doc.text[me:ms].strip()
+        if not gap.startswith(","):
+            return False
+        rest = " ".join(gap[1:].split()).lower()
+        return rest in ("", (official.rank or "").lower(), (official.honorific or "").lower())
 
     def _opening(self, doc: Document, low: str, sentence: Sentence, first: int) -> Optional[RoleRule]:
         """The last cue before the sentence's first person: it applies to everyone the sentence lists."""

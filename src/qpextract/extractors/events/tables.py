@@ -191,6 +191,17 @@ class RoleRule(BaseModel):
     to_press: bool = False  # said to the press (a press word in the sentence): a source, no participant
 
 
+class StatementSubject(BaseModel):
+    """event_roles.yaml `statement_subject`: the country or body a statement headline opens with, and its officials."""
+
+    model_config = ConfigDict(extra="forbid")
+    main_rules: list[str] = Field(default_factory=list)
+    stating_main_rules: list[str] = Field(default_factory=list)  # only one who states it there, not one the lead names
+    words: int = Field(default=4, ge=1, le=8)  # words of the headline clause read as its subject
+    passive: list[str] = Field(default_factory=list)  # "Lầu Năm Góc bị phản đối": the subject undergoes it
+    posted_in: list[str] = Field(default_factory=list)  # "Đại sứ Trung Quốc tại Philippines": posted there, not of it
+
+
 class RoleVocabulary(BaseModel):
     """event_roles.yaml."""
 
@@ -210,6 +221,9 @@ class RoleVocabulary(BaseModel):
     lead_statement_main_rules: list[str] = Field(default_factory=list)
     later_statement_main_rules: list[str] = Field(default_factory=list)
     statement_sentences: int = Field(default=0, ge=0, le=20)  # sentences a statement's later speaker may come in
+    statement_subject: StatementSubject = Field(default_factory=StatementSubject)
+    no_participation_main_rules: list[str] = Field(default_factory=list)  # a participation word places no one there
+    commentators_before: list[str] = Field(default_factory=list)  # "Chuyên gia A": a source, but under statements
     continuations: list[str] = Field(default_factory=list)  # "Về phía B có …": a side of the list before
     continuation_openers: list[str] = Field(default_factory=list)  # the words that open its people ("có")
     possessors: list[str] = Field(default_factory=list)  # "của A": the cue after A belongs to the head noun
@@ -257,6 +271,9 @@ class RoleTables:
         self.lead_statement_main_rules = frozenset(voc.lead_statement_main_rules)
         self.statement_sentences = voc.statement_sentences
         self.later_statement_main_rules = frozenset(voc.later_statement_main_rules)
+        self.statement_subject = voc.statement_subject
+        self.no_participation_main_rules = frozenset(voc.no_participation_main_rules)
+        self.source_or_commentator_re = phrase_regex(voc.source_before + voc.commentators_before)
         # (an empty list would compile to a pattern that matches everywhere: none instead)
         self.possessor_re = phrase_regex(voc.possessors) if voc.possessors else None
         self.continuation_re = phrase_regex(voc.continuations) if voc.continuations else None
