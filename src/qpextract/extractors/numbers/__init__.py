@@ -40,6 +40,7 @@ _CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[,;.!?\n]|$)")
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
 _AND_LIST_BEFORE = re.compile(r"\d+ và $")
 _CODE_AFTER = re.compile(r"[ \t][A-ZĐ](?:[-–]|[ \t]?\d)")  # "36 B-1156", "JT 4 A-3 B": a plate or a model code
+_PHOTO_CREDIT = re.compile(r"[-–(][ \t]*(?:Ảnh|Video|Nguồn)[ \t]*:")  # "- Ảnh: NGUYỄN KHÁNH", "(Ảnh: TTXVN)"
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _DASHES = dict.fromkeys(map(ord, "\u2013\u2014\u2012\u2212"), "-")
 _SENTENCE_END = frozenset({".", "!", "?", "\n", "…"})
@@ -57,7 +58,7 @@ _RULES = (
     "number.guard.identifier", "number.guard.temporal", "number.guard.measure", "number.guard.change_alone",
     "number.guard.not_count", "number.guard.bare", "number.guard.year", "number.guard.name",
     "number.guard.overlap", "number.guard.unfaithful", "number.guard.unit_name",
-    "number.guard.code", "number.guard.id_list", "number.guard.one_article", "number.five",
+    "number.guard.code", "number.guard.address", "number.guard.id_list", "number.guard.one_article", "number.five",
     "number.change_alone",
 )
 
@@ -161,6 +162,11 @@ class NumberExtractor:
         # IGNORECASE or `regex`; one separator char per step keeps it linear; the left word boundary is
         # checked in Python (a lookbehind would defeat the engine's first-character scan)
         self._word_numbers = re.compile(rf"(?:{alt})(?:[ \t](?:{alt}))*(?!\w)")
+        streets = "|".join(re.escape(w) for w in self.t.address_streets)
+        # a street word and a capitalized name (group 1), or, in brackets, a capitalized name closing them
+        self._address_after = regex.compile(
+            rf"[ \t]++(?:((?:{streets})[ \t]++\p{{Lu}})|\p{{Lu}}\w*+(?:[ \t]++\p{{Lu}}\w*+){{1,4}}+[ \t]*+\))"
+        )
         self._guard_words = frozenset(
             k[0] for k in list(self.t.id_heads.map) + list(self.t.temporal_before.map) if len(k) == 1
         ) - frozenset(k[-1] for k in self.t.id_exceptions.map)
@@ -245,6 +251,10 @@ class NumberExtractor:
             return None  # inside a slash chain (dates, ratios: read from the first part)
         if next_c.isalpha():
             return None  # 20h, 10km, 3D, 12A
+        m_addr = self._address_after.match(text, e)
+        if m_addr and (m_addr.group(1) or prev_c == "("):
+            self._near(s, e, "number.guard.address", "a house number before a street name (187 đường Mai Hắc Đế, (52 Lê Duẩn))")
+            return None
         if _CODE_AFTER.match(text, e):
             self._near(s, e, "number.guard.code", "a figure before a capital letter and a dash or digit: a plate or a model code (36 B-1156)")
             return None
@@ -460,6 +470,11 @@ class NumberExtractor:
         for k in range(min(stop, 6)):
             if t.one_article_inside.at(aw, k)[0]:
                 return "another or an ordinal in the noun phrase after một (một đơn vị khác)"
+        for k in range(min(len(aw), 14)):
+            if aw[k] in _CLAUSE_END and aw[k] not in (",", "-", "/"):
+                break
+            if t.one_any.at(aw, k)[0]:
+                return "một X ... nào / đâu đó: any or some one, not a count (một đơn vị, một doanh nghiệp nào)"
         j = s - 1
         while j >= 0 and text[j] in " \t":
             j -= 1
@@ -472,13 +487,27 @@ class NumberExtractor:
             if prev and text[j - len(prev) : j].strip()[:1].isupper() and not self._sentence_start(text, j - len(prev)):
                 return "một after a name and a comma: an apposition (Shiver, một công dân Mỹ)"
         if text[s].isupper() and (j < 0 or text[j] == "\n"):
-            eol = text.find("\n", s, s + 200)
-            line = text[s : eol if eol >= 0 else s + 200].strip()
+            eol = text.find("\n", s, s + 240)
+            line = text[s : eol if eol >= 0 else s + 240].strip()
+            if _PHOTO_CREDIT.search(line):
+                return "a line opening with Một and carrying a photo credit (- Ảnh: X): a photo caption"
             dot = line.find(". ")
             first = line if dot < 0 else line[: dot + 1]
-            if first.endswith(".") and len(first.split()) <= 12 and (dot < 0 or line[dot + 2 :].startswith("Ảnh")):
+            words = len(first.split())
+            if first.endswith(".") and (dot < 0 or line[dot + 2 :].startswith(("Ảnh", "Video"))) and (
+                words <= 12 or (words <= 16 and dot < 0 and self._set_apart(text, s, eol))
+            ):
                 return "a short line opening with Một and ending with a full stop: a photo caption"
         return ""
+
+    @staticmethod
+    def _set_apart(text: str, s: int, eol: int) -> bool:
+        """Is the line from ``s`` to ``eol`` set apart by a blank line before or after it, or the last
+        line of the text (where captions stand)?"""
+        if eol < 0 or not text[eol:].strip():
+            return True
+        before = text[max(0, s - 3) : s]
+        return before.endswith(("\n\n", "\n \n")) or text[eol : eol + 3].startswith(("\n\n", "\n \n"))
 
     def _one_counted(self, s: int, after: _Tokens) -> bool:
         """"một" before a noun counts after "chỉ" ("chỉ một người thoát") or in a list of counts
@@ -665,7 +694,7 @@ class NumberExtractor:
                 subject = before
                 how = "paid_for"
         if sub_words:
-            if rule == "number.words":
+            if rule == "number.words" and unit == "count":  # "hai tỷ USD được …": the unit is read
                 kn, _ = t.word_not_count.at(rw, i)
                 if kn and not t.count_compounds.at(rw, i)[0]:
                     return self._drop(doc, "number.guard.not_count", s, right.ends[i + kn - 1])
@@ -776,6 +805,8 @@ class NumberExtractor:
             if not words and rw[j] in t.heads_alone:
                 words.append(tok)
                 j += 1
+                if rw[j - 1] in t.subject_whole:
+                    break  # "hai bên đã có thỏa thuận": the parties, not what they did
                 continue
             k, _ = t.stops.at(rw, j)
             if k and words and f"{words[-1].lower()} {rw[j]}" in t.subject_compounds:
