@@ -40,6 +40,7 @@ _CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[,;.!?\n]|$)")
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
 _AND_LIST_BEFORE = re.compile(r"\d+ và $")
 _CODE_AFTER = re.compile(r"[ \t][A-ZĐ](?:[-–]|[ \t]?\d)")  # "36 B-1156", "JT 4 A-3 B": a plate or a model code
+_ACRONYM_SLASH_BEFORE = re.compile(r"(?<!\w)[A-ZĐ]{2,6}[ \t]?/[ \t]?$")  # "DKI/19", "DKI / 19"
 _PHOTO_CREDIT = re.compile(r"[-–(][ \t]*(?:Ảnh|Video|Nguồn)[ \t]*:")  # "- Ảnh: NGUYỄN KHÁNH", "(Ảnh: TTXVN)"
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _DASHES = dict.fromkeys(map(ord, "\u2013\u2014\u2012\u2212"), "-")
@@ -59,7 +60,7 @@ _RULES = (
     "number.guard.not_count", "number.guard.bare", "number.guard.year", "number.guard.name",
     "number.guard.overlap", "number.guard.unfaithful", "number.guard.unit_name",
     "number.guard.code", "number.guard.address", "number.guard.id_list", "number.guard.one_article", "number.five",
-    "number.change_alone",
+    "number.change_alone", "number.collective", "number.shared_noun", "number.guard.fraction",
 )
 
 
@@ -249,6 +250,9 @@ class NumberExtractor:
             return None  # Covid-19, 2015-2020, 20:54
         if prev_c == "/" and s >= 2 and (text[s - 2].isdigit()):
             return None  # inside a slash chain (dates, ratios: read from the first part)
+        if _ACRONYM_SLASH_BEFORE.search(text, max(0, s - 12), s):
+            self._near(s, e, "number.guard.code", "a figure after an acronym and a slash: a station or a code (DKI/19)")
+            return None
         if next_c.isalpha():
             return None  # 20h, 10km, 3D, 12A
         m_addr = self._address_after.match(text, e)
@@ -283,6 +287,9 @@ class NumberExtractor:
             total = parse_digits(m2.group())
             if total is None or total == 0:
                 return None
+            if value < total <= self.t.fraction_max_total:
+                self._near(s, m2.end(), "number.guard.fraction", "a fraction with a small denominator (1/2 lưng, 2/3 lực lượng), not a count of a total")
+                return None
             if total < value:
                 if total < 20 or value > 1.2 * total:
                     return None  # "20/11", "24/7": a date or a phrase, not a count
@@ -299,7 +306,9 @@ class NumberExtractor:
         if self._id_list_item(text, s, e):
             return None
         prev = self._prev_word(text, s)
-        if prev in (self._guard_words if total is None else self._temporal_words):
+        if prev in (self._guard_words if total is None else self._temporal_words) and not (
+            total is None and self._collective_count(prev, e)
+        ):
             return None  # "năm 2022", "ngày 27", "Đề án 12", "ngày 5/8": no need to read further
         if self._next_word(text, end) in self._reject_next and not self._compound_after(end):
             return None  # "5 năm", "25 tuổi", "10 km"
@@ -579,6 +588,9 @@ class NumberExtractor:
                 k = 0  # a longer identifier head wins: "Tập đoàn quân số 12" is not "quân số" (strength)
             if not k:
                 k, _ = t.id_heads.ending(lw, nl)
+                if k and total is None and self._collective_count(" ".join(lw[nl - k : nl]), e):
+                    doc.explain(self.name, "number.collective", left.starts[nl - k], e)
+                    k = 0  # "nhóm 12 chuyên gia": a group of twelve, not group no. 12
                 if k and total is None:
                     return self._drop(doc, "number.guard.identifier", s, e)
                 j = nl
@@ -597,6 +609,10 @@ class NumberExtractor:
         change_only = False
         ratio = total is not None
         written = value
+        shared = self._shared_noun(right) if rule == "number.digits" and total is None else 0
+        if shared:  # "2.500 và hơn 2.000 binh sĩ", "6 hoặc 7 hành khách": unit and noun after the second figure
+            i = shared
+            doc.explain(self.name, "number.shared_noun", s, right.ends[i - 1])
         if rule in ("number.digits", "number.range") and i < len(rw) and rw[i] in t.scales:
             value *= t.scales[rw[i]]
             scale_word = rw[i]
@@ -733,6 +749,8 @@ class NumberExtractor:
                 value = float(raw.replace(",", ""))  # "1,300 người": thousands, people are whole
                 doc.explain(self.name, "number.thousands", s, e)
         span_end = subj_end if sub_words and si == i else unit_end  # a skipped bracket keeps its own figure
+        if shared:
+            span_end = e  # the second figure and its noun are a record of their own
         span_end = max(span_end, total_end)  # the total's figure is read: not a figure of its own
         if any(a < span_end and qstart < b for a, b in spans[-3:]):
             return self._drop(doc, "number.guard.overlap", qstart, span_end)
@@ -763,6 +781,33 @@ class NumberExtractor:
             high_start, high = self._range_high[s]
             out.append(rec.model_copy(update={**doc.span(high_start, record_end), "value": float(f"{high * value / written:.12g}")}))
             spans.append((high_start, span_end))
+
+    def _collective_count(self, head: str, e: int) -> bool:
+        """A collective ``head`` before the figure ending at ``e`` and its members after it: a size, not a
+        number ("nhóm 12 chuyên gia", "đoàn 30 cán bộ")."""
+        if head not in self.t.collective_heads:
+            return False
+        text = self._lex.text
+        if self._next_word(text, e) not in self.t.collective_members.firsts:
+            return False
+        toks = _tokens(self._lex, e, min(len(text), e + 30), right=True)
+        return bool(self.t.collective_members.at(toks.lower, 0)[0])
+
+    def _shared_noun(self, right: _Tokens) -> int:
+        """Where the unit or noun of a figure coordinated with the next one starts ("2.500 và hơn 2.000
+        binh sĩ": after the second figure), or 0."""
+        rw = right.lower
+        if len(rw) < 3 or rw[0] not in self.t.coordinators:
+            return 0
+        j = 1 + self.t.qual_before.at(rw, 1)[0]
+        if j + 1 >= len(rw) or not _DIGITS.fullmatch(right.surface[j]) or not _is_word(right.surface[j + 1]):
+            return 0
+        if self._in_date(right.starts[j], right.ends[j]) or right.surface[j + 1][:1].isupper():
+            return 0
+        a = right.starts[j]
+        if self._lex.text[a - 1 : a] in "-/.,":
+            return 0
+        return j + 1
 
     def _after_place(self, left: _Tokens) -> bool:
         """The capitalized words before the figure name a place ("xã An Bình 397 cử tri")."""

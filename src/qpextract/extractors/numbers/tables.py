@@ -69,6 +69,10 @@ class NumbersVocabulary(BaseModel):
     one_source_verbs: list[str]
     one_any: list[str]
     address_streets: list[str]
+    collective_heads: list[str]
+    collective_members: list[str]
+    coordinators: list[str]
+    fraction_max_total: int
     place_heads: list[str]
     count_heads: list[str]
     one_word: str
@@ -165,6 +169,10 @@ class NumberTables:
         self.one_source_verbs = PhraseTable(voc.one_source_verbs)
         self.one_any = PhraseTable(voc.one_any)
         self.address_streets = list(voc.address_streets)
+        self.collective_heads = frozenset(voc.collective_heads)
+        self.collective_members = PhraseTable([*voc.collective_members, *voc.one_counts, *voc.list_nouns])
+        self.coordinators = frozenset(voc.coordinators)
+        self.fraction_max_total = voc.fraction_max_total
         self.place_heads = PhraseTable(voc.place_heads)
         self.count_heads = PhraseTable(voc.count_heads)
         self.one_word = voc.one_word
