@@ -61,6 +61,7 @@ _RULES = (
     "number.guard.overlap", "number.guard.unfaithful", "number.guard.unit_name",
     "number.guard.code", "number.guard.address", "number.guard.id_list", "number.guard.one_article", "number.five",
     "number.change_alone", "number.collective", "number.shared_noun", "number.guard.fraction",
+    "number.guard.name_tail",
 )
 
 
@@ -659,6 +660,9 @@ class NumberExtractor:
             unit = "count"
             i = 0
             unit_end = e
+        if rule == "number.digits" and unit == "count" and not ratio and i == 0 and t.name_tail_after.at(rw, 0)[0] \
+                and self._prev_word(text, s) not in t.name_tail_not_after:
+            return self._drop(doc, "number.guard.name_tail", s, right.ends[0])  # "Bộ Tư lệnh 470 là", "tàu 367 đã cập cảng"
         # --- qualifiers
         qualifier = None
         qstart = s

@@ -73,6 +73,8 @@ class NumbersVocabulary(BaseModel):
     collective_members: list[str]
     coordinators: list[str]
     fraction_max_total: int
+    name_tail_after: list[str]
+    name_tail_not_after: list[str]
     place_heads: list[str]
     count_heads: list[str]
     one_word: str
@@ -173,6 +175,8 @@ class NumberTables:
         self.collective_members = PhraseTable([*voc.collective_members, *voc.one_counts, *voc.list_nouns])
         self.coordinators = frozenset(voc.coordinators)
         self.fraction_max_total = voc.fraction_max_total
+        self.name_tail_after = PhraseTable(voc.name_tail_after)
+        self.name_tail_not_after = frozenset(voc.name_tail_not_after)
         self.place_heads = PhraseTable(voc.place_heads)
         self.count_heads = PhraseTable(voc.count_heads)
         self.one_word = voc.one_word
