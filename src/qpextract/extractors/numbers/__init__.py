@@ -441,6 +441,8 @@ class NumberExtractor:
             return None
         if text[s].isupper() and not self._sentence_start(text, s):
             return None  # "Hai Bà Trưng", "ông Tám": a name
+        if s >= 2 and text[s - 1] in "-–" and text[s - 2].isalpha():
+            return None  # "Cu-ba", "Ả-rập": a syllable of a transcribed name
         one = used == 1 and words[0] == self.t.one_word
         # end of the used words
         end = s
@@ -633,7 +635,7 @@ class NumberExtractor:
             if row.unit in ("measure", "time", "age"):
                 return self._drop(doc, "number.guard.measure", s, right.ends[i + k - 1])
             if row.unit == "foreign":  # money in another currency: the subject names it ("15 tỉ USD")
-                currency = " ".join(right.surface[i : i + k])
+                currency = text[right.starts[i] : right.ends[i + k - 1]]  # as written ("USD", "ơ-rô")
             unit = "money" if row.unit == "foreign" else row.unit
             change_only = row.change_only
             value *= row.multiplier
