@@ -38,7 +38,7 @@ _RANGE_HIGH = regex.compile(
 _ANY_DIGIT = re.compile(r"\d")
 _CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[,;.!?\n]|$)")
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
-_AND_LIST_BEFORE = re.compile(r"\d+ và $")
+_AND_LIST_BEFORE = re.compile(r"\d+ (?:và|hoặc) $")
 _CODE_AFTER = re.compile(r"[ \t][A-ZĐ](?:[-–]|[ \t]?\d)")  # "36 B-1156", "JT 4 A-3 B": a plate or a model code
 _ACRONYM_SLASH_BEFORE = re.compile(r"(?<!\w)[A-ZĐ]{2,6}[ \t]?/[ \t]?$")  # "DKI/19", "DKI / 19"
 _PHOTO_CREDIT = re.compile(r"[-–(][ \t]*(?:Ảnh|Video|Nguồn)[ \t]*:")  # "- Ảnh: NGUYỄN KHÁNH", "(Ảnh: TTXVN)"
@@ -61,7 +61,7 @@ _RULES = (
     "number.guard.overlap", "number.guard.unfaithful", "number.guard.unit_name",
     "number.guard.code", "number.guard.address", "number.guard.id_list", "number.guard.one_article", "number.five",
     "number.change_alone", "number.collective", "number.shared_noun", "number.guard.fraction",
-    "number.guard.name_tail",
+    "number.guard.name_tail", "number.guard.one_of",
 )
 
 
@@ -288,6 +288,9 @@ class NumberExtractor:
             total = parse_digits(m2.group())
             if total is None or total == 0:
                 return None
+            if 1 <= value <= 12 and len(m2.group()) == 4 and 1900 <= total <= 2100:
+                self._near(s, m2.end(), "number.guard.temporal", "a month and a year (7/2010), not a ratio")
+                return None
             if value < total <= self.t.fraction_max_total:
                 self._near(s, m2.end(), "number.guard.fraction", "a fraction with a small denominator (1/2 lưng, 2/3 lực lượng), not a count of a total")
                 return None
@@ -335,8 +338,8 @@ class NumberExtractor:
         while items < 8:
             if prev == "" and ls >= 2 and text[ls - 2 : ls] == ", ":
                 m_list = _LIST_BEFORE.search(text, max(0, ls - 12), ls)
-            elif prev == "và":
-                m_list = _AND_LIST_BEFORE.search(text, max(0, ls - 14), ls)
+            elif prev in ("và", "hoặc"):
+                m_list = _AND_LIST_BEFORE.search(text, max(0, ls - 16), ls)
             else:
                 break
             if not m_list:
@@ -662,6 +665,8 @@ class NumberExtractor:
             unit = "count"
             i = 0
             unit_end = e
+        if rule == "number.digits" and value == 1 and unit == "count" and not ratio and i == 0 and rw[:1] == ["trong"]:
+            return self._drop(doc, "number.guard.one_of", s, right.ends[0])  # "1 trong những cố vấn", "1 trong 5 nền kinh tế"
         if rule == "number.digits" and unit == "count" and not ratio and i == 0 and t.name_tail_after.at(rw, 0)[0] \
                 and self._prev_word(text, s) not in t.name_tail_not_after:
             return self._drop(doc, "number.guard.name_tail", s, right.ends[0])  # "Bộ Tư lệnh 470 là", "tàu 367 đã cập cảng"
@@ -810,6 +815,8 @@ class NumberExtractor:
             return 0
         if self._in_date(right.starts[j], right.ends[j]) or right.surface[j + 1][:1].isupper():
             return 0
+        if rw[j + 1] in self.t.coordinators or rw[j + 1] in self.t.trailing or self.t.stops.at(rw, j + 1)[0]:
+            return 0  # "18 hoặc 19 và được đào tạo": no noun after the second figure
         a = right.starts[j]
         if self._lex.text[a - 1 : a] in "-/.,":
             return 0
