@@ -173,6 +173,7 @@ class NumberExtractor:
             k[0] for k in list(self.t.id_heads.map) + list(self.t.temporal_before.map) if len(k) == 1
         ) - frozenset(k[-1] for k in self.t.id_exceptions.map)
         self._temporal_words = frozenset(k[0] for k in self.t.temporal_before.map if len(k) == 1)
+        self._ratio_guard_words = self._temporal_words | self.t.ordinal_heads  # "ngày 5/8", "đứng thứ 25/63"
         self._guard_pairs = frozenset(k for k in self.t.id_heads.map if len(k) == 2)
         heads = "|".join(re.escape(" ".join(k)) for k in sorted(self.t.count_heads.map, key=len, reverse=True))
         self._count_heads = re.compile(rf"(?<!\w)(?:{heads})(?!\w)")
@@ -310,7 +311,7 @@ class NumberExtractor:
         if self._id_list_item(text, s, e):
             return None
         prev = self._prev_word(text, s)
-        if prev in (self._guard_words if total is None else self._temporal_words) and not (
+        if prev in (self._guard_words if total is None else self._ratio_guard_words) and not (
             total is None and self._collective_count(prev, e)
         ):
             return None  # "năm 2022", "ngày 27", "Đề án 12", "ngày 5/8": no need to read further

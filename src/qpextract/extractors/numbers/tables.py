@@ -75,6 +75,7 @@ class NumbersVocabulary(BaseModel):
     fraction_max_total: int
     name_tail_after: list[str]
     name_tail_not_after: list[str]
+    ordinal_heads: list[str]
     place_heads: list[str]
     count_heads: list[str]
     one_word: str
@@ -177,6 +178,7 @@ class NumberTables:
         self.fraction_max_total = voc.fraction_max_total
         self.name_tail_after = PhraseTable(voc.name_tail_after)
         self.name_tail_not_after = frozenset(voc.name_tail_not_after)
+        self.ordinal_heads = frozenset(voc.ordinal_heads)
         self.place_heads = PhraseTable(voc.place_heads)
         self.count_heads = PhraseTable(voc.count_heads)
         self.one_word = voc.one_word
