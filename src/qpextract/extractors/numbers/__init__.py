@@ -455,6 +455,9 @@ class NumberExtractor:
             end = m.end() if m else end
         if self._in_date(s, end):
             return None
+        prev = self._prev_word(text, s)
+        if prev in self.t.word_number_not_after and self._prev_word(text, self._word_start(text, s)) not in self.t.word_number_not_after_except:
+            return None  # "bộ ba hạt nhân": a trio, not three ("toàn bộ hai dự án" counts)
         if self._next_word(text, end) in self._reject_next_word_number and not self._compound_after(end):
             return None  # "hai năm", "hai bên"
         if one:

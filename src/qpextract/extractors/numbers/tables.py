@@ -76,6 +76,8 @@ class NumbersVocabulary(BaseModel):
     name_tail_after: list[str]
     name_tail_not_after: list[str]
     ordinal_heads: list[str]
+    word_number_not_after: list[str]
+    word_number_not_after_except: list[str]
     place_heads: list[str]
     count_heads: list[str]
     one_word: str
@@ -179,6 +181,8 @@ class NumberTables:
         self.name_tail_after = PhraseTable(voc.name_tail_after)
         self.name_tail_not_after = frozenset(voc.name_tail_not_after)
         self.ordinal_heads = frozenset(voc.ordinal_heads)
+        self.word_number_not_after = frozenset(voc.word_number_not_after)
+        self.word_number_not_after_except = frozenset(voc.word_number_not_after_except)
         self.place_heads = PhraseTable(voc.place_heads)
         self.count_heads = PhraseTable(voc.count_heads)
         self.one_word = voc.one_word
