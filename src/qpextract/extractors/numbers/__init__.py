@@ -40,7 +40,7 @@ _CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[,;.!?\n]|$)")
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
 _AND_LIST_BEFORE = re.compile(r"\d+ (?:và|hoặc) $")
 _CODE_AFTER = re.compile(r"[ \t][A-ZĐ](?:[-–]|[ \t]?\d)")  # "36 B-1156", "JT 4 A-3 B": a plate or a model code
-_ACRONYM_SLASH_BEFORE = re.compile(r"(?<!\w)[A-ZĐ]{2,6}[ \t]?/[ \t]?$")  # "DKI/19", "DKI / 19"
+_ACRONYM_SLASH_BEFORE = re.compile(r"(?<!\w)[A-ZĐ]{2,6}(?:[ \t]?/|\))[ \t]?$")  # "DKI/19", "DKI / 19", "(CSG) 5"
 _PHOTO_CREDIT = re.compile(r"[-–(][ \t]*(?:Ảnh|Video|Nguồn)[ \t]*:")  # "- Ảnh: NGUYỄN KHÁNH", "(Ảnh: TTXVN)"
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _DASHES = dict.fromkeys(map(ord, "\u2013\u2014\u2012\u2212"), "-")
@@ -253,7 +253,7 @@ class NumberExtractor:
         if prev_c == "/" and s >= 2 and (text[s - 2].isdigit()):
             return None  # inside a slash chain (dates, ratios: read from the first part)
         if _ACRONYM_SLASH_BEFORE.search(text, max(0, s - 12), s):
-            self._near(s, e, "number.guard.code", "a figure after an acronym and a slash: a station or a code (DKI/19)")
+            self._near(s, e, "number.guard.code", "a figure after an acronym and a slash or its bracket: a station or a unit's code (DKI/19, (CSG) 5)")
             return None
         if next_c.isalpha():
             return None  # 20h, 10km, 3D, 12A
@@ -669,6 +669,8 @@ class NumberExtractor:
             unit = "count"
             i = 0
             unit_end = e
+        if unit == "count" and i == 0 and len(rw) >= 3 and rw[1] == "/" and rw[2] in t.rate_per:
+            return self._drop(doc, "number.guard.measure", s, right.ends[2])  # "5.000 phát/phút": a rate
         if rule == "number.digits" and value == 1 and unit == "count" and not ratio and i == 0 and rw[:1] == ["trong"]:
             return self._drop(doc, "number.guard.one_of", s, right.ends[0])  # "1 trong những cố vấn", "1 trong 5 nền kinh tế"
         if rule == "number.digits" and unit == "count" and not ratio and i == 0 and t.name_tail_after.at(rw, 0)[0] \

@@ -78,6 +78,7 @@ class NumbersVocabulary(BaseModel):
     ordinal_heads: list[str]
     word_number_not_after: list[str]
     word_number_not_after_except: list[str]
+    rate_per: list[str]
     place_heads: list[str]
     count_heads: list[str]
     one_word: str
@@ -183,6 +184,7 @@ class NumberTables:
         self.ordinal_heads = frozenset(voc.ordinal_heads)
         self.word_number_not_after = frozenset(voc.word_number_not_after)
         self.word_number_not_after_except = frozenset(voc.word_number_not_after_except)
+        self.rate_per = frozenset(voc.rate_per)
         self.place_heads = PhraseTable(voc.place_heads)
         self.count_heads = PhraseTable(voc.count_heads)
         self.one_word = voc.one_word
