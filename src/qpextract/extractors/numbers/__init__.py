@@ -41,6 +41,9 @@ _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
 _AND_LIST_BEFORE = re.compile(r"\d+ (?:và|hoặc) $")
 _CODE_AFTER = re.compile(r"[ \t][A-ZĐ](?:[-–]|[ \t]?\d)")  # "36 B-1156", "JT 4 A-3 B": a plate or a model code
 _ACRONYM_SLASH_BEFORE = re.compile(r"(?<!\w)[A-ZĐ]{2,6}(?:[ \t]?/|\))[ \t]?$")  # "DKI/19", "DKI / 19", "(CSG) 5"
+# an opening quote right before the figure, or before an earlier short item of the same quoted list
+_QUOTED_BEFORE = re.compile(r'[“"](?:\w+(?: \w+)?, )?$')
+_QUOTE_CLOSE = re.compile(r'[”"]')
 _PHOTO_CREDIT = re.compile(r"[-–(][ \t]*(?:Ảnh|Video|Nguồn)[ \t]*:")  # "- Ảnh: NGUYỄN KHÁNH", "(Ảnh: TTXVN)"
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _DASHES = dict.fromkeys(map(ord, "\u2013\u2014\u2012\u2212"), "-")
@@ -61,7 +64,7 @@ _RULES = (
     "number.guard.overlap", "number.guard.unfaithful", "number.guard.unit_name",
     "number.guard.code", "number.guard.address", "number.guard.id_list", "number.guard.one_article", "number.five",
     "number.change_alone", "number.collective", "number.shared_noun", "number.guard.fraction",
-    "number.guard.name_tail", "number.guard.one_of",
+    "number.guard.name_tail", "number.guard.one_of", "number.guard.slogan",
 )
 
 
@@ -169,6 +172,7 @@ class NumberExtractor:
         self._address_after = regex.compile(
             rf"[ \t]++(?:((?:{streets})[ \t]++\p{{Lu}})|\p{{Lu}}\w*+(?:[ \t]++\p{{Lu}}\w*+){{1,4}}+[ \t]*+\))"
         )
+        self._age_words = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, self.t.age_words)) + r")(?!\w)")
         self._guard_words = frozenset(
             k[0] for k in list(self.t.id_heads.map) + list(self.t.temporal_before.map) if len(k) == 1
         ) - frozenset(k[-1] for k in self.t.id_exceptions.map)
@@ -261,6 +265,9 @@ class NumberExtractor:
         if m_addr and (m_addr.group(1) or prev_c == "("):
             self._near(s, e, "number.guard.address", "a house number before a street name (187 đường Mai Hắc Đế, (52 Lê Duẩn))")
             return None
+        if self._slogan(text, s, e):
+            self._near(s, e, "number.guard.slogan", "a figure opening a short quoted slogan (\"2 nhất, 2 không\", \"5 không\")")
+            return None
         if _CODE_AFTER.match(text, e):
             self._near(s, e, "number.guard.code", "a figure before a capital letter and a dash or digit: a plate or a model code (36 B-1156)")
             return None
@@ -311,6 +318,9 @@ class NumberExtractor:
         if self._id_list_item(text, s, e):
             return None
         prev = self._prev_word(text, s)
+        if prev == "từ" and self._age_clause(s):
+            self._near(s, e, "number.guard.measure", "a figure after 'từ' in a clause about an age (nâng độ tuổi từ 25 lên 27)")
+            return None
         if prev in (self._guard_words if total is None else self._ratio_guard_words) and not (
             total is None and self._collective_count(prev, e)
         ):
@@ -318,6 +328,14 @@ class NumberExtractor:
         if self._next_word(text, end) in self._reject_next and not self._compound_after(end):
             return None  # "5 năm", "25 tuổi", "10 km"
         return (s, end, value, total, rule)
+
+    def _age_clause(self, s: int) -> bool:
+        """Does the clause before ``s`` speak of an age ("nâng độ tuổi gọi nhập ngũ từ 25 lên 27")?"""
+        low = self._lex.lower
+        a = max(0, s - 60)
+        for c in ",.;:!?\n(":
+            a = max(a, low.rfind(c, a, s) + 1)
+        return self._age_words.search(low, a, s) is not None
 
     def _count_head_before(self, s: int) -> bool:
         """A head that names what a figure alone at the end of its clause counts opens the clause
@@ -464,7 +482,8 @@ class NumberExtractor:
             if self._prev_word(text, s) in self.t.one_not_after:
                 return None  # "là một đơn vị", "như một chiếc xe tăng": an article
             after_toks = _tokens(self._lex, end, min(len(text), end + 40), right=True)
-            if not self.t.one_counts.at(after_toks.lower, 0)[0] and not self._one_counted(s, after_toks):
+            quoted = int(after_toks.surface[:1] in (['"'], ["“"]))  # một "trái lựu đạn": the noun in quotes
+            if not self.t.one_counts.at(after_toks.lower, quoted)[0] and not self._one_counted(s, after_toks):
                 return None  # "một số", "một cách": an article, not a count
             why = self._one_article(text, s, _tokens(self._lex, end, min(len(text), end + 90), right=True))
             if why:
@@ -799,6 +818,15 @@ class NumberExtractor:
             out.append(rec.model_copy(update={**doc.span(high_start, record_end), "value": float(f"{high * value / written:.12g}")}))
             spans.append((high_start, span_end))
 
+    def _slogan(self, text: str, s: int, e: int) -> bool:
+        """Does the figure open a short quoted phrase, or an item of one, before a word of slogans
+        ("2 nhất, 2 không", "5 không")? A slogan or a movement's name, not a count ("4 nạn nhân" counts)."""
+        m = _QUOTED_BEFORE.search(text, max(0, s - 16), s)
+        if m is None or self._next_word(text, e) not in self.t.slogan_words:
+            return False
+        close = _QUOTE_CLOSE.search(text, e, e + 32)
+        return close is not None and len(text[m.end() : close.start()].split()) <= 5
+
     def _collective_count(self, head: str, e: int) -> bool:
         """A collective ``head`` before the figure ending at ``e`` and its members after it: a size, not a
         number ("nhóm 12 chuyên gia", "đoàn 30 cán bộ")."""
@@ -850,6 +878,9 @@ class NumberExtractor:
         rw, surf = right.lower, right.surface
         words: list[str] = []
         j = i
+        if j + 1 < len(rw) and rw[j] in ('"', "“") and _is_word(surf[j + 1]):
+            j += 1  # một "trái lựu đạn": the noun in quotes
+            i += 1
         if j < len(rw) and rw[j] in t.plural_words:
             j += 1  # "gần 200 các cựu binh": the plural mark is not the subject
             i += 1

@@ -79,6 +79,8 @@ class NumbersVocabulary(BaseModel):
     word_number_not_after: list[str]
     word_number_not_after_except: list[str]
     rate_per: list[str]
+    slogan_words: list[str]
+    age_words: list[str]
     place_heads: list[str]
     count_heads: list[str]
     one_word: str
@@ -185,6 +187,8 @@ class NumberTables:
         self.word_number_not_after = frozenset(voc.word_number_not_after)
         self.word_number_not_after_except = frozenset(voc.word_number_not_after_except)
         self.rate_per = frozenset(voc.rate_per)
+        self.slogan_words = frozenset(voc.slogan_words)
+        self.age_words = list(voc.age_words)
         self.place_heads = PhraseTable(voc.place_heads)
         self.count_heads = PhraseTable(voc.count_heads)
         self.one_word = voc.one_word
