@@ -168,6 +168,7 @@ class NumberExtractor:
         # checked in Python (a lookbehind would defeat the engine's first-character scan)
         self._word_numbers = re.compile(rf"(?:{alt})(?:[ \t](?:{alt}))*(?!\w)")
         streets = "|".join(re.escape(w) for w in self.t.address_streets)
+        self._street_initials = frozenset(w[0] for w in self.t.address_streets if w)
         # a street word and a capitalized name (group 1), or, in brackets, a capitalized name closing them
         self._address_after = regex.compile(
             rf"[ \t]++(?:((?:{streets})[ \t]++\p{{Lu}})|\p{{Lu}}\w*+(?:[ \t]++\p{{Lu}}\w*+){{1,4}}+[ \t]*+\))"
@@ -256,16 +257,19 @@ class NumberExtractor:
             return None  # Covid-19, 2015-2020, 20:54
         if prev_c == "/" and s >= 2 and (text[s - 2].isdigit()):
             return None  # inside a slash chain (dates, ratios: read from the first part)
-        if _ACRONYM_SLASH_BEFORE.search(text, max(0, s - 12), s):
+        if (prev_c in "/)" or (prev_c == " " and text[s - 2 : s - 1] in ("/", ")"))) and _ACRONYM_SLASH_BEFORE.search(
+            text, max(0, s - 12), s
+        ):
             self._near(s, e, "number.guard.code", "a figure after an acronym and a slash or its bracket: a station or a unit's code (DKI/19, (CSG) 5)")
             return None
         if next_c.isalpha():
             return None  # 20h, 10km, 3D, 12A
-        m_addr = self._address_after.match(text, e)
+        after2 = text[e + 1 : e + 2]
+        m_addr = self._address_after.match(text, e) if next_c == " " and (after2.isupper() or after2 in self._street_initials) else None
         if m_addr and (m_addr.group(1) or prev_c == "("):
             self._near(s, e, "number.guard.address", "a house number before a street name (187 đường Mai Hắc Đế, (52 Lê Duẩn))")
             return None
-        if self._slogan(text, s, e):
+        if ("\"" in text[max(0, s - 16) : s] or "“" in text[max(0, s - 16) : s]) and self._slogan(text, s, e):
             self._near(s, e, "number.guard.slogan", "a figure opening a short quoted slogan (\"2 nhất, 2 không\", \"5 không\")")
             return None
         if _CODE_AFTER.match(text, e):
@@ -473,13 +477,13 @@ class NumberExtractor:
             end = m.end() if m else end
         if self._in_date(s, end):
             return None
+        if self._next_word(text, end) in self._reject_next_word_number and not self._compound_after(end):
+            return None  # "hai năm", "hai bên đường"
         prev = self._prev_word(text, s)
         if prev in self.t.word_number_not_after and self._prev_word(text, self._word_start(text, s)) not in self.t.word_number_not_after_except:
             return None  # "bộ ba hạt nhân": a trio, not three ("toàn bộ hai dự án" counts)
-        if self._next_word(text, end) in self._reject_next_word_number and not self._compound_after(end):
-            return None  # "hai năm", "hai bên"
         if one:
-            if self._prev_word(text, s) in self.t.one_not_after:
+            if prev in self.t.one_not_after:
                 return None  # "là một đơn vị", "như một chiếc xe tăng": an article
             after_toks = _tokens(self._lex, end, min(len(text), end + 40), right=True)
             quoted = int(after_toks.surface[:1] in (['"'], ["“"]))  # một "trái lựu đạn": the noun in quotes
@@ -511,7 +515,7 @@ class NumberExtractor:
         for k in range(min(len(aw), 14)):
             if aw[k] in _CLAUSE_END and aw[k] not in (",", "-", "/"):
                 break
-            if t.one_any.at(aw, k)[0]:
+            if aw[k] in t.one_any.firsts and t.one_any.at(aw, k)[0]:
                 return "một X ... nào / đâu đó: any or some one, not a count (một đơn vị, một doanh nghiệp nào)"
         j = s - 1
         while j >= 0 and text[j] in " \t":
