@@ -44,7 +44,7 @@ DEV_FLOORS = {
              "event.main": 0.95, "offsets": 1.0, "participants": 0.76, "participant.role": 0.88, "ranks": 0.95,
              "authors": 1.0, "documents": 0.9},
     # dev5: floors under its first look (fifth session), raised by whoever improves it
-    "dev5": {"officials": 0.90, "positions": 0.82, "abbreviations": 0.83, "dates": 0.95, "numbers": 0.92,
+    "dev5": {"officials": 0.90, "positions": 0.82, "abbreviations": 0.83, "dates": 0.95, "numbers": 0.97,
              "event.main": 0.94, "offsets": 1.0, "participants": 0.5, "participant.role": 0.75, "ranks": 0.95,
              "authors": 1.0, "documents": 0.45},
     "real": {"officials": 0.97, "positions": 0.96, "ranks": 0.95, "abbreviations": 0.95, "authors": 1.0,
