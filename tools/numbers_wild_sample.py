@@ -1,15 +1,18 @@
 """Wild precision check of numbers: 30 articles nobody tuned on, 100 of their numbers.
 
-    python tools/numbers_wild_sample.py [../shared/corpus-real/articles.jsonl] > sample.tsv
+    python tools/numbers_wild_sample.py [--seed N] [--exclude TSV ...] [../shared/corpus-real/articles.jsonl] > sample.tsv
 
 Draws 30 articles from the 2,000 real articles with a fixed seed, leaving out every id in
-corpus/gold/*-inputs.jsonl, runs the pipeline on them and lists their numbers with a context
-window; 100 records are drawn by a seeded hash of (article id, start, text). The judged copy is
-corpus/audit/numbers_wild.tsv (`right` yes/no and a note, filled by reading).
+corpus/gold/*-inputs.jsonl (and in the earlier samples given with --exclude), runs the pipeline on
+them and lists their numbers with a context window; 100 records are drawn by a seeded hash of
+(article id, start, text). The judged copies are corpus/audit/numbers_wild.tsv (seed 11) and
+numbers_wild2.tsv (seed 606, excluding the articles of the first), with `right` yes/no and a note
+filled by reading.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import random
@@ -23,32 +26,46 @@ N_ARTICLES = 30
 N_RECORDS = 100
 
 
-def articles(corpus: Path) -> list[dict]:
+def articles(corpus: Path, seed: int = SEED, exclude: frozenset[str] = frozenset()) -> list[dict]:
     """The 30 sampled articles, in a fixed order."""
     with open(corpus, encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
-    seen = gold_ids()
+    seen = gold_ids() | exclude
     pool = sorted((r for r in rows if r["id"] not in seen), key=lambda r: r["id"])
-    return random.Random(SEED).sample(pool, N_ARTICLES)
+    return random.Random(seed).sample(pool, N_ARTICLES)
 
 
-def _rank(aid: str, start: int, text: str) -> str:
-    return hashlib.sha1(f"{SEED}|{aid}|{start}|{text}".encode("utf-8")).hexdigest()
+def _rank(seed: int, aid: str, start: int, text: str) -> str:
+    return hashlib.sha1(f"{seed}|{aid}|{start}|{text}".encode("utf-8")).hexdigest()
+
+
+def _sampled_ids(paths: list[Path]) -> frozenset[str]:
+    """Article ids of earlier judged samples (first column of each TSV)."""
+    ids: set[str] = set()
+    for p in paths:
+        with open(p, encoding="utf-8") as fh:
+            ids.update(line.split("\t", 1)[0] for line in list(fh)[1:] if line.strip() and not line.startswith("#"))
+    return frozenset(ids)
 
 
 def main() -> int:
     from qpextract import Pipeline
 
-    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--exclude", type=Path, action="append", default=[], help="an earlier sample TSV whose articles to leave out")
+    args = ap.parse_args()
+    seed = args.seed
     pipe = Pipeline()
     rows = []
-    for art in articles(corpus):
+    for art in articles(args.corpus, seed, _sampled_ids(args.exclude)):
         doc = pipe.document(art["text"], id=art["id"], title=art.get("title"))
         text = doc.text
         for n in doc.numbers:
             ctx = " ".join(text[max(0, n.start - 60) : n.end + 40].split())
             rows.append((art["id"], n.start, n.text, n.value, n.unit, n.subject or "", n.qualifier or "", n.rule, ctx))
-    rows.sort(key=lambda r: _rank(r[0], r[1], r[2]))
+    rows.sort(key=lambda r: _rank(seed, r[0], r[1], r[2]))
     print("id\tstart\ttext\tvalue\tunit\tsubject\tqualifier\trule\tcontext\tright\tnote")
     for r in sorted(rows[:N_RECORDS], key=lambda r: (r[0], r[1])):
         print("\t".join(str(x) for x in r) + "\t\t")

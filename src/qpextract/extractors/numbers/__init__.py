@@ -38,8 +38,13 @@ _RANGE_HIGH = regex.compile(
 _ANY_DIGIT = re.compile(r"\d")
 _CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[,;.!?\n]|$)")
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
-_AND_LIST_BEFORE = re.compile(r"\d+ và $")
+_AND_LIST_BEFORE = re.compile(r"\d+ (?:và|hoặc) $")
 _CODE_AFTER = re.compile(r"[ \t][A-ZĐ](?:[-–]|[ \t]?\d)")  # "36 B-1156", "JT 4 A-3 B": a plate or a model code
+_ACRONYM_SLASH_BEFORE = re.compile(r"(?<!\w)[A-ZĐ]{2,6}(?:[ \t]?/|\))[ \t]?$")  # "DKI/19", "DKI / 19", "(CSG) 5"
+# an opening quote right before the figure, or before an earlier short item of the same quoted list
+_QUOTED_BEFORE = re.compile(r'[“"](?:\w+(?: \w+)?, )?$')
+_QUOTE_CLOSE = re.compile(r'[”"]')
+_PHOTO_CREDIT = re.compile(r"[-–(][ \t]*(?:Ảnh|Video|Nguồn)[ \t]*:")  # "- Ảnh: NGUYỄN KHÁNH", "(Ảnh: TTXVN)"
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _DASHES = dict.fromkeys(map(ord, "\u2013\u2014\u2012\u2212"), "-")
 _SENTENCE_END = frozenset({".", "!", "?", "\n", "…"})
@@ -57,8 +62,9 @@ _RULES = (
     "number.guard.identifier", "number.guard.temporal", "number.guard.measure", "number.guard.change_alone",
     "number.guard.not_count", "number.guard.bare", "number.guard.year", "number.guard.name",
     "number.guard.overlap", "number.guard.unfaithful", "number.guard.unit_name",
-    "number.guard.code", "number.guard.id_list", "number.guard.one_article", "number.five",
-    "number.change_alone",
+    "number.guard.code", "number.guard.address", "number.guard.id_list", "number.guard.one_article", "number.five",
+    "number.change_alone", "number.collective", "number.shared_noun", "number.guard.fraction",
+    "number.guard.name_tail", "number.guard.one_of", "number.guard.slogan",
 )
 
 
@@ -161,10 +167,18 @@ class NumberExtractor:
         # IGNORECASE or `regex`; one separator char per step keeps it linear; the left word boundary is
         # checked in Python (a lookbehind would defeat the engine's first-character scan)
         self._word_numbers = re.compile(rf"(?:{alt})(?:[ \t](?:{alt}))*(?!\w)")
+        streets = "|".join(re.escape(w) for w in self.t.address_streets)
+        self._street_initials = frozenset(w[0] for w in self.t.address_streets if w)
+        # a street word and a capitalized name (group 1), or, in brackets, a capitalized name closing them
+        self._address_after = regex.compile(
+            rf"[ \t]++(?:((?:{streets})[ \t]++\p{{Lu}})|\p{{Lu}}\w*+(?:[ \t]++\p{{Lu}}\w*+){{1,4}}+[ \t]*+\))"
+        )
+        self._age_words = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, self.t.age_words)) + r")(?!\w)")
         self._guard_words = frozenset(
             k[0] for k in list(self.t.id_heads.map) + list(self.t.temporal_before.map) if len(k) == 1
         ) - frozenset(k[-1] for k in self.t.id_exceptions.map)
         self._temporal_words = frozenset(k[0] for k in self.t.temporal_before.map if len(k) == 1)
+        self._ratio_guard_words = self._temporal_words | self.t.ordinal_heads  # "ngày 5/8", "đứng thứ 25/63"
         self._guard_pairs = frozenset(k for k in self.t.id_heads.map if len(k) == 2)
         heads = "|".join(re.escape(" ".join(k)) for k in sorted(self.t.count_heads.map, key=len, reverse=True))
         self._count_heads = re.compile(rf"(?<!\w)(?:{heads})(?!\w)")
@@ -243,8 +257,21 @@ class NumberExtractor:
             return None  # Covid-19, 2015-2020, 20:54
         if prev_c == "/" and s >= 2 and (text[s - 2].isdigit()):
             return None  # inside a slash chain (dates, ratios: read from the first part)
+        if (prev_c in "/)" or (prev_c == " " and text[s - 2 : s - 1] in ("/", ")"))) and _ACRONYM_SLASH_BEFORE.search(
+            text, max(0, s - 12), s
+        ):
+            self._near(s, e, "number.guard.code", "a figure after an acronym and a slash or its bracket: a station or a unit's code (DKI/19, (CSG) 5)")
+            return None
         if next_c.isalpha():
             return None  # 20h, 10km, 3D, 12A
+        after2 = text[e + 1 : e + 2]
+        m_addr = self._address_after.match(text, e) if next_c == " " and (after2.isupper() or after2 in self._street_initials) else None
+        if m_addr and (m_addr.group(1) or prev_c == "("):
+            self._near(s, e, "number.guard.address", "a house number before a street name (187 đường Mai Hắc Đế, (52 Lê Duẩn))")
+            return None
+        if ("\"" in text[max(0, s - 16) : s] or "“" in text[max(0, s - 16) : s]) and self._slogan(text, s, e):
+            self._near(s, e, "number.guard.slogan", "a figure opening a short quoted slogan (\"2 nhất, 2 không\", \"5 không\")")
+            return None
         if _CODE_AFTER.match(text, e):
             self._near(s, e, "number.guard.code", "a figure before a capital letter and a dash or digit: a plate or a model code (36 B-1156)")
             return None
@@ -273,6 +300,12 @@ class NumberExtractor:
             total = parse_digits(m2.group())
             if total is None or total == 0:
                 return None
+            if 1 <= value <= 12 and len(m2.group()) == 4 and 1900 <= total <= 2100:
+                self._near(s, m2.end(), "number.guard.temporal", "a month and a year (7/2010), not a ratio")
+                return None
+            if value < total <= self.t.fraction_max_total:
+                self._near(s, m2.end(), "number.guard.fraction", "a fraction with a small denominator (1/2 lưng, 2/3 lực lượng), not a count of a total")
+                return None
             if total < value:
                 if total < 20 or value > 1.2 * total:
                     return None  # "20/11", "24/7": a date or a phrase, not a count
@@ -289,11 +322,24 @@ class NumberExtractor:
         if self._id_list_item(text, s, e):
             return None
         prev = self._prev_word(text, s)
-        if prev in (self._guard_words if total is None else self._temporal_words):
+        if prev == "từ" and self._age_clause(s):
+            self._near(s, e, "number.guard.measure", "a figure after 'từ' in a clause about an age (nâng độ tuổi từ 25 lên 27)")
+            return None
+        if prev in (self._guard_words if total is None else self._ratio_guard_words) and not (
+            total is None and self._collective_count(prev, e)
+        ):
             return None  # "năm 2022", "ngày 27", "Đề án 12", "ngày 5/8": no need to read further
         if self._next_word(text, end) in self._reject_next and not self._compound_after(end):
             return None  # "5 năm", "25 tuổi", "10 km"
         return (s, end, value, total, rule)
+
+    def _age_clause(self, s: int) -> bool:
+        """Does the clause before ``s`` speak of an age ("nâng độ tuổi gọi nhập ngũ từ 25 lên 27")?"""
+        low = self._lex.lower
+        a = max(0, s - 60)
+        for c in ",.;:!?\n(":
+            a = max(a, low.rfind(c, a, s) + 1)
+        return self._age_words.search(low, a, s) is not None
 
     def _count_head_before(self, s: int) -> bool:
         """A head that names what a figure alone at the end of its clause counts opens the clause
@@ -315,8 +361,8 @@ class NumberExtractor:
         while items < 8:
             if prev == "" and ls >= 2 and text[ls - 2 : ls] == ", ":
                 m_list = _LIST_BEFORE.search(text, max(0, ls - 12), ls)
-            elif prev == "và":
-                m_list = _AND_LIST_BEFORE.search(text, max(0, ls - 14), ls)
+            elif prev in ("và", "hoặc"):
+                m_list = _AND_LIST_BEFORE.search(text, max(0, ls - 16), ls)
             else:
                 break
             if not m_list:
@@ -421,6 +467,8 @@ class NumberExtractor:
             return None
         if text[s].isupper() and not self._sentence_start(text, s):
             return None  # "Hai Bà Trưng", "ông Tám": a name
+        if s >= 2 and text[s - 1] in "-–" and text[s - 2].isalpha():
+            return None  # "Cu-ba", "Ả-rập": a syllable of a transcribed name
         one = used == 1 and words[0] == self.t.one_word
         # end of the used words
         end = s
@@ -430,12 +478,16 @@ class NumberExtractor:
         if self._in_date(s, end):
             return None
         if self._next_word(text, end) in self._reject_next_word_number and not self._compound_after(end):
-            return None  # "hai năm", "hai bên"
+            return None  # "hai năm", "hai bên đường"
+        prev = self._prev_word(text, s)
+        if prev in self.t.word_number_not_after and self._prev_word(text, self._word_start(text, s)) not in self.t.word_number_not_after_except:
+            return None  # "bộ ba hạt nhân": a trio, not three ("toàn bộ hai dự án" counts)
         if one:
-            if self._prev_word(text, s) in self.t.one_not_after:
+            if prev in self.t.one_not_after:
                 return None  # "là một đơn vị", "như một chiếc xe tăng": an article
             after_toks = _tokens(self._lex, end, min(len(text), end + 40), right=True)
-            if not self.t.one_counts.at(after_toks.lower, 0)[0] and not self._one_counted(s, after_toks):
+            quoted = int(after_toks.surface[:1] in (['"'], ["“"]))  # một "trái lựu đạn": the noun in quotes
+            if not self.t.one_counts.at(after_toks.lower, quoted)[0] and not self._one_counted(s, after_toks):
                 return None  # "một số", "một cách": an article, not a count
             why = self._one_article(text, s, _tokens(self._lex, end, min(len(text), end + 90), right=True))
             if why:
@@ -460,6 +512,11 @@ class NumberExtractor:
         for k in range(min(stop, 6)):
             if t.one_article_inside.at(aw, k)[0]:
                 return "another or an ordinal in the noun phrase after một (một đơn vị khác)"
+        for k in range(min(len(aw), 14)):
+            if aw[k] in _CLAUSE_END and aw[k] not in (",", "-", "/"):
+                break
+            if aw[k] in t.one_any.firsts and t.one_any.at(aw, k)[0]:
+                return "một X ... nào / đâu đó: any or some one, not a count (một đơn vị, một doanh nghiệp nào)"
         j = s - 1
         while j >= 0 and text[j] in " \t":
             j -= 1
@@ -472,13 +529,27 @@ class NumberExtractor:
             if prev and text[j - len(prev) : j].strip()[:1].isupper() and not self._sentence_start(text, j - len(prev)):
                 return "một after a name and a comma: an apposition (Shiver, một công dân Mỹ)"
         if text[s].isupper() and (j < 0 or text[j] == "\n"):
-            eol = text.find("\n", s, s + 200)
-            line = text[s : eol if eol >= 0 else s + 200].strip()
+            eol = text.find("\n", s, s + 240)
+            line = text[s : eol if eol >= 0 else s + 240].strip()
+            if _PHOTO_CREDIT.search(line):
+                return "a line opening with Một and carrying a photo credit (- Ảnh: X): a photo caption"
             dot = line.find(". ")
             first = line if dot < 0 else line[: dot + 1]
-            if first.endswith(".") and len(first.split()) <= 12 and (dot < 0 or line[dot + 2 :].startswith("Ảnh")):
+            words = len(first.split())
+            if first.endswith(".") and (dot < 0 or line[dot + 2 :].startswith(("Ảnh", "Video"))) and (
+                words <= 12 or (words <= 16 and dot < 0 and self._set_apart(text, s, eol))
+            ):
                 return "a short line opening with Một and ending with a full stop: a photo caption"
         return ""
+
+    @staticmethod
+    def _set_apart(text: str, s: int, eol: int) -> bool:
+        """Is the line from ``s`` to ``eol`` set apart by a blank line before or after it, or the last
+        line of the text (where captions stand)?"""
+        if eol < 0 or not text[eol:].strip():
+            return True
+        before = text[max(0, s - 3) : s]
+        return before.endswith(("\n\n", "\n \n")) or text[eol : eol + 3].startswith(("\n\n", "\n \n"))
 
     def _one_counted(self, s: int, after: _Tokens) -> bool:
         """"một" before a noun counts after "chỉ" ("chỉ một người thoát") or in a list of counts
@@ -550,6 +621,9 @@ class NumberExtractor:
                 k = 0  # a longer identifier head wins: "Tập đoàn quân số 12" is not "quân số" (strength)
             if not k:
                 k, _ = t.id_heads.ending(lw, nl)
+                if k and total is None and self._collective_count(" ".join(lw[nl - k : nl]), e):
+                    doc.explain(self.name, "number.collective", left.starts[nl - k], e)
+                    k = 0  # "nhóm 12 chuyên gia": a group of twelve, not group no. 12
                 if k and total is None:
                     return self._drop(doc, "number.guard.identifier", s, e)
                 j = nl
@@ -568,6 +642,10 @@ class NumberExtractor:
         change_only = False
         ratio = total is not None
         written = value
+        shared = self._shared_noun(right) if rule == "number.digits" and total is None else 0
+        if shared:  # "2.500 và hơn 2.000 binh sĩ", "6 hoặc 7 hành khách": unit and noun after the second figure
+            i = shared
+            doc.explain(self.name, "number.shared_noun", s, right.ends[i - 1])
         if rule in ("number.digits", "number.range") and i < len(rw) and rw[i] in t.scales:
             value *= t.scales[rw[i]]
             scale_word = rw[i]
@@ -587,7 +665,7 @@ class NumberExtractor:
             if row.unit in ("measure", "time", "age"):
                 return self._drop(doc, "number.guard.measure", s, right.ends[i + k - 1])
             if row.unit == "foreign":  # money in another currency: the subject names it ("15 tỉ USD")
-                currency = " ".join(right.surface[i : i + k])
+                currency = text[right.starts[i] : right.ends[i + k - 1]]  # as written ("USD", "ơ-rô")
             unit = "money" if row.unit == "foreign" else row.unit
             change_only = row.change_only
             value *= row.multiplier
@@ -614,6 +692,13 @@ class NumberExtractor:
             unit = "count"
             i = 0
             unit_end = e
+        if unit == "count" and i == 0 and len(rw) >= 3 and rw[1] == "/" and rw[2] in t.rate_per:
+            return self._drop(doc, "number.guard.measure", s, right.ends[2])  # "5.000 phát/phút": a rate
+        if rule == "number.digits" and value == 1 and unit == "count" and not ratio and i == 0 and rw[:1] == ["trong"]:
+            return self._drop(doc, "number.guard.one_of", s, right.ends[0])  # "1 trong những cố vấn", "1 trong 5 nền kinh tế"
+        if rule == "number.digits" and unit == "count" and not ratio and i == 0 and t.name_tail_after.at(rw, 0)[0] \
+                and self._prev_word(text, s) not in t.name_tail_not_after:
+            return self._drop(doc, "number.guard.name_tail", s, right.ends[0])  # "Bộ Tư lệnh 470 là", "tàu 367 đã cập cảng"
         # --- qualifiers
         qualifier = None
         qstart = s
@@ -665,7 +750,7 @@ class NumberExtractor:
                 subject = before
                 how = "paid_for"
         if sub_words:
-            if rule == "number.words":
+            if rule == "number.words" and unit == "count":  # "hai tỷ USD được …": the unit is read
                 kn, _ = t.word_not_count.at(rw, i)
                 if kn and not t.count_compounds.at(rw, i)[0]:
                     return self._drop(doc, "number.guard.not_count", s, right.ends[i + kn - 1])
@@ -704,6 +789,8 @@ class NumberExtractor:
                 value = float(raw.replace(",", ""))  # "1,300 người": thousands, people are whole
                 doc.explain(self.name, "number.thousands", s, e)
         span_end = subj_end if sub_words and si == i else unit_end  # a skipped bracket keeps its own figure
+        if shared:
+            span_end = e  # the second figure and its noun are a record of their own
         span_end = max(span_end, total_end)  # the total's figure is read: not a figure of its own
         if any(a < span_end and qstart < b for a, b in spans[-3:]):
             return self._drop(doc, "number.guard.overlap", qstart, span_end)
@@ -735,6 +822,44 @@ class NumberExtractor:
             out.append(rec.model_copy(update={**doc.span(high_start, record_end), "value": float(f"{high * value / written:.12g}")}))
             spans.append((high_start, span_end))
 
+    def _slogan(self, text: str, s: int, e: int) -> bool:
+        """Does the figure open a short quoted phrase, or an item of one, before a word of slogans
+        ("2 nhất, 2 không", "5 không")? A slogan or a movement's name, not a count ("4 nạn nhân" counts)."""
+        m = _QUOTED_BEFORE.search(text, max(0, s - 16), s)
+        if m is None or self._next_word(text, e) not in self.t.slogan_words:
+            return False
+        close = _QUOTE_CLOSE.search(text, e, e + 32)
+        return close is not None and len(text[m.end() : close.start()].split()) <= 5
+
+    def _collective_count(self, head: str, e: int) -> bool:
+        """A collective ``head`` before the figure ending at ``e`` and its members after it: a size, not a
+        number ("nhóm 12 chuyên gia", "đoàn 30 cán bộ")."""
+        if head not in self.t.collective_heads:
+            return False
+        text = self._lex.text
+        if self._next_word(text, e) not in self.t.collective_members.firsts:
+            return False
+        toks = _tokens(self._lex, e, min(len(text), e + 30), right=True)
+        return bool(self.t.collective_members.at(toks.lower, 0)[0])
+
+    def _shared_noun(self, right: _Tokens) -> int:
+        """Where the unit or noun of a figure coordinated with the next one starts ("2.500 và hơn 2.000
+        binh sĩ": after the second figure), or 0."""
+        rw = right.lower
+        if len(rw) < 3 or rw[0] not in self.t.coordinators:
+            return 0
+        j = 1 + self.t.qual_before.at(rw, 1)[0]
+        if j + 1 >= len(rw) or not _DIGITS.fullmatch(right.surface[j]) or not _is_word(right.surface[j + 1]):
+            return 0
+        if self._in_date(right.starts[j], right.ends[j]) or right.surface[j + 1][:1].isupper():
+            return 0
+        if rw[j + 1] in self.t.coordinators or rw[j + 1] in self.t.trailing or self.t.stops.at(rw, j + 1)[0]:
+            return 0  # "18 hoặc 19 và được đào tạo": no noun after the second figure
+        a = right.starts[j]
+        if self._lex.text[a - 1 : a] in "-/.,":
+            return 0
+        return j + 1
+
     def _after_place(self, left: _Tokens) -> bool:
         """The capitalized words before the figure name a place ("xã An Bình 397 cử tri")."""
         j = len(left.surface)
@@ -757,6 +882,9 @@ class NumberExtractor:
         rw, surf = right.lower, right.surface
         words: list[str] = []
         j = i
+        if j + 1 < len(rw) and rw[j] in ('"', "“") and _is_word(surf[j + 1]):
+            j += 1  # một "trái lựu đạn": the noun in quotes
+            i += 1
         if j < len(rw) and rw[j] in t.plural_words:
             j += 1  # "gần 200 các cựu binh": the plural mark is not the subject
             i += 1
@@ -776,6 +904,8 @@ class NumberExtractor:
             if not words and rw[j] in t.heads_alone:
                 words.append(tok)
                 j += 1
+                if rw[j - 1] in t.subject_whole:
+                    break  # "hai bên đã có thỏa thuận": the parties, not what they did
                 continue
             k, _ = t.stops.at(rw, j)
             if k and words and f"{words[-1].lower()} {rw[j]}" in t.subject_compounds:

@@ -43,6 +43,7 @@ class NumbersVocabulary(BaseModel):
     identifier_head_exceptions: list[str]
     subject_stops: list[str]
     subject_heads_alone: list[str]
+    subject_whole: list[str]
     subject_trailing: list[str]
     link_verbs: list[str]
     predicate_after: list[str]
@@ -66,6 +67,20 @@ class NumbersVocabulary(BaseModel):
     five_not_before: list[str]
     one_article_inside: list[str]
     one_source_verbs: list[str]
+    one_any: list[str]
+    address_streets: list[str]
+    collective_heads: list[str]
+    collective_members: list[str]
+    coordinators: list[str]
+    fraction_max_total: int
+    name_tail_after: list[str]
+    name_tail_not_after: list[str]
+    ordinal_heads: list[str]
+    word_number_not_after: list[str]
+    word_number_not_after_except: list[str]
+    rate_per: list[str]
+    slogan_words: list[str]
+    age_words: list[str]
     place_heads: list[str]
     count_heads: list[str]
     one_word: str
@@ -135,7 +150,8 @@ class NumberTables:
         self.id_exceptions = PhraseTable(voc.identifier_head_exceptions)
         self.temporal_before = PhraseTable(voc.temporal_before)
         self.stops = PhraseTable(voc.subject_stops)
-        self.heads_alone = frozenset(voc.subject_heads_alone)
+        self.heads_alone = frozenset([*voc.subject_heads_alone, *voc.subject_whole])
+        self.subject_whole = frozenset(voc.subject_whole)
         self.trailing = frozenset(voc.subject_trailing)
         self.link_verbs = PhraseTable(voc.link_verbs)
         self.predicate_after = PhraseTable(voc.predicate_after)
@@ -159,6 +175,20 @@ class NumberTables:
         self.five_not_before = frozenset(voc.five_not_before)
         self.one_article_inside = PhraseTable(voc.one_article_inside)
         self.one_source_verbs = PhraseTable(voc.one_source_verbs)
+        self.one_any = PhraseTable(voc.one_any)
+        self.address_streets = list(voc.address_streets)
+        self.collective_heads = frozenset(voc.collective_heads)
+        self.collective_members = PhraseTable([*voc.collective_members, *voc.one_counts, *voc.list_nouns])
+        self.coordinators = frozenset(voc.coordinators)
+        self.fraction_max_total = voc.fraction_max_total
+        self.name_tail_after = PhraseTable(voc.name_tail_after)
+        self.name_tail_not_after = frozenset(voc.name_tail_not_after)
+        self.ordinal_heads = frozenset(voc.ordinal_heads)
+        self.word_number_not_after = frozenset(voc.word_number_not_after)
+        self.word_number_not_after_except = frozenset(voc.word_number_not_after_except)
+        self.rate_per = frozenset(voc.rate_per)
+        self.slogan_words = frozenset(voc.slogan_words)
+        self.age_words = list(voc.age_words)
         self.place_heads = PhraseTable(voc.place_heads)
         self.count_heads = PhraseTable(voc.count_heads)
         self.one_word = voc.one_word
