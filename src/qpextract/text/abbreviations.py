@@ -230,9 +230,45 @@ class AbbreviationTagger:
         text = doc.text
         body_end = doc.body[1] if doc.body[1] > 0 else len(text)
         defined = self.definitions(text)
-        atoms = self._atoms(text, body_end, defined)
         spans: list[tuple[int, int, Optional[str]]] = []
         unknown: list[str] = []
+        for start, end, expansion, rule, category in self._found(text, body_end, defined):
+            if rule == "abbr.skip":
+                doc.near_miss(self.name, "abbr.skip", start, end, "capitals read as no abbreviation: a model code, a name or headline in capitals, a photo credit or a web address (data/vi/not_abbreviations.tsv)")
+                continue
+            if rule == "abbr.unknown" and text[start:end] not in unknown:
+                unknown.append(text[start:end])
+            span = doc.span(start, end)
+            doc.abbreviations.append(
+                Abbreviation(short=span["text"], expansion=expansion, category=category, rule=rule, **span)
+            )
+            doc.explain(self.name, rule, start, end)
+            spans.append((start, end, expansion))
+        title = doc.title_map.text if doc.title_map is not None else ""
+        if title.strip():  # the input's separate headline: its records point into the title string
+            title_defined = {**self.definitions(title), **defined}  # the article's own definitions first
+            for start, end, expansion, rule, category in self._found(title, len(title), title_defined):
+                if rule == "abbr.skip":
+                    continue
+                if rule == "abbr.unknown" and title[start:end] not in unknown:
+                    unknown.append(title[start:end])
+                written = title[start:end]
+                doc.abbreviations.append(
+                    Abbreviation(short=written, expansion=expansion, category=category, rule=rule, field="title",
+                                 start=start, end=end, text=written)
+                )
+                doc.trace.append((self.name, f"{rule} (title)", written))
+        for token in unknown:
+            doc.warnings.append(f"unknown abbreviation '{token}' (not defined in the article nor in the table)")
+        doc.expanded_text = expand(text, spans)
+
+    def _found(
+        self, text: str, body_end: int, defined: dict[str, tuple[str, str]]
+    ) -> list[tuple[int, int, Optional[str], str, Optional[str]]]:
+        """``(start, end, expansion, rule, category)`` of every short form of ``text``, chains joined;
+        rule ``abbr.skip`` for capitals that are no abbreviation."""
+        atoms = self._atoms(text, body_end, defined)
+        out: list[tuple[int, int, Optional[str], str, Optional[str]]] = []
         i = 0
         while i < len(atoms):
             j = i  # extend a chain "ANCT-TTATXH", "QĐ-UBND", "CT/TU", "GD&ĐT"
@@ -246,7 +282,7 @@ class AbbreviationTagger:
             start, end = chain[0].start, chain[-1].end
             i = j + 1
             if len(chain) == 1 and chain[0].rule == "abbr.skip":
-                doc.near_miss(self.name, "abbr.skip", start, end, "capitals read as no abbreviation: a model code, a name or headline in capitals, a photo credit or a web address (data/vi/not_abbreviations.tsv)")
+                out.append((start, end, None, "abbr.skip", None))
                 continue
             written = text[start:end]
             category: Optional[str] = chain[0].category
@@ -263,17 +299,8 @@ class AbbreviationTagger:
                     for a, b, part in zip(chain, chain[1:], parts[1:]):
                         joiner = text[a.end : b.start].strip()
                         expansion += {"-": " - ", "/": " / ", "&": " và "}[joiner] + str(part)
-            if rule == "abbr.unknown" and written not in unknown:
-                unknown.append(written)
-            span = doc.span(start, end)
-            doc.abbreviations.append(
-                Abbreviation(short=span["text"], expansion=expansion, category=category, rule=rule, **span)
-            )
-            doc.explain(self.name, rule, start, end)
-            spans.append((start, end, expansion))
-        for token in unknown:
-            doc.warnings.append(f"unknown abbreviation '{token}' (not defined in the article nor in the table)")
-        doc.expanded_text = expand(text, spans)
+            out.append((start, end, expansion, rule, category))
+        return out
 
     def _atoms(self, text: str, body_end: int, defined: dict[str, tuple[str, str]]) -> list[_Atom]:
         """Every candidate short form, left to right, overlaps resolved longest first."""
