@@ -22,6 +22,10 @@ The expansion of an occurrence comes from the first of these named rules that kn
   record whose expansion joins its parts'; a spaced dash separates ("Thành ủy - HĐND - UBND");
 - ``abbr.unknown``: a token in capitals known from none of them: ``expansion`` null and a warning.
 
+The input's separate title (``doc.title_map``) is read the same way, with the article's own
+definitions: its records carry ``field="title"`` and spans into the title; ``expanded_text`` is the
+text's only.
+
 What is not an unknown abbreviation (never a record): Roman numerals; model codes, a token
 with a digit or joined to a number or to a word with a digit ("M1A2", "HQ-9", "BMP-3",
 "Tu-95 MS", "Kalibr-PL"), before a model code or a Roman numeral ("PAK FA T-50", "LAG II");
