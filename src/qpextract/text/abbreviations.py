@@ -19,7 +19,8 @@ The expansion of an occurrence comes from the first of these named rules that kn
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
 - ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins);
 - ``abbr.compound``: a chain glued by "-", "/" or "&" ("QĐ-UBND", "CT/TU", "GD&ĐT") is one
-  record whose expansion joins its parts'; a spaced dash separates ("Thành ủy - HĐND - UBND");
+  record whose expansion joins its parts'; a spaced dash separates ("Thành ủy - HĐND - UBND"), and
+  so does a slash before or after a news outlet (a byline or credit: "PV/VOV", "AFP/TTXVN");
 - ``abbr.unknown``: a token in capitals known from none of them: ``expansion`` null and a warning.
 
 The input's separate title (``doc.title_map``) is read the same way, with the article's own
@@ -280,6 +281,7 @@ class AbbreviationTagger:
                 j + 1 < len(atoms)
                 and "abbr.skip" not in (atoms[j].rule, atoms[j + 1].rule)
                 and _JOINER.fullmatch(text, atoms[j].end, atoms[j + 1].start)
+                and not _byline_slash(text, atoms[j], atoms[j + 1])
             ):
                 j += 1
             chain = atoms[i : j + 1]
@@ -546,6 +548,11 @@ def _written(key: str) -> regex.Pattern[str]:
     parts = regex.split(r"([-&/+])", key)
     body = "".join(regex.escape(p) if i % 2 == 0 else r"\s?" + regex.escape(p) + r"\s?" for i, p in enumerate(parts))
     return regex.compile(r"(?<![\p{L}\p{N}])" + body + r"(?![\p{L}\p{N}])")
+
+
+def _byline_slash(text: str, left: _Atom, right: _Atom) -> bool:
+    """Whether a slash joins a news outlet to what it credits ("PV/VOV", "AFP/TTXVN"): two records."""
+    return "media" in (left.category, right.category) and "/" in text[left.end : right.start]
 
 
 def _inside_name(text: str, head: regex.Match[str]) -> bool:
