@@ -201,6 +201,8 @@ class AbbreviationTagger:
         self.name_syllables = frozenset(cfg["name_syllables"])
         heads = {v for h in cfg["heads"] for v in (h, h[0].upper() + h[1:])}  # "tàu" also opens a sentence
         self.heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(heads)) + r"(?![\p{L}])")
+        # "bộ Tình trạng Khẩn cấp (EMERCOM)": a common noun in lower case opens a name before a capital
+        self.name_heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(cfg["name_heads"])) + r"(?= \p{Lu})")
         self.stops = regex.compile(
             r"(?:^|[,;:.!?()\"“”\n…]|(?<![\p{L}])(?:" + "|".join(regex.escape(s) for s in cfg["stop_words"]) + r")(?![\p{L}]))",
             regex.REVERSE,  # the last stop before the brackets
@@ -510,6 +512,9 @@ class AbbreviationTagger:
             return None
         cut = self._last_stop(before)
         heads = [h for h in self.heads.finditer(before, cut) if not _inside_name(before, h)]
+        named = [h for h in self.name_heads.finditer(before, cut) if not _inside_name(before, h)]
+        if named:
+            heads = sorted(heads + named, key=lambda h: h.start())
         for i in range(len(heads)):
             phrase = self._phrase_from(before, heads[i], heads[i + 1 :])
             if len(phrase.split()) <= self.max_words:
