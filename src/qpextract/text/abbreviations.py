@@ -95,7 +95,9 @@ _CLAUSE_END = regex.compile(r"[,;:.!?()\"“”\n…]", regex.REVERSE)  # search
 # a number or a word with a digit glued to the token: a model code ("HQ-9", "Tu-95 MS", "Kalibr-PL")
 _CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d|(?: [A-Z]{2,5}){0,2} [A-Z]{1,4}-\d| [IVX]{1,4}(?![\p{L}\p{N}])")
 # a known form glued to a code with a digit: "TB-2", "AN / APG-83", "AN - M30"
-_TABLE_CODE_AFTER = regex.compile(r"-\d|\s?[-/]\s?\p{L}++-?\d")
+_TABLE_CODE_AFTER = regex.compile(r"-\d|\s?[-/]\s?\p{L}++-?\d|\s?-\s?\d{5}")
+# a registration or plate number before a known form: "tàu QNa 91739 TS" (a boat's code, not "tiến sĩ")
+_SERIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\d{5,}[\s-]$")
 _OF_BEFORE = regex.compile(r"(?<![\p{L}])(?:của|và)\s$")  # "xe tăng và xe chiến đấu bộ binh (IFV)"
 _CAPITALIZED_BEFORE = regex.compile(r"(?<=[\p{L}\p{M}]\s)\p{Lu}[\p{Ll}\p{M}]*+\s$")
 _OPEN_BEFORE = regex.compile(r"\(\s?$")  # a short form in brackets, for expanded_text
@@ -343,8 +345,10 @@ class AbbreviationTagger:
                 end = start + len(entry.record_as)
                 entry = self.lexicon.entries[entry.record_as]
             rule = "abbr.table"
-            if entry.category not in ("road", "document") and _TABLE_CODE_AFTER.match(text, end):
-                rule = "abbr.skip"  # "TB-2", "AS-15", "AN / APG-83", "AN - M30": a model code
+            if entry.category not in ("road", "document") and (
+                _TABLE_CODE_AFTER.match(text, end) or _SERIAL_BEFORE.search(text, max(0, start - 12), start)
+            ):
+                rule = "abbr.skip"  # "TB-2", "AS-15", "AN / APG-83", "AN - M30", "BP - 020912": a code
             found.append((start, -(end - start), 1, _Atom(start, end, rule, entry.expansion, entry.category)))
         # photo credits and names or headlines in capitals: their words are not abbreviations
         covered = sorted([(c.start(), c.end()) for c in _CREDIT.finditer(text)] + capitals_runs(text))
