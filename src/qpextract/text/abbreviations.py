@@ -204,6 +204,8 @@ class AbbreviationTagger:
         heads = {v for h in cfg["heads"] for v in (h, h[0].upper() + h[1:])}  # "tàu" also opens a sentence
         self.heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(heads)) + r"(?![\p{L}])")
         # "bộ Tình trạng Khẩn cấp (EMERCOM)": a common noun in lower case opens a name before a capital
+        # "hệ thống Phòng thủ tên lửa tầm cao giai đoạn cuối (THAAD)": a classifier before a capitalized name is no part of it
+        self.descriptor = regex.compile(r"(?:" + trie_pattern(sorted(cfg["descriptor_heads"])) + r") (?=\p{Lu})")
         self.name_heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(cfg["name_heads"])) + r"(?= \p{Lu})")
         self.stops = regex.compile(
             r"(?:^|[,;:.!?()\"“”\n…]|(?<![\p{L}])(?:" + "|".join(regex.escape(s) for s in cfg["stop_words"]) + r")(?![\p{L}]))",
@@ -522,6 +524,9 @@ class AbbreviationTagger:
         for i in range(len(heads)):
             phrase = self._phrase_from(before, heads[i], heads[i + 1 :])
             if len(phrase.split()) <= self.max_words:
+                descriptor = self.descriptor.match(phrase)
+                if descriptor and len(phrase[descriptor.end() :].split()) >= 3:
+                    return phrase[descriptor.end() :]  # "hệ thống Phòng thủ tên lửa … (THAAD)": the name
                 return phrase
         return None
 
