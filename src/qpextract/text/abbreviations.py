@@ -16,6 +16,8 @@ The expansion of an occurrence comes from the first of these named rules that kn
   than a common noun before it ("dân quân Các đơn vị bảo vệ người dân (YPG)"), never with
   "này/đó/trên" at its end ("quân đội nước này (PLA)"). A defined form with a digit is a record
   only when spelled by its words ("(ĐTCB-7)"), not a hull number ("Echigo (PLH08)");
+- ``abbr.defined_gloss``: a name right before a form with no brackets that ends with its country
+  ("cục Tình báo Anh MI6"; not "Ủy ban Quân sự NATO", NATO's committee), never a news outlet;
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
 - ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins);
 - ``abbr.compound``: a chain glued by "-", "/" or "&" ("QĐ-UBND", "CT/TU", "GD&ĐT") is one
@@ -203,6 +205,15 @@ class AbbreviationTagger:
         self.name_syllables = frozenset(cfg["name_syllables"])
         heads = {v for h in cfg["heads"] for v in (h, h[0].upper() + h[1:])}  # "tàu" also opens a sentence
         self.heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(heads)) + r"(?![\p{L}])")
+        # "cục Tình báo Anh MI6": a gloss right before a form with no brackets (abbr.defined_gloss)
+        gloss = cfg["gloss"]
+        gloss_heads = sorted({v for h in gloss["heads"] for v in (h, h[0].upper() + h[1:])})
+        self.gloss = regex.compile(
+            r"(?<![\p{L}\p{N}])(" + trie_pattern(gloss_heads) + r"(?: [\p{L}\p{M}]++){1," + str(int(gloss["max_words"]) - 1)
+            + r"}?) ([A-ZĐ][A-ZĐ0-9]{1,9}+)(?![\p{L}\p{N}])"
+        )
+        self.gloss_stops = frozenset(gloss["stop_words"])
+        self.gloss_owners = tuple(gloss["owners"])
         # "bộ Tình trạng Khẩn cấp (EMERCOM)": a common noun in lower case opens a name before a capital
         # "hệ thống Phòng thủ tên lửa tầm cao giai đoạn cuối (THAAD)": a classifier before a capitalized name is no part of it
         self.descriptor = regex.compile(r"(?:" + trie_pattern(sorted(cfg["descriptor_heads"])) + r") (?=\p{Lu})")
@@ -424,7 +435,30 @@ class AbbreviationTagger:
                 elif self._names_body(inner) and not self._table_within(short, inner, inner):
                     # "JSDF (Lực lượng Phòng vệ Nhật Bản)": a body's name in another language's order
                     out.setdefault(canonical(short), (inner, "abbr.defined_phrase"))
+        for m in self.gloss.finditer(text):  # last: brackets and cues first
+            self._define_gloss(m, out)
         return out
+
+    def _define_gloss(self, m: regex.Match[str], out: dict[str, tuple[str, str]]) -> None:
+        """``abbr.defined_gloss``: a name right before a form with no brackets, ending with the country
+        or people it belongs to ("cục Tình báo Anh MI6", "tình báo quân đội Nga GRU"), so that the form
+        cannot be its owner ("Ủy ban Quân sự NATO" is NATO's committee): no stop word, no word in capitals;
+        a form the table knows only when the gloss says two words of its name; never a news outlet."""
+        phrase, short = m.group(1), m.group(2)
+        if canonical(short) in out or sum(c.isalpha() for c in short) < 2:
+            return
+        words = phrase.split()
+        if any(w.casefold() in self.gloss_stops or w.isupper() for w in words[1:]):
+            return
+        owner = next((o for o in self.gloss_owners if phrase.endswith(" " + o)), None)
+        if owner is None:
+            return
+        entry = self.lookup(short)
+        if entry is not None:  # a known form: the gloss must say its name (two words of it besides the owner)
+            said = {w.casefold() for w in phrase[: -len(owner)].split()}
+            if entry.category == "media" or len(said & set(entry.expansion.casefold().split())) < 2:
+                return
+        out[canonical(short)] = (phrase, "abbr.defined_gloss")
 
     def _define_before(self, before: str, short: str, out: dict[str, tuple[str, str]]) -> None:
         """Record ``short`` as defined by the words that end ``before``: their initials, a name in
