@@ -99,6 +99,7 @@ _CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d|(?: [A-Z]{2,5}){0,2} [
 # a known form glued to a code with a digit: "TB-2", "AN / APG-83", "AN - M30"
 _TABLE_CODE_AFTER = regex.compile(r"-\d|\s?[-/]\s?\p{L}++-?\d|\s?-\s?\d{5}")
 # a registration or plate number before a known form: "tàu QNa 91739 TS" (a boat's code, not "tiến sĩ")
+_GLOSS_FORM = re.compile(r"[A-ZĐ][A-ZĐ0-9]{1,9}+(?![^\W_])")  # the form after a gloss's country
 _SERIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\d{5,}[\s-]$")
 _OF_BEFORE = regex.compile(r"(?<![\p{L}])(?:của|và)\s$")  # "xe tăng và xe chiến đấu bộ binh (IFV)"
 _CAPITALIZED_BEFORE = regex.compile(r"(?<=[\p{L}\p{M}]\s)\p{Lu}[\p{Ll}\p{M}]*+\s$")
@@ -208,12 +209,13 @@ class AbbreviationTagger:
         # "cục Tình báo Anh MI6": a gloss right before a form with no brackets (abbr.defined_gloss)
         gloss = cfg["gloss"]
         gloss_heads = sorted({v for h in gloss["heads"] for v in (h, h[0].upper() + h[1:])})
-        self.gloss = regex.compile(
-            r"(?<![\p{L}\p{N}])(" + trie_pattern(gloss_heads) + r"(?: [\p{L}\p{M}]++){1," + str(int(gloss["max_words"]) - 1)
-            + r"}?) ([A-ZĐ][A-ZĐ0-9]{1,9}+)(?![\p{L}\p{N}])"
-        )
+        # found from its end (a country, then a form in capitals: few matches), the head searched back from there
+        self.gloss_owners: dict[str, list[str]] = {}  # by last word: "Quốc" -> ["Trung Quốc", "Hàn Quốc"]
+        for owner in gloss["owners"]:
+            self.gloss_owners.setdefault(owner.split()[-1], []).append(owner)
+        self.gloss_heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(gloss_heads) + r"(?![\p{L}])")
+        self.gloss_words = int(gloss["max_words"])
         self.gloss_stops = frozenset(gloss["stop_words"])
-        self.gloss_owners = tuple(gloss["owners"])
         # "bộ Tình trạng Khẩn cấp (EMERCOM)": a common noun in lower case opens a name before a capital
         # "hệ thống Phòng thủ tên lửa tầm cao giai đoạn cuối (THAAD)": a classifier before a capitalized name is no part of it
         self.descriptor = regex.compile(r"(?:" + trie_pattern(sorted(cfg["descriptor_heads"])) + r") (?=\p{Lu})")
@@ -290,6 +292,7 @@ class AbbreviationTagger:
         """``(start, end, expansion, rule, category)`` of every short form of ``text``, chains joined;
         rule ``abbr.skip`` for capitals that are no abbreviation."""
         atoms = self._atoms(text, body_end, defined)
+        self._glosses(text, atoms, defined)
         out: list[tuple[int, int, Optional[str], str, Optional[str]]] = []
         i = 0
         while i < len(atoms):
@@ -359,7 +362,8 @@ class AbbreviationTagger:
                 entry = self.lexicon.entries[entry.record_as]
             rule = "abbr.table"
             if entry.category not in ("road", "document") and (
-                _TABLE_CODE_AFTER.match(text, end) or _SERIAL_BEFORE.search(text, max(0, start - 12), start)
+                _TABLE_CODE_AFTER.match(text, end)
+                or (start > 6 and text[start - 2].isdigit() and _SERIAL_BEFORE.search(text, max(0, start - 12), start))
             ):
                 rule = "abbr.skip"  # "TB-2", "AS-15", "AN / APG-83", "AN - M30", "BP - 020912": a code
             found.append((start, -(end - start), 1, _Atom(start, end, rule, entry.expansion, entry.category)))
@@ -435,30 +439,50 @@ class AbbreviationTagger:
                 elif self._names_body(inner) and not self._table_within(short, inner, inner):
                     # "JSDF (Lực lượng Phòng vệ Nhật Bản)": a body's name in another language's order
                     out.setdefault(canonical(short), (inner, "abbr.defined_phrase"))
-        for m in self.gloss.finditer(text):  # last: brackets and cues first
-            self._define_gloss(m, out)
         return out
 
-    def _define_gloss(self, m: regex.Match[str], out: dict[str, tuple[str, str]]) -> None:
+    def _glosses(self, text: str, atoms: list[_Atom], defined: dict[str, tuple[str, str]]) -> None:
+        """Add to ``defined`` the forms a gloss names (``abbr.defined_gloss``); a form with a digit read
+        as a model code ("MI6") is then a record too."""
+        found = False
+        for a in atoms:
+            k = a.start - 1
+            if k < 3 or text[k] != " " or a.rule.startswith("abbr.defined") or not _GLOSS_FORM.fullmatch(text, a.start, a.end):
+                continue
+            last = text[text.rfind(" ", max(0, k - 20), k) + 1 : k]
+            for owner in self.gloss_owners.get(last, ()):
+                start = k - len(owner)
+                if text.startswith(owner, start) and (start == 0 or not text[start - 1].isalnum()):
+                    found = self._define_gloss(text, start, k, text[a.start : a.end], defined) or found
+                    break
+        if found:
+            for a in atoms:
+                if a.rule == "abbr.skip" and defined.get(canonical(text[a.start : a.end]), ("", ""))[1] == "abbr.defined_gloss":
+                    a.rule = "abbr.defined_gloss"
+
+    def _define_gloss(self, text: str, start: int, end: int, short: str, out: dict[str, tuple[str, str]]) -> bool:
         """``abbr.defined_gloss``: a name right before a form with no brackets, ending with the country
-        or people it belongs to ("cục Tình báo Anh MI6", "tình báo quân đội Nga GRU"), so that the form
-        cannot be its owner ("Ủy ban Quân sự NATO" is NATO's committee): no stop word, no word in capitals;
-        a form the table knows only when the gloss says two words of its name; never a news outlet."""
-        phrase, short = m.group(1), m.group(2)
+        or people it belongs to (``text[start:end]``: "cục Tình báo Anh MI6", "tình báo quân đội Nga GRU"),
+        so that the form cannot be its owner ("Ủy ban Quân sự NATO" is NATO's committee): no stop word, no
+        word in capitals; a form the table knows only when the gloss says two words of its name; never a
+        news outlet."""
         if canonical(short) in out or sum(c.isalpha() for c in short) < 2:
-            return
+            return False
+        window = text[max(0, start - 80) : end]
+        phrase = next(
+            (window[h.start() :] for h in self.gloss_heads.finditer(window) if len(window[h.start() :].split()) <= self.gloss_words),
+            "",
+        )
         words = phrase.split()
-        if any(w.casefold() in self.gloss_stops or w.isupper() for w in words[1:]):
-            return
-        owner = next((o for o in self.gloss_owners if phrase.endswith(" " + o)), None)
-        if owner is None:
-            return
+        if len(words) < 2 or any(w.casefold() in self.gloss_stops or w.isupper() or not w.isalpha() for w in words[1:]):
+            return False
         entry = self.lookup(short)
         if entry is not None:  # a known form: the gloss must say its name (two words of it besides the owner)
-            said = {w.casefold() for w in phrase[: -len(owner)].split()}
+            said = {w.casefold() for w in phrase[: len(phrase) - (end - start)].split()}
             if entry.category == "media" or len(said & set(entry.expansion.casefold().split())) < 2:
-                return
+                return False
         out[canonical(short)] = (phrase, "abbr.defined_gloss")
+        return True
 
     def _define_before(self, before: str, short: str, out: dict[str, tuple[str, str]]) -> None:
         """Record ``short`` as defined by the words that end ``before``: their initials, a name in
