@@ -75,6 +75,9 @@ class TextSpan(Span):
 
 
 class Abbreviation(TextSpan):
+    """One occurrence of an abbreviation; with ``field="title"`` it was written in the input's separate
+    title, and ``start``/``end`` point into that title string (``title[start:end]``), not the text."""
+
     short: str = Field(description='the abbreviation as written ("LLVT", "QP-QSĐP", "đ/c")')
     expansion: Optional[str] = Field(
         description=(
