@@ -65,7 +65,8 @@ def spans_of(article: Any) -> list[tuple[str, int, int, Optional[str]]]:
         out.append((f"sentences[{i}]", s.start, s.end, None))
     for field in TEXT_SPAN_FIELDS:
         for i, r in enumerate(getattr(article, field)):
-            out.append((f"{field}[{i}]", r.start, r.end, r.text))
+            # an abbreviation of the input's separate title points into the title ("@title")
+            out.append((f"{field}[{i}]" + ("@title" if getattr(r, "field", None) == "title" else ""), r.start, r.end, r.text))
     for i, off in enumerate(article.officials):
         for j, m in enumerate(off.mentions):
             out.append((f"officials[{i}].mentions[{j}]", m.start, m.end, m.text))
@@ -143,8 +144,10 @@ def check_article(
         return None
     problems = []
     # a TCVN3 text is converted one character for one: spans point at the converted text
-    original = check_text(text).text
+    original_text = check_text(text).text
+    original_title = check_text(title).text if title is not None else ""
     for where, start, end, shown in spans_of(article):
+        original = original_title if where.endswith("@title") else original_text
         if not (0 <= start <= end <= len(original)):
             problems.append(f"{where}: [{start}, {end}) out of bounds (len {len(original)})")
             continue

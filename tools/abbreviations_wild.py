@@ -54,6 +54,9 @@ def population(articles: list[dict]) -> tuple[Counter, dict, dict]:
             key = (" ".join(a.short.split()), a.expansion or "", a.rule)
             counts[key] += 1
             arts.setdefault(key, set()).add(art["id"])
+            if a.field == "title" and doc.title_map is not None:  # spans into the separate title
+                example.setdefault(key, f"{art['id']} (title): {_context(doc.title_map.text, a.start, a.end)}")
+                continue
             example.setdefault(key, f"{art['id']}: {_context(text, a.start, a.end)}")
             covered.append((a.start, a.end))
         for m in _CAPS.finditer(text):

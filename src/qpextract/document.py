@@ -54,6 +54,9 @@ class Document:
     norm: MappedText
     source: Optional[str] = None
     title: Optional[str] = None
+    # the input's separate title, normalized with its map (records with ``field="title"`` point into it)
+    title_map: Optional[MappedText] = None
+    title_original: Optional[str] = None
     published: Optional[str] = None
     authors: list[str] = field(default_factory=list)
     reference: Reference = field(default_factory=Reference)
@@ -140,6 +143,8 @@ class Document:
             start, end = values["start"], values["end"]
             if start == end == 0:
                 update["start"] = update["end"] = 0  # no place in the text (an event named by the title only)
+            elif values.get("field") == "title" and self.title_map is not None:
+                update["start"], update["end"] = self.title_map.to_original(start, end)  # into the input's title
             else:
                 update["start"], update["end"] = self.norm.to_original(start, end)
         if not update:

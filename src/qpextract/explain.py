@@ -41,7 +41,11 @@ def record_rows(article: Article, doc: Document) -> list[tuple[int, int, str, st
         rows.append((s, e, kind, surface, rule or "-", value))
 
     for a in article.abbreviations:
-        add("abbreviation", a, a.text, a.rule, a.expansion or "(unknown: neither the article nor the table defines it)")
+        value = a.expansion or "(unknown: neither the article nor the table defines it)"
+        if a.field == "title":  # its offsets point into the input's title: listed first
+            rows.append((0, 0, "abbreviation (title)", a.text, a.rule or "-", value))
+            continue
+        add("abbreviation", a, a.text, a.rule, value)
     for d in article.dates:
         days = f"{d.first_day}..{d.last_day}" if d.first_day else None
         add("date", d, d.text, d.rule, _join(d.value, d.type, days, d.part_of_day, "year inferred" if d.year_inferred else None))

@@ -75,6 +75,9 @@ class TextSpan(Span):
 
 
 class Abbreviation(TextSpan):
+    """One occurrence of an abbreviation; with ``field="title"`` it was written in the input's separate
+    title, and ``start``/``end`` point into that title string (``title[start:end]``), not the text."""
+
     short: str = Field(description='the abbreviation as written ("LLVT", "QP-QSĐP", "đ/c")')
     expansion: Optional[str] = Field(
         description=(
@@ -87,6 +90,13 @@ class Abbreviation(TextSpan):
         description='the kind of thing it names, from the table (body, rank, title...), or null',
     )
     rule: Optional[str] = Field(None, description='how the expansion was found (in-article definition, context, table)')
+    field: Optional[Literal["title"]] = Field(
+        None,
+        description=(
+            'where the span lies: null for the text; "title" for a form in the input\'s separate title, '
+            'then title[start:end] of the original title is its source (``text`` the normalized title\'s)'
+        ),
+    )
 
 
 class TemporalExpression(TextSpan):
@@ -333,18 +343,22 @@ class Article(Record):
     )
     warnings: list[str] = Field(default_factory=list, description='what could not be resolved, in plain words')
 
-    def keep_original(self, original: str) -> Article:
-        """Remember the input text the offsets point into (not a field: never serialized or compared)."""
+    def keep_original(self, original: str, title: Optional[str] = None) -> Article:
+        """Remember the input text (and title) the offsets point into (not fields: never serialized or compared)."""
         self.__dict__[_ORIGINAL] = original
+        self.__dict__[_ORIGINAL_TITLE] = title
         return self
 
-    def span(self, record: BaseModel, original: Optional[str] = None) -> str:
+    def span(self, record: BaseModel, original: Optional[str] = None, original_title: Optional[str] = None) -> str:
         """``original[record.start:record.end]``: the record as the input wrote it.
 
         The library's ``extract*`` keep the input; an Article read back from JSON or a
-        database needs ``original=`` (the input text it was extracted from).
+        database needs ``original=`` (the input text it was extracted from), and
+        ``original_title=`` for an abbreviation with ``field="title"``.
         """
         text = original if original is not None else self.__dict__.get(_ORIGINAL)
+        if getattr(record, "field", None) == "title":  # an abbreviation of the input's separate title
+            text = original_title if original_title is not None else self.__dict__.get(_ORIGINAL_TITLE)
         if text is None:
             raise ValueError(
                 "this Article does not carry its input text (it was read from JSON, a database or a worker): "
@@ -360,6 +374,7 @@ class Article(Record):
 
 
 _ORIGINAL = "_qpextract_original"
+_ORIGINAL_TITLE = "_qpextract_original_title"
 
 
 class ErrorInfo(Record):

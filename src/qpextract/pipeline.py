@@ -100,12 +100,15 @@ class Pipeline:
         text, note = repaired(text)
         text, notes = guard_text(text)  # lone surrogates, runs of combining marks: same length
         title = guard_text(check_text(title).text)[0] if isinstance(title, str) else None
+        title_map = self.normalizer(title) if title else None
         doc = Document(
             id=scrub(id) if id is not None else "article",
             original=text,
             norm=self.normalizer(text),
             source=scrub(source) if isinstance(source, str) else None,
-            title=self.normalizer(title).text if title else None,
+            title=title_map.text if title_map is not None else None,
+            title_map=title_map,
+            title_original=title if title_map is not None else None,
             published=scrub(iso) if isinstance(iso, str) else None,
         )
         if warning:
@@ -133,7 +136,7 @@ class Pipeline:
         if isinstance(text, str):
             check_not_a_path(text)
         doc = self.document(text, id=id, title=title, published=published, source=source)
-        return doc.to_article().keep_original(doc.original)
+        return doc.to_article().keep_original(doc.original, doc.title_original)
 
     def extract_many(
         self, items: Iterable[Union[str, Mapping[str, Any]]], *, workers: int = 0, time_limit: float = 0.0
@@ -160,7 +163,7 @@ class Pipeline:
             doc = self.document(
                 text, id=aid, title=record.get("title"), published=record.get("published"), source=source
             )
-            return doc.to_article().keep_original(doc.original)
+            return doc.to_article().keep_original(doc.original, doc.title_original)
         except InputError as exc:
             return ErrorLine(id=aid, source=source, error=ErrorInfo(kind=exc.kind, message=exc.message))  # type: ignore[arg-type]
         except Exception as exc:  # a bug: reported as data, never a crashed batch

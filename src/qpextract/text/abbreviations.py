@@ -16,11 +16,18 @@ The expansion of an occurrence comes from the first of these named rules that kn
   than a common noun before it ("dân quân Các đơn vị bảo vệ người dân (YPG)"), never with
   "này/đó/trên" at its end ("quân đội nước này (PLA)"). A defined form with a digit is a record
   only when spelled by its words ("(ĐTCB-7)"), not a hull number ("Echigo (PLH08)");
+- ``abbr.defined_gloss``: a name right before a form with no brackets that ends with its country
+  ("cục Tình báo Anh MI6"; not "Ủy ban Quân sự NATO", NATO's committee), never a news outlet;
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
 - ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins);
 - ``abbr.compound``: a chain glued by "-", "/" or "&" ("QĐ-UBND", "CT/TU", "GD&ĐT") is one
-  record whose expansion joins its parts'; a spaced dash separates ("Thành ủy - HĐND - UBND");
+  record whose expansion joins its parts'; a spaced dash separates ("Thành ủy - HĐND - UBND"), and
+  so does a slash before or after a news outlet (a byline or credit: "PV/VOV", "AFP/TTXVN");
 - ``abbr.unknown``: a token in capitals known from none of them: ``expansion`` null and a warning.
+
+The input's separate title (``doc.title_map``) is read the same way, with the article's own
+definitions: its records carry ``field="title"`` and spans into the title; ``expanded_text`` is the
+text's only.
 
 What is not an unknown abbreviation (never a record): Roman numerals; model codes, a token
 with a digit or joined to a number or to a word with a digit ("M1A2", "HQ-9", "BMP-3",
@@ -90,7 +97,10 @@ _CLAUSE_END = regex.compile(r"[,;:.!?()\"“”\n…]", regex.REVERSE)  # search
 # a number or a word with a digit glued to the token: a model code ("HQ-9", "Tu-95 MS", "Kalibr-PL")
 _CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d|(?: [A-Z]{2,5}){0,2} [A-Z]{1,4}-\d| [IVX]{1,4}(?![\p{L}\p{N}])")
 # a known form glued to a code with a digit: "TB-2", "AN / APG-83", "AN - M30"
-_TABLE_CODE_AFTER = regex.compile(r"-\d|\s?[-/]\s?\p{L}++-?\d")
+_TABLE_CODE_AFTER = regex.compile(r"-\d|\s?[-/]\s?\p{L}++-?\d|\s?-\s?\d{5}")
+# a registration or plate number before a known form: "tàu QNa 91739 TS" (a boat's code, not "tiến sĩ")
+_GLOSS_FORM = re.compile(r"[A-ZĐ][A-ZĐ0-9]{1,9}+(?![^\W_])")  # the form after a gloss's country
+_SERIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\d{5,}[\s-]$")
 _OF_BEFORE = regex.compile(r"(?<![\p{L}])(?:của|và)\s$")  # "xe tăng và xe chiến đấu bộ binh (IFV)"
 _CAPITALIZED_BEFORE = regex.compile(r"(?<=[\p{L}\p{M}]\s)\p{Lu}[\p{Ll}\p{M}]*+\s$")
 _OPEN_BEFORE = regex.compile(r"\(\s?$")  # a short form in brackets, for expanded_text
@@ -196,6 +206,20 @@ class AbbreviationTagger:
         self.name_syllables = frozenset(cfg["name_syllables"])
         heads = {v for h in cfg["heads"] for v in (h, h[0].upper() + h[1:])}  # "tàu" also opens a sentence
         self.heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(heads)) + r"(?![\p{L}])")
+        # "cục Tình báo Anh MI6": a gloss right before a form with no brackets (abbr.defined_gloss)
+        gloss = cfg["gloss"]
+        gloss_heads = sorted({v for h in gloss["heads"] for v in (h, h[0].upper() + h[1:])})
+        # found from its end (a country, then a form in capitals: few matches), the head searched back from there
+        self.gloss_owners: dict[str, list[str]] = {}  # by last word: "Quốc" -> ["Trung Quốc", "Hàn Quốc"]
+        for owner in gloss["owners"]:
+            self.gloss_owners.setdefault(owner.split()[-1], []).append(owner)
+        self.gloss_heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(gloss_heads) + r"(?![\p{L}])")
+        self.gloss_words = int(gloss["max_words"])
+        self.gloss_stops = frozenset(gloss["stop_words"])
+        # "bộ Tình trạng Khẩn cấp (EMERCOM)": a common noun in lower case opens a name before a capital
+        # "hệ thống Phòng thủ tên lửa tầm cao giai đoạn cuối (THAAD)": a classifier before a capitalized name is no part of it
+        self.descriptor = regex.compile(r"(?:" + trie_pattern(sorted(cfg["descriptor_heads"])) + r") (?=\p{Lu})")
+        self.name_heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(cfg["name_heads"])) + r"(?= \p{Lu})")
         self.stops = regex.compile(
             r"(?:^|[,;:.!?()\"“”\n…]|(?<![\p{L}])(?:" + "|".join(regex.escape(s) for s in cfg["stop_words"]) + r")(?![\p{L}]))",
             regex.REVERSE,  # the last stop before the brackets
@@ -230,9 +254,46 @@ class AbbreviationTagger:
         text = doc.text
         body_end = doc.body[1] if doc.body[1] > 0 else len(text)
         defined = self.definitions(text)
-        atoms = self._atoms(text, body_end, defined)
         spans: list[tuple[int, int, Optional[str]]] = []
         unknown: list[str] = []
+        for start, end, expansion, rule, category in self._found(text, body_end, defined):
+            if rule == "abbr.skip":
+                doc.near_miss(self.name, "abbr.skip", start, end, "capitals read as no abbreviation: a model code, a name or headline in capitals, a photo credit or a web address (data/vi/not_abbreviations.tsv)")
+                continue
+            if rule == "abbr.unknown" and text[start:end] not in unknown:
+                unknown.append(text[start:end])
+            span = doc.span(start, end)
+            doc.abbreviations.append(
+                Abbreviation(short=span["text"], expansion=expansion, category=category, rule=rule, **span)
+            )
+            doc.explain(self.name, rule, start, end)
+            spans.append((start, end, expansion))
+        title = doc.title_map.text if doc.title_map is not None else ""
+        if title.strip():  # the input's separate headline: its records point into the title string
+            title_defined = {**self.definitions(title), **defined}  # the article's own definitions first
+            for start, end, expansion, rule, category in self._found(title, len(title), title_defined):
+                if rule == "abbr.skip":
+                    continue
+                if rule == "abbr.unknown" and title[start:end] not in unknown:
+                    unknown.append(title[start:end])
+                written = title[start:end]
+                doc.abbreviations.append(
+                    Abbreviation(short=written, expansion=expansion, category=category, rule=rule, field="title",
+                                 start=start, end=end, text=written)
+                )
+                doc.trace.append((self.name, f"{rule} (title)", written))
+        for token in unknown:
+            doc.warnings.append(f"unknown abbreviation '{token}' (not defined in the article nor in the table)")
+        doc.expanded_text = expand(text, spans)
+
+    def _found(
+        self, text: str, body_end: int, defined: dict[str, tuple[str, str]]
+    ) -> list[tuple[int, int, Optional[str], str, Optional[str]]]:
+        """``(start, end, expansion, rule, category)`` of every short form of ``text``, chains joined;
+        rule ``abbr.skip`` for capitals that are no abbreviation."""
+        atoms = self._atoms(text, body_end, defined)
+        self._glosses(text, atoms, defined)
+        out: list[tuple[int, int, Optional[str], str, Optional[str]]] = []
         i = 0
         while i < len(atoms):
             j = i  # extend a chain "ANCT-TTATXH", "QĐ-UBND", "CT/TU", "GD&ĐT"
@@ -240,13 +301,14 @@ class AbbreviationTagger:
                 j + 1 < len(atoms)
                 and "abbr.skip" not in (atoms[j].rule, atoms[j + 1].rule)
                 and _JOINER.fullmatch(text, atoms[j].end, atoms[j + 1].start)
+                and not _byline_slash(text, atoms[j], atoms[j + 1])
             ):
                 j += 1
             chain = atoms[i : j + 1]
             start, end = chain[0].start, chain[-1].end
             i = j + 1
             if len(chain) == 1 and chain[0].rule == "abbr.skip":
-                doc.near_miss(self.name, "abbr.skip", start, end, "capitals read as no abbreviation: a model code, a name or headline in capitals, a photo credit or a web address (data/vi/not_abbreviations.tsv)")
+                out.append((start, end, None, "abbr.skip", None))
                 continue
             written = text[start:end]
             category: Optional[str] = chain[0].category
@@ -263,17 +325,8 @@ class AbbreviationTagger:
                     for a, b, part in zip(chain, chain[1:], parts[1:]):
                         joiner = text[a.end : b.start].strip()
                         expansion += {"-": " - ", "/": " / ", "&": " và "}[joiner] + str(part)
-            if rule == "abbr.unknown" and written not in unknown:
-                unknown.append(written)
-            span = doc.span(start, end)
-            doc.abbreviations.append(
-                Abbreviation(short=span["text"], expansion=expansion, category=category, rule=rule, **span)
-            )
-            doc.explain(self.name, rule, start, end)
-            spans.append((start, end, expansion))
-        for token in unknown:
-            doc.warnings.append(f"unknown abbreviation '{token}' (not defined in the article nor in the table)")
-        doc.expanded_text = expand(text, spans)
+            out.append((start, end, expansion, rule, category))
+        return out
 
     def _atoms(self, text: str, body_end: int, defined: dict[str, tuple[str, str]]) -> list[_Atom]:
         """Every candidate short form, left to right, overlaps resolved longest first."""
@@ -308,8 +361,11 @@ class AbbreviationTagger:
                 end = start + len(entry.record_as)
                 entry = self.lexicon.entries[entry.record_as]
             rule = "abbr.table"
-            if entry.category not in ("road", "document") and _TABLE_CODE_AFTER.match(text, end):
-                rule = "abbr.skip"  # "TB-2", "AS-15", "AN / APG-83", "AN - M30": a model code
+            if entry.category not in ("road", "document") and (
+                _TABLE_CODE_AFTER.match(text, end)
+                or (start > 6 and text[start - 2].isdigit() and _SERIAL_BEFORE.search(text, max(0, start - 12), start))
+            ):
+                rule = "abbr.skip"  # "TB-2", "AS-15", "AN / APG-83", "AN - M30", "BP - 020912": a code
             found.append((start, -(end - start), 1, _Atom(start, end, rule, entry.expansion, entry.category)))
         # photo credits and names or headlines in capitals: their words are not abbreviations
         covered = sorted([(c.start(), c.end()) for c in _CREDIT.finditer(text)] + capitals_runs(text))
@@ -384,6 +440,49 @@ class AbbreviationTagger:
                     # "JSDF (Lực lượng Phòng vệ Nhật Bản)": a body's name in another language's order
                     out.setdefault(canonical(short), (inner, "abbr.defined_phrase"))
         return out
+
+    def _glosses(self, text: str, atoms: list[_Atom], defined: dict[str, tuple[str, str]]) -> None:
+        """Add to ``defined`` the forms a gloss names (``abbr.defined_gloss``); a form with a digit read
+        as a model code ("MI6") is then a record too."""
+        found = False
+        for a in atoms:
+            k = a.start - 1
+            if k < 3 or text[k] != " " or a.rule.startswith("abbr.defined") or not _GLOSS_FORM.fullmatch(text, a.start, a.end):
+                continue
+            last = text[text.rfind(" ", max(0, k - 20), k) + 1 : k]
+            for owner in self.gloss_owners.get(last, ()):
+                start = k - len(owner)
+                if text.startswith(owner, start) and (start == 0 or not text[start - 1].isalnum()):
+                    found = self._define_gloss(text, start, k, text[a.start : a.end], defined) or found
+                    break
+        if found:
+            for a in atoms:
+                if a.rule == "abbr.skip" and defined.get(canonical(text[a.start : a.end]), ("", ""))[1] == "abbr.defined_gloss":
+                    a.rule = "abbr.defined_gloss"
+
+    def _define_gloss(self, text: str, start: int, end: int, short: str, out: dict[str, tuple[str, str]]) -> bool:
+        """``abbr.defined_gloss``: a name right before a form with no brackets, ending with the country
+        or people it belongs to (``text[start:end]``: "cục Tình báo Anh MI6", "tình báo quân đội Nga GRU"),
+        so that the form cannot be its owner ("Ủy ban Quân sự NATO" is NATO's committee): no stop word, no
+        word in capitals; a form the table knows only when the gloss says two words of its name; never a
+        news outlet."""
+        if canonical(short) in out or sum(c.isalpha() for c in short) < 2:
+            return False
+        window = text[max(0, start - 80) : end]
+        phrase = next(
+            (window[h.start() :] for h in self.gloss_heads.finditer(window) if len(window[h.start() :].split()) <= self.gloss_words),
+            "",
+        )
+        words = phrase.split()
+        if len(words) < 2 or any(w.casefold() in self.gloss_stops or w.isupper() or not w.isalpha() for w in words[1:]):
+            return False
+        entry = self.lookup(short)
+        if entry is not None:  # a known form: the gloss must say its name (two words of it besides the owner)
+            said = {w.casefold() for w in phrase[: len(phrase) - (end - start)].split()}
+            if entry.category == "media" or len(said & set(entry.expansion.casefold().split())) < 2:
+                return False
+        out[canonical(short)] = (phrase, "abbr.defined_gloss")
+        return True
 
     def _define_before(self, before: str, short: str, out: dict[str, tuple[str, str]]) -> None:
         """Record ``short`` as defined by the words that end ``before``: their initials, a name in
@@ -477,9 +576,15 @@ class AbbreviationTagger:
             return None
         cut = self._last_stop(before)
         heads = [h for h in self.heads.finditer(before, cut) if not _inside_name(before, h)]
+        named = [h for h in self.name_heads.finditer(before, cut) if not _inside_name(before, h)]
+        if named:
+            heads = sorted(heads + named, key=lambda h: h.start())
         for i in range(len(heads)):
             phrase = self._phrase_from(before, heads[i], heads[i + 1 :])
             if len(phrase.split()) <= self.max_words:
+                descriptor = self.descriptor.match(phrase)
+                if descriptor and len(phrase[descriptor.end() :].split()) >= 3:
+                    return phrase[descriptor.end() :]  # "hệ thống Phòng thủ tên lửa … (THAAD)": the name
                 return phrase
         return None
 
@@ -515,6 +620,11 @@ def _written(key: str) -> regex.Pattern[str]:
     parts = regex.split(r"([-&/+])", key)
     body = "".join(regex.escape(p) if i % 2 == 0 else r"\s?" + regex.escape(p) + r"\s?" for i, p in enumerate(parts))
     return regex.compile(r"(?<![\p{L}\p{N}])" + body + r"(?![\p{L}\p{N}])")
+
+
+def _byline_slash(text: str, left: _Atom, right: _Atom) -> bool:
+    """Whether a slash joins a news outlet to what it credits ("PV/VOV", "AFP/TTXVN"): two records."""
+    return "media" in (left.category, right.category) and "/" in text[left.end : right.start]
 
 
 def _inside_name(text: str, head: regex.Match[str]) -> bool:

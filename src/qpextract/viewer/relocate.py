@@ -23,7 +23,7 @@ def relocate(article: Article) -> tuple[Article, int]:
     text = data["text"]
     items: list[tuple[int, str, dict[str, Any]]] = []  # (original start, surface, record dict)
     for key in _SPANNED:
-        items += [(r["start"], r["text"], r) for r in data[key]]
+        items += [(r["start"], r["text"], r) for r in data[key] if r.get("field") != "title"]  # title: not in the text
     items += [(e["start"], e["trigger"], e) for e in data["events"]]
     for o in data["officials"]:
         items += [(m["start"], m.get("text") or o["name"], m) for m in o["mentions"]]

@@ -101,6 +101,8 @@ def collect_marks(article: Article, original: str) -> list[Mark]:
             "first_day": e.first_day, "last_day": e.last_day, "location": e.location, "organizer": e.organizer,
             "participants": [f"{p.name} ({p.role})" for p in e.participants], "rule": e.rule})
     for i, a in enumerate(article.abbreviations):
+        if a.field == "title":
+            continue  # its offsets point into the input's title, not the text drawn here
         add("abbreviation", i, a.start, a.end, a.text, {
             "short": a.short, "expansion": a.expansion or "(unknown: not in the article nor the table)",
             "category": a.category, "rule": a.rule})
