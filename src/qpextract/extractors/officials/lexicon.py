@@ -74,6 +74,7 @@ class Lexicon:
         tctx = read_yaml("titles_context.yaml")
         qualifiers = trie_pattern(tctx["title_qualifiers"], fold_case=True)
         self.title_qualifier = re.compile(r"[ \t]++" + qualifiers + NB, re.IGNORECASE)
+        self.whole_qualifier = re.compile(r"[ \t]++" + trie_pattern(tctx["whole_qualifiers"], fold_case=True) + r"\Z", re.IGNORECASE)
         title_re = r"(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern([r.title for r in titles], fold_case=True) + r"(?:[ \t]++(?:" + qualifiers + r")" + NB + r")?+"
         # one scan finds every cue: honorific, rank or title (told apart by ``cue_kind``)
         self.cue_kind: dict[str, str] = {fold(r.title): "title" for r in titles}
@@ -168,6 +169,8 @@ class Lexicon:
             PB + trie_pattern(tctx["candidacy_before"], fold_case=True) + r"[ \t]++" + trie_pattern(tctx["post_nouns"], fold_case=True) + r"[ \t]++\Z",
             re.IGNORECASE,
         )
+        # the verb and the cues before a name that make its "là" a claim (claim_verbs; "công nhận lãnh đạo đối lập A là ...")
+        self.claim_before = re.compile(PB + "(" + trie_pattern(tctx["claim_verbs"], fold_case=True) + r")[ \t]++(?:[^\n,.;:()]{0,40}?[ \t])?\Z", re.IGNORECASE)
         self.post_object = re.compile(r"[ \t]++" + trie_pattern(tctx["object_words"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
         self.pronoun_word = re.compile(PB + trie_pattern(tctx["sentence_pronouns"], fold_case=True) + NB, re.IGNORECASE)
         self.not_between = re.compile(PB + trie_pattern(tctx["not_between"], fold_case=True) + NB, re.IGNORECASE)

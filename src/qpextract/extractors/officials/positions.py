@@ -20,6 +20,7 @@ from qpextract.text.lexicon import fold
 # what may join two positions of one chain; "là" too ("Phan Văn Giang, Thứ trưởng Quốc phòng là Tổng
 # tham mưu trưởng"), but not "làm" ("…, Thứ trưởng làm trưởng đoàn" is a role in the visit)
 _LINK = re.compile(r"[,()-]|(?<!\w)(?:kiêm|rồi|là)(?!\w)", re.IGNORECASE)
+_IS = re.compile(r"(?<!\w)là(?!\w)", re.IGNORECASE)
 _ROLE_VERB = re.compile(r"(?<!\w)làm(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
@@ -135,13 +136,21 @@ class PositionParser:
             at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam", "Đại sứ quán Nhật Bản tại Việt Nam"
             if at is not None:
                 org, end = text[b.end() : at.end()], at.end()  # type: ignore[union-attr]
-        if bare in self.lex.appos_need_body and (
+        qualified = self.lex.whole_qualifier.search(t.group()) is not None  # "lãnh đạo đối lập": a post without a body
+        if bare in self.lex.appos_need_body and not (org is None and qualified) and (
             org is None or self.lex.bodies.cut_short(text, end - len(org), end, limit)
         ):
             return None  # "đại diện Lãnh đạo" + "ban, bộ", "thư ký Hội đồng" + "an ninh ...": no body of its own
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
+    def _claimed(self, text: str, pos: int, stops: set[int]) -> bool:
+        """True when a claim verb (titles_context.yaml claim_verbs) stands before the name that ends at ``pos``."""
+        start = next((k for k in range(pos - 1, max(-1, pos - 40), -1) if k in stops), -1)
+        m = self.lex.claim_before.search(text, max(0, start - 60), start) if start > 0 else None
+        # the verb must be a word of its own ("xem", not "xem xét")
+        return m is not None and self.lex.bodies.compound_end(text, m.start(1), m.end(1), start) == m.end(1)
 
     def _inside_word(self, text: str, start: int, end: int, limit: int) -> bool:
         """True when the title's last two syllables and the next lower-case one form one word of the
@@ -195,6 +204,8 @@ class PositionParser:
             q = sep.end()
             if q in stops:
                 break
+            if p == pos and not out and _IS.search(sep.group()) and self._claimed(text, pos, stops):
+                break  # "công nhận lãnh đạo đối lập Juan Guaido là tổng thống lâm thời": a claim, not a post
             found = self.at(text, q, limit, stops, appos=sep.group().strip()[:1] in (",", "-", "("))
             if found is not None:
                 if self._next_is_name(text, found.end, limit, stops):
