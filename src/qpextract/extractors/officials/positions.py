@@ -20,6 +20,7 @@ from qpextract.text.lexicon import fold
 # what may join two positions of one chain; "là" too ("Phan Văn Giang, Thứ trưởng Quốc phòng là Tổng
 # tham mưu trưởng"), but not "làm" ("…, Thứ trưởng làm trưởng đoàn" is a role in the visit)
 _LINK = re.compile(r"[,()-]|(?<!\w)(?:kiêm|rồi|là)(?!\w)", re.IGNORECASE)
+_NAME_GOES_ON = re.compile(r"[ \t]*+[-–][ \t]*+[A-ZĐ]")
 _IS = re.compile(r"(?<!\w)là(?!\w)", re.IGNORECASE)
 _ROLE_VERB = re.compile(r"(?<!\w)làm(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
@@ -97,7 +98,7 @@ class PositionParser:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
 
-    def at(self, text: str, pos: int, limit: int, stops: set[int], appos: bool = False) -> Optional[Pos]:
+    def at(self, text: str, pos: int, limit: int, stops: set[int], appos: bool = False, nested: bool = False) -> Optional[Pos]:
         """The position whose title starts exactly at ``pos`` (``appos``: right after a name, where
         apposition_titles of titles_context.yaml count too)."""
         t = self.lex.title_at.match(text, pos, limit)
@@ -113,7 +114,8 @@ class PositionParser:
         org: Optional[str] = None
         bare = fold(self.lex.title_qualifier.sub("", _FORMER.sub("", t.group(), count=1)))  # "đại diện chính thức" -> "đại diện"
         b = _BLANK.match(text, end, limit)
-        if b is not None and (of := _OF.match(text, b.end(), limit)) is not None and of.end() < limit and of.end() not in stops and (
+        of = _OF.match(text, b.end(), limit) if b is not None else None
+        if of is not None and of.end() < limit and of.end() not in stops and (
             text[of.end()].isupper() or bare in self.lex.of_titles
         ):
             # "người phát ngôn của Hạm đội 7"; any title before "của" and a capitalized body: "Chủ tịch của Ủy ban Quân sự NATO"
@@ -121,6 +123,10 @@ class PositionParser:
             body = text[of.end() : oe]
             if oe > of.end() and not self.lex.bodies.bare_head(body) and not self.lex.bodies.splits_word(text, of.end(), oe, limit):
                 b = of  # … not "Tư lệnh của Đội" + "tàu Hải quân …", "Phó Giám đốc của Viện" + "nghiên cứu …": a head alone is no body
+        if of is not None and b is not of and not nested and of.end() < limit and of.end() not in stops:
+            oe = self._of_post(text, of.end(), limit, stops)
+            if oe > of.end():
+                org, end, b = text[of.end() : oe], oe, None
         if b is not None and b.end() not in stops:
             oe = self.lex.bodies.parse_after_title(text, b.end(), limit, stops, self.lex.is_title, t.group())
             if oe > b.end():
@@ -144,6 +150,26 @@ class PositionParser:
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
+    def _of_post(self, text: str, q: int, limit: int, stops: set[int]) -> int:
+        """Rule ``position.of_post``: after "của", another office with its body or country ("thư ký cấp cao của
+        Tổng thống Hàn Quốc") or a body named by its lower-case head alone ("chính trị viên của đồn",
+        "sĩ quan chỉ huy của lữ đoàn"): where it ends, else ``q``."""
+        sub = self.at(text, q, limit, stops, nested=True) if self.lex.is_title(text, q, limit) else None
+        if sub is not None:
+            return sub.end if sub.organization is not None and not self._next_is_name(text, sub.end, limit, stops) else q
+        head = self.lex.bodies.pattern.match(text, q, limit)
+        if head is None or not text[q].islower() or self.lex.bodies.not_a_head.match(text, head.end(), limit):
+            return q
+        whole = self.lex.bodies.parse_after_title(text, q, limit, stops, self.lex.is_title, "")
+        if _NAME_GOES_ON.match(text, whole, limit):
+            return q  # "của quân đội Al" + " - Aza": the name goes on past a dash
+        if whole > head.end() and not self.lex.bodies.splits_word(text, q, whole, limit) and not self._next_is_name(text, whole, limit, stops):
+            return whole  # "chỉ huy của quân đội Al - Aza", "giảng viên của viện Ngoại giao …"
+        last = max(q, text.rfind(" ", q, head.end()) + 1)
+        if self.lex.bodies.compound_end(text, last, head.end(), limit) > head.end():
+            return q  # "của ban" + "ngành": the head begins another word
+        return head.end()
 
     def _claimed(self, text: str, pos: int, stops: set[int]) -> bool:
         """True when a claim verb (titles_context.yaml claim_verbs) stands before the name that ends at ``pos``."""
