@@ -76,8 +76,10 @@ def _stored(url: str) -> int:
 def test_killed_extract_resumes_to_the_same_database(shared, targets, tmp_path) -> None:
     lines = [line for line in (shared / "corpus-real" / "articles.jsonl").open(encoding="utf-8") if line.strip()]
     corpus = tmp_path / "in.jsonl"
-    corpus.write_text("".join(lines[:1000]), encoding="utf-8")  # five batches of the sink
-    n_inputs = 1000
+    # all 2,000 articles (ten batches of the sink): on a loaded machine a shorter run
+    # could finish between two polls and never be killed midway
+    corpus.write_text("".join(lines), encoding="utf-8")
+    n_inputs = len(lines)
     (killed_args, killed_url), (clean_args, clean_url) = targets
 
     proc = subprocess.Popen(_cmd(corpus, killed_args), env=_env(), start_new_session=True)
