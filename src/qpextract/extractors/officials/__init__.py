@@ -118,8 +118,12 @@ class OfficialExtractor:
             if ev.start < cursor:
                 continue
             if chain and not self._joined(text, chain_end, ev.start):
-                self._flush(text, chain, hi, stops, deferred)
-                chain = []
+                held = chain[-1].kind == "title" and not (isinstance(ev, Cue) and ev.kind == "title") and self._holder_copula(text, chain_end, ev.start)
+                if held:  # "Thuyền trưởng tàu X là ông A": rule position.holder
+                    chain[-1] = chain[-1]._replace(value=chain[-1].value._replace(rule="position.holder"))  # type: ignore[union-attr]
+                else:
+                    self._flush(text, chain, hi, stops, deferred)
+                    chain = []
             if isinstance(ev, Cue):
                 chain.append(ev)
                 chain_end = cursor = ev.end
@@ -158,7 +162,7 @@ class OfficialExtractor:
                 if inherited:
                     hon, rank = plural, list_rank
                 pre = [
-                    c.value._replace(rule="position.before")  # type: ignore[union-attr]
+                    c.value._replace(rule=c.value.rule if c.value.rule == "position.holder" else "position.before")  # type: ignore[union-attr]
                     for i, c in enumerate(chain)
                     if c.kind == "title"
                     and (not c.value.group or (i == len(chain) - 1 and not text[c.end : s].strip()))  # type: ignore[union-attr]
@@ -417,6 +421,12 @@ class OfficialExtractor:
                 if pos is not None:
                     out.append(Cue(pos.start, pos.end, "title", pos))
         return out
+
+    def _holder_copula(self, text: str, a: int, b: int) -> bool:
+        """Rule ``position.holder``: "Thuyền trưởng tàu QNa 91739 TS là ông Lương Tấn Sỹ": a post, "là"
+        and its holder (titles_context.yaml holder_copula)."""
+        m = self.lex.holder_copula.match(text, a, b) if 0 <= b - a <= 40 else None
+        return m is not None and m.end() == b
 
     def _joined(self, text: str, a: int, b: int) -> bool:
         if b < a or b - a > 24:

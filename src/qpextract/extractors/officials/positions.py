@@ -107,6 +107,8 @@ class PositionParser:
         blank = pos > 0 and text[pos - 1] in " \t"  # the windows before end in blanks
         if t is None or (blank and self.lex.sought_before.search(text, max(0, pos - 24), pos)):
             return None  # "cho chức danh Bí thư tỉnh ủy": a post sought, not held
+        if blank and (nm := self.lex.noun_maker_before.search(text, max(0, pos - 8), pos)) is not None and not self._ends_word(text, nm.start()):
+            return None  # "dưới sự lãnh đạo của …": the verb made a noun, not a post (not "nghị sự" + "Tổng thống")
         if self._inside_word(text, t.start(), t.end(), limit):
             return None  # "Đại sứ" of "Đại sứ quán" (the embassy)
         group = blank and self.lex.group_before.search(text, max(0, pos - 10), pos) is not None
@@ -157,7 +159,7 @@ class PositionParser:
         "sĩ quan chỉ huy của lữ đoàn"): where it ends, else ``q``."""
         sub = self.at(text, q, limit, stops, nested=True) if self.lex.is_title(text, q, limit) else None
         if sub is not None:
-            return sub.end if sub.organization is not None and not self._next_is_name(text, sub.end, limit, stops) else q
+            return q if self._next_is_name(text, sub.end, limit, stops) else sub.end  # "người phát ngôn của Tổng thống"
         head = self.lex.bodies.pattern.match(text, q, limit)
         if head is None or not text[q].islower() or self.lex.bodies.not_a_head.match(text, head.end(), limit):
             return q
@@ -170,6 +172,11 @@ class PositionParser:
         if self.lex.bodies.compound_end(text, last, head.end(), limit) > head.end():
             return q  # "của ban" + "ngành": the head begins another word
         return head.end()
+
+    def _ends_word(self, text: str, pos: int) -> bool:
+        """True when the syllable at ``pos`` ends a word begun by the syllable before it ("nghị" + "sự")."""
+        prev = text.rfind(" ", 0, max(0, pos - 1))
+        return pos >= 2 and text[pos - 1] == " " and self.lex.bodies.compound_end(text, prev + 1, pos - 1, len(text)) > pos - 1
 
     def _claimed(self, text: str, pos: int, stops: set[int]) -> bool:
         """True when a claim verb (titles_context.yaml claim_verbs) stands before the name that ends at ``pos``."""
