@@ -25,7 +25,7 @@ _IS = re.compile(r"(?<!\w)là(?!\w)", re.IGNORECASE)
 _ROLE_VERB = re.compile(r"(?<!\w)làm(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
-_OF = re.compile(r"của[ \t]++")
+_OF = re.compile(r"(?:của|thuộc)[ \t]++")
 _OF_AFTER = re.compile(r"[ \t]++(?:của|thuộc)[ \t]++")
 # a note on the person's age and home right after the name, "(40 tuổi, quê Hà Nội)"
 _AGE_NOTE = re.compile(r"[ \t]*+\(\d{1,3}[ \t]++tuổi[^()\n]{0,80}+\)")
