@@ -161,6 +161,9 @@ class PositionParser:
         if sub is not None:
             return q if self._next_is_name(text, sub.end, limit, stops) else sub.end  # "người phát ngôn của Tổng thống"
         head = self.lex.bodies.pattern.match(text, q, limit)
+        if head is None and text[q].islower():
+            sector = self.lex.bodies.parse_after_title(text, q, limit, stops, self.lex.is_title, "")
+            return sector if sector > q and not self._next_is_name(text, sector, limit, stops) else q  # "thuộc không quân Mỹ"
         if head is None or not text[q].islower() or self.lex.bodies.not_a_head.match(text, head.end(), limit):
             return q
         whole = self.lex.bodies.parse_after_title(text, q, limit, stops, self.lex.is_title, "")
