@@ -51,6 +51,9 @@ _BODY_WORD_BEFORE = re.compile(r"(?<!\w)[Bb]ộ[ \t]++\Z")
 _LIST_GAP = re.compile(r"[ \t]*+(?:[;,][ \t]*+(?:và[ \t]++)?|và[ \t]++)")
 
 
+_AFTER_IS = re.compile(r"(?<!\w)là[ \t]++\Z")  # the blank before it is checked apart
+
+
 class Cue(NamedTuple):
     start: int
     end: int
@@ -96,6 +99,7 @@ class OfficialExtractor:
             )
         ]
         stops = {n.start for n in names}
+        name_ends = {n.end for n in names}
         cues = self._cues(text, lo, hi, stops, matches)
         events: list[tuple[int, int, Union[Cue, NameSpan]]] = [(c.start, 1, c) for c in cues]
         events += [(n.start, 0, n) for n in names]
@@ -117,7 +121,7 @@ class OfficialExtractor:
         for _, _, ev in events:
             if ev.start < cursor:
                 continue
-            if chain and not self._joined(text, chain_end, ev.start):
+            if chain and (not self._joined(text, chain_end, ev.start) or self._predicate_title(text, chain, ev.start, name_ends)):
                 held = chain[-1].kind == "title" and not (isinstance(ev, Cue) and ev.kind == "title") and self._holder_copula(text, chain_end, ev.start)
                 if held:  # "Thuyền trưởng tàu X là ông A": rule position.holder
                     chain[-1] = chain[-1]._replace(value=chain[-1].value._replace(rule="position.holder"))  # type: ignore[union-attr]
@@ -421,6 +425,16 @@ class OfficialExtractor:
                 if pos is not None:
                     out.append(Cue(pos.start, pos.end, "title", pos))
         return out
+
+    def _predicate_title(self, text: str, chain: list[Cue], name_at: int, name_ends: set[int]) -> bool:
+        """True when the chain is a post after a name and "là", and a comma parts it from the next name: the
+        post is said of the name before ("… công nhận A là tổng thống lâm thời của Venezuela, ông Maduro …";
+        not "Chỉ huy cuộc duyệt binh là Tư lệnh Bộ binh, Thượng tướng Oleg Salyukov")."""
+        first = chain[0]
+        if first.kind != "title" or "," not in text[chain[-1].end : name_at]:
+            return False
+        m = _AFTER_IS.search(text, max(0, first.start - 8), first.start)
+        return m is not None and m.start() - 1 in name_ends
 
     def _holder_copula(self, text: str, a: int, b: int) -> bool:
         """Rule ``position.holder``: "Thuyền trưởng tàu QNa 91739 TS là ông Lương Tấn Sỹ": a post, "là"

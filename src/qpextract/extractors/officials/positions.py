@@ -15,12 +15,15 @@ from bisect import bisect_left
 from typing import NamedTuple, Optional, TypeVar
 
 from qpextract.extractors.officials.lexicon import Lexicon
-from qpextract.text.lexicon import fold
+from qpextract.text.lexicon import LOWER, UPPER, fold
 
 # what may join two positions of one chain; "là" too ("Phan Văn Giang, Thứ trưởng Quốc phòng là Tổng
 # tham mưu trưởng"), but not "làm" ("…, Thứ trưởng làm trưởng đoàn" is a role in the visit)
 _LINK = re.compile(r"[,()-]|(?<!\w)(?:kiêm|rồi|là)(?!\w)", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"[ \t]*+[-–][ \t]*+[A-ZĐ]")
+# position.lower_of: a lower-case name, then "của"/"thuộc" and the capitalized body it belongs to
+_LOWER_OF = re.compile(r"((?:" + LOWER + r"++[ \t]++){1,6}?)(?:của|thuộc)[ \t]++(?=" + UPPER + ")")
+_LOWER_NEXT = re.compile(r"[ \t]++" + LOWER)
 _IS = re.compile(r"(?<!\w)là(?!\w)", re.IGNORECASE)
 _ROLE_VERB = re.compile(r"(?<!\w)làm(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
@@ -134,6 +137,10 @@ class PositionParser:
             if oe > b.end():
                 org = text[b.end() : oe]
                 end = oe
+        if org is None and b is not None and b.end() < limit and b.end() not in stops and text[b.end()].islower():
+            oe = self._lower_of(text, b.end(), limit, stops)
+            if oe > b.end():
+                org, end = text[b.end() : oe], oe
         if org is not None and (of := _OF_AFTER.match(text, end, limit)) is not None and of.end() not in stops and text[of.end()].isupper():
             # rule position.of_country: "phát ngôn viên Hạm đội 7 của Mỹ", "… ban kế hoạch chiến lược của Không quân Venezuela"
             country = self.lex.country_at.match(text, of.end(), limit)
@@ -152,6 +159,25 @@ class PositionParser:
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
+    def _lower_of(self, text: str, q: int, limit: int, stops: set[int]) -> int:
+        """Rule ``position.lower_of``: after a title, a lower-case name of up to six syllables, "của" or
+        "thuộc" and the capitalized body it belongs to are one body ("người đứng đầu dịch vụ báo chí của
+        Quân khu Nam", "lãnh đạo ban kế hoạch chiến lược của Không quân Venezuela"): its end, else ``q``."""
+        m = _LOWER_OF.match(text, q, limit)
+        if m is None or m.end() in stops:
+            return q
+        words = m.group(1).split()
+        stops_ = self.lex.bodies.lower_stops
+        if any(fold(w) in stops_ for w in words) or any(fold(a + " " + b) in stops_ for a, b in zip(words, words[1:])):
+            return q  # a verb or a function word: a clause, not a name
+        country = self.lex.country_at.match(text, m.end(), limit)
+        whole = country.end() if country is not None else self.lex.bodies.parse(text, m.end(), limit, stops, self.lex.is_title)
+        if whole <= m.end() or self.lex.bodies.bare_head(text[m.end() : whole]) or self._next_is_name(text, whole, limit, stops):
+            return q
+        if (country is None and " " not in text[m.end() : whole] and _LOWER_NEXT.match(text, whole, limit)) or _NAME_GOES_ON.match(text, whole, limit):
+            return q  # "của Không" + "lực", "của Liwa Al" + " - Quds": the body's name would be cut
+        return whole
 
     def _of_post(self, text: str, q: int, limit: int, stops: set[int]) -> int:
         """Rule ``position.of_post``: after "của", another office with its body or country ("thư ký cấp cao của
