@@ -149,16 +149,18 @@ class Lexicon:
             + trie_pattern(tctx["predicate_verbs"], fold_case=True) + NB + r"[ \t]++"
             + r"(?:" + trie_pattern([r.rank for r in ranks], fold_case=True) + NB + r"[ \t]*+,?+[ \t]*+)?+"
         )
-        # what may sit between a name (or a position) and the next position
         # position.age_note: after the age in a note on the person, a home and a (former) rank before the post
         # ("Phan Văn Anh Vũ (43 tuổi, ngụ tại Đà Nẵng, chủ tịch HĐQT …)", "(53 tuổi, cựu Đại tá, cựu Chủ tịch …)")
         note = (
             r"(?:" + trie_pattern(tctx["home_words"], fold_case=True) + NB + r"[^,()\n]{1,50}?,[ \t]*+)?+"
             + r"(?:(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern([r.rank for r in ranks], fold_case=True) + NB + r"[^,()\n]{0,20}?,[ \t]*+)?+"
         )
+        # position.relative: "Travis Zettel, người từng chỉ huy tàu ngầm USS Bremerton": a relative clause that says the post
+        relative = r"(?:" + trie_pattern(tctx["relative_words"], fold_case=True) + r"[ \t]++" + trie_pattern(tctx["relative_adverbs"], fold_case=True) + NB + r"[ \t]++)?+"
+        # what may sit between a name (or a position) and the next position
         self.chain_sep = re.compile(
             r"[ \t]*+\)?+[ \t]*+(?:(?:[,(-]|(?:" + trie_pattern(tctx["chain_words"], fold_case=True) + r")" + NB + r")"
-            r"[ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+(?:[,)–-][ \t]*+)++" + note + r")?)?+(?:" + pred + r")?+",
+            r"[ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+(?:[,)–-][ \t]*+)++" + note + r")?" + relative + r")?+(?:" + pred + r")?+",
             re.IGNORECASE,
         )
         # position.predicate: a pronoun subject and its predicate, or an appointment verb
