@@ -24,7 +24,7 @@ _NAME_GOES_ON = re.compile(r"[ \t]*+[-–][ \t]*+[A-ZĐ]")
 # position.lower_of: a lower-case name, then "của"/"thuộc" and the capitalized body it belongs to
 _LOWER_OF = re.compile(r"((?:" + LOWER + r"++[ \t]++){1,6}?)(?:của|thuộc)[ \t]++(?=" + UPPER + ")")
 _LOWER_NEXT = re.compile(r"[ \t]++" + LOWER)
-_IS = re.compile(r"(?<!\w)là(?!\w)", re.IGNORECASE)
+_IS = re.compile(r"(?<!\w)(?:là|làm)(?!\w)", re.IGNORECASE)
 _ROLE_VERB = re.compile(r"(?<!\w)làm(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
