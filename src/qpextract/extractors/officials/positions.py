@@ -24,6 +24,12 @@ _NAME_GOES_ON = re.compile(r"[ \t]*+[-–][ \t]*+[A-ZĐ]")
 # position.lower_of: a lower-case name, then "của"/"thuộc" and the capitalized body it belongs to
 _LOWER_OF = re.compile(r"((?:" + LOWER + r"++[ \t]++){1,6}?)(?:của|thuộc)[ \t]++(?=" + UPPER + ")")
 _LOWER_NEXT = re.compile(r"[ \t]++" + LOWER)
+# position.sector_list: ", giáo dục, thanh niên, thiếu niên và nhi đồng": lower-case sectors listed after a body's
+# name, the last after "và"
+_WORD = r"(?!(?:và|của|thuộc)(?!\w))" + LOWER + r"++"
+_WORDS = _WORD + r"(?:[ \t]++" + _WORD + r"){0,3}"
+_SECTOR_LIST = re.compile(r"((?:,[ \t]*+" + _WORDS + r"){1,6}?)(?:,[ \t]*+|[ \t]++)và[ \t]++(" + _WORDS + r")(?![ \t]*+[-–])")
+_LIST_END = re.compile(r"[ \t]*+(?:[,.;:)(\n\"”]|[-–][ \t]|\Z)")
 _IS = re.compile(r"(?<!\w)(?:là|làm)(?!\w)", re.IGNORECASE)
 _ROLE_VERB = re.compile(r"(?<!\w)làm(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
@@ -147,6 +153,8 @@ class PositionParser:
             whole = country.end() if country is not None else self.lex.bodies.parse(text, of.end(), limit, stops, self.lex.is_title)
             if whole > of.end() and not self.lex.bodies.bare_head(text[of.end() : whole]) and not self._next_is_name(text, whole, limit, stops):
                 org, end = text[b.end() : whole], whole  # type: ignore[union-attr]
+        if org is not None and (sl := self._sector_list(text, end, limit, stops)) > end:
+            org, end = text[b.end() : sl], sl  # type: ignore[union-attr]
         if org is not None and (bare in self.lex.at_place_titles or self.lex.mission.match(org)):
             at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam", "Đại sứ quán Nhật Bản tại Việt Nam"
             if at is not None:
@@ -159,6 +167,32 @@ class PositionParser:
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
+    def _sector_list(self, text: str, end: int, limit: int, stops: set[int]) -> int:
+        """Rule ``position.sector_list``: lower-case sectors after a body's name, listed with commas and
+        "và", and a country or "của" and a body after them ("Ủy ban Văn hóa, giáo dục, thanh niên, thiếu
+        niên và nhi đồng của Quốc hội", "Bộ trưởng Nội vụ, tư pháp và hòa bình Venezuela"): where they end, else ``end``."""
+        m = _SECTOR_LIST.match(text, end, limit)
+        if m is None:
+            return end
+        items = [w.strip() for w in m.group(1).split(",") if w.strip()] + [m.group(2)]
+        lower_stops = self.lex.bodies.lower_stops
+        for item in items:
+            words = item.split()
+            if any(fold(w) in lower_stops for w in words) or self.lex.is_title(item, 0, len(item)):
+                return end  # a verb, a function word or a title: a clause or the next post, not a sector
+        e = m.end()
+        tail = _OF_AFTER.match(text, e, limit) or _BLANK.match(text, e, limit)
+        if tail is not None and tail.end() < limit and text[tail.end()].isupper() and tail.end() not in stops:
+            country = self.lex.country_at.match(text, tail.end(), limit)
+            if country is not None:
+                return country.end()  # "… và hòa bình Venezuela Nestor Reverol"
+            whole = self.lex.bodies.parse(text, tail.end(), limit, stops, self.lex.is_title)
+            if whole > tail.end():
+                return whole  # "… và nhi đồng của Quốc hội Đào Trọng Thi"
+        if not (_LIST_END.match(text, e, limit) or (tail is not None and tail.end() in stops)):
+            return end  # "…, ghi nhận và biểu dương tinh thần": the list goes on into a clause
+        return e
 
     def _lower_of(self, text: str, q: int, limit: int, stops: set[int]) -> int:
         """Rule ``position.lower_of``: after a title, a lower-case name of up to six syllables, "của" or
