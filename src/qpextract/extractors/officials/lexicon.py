@@ -203,6 +203,11 @@ class Lexicon:
         self.of_titles = frozenset(fold(t) for t in tctx["of_titles"])
         self.at_place_titles = frozenset(fold(t) for t in tctx["at_place_titles"])
         self.mission = re.compile(trie_pattern(tctx["at_place_bodies"], fold_case=True) + NB, re.IGNORECASE)
+        self.place_after = re.compile(
+            r"[ \t]++(?:ở|tại)[ \t]++(?:" + trie_pattern(tctx["place_lead_words"]) + NB + r"[ \t]++)?"
+            + r"(?:" + trie_pattern(rules["countries"]) + NB + r"|" + UPPER + r"\w*+(?:[ \t]++" + UPPER + r"\w*+){0,3}(?:,[ \t]*+" + trie_pattern(rules["countries"]) + NB + r")?)"
+            + r"(?=[ \t]*+(?:[,.;:)(\n\"”]|[-–][ \t]|\Z)|[ \t]++" + trie_pattern(tctx["place_end_verbs"]) + NB + ")"
+        )
         self.at_place = re.compile(
             r"[ \t]++tại[ \t]++(?:" + trie_pattern(tctx["at_place_words"] + rules["countries"]) + NB + r")", re.IGNORECASE
         )

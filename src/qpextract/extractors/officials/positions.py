@@ -159,6 +159,8 @@ class PositionParser:
             at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam", "Đại sứ quán Nhật Bản tại Việt Nam"
             if at is not None:
                 org, end = text[b.end() : at.end()], at.end()  # type: ignore[union-attr]
+        if org is not None and (pa := self.lex.place_after.match(text, end, limit)) is not None and not any(k in stops for k in range(end, pa.end())):
+            org, end = text[b.end() : pa.end()], pa.end()  # type: ignore[union-attr]  # rule position.place_after
         qualified = self.lex.whole_qualifier.search(t.group()) is not None  # "lãnh đạo đối lập": a post without a body
         if bare in self.lex.appos_need_body and not (org is None and qualified) and (
             org is None or self.lex.bodies.cut_short(text, end - len(org), end, limit)
