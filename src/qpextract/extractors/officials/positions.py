@@ -162,6 +162,8 @@ class PositionParser:
         if org is not None and (pa := self.lex.place_after.match(text, end, limit)) is not None and not any(k in stops for k in range(end, pa.end())):
             org, end = text[b.end() : pa.end()], pa.end()  # type: ignore[union-attr]  # rule position.place_after
         qualified = self.lex.whole_qualifier.search(t.group()) is not None  # "lãnh đạo đối lập": a post without a body
+        if bare in self.lex.appos_need_body and self.lex.on_behalf_before.search(text, max(0, pos - 80), pos):
+            return None  # "Thay mặt Quân ủy Trung ương, lãnh đạo Bộ Quốc phòng, Đại tướng A": the bodies spoken for
         if bare in self.lex.appos_need_body and not (org is None and qualified) and (
             org is None or self.lex.bodies.cut_short(text, end - len(org), end, limit)
         ):
