@@ -138,29 +138,30 @@ class PositionParser:
             oe = self._of_post(text, of.end(), limit, stops)
             if oe > of.end():
                 org, end, b = text[of.end() : oe], oe, None
+        ob = of.end() if b is None and org is not None else b.end() if b is not None else end  # where the body starts
         if b is not None and b.end() not in stops:
             oe = self.lex.bodies.parse_after_title(text, b.end(), limit, stops, self.lex.is_title, t.group())
             if oe > b.end():
-                org = text[b.end() : oe]
+                org = text[ob : oe]
                 end = oe
         if org is None and b is not None and b.end() < limit and b.end() not in stops and text[b.end()].islower():
             oe = self._lower_of(text, b.end(), limit, stops)
             if oe > b.end():
-                org, end = text[b.end() : oe], oe
+                org, end = text[ob : oe], oe
         if org is not None and (of := _OF_AFTER.match(text, end, limit)) is not None and of.end() not in stops and text[of.end()].isupper():
             # rule position.of_country: "phát ngôn viên Hạm đội 7 của Mỹ", "… ban kế hoạch chiến lược của Không quân Venezuela"
             country = self.lex.country_at.match(text, of.end(), limit)
             whole = country.end() if country is not None else self.lex.bodies.parse(text, of.end(), limit, stops, self.lex.is_title)
             if whole > of.end() and not self.lex.bodies.bare_head(text[of.end() : whole]) and not self._next_is_name(text, whole, limit, stops):
-                org, end = text[b.end() : whole], whole  # type: ignore[union-attr]
+                org, end = text[ob : whole], whole
         if org is not None and (sl := self._sector_list(text, end, limit, stops)) > end:
-            org, end = text[b.end() : sl], sl  # type: ignore[union-attr]
+            org, end = text[ob : sl], sl
         if org is not None and (bare in self.lex.at_place_titles or self.lex.mission.match(org)):
             at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam", "Đại sứ quán Nhật Bản tại Việt Nam"
             if at is not None:
-                org, end = text[b.end() : at.end()], at.end()  # type: ignore[union-attr]
+                org, end = text[ob : at.end()], at.end()
         if org is not None and (pa := self.lex.place_after.match(text, end, limit)) is not None and not any(k in stops for k in range(end, pa.end())):
-            org, end = text[b.end() : pa.end()], pa.end()  # type: ignore[union-attr]  # rule position.place_after
+            org, end = text[ob : pa.end()], pa.end()  # rule position.place_after
         qualified = self.lex.whole_qualifier.search(t.group()) is not None  # "lãnh đạo đối lập": a post without a body
         if bare in self.lex.appos_need_body and self.lex.on_behalf_before.search(text, max(0, pos - 80), pos):
             return None  # "Thay mặt Quân ủy Trung ương, lãnh đạo Bộ Quốc phòng, Đại tướng A": the bodies spoken for
