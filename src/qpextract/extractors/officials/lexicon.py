@@ -158,10 +158,17 @@ class Lexicon:
         )
         # position.relative: "Travis Zettel, người từng chỉ huy tàu ngầm USS Bremerton": a relative clause that says the post
         relative = r"(?:" + trie_pattern(tctx["relative_words"], fold_case=True) + r"[ \t]++" + trie_pattern(tctx["relative_adverbs"], fold_case=True) + NB + r"[ \t]++)?+"
+        # position.rank_apposition: a rank said after the name, then the post ("ông Clay Doss, trung tá hải quân và là
+        # người phát ngôn …", "A, Đại tá, Chính ủy …")
+        rank_appos = (
+            r"(?:(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern([r.rank for r in ranks], fold_case=True) + NB
+            + r"(?:[ \t]++" + trie_pattern(ctx["service_after"], fold_case=True) + NB + r")?"
+            + r"(?:[ \t]*+,[ \t]*+|[ \t]++(?:và|đồng thời)[ \t]++))?+"
+        )
         # what may sit between a name (or a position) and the next position
         self.chain_sep = re.compile(
             r"[ \t]*+\)?+[ \t]*+(?:(?:[,(-]|(?:" + trie_pattern(tctx["chain_words"], fold_case=True) + r")" + NB + r")"
-            r"[ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+(?:[,)–-][ \t]*+)++" + note + r")?" + relative + r")?+(?:" + pred + r")?+",
+            r"[ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+(?:[,)–-][ \t]*+)++" + note + r")?" + rank_appos + relative + r")?+(?:" + pred + r")?+",
             re.IGNORECASE,
         )
         # position.predicate: a pronoun subject and its predicate, or an appointment verb
