@@ -29,6 +29,8 @@ _LOWER_NEXT = re.compile(r"[ \t]++" + LOWER)
 _WORD = r"(?!(?:và|của|thuộc)(?!\w))" + LOWER + r"++"
 _WORDS = _WORD + r"(?:[ \t]++" + _WORD + r"){0,3}"
 _SECTOR_LIST = re.compile(r"((?:,[ \t]*+" + _WORDS + r"){1,6}?)(?:,[ \t]*+|[ \t]++)và[ \t]++(" + _WORDS + r")(?![ \t]*+[-–])")
+# … and after a head alone, a lower-case name joined by "và" ("Viện" + "nghiên cứu chính trị và xung đột")
+_HEAD_LIST = re.compile(r"[ \t]++(" + _WORDS + r")[ \t]++và[ \t]++(" + _WORDS + r")(?![ \t]*+[-–])")
 _LIST_END = re.compile(r"[ \t]*+(?:[,.;:)(\n\"”]|[-–][ \t]|\Z)")
 _IS = re.compile(r"(?<!\w)(?:là|làm)(?!\w)", re.IGNORECASE)
 _ROLE_VERB = re.compile(r"(?<!\w)làm(?!\w)", re.IGNORECASE)
@@ -154,7 +156,7 @@ class PositionParser:
             whole = country.end() if country is not None else self.lex.bodies.parse(text, of.end(), limit, stops, self.lex.is_title)
             if whole > of.end() and not self.lex.bodies.bare_head(text[of.end() : whole]) and not self._next_is_name(text, whole, limit, stops):
                 org, end = text[ob : whole], whole
-        if org is not None and (sl := self._sector_list(text, end, limit, stops)) > end:
+        if org is not None and (sl := self._sector_list(text, end, limit, stops, self.lex.bodies.bare_head(org))) > end:
             org, end = text[ob : sl], sl
         if org is not None and (bare in self.lex.at_place_titles or self.lex.mission.match(org)):
             at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam", "Đại sứ quán Nhật Bản tại Việt Nam"
@@ -173,20 +175,26 @@ class PositionParser:
         made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
 
-    def _sector_list(self, text: str, end: int, limit: int, stops: set[int]) -> int:
+    def _sector_list(self, text: str, end: int, limit: int, stops: set[int], head_alone: bool = False) -> int:
         """Rule ``position.sector_list``: lower-case sectors after a body's name, listed with commas and
         "và", and a country or "của" and a body after them ("Ủy ban Văn hóa, giáo dục, thanh niên, thiếu
         niên và nhi đồng của Quốc hội", "Bộ trưởng Nội vụ, tư pháp và hòa bình Venezuela"): where they end, else ``end``."""
         m = _SECTOR_LIST.match(text, end, limit)
+        if m is None and head_alone:
+            m = _HEAD_LIST.match(text, end, limit)
         if m is None:
             return end
-        items = [w.strip() for w in m.group(1).split(",") if w.strip()] + [m.group(2)]
         lower_stops = self.lex.bodies.lower_stops
+        last = m.group(2).split()
+        keep = next((k for k, w in enumerate(last) if fold(w) in lower_stops), len(last))
+        if keep == 0:
+            return end
+        e = m.start(2) + len(" ".join(last[:keep]))  # "… và xung đột" + " tại Jakarta": the last sector ends before a function word
+        items = [w.strip() for w in m.group(1).split(",") if w.strip()] + [" ".join(last[:keep])]
         for item in items:
             words = item.split()
             if any(fold(w) in lower_stops for w in words) or self.lex.is_title(item, 0, len(item)):
                 return end  # a verb, a function word or a title: a clause or the next post, not a sector
-        e = m.end()
         tail = _OF_AFTER.match(text, e, limit) or _BLANK.match(text, e, limit)
         if tail is not None and tail.end() < limit and text[tail.end()].isupper() and tail.end() not in stops:
             country = self.lex.country_at.match(text, tail.end(), limit)
@@ -195,7 +203,7 @@ class PositionParser:
             whole = self.lex.bodies.parse(text, tail.end(), limit, stops, self.lex.is_title)
             if whole > tail.end():
                 return whole  # "… và nhi đồng của Quốc hội Đào Trọng Thi"
-        if not (_LIST_END.match(text, e, limit) or (tail is not None and tail.end() in stops)):
+        if not (_LIST_END.match(text, e, limit) or (tail is not None and tail.end() in stops) or self.lex.place_after.match(text, e, limit)):
             return end  # "…, ghi nhận và biểu dương tinh thần": the list goes on into a clause
         return e
 
