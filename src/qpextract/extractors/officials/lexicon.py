@@ -133,12 +133,12 @@ class Lexicon:
         # person.bare: an academic title right before a name ("TS Nguyễn Văn Hùng", "PGS-TS Nguyễn Thiện Tống")
         self.academic_before = re.compile(PB + r"(?:" + trie_pattern(ctx["academic"]) + r")(?:[-.][ \t]*+" + trie_pattern(ctx["academic"]) + r")?+\.?+[ \t]++\Z")
         # what may sit between two cues or a cue and a name: blanks, a place in brackets ("Chủ tịch xã Tân Hải
-        # (huyện Tân Thành) Phạm Đức Trọng"), one comma/colon,
+        # (huyện Tân Thành) Phạm Đức Trọng"), one comma/colon, "tức" ("Tổng Tư lệnh …, tức Tổng thống Putin"),
         # academic titles ("Đại tá, TS. ", "PGS.TS ")
         # … and a country between a rank and a foreign name ("đại úy không quân Liên Xô Poyarkov …")
         country = r"(?-i:" + trie_pattern(self.countries) + r")" + NB + r"[ \t]++"
         self.gap = re.compile(
-            r"[ \t]*+(?:\([^()\n]{1,40}+\)[ \t]*+)?+(?:[,:-][ \t]*+)?(?:" + acad + r"\.?+[ \t]*+(?:,[ \t]*+)?)*+(?:" + country + r")?+", re.IGNORECASE
+            r"[ \t]*+(?:\([^()\n]{1,40}+\)[ \t]*+)?+(?:[,:-][ \t]*+)?(?:tức[ \t]++)?+(?:" + acad + r"\.?+[ \t]*+(?:,[ \t]*+)?)*+(?:" + country + r")?+", re.IGNORECASE
         )
         # position.holder: a post, then "là" and the person who holds it
         self.holder_copula = re.compile(
