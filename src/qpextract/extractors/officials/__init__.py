@@ -51,6 +51,8 @@ _BODY_WORD_BEFORE = re.compile(r"(?<!\w)[Bb]ộ[ \t]++\Z")
 _LIST_GAP = re.compile(r"[ \t]*+(?:[;,][ \t]*+(?:và[ \t]++)?|và[ \t]++)")
 
 
+_CUE_RULES = frozenset({"position.holder", "position.clause_post"})  # title cues that keep the rule that made them
+_COMMA_BEFORE = re.compile(r"[ \t]*+(?:\([^()\n]{1,40}+\)[ \t]*+)?,[ \t]*+\Z")  # "… (IRGC), " before a cue
 _AFTER_IS = re.compile(r"(?<!\w)là[ \t]++\Z")  # the blank before it is checked apart
 
 
@@ -101,6 +103,7 @@ class OfficialExtractor:
         stops = {n.start for n in names}
         name_ends = {n.end for n in names}
         cues = self._cues(text, lo, hi, stops, matches)
+        cues = self._clause_posts(text, lo, stops, cues)
         events: list[tuple[int, int, Union[Cue, NameSpan]]] = [(c.start, 1, c) for c in cues]
         events += [(n.start, 0, n) for n in names]
         events.sort(key=lambda ev: (ev[0], ev[1]))
@@ -166,7 +169,7 @@ class OfficialExtractor:
                 if inherited:
                     hon, rank = plural, list_rank
                 pre = [
-                    c.value._replace(rule=c.value.rule if c.value.rule == "position.holder" else "position.before")  # type: ignore[union-attr]
+                    c.value._replace(rule=c.value.rule if c.value.rule in _CUE_RULES else "position.before")  # type: ignore[union-attr]
                     for i, c in enumerate(chain)
                     if c.kind == "title"
                     and (not c.value.group or (i == len(chain) - 1 and not text[c.end : s].strip()))  # type: ignore[union-attr]
@@ -425,6 +428,29 @@ class OfficialExtractor:
                 if pos is not None:
                     out.append(Cue(pos.start, pos.end, "title", pos))
         return out
+
+    def _clause_posts(self, text: str, lo: int, stops: set[int], cues: list[Cue]) -> list[Cue]:
+        """Rule ``position.clause_post``: an apposition post with its body opening a clause, then a comma and an
+        honorific or rank and the name ("Đại diện Nhịp cầu Hoàng Sa, ông Đỗ Thái Bình cho biết"): a title cue."""
+        out = list(cues)
+        for i, c in enumerate(cues):
+            if c.kind not in ("hon", "rank", "noun") or (i > 0 and cues[i - 1].kind == "title" and self._joined(text, cues[i - 1].end, c.start)):
+                continue
+            m = _COMMA_BEFORE.search(text, max(lo, c.start - 60), c.start)
+            if m is None:
+                continue
+            sent = max(lo, max(text.rfind(ch, lo, m.start()) for ch in ".\n:;\"“") + 1)
+            if m.start() - sent > 160 or any(sent <= q.start < m.start() for q in cues):
+                continue
+            starts = [sent] + [k + 1 for k in range(sent, m.start()) if text[k] == ","]
+            for cs in reversed(starts[-4:]):  # the clause that ends at the comma: nearest first
+                while cs < m.start() and text[cs] in " \t":
+                    cs += 1
+                post = self.positions.at(text, cs, m.start(), stops, appos=True)
+                if post is not None and post.weak and post.organization is not None and post.end == m.start():
+                    out.append(Cue(post.start, post.end, "title", post._replace(rule="position.clause_post")))
+                    break
+        return sorted(out, key=lambda q: q.start) if len(out) > len(cues) else cues
 
     def _predicate_title(self, text: str, chain: list[Cue], name_at: int, name_ends: set[int]) -> bool:
         """True when the chain is a post after a name and "là", and a comma parts it from the next name: the
