@@ -433,15 +433,21 @@ class OfficialExtractor:
         """Rule ``position.clause_post``: an apposition post with its body opening a clause, then a comma and an
         honorific or rank and the name ("Đại diện Nhịp cầu Hoàng Sa, ông Đỗ Thái Bình cho biết"): a title cue."""
         out = list(cues)
+        cue_starts = [q.start for q in cues]
         for i, c in enumerate(cues):
             if c.kind not in ("hon", "rank", "noun") or (i > 0 and cues[i - 1].kind == "title" and self._joined(text, cues[i - 1].end, c.start)):
                 continue
             m = _COMMA_BEFORE.search(text, max(lo, c.start - 60), c.start)
             if m is None:
                 continue
-            sent = max(lo, max(text.rfind(ch, lo, m.start()) for ch in ".\n:;\"“") + 1)
-            if m.start() - sent > 160 or any(sent <= q.start < m.start() for q in cues):
-                continue
+            window = max(lo, m.start() - 160)
+            sent = max(text.rfind(ch, window, m.start()) for ch in ".\n:;\"“")
+            if sent < 0 and window > lo:
+                continue  # no clause start within reach
+            sent = max(lo, sent + 1)
+            j = bisect_left(cue_starts, sent)
+            if j < len(cue_starts) and cue_starts[j] < m.start():
+                continue  # a cue of its own already stands in the clause
             starts = [sent] + [k + 1 for k in range(sent, m.start()) if text[k] == ","]
             for cs in reversed(starts[-4:]):  # the clause that ends at the comma: nearest first
                 while cs < m.start() and text[cs] in " \t":
