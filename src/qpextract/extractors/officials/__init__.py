@@ -437,6 +437,13 @@ class OfficialExtractor:
         for i, c in enumerate(cues):
             if c.kind not in ("hon", "rank", "noun") or (i > 0 and cues[i - 1].kind == "title" and self._joined(text, cues[i - 1].end, c.start)):
                 continue
+            k = c.start - 1
+            if k <= lo or text[k] not in ", \t":
+                continue  # the usual case, checked without a regex
+            while k > lo and text[k] in " \t":
+                k -= 1
+            if text[k] != ",":
+                continue
             m = _COMMA_BEFORE.search(text, max(lo, c.start - 60), c.start)
             if m is None:
                 continue
@@ -452,6 +459,8 @@ class OfficialExtractor:
             for cs in reversed(starts[-4:]):  # the clause that ends at the comma: nearest first
                 while cs < m.start() and text[cs] in " \t":
                     cs += 1
+                if self.lex.appos_at.match(text, cs, m.start()) is None:
+                    continue  # a title of titles.tsv would be a cue of its own: only apposition titles are read here
                 post = self.positions.at(text, cs, m.start(), stops, appos=True)
                 if post is not None and post.weak and post.organization is not None and post.end == m.start():
                     out.append(Cue(post.start, post.end, "title", post._replace(rule="position.clause_post")))

@@ -156,7 +156,7 @@ class PositionParser:
             whole = country.end() if country is not None else self.lex.bodies.parse(text, of.end(), limit, stops, self.lex.is_title)
             if whole > of.end() and not self.lex.bodies.bare_head(text[of.end() : whole]) and not self._next_is_name(text, whole, limit, stops):
                 org, end = text[ob : whole], whole
-        if org is not None and (sl := self._sector_list(text, end, limit, stops, self.lex.bodies.bare_head(org))) > end:
+        if org is not None and (sl := self._sector_list(text, end, limit, stops, org)) > end:
             org, end = text[ob : sl], sl
         if org is not None and (bare in self.lex.at_place_titles or self.lex.mission.match(org)):
             at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam", "Đại sứ quán Nhật Bản tại Việt Nam"
@@ -164,24 +164,23 @@ class PositionParser:
                 org, end = text[ob : at.end()], at.end()
         if org is not None and (pa := self.lex.place_after.match(text, end, limit)) is not None and not any(k in stops for k in range(end, pa.end())):
             org, end = text[ob : pa.end()], pa.end()  # rule position.place_after
-        qualified = self.lex.whole_qualifier.search(t.group()) is not None  # "lãnh đạo đối lập": a post without a body
-        if bare in self.lex.appos_need_body and self.lex.on_behalf_before.search(text, max(0, pos - 80), pos):
-            return None  # "Thay mặt Quân ủy Trung ương, lãnh đạo Bộ Quốc phòng, Đại tướng A": the bodies spoken for
-        if bare in self.lex.appos_need_body and not (org is None and qualified) and (
-            org is None or self.lex.bodies.cut_short(text, end - len(org), end, limit)
-        ):
-            return None  # "đại diện Lãnh đạo" + "ban, bộ", "thư ký Hội đồng" + "an ninh ...": no body of its own
+        if bare in self.lex.appos_need_body:
+            if self.lex.on_behalf_before.search(text, max(0, pos - 80), pos):
+                return None  # "Thay mặt Quân ủy Trung ương, lãnh đạo Bộ Quốc phòng, Đại tướng A": the bodies spoken for
+            qualified = self.lex.whole_qualifier.search(t.group()) is not None  # "lãnh đạo đối lập": a post without a body
+            if not (org is None and qualified) and (org is None or self.lex.bodies.cut_short(text, end - len(org), end, limit)):
+                return None  # "đại diện Lãnh đạo" + "ban, bộ", "thư ký Hội đồng" + "an ninh ...": no body of its own
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
 
-    def _sector_list(self, text: str, end: int, limit: int, stops: set[int], head_alone: bool = False) -> int:
+    def _sector_list(self, text: str, end: int, limit: int, stops: set[int], org: str = "") -> int:
         """Rule ``position.sector_list``: lower-case sectors after a body's name, listed with commas and
         "và", and a country or "của" and a body after them ("Ủy ban Văn hóa, giáo dục, thanh niên, thiếu
         niên và nhi đồng của Quốc hội", "Bộ trưởng Nội vụ, tư pháp và hòa bình Venezuela"): where they end, else ``end``."""
         m = _SECTOR_LIST.match(text, end, limit)
-        if m is None and head_alone:
-            m = _HEAD_LIST.match(text, end, limit)
+        if m is None and (m := _HEAD_LIST.match(text, end, limit)) is not None and not self.lex.bodies.bare_head(org):
+            m = None  # the name joined by "và" only after a head alone
         if m is None:
             return end
         lower_stops = self.lex.bodies.lower_stops
