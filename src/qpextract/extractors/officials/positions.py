@@ -162,7 +162,7 @@ class PositionParser:
             at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam", "Đại sứ quán Nhật Bản tại Việt Nam"
             if at is not None:
                 org, end = text[ob : at.end()], at.end()
-        if org is not None and (pa := self.lex.place_after.match(text, end, limit)) is not None and not any(k in stops for k in range(end, pa.end())):
+        if org is not None and text[end + 1 : end + 3] in ("ở ", "tạ") and (pa := self.lex.place_after.match(text, end, limit)) is not None and not any(k in stops for k in range(end, pa.end())):
             org, end = text[ob : pa.end()], pa.end()  # rule position.place_after
         if bare in self.lex.appos_need_body:
             if self.lex.on_behalf_before.search(text, max(0, pos - 80), pos):
@@ -178,7 +178,9 @@ class PositionParser:
         """Rule ``position.sector_list``: lower-case sectors after a body's name, listed with commas and
         "và", and a country or "của" and a body after them ("Ủy ban Văn hóa, giáo dục, thanh niên, thiếu
         niên và nhi đồng của Quốc hội", "Bộ trưởng Nội vụ, tư pháp và hòa bình Venezuela"): where they end, else ``end``."""
-        m = _SECTOR_LIST.match(text, end, limit)
+        if " và " not in text[end : min(limit, end + 200)]:
+            return end  # no list ends within reach: the usual case, checked without a regex
+        m = _SECTOR_LIST.match(text, end, limit) if text[end : end + 1] == "," else None
         if m is None and (m := _HEAD_LIST.match(text, end, limit)) is not None and not self.lex.bodies.bare_head(org):
             m = None  # the name joined by "và" only after a head alone
         if m is None:
