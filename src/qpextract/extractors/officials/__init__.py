@@ -51,6 +51,11 @@ _BODY_WORD_BEFORE = re.compile(r"(?<!\w)[Bb]ộ[ \t]++\Z")
 _LIST_GAP = re.compile(r"[ \t]*+(?:[;,][ \t]*+(?:và[ \t]++)?|và[ \t]++)")
 
 
+_CUE_RULES = frozenset({"position.holder", "position.clause_post"})  # title cues that keep the rule that made them
+_COMMA_BEFORE = re.compile(r"[ \t]*+(?:\([^()\n]{1,40}+\)[ \t]*+)?,[ \t]*+\Z")  # "… (IRGC), " before a cue
+_AFTER_IS = re.compile(r"(?<!\w)là[ \t]++\Z")  # the blank before it is checked apart
+
+
 class Cue(NamedTuple):
     start: int
     end: int
@@ -96,7 +101,9 @@ class OfficialExtractor:
             )
         ]
         stops = {n.start for n in names}
+        name_ends = {n.end for n in names}
         cues = self._cues(text, lo, hi, stops, matches)
+        cues = self._clause_posts(text, lo, stops, cues)
         events: list[tuple[int, int, Union[Cue, NameSpan]]] = [(c.start, 1, c) for c in cues]
         events += [(n.start, 0, n) for n in names]
         events.sort(key=lambda ev: (ev[0], ev[1]))
@@ -117,9 +124,13 @@ class OfficialExtractor:
         for _, _, ev in events:
             if ev.start < cursor:
                 continue
-            if chain and not self._joined(text, chain_end, ev.start):
-                self._flush(text, chain, hi, stops, deferred)
-                chain = []
+            if chain and (not self._joined(text, chain_end, ev.start) or self._predicate_title(text, chain, ev.start, name_ends)):
+                held = chain[-1].kind == "title" and not (isinstance(ev, Cue) and ev.kind == "title") and self._holder_copula(text, chain_end, ev.start)
+                if held:  # "Thuyền trưởng tàu X là ông A": rule position.holder
+                    chain[-1] = chain[-1]._replace(value=chain[-1].value._replace(rule="position.holder"))  # type: ignore[union-attr]
+                else:
+                    self._flush(text, chain, hi, stops, deferred)
+                    chain = []
             if isinstance(ev, Cue):
                 chain.append(ev)
                 chain_end = cursor = ev.end
@@ -158,7 +169,7 @@ class OfficialExtractor:
                 if inherited:
                     hon, rank = plural, list_rank
                 pre = [
-                    c.value._replace(rule="position.before")  # type: ignore[union-attr]
+                    c.value._replace(rule=c.value.rule if c.value.rule in _CUE_RULES else "position.before")  # type: ignore[union-attr]
                     for i, c in enumerate(chain)
                     if c.kind == "title"
                     and (not c.value.group or (i == len(chain) - 1 and not text[c.end : s].strip()))  # type: ignore[union-attr]
@@ -417,6 +428,60 @@ class OfficialExtractor:
                 if pos is not None:
                     out.append(Cue(pos.start, pos.end, "title", pos))
         return out
+
+    def _clause_posts(self, text: str, lo: int, stops: set[int], cues: list[Cue]) -> list[Cue]:
+        """Rule ``position.clause_post``: an apposition post with its body opening a clause, then a comma and an
+        honorific or rank and the name ("Đại diện Nhịp cầu Hoàng Sa, ông Đỗ Thái Bình cho biết"): a title cue."""
+        out = list(cues)
+        cue_starts = [q.start for q in cues]
+        for i, c in enumerate(cues):
+            if c.kind not in ("hon", "rank", "noun") or (i > 0 and cues[i - 1].kind == "title" and self._joined(text, cues[i - 1].end, c.start)):
+                continue
+            k = c.start - 1
+            if k <= lo or text[k] not in ", \t":
+                continue  # the usual case, checked without a regex
+            while k > lo and text[k] in " \t":
+                k -= 1
+            if text[k] != ",":
+                continue
+            m = _COMMA_BEFORE.search(text, max(lo, c.start - 60), c.start)
+            if m is None:
+                continue
+            window = max(lo, m.start() - 160)
+            sent = max(text.rfind(ch, window, m.start()) for ch in ".\n:;\"“")
+            if sent < 0 and window > lo:
+                continue  # no clause start within reach
+            sent = max(lo, sent + 1)
+            j = bisect_left(cue_starts, sent)
+            if j < len(cue_starts) and cue_starts[j] < m.start():
+                continue  # a cue of its own already stands in the clause
+            starts = [sent] + [k + 1 for k in range(sent, m.start()) if text[k] == ","]
+            for cs in reversed(starts[-4:]):  # the clause that ends at the comma: nearest first
+                while cs < m.start() and text[cs] in " \t":
+                    cs += 1
+                if self.lex.appos_at.match(text, cs, m.start()) is None:
+                    continue  # a title of titles.tsv would be a cue of its own: only apposition titles are read here
+                post = self.positions.at(text, cs, m.start(), stops, appos=True)
+                if post is not None and post.weak and post.organization is not None and post.end == m.start():
+                    out.append(Cue(post.start, post.end, "title", post._replace(rule="position.clause_post")))
+                    break
+        return sorted(out, key=lambda q: q.start) if len(out) > len(cues) else cues
+
+    def _predicate_title(self, text: str, chain: list[Cue], name_at: int, name_ends: set[int]) -> bool:
+        """True when the chain is a post after a name and "là", and a comma parts it from the next name: the
+        post is said of the name before ("… công nhận A là tổng thống lâm thời của Venezuela, ông Maduro …";
+        not "Chỉ huy cuộc duyệt binh là Tư lệnh Bộ binh, Thượng tướng Oleg Salyukov")."""
+        first = chain[0]
+        if first.kind != "title" or "," not in text[chain[-1].end : name_at]:
+            return False
+        m = _AFTER_IS.search(text, max(0, first.start - 8), first.start)
+        return m is not None and m.start() - 1 in name_ends
+
+    def _holder_copula(self, text: str, a: int, b: int) -> bool:
+        """Rule ``position.holder``: "Thuyền trưởng tàu QNa 91739 TS là ông Lương Tấn Sỹ": a post, "là"
+        and its holder (titles_context.yaml holder_copula)."""
+        m = self.lex.holder_copula.match(text, a, b) if 0 <= b - a <= 40 else None
+        return m is not None and m.end() == b
 
     def _joined(self, text: str, a: int, b: int) -> bool:
         if b < a or b - a > 24:

@@ -74,6 +74,7 @@ class Lexicon:
         tctx = read_yaml("titles_context.yaml")
         qualifiers = trie_pattern(tctx["title_qualifiers"], fold_case=True)
         self.title_qualifier = re.compile(r"[ \t]++" + qualifiers + NB, re.IGNORECASE)
+        self.whole_qualifier = re.compile(r"[ \t]++" + trie_pattern(tctx["whole_qualifiers"], fold_case=True) + r"\Z", re.IGNORECASE)
         title_re = r"(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern([r.title for r in titles], fold_case=True) + r"(?:[ \t]++(?:" + qualifiers + r")" + NB + r")?+"
         # one scan finds every cue: honorific, rank or title (told apart by ``cue_kind``)
         self.cue_kind: dict[str, str] = {fold(r.title): "title" for r in titles}
@@ -131,12 +132,17 @@ class Lexicon:
         acad = trie_pattern(ctx["academic"], fold_case=True)
         # person.bare: an academic title right before a name ("TS Nguyễn Văn Hùng", "PGS-TS Nguyễn Thiện Tống")
         self.academic_before = re.compile(PB + r"(?:" + trie_pattern(ctx["academic"]) + r")(?:[-.][ \t]*+" + trie_pattern(ctx["academic"]) + r")?+\.?+[ \t]++\Z")
-        # what may sit between two cues or a cue and a name: blanks, one comma/colon,
+        # what may sit between two cues or a cue and a name: blanks, a place in brackets ("Chủ tịch xã Tân Hải
+        # (huyện Tân Thành) Phạm Đức Trọng"), one comma/colon, "tức" ("Tổng Tư lệnh …, tức Tổng thống Putin"),
         # academic titles ("Đại tá, TS. ", "PGS.TS ")
         # … and a country between a rank and a foreign name ("đại úy không quân Liên Xô Poyarkov …")
         country = r"(?-i:" + trie_pattern(self.countries) + r")" + NB + r"[ \t]++"
         self.gap = re.compile(
-            r"[ \t]*+(?:[,:-][ \t]*+)?(?:" + acad + r"\.?+[ \t]*+(?:,[ \t]*+)?)*+(?:" + country + r")?+", re.IGNORECASE
+            r"[ \t]*+(?:\([^()\n]{1,40}+\)[ \t]*+)?+(?:[,:-][ \t]*+)?(?:tức[ \t]++)?+(?:" + acad + r"\.?+[ \t]*+(?:,[ \t]*+)?)*+(?:" + country + r")?+", re.IGNORECASE
+        )
+        # position.holder: a post, then "là" and the person who holds it
+        self.holder_copula = re.compile(
+            r"[ \t]++(?:" + trie_pattern(tctx["holder_copula_adverbs"], fold_case=True) + r"[ \t]++)?là[ \t]++", re.IGNORECASE
         )
         # … and a rank between the verb and the post ("ông Hùng là đại tá chỉ huy trưởng …")
         pred = (
@@ -144,10 +150,25 @@ class Lexicon:
             + trie_pattern(tctx["predicate_verbs"], fold_case=True) + NB + r"[ \t]++"
             + r"(?:" + trie_pattern([r.rank for r in ranks], fold_case=True) + NB + r"[ \t]*+,?+[ \t]*+)?+"
         )
+        # position.age_note: after the age in a note on the person, a home and a (former) rank before the post
+        # ("Phan Văn Anh Vũ (43 tuổi, ngụ tại Đà Nẵng, chủ tịch HĐQT …)", "(53 tuổi, cựu Đại tá, cựu Chủ tịch …)")
+        note = (
+            r"(?:" + trie_pattern(tctx["home_words"], fold_case=True) + NB + r"[^,()\n]{1,50}?,[ \t]*+)?+"
+            + r"(?:(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern([r.rank for r in ranks], fold_case=True) + NB + r"[^,()\n]{0,20}?,[ \t]*+)?+"
+        )
+        # position.relative: "Travis Zettel, người từng chỉ huy tàu ngầm USS Bremerton": a relative clause that says the post
+        relative = r"(?:" + trie_pattern(tctx["relative_words"], fold_case=True) + r"[ \t]++" + trie_pattern(tctx["relative_adverbs"], fold_case=True) + NB + r"[ \t]++)?+"
+        # position.rank_apposition: a rank said after the name, then the post ("ông Clay Doss, trung tá hải quân và là
+        # người phát ngôn …", "A, Đại tá, Chính ủy …")
+        rank_appos = (
+            r"(?:(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern([r.rank for r in ranks], fold_case=True) + NB
+            + r"(?:[ \t]++" + trie_pattern(ctx["service_after"], fold_case=True) + NB + r")?"
+            + r"(?:[ \t]*+,[ \t]*+|[ \t]++(?:và|đồng thời)[ \t]++))?+"
+        )
         # what may sit between a name (or a position) and the next position
         self.chain_sep = re.compile(
             r"[ \t]*+\)?+[ \t]*+(?:(?:[,(-]|(?:" + trie_pattern(tctx["chain_words"], fold_case=True) + r")" + NB + r")"
-            r"[ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+(?:[,)–-][ \t]*+)++)?)?+(?:" + pred + r")?+",
+            r"[ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+(?:[,)–-][ \t]*+)++" + note + r")?" + rank_appos + relative + r")?+(?:" + pred + r")?+",
             re.IGNORECASE,
         )
         # position.predicate: a pronoun subject and its predicate, or an appointment verb
@@ -168,6 +189,10 @@ class Lexicon:
             PB + trie_pattern(tctx["candidacy_before"], fold_case=True) + r"[ \t]++" + trie_pattern(tctx["post_nouns"], fold_case=True) + r"[ \t]++\Z",
             re.IGNORECASE,
         )
+        # the verb and the cues before a name that make its "là" a claim (claim_verbs; "công nhận lãnh đạo đối lập A là ...")
+        self.claim_before = re.compile(PB + "(" + trie_pattern(tctx["claim_verbs"], fold_case=True) + r")[ \t]++(?:[^\n,.;:()]{0,40}?[ \t])?\Z", re.IGNORECASE)
+        self.noun_maker_before = re.compile(PB + trie_pattern(tctx["noun_makers"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
+        self.on_behalf_before = re.compile(PB + trie_pattern(tctx["on_behalf_words"], fold_case=True) + r"[ \t]++[^.;:\n]{1,60}?,[ \t]*+\Z", re.IGNORECASE)
         self.post_object = re.compile(r"[ \t]++" + trie_pattern(tctx["object_words"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
         self.pronoun_word = re.compile(PB + trie_pattern(tctx["sentence_pronouns"], fold_case=True) + NB, re.IGNORECASE)
         self.not_between = re.compile(PB + trie_pattern(tctx["not_between"], fold_case=True) + NB, re.IGNORECASE)
@@ -186,6 +211,11 @@ class Lexicon:
         self.of_titles = frozenset(fold(t) for t in tctx["of_titles"])
         self.at_place_titles = frozenset(fold(t) for t in tctx["at_place_titles"])
         self.mission = re.compile(trie_pattern(tctx["at_place_bodies"], fold_case=True) + NB, re.IGNORECASE)
+        self.place_after = re.compile(
+            r"[ \t]++(?:ở|tại)[ \t]++(?:" + trie_pattern(tctx["place_lead_words"]) + NB + r"[ \t]++)?"
+            + r"(?:" + trie_pattern(rules["countries"]) + NB + r"|" + UPPER + r"\w*+(?:[ \t]++" + UPPER + r"\w*+){0,3}(?:,[ \t]*+" + trie_pattern(rules["countries"]) + NB + r")?)"
+            + r"(?=[ \t]*+(?:[,.;:)(\n\"”]|[-–][ \t]|\Z)|[ \t]++" + trie_pattern(tctx["place_end_verbs"]) + NB + ")"
+        )
         self.at_place = re.compile(
             r"[ \t]++tại[ \t]++(?:" + trie_pattern(tctx["at_place_words"] + rules["countries"]) + NB + r")", re.IGNORECASE
         )

@@ -15,15 +15,28 @@ from bisect import bisect_left
 from typing import NamedTuple, Optional, TypeVar
 
 from qpextract.extractors.officials.lexicon import Lexicon
-from qpextract.text.lexicon import fold
+from qpextract.text.lexicon import LOWER, UPPER, fold
 
 # what may join two positions of one chain; "là" too ("Phan Văn Giang, Thứ trưởng Quốc phòng là Tổng
 # tham mưu trưởng"), but not "làm" ("…, Thứ trưởng làm trưởng đoàn" is a role in the visit)
 _LINK = re.compile(r"[,()-]|(?<!\w)(?:kiêm|rồi|là)(?!\w)", re.IGNORECASE)
+_NAME_GOES_ON = re.compile(r"[ \t]*+[-–][ \t]*+[A-ZĐ]")
+# position.lower_of: a lower-case name, then "của"/"thuộc" and the capitalized body it belongs to
+_LOWER_OF = re.compile(r"((?:" + LOWER + r"++[ \t]++){1,6}?)(?:của|thuộc)[ \t]++(?=" + UPPER + ")")
+_LOWER_NEXT = re.compile(r"[ \t]++" + LOWER)
+# position.sector_list: ", giáo dục, thanh niên, thiếu niên và nhi đồng": lower-case sectors listed after a body's
+# name, the last after "và"
+_WORD = r"(?!(?:và|của|thuộc)(?!\w))" + LOWER + r"++"
+_WORDS = _WORD + r"(?:[ \t]++" + _WORD + r"){0,3}"
+_SECTOR_LIST = re.compile(r"((?:,[ \t]*+" + _WORDS + r"){1,6}?)(?:,[ \t]*+|[ \t]++)và[ \t]++(" + _WORDS + r")(?![ \t]*+[-–])")
+# … and after a head alone, a lower-case name joined by "và" ("Viện" + "nghiên cứu chính trị và xung đột")
+_HEAD_LIST = re.compile(r"[ \t]++(" + _WORDS + r")[ \t]++và[ \t]++(" + _WORDS + r")(?![ \t]*+[-–])")
+_LIST_END = re.compile(r"[ \t]*+(?:[,.;:)(\n\"”]|[-–][ \t]|\Z)")
+_IS = re.compile(r"(?<!\w)(?:là|làm)(?!\w)", re.IGNORECASE)
 _ROLE_VERB = re.compile(r"(?<!\w)làm(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
-_OF = re.compile(r"của[ \t]++")
+_OF = re.compile(r"(?:của|thuộc)[ \t]++")
 _OF_AFTER = re.compile(r"[ \t]++(?:của|thuộc)[ \t]++")
 # a note on the person's age and home right after the name, "(40 tuổi, quê Hà Nội)"
 _AGE_NOTE = re.compile(r"[ \t]*+\(\d{1,3}[ \t]++tuổi[^()\n]{0,80}+\)")
@@ -96,7 +109,7 @@ class PositionParser:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
 
-    def at(self, text: str, pos: int, limit: int, stops: set[int], appos: bool = False) -> Optional[Pos]:
+    def at(self, text: str, pos: int, limit: int, stops: set[int], appos: bool = False, nested: bool = False) -> Optional[Pos]:
         """The position whose title starts exactly at ``pos`` (``appos``: right after a name, where
         apposition_titles of titles_context.yaml count too)."""
         t = self.lex.title_at.match(text, pos, limit)
@@ -105,6 +118,8 @@ class PositionParser:
         blank = pos > 0 and text[pos - 1] in " \t"  # the windows before end in blanks
         if t is None or (blank and self.lex.sought_before.search(text, max(0, pos - 24), pos)):
             return None  # "cho chức danh Bí thư tỉnh ủy": a post sought, not held
+        if blank and (nm := self.lex.noun_maker_before.search(text, max(0, pos - 8), pos)) is not None and not self._ends_word(text, nm.start()):
+            return None  # "dưới sự lãnh đạo của …": the verb made a noun, not a post (not "nghị sự" + "Tổng thống")
         if self._inside_word(text, t.start(), t.end(), limit):
             return None  # "Đại sứ" of "Đại sứ quán" (the embassy)
         group = blank and self.lex.group_before.search(text, max(0, pos - 10), pos) is not None
@@ -112,7 +127,8 @@ class PositionParser:
         org: Optional[str] = None
         bare = fold(self.lex.title_qualifier.sub("", _FORMER.sub("", t.group(), count=1)))  # "đại diện chính thức" -> "đại diện"
         b = _BLANK.match(text, end, limit)
-        if b is not None and (of := _OF.match(text, b.end(), limit)) is not None and of.end() < limit and of.end() not in stops and (
+        of = _OF.match(text, b.end(), limit) if b is not None else None
+        if of is not None and of.end() < limit and of.end() not in stops and (
             text[of.end()].isupper() or bare in self.lex.of_titles
         ):
             # "người phát ngôn của Hạm đội 7"; any title before "của" and a capitalized body: "Chủ tịch của Ủy ban Quân sự NATO"
@@ -120,28 +136,131 @@ class PositionParser:
             body = text[of.end() : oe]
             if oe > of.end() and not self.lex.bodies.bare_head(body) and not self.lex.bodies.splits_word(text, of.end(), oe, limit):
                 b = of  # … not "Tư lệnh của Đội" + "tàu Hải quân …", "Phó Giám đốc của Viện" + "nghiên cứu …": a head alone is no body
+        if of is not None and b is not of and not nested and of.end() < limit and of.end() not in stops:
+            oe = self._of_post(text, of.end(), limit, stops)
+            if oe > of.end():
+                org, end, b = text[of.end() : oe], oe, None
+        ob = of.end() if b is None and org is not None else b.end() if b is not None else end  # where the body starts
         if b is not None and b.end() not in stops:
             oe = self.lex.bodies.parse_after_title(text, b.end(), limit, stops, self.lex.is_title, t.group())
             if oe > b.end():
-                org = text[b.end() : oe]
+                org = text[ob : oe]
                 end = oe
+        if org is None and b is not None and b.end() < limit and b.end() not in stops and text[b.end()].islower():
+            oe = self._lower_of(text, b.end(), limit, stops)
+            if oe > b.end():
+                org, end = text[ob : oe], oe
         if org is not None and (of := _OF_AFTER.match(text, end, limit)) is not None and of.end() not in stops and text[of.end()].isupper():
             # rule position.of_country: "phát ngôn viên Hạm đội 7 của Mỹ", "… ban kế hoạch chiến lược của Không quân Venezuela"
             country = self.lex.country_at.match(text, of.end(), limit)
             whole = country.end() if country is not None else self.lex.bodies.parse(text, of.end(), limit, stops, self.lex.is_title)
             if whole > of.end() and not self.lex.bodies.bare_head(text[of.end() : whole]) and not self._next_is_name(text, whole, limit, stops):
-                org, end = text[b.end() : whole], whole  # type: ignore[union-attr]
+                org, end = text[ob : whole], whole
+        if org is not None and (sl := self._sector_list(text, end, limit, stops, org)) > end:
+            org, end = text[ob : sl], sl
         if org is not None and (bare in self.lex.at_place_titles or self.lex.mission.match(org)):
             at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam", "Đại sứ quán Nhật Bản tại Việt Nam"
             if at is not None:
-                org, end = text[b.end() : at.end()], at.end()  # type: ignore[union-attr]
-        if bare in self.lex.appos_need_body and (
-            org is None or self.lex.bodies.cut_short(text, end - len(org), end, limit)
-        ):
-            return None  # "đại diện Lãnh đạo" + "ban, bộ", "thư ký Hội đồng" + "an ninh ...": no body of its own
+                org, end = text[ob : at.end()], at.end()
+        if org is not None and text[end + 1 : end + 3] in ("ở ", "tạ") and (pa := self.lex.place_after.match(text, end, limit)) is not None and not any(k in stops for k in range(end, pa.end())):
+            org, end = text[ob : pa.end()], pa.end()  # rule position.place_after
+        if bare in self.lex.appos_need_body:
+            if self.lex.on_behalf_before.search(text, max(0, pos - 80), pos):
+                return None  # "Thay mặt Quân ủy Trung ương, lãnh đạo Bộ Quốc phòng, Đại tướng A": the bodies spoken for
+            qualified = self.lex.whole_qualifier.search(t.group()) is not None  # "lãnh đạo đối lập": a post without a body
+            if not (org is None and qualified) and (org is None or self.lex.bodies.cut_short(text, end - len(org), end, limit)):
+                return None  # "đại diện Lãnh đạo" + "ban, bộ", "thư ký Hội đồng" + "an ninh ...": no body of its own
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
+    def _sector_list(self, text: str, end: int, limit: int, stops: set[int], org: str = "") -> int:
+        """Rule ``position.sector_list``: lower-case sectors after a body's name, listed with commas and
+        "và", and a country or "của" and a body after them ("Ủy ban Văn hóa, giáo dục, thanh niên, thiếu
+        niên và nhi đồng của Quốc hội", "Bộ trưởng Nội vụ, tư pháp và hòa bình Venezuela"): where they end, else ``end``."""
+        if " và " not in text[end : min(limit, end + 200)]:
+            return end  # no list ends within reach: the usual case, checked without a regex
+        m = _SECTOR_LIST.match(text, end, limit) if text[end : end + 1] == "," else None
+        if m is None and (m := _HEAD_LIST.match(text, end, limit)) is not None and not self.lex.bodies.bare_head(org):
+            m = None  # the name joined by "và" only after a head alone
+        if m is None:
+            return end
+        lower_stops = self.lex.bodies.lower_stops
+        last = m.group(2).split()
+        keep = next((k for k, w in enumerate(last) if fold(w) in lower_stops), len(last))
+        if keep == 0:
+            return end
+        e = m.start(2) + len(" ".join(last[:keep]))  # "… và xung đột" + " tại Jakarta": the last sector ends before a function word
+        items = [w.strip() for w in m.group(1).split(",") if w.strip()] + [" ".join(last[:keep])]
+        for item in items:
+            words = item.split()
+            if any(fold(w) in lower_stops for w in words) or self.lex.is_title(item, 0, len(item)):
+                return end  # a verb, a function word or a title: a clause or the next post, not a sector
+        tail = _OF_AFTER.match(text, e, limit) or _BLANK.match(text, e, limit)
+        if tail is not None and tail.end() < limit and text[tail.end()].isupper() and tail.end() not in stops:
+            country = self.lex.country_at.match(text, tail.end(), limit)
+            if country is not None:
+                return country.end()  # "… và hòa bình Venezuela Nestor Reverol"
+            whole = self.lex.bodies.parse(text, tail.end(), limit, stops, self.lex.is_title)
+            if whole > tail.end():
+                return whole  # "… và nhi đồng của Quốc hội Đào Trọng Thi"
+        if not (_LIST_END.match(text, e, limit) or (tail is not None and tail.end() in stops) or self.lex.place_after.match(text, e, limit)):
+            return end  # "…, ghi nhận và biểu dương tinh thần": the list goes on into a clause
+        return e
+
+    def _lower_of(self, text: str, q: int, limit: int, stops: set[int]) -> int:
+        """Rule ``position.lower_of``: after a title, a lower-case name of up to six syllables, "của" or
+        "thuộc" and the capitalized body it belongs to are one body ("người đứng đầu dịch vụ báo chí của
+        Quân khu Nam", "lãnh đạo ban kế hoạch chiến lược của Không quân Venezuela"): its end, else ``q``."""
+        m = _LOWER_OF.match(text, q, limit)
+        if m is None or m.end() in stops:
+            return q
+        words = m.group(1).split()
+        stops_ = self.lex.bodies.lower_stops
+        if any(fold(w) in stops_ for w in words) or any(fold(a + " " + b) in stops_ for a, b in zip(words, words[1:])):
+            return q  # a verb or a function word: a clause, not a name
+        country = self.lex.country_at.match(text, m.end(), limit)
+        whole = country.end() if country is not None else self.lex.bodies.parse(text, m.end(), limit, stops, self.lex.is_title)
+        if whole <= m.end() or self.lex.bodies.bare_head(text[m.end() : whole]) or self._next_is_name(text, whole, limit, stops):
+            return q
+        if (country is None and " " not in text[m.end() : whole] and _LOWER_NEXT.match(text, whole, limit)) or _NAME_GOES_ON.match(text, whole, limit):
+            return q  # "của Không" + "lực", "của Liwa Al" + " - Quds": the body's name would be cut
+        return whole
+
+    def _of_post(self, text: str, q: int, limit: int, stops: set[int]) -> int:
+        """Rule ``position.of_post``: after "của", another office with its body or country ("thư ký cấp cao của
+        Tổng thống Hàn Quốc") or a body named by its lower-case head alone ("chính trị viên của đồn",
+        "sĩ quan chỉ huy của lữ đoàn"): where it ends, else ``q``."""
+        sub = self.at(text, q, limit, stops, nested=True) if self.lex.is_title(text, q, limit) else None
+        if sub is not None:
+            return q if self._next_is_name(text, sub.end, limit, stops) else sub.end  # "người phát ngôn của Tổng thống"
+        head = self.lex.bodies.pattern.match(text, q, limit)
+        if head is None and text[q].islower():
+            sector = self.lex.bodies.parse_after_title(text, q, limit, stops, self.lex.is_title, "")
+            return sector if sector > q and not self._next_is_name(text, sector, limit, stops) else q  # "thuộc không quân Mỹ"
+        if head is None or not text[q].islower() or self.lex.bodies.not_a_head.match(text, head.end(), limit):
+            return q
+        whole = self.lex.bodies.parse_after_title(text, q, limit, stops, self.lex.is_title, "")
+        if _NAME_GOES_ON.match(text, whole, limit):
+            return q  # "của quân đội Al" + " - Aza": the name goes on past a dash
+        if whole > head.end() and not self.lex.bodies.splits_word(text, q, whole, limit) and not self._next_is_name(text, whole, limit, stops):
+            return whole  # "chỉ huy của quân đội Al - Aza", "giảng viên của viện Ngoại giao …"
+        last = max(q, text.rfind(" ", q, head.end()) + 1)
+        if self.lex.bodies.compound_end(text, last, head.end(), limit) > head.end():
+            return q  # "của ban" + "ngành": the head begins another word
+        return head.end()
+
+    def _ends_word(self, text: str, pos: int) -> bool:
+        """True when the syllable at ``pos`` ends a word begun by the syllable before it ("nghị" + "sự")."""
+        prev = text.rfind(" ", 0, max(0, pos - 1))
+        return pos >= 2 and text[pos - 1] == " " and self.lex.bodies.compound_end(text, prev + 1, pos - 1, len(text)) > pos - 1
+
+    def _claimed(self, text: str, pos: int, stops: set[int]) -> bool:
+        """True when a claim verb (titles_context.yaml claim_verbs) stands before the name that ends at ``pos``."""
+        start = next((k for k in range(pos - 1, max(-1, pos - 40), -1) if k in stops), -1)
+        m = self.lex.claim_before.search(text, max(0, start - 60), start) if start > 0 else None
+        # the verb must be a word of its own ("xem", not "xem xét")
+        return m is not None and self.lex.bodies.compound_end(text, m.start(1), m.end(1), start) == m.end(1)
 
     def _inside_word(self, text: str, start: int, end: int, limit: int) -> bool:
         """True when the title's last two syllables and the next lower-case one form one word of the
@@ -195,6 +314,8 @@ class PositionParser:
             q = sep.end()
             if q in stops:
                 break
+            if p == pos and not out and _IS.search(sep.group()) and self._claimed(text, pos, stops):
+                break  # "công nhận lãnh đạo đối lập Juan Guaido là tổng thống lâm thời": a claim, not a post
             found = self.at(text, q, limit, stops, appos=sep.group().strip()[:1] in (",", "-", "("))
             if found is not None:
                 if self._next_is_name(text, found.end, limit, stops):
