@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate
 from typing import NamedTuple, Optional, Union
 
+from qpextract.data import read_yaml
 from qpextract.document import Document
 from qpextract.extractors.officials.coref import Person, Registry, joined
 from qpextract.extractors.officials.foreign import ForeignFinder, cut_last_dash, vietnamese_syllable
@@ -70,7 +71,11 @@ class OfficialExtractor:
         self.names = NameFinder(self.lex)
         self.positions = PositionParser(self.lex)
         self.ranks = RankReader(self.lex)
-        self.foreign = ForeignFinder(self.lex.countries, self.lex.particles, self.lex.korean, self.lex.any_country)
+        rules = read_yaml("officials_rules.yaml")
+        self.foreign = ForeignFinder(
+            self.lex.countries, self.lex.particles, self.lex.korean, self.lex.any_country,
+            (rules["naming_words"], rules["named_person_heads"]),
+        )
 
     # -- the walk ----------------------------------------------------------
     def __call__(self, doc: Document) -> None:
@@ -88,6 +93,8 @@ class OfficialExtractor:
             and text[n.start : n.end] not in self.lex.country_set
             and not (text[n.end : n.end + 1] == "." and text[n.end + 1 : n.end + 2].isupper())  # "Đỗ V.Q.": initials only
             and not (n.start > lo and text[n.start - 1] in " \t" and self.lex.thing_head.search(text, max(lo, n.start - 16), n.start))
+            and not self.names.residents_place(text, n, lo)  # "người dân Sầm Sơn": a place
+            and not self.names.names_thing(text, n, lo)  # "mang tên danh tướng Trần Hưng Đạo": a ship's name
             and (
                 n.kind != "vi"
                 or all(len(w) <= 2 or vietnamese_syllable(w) for w in text[n.start : n.end].split(" "))
@@ -200,6 +207,7 @@ class OfficialExtractor:
                 person.add_mention(span.start, span.end)
             else:
                 doc.near_miss(self.name, "name", span.start, span.end, "no honorific, rank or title cue before the name and no position after it (nor such a mention elsewhere)")
+        reg.add_repeats(text, lo, hi)
         for items, s, e, kind, post in deferred:
             if not self._resolve(reg, items, s, e, kind, text, holders, post):
                 doc.near_miss(self.name, f"short.{kind}", s, e, "after an honorific or rank: no surname from data/vi/surnames.tsv starts it and no person named earlier matches" if kind == "alias" else "a title after an honorific: no person named earlier holds it")
@@ -281,6 +289,11 @@ class OfficialExtractor:
             m = self.lex.appositive_before.search(text, max(lo, w.start() - 12), w.start())
             if m is not None:
                 self._before_post(text, m.start(), True, lo, hi, found)
+        for s0, e0, tokens in self.foreign.named_runs(text, lo, hi):
+            # rule person.named: "một người phụ nữ Mỹ có tên Kathryn Mayorga": two words or more, one reading foreign
+            s0, e0, tokens = self._trim_run(text, s0, e0, tokens, hi)
+            if len(tokens) >= 2 and tokens[0] not in self.lex.surnames and any(not vietnamese_syllable(t) for t in tokens):
+                found.append(NameSpan(s0, e0, "named"))
         for w in self.lex.age_word.finditer(text, lo, hi):
             # rule person.age: "Paul Nguyễn, 24 tuổi": any capitalized run before an age is a name
             m = self.lex.age_before.search(text, max(lo, w.start() - 20), w.start())
@@ -588,6 +601,7 @@ class OfficialExtractor:
     def _emit(
         self, doc: Document, reg: Registry, cues: list[Cue], holders: dict[int, Optional[Person]], shared: list[tuple[Cue, Person]]
     ) -> None:
+        reg.merge_short_forms()  # "Rob Givens" and "Robert Givens"
         for p in list(reg.persons.values()):
             if p.rule == "person.foreign" and " " not in p.name:
                 full = reg.by_foreign_name(p.name)  # "ông Kilrain" before or after "Colin Kilrain"
@@ -595,6 +609,7 @@ class OfficialExtractor:
                     for s, e in p.mentions:
                         full.add_mention(s, e)
                     full.add_short_positions(p.positions)
+                    reg.merged[id(p)] = full
                     del reg.persons[p.key]
         for p in reg.persons.values():
             p.mentions.sort()
@@ -618,6 +633,7 @@ class OfficialExtractor:
         said = [(c, holders.get(c.start)) for c in cues if c.kind == "rank"] + shared
         said.sort(key=lambda x: x[0].start)
         for c, holder in said:
+            holder = reg.current(holder) if holder is not None else None
             if holder is None and self._generic_rank(doc.text, c.start):
                 continue
             hit: RankHit = c.value  # type: ignore[assignment]
@@ -642,6 +658,8 @@ def _person_rule(chain: list[Cue], name: NameSpan, post: bool, inherited: bool) 
         return "person.foreign"
     if name.kind == "recurring" and not chain:
         return "person.recurring"
+    if name.kind == "named" and not chain:
+        return "person.named"
     if any(c.kind in ("hon", "rank", "title") for c in chain):
         return "person.cued"
     if chain:
