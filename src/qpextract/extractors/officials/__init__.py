@@ -292,8 +292,11 @@ class OfficialExtractor:
         for s0, e0, tokens in self.foreign.named_runs(text, lo, hi):
             # rule person.named: "một người phụ nữ Mỹ có tên Kathryn Mayorga": two words or more, one reading foreign
             s0, e0, tokens = self._trim_run(text, s0, e0, tokens, hi)
-            if len(tokens) >= 2 and tokens[0] not in self.lex.surnames and any(not vietnamese_syllable(t) for t in tokens):
-                found.append(NameSpan(s0, e0, "named"))
+            if len(tokens) >= 2 and (
+                (tokens[0] not in self.lex.surnames and any(not vietnamese_syllable(t) for t in tokens))
+                or (tokens[0] in self.lex.surnames and len(tokens) <= 4 and all(vietnamese_syllable(t) for t in tokens))
+            ):
+                found.append(NameSpan(s0, e0, "named"))  # "một chàng trai có tên Phan Hiệp" too
         for w in self.lex.age_word.finditer(text, lo, hi):
             # rule person.age: "Paul Nguyễn, 24 tuổi": any capitalized run before an age is a name
             m = self.lex.age_before.search(text, max(lo, w.start() - 20), w.start())
