@@ -269,6 +269,7 @@ class OfficialExtractor:
                 pos, skipped = self.foreign.after_country(text, w.end(), limit), True
             if kind in ("title", "noun") and (a := self.foreign.past_acronym(text, pos, limit, self.lex.acronyms)) > pos:
                 pos, skipped = a, True  # "giám đốc FBI James Comey": after a body, a first and a last name
+            before = len(found)
             for s, e, tokens in self.foreign.runs_after(text, pos, limit):
                 s, e, tokens = self._trim_run(text, s, e, tokens, limit)
                 if not tokens or (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2):
@@ -284,6 +285,8 @@ class OfficialExtractor:
                         and tokens[0] not in self.lex.ethnic_first)):
                     continue  # "Chủ tịch Hội đồng Quân sự Manbij", "Hạm đội Biển Đen", "Huyện ủy Phú Tân": the body goes on
                 found.append(NameSpan(s, e, "foreign"))
+            if kind == "title" and len(found) == before and _foreign_ahead(text, pos, limit):
+                self._after_body(text, m.start(), limit, found)
         for w in self.lex.appositive.finditer(text, lo, hi):
             # "Bun Heang, chỉ huy lực lượng cảnh vệ", "Michael Morell, thành viên NDSC"
             m = self.lex.appositive_before.search(text, max(lo, w.start() - 12), w.start())
@@ -336,6 +339,35 @@ class OfficialExtractor:
             s0, e0, tokens = self._trim_run(text, s0, pos, tokens, hi)
             if len(tokens) >= 2:
                 found.append(NameSpan(s0, e0, "foreign"))
+
+    def _after_body(self, text: str, start: int, limit: int, found: list[NameSpan]) -> None:
+        """Rule ``person.foreign`` after a whole post: "Giám đốc Trung tâm Dự báo quân sự Anatoly Tsyganok",
+        "thư ký báo chí Nhà Trắng Sarah Sanders": two words or more, one reading foreign, none a surname first."""
+        post = self.positions.at(text, start, limit, set())
+        if post is None or post.organization is None:
+            return
+        # the body's grammar reads on through capitalized words: the name may be its tail
+        words = text[post.start : post.end].split(" ")
+        k = len(words)
+        while k > 1 and _TITLE_CASE.fullmatch(words[k - 1]) and not vietnamese_syllable(words[k - 1]):
+            k -= 1
+        tail = words[k:]
+        if len(tail) >= 2 and words[k - 1] in _OF_WORDS:
+            return  # "Giám đốc điều hành của Rosneft Igor Sechin": a company may open the tail
+        if len(tail) >= 2:
+            s0 = post.end - len(" ".join(tail))
+            runs = [(s0, post.end, tail)]
+        else:
+            runs = list(self.foreign.runs_after(text, post.end, limit))
+        for s, e, tokens in runs:
+            s, e, tokens = self._trim_run(text, s, e, tokens, limit)
+            if (
+                len(tokens) >= 2
+                and tokens[0] not in self.lex.surnames
+                and not any(ch.isdigit() for t in tokens for ch in t)
+                and any(not all(vietnamese_syllable(p) for p in _PARTS.split(t) if p) for t in tokens)
+            ):
+                found.append(NameSpan(s, e, "foreign"))
 
     def _lead_trim(self, s0: int, tokens: list[str]) -> tuple[int, list[str]]:
         """Drop the words that open a run but are no part of a name ("Theo Bill Gulley", "Cô Delancey")."""
@@ -676,6 +708,17 @@ _QUOTE_COMMA = re.compile(r"[\"”'’][ \t]*+,[ \t]*+\Z")
 def _opens_clause(text: str, sent_start: int, pos: int) -> bool:
     """``pos`` opens its sentence (quotes and dashes aside) or follows a closing quote and a comma."""
     return not text[sent_start:pos].strip(" \t\"“”'‘’-–") or _QUOTE_COMMA.search(text, max(sent_start, pos - 6), pos) is not None
+
+
+_WORD_AHEAD = re.compile(r"[A-Z][a-z]++")
+_OF_WORDS = frozenset({"của", "tại", "ở", "thuộc"})
+_TITLE_CASE = re.compile(r"[A-Z][a-z]++(?:-[A-Za-z][a-z]++)?")
+
+
+def _foreign_ahead(text: str, pos: int, limit: int) -> bool:
+    """A capitalized word that cannot be a Vietnamese syllable within 60 characters after ``pos``
+    (a cheap test before reading a whole post)."""
+    return any(not vietnamese_syllable(w.group()) for w in _WORD_AHEAD.finditer(text, pos, min(limit, pos + 60)))
 
 
 def _line_end(text: str, pos: int, hi: int, reach: int = 400) -> int:
