@@ -55,3 +55,24 @@ def test_gold_without_schema2_fields_adds_no_schema2_figures() -> None:
                 {"events": [{"type": "award", "main": True, "participants": [{"name": "X Y", "role": "other"}]}],
                  "documents": [{"kind": "law", "number": "1"}], "decorations": [{"kind": "order", "name": "Z"}]})
     assert not {"participants", "participant.role", "documents", "decorations"} & set(r)
+
+
+def test_a_gold_file_agrees_with_itself_and_a_changed_copy_does_not() -> None:
+    """tools/agreement.py turns a second annotation into output form: a copy scores 1.0, a changed one less."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("agreement", Path(__file__).resolve().parents[1] / "tools" / "agreement.py")
+    agreement = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(agreement)
+    gold = {"id": "a", "title": "T", "published": None, "authors": ["Vi Thu"],
+            "officials": [{"name": "Lã Văn Hào", "honorific": "đồng chí", "rank": "Đại tá", "positions": ["Chính ủy Bộ CHQS tỉnh"]}],
+            "ranks": [{"rank": "Đại tá", "holder": "Lã Văn Hào"}], "dates": [{"value": "2023-03-22"}, {"value": "2023", "optional": True}],
+            "numbers": [{"value": 76, "unit": "count", "subject": "công dân"}],
+            "events": {"main": "enlistment", "types": ["enlistment"], "participants": [{"name": "Lã Văn Hào", "role": "chair"}]},
+            "abbreviations": {"CHQS": "chỉ huy quân sự"}, "documents": [], "decorations": []}
+    same = evaluate([gold], [agreement.as_output(gold)]).report()
+    assert all(v.get("f1", v.get("acc")) == 1.0 for v in same.values())
+    changed = dict(gold, events=dict(gold["events"], main="other", participants=[{"name": "Lã Văn Hào", "role": "attendee"}]))
+    other = evaluate([gold], [agreement.as_output(changed)]).report()
+    assert other["event.main"]["acc"] == 0.0 and other["positions"]["f1"] == 1.0

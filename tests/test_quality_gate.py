@@ -43,6 +43,10 @@ DEV_FLOORS = {
     "dev4": {"officials": 0.95, "positions": 0.80, "abbreviations": 0.92, "dates": 0.96, "numbers": 0.94,
              "event.main": 0.95, "offsets": 1.0, "participants": 0.76, "participant.role": 0.88, "ranks": 0.95,
              "authors": 1.0, "documents": 0.9},
+    # dev5: floors under its first look (fifth session), raised by whoever improves it
+    "dev5": {"officials": 0.90, "positions": 0.82, "abbreviations": 0.83, "dates": 0.95, "numbers": 0.92,
+             "event.main": 0.94, "offsets": 1.0, "participants": 0.5, "participant.role": 0.75, "ranks": 0.95,
+             "authors": 1.0, "documents": 0.45},
     "real": {"officials": 0.97, "positions": 0.96, "ranks": 0.95, "abbreviations": 0.95, "authors": 1.0,
              "title": 1.0, "dates": 0.99, "event.main": 0.95, "offsets": 1.0, "participants": 0.85,
              "participant.role": 0.86, "numbers": 0.97, "published": 1.0, "documents": 0.8},
@@ -76,7 +80,25 @@ HELDOUT3_FLOORS = {
     "participant.role": 0.45,
     "offsets": 1.0,
 }
-HELDOUT_SETS = {"heldout+heldout2": (["heldout", "heldout2"], HELDOUT_FLOORS), "heldout3": (["heldout3"], HELDOUT3_FLOORS)}
+# heldout4 (40), annotated blind in the fifth session, floors under its first look
+HELDOUT4_FLOORS = {
+    "officials": 0.93,
+    "officials:p": 0.95,
+    "positions": 0.87,
+    "abbreviations": 0.88,
+    "authors": 0.95,
+    "title": 0.95,
+    "dates": 0.97,
+    "numbers": 0.92,
+    "event.main": 0.95,
+    "participant.role": 0.65,
+    "offsets": 1.0,
+}
+HELDOUT_SETS = {
+    "heldout+heldout2": (["heldout", "heldout2"], HELDOUT_FLOORS),
+    "heldout3": (["heldout3"], HELDOUT3_FLOORS),
+    "heldout4": (["heldout4"], HELDOUT4_FLOORS),
+}
 
 
 def figure(report: dict, part: str) -> float:
