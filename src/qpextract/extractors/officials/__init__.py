@@ -30,7 +30,7 @@ from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate
 from typing import NamedTuple, Optional, Union
 
-from qpextract.data import read_yaml
+from qpextract.data import read_tsv, read_yaml
 from qpextract.document import Document
 from qpextract.extractors.officials.coref import Person, Registry, joined
 from qpextract.extractors.officials.foreign import ForeignFinder, cut_last_dash, vietnamese_syllable
@@ -38,7 +38,7 @@ from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.extractors.officials.names import NameFinder, NameSpan
 from qpextract.extractors.officials.positions import Pos, PositionParser
 from qpextract.extractors.officials.ranks import RankHit, RankReader
-from qpextract.text.lexicon import CAP_SYLLABLE, UPPER, fold, lowered
+from qpextract.text.lexicon import CAP_SYLLABLE, UPPER, SurnameRow, fold, lowered
 from qpextract.models import Mention, Official, Position, RankMention
 
 # a short name after an honorific or rank: one or two capitalized syllables, no more
@@ -71,6 +71,7 @@ class OfficialExtractor:
         self.names = NameFinder(self.lex)
         self.positions = PositionParser(self.lex)
         self.ranks = RankReader(self.lex)
+        self.rare_surnames = frozenset(r.surname for r in read_tsv("surnames.tsv", SurnameRow) if r.rare)
         rules = read_yaml("officials_rules.yaml")
         self.foreign = ForeignFinder(
             self.lex.countries, self.lex.particles, self.lex.korean, self.lex.any_country,
@@ -637,6 +638,7 @@ class OfficialExtractor:
         self, doc: Document, reg: Registry, cues: list[Cue], holders: dict[int, Optional[Person]], shared: list[tuple[Cue, Person]]
     ) -> None:
         reg.merge_short_forms()  # "Rob Givens" and "Robert Givens"
+        reg.merge_given_names(self.rare_surnames)  # "ông Bạch Vân" and "Đại tá Nguyễn Bạch Vân"
         for p in list(reg.persons.values()):
             if p.rule == "person.foreign" and " " not in p.name:
                 full = reg.by_foreign_name(p.name)  # "ông Kilrain" before or after "Colin Kilrain"

@@ -141,6 +141,20 @@ class Registry:
                 self.merged[id(p)] = full[0]
                 del self.persons[p.key]
 
+    def merge_given_names(self, rare: frozenset[str]) -> None:
+        """A two-syllable name whose first syllable is a rare family name that is also a given-name word
+        ("ông Bạch Vân" for "Đại tá Nguyễn Bạch Vân", surnames.tsv ``rare``) and that ends exactly one
+        longer name of the article: that person's given name, not another person."""
+        for p in [p for p in self.persons.values() if p.key.count(" ") == 1 and p.name.split(" ")[0] in rare]:
+            full = [q for q in self.persons.values() if q is not p and q.key.count(" ") >= 2 and q.key.endswith(" " + p.key)]
+            if len(full) == 1:
+                for s, e in p.mentions:
+                    full[0].add_mention(s, e)
+                full[0].add_short_positions(p.positions)
+                full[0].rank = full[0].rank or p.rank
+                self.merged[id(p)] = full[0]
+                del self.persons[p.key]
+
     def get(self, name: str) -> Optional[Person]:
         return self.persons.get(fold(name))
 
