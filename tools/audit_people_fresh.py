@@ -22,9 +22,12 @@ AUDIT = Path(__file__).resolve().parents[1] / "corpus" / "audit"
 
 
 def audited_ids() -> set[str]:
-    """Ids named in any earlier audit file (a tab-separated id column or an "id" of a JSON line)."""
+    """Ids named in any earlier audit file (a tab-separated id column or an "id" of a JSON line), this
+    script's own samples (people_fresh_*.tsv) aside."""
     out: set[str] = set()
     for f in AUDIT.glob("*"):
+        if f.name.startswith("people_fresh_"):
+            continue  # this script's own judged samples
         if f.suffix == ".tsv":
             for line in f.read_text(encoding="utf-8").splitlines():
                 out.update(cell for cell in line.split("\t")[:3] if "-" in cell and " " not in cell)
