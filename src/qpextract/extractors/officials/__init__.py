@@ -290,7 +290,9 @@ class OfficialExtractor:
                 self._after_body(text, m.start(), limit, found)
         for w in self.lex.appositive.finditer(text, lo, hi):
             # "Bun Heang, chỉ huy lực lượng cảnh vệ", "Michael Morell, thành viên NDSC"
-            m = self.lex.appositive_before.search(text, max(lo, w.start() - 12), w.start())
+            m = self.lex.appositive_before.search(text, max(lo, w.start() - 12), w.start()) or _ONE_BEFORE.search(
+                text, max(lo, w.start() - 12), w.start()
+            )  # "Oleg Derevianko, một quan chức lãnh đạo ISSP"
             if m is not None:
                 self._before_post(text, m.start(), True, lo, hi, found)
         for s0, e0, tokens in self.foreign.named_runs(text, lo, hi):
@@ -713,6 +715,7 @@ def _opens_clause(text: str, sent_start: int, pos: int) -> bool:
 
 
 _WORD_AHEAD = re.compile(r"[A-Z][a-z]++")
+_ONE_BEFORE = re.compile(r"(?<=\w),[ \t]++một[ \t]++\Z")
 _OF_WORDS = frozenset({"của", "tại", "ở", "thuộc"})
 _TITLE_CASE = re.compile(r"[A-Z][a-z]++(?:-[A-Za-z][a-z]++)?")
 
