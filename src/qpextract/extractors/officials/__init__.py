@@ -71,6 +71,7 @@ class OfficialExtractor:
         self.names = NameFinder(self.lex)
         self.positions = PositionParser(self.lex)
         self.ranks = RankReader(self.lex)
+        self.kin_nouns = frozenset(fold(w) for w in read_yaml("officials_rules.yaml")["kin_nouns"])
         self.rare_surnames = frozenset(r.surname for r in read_tsv("surnames.tsv", SurnameRow) if r.rare)
         rules = read_yaml("officials_rules.yaml")
         self.foreign = ForeignFinder(
@@ -276,6 +277,8 @@ class OfficialExtractor:
                 if not tokens or (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2):
                     continue  # "ông Đỗ V.Q.": a lone initial is no name
                 foreign = [t for t in tokens if not all(vietnamese_syllable(p) for p in _PARTS.split(t) if p)]
+                if len(tokens) < 2 and kind == "noun" and fold(m.group()) in self.kin_nouns:
+                    continue  # "con gái Yulia": a given name alone is no full name (gold leaves it out)
                 if skipped and (len(tokens) < 2 or any(ch.isdigit() for t in tokens for ch in t)):
                     continue  # after a field, a first and a last name ("chuyên gia hàng không Carlo Kopp")
                 if not foreign and (skipped or len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames) or tokens[0] in self.lex.nickname_first):
