@@ -717,16 +717,19 @@ def _opens_clause(text: str, sent_start: int, pos: int) -> bool:
     return not text[sent_start:pos].strip(" \t\"“”'‘’-–") or _QUOTE_COMMA.search(text, max(sent_start, pos - 6), pos) is not None
 
 
-_WORD_AHEAD = re.compile(r"[A-Z][a-z]++")
+_WORD_AHEAD = re.compile(r"[A-Z][a-z]++[ ][A-Z][a-z]++")
 _ONE_BEFORE = re.compile(r"(?<=\w),[ \t]++một[ \t]++\Z")
 _OF_WORDS = frozenset({"của", "tại", "ở", "thuộc"})
 _TITLE_CASE = re.compile(r"[A-Z][a-z]++(?:-[A-Za-z][a-z]++)?")
 
 
 def _foreign_ahead(text: str, pos: int, limit: int) -> bool:
-    """A capitalized word that cannot be a Vietnamese syllable within 60 characters after ``pos``
+    """Two capitalized words, one that cannot be a Vietnamese syllable, within 60 characters after ``pos``
     (a cheap test before reading a whole post)."""
-    return any(not vietnamese_syllable(w.group()) for w in _WORD_AHEAD.finditer(text, pos, min(limit, pos + 60)))
+    return any(
+        not (vietnamese_syllable(a) and vietnamese_syllable(b))
+        for a, b in (w.group().split(" ") for w in _WORD_AHEAD.finditer(text, pos, min(limit, pos + 60)))
+    )
 
 
 def _line_end(text: str, pos: int, hi: int, reach: int = 400) -> int:
