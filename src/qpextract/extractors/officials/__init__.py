@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate
 from typing import NamedTuple, Optional, Union
 
+from qpextract.data import read_tsv, read_yaml
 from qpextract.document import Document
 from qpextract.extractors.officials.coref import Person, Registry, joined
 from qpextract.extractors.officials.foreign import ForeignFinder, cut_last_dash, vietnamese_syllable
@@ -37,7 +38,7 @@ from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.extractors.officials.names import NameFinder, NameSpan
 from qpextract.extractors.officials.positions import Pos, PositionParser
 from qpextract.extractors.officials.ranks import RankHit, RankReader
-from qpextract.text.lexicon import CAP_SYLLABLE, UPPER, fold, lowered
+from qpextract.text.lexicon import CAP_SYLLABLE, UPPER, SurnameRow, fold, lowered
 from qpextract.models import Mention, Official, Position, RankMention
 
 # a short name after an honorific or rank: one or two capitalized syllables, no more
@@ -75,7 +76,13 @@ class OfficialExtractor:
         self.names = NameFinder(self.lex)
         self.positions = PositionParser(self.lex)
         self.ranks = RankReader(self.lex)
-        self.foreign = ForeignFinder(self.lex.countries, self.lex.particles, self.lex.korean, self.lex.any_country)
+        self.kin_nouns = frozenset(fold(w) for w in read_yaml("officials_rules.yaml")["kin_nouns"])
+        self.rare_surnames = frozenset(r.surname for r in read_tsv("surnames.tsv", SurnameRow) if r.rare)
+        rules = read_yaml("officials_rules.yaml")
+        self.foreign = ForeignFinder(
+            self.lex.countries, self.lex.particles, self.lex.korean, self.lex.any_country,
+            (rules["naming_words"], rules["named_person_heads"]),
+        )
 
     # -- the walk ----------------------------------------------------------
     def __call__(self, doc: Document) -> None:
@@ -93,6 +100,8 @@ class OfficialExtractor:
             and text[n.start : n.end] not in self.lex.country_set
             and not (text[n.end : n.end + 1] == "." and text[n.end + 1 : n.end + 2].isupper())  # "Đỗ V.Q.": initials only
             and not (n.start > lo and text[n.start - 1] in " \t" and self.lex.thing_head.search(text, max(lo, n.start - 16), n.start))
+            and not self.names.residents_place(text, n, lo)  # "người dân Sầm Sơn": a place
+            and not self.names.names_thing(text, n, lo)  # "mang tên danh tướng Trần Hưng Đạo": a ship's name
             and (
                 n.kind != "vi"
                 or all(len(w) <= 2 or vietnamese_syllable(w) for w in text[n.start : n.end].split(" "))
@@ -211,6 +220,7 @@ class OfficialExtractor:
                 person.add_mention(span.start, span.end)
             else:
                 doc.near_miss(self.name, "name", span.start, span.end, "no honorific, rank or title cue before the name and no position after it (nor such a mention elsewhere)")
+        reg.add_repeats(text, lo, hi)
         for items, s, e, kind, post in deferred:
             if not self._resolve(reg, items, s, e, kind, text, holders, post):
                 doc.near_miss(self.name, f"short.{kind}", s, e, "after an honorific or rank: no surname from data/vi/surnames.tsv starts it and no person named earlier matches" if kind == "alias" else "a title after an honorific: no person named earlier holds it")
@@ -272,11 +282,14 @@ class OfficialExtractor:
                 pos, skipped = self.foreign.after_country(text, w.end(), limit), True
             if kind in ("title", "noun") and (a := self.foreign.past_acronym(text, pos, limit, self.lex.acronyms)) > pos:
                 pos, skipped = a, True  # "giám đốc FBI James Comey": after a body, a first and a last name
+            before = len(found)
             for s, e, tokens in self.foreign.runs_after(text, pos, limit):
                 s, e, tokens = self._trim_run(text, s, e, tokens, limit)
                 if not tokens or (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2):
                     continue  # "ông Đỗ V.Q.": a lone initial is no name
                 foreign = [t for t in tokens if not all(vietnamese_syllable(p) for p in _PARTS.split(t) if p)]
+                if len(tokens) < 2 and kind == "noun" and fold(m.group()) in self.kin_nouns:
+                    continue  # "con gái Yulia": a given name alone is no full name (gold leaves it out)
                 if skipped and (len(tokens) < 2 or any(ch.isdigit() for t in tokens for ch in t)):
                     continue  # after a field, a first and a last name ("chuyên gia hàng không Carlo Kopp")
                 if not foreign and (skipped or len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames) or tokens[0] in self.lex.nickname_first):
@@ -287,11 +300,23 @@ class OfficialExtractor:
                         and tokens[0] not in self.lex.ethnic_first)):
                     continue  # "Chủ tịch Hội đồng Quân sự Manbij", "Hạm đội Biển Đen", "Huyện ủy Phú Tân": the body goes on
                 found.append(NameSpan(s, e, "foreign"))
+            if kind == "title" and len(found) == before and _foreign_ahead(text, pos, limit):
+                self._after_body(text, m.start(), limit, found)
         for w in self.lex.appositive.finditer(text, lo, hi):
             # "Bun Heang, chỉ huy lực lượng cảnh vệ", "Michael Morell, thành viên NDSC"
-            m = self.lex.appositive_before.search(text, max(lo, w.start() - 12), w.start())
+            m = self.lex.appositive_before.search(text, max(lo, w.start() - 12), w.start()) or _ONE_BEFORE.search(
+                text, max(lo, w.start() - 12), w.start()
+            )  # "Oleg Derevianko, một quan chức lãnh đạo ISSP"
             if m is not None:
                 self._before_post(text, m.start(), True, lo, hi, found)
+        for s0, e0, tokens in self.foreign.named_runs(text, lo, hi):
+            # rule person.named: "một người phụ nữ Mỹ có tên Kathryn Mayorga": two words or more, one reading foreign
+            s0, e0, tokens = self._trim_run(text, s0, e0, tokens, hi)
+            if len(tokens) >= 2 and (
+                (tokens[0] not in self.lex.surnames and any(not vietnamese_syllable(t) for t in tokens))
+                or (tokens[0] in self.lex.surnames and len(tokens) <= 4 and all(vietnamese_syllable(t) for t in tokens))
+            ):
+                found.append(NameSpan(s0, e0, "named"))  # "một chàng trai có tên Phan Hiệp" too
         for w in self.lex.age_word.finditer(text, lo, hi):
             # rule person.age: "Paul Nguyễn, 24 tuổi": any capitalized run before an age is a name
             m = self.lex.age_before.search(text, max(lo, w.start() - 20), w.start())
@@ -331,6 +356,35 @@ class OfficialExtractor:
             s0, e0, tokens = self._trim_run(text, s0, pos, tokens, hi)
             if len(tokens) >= 2:
                 found.append(NameSpan(s0, e0, "foreign"))
+
+    def _after_body(self, text: str, start: int, limit: int, found: list[NameSpan]) -> None:
+        """Rule ``person.foreign`` after a whole post: "Giám đốc Trung tâm Dự báo quân sự Anatoly Tsyganok",
+        "thư ký báo chí Nhà Trắng Sarah Sanders": two words or more, one reading foreign, none a surname first."""
+        post = self.positions.at(text, start, limit, set())
+        if post is None or post.organization is None:
+            return
+        # the body's grammar reads on through capitalized words: the name may be its tail
+        words = text[post.start : post.end].split(" ")
+        k = len(words)
+        while k > 1 and _TITLE_CASE.fullmatch(words[k - 1]) and not vietnamese_syllable(words[k - 1]):
+            k -= 1
+        tail = words[k:]
+        if len(tail) >= 2 and words[k - 1] in _OF_WORDS:
+            return  # "Giám đốc điều hành của Rosneft Igor Sechin": a company may open the tail
+        if len(tail) >= 2:
+            s0 = post.end - len(" ".join(tail))
+            runs = [(s0, post.end, tail)]
+        else:
+            runs = list(self.foreign.runs_after(text, post.end, limit))
+        for s, e, tokens in runs:
+            s, e, tokens = self._trim_run(text, s, e, tokens, limit)
+            if (
+                len(tokens) >= 2
+                and tokens[0] not in self.lex.surnames
+                and not any(ch.isdigit() for t in tokens for ch in t)
+                and any(not all(vietnamese_syllable(p) for p in _PARTS.split(t) if p) for t in tokens)
+            ):
+                found.append(NameSpan(s, e, "foreign"))
 
     def _lead_trim(self, s0: int, tokens: list[str]) -> tuple[int, list[str]]:
         """Drop the words that open a run but are no part of a name ("Theo Bill Gulley", "Cô Delancey")."""
@@ -653,6 +707,8 @@ class OfficialExtractor:
     def _emit(
         self, doc: Document, reg: Registry, cues: list[Cue], holders: dict[int, Optional[Person]], shared: list[tuple[Cue, Person]]
     ) -> None:
+        reg.merge_short_forms()  # "Rob Givens" and "Robert Givens"
+        reg.merge_given_names(self.rare_surnames)  # "ông Bạch Vân" and "Đại tá Nguyễn Bạch Vân"
         for p in list(reg.persons.values()):
             if p.rule == "person.foreign" and " " not in p.name:
                 full = reg.by_foreign_name(p.name)  # "ông Kilrain" before or after "Colin Kilrain"
@@ -660,6 +716,7 @@ class OfficialExtractor:
                     for s, e in p.mentions:
                         full.add_mention(s, e)
                     full.add_short_positions(p.positions)
+                    reg.merged[id(p)] = full
                     del reg.persons[p.key]
         for p in reg.persons.values():
             p.mentions.sort()
@@ -683,6 +740,7 @@ class OfficialExtractor:
         said = [(c, holders.get(c.start)) for c in cues if c.kind == "rank"] + shared
         said.sort(key=lambda x: x[0].start)
         for c, holder in said:
+            holder = reg.current(holder) if holder is not None else None
             if holder is None and self._generic_rank(doc.text, c.start):
                 continue
             hit: RankHit = c.value  # type: ignore[assignment]
@@ -707,6 +765,8 @@ def _person_rule(chain: list[Cue], name: NameSpan, post: bool, inherited: bool) 
         return "person.foreign"
     if name.kind == "recurring" and not chain:
         return "person.recurring"
+    if name.kind == "named" and not chain:
+        return "person.named"
     if any(c.kind in ("hon", "rank", "title") for c in chain):
         return "person.cued"
     if chain:
@@ -720,6 +780,21 @@ _QUOTE_COMMA = re.compile(r"[\"”'’][ \t]*+,[ \t]*+\Z")
 def _opens_clause(text: str, sent_start: int, pos: int) -> bool:
     """``pos`` opens its sentence (quotes and dashes aside) or follows a closing quote and a comma."""
     return not text[sent_start:pos].strip(" \t\"“”'‘’-–") or _QUOTE_COMMA.search(text, max(sent_start, pos - 6), pos) is not None
+
+
+_WORD_AHEAD = re.compile(r"[A-Z][a-z]++[ ][A-Z][a-z]++")
+_ONE_BEFORE = re.compile(r"(?<=\w),[ \t]++một[ \t]++\Z")
+_OF_WORDS = frozenset({"của", "tại", "ở", "thuộc"})
+_TITLE_CASE = re.compile(r"[A-Z][a-z]++(?:-[A-Za-z][a-z]++)?")
+
+
+def _foreign_ahead(text: str, pos: int, limit: int) -> bool:
+    """Two capitalized words, one that cannot be a Vietnamese syllable, within 60 characters after ``pos``
+    (a cheap test before reading a whole post)."""
+    return any(
+        not (vietnamese_syllable(a) and vietnamese_syllable(b))
+        for a, b in (w.group().split(" ") for w in _WORD_AHEAD.finditer(text, pos, min(limit, pos + 60)))
+    )
 
 
 def _line_end(text: str, pos: int, hi: int, reach: int = 400) -> int:

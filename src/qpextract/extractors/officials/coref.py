@@ -18,7 +18,8 @@ from qpextract.text.lexicon import fold
 
 MAX_POSITIONS = 30  # per person: keeps merging linear on hostile input
 _SPACED_DASH = re.compile(r"[ \t]*+-[ \t]*+")
-_PATRONYMIC = " bin"  # "Vua Salman" is not "Mohammed bin Salman": the name after "bin" is the father's
+_PATRONYMIC = " bin"
+_FOREIGN_RULES = frozenset({"person.foreign", "person.named", "person.recurring", "person.apposition", "person.age"})  # "Vua Salman" is not "Mohammed bin Salman": the name after "bin" is the father's
 
 
 def joined(name: str) -> str:
@@ -79,6 +80,11 @@ class Registry:
 
     def __init__(self) -> None:
         self.persons: dict[str, Person] = {}
+        self.merged: dict[int, Person] = {}  # id of a person merged into another -> that other
+
+    def current(self, person: Person) -> Person:
+        """``person``, or the person it was merged into."""
+        return self.merged.get(id(person), person)
 
     def named(
         self,
@@ -100,6 +106,54 @@ class Registry:
         person.add_positions(positions)
         person.add_mention(start, end)
         return person
+
+    def add_repeats(self, text: str, lo: int, hi: int) -> None:
+        """Every later occurrence of a foreign full name written as found ("Ruslan Boshirov" again, with no
+        cue) is one more mention of that person (Vietnamese names come back through the name finder)."""
+        for p in self.persons.values():
+            if p.rule not in _FOREIGN_RULES or not p.mentions:
+                continue
+            s0, e0 = p.mentions[0]
+            written = text[s0:e0]
+            if " " not in written:
+                continue
+            a = text.find(written, lo, hi)
+            while a >= 0:
+                b = a + len(written)
+                if (a == 0 or not text[a - 1].isalnum()) and (b >= len(text) or not text[b].isalnum()):
+                    p.add_mention(a, b)
+                a = text.find(written, b, hi)
+
+    def merge_short_forms(self) -> None:
+        """A foreign name written once with a short first name ("Rob Givens") and once in full ("Robert
+        Givens"): one person, under the full form; the short form's mentions and posts join it."""
+        two = [p for p in self.persons.values() if p.rule in _FOREIGN_RULES and p.key.count(" ") == 1]
+        for p in two:
+            first, last = p.key.split(" ")
+            full = [q for q in two if q is not p and q.key.endswith(" " + last) and len(first) >= 3
+                    and q.key.split(" ")[0].startswith(first) and q.key in self.persons]
+            if len(full) == 1 and p.key in self.persons:
+                for s, e in p.mentions:
+                    full[0].add_mention(s, e)
+                full[0].add_short_positions(p.positions)
+                full[0].rank = full[0].rank or p.rank
+                full[0].honorific = full[0].honorific or p.honorific
+                self.merged[id(p)] = full[0]
+                del self.persons[p.key]
+
+    def merge_given_names(self, rare: frozenset[str]) -> None:
+        """A two-syllable name whose first syllable is a rare family name that is also a given-name word
+        ("ông Bạch Vân" for "Đại tá Nguyễn Bạch Vân", surnames.tsv ``rare``) and that ends exactly one
+        longer name of the article: that person's given name, not another person."""
+        for p in [p for p in self.persons.values() if p.key.count(" ") == 1 and p.name.split(" ")[0] in rare]:
+            full = [q for q in self.persons.values() if q is not p and q.key.count(" ") >= 2 and q.key.endswith(" " + p.key)]
+            if len(full) == 1:
+                for s, e in p.mentions:
+                    full[0].add_mention(s, e)
+                full[0].add_short_positions(p.positions)
+                full[0].rank = full[0].rank or p.rank
+                self.merged[id(p)] = full[0]
+                del self.persons[p.key]
 
     def get(self, name: str) -> Optional[Person]:
         return self.persons.get(fold(name))

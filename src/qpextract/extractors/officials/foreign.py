@@ -52,12 +52,17 @@ def cut_last_dash(tokens: list[str], end: int) -> int:
 class ForeignFinder:
     """Finds capitalized runs that are foreign names, given where strong cues end."""
 
-    def __init__(self, countries: list[str], particles: list[str], korean: list[str], any_country: str) -> None:
-        """``any_country``: the pattern of the countries with the home one (Lexicon.any_country)."""
+    def __init__(
+        self, countries: list[str], particles: list[str], korean: list[str], any_country: str,
+        naming: tuple[list[str], list[str]] = ([], []),
+    ) -> None:
+        """``any_country``: the pattern of the countries with the home one (Lexicon.any_country);
+        ``naming``: the naming words and the person heads of rule ``person.named`` (officials_rules.yaml)."""
         # an initial with its dot stays in the name ("John E. Hyten"); a Korean given name is spaced
-        # and written in lower case after the dash ("Moon Jae - in", "Roh Jae - cheon")
+        # and written in lower case after the dash ("Moon Jae - in", "Roh Jae - cheon"); so is a Thai family name
         second = trie_pattern(korean) + r"(?!\w)"
-        token = UPPER + r"(?:\.(?=[ ]" + UPPER + r"[\w'’]))?+[\w'’]*+(?:[-.]\w++|[ ]-[ ]" + UPPER + r"\w++|[ ]-[ ]" + second + r")*+"
+        # a Thai family name spaced at its dashes keeps its lower-case parts ("Prayut Chan - o - cha")
+        token = UPPER + r"(?:\.(?=[ ]" + UPPER + r"[\w'’]))?+[\w'’]*+(?:[-.]\w++|[ ]-[ ]" + UPPER + r"\w++|[ ]-[ ]" + second + r"|[ ]-[ ][a-z]++[ ]-[ ][a-z]++(?!\w))*+"
         part = r"(?:" + trie_pattern(particles) + r"(?:[ ]-[ ]|[ -]))*+"
         self.token = re.compile(token + NB)
         # person.recurring: a free run of two or three capitalized words, alone (no capital word on either side)
@@ -66,6 +71,10 @@ class ForeignFinder:
             r"[A-Z](?<![^\W_].)(?:\.|[A-Za-z]*+(?:[-'’][A-Za-z]++)?+)(?:[ ]" + UPPER + r"[\w'’]*+\.?+)?[ ][A-Z][a-z]{2,}+(?:-[A-Z][a-z]++)?+(?![\w'’-]|[ ]" + UPPER + ")"
         )
         self.run = re.compile(r"[ \t]++" + part + token + NB)
+        words, heads = naming
+        # person.named: "một người phụ nữ Mỹ có tên Kathryn Mayorga", "người đàn ông khác tên là Ruslan Boshirov"
+        self.naming = re.compile(r"(?<!\w)" + trie_pattern(words) + NB) if words else None
+        self.person_head = re.compile(r"(?<!\w)" + trie_pattern(heads, fold_case=True) + r"(?:[ \t]++[^\s,.;:!?\"“”()]++){0,4}?[ \t]++\Z", re.IGNORECASE) if heads else None
         # atomic: "Nhật Bản hồi …" must not fall back to "Nhật" + a name "Bản"
         self.country = re.compile(r"[ \t]*+(?>" + trie_pattern(countries) + NB + r")(?=[ \t]++" + UPPER + ")")
         self._country_word_at = re.compile(r"(?>" + trie_pattern(countries) + NB + r")(?=[ \t]++" + UPPER + r"|[ \t]++(?:tại|ở)[ \t]++(?>" + any_country + NB + r")[ \t]++" + UPPER + ")")
@@ -124,6 +133,21 @@ class ForeignFinder:
                 seen[last] = self._alone(text, lo, hi, last, not_after)
             if any(not s <= a < e for a in seen[last]):
                 yield s, e, tokens
+
+    def named_runs(self, text: str, lo: int, hi: int) -> Iterator[tuple[int, int, list[str]]]:
+        """Rule ``person.named``: the capitalized run right after a naming word ("có tên", "tên là") said of a
+        person ("người", "viên", "phụ nữ" up to four words before it, no comma between); the caller vets it."""
+        if self.naming is None or self.person_head is None:
+            return
+        a = text.find("tên", lo, hi)
+        while a >= 0:  # every naming word holds "tên": find it first, a literal search is fast
+            m = self.naming.match(text, a - 3, hi) if a - 3 >= lo else None
+            m = m if m is not None and m.start() + 3 == a else self.naming.match(text, a, hi)
+            a = text.find("tên", a + 3, hi)
+            if m is None:
+                continue
+            if self.person_head.search(text, max(lo, m.start() - 48), m.start()) is not None:
+                yield from self.runs_after(text, m.end(), min(hi, m.end() + 120))
 
     @staticmethod
     def _alone(text: str, lo: int, hi: int, word: str, not_after: re.Pattern[str]) -> list[int]:

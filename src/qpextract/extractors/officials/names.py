@@ -3,8 +3,10 @@
 A run of capitalized syllables ("Hà Nội Đinh Tiến Dũng") is cut into names:
 a province name inside the run is skipped, a name starts at a surname
 from surnames.tsv and stops before a title word ("Phó", "Chủ tịch") or after
-four syllables. Whether a candidate is an official is decided by the cues
-around it (see ``__init__``); this module only finds where names can be.
+four syllables. A family name that is also a noun ("Đoàn", "Đèo": noun_surnames in
+officials_rules.yaml) opens no bare name, and yields to a surname right after it
+("Trung ương Đoàn Lê Quốc Phong"). Whether a candidate is an official is decided by
+the cues around it (see ``__init__``); this module only finds where names can be.
 ALL-CAPS words ("MINH CƯỜNG" in a byline) are not capitalized syllables.
 """
 
@@ -13,8 +15,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from qpextract.data import read_yaml
 from qpextract.extractors.officials.lexicon import Lexicon
-from qpextract.text.lexicon import CAP_SYLLABLE, NB, trie_pattern
+from qpextract.text.lexicon import CAP_SYLLABLE, LOWER, NB, PB, trie_pattern
 
 _SYL = re.compile(CAP_SYLLABLE)
 MAX_SYLLABLES = 4
@@ -23,7 +26,8 @@ MAX_SYLLABLES = 4
 class NameSpan(NamedTuple):
     start: int
     end: int
-    kind: str = "vi"  # "vi": starts with a surname; "foreign": a run after a strong cue; "recurring": a free foreign run
+    kind: str = "vi"  # "vi": starts with a surname; "foreign": a run after a strong cue; "recurring": a free foreign run;
+    # "named": a foreign run after a naming word ("có tên")
 
 
 class NameFinder:
@@ -36,6 +40,20 @@ class NameFinder:
         self.run = re.compile(
             trie_pattern(sorted(lex.surnames)) + NB + r"(?:[ ]" + CAP_SYLLABLE + r")++"
         )
+        rules = read_yaml("officials_rules.yaml")
+        self.noun_surnames = frozenset(rules["noun_surnames"])
+        self.middle_words = frozenset(rules["middle_words"])
+        # person.noun: the people of a place ("người dân Sầm Sơn"): a two-syllable name after them is the place
+        # person.bare, person.noun: names in a list after "mang tên" and up to three lower-case words name things
+        # ("tàu … mang tên các vị vua: Đinh Tiên Hoàng, Lý Thái Tổ", "mang tên danh tướng Trần Hưng Đạo")
+        self.named_after = re.compile(
+            PB + trie_pattern(rules["naming_verbs"]) + r"(?:[ \t]++" + LOWER + r"++){0,3}+[ \t]*+:?+"
+            + r"(?:[ \t]*+" + CAP_SYLLABLE + r"(?:[ ]" + CAP_SYLLABLE + r")*+[ \t]*+,)*+[ \t]*+\Z"
+        )
+        self.credit_before = re.compile(
+            r"(?<![Tt]rong )" + PB + trie_pattern(rules["credit_words"], fold_case=True) + r"[ \t]*+:[ \t]*+\Z", re.IGNORECASE
+        )
+        self.resident_before = re.compile(PB + trie_pattern(rules["resident_nouns"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
 
     def find(self, text: str, lo: int, hi: int) -> list[NameSpan]:
         out: list[NameSpan] = []
@@ -55,9 +73,11 @@ class NameFinder:
         ("đường Nguyễn Văn Cừ") nor the tail of a longer capitalized run."""
         if span.kind != "vi" or text.count(" ", span.start, span.end) < 2:
             return False
+        if text[span.start : text.find(" ", span.start)] in self.noun_surnames:
+            return False  # "Đèo Hải Vân", "Đoàn Việt Nam", "Dinh Độc Lập": a pass, a delegation, a palace
         before = text[max(lo, span.start - 24) : span.start]
-        if self.lex.thing_before.search(before):
-            return False
+        if self.lex.thing_before.search(before) or self.credit_before.search(before):
+            return False  # "đường Nguyễn Văn Cừ"; a photo credit "Ảnh: Võ Văn Thành"
         prev = before.rstrip(" \t")
         if self.lex.country_before.search(before) or self.lex.academic_before.search(before):
             pass  # "Đảng Cộng sản Trung Quốc Dương Khiết Trì", "TS Nguyễn Văn Hùng": a name starts afresh
@@ -66,6 +86,19 @@ class NameFinder:
             # a known body in capitals ends no name ("cơ quan điều tra VKSNDTC Lại Viết Quang"; not a byline "TTB Trịnh Thái Bằng")
         after = text[span.end : span.end + 2]
         return not (after[:1] == " " and after[1:2].isupper() or after[:1].isalnum())
+
+    def names_thing(self, text: str, span: NameSpan, lo: int) -> bool:
+        """The name is in a list after "mang tên" (a ship, a school named after someone), not a person."""
+        return self.named_after.search(text, max(lo, span.start - 80), span.start) is not None
+
+    def residents_place(self, text: str, span: NameSpan, lo: int) -> bool:
+        """A two-syllable name right after a noun for the people of a place names the place
+        ("người dân Sầm Sơn", "ngư dân Lý Sơn"), not a person."""
+        return (
+            span.kind == "vi"
+            and text.count(" ", span.start, span.end) == 1
+            and self.resident_before.search(text, max(lo, span.start - 12), span.start) is not None
+        )
 
     def split_run(self, text: str, start: int, end: int) -> list[NameSpan]:
         """Names inside one run of capitalized syllables."""
@@ -80,8 +113,17 @@ class NameFinder:
                 while i < n and syls[i][0] < place.end():
                     i += 1
                 continue
-            if text[s : syls[i][1]] not in self.lex.surnames:
+            first = text[s : syls[i][1]]
+            if first not in self.lex.surnames:
                 i += 1
+                continue
+            if (
+                first in self.noun_surnames
+                and n - i >= 4
+                and text[syls[i + 1][0] : syls[i + 1][1]] in self.lex.surnames
+                and text[syls[i + 1][0] : syls[i + 1][1]] not in self.middle_words
+            ):
+                i += 1  # "Trung ương Đoàn Lê Quốc Phong": the body's noun, then the name
                 continue
             j = i + 1
             while j < n and j - i < MAX_SYLLABLES and not self.lex.is_title(text, syls[j][0], min(len(text), end + 40)):

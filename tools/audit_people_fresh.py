@@ -1,0 +1,55 @@
+"""A fresh precision sample of people: 100 Officials from the corpus articles in no gold set and no earlier audit.
+
+    python tools/audit_people_fresh.py SEED [../shared/corpus-real/articles.jsonl] > sample.tsv
+
+Same draw as tools/audit_sample.py (the seeded hash of article id and record), with a new seed,
+over the articles whose id is in no corpus/gold/*-inputs.jsonl and in no file of corpus/audit/
+(so neither the held-out nor an article judged before can enter). Judge each row by reading it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from audit_sample import DEFAULT_CORPUS, N, population  # noqa: E402
+from wild import gold_ids  # noqa: E402
+
+AUDIT = Path(__file__).resolve().parents[1] / "corpus" / "audit"
+
+
+def audited_ids() -> set[str]:
+    """Ids named in any earlier audit file (a tab-separated id column or an "id" of a JSON line), this
+    script's own samples (people_fresh_*.tsv) aside."""
+    out: set[str] = set()
+    for f in AUDIT.glob("*"):
+        if f.name.startswith("people_fresh_"):
+            continue  # this script's own judged samples
+        if f.suffix == ".tsv":
+            for line in f.read_text(encoding="utf-8").splitlines():
+                out.update(cell for cell in line.split("\t")[:3] if "-" in cell and " " not in cell)
+        elif f.suffix == ".jsonl":
+            out.update(json.loads(line)["id"] for line in f.read_text(encoding="utf-8").splitlines() if line.strip())
+    return out
+
+
+def main() -> int:
+    seed = sys.argv[1]
+    corpus = Path(sys.argv[2]) if len(sys.argv) > 2 else DEFAULT_CORPUS
+    skip = gold_ids() | audited_ids()
+    with open(corpus, encoding="utf-8") as fh:
+        articles = [a for a in map(json.loads, filter(str.strip, fh)) if a["id"] not in skip]
+    people, _ = population(articles)
+    rank = lambda row: hashlib.sha1(f"{seed}|{row[0]}|{row[1]}".encode("utf-8")).hexdigest()  # noqa: E731
+    print("kind\tid\trecord\trule\tsentence\tright\tnote")
+    for row in sorted(people, key=rank)[:N]:
+        print("\t".join(["person", *[str(x).replace("\t", " ") for x in row], "", ""]))
+    print(f"# {len(articles)} articles, population {len(people)} people", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
