@@ -139,3 +139,28 @@ def test_cli_refuses_a_newer_database_with_one_line_and_exit_2(tmp_path: Path) -
         assert conn.execute(sa.text("SELECT COUNT(*) FROM articles")).scalar_one() == 0
         assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "schema3"
     engine.dispose()
+
+
+def test_cli_upgrades_a_schema2_database_written_before_title_records(tmp_path: Path) -> None:
+    """A database of revision schema2 (no abbreviations.field) takes new articles: the CLI upgrades it in place."""
+    path = tmp_path / "old.sqlite"
+    _stamp(f"sqlite:///{path}", "schema2")
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        conn.execute(sa.text("ALTER TABLE abbreviations DROP COLUMN field"))
+    engine.dispose()
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "a", "title": "Bộ CHQS tỉnh tổng kết", "text": "Sáng 22/3/2023, Bộ CHQS tỉnh tổ chức hội nghị."},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    code = "import sys; from qpextract.cli import main; main(sys.argv[1:])"
+    res = subprocess.run(
+        [sys.executable, "-c", code, "extract", str(src), "-o", str(path), "--workers", "0", "-q"],
+        capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == migrate.HEAD
+        fields = conn.execute(sa.text("SELECT field FROM abbreviations WHERE short = 'CHQS'")).scalars().all()
+    engine.dispose()
+    assert sorted(f or "" for f in fields) == ["", "title"]

@@ -151,7 +151,7 @@ def _check_db(url: str) -> None:
         return  # a new database
     engine = read_only_engine(full)
     try:
-        check_database(engine, empty_ok=True)
+        check_database(engine, empty_ok=True, upgradable_ok=True)
     finally:
         engine.dispose()
 

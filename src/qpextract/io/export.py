@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from qpextract.errors import UsageError, require
-from qpextract.io import db
+from qpextract.io import db, migrate
 
 CHUNK_ROWS = 20_000
 
@@ -38,8 +38,11 @@ def read_only_engine(url: str) -> Engine:
     raise UsageError(f"unknown database URL {url!r}: use a .sqlite path, sqlite:///PATH or postgresql://...")
 
 
-def check_database(engine: Engine, *, empty_ok: bool = False) -> None:
-    """Refuse a database that is not qpextract's or lacks tables/columns of this version (read-only check)."""
+def check_database(engine: Engine, *, empty_ok: bool = False, upgradable_ok: bool = False) -> None:
+    """Refuse a database that is not qpextract's or lacks tables/columns of this version (read-only check).
+
+    ``upgradable_ok``: a database at an older known revision passes (the writer upgrades it in place).
+    """
     try:
         inspector = sa.inspect(engine)
         present = set(inspector.get_table_names())
@@ -48,6 +51,10 @@ def check_database(engine: Engine, *, empty_ok: bool = False) -> None:
                 return
             what = f"it has the tables {', '.join(sorted(present)[:6])}" if present else "it has no tables"
             raise UsageError(f"not a qpextract database ({what}); export reads databases written by qpextract extract")
+        if upgradable_ok and "alembic_version" in present:
+            with engine.connect() as conn:
+                if migrate.stored_version(conn) in migrate.KNOWN:
+                    return
         missing = []
         for table in db.TABLES:
             if table.name not in present:

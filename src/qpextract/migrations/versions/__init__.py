@@ -1,1 +1,1 @@
-"""One file per schema revision: ``schema1`` (the baseline) and ``schema2``."""
+"""One file per schema revision: ``schema1`` (the baseline), ``schema2`` and ``schema2_title``."""

@@ -60,8 +60,6 @@ def upgrade() -> None:
             op.add_column(table, sa.Column("rule", sa.Text))
     with op.batch_alter_table("abbreviations") as batch:  # schema 2: an unknown abbreviation has no expansion
         batch.alter_column("expansion", existing_type=sa.Text, nullable=True)
-    if "field" not in _columns("abbreviations"):  # schema 2: "title" for a form in the input's separate title
-        op.add_column("abbreviations", sa.Column("field", sa.Text))
     tables = set(sa.inspect(op.get_bind()).get_table_names())
     if "documents" not in tables:
         _span_table(
