@@ -98,8 +98,8 @@ _CLAUSE_END = regex.compile(r"[,;:.!?()\"“”\n…]", regex.REVERSE)  # search
 _CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d|(?: [A-Z]{2,5}){0,2} [A-Z]{1,4}-\d| [IVX]{1,4}(?![\p{L}\p{N}])")
 # a known form glued to a code with a digit: "TB-2", "AN / APG-83", "AN - M30"
 _TABLE_CODE_AFTER = regex.compile(r"-\d|\s?[-/]\s?\p{L}++-?\d|\s?-\s?\d{5}")
-# a registration or plate number before a known form: "tàu QNa 91739 TS" (a boat's code, not "tiến sĩ")
 _GLOSS_FORM = re.compile(r"[A-ZĐ][A-ZĐ0-9]{1,9}+(?![^\W_])")  # the form after a gloss's country
+# a registration or plate number before a known form: "tàu QNa 91739 TS" (a boat's code, not "tiến sĩ")
 _SERIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\d{5,}[\s-]$")
 _OF_BEFORE = regex.compile(r"(?<![\p{L}])(?:của|và)\s$")  # "xe tăng và xe chiến đấu bộ binh (IFV)"
 _CAPITALIZED_BEFORE = regex.compile(r"(?<=[\p{L}\p{M}]\s)\p{Lu}[\p{Ll}\p{M}]*+\s$")

@@ -225,6 +225,12 @@ class SurnameRow(BaseModel):
 
 
 @lru_cache(maxsize=1)
+def surname_rows() -> tuple[SurnameRow, ...]:
+    """data/vi/surnames.tsv, read once: bylines and people both need it."""
+    return tuple(read_tsv("surnames.tsv", SurnameRow))
+
+
+@lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
-    """Vietnamese family names (data/vi/surnames.tsv), read once: bylines and people both need them."""
-    return frozenset(r.surname for r in read_tsv("surnames.tsv", SurnameRow))
+    """Vietnamese family names (data/vi/surnames.tsv)."""
+    return frozenset(r.surname for r in surname_rows())

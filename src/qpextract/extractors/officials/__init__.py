@@ -30,7 +30,6 @@ from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate
 from typing import NamedTuple, Optional, Union
 
-from qpextract.data import read_tsv, read_yaml
 from qpextract.document import Document
 from qpextract.extractors.officials.coref import Person, Registry, joined
 from qpextract.extractors.officials.foreign import ForeignFinder, cut_last_dash, vietnamese_syllable
@@ -38,7 +37,7 @@ from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.extractors.officials.names import NameFinder, NameSpan
 from qpextract.extractors.officials.positions import Pos, PositionParser
 from qpextract.extractors.officials.ranks import RankHit, RankReader
-from qpextract.text.lexicon import CAP_SYLLABLE, UPPER, SurnameRow, fold, lowered
+from qpextract.text.lexicon import CAP_SYLLABLE, UPPER, fold, lowered, surname_rows
 from qpextract.models import Mention, Official, Position, RankMention
 
 # a short name after an honorific or rank: one or two capitalized syllables, no more
@@ -76,9 +75,9 @@ class OfficialExtractor:
         self.names = NameFinder(self.lex)
         self.positions = PositionParser(self.lex)
         self.ranks = RankReader(self.lex)
-        self.kin_nouns = frozenset(fold(w) for w in read_yaml("officials_rules.yaml")["kin_nouns"])
-        self.rare_surnames = frozenset(r.surname for r in read_tsv("surnames.tsv", SurnameRow) if r.rare)
-        rules = read_yaml("officials_rules.yaml")
+        rules = self.lex.rule_words
+        self.kin_nouns = frozenset(fold(w) for w in rules["kin_nouns"])
+        self.rare_surnames = frozenset(r.surname for r in surname_rows() if r.rare)
         self.foreign = ForeignFinder(
             self.lex.countries, self.lex.particles, self.lex.korean, self.lex.any_country,
             (rules["naming_words"], rules["named_person_heads"]),

@@ -18,8 +18,8 @@ from qpextract.text.lexicon import fold
 
 MAX_POSITIONS = 30  # per person: keeps merging linear on hostile input
 _SPACED_DASH = re.compile(r"[ \t]*+-[ \t]*+")
-_PATRONYMIC = " bin"
-_FOREIGN_RULES = frozenset({"person.foreign", "person.named", "person.recurring", "person.apposition", "person.age"})  # "Vua Salman" is not "Mohammed bin Salman": the name after "bin" is the father's
+_PATRONYMIC = " bin"  # "Vua Salman" is not "Mohammed bin Salman": the name after "bin" is the father's
+_FOREIGN_RULES = frozenset({"person.foreign", "person.named", "person.recurring", "person.apposition", "person.age"})
 
 
 def joined(name: str) -> str:
@@ -133,13 +133,7 @@ class Registry:
             full = [q for q in two if q is not p and q.key.endswith(" " + last) and len(first) >= 3
                     and q.key.split(" ")[0].startswith(first) and q.key in self.persons]
             if len(full) == 1 and p.key in self.persons:
-                for s, e in p.mentions:
-                    full[0].add_mention(s, e)
-                full[0].add_short_positions(p.positions)
-                full[0].rank = full[0].rank or p.rank
-                full[0].honorific = full[0].honorific or p.honorific
-                self.merged[id(p)] = full[0]
-                del self.persons[p.key]
+                self._merge(p, full[0], honorific=True)
 
     def merge_given_names(self, rare: frozenset[str]) -> None:
         """A two-syllable name whose first syllable is a rare family name that is also a given-name word
@@ -148,12 +142,18 @@ class Registry:
         for p in [p for p in self.persons.values() if p.key.count(" ") == 1 and p.name.split(" ")[0] in rare]:
             full = [q for q in self.persons.values() if q is not p and q.key.count(" ") >= 2 and q.key.endswith(" " + p.key)]
             if len(full) == 1:
-                for s, e in p.mentions:
-                    full[0].add_mention(s, e)
-                full[0].add_short_positions(p.positions)
-                full[0].rank = full[0].rank or p.rank
-                self.merged[id(p)] = full[0]
-                del self.persons[p.key]
+                self._merge(p, full[0], honorific=False)
+
+    def _merge(self, p: Person, into: Person, *, honorific: bool) -> None:
+        """``p`` is ``into`` written shorter: its mentions, posts and rank (and honorific) join ``into``."""
+        for s, e in p.mentions:
+            into.add_mention(s, e)
+        into.add_short_positions(p.positions)
+        into.rank = into.rank or p.rank
+        if honorific:
+            into.honorific = into.honorific or p.honorific
+        self.merged[id(p)] = into
+        del self.persons[p.key]
 
     def get(self, name: str) -> Optional[Person]:
         return self.persons.get(fold(name))

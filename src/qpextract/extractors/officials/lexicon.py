@@ -8,7 +8,7 @@ prefix-factored regexes. One ``Lexicon`` is built per extractor instance.
 from __future__ import annotations
 
 import re
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 from pydantic import BaseModel
 
@@ -81,6 +81,7 @@ class Lexicon:
         self.cue_kind.update({fold(r.rank): "rank" for r in ranks})
         self.cue_kind.update({fold(r.cue): "hon" for r in hons})
         rules = read_yaml("officials_rules.yaml")
+        self.rule_words: dict[str, Any] = rules  # the word lists of officials_rules.yaml the finders read
         owners = "".join(f"(?<!{re.escape(w)} )" for w in rules["thing_owners"])  # "chủ tàu": a person, not a ship
         self.rules = {name: _RuleEntry.model_validate(entry) for name, entry in rules["rules"].items()}
         # how the list writes each one-word cue ("Tướng" is written with a capital, "anh" is not)

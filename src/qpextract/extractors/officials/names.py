@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from qpextract.data import read_yaml
 from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.text.lexicon import CAP_SYLLABLE, LOWER, NB, PB, trie_pattern
 
@@ -40,7 +39,7 @@ class NameFinder:
         self.run = re.compile(
             trie_pattern(sorted(lex.surnames)) + NB + r"(?:[ ]" + CAP_SYLLABLE + r")++"
         )
-        rules = read_yaml("officials_rules.yaml")
+        rules = lex.rule_words
         self.noun_surnames = frozenset(rules["noun_surnames"])
         self.middle_words = frozenset(rules["middle_words"])
         # person.noun: the people of a place ("người dân Sầm Sơn"): a two-syllable name after them is the place
