@@ -297,19 +297,18 @@ class EventExtractor:
         # a headline act of fire (a launch, a strike, a show of fire) that a lead sentence repeating its words places
         # inside an exercise ("… phóng tên lửa trong cuộc diễn tập …") is part of that exercise, unless the headline
         # states or an incident opens it
-        frame = []
+        frame, command = [], []
         fire = [a for a in acts if phrase_key(head_low[a[0] : a[1]]) in self.t.frame_acts]
-        if fire and not incident and not stated:
-            frame = [
-                h
-                for h in in_lead
-                if h[2].type in self.t.frame_types
-                and self.t.frame_before_re.search(low, max(0, h[0] - _FRAME_WINDOW), h[0])
-                and not self._planned(low, h[0])
-                and self._restates(low, h, fire, head_low)
-            ]
+        if fire and not incident:
+            framed = [h for h in in_lead if h[2].type in self.t.frame_types and self._frames(low, h, fire, head_low)]
+            # rule event.main.lead_command: a headline that orders the act of fire ("Putin ra lệnh phóng thử…") reports it
+            if not stated:
+                frame = framed
+            elif self._commanded(head_low, said, speech, fire):
+                command = framed
         groups = {
             "lead_frame": frame,
+            "lead_command": command,
             "lead_drill": drill,
             "lead_occasion": occasion,
             "title_incident": incident,
@@ -359,6 +358,9 @@ class EventExtractor:
             self._main_pos = (s, e)
             doc.explain(self.name, rule, s, e)
             return self._event(doc, low, s, e, row, main=True, rule=rule, lead=lead)
+        if self._profile(head):
+            doc.trace.append((self.name, "event.none.profile", " ".join(head.split())))  # a name and its description
+            return None
         # the fallback: whatever the headline says happened, in its own words (its first clause of three words or
         # more: "Mosul chỉ còn 10% không thể giải phóng…"), else the first lead sentence's
         span = self._headline_clause(title_low if not title_end else low[:title_end])
@@ -431,6 +433,44 @@ class EventExtractor:
         ss, se = self._sentence(hit[0])
         near = low[max(ss, hit[0] - _PLAN_WINDOW) : min(se, hit[1] + _PLAN_WINDOW)]  # bounded: linear on a 1 MB sentence
         return any(head_low[a[0] : a[1]] in near for a in acts)
+
+    def _profile(self, head: str) -> bool:
+        """A headline that is a short name and its description ("GRU - cơ quan tình báo…"): a profile piece."""
+        cuts = [i for i in (head.find(d) for d in self.t.profile_dashes) if i > 0]
+        if not cuts:
+            return False
+        left, right = head[: min(cuts)].split(), head[min(cuts) + 3 :].lstrip(_QUOTES).split()
+        if not left or not right or len(left) > self.t.profile_left_words or right[0] in self.t.profile_names:
+            return False
+        return right[0][:1].islower() or right[0].lower() in self.t.profile_openers
+
+    def _frames(self, low: str, hit: tuple[int, int, TriggerRow], fire: list[tuple[int, int, TriggerRow]], head_low: str) -> bool:
+        """A lead exercise that places the headline's act of fire in it ("… phóng tên lửa trong cuộc diễn tập", "tổ chức
+        diễn tập phóng tên lửa …"), the act repeated in its sentence (its first word is enough: "phóng" for "phóng thử")."""
+        s, e = hit[0], hit[1]
+        if self._planned(low, s):
+            return False
+        ss, se = self._sentence(s)
+        # an act of two words is repeated by its first when that is an act too ("phóng" for "phóng thử", not "trình")
+        stems = {w if w in self.t.frame_acts else phrase_key(head_low[a[0] : a[1]]) for a in fire for w in head_low[a[0] : a[1]].split()[:1]}
+        after = self.t.frame_after_re.match(low, e, min(se, e + _FRAME_WINDOW))
+        if after is not None:
+            follows = low[after.end() : min(se, after.end() + _FRAME_WINDOW)].split()
+            if any(" ".join(follows[: len(w.split())]) == w for w in stems):
+                return True
+        if not self.t.frame_before_re.search(low, max(0, s - _FRAME_WINDOW), s):
+            return False
+        if self._restates(low, hit, fire, head_low):
+            return True
+        near = low[max(ss, s - _PLAN_WINDOW) : min(se, e + _PLAN_WINDOW)]  # bounded: linear on a 1 MB sentence
+        return bool({w for w in stems if " " not in w} & set(_WORD.findall(near)))
+
+    def _commanded(self, head_low: str, said, speech, fire) -> bool:
+        """A headline whose only statements are commands right before an act of fire ("ra lệnh phóng thử …")."""
+        orders = [sp for sp in speech if phrase_key(head_low[sp[0] : sp[1]]) in self.t.command_verbs]
+        if not orders or len(orders) != len(speech) or not all(any(o[0] == a for o in orders) for a, _ in said):
+            return False
+        return any(0 <= f[0] - o[1] <= self.t.command_gap and not _CLAUSE_END.search(head_low, o[1], f[0]) for o in orders for f in fire)
 
     def _nominal(self, title_low: str, s: int, e: int = -1) -> bool:
         """A verb made a noun by the word right before it ("những tuyên bố", "lệnh trừng phạt", "bài phát biểu"), or a

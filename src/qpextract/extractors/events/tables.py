@@ -30,7 +30,7 @@ class MainRule(BaseModel):
     name: str = Field(pattern=r"^event\.main\.[a-z_]+$")
     source: Literal[
         "title_incident", "conference", "lead_occasion", "lead_reported", "title", "title_headline", "lead", "title_verb",
-        "title_statement", "lead_frame", "lead_drill", "lead_conference", "title_imminent",
+        "title_statement", "lead_frame", "lead_drill", "lead_conference", "title_imminent", "lead_command",
     ]
     rank: int = Field(ge=0, le=2)
 
@@ -57,6 +57,9 @@ class EventVocabulary(BaseModel):
     frame_before: str
     frame_types: list[EventType]
     frame_acts: list[str]
+    command_verbs: list[str]
+    command_gap: int
+    frame_after: str
     scenario_words: list[str]
     decision_triggers: list[str]
     appointment_words: list[str]
@@ -84,6 +87,10 @@ class EventVocabulary(BaseModel):
     award_kinds: list[str]
     imminent_before: str
     imminent_types: list[EventType]
+    profile_dashes: list[str]
+    profile_left_words: int
+    profile_openers: list[str]
+    profile_names: list[str]
 
 
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
@@ -130,6 +137,9 @@ class EventTables:
         self.frame_types = frozenset(voc.frame_types)
         self.frame_acts = frozenset(phrase_key(w) for w in voc.frame_acts)
         self.frame_act_re = phrase_regex(voc.frame_acts)
+        self.command_verbs = frozenset(phrase_key(w) for w in voc.command_verbs)
+        self.command_gap = voc.command_gap
+        self.frame_after_re = re.compile(voc.frame_after)
         self.scenario_re = phrase_regex(voc.scenario_words)
         self.decision_triggers = frozenset(phrase_key(p) for p in voc.decision_triggers)
         self.appointment_re = phrase_regex(voc.appointment_words)
@@ -157,6 +167,10 @@ class EventTables:
         self.award_kinds = frozenset(voc.award_kinds)
         self.imminent_before_re = re.compile(voc.imminent_before)
         self.imminent_types = frozenset(voc.imminent_types)
+        self.profile_dashes = tuple(voc.profile_dashes)
+        self.profile_left_words = voc.profile_left_words
+        self.profile_openers = frozenset(voc.profile_openers)
+        self.profile_names = frozenset(voc.profile_names)
         # a headline verb names a happening of no typed kind: the fallback of the headline event
         self.headline_verbs = {
             phrase_key(v): TriggerRow(phrase=phrase_key(v), type="other", scope="title", rank=2, cue=True)
