@@ -448,9 +448,9 @@ class EventExtractor:
         """A lead exercise that places the headline's act of fire in it ("… phóng tên lửa trong cuộc diễn tập", "tổ chức
         diễn tập phóng tên lửa …"), the act repeated in its sentence (its first word is enough: "phóng" for "phóng thử")."""
         s, e = hit[0], hit[1]
-        if self._planned(low, s):
-            return False
         ss, se = self._sentence(s)
+        if self._planned(low, s) or self._unrealized(low, e):
+            return False
         # an act of two words is repeated by its first when that is an act too ("phóng" for "phóng thử", not "trình")
         stems = {w if w in self.t.frame_acts else phrase_key(head_low[a[0] : a[1]]) for a in fire for w in head_low[a[0] : a[1]].split()[:1]}
         after = self.t.frame_after_re.match(low, e, min(se, e + _FRAME_WINDOW))
@@ -617,15 +617,28 @@ class EventExtractor:
     def _topic(self, low: str, s: int, in_title: bool = False, headline: bool = False) -> bool:
         """Right after a topic head: "công tác huấn luyện", "phục vụ diễn tập"; in a ``headline`` of an act of fire, an
         exercise right after an occasion head names the occasion of the act ("Pantsir-S1 diệt 100 tên lửa trong diễn tập")."""
-        ss = 0 if in_title else self._sentence(s)[0]
+        ss, se = (0, len(low)) if in_title else self._sentence(s)
+        if self._called_off(low, s, se):
+            return True
         topics = find_all(self.t.topic_re, low, max(ss, s - _TOPIC_WINDOW), s)
         if not topics or low[topics[-1][1] : s].strip(" ,"):
             return False
         return not (headline and phrase_key(low[topics[-1][0] : topics[-1][1]]) in self.t.title_occasion_heads)
 
+    def _unrealized(self, low: str, e: int) -> bool:
+        """Planned or what should have happened, between the trigger and "diễn ra" ("cuộc diễn tập đáng lẽ diễn ra")."""
+        _, se = self._sentence(e)
+        held = find_all(self.t.reporting_after_re, low, e, min(se, e + 2 * _CUE_WINDOW))
+        return bool(held) and bool(self._plans(low, e, held[0][0]))
+
+    def _called_off(self, low: str, s: int, se: int) -> bool:
+        """Said to be called off or put off a few words on, in the same clause ("tập trận 4 nước bị hoãn")."""
+        m = self.t.called_off_re.search(low, s, min(se, s + self.t.called_off_window))
+        return m is not None and not _CLAUSE_BREAK.search(low, s, m.start()) and "," not in low[s : m.start()]
+
     def _happened(self, low: str, s: int, e: int, row: TriggerRow) -> Optional[str]:
         """The rule that makes a body trigger a reported happening, or None (plan, task, topic)."""
-        if not self._plain(low, s):
+        if not self._plain(low, s) or self._unrealized(low, e):
             return None
         # background of a person ("người đã từng được trao huân chương CSM"), not a happening of the article
         if find_all(self.t.background_re, low, max(self._sentence(s)[0], s - _BACKGROUND_WINDOW), s):

@@ -50,6 +50,8 @@ class EventVocabulary(BaseModel):
     question_marks: str
     plan_markers: list[str]
     not_plan_markers: list[str]
+    called_off_after: str
+    called_off_window: int
     past_markers: list[str]
     cues: list[str]
     topic_heads: list[str]
@@ -130,6 +132,8 @@ class EventTables:
         self.plan_re = phrase_regex(voc.plan_markers + voc.not_plan_markers)  # longest first: "sắp xếp" over "sắp"
         self.not_plan_markers = frozenset(phrase_key(w) for w in voc.not_plan_markers)
         self.past_re = phrase_regex(voc.past_markers)
+        self.called_off_re = re.compile(voc.called_off_after)
+        self.called_off_window = voc.called_off_window
         self.cue_re = phrase_regex(voc.cues)
         self.topic_re = phrase_regex(voc.topic_heads)
         self.title_occasion_heads = frozenset(phrase_key(w) for w in voc.title_occasion_heads)
