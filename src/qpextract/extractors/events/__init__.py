@@ -172,6 +172,11 @@ class EventExtractor:
             ]
             said = self._statement_clauses(title_low)
         head_low, head = (low[:title_end], doc.text[:title_end]) if title_end else (title_low, doc.title or "")
+        # rule event.title.subordinate: a typed event word in a clause the headline subordinates ("Osprey Mỹ tiếp liệu ở
+        # Đà Nẵng khi tới Thái Lan diễn tập") is the background or purpose of its main clause, not the headline event
+        lower = self._subordinated(head_low)
+        if lower >= 0:
+            in_title = [h for h in in_title if h[2].type == "other" or h[0] < lower]
         head_hits = self._triggers(head_low)
         # a headline that is one quotation: its words are the speaker's, they name nothing held
         quotation = bool(self.t.quotation_re.match(head_low))
@@ -433,6 +438,13 @@ class EventExtractor:
         ss, se = self._sentence(hit[0])
         near = low[max(ss, hit[0] - _PLAN_WINDOW) : min(se, hit[1] + _PLAN_WINDOW)]  # bounded: linear on a 1 MB sentence
         return any(head_low[a[0] : a[1]] in near for a in acts)
+
+    def _subordinated(self, head_low: str) -> int:
+        """Where the headline's first subordinate clause starts after a main clause of its own, else -1."""
+        for a, _ in find_all(self.t.subordinator_re, head_low):
+            if len(head_low[:a].split()) >= self.t.main_clause_words:
+                return a
+        return -1
 
     def _profile(self, head: str) -> bool:
         """A headline that is a short name and its description ("GRU - cơ quan tình báo…"): a profile piece."""

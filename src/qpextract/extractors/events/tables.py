@@ -93,6 +93,8 @@ class EventVocabulary(BaseModel):
     profile_left_words: int
     profile_openers: list[str]
     profile_names: list[str]
+    subordinators: list[str]
+    main_clause_words: int
 
 
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
@@ -175,6 +177,8 @@ class EventTables:
         self.profile_left_words = voc.profile_left_words
         self.profile_openers = frozenset(voc.profile_openers)
         self.profile_names = frozenset(voc.profile_names)
+        self.subordinator_re = phrase_regex(voc.subordinators)
+        self.main_clause_words = voc.main_clause_words
         # a headline verb names a happening of no typed kind: the fallback of the headline event
         self.headline_verbs = {
             phrase_key(v): TriggerRow(phrase=phrase_key(v), type="other", scope="title", rank=2, cue=True)
