@@ -177,7 +177,15 @@ class EventExtractor:
         lower = self._subordinated(head_low)
         if lower >= 0:
             in_title = [h for h in in_title if h[2].type == "other" or h[0] < lower]
-        head_hits = self._triggers(head_low)
+        # rule event.title.watched: a typed event word that a tracking verb before it in its clause takes as object
+        # ("Hạm đội Nga cử tàu chiến dõi theo … cuộc tập trận NATO") is what was watched, not the headline event
+        in_title = [h for h in in_title if h[2].type == "other" or not self._watched(head_low, h[0])]
+        # (nor does such a word name the kind that a lead sentence must restate)
+        head_hits = [
+            h
+            for h in self._triggers(head_low)
+            if h[2].type == "other" or not ((0 <= lower <= h[0]) or self._watched(head_low, h[0]))
+        ]
         # a headline that is one quotation: its words are the speaker's, they name nothing held
         quotation = bool(self.t.quotation_re.match(head_low))
         quoted = [(0, len(head_low))] if quotation else []
@@ -438,6 +446,11 @@ class EventExtractor:
         ss, se = self._sentence(hit[0])
         near = low[max(ss, hit[0] - _PLAN_WINDOW) : min(se, hit[1] + _PLAN_WINDOW)]  # bounded: linear on a 1 MB sentence
         return any(head_low[a[0] : a[1]] in near for a in acts)
+
+    def _watched(self, head_low: str, s: int) -> bool:
+        """A tracking verb before ``s`` in its headline clause ("theo dõi", "do thám")."""
+        breaks = [m.end() for m in self.t.title_clause_re.finditer(head_low, 0, s)]
+        return bool(find_all(self.t.watch_re, head_low, breaks[-1] if breaks else 0, s))
 
     def _subordinated(self, head_low: str) -> int:
         """Where the headline's first subordinate clause starts after a main clause of its own, else -1."""

@@ -95,6 +95,7 @@ class EventVocabulary(BaseModel):
     profile_names: list[str]
     subordinators: list[str]
     main_clause_words: int
+    watch_verbs: list[str]
 
 
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
@@ -179,6 +180,7 @@ class EventTables:
         self.profile_names = frozenset(voc.profile_names)
         self.subordinator_re = phrase_regex(voc.subordinators)
         self.main_clause_words = voc.main_clause_words
+        self.watch_re = phrase_regex(voc.watch_verbs)
         # a headline verb names a happening of no typed kind: the fallback of the headline event
         self.headline_verbs = {
             phrase_key(v): TriggerRow(phrase=phrase_key(v), type="other", scope="title", rank=2, cue=True)
