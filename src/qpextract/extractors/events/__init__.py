@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from qpextract.document import Document
 from qpextract.extractors.events.roles import RoleReader
@@ -179,13 +179,10 @@ class EventExtractor:
             in_title = [h for h in in_title if h[2].type == "other" or h[0] < lower]
         # rule event.title.watched: a typed event word that a tracking verb before it in its clause takes as object
         # ("Hạm đội Nga cử tàu chiến dõi theo … cuộc tập trận NATO") is what was watched, not the headline event
-        in_title = [h for h in in_title if h[2].type == "other" or not self._watched(head_low, h[0])]
+        watched = self._watched(head_low)
+        in_title = [h for h in in_title if h[2].type == "other" or not watched(h[0])]
         # (nor does such a word name the kind that a lead sentence must restate)
-        head_hits = [
-            h
-            for h in self._triggers(head_low)
-            if h[2].type == "other" or not ((0 <= lower <= h[0]) or self._watched(head_low, h[0]))
-        ]
+        head_hits = [h for h in self._triggers(head_low) if h[2].type == "other" or not ((0 <= lower <= h[0]) or watched(h[0]))]
         # a headline that is one quotation: its words are the speaker's, they name nothing held
         quotation = bool(self.t.quotation_re.match(head_low))
         quoted = [(0, len(head_low))] if quotation else []
@@ -447,14 +444,26 @@ class EventExtractor:
         near = low[max(ss, hit[0] - _PLAN_WINDOW) : min(se, hit[1] + _PLAN_WINDOW)]  # bounded: linear on a 1 MB sentence
         return any(head_low[a[0] : a[1]] in near for a in acts)
 
-    def _watched(self, head_low: str, s: int) -> bool:
-        """A tracking verb before ``s`` in its headline clause ("theo dõi", "do thám")."""
-        breaks = [m.end() for m in self.t.title_clause_re.finditer(head_low, 0, s)]
-        return bool(find_all(self.t.watch_re, head_low, breaks[-1] if breaks else 0, s))
+    def _watched(self, head_low: str) -> Callable[[int], bool]:
+        """A test of a headline position: a tracking verb before it in its clause ("theo dõi", "do thám"); read once,
+        within the headline's first _TITLE_CHARS characters (linear on a run-on first line)."""
+        head = head_low[:_TITLE_CHARS]
+        breaks = [m.end() for m in self.t.title_clause_re.finditer(head)]
+        verbs = [a for a, _ in find_all(self.t.watch_re, head)]
+
+        def test(s: int) -> bool:
+            if s >= len(head) or not verbs:
+                return False
+            i = bisect_right(breaks, s) - 1
+            start = breaks[i] if i >= 0 else 0
+            j = bisect_left(verbs, start)
+            return j < len(verbs) and verbs[j] < s
+
+        return test
 
     def _subordinated(self, head_low: str) -> int:
         """Where the headline's first subordinate clause starts after a main clause of its own, else -1."""
-        for a, _ in find_all(self.t.subordinator_re, head_low):
+        for a, _ in find_all(self.t.subordinator_re, head_low[:_TITLE_CHARS]):
             if len(head_low[:a].split()) >= self.t.main_clause_words:
                 return a
         return -1
