@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from qpextract.document import Document
 from qpextract.extractors.events.roles import RoleReader
@@ -172,7 +172,17 @@ class EventExtractor:
             ]
             said = self._statement_clauses(title_low)
         head_low, head = (low[:title_end], doc.text[:title_end]) if title_end else (title_low, doc.title or "")
-        head_hits = self._triggers(head_low)
+        # rule event.title.subordinate: a typed event word in a clause the headline subordinates ("Osprey Mỹ tiếp liệu ở
+        # Đà Nẵng khi tới Thái Lan diễn tập") is the background or purpose of its main clause, not the headline event
+        lower = self._subordinated(head_low)
+        if lower >= 0:
+            in_title = [h for h in in_title if h[2].type == "other" or h[0] < lower]
+        # rule event.title.watched: a typed event word that a tracking verb before it in its clause takes as object
+        # ("Hạm đội Nga cử tàu chiến dõi theo … cuộc tập trận NATO") is what was watched, not the headline event
+        watched = self._watched(head_low)
+        in_title = [h for h in in_title if h[2].type == "other" or not watched(h[0])]
+        # (nor does such a word name the kind that a lead sentence must restate)
+        head_hits = [h for h in self._triggers(head_low) if h[2].type == "other" or not ((0 <= lower <= h[0]) or watched(h[0]))]
         # a headline that is one quotation: its words are the speaker's, they name nothing held
         quotation = bool(self.t.quotation_re.match(head_low))
         quoted = [(0, len(head_low))] if quotation else []
@@ -297,19 +307,18 @@ class EventExtractor:
         # a headline act of fire (a launch, a strike, a show of fire) that a lead sentence repeating its words places
         # inside an exercise ("… phóng tên lửa trong cuộc diễn tập …") is part of that exercise, unless the headline
         # states or an incident opens it
-        frame = []
+        frame, command = [], []
         fire = [a for a in acts if phrase_key(head_low[a[0] : a[1]]) in self.t.frame_acts]
-        if fire and not incident and not stated:
-            frame = [
-                h
-                for h in in_lead
-                if h[2].type in self.t.frame_types
-                and self.t.frame_before_re.search(low, max(0, h[0] - _FRAME_WINDOW), h[0])
-                and not self._planned(low, h[0])
-                and self._restates(low, h, fire, head_low)
-            ]
+        if fire and not incident:
+            framed = [h for h in in_lead if h[2].type in self.t.frame_types and self._frames(low, h, fire, head_low)]
+            # rule event.main.lead_command: a headline that orders the act of fire ("Putin ra lệnh phóng thử…") reports it
+            if not stated:
+                frame = framed
+            elif self._commanded(head_low, said, speech, fire):
+                command = framed
         groups = {
             "lead_frame": frame,
+            "lead_command": command,
             "lead_drill": drill,
             "lead_occasion": occasion,
             "title_incident": incident,
@@ -359,6 +368,9 @@ class EventExtractor:
             self._main_pos = (s, e)
             doc.explain(self.name, rule, s, e)
             return self._event(doc, low, s, e, row, main=True, rule=rule, lead=lead)
+        if self._profile(head):
+            doc.trace.append((self.name, "event.none.profile", " ".join(head.split())))  # a name and its description
+            return None
         # the fallback: whatever the headline says happened, in its own words (its first clause of three words or
         # more: "Mosul chỉ còn 10% không thể giải phóng…"), else the first lead sentence's
         span = self._headline_clause(title_low if not title_end else low[:title_end])
@@ -431,6 +443,68 @@ class EventExtractor:
         ss, se = self._sentence(hit[0])
         near = low[max(ss, hit[0] - _PLAN_WINDOW) : min(se, hit[1] + _PLAN_WINDOW)]  # bounded: linear on a 1 MB sentence
         return any(head_low[a[0] : a[1]] in near for a in acts)
+
+    def _watched(self, head_low: str) -> Callable[[int], bool]:
+        """A test of a headline position: a tracking verb before it in its clause ("theo dõi", "do thám"); read once,
+        within the headline's first _TITLE_CHARS characters (linear on a run-on first line)."""
+        head = head_low[:_TITLE_CHARS]
+        breaks = [m.end() for m in self.t.title_clause_re.finditer(head)]
+        verbs = [a for a, _ in find_all(self.t.watch_re, head)]
+
+        def test(s: int) -> bool:
+            if s >= len(head) or not verbs:
+                return False
+            i = bisect_right(breaks, s) - 1
+            start = breaks[i] if i >= 0 else 0
+            j = bisect_left(verbs, start)
+            return j < len(verbs) and verbs[j] < s
+
+        return test
+
+    def _subordinated(self, head_low: str) -> int:
+        """Where the headline's first subordinate clause starts after a main clause of its own, else -1."""
+        for a, _ in find_all(self.t.subordinator_re, head_low[:_TITLE_CHARS]):
+            if len(head_low[:a].split()) >= self.t.main_clause_words:
+                return a
+        return -1
+
+    def _profile(self, head: str) -> bool:
+        """A headline that is a short name and its description ("GRU - cơ quan tình báo…"): a profile piece."""
+        cuts = [i for i in (head.find(d) for d in self.t.profile_dashes) if i > 0]
+        if not cuts:
+            return False
+        left, right = head[: min(cuts)].split(), head[min(cuts) + 3 :].lstrip(_QUOTES).split()
+        if not left or not right or len(left) > self.t.profile_left_words or right[0] in self.t.profile_names:
+            return False
+        return right[0][:1].islower() or right[0].lower() in self.t.profile_openers
+
+    def _frames(self, low: str, hit: tuple[int, int, TriggerRow], fire: list[tuple[int, int, TriggerRow]], head_low: str) -> bool:
+        """A lead exercise that places the headline's act of fire in it ("… phóng tên lửa trong cuộc diễn tập", "tổ chức
+        diễn tập phóng tên lửa …"), the act repeated in its sentence (its first word is enough: "phóng" for "phóng thử")."""
+        s, e = hit[0], hit[1]
+        ss, se = self._sentence(s)
+        if self._planned(low, s) or self._unrealized(low, e):
+            return False
+        # an act of two words is repeated by its first when that is an act too ("phóng" for "phóng thử", not "trình")
+        stems = {w if w in self.t.frame_acts else phrase_key(head_low[a[0] : a[1]]) for a in fire for w in head_low[a[0] : a[1]].split()[:1]}
+        after = self.t.frame_after_re.match(low, e, min(se, e + _FRAME_WINDOW))
+        if after is not None:
+            follows = low[after.end() : min(se, after.end() + _FRAME_WINDOW)].split()
+            if any(" ".join(follows[: len(w.split())]) == w for w in stems):
+                return True
+        if not self.t.frame_before_re.search(low, max(0, s - _FRAME_WINDOW), s):
+            return False
+        if self._restates(low, hit, fire, head_low):
+            return True
+        near = low[max(ss, s - _PLAN_WINDOW) : min(se, e + _PLAN_WINDOW)]  # bounded: linear on a 1 MB sentence
+        return bool({w for w in stems if " " not in w} & set(_WORD.findall(near)))
+
+    def _commanded(self, head_low: str, said, speech, fire) -> bool:
+        """A headline whose only statements are commands right before an act of fire ("ra lệnh phóng thử …")."""
+        orders = [sp for sp in speech if phrase_key(head_low[sp[0] : sp[1]]) in self.t.command_verbs]
+        if not orders or len(orders) != len(speech) or not all(any(o[0] == a for o in orders) for a, _ in said):
+            return False
+        return any(0 <= f[0] - o[1] <= self.t.command_gap and not _CLAUSE_END.search(head_low, o[1], f[0]) for o in orders for f in fire)
 
     def _nominal(self, title_low: str, s: int, e: int = -1) -> bool:
         """A verb made a noun by the word right before it ("những tuyên bố", "lệnh trừng phạt", "bài phát biểu"), or a
@@ -577,15 +651,28 @@ class EventExtractor:
     def _topic(self, low: str, s: int, in_title: bool = False, headline: bool = False) -> bool:
         """Right after a topic head: "công tác huấn luyện", "phục vụ diễn tập"; in a ``headline`` of an act of fire, an
         exercise right after an occasion head names the occasion of the act ("Pantsir-S1 diệt 100 tên lửa trong diễn tập")."""
-        ss = 0 if in_title else self._sentence(s)[0]
+        ss, se = (0, len(low)) if in_title else self._sentence(s)
+        if self._called_off(low, s, se):
+            return True
         topics = find_all(self.t.topic_re, low, max(ss, s - _TOPIC_WINDOW), s)
         if not topics or low[topics[-1][1] : s].strip(" ,"):
             return False
         return not (headline and phrase_key(low[topics[-1][0] : topics[-1][1]]) in self.t.title_occasion_heads)
 
+    def _unrealized(self, low: str, e: int) -> bool:
+        """Planned or what should have happened, between the trigger and "diễn ra" ("cuộc diễn tập đáng lẽ diễn ra")."""
+        _, se = self._sentence(e)
+        held = find_all(self.t.reporting_after_re, low, e, min(se, e + 2 * _CUE_WINDOW))
+        return bool(held) and bool(self._plans(low, e, held[0][0]))
+
+    def _called_off(self, low: str, s: int, se: int) -> bool:
+        """Said to be called off or put off a few words on, in the same clause ("tập trận 4 nước bị hoãn")."""
+        m = self.t.called_off_re.search(low, s, min(se, s + self.t.called_off_window))
+        return m is not None and not _CLAUSE_BREAK.search(low, s, m.start()) and "," not in low[s : m.start()]
+
     def _happened(self, low: str, s: int, e: int, row: TriggerRow) -> Optional[str]:
         """The rule that makes a body trigger a reported happening, or None (plan, task, topic)."""
-        if not self._plain(low, s):
+        if not self._plain(low, s) or self._unrealized(low, e):
             return None
         # background of a person ("người đã từng được trao huân chương CSM"), not a happening of the article
         if find_all(self.t.background_re, low, max(self._sentence(s)[0], s - _BACKGROUND_WINDOW), s):

@@ -30,7 +30,7 @@ class MainRule(BaseModel):
     name: str = Field(pattern=r"^event\.main\.[a-z_]+$")
     source: Literal[
         "title_incident", "conference", "lead_occasion", "lead_reported", "title", "title_headline", "lead", "title_verb",
-        "title_statement", "lead_frame", "lead_drill", "lead_conference", "title_imminent",
+        "title_statement", "lead_frame", "lead_drill", "lead_conference", "title_imminent", "lead_command",
     ]
     rank: int = Field(ge=0, le=2)
 
@@ -50,6 +50,8 @@ class EventVocabulary(BaseModel):
     question_marks: str
     plan_markers: list[str]
     not_plan_markers: list[str]
+    called_off_after: str
+    called_off_window: int
     past_markers: list[str]
     cues: list[str]
     topic_heads: list[str]
@@ -57,6 +59,9 @@ class EventVocabulary(BaseModel):
     frame_before: str
     frame_types: list[EventType]
     frame_acts: list[str]
+    command_verbs: list[str]
+    command_gap: int
+    frame_after: str
     scenario_words: list[str]
     decision_triggers: list[str]
     appointment_words: list[str]
@@ -84,6 +89,13 @@ class EventVocabulary(BaseModel):
     award_kinds: list[str]
     imminent_before: str
     imminent_types: list[EventType]
+    profile_dashes: list[str]
+    profile_left_words: int
+    profile_openers: list[str]
+    profile_names: list[str]
+    subordinators: list[str]
+    main_clause_words: int
+    watch_verbs: list[str]
 
 
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
@@ -123,6 +135,8 @@ class EventTables:
         self.plan_re = phrase_regex(voc.plan_markers + voc.not_plan_markers)  # longest first: "sắp xếp" over "sắp"
         self.not_plan_markers = frozenset(phrase_key(w) for w in voc.not_plan_markers)
         self.past_re = phrase_regex(voc.past_markers)
+        self.called_off_re = re.compile(voc.called_off_after)
+        self.called_off_window = voc.called_off_window
         self.cue_re = phrase_regex(voc.cues)
         self.topic_re = phrase_regex(voc.topic_heads)
         self.title_occasion_heads = frozenset(phrase_key(w) for w in voc.title_occasion_heads)
@@ -130,6 +144,9 @@ class EventTables:
         self.frame_types = frozenset(voc.frame_types)
         self.frame_acts = frozenset(phrase_key(w) for w in voc.frame_acts)
         self.frame_act_re = phrase_regex(voc.frame_acts)
+        self.command_verbs = frozenset(phrase_key(w) for w in voc.command_verbs)
+        self.command_gap = voc.command_gap
+        self.frame_after_re = re.compile(voc.frame_after)
         self.scenario_re = phrase_regex(voc.scenario_words)
         self.decision_triggers = frozenset(phrase_key(p) for p in voc.decision_triggers)
         self.appointment_re = phrase_regex(voc.appointment_words)
@@ -157,6 +174,13 @@ class EventTables:
         self.award_kinds = frozenset(voc.award_kinds)
         self.imminent_before_re = re.compile(voc.imminent_before)
         self.imminent_types = frozenset(voc.imminent_types)
+        self.profile_dashes = tuple(voc.profile_dashes)
+        self.profile_left_words = voc.profile_left_words
+        self.profile_openers = frozenset(voc.profile_openers)
+        self.profile_names = frozenset(voc.profile_names)
+        self.subordinator_re = phrase_regex(voc.subordinators)
+        self.main_clause_words = voc.main_clause_words
+        self.watch_re = phrase_regex(voc.watch_verbs)
         # a headline verb names a happening of no typed kind: the fallback of the headline event
         self.headline_verbs = {
             phrase_key(v): TriggerRow(phrase=phrase_key(v), type="other", scope="title", rank=2, cue=True)
