@@ -64,7 +64,7 @@ _RULES = (
     "number.guard.overlap", "number.guard.unfaithful", "number.guard.unit_name",
     "number.guard.code", "number.guard.address", "number.guard.id_list", "number.guard.one_article", "number.five",
     "number.change_alone", "number.collective", "number.shared_noun", "number.guard.fraction",
-    "number.guard.name_tail", "number.guard.one_of", "number.guard.slogan",
+    "number.guard.name_tail", "number.guard.one_of", "number.guard.slogan", "number.title", "number.ten",
 )
 
 
@@ -177,6 +177,8 @@ class NumberExtractor:
         self._guard_words = frozenset(
             k[0] for k in list(self.t.id_heads.map) + list(self.t.temporal_before.map) if len(k) == 1
         ) - frozenset(k[-1] for k in self.t.id_exceptions.map)
+        # "hơn chục hài cốt": "chục" alone after a one-word qualifier is ten (number.ten)
+        self._ten_after = frozenset(k[0] for k in self.t.qual_before.map if len(k) == 1)
         self._temporal_words = frozenset(k[0] for k in self.t.temporal_before.map if len(k) == 1)
         self._ratio_guard_words = self._temporal_words | self.t.ordinal_heads  # "ngày 5/8", "đứng thứ 25/63"
         self._guard_pairs = frozenset(k for k in self.t.id_heads.map if len(k) == 2)
@@ -198,12 +200,29 @@ class NumberExtractor:
 
     # ---- entry point -------------------------------------------------------------
     def __call__(self, doc: Document) -> None:
+        if doc.text:
+            doc.numbers.extend(self._extract(doc, sorted((d.start, d.end) for d in doc.dates)))
+        title = doc.title_map.text if doc.title_map is not None else ""
+        if title.strip() and (_ANY_DIGIT.search(title) or self._word_numbers.search(title.lower())):
+            self._headline(doc)
+
+    def _headline(self, doc: Document) -> None:
+        """Figures of the input's separate headline ("7 lính thủy ... thương vong"): records with
+        ``field="title"`` whose spans point into the title (number.title)."""
+        assert doc.title_map is not None
+        head = Document(id=doc.id, original=doc.title_original or doc.title_map.text, norm=doc.title_map)
+        for rec in self._extract(head, []):
+            if rec.unit == "count" and (not rec.subject or not _UNIT_OR_WORD_AFTER.search(rec.text)):
+                continue  # a bare figure: no dates are read in the headline ("Tin nóng ngày mới 8/9:")
+            rec.field = "title"
+            doc.numbers.append(rec)
+            doc.trace.append((self.name, f"{rec.rule} (number.title)", rec.text))
+
+    def _extract(self, doc: Document, blocked: list[tuple[int, int]]) -> list[NumericResult]:
+        """The records of ``doc.text``; figures inside the ``blocked`` spans (dates) are no candidates."""
         text = doc.text
-        if not text:
-            return
         self._lex = doc.lex
         self._trace = doc
-        blocked = sorted((d.start, d.end) for d in doc.dates)
         self._blocked_starts = [s for s, _ in blocked]
         self._blocked = blocked
         cands: list[tuple[int, int, float, Optional[float], str]] = []
@@ -222,6 +241,7 @@ class NumberExtractor:
             if m.start() and lowered[m.start() - 1].isalnum():
                 continue  # the tail of a longer word
             five = m.group() == "năm" and self._five_counted(text, m.start(), m.end())
+            five = five or (m.group() == "chục" and self._prev_word(text, m.start()) in self._ten_after)
             if m.group() in excluded and not five:
                 continue  # "năm" alone ("năm 2020", "năm nay")
             c = self._word_candidate(text, m.start(), m.end(), five=five)
@@ -237,7 +257,7 @@ class NumberExtractor:
         spans: list[tuple[int, int]] = []
         for s, e, value, total, rule in cands:
             self._read(doc, text, s, e, value, total, rule, out, spans)
-        doc.numbers.extend(out)
+        return out
 
     # ---- candidates --------------------------------------------------------------
     def _in_date(self, s: int, e: int) -> bool:
@@ -409,6 +429,8 @@ class NumberExtractor:
         if self._next_word(text, end) not in self.t.five_counts.firsts:
             return False
         prev = self._prev_word(text, s)
+        if prev[-1:].isdigit():
+            return False  # years after a figure ("50 năm Đại đội nữ pháo binh")
         if prev in self.t.five_not_after and not (
             prev == "trong" and self._prev_word(text, self._word_start(text, s)) == "một"  # "một trong năm cánh quân"
         ):
@@ -461,6 +483,8 @@ class NumberExtractor:
     def _word_candidate(self, text: str, s: int, e: int, *, five: bool = False):
         words = text[s:e].lower().split()
         value, used = parse_words(words, self.t.number_words)
+        if five and words[0] == "chục":
+            value, used = 10.0, 1  # "hơn chục hài cốt" (number.ten)
         if value is None or value == 0:
             return None
         if used == 1 and words[0] in self.t.word_alone_excluded and not five:
@@ -493,6 +517,8 @@ class NumberExtractor:
             if why:
                 self._near(s, end, "number.guard.one_article", why)
                 return None
+        elif five and words[0] == "chục":
+            self._near(s, end, "number.ten", "chục after a qualifier is ten")
         elif five:
             self._near(s, end, "number.five", "năm before a counted noun is five")
         return (s, end, value, None, "number.words")
