@@ -30,6 +30,7 @@ _DIGITS = regex.compile(r"(?<![\w.,])\d++(?:[.,]\d++)*+")
 _WORD = regex.compile(r"[ \t]*+\w++")
 _UNIT_OR_WORD_AFTER = re.compile(r"[ \t]*(?:%|[^\W\d_])")
 _COMMA_THOUSAND = re.compile(r"\d+,\d{3}")
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")  # a figure in thousands ("50.000", "1.500.000")
 _LIST_BEFORE = re.compile(r"\d+, $")
 _RANGE_AFTER = regex.compile(r"[ \t]*+[-–][ \t]*+\d")
 _RANGE_HIGH = regex.compile(
@@ -449,8 +450,12 @@ class NumberExtractor:
         if m is None or not _UNIT_OR_WORD_AFTER.match(text, m.end()):
             return None
         low, high = parse_digits(text[s:e]), parse_digits(m.group(1))
-        if low is None or high is None or not 0 < low < high or max(e - s, m.end() - m.start(1)) > 5:
+        if low is None or high is None or not 0 < low < high:
             return None
+        if max(e - s, m.end() - m.start(1)) > 5 and not (
+            _GROUPED.fullmatch(text, s, e) and _GROUPED.fullmatch(m.group(1))
+        ):
+            return None  # long digit strings are codes; thousands written with dots are figures ("50.000-60.000 người")
         if _RANGE_BEFORE.search(text, max(0, s - 8), s) or self._in_date(s, m.end()):
             return None
         if self._prev_word(text, s) in self._guard_words or self._next_word(text, m.end()) in self._reject_next:
