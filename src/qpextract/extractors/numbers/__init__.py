@@ -30,6 +30,7 @@ _DIGITS = regex.compile(r"(?<![\w.,])\d++(?:[.,]\d++)*+")
 _WORD = regex.compile(r"[ \t]*+\w++")
 _UNIT_OR_WORD_AFTER = re.compile(r"[ \t]*(?:%|[^\W\d_])")
 _COMMA_THOUSAND = re.compile(r"\d+,\d{3}")
+_OF_TOTAL_AFTER = re.compile(r"[ \t]+trong[ \t]+(?:tổng[ \t]+)?số[ \t]+\d")  # "Ba trong số 7 đảo": a total follows
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")  # a figure in thousands ("50.000", "1.500.000")
 _LIST_BEFORE = re.compile(r"\d+, $")
 _RANGE_AFTER = regex.compile(r"[ \t]*+[-–][ \t]*+\d")
@@ -178,6 +179,11 @@ class NumberExtractor:
         self._guard_words = frozenset(
             k[0] for k in list(self.t.id_heads.map) + list(self.t.temporal_before.map) if len(k) == 1
         ) - frozenset(k[-1] for k in self.t.id_exceptions.map)
+        # word figures two to ten that count in a list with "một" ("hai lính Mỹ, một nhà thầu"); "năm" is too often a year
+        self._small_words = frozenset(
+            w for w, row in self.t.number_words.items()
+            if row.kind in ("digit", "ten") and 2 <= row.value <= 10 and w not in self.t.word_alone_excluded
+        )
         # "hơn chục hài cốt": "chục" alone after a one-word qualifier is ten (number.ten)
         self._ten_after = frozenset(k[0] for k in self.t.qual_before.map if len(k) == 1)
         self._temporal_words = frozenset(k[0] for k in self.t.temporal_before.map if len(k) == 1)
@@ -506,8 +512,10 @@ class NumberExtractor:
             end = m.end() if m else end
         if self._in_date(s, end):
             return None
-        if self._next_word(text, end) in self._reject_next_word_number and not self._compound_after(end):
-            return None  # "hai năm", "hai bên đường"
+        if self._next_word(text, end) in self._reject_next_word_number and not self._compound_after(end) and not (
+            _OF_TOTAL_AFTER.match(text, end)
+        ):
+            return None  # "hai năm", "hai bên đường" (but "Ba trong số 7 đảo": three of a total)
         prev = self._prev_word(text, s)
         if prev in self.t.word_number_not_after and self._prev_word(text, self._word_start(text, s)) not in self.t.word_number_not_after_except:
             return None  # "bộ ba hạt nhân": a trio, not three ("toàn bộ hai dự án" counts)
@@ -557,7 +565,13 @@ class NumberExtractor:
                     return "một X opening a clause with a verb of saying: an unnamed source (một quan chức cho biết)"
         if j > 0 and text[j] == ",":
             prev = self._prev_word(text, j)
-            if prev and text[j - len(prev) : j].strip()[:1].isupper() and not self._sentence_start(text, j - len(prev)):
+            last = self._lex.lower[max(0, j - 30) : j].split()[-4:]
+            listed = any(  # a counted noun before the comma: "hai lính Mỹ, một nhà thầu" (not "T 14 - Armata, một chiếc")
+                (w in self._small_words or _DIGITS.fullmatch(w)) and n[:1].isalpha() and n not in self._reject_next_word_number
+                for w, n in zip(last, last[1:])
+            )
+            if prev and text[j - len(prev) : j].strip()[:1].isupper() and not self._sentence_start(text, j - len(prev)) \
+                    and not listed:
                 return "một after a name and a comma: an apposition (Shiver, một công dân Mỹ)"
         if text[s].isupper() and (j < 0 or text[j] == "\n"):
             eol = text.find("\n", s, s + 240)
@@ -587,8 +601,10 @@ class NumberExtractor:
         ("4 cán bộ huyện và một cán bộ xã", "một bệnh viện bị san phẳng, 8 thường dân")."""
         t = self.t
         aw = after.lower
-        if not aw or not _is_word(aw[0]) or t.word_not_count.at(aw, 0)[0] or t.stops.at(aw, 0)[0]:
+        if not aw or not _is_word(aw[0]) or t.stops.at(aw, 0)[0]:
             return False
+        if t.word_not_count.at(aw, 0)[0] and not t.count_compounds.at(aw, 0)[0]:
+            return False  # "một mặt" (but "một nhà thầu")
         text = self._lex.text
         prev = self._prev_word(text, s)
         if prev in t.one_after.lasts:  # "chỉ một", "chỉ có một" (two words back at most)
@@ -601,7 +617,9 @@ class NumberExtractor:
         j = s - 1
         while j >= 0 and text[j] in " \t":
             j -= 1
-        if (prev == "và" or (not prev and j >= 0 and text[j] == ",")) and _ANY_DIGIT.search(text, max(0, s - 60), s):
+        if (prev == "và" or (not prev and j >= 0 and text[j] == ",")) and (
+            _ANY_DIGIT.search(text, max(0, s - 60), s) or not self._small_words.isdisjoint(self._lex.lower[max(0, s - 60) : s].split())
+        ):
             left = _tokens(self._lex, max(0, s - 60), s, right=False)
         else:
             left = _Tokens()
@@ -610,7 +628,7 @@ class NumberExtractor:
             for k in range(len(lw) - 2, max(-1, len(lw) - 9), -1):
                 if lw[k] in _CLAUSE_END and lw[k] != ",":
                     return False  # another clause or a quotation
-                if self._count_figure(left, k):
+                if self._count_figure(left, k, words=True):
                     return True
             return False
         if "," in aw[1:6]:
@@ -621,9 +639,14 @@ class NumberExtractor:
             return self._count_figure(after, k)
         return False
 
-    def _count_figure(self, toks: _Tokens, k: int) -> bool:
-        """Is token ``k`` a figure that counts the word after it (not a date, a code or a share)?"""
-        if k + 1 >= len(toks.surface) or not _DIGITS.fullmatch(toks.surface[k]) or not _is_word(toks.surface[k + 1]):
+    def _count_figure(self, toks: _Tokens, k: int, *, words: bool = False) -> bool:
+        """Is token ``k`` a figure that counts the word after it (not a date, a code or a share)? With
+        ``words``, a word figure of two to ten too ("hai lính Mỹ, một nhà thầu")."""
+        if k + 1 >= len(toks.surface) or not _is_word(toks.surface[k + 1]):
+            return False
+        if not _DIGITS.fullmatch(toks.surface[k]) and not (
+            words and toks.lower[k] in self._small_words and toks.lower[k + 1] not in self._reject_next_word_number
+        ):
             return False
         if toks.lower[k + 1] in self._reject_next:
             return False  # "21 tuổi", "130 km"
