@@ -559,7 +559,13 @@ class NumberExtractor:
         j = s - 1
         while j >= 0 and text[j] in " \t":
             j -= 1
-        if j < 0 or text[j] in ",.!?:;\n\"“”'(" or self._prev_word(text, s) == "theo":  # "một X" opens its clause
+        k = s - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        before_theo = text[: k - 3].rstrip()[-1:] if k >= 3 else ""
+        if self._prev_word(text, s) == "theo" and (k < 4 or before_theo in ",;:(.!?\"“\n"):  # "..., theo một X" (not "mang theo")
+            return "theo một X: according to an unnamed source, not a count (theo một quan chức, theo một nhà lập pháp Nga)"
+        if j < 0 or text[j] in ",.!?:;\n\"“”'(":  # "một X" opens its clause
             for k in range(min(stop, 14)):
                 if t.one_source_verbs.at(aw, k)[0]:
                     return "một X opening a clause with a verb of saying: an unnamed source (một quan chức cho biết)"
