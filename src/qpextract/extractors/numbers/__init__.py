@@ -38,7 +38,7 @@ _RANGE_HIGH = regex.compile(
     r"(?:[ \t]*+[-–][ \t]*+|[ ](?:đến|tới)[ ])(\d++(?:[.,]\d++)*+)(?![\w/.,:–-]|[ \t]*+[-–/])"
 )
 _ANY_DIGIT = re.compile(r"\d")
-_CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[,;.!?\n]|$)")
+_CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[,;.!?\n)]|$)")  # a clause or a bracket closes ("(quân số giảm gần 3.000)")
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
 _AND_LIST_BEFORE = re.compile(r"\d+ (?:và|hoặc) $")
 _CODE_AFTER = re.compile(r"[ \t][A-ZĐ](?:[-–]|[ \t]?\d)")  # "36 B-1156", "JT 4 A-3 B": a plate or a model code
@@ -375,7 +375,9 @@ class NumberExtractor:
         a = max(0, s - 100)
         for c in ",.;:!?\n(":
             a = max(a, low.rfind(c, a, s) + 1)
-        return self._count_heads.search(low, a, s) is not None
+        m = self._count_heads.search(low, a, s)
+        # "(trong tổng số 435)": the total of the figure before (number.of_total), not a count of its own
+        return m is not None and not low[max(0, m.start() - 6) : m.start()].endswith(("trong ", "trên "))
 
     def _id_list_item(self, text: str, s: int, e: int) -> bool:
         """A bare figure in a list whose first item follows an identifier head ("kỳ họp 35, 36, 37",
