@@ -561,11 +561,8 @@ class NumberExtractor:
         j = s - 1
         while j >= 0 and text[j] in " \t":
             j -= 1
-        k = s - 1
-        while k >= 0 and text[k] in " \t":
-            k -= 1
-        before_theo = text[: k - 3].rstrip()[-1:] if k >= 3 else ""
-        if self._prev_word(text, s) == "theo" and (k < 4 or before_theo in ",;:(.!?\"“\n"):  # "..., theo một X" (not "mang theo")
+        if self._prev_word(text, s) == "theo" and (j < 4 or text[: j - 3].rstrip()[-1:] in ",;:(.!?\"“\n"):
+            # "..., theo một X" opens its clause (not "mang theo một X")
             return "theo một X: according to an unnamed source, not a count (theo một quan chức, theo một nhà lập pháp Nga)"
         if j < 0 or text[j] in ",.!?:;\n\"“”'(":  # "một X" opens its clause
             for k in range(min(stop, 14)):
