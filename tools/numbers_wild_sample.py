@@ -6,7 +6,8 @@ Draws 30 articles from the 2,000 real articles with a fixed seed, leaving out ev
 corpus/gold/*-inputs.jsonl (and in the earlier samples given with --exclude), runs the pipeline on
 them and lists their numbers with a context window; 100 records are drawn by a seeded hash of
 (article id, start, text). The judged copies are corpus/audit/numbers_wild.tsv (seed 11) and
-numbers_wild2.tsv (seed 606, excluding the articles of the first), with `right` yes/no and a note
+numbers_wild2.tsv (seed 606, excluding the articles of the first) and numbers_wild3.tsv (seed 7117,
+excluding both), with `right` yes/no and a note
 filled by reading.
 """
 

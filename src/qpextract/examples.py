@@ -181,7 +181,8 @@ def check(case: Case, components: Sequence[Component]) -> list[str]:
                 problems.append(f"{name}: found {_show(hits)} although the example says {u!r} is not there")
     for name in {k.rstrip("~") for k in (*case.expect, *case.absent)}:
         for r in getattr(article, name, None) or []:
-            problems += _points_at_its_text(name, r, original)
+            source = case.title if getattr(r, "field", None) == "title" and case.title else original  # a headline's record
+            problems += _points_at_its_text(name, r, source)
     for event in article.events:  # a participant's index points at the official of that name
         for p in event.participants:
             if p.official is not None and (p.official >= len(article.officials) or article.officials[p.official].name != p.name):

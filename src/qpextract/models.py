@@ -184,6 +184,13 @@ class NumericResult(TextSpan):
         description='for "đạt 23,4% tăng 0,4%": the change reported with this figure; else null',
     )
     rule: Optional[str] = Field(None, description='the name of the rule that matched')
+    field: Optional[Literal["title"]] = Field(
+        None,
+        description=(
+            'where the span lies: null for the text; "title" for a figure of the input\'s separate headline, '
+            'then title[start:end] of the original title is its source'
+        ),
+    )
 
 
 class Participant(Record):
@@ -354,10 +361,10 @@ class Article(Record):
 
         The library's ``extract*`` keep the input; an Article read back from JSON or a
         database needs ``original=`` (the input text it was extracted from), and
-        ``original_title=`` for an abbreviation with ``field="title"``.
+        ``original_title=`` for an abbreviation or a number with ``field="title"``.
         """
         text = original if original is not None else self.__dict__.get(_ORIGINAL)
-        if getattr(record, "field", None) == "title":  # an abbreviation of the input's separate title
+        if getattr(record, "field", None) == "title":  # a record of the input's separate title
             text = original_title if original_title is not None else self.__dict__.get(_ORIGINAL_TITLE)
         if text is None:
             raise ValueError(

@@ -1,7 +1,7 @@
 """The schema version of a qpextract database: create, upgrade in place (Alembic), or refuse.
 
 A database carries its version in Alembic's ``alembic_version`` table
-(``schema2_title`` today). :func:`prepare` runs before anything is written:
+(``schema2_numbers_title`` today). :func:`prepare` runs before anything is written:
 
 - no qpextract tables: create the current schema and stamp it;
 - ``articles`` but no version table: a schema-1 database (qpextract before
@@ -21,9 +21,9 @@ from sqlalchemy.engine import Connection, Engine
 from qpextract.errors import QpextractError
 
 #: The revision this qpextract writes (``alembic_version.version_num``).
-HEAD = "schema2_title"
+HEAD = "schema2_numbers_title"
 #: Every revision this qpextract can upgrade from, oldest first.
-KNOWN = ("schema1", "schema2", "schema2_title")
+KNOWN = ("schema1", "schema2", "schema2_title", "schema2_numbers_title")
 
 
 #: What a schema-1 database has for sure (commit 6e0708a's DDL).

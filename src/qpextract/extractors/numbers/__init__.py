@@ -30,13 +30,15 @@ _DIGITS = regex.compile(r"(?<![\w.,])\d++(?:[.,]\d++)*+")
 _WORD = regex.compile(r"[ \t]*+\w++")
 _UNIT_OR_WORD_AFTER = re.compile(r"[ \t]*(?:%|[^\W\d_])")
 _COMMA_THOUSAND = re.compile(r"\d+,\d{3}")
+_OF_TOTAL_AFTER = re.compile(r"[ \t]+trong[ \t]+(?:tổng[ \t]+)?số[ \t]+\d")  # "Ba trong số 7 đảo": a total follows
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")  # a figure in thousands ("50.000", "1.500.000")
 _LIST_BEFORE = re.compile(r"\d+, $")
 _RANGE_AFTER = regex.compile(r"[ \t]*+[-–][ \t]*+\d")
 _RANGE_HIGH = regex.compile(
     r"(?:[ \t]*+[-–][ \t]*+|[ ](?:đến|tới)[ ])(\d++(?:[.,]\d++)*+)(?![\w/.,:–-]|[ \t]*+[-–/])"
 )
 _ANY_DIGIT = re.compile(r"\d")
-_CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[,;.!?\n]|$)")
+_CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[,;.!?\n)]|$)")  # a clause or a bracket closes ("(quân số giảm gần 3.000)")
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
 _AND_LIST_BEFORE = re.compile(r"\d+ (?:và|hoặc) $")
 _CODE_AFTER = re.compile(r"[ \t][A-ZĐ](?:[-–]|[ \t]?\d)")  # "36 B-1156", "JT 4 A-3 B": a plate or a model code
@@ -64,7 +66,7 @@ _RULES = (
     "number.guard.overlap", "number.guard.unfaithful", "number.guard.unit_name",
     "number.guard.code", "number.guard.address", "number.guard.id_list", "number.guard.one_article", "number.five",
     "number.change_alone", "number.collective", "number.shared_noun", "number.guard.fraction",
-    "number.guard.name_tail", "number.guard.one_of", "number.guard.slogan",
+    "number.guard.name_tail", "number.guard.one_of", "number.guard.slogan", "number.title", "number.ten",
 )
 
 
@@ -177,6 +179,13 @@ class NumberExtractor:
         self._guard_words = frozenset(
             k[0] for k in list(self.t.id_heads.map) + list(self.t.temporal_before.map) if len(k) == 1
         ) - frozenset(k[-1] for k in self.t.id_exceptions.map)
+        # word figures two to ten that count in a list with "một" ("hai lính Mỹ, một nhà thầu"); "năm" is too often a year
+        self._small_words = frozenset(
+            w for w, row in self.t.number_words.items()
+            if row.kind in ("digit", "ten") and 2 <= row.value <= 10 and w not in self.t.word_alone_excluded
+        )
+        # "hơn chục hài cốt": "chục" alone after a one-word qualifier is ten (number.ten)
+        self._ten_after = frozenset(k[0] for k in self.t.qual_before.map if len(k) == 1)
         self._temporal_words = frozenset(k[0] for k in self.t.temporal_before.map if len(k) == 1)
         self._ratio_guard_words = self._temporal_words | self.t.ordinal_heads  # "ngày 5/8", "đứng thứ 25/63"
         self._guard_pairs = frozenset(k for k in self.t.id_heads.map if len(k) == 2)
@@ -198,12 +207,29 @@ class NumberExtractor:
 
     # ---- entry point -------------------------------------------------------------
     def __call__(self, doc: Document) -> None:
+        if doc.text:
+            doc.numbers.extend(self._extract(doc, sorted((d.start, d.end) for d in doc.dates)))
+        title = doc.title_map.text if doc.title_map is not None else ""
+        if title.strip() and (_ANY_DIGIT.search(title) or self._word_numbers.search(title.lower())):
+            self._headline(doc)
+
+    def _headline(self, doc: Document) -> None:
+        """Figures of the input's separate headline ("7 lính thủy ... thương vong"): records with
+        ``field="title"`` whose spans point into the title (number.title)."""
+        assert doc.title_map is not None
+        head = Document(id=doc.id, original=doc.title_original or doc.title_map.text, norm=doc.title_map)
+        for rec in self._extract(head, []):
+            if rec.unit == "count" and (not rec.subject or not _UNIT_OR_WORD_AFTER.search(rec.text)):
+                continue  # a bare figure: no dates are read in the headline ("Tin nóng ngày mới 8/9:")
+            rec.field = "title"
+            doc.numbers.append(rec)
+            doc.trace.append((self.name, f"{rec.rule} (number.title)", rec.text))
+
+    def _extract(self, doc: Document, blocked: list[tuple[int, int]]) -> list[NumericResult]:
+        """The records of ``doc.text``; figures inside the ``blocked`` spans (dates) are no candidates."""
         text = doc.text
-        if not text:
-            return
         self._lex = doc.lex
         self._trace = doc
-        blocked = sorted((d.start, d.end) for d in doc.dates)
         self._blocked_starts = [s for s, _ in blocked]
         self._blocked = blocked
         cands: list[tuple[int, int, float, Optional[float], str]] = []
@@ -222,6 +248,7 @@ class NumberExtractor:
             if m.start() and lowered[m.start() - 1].isalnum():
                 continue  # the tail of a longer word
             five = m.group() == "năm" and self._five_counted(text, m.start(), m.end())
+            five = five or (m.group() == "chục" and self._prev_word(text, m.start()) in self._ten_after)
             if m.group() in excluded and not five:
                 continue  # "năm" alone ("năm 2020", "năm nay")
             c = self._word_candidate(text, m.start(), m.end(), five=five)
@@ -237,7 +264,7 @@ class NumberExtractor:
         spans: list[tuple[int, int]] = []
         for s, e, value, total, rule in cands:
             self._read(doc, text, s, e, value, total, rule, out, spans)
-        doc.numbers.extend(out)
+        return out
 
     # ---- candidates --------------------------------------------------------------
     def _in_date(self, s: int, e: int) -> bool:
@@ -348,7 +375,9 @@ class NumberExtractor:
         a = max(0, s - 100)
         for c in ",.;:!?\n(":
             a = max(a, low.rfind(c, a, s) + 1)
-        return self._count_heads.search(low, a, s) is not None
+        m = self._count_heads.search(low, a, s)
+        # "(trong tổng số 435)": the total of the figure before (number.of_total), not a count of its own
+        return m is not None and not low[max(0, m.start() - 6) : m.start()].endswith(("trong ", "trên "))
 
     def _id_list_item(self, text: str, s: int, e: int) -> bool:
         """A bare figure in a list whose first item follows an identifier head ("kỳ họp 35, 36, 37",
@@ -409,6 +438,8 @@ class NumberExtractor:
         if self._next_word(text, end) not in self.t.five_counts.firsts:
             return False
         prev = self._prev_word(text, s)
+        if prev[-1:].isdigit():
+            return False  # years after a figure ("50 năm Đại đội nữ pháo binh")
         if prev in self.t.five_not_after and not (
             prev == "trong" and self._prev_word(text, self._word_start(text, s)) == "một"  # "một trong năm cánh quân"
         ):
@@ -427,8 +458,12 @@ class NumberExtractor:
         if m is None or not _UNIT_OR_WORD_AFTER.match(text, m.end()):
             return None
         low, high = parse_digits(text[s:e]), parse_digits(m.group(1))
-        if low is None or high is None or not 0 < low < high or max(e - s, m.end() - m.start(1)) > 5:
+        if low is None or high is None or not 0 < low < high:
             return None
+        if max(e - s, m.end() - m.start(1)) > 5 and not (
+            _GROUPED.fullmatch(text, s, e) and _GROUPED.fullmatch(m.group(1))
+        ):
+            return None  # long digit strings are codes; thousands written with dots are figures ("50.000-60.000 người")
         if _RANGE_BEFORE.search(text, max(0, s - 8), s) or self._in_date(s, m.end()):
             return None
         if self._prev_word(text, s) in self._guard_words or self._next_word(text, m.end()) in self._reject_next:
@@ -461,6 +496,8 @@ class NumberExtractor:
     def _word_candidate(self, text: str, s: int, e: int, *, five: bool = False):
         words = text[s:e].lower().split()
         value, used = parse_words(words, self.t.number_words)
+        if five and words[0] == "chục":
+            value, used = 10.0, 1  # "hơn chục hài cốt" (number.ten)
         if value is None or value == 0:
             return None
         if used == 1 and words[0] in self.t.word_alone_excluded and not five:
@@ -477,8 +514,10 @@ class NumberExtractor:
             end = m.end() if m else end
         if self._in_date(s, end):
             return None
-        if self._next_word(text, end) in self._reject_next_word_number and not self._compound_after(end):
-            return None  # "hai năm", "hai bên đường"
+        if self._next_word(text, end) in self._reject_next_word_number and not self._compound_after(end) and not (
+            _OF_TOTAL_AFTER.match(text, end)
+        ):
+            return None  # "hai năm", "hai bên đường" (but "Ba trong số 7 đảo": three of a total)
         prev = self._prev_word(text, s)
         if prev in self.t.word_number_not_after and self._prev_word(text, self._word_start(text, s)) not in self.t.word_number_not_after_except:
             return None  # "bộ ba hạt nhân": a trio, not three ("toàn bộ hai dự án" counts)
@@ -493,6 +532,8 @@ class NumberExtractor:
             if why:
                 self._near(s, end, "number.guard.one_article", why)
                 return None
+        elif five and words[0] == "chục":
+            self._near(s, end, "number.ten", "chục after a qualifier is ten")
         elif five:
             self._near(s, end, "number.five", "năm before a counted noun is five")
         return (s, end, value, None, "number.words")
@@ -520,13 +561,22 @@ class NumberExtractor:
         j = s - 1
         while j >= 0 and text[j] in " \t":
             j -= 1
-        if j < 0 or text[j] in ",.!?:;\n\"“”'(" or self._prev_word(text, s) == "theo":  # "một X" opens its clause
+        if self._prev_word(text, s) == "theo" and (j < 4 or text[: j - 3].rstrip()[-1:] in ",;:(.!?\"“\n"):
+            # "..., theo một X" opens its clause (not "mang theo một X")
+            return "theo một X: according to an unnamed source, not a count (theo một quan chức, theo một nhà lập pháp Nga)"
+        if j < 0 or text[j] in ",.!?:;\n\"“”'(":  # "một X" opens its clause
             for k in range(min(stop, 14)):
                 if t.one_source_verbs.at(aw, k)[0]:
                     return "một X opening a clause with a verb of saying: an unnamed source (một quan chức cho biết)"
         if j > 0 and text[j] == ",":
             prev = self._prev_word(text, j)
-            if prev and text[j - len(prev) : j].strip()[:1].isupper() and not self._sentence_start(text, j - len(prev)):
+            last = self._lex.lower[max(0, j - 30) : j].split()[-4:]
+            listed = any(  # a counted noun before the comma: "hai lính Mỹ, một nhà thầu" (not "T 14 - Armata, một chiếc")
+                (w in self._small_words or _DIGITS.fullmatch(w)) and n[:1].isalpha() and n not in self._reject_next_word_number
+                for w, n in zip(last, last[1:])
+            )
+            if prev and text[j - len(prev) : j].strip()[:1].isupper() and not self._sentence_start(text, j - len(prev)) \
+                    and not listed:
                 return "một after a name and a comma: an apposition (Shiver, một công dân Mỹ)"
         if text[s].isupper() and (j < 0 or text[j] == "\n"):
             eol = text.find("\n", s, s + 240)
@@ -556,8 +606,10 @@ class NumberExtractor:
         ("4 cán bộ huyện và một cán bộ xã", "một bệnh viện bị san phẳng, 8 thường dân")."""
         t = self.t
         aw = after.lower
-        if not aw or not _is_word(aw[0]) or t.word_not_count.at(aw, 0)[0] or t.stops.at(aw, 0)[0]:
+        if not aw or not _is_word(aw[0]) or t.stops.at(aw, 0)[0]:
             return False
+        if t.word_not_count.at(aw, 0)[0] and not t.count_compounds.at(aw, 0)[0]:
+            return False  # "một mặt" (but "một nhà thầu")
         text = self._lex.text
         prev = self._prev_word(text, s)
         if prev in t.one_after.lasts:  # "chỉ một", "chỉ có một" (two words back at most)
@@ -570,7 +622,9 @@ class NumberExtractor:
         j = s - 1
         while j >= 0 and text[j] in " \t":
             j -= 1
-        if (prev == "và" or (not prev and j >= 0 and text[j] == ",")) and _ANY_DIGIT.search(text, max(0, s - 60), s):
+        if (prev == "và" or (not prev and j >= 0 and text[j] == ",")) and (
+            _ANY_DIGIT.search(text, max(0, s - 60), s) or not self._small_words.isdisjoint(self._lex.lower[max(0, s - 60) : s].split())
+        ):
             left = _tokens(self._lex, max(0, s - 60), s, right=False)
         else:
             left = _Tokens()
@@ -579,7 +633,7 @@ class NumberExtractor:
             for k in range(len(lw) - 2, max(-1, len(lw) - 9), -1):
                 if lw[k] in _CLAUSE_END and lw[k] != ",":
                     return False  # another clause or a quotation
-                if self._count_figure(left, k):
+                if self._count_figure(left, k, words=True):
                     return True
             return False
         if "," in aw[1:6]:
@@ -590,9 +644,14 @@ class NumberExtractor:
             return self._count_figure(after, k)
         return False
 
-    def _count_figure(self, toks: _Tokens, k: int) -> bool:
-        """Is token ``k`` a figure that counts the word after it (not a date, a code or a share)?"""
-        if k + 1 >= len(toks.surface) or not _DIGITS.fullmatch(toks.surface[k]) or not _is_word(toks.surface[k + 1]):
+    def _count_figure(self, toks: _Tokens, k: int, *, words: bool = False) -> bool:
+        """Is token ``k`` a figure that counts the word after it (not a date, a code or a share)? With
+        ``words``, a word figure of two to ten too ("hai lính Mỹ, một nhà thầu")."""
+        if k + 1 >= len(toks.surface) or not _is_word(toks.surface[k + 1]):
+            return False
+        if not _DIGITS.fullmatch(toks.surface[k]) and not (
+            words and toks.lower[k] in self._small_words and toks.lower[k + 1] not in self._reject_next_word_number
+        ):
             return False
         if toks.lower[k + 1] in self._reject_next:
             return False  # "21 tuổi", "130 km"
