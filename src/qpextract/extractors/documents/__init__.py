@@ -37,6 +37,7 @@ _BLANK = r"[ \t]"
 _NUMBER = re.compile(
     r"(số[ \t]++)?+(\d[\d.]*+(?:[/-]\d++|[ \t]?+[/-][ \t]?+[A-ZĐ][A-Za-zĐđ]*+)*+)(?![\w/-]|,\d)",
 )
+_CODE_GAP = re.compile(r"[ \t]*+([/-])[ \t]*+")  # "268 / UBND" is written "268/UBND"
 _QUOTE = re.compile(r"[ \t]*+(?:về[ \t]++)?+[\"“]([^\"“”\n]{3,300})[\"”]")
 _ABOUT = re.compile(r"[ \t]*+(về[ \t]++[^,;:.()\"“”\n]{3,160})")
 _COMMA_PART = re.compile(r",[ \t]++([^,;:.()\"“”\n]{2,160})")  # the next part of a title after a comma
@@ -49,7 +50,11 @@ _CLAUSE = re.compile(r"[ \t]++([^\W\d][\w-]*+(?:[ \t]++[\w-]++)?+(?:,[ \t]++[\w-
 # a short lower-case title then "của": "kế hoạch huấn luyện của ..."
 _OF_TITLE = re.compile(r"[ \t]++([^\W\d][\w]*+(?:[ \t]++[\w]++){0,3}?)[ \t]++của[ \t]++")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“])[ \t]*+$")  # a capital here is no sign of a name
-_YEAR_AFTER = re.compile(r"[ \t]++năm[ \t]++(?:19|20)\d\d(?!\w)")
+_YEAR_AFTER = re.compile(r"[ \t]++(?:năm[ \t]++)?+(?:19|20)\d\d(?!\w)")  # "Hiến pháp năm 2013", "Luật biển 1982"
+# a name of up to six words that ends in its year: "Sách trắng quốc phòng Nhật Bản năm 2016"
+_NAMED_YEAR = re.compile(r"((?:[ \t]++[\w-]++){1,6}?)[ \t]++năm[ \t]++(?:19|20)\d\d(?!\w)")
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d(?:[-–](?:19|20)?\d\d)?")  # "2003", "2015-2019"
+_YEAR_BEFORE_OF = re.compile(r"[ \t]++năm[ \t]++(?:19|20)\d\d(?=[ \t]++của[ \t])")  # "Báo cáo năm 2019 của DIA"
 _OF = re.compile(r"[ \t,]*+của[ \t]++")
 _DAY_GAP = re.compile(r"[ \t,]*+(?:ban hành[ \t]++)?+(?:ngày|ký ngày)?+[ \t]*+")
 _PLURAL = re.compile(r"(?:các|những|nhiều|một số|\d+)[ \t]++$", re.IGNORECASE)
@@ -66,9 +71,12 @@ class Head(BaseModel):
     model_config = ConfigDict(extra="forbid")
     phrase: str
     kind: DocumentKind
-    needs: Literal["number_or_title", "number_or_quote"]
+    needs: Literal["number_or_title", "number_or_quote", "number"]
     title_keeps_head: bool = False
     after_verb: bool = False
+    lower_name: bool = False  # a capital head inside a sentence takes a lower-case name ("Hiệp ước chống tên lửa đạn đạo")
+    about_alone: bool = False  # a title after "về" alone makes a record ("nghị định thư về hợp tác quốc phòng")
+    subject_title: bool = False  # a lower-case subject after the head is its title ("bản ghi nhớ hợp tác y tế quân sự")
 
 
 class DocumentVocabulary(BaseModel):
@@ -95,6 +103,9 @@ class DocumentVocabulary(BaseModel):
     and_new_phrase: list[str]
     amended: list[str]
     bodies: list[str]
+    jurisdictions: list[str]
+    subject_openers: list[str]
+    subject_stops: list[str]
 
 
 class DocumentExtractor:
@@ -128,6 +139,9 @@ class DocumentExtractor:
         self.compounds = compound_words()
         self.body_re = re.compile(trie_pattern(voc.issuers + voc.bodies) + r"(?!\w)")
         self.amended_re = re.compile(r"[ \t]*+" + trie_pattern(voc.amended) + r"(?![\w,]|[ \t]++bổ)")
+        self.subject_re = re.compile(trie_pattern(voc.subject_openers) + r"(?!\w)")
+        self.subject_stops = frozenset(voc.decided_stops + voc.subject_stops)
+        self.jurisdictions = frozenset(j.lower() for j in voc.jurisdictions)
         self.vetoes = {k: re.compile(r"(?<!\w)" + trie_pattern(v) + r"(?!\w)", re.IGNORECASE) for k, v in voc.vetoes.items()}
 
     def __call__(self, doc: Document) -> None:
@@ -170,7 +184,7 @@ class DocumentExtractor:
         rule = ""
         n = _NUMBER.match(text, skip_blanks(text, e))
         if n and self._is_number(text, n):
-            number, end, rule = n.group(2), n.end(), "document.number"
+            number, end, rule = _CODE_GAP.sub(r"\1", n.group(2)), n.end(), "document.number"
         # the issue date right after the number: "ngày 25/10/2013"
         if number:
             gap = _DAY_GAP.match(text, end)
@@ -178,7 +192,8 @@ class DocumentExtractor:
             if d is not None:
                 date, end = d
         # issuer: "của Bộ Chính trị" (after number/date), or "<issuer>" right after the head ("Nghị quyết Bộ Chính trị")
-        of = _OF.match(text, end)
+        yb = _YEAR_BEFORE_OF.match(text, end) if not number else None
+        of = _OF.match(text, yb.end() if yb else end)
         if of:
             iss = self._issuer(text, of.end())
             if iss:
@@ -205,20 +220,27 @@ class DocumentExtractor:
                 if iss is None or not self.body_re.match(iss[0]):
                     return None  # "kế hoạch quân sự của Nga": a body that issues documents only
                 issuer, end = iss
-        elif number or issuer or head.needs == "number_or_title":
+        elif number or issuer or head.needs == "number_or_title" or head.subject_title:
             a = _ABOUT.match(text, end)
-            if a and (number or issuer):
+            if a and (number or issuer or head.about_alone):
                 title = self._trim(a.group(1), self.about_stops)
                 end = a.start(1) + len(title)
                 if title == a.group(1).rstrip():
                     end = self._past_commas(text, end, lambda part: self._trim(part, self.about_stops | {"và", "hoặc"}))
                     title = text[a.start(1) : end]
                 rule = rule or "document.about"
+            elif not number and head.subject_title and (c := _CLAUSE.match(text, e)) and self.subject_re.match(c.group(1)):
+                subject = self._trim_clause(c.group(1), self.subject_stops)
+                if len(subject.split()) >= 3:  # "bản ghi nhớ hợp tác y tế quân sự" (document.subject)
+                    title, end, rule = subject, c.start(1) + len(subject), "document.subject"
             elif not number and head.needs == "number_or_title" and text[s].isupper() or (not number and head.kind == "law"):
                 nm = _NAME.match(text, e)
-                lower_ok = head.kind == "law" and text[s].isupper() and not _SENTENCE_START.search(text, max(0, s - 4), s)
+                lower_ok = (head.kind == "law" or head.lower_name) and text[s].isupper() and not _SENTENCE_START.search(text, max(0, s - 4), s)
                 if nm and (nm.group(1)[0].isupper() or lower_ok):
                     name = self._trim(nm.group(1), self.stops)
+                    if head.kind == "law" and name.lower() in self.jurisdictions:
+                        doc.near_miss(self.name, "document.jurisdiction", s, nm.end(1), "the law of a country is its legal system, not a document")
+                        return None  # "luật Hong Kong"
                     if name and not self.issuer_re.fullmatch(name) and not self._stop_first(name):
                         title, end = name, nm.start(1) + len(name)
                         rule = "document.name"
@@ -254,7 +276,10 @@ class DocumentExtractor:
         y = _YEAR_AFTER.match(text, e)
         if head.title_keeps_head and y and text[s].isupper():  # "Hiến pháp năm 2013"
             return text[s : y.end()], y.end(), "document.name"
-        a = _ACRONYM.match(text, e) if head.needs == "number_or_title" and (text[s].isupper() or not head.title_keeps_head) else None
+        ny = _NAMED_YEAR.match(text, e) if head.title_keeps_head and text[s].isupper() else None
+        if ny and not any(w.lower() in self.stops for w in ny.group(1).split()):  # "Sách trắng quốc phòng Nhật Bản năm 2016"
+            return text[s : ny.end()], ny.end(), "document.name"
+        a = _ACRONYM.match(text, e) if head.needs == "number_or_title" else None
         if a:
             return (text[s : a.end(1)] if head.title_keeps_head else a.group(1)), a.end(1), "document.acronym"
         if head.after_verb and self.decided_re.search(text, max(0, s - 16), s):
@@ -297,6 +322,8 @@ class DocumentExtractor:
             first = words[0].lower()
             if not words[0][0].islower() or first in self.clause_openers or " ".join(words[:2]).lower() in self.clause_openers:
                 break
+            if self.head_re.match(part.lower()):
+                break  # "…, nghị định thư về …": the next document of a list
             kept = trim(part)
             cut = part[len(kept) :].split()
             if cut and cut[0].lower() in self.clause_verbs:
@@ -321,12 +348,24 @@ class DocumentExtractor:
         keep: list[str] = []
         for i, w in enumerate(parts):
             low = w.lower().rstrip(",")
+            if low == "và" and "giữa" in (k.lower() for k in keep) and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
+                keep.append(w)  # "giữa Học viện Quốc phòng Việt Nam và Đại học Quốc phòng Trung Quốc": one pair
+                continue
             if i >= 1 and (low in stops or " ".join(parts[i : i + 2]).lower() in stops):
                 break
             if i >= 1 and low == "của" and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
                 break
             keep.append(w)
         return " ".join(keep).rstrip(",;:")
+
+    @staticmethod
+    def _year_in_title(parts: list[str], i: int) -> bool:
+        """True for a year that belongs to a title: after "năm", "giai đoạn", "năm học", or a dash
+        between two years ("năm học 2019 - 2020", "song phương năm 2003")."""
+        w = parts[i]
+        if _YEAR_WORD.fullmatch(w):
+            return parts[i - 1].lower() in ("năm", "học", "đoạn", "-", "–")
+        return w in ("-", "–") and _YEAR_WORD.fullmatch(parts[i - 1]) is not None and bool(parts[i + 1 : i + 2]) and _YEAR_WORD.fullmatch(parts[i + 1]) is not None
 
     def _in_compound(self, text: str, phrase: str, s: int, e: int) -> bool:
         """True when the head is a syllable of a longer word ("kỷ luật", "luật sư")."""
@@ -392,7 +431,7 @@ class DocumentExtractor:
         keep: list[str] = []
         for i, w in enumerate(parts):
             low = w.lower()
-            if i >= 1 and (any(c.isdigit() for c in w) or w == "-"):
+            if i >= 1 and (any(c.isdigit() for c in w) or w == "-") and not self._year_in_title(parts, i):
                 break
             if i >= 1 and low in self.stops_before_capital and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
                 break
