@@ -8,11 +8,15 @@ date ("ngày 25/10/2013", read from the date records) and title ("về ...",
 ``document.number``, ``document.quoted``, ``document.about``, ``document.name``,
 ``document.acronym`` (a name before its acronym: "quy tắc ứng xử ở Biển Đông (COC)"),
 ``document.decided`` (after a verb: "có quyết định chấp thuận ..."), ``document.of``
-("kế hoạch huấn luyện của Bộ Tư lệnh TP"). A title read without quotes goes on past a comma
+("kế hoạch huấn luyện của Bộ Tư lệnh TP"), ``document.subject`` (a memorandum's subject: "bản ghi nhớ
+hợp tác y tế quân sự"), ``document.law_title`` (a listed law title after a lower-case "luật"/"dự luật":
+"luật đồn trú"), ``document.named`` (a head that is a whole name: "Chiến lược An ninh Quốc gia").
+Treaties, bills, protocols, memoranda, reports and white papers are kind other. A title read without quotes goes on past a comma
 to its natural end ("về xây dựng, chỉnh đốn Đảng"); a stop word that is half of a word does
 not end it ("Đạo luật Tự do Thông tin"). No record: a decision that is a personnel action
 ("trao quyết định điều động, bổ nhiệm ..."; ``document.personnel``), the act of deciding
-("đưa ra quyết định rút quân"; ``document.deciding``), a lower-case head that is also a verb
+("đưa ra quyết định rút quân"; ``document.deciding``), the law of a country ("luật Hong Kong";
+``document.jurisdiction``), a lower-case head that is also a verb
 before scare quotes ("Thủ tướng quyết định "số phận" dự án"; ``document.verb_quote``), a head inside a body's
 name ("Tổ chức Hiệp ước Bắc Đại Tây Dương").
 """
@@ -76,7 +80,9 @@ class Head(BaseModel):
     after_verb: bool = False
     lower_name: bool = False  # a capital head inside a sentence takes a lower-case name ("Hiệp ước chống tên lửa đạn đạo")
     about_alone: bool = False  # a title after "về" alone makes a record ("nghị định thư về hợp tác quốc phòng")
-    subject_title: bool = False  # a lower-case subject after the head is its title ("bản ghi nhớ hợp tác y tế quân sự")
+    subject_title: bool = False
+    takes_law_title: bool = False  # a lower-case head takes a law's title from law_titles ("luật đồn trú", "dự luật dẫn độ")
+    named: bool = False  # the capitalized head is the document's whole name ("Chiến lược An ninh Quốc gia")  # a lower-case subject after the head is its title ("bản ghi nhớ hợp tác y tế quân sự")
 
 
 class DocumentVocabulary(BaseModel):
@@ -105,6 +111,7 @@ class DocumentVocabulary(BaseModel):
     bodies: list[str]
     jurisdictions: list[str]
     subject_openers: list[str]
+    law_titles: list[str]
     subject_stops: list[str]
 
 
@@ -141,6 +148,7 @@ class DocumentExtractor:
         self.amended_re = re.compile(r"[ \t]*+" + trie_pattern(voc.amended) + r"(?![\w,]|[ \t]++bổ)")
         self.subject_re = re.compile(trie_pattern(voc.subject_openers) + r"(?!\w)")
         self.subject_stops = frozenset(voc.decided_stops + voc.subject_stops)
+        self.law_title_re = re.compile(r"[ \t]++(" + trie_pattern(voc.law_titles) + r")(?![\w-])", re.IGNORECASE)
         self.jurisdictions = frozenset(j.lower() for j in voc.jurisdictions)
         self.vetoes = {k: re.compile(r"(?<!\w)" + trie_pattern(v) + r"(?!\w)", re.IGNORECASE) for k, v in voc.vetoes.items()}
 
@@ -182,6 +190,9 @@ class DocumentExtractor:
         end = e
         number = title = issuer = date = None
         rule = ""
+        kind: DocumentKind = head.kind
+        if head.named:
+            return self._named(doc, head, s, e)
         n = _NUMBER.match(text, skip_blanks(text, e))
         if n and self._is_number(text, n):
             number, end, rule = _CODE_GAP.sub(r"\1", n.group(2)), n.end(), "document.number"
@@ -233,6 +244,11 @@ class DocumentExtractor:
                 subject = self._trim_clause(c.group(1), self.subject_stops)
                 if len(subject.split()) >= 3:  # "bản ghi nhớ hợp tác y tế quân sự" (document.subject)
                     title, end, rule = subject, c.start(1) + len(subject), "document.subject"
+            elif not number and head.takes_law_title and text[s].islower() and (lt := self.law_title_re.match(text, e)):
+                title, end, rule = lt.group(1), lt.end(1), "document.law_title"  # "luật đồn trú", "luật nghĩa vụ quân sự"
+                if title[0].isupper():
+                    kind = "law"  # "dự luật Dân quân tự vệ": a Vietnamese law's draft, its name capitalized
+                title, end = self._named_tail(text, head, s, title, end)
             elif not number and head.needs == "number_or_title" and text[s].isupper() or (not number and head.kind == "law"):
                 nm = _NAME.match(text, e)
                 lower_ok = (head.kind == "law" or head.lower_name) and text[s].isupper() and not _SENTENCE_START.search(text, max(0, s - 4), s)
@@ -267,9 +283,22 @@ class DocumentExtractor:
                 if d is not None:
                     date, end = d
         record = DocumentReference(
-            **doc.span(s, end), kind=head.kind, number=number, issuer=issuer, date=date, title=title, rule=rule
+            **doc.span(s, end), kind=kind, number=number, issuer=issuer, date=date, title=title, rule=rule
         )
         return record, end, rule
+
+    def _named(self, doc: Document, head: Head, s: int, e: int) -> Optional[tuple[DocumentReference, int, str]]:
+        """A head that is a document's whole name, capitalized ("Chiến lược An ninh Quốc gia"), with its issuer after "của"."""
+        text = doc.text
+        if not text[s].isupper():
+            return None  # "chiến lược an ninh quốc gia" in lower case is a policy, not the paper
+        issuer, end = None, e
+        of = _OF.match(text, e)
+        iss = self._issuer(text, of.end()) if of else None
+        if iss:
+            issuer, end = iss
+        record = DocumentReference(**doc.span(s, end), kind=head.kind, number=None, issuer=issuer, date=None, title=text[s:e], rule="document.named")
+        return record, end, "document.named"
 
     def _unnumbered(self, text: str, head: Head, s: int, e: int) -> Optional[tuple[str, int, str]]:
         """A title without a number: before an acronym, after a verb that makes the head a noun, or before "của"."""
@@ -302,7 +331,7 @@ class DocumentExtractor:
 
     def _named_tail(self, text: str, head: Head, s: int, title: str, end: int) -> tuple[str, int]:
         """A law's amendment mark ("(sửa đổi)"); a name that keeps its head ("Hiến pháp năm 2013")."""
-        if head.kind == "law":
+        if head.kind == "law" or head.takes_law_title:
             am = self.amended_re.match(text, end)
             if am:
                 return text[s + len(head.phrase) : am.end()].strip(), am.end()
