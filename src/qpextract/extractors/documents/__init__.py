@@ -66,6 +66,7 @@ _PAREN = re.compile(r"[ \t]*+\([^()\n]{1,40}\)")
 _ISSUER_NUMBER = re.compile(r"[ \t]++\d++(?!\w)")  # "Hội nghị Trung ương 8"
 _ISSUER_WORD = re.compile(r"[ \t]*+([\w&]++|-)")
 _YEAR = re.compile(r"(19|20)\d\d")
+_DATED_AFTER = re.compile(r"[ \t,]*+(?:ngày[ \t]++\d|năm[ \t]++(?:19|20)\d\d(?!\d))")  # "15 năm 1959", "2039 ngày 29/5"
 _DATE_OR_ISSUER_AFTER = re.compile(r"[ \t,]*+(?:ngày|của)(?!\w)")
 
 
@@ -244,7 +245,7 @@ class DocumentExtractor:
                 subject = self._trim_clause(c.group(1), self.subject_stops)
                 if len(subject.split()) >= 3:  # "bản ghi nhớ hợp tác y tế quân sự" (document.subject)
                     title, end, rule = subject, c.start(1) + len(subject), "document.subject"
-            elif not number and head.takes_law_title and text[s].islower() and (lt := self.law_title_re.match(text, e)):
+            elif not number and head.takes_law_title and (text[s].islower() or head.kind != "law") and (lt := self.law_title_re.match(text, e)):
                 title, end, rule = lt.group(1), lt.end(1), "document.law_title"  # "luật đồn trú", "luật nghĩa vụ quân sự"
                 if title[0].isupper():
                     kind = "law"  # "dự luật Dân quân tự vệ": a Vietnamese law's draft, its name capitalized
@@ -444,6 +445,8 @@ class DocumentExtractor:
         num = n.group(2)
         if any(c.isalpha() for c in num) or "/" in num:
             return True
+        if "." not in num and len(num) <= 5 and _DATED_AFTER.match(text, n.end()):
+            return True  # "Công văn 2039 ngày 29/5/2017", "Nghị quyết 15 năm 1959": its issue date, not an amount
         if "." in num or self.measure_re.match(text, n.end()):
             return False
         if _YEAR.fullmatch(num):
