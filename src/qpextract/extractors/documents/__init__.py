@@ -64,10 +64,17 @@ _DAY_GAP = re.compile(r"[ \t,]*+(?:ban hành[ \t]++)?+(?:ngày|ký ngày)?+[ \t]
 _PLURAL = re.compile(r"(?:các|những|nhiều|một số|\d+)[ \t]++$", re.IGNORECASE)
 _PAREN = re.compile(r"[ \t]*+\([^()\n]{1,40}\)")
 _ISSUER_NUMBER = re.compile(r"[ \t]++\d++(?!\w)")  # "Hội nghị Trung ương 8"
+_ISSUER_TERM = re.compile(r"[ \t]++[Kk]h[oó][áa][ \t]++(?:[IVXLC]++|\d++)(?!\w)")  # "Trung ương 4 khóa XII" (no brackets)
 _ISSUER_WORD = re.compile(r"[ \t]*+([\w&]++|-)")
 _YEAR = re.compile(r"(19|20)\d\d")
 _DATED_AFTER = re.compile(r"[ \t,]*+(?:ngày[ \t]++\d|năm[ \t]++(?:19|20)\d\d(?!\d))")  # "15 năm 1959", "2039 ngày 29/5"
 _DATE_OR_ISSUER_AFTER = re.compile(r"[ \t,]*+(?:ngày|của)(?!\w)")
+
+
+def _pair_open(words: list[str]) -> bool:
+    """True after "giữa A" still waiting for its "và B" ("giữa Việt Nam và Trung Quốc")."""
+    low = [w.lower() for w in words]
+    return "giữa" in low and "và" not in low[len(low) - 1 - low[::-1].index("giữa") :]
 
 
 class Head(BaseModel):
@@ -83,6 +90,7 @@ class Head(BaseModel):
     about_alone: bool = False  # a title after "về" alone makes a record ("nghị định thư về hợp tác quốc phòng")
     subject_title: bool = False
     takes_law_title: bool = False  # a lower-case head takes a law's title from law_titles ("luật đồn trú", "dự luật dẫn độ")
+    capital_only: bool = False  # a record only capitalized inside a sentence (the head is a common verb: "tuyên bố")
     named: bool = False  # the capitalized head is the document's whole name ("Chiến lược An ninh Quốc gia")  # a lower-case subject after the head is its title ("bản ghi nhớ hợp tác y tế quân sự")
 
 
@@ -194,6 +202,8 @@ class DocumentExtractor:
         kind: DocumentKind = head.kind
         if head.named:
             return self._named(doc, head, s, e)
+        if head.capital_only and (text[s].islower() or _SENTENCE_START.search(text, max(0, s - 4), s)):
+            return None  # "tuyên bố về …" is a verb; "… ký Tuyên bố về ứng xử …" a document
         n = _NUMBER.match(text, skip_blanks(text, e))
         if n and self._is_number(text, n):
             number, end, rule = _CODE_GAP.sub(r"\1", n.group(2)), n.end(), "document.number"
@@ -212,7 +222,7 @@ class DocumentExtractor:
                 issuer, end = iss
         elif not number and (at := skip_blanks(text, end)) > end and self.issuer_re.match(text, at):
             iss = self._issuer(text, at)  # "Nghị quyết Trung ương 4 (khóa XII) về ...": a listed issuer, no "của"
-            if iss and _ABOUT.match(text, iss[1]):
+            if iss and (_ABOUT.match(text, iss[1]) or _QUOTE.match(text, iss[1])):
                 issuer, end = iss
         q = _QUOTE.match(text, end)
         if q and not number and not issuer and head.after_verb and text[s].islower() and not self.decided_re.search(text, max(0, s - 16), s):
@@ -310,7 +320,7 @@ class DocumentExtractor:
         if ny and not any(w.lower() in self.stops for w in ny.group(1).split()):  # "Sách trắng quốc phòng Nhật Bản năm 2016"
             return text[s : ny.end()], ny.end(), "document.name"
         a = _ACRONYM.match(text, e) if head.needs == "number_or_title" else None
-        if a:
+        if a and not a.group(1).lower().startswith("của "):  # not "Tuyên bố của Tổ chức … (NATO)"
             return (text[s : a.end(1)] if head.title_keeps_head else a.group(1)), a.end(1), "document.acronym"
         if head.after_verb and self.decided_re.search(text, max(0, s - 16), s):
             c = _CLAUSE.match(text, e)
@@ -378,7 +388,7 @@ class DocumentExtractor:
         keep: list[str] = []
         for i, w in enumerate(parts):
             low = w.lower().rstrip(",")
-            if low == "và" and "giữa" in (k.lower() for k in keep) and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
+            if low == "và" and _pair_open(keep) and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
                 keep.append(w)  # "giữa Học viện Quốc phòng Việt Nam và Đại học Quốc phòng Trung Quốc": one pair
                 continue
             if i >= 1 and (low in stops or " ".join(parts[i : i + 2]).lower() in stops):
@@ -414,6 +424,9 @@ class DocumentExtractor:
             num = _ISSUER_NUMBER.match(text, end)  # "Hội nghị Trung ương 8"
             if num:
                 end = num.end()
+            term = _ISSUER_TERM.match(text, end)
+            if term:
+                end = term.end()
         else:
             if not text[at : at + 1].isupper():
                 return None
@@ -463,8 +476,12 @@ class DocumentExtractor:
         keep: list[str] = []
         for i, w in enumerate(parts):
             low = w.lower()
-            if i >= 1 and (any(c.isdigit() for c in w) or w == "-") and not self._year_in_title(parts, i):
-                break
+            pair = w in ("-", "–") and parts[i - 1][:1].isupper() and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper()
+            if i >= 1 and (any(c.isdigit() for c in w) or w == "-") and not self._year_in_title(parts, i) and not pair:
+                break  # a dash between two capitals stays: "Tuyên bố chung Trung - Anh"
+            if low == "và" and _pair_open(keep) and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
+                keep.append(w)  # "giữa Việt Nam và Trung Quốc": one pair
+                continue
             if i >= 1 and low in self.stops_before_capital and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
                 break
             if i >= 1 and (low in stops or " ".join(parts[i : i + 2]).lower() in stops):
