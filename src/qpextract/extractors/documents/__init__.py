@@ -8,11 +8,15 @@ date ("ngày 25/10/2013", read from the date records) and title ("về ...",
 ``document.number``, ``document.quoted``, ``document.about``, ``document.name``,
 ``document.acronym`` (a name before its acronym: "quy tắc ứng xử ở Biển Đông (COC)"),
 ``document.decided`` (after a verb: "có quyết định chấp thuận ..."), ``document.of``
-("kế hoạch huấn luyện của Bộ Tư lệnh TP"). A title read without quotes goes on past a comma
+("kế hoạch huấn luyện của Bộ Tư lệnh TP"), ``document.subject`` (a memorandum's subject: "bản ghi nhớ
+hợp tác y tế quân sự"), ``document.law_title`` (a listed law title after a lower-case "luật"/"dự luật":
+"luật đồn trú"), ``document.named`` (a head that is a whole name: "Chiến lược An ninh Quốc gia").
+Treaties, bills, protocols, memoranda, reports and white papers are kind other. A title read without quotes goes on past a comma
 to its natural end ("về xây dựng, chỉnh đốn Đảng"); a stop word that is half of a word does
 not end it ("Đạo luật Tự do Thông tin"). No record: a decision that is a personnel action
 ("trao quyết định điều động, bổ nhiệm ..."; ``document.personnel``), the act of deciding
-("đưa ra quyết định rút quân"; ``document.deciding``), a lower-case head that is also a verb
+("đưa ra quyết định rút quân"; ``document.deciding``), the law of a country ("luật Hong Kong";
+``document.jurisdiction``), a lower-case head that is also a verb
 before scare quotes ("Thủ tướng quyết định "số phận" dự án"; ``document.verb_quote``), a head inside a body's
 name ("Tổ chức Hiệp ước Bắc Đại Tây Dương").
 """
@@ -37,6 +41,7 @@ _BLANK = r"[ \t]"
 _NUMBER = re.compile(
     r"(số[ \t]++)?+(\d[\d.]*+(?:[/-]\d++|[ \t]?+[/-][ \t]?+[A-ZĐ][A-Za-zĐđ]*+)*+)(?![\w/-]|,\d)",
 )
+_CODE_GAP = re.compile(r"[ \t]*+([/-])[ \t]*+")  # "268 / UBND" is written "268/UBND"
 _QUOTE = re.compile(r"[ \t]*+(?:về[ \t]++)?+[\"“]([^\"“”\n]{3,300})[\"”]")
 _ABOUT = re.compile(r"[ \t]*+(về[ \t]++[^,;:.()\"“”\n]{3,160})")
 _COMMA_PART = re.compile(r",[ \t]++([^,;:.()\"“”\n]{2,160})")  # the next part of a title after a comma
@@ -49,15 +54,27 @@ _CLAUSE = re.compile(r"[ \t]++([^\W\d][\w-]*+(?:[ \t]++[\w-]++)?+(?:,[ \t]++[\w-
 # a short lower-case title then "của": "kế hoạch huấn luyện của ..."
 _OF_TITLE = re.compile(r"[ \t]++([^\W\d][\w]*+(?:[ \t]++[\w]++){0,3}?)[ \t]++của[ \t]++")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“])[ \t]*+$")  # a capital here is no sign of a name
-_YEAR_AFTER = re.compile(r"[ \t]++năm[ \t]++(?:19|20)\d\d(?!\w)")
+_YEAR_AFTER = re.compile(r"[ \t]++(?:năm[ \t]++)?+(?:19|20)\d\d(?!\w)")  # "Hiến pháp năm 2013", "Luật biển 1982"
+# a name of up to six words that ends in its year: "Sách trắng quốc phòng Nhật Bản năm 2016"
+_NAMED_YEAR = re.compile(r"((?:[ \t]++[\w-]++){1,6}?)[ \t]++năm[ \t]++(?:19|20)\d\d(?!\w)")
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d(?:[-–](?:19|20)?\d\d)?")  # "2003", "2015-2019"
+_YEAR_BEFORE_OF = re.compile(r"[ \t]++năm[ \t]++(?:19|20)\d\d(?=[ \t]++của[ \t])")  # "Báo cáo năm 2019 của DIA"
 _OF = re.compile(r"[ \t,]*+của[ \t]++")
 _DAY_GAP = re.compile(r"[ \t,]*+(?:ban hành[ \t]++)?+(?:ngày|ký ngày)?+[ \t]*+")
 _PLURAL = re.compile(r"(?:các|những|nhiều|một số|\d+)[ \t]++$", re.IGNORECASE)
 _PAREN = re.compile(r"[ \t]*+\([^()\n]{1,40}\)")
 _ISSUER_NUMBER = re.compile(r"[ \t]++\d++(?!\w)")  # "Hội nghị Trung ương 8"
+_ISSUER_TERM = re.compile(r"[ \t]++[Kk]h[oó][áa][ \t]++(?:[IVXLC]++|\d++)(?!\w)")  # "Trung ương 4 khóa XII" (no brackets)
 _ISSUER_WORD = re.compile(r"[ \t]*+([\w&]++|-)")
 _YEAR = re.compile(r"(19|20)\d\d")
+_DATED_AFTER = re.compile(r"[ \t,]*+(?:ngày[ \t]++\d|năm[ \t]++(?:19|20)\d\d(?!\d))")  # "15 năm 1959", "2039 ngày 29/5"
 _DATE_OR_ISSUER_AFTER = re.compile(r"[ \t,]*+(?:ngày|của)(?!\w)")
+
+
+def _pair_open(words: list[str]) -> bool:
+    """True after "giữa A" still waiting for its "và B" ("giữa Việt Nam và Trung Quốc")."""
+    low = [w.lower() for w in words]
+    return "giữa" in low and "và" not in low[len(low) - 1 - low[::-1].index("giữa") :]
 
 
 class Head(BaseModel):
@@ -66,9 +83,15 @@ class Head(BaseModel):
     model_config = ConfigDict(extra="forbid")
     phrase: str
     kind: DocumentKind
-    needs: Literal["number_or_title", "number_or_quote"]
+    needs: Literal["number_or_title", "number_or_quote", "number"]
     title_keeps_head: bool = False
     after_verb: bool = False
+    lower_name: bool = False  # a capital head inside a sentence takes a lower-case name ("Hiệp ước chống tên lửa đạn đạo")
+    about_alone: bool = False  # a title after "về" alone makes a record ("nghị định thư về hợp tác quốc phòng")
+    subject_title: bool = False
+    takes_law_title: bool = False  # a lower-case head takes a law's title from law_titles ("luật đồn trú", "dự luật dẫn độ")
+    capital_only: bool = False  # a record only capitalized inside a sentence (the head is a common verb: "tuyên bố")
+    named: bool = False  # the capitalized head is the document's whole name ("Chiến lược An ninh Quốc gia")  # a lower-case subject after the head is its title ("bản ghi nhớ hợp tác y tế quân sự")
 
 
 class DocumentVocabulary(BaseModel):
@@ -95,6 +118,10 @@ class DocumentVocabulary(BaseModel):
     and_new_phrase: list[str]
     amended: list[str]
     bodies: list[str]
+    jurisdictions: list[str]
+    subject_openers: list[str]
+    law_titles: list[str]
+    subject_stops: list[str]
 
 
 class DocumentExtractor:
@@ -128,6 +155,10 @@ class DocumentExtractor:
         self.compounds = compound_words()
         self.body_re = re.compile(trie_pattern(voc.issuers + voc.bodies) + r"(?!\w)")
         self.amended_re = re.compile(r"[ \t]*+" + trie_pattern(voc.amended) + r"(?![\w,]|[ \t]++bổ)")
+        self.subject_re = re.compile(trie_pattern(voc.subject_openers) + r"(?!\w)")
+        self.subject_stops = frozenset(voc.decided_stops + voc.subject_stops)
+        self.law_title_re = re.compile(r"[ \t]++(" + trie_pattern(voc.law_titles) + r")(?![\w-])", re.IGNORECASE)
+        self.jurisdictions = frozenset(j.lower() for j in voc.jurisdictions)
         self.vetoes = {k: re.compile(r"(?<!\w)" + trie_pattern(v) + r"(?!\w)", re.IGNORECASE) for k, v in voc.vetoes.items()}
 
     def __call__(self, doc: Document) -> None:
@@ -168,9 +199,14 @@ class DocumentExtractor:
         end = e
         number = title = issuer = date = None
         rule = ""
+        kind: DocumentKind = head.kind
+        if head.named:
+            return self._named(doc, head, s, e)
+        if head.capital_only and (text[s].islower() or _SENTENCE_START.search(text, max(0, s - 4), s)):
+            return None  # "tuyên bố về …" is a verb; "… ký Tuyên bố về ứng xử …" a document
         n = _NUMBER.match(text, skip_blanks(text, e))
         if n and self._is_number(text, n):
-            number, end, rule = n.group(2), n.end(), "document.number"
+            number, end, rule = _CODE_GAP.sub(r"\1", n.group(2)), n.end(), "document.number"
         # the issue date right after the number: "ngày 25/10/2013"
         if number:
             gap = _DAY_GAP.match(text, end)
@@ -178,14 +214,15 @@ class DocumentExtractor:
             if d is not None:
                 date, end = d
         # issuer: "của Bộ Chính trị" (after number/date), or "<issuer>" right after the head ("Nghị quyết Bộ Chính trị")
-        of = _OF.match(text, end)
+        yb = _YEAR_BEFORE_OF.match(text, end) if not number else None
+        of = _OF.match(text, yb.end() if yb else end)
         if of:
             iss = self._issuer(text, of.end())
             if iss:
                 issuer, end = iss
         elif not number and (at := skip_blanks(text, end)) > end and self.issuer_re.match(text, at):
             iss = self._issuer(text, at)  # "Nghị quyết Trung ương 4 (khóa XII) về ...": a listed issuer, no "của"
-            if iss and _ABOUT.match(text, iss[1]):
+            if iss and (_ABOUT.match(text, iss[1]) or _QUOTE.match(text, iss[1])):
                 issuer, end = iss
         q = _QUOTE.match(text, end)
         if q and not number and not issuer and head.after_verb and text[s].islower() and not self.decided_re.search(text, max(0, s - 16), s):
@@ -205,20 +242,32 @@ class DocumentExtractor:
                 if iss is None or not self.body_re.match(iss[0]):
                     return None  # "kế hoạch quân sự của Nga": a body that issues documents only
                 issuer, end = iss
-        elif number or issuer or head.needs == "number_or_title":
+        elif number or issuer or head.needs == "number_or_title" or head.subject_title:
             a = _ABOUT.match(text, end)
-            if a and (number or issuer):
+            if a and (number or issuer or head.about_alone):
                 title = self._trim(a.group(1), self.about_stops)
                 end = a.start(1) + len(title)
                 if title == a.group(1).rstrip():
                     end = self._past_commas(text, end, lambda part: self._trim(part, self.about_stops | {"và", "hoặc"}))
                     title = text[a.start(1) : end]
                 rule = rule or "document.about"
+            elif not number and head.subject_title and (c := _CLAUSE.match(text, e)) and self.subject_re.match(c.group(1)):
+                subject = self._trim_clause(c.group(1), self.subject_stops)
+                if len(subject.split()) >= 3:  # "bản ghi nhớ hợp tác y tế quân sự" (document.subject)
+                    title, end, rule = subject, c.start(1) + len(subject), "document.subject"
+            elif not number and head.takes_law_title and (text[s].islower() or head.kind != "law") and (lt := self.law_title_re.match(text, e)):
+                title, end, rule = lt.group(1), lt.end(1), "document.law_title"  # "luật đồn trú", "luật nghĩa vụ quân sự"
+                if title[0].isupper():
+                    kind = "law"  # "dự luật Dân quân tự vệ": a Vietnamese law's draft, its name capitalized
+                title, end = self._named_tail(text, head, s, title, end)
             elif not number and head.needs == "number_or_title" and text[s].isupper() or (not number and head.kind == "law"):
                 nm = _NAME.match(text, e)
-                lower_ok = head.kind == "law" and text[s].isupper() and not _SENTENCE_START.search(text, max(0, s - 4), s)
+                lower_ok = (head.kind == "law" or head.lower_name) and text[s].isupper() and not _SENTENCE_START.search(text, max(0, s - 4), s)
                 if nm and (nm.group(1)[0].isupper() or lower_ok):
                     name = self._trim(nm.group(1), self.stops)
+                    if head.kind == "law" and name.lower() in self.jurisdictions:
+                        doc.near_miss(self.name, "document.jurisdiction", s, nm.end(1), "the law of a country is its legal system, not a document")
+                        return None  # "luật Hong Kong"
                     if name and not self.issuer_re.fullmatch(name) and not self._stop_first(name):
                         title, end = name, nm.start(1) + len(name)
                         rule = "document.name"
@@ -245,17 +294,33 @@ class DocumentExtractor:
                 if d is not None:
                     date, end = d
         record = DocumentReference(
-            **doc.span(s, end), kind=head.kind, number=number, issuer=issuer, date=date, title=title, rule=rule
+            **doc.span(s, end), kind=kind, number=number, issuer=issuer, date=date, title=title, rule=rule
         )
         return record, end, rule
+
+    def _named(self, doc: Document, head: Head, s: int, e: int) -> Optional[tuple[DocumentReference, int, str]]:
+        """A head that is a document's whole name, capitalized ("Chiến lược An ninh Quốc gia"), with its issuer after "của"."""
+        text = doc.text
+        if not text[s].isupper():
+            return None  # "chiến lược an ninh quốc gia" in lower case is a policy, not the paper
+        issuer, end = None, e
+        of = _OF.match(text, e)
+        iss = self._issuer(text, of.end()) if of else None
+        if iss:
+            issuer, end = iss
+        record = DocumentReference(**doc.span(s, end), kind=head.kind, number=None, issuer=issuer, date=None, title=text[s:e], rule="document.named")
+        return record, end, "document.named"
 
     def _unnumbered(self, text: str, head: Head, s: int, e: int) -> Optional[tuple[str, int, str]]:
         """A title without a number: before an acronym, after a verb that makes the head a noun, or before "của"."""
         y = _YEAR_AFTER.match(text, e)
         if head.title_keeps_head and y and text[s].isupper():  # "Hiến pháp năm 2013"
             return text[s : y.end()], y.end(), "document.name"
-        a = _ACRONYM.match(text, e) if head.needs == "number_or_title" and (text[s].isupper() or not head.title_keeps_head) else None
-        if a:
+        ny = _NAMED_YEAR.match(text, e) if head.title_keeps_head and text[s].isupper() else None
+        if ny and not any(w.lower() in self.stops for w in ny.group(1).split()):  # "Sách trắng quốc phòng Nhật Bản năm 2016"
+            return text[s : ny.end()], ny.end(), "document.name"
+        a = _ACRONYM.match(text, e) if head.needs == "number_or_title" else None
+        if a and not a.group(1).lower().startswith("của "):  # not "Tuyên bố của Tổ chức … (NATO)"
             return (text[s : a.end(1)] if head.title_keeps_head else a.group(1)), a.end(1), "document.acronym"
         if head.after_verb and self.decided_re.search(text, max(0, s - 16), s):
             c = _CLAUSE.match(text, e)
@@ -277,7 +342,7 @@ class DocumentExtractor:
 
     def _named_tail(self, text: str, head: Head, s: int, title: str, end: int) -> tuple[str, int]:
         """A law's amendment mark ("(sửa đổi)"); a name that keeps its head ("Hiến pháp năm 2013")."""
-        if head.kind == "law":
+        if head.kind == "law" or head.takes_law_title:
             am = self.amended_re.match(text, end)
             if am:
                 return text[s + len(head.phrase) : am.end()].strip(), am.end()
@@ -297,6 +362,8 @@ class DocumentExtractor:
             first = words[0].lower()
             if not words[0][0].islower() or first in self.clause_openers or " ".join(words[:2]).lower() in self.clause_openers:
                 break
+            if self.head_re.match(part.lower()):
+                break  # "…, nghị định thư về …": the next document of a list
             kept = trim(part)
             cut = part[len(kept) :].split()
             if cut and cut[0].lower() in self.clause_verbs:
@@ -321,12 +388,24 @@ class DocumentExtractor:
         keep: list[str] = []
         for i, w in enumerate(parts):
             low = w.lower().rstrip(",")
+            if low == "và" and _pair_open(keep) and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
+                keep.append(w)  # "giữa Học viện Quốc phòng Việt Nam và Đại học Quốc phòng Trung Quốc": one pair
+                continue
             if i >= 1 and (low in stops or " ".join(parts[i : i + 2]).lower() in stops):
                 break
             if i >= 1 and low == "của" and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
                 break
             keep.append(w)
         return " ".join(keep).rstrip(",;:")
+
+    @staticmethod
+    def _year_in_title(parts: list[str], i: int) -> bool:
+        """True for a year that belongs to a title: after "năm", "giai đoạn", "năm học", or a dash
+        between two years ("năm học 2019 - 2020", "song phương năm 2003")."""
+        w = parts[i]
+        if _YEAR_WORD.fullmatch(w):
+            return parts[i - 1].lower() in ("năm", "học", "đoạn", "-", "–")
+        return w in ("-", "–") and _YEAR_WORD.fullmatch(parts[i - 1]) is not None and bool(parts[i + 1 : i + 2]) and _YEAR_WORD.fullmatch(parts[i + 1]) is not None
 
     def _in_compound(self, text: str, phrase: str, s: int, e: int) -> bool:
         """True when the head is a syllable of a longer word ("kỷ luật", "luật sư")."""
@@ -345,6 +424,9 @@ class DocumentExtractor:
             num = _ISSUER_NUMBER.match(text, end)  # "Hội nghị Trung ương 8"
             if num:
                 end = num.end()
+            term = _ISSUER_TERM.match(text, end)
+            if term:
+                end = term.end()
         else:
             if not text[at : at + 1].isupper():
                 return None
@@ -376,6 +458,8 @@ class DocumentExtractor:
         num = n.group(2)
         if any(c.isalpha() for c in num) or "/" in num:
             return True
+        if "." not in num and len(num) <= 5 and _DATED_AFTER.match(text, n.end()):
+            return True  # "Công văn 2039 ngày 29/5/2017", "Nghị quyết 15 năm 1959": its issue date, not an amount
         if "." in num or self.measure_re.match(text, n.end()):
             return False
         if _YEAR.fullmatch(num):
@@ -392,8 +476,12 @@ class DocumentExtractor:
         keep: list[str] = []
         for i, w in enumerate(parts):
             low = w.lower()
-            if i >= 1 and (any(c.isdigit() for c in w) or w == "-"):
-                break
+            pair = w in ("-", "–") and parts[i - 1][:1].isupper() and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper()
+            if i >= 1 and (any(c.isdigit() for c in w) or w == "-") and not self._year_in_title(parts, i) and not pair:
+                break  # a dash between two capitals stays: "Tuyên bố chung Trung - Anh"
+            if low == "và" and _pair_open(keep) and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
+                keep.append(w)  # "giữa Việt Nam và Trung Quốc": one pair
+                continue
             if i >= 1 and low in self.stops_before_capital and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
                 break
             if i >= 1 and (low in stops or " ".join(parts[i : i + 2]).lower() in stops):
