@@ -14,8 +14,9 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple, Optional, TypeVar
 
+from qpextract.data import read_yaml
 from qpextract.extractors.officials.lexicon import Lexicon
-from qpextract.text.lexicon import LOWER, UPPER, fold
+from qpextract.text.lexicon import LOWER, NB, UPPER, fold, trie_pattern
 
 # what may join two positions of one chain; "là" too ("Phan Văn Giang, Thứ trưởng Quốc phòng là Tổng
 # tham mưu trưởng"), but not "làm" ("…, Thứ trưởng làm trưởng đoàn" is a role in the visit)
@@ -108,6 +109,15 @@ class PositionParser:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        ctx = read_yaml("titles_context.yaml")
+        verbs = trie_pattern(ctx["place_end_verbs"] + ctx["appositive_end_verbs"], fold_case=True)
+        # position.appositive_end: the words of the apposition, then its closing mark or a verb of saying
+        self._appos_tail = re.compile(
+            r"[ \t]++(\w[^,;:()\n.\"“”!?–]{0,119}?)(?=[ \t]*+(?:[,;)\n\"”]|[-–][ \t])|[ \t]++(" + verbs + ")" + NB + ")", re.IGNORECASE
+        )
+        self._saying_next = re.compile(r"[ \t]*+[,)\-–]?[ \t]*+(?:" + verbs + ")" + NB, re.IGNORECASE)
+        self._appos_words = int(ctx["appositive_words"])
+        self._appos_stops = frozenset(fold(w) for w in ctx["appositive_stops"])
 
     def at(self, text: str, pos: int, limit: int, stops: set[int], appos: bool = False, nested: bool = False) -> Optional[Pos]:
         """The position whose title starts exactly at ``pos`` (``appos``: right after a name, where
@@ -173,6 +183,38 @@ class PositionParser:
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
+    def _appositive_end(self, text: str, pos: int, found: Pos, limit: int, stops: set[int], bracket: bool) -> Pos:
+        """Rule ``position.appositive_end``: a post after the name at ``pos`` runs on to the mark that
+        closes the apposition when a verb of saying follows it ("…, điều phối viên nhân đạo của Liên Hợp
+        Quốc cho cuộc khủng hoảng Syria, nhận xét"), a bracket opened before it closes, or the sentence
+        opened with "Theo" ("Theo A, phát ngôn viên của đợt diễn tập, …"): ``found`` so extended."""
+        m = self._appos_tail.match(text, found.end, limit)
+        if m is None or self.lex.is_title(text, m.start(1), limit):
+            return found
+        words = m.group(1).split()
+        if len(words) > self._appos_words or "-" in words or any(k in stops for k in range(m.start(1), m.end(1))):
+            return found
+        folded = [fold(w) for w in words]
+        if any(w in self._appos_stops for w in folded) or any(a + " " + b in self._appos_stops for a, b in zip(folded, folded[1:])):
+            return found
+        e = m.end(1)
+        if m.group(2) is None and not self._saying_next.match(text, e, limit):
+            closes = text[e : e + 2].lstrip(" \t")[:1]
+            if not ((bracket and closes == ")") or (closes == "," and self._theo_before(text, pos, stops))):
+                return found
+        tail = " ".join(m.group(1).split())
+        org = found.organization + " " + tail if found.organization else tail
+        return self._make(found.start, e, found.title, org, found.text + " " + tail)._replace(rule="position.appositive_end")
+
+    def _theo_before(self, text: str, pos: int, stops: set[int]) -> bool:
+        """True when the clause of the name ending at ``pos`` opens with "Theo" ("Theo chuẩn tướng A, …")."""
+        start = next((k for k in range(pos - 1, max(-1, pos - 40), -1) if k in stops), -1)
+        if start < 0:
+            return False
+        head = text[max(0, start - 40) : start]
+        cut = max(head.rfind(c) for c in ".!?\n;:\"“")
+        return head[cut + 1 :].lstrip().startswith("Theo ")
 
     def _sector_list(self, text: str, end: int, limit: int, stops: set[int], org: str = "") -> int:
         """Rule ``position.sector_list``: lower-case sectors after a body's name, listed with commas and
@@ -320,7 +362,10 @@ class PositionParser:
             if found is not None:
                 if self._next_is_name(text, found.end, limit, stops):
                     break  # "..., Phó Chủ tịch Trần Văn B": that title is B's
-                out.append(found._replace(rule="position.after"))
+                found = found._replace(rule="position.after")
+                if p == pos and sep.group().strip()[:1] in (",", "-", "("):
+                    found = self._appositive_end(text, pos, found, limit, stops, "(" in sep.group())
+                out.append(found)
                 p = found.end
                 continue
             if out and sep.group().strip() in (",", "-", "),", ") -") and self.lex.bodies.body_at(text, q, limit):
