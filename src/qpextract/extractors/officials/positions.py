@@ -118,6 +118,7 @@ class PositionParser:
         self._saying_next = re.compile(r"[ \t]*+[,)\-–]?[ \t]*+(?:" + verbs + ")" + NB, re.IGNORECASE)
         self._appos_words = int(ctx["appositive_words"])
         self._appos_stops = frozenset(fold(w) for w in ctx["appositive_stops"])
+        self._assistant = frozenset(fold(w) for w in ctx["assistant_titles"])
 
     def at(self, text: str, pos: int, limit: int, stops: set[int], appos: bool = False, nested: bool = False) -> Optional[Pos]:
         """The position whose title starts exactly at ``pos`` (``appos``: right after a name, where
@@ -137,6 +138,11 @@ class PositionParser:
         org: Optional[str] = None
         bare = fold(self.lex.title_qualifier.sub("", _FORMER.sub("", t.group(), count=1)))  # "đại diện chính thức" -> "đại diện"
         b = _BLANK.match(text, end, limit)
+        if bare in self._assistant and not nested and b is not None and b.end() not in stops and self.lex.is_title(text, b.end(), limit):
+            # rule position.assistant_of: "Phó trợ lý Ngoại trưởng Mỹ", the office assisted is the body
+            sub = self.at(text, b.end(), limit, stops, nested=True)
+            if sub is not None:
+                return self._make(pos, sub.end, " ".join(t.group().split()), " ".join(text[b.end() : sub.end].split()), " ".join(text[pos : sub.end].split()), group)
         of = _OF.match(text, b.end(), limit) if b is not None else None
         if of is not None and of.end() < limit and of.end() not in stops and (
             text[of.end()].isupper() or bare in self.lex.of_titles
