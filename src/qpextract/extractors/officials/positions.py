@@ -37,6 +37,9 @@ _IS = re.compile(r"(?<!\w)(?:là|làm)(?!\w)", re.IGNORECASE)
 _ROLE_VERB = re.compile(r"(?<!\w)làm(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
+_ONE = re.compile(r"một[ \t]++")
+_PASSIVE = re.compile(r"(?<!\w)được(?!\w)")
+_CODE_TAIL = re.compile(r"(?:-\w++)++")  # the rest of a model code written tight: "F" + "-35", "Su" + "-30MK2"
 _OF = re.compile(r"(?:của|thuộc)[ \t]++")
 _OF_AFTER = re.compile(r"[ \t]++(?:của|thuộc)[ \t]++")
 # a note on the person's age and home right after the name, "(40 tuổi, quê Hà Nội)"
@@ -174,6 +177,8 @@ class PositionParser:
                 org, end = text[ob : whole], whole
         if org is not None and (sl := self._sector_list(text, end, limit, stops, org)) > end:
             org, end = text[ob : sl], sl
+        if org is not None and (code := _CODE_TAIL.match(text, end, limit)) is not None:
+            org, end = text[ob : code.end()], code.end()  # a body never ends inside a token: "phi công F-35", not "phi công F"
         if org is not None and (bare in self.lex.at_place_titles or self.lex.mission.match(org)):
             at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam", "Đại sứ quán Nhật Bản tại Việt Nam"
             if at is not None:
@@ -365,15 +370,24 @@ class PositionParser:
             if p == pos and not out and _IS.search(sep.group()) and self._claimed(text, pos, stops):
                 break  # "công nhận lãnh đạo đối lập Juan Guaido là tổng thống lâm thời": a claim, not a post
             found = self.at(text, q, limit, stops, appos=sep.group().strip()[:1] in (",", "-", "("))
+            rule = "position.after"
+            if found is None and p == pos and sep.group().strip() in (",", "-") and (one := _ONE.match(text, q, limit)) is not None:
+                # rule position.indefinite: "Talal Silo, một phát ngôn viên của SDF": the post without "một"
+                found = self.at(text, one.end(), limit, stops, appos=True)
+                if found is not None and (found.organization is None or found.weak):
+                    found = None  # "A, một cán bộ", "B, một chuyên gia": a description, not a post
+                rule = "position.indefinite"
             if found is not None:
                 if self._next_is_name(text, found.end, limit, stops):
                     break  # "..., Phó Chủ tịch Trần Văn B": that title is B's
-                found = found._replace(rule="position.after")
+                found = found._replace(rule=rule)
                 if p == pos and sep.group().strip()[:1] in (",", "-", "("):
                     found = self._appositive_end(text, pos, found, limit, stops, "(" in sep.group())
                 out.append(found)
                 p = found.end
                 continue
+            if out and sep.group().strip() == "," and len(out) == 1 and self._theo_before(text, pos, stops):
+                break  # "Theo A, thư ký của Tổng thống, Bộ Quốc phòng Nga cam kết": the main clause begins
             if out and sep.group().strip() in (",", "-", "),", ") -") and self.lex.bodies.body_at(text, q, limit):
                 oe = self.lex.bodies.parse(text, q, limit, stops, self.lex.is_title)
                 if oe > q and self.lex.mission.match(text, q, oe) and (at := self.lex.at_place.match(text, oe, limit)) is not None:
@@ -443,8 +457,11 @@ class PositionParser:
             if not pred.pronoun and self.lex.pronoun_word.search(text, sentence, pred.start) is None:
                 return []
             return [last[2]] if pred.start - last[1] <= MAX_PRONOUN_REACH else []
-        if pred.start - last[1] > MAX_SUBJECT_REACH or self.lex.not_between.search(text, last[1], pred.start):
+        if pred.start - last[1] > MAX_SUBJECT_REACH:
             return []
+        nb = self.lex.not_between.search(text, last[1], pred.start)
+        if nb is not None and _PASSIVE.search(text, last[1], nb.start()) is None:
+            return []  # rule position.passive_agent: "A vừa được Thủ tướng ký quyết định giữ chức vụ X" is still A's post
         if not pred.together:
             return [last[2]]
         out: list[T] = []
