@@ -206,7 +206,7 @@ class PositionParser:
         words = m.group(1).split()
         if len(words) > self._appos_words or "-" in words or any(k in stops for k in range(m.start(1), m.end(1))):
             return found
-        folded = [fold(w) for w in words]
+        folded = [fold(w) if w[:1].islower() else "" for w in words]  # capitalized words are names ("Không quân")
         if any(w in self._appos_stops for w in folded) or any(a + " " + b in self._appos_stops for a, b in zip(folded, folded[1:])):
             return found
         e = m.end(1)
