@@ -218,6 +218,17 @@ class PositionParser:
         org = found.organization + " " + tail if found.organization else tail
         return self._make(found.start, e, found.title, org, found.text + " " + tail)._replace(rule="position.appositive_end")
 
+    def _bare_apposition(self, text: str, pos: int, q: int, limit: int, stops: set[int], bracket: bool) -> Optional[Pos]:
+        """Rule ``position.appositive_end`` for a title with no body of its own right after the name and a comma
+        ("John Alexander, chỉ huy cụm tàu sân bay chiến đấu Reagan, cho biết"): the whole apposition when
+        it closes before a verb of saying, else None."""
+        t = self.lex.appos_at.match(text, q, limit) or self.lex.title_at.match(text, q, limit)
+        if t is None or self._inside_word(text, t.start(), t.end(), limit):
+            return None
+        bare = self._make(q, t.end(), " ".join(t.group().split()), None, " ".join(t.group().split()))
+        whole = self._appositive_end(text, pos, bare, limit, stops, bracket)
+        return whole._replace(weak=True) if whole is not bare else None
+
     def _theo_before(self, text: str, pos: int, stops: set[int]) -> bool:
         """True when the clause of the name ending at ``pos`` opens with "Theo" ("Theo chuẩn tướng A, …")."""
         start = next((k for k in range(pos - 1, max(-1, pos - 40), -1) if k in stops), -1)
@@ -377,6 +388,9 @@ class PositionParser:
                 if found is not None and (found.organization is None or found.weak):
                     found = None  # "A, một cán bộ", "B, một chuyên gia": a description, not a post
                 rule = "position.indefinite"
+            if found is None and p == pos and sep.group().strip()[:1] in (",", "-", "("):
+                found = self._bare_apposition(text, pos, q, limit, stops, "(" in sep.group())
+                rule = "position.appositive_end"
             if found is not None:
                 if self._next_is_name(text, found.end, limit, stops):
                     break  # "..., Phó Chủ tịch Trần Văn B": that title is B's
