@@ -346,6 +346,8 @@ class PositionParser:
     def chain_after(self, text: str, pos: int, limit: int, stops: set[int]) -> tuple[list[Pos], int]:
         """Positions written right after a name at ``pos`` and where the chain ends."""
         out: list[Pos] = []
+        if text[pos : pos + 1] == "." and pos >= 2 and text[pos - 1].isupper() and text[pos - 2] == " ":
+            pos += 1  # "bà Kpăh V., Phó Chủ tịch HĐND phường": the dot of an initial ends the name
         p = pos
         while len(out) < MAX_CHAIN:
             sep = self.lex.chain_sep.match(text, p, limit)
