@@ -116,7 +116,7 @@ class PositionParser:
         verbs = trie_pattern(ctx["place_end_verbs"] + ctx["appositive_end_verbs"], fold_case=True)
         # position.appositive_end: the words of the apposition, then its closing mark or a verb of saying
         self._appos_tail = re.compile(
-            r"[ \t]++(\w[^,;:()\n.\"“”!?–]{0,119}?)(?=[ \t]*+(?:[,;)\n\"”]|[-–][ \t])|[ \t]++(" + verbs + ")" + NB + ")", re.IGNORECASE
+            r"[ \t]++(\w(?:[^,;:()\n.\"“”!?–]|\([A-ZĐ][A-ZĐ0-9-]{1,9}\)){0,119}?)(?=[ \t]*+(?:[,;)\n\"”]|[-–][ \t])|[ \t]++(" + verbs + ")" + NB + ")", re.IGNORECASE
         )
         self._saying_next = re.compile(r"[ \t]*+[,)\-–]?[ \t]*+(?:" + verbs + ")" + NB, re.IGNORECASE)
         self._appos_words = int(ctx["appositive_words"])
