@@ -14,8 +14,9 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple, Optional, TypeVar
 
+from qpextract.data import read_yaml
 from qpextract.extractors.officials.lexicon import Lexicon
-from qpextract.text.lexicon import LOWER, UPPER, fold
+from qpextract.text.lexicon import LOWER, NB, UPPER, fold, trie_pattern
 
 # what may join two positions of one chain; "là" too ("Phan Văn Giang, Thứ trưởng Quốc phòng là Tổng
 # tham mưu trưởng"), but not "làm" ("…, Thứ trưởng làm trưởng đoàn" is a role in the visit)
@@ -36,6 +37,9 @@ _IS = re.compile(r"(?<!\w)(?:là|làm)(?!\w)", re.IGNORECASE)
 _ROLE_VERB = re.compile(r"(?<!\w)làm(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
+_ONE = re.compile(r"một[ \t]++")
+_PASSIVE = re.compile(r"(?<!\w)được(?!\w)")
+_CODE_TAIL = re.compile(r"(?:-\w++)++")  # the rest of a model code written tight: "F" + "-35", "Su" + "-30MK2"
 _OF = re.compile(r"(?:của|thuộc)[ \t]++")
 _OF_AFTER = re.compile(r"[ \t]++(?:của|thuộc)[ \t]++")
 # a note on the person's age and home right after the name, "(40 tuổi, quê Hà Nội)"
@@ -108,6 +112,16 @@ class PositionParser:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        ctx = read_yaml("titles_context.yaml")
+        verbs = trie_pattern(ctx["place_end_verbs"] + ctx["appositive_end_verbs"], fold_case=True)
+        # position.appositive_end: the words of the apposition, then its closing mark or a verb of saying
+        self._appos_tail = re.compile(
+            r"[ \t]++(\w(?:[^,;:()\n.\"“”!?–]|\([A-ZĐ][A-ZĐ0-9-]{1,9}\)){0,119}?)(?=[ \t]*+(?:[,;)\n\"”]|[-–][ \t])|[ \t]++(" + verbs + ")" + NB + ")", re.IGNORECASE
+        )
+        self._saying_next = re.compile(r"[ \t]*+[,)\-–]?[ \t]*+(?:" + verbs + ")" + NB, re.IGNORECASE)
+        self._appos_words = int(ctx["appositive_words"])
+        self._appos_stops = frozenset(fold(w) for w in ctx["appositive_stops"])
+        self._assistant = frozenset(fold(w) for w in ctx["assistant_titles"])
 
     def at(self, text: str, pos: int, limit: int, stops: set[int], appos: bool = False, nested: bool = False) -> Optional[Pos]:
         """The position whose title starts exactly at ``pos`` (``appos``: right after a name, where
@@ -127,6 +141,11 @@ class PositionParser:
         org: Optional[str] = None
         bare = fold(self.lex.title_qualifier.sub("", _FORMER.sub("", t.group(), count=1)))  # "đại diện chính thức" -> "đại diện"
         b = _BLANK.match(text, end, limit)
+        if bare in self._assistant and not nested and b is not None and b.end() not in stops and self.lex.is_title(text, b.end(), limit):
+            # rule position.assistant_of: "Phó trợ lý Ngoại trưởng Mỹ", the office assisted is the body
+            sub = self.at(text, b.end(), limit, stops, nested=True)
+            if sub is not None:
+                return self._make(pos, sub.end, " ".join(t.group().split()), " ".join(text[b.end() : sub.end].split()), " ".join(text[pos : sub.end].split()), group)
         of = _OF.match(text, b.end(), limit) if b is not None else None
         if of is not None and of.end() < limit and of.end() not in stops and (
             text[of.end()].isupper() or bare in self.lex.of_titles
@@ -158,6 +177,8 @@ class PositionParser:
                 org, end = text[ob : whole], whole
         if org is not None and (sl := self._sector_list(text, end, limit, stops, org)) > end:
             org, end = text[ob : sl], sl
+        if org is not None and (code := _CODE_TAIL.match(text, end, limit)) is not None:
+            org, end = text[ob : code.end()], code.end()  # a body never ends inside a token: "phi công F-35", not "phi công F"
         if org is not None and (bare in self.lex.at_place_titles or self.lex.mission.match(org)):
             at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam", "Đại sứ quán Nhật Bản tại Việt Nam"
             if at is not None:
@@ -173,6 +194,49 @@ class PositionParser:
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
+    def _appositive_end(self, text: str, pos: int, found: Pos, limit: int, stops: set[int], bracket: bool) -> Pos:
+        """Rule ``position.appositive_end``: a post after the name at ``pos`` runs on to the mark that
+        closes the apposition when a verb of saying follows it ("…, điều phối viên nhân đạo của Liên Hợp
+        Quốc cho cuộc khủng hoảng Syria, nhận xét"), a bracket opened before it closes, or the sentence
+        opened with "Theo" ("Theo A, phát ngôn viên của đợt diễn tập, …"): ``found`` so extended."""
+        m = self._appos_tail.match(text, found.end, limit)
+        if m is None or self.lex.is_title(text, m.start(1), limit):
+            return found
+        words = m.group(1).split()
+        if len(words) > self._appos_words or "-" in words or any(k in stops for k in range(m.start(1), m.end(1))):
+            return found
+        folded = [fold(w) if w[:1].islower() else "" for w in words]  # capitalized words are names ("Không quân")
+        if any(w in self._appos_stops for w in folded) or any(a + " " + b in self._appos_stops for a, b in zip(folded, folded[1:])):
+            return found
+        e = m.end(1)
+        if m.group(2) is None and not self._saying_next.match(text, e, limit):
+            closes = text[e : e + 2].lstrip(" \t")[:1]
+            if not ((bracket and closes == ")") or (closes == "," and self._theo_before(text, pos, stops))):
+                return found
+        tail = " ".join(m.group(1).split())
+        org = found.organization + " " + tail if found.organization else tail
+        return self._make(found.start, e, found.title, org, found.text + " " + tail)._replace(rule="position.appositive_end")
+
+    def _bare_apposition(self, text: str, pos: int, q: int, limit: int, stops: set[int], bracket: bool) -> Optional[Pos]:
+        """Rule ``position.appositive_end`` for a title with no body of its own right after the name and a comma
+        ("John Alexander, chỉ huy cụm tàu sân bay chiến đấu Reagan, cho biết"): the whole apposition when
+        it closes before a verb of saying, else None."""
+        t = self.lex.appos_at.match(text, q, limit) or self.lex.title_at.match(text, q, limit)
+        if t is None or self._inside_word(text, t.start(), t.end(), limit):
+            return None
+        bare = self._make(q, t.end(), " ".join(t.group().split()), None, " ".join(t.group().split()))
+        whole = self._appositive_end(text, pos, bare, limit, stops, bracket)
+        return whole._replace(weak=True) if whole is not bare else None
+
+    def _theo_before(self, text: str, pos: int, stops: set[int]) -> bool:
+        """True when the clause of the name ending at ``pos`` opens with "Theo" ("Theo chuẩn tướng A, …")."""
+        start = next((k for k in range(pos - 1, max(-1, pos - 40), -1) if k in stops), -1)
+        if start < 0:
+            return False
+        head = text[max(0, start - 40) : start]
+        cut = max(head.rfind(c) for c in ".!?\n;:\"“")
+        return head[cut + 1 :].lstrip().startswith("Theo ")
 
     def _sector_list(self, text: str, end: int, limit: int, stops: set[int], org: str = "") -> int:
         """Rule ``position.sector_list``: lower-case sectors after a body's name, listed with commas and
@@ -282,6 +346,8 @@ class PositionParser:
     def chain_after(self, text: str, pos: int, limit: int, stops: set[int]) -> tuple[list[Pos], int]:
         """Positions written right after a name at ``pos`` and where the chain ends."""
         out: list[Pos] = []
+        if text[pos : pos + 1] == "." and pos >= 2 and text[pos - 1].isupper() and text[pos - 2] == " ":
+            pos += 1  # "bà Kpăh V., Phó Chủ tịch HĐND phường": the dot of an initial ends the name
         p = pos
         while len(out) < MAX_CHAIN:
             sep = self.lex.chain_sep.match(text, p, limit)
@@ -317,12 +383,27 @@ class PositionParser:
             if p == pos and not out and _IS.search(sep.group()) and self._claimed(text, pos, stops):
                 break  # "công nhận lãnh đạo đối lập Juan Guaido là tổng thống lâm thời": a claim, not a post
             found = self.at(text, q, limit, stops, appos=sep.group().strip()[:1] in (",", "-", "("))
+            rule = "position.after"
+            if found is None and p == pos and sep.group().strip() in (",", "-") and (one := _ONE.match(text, q, limit)) is not None:
+                # rule position.indefinite: "Talal Silo, một phát ngôn viên của SDF": the post without "một"
+                found = self.at(text, one.end(), limit, stops, appos=True)
+                if found is not None and (found.organization is None or found.weak):
+                    found = None  # "A, một cán bộ", "B, một chuyên gia": a description, not a post
+                rule = "position.indefinite"
+            if found is None and p == pos and sep.group().strip()[:1] in (",", "-", "("):
+                found = self._bare_apposition(text, pos, q, limit, stops, "(" in sep.group())
+                rule = "position.appositive_end"
             if found is not None:
                 if self._next_is_name(text, found.end, limit, stops):
                     break  # "..., Phó Chủ tịch Trần Văn B": that title is B's
-                out.append(found._replace(rule="position.after"))
+                found = found._replace(rule=rule)
+                if p == pos and sep.group().strip()[:1] in (",", "-", "("):
+                    found = self._appositive_end(text, pos, found, limit, stops, "(" in sep.group())
+                out.append(found)
                 p = found.end
                 continue
+            if out and sep.group().strip() == "," and len(out) == 1 and self._theo_before(text, pos, stops):
+                break  # "Theo A, thư ký của Tổng thống, Bộ Quốc phòng Nga cam kết": the main clause begins
             if out and sep.group().strip() in (",", "-", "),", ") -") and self.lex.bodies.body_at(text, q, limit):
                 oe = self.lex.bodies.parse(text, q, limit, stops, self.lex.is_title)
                 if oe > q and self.lex.mission.match(text, q, oe) and (at := self.lex.at_place.match(text, oe, limit)) is not None:
@@ -392,8 +473,11 @@ class PositionParser:
             if not pred.pronoun and self.lex.pronoun_word.search(text, sentence, pred.start) is None:
                 return []
             return [last[2]] if pred.start - last[1] <= MAX_PRONOUN_REACH else []
-        if pred.start - last[1] > MAX_SUBJECT_REACH or self.lex.not_between.search(text, last[1], pred.start):
+        if pred.start - last[1] > MAX_SUBJECT_REACH:
             return []
+        nb = self.lex.not_between.search(text, last[1], pred.start)
+        if nb is not None and _PASSIVE.search(text, last[1], nb.start()) is None:
+            return []  # rule position.passive_agent: "A vừa được Thủ tướng ký quyết định giữ chức vụ X" is still A's post
         if not pred.together:
             return [last[2]]
         out: list[T] = []
