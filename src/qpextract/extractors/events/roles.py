@@ -16,7 +16,7 @@ from typing import Optional
 
 from qpextract.document import Document
 from qpextract.extractors.events.tables import RoleRule, RoleTables, find_all, phrase_key, phrase_regex
-from qpextract.models import Official, Participant
+from qpextract.models import Official, Participant, TemporalExpression
 
 _AFTER_LIMIT = 320  # characters after a name searched for its cue (posts can be long)
 _JOIN_TAIL = 12  # words a post, a rank or "đồng chí" may take between "và" and the next name
@@ -40,6 +40,25 @@ _SUBJECT_SPEAKER = "role.speaker.headline_country"  # an official of the country
 _CONTINUED = "role.attendee.ve_phia"  # "Về phía Nhật Bản có A": the attendee list of the sentence before goes on
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _CLAUSE = re.compile(r"[:,;]")
+_DATE_VALUE = re.compile(r"(\d{4}|XXXX)-(\d\d)(?:-(\d\d))?(?![\d/])")
+
+
+def _days(value: str) -> Optional[tuple[str, str, str]]:
+    """The year ("XXXX" when unknown) and the first and last day, as "MM-DD", that a date value covers; None for a
+    year, a period or a duration. "2023-03-22" -> ("2023", "03-22", "03-22"); "XXXX-03" -> ("XXXX", "03-01", "03-31")."""
+    m = _DATE_VALUE.match(value)
+    if m is None:
+        return None
+    year, month, dd = m.group(1), m.group(2), m.group(3)
+    return (year, f"{month}-{dd}", f"{month}-{dd}") if dd else (year, f"{month}-01", f"{month}-31")
+
+
+def _before(span: tuple[str, str, str], main: tuple[str, str, str]) -> bool:
+    """The span ends before the main event's day begins: by the whole date when both years are known, else by month and
+    day (the same year assumed)."""
+    if "XXXX" in (span[0], main[0]):
+        return span[2] < main[1]
+    return (span[0], span[2]) < (main[0], main[1])
 
 
 class RoleReader:
@@ -62,6 +81,7 @@ class RoleReader:
         main_rule: str,
         main_type: str = "other",
         main_trigger: str = "",
+        day: Optional[TemporalExpression] = None,
     ) -> list[Participant]:
         """One participant per official that a role rule, a participation cue or the lead ties to the event."""
         self.main_rule, self.main_type = main_rule, main_type
@@ -89,7 +109,10 @@ class RoleReader:
         # a commentator is a source, but a statement headline may report his own words
         source_re = self.t.source_re if main_rule in self.t.statement_main_rules else self.t.source_or_commentator_re
         subject = self._headline_subject(doc, main_rule, main_trigger)
+        earlier = self._earlier_sentences(doc, sentence_of, day)
         for sentence, mentions in by_sentence.items():
+            if sentence in earlier:
+                continue  # another, earlier event: nothing it says places anyone in the main one
             mentions.sort()
             listed = self._listed_before(doc, low, sentence, mentions)
             inherited: Optional[RoleRule] = None  # the cue after the next person, if joined to it by "và"
@@ -157,7 +180,11 @@ class RoleReader:
         headline = self._headline_words(doc) if main_rule in self.t.headline_speaker_main_rules else []
         reactive = main_rule in self.t.reactive_main_rules
         for idx, official in enumerate(doc.officials):
-            in_lead = any(a <= m.start < b for m in official.mentions for a, b in lead)
+            in_lead = any(
+                a <= m.start < b and (not earlier or sentence_of(m.start) not in earlier)
+                for m in official.mentions
+                for a, b in lead
+            )
             if headline and (idx in found or idx in taking_part or in_lead) and self._in_headline(official.name, headline):
                 # the one the headline quotes ("Trump nói …", "TT Putin cảnh báo …") speaks: the statement is the event
                 out.append(Participant(name=official.name, role="speaker", official=idx, rule=_HEADLINE_SPEAKER))
@@ -178,6 +205,23 @@ class RoleReader:
         if statement and not any(p.role == "speaker" for p in out):
             out = self._later_speaker(doc, out, states)
         return out
+
+    def _earlier_sentences(
+        self, doc: Document, sentence_of: Callable[[int], Sentence], day: Optional[TemporalExpression]
+    ) -> set[Sentence]:
+        """Sentences that report an earlier event (`earlier_days`): dated to a day before the main event's day ("Ngày
+        1-2, A tháp tùng …" under an event of 2-2) and to no day of it or later."""
+        main = _days(day.value) if day is not None and day.value else None
+        if main is None or not self.t.earlier_days:
+            return set()
+        before: set[Sentence] = set()
+        same: set[Sentence] = set()
+        for r in doc.dates:
+            span = _days(r.value) if r.value and r.type in ("date", "datetime") else None
+            if span is None:
+                continue
+            (before if span[1] == span[2] and _before(span, main) else same).add(sentence_of(r.start))
+        return before - same
 
     def _headline_subject(self, doc: Document, main_rule: str, main_trigger: str) -> list[str]:
         """The words a statement headline opens its clause with, before its speech verb ("Pháp bác tin …", "Tướng Mỹ

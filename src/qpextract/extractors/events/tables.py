@@ -233,6 +233,7 @@ class RoleVocabulary(BaseModel):
     press_conference_words: list[str] = Field(default_factory=list)
     list_openers: list[str] = Field(default_factory=list)
     passive_agent_words: int = Field(default=5, ge=1, le=8)
+    earlier_days: bool = False  # a sentence dated before the main event's day reports another event
     rules: list[RoleRule]
 
 
@@ -283,6 +284,7 @@ class RoleTables:
         self.press_re = phrase_regex(voc.press_words)
         self.press_conference_re = phrase_regex(voc.press_conference_words)
         self.list_openers = frozenset(voc.list_openers)
+        self.earlier_days = voc.earlier_days
         # "A được các nhà hảo tâm tặng ngôi nhà": the passive with its agent between "được" and the verb
         agent = r"(?:\s+[^\W\d_][\w-]*|\s+\d[\d.,/]*){1,%d}?" % voc.passive_agent_words
         self.passive = [
