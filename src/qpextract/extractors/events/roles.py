@@ -102,6 +102,8 @@ class RoleReader:
                 if me > ms:
                     by_sentence.setdefault(sentence_of(ms), []).append((ms, me, idx))
         found: dict[int, tuple[RoleRule, int, int]] = {}
+        kept: dict[int, tuple[RoleRule, int, int]] = {}  # the best rule of each person that is no report of his words
+        press_sources: set[int] = set()  # people who state or inform in a sentence said to the press
         taking_part: set[int] = set()  # people a participation word stands next to ("A đến thăm", "tiếp ông A")
         informs_in_lead: set[int] = set()  # people who inform the press in the lead, or are its source ("Theo A")
         states: dict[int, tuple[int, int]] = {}  # under a statement headline: who states or informs, first where
@@ -160,6 +162,8 @@ class RoleReader:
                     and not (self.t.possessor_re and self._before(doc, low, sentence, ms, self.t.possessor_re))
                 ):
                     states[idx] = min(states.get(idx, (ms, me)), (ms, me))
+                if any(r.informs or r.role == "speaker" for r in rules) and self._to_press(low, sentence):
+                    press_sources.add(idx)
                 rules = [self._reactive(r, in_lead, idx in named_in_lead, low, sentence) for r in rules]
                 rules = [r for r in rules if r is not None]
                 if any(r.informs or r.role == "speaker" for r in rules) and self._at_press_conference(low, sentence):
@@ -170,12 +174,25 @@ class RoleReader:
                 rule = min(rules, key=lambda r: (r.informs, self.t.precedence[r.role]))  # one who attends and speaks speaks
                 if rule.informs and in_lead:
                     informs_in_lead.add(idx)
-                best = found.get(idx)
-                if best is None or (rule.informs, self.t.precedence[rule.role]) < (
-                    best[0].informs,
-                    self.t.precedence[best[0].role],
-                ):
-                    found[idx] = (rule, ms, me)
+                for into, rs in ((found, [rule]), (kept, [r for r in rules if r.name not in self.t.press_source_rules])):
+                    r = min(rs, key=lambda r: (r.informs, self.t.precedence[r.role]), default=None)
+                    best = into.get(idx)
+                    if r is not None and (
+                        best is None
+                        or (r.informs, self.t.precedence[r.role]) < (best[0].informs, self.t.precedence[best[0].role])
+                    ):
+                        into[idx] = (r, ms, me)
+        if main_rule not in self.t.statement_main_rules and not (
+            self.press_event or self.t.press_conference_re.search(self.main_trigger)
+        ):
+            # who tells the press is a source: his words quoted elsewhere are no speech in the event
+            for idx in press_sources & found.keys():
+                if found[idx][0].name in self.t.press_source_rules:
+                    if idx in kept:
+                        found[idx] = kept[idx]
+                    else:
+                        del found[idx]
+                        informs_in_lead.add(idx)
         out: list[Participant] = []
         headline = self._headline_words(doc) if main_rule in self.t.headline_speaker_main_rules else []
         reactive = main_rule in self.t.reactive_main_rules

@@ -233,6 +233,7 @@ class RoleVocabulary(BaseModel):
     press_conference_words: list[str] = Field(default_factory=list)
     list_openers: list[str] = Field(default_factory=list)
     passive_agent_words: int = Field(default=5, ge=1, le=8)
+    press_source_rules: list[str] = Field(default_factory=list)  # speech of one who tells the press: no speech
     earlier_days: bool = False  # a sentence dated before the main event's day reports another event
     rules: list[RoleRule]
 
@@ -285,6 +286,7 @@ class RoleTables:
         self.press_conference_re = phrase_regex(voc.press_conference_words)
         self.list_openers = frozenset(voc.list_openers)
         self.earlier_days = voc.earlier_days
+        self.press_source_rules = frozenset(voc.press_source_rules)
         # "A được các nhà hảo tâm tặng ngôi nhà": the passive with its agent between "được" and the verb
         agent = r"(?:\s+[^\W\d_][\w-]*|\s+\d[\d.,/]*){1,%d}?" % voc.passive_agent_words
         self.passive = [
