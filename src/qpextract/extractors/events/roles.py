@@ -125,7 +125,14 @@ class RoleReader:
                 prev_end = mentions[i - 1][1] if i else sentence[0]
                 source = self._before(doc, low, sentence, ms, source_re)
                 after = None if source else self._after(doc, low, sentence, me, nxt)
-                joined = after is None and (inherited is not None or joins_in) and self._joined(doc, me, nxt)
+                joined = (
+                    after is None
+                    and (inherited is not None or joins_in)
+                    and (
+                        self._joined(doc, me, nxt)
+                        or (i + 1 < len(mentions) and self._collective_list(doc, low, sentence, mentions, i))
+                    )
+                )
                 if joined and inherited is not None:
                     after = inherited
                 if after is not None and after.at_occasion and self._at_occasion(low, sentence, ms):
@@ -539,14 +546,28 @@ class RoleReader:
             out.append(rule)
         return out
 
+    def _collective_list(
+        self, doc: Document, low: str, sentence: Sentence, mentions: list[tuple[int, int, int]], i: int
+    ) -> bool:
+        """The next person follows with only a comma and his own post, rank or honorific between ("do Bộ trưởng A, Bí
+        thư Trung ương Đoàn B đồng chủ trì"), and the predicate after him is collective ("đồng chủ trì", "cùng …",
+        "đều …"): the two share it."""
+        ms, me, idx = mentions[i + 1]
+        if not self._comma_title(doc, mentions[i][1], ms, doc.officials[idx]):
+            return False
+        nxt = mentions[i + 2][0] if i + 2 < len(mentions) else sentence[1]
+        return bool(find_all(self.t.collective_re, low, me, self._clause_end(low, me, nxt)))
+
     @staticmethod
     def _comma_title(doc: Document, me: int, ms: int, official: Official) -> bool:
-        """Only a comma and the next person's own rank or honorific stand between two names: "A, Thượng tá B"."""
+        """Only a comma and the next person's own rank, honorific or post stand between two names: "A, Thượng tá B",
+        "do Bộ trưởng A, Bí thư Trung ương Đoàn B đồng chủ trì"."""
         gap = doc.text[me:ms].strip()
         if not gap.startswith(","):
             return False
         rest = " ".join(gap[1:].split()).lower()
-        return rest in ("", (official.rank or "").lower(), (official.honorific or "").lower())
+        own = [official.rank, official.honorific] + [p.text for p in official.positions]
+        return rest == "" or rest in {" ".join(w.split()).lower() for w in own if w}
 
     def _opening(self, doc: Document, low: str, sentence: Sentence, first: int) -> Optional[RoleRule]:
         """The last cue before the sentence's first person: it applies to everyone the sentence lists."""

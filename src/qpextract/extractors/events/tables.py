@@ -234,6 +234,7 @@ class RoleVocabulary(BaseModel):
     list_openers: list[str] = Field(default_factory=list)
     passive_agent_words: int = Field(default=5, ge=1, le=8)
     press_source_rules: list[str] = Field(default_factory=list)  # speech of one who tells the press: no speech
+    collective: list[str] = Field(default_factory=list)  # "đồng chủ trì", "cùng": a predicate of several people
     earlier_days: bool = False  # a sentence dated before the main event's day reports another event
     rules: list[RoleRule]
 
@@ -286,6 +287,7 @@ class RoleTables:
         self.press_conference_re = phrase_regex(voc.press_conference_words)
         self.list_openers = frozenset(voc.list_openers)
         self.earlier_days = voc.earlier_days
+        self.collective_re = phrase_regex(voc.collective or ["đồng chủ trì"])
         self.press_source_rules = frozenset(voc.press_source_rules)
         # "A được các nhà hảo tâm tặng ngôi nhà": the passive with its agent between "được" and the verb
         agent = r"(?:\s+[^\W\d_][\w-]*|\s+\d[\d.,/]*){1,%d}?" % voc.passive_agent_words
