@@ -205,7 +205,9 @@ class RoleReader:
         reactive = main_rule in self.t.reactive_main_rules
         for idx, official in enumerate(doc.officials):
             in_lead = any(
-                a <= m.start < b and (not earlier or sentence_of(m.start) not in earlier)
+                a <= m.start < b
+                and (not earlier or sentence_of(m.start) not in earlier)
+                and not self._not_acting(doc, low, (a, b), m.start)
                 for m in official.mentions
                 for a, b in lead
             )
@@ -507,6 +509,17 @@ class RoleReader:
         a = max(sentence[0], ms - self.t.window)
         for s, e in find_all(pattern, low, a, ms):
             if not any(c in _PUNCT for c in doc.text[e:ms]):
+                return True
+        return False
+
+    def _not_acting(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
+        """A word of `not_acting_before` a few words before the name, no punctuation between, that does not end a phrase
+        of `acting_possessors` ("dưới sự chỉ huy của A", "cái chết của B" name who acts or suffers)."""
+        a = max(sentence[0], ms - self.t.window)
+        for s, e in find_all(self.t.not_acting_re, low, a, ms):
+            if any(c in _PUNCT for c in doc.text[e:ms]):
+                continue
+            if not any(pe == e for _, pe in find_all(self.t.acting_re, low, max(sentence[0], s - 30), e)):
                 return True
         return False
 
