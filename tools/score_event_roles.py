@@ -1,21 +1,38 @@
 """Event role accuracy of qpextract output against gold with `events.participants` (SPEC schema 2).
 
-    python tools/score_event_roles.py GOLD.jsonl SYSTEM.jsonl [-v] [--matrix]
+    python tools/score_event_roles.py GOLD.jsonl SYSTEM.jsonl [-v] [--context] [--matrix]
 
 Role accuracy = gold participants of the main event whose name (folded as the gold scorer folds it)
 matches a participant of the system's main event with the same role, over all gold participants. Also
 prints main-event accuracy counting articles whose gold main is null (score.py skips them). With
 ``--matrix`` it prints the confusion matrix gold role x system role of the first main event (as
 ``evaluate`` reads it; "-" is no participant: a miss in its row, an extra in its column), and with
-``-v`` every miss, extra and wrong role with the rule the system gave.
+``-v`` every miss, extra and wrong role with the rule the system gave; with ``--context`` also the sentences of the
+system's text that name the person (by the official's mentions, else by the name's last word), to sort the problems by
+kind.
 """
 import json
+import re
 import sys
 from collections import Counter
+from typing import Any
 
 from qpextract.evaluate import fold as canon
 
 ROLES = ["chair", "attendee", "speaker", "reporter", "recipient", "other", "-"]
+
+
+def sentences_naming(article: dict[str, Any], name: str, limit: int = 3) -> list[str]:
+    """The sentences of a system article that name the person: his official's mentions, else the name's last word."""
+    text = article.get("text") or ""
+    starts = [m["start"] for o in article.get("officials", []) if canon(o["name"]) == canon(name) for m in o["mentions"]]
+    if not starts and name.split():
+        starts = [m.start() for m in re.finditer(re.escape(name.split()[-1]), text)]
+    out = []
+    for s in article.get("sentences", []):
+        if any(s["start"] <= x < s["end"] for x in starts):
+            out.append(" ".join(text[s["start"] : s["end"]].split())[:300])
+    return out[:limit]
 
 
 def main(argv: list[str]) -> None:
@@ -25,7 +42,7 @@ def main(argv: list[str]) -> None:
     for line in open(argv[2]):
         d = json.loads(line)
         sysd[d["id"]] = d
-    verbose, matrix = "-v" in argv, "--matrix" in argv
+    verbose, matrix, context = "-v" in argv or "--context" in argv, "--matrix" in argv, "--context" in argv
     right = total = named = mright = mtotal = 0
     confusion: Counter[tuple[str, str]] = Counter()
     for g in gold:
@@ -58,11 +75,15 @@ def main(argv: list[str]) -> None:
             confusion[(p["role"], sysp["role"] if sysp else "-")] += 1
             if verbose and not hit:
                 print("  ROLE", g["id"], p["name"], "gold", p["role"], "sys", roles, sysp and sysp.get("rule"))
+                for line in sentences_naming(s, p["name"]) if context else []:
+                    print("      >", line)
         for key, p in first.items():
             if key not in gnames:
                 confusion[("-", p["role"])] += 1
                 if verbose:
                     print("  EXTRA", g["id"], p["name"], "sys", p["role"], p.get("rule"))
+                    for line in sentences_naming(s, p["name"]) if context else []:
+                        print("      >", line)
     print(f"main-incl-null {mright}/{mtotal}={mright/max(mtotal,1):.3f}  "
           f"roles {right}/{total}={right/max(total,1):.3f} (name found {named})")
     if matrix:

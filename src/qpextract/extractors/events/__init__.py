@@ -724,7 +724,7 @@ class EventExtractor:
             location=self._location(doc, low, scope),
             organizer=self._organizer(doc, low, scope[0], s) if scope and s < e else None,
             participants=self.roles.participants(
-                doc, low, self._sentence, (lead or [])[:_LEAD_SENTENCES], rule, etype, trig
+                doc, low, self._sentence, (lead or [])[:_LEAD_SENTENCES], rule, etype, trig, day
             )
             if main
             else [],

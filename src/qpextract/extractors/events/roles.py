@@ -16,7 +16,7 @@ from typing import Optional
 
 from qpextract.document import Document
 from qpextract.extractors.events.tables import RoleRule, RoleTables, find_all, phrase_key, phrase_regex
-from qpextract.models import Official, Participant
+from qpextract.models import Official, Participant, TemporalExpression
 
 _AFTER_LIMIT = 320  # characters after a name searched for its cue (posts can be long)
 _JOIN_TAIL = 12  # words a post, a rank or "đồng chí" may take between "và" and the next name
@@ -40,6 +40,25 @@ _SUBJECT_SPEAKER = "role.speaker.headline_country"  # an official of the country
 _CONTINUED = "role.attendee.ve_phia"  # "Về phía Nhật Bản có A": the attendee list of the sentence before goes on
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _CLAUSE = re.compile(r"[:,;]")
+_DATE_VALUE = re.compile(r"(\d{4}|XXXX)-(\d\d)(?:-(\d\d))?(?![\d/])")
+
+
+def _days(value: str) -> Optional[tuple[str, str, str]]:
+    """The year ("XXXX" when unknown) and the first and last day, as "MM-DD", that a date value covers; None for a
+    year, a period or a duration. "2023-03-22" -> ("2023", "03-22", "03-22"); "XXXX-03" -> ("XXXX", "03-01", "03-31")."""
+    m = _DATE_VALUE.match(value)
+    if m is None:
+        return None
+    year, month, dd = m.group(1), m.group(2), m.group(3)
+    return (year, f"{month}-{dd}", f"{month}-{dd}") if dd else (year, f"{month}-01", f"{month}-31")
+
+
+def _before(span: tuple[str, str, str], main: tuple[str, str, str]) -> bool:
+    """The span ends before the main event's day begins: by the whole date when both years are known, else by month and
+    day (the same year assumed)."""
+    if "XXXX" in (span[0], main[0]):
+        return span[2] < main[1]
+    return (span[0], span[2]) < (main[0], main[1])
 
 
 class RoleReader:
@@ -62,6 +81,7 @@ class RoleReader:
         main_rule: str,
         main_type: str = "other",
         main_trigger: str = "",
+        day: Optional[TemporalExpression] = None,
     ) -> list[Participant]:
         """One participant per official that a role rule, a participation cue or the lead ties to the event."""
         self.main_rule, self.main_type = main_rule, main_type
@@ -82,6 +102,8 @@ class RoleReader:
                 if me > ms:
                     by_sentence.setdefault(sentence_of(ms), []).append((ms, me, idx))
         found: dict[int, tuple[RoleRule, int, int]] = {}
+        kept: dict[int, tuple[RoleRule, int, int]] = {}  # the best rule of each person that is no report of his words
+        press_sources: set[int] = set()  # people who state or inform in a sentence said to the press
         taking_part: set[int] = set()  # people a participation word stands next to ("A đến thăm", "tiếp ông A")
         informs_in_lead: set[int] = set()  # people who inform the press in the lead, or are its source ("Theo A")
         states: dict[int, tuple[int, int]] = {}  # under a statement headline: who states or informs, first where
@@ -89,7 +111,10 @@ class RoleReader:
         # a commentator is a source, but a statement headline may report his own words
         source_re = self.t.source_re if main_rule in self.t.statement_main_rules else self.t.source_or_commentator_re
         subject = self._headline_subject(doc, main_rule, main_trigger)
+        earlier = self._earlier_sentences(doc, sentence_of, day)
         for sentence, mentions in by_sentence.items():
+            if sentence in earlier:
+                continue  # another, earlier event: nothing it says places anyone in the main one
             mentions.sort()
             listed = self._listed_before(doc, low, sentence, mentions)
             inherited: Optional[RoleRule] = None  # the cue after the next person, if joined to it by "và"
@@ -100,7 +125,14 @@ class RoleReader:
                 prev_end = mentions[i - 1][1] if i else sentence[0]
                 source = self._before(doc, low, sentence, ms, source_re)
                 after = None if source else self._after(doc, low, sentence, me, nxt)
-                joined = after is None and (inherited is not None or joins_in) and self._joined(doc, me, nxt)
+                joined = (
+                    after is None
+                    and (inherited is not None or joins_in)
+                    and (
+                        self._joined(doc, me, nxt)
+                        or (i + 1 < len(mentions) and self._collective_list(doc, low, sentence, mentions, i))
+                    )
+                )
                 if joined and inherited is not None:
                     after = inherited
                 if after is not None and after.at_occasion and self._at_occasion(low, sentence, ms):
@@ -137,6 +169,8 @@ class RoleReader:
                     and not (self.t.possessor_re and self._before(doc, low, sentence, ms, self.t.possessor_re))
                 ):
                     states[idx] = min(states.get(idx, (ms, me)), (ms, me))
+                if any(r.informs or r.role == "speaker" for r in rules) and self._to_press(low, sentence):
+                    press_sources.add(idx)
                 rules = [self._reactive(r, in_lead, idx in named_in_lead, low, sentence) for r in rules]
                 rules = [r for r in rules if r is not None]
                 if any(r.informs or r.role == "speaker" for r in rules) and self._at_press_conference(low, sentence):
@@ -147,17 +181,36 @@ class RoleReader:
                 rule = min(rules, key=lambda r: (r.informs, self.t.precedence[r.role]))  # one who attends and speaks speaks
                 if rule.informs and in_lead:
                     informs_in_lead.add(idx)
-                best = found.get(idx)
-                if best is None or (rule.informs, self.t.precedence[rule.role]) < (
-                    best[0].informs,
-                    self.t.precedence[best[0].role],
-                ):
-                    found[idx] = (rule, ms, me)
+                for into, rs in ((found, [rule]), (kept, [r for r in rules if r.name not in self.t.press_source_rules])):
+                    r = min(rs, key=lambda r: (r.informs, self.t.precedence[r.role]), default=None)
+                    best = into.get(idx)
+                    if r is not None and (
+                        best is None
+                        or (r.informs, self.t.precedence[r.role]) < (best[0].informs, self.t.precedence[best[0].role])
+                    ):
+                        into[idx] = (r, ms, me)
+        if main_rule not in self.t.statement_main_rules and not (
+            self.press_event or self.t.press_conference_re.search(self.main_trigger)
+        ):
+            # who tells the press is a source: his words quoted elsewhere are no speech in the event
+            for idx in press_sources & found.keys():
+                if found[idx][0].name in self.t.press_source_rules:
+                    if idx in kept:
+                        found[idx] = kept[idx]
+                    else:
+                        del found[idx]
+                        informs_in_lead.add(idx)
         out: list[Participant] = []
         headline = self._headline_words(doc) if main_rule in self.t.headline_speaker_main_rules else []
         reactive = main_rule in self.t.reactive_main_rules
         for idx, official in enumerate(doc.officials):
-            in_lead = any(a <= m.start < b for m in official.mentions for a, b in lead)
+            in_lead = any(
+                a <= m.start < b
+                and (not earlier or sentence_of(m.start) not in earlier)
+                and not self._not_acting(doc, low, (a, b), m.start)
+                for m in official.mentions
+                for a, b in lead
+            )
             if headline and (idx in found or idx in taking_part or in_lead) and self._in_headline(official.name, headline):
                 # the one the headline quotes ("Trump nói …", "TT Putin cảnh báo …") speaks: the statement is the event
                 out.append(Participant(name=official.name, role="speaker", official=idx, rule=_HEADLINE_SPEAKER))
@@ -178,6 +231,23 @@ class RoleReader:
         if statement and not any(p.role == "speaker" for p in out):
             out = self._later_speaker(doc, out, states)
         return out
+
+    def _earlier_sentences(
+        self, doc: Document, sentence_of: Callable[[int], Sentence], day: Optional[TemporalExpression]
+    ) -> set[Sentence]:
+        """Sentences that report an earlier event (`earlier_days`): dated to a day before the main event's day ("Ngày
+        1-2, A tháp tùng …" under an event of 2-2) and to no day of it or later."""
+        main = _days(day.value) if day is not None and day.value else None
+        if main is None or not self.t.earlier_days:
+            return set()
+        before: set[Sentence] = set()
+        same: set[Sentence] = set()
+        for r in doc.dates:
+            span = _days(r.value) if r.value and r.type in ("date", "datetime") else None
+            if span is None:
+                continue
+            (before if span[1] == span[2] and _before(span, main) else same).add(sentence_of(r.start))
+        return before - same
 
     def _headline_subject(self, doc: Document, main_rule: str, main_trigger: str) -> list[str]:
         """The words a statement headline opens its clause with, before its speech verb ("Pháp bác tin …", "Tướng Mỹ
@@ -442,6 +512,17 @@ class RoleReader:
                 return True
         return False
 
+    def _not_acting(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
+        """A word of `not_acting_before` a few words before the name, no punctuation between, that does not end a phrase
+        of `acting_possessors` ("dưới sự chỉ huy của A", "cái chết của B" name who acts or suffers)."""
+        a = max(sentence[0], ms - self.t.window)
+        for s, e in find_all(self.t.not_acting_re, low, a, ms):
+            if any(c in _PUNCT for c in doc.text[e:ms]):
+                continue
+            if not any(pe == e for _, pe in find_all(self.t.acting_re, low, max(sentence[0], s - 30), e)):
+                return True
+        return False
+
     def _just_before(
         self, doc: Document, low: str, sentence: Sentence, ms: int, me: int, nxt: int, prev_end: int
     ) -> Optional[RoleRule]:
@@ -478,14 +559,28 @@ class RoleReader:
             out.append(rule)
         return out
 
+    def _collective_list(
+        self, doc: Document, low: str, sentence: Sentence, mentions: list[tuple[int, int, int]], i: int
+    ) -> bool:
+        """The next person follows with only a comma and his own post, rank or honorific between ("do Bộ trưởng A, Bí
+        thư Trung ương Đoàn B đồng chủ trì"), and the predicate after him is collective ("đồng chủ trì", "cùng …",
+        "đều …"): the two share it."""
+        ms, me, idx = mentions[i + 1]
+        if not self._comma_title(doc, mentions[i][1], ms, doc.officials[idx]):
+            return False
+        nxt = mentions[i + 2][0] if i + 2 < len(mentions) else sentence[1]
+        return bool(find_all(self.t.collective_re, low, me, self._clause_end(low, me, nxt)))
+
     @staticmethod
     def _comma_title(doc: Document, me: int, ms: int, official: Official) -> bool:
-        """Only a comma and the next person's own rank or honorific stand between two names: "A, Thượng tá B"."""
+        """Only a comma and the next person's own rank, honorific or post stand between two names: "A, Thượng tá B",
+        "do Bộ trưởng A, Bí thư Trung ương Đoàn B đồng chủ trì"."""
         gap = doc.text[me:ms].strip()
         if not gap.startswith(","):
             return False
         rest = " ".join(gap[1:].split()).lower()
-        return rest in ("", (official.rank or "").lower(), (official.honorific or "").lower())
+        own = [official.rank, official.honorific] + [p.text for p in official.positions]
+        return rest == "" or rest in {" ".join(w.split()).lower() for w in own if w}
 
     def _opening(self, doc: Document, low: str, sentence: Sentence, first: int) -> Optional[RoleRule]:
         """The last cue before the sentence's first person: it applies to everyone the sentence lists."""

@@ -257,6 +257,11 @@ class RoleVocabulary(BaseModel):
     press_conference_words: list[str] = Field(default_factory=list)
     list_openers: list[str] = Field(default_factory=list)
     passive_agent_words: int = Field(default=5, ge=1, le=8)
+    press_source_rules: list[str] = Field(default_factory=list)  # speech of one who tells the press: no speech
+    collective: list[str] = Field(default_factory=list)  # "đồng chủ trì", "cùng": a predicate of several people
+    not_acting_before: list[str] = Field(default_factory=list)  # "của A", "liệt sĩ B": named in the lead, not acting
+    acting_possessors: list[str] = Field(default_factory=list)  # "sự chỉ huy của A": A acts all the same
+    earlier_days: bool = False  # a sentence dated before the main event's day reports another event
     rules: list[RoleRule]
 
 
@@ -307,6 +312,11 @@ class RoleTables:
         self.press_re = phrase_regex(voc.press_words)
         self.press_conference_re = phrase_regex(voc.press_conference_words)
         self.list_openers = frozenset(voc.list_openers)
+        self.earlier_days = voc.earlier_days
+        self.acting_re = phrase_regex(voc.acting_possessors or ["sự chủ trì của"])
+        self.not_acting_re = phrase_regex(voc.not_acting_before or ["của"])
+        self.collective_re = phrase_regex(voc.collective or ["đồng chủ trì"])
+        self.press_source_rules = frozenset(voc.press_source_rules)
         # "A được các nhà hảo tâm tặng ngôi nhà": the passive with its agent between "được" and the verb
         agent = r"(?:\s+[^\W\d_][\w-]*|\s+\d[\d.,/]*){1,%d}?" % voc.passive_agent_words
         self.passive = [
