@@ -150,8 +150,14 @@ class _Atom:
     category: Optional[str]
 
 
+@lru_cache(maxsize=1)
+def abbreviation_rows() -> tuple[AbbreviationEntry, ...]:
+    """data/vi/abbreviations.tsv, read once: the tagger and the officials' foreign-name rule both need it."""
+    return tuple(read_tsv("abbreviations.tsv", AbbreviationEntry))
+
+
 def load_lexicon() -> _Lexicon:
-    entries = {e.short: e for e in read_tsv("abbreviations.tsv", AbbreviationEntry)}
+    entries = {e.short: e for e in abbreviation_rows()}
     # a prefix trie, longest form first ("QP-QSĐP" also matches "QP - QSĐP", "NN&PTNT" also
     # "NN & PTNT"); the left boundary is checked on each match so that the engine keeps its
     # fast literal scan
@@ -252,36 +258,35 @@ class AbbreviationTagger:
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
-        body_end = doc.body[1] if doc.body[1] > 0 else len(text)
         defined = self.definitions(text)
+        title = doc.title_map.text if doc.title_map is not None else ""
+        # the text, then the input's separate headline (its records point into the title string and
+        # read the article's own definitions first)
+        fields: list[tuple[Optional[str], str, int, dict[str, tuple[str, str]]]] = [
+            (None, text, doc.body[1] if doc.body[1] > 0 else len(text), defined)
+        ]
+        if title.strip():
+            fields.append(("title", title, len(title), {**self.definitions(title), **defined}))
         spans: list[tuple[int, int, Optional[str]]] = []
         unknown: list[str] = []
-        for start, end, expansion, rule, category in self._found(text, body_end, defined):
-            if rule == "abbr.skip":
-                doc.near_miss(self.name, "abbr.skip", start, end, "capitals read as no abbreviation: a model code, a name or headline in capitals, a photo credit or a web address (data/vi/not_abbreviations.tsv)")
-                continue
-            if rule == "abbr.unknown" and text[start:end] not in unknown:
-                unknown.append(text[start:end])
-            span = doc.span(start, end)
-            doc.abbreviations.append(
-                Abbreviation(short=span["text"], expansion=expansion, category=category, rule=rule, **span)
-            )
-            doc.explain(self.name, rule, start, end)
-            spans.append((start, end, expansion))
-        title = doc.title_map.text if doc.title_map is not None else ""
-        if title.strip():  # the input's separate headline: its records point into the title string
-            title_defined = {**self.definitions(title), **defined}  # the article's own definitions first
-            for start, end, expansion, rule, category in self._found(title, len(title), title_defined):
+        for field, source, body_end, known in fields:
+            for start, end, expansion, rule, category in self._found(source, body_end, known):
                 if rule == "abbr.skip":
+                    if field is None:
+                        doc.near_miss(self.name, "abbr.skip", start, end, "capitals read as no abbreviation: a model code, a name or headline in capitals, a photo credit or a web address (data/vi/not_abbreviations.tsv)")
                     continue
-                if rule == "abbr.unknown" and title[start:end] not in unknown:
-                    unknown.append(title[start:end])
-                written = title[start:end]
+                written = source[start:end]
+                if rule == "abbr.unknown" and written not in unknown:
+                    unknown.append(written)
                 doc.abbreviations.append(
-                    Abbreviation(short=written, expansion=expansion, category=category, rule=rule, field="title",
+                    Abbreviation(short=written, expansion=expansion, category=category, rule=rule, field=field,
                                  start=start, end=end, text=written)
                 )
-                doc.trace.append((self.name, f"{rule} (title)", written))
+                if field is None:
+                    doc.explain(self.name, rule, start, end)
+                    spans.append((start, end, expansion))
+                else:
+                    doc.trace.append((self.name, f"{rule} ({field})", written))
         for token in unknown:
             doc.warnings.append(f"unknown abbreviation '{token}' (not defined in the article nor in the table)")
         doc.expanded_text = expand(text, spans)
