@@ -94,6 +94,14 @@ def test_extract_many_on_workers_gives_what_one_process_gives() -> None:
     assert pooled[0].span(pooled[0].dates[0]) == items[0]["text"][pooled[0].dates[0].start : pooled[0].dates[0].end]
 
 
+def test_extract_many_on_workers_keeps_the_title_for_title_records() -> None:
+    title = "Bộ CHQS tỉnh tổ chức hội nghị tổng kết công tác QP, QS địa phương"
+    (pooled,) = qpextract.Pipeline().extract_many([{"id": "t", "title": title, "text": SENTENCE}], workers=2)
+    in_title = [a for a in pooled.abbreviations if a.field == "title"]
+    assert {a.short for a in in_title} >= {"CHQS", "QP"}
+    assert all(pooled.span(a) == title[a.start : a.end] for a in in_title)
+
+
 def test_a_dict_with_content_instead_of_text_says_so() -> None:
     (line,) = qpextract.extract_many([{"id": "x", "content": SENTENCE}])
     assert isinstance(line, ErrorLine)

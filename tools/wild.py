@@ -21,10 +21,11 @@ LOCAL = re.compile(
 )
 
 
-def gold_ids() -> set[str]:
-    """Every article id of corpus/gold/*-inputs.jsonl (development and held-out; only the ids are read)."""
+def gold_ids(sets: str = "*") -> set[str]:
+    """Every article id of corpus/gold/SETS-inputs.jsonl (all sets by default, ``"heldout*"`` for the
+    frozen held-out; only the ids are read)."""
     ids: set[str] = set()
-    for path in sorted(GOLD.glob("*-inputs.jsonl")):
+    for path in sorted(GOLD.glob(f"{sets}-inputs.jsonl")):
         with open(path, encoding="utf-8") as fh:
             ids.update(str(json.loads(line)["id"]) for line in fh if line.strip())
     return ids

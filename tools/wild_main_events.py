@@ -30,7 +30,7 @@ import re
 import sys
 from pathlib import Path
 
-from wild import DEFAULT_CORPUS, GOLD, LOCAL, gold_ids
+from wild import DEFAULT_CORPUS, LOCAL, gold_ids
 
 ROOT = Path(__file__).resolve().parents[1]
 JUDGED = {
@@ -114,7 +114,7 @@ def score(corpus: Path, half: str | None, which: str) -> None:
 
     with open(JUDGED[which], encoding="utf-8") as fh:
         judged = [row for row in csv.DictReader(fh, delimiter="\t") if half is None or row["half"] == half]
-    heldout = {json.loads(line)["id"] for f in GOLD.glob("heldout*-inputs.jsonl") for line in f.open(encoding="utf-8")}
+    heldout = gold_ids("heldout*")
     wanted = {row["id"] for row in judged} - heldout
     texts = {}
     with open(corpus, encoding="utf-8") as fh:

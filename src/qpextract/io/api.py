@@ -196,11 +196,12 @@ class _QueueSink:
         self.out, self.texts, self.stop = out, texts, stop
 
     def write(self, result: Result, content_hash: str) -> None:
-        text = self.texts.popleft()
+        text, title = self.texts.popleft()
         if isinstance(result, Article) and text is not None:
             from qpextract.text.decode import check_text
 
-            result.keep_original(check_text(text).text)  # what the worker extracted from
+            # what the worker extracted from: the text, and the title its field="title" records point into
+            result.keep_original(check_text(text).text, check_text(title).text if isinstance(title, str) else None)
         while True:
             if self.stop.is_set():
                 raise _Stop()
@@ -225,7 +226,8 @@ def _pooled(feed: Iterator[Item], spec: Optional[str], workers: int, time_limit:
 
     def remembered() -> Iterator[Item]:
         for item in feed:
-            texts.append(item.get("text") if "text" in item and "html" not in item and "error" not in item else None)
+            plain = "text" in item and "html" not in item and "error" not in item
+            texts.append((item.get("text"), item.get("title")) if plain else (None, None))
             yield item
 
     def work() -> None:
