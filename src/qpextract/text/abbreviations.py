@@ -209,7 +209,8 @@ class AbbreviationTagger:
         cfg = read_yaml("abbreviation_definitions.yaml")
         self.skip_words = frozenset(cfg["skip_words"])
         self.max_words = int(cfg["max_words"])
-        self.name_syllables = frozenset(cfg["name_syllables"])
+        self.name_syllables = frozenset(cfg["name_syllables"]) | frozenset(cfg["name_links"])
+        self.name_qualifiers = tuple(cfg["name_qualifiers"])
         heads = {v for h in cfg["heads"] for v in (h, h[0].upper() + h[1:])}  # "tàu" also opens a sentence
         self.heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(heads)) + r"(?![\p{L}])")
         # "cục Tình báo Anh MI6": a gloss right before a form with no brackets (abbr.defined_gloss)
@@ -338,8 +339,9 @@ class AbbreviationTagger:
         found: list[tuple[int, int, int, _Atom]] = []
         for key, (expansion, rule) in defined.items():
             # "(CVW-7)" spelled by its words: defined by the article, so no model code (a form with a digit
-            # after a mere name phrase is a hull or model number: "tàu … Echigo (PLH08)")
-            if rule != "abbr.defined_phrase" and any(c.isdigit() for c in key):
+            # after a mere name phrase is a hull or model number: "tàu … Echigo (PLH08)"); a defined form
+            # with lower-case letters ("(Centcom)", "(FONOPs)", "(DoD)") is no token in capitals either
+            if (rule != "abbr.defined_phrase" and any(c.isdigit() for c in key)) or any(c.islower() for c in key):
                 for d in _written(key).finditer(text):
                     found.append((d.start(), -(d.end() - d.start()), -2, _Atom(d.start(), d.end(), rule, expansion, None)))
         for m in self.context_pattern.finditer(text, overlapped=True):
@@ -426,7 +428,7 @@ class AbbreviationTagger:
             called = _CALLED.match(inner)  # "Lực lượng Phòng vệ Nhật Bản (gọi tắt là JSDF)"
             if called:
                 inner = inner[called.end() :]
-            if _FORM.fullmatch(inner) and sum(c.isupper() for c in inner) >= 2 and not _ROMAN.fullmatch(inner):
+            if _FORM.fullmatch(inner) and (sum(c.isupper() for c in inner) >= 2 or self.lookup(inner.upper())) and not _ROMAN.fullmatch(inner):
                 self._define_before(text[max(0, m.start() - 150) : m.start()], inner, out)  # "Ban Chỉ huy Quân sự (CHQS)"
                 continue
             paired = self.paired.fullmatch(inner)
@@ -502,8 +504,10 @@ class AbbreviationTagger:
             # "“Giá treo tên lửa trên không” (FMR)": the name in quotes
             if not self._table_within(short, quoted.group(1).strip(), quoted.group(1)):
                 out.setdefault(canonical(short), (quoted.group(1).strip(), "abbr.defined_quoted"))
-        elif (phrase := self._head_phrase(before)) and not self._table_within(short, phrase, before):
-            out.setdefault(canonical(short), (phrase, "abbr.defined_phrase"))
+        elif phrase := _unnumbered(self._head_phrase(before) or "", short):
+            qualified = self._qualified(short, phrase)
+            if qualified or not self._table_within(short, phrase, before):
+                out.setdefault(canonical(short), (qualified or phrase, "abbr.defined_phrase"))
 
     def _names_body(self, inner: str) -> bool:
         """Whether brackets after a short form hold a body's name: a capitalized head opens it
@@ -516,12 +520,26 @@ class AbbreviationTagger:
             and self.stops.search(inner, head.end()) is None
         )
 
+    def _qualified(self, short: str, phrase: str) -> Optional[str]:
+        """The table's name and the qualifier after it when ``phrase`` ends with them: the article's own
+        name ("tổ chức Nhà nước Hồi giáo tự xưng (IS)" is "Nhà nước Hồi giáo tự xưng"; data/vi/
+        abbreviation_definitions.yaml name_qualifiers)."""
+        entry = self.lookup(short)
+        if entry is None:
+            return None
+        folded = phrase.casefold()
+        for q in self.name_qualifiers:
+            named = f"{entry.expansion.casefold()} {q}"
+            if folded == named or folded.endswith(" " + named):
+                return phrase[len(phrase) - len(named) :]
+        return None
+
     def _table_within(self, short: str, phrase: str, before: str) -> bool:
         """Whether the table keeps ``short`` against the phrase: a phrase of one or two words
         ("từ tàu ngầm (SLBM)"), one holding the table's expansion ("lực lượng vũ trang thành phố"),
         or when the text before the brackets ends with it, head in lower case ("tổ chức Hiệp ước Bắc Đại
         Tây Dương (NATO)"); but not when the phrase is the table's name but for "các" ("Các lực lượng
-        dân chủ Syria (SDF)": the article's own words).
+        dân chủ Syria (SDF)"): the article's own words.
         """
         entry = self.lookup(short)
         if entry is None:
@@ -562,7 +580,8 @@ class AbbreviationTagger:
 
     def _last_stop(self, before: str) -> int:
         """Where a name phrase before brackets may start: after the last stop that is not a syllable
-        of a capitalized name ("Liên đoàn Tự do Dân sự Mỹ": "do" between "Tự" and "Dân")."""
+        of a capitalized name ("Liên đoàn Tự do Dân sự Mỹ": "do" between "Tự" and "Dân") nor links
+        one to its place ("Lực lượng không quân Mỹ tại Thái Bình Dương")."""
         end = len(before)
         while True:
             stop = self.stops.search(before, 0, end)
@@ -635,6 +654,17 @@ def _byline_slash(text: str, left: _Atom, right: _Atom) -> bool:
 def _inside_name(text: str, head: regex.Match[str]) -> bool:
     """Whether a one-word head continues a name mid-sentence ("Chiến khu Nam Bộ", "Phi đội Ném bom")."""
     return " " not in head.group() and bool(_CAPITALIZED_BEFORE.search(text, max(0, head.start() - 20), head.start()))
+
+
+_TRAILING_NUMBER = regex.compile(r"\s+(?:năm |số )?\d[\d.,]*$")
+
+
+def _unnumbered(phrase: str, short: str) -> str:
+    """``phrase`` without a year or number at its end when ``short`` has no digit: "Công ước … về Luật
+    Biển năm 1982 (UNCLOS)", "Phi đội Ném bom Viễn chinh số 96 (EBS)" name the body, not the year."""
+    if any(c.isdigit() for c in short):
+        return phrase
+    return _TRAILING_NUMBER.sub("", phrase)
 
 
 def _initial(word: str) -> str:
