@@ -539,7 +539,8 @@ class AbbreviationTagger:
         ("từ tàu ngầm (SLBM)"), one holding the table's expansion ("lực lượng vũ trang thành phố"),
         or when the text before the brackets ends with it, head in lower case ("tổ chức Hiệp ước Bắc Đại
         Tây Dương (NATO)"); but not when the phrase is the table's name but for "các" ("Các lực lượng
-        dân chủ Syria (SDF)"): the article's own words.
+        dân chủ Syria (SDF)") or a capitalized head that the name continues in lower case ("Lực lượng
+        không quân Mỹ tại Thái Bình Dương (PACAF)"): the article's own words.
         """
         entry = self.lookup(short)
         if entry is None:
@@ -548,6 +549,9 @@ class AbbreviationTagger:
         folded = phrase.casefold()
         if table != folded and self.plural.sub("", table) == self.plural.sub("", folded):
             return False
+        head = self.heads.match(phrase)
+        if head and phrase[0].isupper() and folded[head.end() :] == " " + table and phrase[head.end() + 1].islower():
+            return False  # "Lực lượng không quân Mỹ tại Thái Bình Dương (PACAF)": a head the name continues in lower case
         return len(phrase.split()) < 3 or table in folded or before.rstrip().casefold().endswith(table)
 
     def _initials_window(self, before: str, words: list[regex.Match[str]], short: str) -> Optional[str]:
