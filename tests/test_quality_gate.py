@@ -46,7 +46,7 @@ DEV_FLOORS = {
              "event.main": 0.99, "offsets": 1.0, "participants": 0.82, "participant.role": 0.89, "ranks": 0.97,
              "authors": 1.0, "documents": 0.99},
     # dev5: floors under its first look (fifth session), raised by whoever improves it
-    "dev5": {"officials": 0.98, "positions": 0.89, "abbreviations": 0.97, "dates": 0.95, "numbers": 0.97,
+    "dev5": {"officials": 0.98, "positions": 0.89, "abbreviations": 0.98, "dates": 0.95, "numbers": 0.97,
              "event.main": 0.97, "offsets": 1.0, "participants": 0.73, "participant.role": 0.89, "ranks": 0.96,
              "authors": 1.0, "documents": 0.49},
     "real": {"officials": 0.99, "positions": 0.96, "ranks": 0.97, "abbreviations": 0.99, "authors": 1.0,

@@ -247,6 +247,7 @@ class AbbreviationTagger:
         )
         # "Ban Chỉ đạo phòng, chống thiên tai, gọi tắt là BCĐ": the short form named after the words, no brackets
         self.called_after = regex.compile(r"\s*,?\s*(?:hay |còn |được )?(?:" + called + r") tắt(?: là|:)\s+([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)(?![\p{L}\p{N}])")
+        self.plural_words = tuple(cfg["plural_words"])
         plural = "|".join(regex.escape(w) for w in cfg["plural_words"])
         self.plural = regex.compile(r"^(?:" + plural + r")\s")  # on casefolded text
         plural_cap = "|".join(regex.escape(w[0].upper() + w[1:]) for w in cfg["plural_words"])
@@ -521,17 +522,21 @@ class AbbreviationTagger:
         )
 
     def _qualified(self, short: str, phrase: str) -> Optional[str]:
-        """The table's name and the qualifier after it when ``phrase`` ends with them: the article's own
-        name ("tổ chức Nhà nước Hồi giáo tự xưng (IS)" is "Nhà nước Hồi giáo tự xưng"; data/vi/
-        abbreviation_definitions.yaml name_qualifiers)."""
+        """The table's name as the article prints it when ``phrase`` ends with it: with a qualifier after
+        it ("tổ chức Nhà nước Hồi giáo tự xưng (IS)" is "Nhà nước Hồi giáo tự xưng"; data/vi/
+        abbreviation_definitions.yaml name_qualifiers) or a capitalized "Các" before it ("… huấn luyện
+        cho Các lực lượng dân chủ Syria (SDF)" is "Các lực lượng dân chủ Syria")."""
         entry = self.lookup(short)
         if entry is None:
             return None
         folded = phrase.casefold()
-        for q in self.name_qualifiers:
-            named = f"{entry.expansion.casefold()} {q}"
-            if folded == named or folded.endswith(" " + named):
-                return phrase[len(phrase) - len(named) :]
+        table = entry.expansion.casefold()
+        named = [f"{table} {q}" for q in self.name_qualifiers] + [f"{w} {table}" for w in self.plural_words]
+        for n in named:
+            if folded == n or folded.endswith(" " + n):
+                printed = phrase[len(phrase) - len(n) :]
+                if printed[0].isupper() or n.startswith(table):
+                    return printed
         return None
 
     def _table_within(self, short: str, phrase: str, before: str) -> bool:
