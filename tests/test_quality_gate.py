@@ -49,6 +49,10 @@ DEV_FLOORS = {
     "dev5": {"officials": 0.98, "positions": 0.89, "abbreviations": 0.98, "dates": 0.95, "numbers": 0.97,
              "event.main": 0.97, "offsets": 1.0, "participants": 0.73, "participant.role": 0.89, "ranks": 0.96,
              "authors": 1.0, "documents": 0.49},
+    # dev6: floors under its first look (sixth session; general military news), raised by whoever improves it
+    "dev6": {"officials": 0.9, "positions": 0.84, "abbreviations": 0.8, "dates": 0.97, "numbers": 0.9,
+             "event.main": 0.9, "offsets": 1.0, "participants": 0.6, "participant.role": 0.7, "ranks": 0.92,
+             "authors": 1.0, "title": 1.0, "published": 1.0},
     "real": {"officials": 0.99, "positions": 0.96, "ranks": 0.97, "abbreviations": 0.99, "authors": 1.0,
              "title": 1.0, "dates": 0.99, "event.main": 0.99, "offsets": 1.0, "participants": 0.86,
              "participant.role": 0.87, "numbers": 0.98, "published": 1.0, "documents": 0.86},
@@ -96,10 +100,25 @@ HELDOUT4_FLOORS = {
     "participant.role": 0.83,
     "offsets": 1.0,
 }
+# heldout5 (40, general military news), annotated blind in the sixth session, floors under its first look
+HELDOUT5_FLOORS = {
+    "officials": 0.94,
+    "officials:p": 0.94,
+    "positions": 0.88,
+    "abbreviations": 0.85,
+    "authors": 0.95,
+    "title": 0.99,
+    "dates": 0.98,
+    "numbers": 0.93,
+    "event.main": 0.9,
+    "participant.role": 0.64,
+    "offsets": 1.0,
+}
 HELDOUT_SETS = {
     "heldout+heldout2": (["heldout", "heldout2"], HELDOUT_FLOORS),
     "heldout3": (["heldout3"], HELDOUT3_FLOORS),
     "heldout4": (["heldout4"], HELDOUT4_FLOORS),
+    "heldout5": (["heldout5"], HELDOUT5_FLOORS),
 }
 
 

@@ -1,6 +1,6 @@
-"""A fresh precision sample of people: 100 Officials from the corpus articles in no gold set and no earlier audit.
+"""A fresh precision sample: 100 people and 100 positions from the corpus articles in no gold set and no earlier audit.
 
-    python tools/audit_people_fresh.py SEED [../shared/corpus-real/articles.jsonl] > sample.tsv
+    python tools/audit_fresh.py SEED [../shared/corpus-real/articles.jsonl] > corpus/audit/fresh_SEED.tsv
 
 Same draw as tools/audit_sample.py (the seeded hash of article id and record), with a new seed,
 over the articles whose id is in no corpus/gold/*-inputs.jsonl and in no file of corpus/audit/
@@ -21,13 +21,13 @@ from wild import gold_ids  # noqa: E402
 AUDIT = Path(__file__).resolve().parents[1] / "corpus" / "audit"
 
 
-def audited_ids() -> set[str]:
-    """Ids named in any earlier audit file (a tab-separated id column or an "id" of a JSON line), this
-    script's own samples (people_fresh_*.tsv) aside."""
+def audited_ids(seed: str) -> set[str]:
+    """Ids named in any earlier audit file (a tab-separated id column or an "id" of a JSON line), the
+    sample of this SEED aside (so that a draw can be repeated)."""
     out: set[str] = set()
     for f in AUDIT.glob("*"):
-        if f.name.startswith("people_fresh_"):
-            continue  # this script's own judged samples
+        if f.stem.endswith(f"fresh_{seed}"):
+            continue  # this seed's own judged sample (people_fresh_SEED.tsv, fresh_SEED.tsv)
         if f.suffix == ".tsv":
             for line in f.read_text(encoding="utf-8").splitlines():
                 out.update(cell for cell in line.split("\t")[:3] if "-" in cell and " " not in cell)
@@ -39,15 +39,16 @@ def audited_ids() -> set[str]:
 def main() -> int:
     seed = sys.argv[1]
     corpus = Path(sys.argv[2]) if len(sys.argv) > 2 else DEFAULT_CORPUS
-    skip = gold_ids() | audited_ids()
+    skip = gold_ids() | audited_ids(seed)
     with open(corpus, encoding="utf-8") as fh:
         articles = [a for a in map(json.loads, filter(str.strip, fh)) if a["id"] not in skip]
-    people, _ = population(articles)
+    people, positions = population(articles)
     rank = lambda row: hashlib.sha1(f"{seed}|{row[0]}|{row[1]}".encode("utf-8")).hexdigest()  # noqa: E731
     print("kind\tid\trecord\trule\tsentence\tright\tnote")
-    for row in sorted(people, key=rank)[:N]:
-        print("\t".join(["person", *[str(x).replace("\t", " ") for x in row], "", ""]))
-    print(f"# {len(articles)} articles, population {len(people)} people", file=sys.stderr)
+    for kind, pool in (("person", people), ("position", positions)):
+        for row in sorted(pool, key=rank)[:N]:
+            print("\t".join([kind, *[str(x).replace("\t", " ") for x in row], "", ""]))
+    print(f"# {len(articles)} articles, population {len(people)} people, {len(positions)} positions", file=sys.stderr)
     return 0
 
 
