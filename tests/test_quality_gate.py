@@ -50,7 +50,7 @@ DEV_FLOORS = {
              "event.main": 0.97, "offsets": 1.0, "participants": 0.73, "participant.role": 0.89, "ranks": 0.96,
              "authors": 1.0, "documents": 0.49},
     # dev6: floors under its first look (sixth session; general military news), raised by whoever improves it
-    "dev6": {"officials": 0.9, "positions": 0.84, "abbreviations": 0.8, "dates": 0.97, "numbers": 0.9,
+    "dev6": {"officials": 0.9, "positions": 0.84, "abbreviations": 0.93, "dates": 0.97, "numbers": 0.9,
              "event.main": 0.9, "offsets": 1.0, "participants": 0.6, "participant.role": 0.7, "ranks": 0.92,
              "authors": 1.0, "title": 1.0, "published": 1.0},
     "real": {"officials": 0.99, "positions": 0.96, "ranks": 0.97, "abbreviations": 0.99, "authors": 1.0,
