@@ -150,8 +150,14 @@ class _Atom:
     category: Optional[str]
 
 
+@lru_cache(maxsize=1)
+def abbreviation_rows() -> tuple[AbbreviationEntry, ...]:
+    """data/vi/abbreviations.tsv, read once: the tagger and the officials' foreign-name rule both need it."""
+    return tuple(read_tsv("abbreviations.tsv", AbbreviationEntry))
+
+
 def load_lexicon() -> _Lexicon:
-    entries = {e.short: e for e in read_tsv("abbreviations.tsv", AbbreviationEntry)}
+    entries = {e.short: e for e in abbreviation_rows()}
     # a prefix trie, longest form first ("QP-QSĐP" also matches "QP - QSĐP", "NN&PTNT" also
     # "NN & PTNT"); the left boundary is checked on each match so that the engine keeps its
     # fast literal scan
@@ -203,7 +209,8 @@ class AbbreviationTagger:
         cfg = read_yaml("abbreviation_definitions.yaml")
         self.skip_words = frozenset(cfg["skip_words"])
         self.max_words = int(cfg["max_words"])
-        self.name_syllables = frozenset(cfg["name_syllables"])
+        self.name_syllables = frozenset(cfg["name_syllables"]) | frozenset(cfg["name_links"])
+        self.name_qualifiers = tuple(cfg["name_qualifiers"])
         heads = {v for h in cfg["heads"] for v in (h, h[0].upper() + h[1:])}  # "tàu" also opens a sentence
         self.heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(heads)) + r"(?![\p{L}])")
         # "cục Tình báo Anh MI6": a gloss right before a form with no brackets (abbr.defined_gloss)
@@ -240,6 +247,7 @@ class AbbreviationTagger:
         )
         # "Ban Chỉ đạo phòng, chống thiên tai, gọi tắt là BCĐ": the short form named after the words, no brackets
         self.called_after = regex.compile(r"\s*,?\s*(?:hay |còn |được )?(?:" + called + r") tắt(?: là|:)\s+([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)(?![\p{L}\p{N}])")
+        self.plural_words = tuple(cfg["plural_words"])
         plural = "|".join(regex.escape(w) for w in cfg["plural_words"])
         self.plural = regex.compile(r"^(?:" + plural + r")\s")  # on casefolded text
         plural_cap = "|".join(regex.escape(w[0].upper() + w[1:]) for w in cfg["plural_words"])
@@ -252,36 +260,35 @@ class AbbreviationTagger:
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
-        body_end = doc.body[1] if doc.body[1] > 0 else len(text)
         defined = self.definitions(text)
+        title = doc.title_map.text if doc.title_map is not None else ""
+        # the text, then the input's separate headline (its records point into the title string and
+        # read the article's own definitions first)
+        fields: list[tuple[Optional[str], str, int, dict[str, tuple[str, str]]]] = [
+            (None, text, doc.body[1] if doc.body[1] > 0 else len(text), defined)
+        ]
+        if title.strip():
+            fields.append(("title", title, len(title), {**self.definitions(title), **defined}))
         spans: list[tuple[int, int, Optional[str]]] = []
         unknown: list[str] = []
-        for start, end, expansion, rule, category in self._found(text, body_end, defined):
-            if rule == "abbr.skip":
-                doc.near_miss(self.name, "abbr.skip", start, end, "capitals read as no abbreviation: a model code, a name or headline in capitals, a photo credit or a web address (data/vi/not_abbreviations.tsv)")
-                continue
-            if rule == "abbr.unknown" and text[start:end] not in unknown:
-                unknown.append(text[start:end])
-            span = doc.span(start, end)
-            doc.abbreviations.append(
-                Abbreviation(short=span["text"], expansion=expansion, category=category, rule=rule, **span)
-            )
-            doc.explain(self.name, rule, start, end)
-            spans.append((start, end, expansion))
-        title = doc.title_map.text if doc.title_map is not None else ""
-        if title.strip():  # the input's separate headline: its records point into the title string
-            title_defined = {**self.definitions(title), **defined}  # the article's own definitions first
-            for start, end, expansion, rule, category in self._found(title, len(title), title_defined):
+        for field, source, body_end, known in fields:
+            for start, end, expansion, rule, category in self._found(source, body_end, known):
                 if rule == "abbr.skip":
+                    if field is None:
+                        doc.near_miss(self.name, "abbr.skip", start, end, "capitals read as no abbreviation: a model code, a name or headline in capitals, a photo credit or a web address (data/vi/not_abbreviations.tsv)")
                     continue
-                if rule == "abbr.unknown" and title[start:end] not in unknown:
-                    unknown.append(title[start:end])
-                written = title[start:end]
+                written = source[start:end]
+                if rule == "abbr.unknown" and written not in unknown:
+                    unknown.append(written)
                 doc.abbreviations.append(
-                    Abbreviation(short=written, expansion=expansion, category=category, rule=rule, field="title",
+                    Abbreviation(short=written, expansion=expansion, category=category, rule=rule, field=field,
                                  start=start, end=end, text=written)
                 )
-                doc.trace.append((self.name, f"{rule} (title)", written))
+                if field is None:
+                    doc.explain(self.name, rule, start, end)
+                    spans.append((start, end, expansion))
+                else:
+                    doc.trace.append((self.name, f"{rule} ({field})", written))
         for token in unknown:
             doc.warnings.append(f"unknown abbreviation '{token}' (not defined in the article nor in the table)")
         doc.expanded_text = expand(text, spans)
@@ -333,8 +340,9 @@ class AbbreviationTagger:
         found: list[tuple[int, int, int, _Atom]] = []
         for key, (expansion, rule) in defined.items():
             # "(CVW-7)" spelled by its words: defined by the article, so no model code (a form with a digit
-            # after a mere name phrase is a hull or model number: "tàu … Echigo (PLH08)")
-            if rule != "abbr.defined_phrase" and any(c.isdigit() for c in key):
+            # after a mere name phrase is a hull or model number: "tàu … Echigo (PLH08)"); a defined form
+            # with lower-case letters ("(Centcom)", "(FONOPs)", "(DoD)") is no token in capitals either
+            if (rule != "abbr.defined_phrase" and any(c.isdigit() for c in key)) or any(c.islower() for c in key):
                 for d in _written(key).finditer(text):
                     found.append((d.start(), -(d.end() - d.start()), -2, _Atom(d.start(), d.end(), rule, expansion, None)))
         for m in self.context_pattern.finditer(text, overlapped=True):
@@ -421,7 +429,7 @@ class AbbreviationTagger:
             called = _CALLED.match(inner)  # "Lực lượng Phòng vệ Nhật Bản (gọi tắt là JSDF)"
             if called:
                 inner = inner[called.end() :]
-            if _FORM.fullmatch(inner) and sum(c.isupper() for c in inner) >= 2 and not _ROMAN.fullmatch(inner):
+            if _FORM.fullmatch(inner) and (sum(c.isupper() for c in inner) >= 2 or self.lookup(inner.upper())) and not _ROMAN.fullmatch(inner):
                 self._define_before(text[max(0, m.start() - 150) : m.start()], inner, out)  # "Ban Chỉ huy Quân sự (CHQS)"
                 continue
             paired = self.paired.fullmatch(inner)
@@ -497,8 +505,10 @@ class AbbreviationTagger:
             # "“Giá treo tên lửa trên không” (FMR)": the name in quotes
             if not self._table_within(short, quoted.group(1).strip(), quoted.group(1)):
                 out.setdefault(canonical(short), (quoted.group(1).strip(), "abbr.defined_quoted"))
-        elif (phrase := self._head_phrase(before)) and not self._table_within(short, phrase, before):
-            out.setdefault(canonical(short), (phrase, "abbr.defined_phrase"))
+        elif phrase := _unnumbered(self._head_phrase(before) or "", short):
+            qualified = self._qualified(short, phrase)
+            if qualified or not self._table_within(short, phrase, before):
+                out.setdefault(canonical(short), (qualified or phrase, "abbr.defined_phrase"))
 
     def _names_body(self, inner: str) -> bool:
         """Whether brackets after a short form hold a body's name: a capitalized head opens it
@@ -511,12 +521,31 @@ class AbbreviationTagger:
             and self.stops.search(inner, head.end()) is None
         )
 
+    def _qualified(self, short: str, phrase: str) -> Optional[str]:
+        """The table's name as the article prints it when ``phrase`` ends with it: with a qualifier after
+        it ("tổ chức Nhà nước Hồi giáo tự xưng (IS)" is "Nhà nước Hồi giáo tự xưng"; data/vi/
+        abbreviation_definitions.yaml name_qualifiers) or a capitalized "Các" before it ("… huấn luyện
+        cho Các lực lượng dân chủ Syria (SDF)" is "Các lực lượng dân chủ Syria")."""
+        entry = self.lookup(short)
+        if entry is None:
+            return None
+        folded = phrase.casefold()
+        table = entry.expansion.casefold()
+        named = [f"{table} {q}" for q in self.name_qualifiers] + [f"{w} {table}" for w in self.plural_words]
+        for n in named:
+            if folded == n or folded.endswith(" " + n):
+                printed = phrase[len(phrase) - len(n) :]
+                if printed[0].isupper() or n.startswith(table):
+                    return printed
+        return None
+
     def _table_within(self, short: str, phrase: str, before: str) -> bool:
         """Whether the table keeps ``short`` against the phrase: a phrase of one or two words
         ("từ tàu ngầm (SLBM)"), one holding the table's expansion ("lực lượng vũ trang thành phố"),
         or when the text before the brackets ends with it, head in lower case ("tổ chức Hiệp ước Bắc Đại
         Tây Dương (NATO)"); but not when the phrase is the table's name but for "các" ("Các lực lượng
-        dân chủ Syria (SDF)": the article's own words).
+        dân chủ Syria (SDF)") or a capitalized head that the name continues in lower case ("Lực lượng
+        không quân Mỹ tại Thái Bình Dương (PACAF)"): the article's own words.
         """
         entry = self.lookup(short)
         if entry is None:
@@ -525,6 +554,9 @@ class AbbreviationTagger:
         folded = phrase.casefold()
         if table != folded and self.plural.sub("", table) == self.plural.sub("", folded):
             return False
+        head = self.heads.match(phrase)
+        if head and phrase[0].isupper() and folded[head.end() :] == " " + table and phrase[head.end() + 1].islower():
+            return False  # "Lực lượng không quân Mỹ tại Thái Bình Dương (PACAF)": a head the name continues in lower case
         return len(phrase.split()) < 3 or table in folded or before.rstrip().casefold().endswith(table)
 
     def _initials_window(self, before: str, words: list[regex.Match[str]], short: str) -> Optional[str]:
@@ -557,7 +589,8 @@ class AbbreviationTagger:
 
     def _last_stop(self, before: str) -> int:
         """Where a name phrase before brackets may start: after the last stop that is not a syllable
-        of a capitalized name ("Liên đoàn Tự do Dân sự Mỹ": "do" between "Tự" and "Dân")."""
+        of a capitalized name ("Liên đoàn Tự do Dân sự Mỹ": "do" between "Tự" and "Dân") nor links
+        one to its place ("Lực lượng không quân Mỹ tại Thái Bình Dương")."""
         end = len(before)
         while True:
             stop = self.stops.search(before, 0, end)
@@ -630,6 +663,17 @@ def _byline_slash(text: str, left: _Atom, right: _Atom) -> bool:
 def _inside_name(text: str, head: regex.Match[str]) -> bool:
     """Whether a one-word head continues a name mid-sentence ("Chiến khu Nam Bộ", "Phi đội Ném bom")."""
     return " " not in head.group() and bool(_CAPITALIZED_BEFORE.search(text, max(0, head.start() - 20), head.start()))
+
+
+_TRAILING_NUMBER = regex.compile(r"\s+(?:năm |số )?\d[\d.,]*$")
+
+
+def _unnumbered(phrase: str, short: str) -> str:
+    """``phrase`` without a year or number at its end when ``short`` has no digit: "Công ước … về Luật
+    Biển năm 1982 (UNCLOS)", "Phi đội Ném bom Viễn chinh số 96 (EBS)" name the body, not the year."""
+    if any(c.isdigit() for c in short):
+        return phrase
+    return _TRAILING_NUMBER.sub("", phrase)
 
 
 def _initial(word: str) -> str:

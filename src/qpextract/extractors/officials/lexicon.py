@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from qpextract.data import read_tsv, read_yaml
 from qpextract.extractors.places.bodies import BodyGrammar
+from qpextract.text.abbreviations import abbreviation_rows
 from qpextract.text.lexicon import LOWER, NB, PB, UPPER, Gazetteer, Scanner, fold, surnames, trie_pattern
 
 
@@ -25,10 +26,6 @@ class _HonorificRow(BaseModel):
 
 class _BodyName(BaseModel):
     body: str
-
-
-class _AbbrRow(BaseModel):
-    short: str
 
 
 class _RuleEntry(BaseModel):
@@ -114,7 +111,7 @@ class Lexicon:
         self.particles = list(rules["name_particles"])
         self.korean = list(rules["korean_second_syllables"])
         # person.foreign: bodies written in capitals between a title and a foreign name ("Giám đốc FBI …")
-        self.acronyms = frozenset(r.short for r in read_tsv("abbreviations.tsv", _AbbrRow) if r.short.isupper())
+        self.acronyms = frozenset(r.short for r in abbreviation_rows() if r.short.isupper())
         self.recurring_not_first = frozenset(rules["recurring_not_first"])
         self.recurring_alone_not_after = re.compile(PB + trie_pattern(rules["recurring_alone_not_after"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         # person.age: "Paul Nguyễn, 24 tuổi", "Lê Hùng (45 tuổi)": an age right after a name
