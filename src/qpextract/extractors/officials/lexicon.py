@@ -61,6 +61,11 @@ class Lexicon:
         self.not_rank_after = re.compile(
             r"[ \t]++(?:" + "|".join(re.escape(w) for w in ctx["not_followed_by"]) + ")" + NB, re.IGNORECASE
         )
+        # rank.pretended: "tự xưng là thiếu tướng", "giả danh đại tá": a rank the person does not hold
+        self.not_rank_before = (
+            re.compile(PB + trie_pattern(ctx["not_preceded_by"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
+            if ctx["not_preceded_by"] else None
+        )
         self.police_after = re.compile(
             r"[ \t]++" + trie_pattern(ctx["police_after"], fold_case=True) + NB, re.IGNORECASE
         )

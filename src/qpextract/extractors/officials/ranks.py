@@ -32,6 +32,9 @@ class RankReader:
         row = self.lex.rank_of(text[start:end])
         if row is None or self.lex.not_rank_after.match(text, end, limit):
             return None
+        before = self.lex.not_rank_before
+        if before is not None and start > 0 and text[start - 1] in " \t" and before.search(text, max(0, start - 24), start):
+            return None  # rule rank.pretended: "tự xưng là thiếu tướng", "giả danh đại tá"
         police = self.lex.police_after.match(text, end, limit)
         if police is not None:
             return RankHit(start, police.end(), row, True)
