@@ -31,7 +31,7 @@ from itertools import accumulate
 from typing import NamedTuple, Optional, Union
 
 from qpextract.document import Document
-from qpextract.extractors.officials.coref import Person, Registry, joined
+from qpextract.extractors.officials.coref import Person, Registry, key_form
 from qpextract.extractors.officials.foreign import ForeignFinder, cut_last_dash, vietnamese_syllable
 from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.extractors.officials.names import NameFinder, NameSpan
@@ -53,6 +53,16 @@ _LIST_GAP = re.compile(r"[ \t]*+(?:[;,][ \t]*+(?:và[ \t]++)?|và[ \t]++)")
 
 _CUE_RULES = frozenset({"position.holder", "position.clause_post"})  # title cues that keep the rule that made them
 _COMMA_BEFORE = re.compile(r"[ \t]*+(?:\([^()\n]{1,40}+\)[ \t]*+)?,[ \t]*+\Z")  # "… (IRGC), " before a cue
+_DASH_LOWER = re.compile(r"[ \t]*+-[ \t]*+[a-z]")  # a lower-case part after a dash ("Prayuth Chan - ocha")
+_INNER_CAPITAL = re.compile(r"[^\W\d_A-Z][A-Z]")  # a small letter then a capital in a word with Vietnamese letters
+
+
+def _reads_foreign(word: str) -> bool:
+    """Some part of ``word`` (two letters or more) cannot be a Vietnamese syllable ("Chhay"; not "H.Cần")."""
+    return not all(vietnamese_syllable(p) for p in _PARTS.split(word) if len(p) > 1)
+
+
+_LOWER_WORD = re.compile(r"[^\W\d_]++")  # a word of letters (the caller checks it starts lower-case)
 _AFTER_IS = re.compile(r"(?<!\w)là[ \t]++\Z")  # the blank before it is checked apart
 
 
@@ -91,7 +101,10 @@ class OfficialExtractor:
         # the cue words, scanned once: both walks below read them
         low = lowered(text)  # lower-cased once for both scans that need it
         matches = list(self.lex.cues.finditer(text, low, lo, hi))
-        names = self._with_foreign(text, lo, hi, self.names.find(text, lo, hi), matches)
+        # a Vietnamese-looking run with a foreign word in it ("châu Âu Arnaud Danjean") is no Vietnamese name:
+        # dropped before the foreign names are merged, so that the foreign name found inside it stands
+        vi_names = [n for n in self.names.find(text, lo, hi) if self._reads_vietnamese(text, n)]
+        names = self._with_foreign(text, lo, hi, vi_names, matches)
         names = [
             n
             for n in names
@@ -101,12 +114,7 @@ class OfficialExtractor:
             and not (n.start > lo and text[n.start - 1] in " \t" and self.lex.thing_head.search(text, max(lo, n.start - 16), n.start))
             and not self.names.residents_place(text, n, lo)  # "người dân Sầm Sơn": a place
             and not self.names.names_thing(text, n, lo)  # "mang tên danh tướng Trần Hưng Đạo": a ship's name
-            and (
-                n.kind != "vi"
-                or all(len(w) <= 2 or vietnamese_syllable(w) for w in text[n.start : n.end].split(" "))
-                # "Ksor Phước": a Gia Rai family name (not cut before an apostrophe: "Rơ Land H'Kem")
-                or (text[n.start : n.end].split(" ")[0] in self.lex.ethnic_first and text[n.end : n.end + 1] not in "'’")
-            )
+            and (n.kind != "vi" or self._reads_vietnamese(text, n))
         ]
         stops = {n.start for n in names}
         name_ends = {n.end for n in names}
@@ -186,7 +194,7 @@ class OfficialExtractor:
                 if aged and ev.kind == "vi":
                     rule = "person.age" if self.lex.age_after.match(text, e, hi) else "person.apposition"
                 person = None
-                if ev.kind == "foreign" and " " not in joined(text[s:e]):
+                if ev.kind in ("foreign", "tail") and " " not in key_form(text[s:e]):
                     person = reg.by_foreign_name(text[s:e])  # "ông Trump" after "Donald Trump"
                     if person is not None:
                         person.add_mention(s, e)
@@ -227,6 +235,13 @@ class OfficialExtractor:
         self._group_posts(text, reg, cues, hi)
         self._predicate_ranks(doc, text, reg, cues, holders)
         self._emit(doc, reg, cues, holders, shared)
+
+    def _reads_vietnamese(self, text: str, n: NameSpan) -> bool:
+        """A name from ``names`` whose words all read Vietnamese, or a Gia Rai family name first ("Ksor Phước";
+        not cut before an apostrophe: "Rơ Land H'Kem")."""
+        return all(len(w) <= 2 or vietnamese_syllable(w) for w in text[n.start : n.end].split(" ")) or (
+            text[n.start : n.end].split(" ")[0] in self.lex.ethnic_first and text[n.end : n.end + 1] not in "'’"
+        )
 
     def _with_foreign(
         self, text: str, lo: int, hi: int, names: list[NameSpan], matches: list[re.Match[str]]
@@ -301,6 +316,8 @@ class OfficialExtractor:
                 found.append(NameSpan(s, e, "foreign"))
             if kind == "title" and len(found) == before and _foreign_ahead(text, pos, limit):
                 self._after_body(text, m.start(), limit, found)
+            if kind in ("title", "noun") and len(found) == before:
+                self._post_tail(text, m.end(), limit, found)
         for w in self.lex.appositive.finditer(text, lo, hi):
             # "Bun Heang, chỉ huy lực lượng cảnh vệ", "Michael Morell, thành viên NDSC"
             m = self.lex.appositive_before.search(text, max(lo, w.start() - 12), w.start()) or _ONE_BEFORE.search(
@@ -308,6 +325,11 @@ class OfficialExtractor:
             )  # "Oleg Derevianko, một quan chức lãnh đạo ISSP"
             if m is not None:
                 self._before_post(text, m.start(), True, lo, hi, found)
+            if not (w.start() > lo and text[w.start() - 1].isalnum()):
+                self._post_tail(text, w.end(), _line_end(text, w.end(), hi, 160), found)
+        for w in self.lex.appositive_cap.finditer(text, lo, hi):
+            if self.foreign.opens_sentence(text, w.start(), lo):
+                self._post_tail(text, w.end(), _line_end(text, w.end(), hi, 160), found)
         for s0, e0, tokens in self.foreign.named_runs(text, lo, hi):
             # rule person.named: "một người phụ nữ Mỹ có tên Kathryn Mayorga": two words or more, one reading foreign
             s0, e0, tokens = self._trim_run(text, s0, e0, tokens, hi)
@@ -355,6 +377,74 @@ class OfficialExtractor:
             s0, e0, tokens = self._trim_run(text, s0, pos, tokens, hi)
             if len(tokens) >= 2:
                 found.append(NameSpan(s0, e0, "foreign"))
+
+    def _post_tail(self, text: str, pos: int, limit: int, found: list[NameSpan]) -> None:
+        """Rule ``person.post_tail``: the foreign name that closes a post written with no comma ("người đứng đầu
+        Bộ Tổng tham mưu các lực lượng vũ trang Nga Valery Gerasimov"); the post runs over capitalized words and
+        the lower-case words of post_tail_words only (a verb ends the search), at most 140 characters."""
+        end = min(limit, pos + 140)
+        q = pos
+        run: list[tuple[int, int]] = []
+        while q < end:
+            b = _BLANKS.match(text, q, end)
+            if b is None or b.end() >= end:
+                break  # punctuation or the end of the line
+            q = b.end()
+            if text[q].isupper():
+                t = self.foreign.token.match(text, q, end)
+                if t is None:
+                    break
+                run.append((q, t.end()))
+                q = t.end()
+                continue
+            if run and self._tail_name(text, run, end, found):
+                return
+            run = []
+            w = _LOWER_WORD.match(text, q, end)
+            if w is None or w.group() not in self.lex.post_tail_vocab:
+                return  # a verb or any other word: the post has ended without a name
+            q = w.end()
+        if run:
+            self._tail_name(text, run, end, found)
+
+    def _tail_name(self, text: str, run: list[tuple[int, int]], limit: int, found: list[NameSpan]) -> bool:
+        """The name at the end of a capitalized ``run`` (rule ``person.post_tail``): drop the body's words that open
+        it (acronyms, countries, Vietnamese syllables while three words are left); two to four words, one foreign."""
+        last_s, last_e = run[-1]
+        if self.lex.bodies.compound_end(text, last_s, last_e, limit) > last_e or _DASH_LOWER.match(text, last_e, limit):
+            return False  # "Duma Quốc gia": the last word opens a compound, the body goes on; "Chan - ocha" unread
+        words = [text[s:e] for s, e in run]
+        reads = [_reads_foreign(w) for w in words]
+        i = 0
+        while i < len(words) and (c := self.foreign.country_word.match(text, run[i][0], last_e)) is not None:
+            while i < len(words) and run[i][0] < c.end():
+                i += 1  # "Nhà Xanh Ko Min - jung", "Thượng viện Mỹ John McCain": a country or a seat of power first
+        while i < len(words) and (
+            (words[i].isupper() and len(words[i]) > 1)
+            or words[i] in self.lex.country_set
+            or words[i] in self.lex.not_in_names
+            or words[i] in self.lex.never_in_names
+            or (i == 0 and not reads[0] and self._closes_compound(text, run[0][0], run[0][1]))  # "châu Âu Arnaud Danjean"
+        ):
+            i += 1
+        tokens = words[i:]
+        if not 2 <= len(tokens) <= 4 or tokens[0] in self.lex.surnames or tokens[0] in self.lex.recurring_not_first or any(not t.isascii() and _INNER_CAPITAL.search(t) for t in tokens):
+            return False  # "Lầu Năm GócGary Ross": two words run together
+        if not any(reads[i:]):
+            return False  # every word a Vietnamese syllable: a body's or a place's name
+        s, e, kept = self._trim_run(text, run[i][0], run[-1][1], tokens, limit)
+        if kept != tokens or any(ch.isdigit() for t in tokens for ch in t):
+            return False
+        found.append(NameSpan(s, e, "tail"))
+        return True
+
+    def _closes_compound(self, text: str, s: int, e: int) -> bool:
+        """The capitalized word ``text[s:e]`` ends a compound with the lower-case word before it ("châu Âu")."""
+        b = text.rfind(" ", max(0, s - 12), s - 1)
+        if b < 0:
+            return False
+        w = fold(text[b + 1 : e])
+        return w in self.lex.bodies.compounds or w in self.lex.region_compounds
 
     def _after_body(self, text: str, start: int, limit: int, found: list[NameSpan]) -> None:
         """Rule ``person.foreign`` after a whole post: "Giám đốc Trung tâm Dự báo quân sự Anatoly Tsyganok",
@@ -442,7 +532,7 @@ class OfficialExtractor:
             p = q + len(t)
         if not keep:
             return s, s, []
-        return s, cut_last_dash(keep, p), keep
+        return s, cut_last_dash(keep, p, self.foreign.particle_set), keep
 
     def _inside_name(self, text: str, pos: int, end: int, kind: Optional[str]) -> bool:
         """An honorific or person noun written with a capital inside a sentence is part of a
@@ -762,6 +852,8 @@ def _person_rule(chain: list[Cue], name: NameSpan, post: bool, inherited: bool) 
         return "person.list"
     if name.kind == "foreign":
         return "person.foreign"
+    if name.kind == "tail":
+        return "person.post_tail"
     if name.kind == "recurring" and not chain:
         return "person.recurring"
     if name.kind == "named" and not chain:

@@ -98,6 +98,8 @@ class Lexicon:
         self.appositive_after = re.compile(r"(?:,|[ \t]-)[ \t]++(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern(rules["appositives"]) + NB)
         # the same, found word first (a literal trie lets ``re`` skip ahead), then the comma before it
         self.appositive = re.compile(trie_pattern(rules["appositives"]) + NB)
+        # person.post_tail: the same words opening a sentence ("Quan chức hàng đầu CNRP Son Chhay cho biết")
+        self.appositive_cap = re.compile(trie_pattern(sorted({w[:1].upper() + w[1:] for w in rules["appositives"]})) + NB)
         self.appositive_before = re.compile(r"(?<=\w)(?:,|[ \t]-)[ \t]++(?:(?:nguyên|cựu)[ \t]++)?\Z")
         self.countries = list(rules["countries"])
         self.country_set = frozenset(self.countries)
@@ -126,6 +128,9 @@ class Lexicon:
         # up to four lower-case words between a person noun and a foreign name ("chuyên gia phân tích quốc phòng")
         self.field_words = re.compile(r"(?:[ \t]++" + LOWER + r"++){1,4}?(?=[ \t]++" + UPPER + ")")
         self.field_vocab = frozenset(w for f in rules["field_words"] for w in f.split())
+        # person.post_tail: the lower-case syllables a post runs over before a foreign name
+        self.region_compounds = frozenset(fold(w) for w in rules["region_compounds"])
+        self.post_tail_vocab = self.field_vocab | frozenset(w for f in rules["post_tail_words"] for w in f.split())
         self.age_before = re.compile(r"(?<=\w)[ \t]*+[,(][ \t]*+(?:" + trie_pattern(rules["age_words"]) + r"[ \t]++)?\d{1,3}[ \t]++\Z")
         self.age_word = re.compile(r"tuổi" + NB)
         self.age_after = re.compile(r"[ \t]*+[,(][ \t]*+(?:" + trie_pattern(rules["age_words"]) + r"[ \t]++)?\d{1,3}[ \t]++tuổi" + NB)
