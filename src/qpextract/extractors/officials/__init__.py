@@ -116,6 +116,7 @@ class OfficialExtractor:
             and not self.names.names_thing(text, n, lo)  # "mang tên danh tướng Trần Hưng Đạo": a ship's name
             and (n.kind != "vi" or self._reads_vietnamese(text, n))
         ]
+        names = self._outside_links(text, lo, hi, names)
         stops = {n.start for n in names}
         name_ends = {n.end for n in names}
         cues = self._cues(text, lo, hi, stops, matches)
@@ -194,7 +195,7 @@ class OfficialExtractor:
                 if aged and ev.kind == "vi":
                     rule = "person.age" if self.lex.age_after.match(text, e, hi) else "person.apposition"
                 person = None
-                if ev.kind in ("foreign", "tail") and " " not in key_form(text[s:e]):
+                if ev.kind in ("foreign", "tail", "known") and " " not in key_form(text[s:e]):
                     person = reg.by_foreign_name(text[s:e])  # "ông Trump" after "Donald Trump"
                     if person is not None:
                         person.add_mention(s, e)
@@ -356,6 +357,7 @@ class OfficialExtractor:
                 or self.lex.place_before.search(text, max(lo, s0 - 16), s0)
             ) and self._trim_run(text, s0, e0, tokens, hi)[2] == tokens:
                 found.append(NameSpan(s0, e0, "recurring"))
+        found += self._known(text, lo, hi)
         found += [
             NameSpan(m.start(), m.end())
             for m in self.lex.person_place.finditer(text, lo, hi)
@@ -363,6 +365,56 @@ class OfficialExtractor:
             and not self.lex.thing_before.search(text, max(lo, a.start() - 24), a.start())  # "Lăng Chủ tịch Hồ Chí Minh"
         ]
         return _merge_found(names, found)
+
+    def _outside_links(self, text: str, lo: int, hi: int, names: list[NameSpan]) -> list[NameSpan]:
+        """Rule ``person.not_in_links``: ``names`` less those in a line that points to another article or a
+        source ("Xem thêm: …", a web address) or in a bracketed related headline ("[Ngoại trưởng A: …]")."""
+        spans: list[tuple[int, int]] = []
+        for m in self.lex.link_line.finditer(text, lo, hi):
+            end = _line_end(text, m.start(), hi, 2000)
+            if m.group().endswith("://") and end - m.start() > 400:
+                continue  # a web address in a long line: an article printed as one line, its sources at the end
+            spans.append((m.start(), end))
+        a = text.find("[", lo, hi)
+        while a >= 0:
+            b = text.find("]", a, min(hi, a + 240))
+            if b < 0:
+                break
+            if b - a > 20 and "\n" not in text[a:b] and text[a + 1 : a + 2].isupper():
+                spans.append((a, b))  # "[Ngoại trưởng Sergei Lavrov: Chiến dịch bài Nga vẫn tiếp diễn ở Mỹ]"
+            a = text.find("[", b, hi)
+        if not spans:
+            return names
+        spans.sort()
+        starts = [s for s, _ in spans]
+        out = []
+        for n in names:
+            i = bisect_right(starts, n.start) - 1
+            if i >= 0 and n.start < spans[i][1]:
+                continue
+            out.append(n)
+        return out
+
+    def _known(self, text: str, lo: int, hi: int) -> list[NameSpan]:
+        """Rule ``person.known``: a public figure named with no cue ("kế hoạch rút quân của Trump"), standing alone:
+        no letter, dash or apostrophe against it, no capitalized word right before or after it ("Trump Tower")."""
+        out: list[NameSpan] = []
+        for m in self.lex.known_person.finditer(text, lo, hi):
+            s, e = m.span()
+            if (s > lo and (text[s - 1].isalnum() or text[s - 1] in ".'’-")) or (e < hi and text[e] in "'’-"):
+                continue
+            if e + 1 < hi and text[e] in " \t" and text[e + 1].isupper():
+                continue
+            k = s
+            while k > lo and text[k - 1] in " \t":
+                k -= 1
+            j = k
+            while j > lo and not text[j - 1].isspace():
+                j -= 1
+            if k < s and (text[j:k] in ("-", "–") or text[j:k][:1].isupper() and not self.foreign.opens_sentence(text, j, lo)):
+                continue  # the tail of a longer name ("Tháp Trump", "sân bay Bassel al - Assad")
+            out.append(NameSpan(s, e, "known"))
+        return out
 
     def _before_post(self, text: str, pos: int, post: bool, lo: int, hi: int, found: list[NameSpan]) -> None:
         """The foreign name ending at ``pos`` before ", <post>" (``post``: a title or person noun, not an
@@ -799,7 +851,7 @@ class OfficialExtractor:
         reg.merge_short_forms()  # "Rob Givens" and "Robert Givens"
         reg.merge_given_names(self.rare_surnames)  # "ông Bạch Vân" and "Đại tá Nguyễn Bạch Vân"
         for p in list(reg.persons.values()):
-            if p.rule == "person.foreign" and " " not in p.name:
+            if " " not in p.name and (p.rule in ("person.foreign", "person.known") or not vietnamese_syllable(p.name)):
                 full = reg.by_foreign_name(p.name)  # "ông Kilrain" before or after "Colin Kilrain"
                 if full is not None and full is not p:
                     for s, e in p.mentions:
@@ -854,6 +906,8 @@ def _person_rule(chain: list[Cue], name: NameSpan, post: bool, inherited: bool) 
         return "person.foreign"
     if name.kind == "tail":
         return "person.post_tail"
+    if name.kind == "known" and not chain:
+        return "person.known"
     if name.kind == "recurring" and not chain:
         return "person.recurring"
     if name.kind == "named" and not chain:
