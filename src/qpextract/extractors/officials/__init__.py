@@ -453,11 +453,31 @@ class OfficialExtractor:
                 return
             run = []
             w = _LOWER_WORD.match(text, q, end)
+            if w is not None and w.group() == "là":
+                run = self._run_at(text, w.end(), end)  # "Ngoại trưởng Pakistan khi đó là Gohar Ayub Khan"
+                if run:
+                    self._tail_name(text, run, end, found)
+                return
             if w is None or w.group() not in self.lex.post_tail_vocab:
                 return  # a verb or any other word: the post has ended without a name
             q = w.end()
         if run:
             self._tail_name(text, run, end, found)
+
+    def _run_at(self, text: str, pos: int, end: int) -> list[tuple[int, int]]:
+        """The capitalized words right after ``pos`` (one blank first), as spans."""
+        run: list[tuple[int, int]] = []
+        q = pos
+        while q < end:
+            b = _BLANKS.match(text, q, end)
+            if b is None or b.end() >= end or not text[b.end()].isupper():
+                break
+            t = self.foreign.token.match(text, b.end(), end)
+            if t is None:
+                break
+            run.append((b.end(), t.end()))
+            q = t.end()
+        return run
 
     def _tail_name(self, text: str, run: list[tuple[int, int]], limit: int, found: list[NameSpan]) -> bool:
         """The name at the end of a capitalized ``run`` (rule ``person.post_tail``): drop the body's words that open
