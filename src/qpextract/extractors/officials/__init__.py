@@ -435,6 +435,8 @@ class OfficialExtractor:
         Bộ Tổng tham mưu các lực lượng vũ trang Nga Valery Gerasimov"); the post runs over capitalized words and
         the lower-case words of post_tail_words only (a verb ends the search), at most 140 characters."""
         end = min(limit, pos + 140)
+        if not _foreign_ahead(text, pos, end, 140):
+            return  # no foreign-looking pair of words ahead (most posts): nothing to read
         q = pos
         run: list[tuple[int, int]] = []
         while q < end:
@@ -953,12 +955,12 @@ _OF_WORDS = frozenset({"của", "tại", "ở", "thuộc"})
 _TITLE_CASE = re.compile(r"[A-Z][a-z]++(?:-[A-Za-z][a-z]++)?")
 
 
-def _foreign_ahead(text: str, pos: int, limit: int) -> bool:
-    """Two capitalized words, one that cannot be a Vietnamese syllable, within 60 characters after ``pos``
+def _foreign_ahead(text: str, pos: int, limit: int, reach: int = 60) -> bool:
+    """Two capitalized words, one that cannot be a Vietnamese syllable, within ``reach`` characters after ``pos``
     (a cheap test before reading a whole post)."""
     return any(
         not (vietnamese_syllable(a) and vietnamese_syllable(b))
-        for a, b in (w.group().split(" ") for w in _WORD_AHEAD.finditer(text, pos, min(limit, pos + 60)))
+        for a, b in (w.group().split(" ") for w in _WORD_AHEAD.finditer(text, pos, min(limit, pos + reach)))
     )
 
 
