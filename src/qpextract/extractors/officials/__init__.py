@@ -104,7 +104,8 @@ class OfficialExtractor:
         # a Vietnamese-looking run with a foreign word in it ("châu Âu Arnaud Danjean") is no Vietnamese name:
         # dropped before the foreign names are merged, so that the foreign name found inside it stands
         vi_names = [n for n in self.names.find(text, lo, hi) if self._reads_vietnamese(text, n)]
-        names = self._with_foreign(text, lo, hi, vi_names, matches)
+        tail_posts: dict[int, Pos] = {}  # person.post_tail: name start -> the post written before it
+        names = self._with_foreign(text, lo, hi, vi_names, matches, tail_posts)
         names = [
             n
             for n in names
@@ -200,6 +201,8 @@ class OfficialExtractor:
                     if person is not None:
                         person.add_mention(s, e)
                         person.add_short_positions(pre + post)
+                if not (pre or post) and s in tail_posts:
+                    post = [tail_posts[s]]  # rule position.post_tail
                 if person is None:
                     person = reg.named(text[s:e], s, e, hon, rank, pre + post, rule)  # type: ignore[arg-type]
                 for c in chain:
@@ -245,7 +248,8 @@ class OfficialExtractor:
         )
 
     def _with_foreign(
-        self, text: str, lo: int, hi: int, names: list[NameSpan], matches: list[re.Match[str]]
+        self, text: str, lo: int, hi: int, names: list[NameSpan], matches: list[re.Match[str]],
+        tail_posts: Optional[dict[int, Pos]] = None,
     ) -> list[NameSpan]:
         """``names`` plus the foreign names (rule ``person.foreign``) after strong cues; overlaps keep the first found."""
         found: list[NameSpan] = []
@@ -318,7 +322,7 @@ class OfficialExtractor:
             if kind == "title" and len(found) == before and _foreign_ahead(text, pos, limit):
                 self._after_body(text, m.start(), limit, found)
             if kind in ("title", "noun") and len(found) == before:
-                self._post_tail(text, m.end(), limit, found)
+                self._post_tail(text, m.end(), limit, found, (m.start(), tail_posts))
         for w in self.lex.appositive.finditer(text, lo, hi):
             # "Bun Heang, chỉ huy lực lượng cảnh vệ", "Michael Morell, thành viên NDSC"
             m = self.lex.appositive_before.search(text, max(lo, w.start() - 12), w.start()) or _ONE_BEFORE.search(
@@ -327,10 +331,10 @@ class OfficialExtractor:
             if m is not None:
                 self._before_post(text, m.start(), True, lo, hi, found)
             if not (w.start() > lo and text[w.start() - 1].isalnum()):
-                self._post_tail(text, w.end(), _line_end(text, w.end(), hi, 160), found)
+                self._post_tail(text, w.end(), _line_end(text, w.end(), hi, 160), found, (w.start(), tail_posts))
         for w in self.lex.appositive_cap.finditer(text, lo, hi):
             if self.foreign.opens_sentence(text, w.start(), lo):
-                self._post_tail(text, w.end(), _line_end(text, w.end(), hi, 160), found)
+                self._post_tail(text, w.end(), _line_end(text, w.end(), hi, 160), found, (w.start(), tail_posts))
         for s0, e0, tokens in self.foreign.named_runs(text, lo, hi):
             # rule person.named: "một người phụ nữ Mỹ có tên Kathryn Mayorga": two words or more, one reading foreign
             s0, e0, tokens = self._trim_run(text, s0, e0, tokens, hi)
@@ -430,7 +434,9 @@ class OfficialExtractor:
             if len(tokens) >= 2:
                 found.append(NameSpan(s0, e0, "foreign"))
 
-    def _post_tail(self, text: str, pos: int, limit: int, found: list[NameSpan]) -> None:
+    def _post_tail(
+        self, text: str, pos: int, limit: int, found: list[NameSpan], head: tuple[int, Optional[dict[int, Pos]]] = (-1, None)
+    ) -> None:
         """Rule ``person.post_tail``: the foreign name that closes a post written with no comma ("người đứng đầu
         Bộ Tổng tham mưu các lực lượng vũ trang Nga Valery Gerasimov"); the post runs over capitalized words and
         the lower-case words of post_tail_words only (a verb ends the search), at most 140 characters."""
@@ -452,6 +458,7 @@ class OfficialExtractor:
                 q = t.end()
                 continue
             if run and self._tail_name(text, run, end, found):
+                self._tail_post(text, head, pos, found[-1].start)
                 return
             run = []
             w = _LOWER_WORD.match(text, q, end)
@@ -463,8 +470,18 @@ class OfficialExtractor:
             if w is None or w.group() not in self.lex.post_tail_vocab:
                 return  # a verb or any other word: the post has ended without a name
             q = w.end()
-        if run:
-            self._tail_name(text, run, end, found)
+        if run and self._tail_name(text, run, end, found):
+            self._tail_post(text, head, pos, found[-1].start)
+
+    def _tail_post(self, text: str, head: tuple[int, Optional[dict[int, Pos]]], head_end: int, name_start: int) -> None:
+        """Rule ``position.post_tail``: the post written before a name found by ``person.post_tail``, from its head
+        word (post_tail_heads: "người đứng đầu", "Nghị sĩ"; not a profession such as "chuyên gia") to the name."""
+        start, posts = head
+        if posts is None or start < 0 or fold(text[start:head_end]) not in self.lex.post_tail_heads:
+            return
+        written = text[start:name_start].rstrip(" \t")
+        org = text[head_end:name_start].strip(" \t") or None
+        posts[name_start] = Pos(start, start + len(written), text[start:head_end], org, written, rule="position.post_tail")
 
     def _run_at(self, text: str, pos: int, end: int) -> list[tuple[int, int]]:
         """The capitalized words right after ``pos`` (one blank first), as spans."""

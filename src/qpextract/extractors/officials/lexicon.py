@@ -134,6 +134,7 @@ class Lexicon:
         # person.not_in_links: a line that opens with a link word ("Xem thêm:") or holds a web address
         # (a web address only in a short line: a reference, not an article printed as one line)
         self.link_line = re.compile(r"(?m)^[ \t]*+(?:" + trie_pattern(rules["link_openers"]) + r"|[^\n]{0,240}?https?://)")
+        self.post_tail_heads = frozenset(fold(w) for w in rules["post_tail_heads"])
         self.region_compounds = frozenset(fold(w) for w in rules["region_compounds"])
         self.post_tail_vocab = self.field_vocab | frozenset(w for f in rules["post_tail_words"] for w in f.split())
         self.age_before = re.compile(r"(?<=\w)[ \t]*+[,(][ \t]*+(?:" + trie_pattern(rules["age_words"]) + r"[ \t]++)?\d{1,3}[ \t]++\Z")
