@@ -40,6 +40,8 @@ class RankReader:
             return RankHit(start, police.end(), row, True)
         service = self.lex.service_after.match(text, end, limit)
         if service is not None:
+            if self.lex.not_rank_after.match(text, service.end(), limit):
+                return None  # "thiếu tướng quân đội giả mạo"
             return RankHit(start, service.end(), row, False)  # "Đại tá hải quân"
         return RankHit(start, end, row, False)
 
