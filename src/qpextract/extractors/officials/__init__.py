@@ -31,7 +31,7 @@ from itertools import accumulate
 from typing import NamedTuple, Optional, Union
 
 from qpextract.document import Document
-from qpextract.extractors.officials.coref import Person, Registry, joined
+from qpextract.extractors.officials.coref import Person, Registry, key_form
 from qpextract.extractors.officials.foreign import ForeignFinder, cut_last_dash, vietnamese_syllable
 from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.extractors.officials.names import NameFinder, NameSpan
@@ -53,6 +53,16 @@ _LIST_GAP = re.compile(r"[ \t]*+(?:[;,][ \t]*+(?:và[ \t]++)?|và[ \t]++)")
 
 _CUE_RULES = frozenset({"position.holder", "position.clause_post"})  # title cues that keep the rule that made them
 _COMMA_BEFORE = re.compile(r"[ \t]*+(?:\([^()\n]{1,40}+\)[ \t]*+)?,[ \t]*+\Z")  # "… (IRGC), " before a cue
+_DASH_LOWER = re.compile(r"[ \t]*+-[ \t]*+[a-z]")  # a lower-case part after a dash ("Prayuth Chan - ocha")
+_INNER_CAPITAL = re.compile(r"[^\W\d_A-Z][A-Z]")  # a small letter then a capital in a word with Vietnamese letters
+
+
+def _reads_foreign(word: str) -> bool:
+    """Some part of ``word`` (two letters or more) cannot be a Vietnamese syllable ("Chhay"; not "H.Cần")."""
+    return not all(vietnamese_syllable(p) for p in _PARTS.split(word) if len(p) > 1)
+
+
+_LOWER_WORD = re.compile(r"[^\W\d_]++")  # a word of letters (the caller checks it starts lower-case)
 _AFTER_IS = re.compile(r"(?<!\w)là[ \t]++\Z")  # the blank before it is checked apart
 
 
@@ -91,7 +101,11 @@ class OfficialExtractor:
         # the cue words, scanned once: both walks below read them
         low = lowered(text)  # lower-cased once for both scans that need it
         matches = list(self.lex.cues.finditer(text, low, lo, hi))
-        names = self._with_foreign(text, lo, hi, self.names.find(text, lo, hi), matches)
+        # a Vietnamese-looking run with a foreign word in it ("châu Âu Arnaud Danjean") is no Vietnamese name:
+        # dropped before the foreign names are merged, so that the foreign name found inside it stands
+        vi_names = [n for n in self.names.find(text, lo, hi) if self._reads_vietnamese(text, n)]
+        tail_posts: dict[int, Pos] = {}  # person.post_tail: name start -> the post written before it
+        names = self._with_foreign(text, lo, hi, vi_names, matches, tail_posts)
         names = [
             n
             for n in names
@@ -101,13 +115,9 @@ class OfficialExtractor:
             and not (n.start > lo and text[n.start - 1] in " \t" and self.lex.thing_head.search(text, max(lo, n.start - 16), n.start))
             and not self.names.residents_place(text, n, lo)  # "người dân Sầm Sơn": a place
             and not self.names.names_thing(text, n, lo)  # "mang tên danh tướng Trần Hưng Đạo": a ship's name
-            and (
-                n.kind != "vi"
-                or all(len(w) <= 2 or vietnamese_syllable(w) for w in text[n.start : n.end].split(" "))
-                # "Ksor Phước": a Gia Rai family name (not cut before an apostrophe: "Rơ Land H'Kem")
-                or (text[n.start : n.end].split(" ")[0] in self.lex.ethnic_first and text[n.end : n.end + 1] not in "'’")
-            )
+            and (n.kind != "vi" or self._reads_vietnamese(text, n))
         ]
+        names = self._outside_links(text, lo, hi, names)
         stops = {n.start for n in names}
         name_ends = {n.end for n in names}
         cues = self._cues(text, lo, hi, stops, matches)
@@ -186,11 +196,13 @@ class OfficialExtractor:
                 if aged and ev.kind == "vi":
                     rule = "person.age" if self.lex.age_after.match(text, e, hi) else "person.apposition"
                 person = None
-                if ev.kind == "foreign" and " " not in joined(text[s:e]):
+                if ev.kind in ("foreign", "tail", "known") and " " not in key_form(text[s:e]):
                     person = reg.by_foreign_name(text[s:e])  # "ông Trump" after "Donald Trump"
                     if person is not None:
                         person.add_mention(s, e)
                         person.add_short_positions(pre + post)
+                if not (pre or post) and s in tail_posts:
+                    post = [tail_posts[s]]  # rule position.post_tail
                 if person is None:
                     person = reg.named(text[s:e], s, e, hon, rank, pre + post, rule)  # type: ignore[arg-type]
                 for c in chain:
@@ -228,8 +240,16 @@ class OfficialExtractor:
         self._predicate_ranks(doc, text, reg, cues, holders)
         self._emit(doc, reg, cues, holders, shared)
 
+    def _reads_vietnamese(self, text: str, n: NameSpan) -> bool:
+        """A name from ``names`` whose words all read Vietnamese, or a Gia Rai family name first ("Ksor Phước";
+        not cut before an apostrophe: "Rơ Land H'Kem")."""
+        return all(len(w) <= 2 or vietnamese_syllable(w) for w in text[n.start : n.end].split(" ")) or (
+            text[n.start : n.end].split(" ")[0] in self.lex.ethnic_first and text[n.end : n.end + 1] not in "'’"
+        )
+
     def _with_foreign(
-        self, text: str, lo: int, hi: int, names: list[NameSpan], matches: list[re.Match[str]]
+        self, text: str, lo: int, hi: int, names: list[NameSpan], matches: list[re.Match[str]],
+        tail_posts: Optional[dict[int, Pos]] = None,
     ) -> list[NameSpan]:
         """``names`` plus the foreign names (rule ``person.foreign``) after strong cues; overlaps keep the first found."""
         found: list[NameSpan] = []
@@ -301,6 +321,8 @@ class OfficialExtractor:
                 found.append(NameSpan(s, e, "foreign"))
             if kind == "title" and len(found) == before and _foreign_ahead(text, pos, limit):
                 self._after_body(text, m.start(), limit, found)
+            if kind in ("title", "noun") and len(found) == before:
+                self._post_tail(text, m.end(), limit, found, (m.start(), tail_posts))
         for w in self.lex.appositive.finditer(text, lo, hi):
             # "Bun Heang, chỉ huy lực lượng cảnh vệ", "Michael Morell, thành viên NDSC"
             m = self.lex.appositive_before.search(text, max(lo, w.start() - 12), w.start()) or _ONE_BEFORE.search(
@@ -308,6 +330,11 @@ class OfficialExtractor:
             )  # "Oleg Derevianko, một quan chức lãnh đạo ISSP"
             if m is not None:
                 self._before_post(text, m.start(), True, lo, hi, found)
+            if not (w.start() > lo and text[w.start() - 1].isalnum()):
+                self._post_tail(text, w.end(), _line_end(text, w.end(), hi, 160), found, (w.start(), tail_posts))
+        for w in self.lex.appositive_cap.finditer(text, lo, hi):
+            if self.foreign.opens_sentence(text, w.start(), lo):
+                self._post_tail(text, w.end(), _line_end(text, w.end(), hi, 160), found, (w.start(), tail_posts))
         for s0, e0, tokens in self.foreign.named_runs(text, lo, hi):
             # rule person.named: "một người phụ nữ Mỹ có tên Kathryn Mayorga": two words or more, one reading foreign
             s0, e0, tokens = self._trim_run(text, s0, e0, tokens, hi)
@@ -334,6 +361,7 @@ class OfficialExtractor:
                 or self.lex.place_before.search(text, max(lo, s0 - 16), s0)
             ) and self._trim_run(text, s0, e0, tokens, hi)[2] == tokens:
                 found.append(NameSpan(s0, e0, "recurring"))
+        found += self._known(text, lo, hi)
         found += [
             NameSpan(m.start(), m.end())
             for m in self.lex.person_place.finditer(text, lo, hi)
@@ -341,6 +369,56 @@ class OfficialExtractor:
             and not self.lex.thing_before.search(text, max(lo, a.start() - 24), a.start())  # "Lăng Chủ tịch Hồ Chí Minh"
         ]
         return _merge_found(names, found)
+
+    def _outside_links(self, text: str, lo: int, hi: int, names: list[NameSpan]) -> list[NameSpan]:
+        """Rule ``person.not_in_links``: ``names`` less those in a line that points to another article or a
+        source ("Xem thêm: …", a web address) or in a bracketed related headline ("[Ngoại trưởng A: …]")."""
+        spans: list[tuple[int, int]] = []
+        for m in self.lex.link_line.finditer(text, lo, hi):
+            end = _line_end(text, m.start(), hi, 2000)
+            if m.group().endswith("://") and end - m.start() > 400:
+                continue  # a web address in a long line: an article printed as one line, its sources at the end
+            spans.append((m.start(), end))
+        a = text.find("[", lo, hi)
+        while a >= 0:
+            b = text.find("]", a, min(hi, a + 240))
+            if b < 0:
+                break
+            if b - a > 20 and "\n" not in text[a:b] and text[a + 1 : a + 2].isupper():
+                spans.append((a, b))  # "[Ngoại trưởng Sergei Lavrov: Chiến dịch bài Nga vẫn tiếp diễn ở Mỹ]"
+            a = text.find("[", b, hi)
+        if not spans:
+            return names
+        spans.sort()
+        starts = [s for s, _ in spans]
+        out = []
+        for n in names:
+            i = bisect_right(starts, n.start) - 1
+            if i >= 0 and n.start < spans[i][1]:
+                continue
+            out.append(n)
+        return out
+
+    def _known(self, text: str, lo: int, hi: int) -> list[NameSpan]:
+        """Rule ``person.known``: a public figure named with no cue ("kế hoạch rút quân của Trump"), standing alone:
+        no letter, dash or apostrophe against it, no capitalized word right before or after it ("Trump Tower")."""
+        out: list[NameSpan] = []
+        for m in self.lex.known_person.finditer(text, lo, hi):
+            s, e = m.span()
+            if (s > lo and (text[s - 1].isalnum() or text[s - 1] in ".'’-")) or (e < hi and text[e] in "'’-"):
+                continue
+            if e + 1 < hi and text[e] in " \t" and text[e + 1].isupper():
+                continue
+            k = s
+            while k > lo and text[k - 1] in " \t":
+                k -= 1
+            j = k
+            while j > lo and not text[j - 1].isspace():
+                j -= 1
+            if k < s and (text[j:k] in ("-", "–") or text[j:k][:1].isupper() and not self.foreign.opens_sentence(text, j, lo)):
+                continue  # the tail of a longer name ("Tháp Trump", "sân bay Bassel al - Assad")
+            out.append(NameSpan(s, e, "known"))
+        return out
 
     def _before_post(self, text: str, pos: int, post: bool, lo: int, hi: int, found: list[NameSpan]) -> None:
         """The foreign name ending at ``pos`` before ", <post>" (``post``: a title or person noun, not an
@@ -355,6 +433,109 @@ class OfficialExtractor:
             s0, e0, tokens = self._trim_run(text, s0, pos, tokens, hi)
             if len(tokens) >= 2:
                 found.append(NameSpan(s0, e0, "foreign"))
+
+    def _post_tail(
+        self, text: str, pos: int, limit: int, found: list[NameSpan], head: tuple[int, Optional[dict[int, Pos]]] = (-1, None)
+    ) -> None:
+        """Rule ``person.post_tail``: the foreign name that closes a post written with no comma ("người đứng đầu
+        Bộ Tổng tham mưu các lực lượng vũ trang Nga Valery Gerasimov"); the post runs over capitalized words and
+        the lower-case words of post_tail_words only (a verb ends the search), at most 140 characters."""
+        end = min(limit, pos + 140)
+        if not _foreign_ahead(text, pos, end, 140):
+            return  # no foreign-looking pair of words ahead (most posts): nothing to read
+        q = pos
+        run: list[tuple[int, int]] = []
+        while q < end:
+            b = _BLANKS.match(text, q, end)
+            if b is None or b.end() >= end:
+                break  # punctuation or the end of the line
+            q = b.end()
+            if text[q].isupper():
+                t = self.foreign.token.match(text, q, end)
+                if t is None:
+                    break
+                run.append((q, t.end()))
+                q = t.end()
+                continue
+            if run and self._tail_name(text, run, end, found):
+                self._tail_post(text, head, pos, found[-1].start)
+                return
+            run = []
+            w = _LOWER_WORD.match(text, q, end)
+            if w is not None and w.group() == "là":
+                run = self._run_at(text, w.end(), end)  # "Ngoại trưởng Pakistan khi đó là Gohar Ayub Khan"
+                if run:
+                    self._tail_name(text, run, end, found)
+                return
+            if w is None or w.group() not in self.lex.post_tail_vocab:
+                return  # a verb or any other word: the post has ended without a name
+            q = w.end()
+        if run and self._tail_name(text, run, end, found):
+            self._tail_post(text, head, pos, found[-1].start)
+
+    def _tail_post(self, text: str, head: tuple[int, Optional[dict[int, Pos]]], head_end: int, name_start: int) -> None:
+        """Rule ``position.post_tail``: the post written before a name found by ``person.post_tail``, from its head
+        word (post_tail_heads: "người đứng đầu", "Nghị sĩ"; not a profession such as "chuyên gia") to the name."""
+        start, posts = head
+        if posts is None or start < 0 or fold(text[start:head_end]) not in self.lex.post_tail_heads:
+            return
+        written = text[start:name_start].rstrip(" \t")
+        org = text[head_end:name_start].strip(" \t") or None
+        posts[name_start] = Pos(start, start + len(written), text[start:head_end], org, written, rule="position.post_tail")
+
+    def _run_at(self, text: str, pos: int, end: int) -> list[tuple[int, int]]:
+        """The capitalized words right after ``pos`` (one blank first), as spans."""
+        run: list[tuple[int, int]] = []
+        q = pos
+        while q < end:
+            b = _BLANKS.match(text, q, end)
+            if b is None or b.end() >= end or not text[b.end()].isupper():
+                break
+            t = self.foreign.token.match(text, b.end(), end)
+            if t is None:
+                break
+            run.append((b.end(), t.end()))
+            q = t.end()
+        return run
+
+    def _tail_name(self, text: str, run: list[tuple[int, int]], limit: int, found: list[NameSpan]) -> bool:
+        """The name at the end of a capitalized ``run`` (rule ``person.post_tail``): drop the body's words that open
+        it (acronyms, countries, Vietnamese syllables while three words are left); two to four words, one foreign."""
+        last_s, last_e = run[-1]
+        if self.lex.bodies.compound_end(text, last_s, last_e, limit) > last_e or _DASH_LOWER.match(text, last_e, limit):
+            return False  # "Duma Quốc gia": the last word opens a compound, the body goes on; "Chan - ocha" unread
+        words = [text[s:e] for s, e in run]
+        reads = [_reads_foreign(w) for w in words]
+        i = 0
+        while i < len(words) and (c := self.foreign.country_word.match(text, run[i][0], last_e)) is not None:
+            while i < len(words) and run[i][0] < c.end():
+                i += 1  # "Nhà Xanh Ko Min - jung", "Thượng viện Mỹ John McCain": a country or a seat of power first
+        while i < len(words) and (
+            (words[i].isupper() and len(words[i]) > 1)
+            or words[i] in self.lex.country_set
+            or words[i] in self.lex.not_in_names
+            or words[i] in self.lex.never_in_names
+            or (i == 0 and not reads[0] and self._closes_compound(text, run[0][0], run[0][1]))  # "châu Âu Arnaud Danjean"
+        ):
+            i += 1
+        tokens = words[i:]
+        if not 2 <= len(tokens) <= 4 or tokens[0] in self.lex.surnames or tokens[0] in self.lex.recurring_not_first or any(not t.isascii() and _INNER_CAPITAL.search(t) for t in tokens):
+            return False  # "Lầu Năm GócGary Ross": two words run together
+        if not any(reads[i:]):
+            return False  # every word a Vietnamese syllable: a body's or a place's name
+        s, e, kept = self._trim_run(text, run[i][0], run[-1][1], tokens, limit)
+        if kept != tokens or any(ch.isdigit() for t in tokens for ch in t):
+            return False
+        found.append(NameSpan(s, e, "tail"))
+        return True
+
+    def _closes_compound(self, text: str, s: int, e: int) -> bool:
+        """The capitalized word ``text[s:e]`` ends a compound with the lower-case word before it ("châu Âu")."""
+        b = text.rfind(" ", max(0, s - 12), s - 1)
+        if b < 0:
+            return False
+        w = fold(text[b + 1 : e])
+        return w in self.lex.bodies.compounds or w in self.lex.region_compounds
 
     def _after_body(self, text: str, start: int, limit: int, found: list[NameSpan]) -> None:
         """Rule ``person.foreign`` after a whole post: "Giám đốc Trung tâm Dự báo quân sự Anatoly Tsyganok",
@@ -442,7 +623,7 @@ class OfficialExtractor:
             p = q + len(t)
         if not keep:
             return s, s, []
-        return s, cut_last_dash(keep, p), keep
+        return s, cut_last_dash(keep, p, self.foreign.particle_set), keep
 
     def _inside_name(self, text: str, pos: int, end: int, kind: Optional[str]) -> bool:
         """An honorific or person noun written with a capital inside a sentence is part of a
@@ -709,7 +890,7 @@ class OfficialExtractor:
         reg.merge_short_forms()  # "Rob Givens" and "Robert Givens"
         reg.merge_given_names(self.rare_surnames)  # "ông Bạch Vân" and "Đại tá Nguyễn Bạch Vân"
         for p in list(reg.persons.values()):
-            if p.rule == "person.foreign" and " " not in p.name:
+            if " " not in p.name and (p.rule in ("person.foreign", "person.known") or not vietnamese_syllable(p.name)):
                 full = reg.by_foreign_name(p.name)  # "ông Kilrain" before or after "Colin Kilrain"
                 if full is not None and full is not p:
                     for s, e in p.mentions:
@@ -762,6 +943,10 @@ def _person_rule(chain: list[Cue], name: NameSpan, post: bool, inherited: bool) 
         return "person.list"
     if name.kind == "foreign":
         return "person.foreign"
+    if name.kind == "tail":
+        return "person.post_tail"
+    if name.kind == "known" and not chain:
+        return "person.known"
     if name.kind == "recurring" and not chain:
         return "person.recurring"
     if name.kind == "named" and not chain:
@@ -787,12 +972,12 @@ _OF_WORDS = frozenset({"của", "tại", "ở", "thuộc"})
 _TITLE_CASE = re.compile(r"[A-Z][a-z]++(?:-[A-Za-z][a-z]++)?")
 
 
-def _foreign_ahead(text: str, pos: int, limit: int) -> bool:
-    """Two capitalized words, one that cannot be a Vietnamese syllable, within 60 characters after ``pos``
+def _foreign_ahead(text: str, pos: int, limit: int, reach: int = 60) -> bool:
+    """Two capitalized words, one that cannot be a Vietnamese syllable, within ``reach`` characters after ``pos``
     (a cheap test before reading a whole post)."""
     return any(
         not (vietnamese_syllable(a) and vietnamese_syllable(b))
-        for a, b in (w.group().split(" ") for w in _WORD_AHEAD.finditer(text, pos, min(limit, pos + 60)))
+        for a, b in (w.group().split(" ") for w in _WORD_AHEAD.finditer(text, pos, min(limit, pos + reach)))
     )
 
 

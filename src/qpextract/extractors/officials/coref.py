@@ -19,7 +19,15 @@ from qpextract.text.lexicon import fold
 MAX_POSITIONS = 30  # per person: keeps merging linear on hostile input
 _SPACED_DASH = re.compile(r"[ \t]*+-[ \t]*+")
 _PATRONYMIC = " bin"  # "Vua Salman" is not "Mohammed bin Salman": the name after "bin" is the father's
-_FOREIGN_RULES = frozenset({"person.foreign", "person.named", "person.recurring", "person.apposition", "person.age"})
+_FOREIGN_RULES = frozenset({"person.foreign", "person.named", "person.recurring", "person.apposition", "person.age", "person.post_tail", "person.known"})
+_SPACED_APOSTROPHE = re.compile(r"[ ]*+['’][ ]*+")
+
+
+def key_form(name: str) -> str:
+    """The form a name is compared in: spaced dashes and apostrophes closed, one apostrophe
+    ("Moshe Ya ' alon" and "Ya ’ alon" -> "Ya'alon"); the name itself stays as printed."""
+    name = joined(name)
+    return _SPACED_APOSTROPHE.sub("'", name) if ("'" in name or "’" in name) else name
 
 
 def joined(name: str) -> str:
@@ -97,7 +105,7 @@ class Registry:
         rule: str = "person.cued",
     ) -> Person:
         name = joined(name)
-        key = fold(name)
+        key = fold(key_form(name))
         person = self.persons.get(key)
         if person is None:
             # the honorific of the mention that introduces the full name, never of a later one (gold README)
@@ -159,13 +167,15 @@ class Registry:
         return self.persons.get(fold(name))
 
     def by_given_name(self, alias: str) -> Optional[Person]:
-        """The one person whose full name ends with ``alias`` ("Hào" -> "Lã Văn Hào")."""
-        tail = " " + fold(joined(alias))
+        """The one person whose full name ends with ``alias`` ("Hào" -> "Lã Văn Hào"), or whose double family
+        name starts with it ("Bakke" -> "Frank Bakke-Jensen")."""
+        tail = " " + fold(key_form(alias))
         dashed = "-" + tail[1:]  # "Assad" -> "Bashar al-Assad"
         hits = [
             p
             for p in self.persons.values()
             if (p.key.endswith(tail) and not p.key.endswith(_PATRONYMIC + tail)) or p.key.endswith(dashed)
+            or p.key.rsplit(" ", 1)[-1].startswith(tail[1:] + "-")  # "Bakke" -> "Frank Bakke-Jensen"
         ]
         return hits[0] if len(hits) == 1 else None
 
@@ -175,8 +185,8 @@ class Registry:
         person = self.by_given_name(alias)
         if person is not None:
             return person
-        head = fold(joined(alias)) + " "
-        hits = [p for p in self.persons.values() if p.rule == "person.foreign" and p.key.startswith(head)]
+        head = fold(key_form(alias)) + " "
+        hits = [p for p in self.persons.values() if p.rule in ("person.foreign", "person.post_tail") and p.key.startswith(head)]
         return hits[0] if len(hits) == 1 else None
 
     def by_position(self, pos: Pos) -> Optional[Person]:

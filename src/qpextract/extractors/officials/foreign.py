@@ -28,6 +28,7 @@ MAX_TOKENS = 5
 MAX_RECURRING = 64  # person.recurring: distinct last words checked per article
 _SPACED_DASH = re.compile(r" - [A-ZÀ-Ỹ]")
 _INITIAL = re.compile(r"[A-Z]\.")
+_TITLE_WORD = re.compile(r"[A-Z][a-z]++")  # "Gady", "Jensen": a capital, then small ASCII letters
 _ACRONYM = re.compile(r"[ \t]++([A-Z]{2,6})(?=[ \t]++[A-Z][a-z])")
 
 
@@ -38,9 +39,17 @@ def vietnamese_syllable(word: str) -> bool:
     return _VI_SYLLABLE.fullmatch(base) is not None
 
 
-def cut_last_dash(tokens: list[str], end: int) -> int:
+def cut_last_dash(tokens: list[str], end: int, particles: frozenset[str] = frozenset()) -> int:
     """A spaced dash joins first names ("Jean - Yves Le Drian"), never a last word ("Putin - Assad"):
-    cut the last token there; returns the new end."""
+    cut the last token there; returns the new end. Kept: a particle before the dash ("Al - Attiyah",
+    "El - Sisi"), and after a first name a double family name whose second part reads foreign
+    ("Franz Stefan - Gady"; not "Mac Thornberry - Chủ tịch …", "Angela Merkel - Ảnh")."""
+    if tokens and tokens[-1].count(" - ") == 1:
+        before, after = tokens[-1].split(" - ")
+        if before.rsplit(" ", 1)[-1].lower() in particles or (
+            len(tokens) >= 2 and _TITLE_WORD.fullmatch(after) and not vietnamese_syllable(after)
+        ):
+            return end
     last = _SPACED_DASH.search(tokens[-1]) if tokens and " - " in tokens[-1] else None
     if last is None or not tokens[-1][:1].isupper():
         return end
@@ -62,8 +71,10 @@ class ForeignFinder:
         # and written in lower case after the dash ("Moon Jae - in", "Roh Jae - cheon"); so is a Thai family name
         second = trie_pattern(korean) + r"(?!\w)"
         # a Thai family name spaced at its dashes keeps its lower-case parts ("Prayut Chan - o - cha")
-        token = UPPER + r"(?:\.(?=[ ]" + UPPER + r"[\w'’]))?+[\w'’]*+(?:[-.]\w++|[ ]-[ ]" + UPPER + r"\w++|[ ]-[ ]" + second + r"|[ ]-[ ][a-z]++[ ]-[ ][a-z]++(?!\w))*+"
+        # an apostrophe printed with blanks around it stays inside the name ("Moshe Ya ' alon", "Ya ’ alon")
+        token = UPPER + r"(?:\.(?=[ ]" + UPPER + r"[\w'’]))?+[\w'’]*+(?:[-.]\w++|[ ]-[ ]" + UPPER + r"\w++|[ ]-[ ]" + second + r"|[ ]-[ ][a-z]++[ ]-[ ][a-z]++(?!\w)|[ ]['’][ ][a-z]{2,}+(?!\w))*+"
         part = r"(?:" + trie_pattern(particles) + r"(?:[ ]-[ ]|[ -]))*+"
+        self.particle_set = frozenset(p.lower() for p in particles)
         self.token = re.compile(token + NB)
         # person.recurring: a free run of two or three capitalized words, alone (no capital word on either side)
         # (first and last word in ASCII letters, as foreign names are written: lets ``re`` skip most capitals)
@@ -98,7 +109,7 @@ class ForeignFinder:
                 break
             tokens.append(m.group().strip())
             end = m.end()
-        end = cut_last_dash(tokens, end)
+        end = cut_last_dash(tokens, end, self.particle_set)
         while end > start and text[end - 1] in ".’'":
             end -= 1
         yield start, end, tokens

@@ -58,6 +58,11 @@ class Lexicon:
         self.not_rank_after = re.compile(
             r"[ \t]++(?:" + "|".join(re.escape(w) for w in ctx["not_followed_by"]) + ")" + NB, re.IGNORECASE
         )
+        # rank.pretended: "tự xưng là thiếu tướng", "giả danh đại tá": a rank the person does not hold
+        self.not_rank_before = (
+            re.compile(PB + trie_pattern(ctx["not_preceded_by"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
+            if ctx["not_preceded_by"] else None
+        )
         self.police_after = re.compile(
             r"[ \t]++" + trie_pattern(ctx["police_after"], fold_case=True) + NB, re.IGNORECASE
         )
@@ -90,6 +95,8 @@ class Lexicon:
         self.appositive_after = re.compile(r"(?:,|[ \t]-)[ \t]++(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern(rules["appositives"]) + NB)
         # the same, found word first (a literal trie lets ``re`` skip ahead), then the comma before it
         self.appositive = re.compile(trie_pattern(rules["appositives"]) + NB)
+        # person.post_tail: the same words opening a sentence ("Quan chức hàng đầu CNRP Son Chhay cho biết")
+        self.appositive_cap = re.compile(trie_pattern(sorted({w[:1].upper() + w[1:] for w in rules["appositives"]})) + NB)
         self.appositive_before = re.compile(r"(?<=\w)(?:,|[ \t]-)[ \t]++(?:(?:nguyên|cựu)[ \t]++)?\Z")
         self.countries = list(rules["countries"])
         self.country_set = frozenset(self.countries)
@@ -118,6 +125,15 @@ class Lexicon:
         # up to four lower-case words between a person noun and a foreign name ("chuyên gia phân tích quốc phòng")
         self.field_words = re.compile(r"(?:[ \t]++" + LOWER + r"++){1,4}?(?=[ \t]++" + UPPER + ")")
         self.field_vocab = frozenset(w for f in rules["field_words"] for w in f.split())
+        # person.post_tail: the lower-case syllables a post runs over before a foreign name
+        # person.known: a public figure's name, found first (a literal trie), its surroundings checked after
+        self.known_person = re.compile(trie_pattern(rules["known_persons"]) + NB)
+        # person.not_in_links: a line that opens with a link word ("Xem thêm:") or holds a web address
+        # (a web address only in a short line: a reference, not an article printed as one line)
+        self.link_line = re.compile(r"(?m)^[ \t]*+(?:" + trie_pattern(rules["link_openers"]) + r"|[^\n]{0,240}?https?://)")
+        self.post_tail_heads = frozenset(fold(w) for w in rules["post_tail_heads"])
+        self.region_compounds = frozenset(fold(w) for w in rules["region_compounds"])
+        self.post_tail_vocab = self.field_vocab | frozenset(w for f in rules["post_tail_words"] for w in f.split())
         self.age_before = re.compile(r"(?<=\w)[ \t]*+[,(][ \t]*+(?:" + trie_pattern(rules["age_words"]) + r"[ \t]++)?\d{1,3}[ \t]++\Z")
         self.age_word = re.compile(r"tuổi" + NB)
         self.age_after = re.compile(r"[ \t]*+[,(][ \t]*+(?:" + trie_pattern(rules["age_words"]) + r"[ \t]++)?\d{1,3}[ \t]++tuổi" + NB)

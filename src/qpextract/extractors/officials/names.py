@@ -26,7 +26,7 @@ class NameSpan(NamedTuple):
     start: int
     end: int
     kind: str = "vi"  # "vi": starts with a surname; "foreign": a run after a strong cue; "recurring": a free foreign run;
-    # "named": a foreign run after a naming word ("có tên")
+    # "named": a foreign run after a naming word ("có tên"); "tail": a foreign name closing a post ("… Nga Valery Gerasimov")
 
 
 class NameFinder:

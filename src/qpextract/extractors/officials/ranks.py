@@ -32,11 +32,16 @@ class RankReader:
         row = self.lex.rank_of(text[start:end])
         if row is None or self.lex.not_rank_after.match(text, end, limit):
             return None
+        before = self.lex.not_rank_before
+        if before is not None and start > 0 and text[start - 1] in " \t" and before.search(text, max(0, start - 24), start):
+            return None  # rule rank.pretended: "tự xưng là thiếu tướng", "giả danh đại tá"
         police = self.lex.police_after.match(text, end, limit)
         if police is not None:
             return RankHit(start, police.end(), row, True)
         service = self.lex.service_after.match(text, end, limit)
         if service is not None:
+            if self.lex.not_rank_after.match(text, service.end(), limit):
+                return None  # "thiếu tướng quân đội giả mạo"
             return RankHit(start, service.end(), row, False)  # "Đại tá hải quân"
         return RankHit(start, end, row, False)
 
