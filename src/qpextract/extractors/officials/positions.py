@@ -87,6 +87,7 @@ class Predicate(NamedTuple):
     posts: list[Pos]
     object_at: int = -1  # "... chức vụ X cho Trung tướng A": the post is A's, named here
     noun: bool = False  # "chức vụ X", "chức danh X": its holder is named after it or earlier in the sentence
+    copula: bool = False  # "trở thành", "hiện là" (rule position.copula)
 
 
 def _full_name_before(text: str, pos: int, stops: set[int]) -> bool:
@@ -122,6 +123,14 @@ class PositionParser:
         self._appos_words = int(ctx["appositive_words"])
         self._appos_stops = frozenset(fold(w) for w in ctx["appositive_stops"])
         self._assistant = frozenset(fold(w) for w in ctx["assistant_titles"])
+        self._copula_not_after = re.compile(
+            r"(?<!\w)(?:" + trie_pattern(ctx["copula_not_after"], fold_case=True) + r")(?!\w)[^,.;:!?\n]*+\Z", re.IGNORECASE
+        )
+        self._kin = re.compile(r"(?<!\w)(?:" + trie_pattern(ctx["copula_kin"], fold_case=True) + r")(?!\w)[^,.;:!?\n]{0,40}+\Z", re.IGNORECASE)
+        self._subordinate = re.compile(
+            r"(?<!\w)(?:" + trie_pattern(ctx["copula_subordinators"], fold_case=True) + r")(?!\w)[^,.;:!?\n]*+\Z", re.IGNORECASE
+        )
+        self._copula = re.compile(r"(?:\w++[ \t]++)?(?:" + trie_pattern(ctx["copula_verbs"], fold_case=True) + ")" + NB, re.IGNORECASE)
 
     def at(self, text: str, pos: int, limit: int, stops: set[int], appos: bool = False, nested: bool = False) -> Optional[Pos]:
         """The position whose title starts exactly at ``pos`` (``appos``: right after a name, where
@@ -446,11 +455,15 @@ class PositionParser:
             if first is None or self._next_is_name(text, first.end, limit, stops):
                 continue
             more, end = self.chain_after(text, first.end, limit, stops)
-            posts = [q._replace(rule="position.predicate") for q in [first, *more]]
+            copula = app is not None and self._copula.fullmatch(app.group().strip()) is not None
+            if copula and self._copula_not_after.search(text, max(lo, m.start() - 80), m.start()):
+                continue  # rule position.copula: "người dự kiến trở thành Bộ trưởng": a post hoped for, not held
+            rule = "position.copula" if copula else "position.predicate"
+            posts = [q._replace(rule=rule) for q in [first, *more]]
             together = app is not None and app.re is self.lex.appoint and app.group(1) is not None
             noun = app is not None and app.re is self.lex.post_noun
             obj = self.lex.post_object.match(text, end, hi)
-            out.append(Predicate(m.start(), pron is not None, together, posts, obj.end() if obj is not None else -1, noun))
+            out.append(Predicate(m.start(), pron is not None, together, posts, obj.end() if obj is not None else -1, noun, copula))
             done = end
         return out
 
@@ -478,6 +491,10 @@ class PositionParser:
         nb = self.lex.not_between.search(text, last[1], pred.start)
         if nb is not None and _PASSIVE.search(text, last[1], nb.start()) is None:
             return []  # rule position.passive_agent: "A vừa được Thủ tướng ký quyết định giữ chức vụ X" is still A's post
+        if pred.copula and "," in text[last[1] : pred.start] and self._subordinate.search(text, max(sentence, last[0] - 80), last[0]):
+            return []  # rule position.copula: "Sau khi ông Trump đắc cử, Kellogg … trở thành X": not the subordinate clause's subject
+        if pred.copula and self._kin.search(text, max(sentence, last[0] - 40), last[0]):
+            return []  # rule position.copula: "Con trai cả Thủ tướng Hun Sen sau đó trở thành X": the son's post
         if not pred.together:
             return [last[2]]
         out: list[T] = []
