@@ -123,6 +123,12 @@ class PositionParser:
         self._appos_words = int(ctx["appositive_words"])
         self._appos_stops = frozenset(fold(w) for w in ctx["appositive_stops"])
         self._assistant = frozenset(fold(w) for w in ctx["assistant_titles"])
+        countries = read_yaml("officials_rules.yaml")["countries"]
+        # rule position.place_after, before a name: "Lãnh đạo phe thiểu số tại thượng viện Mỹ Chuck Schumer": a house and its country before the name
+        self._party_place = re.compile(
+            r"[ \t]++(?:ở|tại)[ \t]++((?:" + trie_pattern(ctx["place_lead_words"], fold_case=True) + r")" + NB
+            + r"[ \t]++(?:" + trie_pattern(countries) + r")" + NB + r")", re.IGNORECASE
+        )
         self._copula_not_after = re.compile(
             r"(?<!\w)(?:" + trie_pattern(ctx["copula_not_after"], fold_case=True) + r")(?!\w)[^,.;:!?\n]*+\Z", re.IGNORECASE
         )
@@ -194,6 +200,9 @@ class PositionParser:
                 org, end = text[ob : at.end()], at.end()
         if org is not None and text[end + 1 : end + 3] in ("ở ", "tạ") and (pa := self.lex.place_after.match(text, end, limit)) is not None and not any(k in stops for k in range(end, pa.end())):
             org, end = text[ob : pa.end()], pa.end()  # rule position.place_after
+        if org is None and self.lex.whole_qualifier.search(t.group()) and (pp := self._party_place.match(text, end, limit)) is not None:
+            if not any(k in stops for k in range(end, pp.end())) and self._next_is_name(text, pp.end(), limit, stops):
+                org, end = pp.group(1), pp.end()  # rule position.place_after (a whole-qualified title, before the name)
         if bare in self.lex.appos_need_body:
             if self.lex.on_behalf_before.search(text, max(0, pos - 80), pos):
                 return None  # "Thay mặt Quân ủy Trung ương, lãnh đạo Bộ Quốc phòng, Đại tướng A": the bodies spoken for
