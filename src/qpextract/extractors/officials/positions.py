@@ -39,6 +39,7 @@ _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
 _ONE = re.compile(r"một[ \t]++")
 _PASSIVE = re.compile(r"(?<!\w)được(?!\w)")
+_PRONOUN_ALONE = re.compile(r"[ \t]++" + LOWER)  # a pronoun with no name after it ("bộ ông đã mặc")
 _CODE_TAIL = re.compile(r"(?:-\w++)++")  # the rest of a model code written tight: "F" + "-35", "Su" + "-30MK2"
 _OF = re.compile(r"(?:của|thuộc)[ \t]++")
 _OF_AFTER = re.compile(r"[ \t]++(?:của|thuộc)[ \t]++")
@@ -129,6 +130,7 @@ class PositionParser:
             r"[ \t]++(?:ở|tại)[ \t]++((?:" + trie_pattern(ctx["place_lead_words"], fold_case=True) + r")" + NB
             + r"[ \t]++(?:" + trie_pattern(countries) + r")" + NB + r")", re.IGNORECASE
         )
+        self._pronouns = frozenset(fold(w) for w in ctx["subject_pronouns"])
         self._copula_not_after = re.compile(
             r"(?<!\w)(?:" + trie_pattern(ctx["copula_not_after"], fold_case=True) + r")(?!\w)[^,.;:!?\n]*+\Z", re.IGNORECASE
         )
@@ -498,6 +500,8 @@ class PositionParser:
         if pred.start - last[1] > MAX_SUBJECT_REACH:
             return []
         nb = self.lex.not_between.search(text, last[1], pred.start)
+        while nb is not None and fold(nb.group()) in self._pronouns and _PRONOUN_ALONE.match(text, nb.end(), pred.start):
+            nb = self.lex.not_between.search(text, nb.end(), pred.start)  # "A … bộ ông đã mặc … với vai trò là X": "ông" stands for A
         if nb is not None and _PASSIVE.search(text, last[1], nb.start()) is None:
             return []  # rule position.passive_agent: "A vừa được Thủ tướng ký quyết định giữ chức vụ X" is still A's post
         if pred.copula and "," in text[last[1] : pred.start] and self._subordinate.search(text, max(sentence, last[0] - 80), last[0]):
