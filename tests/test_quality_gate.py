@@ -42,7 +42,7 @@ DEV_FLOORS = {
     "dev3": {"officials": 0.99, "positions": 0.87, "abbreviations": 0.95, "dates": 0.95, "numbers": 0.97,
              "event.main": 0.99, "offsets": 1.0, "participants": 0.75, "participant.role": 0.76, "ranks": 0.99,
              "authors": 1.0, "documents": 0.99},
-    "dev4": {"officials": 0.97, "positions": 0.88, "abbreviations": 0.92, "dates": 0.96, "numbers": 0.97,
+    "dev4": {"officials": 0.97, "positions": 0.9, "abbreviations": 0.92, "dates": 0.96, "numbers": 0.97,
              "event.main": 0.99, "offsets": 1.0, "participants": 0.84, "participant.role": 0.89, "ranks": 0.97,
              "authors": 1.0, "documents": 0.99},
     # dev5: floors under its first look (fifth session), raised by whoever improves it

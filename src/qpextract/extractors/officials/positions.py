@@ -39,6 +39,7 @@ _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
 _ONE = re.compile(r"một[ \t]++")
 _PASSIVE = re.compile(r"(?<!\w)được(?!\w)")
+_PRONOUN_ALONE = re.compile(r"[ \t]++" + LOWER)  # a pronoun with no name after it ("bộ ông đã mặc")
 _CODE_TAIL = re.compile(r"(?:-\w++)++")  # the rest of a model code written tight: "F" + "-35", "Su" + "-30MK2"
 _OF = re.compile(r"(?:của|thuộc)[ \t]++")
 _OF_AFTER = re.compile(r"[ \t]++(?:của|thuộc)[ \t]++")
@@ -87,6 +88,7 @@ class Predicate(NamedTuple):
     posts: list[Pos]
     object_at: int = -1  # "... chức vụ X cho Trung tướng A": the post is A's, named here
     noun: bool = False  # "chức vụ X", "chức danh X": its holder is named after it or earlier in the sentence
+    copula: bool = False  # "trở thành", "hiện là" (rule position.copula)
 
 
 def _full_name_before(text: str, pos: int, stops: set[int]) -> bool:
@@ -122,6 +124,21 @@ class PositionParser:
         self._appos_words = int(ctx["appositive_words"])
         self._appos_stops = frozenset(fold(w) for w in ctx["appositive_stops"])
         self._assistant = frozenset(fold(w) for w in ctx["assistant_titles"])
+        countries = read_yaml("officials_rules.yaml")["countries"]
+        # rule position.place_after, before a name: "Lãnh đạo phe thiểu số tại thượng viện Mỹ Chuck Schumer": a house and its country before the name
+        self._party_place = re.compile(
+            r"[ \t]++(?:ở|tại)[ \t]++((?:" + trie_pattern(ctx["place_lead_words"], fold_case=True) + r")" + NB
+            + r"[ \t]++(?:" + trie_pattern(countries) + r")" + NB + r")", re.IGNORECASE
+        )
+        self._pronouns = frozenset(fold(w) for w in ctx["subject_pronouns"])
+        self._copula_not_after = re.compile(
+            r"(?<!\w)(?:" + trie_pattern(ctx["copula_not_after"], fold_case=True) + r")(?!\w)[^,.;:!?\n]*+\Z", re.IGNORECASE
+        )
+        self._kin = re.compile(r"(?<!\w)(?:" + trie_pattern(ctx["copula_kin"], fold_case=True) + r")(?!\w)[^,.;:!?\n]{0,40}+\Z", re.IGNORECASE)
+        self._subordinate = re.compile(
+            r"(?<!\w)(?:" + trie_pattern(ctx["copula_subordinators"], fold_case=True) + r")(?!\w)[^,.;:!?\n]*+\Z", re.IGNORECASE
+        )
+        self._copula = re.compile(r"(?:\w++[ \t]++)?(?:" + trie_pattern(ctx["copula_verbs"], fold_case=True) + ")" + NB, re.IGNORECASE)
 
     def at(self, text: str, pos: int, limit: int, stops: set[int], appos: bool = False, nested: bool = False) -> Optional[Pos]:
         """The position whose title starts exactly at ``pos`` (``appos``: right after a name, where
@@ -185,6 +202,9 @@ class PositionParser:
                 org, end = text[ob : at.end()], at.end()
         if org is not None and text[end + 1 : end + 3] in ("ở ", "tạ") and (pa := self.lex.place_after.match(text, end, limit)) is not None and not any(k in stops for k in range(end, pa.end())):
             org, end = text[ob : pa.end()], pa.end()  # rule position.place_after
+        if org is None and self.lex.whole_qualifier.search(t.group()) and (pp := self._party_place.match(text, end, limit)) is not None:
+            if not any(k in stops for k in range(end, pp.end())) and self._next_is_name(text, pp.end(), limit, stops):
+                org, end = pp.group(1), pp.end()  # rule position.place_after (a whole-qualified title, before the name)
         if bare in self.lex.appos_need_body:
             if self.lex.on_behalf_before.search(text, max(0, pos - 80), pos):
                 return None  # "Thay mặt Quân ủy Trung ương, lãnh đạo Bộ Quốc phòng, Đại tướng A": the bodies spoken for
@@ -446,11 +466,15 @@ class PositionParser:
             if first is None or self._next_is_name(text, first.end, limit, stops):
                 continue
             more, end = self.chain_after(text, first.end, limit, stops)
-            posts = [q._replace(rule="position.predicate") for q in [first, *more]]
+            copula = app is not None and self._copula.fullmatch(app.group().strip()) is not None
+            if copula and self._copula_not_after.search(text, max(lo, m.start() - 80), m.start()):
+                continue  # rule position.copula: "người dự kiến trở thành Bộ trưởng": a post hoped for, not held
+            rule = "position.copula" if copula else "position.predicate"
+            posts = [q._replace(rule=rule) for q in [first, *more]]
             together = app is not None and app.re is self.lex.appoint and app.group(1) is not None
             noun = app is not None and app.re is self.lex.post_noun
             obj = self.lex.post_object.match(text, end, hi)
-            out.append(Predicate(m.start(), pron is not None, together, posts, obj.end() if obj is not None else -1, noun))
+            out.append(Predicate(m.start(), pron is not None, together, posts, obj.end() if obj is not None else -1, noun, copula))
             done = end
         return out
 
@@ -476,8 +500,14 @@ class PositionParser:
         if pred.start - last[1] > MAX_SUBJECT_REACH:
             return []
         nb = self.lex.not_between.search(text, last[1], pred.start)
+        while nb is not None and fold(nb.group()) in self._pronouns and _PRONOUN_ALONE.match(text, nb.end(), pred.start):
+            nb = self.lex.not_between.search(text, nb.end(), pred.start)  # "A … bộ ông đã mặc … với vai trò là X": "ông" stands for A
         if nb is not None and _PASSIVE.search(text, last[1], nb.start()) is None:
             return []  # rule position.passive_agent: "A vừa được Thủ tướng ký quyết định giữ chức vụ X" is still A's post
+        if pred.copula and "," in text[last[1] : pred.start] and self._subordinate.search(text, max(sentence, last[0] - 80), last[0]):
+            return []  # rule position.copula: "Sau khi ông Trump đắc cử, Kellogg … trở thành X": not the subordinate clause's subject
+        if pred.copula and self._kin.search(text, max(sentence, last[0] - 40), last[0]):
+            return []  # rule position.copula: "Con trai cả Thủ tướng Hun Sen sau đó trở thành X": the son's post
         if not pred.together:
             return [last[2]]
         out: list[T] = []
