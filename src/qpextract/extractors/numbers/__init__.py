@@ -541,7 +541,7 @@ class NumberExtractor:
     def _one_article(self, text: str, s: int, after: _Tokens) -> str:
         """Why "một" before a counted noun is still an article, or "": another or an ordinal in its noun
         phrase ("một đơn vị khác"), a verb of saying in its clause (an unnamed source: "một đại tá
-        quân đội Syria nói"), an apposition after a name ("Kou Tai-Shen, một công dân Mỹ"), or a photo
+        quân đội Syria nói"), a name given after the noun ("một người phụ nữ có tên Y"), an apposition after a name ("Kou Tai-Shen, một công dân Mỹ"), or a photo
         caption line ("Một đơn vị thông tin của quân đội Trung Quốc.")."""
         t = self.t
         aw = after.lower
@@ -553,6 +553,10 @@ class NumberExtractor:
         for k in range(min(stop, 6)):
             if t.one_article_inside.at(aw, k)[0]:
                 return "another or an ordinal in the noun phrase after một (một đơn vị khác)"
+        for k in range(min(stop, 8)):
+            n = t.one_named.at(aw, k)[0] if aw[k] in t.one_named.firsts else 0
+            if n and k + n < len(aw) and after.surface[k + n][:1].isupper():
+                return "một X có tên / tên là Y: an article introducing someone by name, not a count"
         for k in range(min(len(aw), 14)):
             if aw[k] in _CLAUSE_END and aw[k] not in (",", "-", "/"):
                 break

@@ -68,6 +68,7 @@ class NumbersVocabulary(BaseModel):
     one_article_inside: list[str]
     one_source_verbs: list[str]
     one_any: list[str]
+    one_named: list[str]
     address_streets: list[str]
     collective_heads: list[str]
     collective_members: list[str]
@@ -176,6 +177,7 @@ class NumberTables:
         self.one_article_inside = PhraseTable(voc.one_article_inside)
         self.one_source_verbs = PhraseTable(voc.one_source_verbs)
         self.one_any = PhraseTable(voc.one_any)
+        self.one_named = PhraseTable(voc.one_named)
         self.address_streets = list(voc.address_streets)
         self.collective_heads = frozenset(voc.collective_heads)
         self.collective_members = PhraseTable([*voc.collective_members, *voc.one_counts, *voc.list_nouns])
