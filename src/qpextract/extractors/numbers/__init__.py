@@ -175,6 +175,7 @@ class NumberExtractor:
         self._address_after = regex.compile(
             rf"[ \t]++(?:((?:{streets})[ \t]++\p{{Lu}})|\p{{Lu}}\w*+(?:[ \t]++\p{{Lu}}\w*+){{1,4}}+[ \t]*+\))"
         )
+        self._score_words = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, self.t.score_words)) + r")(?!\w)")
         self._age_words = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, self.t.age_words)) + r")(?!\w)")
         self._guard_words = frozenset(
             k[0] for k in list(self.t.id_heads.map) + list(self.t.temporal_before.map) if len(k) == 1
@@ -356,6 +357,9 @@ class NumberExtractor:
             total is None and self._collective_count(prev, e)
         ):
             return None  # "năm 2022", "ngày 27", "Đề án 12", "ngày 5/8": no need to read further
+        if self._next_word(text, end) == "điểm" and self._score_sentence(s, end):
+            self._near(s, end, "number.guard.measure", "a figure in points in a sentence about exams: a score (đạt chưa đến 10 điểm)")
+            return None
         if self._next_word(text, end) in self._reject_next and not self._compound_after(end):
             return None  # "5 năm", "25 tuổi", "10 km"
         return (s, end, value, total, rule)
@@ -367,6 +371,22 @@ class NumberExtractor:
         for c in ",.;:!?\n(":
             a = max(a, low.rfind(c, a, s) + 1)
         return self._age_words.search(low, a, s) is not None
+
+    def _score_sentence(self, s: int, e: int) -> bool:
+        """Is the figure at ``s:e`` a score: a bare "điểm" after it (not "điểm %", "điểm cháy") in a
+        sentence that speaks of exams ("thí sinh", "điểm chuẩn", "quy đổi")?"""
+        low = self._lex.lower
+        m = re.compile(r"\s*điểm(?=\s*(?:$|[^\w\s%]|trở|\n))").match(low, e)
+        if not m:
+            return False
+        a = max(0, s - 200)
+        for c in ".!?\n":
+            a = max(a, low.rfind(c, a, s) + 1)
+        b = min(len(low), e + 200)
+        for c in ".!?\n":
+            k = low.find(c, e, b)
+            b = k if k >= 0 else b
+        return self._score_words.search(low, a, b) is not None
 
     def _count_head_before(self, s: int) -> bool:
         """A head that names what a figure alone at the end of its clause counts opens the clause

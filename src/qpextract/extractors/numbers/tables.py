@@ -82,6 +82,7 @@ class NumbersVocabulary(BaseModel):
     rate_per: list[str]
     slogan_words: list[str]
     age_words: list[str]
+    score_words: list[str]
     place_heads: list[str]
     count_heads: list[str]
     one_word: str
@@ -191,6 +192,7 @@ class NumberTables:
         self.rate_per = frozenset(voc.rate_per)
         self.slogan_words = frozenset(voc.slogan_words)
         self.age_words = list(voc.age_words)
+        self.score_words = list(voc.score_words)
         self.place_heads = PhraseTable(voc.place_heads)
         self.count_heads = PhraseTable(voc.count_heads)
         self.one_word = voc.one_word
