@@ -175,6 +175,7 @@ class NumberExtractor:
         self._address_after = regex.compile(
             rf"[ \t]++(?:((?:{streets})[ \t]++\p{{Lu}})|\p{{Lu}}\w*+(?:[ \t]++\p{{Lu}}\w*+){{1,4}}+[ \t]*+\))"
         )
+        self._score_words = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, self.t.score_words)) + r")(?!\w)")
         self._age_words = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, self.t.age_words)) + r")(?!\w)")
         self._guard_words = frozenset(
             k[0] for k in list(self.t.id_heads.map) + list(self.t.temporal_before.map) if len(k) == 1
@@ -356,6 +357,9 @@ class NumberExtractor:
             total is None and self._collective_count(prev, e)
         ):
             return None  # "năm 2022", "ngày 27", "Đề án 12", "ngày 5/8": no need to read further
+        if self._next_word(text, end) == "điểm" and self._score_sentence(s, end):
+            self._near(s, end, "number.guard.measure", "a figure in points in a sentence about exams: a score (đạt chưa đến 10 điểm)")
+            return None
         if self._next_word(text, end) in self._reject_next and not self._compound_after(end):
             return None  # "5 năm", "25 tuổi", "10 km"
         return (s, end, value, total, rule)
@@ -367,6 +371,22 @@ class NumberExtractor:
         for c in ",.;:!?\n(":
             a = max(a, low.rfind(c, a, s) + 1)
         return self._age_words.search(low, a, s) is not None
+
+    def _score_sentence(self, s: int, e: int) -> bool:
+        """Is the figure at ``s:e`` a score: a bare "điểm" after it (not "điểm %", "điểm cháy") in a
+        sentence that speaks of exams ("thí sinh", "điểm chuẩn", "quy đổi")?"""
+        low = self._lex.lower
+        m = re.compile(r"\s*điểm(?=\s*(?:$|[^\w\s%]|trở|\n))").match(low, e)
+        if not m:
+            return False
+        a = max(0, s - 200)
+        for c in ".!?\n":
+            a = max(a, low.rfind(c, a, s) + 1)
+        b = min(len(low), e + 200)
+        for c in ".!?\n":
+            k = low.find(c, e, b)
+            b = k if k >= 0 else b
+        return self._score_words.search(low, a, b) is not None
 
     def _count_head_before(self, s: int) -> bool:
         """A head that names what a figure alone at the end of its clause counts opens the clause
@@ -541,7 +561,7 @@ class NumberExtractor:
     def _one_article(self, text: str, s: int, after: _Tokens) -> str:
         """Why "một" before a counted noun is still an article, or "": another or an ordinal in its noun
         phrase ("một đơn vị khác"), a verb of saying in its clause (an unnamed source: "một đại tá
-        quân đội Syria nói"), an apposition after a name ("Kou Tai-Shen, một công dân Mỹ"), or a photo
+        quân đội Syria nói"), a name given after the noun ("một người phụ nữ có tên Y"), an apposition after a name ("Kou Tai-Shen, một công dân Mỹ"), or a photo
         caption line ("Một đơn vị thông tin của quân đội Trung Quốc.")."""
         t = self.t
         aw = after.lower
@@ -553,6 +573,10 @@ class NumberExtractor:
         for k in range(min(stop, 6)):
             if t.one_article_inside.at(aw, k)[0]:
                 return "another or an ordinal in the noun phrase after một (một đơn vị khác)"
+        for k in range(min(stop, 8)):
+            n = t.one_named.at(aw, k)[0] if aw[k] in t.one_named.firsts else 0
+            if n and k + n < len(aw) and after.surface[k + n][:1].isupper():
+                return "một X có tên / tên là Y: an article introducing someone by name, not a count"
         for k in range(min(len(aw), 14)):
             if aw[k] in _CLAUSE_END and aw[k] not in (",", "-", "/"):
                 break

@@ -68,6 +68,7 @@ class NumbersVocabulary(BaseModel):
     one_article_inside: list[str]
     one_source_verbs: list[str]
     one_any: list[str]
+    one_named: list[str]
     address_streets: list[str]
     collective_heads: list[str]
     collective_members: list[str]
@@ -81,6 +82,7 @@ class NumbersVocabulary(BaseModel):
     rate_per: list[str]
     slogan_words: list[str]
     age_words: list[str]
+    score_words: list[str]
     place_heads: list[str]
     count_heads: list[str]
     one_word: str
@@ -176,6 +178,7 @@ class NumberTables:
         self.one_article_inside = PhraseTable(voc.one_article_inside)
         self.one_source_verbs = PhraseTable(voc.one_source_verbs)
         self.one_any = PhraseTable(voc.one_any)
+        self.one_named = PhraseTable(voc.one_named)
         self.address_streets = list(voc.address_streets)
         self.collective_heads = frozenset(voc.collective_heads)
         self.collective_members = PhraseTable([*voc.collective_members, *voc.one_counts, *voc.list_nouns])
@@ -189,6 +192,7 @@ class NumberTables:
         self.rate_per = frozenset(voc.rate_per)
         self.slogan_words = frozenset(voc.slogan_words)
         self.age_words = list(voc.age_words)
+        self.score_words = list(voc.score_words)
         self.place_heads = PhraseTable(voc.place_heads)
         self.count_heads = PhraseTable(voc.count_heads)
         self.one_word = voc.one_word
