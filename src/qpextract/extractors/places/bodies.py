@@ -350,7 +350,10 @@ class BodyGrammar(Bodies):
 
     def _lower_known(self, text: str, end: int, limit: int, stops, is_title) -> int:
         """Rule ``body.lower_known``: the end of a lower-case body of ``lower_known_bodies`` ending at ``end``,
-        with the place after it ("ban chỉ huy quân sự huyện Lạc Thủy") or a lower-case name of up to three compounds."""
+        with the place after it ("ban chỉ huy quân sự huyện Lạc Thủy", "bộ chỉ huy quân sự tỉnh,") or a lower-case name of up to three compounds."""
+        bare = self.dash_place.match(text, end, limit)
+        if bare is not None and _NAME_END.match(text, bare.end(), limit) is not None and self.place_unit.match(text, end + 1, limit) is None:
+            return bare.end()
         b = self.blank.match(text, end, limit)
         if b is None or b.end() in stops:
             return end
