@@ -361,10 +361,14 @@ class BodyGrammar(Bodies):
             place = self.parse(text, b.end(), limit, stops, is_title)
             return place if place > b.end() else end
         if text[b.end()].islower():
+            if self.rank_any.match(text, b.end(), limit) is not None:
+                return end  # "cơ quan điều tra đối với thượng tá Trần Hồng Lộc": the rank begins the person
             lower = self._lower_name(text, b.end(), limit, 3)
             if lower is not None:
                 return self._lower_known(text, lower, limit, stops, is_title) if lower > b.end() else end
-        return end
+            return end
+        body = self.parse(text, b.end(), limit, stops, is_title)  # "cơ quan điều tra VKSNDTC", a body it belongs to
+        return body if body > b.end() else end
 
     def _after_lower_noun(self, text: str, pos: int, limit: int, stops, is_title) -> int:
         """Rule ``body.lower_noun``: after a lower-case noun of ``lower_nouns`` ("tàu sân bay", "nhóm"), a
