@@ -57,6 +57,7 @@ class BodyGrammar(Bodies):
         self.place_unit = re.compile(trie_pattern(list(Units().kind)) + NB + r"[ \t]++" + UPPER)  # lower-case unit words
         self.lower_noun = re.compile(trie_pattern(ctx["lower_nouns"]) + NB)
         self.lower_named = re.compile(trie_pattern(ctx["lower_heads_named"]) + NB)
+        self.lower_known = re.compile(trie_pattern(ctx["lower_known_bodies"]) + NB)
         self.particle = re.compile(r"[ \t]++" + trie_pattern(rules["name_particles"]) + r"(?:[ \t]*+-[ \t]*+|[ \t]++)(?=" + UPPER + ")")
         self.max_proper = int(ctx["max_proper_words"])
         self.rank_word = re.compile(trie_pattern(ctx["rank_words"]) + NB)
@@ -313,6 +314,9 @@ class BodyGrammar(Bodies):
                     whole = self.parse_after_title(text, of.end(), limit, stops, is_title)
                     e = whole if whole > of.end() else e
                 return e
+        known = self.lower_known.match(text, pos, limit)
+        if known is not None:
+            return self._lower_known(text, known.end(), limit, stops, is_title)
         end = self.parse(text, pos, limit, stops, is_title, lower_words=3)
         if end > pos:
             return self._country_tail(text, end, limit, stops)
@@ -343,6 +347,28 @@ class BodyGrammar(Bodies):
         if rest == b.end() and self._generic_head(m.group()):
             rest = self._lower_name(text, b.end(), limit, 3) or b.end()
         return rest if rest > b.end() else m.end()
+
+    def _lower_known(self, text: str, end: int, limit: int, stops, is_title) -> int:
+        """Rule ``body.lower_known``: the end of a lower-case body of ``lower_known_bodies`` ending at ``end``,
+        with the place after it ("ban chỉ huy quân sự huyện Lạc Thủy", "bộ chỉ huy quân sự tỉnh,") or a lower-case name of up to three compounds."""
+        bare = self.dash_place.match(text, end, limit)
+        if bare is not None and _NAME_END.match(text, bare.end(), limit) is not None and self.place_unit.match(text, end + 1, limit) is None:
+            return bare.end()
+        b = self.blank.match(text, end, limit)
+        if b is None or b.end() in stops:
+            return end
+        if self.place_unit.match(text, b.end(), limit) is not None:
+            place = self.parse(text, b.end(), limit, stops, is_title)
+            return place if place > b.end() else end
+        if text[b.end()].islower():
+            if self.rank_any.match(text, b.end(), limit) is not None:
+                return end  # "cơ quan điều tra đối với thượng tá Trần Hồng Lộc": the rank begins the person
+            lower = self._lower_name(text, b.end(), limit, 3)
+            if lower is not None:
+                return self._lower_known(text, lower, limit, stops, is_title) if lower > b.end() else end
+            return end
+        body = self.parse(text, b.end(), limit, stops, is_title)  # "cơ quan điều tra VKSNDTC", a body it belongs to
+        return body if body > b.end() else end
 
     def _after_lower_noun(self, text: str, pos: int, limit: int, stops, is_title) -> int:
         """Rule ``body.lower_noun``: after a lower-case noun of ``lower_nouns`` ("tàu sân bay", "nhóm"), a
