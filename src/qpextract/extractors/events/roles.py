@@ -161,6 +161,9 @@ class RoleReader:
                     elif source and in_lead and self.main_rule in self.t.statement_main_rules:
                         # under a statement headline, the source the lead quotes ("Theo A", "dẫn lời A") states it
                         found.setdefault(idx, (self.t.by_name[_STATEMENT_SPEAKER], ms, me))
+                    elif in_lead and main_rule in self.t.lead_quoted_main_rules and self._quoted(doc, low, sentence, ms):
+                        # the one the lead quotes on what the headline reports ("… dẫn lời Thủ tướng A cho biết") makes it
+                        found.setdefault(idx, (self.t.by_name[_STATEMENT_SPEAKER], ms, me))
                     elif source and in_lead:
                         informs_in_lead.add(idx)  # "Theo ông A, …": the source of the news
                     if statement and self._quoted(doc, low, sentence, ms):
