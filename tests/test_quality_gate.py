@@ -51,7 +51,7 @@ DEV_FLOORS = {
              "authors": 1.0, "documents": 0.76},
     # dev6: floors under its first look (sixth session; general military news), raised by whoever improves it
     "dev6": {"officials": 0.98, "positions": 0.88, "abbreviations": 0.94, "dates": 0.97, "numbers": 0.94,
-             "event.main": 0.96, "offsets": 1.0, "participants": 0.6, "participant.role": 0.7, "ranks": 0.99,
+             "event.main": 0.96, "offsets": 1.0, "participants": 0.62, "participant.role": 0.8, "ranks": 0.99,
              "authors": 1.0, "title": 1.0, "published": 1.0, "documents": 0.69},
     "real": {"officials": 0.99, "positions": 0.96, "ranks": 0.97, "abbreviations": 0.99, "authors": 1.0,
              "title": 1.0, "dates": 0.99, "event.main": 0.99, "offsets": 1.0, "participants": 0.86,

@@ -36,6 +36,7 @@ _STATEMENT_SPEAKER = "role.speaker.statement"  # who states in the lead what a s
 _SOURCE = "role.other.cho_biet"  # who informs the press about the event: no participant
 _PRESS_SPEAKER = "role.speaker.hop_bao"  # who announces at a press conference what the news is about
 _LATER_SPEAKER = "role.speaker.statement_later"  # who states a statement headline's news after the lead
+_QUOTING_LEN = 25  # the longest phrase of quoting_before, in characters
 _SUBJECT_SPEAKER = "role.speaker.headline_country"  # an official of the country or body the statement headline opens with
 _CONTINUED = "role.attendee.ve_phia"  # "Về phía Nhật Bản có A": the attendee list of the sentence before goes on
 _WORD = re.compile(r"[^\W\d_][\w-]*")
@@ -160,8 +161,13 @@ class RoleReader:
                     elif source and in_lead and self.main_rule in self.t.statement_main_rules:
                         # under a statement headline, the source the lead quotes ("Theo A", "dẫn lời A") states it
                         found.setdefault(idx, (self.t.by_name[_STATEMENT_SPEAKER], ms, me))
+                    elif in_lead and main_rule in self.t.lead_quoted_main_rules and self._quoted(doc, low, sentence, ms):
+                        # the one the lead quotes on what the headline reports ("… dẫn lời Thủ tướng A cho biết") makes it
+                        found.setdefault(idx, (self.t.by_name[_STATEMENT_SPEAKER], ms, me))
                     elif source and in_lead:
                         informs_in_lead.add(idx)  # "Theo ông A, …": the source of the news
+                    if statement and self._quoted(doc, low, sentence, ms):
+                        states[idx] = min(states.get(idx, (ms, me)), (ms, me))  # "AFP dẫn lời A": A states
                     continue
                 if (
                     (statement or subject)
@@ -511,6 +517,16 @@ class RoleReader:
             if not any(c in _PUNCT for c in doc.text[e:ms]):
                 return True
         return False
+
+    def _quoted(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
+        """A word of `quoting_before` just before the name ("CNN dẫn lời A", "dẫn tuyên bố của B"): his own words."""
+        if self.t.quoting_re is None:
+            return False
+        a = max(sentence[0], ms - self.t.window - _QUOTING_LEN)  # the phrase ends within the window, not begins
+        return any(
+            ms - e <= self.t.window and not any(c in _PUNCT for c in doc.text[e:ms])
+            for _, e in find_all(self.t.quoting_re, low, a, ms)
+        )
 
     def _not_acting(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
         """A word of `not_acting_before` a few words before the name, no punctuation between, that does not end a phrase

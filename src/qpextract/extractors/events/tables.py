@@ -235,6 +235,8 @@ class RoleVocabulary(BaseModel):
     participation: list[str]
     after_stops: list[str]
     source_before: list[str]
+    quoting_before: list[str] = []
+    lead_quoted_main_rules: list[str] = []
     addressee_before: list[str]
     coordination: list[str]
     not_cues: list[str]
@@ -289,6 +291,8 @@ class RoleTables:
         self.participation_re = phrase_regex(voc.participation)
         self.stop_re = phrase_regex(voc.after_stops)
         self.source_re = phrase_regex(voc.source_before)
+        self.quoting_re = phrase_regex(voc.quoting_before) if voc.quoting_before else None
+        self.lead_quoted_main_rules = frozenset(voc.lead_quoted_main_rules)
         self.addressee_re = phrase_regex(voc.addressee_before)
         self.coordination = frozenset(phrase_key(w) for w in voc.coordination)
         self.not_cue_re = phrase_regex(voc.not_cues)
