@@ -14,7 +14,7 @@ from conftest import CORPUS
 pytest.importorskip("jinja2", reason="jinja2 (the view extra) is not installed")
 
 from qpextract.viewer import SpanMismatch, page_html, render  # noqa: E402
-from qpextract.viewer.spans import Mark, tree  # noqa: E402
+from qpextract.viewer.spans import Mark, collect_marks, tree  # noqa: E402
 
 
 class _Marks(HTMLParser):
@@ -75,6 +75,17 @@ def test_every_seed_record_shows_its_text(pipeline) -> None:
         for o_i, o in enumerate(article.officials):
             for m_i, m in enumerate(o.mentions):
                 assert got[f"per{o_i * 1000 + m_i}"] == original[m.start : m.end]
+
+
+def test_records_of_a_separate_title_are_not_drawn_in_the_text(pipeline) -> None:
+    title = "Bộ CHQS tỉnh giao 1.200 tân binh"
+    text = "Sáng 3/3, tỉnh giao 1.200 tân binh cho các đơn vị. Có 15 đơn vị nhận quân."
+    article = pipeline.extract(text, title=title)
+    in_title = [x for x in article.numbers + article.abbreviations if x.field == "title"]
+    assert in_title, "the title's figure and abbreviation are records"
+    marks = collect_marks(article, text)
+    assert {(m.start, m.end) for m in marks} >= {(x.start, x.end) for x in article.numbers if x.field is None}
+    assert sum(m.kind == "number" for m in marks) == sum(x.field is None for x in article.numbers)
 
 
 def test_render_api_from_text_and_notebook_html() -> None:

@@ -92,6 +92,8 @@ def collect_marks(article: Article, original: str) -> list[Mark]:
             "value": d.value, "type": d.type, "first_day": d.first_day, "last_day": d.last_day,
             "part_of_day": d.part_of_day, "year_inferred": d.year_inferred or None, "rule": d.rule})
     for i, x in enumerate(article.numbers):
+        if x.field == "title":
+            continue  # a headline figure: its offsets point into the input's title, not the text drawn here
         add("number", i, x.start, x.end, x.text, {
             "value": x.value, "unit": x.unit, "subject": x.subject, "qualifier": x.qualifier, "total": x.total,
             "change": x.change.model_dump() if x.change else None, "rule": x.rule})
