@@ -9,13 +9,12 @@ over the articles whose id is in no corpus/gold/*-inputs.jsonl and in no file of
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from audit_sample import DEFAULT_CORPUS, N, population  # noqa: E402
+from audit_sample import DEFAULT_CORPUS, population, write_sample  # noqa: E402
 from wild import gold_ids  # noqa: E402
 
 AUDIT = Path(__file__).resolve().parents[1] / "corpus" / "audit"
@@ -43,11 +42,7 @@ def main() -> int:
     with open(corpus, encoding="utf-8") as fh:
         articles = [a for a in map(json.loads, filter(str.strip, fh)) if a["id"] not in skip]
     people, positions = population(articles)
-    rank = lambda row: hashlib.sha1(f"{seed}|{row[0]}|{row[1]}".encode("utf-8")).hexdigest()  # noqa: E731
-    print("kind\tid\trecord\trule\tsentence\tright\tnote")
-    for kind, pool in (("person", people), ("position", positions)):
-        for row in sorted(pool, key=rank)[:N]:
-            print("\t".join([kind, *[str(x).replace("\t", " ") for x in row], "", ""]))
+    write_sample(people, positions, seed)
     print(f"# {len(articles)} articles, population {len(people)} people, {len(positions)} positions", file=sys.stderr)
     return 0
 

@@ -47,9 +47,16 @@ def population(articles: list[dict]) -> tuple[list[tuple], list[tuple]]:
     return people, positions
 
 
-def _rank(row: tuple) -> str:
-    """A stable pseudo-random order: the seeded hash of the article id and the record."""
-    return hashlib.sha1(f"{SEED}|{row[0]}|{row[1]}".encode("utf-8")).hexdigest()
+def write_sample(people: list[tuple], positions: list[tuple], seed: str) -> None:
+    """Print the TSV to judge: the N people and N positions first in a stable pseudo-random order,
+    the seeded hash of the article id and the record."""
+    def rank(row: tuple) -> str:
+        return hashlib.sha1(f"{seed}|{row[0]}|{row[1]}".encode("utf-8")).hexdigest()
+
+    print("kind\tid\trecord\trule\tsentence\tright\tnote")
+    for kind, pool in (("person", people), ("position", positions)):
+        for row in sorted(pool, key=rank)[:N]:
+            print("\t".join([kind, *[str(x).replace("\t", " ") for x in row], "", ""]))
 
 
 def main() -> int:
@@ -57,10 +64,7 @@ def main() -> int:
     with open(corpus, encoding="utf-8") as fh:
         articles = [json.loads(line) for line in fh if line.strip()]
     people, positions = population(articles)
-    print("kind\tid\trecord\trule\tsentence\tright\tnote")
-    for kind, pool in (("person", people), ("position", positions)):
-        for row in sorted(pool, key=_rank)[:N]:
-            print("\t".join([kind, *[str(x).replace("\t", " ") for x in row], "", ""]))
+    write_sample(people, positions, SEED)
     print(f"# population: {len(people)} people, {len(positions)} positions", file=sys.stderr)
     return 0
 
