@@ -8,7 +8,8 @@
 - ``official_positions``: every official with every position, and the person;
 - ``person_timeline``: person, day, period, rank, position, organization, article -- one row per
   position of every linked mention (a mention without positions gives one row);
-- ``number_view``: numbers with their subject, the article's place, day and year, and main event type.
+- ``number_view``: numbers with their subject, where they stand (``field``: ``title`` for a headline
+  figure, NULL for one in the body), the article's place, day and year, and main event type.
 
 Days are ISO text (``YYYY-MM-DD``) in every view, so comparisons read alike on both back ends.
 """
@@ -77,7 +78,7 @@ LEFT JOIN positions pos ON pos.article_id = o.article_id AND pos.official_idx = 
 """,
     "number_view": """
 SELECT n.article_id, n.idx AS number_idx, n.value, n.unit, n.subject, n.total, n.qualifier, n.text,
-       p.place, d.day, SUBSTR(COALESCE(d.day, me.period), 1, 4) AS year, me.type AS event_type
+       n.field, p.place, d.day, SUBSTR(COALESCE(d.day, me.period), 1, 4) AS year, me.type AS event_type
 FROM numbers n
 LEFT JOIN article_places p ON p.article_id = n.article_id
 LEFT JOIN article_days d ON d.article_id = n.article_id
@@ -87,15 +88,26 @@ LEFT JOIN events me ON me.article_id = n.article_id AND me.main = TRUE
 
 
 def create_views(engine: Engine) -> None:
-    """Create the views when one is missing (all of them again: they hold no data)."""
+    """Create the views when one is missing or its columns changed (all of them again: they hold no data)."""
     with engine.begin() as conn:
         if engine.dialect.name == "postgresql":
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(712202612)"))
-        existing = set(sa.inspect(conn).get_view_names())
-        if set(VIEWS) <= existing:
+        inspector = sa.inspect(conn)
+        existing = set(inspector.get_view_names())
+        if set(VIEWS) <= existing and not _changed(conn, inspector):
             return
         for name in reversed(list(VIEWS)):
             if name in existing:
                 conn.execute(sa.text(f"DROP VIEW {name}"))
         for name, select in VIEWS.items():
             conn.execute(sa.text(f"CREATE VIEW {name} AS {select.strip()}"))
+
+
+def _changed(conn: sa.Connection, inspector: sa.Inspector) -> bool:
+    """Does an existing view lack a column its SELECT here gives (an archive written by an older version)?"""
+    for name, select in VIEWS.items():
+        have = {c["name"] for c in inspector.get_columns(name)}
+        want = conn.execute(sa.text(f"SELECT * FROM ({select.strip()}) AS q WHERE 1 = 0")).keys()
+        if not set(want) <= have:
+            return True
+    return False
