@@ -67,6 +67,7 @@ _RULES = (
     "number.guard.code", "number.guard.address", "number.guard.id_list", "number.guard.one_article", "number.five",
     "number.change_alone", "number.collective", "number.shared_noun", "number.guard.fraction",
     "number.guard.name_tail", "number.guard.one_of", "number.guard.slogan", "number.title", "number.ten",
+    "number.verb_head",
 )
 
 
@@ -704,9 +705,10 @@ class NumberExtractor:
                 k = 0  # a longer identifier head wins: "Tập đoàn quân số 12" is not "quân số" (strength)
             if not k:
                 k, _ = t.id_heads.ending(lw, nl)
-                if k and total is None and self._collective_count(" ".join(lw[nl - k : nl]), e):
-                    doc.explain(self.name, "number.collective", left.starts[nl - k], e)
-                    k = 0  # "nhóm 12 chuyên gia": a group of twelve, not group no. 12
+                size = self._collective_count(" ".join(lw[nl - k : nl]), e) if k and total is None else ""
+                if size:
+                    doc.explain(self.name, size, left.starts[nl - k], e)
+                    k = 0  # "nhóm 12 chuyên gia": a group of twelve, not group no. 12; "Mỹ điều 2 máy bay"
                 if k and total is None:
                     return self._drop(doc, "number.guard.identifier", s, e)
                 j = nl
@@ -914,16 +916,22 @@ class NumberExtractor:
         close = _QUOTE_CLOSE.search(text, e, e + 32)
         return close is not None and len(text[m.end() : close.start()].split()) <= 5
 
-    def _collective_count(self, head: str, e: int) -> bool:
-        """A collective ``head`` before the figure ending at ``e`` and its members after it: a size, not a
-        number ("nhóm 12 chuyên gia", "đoàn 30 cán bộ")."""
-        if head not in self.t.collective_heads:
-            return False
+    def _collective_count(self, head: str, e: int) -> str:
+        """The rule that makes the figure ending at ``e`` a count after an identifier ``head``, or "": a
+        collective head and its members after the figure give a size ("nhóm 12 chuyên gia", "đoàn 30 cán
+        bộ"; number.collective), a head that is also a verb and a counted noun after it a count ("Mỹ điều 2
+        máy bay ném bom", "thông báo hai chiếc B-52"; number.verb_head)."""
+        if head in self.t.collective_heads:
+            rule, members = "number.collective", self.t.collective_members
+        elif head in self.t.verb_heads:
+            rule, members = "number.verb_head", self.t.verb_head_members
+        else:
+            return ""
         text = self._lex.text
-        if self._next_word(text, e) not in self.t.collective_members.firsts:
-            return False
+        if self._next_word(text, e) not in members.firsts:
+            return ""
         toks = _tokens(self._lex, e, min(len(text), e + 30), right=True)
-        return bool(self.t.collective_members.at(toks.lower, 0)[0])
+        return rule if members.at(toks.lower, 0)[0] else ""
 
     def _shared_noun(self, right: _Tokens) -> int:
         """Where the unit or noun of a figure coordinated with the next one starts ("2.500 và hơn 2.000

@@ -72,6 +72,8 @@ class NumbersVocabulary(BaseModel):
     address_streets: list[str]
     collective_heads: list[str]
     collective_members: list[str]
+    verb_heads: list[str]
+    verb_head_members: list[str]
     coordinators: list[str]
     fraction_max_total: int
     name_tail_after: list[str]
@@ -182,6 +184,10 @@ class NumberTables:
         self.address_streets = list(voc.address_streets)
         self.collective_heads = frozenset(voc.collective_heads)
         self.collective_members = PhraseTable([*voc.collective_members, *voc.one_counts, *voc.list_nouns])
+        self.verb_heads = frozenset(voc.verb_heads)
+        self.verb_head_members = PhraseTable(
+            [*voc.verb_head_members, *voc.collective_members, *voc.one_counts, *voc.list_nouns]
+        )
         self.coordinators = frozenset(voc.coordinators)
         self.fraction_max_total = voc.fraction_max_total
         self.name_tail_after = PhraseTable(voc.name_tail_after)
