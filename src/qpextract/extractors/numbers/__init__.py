@@ -583,6 +583,12 @@ class NumberExtractor:
                 break
             if aw[k] in t.one_any.firsts and t.one_any.at(aw, k)[0]:
                 return "một X ... nào / đâu đó: any or some one, not a count (một đơn vị, một doanh nghiệp nào)"
+        only = self._prev_word(text, s) == "có" and self._prev_word(text, self._word_start(text, s)) == "chỉ"
+        for k in range(0 if only else min(stop, 10)):
+            if aw[k] in t.one_capability_after.firsts and t.one_capability_after.at(aw, k)[0]:
+                return "một X ... có thể: what any such X can do, a type, not a count (một khu trục hạm có thể mang 96 quả)"
+        if not only and self._hypothetical_before(s):
+            return "một X in a hypothetical or generic clause (cần, nếu, có thể, dự định ... một X): not a reported count"
         j = s - 1
         while j >= 0 and text[j] in " \t":
             j -= 1
@@ -616,6 +622,23 @@ class NumberExtractor:
             ):
                 return "a short line opening with Một and ending with a full stop: a photo caption"
         return ""
+
+    def _hypothetical_before(self, s: int) -> bool:
+        """Does the clause before "một" at ``s`` hold a word that makes it hypothetical or generic ("có thể
+        tấn công một tàu sân bay", "dự định thành lập một tiểu đoàn")?"""
+        low = self._lex.lower
+        a = max(0, s - 60)
+        for c in ",.;:!?\n(\"“”":
+            a = max(a, low.rfind(c, a, s) + 1)
+        words = low[a:s].split()
+        table = self.t.one_hypothetical_before
+        k = 0
+        while k < len(words):
+            n, hypothetical = table.at(words, k) if words[k] in table.firsts else (0, None)
+            if n and hypothetical:
+                return True
+            k += n or 1  # "buộc phải": the longer phrase, not hypothetical, covers "phải"
+        return False
 
     @staticmethod
     def _set_apart(text: str, s: int, eol: int) -> bool:

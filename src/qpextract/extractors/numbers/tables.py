@@ -67,6 +67,8 @@ class NumbersVocabulary(BaseModel):
     five_not_before: list[str]
     one_article_inside: list[str]
     one_source_verbs: list[str]
+    one_hypothetical_before: dict[str, bool]
+    one_capability_after: list[str]
     one_any: list[str]
     one_named: list[str]
     address_streets: list[str]
@@ -179,6 +181,8 @@ class NumberTables:
         self.five_not_before = frozenset(voc.five_not_before)
         self.one_article_inside = PhraseTable(voc.one_article_inside)
         self.one_source_verbs = PhraseTable(voc.one_source_verbs)
+        self.one_hypothetical_before = PhraseTable(voc.one_hypothetical_before)
+        self.one_capability_after = PhraseTable(voc.one_capability_after)
         self.one_any = PhraseTable(voc.one_any)
         self.one_named = PhraseTable(voc.one_named)
         self.address_streets = list(voc.address_streets)
