@@ -67,7 +67,7 @@ _RULES = (
     "number.guard.code", "number.guard.address", "number.guard.id_list", "number.guard.one_article", "number.five",
     "number.change_alone", "number.collective", "number.shared_noun", "number.guard.fraction",
     "number.guard.name_tail", "number.guard.one_of", "number.guard.slogan", "number.title", "number.ten",
-    "number.verb_head",
+    "number.verb_head", "number.guard.one_indefinite",
 )
 
 
@@ -209,6 +209,10 @@ class NumberExtractor:
 
     # ---- entry point -------------------------------------------------------------
     def __call__(self, doc: Document) -> None:
+        self._title_words = frozenset(re.findall(r"\w+", doc.title.lower())) if doc.title else frozenset()
+        self._headline_pass = False
+        # the lead: the first sentence of the body ("một X" there is the reported thing)
+        self._lead_end = next((e for a, e in doc.sentences if a >= doc.body[0] and e > a), 0)
         if doc.text:
             doc.numbers.extend(self._extract(doc, sorted((d.start, d.end) for d in doc.dates)))
         title = doc.title_map.text if doc.title_map is not None else ""
@@ -220,6 +224,7 @@ class NumberExtractor:
         ``field="title"`` whose spans point into the title (number.title)."""
         assert doc.title_map is not None
         head = Document(id=doc.id, original=doc.title_original or doc.title_map.text, norm=doc.title_map)
+        self._headline_pass = True  # "một X" in the headline is the reported thing
         for rec in self._extract(head, []):
             if rec.unit == "count" and (not rec.subject or not _UNIT_OR_WORD_AFTER.search(rec.text)):
                 continue  # a bare figure: no dates are read in the headline ("Tin nóng ngày mới 8/9:")
@@ -549,9 +554,13 @@ class NumberExtractor:
             quoted = int(after_toks.surface[:1] in (['"'], ["“"]))  # một "trái lựu đạn": the noun in quotes
             if not self.t.one_counts.at(after_toks.lower, quoted)[0] and not self._one_counted(s, after_toks):
                 return None  # "một số", "một cách": an article, not a count
-            why = self._one_article(text, s, _tokens(self._lex, end, min(len(text), end + 90), right=True))
+            wide = _tokens(self._lex, end, min(len(text), end + 90), right=True)
+            why = self._one_article(text, s, wide)
             if why:
                 self._near(s, end, "number.guard.one_article", why)
+                return None
+            if self._one_indefinite(text, s, wide, quoted):
+                self._near(s, end, "number.guard.one_indefinite", "một X mentioned in passing: not the reported thing (its noun is not in the headline), not in a list of counts, no outcome or finding")
                 return None
         elif five and words[0] == "chục":
             self._near(s, end, "number.ten", "chục after a qualifier is ten")
@@ -623,6 +632,62 @@ class NumberExtractor:
                 return "a short line opening with Một and ending with a full stop: a photo caption"
         return ""
 
+    def _one_indefinite(self, text: str, s: int, after: _Tokens, quoted: int) -> bool:
+        """Is "một X" before a counted noun an indefinite mentioned in passing ("vào cuối tháng 5 một tàu chiến
+        Mỹ đã tiến hành diễn tập")? The gold keeps "một X" as a weak count only where the single item is the
+        reported thing: its noun in the headline, an item of a list of counts or a pair ("một chiếc xe tăng và
+        một xe ủi đất"), after "chỉ", a scale or a count noun of reports (one_always), after a verb of finding,
+        losing or giving (one_keep_before: "phát hiện một quả bom"), or with an outcome in its clause
+        (one_outcomes: "một đại úy phi công đã hy sinh")."""
+        t = self.t
+        if self._headline_pass or s < self._lead_end or self._one_counted(s, after):
+            return False
+        aw = after.lower
+        if t.one_always.at(aw, quoted)[0]:
+            return False
+        for sep in (",", "và"):  # a counted noun listed with a word figure: "một đơn vị biên phòng, hai tiểu đoàn"
+            if sep in aw[1:6] and self._count_figure(after, aw.index(sep, 1) + 1, words=True):
+                return False
+        if self._listed_after_count(s):
+            return False
+        low = self._lex.lower
+        before = low[max(0, s - 40) : s].split()
+        if t.qual_before.ending(before, len(before))[0]:
+            return False  # "ít nhất một tiểu đội tự vệ"
+        clause = before[-7:]
+        if any(c in w for w in clause for c in ",.;:!?()\"“”"):
+            clause = clause[max(i for i, w in enumerate(clause) if any(c in w for c in ",.;:!?()\"“”")) + 1 :]
+        if any(w in t.one_keep_before.firsts and t.one_keep_before.at(clause, k)[0] for k, w in enumerate(clause)):
+            return False  # "phát hiện (hình ảnh) một quả bom", "tặng Đại hội Đoàn một chiếc chén ngọc"
+        if ("một" in before[-8:] and before[-1:] == ["và"]) or ("một" in aw[1:8] and ("và" in aw[1:8] or "," in aw[1:8])):
+            return False  # a pair of "một X": "một sư đoàn đổ bộ đường không và một sư đoàn bộ binh"
+        stop = len(aw)
+        for k, w in enumerate(aw):
+            if w in _SENTENCE_END or w == ";":
+                stop = k
+                break
+        for k in range(min(stop, 20)):
+            if aw[k] in t.one_outcomes.firsts and t.one_outcomes.at(aw, k)[0]:
+                return False
+        head = quoted
+        if head < len(aw) and aw[head] in t.one_classifiers:
+            head += 1  # "một chiếc cường kích": the noun after the classifier
+        return head >= len(aw) or aw[head] not in self._title_words
+
+    def _listed_after_count(self, s: int) -> bool:
+        """Is "một" at ``s`` the last item of a list, after "và" or a comma, whose earlier item is a count in the
+        same sentence ("có 4 tàu của Cảnh sát biển, Hải quân vùng 4, Biên phòng và một máy bay quân sự")?"""
+        left = _tokens(self._lex, max(0, s - 120), s, right=False)
+        lw = left.lower
+        if not lw or lw[-1] not in ("và", ","):
+            return False
+        for k in range(len(lw) - 2, max(-1, len(lw) - 20), -1):
+            if lw[k] in _SENTENCE_END or lw[k] in (";", ":", "(", ")", '"', "“", "”"):
+                return False
+            if self._count_figure(left, k, words=True):
+                return True
+        return False
+
     def _hypothetical_before(self, s: int) -> bool:
         """Does the clause before "một" at ``s`` hold a word that makes it hypothetical or generic ("có thể
         tấn công một tàu sân bay", "dự định thành lập một tiểu đoàn")?"""
@@ -679,8 +744,8 @@ class NumberExtractor:
         lw = left.lower
         if lw and lw[-1] in ("và", ","):
             for k in range(len(lw) - 2, max(-1, len(lw) - 9), -1):
-                if lw[k] in _CLAUSE_END and lw[k] != ",":
-                    return False  # another clause or a quotation
+                if lw[k] in _CLAUSE_END and lw[k] != "," and not self._in_code(left, k):
+                    return False  # another clause or a quotation (not the dash of "Tu-95")
                 if self._count_figure(left, k, words=True):
                     return True
             return False
@@ -691,6 +756,14 @@ class NumberExtractor:
             k = aw.index("và", 1) + 1
             return self._count_figure(after, k)
         return False
+
+    def _in_code(self, toks: _Tokens, k: int) -> bool:
+        """Is token ``k`` a dash or a slash glued to the letters and digits around it ("Tu-95", "F/A")?"""
+        text = self._lex.text
+        a, b = toks.starts[k], toks.ends[k]
+        return toks.lower[k] in ("-", "/") and b < len(text) and text[b].isalnum() and (
+            0 < a and (text[a - 1].isalnum() or text[b].isdigit())
+        )  # a clause dash has spaces on both sides; "IL -76" is a code
 
     def _count_figure(self, toks: _Tokens, k: int, *, words: bool = False) -> bool:
         """Is token ``k`` a figure that counts the word after it (not a date, a code or a share)? With

@@ -69,6 +69,10 @@ class NumbersVocabulary(BaseModel):
     one_source_verbs: list[str]
     one_hypothetical_before: dict[str, bool]
     one_capability_after: list[str]
+    one_always: list[str]
+    one_keep_before: list[str]
+    one_outcomes: list[str]
+    one_classifiers: list[str]
     one_any: list[str]
     one_named: list[str]
     address_streets: list[str]
@@ -183,6 +187,10 @@ class NumberTables:
         self.one_source_verbs = PhraseTable(voc.one_source_verbs)
         self.one_hypothetical_before = PhraseTable(voc.one_hypothetical_before)
         self.one_capability_after = PhraseTable(voc.one_capability_after)
+        self.one_always = PhraseTable(voc.one_always)
+        self.one_keep_before = PhraseTable(voc.one_keep_before)
+        self.one_outcomes = PhraseTable(voc.one_outcomes)
+        self.one_classifiers = frozenset(voc.one_classifiers)
         self.one_any = PhraseTable(voc.one_any)
         self.one_named = PhraseTable(voc.one_named)
         self.address_streets = list(voc.address_streets)
