@@ -67,7 +67,7 @@ _RULES = (
     "number.guard.code", "number.guard.address", "number.guard.id_list", "number.guard.one_article", "number.five",
     "number.change_alone", "number.collective", "number.shared_noun", "number.guard.fraction",
     "number.guard.name_tail", "number.guard.one_of", "number.guard.slogan", "number.title", "number.ten",
-    "number.verb_head", "number.guard.one_indefinite",
+    "number.verb_head", "number.guard.one_indefinite", "number.guard.teaser",
 )
 
 
@@ -176,6 +176,8 @@ class NumberExtractor:
         self._address_after = regex.compile(
             rf"[ \t]++(?:((?:{streets})[ \t]++\p{{Lu}})|\p{{Lu}}\w*+(?:[ \t]++\p{{Lu}}\w*+){{1,4}}+[ \t]*+\))"
         )
+        teaser = "|".join(re.escape(w) for w in self.t.teaser_heads)
+        self._teaser_lines = re.compile(rf"(?m)^[ \t]*(?:{teaser})(?!\w)[^\n]*")
         self._score_words = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, self.t.score_words)) + r")(?!\w)")
         self._age_words = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, self.t.age_words)) + r")(?!\w)")
         self._guard_words = frozenset(
@@ -262,6 +264,15 @@ class NumberExtractor:
             if c is not None:
                 cands.append(c)
         cands.sort()
+        teasers = [m.span() for m in self._teaser_lines.finditer(lowered)] if "\n" in text else []
+        if teasers:  # "Xem thêm: Đằng sau việc Nga đưa 8000 quân tập trận": another article's headline
+            kept = []
+            for c in cands:
+                if any(a <= c[0] < b for a, b in teasers):
+                    self._near(c[0], c[1], "number.guard.teaser", "a figure in a related-article line (Xem thêm: ...), not this article's")
+                else:
+                    kept.append(c)
+            cands = kept
         self._range_high: dict[int, tuple[int, float]] = {}
         for c in cands:
             if c[4] == "number.range":
