@@ -264,7 +264,9 @@ class NumberExtractor:
             if c is not None:
                 cands.append(c)
         cands.sort()
-        teasers = [m.span() for m in self._teaser_lines.finditer(lowered)] if "\n" in text else []
+        teasers = [m.span() for m in self._teaser_lines.finditer(lowered)] if any(
+            h in lowered for h in self.t.teaser_heads
+        ) else []
         if teasers:  # "Xem thêm: Đằng sau việc Nga đưa 8000 quân tập trận": another article's headline
             kept = []
             for c in cands:
@@ -651,16 +653,22 @@ class NumberExtractor:
         losing or giving (one_keep_before: "phát hiện một quả bom"), or with an outcome in its clause
         (one_outcomes: "một đại úy phi công đã hy sinh")."""
         t = self.t
-        if self._headline_pass or s < self._lead_end or self._one_counted(s, after):
+        if self._headline_pass or s < self._lead_end:
             return False
         aw = after.lower
-        if t.one_always.at(aw, quoted)[0]:
-            return False
-        for sep in (",", "và"):  # a counted noun listed with a word figure: "một đơn vị biên phòng, hai tiểu đoàn"
-            if sep in aw[1:6] and self._count_figure(after, aw.index(sep, 1) + 1, words=True):
-                return False
-        if self._listed_after_count(s):
-            return False
+        head = quoted
+        if head < len(aw) and aw[head] in t.one_classifiers:
+            head += 1  # "một chiếc cường kích": the noun after the classifier
+        if head >= len(aw) or aw[head] in self._title_words or t.one_always.at(aw, quoted)[0]:
+            return False  # the reported thing, a scale or a report count noun
+        stop = len(aw)
+        for k, w in enumerate(aw):
+            if w in _SENTENCE_END or w == ";":
+                stop = k
+                break
+        for k in range(min(stop, 20)):
+            if aw[k] in t.one_outcomes.firsts and t.one_outcomes.at(aw, k)[0]:
+                return False  # "một đại úy phi công đã hy sinh"
         low = self._lex.lower
         before = low[max(0, s - 40) : s].split()
         if t.qual_before.ending(before, len(before))[0]:
@@ -672,18 +680,10 @@ class NumberExtractor:
             return False  # "phát hiện (hình ảnh) một quả bom", "tặng Đại hội Đoàn một chiếc chén ngọc"
         if ("một" in before[-8:] and before[-1:] == ["và"]) or ("một" in aw[1:8] and ("và" in aw[1:8] or "," in aw[1:8])):
             return False  # a pair of "một X": "một sư đoàn đổ bộ đường không và một sư đoàn bộ binh"
-        stop = len(aw)
-        for k, w in enumerate(aw):
-            if w in _SENTENCE_END or w == ";":
-                stop = k
-                break
-        for k in range(min(stop, 20)):
-            if aw[k] in t.one_outcomes.firsts and t.one_outcomes.at(aw, k)[0]:
+        for sep in (",", "và"):  # a counted noun listed with a word figure: "một đơn vị biên phòng, hai tiểu đoàn"
+            if sep in aw[1:6] and self._count_figure(after, aw.index(sep, 1) + 1, words=True):
                 return False
-        head = quoted
-        if head < len(aw) and aw[head] in t.one_classifiers:
-            head += 1  # "một chiếc cường kích": the noun after the classifier
-        return head >= len(aw) or aw[head] not in self._title_words
+        return not self._one_counted(s, after) and not self._listed_after_count(s)
 
     def _listed_after_count(self, s: int) -> bool:
         """Is "một" at ``s`` the last item of a list, after "và" or a comma, whose earlier item is a count in the
