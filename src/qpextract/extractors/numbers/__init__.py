@@ -688,7 +688,16 @@ class NumberExtractor:
     def _listed_after_count(self, s: int) -> bool:
         """Is "một" at ``s`` the last item of a list, after "và" or a comma, whose earlier item is a count in the
         same sentence ("có 4 tàu của Cảnh sát biển, Hải quân vùng 4, Biên phòng và một máy bay quân sự")?"""
-        left = _tokens(self._lex, max(0, s - 120), s, right=False)
+        low = self._lex.lower
+        j = s - 1
+        while j >= 0 and low[j] in " \t":
+            j -= 1
+        if j < 0 or not (low[j] == "," or low.endswith("và", max(0, j - 1), j + 1)):
+            return False
+        a = max(0, s - 120)
+        if not _ANY_DIGIT.search(low, a, s) and self._small_words.isdisjoint(low[a:s].split()):
+            return False  # no figure before it to be listed with
+        left = _tokens(self._lex, a, s, right=False)
         lw = left.lower
         if not lw or lw[-1] not in ("và", ","):
             return False
