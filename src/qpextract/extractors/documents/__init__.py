@@ -60,6 +60,7 @@ _NAMED_YEAR = re.compile(r"((?:[ \t]++[\w-]++){1,6}?)[ \t]++năm[ \t]++(?:19|20)
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d(?:[-–](?:19|20)?\d\d)?")  # "2003", "2015-2019"
 _YEAR_BEFORE_OF = re.compile(r"[ \t]++năm[ \t]++(?:19|20)\d\d(?=[ \t]++của[ \t])")  # "Báo cáo năm 2019 của DIA"
 _OF = re.compile(r"[ \t,]*+của[ \t]++")
+_RECENT = re.compile(r"[ \t]++(?:mới đây|gần đây|vừa qua)(?!\w)")
 _DAY_GAP = re.compile(r"[ \t,]*+(?:ban hành[ \t]++)?+(?:ngày|ký ngày)?+[ \t]*+")
 _PLURAL = re.compile(r"(?:các|những|nhiều|một số|\d+)[ \t]++$", re.IGNORECASE)
 _PAREN = re.compile(r"[ \t]*+\([^()\n]{1,40}\)")
@@ -151,7 +152,7 @@ class DocumentExtractor:
         self.decided_stops = frozenset(voc.decided_stops)
         self.deciding_re = re.compile(r"(?<!\w)" + trie_pattern(voc.deciding_verbs) + r"[ \t]++$", re.IGNORECASE)
         self.modal_re = re.compile(
-            r"(?<!\w)" + trie_pattern(voc.modal_before_verb) + r"[ \t]++(?:\w+[ \t]++)?+" + trie_pattern(voc.decided_verbs) + r"[ \t]++$", re.IGNORECASE
+            r"(?<!\w)" + trie_pattern(voc.modal_before_verb) + r"[ \t]++(?:\w++[ \t]++)?" + trie_pattern(voc.decided_verbs) + r"[ \t]++$", re.IGNORECASE
         )
         self.law_verbs = frozenset(voc.law_verbs)
         self.name_predicates = frozenset(voc.name_predicates)
@@ -501,13 +502,16 @@ class DocumentExtractor:
             for i, w in enumerate(_ISSUER_WORD.finditer(text[at : at + 160])):
                 if i >= 10 or at + w.start() != end or (i > 0 and w.group(1).lower() in self.issuer_stops):
                     break
+                if i > 0 and w.group(1).islower() and " ".join(text[at + w.start() : at + w.start() + 16].split()[:2]) in self.issuer_stops:
+                    break  # "của Thanh tra Chính phủ mới đây về …", "của Mỹ thông qua …": a two-word stop
                 end = at + w.end()
             if end - at < 2:
                 return None
         p = _PAREN.match(text, end)  # "Hội nghị Trung ương 8 (khóa XI)"
         if p:
             end = p.end()
-        return text[at:end].strip(), end
+        recent = _RECENT.match(text, end)  # "của Thanh tra Chính phủ mới đây về …": the title follows
+        return text[at:end].strip(), recent.end() if recent and _ABOUT.match(text, recent.end()) else end
 
     def _date_at(self, doc: Document, at: int) -> Optional[tuple[Optional[str], int]]:
         """The value and end of the date record that starts at normalized offset ``at``."""
@@ -553,6 +557,9 @@ class DocumentExtractor:
                 break  # "công bố Sách trắng quốc phòng lần thứ 10": "the nth time", not the name (document.name_end)
             if i >= 1 and low in self.stops_before_capital and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
                 break
+            if i >= 1 and low == "là" and parts[i - 1].lower() in ("nhất", "tức"):
+                keep.append(w)  # "nhất là cán bộ lãnh đạo": "especially", not a clause's verb
+                continue
             if i >= 1 and (low in stops or " ".join(parts[i : i + 2]).lower() in stops):
                 if not parts[i - 1][:1].isupper() or f"{parts[i - 1].lower()} {low}" not in self.compounds:  # "Tự do"
                     break
