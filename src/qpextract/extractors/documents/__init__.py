@@ -92,6 +92,7 @@ class Head(BaseModel):
     subject_title: bool = False
     takes_law_title: bool = False  # a lower-case head takes a law's title from law_titles ("luật đồn trú", "dự luật dẫn độ")
     capital_only: bool = False  # a record only capitalized inside a sentence (the head is a common verb: "tuyên bố")
+    proper_name: bool = False  # a lower-case head takes a proper name ("hiệp định Paris", "thỏa thuận Minsk")
     named: bool = False  # the capitalized head is the document's whole name ("Chiến lược An ninh Quốc gia")  # a lower-case subject after the head is its title ("bản ghi nhớ hợp tác y tế quân sự")
 
 
@@ -212,7 +213,7 @@ class DocumentExtractor:
         kind: DocumentKind = head.kind
         if head.named:
             return self._named(doc, head, s, e)
-        if head.capital_only and (text[s].islower() or _SENTENCE_START.search(text, max(0, s - 4), s)):
+        if head.capital_only and (text[s].islower() or _SENTENCE_START.search(text, max(0, s - 4), s)) and not self._proper_after(text, head, s, e):
             return None  # "tuyên bố về …" is a verb; "… ký Tuyên bố về ứng xử …" a document
         n = _NUMBER.match(text, skip_blanks(text, e))
         if n and self._is_number(text, n) and not self._counted(text, head, s, n):
@@ -275,18 +276,17 @@ class DocumentExtractor:
                 if title[0].isupper():
                     kind = "law"  # "dự luật Dân quân tự vệ": a Vietnamese law's draft, its name capitalized
                 title, end = self._named_tail(text, head, s, title, end)
-            elif not number and head.needs == "number_or_title" and text[s].isupper() or (not number and head.kind == "law"):
+            elif not number and head.needs == "number_or_title" and text[s].isupper() or (not number and head.kind == "law") or (not number and self._proper_after(text, head, s, e)):
                 nm = _NAME.match(text, e)
                 lower_ok = (head.kind == "law" or head.lower_name) and text[s].isupper() and not _SENTENCE_START.search(text, max(0, s - 4), s)
                 if nm and (nm.group(1)[0].isupper() or lower_ok):
-                    name = self._trim(nm.group(1), self.stops)
+                    name = self._trim(self._name_end(nm.group(1)), self.stops)
                     if head.kind == "law" and name.lower() in self.jurisdictions:
                         doc.near_miss(self.name, "document.jurisdiction", s, nm.end(1), "the law of a country is its legal system, not a document")
                         return None  # "luật Hong Kong"
                     if head.kind == "law" and name and name.split()[0].islower() and self._law_verb(name):
                         doc.near_miss(self.name, "document.law_verb", s, nm.end(1), "the word after 'Luật' is its verb, not its name")
                         return None  # "dự án Luật cần quy định …"
-                    name = self._name_end(name)
                     if name and not self.issuer_re.fullmatch(name) and not self._stop_first(name):
                         title, end = name, nm.start(1) + len(name)
                         rule = "document.name"
@@ -418,6 +418,25 @@ class DocumentExtractor:
         past ten words in lower case ('"là một nhân tố …"', '"cho các cấp phân quyền …"')."""
         words = quoted.split()
         return quoted[:1].islower() and (words[0] in ("là", "cho", "có", "được", "đã", "sẽ", "đang", "nhằm", "để", "và") or len(words) > 10)
+
+    def _proper_after(self, text: str, head: Head, s: int, e: int) -> bool:
+        """True for a lower-case treaty head right before a proper name that is not a country or a body
+        ("hiệp định Paris", "thỏa thuận Minsk"; not "thỏa thuận Mỹ - Triều", "hiệp định với Bộ Quốc phòng")."""
+        if not head.proper_name or not text[s].islower():
+            return False
+        nm = _NAME.match(text, e)
+        if nm is None or not nm.group(1)[0].isupper():
+            return False
+        words = nm.group(1).split()
+        first = words[0].lower()
+        return not (
+            first in self.jurisdictions
+            or " ".join(words[:2]).lower() in self.jurisdictions
+            or any(part in self.jurisdictions for part in first.split("-"))  # "thỏa thuận Mỹ-Nga"
+            or any(c.isdigit() for c in words[0])  # "thỏa thuận S-400": a weapons deal named by its model
+            or self.body_re.match(nm.group(1))
+            or (len(words) > 1 and words[1] in ("-", "–"))
+        )
 
     def _law_verb(self, name: str) -> bool:
         """True when the lower-case word after a capital "Luật" is a verb ("Luật cần quy định …")."""
