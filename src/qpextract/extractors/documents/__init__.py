@@ -18,7 +18,11 @@ not end it ("Đạo luật Tự do Thông tin"). No record: a decision that is a
 ("đưa ra quyết định rút quân"; ``document.deciding``), the law of a country ("luật Hong Kong";
 ``document.jurisdiction``), a lower-case head that is also a verb
 before scare quotes ("Thủ tướng quyết định "số phận" dự án"; ``document.verb_quote``), a head inside a body's
-name ("Tổ chức Hiệp ước Bắc Đại Tây Dương").
+name ("Tổ chức Hiệp ước Bắc Đại Tây Dương"), a decision after a future, negation or generality ("sẽ không có
+quyết định …", "kể từ ngày có Quyết định …"; ``document.modal``), a verb after "Luật" ("dự án Luật cần …";
+``document.law_verb``), a quoted clause ('kế hoạch của Washington "là …"'; ``document.quotation``), a decision
+of a country ("Quyết định của Nga về việc …"; ``document.state_act``). A name ends at its predicate, after an
+acronym or a country ("đạo luật CAATSA sau thương vụ …"; ``document.name_end``).
 """
 
 from __future__ import annotations
