@@ -571,6 +571,10 @@ class DocumentExtractor:
         for i, w in enumerate(parts):
             low = w.lower()
             pair = w in ("-", "–") and parts[i - 1][:1].isupper() and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper()
+            counted = w.isdigit() and len(w) <= 3 and parts[i - 1][:1].islower() and parts[i + 1 : i + 2] and parts[i + 1][:1].islower()
+            if counted and parts[i + 1].lower() not in self.number_followers:
+                keep.append(w)  # "về việc cử 15 cán bộ công binh …": a count and its noun belong to the title
+                continue
             if i >= 1 and (any(c.isdigit() for c in w) or w == "-") and not self._year_in_title(parts, i) and not pair:
                 break  # a dash between two capitals stays: "Tuyên bố chung Trung - Anh"
             if low == "và" and _pair_open(keep) and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
