@@ -129,7 +129,6 @@ class DocumentVocabulary(BaseModel):
     law_titles: list[str]
     subject_stops: list[str]
     modal_before_verb: list[str]
-    capital_after_verbs: list[str]
     law_verbs: list[str]
     name_predicates: list[str]
 
@@ -160,7 +159,6 @@ class DocumentExtractor:
         self.modal_re = re.compile(
             r"(?<!\w)" + trie_pattern(voc.modal_before_verb) + r"[ \t]++(?:\w++[ \t]++)?" + trie_pattern(voc.decided_verbs) + r"[ \t]++$", re.IGNORECASE
         )
-        self.announce_re = re.compile(r"(?<!\w)" + trie_pattern(voc.capital_after_verbs) + r"[ \t]++$", re.IGNORECASE)
         self.law_verbs = frozenset(voc.law_verbs)
         self.name_predicates = frozenset(voc.name_predicates)
         self.number_followers = frozenset(voc.issuer_stops + voc.title_stops)
@@ -355,8 +353,6 @@ class DocumentExtractor:
         if head.after_verb and self.decided_re.search(text, max(0, s - 16), s):
             if self.modal_re.search(text, max(0, s - 32), s):
                 return None  # "sẽ không có quyết định loại trừ …": not a document issued (document.modal)
-            if text[s].islower() and self.announce_re.search(text, max(0, s - 16), s):
-                return None  # "Venezuela đã công bố quyết định loại đồng USD …": announcing a decision (document.modal)
             c = _CLAUSE.match(text, e)
             if c and self.personnel_re.match(c.group(1)):
                 return "", c.end(1), "document.personnel"  # "trao quyết định điều động, bổ nhiệm ...": the act on a person
