@@ -53,8 +53,9 @@ _COMMA_PART = re.compile(r",[ \t]++([^,;:.()\"“”\n]{2,160})")  # the next pa
 _NAME = re.compile(r"[ \t]++([\w-]++(?:[ \t]++[\w-]++){0,11})")  # its first word must be capitalized
 # a name of up to 12 words right before its acronym in brackets: "tránh va chạm trên biển (CUES)"
 _ACRONYM = re.compile(r"[ \t]++([\w-]++(?:[ \t]++[\w-]++){0,11})[ \t]*+\([A-ZĐ]{2,8}\)")
-# a title to the clause end (a comma only after its first one or two words: "tuyên truyền, phổ biến ...")
-_CLAUSE = re.compile(r"[ \t]++([^\W\d][\w-]*+(?:[ \t]++[\w-]++)?+(?:,[ \t]++[\w-]++)?+(?:[ \t]++[\w-]++){0,24})")
+# a title to the clause end (a comma only after its first one or two words: "tuyên truyền, phổ biến ..."; a
+# number keeps its separators: "thu hồi hơn 4.720 m2 đất")
+_CLAUSE = re.compile(r"[ \t]++([^\W\d][\w-]*+(?:[ \t]++[\w-]++)?+(?:,[ \t]++[\w-]++)?+(?:[ \t]++[\w-]++(?:[.,]\d++)*+){0,24})")
 # a short lower-case title then "của": "kế hoạch huấn luyện của ..."
 _OF_TITLE = re.compile(r"[ \t]++([^\W\d][\w]*+(?:[ \t]++[\w]++){0,3}?)[ \t]++của[ \t]++")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“])[ \t]*+$")  # a capital here is no sign of a name
