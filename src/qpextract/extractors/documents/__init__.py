@@ -18,7 +18,11 @@ not end it ("Đạo luật Tự do Thông tin"). No record: a decision that is a
 ("đưa ra quyết định rút quân"; ``document.deciding``), the law of a country ("luật Hong Kong";
 ``document.jurisdiction``), a lower-case head that is also a verb
 before scare quotes ("Thủ tướng quyết định "số phận" dự án"; ``document.verb_quote``), a head inside a body's
-name ("Tổ chức Hiệp ước Bắc Đại Tây Dương").
+name ("Tổ chức Hiệp ước Bắc Đại Tây Dương"), a decision after a future, negation or generality ("sẽ không có
+quyết định …", "kể từ ngày có Quyết định …"; ``document.modal``), a verb after "Luật" ("dự án Luật cần …";
+``document.law_verb``), a quoted clause ('kế hoạch của Washington "là …"'; ``document.quotation``), a decision
+of a country ("Quyết định của Nga về việc …"; ``document.state_act``). A name ends at its predicate, after an
+acronym or a country ("đạo luật CAATSA sau thương vụ …"; ``document.name_end``).
 """
 
 from __future__ import annotations
@@ -42,15 +46,16 @@ _NUMBER = re.compile(
     r"(số[ \t]++)?+(\d[\d.]*+(?:[/-]\d++|[ \t]?+[/-][ \t]?+[A-ZĐ][A-Za-zĐđ]*+)*+)(?![\w/-]|,\d)",
 )
 _CODE_GAP = re.compile(r"[ \t]*+([/-])[ \t]*+")  # "268 / UBND" is written "268/UBND"
-_QUOTE = re.compile(r"[ \t]*+(?:về[ \t]++)?+[\"“]([^\"“”\n]{3,300})[\"”]")
+_QUOTE = re.compile(r"[ \t]*+(?:về[ \t]++(?:việc[ \t]++)?+)?+[\"“]([^\"“”\n]{3,300})[\"”]")
 _ABOUT = re.compile(r"[ \t]*+(về[ \t]++[^,;:.()\"“”\n]{3,160})")
 _COMMA_PART = re.compile(r",[ \t]++([^,;:.()\"“”\n]{2,160})")  # the next part of a title after a comma
 # a name after the head: capitalized words, then lower-case or numbered continuations
 _NAME = re.compile(r"[ \t]++([\w-]++(?:[ \t]++[\w-]++){0,11})")  # its first word must be capitalized
 # a name of up to 12 words right before its acronym in brackets: "tránh va chạm trên biển (CUES)"
 _ACRONYM = re.compile(r"[ \t]++([\w-]++(?:[ \t]++[\w-]++){0,11})[ \t]*+\([A-ZĐ]{2,8}\)")
-# a title to the clause end (a comma only after its first one or two words: "tuyên truyền, phổ biến ...")
-_CLAUSE = re.compile(r"[ \t]++([^\W\d][\w-]*+(?:[ \t]++[\w-]++)?+(?:,[ \t]++[\w-]++)?+(?:[ \t]++[\w-]++){0,24})")
+# a title to the clause end (a comma only after its first one or two words: "tuyên truyền, phổ biến ..."; a
+# number keeps its separators: "thu hồi hơn 4.720 m2 đất")
+_CLAUSE = re.compile(r"[ \t]++([^\W\d][\w-]*+(?:[ \t]++[\w-]++)?+(?:,[ \t]++[\w-]++)?+(?:[ \t]++[\w-]++(?:[.,]\d++)*+){0,24})")
 # a short lower-case title then "của": "kế hoạch huấn luyện của ..."
 _OF_TITLE = re.compile(r"[ \t]++([^\W\d][\w]*+(?:[ \t]++[\w]++){0,3}?)[ \t]++của[ \t]++")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“])[ \t]*+$")  # a capital here is no sign of a name
@@ -60,6 +65,7 @@ _NAMED_YEAR = re.compile(r"((?:[ \t]++[\w-]++){1,6}?)[ \t]++năm[ \t]++(?:19|20)
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d(?:[-–](?:19|20)?\d\d)?")  # "2003", "2015-2019"
 _YEAR_BEFORE_OF = re.compile(r"[ \t]++năm[ \t]++(?:19|20)\d\d(?=[ \t]++của[ \t])")  # "Báo cáo năm 2019 của DIA"
 _OF = re.compile(r"[ \t,]*+của[ \t]++")
+_RECENT = re.compile(r"[ \t]++(?:mới đây|gần đây|vừa qua)(?!\w)")
 _DAY_GAP = re.compile(r"[ \t,]*+(?:ban hành[ \t]++)?+(?:ngày|ký ngày)?+[ \t]*+")
 _PLURAL = re.compile(r"(?:các|những|nhiều|một số|\d+)[ \t]++$", re.IGNORECASE)
 _PAREN = re.compile(r"[ \t]*+\([^()\n]{1,40}\)")
@@ -91,6 +97,7 @@ class Head(BaseModel):
     subject_title: bool = False
     takes_law_title: bool = False  # a lower-case head takes a law's title from law_titles ("luật đồn trú", "dự luật dẫn độ")
     capital_only: bool = False  # a record only capitalized inside a sentence (the head is a common verb: "tuyên bố")
+    proper_name: bool = False  # a lower-case head takes a proper name ("hiệp định Paris", "thỏa thuận Minsk")
     named: bool = False  # the capitalized head is the document's whole name ("Chiến lược An ninh Quốc gia")  # a lower-case subject after the head is its title ("bản ghi nhớ hợp tác y tế quân sự")
 
 
@@ -122,6 +129,9 @@ class DocumentVocabulary(BaseModel):
     subject_openers: list[str]
     law_titles: list[str]
     subject_stops: list[str]
+    modal_before_verb: list[str]
+    law_verbs: list[str]
+    name_predicates: list[str]
 
 
 class DocumentExtractor:
@@ -147,6 +157,12 @@ class DocumentExtractor:
         self.decided_re = re.compile(r"(?<!\w)" + trie_pattern(voc.decided_verbs) + r"[ \t]++$", re.IGNORECASE)
         self.decided_stops = frozenset(voc.decided_stops)
         self.deciding_re = re.compile(r"(?<!\w)" + trie_pattern(voc.deciding_verbs) + r"[ \t]++$", re.IGNORECASE)
+        self.modal_re = re.compile(
+            r"(?<!\w)" + trie_pattern(voc.modal_before_verb) + r"[ \t]++(?:\w++[ \t]++)?" + trie_pattern(voc.decided_verbs) + r"[ \t]++$", re.IGNORECASE
+        )
+        self.law_verbs = frozenset(voc.law_verbs)
+        self.name_predicates = frozenset(voc.name_predicates)
+        self.number_followers = frozenset(voc.issuer_stops + voc.title_stops)
         self.personnel_re = re.compile(trie_pattern(voc.personnel_actions) + r"(?![\w])")
         self.clause_openers = frozenset(voc.clause_openers)
         self.clause_verbs = frozenset(voc.clause_verbs)
@@ -202,10 +218,10 @@ class DocumentExtractor:
         kind: DocumentKind = head.kind
         if head.named:
             return self._named(doc, head, s, e)
-        if head.capital_only and (text[s].islower() or _SENTENCE_START.search(text, max(0, s - 4), s)):
+        if head.capital_only and (text[s].islower() or _SENTENCE_START.search(text, max(0, s - 4), s)) and not self._proper_after(text, head, s, e):
             return None  # "tuyên bố về …" is a verb; "… ký Tuyên bố về ứng xử …" a document
         n = _NUMBER.match(text, skip_blanks(text, e))
-        if n and self._is_number(text, n):
+        if n and self._is_number(text, n) and not self._counted(text, head, s, n):
             number, end, rule = _CODE_GAP.sub(r"\1", n.group(2)), n.end(), "document.number"
         # the issue date right after the number: "ngày 25/10/2013"
         if number:
@@ -225,6 +241,11 @@ class DocumentExtractor:
             if iss and (_ABOUT.match(text, iss[1]) or _QUOTE.match(text, iss[1])):
                 issuer, end = iss
         q = _QUOTE.match(text, end)
+        if q and text.startswith('"', end) and text[end - 1 : end].isalnum():
+            q = None  # 'theo hiến pháp" và …': the quote after the head closes, it opens no title
+        if q and not number and self._quotation(q.group(1)):
+            doc.near_miss(self.name, "document.quotation", s, q.end(), "a quoted clause after the head is speech, not a title")
+            q = None  # 'Quyết định "phản ánh mong muốn của chúng tôi nhằm …"', 'kế hoạch của Washington "là …"'
         if q and not number and not issuer and head.after_verb and text[s].islower() and not self.decided_re.search(text, max(0, s - 16), s):
             # "Thủ tướng quyết định "số phận" dự án": a verb before scare quotes (document.verb_quote)
             doc.near_miss(self.name, "document.verb_quote", s, q.end(), "a lower-case head that is also a verb, before quotes")
@@ -260,19 +281,27 @@ class DocumentExtractor:
                 if title[0].isupper():
                     kind = "law"  # "dự luật Dân quân tự vệ": a Vietnamese law's draft, its name capitalized
                 title, end = self._named_tail(text, head, s, title, end)
-            elif not number and head.needs == "number_or_title" and text[s].isupper() or (not number and head.kind == "law"):
+            elif not number and head.needs == "number_or_title" and text[s].isupper() or (not number and head.kind == "law") or (not number and self._proper_after(text, head, s, e)):
                 nm = _NAME.match(text, e)
                 lower_ok = (head.kind == "law" or head.lower_name) and text[s].isupper() and not _SENTENCE_START.search(text, max(0, s - 4), s)
                 if nm and (nm.group(1)[0].isupper() or lower_ok):
-                    name = self._trim(nm.group(1), self.stops)
+                    name = self._trim(self._name_end(nm.group(1)), self.stops)
                     if head.kind == "law" and name.lower() in self.jurisdictions:
                         doc.near_miss(self.name, "document.jurisdiction", s, nm.end(1), "the law of a country is its legal system, not a document")
                         return None  # "luật Hong Kong"
+                    if head.kind == "law" and name and name.split()[0].islower() and self._law_verb(name):
+                        doc.near_miss(self.name, "document.law_verb", s, nm.end(1), "the word after 'Luật' is its verb, not its name")
+                        return None  # "dự án Luật cần quy định …"
                     if name and not self.issuer_re.fullmatch(name) and not self._stop_first(name):
                         title, end = name, nm.start(1) + len(name)
                         rule = "document.name"
+                        if head.kind == "law" and (lt := self.law_title_re.match(text, e)) and lt.end(1) > end:
+                            title, end = lt.group(1), lt.end(1)  # "Luật Quản lý, sử dụng vũ khí, …": a listed name with a comma
                         title, end = self._named_tail(text, head, s, title, end)
-        if number is None and self.deciding_re.search(text, max(0, s - 12), s):
+        if number is None and head.needs == "number_or_quote" and issuer and issuer.lower() in self.jurisdictions:
+            doc.near_miss(self.name, "document.state_act", s, end, "a decision or plan of a country without a number is its act")
+            return None  # "Quyết định của Nga về việc cung cấp S-300 cho Syria"
+        if number is None and head.after_verb and self.deciding_re.search(text, max(0, s - 12), s):
             doc.near_miss(self.name, "document.deciding", s, end, "after 'đưa ra' a head without a number is the act of deciding")
             return None  # "đưa ra quyết định rút quân"
         if number is None and (title is None or _PLURAL.search(text, max(0, s - 12), s)):
@@ -323,6 +352,8 @@ class DocumentExtractor:
         if a and not a.group(1).lower().startswith("của "):  # not "Tuyên bố của Tổ chức … (NATO)"
             return (text[s : a.end(1)] if head.title_keeps_head else a.group(1)), a.end(1), "document.acronym"
         if head.after_verb and self.decided_re.search(text, max(0, s - 16), s):
+            if self.modal_re.search(text, max(0, s - 32), s):
+                return None  # "sẽ không có quyết định loại trừ …": not a document issued (document.modal)
             c = _CLAUSE.match(text, e)
             if c and self.personnel_re.match(c.group(1)):
                 return "", c.end(1), "document.personnel"  # "trao quyết định điều động, bổ nhiệm ...": the act on a person
@@ -364,6 +395,8 @@ class DocumentExtractor:
                 break
             if self.head_re.match(part.lower()):
                 break  # "…, nghị định thư về …": the next document of a list
+            if any(text[m.start(1) + h.start()].isupper() for h in self.head_re.finditer(part.lower())):
+                break  # "…, vi phạm Tuyên bố về …": a clause that cites another document
             kept = trim(part)
             cut = part[len(kept) :].split()
             if cut and cut[0].lower() in self.clause_verbs:
@@ -375,6 +408,63 @@ class DocumentExtractor:
             if new or kept != part.rstrip():
                 break
         return end
+
+    def _counted(self, text: str, head: Head, s: int, n: re.Match[str]) -> bool:
+        """True for a bare number after a lower-case head that is also a common word, before a noun it
+        counts ("sai quy định 4 gói thầu", "thông báo 5 phi cơ"; not "quyết định 1918 của Thủ tướng")."""
+        if head.needs != "number_or_quote" or not text[s].islower() or n.group(1) or not n.group(2).isdigit():
+            return False
+        nxt = text[n.end() : n.end() + 24].split()
+        return bool(nxt) and nxt[0][:1].islower() and nxt[0].lower() not in self.number_followers
+
+    @staticmethod
+    def _quotation(quoted: str) -> bool:
+        """True for a quoted clause rather than a name: it opens in lower case with a clause word, or runs
+        past ten words in lower case ('"là một nhân tố …"', '"cho các cấp phân quyền …"')."""
+        words = quoted.split()
+        return quoted[:1].islower() and (words[0] in ("là", "cho", "có", "được", "đã", "sẽ", "đang", "nhằm", "để", "và") or len(words) > 10)
+
+    def _proper_after(self, text: str, head: Head, s: int, e: int) -> bool:
+        """True for a lower-case treaty head right before a proper name that is not a country or a body
+        ("hiệp định Paris", "thỏa thuận Minsk"; not "thỏa thuận Mỹ - Triều", "hiệp định với Bộ Quốc phòng")."""
+        if not head.proper_name or not text[s].islower():
+            return False
+        nm = _NAME.match(text, e)
+        if nm is None or not nm.group(1)[0].isupper():
+            return False
+        words = nm.group(1).split()
+        first = words[0].lower()
+        return not (
+            first in self.jurisdictions
+            or " ".join(words[:2]).lower() in self.jurisdictions
+            or any(part in self.jurisdictions for part in first.split("-"))  # "thỏa thuận Mỹ-Nga"
+            or any(c.isdigit() for c in words[0])  # "thỏa thuận S-400": a weapons deal named by its model
+            or self.body_re.match(nm.group(1))
+            or (len(words) > 1 and words[1] in ("-", "–"))
+        )
+
+    def _law_verb(self, name: str) -> bool:
+        """True when the lower-case word after a capital "Luật" is a verb ("Luật cần quy định …")."""
+        parts = name.lower().split()
+        return parts[0] in self.law_verbs or " ".join(parts[:2]) in self.law_verbs
+
+    def _name_end(self, name: str) -> str:
+        """A name cut where its sentence's predicate begins: after an acronym or a country, or before a
+        predicate word, a lower-case word ends it ("đạo luật CAATSA sau thương vụ", "Luật Cảnh sát biển
+        Việt Nam dự kiến"; document.name_end)."""
+        parts = name.split()
+        for i in range(1, len(parts)):
+            w, low = parts[i], parts[i].lower()
+            if low in self.name_predicates or " ".join(parts[i : i + 2]).lower() in self.name_predicates:
+                return " ".join(parts[:i])
+            prev = parts[i - 1]
+            if w[:1].islower() and low not in ("về", "giữa", "và") and (
+                (len(prev) >= 2 and prev.isupper() and prev.isalpha())
+                or (i >= 2 and " ".join(parts[i - 2 : i]).lower() in self.jurisdictions and parts[i - 2][:1].isupper())
+                or (prev.lower() in self.jurisdictions and prev[:1].isupper())
+            ):
+                return " ".join(parts[:i])
+        return name
 
     def _stop_first(self, words: str) -> bool:
         """True when a title would begin with a stop word ("Luật cũng quy định ...")."""
@@ -403,6 +493,8 @@ class DocumentExtractor:
         """True for a year that belongs to a title: after "năm", "giai đoạn", "năm học", or a dash
         between two years ("năm học 2019 - 2020", "song phương năm 2003")."""
         w = parts[i]
+        if w.isdigit() and i >= 2 and parts[i - 1].lower() == "thứ" and parts[i - 2].lower() == "lần":
+            return True  # "Đại hội Đảng lần thứ 12" (a "lần" that reaches here follows "Đại hội"/"Hội nghị")
         if _YEAR_WORD.fullmatch(w):
             return parts[i - 1].lower() in ("năm", "học", "đoạn", "-", "–")
         return w in ("-", "–") and _YEAR_WORD.fullmatch(parts[i - 1]) is not None and bool(parts[i + 1 : i + 2]) and _YEAR_WORD.fullmatch(parts[i + 1]) is not None
@@ -434,13 +526,16 @@ class DocumentExtractor:
             for i, w in enumerate(_ISSUER_WORD.finditer(text[at : at + 160])):
                 if i >= 10 or at + w.start() != end or (i > 0 and w.group(1).lower() in self.issuer_stops):
                     break
+                if i > 0 and w.group(1).islower() and " ".join(text[at + w.start() : at + w.start() + 16].split()[:2]) in self.issuer_stops:
+                    break  # "của Thanh tra Chính phủ mới đây về …", "của Mỹ thông qua …": a two-word stop
                 end = at + w.end()
             if end - at < 2:
                 return None
         p = _PAREN.match(text, end)  # "Hội nghị Trung ương 8 (khóa XI)"
         if p:
             end = p.end()
-        return text[at:end].strip(), end
+        recent = _RECENT.match(text, end)  # "của Thanh tra Chính phủ mới đây về …": the title follows
+        return text[at:end].strip(), recent.end() if recent and _ABOUT.match(text, recent.end()) else end
 
     def _date_at(self, doc: Document, at: int) -> Optional[tuple[Optional[str], int]]:
         """The value and end of the date record that starts at normalized offset ``at``."""
@@ -477,13 +572,22 @@ class DocumentExtractor:
         for i, w in enumerate(parts):
             low = w.lower()
             pair = w in ("-", "–") and parts[i - 1][:1].isupper() and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper()
+            counted = w.isdigit() and len(w) <= 3 and parts[i - 1][:1].islower() and parts[i + 1 : i + 2] and parts[i + 1][:1].islower()
+            if counted and parts[i + 1].lower() not in self.number_followers:
+                keep.append(w)  # "về việc cử 15 cán bộ công binh …": a count and its noun belong to the title
+                continue
             if i >= 1 and (any(c.isdigit() for c in w) or w == "-") and not self._year_in_title(parts, i) and not pair:
                 break  # a dash between two capitals stays: "Tuyên bố chung Trung - Anh"
             if low == "và" and _pair_open(keep) and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
                 keep.append(w)  # "giữa Việt Nam và Trung Quốc": one pair
                 continue
+            if i >= 1 and low == "lần" and not any(k.lower() == "hội" for k in keep):
+                break  # "công bố Sách trắng quốc phòng lần thứ 10": "the nth time", not the name (document.name_end)
             if i >= 1 and low in self.stops_before_capital and parts[i + 1 : i + 2] and parts[i + 1][:1].isupper():
                 break
+            if i >= 1 and low == "là" and parts[i - 1].lower() in ("nhất", "tức"):
+                keep.append(w)  # "nhất là cán bộ lãnh đạo": "especially", not a clause's verb
+                continue
             if i >= 1 and (low in stops or " ".join(parts[i : i + 2]).lower() in stops):
                 if not parts[i - 1][:1].isupper() or f"{parts[i - 1].lower()} {low}" not in self.compounds:  # "Tự do"
                     break
