@@ -57,6 +57,7 @@ from qpextract.document import Document
 from qpextract.models import Abbreviation
 from qpextract.patterns import trie_pattern
 
+
 def _char_class(keep: str) -> str:
     """A ``re`` character class body of the Basic Multilingual Plane's characters whose Unicode
     category starts with one of ``keep`` ("Lu", "M": upper-case letters and marks)."""
@@ -70,7 +71,14 @@ def _char_class(keep: str) -> str:
     return "".join(re.escape(chr(a)) + (("-" + re.escape(chr(b))) if b > a else "") for a, b in ranges)
 
 
-_UPPER = _char_class("Lu M")  # [\p{Lu}\p{M}] for ``re``
+@lru_cache(maxsize=None)
+def _caps_run() -> re.Pattern[str]:
+    """Runs of words in capitals, marks allowed: ``re`` with a class of the upper-case letters and marks
+    (several times faster to scan than ``regex``), built on first use rather than at import."""
+    upper = _char_class("Lu M")
+    return re.compile(rf"[{upper}](?<![^\W_].)[{upper}]++(?: [{upper}]{{2,}}+)++(?![^\W_])")
+
+
 _LEFT_TOUCH = regex.compile(r"[\p{L}\p{N}]")
 _LETTER = regex.compile(r"\p{L}")
 # a web address: "VOV.VN", "Trung Hiếu/VOV.VN", "Chinhphu.vn": never an abbreviation
@@ -89,6 +97,8 @@ _PAREN = regex.compile(r"\(([^()\n]{1,150})\)")
 _FORM = regex.compile(r"[A-ZĐ][A-ZĐa-z0-9]*+(?:\s?[-/&+]\s?[A-ZĐ0-9][A-ZĐa-z0-9]*+)*+\+?")
 _FORM_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])([A-ZĐ][A-ZĐ0-9]*+(?:[-/&][A-ZĐ0-9]++)*+)\s*$")
 _WORD = regex.compile(r"[\p{L}\p{N}]++")
+# a model name in mixed case, with a digit: "MiG-29K", "Su-30MK2", "UMig-21", "Mi-8AMTSh": never a defined form
+_MODEL_NAME = regex.compile(r"(?=.*\p{Ll})(?=.*\d)[\p{L}\d\s/-]++")
 # "(gọi tắt là JSDF)", "(viết tắt: NLF)", "(tên viết tắt là X)": the short form named after the words
 _CALLED = regex.compile(r"(?:[Tt]ên )?(?:[Gg]ọi|[Vv]iết) tắt(?: là|:)?\s+(?=[A-ZĐ])")
 # "“Giá treo tên lửa trên không” (FMR)": a name in quotes right before the brackets (searched from the end)
@@ -109,7 +119,6 @@ _OPEN_AFTER = regex.compile(r"\s?\(\s?")
 _CAP_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]*+\s$")
 _CAP_AFTER = regex.compile(r"\s\p{Lu}")
 _INITIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\.\s?$")
-_CAPS_RUN = re.compile(rf"[{_UPPER}](?<![^\W_].)[{_UPPER}]++(?: [{_UPPER}]{{2,}}+)++(?![^\W_])")
 _ASCII_CAPS = regex.compile(r"[A-ZĐ]+")
 _NAME_AFTER = regex.compile(r"(?: \p{Lu}\p{Ll}[\p{Ll}\p{M}]*+){2,4}")
 
@@ -159,10 +168,11 @@ def abbreviation_rows() -> tuple[AbbreviationEntry, ...]:
 def load_lexicon() -> _Lexicon:
     entries = {e.short: e for e in abbreviation_rows()}
     # a prefix trie, longest form first ("QP-QSĐP" also matches "QP - QSĐP", "NN&PTNT" also
-    # "NN & PTNT"); the left boundary is checked on each match so that the engine keeps its
+    # "NN & PTNT", "HA/DR" also "HA / DR"); the left boundary is checked on each match so that the engine keeps its
     # fast literal scan
     forms = list(entries) + [k.replace("&", " & ") for k in entries if "&" in k]
     forms += [k[:-1] + " +" for k in entries if k.endswith("+")]  # "ADMM +" is "ADMM+"
+    forms += [k.replace("/", " / ") for k in entries if "/" in k]  # "HA / DR" is "HA/DR", "NQ / TW" "NQ/TW"
     # ``re``, not ``regex``: its scan of a literal trie is several times faster; ``(?![^\W_])``
     # is ``(?![\p{L}\p{N}])`` (``\w`` in ``re`` is letters, digits and "_")
     pattern = re.compile(trie_pattern(forms) + r"(?![^\W_])")
@@ -211,6 +221,7 @@ class AbbreviationTagger:
         self.max_words = int(cfg["max_words"])
         self.name_syllables = frozenset(cfg["name_syllables"]) | frozenset(cfg["name_links"])
         self.name_qualifiers = tuple(cfg["name_qualifiers"])
+        self.body_heads = tuple(h for h in cfg["heads"] if h[0].isupper())  # "Lực lượng", "Bộ", "Đường"
         heads = {v for h in cfg["heads"] for v in (h, h[0].upper() + h[1:])}  # "tàu" also opens a sentence
         self.heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(heads)) + r"(?![\p{L}])")
         # "cục Tình báo Anh MI6": a gloss right before a form with no brackets (abbr.defined_gloss)
@@ -231,6 +242,7 @@ class AbbreviationTagger:
             r"(?:^|[,;:.!?()\"“”\n…]|(?<![\p{L}])(?:" + "|".join(regex.escape(s) for s in cfg["stop_words"]) + r")(?![\p{L}]))",
             regex.REVERSE,  # the last stop before the brackets
         )
+        self.gloss_openers = frozenset(cfg["gloss_after"]["openers"])
         self.ignored = frozenset(row.token for row in read_tsv("not_abbreviations.tsv", _NotAbbreviation))
         self._definition_patterns(cfg)
 
@@ -307,9 +319,14 @@ class AbbreviationTagger:
             while (
                 j + 1 < len(atoms)
                 and "abbr.skip" not in (atoms[j].rule, atoms[j + 1].rule)
-                and _JOINER.fullmatch(text, atoms[j].end, atoms[j + 1].start)
-                and not _byline_slash(text, atoms[j], atoms[j + 1])
-            ):
+                and (
+                    (_JOINER.fullmatch(text, atoms[j].end, atoms[j + 1].start) and not _byline_slash(text, atoms[j], atoms[j + 1]))
+                    or (
+                        _SPACED.fullmatch(text, atoms[j].end, atoms[j + 1].start)
+                        and defined.get(canonical(text[atoms[i].start : atoms[j + 1].end]), ("", ""))[1] == "abbr.defined"
+                    )
+                )
+            ):  # a spaced pair only when the article spells it by initials: "… và tìm kiếm cứu nạn (PCTT / TKCN)"
                 j += 1
             chain = atoms[i : j + 1]
             start, end = chain[0].start, chain[-1].end
@@ -430,7 +447,12 @@ class AbbreviationTagger:
             if called:
                 inner = inner[called.end() :]
             if _FORM.fullmatch(inner) and (sum(c.isupper() for c in inner) >= 2 or self.lookup(inner.upper())) and not _ROMAN.fullmatch(inner):
-                self._define_before(text[max(0, m.start() - 150) : m.start()], inner, out)  # "Ban Chỉ huy Quân sự (CHQS)"
+                before = text[max(0, m.start() - 150) : m.start()]
+                if inner.isupper() or not inner.isalpha():  # "Ban Chỉ huy Quân sự (CHQS)"
+                    if not _MODEL_NAME.fullmatch(inner):
+                        self._define_before(before, inner, out)
+                else:  # "(Centcom)", "(FONOPs)": lower-case letters ask for evidence
+                    self._define_mixed(before, inner, out)
                 continue
             paired = self.paired.fullmatch(inner)
             words = [w.group() for w in _WORD.finditer(paired.group(1))] if paired else []
@@ -447,7 +469,25 @@ class AbbreviationTagger:
                 elif self._names_body(inner) and not self._table_within(short, inner, inner):
                     # "JSDF (Lực lượng Phòng vệ Nhật Bản)": a body's name in another language's order
                     out.setdefault(canonical(short), (inner, "abbr.defined_phrase"))
+                elif self._common_gloss(inner, short):  # "SIGINT (tình báo tín hiệu)"
+                    out.setdefault(canonical(short), (inner, "abbr.defined_common"))
         return out
+
+    def _common_gloss(self, inner: str, short: str) -> bool:
+        """``abbr.defined_common``: brackets after a form that hold its gloss in lower case, with no head
+        word ("CBP (cơ quan hải quan và bảo vệ biên giới)", "VBIED (xe đánh bom tự sát)"): two words or
+        more, no digit, not opened by a word of ``gloss_after.openers`` ("(của Mỹ)", "(màu đen)", "(nay là
+        …)"); a form the table knows takes it only when it shares a word with the table's name ("USD (hàng
+        hoá)" stays "đô la Mỹ"), an unknown one only with no punctuation inside."""
+        words = inner.split()
+        if not (inner[0].islower() and 2 <= len(words) <= self.max_words) or any(c.isdigit() for c in inner):
+            return False
+        if words[0].casefold() in self.gloss_openers or " ".join(words[:2]).casefold() in self.gloss_openers:
+            return False
+        entry = self.lookup(short)
+        if entry is None:
+            return all(w.isalpha() for w in words)
+        return bool({w.casefold() for w in _WORD.findall(inner)} & {w.casefold() for w in _WORD.findall(entry.expansion)})
 
     def _glosses(self, text: str, atoms: list[_Atom], defined: dict[str, tuple[str, str]]) -> None:
         """Add to ``defined`` the forms a gloss names (``abbr.defined_gloss``); a form with a digit read
@@ -509,6 +549,20 @@ class AbbreviationTagger:
             qualified = self._qualified(short, phrase)
             if qualified or not self._table_within(short, phrase, before):
                 out.setdefault(canonical(short), (qualified or phrase, "abbr.defined_phrase"))
+
+    def _define_mixed(self, before: str, short: str, out: dict[str, tuple[str, str]]) -> None:
+        """``abbr.defined*`` for a form with lower-case letters and no digit ("Bộ Tư lệnh Trung tâm Mỹ
+        (Centcom)"), only on evidence: initials that spell it, a name in quotes, the table's form in
+        capitals, a proper name of two capitalized words or more ("Bộ Tình trạng Khẩn cấp Nga (MChS)") or
+        one opened by a body's head as the config writes it capitalized ("Đường ranh giới kiểm soát (LoC)");
+        not "máy bay huấn luyện (UMig)")."""
+        found: dict[str, tuple[str, str]] = {}
+        self._define_before(before, short, found)
+        phrase, rule = found.get(canonical(short), ("", ""))
+        capitalized = sum(w[0].isupper() for w in phrase.split())
+        body = any(phrase.startswith(h + " ") for h in self.body_heads)
+        if rule in ("abbr.defined", "abbr.defined_quoted") or (phrase and (self.lookup(short.upper()) or capitalized >= 2 or body)):
+            out.setdefault(canonical(short), (phrase, rule))
 
     def _names_body(self, inner: str) -> bool:
         """Whether brackets after a short form hold a body's name: a capitalized head opens it
@@ -647,7 +701,6 @@ class AbbreviationTagger:
         return False
 
 
-@lru_cache(maxsize=1024)
 def _written(key: str) -> regex.Pattern[str]:
     """The ways a canonical short form is written: spaces allowed around its joiners ("CVW - 7")."""
     parts = regex.split(r"([-&/+])", key)
@@ -689,7 +742,7 @@ def capitals_runs(text: str) -> list[tuple[int, int]]:
     """Spans of names and headlines in capitals: runs of 2+ words in capitals with one that has
     Vietnamese marks ("ĐỨC MINH", "DƯƠNG TRUNG QUỐC"), or of 3+ words ("THE END OF")."""
     runs = []
-    for m in _CAPS_RUN.finditer(text):
+    for m in _caps_run().finditer(text):
         words = m.group().split(" ")
         if len(words) >= 3 or any(not _ASCII_CAPS.fullmatch(w) for w in words):
             runs.append((m.start(), m.end()))
