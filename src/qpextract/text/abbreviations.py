@@ -545,7 +545,7 @@ class AbbreviationTagger:
             # "“Giá treo tên lửa trên không” (FMR)": the name in quotes
             if not self._table_within(short, quoted.group(1).strip(), quoted.group(1)):
                 out.setdefault(canonical(short), (quoted.group(1).strip(), "abbr.defined_quoted"))
-        elif phrase := _unnumbered(self._head_phrase(before) or "", short):
+        elif (phrase := _unnumbered(self._head_phrase(before) or "", short)) and _names_something(phrase, short):
             qualified = self._qualified(short, phrase)
             if qualified or not self._table_within(short, phrase, before):
                 out.setdefault(canonical(short), (qualified or phrase, "abbr.defined_phrase"))
@@ -727,6 +727,16 @@ def _unnumbered(phrase: str, short: str) -> str:
     if any(c.isdigit() for c in short):
         return phrase
     return _TRAILING_NUMBER.sub("", phrase)
+
+
+def _names_something(phrase: str, short: str) -> bool:
+    """Whether a head phrase can be a definition: two words or more ("diện tích phản xạ radar (RCS)" is no
+    "radar"), none a model code unless the form has a digit too ("vũ khí GBU-43 / B (MOAB)" names the bomb's
+    model, not "MOAB")."""
+    words = phrase.split()
+    if len(words) < 2:
+        return False
+    return any(c.isdigit() for c in short) or not any(any(c.isdigit() for c in w) and any(c.isalpha() for c in w) for w in words)
 
 
 def _initial(word: str) -> str:
