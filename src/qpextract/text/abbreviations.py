@@ -97,6 +97,7 @@ _PAREN = regex.compile(r"\(([^()\n]{1,150})\)")
 _FORM = regex.compile(r"[A-ZĐ][A-ZĐa-z0-9]*+(?:\s?[-/&+]\s?[A-ZĐ0-9][A-ZĐa-z0-9]*+)*+\+?")
 _FORM_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])([A-ZĐ][A-ZĐ0-9]*+(?:[-/&][A-ZĐ0-9]++)*+)\s*$")
 _WORD = regex.compile(r"[\p{L}\p{N}]++")
+_LAST_WORD = regex.compile(r"[\p{L}\p{N}]++\s*$")
 # a model name in mixed case, with a digit: "MiG-29K", "Su-30MK2", "UMig-21", "Mi-8AMTSh": never a defined form
 _MODEL_NAME = regex.compile(r"(?=.*\p{Ll})(?=.*\d)[\p{L}\d\s/-]++")
 # "(gọi tắt là JSDF)", "(viết tắt: NLF)", "(tên viết tắt là X)": the short form named after the words
@@ -221,6 +222,7 @@ class AbbreviationTagger:
         self.max_words = int(cfg["max_words"])
         self.name_syllables = frozenset(cfg["name_syllables"]) | frozenset(cfg["name_links"])
         self.name_qualifiers = tuple(cfg["name_qualifiers"])
+        self.name_inner = tuple(cfg["name_inner_words"])
         self.body_heads = tuple(h for h in cfg["heads"] if h[0].isupper())  # "Lực lượng", "Bộ", "Đường"
         heads = {v for h in cfg["heads"] for v in (h, h[0].upper() + h[1:])}  # "tàu" also opens a sentence
         self.heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(heads)) + r"(?![\p{L}])")
@@ -666,6 +668,17 @@ class AbbreviationTagger:
         named = [h for h in self.name_heads.finditer(before, cut) if not _inside_name(before, h)]
         if named:
             heads = sorted(heads + named, key=lambda h: h.start())
+        inner = next((w for w in self.name_inner if before.endswith(w, 0, cut) and not before[cut - len(w) - 1 : cut - len(w)].isalpha()), None)
+        if not heads and inner:
+            # "Chương trình bán trang bị quốc phòng dư thừa (EDA)": a verb inside a capitalized name
+            # after a lower-case word of the name, not right after the head or a capitalized word (then it is
+            # the sentence's verb: "Quân đội Mỹ sử dụng khí tài mới (X)")
+            stop = cut - len(inner)
+            prev = _LAST_WORD.search(before, 0, stop)
+            heads = [
+                h for h in self.heads.finditer(before, self._last_stop(before[:stop]), stop)
+                if h.group()[0].isupper() and not _inside_name(before, h) and prev is not None and prev.start() > h.end() and prev.group()[0].islower()
+            ][:1]
         for i in range(len(heads)):
             phrase = self._phrase_from(before, heads[i], heads[i + 1 :])
             if len(phrase.split()) <= self.max_words:
