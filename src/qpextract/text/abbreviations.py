@@ -97,6 +97,7 @@ _PAREN = regex.compile(r"\(([^()\n]{1,150})\)")
 _FORM = regex.compile(r"[A-ZĐ][A-ZĐa-z0-9]*+(?:\s?[-/&+]\s?[A-ZĐ0-9][A-ZĐa-z0-9]*+)*+\+?")
 _FORM_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])([A-ZĐ][A-ZĐ0-9]*+(?:[-/&][A-ZĐ0-9]++)*+)\s*$")
 _WORD = regex.compile(r"[\p{L}\p{N}]++")
+_MID_SENTENCE = regex.compile(r"[\p{L}\p{N},]\s+$")  # a word or comma before: not a sentence's first word
 _LAST_WORD = regex.compile(r"[\p{L}\p{N}]++\s*$")
 # a model name in mixed case, with a digit: "MiG-29K", "Su-30MK2", "UMig-21", "Mi-8AMTSh": never a defined form
 _MODEL_NAME = regex.compile(r"(?=.*\p{Ll})(?=.*\d)[\p{L}\d\s/-]++")
@@ -220,6 +221,7 @@ class AbbreviationTagger:
         cfg = read_yaml("abbreviation_definitions.yaml")
         self.skip_words = frozenset(cfg["skip_words"])
         self.max_words = int(cfg["max_words"])
+        self.long_max_words = int(cfg["long_max_words"])
         self.name_syllables = frozenset(cfg["name_syllables"]) | frozenset(cfg["name_links"])
         self.name_qualifiers = tuple(cfg["name_qualifiers"])
         self.name_inner = tuple(cfg["name_inner_words"])
@@ -573,7 +575,7 @@ class AbbreviationTagger:
         return (
             head is not None
             and inner[0].isupper()
-            and len(inner.split()) <= self.max_words
+            and len(inner.split()) <= self.long_max_words  # the brackets bound it: no run-on
             and self.stops.search(inner, head.end()) is None
         )
 
@@ -679,6 +681,9 @@ class AbbreviationTagger:
                 h for h in self.heads.finditer(before, self._last_stop(before[:stop]), stop)
                 if h.group()[0].isupper() and not _inside_name(before, h) and prev is not None and prev.start() > h.end() and prev.group()[0].islower()
             ][:1]
+        long = self._long_name(before, heads)
+        if long:
+            return long
         for i in range(len(heads)):
             phrase = self._phrase_from(before, heads[i], heads[i + 1 :])
             if len(phrase.split()) <= self.max_words:
@@ -687,6 +692,19 @@ class AbbreviationTagger:
                     return phrase[descriptor.end() :]  # "hệ thống Phòng thủ tên lửa … (THAAD)": the name
                 return phrase
         return None
+
+    def _long_name(self, before: str, heads: list[regex.Match[str]]) -> Optional[str]:
+        """A name longer than ``max_words`` (up to ``long_max_words``) from the first head: only a capitalized
+        head mid-sentence with no other capitalized head after it ("Tuyên bố về cách ứng xử của các bên ở Biển
+        Đông giữa ASEAN và Trung Quốc (DOC)"; not "Tuyên bố về thực thi Bộ quy tắc … (CUES)")."""
+        if not heads or not heads[0].group()[0].isupper():
+            return None
+        phrase = before[heads[0].start() :].strip()
+        if not self.max_words < len(phrase.split()) <= self.long_max_words or not _MID_SENTENCE.search(before, 0, heads[0].start()):
+            return None
+        if any(h.group()[0].isupper() and h.start() > heads[0].end() + 1 for h in heads[1:]):
+            return None  # (a head right after the first continues it: "Bộ Quy tắc")
+        return phrase
 
     def _phrase_from(self, before: str, head: regex.Match[str], later_heads: list[regex.Match[str]]) -> str:
         """The phrase from ``head`` (or a better later head) to the brackets."""
