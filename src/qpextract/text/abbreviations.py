@@ -615,7 +615,7 @@ class AbbreviationTagger:
         head = self.heads.match(phrase)
         if head and phrase[0].isupper() and folded[head.end() :] == " " + table and phrase[head.end() + 1].islower():
             return False  # "Lực lượng không quân Mỹ tại Thái Bình Dương (PACAF)": a head the name continues in lower case
-        return len(phrase.split()) < 3 or table in folded or before.rstrip().casefold().endswith(table)
+        return len(phrase.split()) < 3 or table in folded or before.rstrip().casefold().endswith(table) or _described(phrase, table)
 
     def _initials_window(self, before: str, words: list[regex.Match[str]], short: str) -> Optional[str]:
         """The shortest run of words ending at the brackets whose initials spell ``short``."""
@@ -758,6 +758,18 @@ def _unnumbered(phrase: str, short: str) -> str:
     if any(c.isdigit() for c in short):
         return phrase
     return _TRAILING_NUMBER.sub("", phrase)
+
+
+def _described(phrase: str, table: str) -> bool:
+    """Whether ``phrase`` is the table's name (casefolded ``table``) with words in lower case put between its
+    lower-case head and the capitalized rest: "đảng cầm quyền Nhân dân Campuchia (CPP)" is "Đảng Nhân dân
+    Campuchia" described as ruling, "đảng đối lập Cứu nguy Dân tộc Campuchia" the same (dev6 gold)."""
+    words, names = phrase.split(), table.split()
+    if not words[0].islower() or words[0] != names[0] or len(words) <= len(names):
+        return False
+    gap = words[1 : len(words) - len(names) + 1]
+    rest = words[len(gap) + 1 :]
+    return all(w.islower() for w in gap) and rest[0][0].isupper() and [w.casefold() for w in rest] == names[1:]
 
 
 def _names_something(phrase: str, short: str) -> bool:
