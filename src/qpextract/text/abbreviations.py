@@ -105,6 +105,9 @@ _MODEL_NAME = regex.compile(r"(?=.*\p{Ll})(?=.*\d)[\p{L}\d\s/-]++")
 _CALLED = regex.compile(r"(?:[Tt]ên )?(?:[Gg]ọi|[Vv]iết) tắt(?: là|:)?\s+(?=[A-ZĐ])")
 # "“Giá treo tên lửa trên không” (FMR)": a name in quotes right before the brackets (searched from the end)
 _QUOTED_BEFORE = regex.compile(r"[“\"]([^“”\"\n()]{3,120}?)[”\"]\s*$")
+# "“Hiện diện oanh tạc cơ liên tục (CBP)”": a capitalized name opened by a quote, the brackets inside it
+_QUOTE_OPENED = regex.compile(r"[“\"](\p{Lu}[^“”\"\n().,;:!?]{2,120}?)\s*$")
+_QUOTE_CLOSES = regex.compile(r"\s?[”\"]")
 _CLAUSE_END = regex.compile(r"[,;:.!?()\"“”\n…]", regex.REVERSE)  # searched from the end
 # a number or a word with a digit glued to the token: a model code ("HQ-9", "Tu-95 MS", "Kalibr-PL")
 _CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d|(?: [A-Z]{2,5}){0,2} [A-Z]{1,4}-\d| [IVX]{1,4}(?![\p{L}\p{N}])")
@@ -454,7 +457,7 @@ class AbbreviationTagger:
                 before = text[max(0, m.start() - 150) : m.start()]
                 if inner.isupper() or not inner.isalpha():  # "Ban Chỉ huy Quân sự (CHQS)"
                     if not _MODEL_NAME.fullmatch(inner):
-                        self._define_before(before, inner, out)
+                        self._define_before(before, inner, out, _QUOTE_CLOSES.match(text, m.end()) is not None)
                 else:  # "(Centcom)", "(FONOPs)": lower-case letters ask for evidence
                     self._define_mixed(before, inner, out)
                 continue
@@ -536,9 +539,10 @@ class AbbreviationTagger:
         out[canonical(short)] = (phrase, "abbr.defined_gloss")
         return True
 
-    def _define_before(self, before: str, short: str, out: dict[str, tuple[str, str]]) -> None:
+    def _define_before(self, before: str, short: str, out: dict[str, tuple[str, str]], closed: bool = False) -> None:
         """Record ``short`` as defined by the words that end ``before``: their initials, a name in
-        quotes, or a name phrase from a head word."""
+        quotes, a name phrase from a head word, or (``closed``: a quote closes right after the brackets)
+        a capitalized name the quote opens."""
         last = _CLAUSE_END.search(before)
         words = list(_WORD.finditer(before, last.end() if last else 0))
         phrase = self._initials_window(before, words, short)
@@ -553,6 +557,10 @@ class AbbreviationTagger:
             qualified = self._qualified(short, phrase)
             if qualified or not self._table_within(short, phrase, before):
                 out.setdefault(canonical(short), (qualified or phrase, "abbr.defined_phrase"))
+        elif closed and (opened := _QUOTE_OPENED.search(before)) and 2 <= len(opened.group(1).split()) <= self.max_words:
+            # "nhiệm vụ “Hiện diện oanh tạc cơ liên tục (CBP)”": a name in quotes that the brackets end inside
+            if not self._table_within(short, opened.group(1), opened.group(1)):
+                out.setdefault(canonical(short), (opened.group(1).strip(), "abbr.defined_quoted"))
 
     def _define_mixed(self, before: str, short: str, out: dict[str, tuple[str, str]]) -> None:
         """``abbr.defined*`` for a form with lower-case letters and no digit ("Bộ Tư lệnh Trung tâm Mỹ
@@ -647,7 +655,8 @@ class AbbreviationTagger:
 
     def _last_stop(self, before: str) -> int:
         """Where a name phrase before brackets may start: after the last stop that is not a syllable
-        of a capitalized name ("Liên đoàn Tự do Dân sự Mỹ": "do" between "Tự" and "Dân") nor links
+        of a capitalized name ("Liên đoàn Tự do Dân sự Mỹ": "do" between "Tự" and "Dân" or after "Tự" at
+        the end: "đảng cực hữu Tự do (FPO)") nor links
         one to its place ("Lực lượng không quân Mỹ tại Thái Bình Dương")."""
         end = len(before)
         while True:
@@ -655,7 +664,11 @@ class AbbreviationTagger:
             if stop is None:
                 return 0
             word = stop.group()
-            if word in self.name_syllables and _CAP_AFTER.match(before, stop.end()) and _CAP_WORD_BEFORE.search(before, max(0, stop.start() - 12), stop.start()):
+            if (
+                word in self.name_syllables
+                and (_CAP_AFTER.match(before, stop.end()) or not before[stop.end() :].strip())  # "đảng Tự do (FPO)"
+                and _CAP_WORD_BEFORE.search(before, max(0, stop.start() - 12), stop.start())
+            ):
                 end = stop.start()
                 continue
             return stop.end()
