@@ -16,6 +16,10 @@ The expansion of an occurrence comes from the first of these named rules that kn
   than a common noun before it ("dân quân Các đơn vị bảo vệ người dân (YPG)"), never with
   "này/đó/trên" at its end ("quân đội nước này (PLA)"). A defined form with a digit is a record
   only when spelled by its words ("(ĐTCB-7)"), not a hull number ("Echigo (PLH08)");
+- ``abbr.defined_common``: a gloss in lower case in brackets after the form, with no head word
+  ("SIGINT (tình báo tín hiệu)", "CBP (cơ quan hải quan và bảo vệ biên giới)"), not one that says whose,
+  where or what colour it is ("(của Mỹ)", "(màu đen)"); a form with lower-case letters is defined only on
+  evidence, a model name with a digit never ("(MiG-29K)", "(Su-30MK2)");
 - ``abbr.defined_gloss``: a name right before a form with no brackets that ends with its country
   ("cục Tình báo Anh MI6"; not "Ủy ban Quân sự NATO", NATO's committee), never a news outlet;
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
@@ -95,6 +99,8 @@ _CAPS = re.compile(r"[A-ZĐ](?<![^\W_].)[A-ZĐ0-9]*+\+?(?![^\W_])")
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _PAREN = regex.compile(r"\(([^()\n]{1,150})\)")
 _FORM = regex.compile(r"[A-ZĐ][A-ZĐa-z0-9]*+(?:\s?[-/&+]\s?[A-ZĐ0-9][A-ZĐa-z0-9]*+)*+\+?")
+# "(US CENTCOM)": a form after its owner's prefix, defined as one
+_OWNED_FORM = regex.compile(r"(?:US|UK|UN|EU) [A-Z]{2,12}+")
 _FORM_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])([A-ZĐ][A-ZĐ0-9]*+(?:[-/&][A-ZĐ0-9]++)*+)\s*$")
 _WORD = regex.compile(r"[\p{L}\p{N}]++")
 _MID_SENTENCE = regex.compile(r"[\p{L}\p{N},]\s+$")  # a word or comma before: not a sentence's first word
@@ -365,8 +371,9 @@ class AbbreviationTagger:
         for key, (expansion, rule) in defined.items():
             # "(CVW-7)" spelled by its words: defined by the article, so no model code (a form with a digit
             # after a mere name phrase is a hull or model number: "tàu … Echigo (PLH08)"); a defined form
-            # with lower-case letters ("(Centcom)", "(FONOPs)", "(DoD)") is no token in capitals either
-            if (rule != "abbr.defined_phrase" and any(c.isdigit() for c in key)) or any(c.islower() for c in key):
+            # with lower-case letters ("(Centcom)", "(FONOPs)", "(DoD)") or a space ("(US CENTCOM)") is no
+            # token in capitals either
+            if (rule != "abbr.defined_phrase" and any(c.isdigit() for c in key)) or any(c.islower() or c == " " for c in key):
                 for d in _written(key).finditer(text):
                     found.append((d.start(), -(d.end() - d.start()), -2, _Atom(d.start(), d.end(), rule, expansion, None)))
         for m in self.context_pattern.finditer(text, overlapped=True):
@@ -453,7 +460,7 @@ class AbbreviationTagger:
             called = _CALLED.match(inner)  # "Lực lượng Phòng vệ Nhật Bản (gọi tắt là JSDF)"
             if called:
                 inner = inner[called.end() :]
-            if _FORM.fullmatch(inner) and (sum(c.isupper() for c in inner) >= 2 or self.lookup(inner.upper())) and not _ROMAN.fullmatch(inner):
+            if (_FORM.fullmatch(inner) or _OWNED_FORM.fullmatch(inner)) and (sum(c.isupper() for c in inner) >= 2 or self.lookup(inner.upper())) and not _ROMAN.fullmatch(inner):
                 before = text[max(0, m.start() - 150) : m.start()]
                 if inner.isupper() or not inner.isalpha():  # "Ban Chỉ huy Quân sự (CHQS)"
                     if not _MODEL_NAME.fullmatch(inner):
