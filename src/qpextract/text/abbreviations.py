@@ -20,6 +20,8 @@ The expansion of an occurrence comes from the first of these named rules that kn
   ("SIGINT (tình báo tín hiệu)", "CBP (cơ quan hải quan và bảo vệ biên giới)"), not one that says whose,
   where or what colour it is ("(của Mỹ)", "(màu đen)"); a form with lower-case letters is defined only on
   evidence, a model name with a digit never ("(MiG-29K)", "(Su-30MK2)");
+- ``abbr.defined_year``: a name phrase ending with the year the form's digits spell ("Đối tác Thái Bình
+  Dương 2018 (PP 18)", then "PP18" too);
 - ``abbr.defined_gloss``: a name right before a form with no brackets that ends with its country
   ("cục Tình báo Anh MI6"; not "Ủy ban Quân sự NATO", NATO's committee), never a news outlet;
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
@@ -98,7 +100,7 @@ _CREDIT = regex.compile(r"(?:Ảnh|ảnh|Đồ họa|Đồ hoạ|Nguồn|Photo|V
 _CAPS = re.compile(r"[A-ZĐ](?<![^\W_].)[A-ZĐ0-9]*+\+?(?![^\W_])")
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _PAREN = regex.compile(r"\(([^()\n]{1,150})\)")
-_FORM = regex.compile(r"[A-ZĐ][A-ZĐa-z0-9]*+(?:\s?[-/&+]\s?[A-ZĐ0-9][A-ZĐa-z0-9]*+)*+\+?")
+_FORM = regex.compile(r"[A-ZĐ][A-ZĐa-z0-9]*+(?:\s?[-/&+]\s?[A-ZĐ0-9][A-ZĐa-z0-9]*+)*+\+?(?: \d{2})?")
 # "(US CENTCOM)": a form after its owner's prefix, defined as one
 _OWNED_FORM = regex.compile(r"(?:US|UK|UN|EU) [A-Z]{2,12}+")
 _FORM_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])([A-ZĐ][A-ZĐ0-9]*+(?:[-/&][A-ZĐ0-9]++)*+)\s*$")
@@ -373,7 +375,8 @@ class AbbreviationTagger:
             # after a mere name phrase is a hull or model number: "tàu … Echigo (PLH08)"); a defined form
             # with lower-case letters ("(Centcom)", "(FONOPs)", "(DoD)") or a space ("(US CENTCOM)") is no
             # token in capitals either
-            if (rule != "abbr.defined_phrase" and any(c.isdigit() for c in key)) or any(c.islower() or c == " " for c in key):
+            digit = any(c.isdigit() for c in key)
+            if (rule != "abbr.defined_phrase" and digit) or any(c.islower() for c in key) or (" " in key and not digit):
                 for d in _written(key).finditer(text):
                     found.append((d.start(), -(d.end() - d.start()), -2, _Atom(d.start(), d.end(), rule, expansion, None)))
         for m in self.context_pattern.finditer(text, overlapped=True):
@@ -563,7 +566,8 @@ class AbbreviationTagger:
         elif (phrase := _unnumbered(self._head_phrase(before) or "", short)) and _names_something(phrase, short):
             qualified = self._qualified(short, phrase)
             if qualified or not self._table_within(short, phrase, before):
-                out.setdefault(canonical(short), (qualified or phrase, "abbr.defined_phrase"))
+                rule = "abbr.defined_year" if _year_spelled(phrase, short) else "abbr.defined_phrase"
+                out.setdefault(canonical(short), (qualified or phrase, rule))
         elif closed and (opened := _QUOTE_OPENED.search(before)) and 2 <= len(opened.group(1).split()) <= self.max_words:
             # "nhiệm vụ “Hiện diện oanh tạc cơ liên tục (CBP)”": a name in quotes that the brackets end inside
             if not self._table_within(short, opened.group(1), opened.group(1)):
@@ -753,9 +757,10 @@ class AbbreviationTagger:
 
 
 def _written(key: str) -> regex.Pattern[str]:
-    """The ways a canonical short form is written: spaces allowed around its joiners ("CVW - 7")."""
+    """The ways a canonical short form is written: spaces allowed around its joiners ("CVW - 7") and a
+    space optional where it has one ("PP 18" is also "PP18")."""
     parts = regex.split(r"([-&/+])", key)
-    body = "".join(regex.escape(p) if i % 2 == 0 else r"\s?" + regex.escape(p) + r"\s?" for i, p in enumerate(parts))
+    body = "".join(regex.escape(p).replace(r"\ ", r"\s?") if i % 2 == 0 else r"\s?" + regex.escape(p) + r"\s?" for i, p in enumerate(parts))
     return regex.compile(r"(?<![\p{L}\p{N}])" + body + r"(?![\p{L}\p{N}])")
 
 
@@ -769,6 +774,7 @@ def _inside_name(text: str, head: regex.Match[str]) -> bool:
     return " " not in head.group() and bool(_CAPITALIZED_BEFORE.search(text, max(0, head.start() - 20), head.start()))
 
 
+_YEAR_END = regex.compile(r"(?<![\p{L}\p{N}])(?:19|20)\d\d$")
 _TRAILING_NUMBER = regex.compile(r"\s+(?:năm |số )?\d[\d.,]*$")
 
 
@@ -790,6 +796,14 @@ def _described(phrase: str, table: str) -> bool:
     gap = words[1 : len(words) - len(names) + 1]
     rest = words[len(gap) + 1 :]
     return all(w.islower() for w in gap) and rest[0][0].isupper() and [w.casefold() for w in rest] == names[1:]
+
+
+def _year_spelled(phrase: str, short: str) -> bool:
+    """Whether the digits of ``short`` are the year that ends ``phrase``: "Đối tác Thái Bình Dương 2018
+    (PP 18)", "(PP18)" (abbr.defined_year: a name's own form, found wherever it is written)."""
+    digits = "".join(c for c in short if c.isdigit())
+    year = _YEAR_END.search(phrase)
+    return bool(digits) and year is not None and year.group().endswith(digits) and len(digits) in (2, 4)
 
 
 def _names_something(phrase: str, short: str) -> bool:
