@@ -337,7 +337,8 @@ class AbbreviationTagger:
                 and (
                     (_JOINER.fullmatch(text, atoms[j].end, atoms[j + 1].start) and not _byline_slash(text, atoms[j], atoms[j + 1]))
                     or (
-                        _SPACED.fullmatch(text, atoms[j].end, atoms[j + 1].start)
+                        atoms[j + 1].start - atoms[j].end == 3
+                        and _SPACED.fullmatch(text, atoms[j].end, atoms[j + 1].start)
                         and defined.get(canonical(text[atoms[i].start : atoms[j + 1].end]), ("", ""))[1] == "abbr.defined"
                     )
                 )
