@@ -236,6 +236,10 @@ class AbbreviationTagger:
         self.name_syllables = frozenset(cfg["name_syllables"]) | frozenset(cfg["name_links"])
         self.name_qualifiers = tuple(cfg["name_qualifiers"])
         self.name_inner = tuple(cfg["name_inner_words"])
+        self.stop_compounds: dict[str, tuple[str, ...]] = {}  # "do" -> ("tự do",): a stop word as a word's syllable
+        for compound in cfg["stop_compounds"]:
+            last = compound.split()[-1]
+            self.stop_compounds[last] = (*self.stop_compounds.get(last, ()), compound)
         self.body_heads = tuple(h for h in cfg["heads"] if h[0].isupper())  # "Lực lượng", "Bộ", "Đường"
         heads = {v for h in cfg["heads"] for v in (h, h[0].upper() + h[1:])}  # "tàu" also opens a sentence
         self.heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(heads)) + r"(?![\p{L}])")
@@ -676,6 +680,9 @@ class AbbreviationTagger:
             if stop is None:
                 return 0
             word = stop.group()
+            if any(before.casefold().endswith(w, 0, stop.end()) for w in self.stop_compounds.get(word, ())):
+                end = stop.start()  # "Quân đội tự do Syria (FSA)": "do" of "tự do" is no preposition
+                continue
             if (
                 word in self.name_syllables
                 and (_CAP_AFTER.match(before, stop.end()) or not before[stop.end() :].strip())  # "đảng Tự do (FPO)"
