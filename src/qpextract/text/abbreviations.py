@@ -236,6 +236,10 @@ class AbbreviationTagger:
         self.name_syllables = frozenset(cfg["name_syllables"]) | frozenset(cfg["name_links"])
         self.name_qualifiers = tuple(cfg["name_qualifiers"])
         self.name_inner = tuple(cfg["name_inner_words"])
+        # "đảng cầm quyền Nhân dân Campuchia": a description between a lower-case head and a capitalized name
+        self.described = regex.compile(
+            r"\p{Ll}[\p{L}\p{M} ]*?( (?:" + "|".join(regex.escape(w) for w in cfg["name_descriptors"]) + r"))(?= \p{Lu})"
+        )
         self.stop_compounds: dict[str, tuple[str, ...]] = {}  # "do" -> ("tự do",): a stop word as a word's syllable
         for compound in cfg["stop_compounds"]:
             last = compound.split()[-1]
@@ -639,7 +643,7 @@ class AbbreviationTagger:
         head = self.heads.match(phrase)
         if head and phrase[0].isupper() and folded[head.end() :] == " " + table and phrase[head.end() + 1].islower():
             return False  # "Lực lượng không quân Mỹ tại Thái Bình Dương (PACAF)": a head the name continues in lower case
-        return len(phrase.split()) < 3 or table in folded or before.rstrip().casefold().endswith(table) or _described(phrase, table)
+        return len(phrase.split()) < 3 or table in folded or before.rstrip().casefold().endswith(table)
 
     def _initials_window(self, before: str, words: list[regex.Match[str]], short: str) -> Optional[str]:
         """The shortest run of words ending at the brackets whose initials spell ``short``."""
@@ -751,7 +755,9 @@ class AbbreviationTagger:
         plural = self.plural_cap_before.search(before, max(0, start - 6), start)
         if plural:  # "Các lực lượng dân chủ Syria (SDF)": a capitalized "Các" opens the name
             start = plural.start()
-        return self.plural_lower.sub("", before[start:].strip())  # "các đơn vị bảo vệ …": "các" is no part of the name
+        phrase = self.plural_lower.sub("", before[start:].strip())  # "các đơn vị bảo vệ …": "các" is no part of the name
+        described = self.described.match(phrase)  # "đảng cực hữu Tự do (FPO)": the party is "đảng Tự do"
+        return phrase[: described.start(1)] + phrase[described.end(1) :] if described else phrase
 
     def _quoted_or_cue(self, text: str) -> bool:
         """Whether a closing quote is followed by "hoặc", "hay", "gọi tắt"… (str.find is faster than a scan)."""
@@ -792,18 +798,6 @@ def _unnumbered(phrase: str, short: str) -> str:
     if any(c.isdigit() for c in short):
         return phrase
     return _TRAILING_NUMBER.sub("", phrase)
-
-
-def _described(phrase: str, table: str) -> bool:
-    """Whether ``phrase`` is the table's name (casefolded ``table``) with words in lower case put between its
-    lower-case head and the capitalized rest: "đảng cầm quyền Nhân dân Campuchia (CPP)" is "Đảng Nhân dân
-    Campuchia" described as ruling, "đảng đối lập Cứu nguy Dân tộc Campuchia" the same (dev6 gold)."""
-    words, names = phrase.split(), table.split()
-    if not words[0].islower() or words[0] != names[0] or len(words) <= len(names):
-        return False
-    gap = words[1 : len(words) - len(names) + 1]
-    rest = words[len(gap) + 1 :]
-    return all(w.islower() for w in gap) and rest[0][0].isupper() and [w.casefold() for w in rest] == names[1:]
 
 
 def _year_spelled(phrase: str, short: str) -> bool:
