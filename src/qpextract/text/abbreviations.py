@@ -684,7 +684,8 @@ class AbbreviationTagger:
             if stop is None:
                 return 0
             word = stop.group()
-            if any(before.casefold().endswith(w, 0, stop.end()) for w in self.stop_compounds.get(word, ())):
+            compounds = self.stop_compounds.get(word)
+            if compounds and any(before[: stop.end()].casefold().endswith(w) for w in compounds):
                 end = stop.start()  # "Quân đội tự do Syria (FSA)": "do" of "tự do" is no preposition
                 continue
             if (
@@ -788,6 +789,7 @@ def _inside_name(text: str, head: regex.Match[str]) -> bool:
     return " " not in head.group() and bool(_CAPITALIZED_BEFORE.search(text, max(0, head.start() - 20), head.start()))
 
 
+_ANY_DIGIT = re.compile(r"\d")
 _YEAR_END = regex.compile(r"(?<![\p{L}\p{N}])(?:19|20)\d\d$")
 _TRAILING_NUMBER = regex.compile(r"\s+(?:năm |số )?\d[\d.,]*$")
 
@@ -804,8 +806,10 @@ def _year_spelled(phrase: str, short: str) -> bool:
     """Whether the digits of ``short`` are the year that ends ``phrase``: "Đối tác Thái Bình Dương 2018
     (PP 18)", "(PP18)" (abbr.defined_year: a name's own form, found wherever it is written)."""
     digits = "".join(c for c in short if c.isdigit())
-    year = _YEAR_END.search(phrase)
-    return bool(digits) and year is not None and year.group().endswith(digits) and len(digits) in (2, 4)
+    if len(digits) not in (2, 4):
+        return False
+    year = _YEAR_END.search(phrase, max(0, len(phrase) - 5))
+    return year is not None and year.group().endswith(digits)
 
 
 def _names_something(phrase: str, short: str) -> bool:
@@ -815,7 +819,9 @@ def _names_something(phrase: str, short: str) -> bool:
     words = phrase.split()
     if len(words) < 2:
         return False
-    return any(c.isdigit() for c in short) or not any(any(c.isdigit() for c in w) and any(c.isalpha() for c in w) for w in words)
+    if not _ANY_DIGIT.search(phrase) or _ANY_DIGIT.search(short):
+        return True
+    return not any(_ANY_DIGIT.search(w) and any(c.isalpha() for c in w) for w in words)
 
 
 def _initial(word: str) -> str:
