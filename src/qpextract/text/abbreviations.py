@@ -16,6 +16,12 @@ The expansion of an occurrence comes from the first of these named rules that kn
   than a common noun before it ("dân quân Các đơn vị bảo vệ người dân (YPG)"), never with
   "này/đó/trên" at its end ("quân đội nước này (PLA)"). A defined form with a digit is a record
   only when spelled by its words ("(ĐTCB-7)"), not a hull number ("Echigo (PLH08)");
+- ``abbr.defined_common``: a gloss in lower case in brackets after the form, with no head word
+  ("SIGINT (tình báo tín hiệu)", "CBP (cơ quan hải quan và bảo vệ biên giới)"), not one that says whose,
+  where or what colour it is ("(của Mỹ)", "(màu đen)"); a form with lower-case letters is defined only on
+  evidence, a model name with a digit never ("(MiG-29K)", "(Su-30MK2)");
+- ``abbr.defined_year``: a name phrase ending with the year the form's digits spell ("Đối tác Thái Bình
+  Dương 2018 (PP 18)", then "PP18" too);
 - ``abbr.defined_gloss``: a name right before a form with no brackets that ends with its country
   ("cục Tình báo Anh MI6"; not "Ủy ban Quân sự NATO", NATO's committee), never a news outlet;
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
@@ -57,6 +63,7 @@ from qpextract.document import Document
 from qpextract.models import Abbreviation
 from qpextract.patterns import trie_pattern
 
+
 def _char_class(keep: str) -> str:
     """A ``re`` character class body of the Basic Multilingual Plane's characters whose Unicode
     category starts with one of ``keep`` ("Lu", "M": upper-case letters and marks)."""
@@ -70,7 +77,14 @@ def _char_class(keep: str) -> str:
     return "".join(re.escape(chr(a)) + (("-" + re.escape(chr(b))) if b > a else "") for a, b in ranges)
 
 
-_UPPER = _char_class("Lu M")  # [\p{Lu}\p{M}] for ``re``
+@lru_cache(maxsize=None)
+def _caps_run() -> re.Pattern[str]:
+    """Runs of words in capitals, marks allowed: ``re`` with a class of the upper-case letters and marks
+    (several times faster to scan than ``regex``), built on first use rather than at import."""
+    upper = _char_class("Lu M")
+    return re.compile(rf"[{upper}](?<![^\W_].)[{upper}]++(?: [{upper}]{{2,}}+)++(?![^\W_])")
+
+
 _LEFT_TOUCH = regex.compile(r"[\p{L}\p{N}]")
 _LETTER = regex.compile(r"\p{L}")
 # a web address: "VOV.VN", "Trung Hiếu/VOV.VN", "Chinhphu.vn": never an abbreviation
@@ -86,13 +100,22 @@ _CREDIT = regex.compile(r"(?:Ảnh|ảnh|Đồ họa|Đồ hoạ|Nguồn|Photo|V
 _CAPS = re.compile(r"[A-ZĐ](?<![^\W_].)[A-ZĐ0-9]*+\+?(?![^\W_])")
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _PAREN = regex.compile(r"\(([^()\n]{1,150})\)")
-_FORM = regex.compile(r"[A-ZĐ][A-ZĐa-z0-9]*+(?:\s?[-/&+]\s?[A-ZĐ0-9][A-ZĐa-z0-9]*+)*+\+?")
+_FORM = regex.compile(r"[A-ZĐ][A-ZĐa-z0-9]*+(?:\s?[-/&+]\s?[A-ZĐ0-9][A-ZĐa-z0-9]*+)*+\+?(?: \d{2})?")
+# "(US CENTCOM)": a form after its owner's prefix, defined as one
+_OWNED_FORM = regex.compile(r"(?:US|UK|UN|EU) [A-Z]{2,12}+")
 _FORM_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])([A-ZĐ][A-ZĐ0-9]*+(?:[-/&][A-ZĐ0-9]++)*+)\s*$")
 _WORD = regex.compile(r"[\p{L}\p{N}]++")
+_MID_SENTENCE = regex.compile(r"[\p{L}\p{N},]\s+$")  # a word or comma before: not a sentence's first word
+_LAST_WORD = regex.compile(r"[\p{L}\p{N}]++\s*$")
+# a model name in mixed case, with a digit: "MiG-29K", "Su-30MK2", "UMig-21", "Mi-8AMTSh": never a defined form
+_MODEL_NAME = regex.compile(r"(?=.*\p{Ll})(?=.*\d)[\p{L}\d\s/-]++")
 # "(gọi tắt là JSDF)", "(viết tắt: NLF)", "(tên viết tắt là X)": the short form named after the words
 _CALLED = regex.compile(r"(?:[Tt]ên )?(?:[Gg]ọi|[Vv]iết) tắt(?: là|:)?\s+(?=[A-ZĐ])")
 # "“Giá treo tên lửa trên không” (FMR)": a name in quotes right before the brackets (searched from the end)
 _QUOTED_BEFORE = regex.compile(r"[“\"]([^“”\"\n()]{3,120}?)[”\"]\s*$")
+# "“Hiện diện oanh tạc cơ liên tục (CBP)”": a capitalized name opened by a quote, the brackets inside it
+_QUOTE_OPENED = regex.compile(r"[“\"](\p{Lu}[^“”\"\n().,;:!?]{2,120}?)\s*$")
+_QUOTE_CLOSES = regex.compile(r"\s?[”\"]")
 _CLAUSE_END = regex.compile(r"[,;:.!?()\"“”\n…]", regex.REVERSE)  # searched from the end
 # a number or a word with a digit glued to the token: a model code ("HQ-9", "Tu-95 MS", "Kalibr-PL")
 _CODE_AFTER = regex.compile(r"(?:\s?-\s?|\s)?\d|-\p{L}*\d|(?: [A-Z]{2,5}){0,2} [A-Z]{1,4}-\d| [IVX]{1,4}(?![\p{L}\p{N}])")
@@ -109,7 +132,6 @@ _OPEN_AFTER = regex.compile(r"\s?\(\s?")
 _CAP_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]*+\s$")
 _CAP_AFTER = regex.compile(r"\s\p{Lu}")
 _INITIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\.\s?$")
-_CAPS_RUN = re.compile(rf"[{_UPPER}](?<![^\W_].)[{_UPPER}]++(?: [{_UPPER}]{{2,}}+)++(?![^\W_])")
 _ASCII_CAPS = regex.compile(r"[A-ZĐ]+")
 _NAME_AFTER = regex.compile(r"(?: \p{Lu}\p{Ll}[\p{Ll}\p{M}]*+){2,4}")
 
@@ -159,10 +181,11 @@ def abbreviation_rows() -> tuple[AbbreviationEntry, ...]:
 def load_lexicon() -> _Lexicon:
     entries = {e.short: e for e in abbreviation_rows()}
     # a prefix trie, longest form first ("QP-QSĐP" also matches "QP - QSĐP", "NN&PTNT" also
-    # "NN & PTNT"); the left boundary is checked on each match so that the engine keeps its
+    # "NN & PTNT", "HA/DR" also "HA / DR"); the left boundary is checked on each match so that the engine keeps its
     # fast literal scan
     forms = list(entries) + [k.replace("&", " & ") for k in entries if "&" in k]
     forms += [k[:-1] + " +" for k in entries if k.endswith("+")]  # "ADMM +" is "ADMM+"
+    forms += [k.replace("/", " / ") for k in entries if "/" in k]  # "HA / DR" is "HA/DR", "NQ / TW" "NQ/TW"
     # ``re``, not ``regex``: its scan of a literal trie is several times faster; ``(?![^\W_])``
     # is ``(?![\p{L}\p{N}])`` (``\w`` in ``re`` is letters, digits and "_")
     pattern = re.compile(trie_pattern(forms) + r"(?![^\W_])")
@@ -209,8 +232,19 @@ class AbbreviationTagger:
         cfg = read_yaml("abbreviation_definitions.yaml")
         self.skip_words = frozenset(cfg["skip_words"])
         self.max_words = int(cfg["max_words"])
+        self.long_max_words = int(cfg["long_max_words"])
         self.name_syllables = frozenset(cfg["name_syllables"]) | frozenset(cfg["name_links"])
         self.name_qualifiers = tuple(cfg["name_qualifiers"])
+        self.name_inner = tuple(cfg["name_inner_words"])
+        # "đảng cầm quyền Nhân dân Campuchia": a description between a lower-case head and a capitalized name
+        self.described = regex.compile(
+            r"\p{Ll}[\p{L}\p{M} ]*?( (?:" + "|".join(regex.escape(w) for w in cfg["name_descriptors"]) + r"))(?= \p{Lu})"
+        )
+        self.stop_compounds: dict[str, tuple[str, ...]] = {}  # "do" -> ("tự do",): a stop word as a word's syllable
+        for compound in cfg["stop_compounds"]:
+            last = compound.split()[-1]
+            self.stop_compounds[last] = (*self.stop_compounds.get(last, ()), compound)
+        self.body_heads = tuple(h for h in cfg["heads"] if h[0].isupper())  # "Lực lượng", "Bộ", "Đường"
         heads = {v for h in cfg["heads"] for v in (h, h[0].upper() + h[1:])}  # "tàu" also opens a sentence
         self.heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(heads)) + r"(?![\p{L}])")
         # "cục Tình báo Anh MI6": a gloss right before a form with no brackets (abbr.defined_gloss)
@@ -231,6 +265,7 @@ class AbbreviationTagger:
             r"(?:^|[,;:.!?()\"“”\n…]|(?<![\p{L}])(?:" + "|".join(regex.escape(s) for s in cfg["stop_words"]) + r")(?![\p{L}]))",
             regex.REVERSE,  # the last stop before the brackets
         )
+        self.gloss_openers = frozenset(cfg["gloss_after"]["openers"])
         self.ignored = frozenset(row.token for row in read_tsv("not_abbreviations.tsv", _NotAbbreviation))
         self._definition_patterns(cfg)
 
@@ -307,9 +342,15 @@ class AbbreviationTagger:
             while (
                 j + 1 < len(atoms)
                 and "abbr.skip" not in (atoms[j].rule, atoms[j + 1].rule)
-                and _JOINER.fullmatch(text, atoms[j].end, atoms[j + 1].start)
-                and not _byline_slash(text, atoms[j], atoms[j + 1])
-            ):
+                and (
+                    (_JOINER.fullmatch(text, atoms[j].end, atoms[j + 1].start) and not _byline_slash(text, atoms[j], atoms[j + 1]))
+                    or (
+                        atoms[j + 1].start - atoms[j].end == 3
+                        and _SPACED.fullmatch(text, atoms[j].end, atoms[j + 1].start)
+                        and defined.get(canonical(text[atoms[i].start : atoms[j + 1].end]), ("", ""))[1] == "abbr.defined"
+                    )
+                )
+            ):  # a spaced pair only when the article spells it by initials: "… và tìm kiếm cứu nạn (PCTT / TKCN)"
                 j += 1
             chain = atoms[i : j + 1]
             start, end = chain[0].start, chain[-1].end
@@ -341,8 +382,10 @@ class AbbreviationTagger:
         for key, (expansion, rule) in defined.items():
             # "(CVW-7)" spelled by its words: defined by the article, so no model code (a form with a digit
             # after a mere name phrase is a hull or model number: "tàu … Echigo (PLH08)"); a defined form
-            # with lower-case letters ("(Centcom)", "(FONOPs)", "(DoD)") is no token in capitals either
-            if (rule != "abbr.defined_phrase" and any(c.isdigit() for c in key)) or any(c.islower() for c in key):
+            # with lower-case letters ("(Centcom)", "(FONOPs)", "(DoD)") or a space ("(US CENTCOM)") is no
+            # token in capitals either
+            digit = any(c.isdigit() for c in key)
+            if (rule != "abbr.defined_phrase" and digit) or any(c.islower() for c in key) or (" " in key and not digit):
                 for d in _written(key).finditer(text):
                     found.append((d.start(), -(d.end() - d.start()), -2, _Atom(d.start(), d.end(), rule, expansion, None)))
         for m in self.context_pattern.finditer(text, overlapped=True):
@@ -429,8 +472,13 @@ class AbbreviationTagger:
             called = _CALLED.match(inner)  # "Lực lượng Phòng vệ Nhật Bản (gọi tắt là JSDF)"
             if called:
                 inner = inner[called.end() :]
-            if _FORM.fullmatch(inner) and (sum(c.isupper() for c in inner) >= 2 or self.lookup(inner.upper())) and not _ROMAN.fullmatch(inner):
-                self._define_before(text[max(0, m.start() - 150) : m.start()], inner, out)  # "Ban Chỉ huy Quân sự (CHQS)"
+            if (_FORM.fullmatch(inner) or _OWNED_FORM.fullmatch(inner)) and (sum(c.isupper() for c in inner) >= 2 or self.lookup(inner.upper())) and not _ROMAN.fullmatch(inner):
+                before = text[max(0, m.start() - 150) : m.start()]
+                if inner.isupper() or not inner.isalpha():  # "Ban Chỉ huy Quân sự (CHQS)"
+                    if not _MODEL_NAME.fullmatch(inner):
+                        self._define_before(before, inner, out, _QUOTE_CLOSES.match(text, m.end()) is not None)
+                else:  # "(Centcom)", "(FONOPs)": lower-case letters ask for evidence
+                    self._define_mixed(before, inner, out)
                 continue
             paired = self.paired.fullmatch(inner)
             words = [w.group() for w in _WORD.finditer(paired.group(1))] if paired else []
@@ -447,7 +495,25 @@ class AbbreviationTagger:
                 elif self._names_body(inner) and not self._table_within(short, inner, inner):
                     # "JSDF (Lực lượng Phòng vệ Nhật Bản)": a body's name in another language's order
                     out.setdefault(canonical(short), (inner, "abbr.defined_phrase"))
+                elif self._common_gloss(inner, short):  # "SIGINT (tình báo tín hiệu)"
+                    out.setdefault(canonical(short), (inner, "abbr.defined_common"))
         return out
+
+    def _common_gloss(self, inner: str, short: str) -> bool:
+        """``abbr.defined_common``: brackets after a form that hold its gloss in lower case, with no head
+        word ("CBP (cơ quan hải quan và bảo vệ biên giới)", "VBIED (xe đánh bom tự sát)"): two words or
+        more, no digit, not opened by a word of ``gloss_after.openers`` ("(của Mỹ)", "(màu đen)", "(nay là
+        …)"); a form the table knows takes it only when it shares a word with the table's name ("USD (hàng
+        hoá)" stays "đô la Mỹ"), an unknown one only with no punctuation inside."""
+        words = inner.split()
+        if not (inner[0].islower() and 2 <= len(words) <= self.max_words) or any(c.isdigit() for c in inner):
+            return False
+        if words[0].casefold() in self.gloss_openers or " ".join(words[:2]).casefold() in self.gloss_openers:
+            return False
+        entry = self.lookup(short)
+        if entry is None:
+            return all(w.isalpha() for w in words)
+        return bool({w.casefold() for w in _WORD.findall(inner)} & {w.casefold() for w in _WORD.findall(entry.expansion)})
 
     def _glosses(self, text: str, atoms: list[_Atom], defined: dict[str, tuple[str, str]]) -> None:
         """Add to ``defined`` the forms a gloss names (``abbr.defined_gloss``); a form with a digit read
@@ -492,9 +558,10 @@ class AbbreviationTagger:
         out[canonical(short)] = (phrase, "abbr.defined_gloss")
         return True
 
-    def _define_before(self, before: str, short: str, out: dict[str, tuple[str, str]]) -> None:
+    def _define_before(self, before: str, short: str, out: dict[str, tuple[str, str]], closed: bool = False) -> None:
         """Record ``short`` as defined by the words that end ``before``: their initials, a name in
-        quotes, or a name phrase from a head word."""
+        quotes, a name phrase from a head word, or (``closed``: a quote closes right after the brackets)
+        a capitalized name the quote opens."""
         last = _CLAUSE_END.search(before)
         words = list(_WORD.finditer(before, last.end() if last else 0))
         phrase = self._initials_window(before, words, short)
@@ -505,10 +572,29 @@ class AbbreviationTagger:
             # "“Giá treo tên lửa trên không” (FMR)": the name in quotes
             if not self._table_within(short, quoted.group(1).strip(), quoted.group(1)):
                 out.setdefault(canonical(short), (quoted.group(1).strip(), "abbr.defined_quoted"))
-        elif phrase := _unnumbered(self._head_phrase(before) or "", short):
+        elif (phrase := _unnumbered(self._head_phrase(before) or "", short)) and _names_something(phrase, short):
             qualified = self._qualified(short, phrase)
             if qualified or not self._table_within(short, phrase, before):
-                out.setdefault(canonical(short), (qualified or phrase, "abbr.defined_phrase"))
+                rule = "abbr.defined_year" if _year_spelled(phrase, short) else "abbr.defined_phrase"
+                out.setdefault(canonical(short), (qualified or phrase, rule))
+        elif closed and (opened := _QUOTE_OPENED.search(before)) and 2 <= len(opened.group(1).split()) <= self.max_words:
+            # "nhiệm vụ “Hiện diện oanh tạc cơ liên tục (CBP)”": a name in quotes that the brackets end inside
+            if not self._table_within(short, opened.group(1), opened.group(1)):
+                out.setdefault(canonical(short), (opened.group(1).strip(), "abbr.defined_quoted"))
+
+    def _define_mixed(self, before: str, short: str, out: dict[str, tuple[str, str]]) -> None:
+        """``abbr.defined*`` for a form with lower-case letters and no digit ("Bộ Tư lệnh Trung tâm Mỹ
+        (Centcom)"), only on evidence: initials that spell it, a name in quotes, the table's form in
+        capitals, a proper name of two capitalized words or more ("Bộ Tình trạng Khẩn cấp Nga (MChS)") or
+        one opened by a body's head as the config writes it capitalized ("Đường ranh giới kiểm soát (LoC)");
+        not "máy bay huấn luyện (UMig)")."""
+        found: dict[str, tuple[str, str]] = {}
+        self._define_before(before, short, found)
+        phrase, rule = found.get(canonical(short), ("", ""))
+        capitalized = sum(w[0].isupper() for w in phrase.split())
+        body = any(phrase.startswith(h + " ") for h in self.body_heads)
+        if rule in ("abbr.defined", "abbr.defined_quoted") or (phrase and (self.lookup(short.upper()) or capitalized >= 2 or body)):
+            out.setdefault(canonical(short), (phrase, rule))
 
     def _names_body(self, inner: str) -> bool:
         """Whether brackets after a short form hold a body's name: a capitalized head opens it
@@ -517,7 +603,7 @@ class AbbreviationTagger:
         return (
             head is not None
             and inner[0].isupper()
-            and len(inner.split()) <= self.max_words
+            and len(inner.split()) <= self.long_max_words  # the brackets bound it: no run-on
             and self.stops.search(inner, head.end()) is None
         )
 
@@ -589,7 +675,8 @@ class AbbreviationTagger:
 
     def _last_stop(self, before: str) -> int:
         """Where a name phrase before brackets may start: after the last stop that is not a syllable
-        of a capitalized name ("Liên đoàn Tự do Dân sự Mỹ": "do" between "Tự" and "Dân") nor links
+        of a capitalized name ("Liên đoàn Tự do Dân sự Mỹ": "do" between "Tự" and "Dân" or after "Tự" at
+        the end: "đảng cực hữu Tự do (FPO)") nor links
         one to its place ("Lực lượng không quân Mỹ tại Thái Bình Dương")."""
         end = len(before)
         while True:
@@ -597,7 +684,15 @@ class AbbreviationTagger:
             if stop is None:
                 return 0
             word = stop.group()
-            if word in self.name_syllables and _CAP_AFTER.match(before, stop.end()) and _CAP_WORD_BEFORE.search(before, max(0, stop.start() - 12), stop.start()):
+            compounds = self.stop_compounds.get(word)
+            if compounds and any(before[: stop.end()].casefold().endswith(w) for w in compounds):
+                end = stop.start()  # "Quân đội tự do Syria (FSA)": "do" of "tự do" is no preposition
+                continue
+            if (
+                word in self.name_syllables
+                and (_CAP_AFTER.match(before, stop.end()) or not before[stop.end() :].strip())  # "đảng Tự do (FPO)"
+                and _CAP_WORD_BEFORE.search(before, max(0, stop.start() - 12), stop.start())
+            ):
                 end = stop.start()
                 continue
             return stop.end()
@@ -612,6 +707,20 @@ class AbbreviationTagger:
         named = [h for h in self.name_heads.finditer(before, cut) if not _inside_name(before, h)]
         if named:
             heads = sorted(heads + named, key=lambda h: h.start())
+        inner = next((w for w in self.name_inner if before.endswith(w, 0, cut) and not before[cut - len(w) - 1 : cut - len(w)].isalpha()), None)
+        if not heads and inner:
+            # "Chương trình bán trang bị quốc phòng dư thừa (EDA)": a verb inside a capitalized name
+            # after a lower-case word of the name, not right after the head or a capitalized word (then it is
+            # the sentence's verb: "Quân đội Mỹ sử dụng khí tài mới (X)")
+            stop = cut - len(inner)
+            prev = _LAST_WORD.search(before, 0, stop)
+            heads = [
+                h for h in self.heads.finditer(before, self._last_stop(before[:stop]), stop)
+                if h.group()[0].isupper() and not _inside_name(before, h) and prev is not None and prev.start() > h.end() and prev.group()[0].islower()
+            ][:1]
+        long = self._long_name(before, heads)
+        if long:
+            return long
         for i in range(len(heads)):
             phrase = self._phrase_from(before, heads[i], heads[i + 1 :])
             if len(phrase.split()) <= self.max_words:
@@ -620,6 +729,19 @@ class AbbreviationTagger:
                     return phrase[descriptor.end() :]  # "hệ thống Phòng thủ tên lửa … (THAAD)": the name
                 return phrase
         return None
+
+    def _long_name(self, before: str, heads: list[regex.Match[str]]) -> Optional[str]:
+        """A name longer than ``max_words`` (up to ``long_max_words``) from the first head: only a capitalized
+        head mid-sentence with no other capitalized head after it ("Tuyên bố về cách ứng xử của các bên ở Biển
+        Đông giữa ASEAN và Trung Quốc (DOC)"; not "Tuyên bố về thực thi Bộ quy tắc … (CUES)")."""
+        if not heads or not heads[0].group()[0].isupper():
+            return None
+        phrase = before[heads[0].start() :].strip()
+        if not self.max_words < len(phrase.split()) <= self.long_max_words or not _MID_SENTENCE.search(before, 0, heads[0].start()):
+            return None
+        if any(h.group()[0].isupper() and h.start() > heads[0].end() + 1 for h in heads[1:]):
+            return None  # (a head right after the first continues it: "Bộ Quy tắc")
+        return phrase
 
     def _phrase_from(self, before: str, head: regex.Match[str], later_heads: list[regex.Match[str]]) -> str:
         """The phrase from ``head`` (or a better later head) to the brackets."""
@@ -634,7 +756,9 @@ class AbbreviationTagger:
         plural = self.plural_cap_before.search(before, max(0, start - 6), start)
         if plural:  # "Các lực lượng dân chủ Syria (SDF)": a capitalized "Các" opens the name
             start = plural.start()
-        return self.plural_lower.sub("", before[start:].strip())  # "các đơn vị bảo vệ …": "các" is no part of the name
+        phrase = self.plural_lower.sub("", before[start:].strip())  # "các đơn vị bảo vệ …": "các" is no part of the name
+        described = self.described.match(phrase)  # "đảng cực hữu Tự do (FPO)": the party is "đảng Tự do"
+        return phrase[: described.start(1)] + phrase[described.end(1) :] if described else phrase
 
     def _quoted_or_cue(self, text: str) -> bool:
         """Whether a closing quote is followed by "hoặc", "hay", "gọi tắt"… (str.find is faster than a scan)."""
@@ -647,11 +771,11 @@ class AbbreviationTagger:
         return False
 
 
-@lru_cache(maxsize=1024)
 def _written(key: str) -> regex.Pattern[str]:
-    """The ways a canonical short form is written: spaces allowed around its joiners ("CVW - 7")."""
+    """The ways a canonical short form is written: spaces allowed around its joiners ("CVW - 7") and a
+    space optional where it has one ("PP 18" is also "PP18")."""
     parts = regex.split(r"([-&/+])", key)
-    body = "".join(regex.escape(p) if i % 2 == 0 else r"\s?" + regex.escape(p) + r"\s?" for i, p in enumerate(parts))
+    body = "".join(regex.escape(p).replace(r"\ ", r"\s?") if i % 2 == 0 else r"\s?" + regex.escape(p) + r"\s?" for i, p in enumerate(parts))
     return regex.compile(r"(?<![\p{L}\p{N}])" + body + r"(?![\p{L}\p{N}])")
 
 
@@ -665,6 +789,8 @@ def _inside_name(text: str, head: regex.Match[str]) -> bool:
     return " " not in head.group() and bool(_CAPITALIZED_BEFORE.search(text, max(0, head.start() - 20), head.start()))
 
 
+_ANY_DIGIT = re.compile(r"\d")
+_YEAR_END = regex.compile(r"(?<![\p{L}\p{N}])(?:19|20)\d\d$")
 _TRAILING_NUMBER = regex.compile(r"\s+(?:năm |số )?\d[\d.,]*$")
 
 
@@ -674,6 +800,28 @@ def _unnumbered(phrase: str, short: str) -> str:
     if any(c.isdigit() for c in short):
         return phrase
     return _TRAILING_NUMBER.sub("", phrase)
+
+
+def _year_spelled(phrase: str, short: str) -> bool:
+    """Whether the digits of ``short`` are the year that ends ``phrase``: "Đối tác Thái Bình Dương 2018
+    (PP 18)", "(PP18)" (abbr.defined_year: a name's own form, found wherever it is written)."""
+    digits = "".join(c for c in short if c.isdigit())
+    if len(digits) not in (2, 4):
+        return False
+    year = _YEAR_END.search(phrase, max(0, len(phrase) - 5))
+    return year is not None and year.group().endswith(digits)
+
+
+def _names_something(phrase: str, short: str) -> bool:
+    """Whether a head phrase can be a definition: two words or more ("diện tích phản xạ radar (RCS)" is no
+    "radar"), none a model code unless the form has a digit too ("vũ khí GBU-43 / B (MOAB)" names the bomb's
+    model, not "MOAB")."""
+    words = phrase.split()
+    if len(words) < 2:
+        return False
+    if not _ANY_DIGIT.search(phrase) or _ANY_DIGIT.search(short):
+        return True
+    return not any(_ANY_DIGIT.search(w) and any(c.isalpha() for c in w) for w in words)
 
 
 def _initial(word: str) -> str:
@@ -689,7 +837,7 @@ def capitals_runs(text: str) -> list[tuple[int, int]]:
     """Spans of names and headlines in capitals: runs of 2+ words in capitals with one that has
     Vietnamese marks ("ĐỨC MINH", "DƯƠNG TRUNG QUỐC"), or of 3+ words ("THE END OF")."""
     runs = []
-    for m in _CAPS_RUN.finditer(text):
+    for m in _caps_run().finditer(text):
         words = m.group().split(" ")
         if len(words) >= 3 or any(not _ASCII_CAPS.fullmatch(w) for w in words):
             runs.append((m.start(), m.end()))
