@@ -34,6 +34,7 @@ _REPORTING_LEAD = 3  # the lead: a dated or "held" sentence this far into the bo
 _CUE_WINDOW = 40
 _PLAN_WINDOW = 300  # characters before a trigger searched for a plan marker  # characters before a trigger searched for its realization cue
 _TOPIC_WINDOW = 14
+_INNER_WINDOW = 40  # how far past a blocked match a trigger starting inside it may end
 _DECISION_WINDOW = 80  # characters after "công bố quyết định" searched for the post it confers
 _MIN_LEAD_WORDS = 5
 _CONFERENCE_TYPES = ("summary_conference", "review_conference")
@@ -129,8 +130,17 @@ class EventExtractor:
         blocked = find_all(self.t.not_trigger_re, low)
         out = []
         for s, e in hits:
-            if any(bs <= s < be for bs, be in blocked):
+            block = next(((bs, be) for bs, be in blocked if bs <= s < be), None)
+            if block is not None:
+                # a trigger may start right after the longer word inside this match: "chương trình diễn tập" is
+                # no "trình diễn" but holds "diễn tập"
+                inner = find_all(self.t.trigger_re, low, block[1] + 1, min(len(low), e + _INNER_WINDOW))
+                if inner and inner[0][0] < e and not any(bs <= inner[0][0] < be for bs, be in blocked):
+                    a, b = inner[0]
+                    out.append((a, b, self.t.triggers[phrase_key(low[a:b])]))
                 continue
+            if out and s < out[-1][1]:
+                continue  # overlaps a trigger found inside a longer word
             out.append((s, e, self.t.triggers[phrase_key(low[s:e])]))
         return out
 
@@ -140,7 +150,9 @@ class EventExtractor:
         body_start = max(doc.body[0], title_end) if doc.body != (0, 0) else title_end
         for s, e in self._sentences:
             if s < body_start:
-                continue
+                if e <= body_start or doc.text[body_start - 1] != " ":
+                    continue
+                s = body_start  # a sentence after a page prefix on its line (" date 2023-11 Chiều 9.11, …")
             piece = low[s:e].strip()
             if piece.rstrip(".") == title_low.strip().rstrip(".") or len(piece.split()) < _MIN_LEAD_WORDS:
                 continue
@@ -657,6 +669,9 @@ class EventExtractor:
         topics = find_all(self.t.topic_re, low, max(ss, s - _TOPIC_WINDOW), s)
         if not topics or low[topics[-1][1] : s].strip(" ,"):
             return False
+        head = phrase_key(low[topics[-1][0] : topics[-1][1]])
+        if head in self.t.held_topic_heads and self.t.held_before_re.search(low, max(ss, topics[-1][0] - 20), topics[-1][0]):
+            return False  # "kết thúc chương trình diễn tập": the programme held is the exercise
         return not (headline and phrase_key(low[topics[-1][0] : topics[-1][1]]) in self.t.title_occasion_heads)
 
     def _unrealized(self, low: str, e: int) -> bool:

@@ -55,6 +55,8 @@ class EventVocabulary(BaseModel):
     past_markers: list[str]
     cues: list[str]
     topic_heads: list[str]
+    held_topic_heads: list[str]
+    held_before: str
     title_occasion_heads: list[str]
     frame_before: str
     frame_types: list[EventType]
@@ -139,6 +141,8 @@ class EventTables:
         self.called_off_window = voc.called_off_window
         self.cue_re = phrase_regex(voc.cues)
         self.topic_re = phrase_regex(voc.topic_heads)
+        self.held_topic_heads = frozenset(phrase_key(w) for w in voc.held_topic_heads)
+        self.held_before_re = re.compile(voc.held_before)
         self.title_occasion_heads = frozenset(phrase_key(w) for w in voc.title_occasion_heads)
         self.frame_before_re = re.compile(voc.frame_before)
         self.frame_types = frozenset(voc.frame_types)
