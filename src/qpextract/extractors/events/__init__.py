@@ -34,6 +34,8 @@ _REPORTING_LEAD = 3  # the lead: a dated or "held" sentence this far into the bo
 _CUE_WINDOW = 40
 _PLAN_WINDOW = 300  # characters before a trigger searched for a plan marker  # characters before a trigger searched for its realization cue
 _TOPIC_WINDOW = 14
+_UNMARKED_TITLE = re.compile(r"[a-z0-9 ,.:;!?()'\"/-]+")  # a lower-cased headline with no Vietnamese marks
+_UNMARKED_MIN_WORDS = 4
 _INNER_WINDOW = 40  # how far past a blocked match a trigger starting inside it may end
 _DECISION_WINDOW = 80  # characters after "công bố quyết định" searched for the post it confers
 _MIN_LEAD_WORDS = 5
@@ -183,6 +185,12 @@ class EventExtractor:
                 if not self._topic(title_low, h[0], in_title=True, headline=fire and h[2].type in self.t.frame_types)
             ]
             said = self._statement_clauses(title_low)
+        head_text = low[:title_end] if title_end else title_low
+        if not in_title and _UNMARKED_TITLE.fullmatch(head_text) and len(head_text.split()) >= _UNMARKED_MIN_WORDS:
+            # rule event.title.unmarked: a headline printed without diacritics (a URL slug: "tong ket cong tac …")
+            in_title = [(a, b, self.t.unmarked_triggers[phrase_key(head_text[a:b])]) for a, b in find_all(self.t.unmarked_trigger_re, head_text)]
+            if in_title:
+                doc.trace.append((self.name, "event.title.unmarked", head_text[in_title[0][0] : in_title[0][1]]))
         head_low, head = (low[:title_end], doc.text[:title_end]) if title_end else (title_low, doc.title or "")
         # rule event.title.subordinate: a typed event word in a clause the headline subordinates ("Osprey Mỹ tiếp liệu ở
         # Đà Nẵng khi tới Thái Lan diễn tập") is the background or purpose of its main clause, not the headline event
