@@ -90,6 +90,8 @@ class MetadataReader:
         self.lead_opener = regex.compile(
             r"^(?:" + "|".join(regex.escape(o) for o in head["lead_openers"]) + r")(?:\s+[^\s,]+){0,3}?\s*(?:,|\d)"
         )
+        self.lead_dated = regex.compile(head["lead_dated"])
+        self.lead_dated_min_words = int(head["lead_dated_min_words"])
         self.lead_min_words = int(head["lead_min_words"])
         self.lead_question_words = int(head["lead_question_words"])
         self.max_title_words = int(head["max_title_words"])
@@ -223,6 +225,8 @@ class MetadataReader:
         words = len(_WORDS.findall(line))
         if self.lead_tag.match(line):
             return True
+        if words >= self.lead_dated_min_words and self.lead_dated.match(line):
+            return True  # "Sáng 8/4, huyện tổ chức …" cut before its full stop
         if self.lead_bare_tag.match(line) and (line.endswith(".") or words >= self.lead_min_words):
             return True  # "BHG - Sáng 5.2, huyện tổ chức…"
         if words > self.max_title_words and (
