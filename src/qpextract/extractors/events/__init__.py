@@ -375,6 +375,11 @@ class EventExtractor:
             conferred = self._conferred(low, hits, lead, s, e, row) if not from_title else None
             if conferred is not None:
                 (s, e, row), rule = conferred, "event.main.ceremony_award"
+            elif not from_title and row.type == "other" and phrase_key(low[s:e]) in self.t.award_ceremonies:
+                # the headline says what the ceremony confers ("Lễ kỷ niệm … và đón nhận Huân chương …"): an award
+                awards = [h for h in in_title if h[2].type == "award"]
+                if awards:
+                    (s, e, row), rule, from_title = awards[0], "event.main.ceremony_award", True
             if from_title and not title_end:
                 # the trigger is in a separate title: point at its first mention in the text, if any
                 phrase = title_low[s:e]
