@@ -177,13 +177,15 @@ class MetadataReader:
             del lines[0]
 
     def byline_at_top(self, doc: Document, lines: list[tuple[int, int]], first: int, dated: Optional[int]) -> list[str]:
-        """``byline.top``: names under the headline, after an opener ("Tác giả: …") or next to the dateline."""
+        """``byline.top``: names under the headline, after an opener ("Tác giả: …"), next to the dateline, or
+        in capitals on the line right under it ("NGỌC MINH - HẢI ĐĂNG")."""
         text = doc.text
         for i in range(first, min(first + _DATELINE_WINDOW, len(lines) - 1)):
             s, e = lines[i]
             line = text[s:e].strip()
             beside = dated is not None and abs(i - dated) == 1
-            if (self.openers.match(line) or beside) and not self.body_prefix.match(line):
+            capitals = i == first and doc.title is not None and line.isupper() and not self.chrome.fullmatch(line)
+            if (self.openers.match(line) or beside or capitals) and not self.body_prefix.match(line):
                 names = self.byline_names(line)
                 if names:
                     doc.explain(self.name, "byline.top", s, e)
