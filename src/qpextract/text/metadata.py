@@ -161,7 +161,7 @@ class MetadataReader:
     def read_page_prefix(self, doc: Document, lines: list[tuple[int, int]]) -> None:
         """``dateline.page_prefix``: " date 2023-11 …" opening the page gives ``published``; the rest of
         its line stays the first line (``lines`` is edited in place)."""
-        if not lines or lines[0][0] != 0:
+        if not lines:
             return
         s, e = lines[0]
         found = match_page_prefix(self.page_prefix, doc.text, s, e)
