@@ -22,7 +22,7 @@ def test_normalize_is_idempotent_and_mapped(case) -> None:
 # -- datelines: every named dateline rule of data/vi/datelines.yaml with its examples -------------
 
 from qpextract.data import read_yaml  # noqa: E402
-from qpextract.text.metadata import MetadataReader, match_dateline  # noqa: E402
+from qpextract.text.metadata import MetadataReader, match_dateline, match_page_prefix  # noqa: E402
 
 READER = MetadataReader()
 DATELINES = read_yaml("datelines.yaml")
@@ -38,6 +38,18 @@ def test_dateline_rule_examples(rule: str, case: dict) -> None:
 @pytest.mark.parametrize("line", DATELINES["negatives"])
 def test_dateline_negatives(line: str) -> None:
     assert match_dateline(READER.datelines, line) is None
+
+
+@pytest.mark.parametrize("case", DATELINES["page_prefix"]["examples"], ids=lambda c: c["text"][:40])
+def test_page_prefix_examples(case: dict) -> None:
+    found = match_page_prefix(READER.page_prefix, case["text"])
+    assert found is not None and found[0] == case["published"]
+    assert case["text"][found[1] :] == case["rest"]
+
+
+@pytest.mark.parametrize("text", DATELINES["page_prefix"]["negatives"])
+def test_page_prefix_negatives(text: str) -> None:
+    assert match_page_prefix(READER.page_prefix, text) is None
 
 
 def test_article_carries_expanded_text(pipeline) -> None:

@@ -29,7 +29,8 @@ WHERE l.idx = (SELECT MIN(l2.idx) FROM locations l2
 """,
     "article_days": """
 SELECT a.id AS article_id,
-       COALESCE(CAST(e.first_day AS TEXT), SUBSTR(a.published, 1, 10)) AS day
+       COALESCE(CAST(e.first_day AS TEXT),
+                CASE WHEN LENGTH(a.published) >= 10 THEN SUBSTR(a.published, 1, 10) END) AS day
 FROM articles a
 LEFT JOIN events e ON e.article_id = a.id AND e.main = TRUE AND e.first_day IS NOT NULL
 """,

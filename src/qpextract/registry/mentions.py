@@ -152,7 +152,8 @@ def article_day(article: "Article") -> Optional[str]:
     for event in article.events:
         if event.main and event.first_day:
             return event.first_day[:10]
-    return article.published[:10] if article.published else None
+    # (a month-precision dateline, "2023-11", names no day)
+    return article.published[:10] if article.published and len(article.published) >= 10 else None
 
 
 def article_mentions(article: "Article") -> list[MentionRecord]:

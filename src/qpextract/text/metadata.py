@@ -5,6 +5,9 @@
   data/vi/headline.yaml; a line the page prints twice near the top is a headline;
   ``title.chrome``: section names, hashtags and lone marks above it are page chrome;
   ``dateline.headline_tail``: a date printed at the end of the headline line is the dateline;
+- ``dateline.page_prefix``: the page-metadata prefix stored pages print at the very start
+  (" date 2023-11 …") gives ``published`` at the precision printed; the rest of its line is read
+  as the first line;
 - ``dateline.*``: a line right above or under the headline, or among the last lines,
   printed the way news sites print dates (data/vi/datelines.yaml) gives ``published``
   and so the reference date; a byline with a date ("Minh Cường 02/09/2015 16:20")
@@ -30,7 +33,7 @@ from qpextract.text.lexicon import surnames
 
 _LINE = regex.compile(r"[^\n]+")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_PUBLISHED = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_PUBLISHED = regex.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
 _NAME_SYLLABLE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*+|\p{Lu}++")
 # initials with a given name or another initial: "H.LAN", "Q.T", "T. Hùng"
 _INITIALS = regex.compile(r"(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}\p{M}]*+|(?:\p{Lu}\.){1,3}")
@@ -39,6 +42,7 @@ _INNER_STOP = regex.compile(r"[.!?:;] ")  # a second sentence or a colon inside 
 # a byline run into the last paragraph, after its final sentence
 _GLUED_BYLINE = regex.compile(r"[.!?…\"'] ((?:\p{Lu}\.){1,3}\p{Lu}[\p{L}\p{M}]*+|[^.!?…\n]{3,60})$")
 _WORDS = regex.compile(r"\S+")
+_LONE_MARKS = regex.compile(r"[.,;:·•*…\-–—]{1,5}")  # a line of marks only, left by a page under its byline
 _PART = regex.compile(r"\{([a-z_]+)\}")  # a named part of a dateline template: "{date}"
 _DATELINE_WINDOW = 3  # lines under the headline (or at the end) where a dateline may stand
 _TAIL_WINDOW = 120  # characters at the end of the last line where a run-in byline is looked for
@@ -78,6 +82,7 @@ class MetadataReader:
             regex.IGNORECASE,
         )
         self.datelines = load_datelines()
+        self.page_prefix = load_page_prefix()
         head = read_yaml("headline.yaml")
         self.lead_tag = regex.compile(head["lead_tag"])
         self.lead_bare_tag = regex.compile(head["lead_bare_tag"])
@@ -85,12 +90,17 @@ class MetadataReader:
         self.lead_opener = regex.compile(
             r"^(?:" + "|".join(regex.escape(o) for o in head["lead_openers"]) + r")(?:\s+[^\s,]+){0,3}?\s*(?:,|\d)"
         )
+        self.lead_dated = regex.compile(head["lead_dated"])
+        self.lead_dated_min_words = int(head["lead_dated_min_words"])
         self.lead_min_words = int(head["lead_min_words"])
         self.lead_question_words = int(head["lead_question_words"])
         self.max_title_words = int(head["max_title_words"])
         self.max_unstopped = int(head["max_title_words_unstopped"])
         chrome = "|".join(f"(?:{c})" for c in head["chrome_lines"])
         self.chrome = regex.compile(r"\s*(?:" + chrome + r")\s*", regex.IGNORECASE)
+        captions = "|".join(f"(?:{c})" for c in head["caption_lines"])
+        self.caption_line = regex.compile(r"\s*(?:" + captions + r")\s*", regex.IGNORECASE)
+        self.caption_max_words = int(head["caption_max_words"])
         self.related = regex.compile(
             r"\s*(?:" + "|".join(regex.escape(h) for h in head["related_headings"]) + r")\s*:?\s*", regex.IGNORECASE
         )
@@ -106,6 +116,7 @@ class MetadataReader:
         )
         cut = lines[last][0] if last < len(lines) else None
         lines = lines[:last]
+        self.read_page_prefix(doc, lines)
         first = self.skip_top(doc, lines)
         if doc.title is None and len(lines) > first + 1:
             s, e = lines[first]
@@ -147,14 +158,34 @@ class MetadataReader:
         doc.body = (lines[0][0] if lines else 0, end if end is not None else len(text))
         doc.reference = reference_date(doc.published, doc.title)
 
+    def read_page_prefix(self, doc: Document, lines: list[tuple[int, int]]) -> None:
+        """``dateline.page_prefix``: " date 2023-11 …" opening the page gives ``published``; the rest of
+        its line stays the first line (``lines`` is edited in place)."""
+        if not lines:
+            return
+        s, e = lines[0]
+        found = match_page_prefix(self.page_prefix, doc.text, s, e)
+        if found is None:
+            return
+        published, rest = found
+        if doc.published is None:
+            doc.published = published
+        doc.explain(self.name, self.page_prefix[0], s, rest)
+        if rest < e:
+            lines[0] = (rest, e)
+        else:
+            del lines[0]
+
     def byline_at_top(self, doc: Document, lines: list[tuple[int, int]], first: int, dated: Optional[int]) -> list[str]:
-        """``byline.top``: names under the headline, after an opener ("Tác giả: …") or next to the dateline."""
+        """``byline.top``: names under the headline, after an opener ("Tác giả: …"), next to the dateline, or
+        in capitals on the line right under it ("NGỌC MINH - HẢI ĐĂNG")."""
         text = doc.text
         for i in range(first, min(first + _DATELINE_WINDOW, len(lines) - 1)):
             s, e = lines[i]
             line = text[s:e].strip()
             beside = dated is not None and abs(i - dated) == 1
-            if (self.openers.match(line) or beside) and not self.body_prefix.match(line):
+            capitals = i == first and doc.title is not None and line.isupper() and not self.chrome.fullmatch(line)
+            if (self.openers.match(line) or beside or capitals) and not self.body_prefix.match(line):
                 names = self.byline_names(line)
                 if names:
                     doc.explain(self.name, "byline.top", s, e)
@@ -176,6 +207,9 @@ class MetadataReader:
             elif self.chrome.fullmatch(text, s, e):
                 doc.explain(self.name, "title.chrome", s, e)
                 first += 1
+            elif self.caption_line.fullmatch(text, s, e) and len(_WORDS.findall(text, s, e)) <= self.caption_max_words:
+                doc.explain(self.name, "title.caption", s, e)  # "Toàn cảnh hội nghị" above the lead
+                first += 1
             else:
                 break
         for k in range(first + 1, min(first + 3, len(lines) - 1)):
@@ -193,6 +227,8 @@ class MetadataReader:
         words = len(_WORDS.findall(line))
         if self.lead_tag.match(line):
             return True
+        if words >= self.lead_dated_min_words and self.lead_dated.match(line):
+            return True  # "Sáng 8/4, huyện tổ chức …" cut before its full stop
         if self.lead_bare_tag.match(line) and (line.endswith(".") or words >= self.lead_min_words):
             return True  # "BHG - Sáng 5.2, huyện tổ chức…"
         if words > self.max_title_words and (
@@ -214,7 +250,7 @@ class MetadataReader:
         if doc.published is None:
             doc.published = published
         if author and not doc.authors:
-            doc.authors = [author]
+            doc.authors = self.byline_names(author) or [author]  # "Trung Thực - Giang Biên" gives two
         doc.explain(self.name, rule, start, end)
         return True
 
@@ -235,6 +271,8 @@ class MetadataReader:
         trailing = True  # only captions/byline seen so far, from the end
         for s, e in reversed(tail):
             line = text[s:e].strip()
+            if _LONE_MARKS.fullmatch(line):
+                continue  # "Nguyễn Thắng" then a lone ";" or "." the page left: no text
             if self.openers.match(line):
                 names = self.byline_names(line)
                 if names is not None:  # "Tin, ảnh: XUÂN CƯỜNG - THÁI PHƯƠNG"
@@ -356,6 +394,27 @@ def load_datelines() -> list[tuple[str, regex.Pattern[str]]]:
     return rules
 
 
+def load_page_prefix() -> tuple[str, regex.Pattern[str]]:
+    """The page-metadata prefix rule of data/vi/datelines.yaml (``page_prefix``): its name and pattern."""
+    rule = read_yaml("datelines.yaml")["page_prefix"]
+    return rule["name"], regex.compile(rule["pattern"])
+
+
+def match_page_prefix(
+    rule: tuple[str, regex.Pattern[str]], text: str, start: int = 0, end: Optional[int] = None
+) -> Optional[tuple[str, int]]:
+    """(published value at the precision printed, where the rest of the line starts) of a page prefix, else None."""
+    m = rule[1].match(text, start, len(text) if end is None else end)
+    if m is None or not 1 <= int(m.group("m")) <= 12 or (m.group("d") and not 1 <= int(m.group("d")) <= 31):
+        return None
+    value = f"{m.group('y')}-{m.group('m')}"
+    if m.group("d"):
+        value += f"-{m.group('d')}"
+        if m.group("H") and int(m.group("H")) < 24 and int(m.group("M")) < 60:
+            value += f"T{m.group('H')}:{m.group('M')}"
+    return value, m.end()
+
+
 def match_dateline(
     rules: list[tuple[str, regex.Pattern[str]]], text: str, start: int = 0, end: Optional[int] = None
 ) -> Optional[tuple[str, str, Optional[str]]]:
@@ -388,7 +447,8 @@ def reference_date(published: str | None, title: str | None) -> Reference:
     if published:
         m = _PUBLISHED.match(published)
         if m:
-            return Reference(int(m.group(1)), int(m.group(2)), int(m.group(3)), "published")
+            day = int(m.group(3)) if m.group(3) else None  # a month-precision dateline ("2023-11")
+            return Reference(int(m.group(1)), int(m.group(2)), day, "published")
     if title:
         years = _YEAR.findall(title)
         if years:

@@ -34,6 +34,9 @@ _REPORTING_LEAD = 3  # the lead: a dated or "held" sentence this far into the bo
 _CUE_WINDOW = 40
 _PLAN_WINDOW = 300  # characters before a trigger searched for a plan marker  # characters before a trigger searched for its realization cue
 _TOPIC_WINDOW = 14
+_UNMARKED_TITLE = re.compile(r"[a-z0-9 ,.:;!?()'\"/-]+")  # a lower-cased headline with no Vietnamese marks
+_UNMARKED_MIN_WORDS = 4
+_INNER_WINDOW = 40  # how far past a blocked match a trigger starting inside it may end
 _DECISION_WINDOW = 80  # characters after "công bố quyết định" searched for the post it confers
 _MIN_LEAD_WORDS = 5
 _CONFERENCE_TYPES = ("summary_conference", "review_conference")
@@ -129,8 +132,17 @@ class EventExtractor:
         blocked = find_all(self.t.not_trigger_re, low)
         out = []
         for s, e in hits:
-            if any(bs <= s < be for bs, be in blocked):
+            block = next(((bs, be) for bs, be in blocked if bs <= s < be), None)
+            if block is not None:
+                # a trigger may start right after the longer word inside this match: "chương trình diễn tập" is
+                # no "trình diễn" but holds "diễn tập"
+                inner = find_all(self.t.trigger_re, low, block[1] + 1, min(len(low), e + _INNER_WINDOW))
+                if inner and inner[0][0] < e and not any(bs <= inner[0][0] < be for bs, be in blocked):
+                    a, b = inner[0]
+                    out.append((a, b, self.t.triggers[phrase_key(low[a:b])]))
                 continue
+            if out and s < out[-1][1]:
+                continue  # overlaps a trigger found inside a longer word
             out.append((s, e, self.t.triggers[phrase_key(low[s:e])]))
         return out
 
@@ -140,7 +152,9 @@ class EventExtractor:
         body_start = max(doc.body[0], title_end) if doc.body != (0, 0) else title_end
         for s, e in self._sentences:
             if s < body_start:
-                continue
+                if e <= body_start or doc.text[body_start - 1] != " ":
+                    continue
+                s = body_start  # a sentence after a page prefix on its line (" date 2023-11 Chiều 9.11, …")
             piece = low[s:e].strip()
             if piece.rstrip(".") == title_low.strip().rstrip(".") or len(piece.split()) < _MIN_LEAD_WORDS:
                 continue
@@ -171,6 +185,12 @@ class EventExtractor:
                 if not self._topic(title_low, h[0], in_title=True, headline=fire and h[2].type in self.t.frame_types)
             ]
             said = self._statement_clauses(title_low)
+        head_text = low[:title_end] if title_end else title_low
+        if not in_title and _UNMARKED_TITLE.fullmatch(head_text) and len(head_text.split()) >= _UNMARKED_MIN_WORDS:
+            # rule event.title.unmarked: a headline printed without diacritics (a URL slug: "tong ket cong tac …")
+            in_title = [(a, b, self.t.unmarked_triggers[phrase_key(head_text[a:b])]) for a, b in find_all(self.t.unmarked_trigger_re, head_text)]
+            if in_title:
+                doc.trace.append((self.name, "event.title.unmarked", head_text[in_title[0][0] : in_title[0][1]]))
         head_low, head = (low[:title_end], doc.text[:title_end]) if title_end else (title_low, doc.title or "")
         # rule event.title.subordinate: a typed event word in a clause the headline subordinates ("Osprey Mỹ tiếp liệu ở
         # Đà Nẵng khi tới Thái Lan diễn tập") is the background or purpose of its main clause, not the headline event
@@ -355,6 +375,11 @@ class EventExtractor:
             conferred = self._conferred(low, hits, lead, s, e, row) if not from_title else None
             if conferred is not None:
                 (s, e, row), rule = conferred, "event.main.ceremony_award"
+            elif not from_title and row.type == "other" and phrase_key(low[s:e]) in self.t.award_ceremonies:
+                # the headline says what the ceremony confers ("Lễ kỷ niệm … và đón nhận Huân chương …"): an award
+                awards = [h for h in in_title if h[2].type == "award"]
+                if awards:
+                    (s, e, row), rule, from_title = awards[0], "event.main.ceremony_award", True
             if from_title and not title_end:
                 # the trigger is in a separate title: point at its first mention in the text, if any
                 phrase = title_low[s:e]
@@ -657,6 +682,9 @@ class EventExtractor:
         topics = find_all(self.t.topic_re, low, max(ss, s - _TOPIC_WINDOW), s)
         if not topics or low[topics[-1][1] : s].strip(" ,"):
             return False
+        head = phrase_key(low[topics[-1][0] : topics[-1][1]])
+        if head in self.t.held_topic_heads and self.t.held_before_re.search(low, max(ss, topics[-1][0] - 20), topics[-1][0]):
+            return False  # "kết thúc chương trình diễn tập": the programme held is the exercise
         return not (headline and phrase_key(low[topics[-1][0] : topics[-1][1]]) in self.t.title_occasion_heads)
 
     def _unrealized(self, low: str, e: int) -> bool:

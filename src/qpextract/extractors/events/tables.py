@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -55,6 +56,8 @@ class EventVocabulary(BaseModel):
     past_markers: list[str]
     cues: list[str]
     topic_heads: list[str]
+    held_topic_heads: list[str]
+    held_before: str
     title_occasion_heads: list[str]
     frame_before: str
     frame_types: list[EventType]
@@ -122,6 +125,13 @@ class EventTables:
         rows = read_tsv("event_triggers.tsv", TriggerRow)
         self.triggers: dict[str, TriggerRow] = {r.phrase: r for r in rows}
         self.trigger_re = phrase_regex(list(self.triggers))
+        # rule event.title.unmarked: the triggers of two syllables or more without their marks, for a headline printed
+        # without diacritics (a URL slug: "tong ket cong tac …"); the first row of a spelling wins
+        self.unmarked_triggers: dict[str, TriggerRow] = {}
+        for r in rows:
+            if len(r.phrase.split()) >= 2:
+                self.unmarked_triggers.setdefault(unmarked(r.phrase), r)
+        self.unmarked_trigger_re = phrase_regex(list(self.unmarked_triggers))
         voc = EventVocabulary.model_validate(read_yaml("events.yaml"))
         self.main_rules = voc.main_rules
         self.no_event_re = phrase_regex(voc.no_event_title)
@@ -139,6 +149,8 @@ class EventTables:
         self.called_off_window = voc.called_off_window
         self.cue_re = phrase_regex(voc.cues)
         self.topic_re = phrase_regex(voc.topic_heads)
+        self.held_topic_heads = frozenset(phrase_key(w) for w in voc.held_topic_heads)
+        self.held_before_re = re.compile(voc.held_before)
         self.title_occasion_heads = frozenset(phrase_key(w) for w in voc.title_occasion_heads)
         self.frame_before_re = re.compile(voc.frame_before)
         self.frame_types = frozenset(voc.frame_types)
@@ -265,6 +277,12 @@ class RoleVocabulary(BaseModel):
     acting_possessors: list[str] = Field(default_factory=list)  # "sự chỉ huy của A": A acts all the same
     earlier_days: bool = False  # a sentence dated before the main event's day reports another event
     rules: list[RoleRule]
+
+
+def unmarked(text: str) -> str:
+    """``text`` without its tone and vowel marks, "đ" written "d" ("tổng kết" → "tong ket")."""
+    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 def phrase_key(text: str) -> str:
