@@ -607,6 +607,7 @@ class OfficialExtractor:
                 self.lex.bodies.body_at(text, q, limit)
                 or self.lex.gazetteer.blocker.match(text, q, limit)
                 or self.lex.is_title(text, q, limit)
+                or self.lex.rank_at.match(text, q, limit)  # "Phó Đô đốc, Chuẩn Đô đốc": a rank, no name
                 or self.foreign.country_word.match(text, q, limit)
                 or t in self.lex.not_in_names
                 or (len(t.rstrip(".")) > 1 and t.isupper() and not (not keep and len(t) == 2 and len(tokens) > 1 and t not in self.lex.acronyms))  # initials: "HR McMaster"
@@ -872,16 +873,15 @@ class OfficialExtractor:
                 rank = c.value.row.rank  # type: ignore[union-attr]
                 same = [p for p in reg.persons.values() if (p.rank or p.alias_rank) == rank]
                 person = same[0] if len(same) == 1 else None
+                if person is None and not same and k >= 0 and c.start - starts[k] <= _ANAPHOR_REACH:
+                    # rule rank.anaphor: "…, ông Manning nêu rõ. Vị đại tá cũng cho biết": no one has that rank,
+                    # the person named last before it (with no other rank) is the one meant
+                    last = mentions[k][2]
+                    person = last if (last.rank or last.alias_rank) is None else None
             if person is not None:
                 holders[c.start] = person
                 if person.alias_rank is None:
                     person.alias_rank = c.value.row.rank  # type: ignore[union-attr]
-
-    def _generic_rank(self, text: str, start: int) -> bool:
-        """A counted rank ("hai trung tá", "các đại tá") or one inside a thing's name ("Tàu Đô đốc
-        Pantelev") names no one's rank: no RankMention (gold: unattached rank words are left out)."""
-        lo = max(0, start - 20)
-        return bool(self.lex.rank_generic.search(text, lo, start) or self.lex.thing_head.search(text, lo, start))
 
     # -- records -----------------------------------------------------------
     def _emit(
@@ -921,7 +921,10 @@ class OfficialExtractor:
         said.sort(key=lambda x: x[0].start)
         for c, holder in said:
             holder = reg.current(holder) if holder is not None else None
-            if holder is None and self._generic_rank(doc.text, c.start):
+            if holder is None:
+                # rule rank.unattached: a rank word said of no named person ("cán bộ có quân hàm Đại tá, Thượng tá",
+                # "một binh nhì 21 tuổi") is no RankMention (annotation guide: unattached rank words are left out)
+                doc.near_miss(self.name, "rank.unattached", c.start, c.end, "no named person holds this rank word")
                 continue
             hit: RankHit = c.value  # type: ignore[assignment]
             branch = self.ranks.branch(hit, [q.text for q in holder.positions] if holder else [])
@@ -959,11 +962,16 @@ def _person_rule(chain: list[Cue], name: NameSpan, post: bool, inherited: bool) 
 
 
 _QUOTE_COMMA = re.compile(r"[\"”'’][ \t]*+,[ \t]*+\Z")
+_LEAD_COMMA = re.compile(r"[^\W\d][^,;:\n]{0,18}+,[ \t]*+\Z")  # "Đồng thời, ", "Sau đó, " before the subject
+_ANAPHOR_REACH = 400  # rank.anaphor: how far back (characters) the person named last may stand
 
 
 def _opens_clause(text: str, sent_start: int, pos: int) -> bool:
     """``pos`` opens its sentence (quotes and dashes aside) or follows a closing quote and a comma."""
-    return not text[sent_start:pos].strip(" \t\"“”'‘’-–") or _QUOTE_COMMA.search(text, max(sent_start, pos - 6), pos) is not None
+    lead = text[sent_start:pos].strip(" \t\"“”'‘’-–")
+    return not lead or _QUOTE_COMMA.search(text, max(sent_start, pos - 6), pos) is not None or (
+        _LEAD_COMMA.fullmatch(lead + " ") is not None and lead[:1].isupper()
+    )
 
 
 _WORD_AHEAD = re.compile(r"[A-Z][a-z]++[ ][A-Z][a-z]++")
