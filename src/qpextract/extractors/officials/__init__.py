@@ -62,6 +62,8 @@ def _reads_foreign(word: str) -> bool:
     return not all(vietnamese_syllable(p) for p in _PARTS.split(word) if len(p) > 1)
 
 
+_NUMBER_AFTER = re.compile(r"[ ]\d++(?![ \t]*+tuổi)")  # "Grace 1": a name and a number name a ship or a model
+_BRACKET_AFTER = re.compile(r"[ \t]*+\([^()\n]{1,40}+\)")
 _LOWER_WORD = re.compile(r"[^\W\d_]++")  # a word of letters (the caller checks it starts lower-case)
 _AFTER_IS = re.compile(r"(?<!\w)là[ \t]++\Z")  # the blank before it is checked apart
 
@@ -87,6 +89,7 @@ class OfficialExtractor:
         self.ranks = RankReader(self.lex)
         rules = self.lex.rule_words
         self.kin_nouns = frozenset(fold(w) for w in rules["kin_nouns"])
+        self.given_name_nouns = frozenset(fold(w) for w in rules["given_name_nouns"])
         self.rare_surnames = frozenset(r.surname for r in surname_rows() if r.rare)
         self.foreign = ForeignFinder(
             self.lex.countries, self.lex.particles, self.lex.korean, self.lex.any_country,
@@ -313,13 +316,18 @@ class OfficialExtractor:
                     continue  # after a field, a first and a last name ("chuyên gia hàng không Carlo Kopp")
                 if not foreign and (skipped or len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames) or tokens[0] in self.lex.nickname_first):
                     continue  # "ông Tư", "Nga Sơn": one Vietnamese syllable is no foreign name; "anh Sáu Nam" a nickname
+                if not foreign and tokens[0] not in self.lex.ethnic_first and (
+                    (kind == "noun" and len(tokens) == 2 and fold(m.group()) in self.given_name_nouns)
+                    or self.lex.bodies.compound_end(text, e - len(tokens[-1]), e, limit) > e
+                ):
+                    continue  # rule person.given_name: "Chiến sĩ Thanh Tâm" (no surname); "vụ trưởng Vụ Giáo dục" cut in a word
                 if not foreign and tokens[0] not in self.lex.ethnic_first and (self.lex.body_before.search(text, max(lo, s - 16), s) or self.lex.unit_before.search(text, max(lo, s - 12), s)):
                     continue  # "Phó bí thư Huyện ủy Tu Mơ Rông": Vietnamese syllables after a body or unit name a place
                 if kind == "title" and strict and sector and (len(tokens) < 2 or (len(tokens) == 2 and not foreign and tokens[0] not in self.lex.surnames
                         and tokens[0] not in self.lex.ethnic_first)):
                     continue  # "Chủ tịch Hội đồng Quân sự Manbij", "Hạm đội Biển Đen", "Huyện ủy Phú Tân": the body goes on
                 found.append(NameSpan(s, e, "foreign"))
-            if kind == "title" and len(found) == before and _foreign_ahead(text, pos, limit):
+            if kind == "title" and len(found) == before and _foreign_ahead(text, pos, limit, 90):
                 self._after_body(text, m.start(), limit, found)
             if kind in ("title", "noun") and len(found) == before:
                 self._post_tail(text, m.end(), limit, found, (m.start(), tail_posts))
@@ -361,6 +369,7 @@ class OfficialExtractor:
                 or self.lex.place_before.search(text, max(lo, s0 - 16), s0)
             ) and self._trim_run(text, s0, e0, tokens, hi)[2] == tokens:
                 found.append(NameSpan(s0, e0, "recurring"))
+        found += self._listed(text, hi, found)
         found += self._known(text, lo, hi)
         found += [
             NameSpan(m.start(), m.end())
@@ -397,6 +406,26 @@ class OfficialExtractor:
             if i >= 0 and n.start < spans[i][1]:
                 continue
             out.append(n)
+        return out
+
+    def _listed(self, text: str, hi: int, found: list[NameSpan]) -> list[NameSpan]:
+        """Rule ``person.list`` for foreign names: a name joined by ", " or "và" to a foreign name found after a
+        cue ("Hai thuyền trưởng Bina Irawan Marpaung và Sumarji Bimoaji"): two words or more, one reading foreign."""
+        out: list[NameSpan] = []
+        for f in found:
+            if f.kind != "foreign":
+                continue
+            end = f.end
+            while (g := _LIST_GAP.match(text, end, hi)) is not None:
+                limit = _line_end(text, g.end(), hi, 120)
+                runs = list(self.foreign.runs_after(text, g.end() - 1, limit)) if text[g.end() - 1] in " \t" else []
+                if not runs:
+                    break
+                s, e, tokens = self._trim_run(text, *runs[0], limit)
+                if len(tokens) < 2 or tokens[0] in self.lex.surnames or all(vietnamese_syllable(t) for t in tokens) or text[e : e + 1].isalnum():
+                    break
+                out.append(NameSpan(s, e, "list"))
+                end = e
         return out
 
     def _known(self, text: str, lo: int, hi: int) -> list[NameSpan]:
@@ -555,7 +584,9 @@ class OfficialExtractor:
             s0 = post.end - len(" ".join(tail))
             runs = [(s0, post.end, tail)]
         else:
-            runs = list(self.foreign.runs_after(text, post.end, limit))
+            # "… liên quân Hàn Quốc (JCS) Park Han - ki": the body's abbreviation in brackets, then the name
+            b = _BRACKET_AFTER.match(text, post.end, limit)
+            runs = list(self.foreign.runs_after(text, b.end() if b is not None else post.end, limit))
         for s, e, tokens in runs:
             s, e, tokens = self._trim_run(text, s, e, tokens, limit)
             if (
@@ -595,8 +626,8 @@ class OfficialExtractor:
     def _trim_run(self, text: str, s: int, e: int, tokens: list[str], limit: int) -> tuple[int, int, list[str]]:
         """Cut a capitalized run before the first word that starts a body, place, title or abbreviation;
         a run with a newspaper's or site's word in it is no name at all."""
-        if any(t in self.lex.never_in_names for t in tokens):
-            return s, s, []
+        if any(t in self.lex.never_in_names for t in tokens) or _NUMBER_AFTER.match(text, e, limit):
+            return s, s, []  # rule person.not_model: "thuyền trưởng Grace 1", a ship's or model's name
         p = s
         keep: list[str] = []
         for t in tokens:
@@ -889,6 +920,7 @@ class OfficialExtractor:
     ) -> None:
         reg.merge_short_forms()  # "Rob Givens" and "Robert Givens"
         reg.merge_given_names(self.rare_surnames)  # "ông Bạch Vân" and "Đại tá Nguyễn Bạch Vân"
+        reg.merge_split_names()  # "ông Mc Kenzie" and "Kenneth McKenzie"
         for p in list(reg.persons.values()):
             if " " not in p.name and (p.rule in ("person.foreign", "person.known") or not vietnamese_syllable(p.name)):
                 full = reg.by_foreign_name(p.name)  # "ông Kilrain" before or after "Colin Kilrain"
@@ -946,6 +978,8 @@ def _person_rule(chain: list[Cue], name: NameSpan, post: bool, inherited: bool) 
         return "person.list"
     if name.kind == "foreign":
         return "person.foreign"
+    if name.kind == "list":
+        return "person.list"
     if name.kind == "tail":
         return "person.post_tail"
     if name.kind == "known" and not chain:
