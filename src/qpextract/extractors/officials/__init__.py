@@ -369,6 +369,7 @@ class OfficialExtractor:
                 or self.lex.place_before.search(text, max(lo, s0 - 16), s0)
             ) and self._trim_run(text, s0, e0, tokens, hi)[2] == tokens:
                 found.append(NameSpan(s0, e0, "recurring"))
+        found += self._elected(text, lo, hi)
         found += self._listed(text, hi, found)
         found += self._known(text, lo, hi)
         found += [
@@ -406,6 +407,23 @@ class OfficialExtractor:
             if i >= 0 and n.start < spans[i][1]:
                 continue
             out.append(n)
+        return out
+
+    def _elected(self, text: str, lo: int, hi: int) -> list[NameSpan]:
+        """Rule ``person.elected``: a foreign name between a verb that makes someone something and "làm"
+        ("bầu Simon Bolivar làm tổng thống lâm thời")."""
+        out: list[NameSpan] = []
+        for m in self.lex.elect_verb.finditer(text, lo, hi):
+            if m.start() > lo and text[m.start() - 1].isalnum():
+                continue
+            limit = _line_end(text, m.end(), hi, 80)
+            for s, e, tokens in self.foreign.runs_after(text, m.end(), limit):
+                s, e, tokens = self._trim_run(text, s, e, tokens, limit)
+                if (
+                    len(tokens) >= 2 and tokens[0] not in self.lex.surnames and self.lex.as_after.match(text, e, limit)
+                    and any(_reads_foreign(t) for t in tokens)
+                ):
+                    out.append(NameSpan(s, e, "elected"))
         return out
 
     def _listed(self, text: str, hi: int, found: list[NameSpan]) -> list[NameSpan]:
@@ -582,6 +600,8 @@ class OfficialExtractor:
             return  # "Giám đốc điều hành của Rosneft Igor Sechin": a company may open the tail
         if len(tail) >= 2:
             s0 = post.end - len(" ".join(tail))
+            if self.lex.site_before.search(text, max(0, s0 - 16), s0):
+                return  # "phát ngôn viên căn cứ Hunter Liggett": a base, a ship or a school named after someone
             runs = [(s0, post.end, tail)]
         else:
             # "… liên quân Hàn Quốc (JCS) Park Han - ki": the body's abbreviation in brackets, then the name
@@ -980,6 +1000,8 @@ def _person_rule(chain: list[Cue], name: NameSpan, post: bool, inherited: bool) 
         return "person.foreign"
     if name.kind == "list":
         return "person.list"
+    if name.kind == "elected" and not chain:
+        return "person.elected"
     if name.kind == "tail":
         return "person.post_tail"
     if name.kind == "known" and not chain:

@@ -119,6 +119,10 @@ class Lexicon:
         self.never_in_names = frozenset(rules["never_in_names"])
         self.ethnic_first = frozenset(rules["ethnic_first"])
         self.nickname_first = frozenset(rules["nickname_first"])
+        # person.elected: "bầu Simon Bolivar làm tổng thống": the verb (a literal trie), then the name and "làm"
+        self.elect_verb = re.compile(trie_pattern(rules["elect_verbs"]) + NB)
+        self.site_before = re.compile(PB + trie_pattern(rules["site_heads"]) + r"[ \t]++\Z")
+        self.as_after = re.compile(r"[ \t]++làm" + NB)
         # the place name first (a capital lets ``re`` skip ahead), then the word before it
         self.person_place = re.compile(trie_pattern(rules["person_places"]) + NB)
         self.person_place_after = re.compile(PB + trie_pattern(rules["person_places_after"]) + r"[ \t]++\Z")

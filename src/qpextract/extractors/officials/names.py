@@ -52,6 +52,10 @@ class NameFinder:
         self.credit_before = re.compile(
             r"(?<![Tt]rong )" + PB + trie_pattern(rules["credit_words"], fold_case=True) + r"[ \t]*+:[ \t]*+\Z", re.IGNORECASE
         )
+        # person.bare: "trường Sĩ quan kỹ thuật quân sự Trần Đại Nghĩa": the name closes an institution's name
+        self.institution_before = re.compile(
+            PB + trie_pattern(rules["named_institutions"]) + r"(?:[ \t]++[^\s,.;:()\"“”'‘’\-–]++){1,5}?[ \t]++\Z"
+        )
         self.resident_before = re.compile(PB + trie_pattern(rules["resident_nouns"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
 
     def find(self, text: str, lo: int, hi: int) -> list[NameSpan]:
@@ -77,6 +81,8 @@ class NameFinder:
         before = text[max(lo, span.start - 24) : span.start]
         if self.lex.thing_before.search(before) or self.credit_before.search(before):
             return False  # "đường Nguyễn Văn Cừ"; a photo credit "Ảnh: Võ Văn Thành"
+        if self.institution_before.search(text, max(lo, span.start - 64), span.start):
+            return False  # "trường Sĩ quan kỹ thuật quân sự Trần Đại Nghĩa"
         prev = before.rstrip(" \t")
         if self.lex.country_before.search(before) or self.lex.academic_before.search(before):
             pass  # "Đảng Cộng sản Trung Quốc Dương Khiết Trì", "TS Nguyễn Văn Hùng": a name starts afresh
