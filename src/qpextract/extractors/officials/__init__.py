@@ -62,6 +62,7 @@ def _reads_foreign(word: str) -> bool:
     return not all(vietnamese_syllable(p) for p in _PARTS.split(word) if len(p) > 1)
 
 
+_COMPASS = frozenset({"Bắc", "Nam", "Đông", "Tây"})  # a compass word before a foreign word names a region
 _NUMBER_AFTER = re.compile(r"[ ]\d++(?![ \t]*+tuổi)")  # "Grace 1": a name and a number name a ship or a model
 _BRACKET_AFTER = re.compile(r"[ \t]*+\([^()\n]{1,40}+\)")
 _LOWER_WORD = re.compile(r"[^\W\d_]++")  # a word of letters (the caller checks it starts lower-case)
@@ -473,7 +474,7 @@ class OfficialExtractor:
         s0, tokens = self._lead_trim(*self.foreign.run_before_comma(text, pos, lo))
         if (
             len(tokens) >= 2
-            and (any(not vietnamese_syllable(t) for t in tokens) or (post and self.foreign.opens_sentence(text, s0, lo)))
+            and (any(not vietnamese_syllable(t) for t in tokens) or (post and self.foreign.opens_sentence(text, s0, lo, quoted=True)))
             and tokens[0] not in self.lex.surnames
             and not self.lex.place_before.search(text, max(lo, s0 - 16), s0)
         ):
@@ -673,8 +674,8 @@ class OfficialExtractor:
                 break
             keep.append(t)
             p = q + len(t)
-        if not keep:
-            return s, s, []
+        if not keep or (len(keep) >= 2 and keep[0] in _COMPASS and _reads_foreign(keep[1])):
+            return s, s, []  # "Nam Ossetia", "Bắc Waziristan": a region, no name
         return s, cut_last_dash(keep, p, self.foreign.particle_set), keep
 
     def _inside_name(self, text: str, pos: int, end: int, kind: Optional[str]) -> bool:

@@ -212,10 +212,11 @@ class ForeignFinder:
         return pos - len(" ".join(tokens)), tokens
 
     @staticmethod
-    def opens_sentence(text: str, pos: int, lo: int) -> bool:
-        """True when the run at ``pos`` opens a line or a sentence ("Bun Heang, chỉ huy ...")."""
-        before = text[max(lo, pos - 3) : pos].rstrip(" \t")
-        return pos <= lo or not before or before[-1] in "\n.!?"
+    def opens_sentence(text: str, pos: int, lo: int, quoted: bool = False) -> bool:
+        """True when the run at ``pos`` opens a line or a sentence ("Bun Heang, chỉ huy ..."); with ``quoted``, also
+        when it follows a quotation and a comma ('"…", Yue Gang, đại tá về hưu …, nói')."""
+        before = text[max(lo, pos - 4) : pos].rstrip(" \t")
+        return pos <= lo or not before or before[-1] in "\n.!?" or (quoted and before[-2:] in ('",', "”,"))
 
     def country_in(self, text: str, pos: int, endpos: int) -> Optional[tuple[int, int]]:
         """Same as ``self.country.search(text, pos, endpos)`` as (start, end), faster: the search

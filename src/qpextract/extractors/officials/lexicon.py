@@ -162,7 +162,11 @@ class Lexicon:
         # (huyện Tân Thành) Phạm Đức Trọng"), one comma/colon, "tức" ("Tổng Tư lệnh …, tức Tổng thống Putin"),
         # academic titles ("Đại tá, TS. ", "PGS.TS ")
         # … and a country between a rank and a foreign name ("đại úy không quân Liên Xô Poyarkov …")
-        country = r"(?-i:" + trie_pattern(self.countries) + r")" + NB + r"[ \t]++"
+        # (or "người" and a country: "trung tá người Áo Otto Skorzeny"), and retirement after it ("Trung tướng Mỹ đã nghỉ hưu")
+        country = (
+            r"(?:người[ \t]++)?(?-i:" + trie_pattern(self.countries) + r")" + NB + r"[ \t]++"
+            + r"(?:" + trie_pattern(ctx["retired_words"], fold_case=True) + NB + r"[ \t]++)?+"
+        )
         self.gap = re.compile(
             r"[ \t]*+(?:\([^()\n]{1,40}+\)[ \t]*+)?+(?:[,:-][ \t]*+)?(?:tức[ \t]++)?+(?:" + acad + r"\.?+[ \t]*+(?:,[ \t]*+)?)*+(?:" + country + r")?+", re.IGNORECASE
         )
