@@ -674,8 +674,8 @@ class OfficialExtractor:
                 break
             keep.append(t)
             p = q + len(t)
-        if not keep or (len(keep) >= 2 and keep[0] in _COMPASS and _reads_foreign(keep[1])):
-            return s, s, []  # "Nam Ossetia", "Bắc Waziristan": a region, no name
+        if not keep or (len(keep) >= 2 and keep[0] in _COMPASS and _reads_foreign(keep[1]) and "-" not in keep[1]):
+            return s, s, []  # "Nam Ossetia", "Bắc Waziristan": a region, no name (a Korean "Nam Kyung-pil" is one)
         return s, cut_last_dash(keep, p, self.foreign.particle_set), keep
 
     def _inside_name(self, text: str, pos: int, end: int, kind: Optional[str]) -> bool:
