@@ -62,6 +62,8 @@ def _reads_foreign(word: str) -> bool:
     return not all(vietnamese_syllable(p) for p in _PARTS.split(word) if len(p) > 1)
 
 
+_CAPS_WORD = UPPER + r"(?:" + UPPER + r"|[\u0300-\u036f])*+"
+_CAPS_RUN = re.compile(r"[ \t]*+" + _CAPS_WORD + r"(?:[ ]" + _CAPS_WORD + r"){1,3}+(?![\w])(?![ ][A-ZĐ])")  # "TRẦN SƠN", then no capital word
 _COMPASS = frozenset({"Bắc", "Nam", "Đông", "Tây"})  # a compass word before a foreign word names a region
 _NUMBER_AFTER = re.compile(r"[ ]\d++(?![ \t]*+tuổi)")  # "Grace 1": a name and a number name a ship or a model
 _BRACKET_AFTER = re.compile(r"[ \t]*+\([^()\n]{1,40}+\)")
@@ -208,7 +210,8 @@ class OfficialExtractor:
                 if not (pre or post) and s in tail_posts:
                     post = [tail_posts[s]]  # rule position.post_tail
                 if person is None:
-                    person = reg.named(text[s:e], s, e, hon, rank, pre + post, rule)  # type: ignore[arg-type]
+                    written = text[s:e] if ev.kind != "caps" else " ".join(w.capitalize() for w in text[s:e].split(" "))
+                    person = reg.named(written, s, e, hon, rank, pre + post, rule)  # type: ignore[arg-type]
                 for c in chain:
                     if c.kind == "rank":
                         holders[c.start] = person
@@ -295,6 +298,11 @@ class OfficialExtractor:
                 if pos > cue_end and text[pos - 1] not in " \t":
                     continue
                 pos, strict = self.foreign.after_country(text, pos - 1 if pos > cue_end else pos, limit), True
+            if kind in ("rank", "hon") and (caps := self._caps_name(text, pos, limit)) is not None:
+                found.append(caps)  # rule person.capitals: "Đại tá TRẦN SƠN (nguyên phó trưởng phòng …)"
+                continue
+            if kind == "rank" and (a := self.foreign.past_acronym(text, pos, limit, self.lex.acronyms)) > pos:
+                pos = a  # "đại tá GRU Georgi Bolshakov": a body in capitals between the rank and the name
             skipped = False
             if (
                 kind == "noun"
@@ -409,6 +417,18 @@ class OfficialExtractor:
                 continue
             out.append(n)
         return out
+
+    def _caps_name(self, text: str, pos: int, limit: int) -> Optional[NameSpan]:
+        """Rule ``person.capitals``: a name written in capitals right after a rank or honorific ("Đại tá TRẦN SƠN",
+        "Ông PHAN NGUYỄN NHƯ KHUÊ"): two to four syllables, a surname first, each one Vietnamese syllable."""
+        m = _CAPS_RUN.match(text, pos, limit)
+        if m is None:
+            return None
+        start = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
+        words = text[start : m.end()].split(" ")
+        if words[0].capitalize() not in self.lex.surnames or not all(w.isupper() and vietnamese_syllable(w.lower()) for w in words):
+            return None
+        return NameSpan(start, m.end(), "caps")
 
     def _elected(self, text: str, lo: int, hi: int) -> list[NameSpan]:
         """Rule ``person.elected``: a foreign name between a verb that makes someone something and "làm"

@@ -56,6 +56,7 @@ class NameFinder:
         self.institution_before = re.compile(
             PB + trie_pattern(rules["named_institutions"]) + r"(?:[ \t]++[^\s,.;:()\"“”'‘’\-–]++){1,5}?[ \t]++\Z"
         )
+        self.honorific_before = re.compile(PB + trie_pattern(sorted(lex.honorific), fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         self.resident_before = re.compile(PB + trie_pattern(rules["resident_nouns"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
 
     def find(self, text: str, lo: int, hi: int) -> list[NameSpan]:
@@ -114,6 +115,10 @@ class NameFinder:
             s = syls[i][0]
             # a province or a country ("Đan Mạch Anders Samuelsen") inside the run is no name's start
             place = self.lex.gazetteer.blocker.match(text, s, end) or self.lex.country_at.match(text, s, end)
+            if place is not None and i == 0 and place.end() < end and text[s : syls[0][1]] in self.lex.surnames and (
+                self.honorific_before.search(text, max(0, s - 10), s)
+            ):
+                place = None  # "ông Hà Nam Trung": after an honorific a province's name is a person's (person.cued)
             if place is not None:
                 while i < n and syls[i][0] < place.end():
                     i += 1
