@@ -64,6 +64,7 @@ def _reads_foreign(word: str) -> bool:
 
 _CAPS_WORD = UPPER + r"(?:" + UPPER + r"|[\u0300-\u036f])*+"
 _CAPS_RUN = re.compile(r"[ \t]*+" + _CAPS_WORD + r"(?:[ ]" + _CAPS_WORD + r"){1,3}+(?![\w])(?![ ][A-ZĐ])")  # "TRẦN SƠN", then no capital word
+_DASH_UPPER = re.compile(r" - (?=" + UPPER + ")")
 _COMPASS = frozenset({"Bắc", "Nam", "Đông", "Tây"})  # a compass word before a foreign word names a region
 _NUMBER_AFTER = re.compile(r"[ ]\d++(?![ \t]*+tuổi)")  # "Grace 1": a name and a number name a ship or a model
 _BRACKET_AFTER = re.compile(r"[ \t]*+\([^()\n]{1,40}+\)")
@@ -573,7 +574,7 @@ class OfficialExtractor:
         if self.lex.bodies.compound_end(text, last_s, last_e, limit) > last_e or _DASH_LOWER.match(text, last_e, limit):
             return False  # "Duma Quốc gia": the last word opens a compound, the body goes on; "Chan - ocha" unread
         words = [text[s:e] for s, e in run]
-        reads = [_reads_foreign(w) for w in words]
+        reads = [_reads_foreign(_DASH_UPPER.sub("-", w)) for w in words]  # "Á - Thái" two Vietnamese syllables; not "Myong - su"
         i = 0
         while i < len(words) and (c := self.foreign.country_word.match(text, run[i][0], last_e)) is not None:
             while i < len(words) and run[i][0] < c.end():
@@ -586,6 +587,8 @@ class OfficialExtractor:
             or (i == 0 and not reads[0] and self._closes_compound(text, run[0][0], run[0][1]))  # "châu Âu Arnaud Danjean"
         ):
             i += 1
+        while len(words) - i > 2 and not reads[i] and any(reads[i + 1 :]):
+            i += 1  # "… Thái Bình Dương Randall Schriver": the body's Vietnamese words before a foreign name
         tokens = words[i:]
         if not 2 <= len(tokens) <= 4 or tokens[0] in self.lex.surnames or tokens[0] in self.lex.recurring_not_first or any(not t.isascii() and _INNER_CAPITAL.search(t) for t in tokens):
             return False  # "Lầu Năm GócGary Ross": two words run together
