@@ -120,7 +120,7 @@ class Lexicon:
         self.ethnic_first = frozenset(rules["ethnic_first"])
         self.nickname_first = frozenset(rules["nickname_first"])
         # person.elected: "bầu Simon Bolivar làm tổng thống": the verb (a literal trie), then the name and "làm"
-        self.elect_verb = re.compile(trie_pattern(rules["elect_verbs"]) + NB)
+        self.elect_verb = re.compile(trie_pattern(rules["elect_verbs"]) + NB + r"(?=[ \t]++" + UPPER + ")")
         self.site_before = re.compile(PB + trie_pattern(rules["site_heads"]) + r"[ \t]++\Z")
         self.as_after = re.compile(r"[ \t]++làm" + NB)
         # the place name first (a capital lets ``re`` skip ahead), then the word before it
