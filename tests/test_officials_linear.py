@@ -48,7 +48,8 @@ def test_hostile_input_is_fast(small_pipeline: Pipeline, unit: str, size: int) -
 def test_long_line_without_punctuation(small_pipeline: Pipeline) -> None:
     words = "cán bộ chiến sĩ Lực lượng Vũ trang Nguyễn Văn An Bộ CHQS tỉnh đại tá "
     doc = small_pipeline.document(_repeat(words, MB // 4))
-    assert doc.ranks  # found, not choked
+    # found, not choked (said of no named person, so left out by rule rank.unattached and noted as near misses)
+    assert doc.ranks or any(m[1] == "rank.unattached" for m in doc.near_misses)
 
 
 def test_backtracking_scale(small_pipeline: Pipeline) -> None:

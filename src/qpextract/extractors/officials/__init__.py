@@ -62,6 +62,12 @@ def _reads_foreign(word: str) -> bool:
     return not all(vietnamese_syllable(p) for p in _PARTS.split(word) if len(p) > 1)
 
 
+_CAPS_WORD = UPPER + r"(?:" + UPPER + r"|[\u0300-\u036f])*+"
+_CAPS_RUN = re.compile(r"[ \t]*+" + _CAPS_WORD + r"(?:[ ]" + _CAPS_WORD + r"){1,3}+(?![\w])(?![ ][A-ZĐ])")  # "TRẦN SƠN", then no capital word
+_DASH_UPPER = re.compile(r" - (?=" + UPPER + ")")
+_COMPASS = frozenset({"Bắc", "Nam", "Đông", "Tây"})  # a compass word before a foreign word names a region
+_NUMBER_AFTER = re.compile(r"[ ]\d++(?![ \t]*+tuổi)")  # "Grace 1": a name and a number name a ship or a model
+_BRACKET_AFTER = re.compile(r"[ \t]*+\([^()\n]{1,40}+\)")
 _LOWER_WORD = re.compile(r"[^\W\d_]++")  # a word of letters (the caller checks it starts lower-case)
 _AFTER_IS = re.compile(r"(?<!\w)là[ \t]++\Z")  # the blank before it is checked apart
 
@@ -87,6 +93,7 @@ class OfficialExtractor:
         self.ranks = RankReader(self.lex)
         rules = self.lex.rule_words
         self.kin_nouns = frozenset(fold(w) for w in rules["kin_nouns"])
+        self.given_name_nouns = frozenset(fold(w) for w in rules["given_name_nouns"])
         self.rare_surnames = frozenset(r.surname for r in surname_rows() if r.rare)
         self.foreign = ForeignFinder(
             self.lex.countries, self.lex.particles, self.lex.korean, self.lex.any_country,
@@ -204,7 +211,8 @@ class OfficialExtractor:
                 if not (pre or post) and s in tail_posts:
                     post = [tail_posts[s]]  # rule position.post_tail
                 if person is None:
-                    person = reg.named(text[s:e], s, e, hon, rank, pre + post, rule)  # type: ignore[arg-type]
+                    written = text[s:e] if ev.kind != "caps" else " ".join(w.capitalize() for w in text[s:e].split(" "))
+                    person = reg.named(written, s, e, hon, rank, pre + post, rule)  # type: ignore[arg-type]
                 for c in chain:
                     if c.kind == "rank":
                         holders[c.start] = person
@@ -291,6 +299,11 @@ class OfficialExtractor:
                 if pos > cue_end and text[pos - 1] not in " \t":
                     continue
                 pos, strict = self.foreign.after_country(text, pos - 1 if pos > cue_end else pos, limit), True
+            if kind in ("rank", "hon") and (caps := self._caps_name(text, pos, limit)) is not None:
+                found.append(caps)  # rule person.capitals: "Đại tá TRẦN SƠN (nguyên phó trưởng phòng …)"
+                continue
+            if kind == "rank" and (a := self.foreign.past_acronym(text, pos, limit, self.lex.acronyms)) > pos:
+                pos = a  # "đại tá GRU Georgi Bolshakov": a body in capitals between the rank and the name
             skipped = False
             if (
                 kind == "noun"
@@ -313,13 +326,18 @@ class OfficialExtractor:
                     continue  # after a field, a first and a last name ("chuyên gia hàng không Carlo Kopp")
                 if not foreign and (skipped or len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames) or tokens[0] in self.lex.nickname_first):
                     continue  # "ông Tư", "Nga Sơn": one Vietnamese syllable is no foreign name; "anh Sáu Nam" a nickname
+                if not foreign and tokens[0] not in self.lex.ethnic_first and (
+                    (kind == "noun" and len(tokens) == 2 and fold(m.group()) in self.given_name_nouns)
+                    or self.lex.bodies.compound_end(text, e - len(tokens[-1]), e, limit) > e
+                ):
+                    continue  # rule person.given_name: "Chiến sĩ Thanh Tâm" (no surname); "vụ trưởng Vụ Giáo dục" cut in a word
                 if not foreign and tokens[0] not in self.lex.ethnic_first and (self.lex.body_before.search(text, max(lo, s - 16), s) or self.lex.unit_before.search(text, max(lo, s - 12), s)):
                     continue  # "Phó bí thư Huyện ủy Tu Mơ Rông": Vietnamese syllables after a body or unit name a place
                 if kind == "title" and strict and sector and (len(tokens) < 2 or (len(tokens) == 2 and not foreign and tokens[0] not in self.lex.surnames
                         and tokens[0] not in self.lex.ethnic_first)):
                     continue  # "Chủ tịch Hội đồng Quân sự Manbij", "Hạm đội Biển Đen", "Huyện ủy Phú Tân": the body goes on
                 found.append(NameSpan(s, e, "foreign"))
-            if kind == "title" and len(found) == before and _foreign_ahead(text, pos, limit):
+            if kind == "title" and len(found) == before and _foreign_ahead(text, pos, limit, 90):
                 self._after_body(text, m.start(), limit, found)
             if kind in ("title", "noun") and len(found) == before:
                 self._post_tail(text, m.end(), limit, found, (m.start(), tail_posts))
@@ -361,6 +379,8 @@ class OfficialExtractor:
                 or self.lex.place_before.search(text, max(lo, s0 - 16), s0)
             ) and self._trim_run(text, s0, e0, tokens, hi)[2] == tokens:
                 found.append(NameSpan(s0, e0, "recurring"))
+        found += self._elected(text, lo, hi)
+        found += self._listed(text, hi, found)
         found += self._known(text, lo, hi)
         found += [
             NameSpan(m.start(), m.end())
@@ -399,6 +419,55 @@ class OfficialExtractor:
             out.append(n)
         return out
 
+    def _caps_name(self, text: str, pos: int, limit: int) -> Optional[NameSpan]:
+        """Rule ``person.capitals``: a name written in capitals right after a rank or honorific ("Đại tá TRẦN SƠN",
+        "Ông PHAN NGUYỄN NHƯ KHUÊ"): two to four syllables, a surname first, each one Vietnamese syllable."""
+        m = _CAPS_RUN.match(text, pos, limit)
+        if m is None:
+            return None
+        start = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
+        words = text[start : m.end()].split(" ")
+        if words[0].capitalize() not in self.lex.surnames or not all(w.isupper() and vietnamese_syllable(w.lower()) for w in words):
+            return None
+        return NameSpan(start, m.end(), "caps")
+
+    def _elected(self, text: str, lo: int, hi: int) -> list[NameSpan]:
+        """Rule ``person.elected``: a foreign name between a verb that makes someone something and "làm"
+        ("bầu Simon Bolivar làm tổng thống lâm thời")."""
+        out: list[NameSpan] = []
+        for m in self.lex.elect_verb.finditer(text, lo, hi):
+            if m.start() > lo and text[m.start() - 1].isalnum():
+                continue
+            limit = _line_end(text, m.end(), hi, 80)
+            for s, e, tokens in self.foreign.runs_after(text, m.end(), limit):
+                s, e, tokens = self._trim_run(text, s, e, tokens, limit)
+                if (
+                    len(tokens) >= 2 and tokens[0] not in self.lex.surnames and self.lex.as_after.match(text, e, limit)
+                    and any(_reads_foreign(t) for t in tokens)
+                ):
+                    out.append(NameSpan(s, e, "elected"))
+        return out
+
+    def _listed(self, text: str, hi: int, found: list[NameSpan]) -> list[NameSpan]:
+        """Rule ``person.list`` for foreign names: a name joined by ", " or "và" to a foreign name found after a
+        cue ("Hai thuyền trưởng Bina Irawan Marpaung và Sumarji Bimoaji"): two words or more, one reading foreign."""
+        out: list[NameSpan] = []
+        for f in found:
+            if f.kind != "foreign":
+                continue
+            end = f.end
+            while (g := _LIST_GAP.match(text, end, hi)) is not None:
+                limit = _line_end(text, g.end(), hi, 120)
+                runs = list(self.foreign.runs_after(text, g.end() - 1, limit)) if text[g.end() - 1] in " \t" else []
+                if not runs:
+                    break
+                s, e, tokens = self._trim_run(text, *runs[0], limit)
+                if len(tokens) < 2 or tokens[0] in self.lex.surnames or all(vietnamese_syllable(t) for t in tokens) or text[e : e + 1].isalnum():
+                    break
+                out.append(NameSpan(s, e, "list"))
+                end = e
+        return out
+
     def _known(self, text: str, lo: int, hi: int) -> list[NameSpan]:
         """Rule ``person.known``: a public figure named with no cue ("kế hoạch rút quân của Trump"), standing alone:
         no letter, dash or apostrophe against it, no capitalized word right before or after it ("Trump Tower")."""
@@ -426,7 +495,7 @@ class OfficialExtractor:
         s0, tokens = self._lead_trim(*self.foreign.run_before_comma(text, pos, lo))
         if (
             len(tokens) >= 2
-            and (any(not vietnamese_syllable(t) for t in tokens) or (post and self.foreign.opens_sentence(text, s0, lo)))
+            and (any(not vietnamese_syllable(t) for t in tokens) or (post and self.foreign.opens_sentence(text, s0, lo, quoted=True)))
             and tokens[0] not in self.lex.surnames
             and not self.lex.place_before.search(text, max(lo, s0 - 16), s0)
         ):
@@ -505,7 +574,7 @@ class OfficialExtractor:
         if self.lex.bodies.compound_end(text, last_s, last_e, limit) > last_e or _DASH_LOWER.match(text, last_e, limit):
             return False  # "Duma Quốc gia": the last word opens a compound, the body goes on; "Chan - ocha" unread
         words = [text[s:e] for s, e in run]
-        reads = [_reads_foreign(w) for w in words]
+        reads = [_reads_foreign(_DASH_UPPER.sub("-", w)) for w in words]  # "Á - Thái" two Vietnamese syllables; not "Myong - su"
         i = 0
         while i < len(words) and (c := self.foreign.country_word.match(text, run[i][0], last_e)) is not None:
             while i < len(words) and run[i][0] < c.end():
@@ -518,6 +587,8 @@ class OfficialExtractor:
             or (i == 0 and not reads[0] and self._closes_compound(text, run[0][0], run[0][1]))  # "châu Âu Arnaud Danjean"
         ):
             i += 1
+        while len(words) - i > 2 and not reads[i] and any(reads[i + 1 :]):
+            i += 1  # "… Thái Bình Dương Randall Schriver": the body's Vietnamese words before a foreign name
         tokens = words[i:]
         if not 2 <= len(tokens) <= 4 or tokens[0] in self.lex.surnames or tokens[0] in self.lex.recurring_not_first or any(not t.isascii() and _INNER_CAPITAL.search(t) for t in tokens):
             return False  # "Lầu Năm GócGary Ross": two words run together
@@ -553,9 +624,13 @@ class OfficialExtractor:
             return  # "Giám đốc điều hành của Rosneft Igor Sechin": a company may open the tail
         if len(tail) >= 2:
             s0 = post.end - len(" ".join(tail))
+            if self.lex.site_before.search(text, max(0, s0 - 16), s0):
+                return  # "phát ngôn viên căn cứ Hunter Liggett": a base, a ship or a school named after someone
             runs = [(s0, post.end, tail)]
         else:
-            runs = list(self.foreign.runs_after(text, post.end, limit))
+            # "… liên quân Hàn Quốc (JCS) Park Han - ki": the body's abbreviation in brackets, then the name
+            b = _BRACKET_AFTER.match(text, post.end, limit)
+            runs = list(self.foreign.runs_after(text, b.end() if b is not None else post.end, limit))
         for s, e, tokens in runs:
             s, e, tokens = self._trim_run(text, s, e, tokens, limit)
             if (
@@ -595,8 +670,8 @@ class OfficialExtractor:
     def _trim_run(self, text: str, s: int, e: int, tokens: list[str], limit: int) -> tuple[int, int, list[str]]:
         """Cut a capitalized run before the first word that starts a body, place, title or abbreviation;
         a run with a newspaper's or site's word in it is no name at all."""
-        if any(t in self.lex.never_in_names for t in tokens):
-            return s, s, []
+        if any(t in self.lex.never_in_names for t in tokens) or _NUMBER_AFTER.match(text, e, limit):
+            return s, s, []  # rule person.not_model: "thuyền trưởng Grace 1", a ship's or model's name
         p = s
         keep: list[str] = []
         for t in tokens:
@@ -607,6 +682,7 @@ class OfficialExtractor:
                 self.lex.bodies.body_at(text, q, limit)
                 or self.lex.gazetteer.blocker.match(text, q, limit)
                 or self.lex.is_title(text, q, limit)
+                or self.lex.rank_at.match(text, q, limit)  # "Phó Đô đốc, Chuẩn Đô đốc": a rank, no name
                 or self.foreign.country_word.match(text, q, limit)
                 or t in self.lex.not_in_names
                 or (len(t.rstrip(".")) > 1 and t.isupper() and not (not keep and len(t) == 2 and len(tokens) > 1 and t not in self.lex.acronyms))  # initials: "HR McMaster"
@@ -621,8 +697,8 @@ class OfficialExtractor:
                 break
             keep.append(t)
             p = q + len(t)
-        if not keep:
-            return s, s, []
+        if not keep or (len(keep) >= 2 and keep[0] in _COMPASS and _reads_foreign(keep[1]) and "-" not in keep[1]):
+            return s, s, []  # "Nam Ossetia", "Bắc Waziristan": a region, no name (a Korean "Nam Kyung-pil" is one)
         return s, cut_last_dash(keep, p, self.foreign.particle_set), keep
 
     def _inside_name(self, text: str, pos: int, end: int, kind: Optional[str]) -> bool:
@@ -872,16 +948,15 @@ class OfficialExtractor:
                 rank = c.value.row.rank  # type: ignore[union-attr]
                 same = [p for p in reg.persons.values() if (p.rank or p.alias_rank) == rank]
                 person = same[0] if len(same) == 1 else None
+                if person is None and not same and k >= 0 and c.start - starts[k] <= _ANAPHOR_REACH:
+                    # rule rank.anaphor: "…, ông Manning nêu rõ. Vị đại tá cũng cho biết": no one has that rank,
+                    # the person named last before it (with no other rank) is the one meant
+                    last = mentions[k][2]
+                    person = last if (last.rank or last.alias_rank) is None else None
             if person is not None:
                 holders[c.start] = person
                 if person.alias_rank is None:
                     person.alias_rank = c.value.row.rank  # type: ignore[union-attr]
-
-    def _generic_rank(self, text: str, start: int) -> bool:
-        """A counted rank ("hai trung tá", "các đại tá") or one inside a thing's name ("Tàu Đô đốc
-        Pantelev") names no one's rank: no RankMention (gold: unattached rank words are left out)."""
-        lo = max(0, start - 20)
-        return bool(self.lex.rank_generic.search(text, lo, start) or self.lex.thing_head.search(text, lo, start))
 
     # -- records -----------------------------------------------------------
     def _emit(
@@ -889,6 +964,7 @@ class OfficialExtractor:
     ) -> None:
         reg.merge_short_forms()  # "Rob Givens" and "Robert Givens"
         reg.merge_given_names(self.rare_surnames)  # "ông Bạch Vân" and "Đại tá Nguyễn Bạch Vân"
+        reg.merge_split_names()  # "ông Mc Kenzie" and "Kenneth McKenzie"
         for p in list(reg.persons.values()):
             if " " not in p.name and (p.rule in ("person.foreign", "person.known") or not vietnamese_syllable(p.name)):
                 full = reg.by_foreign_name(p.name)  # "ông Kilrain" before or after "Colin Kilrain"
@@ -921,7 +997,10 @@ class OfficialExtractor:
         said.sort(key=lambda x: x[0].start)
         for c, holder in said:
             holder = reg.current(holder) if holder is not None else None
-            if holder is None and self._generic_rank(doc.text, c.start):
+            if holder is None:
+                # rule rank.unattached: a rank word said of no named person ("cán bộ có quân hàm Đại tá, Thượng tá",
+                # "một binh nhì 21 tuổi") is no RankMention (annotation guide: unattached rank words are left out)
+                doc.near_miss(self.name, "rank.unattached", c.start, c.end, "no named person holds this rank word")
                 continue
             hit: RankHit = c.value  # type: ignore[assignment]
             branch = self.ranks.branch(hit, [q.text for q in holder.positions] if holder else [])
@@ -943,6 +1022,10 @@ def _person_rule(chain: list[Cue], name: NameSpan, post: bool, inherited: bool) 
         return "person.list"
     if name.kind == "foreign":
         return "person.foreign"
+    if name.kind == "list":
+        return "person.list"
+    if name.kind == "elected" and not chain:
+        return "person.elected"
     if name.kind == "tail":
         return "person.post_tail"
     if name.kind == "known" and not chain:
@@ -959,11 +1042,16 @@ def _person_rule(chain: list[Cue], name: NameSpan, post: bool, inherited: bool) 
 
 
 _QUOTE_COMMA = re.compile(r"[\"”'’][ \t]*+,[ \t]*+\Z")
+_LEAD_COMMA = re.compile(r"[^\W\d][^,;:\n]{0,18}+,[ \t]*+\Z")  # "Đồng thời, ", "Sau đó, " before the subject
+_ANAPHOR_REACH = 400  # rank.anaphor: how far back (characters) the person named last may stand
 
 
 def _opens_clause(text: str, sent_start: int, pos: int) -> bool:
     """``pos`` opens its sentence (quotes and dashes aside) or follows a closing quote and a comma."""
-    return not text[sent_start:pos].strip(" \t\"“”'‘’-–") or _QUOTE_COMMA.search(text, max(sent_start, pos - 6), pos) is not None
+    lead = text[sent_start:pos].strip(" \t\"“”'‘’-–")
+    return not lead or _QUOTE_COMMA.search(text, max(sent_start, pos - 6), pos) is not None or (
+        _LEAD_COMMA.fullmatch(lead + " ") is not None and lead[:1].isupper()
+    )
 
 
 _WORD_AHEAD = re.compile(r"[A-Z][a-z]++[ ][A-Z][a-z]++")

@@ -143,6 +143,15 @@ class Registry:
             if len(full) == 1 and p.key in self.persons:
                 self._merge(p, full[0], honorific=True)
 
+    def merge_split_names(self) -> None:
+        """A foreign family name printed split after a prefix ("ông Mc Kenzie" for "Kenneth McKenzie"): two words
+        whose joined form is the last word of exactly one other person; that person written shorter."""
+        for p in [p for p in self.persons.values() if p.rule in _FOREIGN_RULES and p.key.count(" ") == 1]:
+            squeezed = p.key.replace(" ", "")
+            full = [q for q in self.persons.values() if q is not p and " " in q.key and q.key.rsplit(" ", 1)[-1] == squeezed]
+            if len(full) == 1 and p.key in self.persons:
+                self._merge(p, full[0], honorific=False)
+
     def merge_given_names(self, rare: frozenset[str]) -> None:
         """A two-syllable name whose first syllable is a rare family name that is also a given-name word
         ("ông Bạch Vân" for "Đại tá Nguyễn Bạch Vân", surnames.tsv ``rare``) and that ends exactly one

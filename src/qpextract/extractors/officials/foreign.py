@@ -81,7 +81,10 @@ class ForeignFinder:
         self.free_run = re.compile(
             r"[A-Z](?<![^\W_].)(?:\.|[A-Za-z]*+(?:[-'’][A-Za-z]++)?+)(?:[ ]" + UPPER + r"[\w'’]*+\.?+)?[ ][A-Z][a-z]{2,}+(?:-[A-Z][a-z]++)?+(?![\w'’-]|[ ]" + UPPER + ")"
         )
+        # a nickname in quotes between a first and a last name stays in the name ('William "Ryan" Owens')
+        nick = r"[\"“]" + UPPER + r"[\w'’]*+[\"”](?=[ ]" + UPPER + ")"
         self.run = re.compile(r"[ \t]++" + part + token + NB)
+        self.run_on = re.compile(r"[ \t]++(?:" + nick + "|" + part + token + NB + ")")  # a word after the first
         words, heads = naming
         # person.named: "một người phụ nữ Mỹ có tên Kathryn Mayorga", "người đàn ông khác tên là Ruslan Boshirov"
         self.naming = re.compile(r"(?<!\w)" + trie_pattern(words) + NB) if words else None
@@ -104,7 +107,7 @@ class ForeignFinder:
         tokens = [m.group().strip()]
         end = m.end()
         while len(tokens) < MAX_TOKENS:
-            m = self.run.match(text, end, limit)
+            m = self.run_on.match(text, end, limit)
             if m is None:
                 break
             tokens.append(m.group().strip())
@@ -194,6 +197,14 @@ class ForeignFinder:
             w = words[i]
             if i >= 2 and words[i - 1] == "-" and w[:1].islower() and self.token.fullmatch(dashed := f"{words[i - 2]} - {w}"):
                 w, i = dashed, i - 2  # "Yoon Do - han, thư ký …": the dash is inside the name
+            elif tokens and i >= 1 and w in self.particle_set and self.token.fullmatch(words[i - 1]):
+                tokens[0] = f"{w} {tokens[0]}"  # "Muhanad al Talaa, người đứng đầu …": a particle inside the name
+                i -= 1
+                continue
+            elif tokens and i >= 2 and w == "-" and words[i - 1] in self.particle_set and self.token.fullmatch(words[i - 2]):
+                tokens[0] = f"{words[i - 1]} - {tokens[0]}"  # "Anwar al - Awlaki, …"
+                i -= 2
+                continue
             elif not (self.token.fullmatch(w) or (tokens and _INITIAL.fullmatch(w))):
                 break  # (an initial inside the name stays: "Robert S. Ford, cựu đại sứ …")
             tokens.insert(0, w)
@@ -201,10 +212,11 @@ class ForeignFinder:
         return pos - len(" ".join(tokens)), tokens
 
     @staticmethod
-    def opens_sentence(text: str, pos: int, lo: int) -> bool:
-        """True when the run at ``pos`` opens a line or a sentence ("Bun Heang, chỉ huy ...")."""
-        before = text[max(lo, pos - 3) : pos].rstrip(" \t")
-        return pos <= lo or not before or before[-1] in "\n.!?"
+    def opens_sentence(text: str, pos: int, lo: int, quoted: bool = False) -> bool:
+        """True when the run at ``pos`` opens a line or a sentence ("Bun Heang, chỉ huy ..."); with ``quoted``, also
+        when it follows a quotation and a comma ('"…", Yue Gang, đại tá về hưu …, nói')."""
+        before = text[max(lo, pos - 4) : pos].rstrip(" \t")
+        return pos <= lo or not before or before[-1] in "\n.!?" or (quoted and before[-2:] in ('",', "”,"))
 
     def country_in(self, text: str, pos: int, endpos: int) -> Optional[tuple[int, int]]:
         """Same as ``self.country.search(text, pos, endpos)`` as (start, end), faster: the search

@@ -36,6 +36,11 @@ class RankRow(BaseModel):
     rank: str
     grade: int
     branch: Literal["army", "navy", "police"]
+    spellings: Optional[str] = None  # other ways news write it, comma-separated ("Hạ sỹ")
+
+    def written(self) -> list[str]:
+        """The rank and its other spellings."""
+        return [self.rank] + [w.strip() for w in (self.spellings or "").split(",") if w.strip()]
 
 
 class _TitleRow(BaseModel):
@@ -53,7 +58,10 @@ class Lexicon:
         self.honorific = {fold(r.cue): r.honorific for r in hons}
         self.plural = frozenset(fold(r.cue) for r in hons if r.plural == "yes")
         ranks = read_tsv("ranks.tsv", RankRow)
-        self.rank = {fold(r.rank): r for r in ranks}
+        self.rank = {fold(w): r for r in ranks for w in r.written()}
+        rank_words = [w for r in ranks for w in r.written()]
+        # names: a rank word inside a capitalized run ends the name before it ("Phó Đô đốc, Chuẩn Đô đốc")
+        self.rank_at = re.compile(trie_pattern(rank_words, fold_case=True) + NB, re.IGNORECASE)
         ctx = read_yaml("ranks_context.yaml")
         self.not_rank_after = re.compile(
             r"[ \t]++(?:" + "|".join(re.escape(w) for w in ctx["not_followed_by"]) + ")" + NB, re.IGNORECASE
@@ -80,7 +88,7 @@ class Lexicon:
         title_re = r"(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern([r.title for r in titles], fold_case=True) + r"(?:[ \t]++(?:" + qualifiers + r")" + NB + r")?+"
         # one scan finds every cue: honorific, rank or title (told apart by ``cue_kind``)
         self.cue_kind: dict[str, str] = {fold(r.title): "title" for r in titles}
-        self.cue_kind.update({fold(r.rank): "rank" for r in ranks})
+        self.cue_kind.update({fold(w): "rank" for w in rank_words})
         self.cue_kind.update({fold(r.cue): "hon" for r in hons})
         rules = read_yaml("officials_rules.yaml")
         self.rule_words: dict[str, Any] = rules  # the word lists of officials_rules.yaml the finders read
@@ -111,6 +119,10 @@ class Lexicon:
         self.never_in_names = frozenset(rules["never_in_names"])
         self.ethnic_first = frozenset(rules["ethnic_first"])
         self.nickname_first = frozenset(rules["nickname_first"])
+        # person.elected: "bầu Simon Bolivar làm tổng thống": the verb (a literal trie), then the name and "làm"
+        self.elect_verb = re.compile(trie_pattern(rules["elect_verbs"]) + NB + r"(?=[ \t]++" + UPPER + ")")
+        self.site_before = re.compile(PB + trie_pattern(rules["site_heads"]) + r"[ \t]++\Z")
+        self.as_after = re.compile(r"[ \t]++làm" + NB)
         # the place name first (a capital lets ``re`` skip ahead), then the word before it
         self.person_place = re.compile(trie_pattern(rules["person_places"]) + NB)
         self.person_place_after = re.compile(PB + trie_pattern(rules["person_places_after"]) + r"[ \t]++\Z")
@@ -150,7 +162,11 @@ class Lexicon:
         # (huyện Tân Thành) Phạm Đức Trọng"), one comma/colon, "tức" ("Tổng Tư lệnh …, tức Tổng thống Putin"),
         # academic titles ("Đại tá, TS. ", "PGS.TS ")
         # … and a country between a rank and a foreign name ("đại úy không quân Liên Xô Poyarkov …")
-        country = r"(?-i:" + trie_pattern(self.countries) + r")" + NB + r"[ \t]++"
+        # (or "người" and a country: "trung tá người Áo Otto Skorzeny"), and retirement after it ("Trung tướng Mỹ đã nghỉ hưu")
+        country = (
+            r"(?:người[ \t]++)?(?-i:" + trie_pattern(self.countries) + r")" + NB + r"[ \t]++"
+            + r"(?:" + trie_pattern(ctx["retired_words"], fold_case=True) + NB + r"[ \t]++)?+"
+        )
         self.gap = re.compile(
             r"[ \t]*+(?:\([^()\n]{1,40}+\)[ \t]*+)?+(?:[,:-][ \t]*+)?(?:tức[ \t]++)?+(?:" + acad + r"\.?+[ \t]*+(?:,[ \t]*+)?)*+(?:" + country + r")?+", re.IGNORECASE
         )
@@ -162,20 +178,20 @@ class Lexicon:
         pred = (
             r"(?:(?:" + trie_pattern(tctx["predicate_adverbs"], fold_case=True) + r")[ \t]++)*+"
             + trie_pattern(tctx["predicate_verbs"], fold_case=True) + NB + r"[ \t]++"
-            + r"(?:" + trie_pattern([r.rank for r in ranks], fold_case=True) + NB + r"[ \t]*+,?+[ \t]*+)?+"
+            + r"(?:" + trie_pattern(rank_words, fold_case=True) + NB + r"[ \t]*+,?+[ \t]*+)?+"
         )
         # position.age_note: after the age in a note on the person, a home and a (former) rank before the post
         # ("Phan Văn Anh Vũ (43 tuổi, ngụ tại Đà Nẵng, chủ tịch HĐQT …)", "(53 tuổi, cựu Đại tá, cựu Chủ tịch …)")
         note = (
             r"(?:" + trie_pattern(tctx["home_words"], fold_case=True) + NB + r"[^,()\n]{1,50}?,[ \t]*+)?+"
-            + r"(?:(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern([r.rank for r in ranks], fold_case=True) + NB + r"[^,()\n]{0,20}?,[ \t]*+)?+"
+            + r"(?:(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern(rank_words, fold_case=True) + NB + r"[^,()\n]{0,20}?,[ \t]*+)?+"
         )
         # position.relative: "Travis Zettel, người từng chỉ huy tàu ngầm USS Bremerton": a relative clause that says the post
         relative = r"(?:" + trie_pattern(tctx["relative_words"], fold_case=True) + r"[ \t]++" + trie_pattern(tctx["relative_adverbs"], fold_case=True) + NB + r"[ \t]++)?+"
         # position.rank_apposition: a rank said after the name, then the post ("ông Clay Doss, trung tá hải quân và là
         # người phát ngôn …", "A, Đại tá, Chính ủy …")
         rank_appos = (
-            r"(?:(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern([r.rank for r in ranks], fold_case=True) + NB
+            r"(?:(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern(rank_words, fold_case=True) + NB
             + r"(?:[ \t]++" + trie_pattern(ctx["service_after"], fold_case=True) + NB + r")?"
             + r"(?:[ \t]*+,[ \t]*+|[ \t]++(?:và|đồng thời)[ \t]++))?+"
         )
@@ -244,9 +260,6 @@ class Lexicon:
         self.rank_apposition = re.compile(
             r"[ \t]*+(?:\([^()\n]{1,40}+\)[ \t]*+)?+[,(\-–][ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+,[ \t]*+)?(?:"
             + trie_pattern(ctx["apposition_words"], fold_case=True) + r"[ \t]++)?\Z", re.IGNORECASE
-        )
-        self.rank_generic = re.compile(
-            r"(?:\d[ \t]*+|" + PB + trie_pattern(ctx["generic_before"], fold_case=True) + r"[ \t]++)\Z", re.IGNORECASE
         )
         # "Ông được thăng quân hàm …", "bà … cấp bậc": a subject pronoun, not followed by a name
         self.pronoun = re.compile(PB + r"(?:[Ôô]ng|[Bb]à)(?:[ \t]++ấy)?+(?!\w)(?![ \t]++" + UPPER + ")")

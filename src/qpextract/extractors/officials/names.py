@@ -52,6 +52,11 @@ class NameFinder:
         self.credit_before = re.compile(
             r"(?<![Tt]rong )" + PB + trie_pattern(rules["credit_words"], fold_case=True) + r"[ \t]*+:[ \t]*+\Z", re.IGNORECASE
         )
+        # person.bare: "trường Sĩ quan kỹ thuật quân sự Trần Đại Nghĩa": the name closes an institution's name
+        self.institution_before = re.compile(
+            PB + trie_pattern(rules["named_institutions"]) + r"(?:[ \t]++[^\s,.;:()\"“”'‘’\-–]++){1,5}?[ \t]++\Z"
+        )
+        self.honorific_before = re.compile(PB + trie_pattern(sorted(lex.honorific), fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         self.resident_before = re.compile(PB + trie_pattern(rules["resident_nouns"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
 
     def find(self, text: str, lo: int, hi: int) -> list[NameSpan]:
@@ -77,6 +82,8 @@ class NameFinder:
         before = text[max(lo, span.start - 24) : span.start]
         if self.lex.thing_before.search(before) or self.credit_before.search(before):
             return False  # "đường Nguyễn Văn Cừ"; a photo credit "Ảnh: Võ Văn Thành"
+        if self.institution_before.search(text, max(lo, span.start - 64), span.start):
+            return False  # "trường Sĩ quan kỹ thuật quân sự Trần Đại Nghĩa"
         prev = before.rstrip(" \t")
         if self.lex.country_before.search(before) or self.lex.academic_before.search(before):
             pass  # "Đảng Cộng sản Trung Quốc Dương Khiết Trì", "TS Nguyễn Văn Hùng": a name starts afresh
@@ -108,6 +115,10 @@ class NameFinder:
             s = syls[i][0]
             # a province or a country ("Đan Mạch Anders Samuelsen") inside the run is no name's start
             place = self.lex.gazetteer.blocker.match(text, s, end) or self.lex.country_at.match(text, s, end)
+            if place is not None and i == 0 and place.end() < end and text[s : syls[0][1]] in self.lex.surnames and (
+                self.honorific_before.search(text, max(0, s - 10), s)
+            ):
+                place = None  # "ông Hà Nam Trung": after an honorific a province's name is a person's (person.cued)
             if place is not None:
                 while i < n and syls[i][0] < place.end():
                     i += 1
