@@ -124,6 +124,8 @@ class PositionParser:
         self._appos_words = int(ctx["appositive_words"])
         self._appos_stops = frozenset(fold(w) for w in ctx["appositive_stops"])
         self._assistant = frozenset(fold(w) for w in ctx["assistant_titles"])
+        self._professions = frozenset(fold(w) for w in ctx["profession_titles"])
+        self._institution = re.compile(trie_pattern(ctx["profession_institutions"], fold_case=True) + NB, re.IGNORECASE)
         countries = read_yaml("officials_rules.yaml")["countries"]
         # rule position.place_after, before a name: "Lãnh đạo phe thiểu số tại thượng viện Mỹ Chuck Schumer": a house and its country before the name
         self._party_place = re.compile(
@@ -211,9 +213,27 @@ class PositionParser:
             qualified = self.lex.whole_qualifier.search(t.group()) is not None  # "lãnh đạo đối lập": a post without a body
             if not (org is None and qualified) and (org is None or self.lex.bodies.cut_short(text, end - len(org), end, limit)):
                 return None  # "đại diện Lãnh đạo" + "ban, bộ", "thư ký Hội đồng" + "an ninh ...": no body of its own
+        if bare in self._professions:
+            if org is None or not self._employer(text, ob, end):
+                return None  # rule position.profession: "chuyên gia quân sự", "chuyên gia Trung Quốc" name no post
+            written = text[pos:end]
+            return self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)._replace(weak=True, rule="position.profession")
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
+    def _employer(self, text: str, start: int, end: int) -> bool:
+        """Rule ``position.profession``: ``text[start:end]`` names an institution, a body head of bodies.tsv
+        written with a capital or followed by a capitalized word or a number ("Viện Nghiên cứu …", "báo Tuổi Trẻ",
+        "Binh đoàn 3"), not a topic, a country or a place alone."""
+        k = start
+        while 0 <= k < end:
+            m = self.lex.bodies.body_at(text, k, end) or self._institution.match(text, k, end)
+            if m is not None and (text[k].isupper() or (b := _BLANK.match(text, m.end(), end)) is not None and (text[b.end()].isupper() or text[b.end()].isdigit())):
+                return True
+            k = text.find(" ", k, end)
+            k = k + 1 if k >= 0 else -1
+        return False
 
     def _appositive_end(self, text: str, pos: int, found: Pos, limit: int, stops: set[int], bracket: bool) -> Pos:
         """Rule ``position.appositive_end``: a post after the name at ``pos`` runs on to the mark that
@@ -247,7 +267,9 @@ class PositionParser:
             return None
         bare = self._make(q, t.end(), " ".join(t.group().split()), None, " ".join(t.group().split()))
         whole = self._appositive_end(text, pos, bare, limit, stops, bracket)
-        return whole._replace(weak=True) if whole is not bare else None
+        if whole is bare or (fold(t.group()) in self._professions and not self._employer(text, t.end(), whole.end)):
+            return None  # rule position.profession: "chuyên gia quân sự tại Bắc Kinh" names no institution
+        return whole._replace(weak=True)
 
     def _theo_before(self, text: str, pos: int, stops: set[int]) -> bool:
         """True when the clause of the name ending at ``pos`` opens with "Theo" ("Theo chuẩn tướng A, …")."""
@@ -416,7 +438,7 @@ class PositionParser:
             if found is not None:
                 if self._next_is_name(text, found.end, limit, stops):
                     break  # "..., Phó Chủ tịch Trần Văn B": that title is B's
-                found = found._replace(rule=rule)
+                found = found._replace(rule=found.rule or rule)
                 if p == pos and sep.group().strip()[:1] in (",", "-", "("):
                     found = self._appositive_end(text, pos, found, limit, stops, "(" in sep.group())
                 out.append(found)
