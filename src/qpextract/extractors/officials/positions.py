@@ -125,6 +125,11 @@ class PositionParser:
         self._appos_stops = frozenset(fold(w) for w in ctx["appositive_stops"])
         self._assistant = frozenset(fold(w) for w in ctx["assistant_titles"])
         self._professions = frozenset(fold(w) for w in ctx["profession_titles"])
+        self._description = re.compile(trie_pattern(ctx["description_words"], fold_case=True) + NB + r"[^,;:()\n.\"“”!?–-]{0,60}+(?=,[ \t]*+\w)", re.IGNORECASE)
+        # rule position.caption_note: "(phải)", "(thứ hai từ trái)" after a name in a photo caption
+        self._side_note = re.compile(r"[ \t]*+\((?:[^()\n]{0,20}?[ \t])?(?:" + trie_pattern(ctx["caption_sides"]) + r")\)")
+        # rule position.gender_word: "nữ" before the post ("…, nữ thuyền trưởng của Khinh hạm Surcouf")
+        self._gender = re.compile(trie_pattern(ctx["gender_words"], fold_case=True) + r"[ \t]++(?=" + LOWER + ")", re.IGNORECASE)
         self._institution = re.compile(trie_pattern(ctx["profession_institutions"], fold_case=True) + NB, re.IGNORECASE)
         countries = read_yaml("officials_rules.yaml")["countries"]
         # rule position.place_after, before a name: "Lãnh đạo phe thiểu số tại thượng viện Mỹ Chuck Schumer": a house and its country before the name
@@ -221,6 +226,16 @@ class PositionParser:
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
+    def _description_end(self, text: str, q: int, limit: int, stops: set[int]) -> int:
+        """Rule ``position.after_description``: a description of the person that is no post (titles_context.yaml
+        description_words: "chuyên gia an ninh quốc phòng") right after the name and a comma, and a title after the
+        next comma: where the description ends (the chain goes on there), else ``q``."""
+        m = self._description.match(text, q, limit)
+        if m is None or len(m.group().split()) > self._appos_words or any(k in stops for k in range(q, m.end())):
+            return q
+        nxt = _BLANK.match(text, m.end() + 1, limit)
+        return m.end() if nxt is not None and self.lex.is_title(text, nxt.end(), limit) else q
 
     def _employer(self, text: str, start: int, end: int) -> bool:
         """Rule ``position.profession``: ``text[start:end]`` names an institution, a body head of bodies.tsv
@@ -398,6 +413,9 @@ class PositionParser:
             if p == pos and not out and (alias := _ALIAS_NOTE.match(text, p, limit)) is not None and alias.start(1) in stops and _full_name_before(text, pos, stops):
                 pos = p = alias.end()  # "Nguyễn Bạch Vân (Nguyễn Đình Viên), 85 tuổi, nguyên tùy viên …": past the other name
                 continue
+            if p == pos and not out and (side := self._side_note.match(text, p, limit)) is not None:
+                pos = p = side.end()  # rule position.caption_note: "Trung tá Christine Ribbe (phải), nữ thuyền trưởng …"
+                continue
             if p == pos and not out and (age := _AGE_NOTE.match(text, p, limit)) is not None:
                 found = self.at(text, sep.end(), limit, stops, appos=True)
                 if found is None:  # "Khuất Mạnh Trí (40 tuổi, quê Hà Nội), Phó trung đoàn trưởng": past the note
@@ -424,6 +442,8 @@ class PositionParser:
                 break
             if p == pos and not out and _IS.search(sep.group()) and self._claimed(text, pos, stops):
                 break  # "công nhận lãnh đạo đối lập Juan Guaido là tổng thống lâm thời": a claim, not a post
+            if (g := self._gender.match(text, q, limit)) is not None and self.lex.bodies.compound_end(text, q, g.end() - 1, limit) == g.end() - 1:
+                q = g.end()  # rule position.gender_word: "nữ thuyền trưởng" is the post "thuyền trưởng" (not "nữ hoàng")
             found = self.at(text, q, limit, stops, appos=sep.group().strip()[:1] in (",", "-", "("))
             rule = "position.after"
             if found is None and p == pos and sep.group().strip() in (",", "-") and (one := _ONE.match(text, q, limit)) is not None:
@@ -435,6 +455,9 @@ class PositionParser:
             if found is None and p == pos and sep.group().strip()[:1] in (",", "-", "("):
                 found = self._bare_apposition(text, pos, q, limit, stops, "(" in sep.group())
                 rule = "position.appositive_end"
+            if found is None and p == pos and sep.group().strip() == "," and (skip := self._description_end(text, q, limit, stops)) > q:
+                p = skip  # rule position.after_description: "Phillip A. Karber, chuyên gia an ninh quốc phòng, Chủ tịch Quỹ Potomac"
+                continue
             if found is not None:
                 if self._next_is_name(text, found.end, limit, stops):
                     break  # "..., Phó Chủ tịch Trần Văn B": that title is B's
