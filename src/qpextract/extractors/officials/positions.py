@@ -125,6 +125,17 @@ class PositionParser:
         self._appos_stops = frozenset(fold(w) for w in ctx["appositive_stops"])
         self._assistant = frozenset(fold(w) for w in ctx["assistant_titles"])
         self._professions = frozenset(fold(w) for w in ctx["profession_titles"])
+        # rule position.deictic_country: "nước này" for the country the article speaks of, where the chain or clause ends
+        deictic = trie_pattern(ctx["deictic_countries"], fold_case=True)
+        self._deictic = re.compile(
+            r"[ \t]++(" + deictic + r")" + NB + r"(?=[ \t]*+(?:[,.;:)(\n\"”]|[-–][ \t]|\Z)|[ \t]++" + UPPER + r"|[ \t]++(?:" + verbs + r")" + NB + ")", re.IGNORECASE
+        )
+        # rule position.envoy_topic: an envoy's post names the matter or country it is sent for ("Đặc phái viên Mỹ về Syria")
+        self._envoys = frozenset(fold(w) for w in ctx["envoy_titles"])
+        self._envoy_topic = re.compile(r"[ \t]++(?:" + trie_pattern(ctx["envoy_topic_words"], fold_case=True) + r")(?=[ \t]++" + UPPER + ")")
+        self._cap_word = re.compile(r"[ \t]++" + UPPER + r"\w*+" + NB)
+        # rule position.acronym_gloss: lower-case words of a body's name before the bracketed acronym that glosses it
+        self._gloss_words = re.compile(r"((?:[ \t]++" + LOWER + r"++){1,3}?)(?=[ \t]*+\((?:[A-Z][A-Za-z]*+[ \t]?){0,2}[A-ZĐ]{2,}\))")
         self._description = re.compile(trie_pattern(ctx["description_words"], fold_case=True) + NB + r"[^,;:()\n.\"“”!?–-]{0,60}+(?=,[ \t]*+\w)", re.IGNORECASE)
         # rule position.caption_note: "(phải)", "(thứ hai từ trái)" after a name in a photo caption
         self._side_note = re.compile(r"[ \t]*+\((?:[^()\n]{0,20}?[ \t])?(?:" + trie_pattern(ctx["caption_sides"]) + r")\)")
@@ -212,6 +223,12 @@ class PositionParser:
         if org is None and self.lex.whole_qualifier.search(t.group()) and (pp := self._party_place.match(text, end, limit)) is not None:
             if not any(k in stops for k in range(end, pp.end())) and self._next_is_name(text, pp.end(), limit, stops):
                 org, end = pp.group(1), pp.end()  # rule position.place_after (a whole-qualified title, before the name)
+        if bare in self._envoys and (te := self._envoy_topic_end(text, end, limit, stops)) > end:
+            org, end = text[ob : te] if org is not None else " ".join(text[end:te].split()), te  # rule position.envoy_topic
+        if (dx := self._deictic.match(text, end, limit)) is not None and (org is not None or bare not in self.lex.appos_need_body):
+            org, end = (text[ob : dx.end()] if org is not None else dx.group(1)), dx.end()  # rule position.deictic_country
+        if org is not None and (gl := self._gloss_words.match(text, end, limit)) is not None and org[:1].isupper() and not self._inside_word(text, gl.start(1), gl.end(1), limit):
+            org, end = text[ob : gl.end(1)], gl.end(1)  # rule position.acronym_gloss: "Bộ chỉ huy trung tâm (US CENTCOM)"
         if bare in self.lex.appos_need_body:
             if self.lex.on_behalf_before.search(text, max(0, pos - 80), pos):
                 return None  # "Thay mặt Quân ủy Trung ương, lãnh đạo Bộ Quốc phòng, Đại tướng A": the bodies spoken for
@@ -226,6 +243,17 @@ class PositionParser:
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
+    def _envoy_topic_end(self, text: str, end: int, limit: int, stops: set[int]) -> int:
+        """Rule ``position.envoy_topic``: where "về"/"phụ trách" and up to four capitalized words after an envoy's
+        post end (never into a name that starts at one of ``stops``), else ``end``."""
+        m = self._envoy_topic.match(text, end, limit)
+        if m is None:
+            return end
+        e, n = m.end(), 0
+        while n < 4 and (w := self._cap_word.match(text, e, limit)) is not None and w.end() - len(w.group().lstrip()) not in stops:
+            e, n = w.end(), n + 1
+        return e if n else end
 
     def _description_end(self, text: str, q: int, limit: int, stops: set[int]) -> int:
         """Rule ``position.after_description``: a description of the person that is no post (titles_context.yaml
