@@ -721,7 +721,7 @@ class OfficialExtractor:
         return m is not None and m.end() == b
 
     def _joined(self, text: str, a: int, b: int) -> bool:
-        if b < a or b - a > 24:
+        if b < a or b - a > 48:  # room for a bracketed place ("Chủ tịch UBND xã Suối Tân (huyện Cam Lâm, Khánh Hòa) A")
             return False
         m = self.lex.gap.match(text, a, b)
         return m is not None and m.end() == b
