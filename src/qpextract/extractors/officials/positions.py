@@ -120,6 +120,8 @@ class PositionParser:
         self._appos_tail = re.compile(
             r"[ \t]++(\w(?:[^,;:()\n.\"“”!?–]|\([A-ZĐ][A-ZĐ0-9-]{1,9}\)){0,119}?)(?=[ \t]*+(?:[,;)\n\"”]|[-–][ \t])|[ \t]++(" + verbs + ")" + NB + ")", re.IGNORECASE
         )
+        # … or a comma and the predicate of the clause ("…, cục trưởng cục quân huấn, đã kiểm tra …")
+        self._predicate_next = re.compile(r"[ \t]*+,[ \t]*+(?:" + trie_pattern(ctx["appositive_end_predicates"], fold_case=True) + ")" + NB, re.IGNORECASE)
         self._saying_next = re.compile(r"[ \t]*+[,)\-–]?[ \t]*+(?:" + verbs + ")" + NB, re.IGNORECASE)
         self._appos_words = int(ctx["appositive_words"])
         self._appos_stops = frozenset(fold(w) for w in ctx["appositive_stops"])
@@ -293,7 +295,7 @@ class PositionParser:
         if any(w in self._appos_stops for w in folded) or any(a + " " + b in self._appos_stops for a, b in zip(folded, folded[1:])):
             return found
         e = m.end(1)
-        if m.group(2) is None and not self._saying_next.match(text, e, limit):
+        if m.group(2) is None and not self._saying_next.match(text, e, limit) and not self._predicate_next.match(text, e, limit):
             closes = text[e : e + 2].lstrip(" \t")[:1]
             if not ((bracket and closes == ")") or (closes == "," and self._theo_before(text, pos, stops))):
                 return found
