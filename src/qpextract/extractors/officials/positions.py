@@ -127,6 +127,11 @@ class PositionParser:
         self._appos_stops = frozenset(fold(w) for w in ctx["appositive_stops"])
         self._assistant = frozenset(fold(w) for w in ctx["assistant_titles"])
         self._professions = frozenset(fold(w) for w in ctx["profession_titles"])
+        # rule position.of_person: "…, cố vấn của Tổng thống đắc cử Ukraine Volodymyr Zelensky, …"
+        self._of_whom = re.compile(
+            r"((?:[ \t]++" + LOWER + r"++){0,4}?)[ \t]++của[ \t]++(?:(?:" + trie_pattern(ctx["of_person_honorifics"], fold_case=True) + r")[ \t]++)?", re.IGNORECASE
+        )
+        self._name_run = re.compile(UPPER + r"\w*+(?:[ \t]*+-[ \t]*+\w++|[ \t]++" + UPPER + r"\w*+){0,5}")
         # rule position.deictic_country: "nước này" for the country the article speaks of, where the chain or clause ends
         deictic = trie_pattern(ctx["deictic_countries"], fold_case=True)
         self._deictic = re.compile(
@@ -245,6 +250,29 @@ class PositionParser:
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
+    def _of_person(self, text: str, q: int, limit: int, stops: set[int]) -> Optional[Pos]:
+        """Rule ``position.of_person``: in the apposition right after a name, a title, up to four lower-case words,
+        "của" and the person served, with that person's title and name ("Ivan Aparshyn, cố vấn của Tổng thống đắc cử
+        Ukraine Volodymyr Zelensky, …", "Bun Heang, chỉ huy lực lượng cảnh vệ của ông Hun Sen, …"): the whole post,
+        when the apposition closes right after the name; else None."""
+        t = self.lex.appos_at.match(text, q, limit) or self.lex.title_at.match(text, q, limit)
+        if t is None or " của " not in text[t.end() : t.end() + 60]:
+            return None
+        m = self._of_whom.match(text, t.end(), limit)
+        if m is None or any(fold(w) in self._appos_stops for w in m.group(1).split()):
+            return None
+        k = m.end()
+        if self.lex.is_title(text, k, limit):
+            sub = self.at(text, k, limit, stops, nested=True)
+            b = _BLANK.match(text, sub.end, limit) if sub is not None else None
+            k = b.end() if b is not None else -1
+        if k not in stops or (name := self._name_run.match(text, k, limit)) is None:
+            return None
+        e = name.end()
+        if _LIST_END.match(text, e, limit) is None and not self._saying_next.match(text, e, limit):
+            return None
+        return self._make(q, e, " ".join(t.group().split()), " ".join(text[t.end() : e].split()), " ".join(text[q:e].split()))
 
     def _envoy_topic_end(self, text: str, end: int, limit: int, stops: set[int]) -> int:
         """Rule ``position.envoy_topic``: where "về"/"phụ trách" and up to four capitalized words after an envoy's
@@ -474,8 +502,11 @@ class PositionParser:
                 break  # "công nhận lãnh đạo đối lập Juan Guaido là tổng thống lâm thời": a claim, not a post
             if (g := self._gender.match(text, q, limit)) is not None and self.lex.bodies.compound_end(text, q, g.end() - 1, limit) == g.end() - 1:
                 q = g.end()  # rule position.gender_word: "nữ thuyền trưởng" is the post "thuyền trưởng" (not "nữ hoàng")
-            found = self.at(text, q, limit, stops, appos=sep.group().strip()[:1] in (",", "-", "("))
-            rule = "position.after"
+            found = self._of_person(text, q, limit, stops) if p == pos and sep.group().strip()[:1] in (",", "-", "(") else None
+            rule = "position.of_person"
+            if found is None:
+                found = self.at(text, q, limit, stops, appos=sep.group().strip()[:1] in (",", "-", "("))
+                rule = "position.after"
             if found is None and p == pos and sep.group().strip() in (",", "-") and (one := _ONE.match(text, q, limit)) is not None:
                 # rule position.indefinite: "Talal Silo, một phát ngôn viên của SDF": the post without "một"
                 found = self.at(text, one.end(), limit, stops, appos=True)
@@ -492,6 +523,9 @@ class PositionParser:
                 if self._next_is_name(text, found.end, limit, stops):
                     break  # "..., Phó Chủ tịch Trần Văn B": that title is B's
                 found = found._replace(rule=found.rule or rule)
+                if rule == "position.of_person":
+                    out.append(found)  # the walk goes on inside it: the person served is a person of the article too
+                    return out, text.index(" của ", found.start) + 5
                 if p == pos and sep.group().strip()[:1] in (",", "-", "("):
                     found = self._appositive_end(text, pos, found, limit, stops, "(" in sep.group())
                 out.append(found)
