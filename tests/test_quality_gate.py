@@ -42,7 +42,7 @@ DEV_FLOORS = {
     "dev3": {"officials": 0.99, "positions": 0.87, "abbreviations": 0.95, "dates": 0.95, "numbers": 0.97,
              "event.main": 0.99, "offsets": 1.0, "participants": 0.75, "participant.role": 0.76, "ranks": 0.99,
              "authors": 1.0, "documents": 0.99},
-    "dev4": {"officials": 0.97, "positions": 0.9, "abbreviations": 0.92, "dates": 0.96, "numbers": 0.97,
+    "dev4": {"officials": 0.97, "positions": 0.91, "abbreviations": 0.92, "dates": 0.96, "numbers": 0.97,
              "event.main": 0.99, "offsets": 1.0, "participants": 0.84, "participant.role": 0.89, "ranks": 0.97,
              "authors": 1.0, "documents": 0.99},
     # dev5: floors under its first look (fifth session), raised by whoever improves it
@@ -50,11 +50,11 @@ DEV_FLOORS = {
              "event.main": 0.97, "offsets": 1.0, "participants": 0.73, "participant.role": 0.94, "ranks": 0.98,
              "authors": 1.0, "documents": 0.76},
     # dev6: floors under its first look (sixth session; general military news), raised by whoever improves it
-    "dev6": {"officials": 0.98, "positions": 0.88, "abbreviations": 0.94, "dates": 0.97, "numbers": 0.94,
+    "dev6": {"officials": 0.98, "positions": 0.91, "abbreviations": 0.94, "dates": 0.97, "numbers": 0.94,
              "event.main": 0.96, "offsets": 1.0, "participants": 0.62, "participant.role": 0.8, "ranks": 0.99,
              "authors": 1.0, "title": 1.0, "published": 1.0, "documents": 0.69},
     # dev7: floors under its first look (seventh session; general military news), raised by whoever improves it
-    "dev7": {"officials": 0.91, "positions": 0.78, "abbreviations": 0.87, "dates": 0.97, "numbers": 0.91,
+    "dev7": {"officials": 0.91, "positions": 0.93, "abbreviations": 0.87, "dates": 0.97, "numbers": 0.91,
              "event.main": 0.94, "offsets": 1.0, "participants": 0.6, "participant.role": 0.58, "ranks": 0.71,
              "authors": 1.0, "title": 1.0, "published": 1.0, "documents": 0.66},
     "real": {"officials": 0.99, "positions": 0.96, "ranks": 0.97, "abbreviations": 0.99, "authors": 1.0,
