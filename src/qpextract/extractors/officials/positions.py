@@ -215,7 +215,9 @@ class PositionParser:
             # rule position.of_country: "phát ngôn viên Hạm đội 7 của Mỹ", "… ban kế hoạch chiến lược của Không quân Venezuela"
             country = self.lex.country_at.match(text, of.end(), limit)
             whole = country.end() if country is not None else self.lex.bodies.parse(text, of.end(), limit, stops, self.lex.is_title)
-            if whole > of.end() and not self.lex.bodies.bare_head(text[of.end() : whole]) and not self._next_is_name(text, whole, limit, stops):
+            # a body after "của" stays in the post even when the holder's name follows it ("Phó chủ tịch Ủy ban Quốc phòng
+            # của Duma Quốc gia Yuriy Shvytkin"); a country does not ("… của Mỹ" + a name may be another person's title)
+            if whole > of.end() and not self.lex.bodies.bare_head(text[of.end() : whole]) and (country is None or not self._next_is_name(text, whole, limit, stops)):
                 org, end = text[ob : whole], whole
         if org is not None and (sl := self._sector_list(text, end, limit, stops, org)) > end:
             org, end = text[ob : sl], sl
