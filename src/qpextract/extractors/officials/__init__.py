@@ -548,6 +548,9 @@ class OfficialExtractor:
         start, posts = head
         if posts is None or start < 0 or fold(text[start:head_end]) not in self.lex.post_tail_heads:
             return
+        former = self.lex.former_before.search(text, max(0, start - 8), start) if start > 0 and text[start - 1] in " \t" else None
+        if former is not None and (former.start() == 0 or not text[former.start() - 1].isalnum()):
+            start = former.start()  # "Cựu quan chức tình báo Mỹ John Brennan": "cựu" stays in the post, as before a title cue
         written = text[start:name_start].rstrip(" \t")
         org = text[head_end:name_start].strip(" \t") or None
         posts[name_start] = Pos(start, start + len(written), text[start:head_end], org, written, rule="position.post_tail")
@@ -794,7 +797,7 @@ class OfficialExtractor:
         return m is not None and m.end() == b
 
     def _joined(self, text: str, a: int, b: int) -> bool:
-        if b < a or b - a > 24:
+        if b < a or b - a > 48:  # room for a bracketed place ("Chủ tịch UBND xã Suối Tân (huyện Cam Lâm, Khánh Hòa) A")
             return False
         m = self.lex.gap.match(text, a, b)
         return m is not None and m.end() == b

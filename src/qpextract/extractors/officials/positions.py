@@ -120,10 +120,35 @@ class PositionParser:
         self._appos_tail = re.compile(
             r"[ \t]++(\w(?:[^,;:()\n.\"“”!?–]|\([A-ZĐ][A-ZĐ0-9-]{1,9}\)){0,119}?)(?=[ \t]*+(?:[,;)\n\"”]|[-–][ \t])|[ \t]++(" + verbs + ")" + NB + ")", re.IGNORECASE
         )
+        # … or a comma and the predicate of the clause ("…, cục trưởng cục quân huấn, đã kiểm tra …")
+        self._predicate_next = re.compile(r"[ \t]*+,[ \t]*+(?:" + trie_pattern(ctx["appositive_end_predicates"], fold_case=True) + ")" + NB, re.IGNORECASE)
         self._saying_next = re.compile(r"[ \t]*+[,)\-–]?[ \t]*+(?:" + verbs + ")" + NB, re.IGNORECASE)
         self._appos_words = int(ctx["appositive_words"])
         self._appos_stops = frozenset(fold(w) for w in ctx["appositive_stops"])
         self._assistant = frozenset(fold(w) for w in ctx["assistant_titles"])
+        self._professions = frozenset(fold(w) for w in ctx["profession_titles"])
+        # rule position.of_person: "…, cố vấn của Tổng thống đắc cử Ukraine Volodymyr Zelensky, …"
+        self._of_whom = re.compile(
+            r"((?:[ \t]++" + LOWER + r"++){0,4}?)[ \t]++của[ \t]++(?:(?:" + trie_pattern(ctx["of_person_honorifics"], fold_case=True) + r")[ \t]++)?", re.IGNORECASE
+        )
+        self._name_run = re.compile(UPPER + r"\w*+(?:[ \t]*+-[ \t]*+\w++|[ \t]++" + UPPER + r"\w*+){0,5}")
+        # rule position.deictic_country: "nước này" for the country the article speaks of, where the chain or clause ends
+        deictic = trie_pattern(ctx["deictic_countries"], fold_case=True)
+        self._deictic = re.compile(
+            r"[ \t]++(" + deictic + r")" + NB + r"(?=[ \t]*+(?:[,.;:)(\n\"”]|[-–][ \t]|\Z)|[ \t]++" + UPPER + r"|[ \t]++(?:" + verbs + r")" + NB + ")", re.IGNORECASE
+        )
+        # rule position.envoy_topic: an envoy's post names the matter or country it is sent for ("Đặc phái viên Mỹ về Syria")
+        self._envoys = frozenset(fold(w) for w in ctx["envoy_titles"])
+        self._envoy_topic = re.compile(r"[ \t]++(?:" + trie_pattern(ctx["envoy_topic_words"], fold_case=True) + r")(?=[ \t]++" + UPPER + ")")
+        self._cap_word = re.compile(r"[ \t]++" + UPPER + r"\w*+" + NB)
+        # rule position.acronym_gloss: lower-case words of a body's name before the bracketed acronym that glosses it
+        self._gloss_words = re.compile(r"((?:[ \t]++" + LOWER + r"++){1,3}?)(?=[ \t]*+\((?:[A-Z][A-Za-z]*+[ \t]?){0,2}[A-ZĐ]{2,}\))")
+        self._description = re.compile(trie_pattern(ctx["description_words"], fold_case=True) + NB + r"[^,;:()\n.\"“”!?–-]{0,60}+(?=,[ \t]*+\w)", re.IGNORECASE)
+        # rule position.caption_note: "(phải)", "(thứ hai từ trái)" after a name in a photo caption
+        self._side_note = re.compile(r"[ \t]*+\((?:[^()\n]{0,20}?[ \t])?(?:" + trie_pattern(ctx["caption_sides"]) + r")\)")
+        # rule position.gender_word: "nữ" before the post ("…, nữ thuyền trưởng của Khinh hạm Surcouf")
+        self._gender = re.compile(trie_pattern(ctx["gender_words"], fold_case=True) + r"[ \t]++(?=" + LOWER + ")", re.IGNORECASE)
+        self._institution = re.compile(trie_pattern(ctx["profession_institutions"], fold_case=True) + NB, re.IGNORECASE)
         countries = read_yaml("officials_rules.yaml")["countries"]
         # rule position.place_after, before a name: "Lãnh đạo phe thiểu số tại thượng viện Mỹ Chuck Schumer": a house and its country before the name
         self._party_place = re.compile(
@@ -190,7 +215,9 @@ class PositionParser:
             # rule position.of_country: "phát ngôn viên Hạm đội 7 của Mỹ", "… ban kế hoạch chiến lược của Không quân Venezuela"
             country = self.lex.country_at.match(text, of.end(), limit)
             whole = country.end() if country is not None else self.lex.bodies.parse(text, of.end(), limit, stops, self.lex.is_title)
-            if whole > of.end() and not self.lex.bodies.bare_head(text[of.end() : whole]) and not self._next_is_name(text, whole, limit, stops):
+            # a body after "của" stays in the post even when the holder's name follows it ("Phó chủ tịch Ủy ban Quốc phòng
+            # của Duma Quốc gia Yuriy Shvytkin"); a country does not ("… của Mỹ" + a name may be another person's title)
+            if whole > of.end() and not self.lex.bodies.bare_head(text[of.end() : whole]) and (country is None or not self._next_is_name(text, whole, limit, stops)):
                 org, end = text[ob : whole], whole
         if org is not None and (sl := self._sector_list(text, end, limit, stops, org)) > end:
             org, end = text[ob : sl], sl
@@ -205,15 +232,83 @@ class PositionParser:
         if org is None and self.lex.whole_qualifier.search(t.group()) and (pp := self._party_place.match(text, end, limit)) is not None:
             if not any(k in stops for k in range(end, pp.end())) and self._next_is_name(text, pp.end(), limit, stops):
                 org, end = pp.group(1), pp.end()  # rule position.place_after (a whole-qualified title, before the name)
+        if bare in self._envoys and (te := self._envoy_topic_end(text, end, limit, stops)) > end:
+            org, end = text[ob : te] if org is not None else " ".join(text[end:te].split()), te  # rule position.envoy_topic
+        if (dx := self._deictic.match(text, end, limit)) is not None and (org is not None or bare not in self.lex.appos_need_body):
+            org, end = (text[ob : dx.end()] if org is not None else dx.group(1)), dx.end()  # rule position.deictic_country
+        if org is not None and (gl := self._gloss_words.match(text, end, limit)) is not None and org[:1].isupper() and not self._inside_word(text, gl.start(1), gl.end(1), limit):
+            org, end = text[ob : gl.end(1)], gl.end(1)  # rule position.acronym_gloss: "Bộ chỉ huy trung tâm (US CENTCOM)"
         if bare in self.lex.appos_need_body:
             if self.lex.on_behalf_before.search(text, max(0, pos - 80), pos):
                 return None  # "Thay mặt Quân ủy Trung ương, lãnh đạo Bộ Quốc phòng, Đại tướng A": the bodies spoken for
             qualified = self.lex.whole_qualifier.search(t.group()) is not None  # "lãnh đạo đối lập": a post without a body
             if not (org is None and qualified) and (org is None or self.lex.bodies.cut_short(text, end - len(org), end, limit)):
                 return None  # "đại diện Lãnh đạo" + "ban, bộ", "thư ký Hội đồng" + "an ninh ...": no body of its own
+        if bare in self._professions:
+            if org is None or not self._employer(text, ob, end):
+                return None  # rule position.profession: "chuyên gia quân sự", "chuyên gia Trung Quốc" name no post
+            written = text[pos:end]
+            return self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)._replace(weak=True, rule="position.profession")
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
+    def _of_person(self, text: str, q: int, limit: int, stops: set[int]) -> Optional[Pos]:
+        """Rule ``position.of_person``: in the apposition right after a name, a title, up to four lower-case words,
+        "của" and the person served, with that person's title and name ("Ivan Aparshyn, cố vấn của Tổng thống đắc cử
+        Ukraine Volodymyr Zelensky, …", "Bun Heang, chỉ huy lực lượng cảnh vệ của ông Hun Sen, …"): the whole post,
+        when the apposition closes right after the name; else None."""
+        t = self.lex.appos_at.match(text, q, limit) or self.lex.title_at.match(text, q, limit)
+        if t is None or " của " not in text[t.end() : t.end() + 60]:
+            return None
+        m = self._of_whom.match(text, t.end(), limit)
+        if m is None or any(fold(w) in self._appos_stops for w in m.group(1).split()):
+            return None
+        k = m.end()
+        if self.lex.is_title(text, k, limit):
+            sub = self.at(text, k, limit, stops, nested=True)
+            b = _BLANK.match(text, sub.end, limit) if sub is not None else None
+            k = b.end() if b is not None else -1
+        if k not in stops or (name := self._name_run.match(text, k, limit)) is None:
+            return None
+        e = name.end()
+        if _LIST_END.match(text, e, limit) is None and not self._saying_next.match(text, e, limit):
+            return None
+        return self._make(q, e, " ".join(t.group().split()), " ".join(text[t.end() : e].split()), " ".join(text[q:e].split()))
+
+    def _envoy_topic_end(self, text: str, end: int, limit: int, stops: set[int]) -> int:
+        """Rule ``position.envoy_topic``: where "về"/"phụ trách" and up to four capitalized words after an envoy's
+        post end (never into a name that starts at one of ``stops``), else ``end``."""
+        m = self._envoy_topic.match(text, end, limit)
+        if m is None:
+            return end
+        e, n = m.end(), 0
+        while n < 4 and (w := self._cap_word.match(text, e, limit)) is not None and w.end() - len(w.group().lstrip()) not in stops:
+            e, n = w.end(), n + 1
+        return e if n else end
+
+    def _description_end(self, text: str, q: int, limit: int, stops: set[int]) -> int:
+        """Rule ``position.after_description``: a description of the person that is no post (titles_context.yaml
+        description_words: "chuyên gia an ninh quốc phòng") right after the name and a comma, and a title after the
+        next comma: where the description ends (the chain goes on there), else ``q``."""
+        m = self._description.match(text, q, limit)
+        if m is None or len(m.group().split()) > self._appos_words or any(k in stops for k in range(q, m.end())):
+            return q
+        nxt = _BLANK.match(text, m.end() + 1, limit)
+        return m.end() if nxt is not None and self.lex.is_title(text, nxt.end(), limit) else q
+
+    def _employer(self, text: str, start: int, end: int) -> bool:
+        """Rule ``position.profession``: ``text[start:end]`` names an institution, a body head of bodies.tsv
+        written with a capital or followed by a capitalized word or a number ("Viện Nghiên cứu …", "báo Tuổi Trẻ",
+        "Binh đoàn 3"), not a topic, a country or a place alone."""
+        k = start
+        while 0 <= k < end:
+            m = self.lex.bodies.body_at(text, k, end) or self._institution.match(text, k, end)
+            if m is not None and (text[k].isupper() or (b := _BLANK.match(text, m.end(), end)) is not None and (text[b.end()].isupper() or text[b.end()].isdigit())):
+                return True
+            k = text.find(" ", k, end)
+            k = k + 1 if k >= 0 else -1
+        return False
 
     def _appositive_end(self, text: str, pos: int, found: Pos, limit: int, stops: set[int], bracket: bool) -> Pos:
         """Rule ``position.appositive_end``: a post after the name at ``pos`` runs on to the mark that
@@ -230,7 +325,7 @@ class PositionParser:
         if any(w in self._appos_stops for w in folded) or any(a + " " + b in self._appos_stops for a, b in zip(folded, folded[1:])):
             return found
         e = m.end(1)
-        if m.group(2) is None and not self._saying_next.match(text, e, limit):
+        if m.group(2) is None and not self._saying_next.match(text, e, limit) and not self._predicate_next.match(text, e, limit):
             closes = text[e : e + 2].lstrip(" \t")[:1]
             if not ((bracket and closes == ")") or (closes == "," and self._theo_before(text, pos, stops))):
                 return found
@@ -247,7 +342,9 @@ class PositionParser:
             return None
         bare = self._make(q, t.end(), " ".join(t.group().split()), None, " ".join(t.group().split()))
         whole = self._appositive_end(text, pos, bare, limit, stops, bracket)
-        return whole._replace(weak=True) if whole is not bare else None
+        if whole is bare or (fold(t.group()) in self._professions and not self._employer(text, t.end(), whole.end)):
+            return None  # rule position.profession: "chuyên gia quân sự tại Bắc Kinh" names no institution
+        return whole._replace(weak=True)
 
     def _theo_before(self, text: str, pos: int, stops: set[int]) -> bool:
         """True when the clause of the name ending at ``pos`` opens with "Theo" ("Theo chuẩn tướng A, …")."""
@@ -376,6 +473,9 @@ class PositionParser:
             if p == pos and not out and (alias := _ALIAS_NOTE.match(text, p, limit)) is not None and alias.start(1) in stops and _full_name_before(text, pos, stops):
                 pos = p = alias.end()  # "Nguyễn Bạch Vân (Nguyễn Đình Viên), 85 tuổi, nguyên tùy viên …": past the other name
                 continue
+            if p == pos and not out and (side := self._side_note.match(text, p, limit)) is not None:
+                pos = p = side.end()  # rule position.caption_note: "Trung tá Christine Ribbe (phải), nữ thuyền trưởng …"
+                continue
             if p == pos and not out and (age := _AGE_NOTE.match(text, p, limit)) is not None:
                 found = self.at(text, sep.end(), limit, stops, appos=True)
                 if found is None:  # "Khuất Mạnh Trí (40 tuổi, quê Hà Nội), Phó trung đoàn trưởng": past the note
@@ -402,8 +502,13 @@ class PositionParser:
                 break
             if p == pos and not out and _IS.search(sep.group()) and self._claimed(text, pos, stops):
                 break  # "công nhận lãnh đạo đối lập Juan Guaido là tổng thống lâm thời": a claim, not a post
-            found = self.at(text, q, limit, stops, appos=sep.group().strip()[:1] in (",", "-", "("))
-            rule = "position.after"
+            if (g := self._gender.match(text, q, limit)) is not None and self.lex.bodies.compound_end(text, q, g.end() - 1, limit) == g.end() - 1:
+                q = g.end()  # rule position.gender_word: "nữ thuyền trưởng" is the post "thuyền trưởng" (not "nữ hoàng")
+            found = self._of_person(text, q, limit, stops) if p == pos and sep.group().strip()[:1] in (",", "-", "(") else None
+            rule = "position.of_person"
+            if found is None:
+                found = self.at(text, q, limit, stops, appos=sep.group().strip()[:1] in (",", "-", "("))
+                rule = "position.after"
             if found is None and p == pos and sep.group().strip() in (",", "-") and (one := _ONE.match(text, q, limit)) is not None:
                 # rule position.indefinite: "Talal Silo, một phát ngôn viên của SDF": the post without "một"
                 found = self.at(text, one.end(), limit, stops, appos=True)
@@ -413,10 +518,16 @@ class PositionParser:
             if found is None and p == pos and sep.group().strip()[:1] in (",", "-", "("):
                 found = self._bare_apposition(text, pos, q, limit, stops, "(" in sep.group())
                 rule = "position.appositive_end"
+            if found is None and p == pos and sep.group().strip() == "," and (skip := self._description_end(text, q, limit, stops)) > q:
+                p = skip  # rule position.after_description: "Phillip A. Karber, chuyên gia an ninh quốc phòng, Chủ tịch Quỹ Potomac"
+                continue
             if found is not None:
                 if self._next_is_name(text, found.end, limit, stops):
                     break  # "..., Phó Chủ tịch Trần Văn B": that title is B's
-                found = found._replace(rule=rule)
+                found = found._replace(rule=found.rule or rule)
+                if rule == "position.of_person":
+                    out.append(found)  # the walk goes on inside it: the person served is a person of the article too
+                    return out, text.index(" của ", found.start) + 5
                 if p == pos and sep.group().strip()[:1] in (",", "-", "("):
                     found = self._appositive_end(text, pos, found, limit, stops, "(" in sep.group())
                 out.append(found)

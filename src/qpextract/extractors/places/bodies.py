@@ -58,6 +58,7 @@ class BodyGrammar(Bodies):
         self.lower_noun = re.compile(trie_pattern(ctx["lower_nouns"]) + NB)
         self.lower_named = re.compile(trie_pattern(ctx["lower_heads_named"]) + NB)
         self.lower_known = re.compile(trie_pattern(ctx["lower_known_bodies"]) + NB)
+        self.lower_known_any = re.compile(trie_pattern(ctx["lower_known_bodies"], fold_case=True) + NB, re.IGNORECASE)
         self.particle = re.compile(r"[ \t]++" + trie_pattern(rules["name_particles"]) + r"(?:[ \t]*+-[ \t]*+|[ \t]++)(?=" + UPPER + ")")
         self.max_proper = int(ctx["max_proper_words"])
         self.rank_word = re.compile(trie_pattern(ctx["rank_words"]) + NB)
@@ -320,6 +321,8 @@ class BodyGrammar(Bodies):
         end = self.parse(text, pos, limit, stops, is_title, lower_words=3)
         if end > pos:
             return self._country_tail(text, end, limit, stops)
+        if title and fold(title).split(" ")[-1] in self.title_heads and (shared := self._head_shared(text, pos, limit, stops, is_title)) > pos:
+            return shared
         if title and fold(title).split(" ")[-1] in self.title_heads:
             e = self._lower_name(text, pos, limit, 3, verb_ends=True)
             if e is not None:
@@ -348,6 +351,16 @@ class BodyGrammar(Bodies):
             rest = self._lower_name(text, b.end(), limit, 3) or b.end()
         return rest if rest > b.end() else m.end()
 
+    def _head_shared(self, text: str, pos: int, limit: int, stops, is_title) -> int:
+        """Rule ``body.head_shared``: the last word of a title that ends with a head ("Trưởng ban") heads a body of
+        ``lower_known_bodies`` too ("Trưởng ban" + "chỉ đạo phòng chống thiên tai và tìm kiếm cứu nạn tỉnh" is the head
+        of "Ban chỉ đạo …"): where that body ends, else ``pos``."""
+        head = text.rfind(" ", 0, max(0, pos - 1)) + 1
+        known = self.lower_known_any.match(text, head, limit) if 0 < pos - head <= 6 else None
+        if known is None or known.end() <= pos:
+            return pos
+        return self._lower_known(text, known.end(), limit, stops, is_title)
+
     def _lower_known(self, text: str, end: int, limit: int, stops, is_title) -> int:
         """Rule ``body.lower_known``: the end of a lower-case body of ``lower_known_bodies`` ending at ``end``,
         with the place after it ("ban chỉ huy quân sự huyện Lạc Thủy", "bộ chỉ huy quân sự tỉnh,") or a lower-case name of up to three compounds."""
@@ -363,7 +376,8 @@ class BodyGrammar(Bodies):
         if text[b.end()].islower():
             if self.rank_any.match(text, b.end(), limit) is not None:
                 return end  # "cơ quan điều tra đối với thượng tá Trần Hồng Lộc": the rank begins the person
-            lower = self._lower_name(text, b.end(), limit, 3)
+            word = self.words.match(text, b.end(), limit)  # bodies_words.tsv: "phòng chống thiên tai và tìm kiếm cứu nạn"
+            lower = word.end() if word is not None and " " in word.group() else self._lower_name(text, b.end(), limit, 3)
             if lower is not None:
                 return self._lower_known(text, lower, limit, stops, is_title) if lower > b.end() else end
             return end
