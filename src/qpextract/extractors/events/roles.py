@@ -509,35 +509,36 @@ class RoleReader:
                 return rule
         return None
 
+    def _phrases_before(
+        self, doc: Document, low: str, sentence: Sentence, ms: int, pattern: re.Pattern[str], reach: int = 0
+    ) -> list[tuple[int, int]]:
+        """The phrases of ``pattern`` that end at most `just_before_window` characters before the name with no
+        punctuation between (beginning up to ``reach`` characters further back: a phrase longer than the window)."""
+        a = max(sentence[0], ms - self.t.window - reach)
+        return [
+            (s, e)
+            for s, e in find_all(pattern, low, a, ms)
+            if ms - e <= self.t.window and not any(c in _PUNCT for c in doc.text[e:ms])
+        ]
+
     def _before(self, doc: Document, low: str, sentence: Sentence, ms: int, pattern: re.Pattern[str]) -> bool:
         """A word of ``pattern`` a few words before the name, with no punctuation between: a source ("Theo
         Thượng tá A, …") or the one addressed ("báo cáo với Thủ tướng A")."""
-        a = max(sentence[0], ms - self.t.window)
-        for s, e in find_all(pattern, low, a, ms):
-            if not any(c in _PUNCT for c in doc.text[e:ms]):
-                return True
-        return False
+        return bool(self._phrases_before(doc, low, sentence, ms, pattern))
 
     def _quoted(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
         """A word of `quoting_before` just before the name ("CNN dẫn lời A", "dẫn tuyên bố của B"): his own words."""
         if self.t.quoting_re is None:
             return False
-        a = max(sentence[0], ms - self.t.window - _QUOTING_LEN)  # the phrase ends within the window, not begins
-        return any(
-            ms - e <= self.t.window and not any(c in _PUNCT for c in doc.text[e:ms])
-            for _, e in find_all(self.t.quoting_re, low, a, ms)
-        )
+        return bool(self._phrases_before(doc, low, sentence, ms, self.t.quoting_re, reach=_QUOTING_LEN))
 
     def _not_acting(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
         """A word of `not_acting_before` a few words before the name, no punctuation between, that does not end a phrase
         of `acting_possessors` ("dưới sự chỉ huy của A", "cái chết của B" name who acts or suffers)."""
-        a = max(sentence[0], ms - self.t.window)
-        for s, e in find_all(self.t.not_acting_re, low, a, ms):
-            if any(c in _PUNCT for c in doc.text[e:ms]):
-                continue
-            if not any(pe == e for _, pe in find_all(self.t.acting_re, low, max(sentence[0], s - 30), e)):
-                return True
-        return False
+        return any(
+            not any(pe == e for _, pe in find_all(self.t.acting_re, low, max(sentence[0], s - 30), e))
+            for s, e in self._phrases_before(doc, low, sentence, ms, self.t.not_acting_re)
+        )
 
     def _just_before(
         self, doc: Document, low: str, sentence: Sentence, ms: int, me: int, nxt: int, prev_end: int
