@@ -27,6 +27,9 @@ _NAME_LIST = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s*")  # "A (Quảng Bình)
 _LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = frozenset(",;:.!?()\"“”")
 _QUOTES = frozenset("\"“”")
+_APPOSITIVE = frozenset(",-–")  # what opens a post written after a name
+_OWN_TITLES = 3  # a rank, an honorific and posts may stand together before a name ("Phó Chủ tịch UBND tỉnh Đại tá A")
+_OWN_TITLE_LEN = 120  # characters before a name searched for them
 
 Sentence = tuple[int, int]
 # one who takes part with no role a rule names (a cue of `participation`, or a speech after a crash)
@@ -118,11 +121,16 @@ class RoleReader:
                 continue  # another, earlier event: nothing it says places anyone in the main one
             mentions.sort()
             listed = self._listed_before(doc, low, sentence, mentions)
+            inside = self._inside_posts(doc, low, sentence, mentions)
             inherited: Optional[RoleRule] = None  # the cue after the next person, if joined to it by "và"
             joins_in = False  # the next person takes part by a participation word after it ("A và B gặp lại nhau")
             for i in range(len(mentions) - 1, -1, -1):
                 ms, me, idx = mentions[i]
-                nxt = mentions[i + 1][0] if i + 1 < len(mentions) else sentence[1]
+                if i in inside:  # named in the post of the one before ("A, cố vấn của Tổng thống B, cho biết")
+                    inherited, joins_in = None, False
+                    continue
+                j = next((j for j in range(i + 1, len(mentions)) if j not in inside), len(mentions))
+                nxt = mentions[j][0] if j < len(mentions) else sentence[1]
                 prev_end = mentions[i - 1][1] if i else sentence[0]
                 source = self._before(doc, low, sentence, ms, source_re)
                 after = None if source else self._after(doc, low, sentence, me, nxt)
@@ -541,9 +549,20 @@ class RoleReader:
         )
 
     def _just_before(
-        self, doc: Document, low: str, sentence: Sentence, ms: int, me: int, nxt: int, prev_end: int
+        self, doc: Document, low: str, sentence: Sentence, ms: int, me: int, nxt: int, prev_end: int,
+        official: Optional[Official] = None,
     ) -> Optional[RoleRule]:
-        """A cue that ends a few words before the name, with no punctuation between them."""
+        """A cue that ends a few words before the name, with no punctuation between them; the person's own rank and
+        posts written before the name do not count ("trao quyết định bổ nhiệm Phó Viện trưởng VKSND tỉnh A": rule
+        role.<role>.<name> of the cue all the same)."""
+        found = self._cue_just_before(doc, low, sentence, ms, prev_end)
+        if found is None and official is not None:
+            own = self._own_title_start(doc, sentence, ms, official)
+            if own < ms:
+                found = self._cue_just_before(doc, low, sentence, own, prev_end)
+        return found
+
+    def _cue_just_before(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> Optional[RoleRule]:
         a = max(prev_end, sentence[0], ms - self.t.window - 30)
         for s, e in reversed(find_all(self.t.cue_re["just_before"], low, a, ms)):
             gap = doc.text[e:ms]
@@ -553,6 +572,25 @@ class RoleReader:
             if rule is not None:
                 return rule
         return None
+
+    @staticmethod
+    def _own_title_start(doc: Document, sentence: Sentence, ms: int, official: Official) -> int:
+        """Where the person's own rank, honorific and posts written right before the name begin ("Phó Chủ tịch UBND tỉnh
+        Đại tá A" -> the start of "Phó"); ``ms`` when none is."""
+        own = sorted({" ".join(w.split()).lower() for w in [official.rank, official.honorific]
+                      + [p.text for p in official.positions] if w}, key=len, reverse=True)
+        at = ms
+        for _ in range(_OWN_TITLES):
+            before = doc.text[max(sentence[0], at - _OWN_TITLE_LEN) : at].rstrip()
+            words = " ".join(before.split()).lower()
+            hit = next((w for w in own if words.endswith(w) and (len(words) == len(w) or not words[-len(w) - 1].isalnum())), None)
+            if hit is None:
+                break
+            # the original may hold more blanks than the folded words: walk back over as many words
+            k = len(hit.split())
+            parts = list(re.finditer(r"\S+", before))
+            at = max(sentence[0], at - _OWN_TITLE_LEN) + parts[-k].start() if len(parts) >= k else at
+        return at
 
     def _listed_before(
         self, doc: Document, low: str, sentence: Sentence, mentions: list[tuple[int, int, int]]
@@ -564,7 +602,7 @@ class RoleReader:
         for i, (ms, me, idx) in enumerate(mentions):
             nxt = mentions[i + 1][0] if i + 1 < len(mentions) else sentence[1]
             prev_end = mentions[i - 1][1] if i else sentence[0]
-            rule = self._just_before(doc, low, sentence, ms, me, nxt, prev_end)
+            rule = self._just_before(doc, low, sentence, ms, me, nxt, prev_end, doc.officials[idx])
             if (
                 rule is None
                 and i
@@ -574,6 +612,30 @@ class RoleReader:
             ):
                 rule = out[-1]
             out.append(rule)
+        return out
+
+    def _inside_posts(
+        self, doc: Document, low: str, sentence: Sentence, mentions: list[tuple[int, int, int]]
+    ) -> set[int]:
+        """The mentions named inside the post of the person before them, after a `possessors` word ("A, cố vấn của Tổng
+        thống B, hôm nay cho biết", "C - người phát ngôn của D - nói"): the cue after them is that person's. The post
+        is one stretch after a comma or a dash, with no verb (a cue, a participation word) and no "và" in it."""
+        out: set[int] = set()
+        if self.t.possessor_re is None:
+            return out
+        for i in range(1, len(mentions)):
+            a, b = mentions[i - 1][1], mentions[i][0]
+            gap = doc.text[a:b].lstrip()
+            if (
+                gap[:1] in _APPOSITIVE
+                and len(gap) <= _OWN_TITLE_LEN
+                and not any(c in _PUNCT or c in _APPOSITIVE for c in gap[1:])
+                and not self.t.coordination & set(gap[1:].lower().split())
+                and not find_all(self.t.cue_re["after"], low, a, b)
+                and not find_all(self.t.participation_re, low, a, b)
+                and self._before(doc, low, sentence, b, self.t.possessor_re)
+            ):
+                out.add(i)
         return out
 
     def _collective_list(
