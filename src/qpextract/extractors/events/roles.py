@@ -28,6 +28,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = frozenset(",;:.!?()\"“”")
 _QUOTES = frozenset("\"“”")
 _APPOSITIVE = frozenset(",-–")  # what opens a post written after a name
+_GIVING_TYPES = frozenset({"award", "appointment", "enlistment"})  # main events where what is given is the event
+_GIVEN_WORDS = 6  # words the thing given may take between "trao" and "cho" ("trao cờ lệnh xuất quân cho A")
+_GIVEN_LEN = 60  # characters before "cho" searched for the verb
 _OWN_TITLES = 3  # a rank, an honorific and posts may stand together before a name ("Phó Chủ tịch UBND tỉnh Đại tá A")
 _OWN_TITLE_LEN = 120  # characters before a name searched for them
 
@@ -75,6 +78,11 @@ class RoleReader:
         # a rule's `not_after` words between the name and its cue give the cue to someone else ("A nghe B báo cáo")
         rules = [r for by_cue in self.t.variants.values() for rs in by_cue.values() for r in rs]
         self.not_after = {r.name: phrase_regex(r.not_after) for r in rules if r.not_after}
+        # the verbs of the `just_before` cues "<verb> cho" ("trao cho", "trao quyết định cho"), to read them with their
+        # object between: "trao cờ lệnh xuất quân cho đồng chí A"
+        self.giving = {phrase_key(c)[: -len(" cho")] for c in self.t.variants["just_before"] if c.endswith(" cho")}
+        self.giving_re = phrase_regex(sorted(self.giving)) if self.giving else None
+        self.cho_re = phrase_regex(["cho"])
 
     def participants(
         self,
@@ -405,9 +413,13 @@ class RoleReader:
         return not self._in_not_cue(low, sentence, s, e)
 
     def _in_not_cue(self, low: str, sentence: Sentence, s: int, e: int) -> bool:
-        """The cue at ``[s, e)`` begins inside a longer word that is no cue ("tiếp tục", "gặp nạn")."""
+        """The cue at ``[s, e)`` begins inside a longer word that is no cue ("tiếp tục", "gặp nạn", "vinh dự"); a cue
+        that holds the whole not-cue and more ("vinh dự nhận") is one all the same."""
         a = max(sentence[0], s - 12)
-        return any(bs <= s < be for bs, be in find_all(self.t.not_cue_re, low, a, min(sentence[1], e + 20)))
+        return any(
+            bs <= s < be and not (bs == s and e > be)
+            for bs, be in find_all(self.t.not_cue_re, low, a, min(sentence[1], e + 20))
+        )
 
     def _joined(self, doc: Document, me: int, nxt: int) -> bool:
         """The stretch after a name (its posts) ends with "và", "cùng" or ";" and at most a few words (the
@@ -560,7 +572,27 @@ class RoleReader:
             own = self._own_title_start(doc, sentence, ms, official)
             if own < ms:
                 found = self._cue_just_before(doc, low, sentence, own, prev_end)
-        return found
+        return found if found is not None else self._given_to(doc, low, sentence, ms, prev_end)
+
+    def _given_to(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> Optional[RoleRule]:
+        """A cue "<verb> cho" read with the thing given between ("trao cờ lệnh xuất quân cho đồng chí A", "tặng 5 suất quà
+        cho Thượng tá B"): a few words, no punctuation, between the verb and "cho", and "cho" just before the name. Only
+        when the main event is a ceremony, a meeting or an award (`_GIVING_TYPES`): elsewhere what is given so is another
+        event ("Bộ Quốc phòng đề nghị truy tặng huân chương cho A" after a crash, "trao toàn quyền cho B")."""
+        if self.giving_re is None or not (self.gathering or self.main_type in _GIVING_TYPES):
+            return None
+        a = max(prev_end, sentence[0], ms - self.t.window - 30)
+        chos = [(s, e) for s, e in find_all(self.cho_re, low, a, ms) if ms - e <= self.t.window]
+        if not chos or any(c in _PUNCT for c in doc.text[chos[-1][1] : ms]):
+            return None
+        cs = chos[-1][0]
+        for s, e in reversed(find_all(self.giving_re, low, max(prev_end, sentence[0], cs - _GIVEN_LEN), cs)):
+            between = doc.text[e:cs]
+            if any(c in _PUNCT for c in between) or len(between.split()) > _GIVEN_WORDS:
+                continue
+            if self._counts(doc, low, sentence, s, e):
+                return self._rule("just_before", phrase_key(low[s:e]) + " cho")
+        return None
 
     def _cue_just_before(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> Optional[RoleRule]:
         a = max(prev_end, sentence[0], ms - self.t.window - 30)
