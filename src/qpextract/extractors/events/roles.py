@@ -40,6 +40,7 @@ _PARTICIPATION = RoleRule(name="role.other.participation", role="other", where=[
 _HEADLINE_SPEAKER = "role.speaker.headline_subject"
 _STATEMENT_SPEAKER = "role.speaker.statement"  # who states in the lead what a statement headline reports
 _SOURCE = "role.other.cho_biet"  # who informs the press about the event: no participant
+_SAYS = "role.speaker.noi"  # '"…", Đại tá A nói': of one who informs about the event elsewhere, no speech in it
 _PRESS_SPEAKER = "role.speaker.hop_bao"  # who announces at a press conference what the news is about
 _LATER_SPEAKER = "role.speaker.statement_later"  # who states a statement headline's news after the lead
 _QUOTING_LEN = 25  # the longest phrase of quoting_before, in characters
@@ -116,6 +117,7 @@ class RoleReader:
         found: dict[int, tuple[RoleRule, int, int]] = {}
         kept: dict[int, tuple[RoleRule, int, int]] = {}  # the best rule of each person that is no report of his words
         press_sources: set[int] = set()  # people who state or inform in a sentence said to the press
+        informing: set[int] = set()  # people who only inform somewhere ("A cho biết …" with no other cue there)
         taking_part: set[int] = set()  # people a participation word stands next to ("A đến thăm", "tiếp ông A")
         informs_in_lead: set[int] = set()  # people who inform the press in the lead, or are its source ("Theo A")
         states: dict[int, tuple[int, int]] = {}  # under a statement headline: who states or informs, first where
@@ -199,6 +201,8 @@ class RoleReader:
                     rules = [self.t.by_name[_PRESS_SPEAKER] if r.informs or r.role == "speaker" else r for r in rules]
                 if not rules:
                     continue
+                if all(r.informs for r in rules):
+                    informing.add(idx)
                 # one who informs the press counts only when nothing else places him in the event
                 rule = min(rules, key=lambda r: (r.informs, self.t.precedence[r.role]))  # one who attends and speaks speaks
                 if rule.informs and in_lead:
@@ -215,8 +219,12 @@ class RoleReader:
             self.press_event or self.t.press_conference_re.search(self.main_trigger)
         ):
             # who tells the press is a source: his words quoted elsewhere are no speech in the event
-            for idx in press_sources & found.keys():
-                if found[idx][0].name in self.t.press_source_rules:
+            # nor is one who informs about it elsewhere ("Đại tá A cho biết …" and '"…", Đại tá A nói'): what he
+            # says (role.speaker.noi) is told about the event, not said in it (role.other.cho_biet, the guide)
+            for idx in (press_sources | informing) & found.keys():
+                if found[idx][0].name in self.t.press_source_rules and (
+                    idx in press_sources or found[idx][0].name == _SAYS
+                ):
                     if idx in kept:
                         found[idx] = kept[idx]
                     else:
