@@ -53,6 +53,10 @@ DEV_FLOORS = {
     "dev6": {"officials": 0.98, "positions": 0.88, "abbreviations": 0.94, "dates": 0.97, "numbers": 0.94,
              "event.main": 0.96, "offsets": 1.0, "participants": 0.62, "participant.role": 0.8, "ranks": 0.99,
              "authors": 1.0, "title": 1.0, "published": 1.0, "documents": 0.69},
+    # dev7: floors under its first look (seventh session; general military news), raised by whoever improves it
+    "dev7": {"officials": 0.91, "positions": 0.78, "abbreviations": 0.87, "dates": 0.97, "numbers": 0.91,
+             "event.main": 0.94, "offsets": 1.0, "participants": 0.6, "participant.role": 0.58, "ranks": 0.71,
+             "authors": 1.0, "title": 1.0, "published": 1.0, "documents": 0.66},
     "real": {"officials": 0.99, "positions": 0.96, "ranks": 0.97, "abbreviations": 0.99, "authors": 1.0,
              "title": 1.0, "dates": 0.99, "event.main": 0.99, "offsets": 1.0, "participants": 0.86,
              "participant.role": 0.87, "numbers": 0.98, "published": 1.0, "documents": 0.86},
@@ -114,11 +118,26 @@ HELDOUT5_FLOORS = {
     "participant.role": 0.74,
     "offsets": 1.0,
 }
+# heldout6 (40, general military news), annotated blind in the seventh session, floors under its first look
+HELDOUT6_FLOORS = {
+    "officials": 0.94,
+    "officials:p": 0.97,
+    "positions": 0.86,
+    "abbreviations": 0.89,
+    "authors": 0.99,
+    "title": 0.99,
+    "dates": 0.96,
+    "numbers": 0.94,
+    "event.main": 0.97,
+    "participant.role": 0.77,
+    "offsets": 1.0,
+}
 HELDOUT_SETS = {
     "heldout+heldout2": (["heldout", "heldout2"], HELDOUT_FLOORS),
     "heldout3": (["heldout3"], HELDOUT3_FLOORS),
     "heldout4": (["heldout4"], HELDOUT4_FLOORS),
     "heldout5": (["heldout5"], HELDOUT5_FLOORS),
+    "heldout6": (["heldout6"], HELDOUT6_FLOORS),
 }
 
 
