@@ -154,7 +154,7 @@ class RoleReader:
                 )
                 if joined and inherited is not None:
                     after = inherited
-                if after is not None and after.at_occasion and self._at_occasion(low, sentence, ms):
+                if after is not None and after.at_occasion and self._at_occasion(low, sentence, ms, me, nxt):
                     after = self.t.by_name[after.at_occasion]
                 inherited = after
                 # a person with a cue of its own passes that cue on, not a participation word
@@ -518,10 +518,15 @@ class RoleReader:
             )
         return not self.press_event and self._press[sentence]
 
-    def _at_occasion(self, low: str, sentence: Sentence, ms: int) -> bool:
-        """The sentence places what follows at the event before the name ("Tại buổi lễ, A chia sẻ …"); a press
-        conference ("tại cuộc họp báo", a not-cue) is no such place."""
+    def _at_occasion(self, low: str, sentence: Sentence, ms: int, me: int, nxt: int) -> bool:
+        """The sentence places what follows at the event before the name ("Tại buổi lễ, A chia sẻ …"), or the person's
+        own clause does ("A cho biết tại buổi trao đổi …"); a press conference ("tại cuộc họp báo", a not-cue) is no
+        such place."""
         found = find_all(self.t.occasion_re, low, sentence[0], ms)
+        end = self._clause_end(low, me, nxt)
+        cues = find_all(self.t.cue_re["after"], low, me, end)
+        if cues:  # after his cue, not inside his post ("nhà nghiên cứu tại Diễn đàn …")
+            found += find_all(self.t.occasion_re, low, cues[0][1], end)
         return any(not self._in_not_cue(low, sentence, s, e) for s, e in found)
 
     def _rule(self, where: str, cue: str) -> Optional[RoleRule]:
