@@ -125,7 +125,7 @@ class RoleReader:
         # a commentator is a source, but a statement headline may report his own words
         source_re = self.t.source_re if main_rule in self.t.statement_main_rules else self.t.source_or_commentator_re
         subject = self._headline_subject(doc, main_rule, main_trigger)
-        earlier = self._earlier_sentences(doc, sentence_of, day)
+        earlier = self._earlier_sentences(doc, sentence_of, day) | self._other_occasions(doc, low, lead)
         for sentence, mentions in by_sentence.items():
             if sentence in earlier:
                 continue  # another, earlier event: nothing it says places anyone in the main one
@@ -278,6 +278,24 @@ class RoleReader:
                 continue
             (before if span[1] == span[2] and _before(span, main) else same).add(sentence_of(r.start))
         return before - same
+
+    def _other_occasions(self, doc: Document, low: str, lead: list[Sentence]) -> set[Sentence]:
+        """Sentences after the lead that place what they report at another occasion (`other_occasions`: "Cùng ngày,
+        phát biểu tại Hội đồng Liên bang, A cho biết …", "Phát biểu bên lề hội nghị, B …", "C phát biểu tại một cuộc
+        họp hôm 7/8"), unless they name the main event's trigger (a sentence of the lead reports the main event).
+        (Linear: one trie scan of each sentence.)"""
+        if self.t.other_occasion_re is None:
+            return set()
+        out: set[Sentence] = set()
+        for sentence in doc.sentences:
+            a, b = sentence
+            if sentence in lead or self.t.other_occasion_re.search(low, a, b) is None:
+                continue
+            # (not "trong một cuộc họp báo": what is told at a press conference is read by the press rules)
+            found = [e for _, e in find_all(self.t.other_occasion_re, low, a, b) if not low.startswith(" báo", e)]
+            if found and (not self.main_trigger or low.find(self.main_trigger, a, b) < 0):
+                out.add(sentence)
+        return out
 
     def _headline_subject(self, doc: Document, main_rule: str, main_trigger: str) -> list[str]:
         """The words a statement headline opens its clause with, before its speech verb ("Pháp bác tin …", "Tướng Mỹ
