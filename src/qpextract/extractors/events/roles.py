@@ -118,6 +118,7 @@ class RoleReader:
         kept: dict[int, tuple[RoleRule, int, int]] = {}  # the best rule of each person that is no report of his words
         press_sources: set[int] = set()  # people who state or inform in a sentence said to the press
         informing: set[int] = set()  # people who only inform somewhere ("A cho biết …" with no other cue there)
+        tells_in_lead: dict[int, tuple[int, int]] = {}  # quoted in the lead as informing ("dẫn lời A cho biết"): where
         taking_part: set[int] = set()  # people a participation word stands next to ("A đến thăm", "tiếp ông A")
         informs_in_lead: set[int] = set()  # people who inform the press in the lead, or are its source ("Theo A")
         states: dict[int, tuple[int, int]] = {}  # under a statement headline: who states or informs, first where
@@ -207,6 +208,9 @@ class RoleReader:
                 rule = min(rules, key=lambda r: (r.informs, self.t.precedence[r.role]))  # one who attends and speaks speaks
                 if rule.informs and in_lead:
                     informs_in_lead.add(idx)
+                    own = self._own_title_start(doc, sentence, ms, doc.officials[idx])
+                    if self._quoted(doc, low, sentence, own) and not self._to_press(low, sentence):
+                        tells_in_lead.setdefault(idx, (ms, me))
                 for into, rs in ((found, [rule]), (kept, [r for r in rules if r.name not in self.t.press_source_rules])):
                     r = min(rs, key=lambda r: (r.informs, self.t.precedence[r.role]), default=None)
                     best = into.get(idx)
@@ -248,6 +252,11 @@ class RoleReader:
                 rule, ms, me = found[idx]
                 doc.explain("events", rule.name, ms, me)
                 out.append(Participant(name=official.name, role=rule.role, official=idx, rule=rule.name))
+            elif idx in tells_in_lead and main_rule in self.t.lead_quoted_main_rules:
+                # one the lead quotes telling it ("Times of Israel dẫn lời cựu bộ trưởng A cho biết …") and whom
+                # nothing else places in it makes the statement the news is about, as one quoted with no cue does
+                doc.explain("events", _STATEMENT_SPEAKER, *tells_in_lead[idx])
+                out.append(Participant(name=official.name, role="speaker", official=idx, rule=_STATEMENT_SPEAKER))
             elif idx in taking_part and main_rule not in self.t.no_participation_main_rules:
                 out.append(Participant(name=official.name, role="other", official=idx, rule=_PARTICIPATION.name))
             elif in_lead and not reactive and idx not in informs_in_lead:
