@@ -296,6 +296,8 @@ class RoleReader:
         if self.t.other_occasion_re is None:
             return set()
         out: set[Sentence] = set()
+        if self.t.other_occasion_re.search(low) is None:
+            return out
         for sentence in doc.sentences:
             a, b = sentence
             if sentence in lead or self.t.other_occasion_re.search(low, a, b) is None:
@@ -608,7 +610,8 @@ class RoleReader:
         posts written before the name do not count ("trao quyết định bổ nhiệm Phó Viện trưởng VKSND tỉnh A": rule
         role.<role>.<name> of the cue all the same)."""
         found = self._cue_just_before(doc, low, sentence, ms, prev_end)
-        if found is None and official is not None:
+        far = max(prev_end, sentence[0], ms - _OWN_TITLE_LEN)
+        if found is None and official is not None and self.t.cue_re["just_before"].search(low, far, ms) is not None:
             own = self._own_title_start(doc, sentence, ms, official)
             if own < ms:
                 found = self._cue_just_before(doc, low, sentence, own, prev_end)
@@ -622,6 +625,8 @@ class RoleReader:
         if self.giving_re is None or not (self.gathering or self.main_type in _GIVING_TYPES):
             return None
         a = max(prev_end, sentence[0], ms - self.t.window - 30)
+        if low.find("cho", a, ms) < 0:
+            return None
         chos = [(s, e) for s, e in find_all(self.cho_re, low, a, ms) if ms - e <= self.t.window]
         if not chos or any(c in _PUNCT for c in doc.text[chos[-1][1] : ms]):
             return None
