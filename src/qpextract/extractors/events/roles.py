@@ -27,6 +27,7 @@ _NAME_LIST = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s*")  # "A (Quảng Bình)
 _LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = frozenset(",;:.!?()\"“”")
 _QUOTES = frozenset("\"“”")
+_CLAUSE_MARKS = ",.;:!?()\"“”\n-–"  # what closes the clause before a name
 _APPOSITIVE = frozenset(",-–")  # what opens a post written after a name
 _GIVING_TYPES = frozenset({"award", "appointment", "enlistment"})  # main events where what is given is the event
 _GIVEN_WORDS = 6  # words the thing given may take between "trao" and "cho" ("trao cờ lệnh xuất quân cho A")
@@ -237,6 +238,8 @@ class RoleReader:
         out: list[Participant] = []
         headline = self._headline_words(doc) if main_rule in self.t.headline_speaker_main_rules else []
         reactive = main_rule in self.t.reactive_main_rules
+        # under a statement or a headline in its own words the lead also names whom it speaks of
+        speaks_of = main_rule in self.t.statement_main_rules or main_rule in self.t.lead_quoted_main_rules
         for idx, official in enumerate(doc.officials):
             in_lead = any(
                 a <= m.start < b
@@ -259,7 +262,12 @@ class RoleReader:
                 out.append(Participant(name=official.name, role="speaker", official=idx, rule=_STATEMENT_SPEAKER))
             elif idx in taking_part and main_rule not in self.t.no_participation_main_rules:
                 out.append(Participant(name=official.name, role="other", official=idx, rule=_PARTICIPATION.name))
-            elif in_lead and not reactive and idx not in informs_in_lead:
+            elif (
+                in_lead
+                and not reactive
+                and idx not in informs_in_lead
+                and (not speaks_of or self._lead_subject(doc, low, official, lead, earlier, sentence_of))
+            ):
                 # (one who only informs the press in the lead is no participant; one named in the lead who informs
                 # further on still is)
                 # named in the lead of a meeting, a visit or a ceremony: there; in a statement or an incident the
@@ -270,6 +278,45 @@ class RoleReader:
         if statement and not any(p.role == "speaker" for p in out):
             out = self._later_speaker(doc, out, states)
         return out
+
+    def _lead_subject(
+        self,
+        doc: Document,
+        low: str,
+        official: Official,
+        lead: list[Sentence],
+        earlier: set[Sentence],
+        sentence_of: Callable[[int], Sentence],
+    ) -> bool:
+        """A mention of the lead opens its clause, after its own rank, honorific or posts and at most a few capitalized
+        words, figures or "và" ("Thủ tướng A ký …", "Ngày 21/7, B …"), not after a verb or a preposition ("không công
+        nhận Tổng thống C", "cuộc gặp với lãnh đạo D", "nhằm lật đổ Tổng thống E"): the one who acts, not one spoken of."""
+        for m in official.mentions:
+            sentence = sentence_of(m.start)
+            if sentence not in lead or sentence in earlier:
+                continue
+            start = self._own_title_start(doc, sentence, m.start, official)
+            a = max(sentence[0], start - _OWN_TITLE_LEN)
+            before = doc.text[a:start]
+            clause = max(before.rfind(c) for c in _CLAUSE_MARKS) + 1
+            # a verb of saying opens the clause it reports ("Người phát ngôn cho biết Bộ trưởng A đã gặp …"); who acts
+            # or states after an acting possessor acts ("dưới sự giám sát của Tổng thống B", "tuyên bố của Thứ trưởng C")
+            if any(not low[e:start].strip() for _, e in find_all(self.t.acting_re, low, a + clause, start)):
+                return True
+            said = [
+                e - a
+                for s, e in find_all(self.t.cue_re["after"], low, a + clause, start)
+                if not low[e:start].strip() and self._says(low, sentence, s, e)
+            ]
+            words = before[max([clause] + said) :].split()
+            if not any(w[:1].islower() and w not in self.t.coordination for w in words):
+                return True
+        return False
+
+    def _says(self, low: str, sentence: Sentence, s: int, e: int) -> bool:
+        """The `after` cue at ``[s, e)`` is a verb of saying or telling (a speaker rule's or one that informs)."""
+        rule = self.t.rules["after"].get(phrase_key(low[s:e]))
+        return rule is not None and (rule.informs or rule.role == "speaker") and not self._in_not_cue(low, sentence, s, e)
 
     def _earlier_sentences(
         self, doc: Document, sentence_of: Callable[[int], Sentence], day: Optional[TemporalExpression]
