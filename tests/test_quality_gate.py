@@ -35,27 +35,27 @@ SEED_FLOORS = {
 # the development sets the rules were tuned on (schema-2 gold, every named person)
 DEV_FLOORS = {
     "dev2": {"officials": 0.98, "positions": 0.92, "abbreviations": 0.96, "authors": 1.0, "event.main": 0.99,
-             "offsets": 1.0, "participants": 0.74, "participant.role": 0.91, "dates": 0.96, "numbers": 0.97,
+             "offsets": 1.0, "participants": 0.75, "participant.role": 0.93, "dates": 0.96, "numbers": 0.97,
              "ranks": 0.99, "title": 1.0, "published": 1.0, "documents": 0.65},  # dev2 gold drops "Bộ quy tắc", dev6 keeps it (followed)
     # dev3 abbreviations 0.95: its gold expands "Nhà nước Hồi giáo tự xưng (IS)" by the table, where dev4-6 write
     # the article's definition as printed (abbr7 follows the later convention and SPEC: the article's definition first)
     "dev3": {"officials": 0.99, "positions": 0.87, "abbreviations": 0.95, "dates": 0.95, "numbers": 0.97,
-             "event.main": 0.99, "offsets": 1.0, "participants": 0.75, "participant.role": 0.76, "ranks": 0.99,
+             "event.main": 0.99, "offsets": 1.0, "participants": 0.75, "participant.role": 0.93, "ranks": 0.99,
              "authors": 1.0, "documents": 0.99},
     "dev4": {"officials": 0.97, "positions": 0.9, "abbreviations": 0.92, "dates": 0.96, "numbers": 0.97,
              "event.main": 0.99, "offsets": 1.0, "participants": 0.84, "participant.role": 0.89, "ranks": 0.97,
              "authors": 1.0, "documents": 0.99},
     # dev5: floors under its first look (fifth session), raised by whoever improves it
     "dev5": {"officials": 0.99, "positions": 0.92, "abbreviations": 0.98, "dates": 0.95, "numbers": 0.97,
-             "event.main": 0.97, "offsets": 1.0, "participants": 0.73, "participant.role": 0.94, "ranks": 0.98,
+             "event.main": 0.97, "offsets": 1.0, "participants": 0.75, "participant.role": 0.96, "ranks": 0.98,
              "authors": 1.0, "documents": 0.76},
     # dev6: floors under its first look (sixth session; general military news), raised by whoever improves it
     "dev6": {"officials": 0.98, "positions": 0.88, "abbreviations": 0.94, "dates": 0.97, "numbers": 0.94,
-             "event.main": 0.96, "offsets": 1.0, "participants": 0.62, "participant.role": 0.8, "ranks": 0.99,
+             "event.main": 0.96, "offsets": 1.0, "participants": 0.62, "participant.role": 0.93, "ranks": 0.99,
              "authors": 1.0, "title": 1.0, "published": 1.0, "documents": 0.69},
     # dev7: floors under its first look (seventh session; general military news), raised by whoever improves it
     "dev7": {"officials": 0.91, "positions": 0.78, "abbreviations": 0.87, "dates": 0.97, "numbers": 0.91,
-             "event.main": 0.94, "offsets": 1.0, "participants": 0.6, "participant.role": 0.58, "ranks": 0.71,
+             "event.main": 0.94, "offsets": 1.0, "participants": 0.67, "participant.role": 0.83, "ranks": 0.71,
              "authors": 1.0, "title": 1.0, "published": 1.0, "documents": 0.66},
     "real": {"officials": 0.99, "positions": 0.96, "ranks": 0.97, "abbreviations": 0.99, "authors": 1.0,
              "title": 1.0, "dates": 0.99, "event.main": 0.99, "offsets": 1.0, "participants": 0.86,
