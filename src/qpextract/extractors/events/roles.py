@@ -27,6 +27,13 @@ _NAME_LIST = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s*")  # "A (Quảng Bình)
 _LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = frozenset(",;:.!?()\"“”")
 _QUOTES = frozenset("\"“”")
+_CLAUSE_MARKS = ",.;:!?()\"“”\n-–"  # what closes the clause before a name
+_APPOSITIVE = frozenset(",-–")  # what opens a post written after a name
+_GIVING_TYPES = frozenset({"award", "appointment", "enlistment"})  # main events where what is given is the event
+_GIVEN_WORDS = 6  # words the thing given may take between "trao" and "cho" ("trao cờ lệnh xuất quân cho A")
+_GIVEN_LEN = 60  # characters before "cho" searched for the verb
+_OWN_TITLES = 3  # a rank, an honorific and posts may stand together before a name ("Phó Chủ tịch UBND tỉnh Đại tá A")
+_OWN_TITLE_LEN = 120  # characters before a name searched for them
 
 Sentence = tuple[int, int]
 # one who takes part with no role a rule names (a cue of `participation`, or a speech after a crash)
@@ -34,6 +41,7 @@ _PARTICIPATION = RoleRule(name="role.other.participation", role="other", where=[
 _HEADLINE_SPEAKER = "role.speaker.headline_subject"
 _STATEMENT_SPEAKER = "role.speaker.statement"  # who states in the lead what a statement headline reports
 _SOURCE = "role.other.cho_biet"  # who informs the press about the event: no participant
+_SAYS = "role.speaker.noi"  # '"…", Đại tá A nói': of one who informs about the event elsewhere, no speech in it
 _PRESS_SPEAKER = "role.speaker.hop_bao"  # who announces at a press conference what the news is about
 _LATER_SPEAKER = "role.speaker.statement_later"  # who states a statement headline's news after the lead
 _QUOTING_LEN = 25  # the longest phrase of quoting_before, in characters
@@ -72,6 +80,11 @@ class RoleReader:
         # a rule's `not_after` words between the name and its cue give the cue to someone else ("A nghe B báo cáo")
         rules = [r for by_cue in self.t.variants.values() for rs in by_cue.values() for r in rs]
         self.not_after = {r.name: phrase_regex(r.not_after) for r in rules if r.not_after}
+        # the verbs of the `just_before` cues "<verb> cho" ("trao cho", "trao quyết định cho"), to read them with their
+        # object between: "trao cờ lệnh xuất quân cho đồng chí A"
+        self.giving = {phrase_key(c)[: -len(" cho")] for c in self.t.variants["just_before"] if c.endswith(" cho")}
+        self.giving_re = phrase_regex(sorted(self.giving)) if self.giving else None
+        self.cho_re = phrase_regex(["cho"])
 
     def participants(
         self,
@@ -105,6 +118,8 @@ class RoleReader:
         found: dict[int, tuple[RoleRule, int, int]] = {}
         kept: dict[int, tuple[RoleRule, int, int]] = {}  # the best rule of each person that is no report of his words
         press_sources: set[int] = set()  # people who state or inform in a sentence said to the press
+        informing: set[int] = set()  # people who only inform somewhere ("A cho biết …" with no other cue there)
+        tells_in_lead: dict[int, tuple[int, int]] = {}  # quoted in the lead as informing ("dẫn lời A cho biết"): where
         taking_part: set[int] = set()  # people a participation word stands next to ("A đến thăm", "tiếp ông A")
         informs_in_lead: set[int] = set()  # people who inform the press in the lead, or are its source ("Theo A")
         states: dict[int, tuple[int, int]] = {}  # under a statement headline: who states or informs, first where
@@ -112,17 +127,22 @@ class RoleReader:
         # a commentator is a source, but a statement headline may report his own words
         source_re = self.t.source_re if main_rule in self.t.statement_main_rules else self.t.source_or_commentator_re
         subject = self._headline_subject(doc, main_rule, main_trigger)
-        earlier = self._earlier_sentences(doc, sentence_of, day)
+        earlier = self._earlier_sentences(doc, sentence_of, day) | self._other_occasions(doc, low, lead)
         for sentence, mentions in by_sentence.items():
             if sentence in earlier:
                 continue  # another, earlier event: nothing it says places anyone in the main one
             mentions.sort()
             listed = self._listed_before(doc, low, sentence, mentions)
+            inside = self._inside_posts(doc, low, sentence, mentions)
             inherited: Optional[RoleRule] = None  # the cue after the next person, if joined to it by "và"
             joins_in = False  # the next person takes part by a participation word after it ("A và B gặp lại nhau")
             for i in range(len(mentions) - 1, -1, -1):
                 ms, me, idx = mentions[i]
-                nxt = mentions[i + 1][0] if i + 1 < len(mentions) else sentence[1]
+                if i in inside:  # named in the post of the one before ("A, cố vấn của Tổng thống B, cho biết")
+                    inherited, joins_in = None, False
+                    continue
+                j = next((j for j in range(i + 1, len(mentions)) if j not in inside), len(mentions))
+                nxt = mentions[j][0] if j < len(mentions) else sentence[1]
                 prev_end = mentions[i - 1][1] if i else sentence[0]
                 source = self._before(doc, low, sentence, ms, source_re)
                 after = None if source else self._after(doc, low, sentence, me, nxt)
@@ -136,7 +156,7 @@ class RoleReader:
                 )
                 if joined and inherited is not None:
                     after = inherited
-                if after is not None and after.at_occasion and self._at_occasion(low, sentence, ms):
+                if after is not None and after.at_occasion and self._at_occasion(low, sentence, ms, me, nxt):
                     after = self.t.by_name[after.at_occasion]
                 inherited = after
                 # a person with a cue of its own passes that cue on, not a participation word
@@ -183,10 +203,15 @@ class RoleReader:
                     rules = [self.t.by_name[_PRESS_SPEAKER] if r.informs or r.role == "speaker" else r for r in rules]
                 if not rules:
                     continue
+                if all(r.informs for r in rules):
+                    informing.add(idx)
                 # one who informs the press counts only when nothing else places him in the event
                 rule = min(rules, key=lambda r: (r.informs, self.t.precedence[r.role]))  # one who attends and speaks speaks
                 if rule.informs and in_lead:
                     informs_in_lead.add(idx)
+                    own = self._own_title_start(doc, sentence, ms, doc.officials[idx])
+                    if self._quoted(doc, low, sentence, own) and not self._to_press(low, sentence):
+                        tells_in_lead.setdefault(idx, (ms, me))
                 for into, rs in ((found, [rule]), (kept, [r for r in rules if r.name not in self.t.press_source_rules])):
                     r = min(rs, key=lambda r: (r.informs, self.t.precedence[r.role]), default=None)
                     best = into.get(idx)
@@ -199,8 +224,12 @@ class RoleReader:
             self.press_event or self.t.press_conference_re.search(self.main_trigger)
         ):
             # who tells the press is a source: his words quoted elsewhere are no speech in the event
-            for idx in press_sources & found.keys():
-                if found[idx][0].name in self.t.press_source_rules:
+            # nor is one who informs about it elsewhere ("Đại tá A cho biết …" and '"…", Đại tá A nói'): what he
+            # says (role.speaker.noi) is told about the event, not said in it (role.other.cho_biet, the guide)
+            for idx in (press_sources | informing) & found.keys():
+                if found[idx][0].name in self.t.press_source_rules and (
+                    idx in press_sources or found[idx][0].name == _SAYS
+                ):
                     if idx in kept:
                         found[idx] = kept[idx]
                     else:
@@ -209,6 +238,8 @@ class RoleReader:
         out: list[Participant] = []
         headline = self._headline_words(doc) if main_rule in self.t.headline_speaker_main_rules else []
         reactive = main_rule in self.t.reactive_main_rules
+        # under a statement or a headline in its own words the lead also names whom it speaks of
+        speaks_of = main_rule in self.t.statement_main_rules or main_rule in self.t.lead_quoted_main_rules
         for idx, official in enumerate(doc.officials):
             in_lead = any(
                 a <= m.start < b
@@ -224,9 +255,19 @@ class RoleReader:
                 rule, ms, me = found[idx]
                 doc.explain("events", rule.name, ms, me)
                 out.append(Participant(name=official.name, role=rule.role, official=idx, rule=rule.name))
+            elif idx in tells_in_lead and main_rule in self.t.lead_quoted_main_rules:
+                # one the lead quotes telling it ("Times of Israel dẫn lời cựu bộ trưởng A cho biết …") and whom
+                # nothing else places in it makes the statement the news is about, as one quoted with no cue does
+                doc.explain("events", _STATEMENT_SPEAKER, *tells_in_lead[idx])
+                out.append(Participant(name=official.name, role="speaker", official=idx, rule=_STATEMENT_SPEAKER))
             elif idx in taking_part and main_rule not in self.t.no_participation_main_rules:
                 out.append(Participant(name=official.name, role="other", official=idx, rule=_PARTICIPATION.name))
-            elif in_lead and not reactive and idx not in informs_in_lead:
+            elif (
+                in_lead
+                and not reactive
+                and idx not in informs_in_lead
+                and (not speaks_of or self._lead_subject(doc, low, official, lead, earlier, sentence_of))
+            ):
                 # (one who only informs the press in the lead is no participant; one named in the lead who informs
                 # further on still is)
                 # named in the lead of a meeting, a visit or a ceremony: there; in a statement or an incident the
@@ -237,6 +278,45 @@ class RoleReader:
         if statement and not any(p.role == "speaker" for p in out):
             out = self._later_speaker(doc, out, states)
         return out
+
+    def _lead_subject(
+        self,
+        doc: Document,
+        low: str,
+        official: Official,
+        lead: list[Sentence],
+        earlier: set[Sentence],
+        sentence_of: Callable[[int], Sentence],
+    ) -> bool:
+        """A mention of the lead opens its clause, after its own rank, honorific or posts and at most a few capitalized
+        words, figures or "và" ("Thủ tướng A ký …", "Ngày 21/7, B …"), not after a verb or a preposition ("không công
+        nhận Tổng thống C", "cuộc gặp với lãnh đạo D", "nhằm lật đổ Tổng thống E"): the one who acts, not one spoken of."""
+        for m in official.mentions:
+            sentence = sentence_of(m.start)
+            if sentence not in lead or sentence in earlier:
+                continue
+            start = self._own_title_start(doc, sentence, m.start, official)
+            a = max(sentence[0], start - _OWN_TITLE_LEN)
+            before = doc.text[a:start]
+            clause = max(before.rfind(c) for c in _CLAUSE_MARKS) + 1
+            # a verb of saying opens the clause it reports ("Người phát ngôn cho biết Bộ trưởng A đã gặp …"); who acts
+            # or states after an acting possessor acts ("dưới sự giám sát của Tổng thống B", "tuyên bố của Thứ trưởng C")
+            if any(not low[e:start].strip() for _, e in find_all(self.t.acting_re, low, a + clause, start)):
+                return True
+            said = [
+                e - a
+                for s, e in find_all(self.t.cue_re["after"], low, a + clause, start)
+                if not low[e:start].strip() and self._says(low, sentence, s, e)
+            ]
+            words = before[max([clause] + said) :].split()
+            if not any(w[:1].islower() and w not in self.t.coordination for w in words):
+                return True
+        return False
+
+    def _says(self, low: str, sentence: Sentence, s: int, e: int) -> bool:
+        """The `after` cue at ``[s, e)`` is a verb of saying or telling (a speaker rule's or one that informs)."""
+        rule = self.t.rules["after"].get(phrase_key(low[s:e]))
+        return rule is not None and (rule.informs or rule.role == "speaker") and not self._in_not_cue(low, sentence, s, e)
 
     def _earlier_sentences(
         self, doc: Document, sentence_of: Callable[[int], Sentence], day: Optional[TemporalExpression]
@@ -254,6 +334,26 @@ class RoleReader:
                 continue
             (before if span[1] == span[2] and _before(span, main) else same).add(sentence_of(r.start))
         return before - same
+
+    def _other_occasions(self, doc: Document, low: str, lead: list[Sentence]) -> set[Sentence]:
+        """Sentences after the lead that place what they report at another occasion (`other_occasions`: "Cùng ngày,
+        phát biểu tại Hội đồng Liên bang, A cho biết …", "Phát biểu bên lề hội nghị, B …", "C phát biểu tại một cuộc
+        họp hôm 7/8"), unless they name the main event's trigger (a sentence of the lead reports the main event).
+        (Linear: one trie scan of each sentence.)"""
+        if self.t.other_occasion_re is None:
+            return set()
+        out: set[Sentence] = set()
+        if self.t.other_occasion_re.search(low) is None:
+            return out
+        for sentence in doc.sentences:
+            a, b = sentence
+            if sentence in lead or self.t.other_occasion_re.search(low, a, b) is None:
+                continue
+            # (not "trong một cuộc họp báo": what is told at a press conference is read by the press rules)
+            found = [e for _, e in find_all(self.t.other_occasion_re, low, a, b) if not low.startswith(" báo", e)]
+            if found and (not self.main_trigger or low.find(self.main_trigger, a, b) < 0):
+                out.add(sentence)
+        return out
 
     def _headline_subject(self, doc: Document, main_rule: str, main_trigger: str) -> list[str]:
         """The words a statement headline opens its clause with, before its speech verb ("Pháp bác tin …", "Tướng Mỹ
@@ -397,9 +497,13 @@ class RoleReader:
         return not self._in_not_cue(low, sentence, s, e)
 
     def _in_not_cue(self, low: str, sentence: Sentence, s: int, e: int) -> bool:
-        """The cue at ``[s, e)`` begins inside a longer word that is no cue ("tiếp tục", "gặp nạn")."""
+        """The cue at ``[s, e)`` begins inside a longer word that is no cue ("tiếp tục", "gặp nạn", "vinh dự"); a cue
+        that holds the whole not-cue and more ("vinh dự nhận") is one all the same."""
         a = max(sentence[0], s - 12)
-        return any(bs <= s < be for bs, be in find_all(self.t.not_cue_re, low, a, min(sentence[1], e + 20)))
+        return any(
+            bs <= s < be and not (bs == s and e > be)
+            for bs, be in find_all(self.t.not_cue_re, low, a, min(sentence[1], e + 20))
+        )
 
     def _joined(self, doc: Document, me: int, nxt: int) -> bool:
         """The stretch after a name (its posts) ends with "và", "cùng" or ";" and at most a few words (the
@@ -490,10 +594,15 @@ class RoleReader:
             )
         return not self.press_event and self._press[sentence]
 
-    def _at_occasion(self, low: str, sentence: Sentence, ms: int) -> bool:
-        """The sentence places what follows at the event before the name ("Tại buổi lễ, A chia sẻ …"); a press
-        conference ("tại cuộc họp báo", a not-cue) is no such place."""
+    def _at_occasion(self, low: str, sentence: Sentence, ms: int, me: int, nxt: int) -> bool:
+        """The sentence places what follows at the event before the name ("Tại buổi lễ, A chia sẻ …"), or the person's
+        own clause does ("A cho biết tại buổi trao đổi …"); a press conference ("tại cuộc họp báo", a not-cue) is no
+        such place."""
         found = find_all(self.t.occasion_re, low, sentence[0], ms)
+        end = self._clause_end(low, me, nxt)
+        cues = find_all(self.t.cue_re["after"], low, me, end)
+        if cues:  # after his cue, not inside his post ("nhà nghiên cứu tại Diễn đàn …")
+            found += find_all(self.t.occasion_re, low, cues[0][1], end)
         return any(not self._in_not_cue(low, sentence, s, e) for s, e in found)
 
     def _rule(self, where: str, cue: str) -> Optional[RoleRule]:
@@ -509,40 +618,75 @@ class RoleReader:
                 return rule
         return None
 
+    def _phrases_before(
+        self, doc: Document, low: str, sentence: Sentence, ms: int, pattern: re.Pattern[str], reach: int = 0
+    ) -> list[tuple[int, int]]:
+        """The phrases of ``pattern`` that end at most `just_before_window` characters before the name with no
+        punctuation between (beginning up to ``reach`` characters further back: a phrase longer than the window)."""
+        a = max(sentence[0], ms - self.t.window - reach)
+        return [
+            (s, e)
+            for s, e in find_all(pattern, low, a, ms)
+            if ms - e <= self.t.window and not any(c in _PUNCT for c in doc.text[e:ms])
+        ]
+
     def _before(self, doc: Document, low: str, sentence: Sentence, ms: int, pattern: re.Pattern[str]) -> bool:
         """A word of ``pattern`` a few words before the name, with no punctuation between: a source ("Theo
         Thượng tá A, …") or the one addressed ("báo cáo với Thủ tướng A")."""
-        a = max(sentence[0], ms - self.t.window)
-        for s, e in find_all(pattern, low, a, ms):
-            if not any(c in _PUNCT for c in doc.text[e:ms]):
-                return True
-        return False
+        return bool(self._phrases_before(doc, low, sentence, ms, pattern))
 
     def _quoted(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
         """A word of `quoting_before` just before the name ("CNN dẫn lời A", "dẫn tuyên bố của B"): his own words."""
         if self.t.quoting_re is None:
             return False
-        a = max(sentence[0], ms - self.t.window - _QUOTING_LEN)  # the phrase ends within the window, not begins
-        return any(
-            ms - e <= self.t.window and not any(c in _PUNCT for c in doc.text[e:ms])
-            for _, e in find_all(self.t.quoting_re, low, a, ms)
-        )
+        return bool(self._phrases_before(doc, low, sentence, ms, self.t.quoting_re, reach=_QUOTING_LEN))
 
     def _not_acting(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
         """A word of `not_acting_before` a few words before the name, no punctuation between, that does not end a phrase
         of `acting_possessors` ("dưới sự chỉ huy của A", "cái chết của B" name who acts or suffers)."""
-        a = max(sentence[0], ms - self.t.window)
-        for s, e in find_all(self.t.not_acting_re, low, a, ms):
-            if any(c in _PUNCT for c in doc.text[e:ms]):
-                continue
-            if not any(pe == e for _, pe in find_all(self.t.acting_re, low, max(sentence[0], s - 30), e)):
-                return True
-        return False
+        return any(
+            not any(pe == e for _, pe in find_all(self.t.acting_re, low, max(sentence[0], s - 30), e))
+            for s, e in self._phrases_before(doc, low, sentence, ms, self.t.not_acting_re)
+        )
 
     def _just_before(
-        self, doc: Document, low: str, sentence: Sentence, ms: int, me: int, nxt: int, prev_end: int
+        self, doc: Document, low: str, sentence: Sentence, ms: int, me: int, nxt: int, prev_end: int,
+        official: Optional[Official] = None,
     ) -> Optional[RoleRule]:
-        """A cue that ends a few words before the name, with no punctuation between them."""
+        """A cue that ends a few words before the name, with no punctuation between them; the person's own rank and
+        posts written before the name do not count ("trao quyết định bổ nhiệm Phó Viện trưởng VKSND tỉnh A": rule
+        role.<role>.<name> of the cue all the same)."""
+        found = self._cue_just_before(doc, low, sentence, ms, prev_end)
+        far = max(prev_end, sentence[0], ms - _OWN_TITLE_LEN)
+        if found is None and official is not None and self.t.cue_re["just_before"].search(low, far, ms) is not None:
+            own = self._own_title_start(doc, sentence, ms, official)
+            if own < ms:
+                found = self._cue_just_before(doc, low, sentence, own, prev_end)
+        return found if found is not None else self._given_to(doc, low, sentence, ms, prev_end)
+
+    def _given_to(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> Optional[RoleRule]:
+        """A cue "<verb> cho" read with the thing given between ("trao cờ lệnh xuất quân cho đồng chí A", "tặng 5 suất quà
+        cho Thượng tá B"): a few words, no punctuation, between the verb and "cho", and "cho" just before the name. Only
+        when the main event is a ceremony, a meeting or an award (`_GIVING_TYPES`): elsewhere what is given so is another
+        event ("Bộ Quốc phòng đề nghị truy tặng huân chương cho A" after a crash, "trao toàn quyền cho B")."""
+        if self.giving_re is None or not (self.gathering or self.main_type in _GIVING_TYPES):
+            return None
+        a = max(prev_end, sentence[0], ms - self.t.window - 30)
+        if low.find("cho", a, ms) < 0:
+            return None
+        chos = [(s, e) for s, e in find_all(self.cho_re, low, a, ms) if ms - e <= self.t.window]
+        if not chos or any(c in _PUNCT for c in doc.text[chos[-1][1] : ms]):
+            return None
+        cs = chos[-1][0]
+        for s, e in reversed(find_all(self.giving_re, low, max(prev_end, sentence[0], cs - _GIVEN_LEN), cs)):
+            between = doc.text[e:cs]
+            if any(c in _PUNCT for c in between) or len(between.split()) > _GIVEN_WORDS:
+                continue
+            if self._counts(doc, low, sentence, s, e):
+                return self._rule("just_before", phrase_key(low[s:e]) + " cho")
+        return None
+
+    def _cue_just_before(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> Optional[RoleRule]:
         a = max(prev_end, sentence[0], ms - self.t.window - 30)
         for s, e in reversed(find_all(self.t.cue_re["just_before"], low, a, ms)):
             gap = doc.text[e:ms]
@@ -552,6 +696,25 @@ class RoleReader:
             if rule is not None:
                 return rule
         return None
+
+    @staticmethod
+    def _own_title_start(doc: Document, sentence: Sentence, ms: int, official: Official) -> int:
+        """Where the person's own rank, honorific and posts written right before the name begin ("Phó Chủ tịch UBND tỉnh
+        Đại tá A" -> the start of "Phó"); ``ms`` when none is."""
+        own = sorted({" ".join(w.split()).lower() for w in [official.rank, official.honorific]
+                      + [p.text for p in official.positions] if w}, key=len, reverse=True)
+        at = ms
+        for _ in range(_OWN_TITLES):
+            before = doc.text[max(sentence[0], at - _OWN_TITLE_LEN) : at].rstrip()
+            words = " ".join(before.split()).lower()
+            hit = next((w for w in own if words.endswith(w) and (len(words) == len(w) or not words[-len(w) - 1].isalnum())), None)
+            if hit is None:
+                break
+            # the original may hold more blanks than the folded words: walk back over as many words
+            k = len(hit.split())
+            parts = list(re.finditer(r"\S+", before))
+            at = max(sentence[0], at - _OWN_TITLE_LEN) + parts[-k].start() if len(parts) >= k else at
+        return at
 
     def _listed_before(
         self, doc: Document, low: str, sentence: Sentence, mentions: list[tuple[int, int, int]]
@@ -563,7 +726,7 @@ class RoleReader:
         for i, (ms, me, idx) in enumerate(mentions):
             nxt = mentions[i + 1][0] if i + 1 < len(mentions) else sentence[1]
             prev_end = mentions[i - 1][1] if i else sentence[0]
-            rule = self._just_before(doc, low, sentence, ms, me, nxt, prev_end)
+            rule = self._just_before(doc, low, sentence, ms, me, nxt, prev_end, doc.officials[idx])
             if (
                 rule is None
                 and i
@@ -573,6 +736,30 @@ class RoleReader:
             ):
                 rule = out[-1]
             out.append(rule)
+        return out
+
+    def _inside_posts(
+        self, doc: Document, low: str, sentence: Sentence, mentions: list[tuple[int, int, int]]
+    ) -> set[int]:
+        """The mentions named inside the post of the person before them, after a `possessors` word ("A, cố vấn của Tổng
+        thống B, hôm nay cho biết", "C - người phát ngôn của D - nói"): the cue after them is that person's. The post
+        is one stretch after a comma or a dash, with no verb (a cue, a participation word) and no "và" in it."""
+        out: set[int] = set()
+        if self.t.possessor_re is None:
+            return out
+        for i in range(1, len(mentions)):
+            a, b = mentions[i - 1][1], mentions[i][0]
+            gap = doc.text[a:b].lstrip()
+            if (
+                gap[:1] in _APPOSITIVE
+                and len(gap) <= _OWN_TITLE_LEN
+                and not any(c in _PUNCT or c in _APPOSITIVE for c in gap[1:])
+                and not self.t.coordination & set(gap[1:].lower().split())
+                and not find_all(self.t.cue_re["after"], low, a, b)
+                and not find_all(self.t.participation_re, low, a, b)
+                and self._before(doc, low, sentence, b, self.t.possessor_re)
+            ):
+                out.add(i)
         return out
 
     def _collective_list(

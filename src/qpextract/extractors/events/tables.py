@@ -276,6 +276,7 @@ class RoleVocabulary(BaseModel):
     not_acting_before: list[str] = Field(default_factory=list)  # "của A", "liệt sĩ B": named in the lead, not acting
     acting_possessors: list[str] = Field(default_factory=list)  # "sự chỉ huy của A": A acts all the same
     earlier_days: bool = False  # a sentence dated before the main event's day reports another event
+    other_occasions: list[str] = Field(default_factory=list)  # "Cùng ngày,", "bên lề": a sentence of another event
     rules: list[RoleRule]
 
 
@@ -335,6 +336,7 @@ class RoleTables:
         self.press_conference_re = phrase_regex(voc.press_conference_words)
         self.list_openers = frozenset(voc.list_openers)
         self.earlier_days = voc.earlier_days
+        self.other_occasion_re = phrase_regex(voc.other_occasions) if voc.other_occasions else None
         self.acting_re = phrase_regex(voc.acting_possessors or ["sự chủ trì của"])
         self.not_acting_re = phrase_regex(voc.not_acting_before or ["của"])
         self.collective_re = phrase_regex(voc.collective or ["đồng chủ trì"])
