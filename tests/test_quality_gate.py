@@ -35,30 +35,30 @@ SEED_FLOORS = {
 # the development sets the rules were tuned on (schema-2 gold, every named person)
 DEV_FLOORS = {
     "dev2": {"officials": 0.98, "positions": 0.92, "abbreviations": 0.96, "authors": 1.0, "event.main": 0.99,
-             "offsets": 1.0, "participants": 0.74, "participant.role": 0.91, "dates": 0.96, "numbers": 0.98,
-             "ranks": 0.99, "title": 1.0, "published": 1.0, "documents": 0.65},  # dev2 gold drops "Bộ quy tắc", dev6 keeps it (followed)
+             "offsets": 1.0, "participants": 0.74, "participant.role": 0.93, "dates": 0.96, "numbers": 0.98,
+             "ranks": 0.99, "title": 1.0, "published": 1.0, "documents": 0.68},  # dev2 gold drops "Bộ quy tắc", dev6 keeps it (followed)
     # dev3 abbreviations 0.95: its gold expands "Nhà nước Hồi giáo tự xưng (IS)" by the table, where dev4-6 write
     # the article's definition as printed (abbr7 follows the later convention and SPEC: the article's definition first)
     "dev3": {"officials": 0.99, "positions": 0.87, "abbreviations": 0.95, "dates": 0.95, "numbers": 0.98,
-             "event.main": 0.99, "offsets": 1.0, "participants": 0.75, "participant.role": 0.76, "ranks": 0.99,
+             "event.main": 0.99, "offsets": 1.0, "participants": 0.75, "participant.role": 0.93, "ranks": 0.99,
              "authors": 1.0, "documents": 0.99},
     "dev4": {"officials": 0.97, "positions": 0.9, "abbreviations": 0.92, "dates": 0.96, "numbers": 0.98,
-             "event.main": 0.99, "offsets": 1.0, "participants": 0.84, "participant.role": 0.89, "ranks": 0.97,
+             "event.main": 0.99, "offsets": 1.0, "participants": 0.85, "participant.role": 0.89, "ranks": 0.97,
              "authors": 1.0, "documents": 0.99},
     # dev5: floors under its first look (fifth session), raised by whoever improves it
     "dev5": {"officials": 0.99, "positions": 0.92, "abbreviations": 0.98, "dates": 0.95, "numbers": 0.98,
-             "event.main": 0.97, "offsets": 1.0, "participants": 0.73, "participant.role": 0.94, "ranks": 0.98,
+             "event.main": 0.97, "offsets": 1.0, "participants": 0.75, "participant.role": 0.96, "ranks": 0.98,
              "authors": 1.0, "documents": 0.76},
     # dev6: floors under its first look (sixth session; general military news), raised by whoever improves it
-    "dev6": {"officials": 0.98, "positions": 0.88, "abbreviations": 0.94, "dates": 0.97, "numbers": 0.96,
-             "event.main": 0.96, "offsets": 1.0, "participants": 0.62, "participant.role": 0.8, "ranks": 0.99,
+    "dev6": {"officials": 0.99, "positions": 0.9, "abbreviations": 0.96, "dates": 0.97, "numbers": 0.96,
+             "event.main": 0.96, "offsets": 1.0, "participants": 0.68, "participant.role": 0.83, "ranks": 0.99,
              "authors": 1.0, "title": 1.0, "published": 1.0, "documents": 0.69},
     # dev7: floors under its first look (seventh session; general military news), raised by whoever improves it
-    "dev7": {"officials": 0.91, "positions": 0.78, "abbreviations": 0.87, "dates": 0.97, "numbers": 0.97,
-             "event.main": 0.94, "offsets": 1.0, "participants": 0.6, "participant.role": 0.58, "ranks": 0.71,
+    "dev7": {"officials": 0.98, "positions": 0.91, "abbreviations": 0.97, "dates": 0.97, "numbers": 0.97,
+             "event.main": 0.94, "offsets": 1.0, "participants": 0.69, "participant.role": 0.84, "ranks": 0.99,
              "authors": 1.0, "title": 1.0, "published": 1.0, "documents": 0.66},
     "real": {"officials": 0.99, "positions": 0.96, "ranks": 0.99, "abbreviations": 0.99, "authors": 1.0,
-             "title": 1.0, "dates": 0.99, "event.main": 0.99, "offsets": 1.0, "participants": 0.86,
+             "title": 1.0, "dates": 0.99, "event.main": 0.99, "offsets": 1.0, "participants": 0.87,
              "participant.role": 0.87, "numbers": 0.98, "published": 1.0, "documents": 0.86},
 }
 # never used for tuning: heldout (11) and heldout2 (50), annotated before the rules ran on them
@@ -73,43 +73,43 @@ HELDOUT_FLOORS = {
     "dates": 0.94,
     "numbers": 0.94,
     "event.main": 0.81,
-    "participant.role": 0.75,
+    "participant.role": 0.77,
     "offsets": 1.0,
 }
 # heldout3 (37 of the 40 drawn; three dropped, see its notes), annotated blind in the fourth session, floors under its first look
 HELDOUT3_FLOORS = {
-    "officials": 0.95,
-    "officials:p": 0.95,
+    "officials": 0.96,
+    "officials:p": 0.96,
     "positions": 0.86,
     "abbreviations": 0.91,  # 0.942 -> 0.918 with abbr7: a mixed-case model name read as a defined form, one definition read too long
     "authors": 0.99,
     "title": 0.99,
     "dates": 0.95,
-    "numbers": 0.92,
+    "numbers": 0.93,
     "event.main": 0.93,
-    "participant.role": 0.7,
+    "participant.role": 0.73,
     "offsets": 1.0,
 }
 # heldout4 (40), annotated blind in the fifth session, floors under its first look
 HELDOUT4_FLOORS = {
     "officials": 0.96,
     "officials:p": 0.98,
-    "positions": 0.88,
-    "abbreviations": 0.9,
+    "positions": 0.92,
+    "abbreviations": 0.92,
     "authors": 0.99,
     "title": 0.99,
     "dates": 0.97,
     "numbers": 0.94,
     "event.main": 0.96,
-    "participant.role": 0.83,
+    "participant.role": 0.84,
     "offsets": 1.0,
 }
 # heldout5 (40, general military news), annotated blind in the sixth session, floors under its first look
 HELDOUT5_FLOORS = {
     "officials": 0.94,
     "officials:p": 0.94,
-    "positions": 0.89,
-    "abbreviations": 0.88,
+    "positions": 0.91,
+    "abbreviations": 0.9,
     "authors": 0.95,
     "title": 0.99,
     "dates": 0.98,
@@ -122,13 +122,13 @@ HELDOUT5_FLOORS = {
 HELDOUT6_FLOORS = {
     "officials": 0.94,
     "officials:p": 0.97,
-    "positions": 0.86,
-    "abbreviations": 0.89,
+    "positions": 0.9,
+    "abbreviations": 0.92,
     "authors": 0.99,
     "title": 0.99,
     "dates": 0.96,
     "numbers": 0.94,
-    "event.main": 0.97,
+    "event.main": 0.99,
     "participant.role": 0.77,
     "offsets": 1.0,
 }
