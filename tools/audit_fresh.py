@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from audit_sample import DEFAULT_CORPUS, population, write_sample  # noqa: E402
+from audit_sample import DEFAULT_CORPUS, draw  # noqa: E402
 from wild import gold_ids  # noqa: E402
 
 AUDIT = Path(__file__).resolve().parents[1] / "corpus" / "audit"
@@ -38,12 +38,8 @@ def audited_ids(seed: str) -> set[str]:
 def main() -> int:
     seed = sys.argv[1]
     corpus = Path(sys.argv[2]) if len(sys.argv) > 2 else DEFAULT_CORPUS
-    skip = gold_ids() | audited_ids(seed)
-    with open(corpus, encoding="utf-8") as fh:
-        articles = [a for a in map(json.loads, filter(str.strip, fh)) if a["id"] not in skip]
-    people, positions = population(articles)
-    write_sample(people, positions, seed)
-    print(f"# {len(articles)} articles, population {len(people)} people, {len(positions)} positions", file=sys.stderr)
+    articles, people, positions = draw(corpus, seed, frozenset(gold_ids() | audited_ids(seed)))
+    print(f"# {articles} articles, population {people} people, {positions} positions", file=sys.stderr)
     return 0
 
 

@@ -59,13 +59,20 @@ def write_sample(people: list[tuple], positions: list[tuple], seed: str) -> None
             print("\t".join([kind, *[str(x).replace("\t", " ") for x in row], "", ""]))
 
 
+def draw(corpus: Path, seed: str, skip: frozenset[str] = frozenset()) -> tuple[int, int, int]:
+    """Print the sample of SEED over the corpus articles whose id is not in SKIP; return the counts of
+    articles, people and positions it was drawn from."""
+    with open(corpus, encoding="utf-8") as fh:
+        articles = [a for a in map(json.loads, filter(str.strip, fh)) if a["id"] not in skip]
+    people, positions = population(articles)
+    write_sample(people, positions, seed)
+    return len(articles), len(people), len(positions)
+
+
 def main() -> int:
     corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS
-    with open(corpus, encoding="utf-8") as fh:
-        articles = [json.loads(line) for line in fh if line.strip()]
-    people, positions = population(articles)
-    write_sample(people, positions, SEED)
-    print(f"# population: {len(people)} people, {len(positions)} positions", file=sys.stderr)
+    _, people, positions = draw(corpus, SEED)
+    print(f"# population: {people} people, {positions} positions", file=sys.stderr)
     return 0
 
 
