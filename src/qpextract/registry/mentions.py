@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, Optional
@@ -12,6 +11,7 @@ from pydantic import BaseModel
 
 from qpextract.data import read_tsv
 from qpextract.evaluate import fold
+from qpextract.text.lexical import unmarked
 
 if TYPE_CHECKING:
     from qpextract.models import Article
@@ -71,8 +71,7 @@ _STOP = frozenset(
 
 def strip_tones(s: str) -> str:
     """Folded ``s`` without any mark ("Nguỵ Phượng Hoà" -> "nguy phuong hoa")."""
-    s = unicodedata.normalize("NFD", fold(s)).replace("đ", "d").replace("Đ", "d")
-    return "".join(c for c in s if not unicodedata.combining(c))
+    return unmarked(fold(s))
 
 
 @lru_cache(maxsize=1)

@@ -7,12 +7,13 @@ a token are looked up, not recomputed. Three different "folds" used to share
 one name; they are now :func:`same_length_lower` (case, offsets kept),
 ``qpextract.patterns.phrase_key`` (a phrase's comparison key: lower case,
 single spaces) and ``qpextract.evaluate.fold`` (the scorer's tone- and
-dash-insensitive key).
+dash-insensitive key); :func:`unmarked` drops the marks themselves.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 
@@ -26,6 +27,12 @@ def same_length_lower(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def unmarked(text: str) -> str:
+    """``text`` without its tone and vowel marks, "đ" written "d" ("tổng kết" → "tong ket")."""
+    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 class Lexical:

@@ -22,13 +22,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any, Optional
 
 import regex
 
 from qpextract.data import read_yaml
 from qpextract.document import Document, Reference
+from qpextract.text.lexical import unmarked
 from qpextract.text.lexicon import surnames
 
 _LINE = regex.compile(r"[^\n]+")
@@ -373,8 +373,7 @@ def _is_name(syllables: list[str], least: int, most: int) -> bool:
 def _initials(words: list[str]) -> str:
     """First letters without marks ("Trịnh Thái Bằng" → "TTB"); a single word of capitals is its own."""
     letters = words[0] if len(words) == 1 else "".join(w[0] for w in words)
-    folded = unicodedata.normalize("NFD", letters.upper().replace("Đ", "D"))
-    return "".join(c for c in folded if not unicodedata.combining(c))
+    return unmarked(letters.upper())
 
 
 def _titlecase(name: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -11,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from qpextract.data import read_tsv, read_yaml
 from qpextract.models import EventType, Role
 from qpextract.patterns import bounded, trie_pattern
+from qpextract.text.lexical import unmarked
 
 
 class TriggerRow(BaseModel):
@@ -278,12 +278,6 @@ class RoleVocabulary(BaseModel):
     earlier_days: bool = False  # a sentence dated before the main event's day reports another event
     other_occasions: list[str] = Field(default_factory=list)  # "Cùng ngày,", "bên lề": a sentence of another event
     rules: list[RoleRule]
-
-
-def unmarked(text: str) -> str:
-    """``text`` without its tone and vowel marks, "đ" written "d" ("tổng kết" → "tong ket")."""
-    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 def phrase_key(text: str) -> str:
