@@ -38,6 +38,7 @@ _RANGE_HIGH = regex.compile(
     r"(?:[ \t]*+[-–][ \t]*+|[ ](?:đến|tới)[ ])(\d++(?:[.,]\d++)*+)(?![\w/.,:–-]|[ \t]*+[-–/])"
 )
 _ANY_DIGIT = re.compile(r"\d")
+_POINTS_AFTER = re.compile(r"\s*điểm(?=\s*(?:$|[^\w\s%]|trở|\n))")  # a bare "điểm" (not "điểm %", "điểm cháy")
 _CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[,;.!?\n)]|$)")  # a clause or a bracket closes ("(quân số giảm gần 3.000)")
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
 _AND_LIST_BEFORE = re.compile(r"\d+ (?:và|hoặc) $")
@@ -395,7 +396,7 @@ class NumberExtractor:
         """Is the figure at ``s:e`` a score: a bare "điểm" after it (not "điểm %", "điểm cháy") in a
         sentence that speaks of exams ("thí sinh", "điểm chuẩn", "quy đổi")?"""
         low = self._lex.lower
-        m = re.compile(r"\s*điểm(?=\s*(?:$|[^\w\s%]|trở|\n))").match(low, e)
+        m = _POINTS_AFTER.match(low, e)
         if not m:
             return False
         a = max(0, s - 200)
