@@ -57,6 +57,10 @@ DEV_FLOORS = {
     "dev7": {"officials": 0.98, "positions": 0.91, "abbreviations": 0.97, "dates": 0.97, "numbers": 0.97,
              "event.main": 0.94, "offsets": 1.0, "participants": 0.69, "participant.role": 0.84, "ranks": 0.99,
              "authors": 1.0, "title": 1.0, "published": 1.0, "documents": 0.66},
+    # dev8: floors under its first look (eighth session; general military news), raised by whoever improves it
+    "dev8": {"officials": 0.95, "positions": 0.84, "abbreviations": 0.81, "dates": 0.97, "numbers": 0.91,
+             "event.main": 0.97, "offsets": 1.0, "participants": 0.52, "participant.role": 0.88, "ranks": 0.99,
+             "authors": 1.0, "title": 1.0, "published": 1.0},
     "real": {"officials": 0.99, "positions": 0.96, "ranks": 0.99, "abbreviations": 0.99, "authors": 1.0,
              "title": 1.0, "dates": 0.99, "event.main": 0.99, "offsets": 1.0, "participants": 0.87,
              "participant.role": 0.87, "numbers": 0.98, "published": 1.0, "documents": 0.86},
