@@ -38,8 +38,9 @@ _TCVN3_TABLE = str.maketrans(_TCVN3_CODES, _TCVN3_UNICODE)
 _TCVN3_MARKERS = re.compile("[¸µ¶·¹»¾¼½¨©ª«¬®\xad¡¢£¤¥¦§]")
 # VNI writes a base letter followed by a mark byte: "aù" (á), "eâ" (ê), "ñ" (đ).
 # Neither "ñ" nor a vowel followed by ù ø û õ ï occurs in Unicode Vietnamese.
-# (the mark byte first, its base letter checked behind it: ``re`` then scans on one character class)
-_VNI_MARKERS = re.compile(r"[ñÑ]|[ùøûõïÙØÛÕÏâêÂÊ](?<=[aeiouyAEIOUYôöÔÖ][ùøûõïÙØÛÕÏ]|[aeoAEO][âêÂÊ])")
+# (the mark byte first, its base letter checked behind it, all in one leading class: ``re`` skips ahead
+# only on a pattern that starts with one class; "[ñÑ]|[…](?<=…)" was tried at every position, 3x slower)
+_VNI_MARKERS = re.compile(r"[ñÑùøûõïÙØÛÕÏâêÂÊ](?:(?<=[ñÑ])|(?<=[aeiouyAEIOUYôöÔÖ][ùøûõïÙØÛÕÏ]|[aeoAEO][âêÂÊ]))")
 # Letters only Vietnamese (in Unicode) uses, and the combining tone marks of cp1258.
 _VIETNAMESE = re.compile("[ăđĩũơưĂĐĨŨƠƯ\u1ea0-\u1ef9\u0300\u0301\u0303\u0309\u0323]")
 _COMBINING = re.compile("[\u0300\u0301\u0303\u0309\u0323]")

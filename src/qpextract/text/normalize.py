@@ -43,7 +43,8 @@ _SPACING = regex.compile(
 _BREAK_CHARS = re.compile(r"[\r\u2028\u2029\x85\v\f\x00-\x08\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
 # cheap scans for _SPACING's matches (see _needs_spacing); "[^\W\d_]" is wider than \p{Ll}, \p{Lu}, \p{L}
 _FOUR_BREAKS = re.compile(r"\n[ ]*\n[ ]*\n[ ]*\n")
-_GLUED_LETTER = re.compile(r"[.;!?,](?<=[^\W\d_].)(?=[^\W\d_])")
+# (one pattern per mark: a literal first character lets ``re`` skip ahead fast; a class first is ~2x slower)
+_GLUED_LETTER = tuple(re.compile(re.escape(c) + r"(?<=[^\W\d_].)(?=[^\W\d_])") for c in ".;!?,")
 _GLUED_PUNCTUATION = frozenset(".;!?,")
 _MARKS = regex.compile(r"\p{Mn}+")
 _LATIN = regex.compile(r"\p{Latin}")
@@ -145,7 +146,7 @@ def _needs_spacing(text: str) -> bool:
         or text[:1] == " "
         or text[-1:] == " "
         or _FOUR_BREAKS.search(text)
-        or _GLUED_LETTER.search(text)
+        or any(p.search(text) for p in _GLUED_LETTER)
     )
 
 

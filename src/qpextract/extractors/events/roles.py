@@ -343,10 +343,19 @@ class RoleReader:
         if self.t.other_occasion_re is None:
             return set()
         out: set[Sentence] = set()
-        if self.t.other_occasion_re.search(low) is None:
+        first = self.t.other_occasion_re.search(low)
+        if first is None:
             return out
+        # the first match at or after ``since`` starts at ``at``: a sentence that ends before it holds none (a match
+        # inside a sentence is one in the whole text), so only the sentences with a match are searched on their own
+        since, at = 0, first.start()
         for sentence in doc.sentences:
             a, b = sentence
+            if since > a or (at < a and since < a):
+                nxt = self.t.other_occasion_re.search(low, a)
+                since, at = a, nxt.start() if nxt is not None else len(low)
+            if b <= at:
+                continue
             if sentence in lead or self.t.other_occasion_re.search(low, a, b) is None:
                 continue
             # (not "trong một cuộc họp báo": what is told at a press conference is read by the press rules)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate
-from typing import NamedTuple, Optional, Union
+from typing import Iterator, NamedTuple, Optional, Union
 
 from qpextract.document import Document
 from qpextract.extractors.officials.coref import Person, Registry, key_form
@@ -394,7 +394,7 @@ class OfficialExtractor:
         """Rule ``person.not_in_links``: ``names`` less those in a line that points to another article or a
         source ("Xem thêm: …", a web address) or in a bracketed related headline ("[Ngoại trưởng A: …]")."""
         spans: list[tuple[int, int]] = []
-        for m in self.lex.link_line.finditer(text, lo, hi):
+        for m in _line_matches(self.lex.link_line, text, lo, hi):
             end = _line_end(text, m.start(), hi, 2000)
             if m.group().endswith("://") and end - m.start() > 400:
                 continue  # a web address in a long line: an article printed as one line, its sources at the end
@@ -1070,6 +1070,25 @@ def _foreign_ahead(text: str, pos: int, limit: int, reach: int = 60) -> bool:
         not (vietnamese_syllable(a) and vietnamese_syllable(b))
         for a, b in (w.group().split(" ") for w in _WORD_AHEAD.finditer(text, pos, min(limit, pos + reach)))
     )
+
+
+def _line_matches(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, lo, hi)`` for a pattern that starts with ``(?m)^`` and never matches a newline nor
+    the empty string: tried at each line start only (``re`` finds no first character to skip ahead on after ``^``
+    and would try every position)."""
+    if lo == 0 or text[lo - 1] == "\n":
+        ls = lo
+    else:
+        ls = text.find("\n", lo, hi) + 1
+        if ls == 0:
+            return
+    while ls < hi:
+        m = pattern.match(text, ls, hi)
+        if m is not None:
+            yield m
+        ls = text.find("\n", ls, hi) + 1
+        if ls == 0:
+            return
 
 
 def _line_end(text: str, pos: int, hi: int, reach: int = 400) -> int:
