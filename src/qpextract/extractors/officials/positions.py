@@ -36,6 +36,8 @@ _LIST_END = re.compile(r"[ \t]*+(?:[,.;:)(\n\"”]|[-–][ \t]|\Z)")
 _IS = re.compile(r"(?<!\w)(?:là|làm)(?!\w)", re.IGNORECASE)
 _ROLE_VERB = re.compile(r"(?<!\w)làm(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
+# rule position.prefix: "nguyên", "cựu", "quyền" before a title (titles_context.yaml title_prefixes)
+_PREFIX = re.compile(r"(?:" + trie_pattern(read_yaml("titles_context.yaml")["title_prefixes"], fold_case=True) + r")[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
 _ONE = re.compile(r"một[ \t]++")
 _PASSIVE = re.compile(r"(?<!\w)được(?!\w)")
@@ -76,7 +78,7 @@ class Pos(NamedTuple):
         return _FORMER.match(fold(self.title)) is not None
 
     def title_key(self) -> str:
-        return fold(_FORMER.sub("", self.title, count=1))
+        return fold(_PREFIX.sub("", self.title, count=1))
 
 
 class Predicate(NamedTuple):
@@ -181,7 +183,7 @@ class PositionParser:
         group = blank and self.lex.group_before.search(text, max(0, pos - 10), pos) is not None
         end = t.end()
         org: Optional[str] = None
-        bare = fold(self.lex.title_qualifier.sub("", _FORMER.sub("", t.group(), count=1)))  # "đại diện chính thức" -> "đại diện"
+        bare = fold(self.lex.title_qualifier.sub("", _PREFIX.sub("", t.group(), count=1)))  # "đại diện chính thức" -> "đại diện"
         b = _BLANK.match(text, end, limit)
         if bare in self._assistant and not nested and b is not None and b.end() not in stops and self.lex.is_title(text, b.end(), limit):
             # rule position.assistant_of: "Phó trợ lý Ngoại trưởng Mỹ", the office assisted is the body
@@ -238,6 +240,9 @@ class PositionParser:
             org, end = (text[ob : dx.end()] if org is not None else dx.group(1)), dx.end()  # rule position.deictic_country
         if org is not None and (gl := self._gloss_words.match(text, end, limit)) is not None and org[:1].isupper() and not self._inside_word(text, gl.start(1), gl.end(1), limit):
             org, end = text[ob : gl.end(1)], gl.end(1)  # rule position.acronym_gloss: "Bộ chỉ huy trung tâm (US CENTCOM)"
+        chained = False
+        if org is not None and (note := self.lex.bodies.bracket_note(text, end, limit, stops)) > end:
+            org, end, chained = text[ob:note], note, True  # rule position.unit_chain: "Đại đội 512 (Tiểu đoàn 11)"
         if bare in self.lex.appos_need_body:
             if self.lex.on_behalf_before.search(text, max(0, pos - 80), pos):
                 return None  # "Thay mặt Quân ủy Trung ương, lãnh đạo Bộ Quốc phòng, Đại tướng A": the bodies spoken for
@@ -251,6 +256,8 @@ class PositionParser:
             return self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)._replace(weak=True, rule="position.profession")
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
         made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
+        if chained:
+            made = made._replace(rule="position.unit_chain")
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
 
     def _of_person(self, text: str, q: int, limit: int, stops: set[int]) -> Optional[Pos]:
@@ -454,7 +461,7 @@ class PositionParser:
 
     def _make(self, start: int, end: int, title: str, org: Optional[str], written: str, group: bool = False) -> Pos:
         key = fold(written)
-        bare = fold(_FORMER.sub("", title, count=1))
+        bare = fold(_PREFIX.sub("", title, count=1))
         full = self.lex.title_same.get(bare)
         if full and key.startswith(bare):
             key = full + key[len(bare) :]
@@ -539,16 +546,18 @@ class PositionParser:
                 oe = self.lex.bodies.parse(text, q, limit, stops, self.lex.is_title)
                 if oe > q and self.lex.mission.match(text, q, oe) and (at := self.lex.at_place.match(text, oe, limit)) is not None:
                     oe = at.end()  # "Bí thư thứ nhất, Đại sứ quán Nhật Bản tại Việt Nam"
-                if oe > q and not self._next_is_name(text, oe, limit, stops):
+                note = self.lex.bodies.bracket_note(text, oe, limit, stops) if oe > q else oe
+                if oe > q and not self._next_is_name(text, note, limit, stops):
                     prev = out[-1]
-                    body = text[q:oe]
+                    body = text[q:note]  # rule position.unit_chain: "…, Đại đội 512 (Tiểu đoàn 11)"
+                    oe = note
                     out[-1] = self._make(
                         prev.start,
                         oe,
                         prev.title,
                         prev.organization + " " + body if prev.organization else body,
                         prev.text + " " + " ".join(body.split()),
-                    )._replace(rule="position.completed")
+                    )._replace(rule="position.unit_chain" if "(" in body else "position.completed")
                     p = oe
                     continue
             break
