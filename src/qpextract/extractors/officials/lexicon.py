@@ -295,6 +295,8 @@ class Lexicon:
         prev = m.start() - 1
         while prev > 0 and not text[prev - 1].isspace():
             prev -= 1
+        while prev < m.start() - 1 and not text[prev].isalnum():
+            prev += 1  # '"Chính quyền Tổng thống …': the quote is no part of the word
         if m.start() > 0 and text[m.start() - 1] == " " and self.bodies.compound_end(text, prev, m.start() - 1, start) > m.start() - 1:
             return start
         return m.start()

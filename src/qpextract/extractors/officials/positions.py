@@ -158,6 +158,18 @@ class PositionParser:
             + r"[ \t]++(?:" + trie_pattern(countries) + r")" + NB + r")", re.IGNORECASE
         )
         self._pronouns = frozenset(fold(w) for w in ctx["subject_pronouns"])
+        # rule position.name_tail / position.at_body (titles_context.yaml)
+        self._tail_stops = (
+            frozenset(fold(w) for w in ctx["appositive_stops"] + ctx["place_end_verbs"] + ctx["appositive_end_verbs"])
+            | self.lex.bodies.lower_stops
+        ) - {"và"}
+        self._tail_syllables = int(ctx["name_tail_syllables"])
+        self._tail_word = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
+        self._tail_join = re.compile(r"[ \t]++(?:và|[-–])(?=[ \t]++" + LOWER + ")")
+        self._tail_code = re.compile(r"[ \t]++(?=[A-Z0-9-]*\d)[A-Z][A-Za-z0-9]*+(?:-[A-Za-z0-9]++)*+" + NB)
+        self._tail_close = re.compile(r"[ \t]*+(?:[,;)]|[-–][ \t])")
+        self._at_link = re.compile(r"[ \t]++(?:" + trie_pattern(ctx["at_body_links"]) + r")[ \t]++")
+        self._at_head = re.compile(r"(?:" + trie_pattern(ctx["at_body_heads"]) + r")[ \t]++(?=" + UPPER + ")")
         self._copula_not_after = re.compile(
             r"(?<!\w)(?:" + trie_pattern(ctx["copula_not_after"], fold_case=True) + r")(?!\w)[^,.;:!?\n]*+\Z", re.IGNORECASE
         )
@@ -240,6 +252,14 @@ class PositionParser:
             org, end = (text[ob : dx.end()] if org is not None else dx.group(1)), dx.end()  # rule position.deictic_country
         if org is not None and (gl := self._gloss_words.match(text, end, limit)) is not None and org[:1].isupper() and not self._inside_word(text, gl.start(1), gl.end(1), limit):
             org, end = text[ob : gl.end(1)], gl.end(1)  # rule position.acronym_gloss: "Bộ chỉ huy trung tâm (US CENTCOM)"
+        if org is not None:
+            named = text[ob : ob + 1].isupper() and self.lex.country_at.fullmatch(text, ob, end) is None  # not "Ukraine" + "thân Nga"
+            for _ in range(2):
+                tail = self._name_tail(text, end, limit, stops) if named else end
+                at = self._at_body(text, tail, limit, stops)
+                if max(tail, at) <= end:
+                    break
+                org, end = text[ob : max(tail, at)], max(tail, at)
         chained = False
         if org is not None and (note := self.lex.bodies.bracket_note(text, end, limit, stops)) > end:
             org, end, chained = text[ob:note], note, True  # rule position.unit_chain: "Đại đội 512 (Tiểu đoàn 11)"
@@ -259,6 +279,64 @@ class PositionParser:
         if chained:
             made = made._replace(rule="position.unit_chain")
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
+    def _name_tail(self, text: str, end: int, limit: int, stops: set[int]) -> int:
+        """Rule ``position.name_tail``: lower-case words that go on with the body's name ending at ``end`` ("Trung tâm
+        xúc tiến đầu tư - thương mại và hội chợ triển lãm Cần Thơ", "Chương trình Hệ thống không quân hải quân
+        PMA-280"), ending at a country, a province, a code with a digit (taken too) or at the mark that closes the
+        apposition before a verb of saying: where they end, else ``end``."""
+        e, n, last = end, 0, end
+        bodies = self.lex.bodies
+        while n < self._tail_syllables:
+            j = self._tail_join.match(text, e, limit) if n or text[e - 1 : e].islower() else None
+            w = self._tail_word.match(text, j.end() if j is not None else e, limit)
+            if w is None or w.start(1) in stops or self.lex.is_title(text, w.start(1), limit) or bodies.rank_any.match(text, w.start(1), limit):
+                break
+            c = bodies.compound_end(text, w.start(1), w.end(), limit)
+            word = fold(text[w.start(1) : c])
+            if word in self._tail_stops or (c == w.end() and fold(w.group(1)) in self._tail_stops):
+                break
+            n += text.count(" ", w.start(1), c) + 1
+            e = last = c
+        if last == end or n > self._tail_syllables:
+            return end
+        b = _BLANK.match(text, last, limit)
+        if b is not None and b.end() < limit and b.end() not in stops:
+            country = self.lex.country_at.match(text, b.end(), limit) or bodies.gazetteer.match(text, b.end(), limit)
+            if country is not None:
+                return country.end()
+        code = self._tail_code.match(text, last, limit)
+        if code is not None and code.end() not in stops:
+            return code.end()
+        if self._tail_close.match(text, last, limit) and (self._saying_next.match(text, last, limit) or self._predicate_next.match(text, last, limit)):
+            return last
+        if self._at_body(text, last, limit, stops) > last:
+            return last
+        return end
+
+    def _at_body(self, text: str, end: int, limit: int, stops: set[int]) -> int:
+        """Rule ``position.at_body``: "tại"/"của"/"thuộc" and the body the post's body belongs to ("… tại Đại học
+        Georgetown", "… tại tổ chức Chatham House", "… của đảng Dân chủ Tự do Nhật Bản"), where the apposition
+        closes after it (a mark, a verb of saying or the next link): its end, else ``end``."""
+        m = self._at_link.match(text, end, limit)
+        if m is None or m.end() >= limit or m.end() in stops:
+            return end
+        q = m.end()
+        head = self._at_head.match(text, q, limit)
+        start = head.end() if head is not None else q
+        if start in stops or not text[start].isupper():
+            return end
+        if head is None and self.lex.bodies.body_at(text, q, limit) is None:
+            return end  # a capitalized body of bodies.tsv, not a place ("tại Hà Nội") or a person
+        e = self.lex.bodies.parse(text, start, limit, stops, self.lex.is_title)
+        if head is not None:
+            e = max(e, self.lex.bodies._proper_name(text, start, limit, stops, self.lex.is_title))
+        if e <= start or self.lex.bodies.bare_head(text[q:e]) or self._next_is_name(text, e, limit, stops):
+            return end
+        if _LIST_END.match(text, e, limit) or self._saying_next.match(text, e, limit) or self._at_link.match(text, e, limit):
+            return e
+        tail = self._name_tail(text, e, limit, stops)  # "tại Phòng Công nghệ Chiến lược" + "không quân Mỹ"
+        return tail if tail > e else end
 
     def _of_person(self, text: str, q: int, limit: int, stops: set[int]) -> Optional[Pos]:
         """Rule ``position.of_person``: in the apposition right after a name, a title, up to four lower-case words,
