@@ -216,6 +216,8 @@ class PositionParser:
             if oe > of.end():
                 org, end, b = text[of.end() : oe], oe, None
         ob = of.end() if b is None and org is not None else b.end() if b is not None else end  # where the body starts
+        if b is not None and self.lex.bodies.rank_any.match(text, b.end(), limit) is not None:
+            b = None  # rule position.rank_not_body: "Phi công Trung tá Nguyễn Văn Sơn": a rank after the title is the person's
         if b is not None and b.end() not in stops:
             oe = self.lex.bodies.parse_after_title(text, b.end(), limit, stops, self.lex.is_title, t.group())
             if oe > b.end():
