@@ -207,12 +207,12 @@ class OfficialExtractor:
                     person = reg.by_foreign_name(text[s:e])  # "ông Trump" after "Donald Trump"
                     if person is not None:
                         person.add_mention(s, e)
-                        person.add_short_positions(pre + post)
+                        person.add_short_positions(self.positions.rank_titles(text, pre + post))  # rule position.rank_title
                 if not (pre or post) and s in tail_posts:
                     post = [tail_posts[s]]  # rule position.post_tail
                 if person is None:
                     written = text[s:e] if ev.kind != "caps" else " ".join(w.capitalize() for w in text[s:e].split(" "))
-                    person = reg.named(written, s, e, hon, rank, pre + post, rule)  # type: ignore[arg-type]
+                    person = reg.named(written, s, e, hon, rank, self.positions.rank_titles(text, pre + post), rule)  # type: ignore[arg-type]
                 for c in chain:
                     if c.kind == "rank":
                         holders[c.start] = person

@@ -158,6 +158,8 @@ class PositionParser:
             + r"[ \t]++(?:" + trie_pattern(countries) + r")" + NB + r")", re.IGNORECASE
         )
         self._pronouns = frozenset(fold(w) for w in ctx["subject_pronouns"])
+        self._rank_titles = frozenset(fold(w) for w in ctx["rank_titles"])  # rule position.rank_title
+        self._incumbent = frozenset(fold(w) for w in ctx["bare_dropped_qualifiers"])  # rule position.incumbent
         # rule position.name_tail / position.at_body (titles_context.yaml)
         self._tail_stops = (
             frozenset(fold(w) for w in ctx["appositive_stops"] + ctx["place_end_verbs"] + ctx["appositive_end_verbs"])
@@ -277,10 +279,28 @@ class PositionParser:
             written = text[pos:end]
             return self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)._replace(weak=True, rule="position.profession")
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
-        made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
+        title = t.group()
+        if org is None and (qual := self.lex.title_qualifier.search(title)) is not None and fold(qual.group()) in self._incumbent:
+            title = written = title[: qual.start()]  # rule position.incumbent: "Thủ tướng đương nhiệm" + a name is "Thủ tướng"
+        made = self._make(pos, end, " ".join(title.split()), org, " ".join(written.split()), group)
         if chained:
             made = made._replace(rule="position.unit_chain")
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
+    def rank_titles(self, text: str, posts: list[Pos]) -> list[Pos]:
+        """Rule ``position.rank_title``: a bare title of rank_titles, a comma and the next post with its body are one
+        post ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"); ``posts`` in the order written, so merged."""
+        out: list[Pos] = []
+        for p in posts:
+            prev = out[-1] if out else None
+            if (
+                prev is not None and prev.organization is None and p.organization is not None and prev.end <= p.start
+                and fold(_PREFIX.sub("", prev.title, count=1)) in self._rank_titles and text[prev.end : p.start].strip() == ","
+            ):
+                out[-1] = self._make(prev.start, p.end, prev.title + ", " + p.title, p.organization, prev.text + ", " + p.text)._replace(rule="position.rank_title")
+                continue
+            out.append(p)
+        return out
 
     def _name_tail(self, text: str, end: int, limit: int, stops: set[int]) -> int:
         """Rule ``position.name_tail``: lower-case words that go on with the body's name ending at ``end`` ("Trung tâm
