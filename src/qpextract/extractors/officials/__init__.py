@@ -207,12 +207,12 @@ class OfficialExtractor:
                     person = reg.by_foreign_name(text[s:e])  # "ông Trump" after "Donald Trump"
                     if person is not None:
                         person.add_mention(s, e)
-                        person.add_short_positions(pre + post)
+                        person.add_short_positions(self.positions.rank_titles(text, pre + post))  # rule position.rank_title
                 if not (pre or post) and s in tail_posts:
                     post = [tail_posts[s]]  # rule position.post_tail
                 if person is None:
                     written = text[s:e] if ev.kind != "caps" else " ".join(w.capitalize() for w in text[s:e].split(" "))
-                    person = reg.named(written, s, e, hon, rank, pre + post, rule)  # type: ignore[arg-type]
+                    person = reg.named(written, s, e, hon, rank, self.positions.rank_titles(text, pre + post), rule)  # type: ignore[arg-type]
                 for c in chain:
                     if c.kind == "rank":
                         holders[c.start] = person
@@ -548,9 +548,7 @@ class OfficialExtractor:
         start, posts = head
         if posts is None or start < 0 or fold(text[start:head_end]) not in self.lex.post_tail_heads:
             return
-        former = self.lex.former_before.search(text, max(0, start - 8), start) if start > 0 and text[start - 1] in " \t" else None
-        if former is not None and (former.start() == 0 or not text[former.start() - 1].isalnum()):
-            start = former.start()  # "Cựu quan chức tình báo Mỹ John Brennan": "cựu" stays in the post, as before a title cue
+        start = self.lex.prefix_before(text, 0, start)  # "Cựu quan chức tình báo Mỹ John Brennan": "cựu" stays in the post, as before a title cue
         written = text[start:name_start].rstrip(" \t")
         org = text[head_end:name_start].strip(" \t") or None
         posts[name_start] = Pos(start, start + len(written), text[start:head_end], org, written, rule="position.post_tail")
@@ -734,9 +732,7 @@ class OfficialExtractor:
                     out.append(Cue(hit.start, hit.end, "rank", hit))
             elif kind == "title":
                 start = m.start()
-                former = self.lex.former_before.search(text, max(lo, start - 8), start) if start > lo and text[start - 1] in " \t" else None
-                if former is not None and (former.start() == 0 or not text[former.start() - 1].isalnum()):
-                    start = former.start()
+                start = self.lex.prefix_before(text, lo, start)  # rule position.prefix
                 pos = self.positions.at(text, start, _line_end(text, start, hi), stops)
                 if pos is not None:
                     out.append(Cue(pos.start, pos.end, "title", pos))

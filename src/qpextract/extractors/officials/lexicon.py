@@ -85,7 +85,9 @@ class Lexicon:
         qualifiers = trie_pattern(tctx["title_qualifiers"], fold_case=True)
         self.title_qualifier = re.compile(r"[ \t]++" + qualifiers + NB, re.IGNORECASE)
         self.whole_qualifier = re.compile(r"[ \t]++" + trie_pattern(tctx["whole_qualifiers"], fold_case=True) + r"\Z", re.IGNORECASE)
-        title_re = r"(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern([r.title for r in titles], fold_case=True) + r"(?:[ \t]++(?:" + qualifiers + r")" + NB + r")?+"
+        # rule position.prefix: "nguyên", "cựu", "quyền" before a title stay in it
+        self.title_prefix = r"(?:(?:" + trie_pattern(tctx["title_prefixes"], fold_case=True) + r")[ \t]++)"
+        title_re = self.title_prefix + "?" + trie_pattern([r.title for r in titles], fold_case=True) + r"(?:[ \t]++(?:" + qualifiers + r")" + NB + r")?+"
         # one scan finds every cue: honorific, rank or title (told apart by ``cue_kind``)
         self.cue_kind: dict[str, str] = {fold(r.title): "title" for r in titles}
         self.cue_kind.update({fold(w): "rank" for w in rank_words})
@@ -153,7 +155,7 @@ class Lexicon:
             PB + owners + trie_pattern(rules["thing_before"], fold_case=True) + r"[ \t]*+\Z", re.IGNORECASE
         )
         self.cues = Scanner(trie_pattern(list(self.cue_kind), fold_case=True) + NB)
-        self.former_before = re.compile(r"(?:nguyên|cựu)[ \t]++\Z", re.IGNORECASE)
+        self.former_before = re.compile(self.title_prefix + r"\Z", re.IGNORECASE)  # rule position.prefix, before a cue
         self.title_at = re.compile(PB + title_re + NB, re.IGNORECASE)
         acad = trie_pattern(ctx["academic"], fold_case=True)
         # person.bare: an academic title right before a name ("TS Nguyễn Văn Hùng", "PGS-TS Nguyễn Thiện Tống")
@@ -280,6 +282,24 @@ class Lexicon:
             PB + trie_pattern([r.body for r in read_tsv("bodies.tsv", _BodyName)], fold_case=True) + r"[ \t]++\Z",
             re.IGNORECASE,
         )
+
+    def prefix_before(self, text: str, lo: int, start: int) -> int:
+        """Rule ``position.prefix``: where "nguyên"/"cựu"/"quyền" written right before the title at ``start``
+        begins, else ``start``; not when it ends a word with the syllable before it ("chính quyền Tổng thống
+        Trump" is the government, "thẩm quyền", "tài nguyên")."""
+        if start <= lo or text[start - 1] not in " \t":
+            return start
+        m = self.former_before.search(text, max(lo, start - 8), start)
+        if m is None or (m.start() > 0 and text[m.start() - 1].isalnum()):
+            return start
+        prev = m.start() - 1
+        while prev > 0 and not text[prev - 1].isspace():
+            prev -= 1
+        while prev < m.start() - 1 and not text[prev].isalnum():
+            prev += 1  # '"Chính quyền Tổng thống …': the quote is no part of the word
+        if m.start() > 0 and text[m.start() - 1] == " " and self.bodies.compound_end(text, prev, m.start() - 1, start) > m.start() - 1:
+            return start
+        return m.start()
 
     def is_title(self, text: str, pos: int, endpos: int) -> bool:
         return self.title_at.match(text, pos, endpos) is not None

@@ -36,6 +36,8 @@ _LIST_END = re.compile(r"[ \t]*+(?:[,.;:)(\n\"”]|[-–][ \t]|\Z)")
 _IS = re.compile(r"(?<!\w)(?:là|làm)(?!\w)", re.IGNORECASE)
 _ROLE_VERB = re.compile(r"(?<!\w)làm(?!\w)", re.IGNORECASE)
 _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
+# rule position.prefix: "nguyên", "cựu", "quyền" before a title (titles_context.yaml title_prefixes)
+_PREFIX = re.compile(r"(?:" + trie_pattern(read_yaml("titles_context.yaml")["title_prefixes"], fold_case=True) + r")[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
 _ONE = re.compile(r"một[ \t]++")
 _PASSIVE = re.compile(r"(?<!\w)được(?!\w)")
@@ -76,7 +78,7 @@ class Pos(NamedTuple):
         return _FORMER.match(fold(self.title)) is not None
 
     def title_key(self) -> str:
-        return fold(_FORMER.sub("", self.title, count=1))
+        return fold(_PREFIX.sub("", self.title, count=1))
 
 
 class Predicate(NamedTuple):
@@ -156,6 +158,20 @@ class PositionParser:
             + r"[ \t]++(?:" + trie_pattern(countries) + r")" + NB + r")", re.IGNORECASE
         )
         self._pronouns = frozenset(fold(w) for w in ctx["subject_pronouns"])
+        self._rank_titles = frozenset(fold(w) for w in ctx["rank_titles"])  # rule position.rank_title
+        self._incumbent = frozenset(fold(w) for w in ctx["bare_dropped_qualifiers"])  # rule position.incumbent
+        # rule position.name_tail / position.at_body (titles_context.yaml)
+        self._tail_stops = (
+            frozenset(fold(w) for w in ctx["appositive_stops"] + ctx["place_end_verbs"] + ctx["appositive_end_verbs"])
+            | self.lex.bodies.lower_stops
+        ) - {"và"}
+        self._tail_syllables = int(ctx["name_tail_syllables"])
+        self._tail_word = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
+        self._tail_join = re.compile(r"[ \t]++(?:và|[-–])(?=[ \t]++" + LOWER + ")")
+        self._tail_code = re.compile(r"[ \t]++(?=[A-Z0-9-]*\d)[A-Z][A-Za-z0-9]*+(?:-[A-Za-z0-9]++)*+" + NB)
+        self._tail_close = re.compile(r"[ \t]*+(?:[,;)]|[-–][ \t])")
+        self._at_link = re.compile(r"[ \t]++(?:" + trie_pattern(ctx["at_body_links"]) + r")[ \t]++")
+        self._at_head = re.compile(r"(?:" + trie_pattern(ctx["at_body_heads"]) + r")[ \t]++(?=" + UPPER + ")")
         self._copula_not_after = re.compile(
             r"(?<!\w)(?:" + trie_pattern(ctx["copula_not_after"], fold_case=True) + r")(?!\w)[^,.;:!?\n]*+\Z", re.IGNORECASE
         )
@@ -181,7 +197,7 @@ class PositionParser:
         group = blank and self.lex.group_before.search(text, max(0, pos - 10), pos) is not None
         end = t.end()
         org: Optional[str] = None
-        bare = fold(self.lex.title_qualifier.sub("", _FORMER.sub("", t.group(), count=1)))  # "đại diện chính thức" -> "đại diện"
+        bare = fold(self.lex.title_qualifier.sub("", _PREFIX.sub("", t.group(), count=1)))  # "đại diện chính thức" -> "đại diện"
         b = _BLANK.match(text, end, limit)
         if bare in self._assistant and not nested and b is not None and b.end() not in stops and self.lex.is_title(text, b.end(), limit):
             # rule position.assistant_of: "Phó trợ lý Ngoại trưởng Mỹ", the office assisted is the body
@@ -202,6 +218,8 @@ class PositionParser:
             if oe > of.end():
                 org, end, b = text[of.end() : oe], oe, None
         ob = of.end() if b is None and org is not None else b.end() if b is not None else end  # where the body starts
+        if b is not None and self.lex.bodies.rank_any.match(text, b.end(), limit) is not None:
+            b = None  # rule position.rank_not_body: "Phi công Trung tá Nguyễn Văn Sơn": a rank after the title is the person's
         if b is not None and b.end() not in stops:
             oe = self.lex.bodies.parse_after_title(text, b.end(), limit, stops, self.lex.is_title, t.group())
             if oe > b.end():
@@ -238,6 +256,17 @@ class PositionParser:
             org, end = (text[ob : dx.end()] if org is not None else dx.group(1)), dx.end()  # rule position.deictic_country
         if org is not None and (gl := self._gloss_words.match(text, end, limit)) is not None and org[:1].isupper() and not self._inside_word(text, gl.start(1), gl.end(1), limit):
             org, end = text[ob : gl.end(1)], gl.end(1)  # rule position.acronym_gloss: "Bộ chỉ huy trung tâm (US CENTCOM)"
+        if org is not None:
+            named = text[ob : ob + 1].isupper() and self.lex.country_at.fullmatch(text, ob, end) is None  # not "Ukraine" + "thân Nga"
+            for _ in range(2):
+                tail = self._name_tail(text, end, limit, stops) if named else end
+                at = self._at_body(text, tail, limit, stops)
+                if max(tail, at) <= end:
+                    break
+                org, end = text[ob : max(tail, at)], max(tail, at)
+        chained = False
+        if org is not None and (note := self.lex.bodies.bracket_note(text, end, limit, stops)) > end:
+            org, end, chained = text[ob:note], note, True  # rule position.unit_chain: "Đại đội 512 (Tiểu đoàn 11)"
         if bare in self.lex.appos_need_body:
             if self.lex.on_behalf_before.search(text, max(0, pos - 80), pos):
                 return None  # "Thay mặt Quân ủy Trung ương, lãnh đạo Bộ Quốc phòng, Đại tướng A": the bodies spoken for
@@ -250,8 +279,86 @@ class PositionParser:
             written = text[pos:end]
             return self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)._replace(weak=True, rule="position.profession")
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
-        made = self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)
+        title = t.group()
+        if org is None and (qual := self.lex.title_qualifier.search(title)) is not None and fold(qual.group()) in self._incumbent:
+            title = written = title[: qual.start()]  # rule position.incumbent: "Thủ tướng đương nhiệm" + a name is "Thủ tướng"
+        made = self._make(pos, end, " ".join(title.split()), org, " ".join(written.split()), group)
+        if chained:
+            made = made._replace(rule="position.unit_chain")
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
+    def rank_titles(self, text: str, posts: list[Pos]) -> list[Pos]:
+        """Rule ``position.rank_title``: a bare title of rank_titles, a comma and the next post with its body are one
+        post ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"); ``posts`` in the order written, so merged."""
+        out: list[Pos] = []
+        for p in posts:
+            prev = out[-1] if out else None
+            if (
+                prev is not None and prev.organization is None and p.organization is not None and prev.end <= p.start
+                and fold(_PREFIX.sub("", prev.title, count=1)) in self._rank_titles and text[prev.end : p.start].strip() == ","
+            ):
+                out[-1] = self._make(prev.start, p.end, prev.title + ", " + p.title, p.organization, prev.text + ", " + p.text)._replace(rule="position.rank_title")
+                continue
+            out.append(p)
+        return out
+
+    def _name_tail(self, text: str, end: int, limit: int, stops: set[int]) -> int:
+        """Rule ``position.name_tail``: lower-case words that go on with the body's name ending at ``end`` ("Trung tâm
+        xúc tiến đầu tư - thương mại và hội chợ triển lãm Cần Thơ", "Chương trình Hệ thống không quân hải quân
+        PMA-280"), ending at a country, a province, a code with a digit (taken too) or at the mark that closes the
+        apposition before a verb of saying: where they end, else ``end``."""
+        e, n, last = end, 0, end
+        bodies = self.lex.bodies
+        while n < self._tail_syllables:
+            j = self._tail_join.match(text, e, limit) if n or text[e - 1 : e].islower() else None
+            w = self._tail_word.match(text, j.end() if j is not None else e, limit)
+            if w is None or w.start(1) in stops or self.lex.is_title(text, w.start(1), limit) or bodies.rank_any.match(text, w.start(1), limit):
+                break
+            c = bodies.compound_end(text, w.start(1), w.end(), limit)
+            word = fold(text[w.start(1) : c])
+            if word in self._tail_stops or (c == w.end() and fold(w.group(1)) in self._tail_stops):
+                break
+            n += text.count(" ", w.start(1), c) + 1
+            e = last = c
+        if last == end or n > self._tail_syllables:
+            return end
+        b = _BLANK.match(text, last, limit)
+        if b is not None and b.end() < limit and b.end() not in stops:
+            country = self.lex.country_at.match(text, b.end(), limit) or bodies.gazetteer.match(text, b.end(), limit)
+            if country is not None:
+                return country.end()
+        code = self._tail_code.match(text, last, limit)
+        if code is not None and code.end() not in stops:
+            return code.end()
+        if self._tail_close.match(text, last, limit) and (self._saying_next.match(text, last, limit) or self._predicate_next.match(text, last, limit)):
+            return last
+        if self._at_body(text, last, limit, stops) > last:
+            return last
+        return end
+
+    def _at_body(self, text: str, end: int, limit: int, stops: set[int]) -> int:
+        """Rule ``position.at_body``: "tại"/"của"/"thuộc" and the body the post's body belongs to ("… tại Đại học
+        Georgetown", "… tại tổ chức Chatham House", "… của đảng Dân chủ Tự do Nhật Bản"), where the apposition
+        closes after it (a mark, a verb of saying or the next link): its end, else ``end``."""
+        m = self._at_link.match(text, end, limit)
+        if m is None or m.end() >= limit or m.end() in stops:
+            return end
+        q = m.end()
+        head = self._at_head.match(text, q, limit)
+        start = head.end() if head is not None else q
+        if start in stops or not text[start].isupper():
+            return end
+        if head is None and self.lex.bodies.body_at(text, q, limit) is None:
+            return end  # a capitalized body of bodies.tsv, not a place ("tại Hà Nội") or a person
+        e = self.lex.bodies.parse(text, start, limit, stops, self.lex.is_title)
+        if head is not None:
+            e = max(e, self.lex.bodies._proper_name(text, start, limit, stops, self.lex.is_title))
+        if e <= start or self.lex.bodies.bare_head(text[q:e]) or self._next_is_name(text, e, limit, stops):
+            return end
+        if _LIST_END.match(text, e, limit) or self._saying_next.match(text, e, limit) or self._at_link.match(text, e, limit):
+            return e
+        tail = self._name_tail(text, e, limit, stops)  # "tại Phòng Công nghệ Chiến lược" + "không quân Mỹ"
+        return tail if tail > e else end
 
     def _of_person(self, text: str, q: int, limit: int, stops: set[int]) -> Optional[Pos]:
         """Rule ``position.of_person``: in the apposition right after a name, a title, up to four lower-case words,
@@ -454,7 +561,7 @@ class PositionParser:
 
     def _make(self, start: int, end: int, title: str, org: Optional[str], written: str, group: bool = False) -> Pos:
         key = fold(written)
-        bare = fold(_FORMER.sub("", title, count=1))
+        bare = fold(_PREFIX.sub("", title, count=1))
         full = self.lex.title_same.get(bare)
         if full and key.startswith(bare):
             key = full + key[len(bare) :]
@@ -539,16 +646,18 @@ class PositionParser:
                 oe = self.lex.bodies.parse(text, q, limit, stops, self.lex.is_title)
                 if oe > q and self.lex.mission.match(text, q, oe) and (at := self.lex.at_place.match(text, oe, limit)) is not None:
                     oe = at.end()  # "Bí thư thứ nhất, Đại sứ quán Nhật Bản tại Việt Nam"
-                if oe > q and not self._next_is_name(text, oe, limit, stops):
+                note = self.lex.bodies.bracket_note(text, oe, limit, stops) if oe > q else oe
+                if oe > q and not self._next_is_name(text, note, limit, stops):
                     prev = out[-1]
-                    body = text[q:oe]
+                    body = text[q:note]  # rule position.unit_chain: "…, Đại đội 512 (Tiểu đoàn 11)"
+                    oe = note
                     out[-1] = self._make(
                         prev.start,
                         oe,
                         prev.title,
                         prev.organization + " " + body if prev.organization else body,
                         prev.text + " " + " ".join(body.split()),
-                    )._replace(rule="position.completed")
+                    )._replace(rule="position.unit_chain" if "(" in body else "position.completed")
                     p = oe
                     continue
             break

@@ -24,6 +24,10 @@ _NAME_END = re.compile(r"[ \t]*+[,;().]|[ \t]++(?:và[ \t]++)?" + UPPER)  # "...
 _DASH_END = re.compile(r"[ \t]++[-–][ \t]++")
 _PUNCT_END = re.compile(r"[ \t]*+(?:[,;().:]|$)")
 _NUMBER = re.compile(r"[ \t]++\d++(?![\w.,]\d)")
+_NOTE_OPEN = re.compile(r"[ \t]*+\([ \t]*+")
+_NOTE_SEP = re.compile(r"[ \t]*+,[ \t]*+")
+_NOTE_CLOSE = re.compile(r"[ \t]*+\)")
+MAX_NOTE = 80  # characters inside the bracket of a body's note
 
 
 class BodyGrammar(Bodies):
@@ -172,6 +176,40 @@ class BodyGrammar(Bodies):
         if end > pos and (br := self.branch_tail.match(text, end, limit)) is not None and br.end() not in stops:
             end = br.end()  # body.branch: "Trường Sĩ quan không quân", "Trung đoàn 83 công binh"
         return end
+
+    def bracket_note(self, text: str, end: int, limit: int, stops) -> int:
+        """Rule ``body.bracket_note``: a bracket right after a unit's name that holds only the numbered units above it,
+        joined by commas ("Khẩu đội 3, Trung đội 1, Đại đội 512 (Tiểu đoàn 11)"): the end of the closing bracket, else
+        ``end``. A place ("huyện Cam Lâm (Khánh Hòa)": dev gold drops it, 4 of 6), an acronym, a person or any other
+        word in it leaves the body as it was."""
+        m = _NOTE_OPEN.match(text, end, limit)
+        if m is None:
+            return end
+        close = text.find(")", m.end(), min(limit, m.end() + MAX_NOTE))
+        if close < 0:
+            return end
+        k = m.end()
+        while True:
+            if k in stops:
+                return end
+            e = self._note_part(text, k, close)
+            if e <= k:
+                return end
+            c = _NOTE_CLOSE.match(text, e, close + 1)
+            if c is not None:
+                return c.end()
+            sep = _NOTE_SEP.match(text, e, close)
+            if sep is None:
+                return end
+            k = sep.end()
+
+    def _note_part(self, text: str, k: int, close: int) -> int:
+        """End of one part of a bracket note at ``k``: a numbered unit ("Tiểu đoàn 11"), else ``k``."""
+        head = self.body_at(text, k, close)
+        if head is not None and fold(head.group()) in self.unit_heads:
+            e = self.parse(text, k, close)
+            return e if any(c.isdigit() for c in text[k:e]) else k
+        return k
 
     def _unit_name(self, text: str, q: int, limit: int) -> Optional[int]:
         """Rule ``body.unit``: lower-case branch words and the unit's number after a unit head
