@@ -39,6 +39,8 @@ Sentence = tuple[int, int]
 # one who takes part with no role a rule names (a cue of `participation`, or a speech after a crash)
 _PARTICIPATION = RoleRule(name="role.other.participation", role="other", where=["after"], cues=[])
 _HEADLINE_SPEAKER = "role.speaker.headline_subject"
+_HEADLINE_ACTOR = "role.other.headline_actor"  # the headline's subject who acts or undergoes it, no statement of his
+_HEADLINE_SPEECH = "role.speaker.headline_actor_speech"  # the headline's subject who acts and gives a speech at it
 _STATEMENT_SPEAKER = "role.speaker.statement"  # who states in the lead what a statement headline reports
 _SOURCE = "role.other.cho_biet"  # who informs the press about the event: no participant
 _SAYS = "role.speaker.noi"  # '"…", Đại tá A nói': of one who informs about the event elsewhere, no speech in it
@@ -128,6 +130,7 @@ class RoleReader:
         source_re = self.t.source_re if main_rule in self.t.statement_main_rules else self.t.source_or_commentator_re
         subject = self._headline_subject(doc, main_rule, main_trigger)
         earlier = self._earlier_sentences(doc, sentence_of, day) | self._other_occasions(doc, low, lead)
+        starts = [a for a, _ in doc.sentences]
         for sentence, mentions in by_sentence.items():
             if sentence in earlier:
                 continue  # another, earlier event: nothing it says places anyone in the main one
@@ -197,7 +200,9 @@ class RoleReader:
                     states[idx] = min(states.get(idx, (ms, me)), (ms, me))
                 if any(r.informs or r.role == "speaker" for r in rules) and self._to_press(low, sentence):
                     press_sources.add(idx)
-                rules = [self._reactive(r, in_lead, idx in named_in_lead, low, sentence) for r in rules]
+                # a statement made further on than the first sentences is about another matter, not the headline's
+                early = in_lead or bisect_right(starts, ms) <= self.t.statement_sentences
+                rules = [self._reactive(r, in_lead, idx in named_in_lead and early, low, sentence) for r in rules]
                 rules = [r for r in rules if r is not None]
                 if any(r.informs or r.role == "speaker" for r in rules) and self._at_press_conference(low, sentence):
                     rules = [self.t.by_name[_PRESS_SPEAKER] if r.informs or r.role == "speaker" else r for r in rules]
@@ -236,6 +241,7 @@ class RoleReader:
                         del found[idx]
                         informs_in_lead.add(idx)
         out: list[Participant] = []
+        actors: set[int] = set()  # the headline's subjects who act or undergo it: no statement of theirs
         headline = self._headline_words(doc) if main_rule in self.t.headline_speaker_main_rules else []
         reactive = main_rule in self.t.reactive_main_rules
         # under a statement or a headline in its own words the lead also names whom it speaks of
@@ -248,9 +254,19 @@ class RoleReader:
                 for m in official.mentions
                 for a, b in lead
             )
-            if headline and (idx in found or idx in taking_part or in_lead) and self._in_headline(official.name, headline):
+            place = self._in_headline(official.name, headline) if headline else None
+            acts = place is not None and self._headline_acts(*place)
+            if acts and (idx in found or idx in taking_part or in_lead):
+                actors.add(idx)
+            if place is not None and not acts and (idx in found or idx in taking_part or in_lead):
                 # the one the headline quotes ("Trump nói …", "TT Putin cảnh báo …") speaks: the statement is the event
                 out.append(Participant(name=official.name, role="speaker", official=idx, rule=_HEADLINE_SPEAKER))
+            elif acts and self._speaks_at(doc, low, official, sentence_of, earlier):
+                # one who acts and gives a speech at it ("Tổng thống A ký sắc lệnh …", "A phát biểu tại Lầu Năm Góc")
+                out.append(Participant(name=official.name, role="speaker", official=idx, rule=_HEADLINE_SPEECH))
+            elif acts and (idx in found or idx in taking_part or in_lead):
+                # the headline's subject who acts or undergoes it ("Bộ trưởng A ký lệnh …", "Obama bị chỉ trích …")
+                out.append(Participant(name=official.name, role="other", official=idx, rule=_HEADLINE_ACTOR))
             elif idx in found and not found[idx][0].informs:
                 rule, ms, me = found[idx]
                 doc.explain("events", rule.name, ms, me)
@@ -274,9 +290,11 @@ class RoleReader:
                 # lead also names those it speaks of
                 out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
         if subject and not any(p.role == "speaker" for p in out):
-            out = self._subject_speakers(doc, out, subject, states, named_in_lead)
+            out = self._subject_speakers(
+                doc, out, subject, {k: v for k, v in states.items() if k not in actors}, named_in_lead - actors
+            )
         if statement and not any(p.role == "speaker" for p in out):
-            out = self._later_speaker(doc, out, states)
+            out = self._later_speaker(doc, out, {k: v for k, v in states.items() if k not in actors})
         return out
 
     def _lead_subject(
@@ -441,7 +459,8 @@ class RoleReader:
         self, rule: RoleRule, in_lead: bool, named_in_lead: bool, low: str, sentence: Sentence
     ) -> Optional[RoleRule]:
         """A rule as it reads in the main event at hand. Under a statement headline one named in the lead who states
-        or informs makes the statement: its speaker. At a crash, an arrest or other reactive news a speech word makes
+        or informs (``named_in_lead``: in the lead or the first `statement_sentences` sentences; what one says further
+        on is about another matter) makes the statement: its speaker. At a crash, an arrest or other reactive news a speech word makes
         in the lead, under a headline that only says what happened, the one who makes the statement the news is about
         ("Ngoại trưởng A … khẳng định Berlin đã quyết định ngừng …"); at a crash or a case, a source of the news
         (role.other.cho_biet); under a headline verb, one who takes part ("Tổng thống A ký bản ghi nhớ khẳng định").
@@ -461,25 +480,67 @@ class RoleReader:
         return self.t.by_name[_SOURCE] if self.main_rule in self.t.incident_main_rules else _PARTICIPATION
 
     @staticmethod
-    def _headline_words(doc: Document) -> list[list[str]]:
-        """The words of each clause of the headline (split at ":", ",", ";"), lower case."""
-        return [[w.lower() for w in _WORD.findall(c)] for c in _CLAUSE.split(doc.title or "")]
+    def _headline_words(doc: Document) -> list[tuple[list[str], bool]]:
+        """The words of each clause of the headline (split at ":", ",", ";"), lower case, and whether a colon closes
+        the clause ("TT Putin: …": what follows is his words)."""
+        title = doc.title or ""
+        out: list[tuple[list[str], bool]] = []
+        at = 0
+        for m in [*_CLAUSE.finditer(title), None]:
+            end = m.start() if m else len(title)
+            out.append(([w.lower() for w in _WORD.findall(title[at:end])], bool(m) and m.group() == ":"))
+            at = m.end() if m else at
+        return out
 
     @staticmethod
-    def _in_headline(name: str, headline: list[list[str]]) -> bool:
+    def _in_headline(name: str, headline: list[tuple[list[str], bool]]) -> Optional[tuple[list[str], bool]]:
         """The name opens a clause of the headline, after at most two words of title ("TT Putin cảnh báo …",
-        "Tướng Valery Gerasimov: …"): it is the subject. A foreign name may be written by its last word ("Trump");
-        a Vietnamese given name alone ("Nam", "Hùng") says too little."""
+        "Tướng Valery Gerasimov: …"): it is the subject; the words of the clause after it (his predicate) and whether a
+        colon closes the clause. A foreign name may be written by its last word ("Trump"); a Vietnamese given name
+        alone ("Nam", "Hùng") says too little. None when he opens no clause."""
         words = [w.lower() for w in _WORD.findall(name)]
         if not words:
-            return False
-        for clause in headline:
+            return None
+        for clause, colon in headline:
             head = clause[: len(words) + 2]
             if all(w in head for w in words):
-                return True
+                return clause[max(head.index(w) for w in words) + 1 :], colon
             if len(words[-1]) > 3 and words[-1].isascii() and words[-1] in clause[:3]:
+                return clause[clause.index(words[-1]) + 1 :], colon
+        return None
+
+    def _speaks_at(
+        self, doc: Document, low: str, official: Official, sentence_of: Callable[[int], Sentence], earlier: set[Sentence]
+    ) -> bool:
+        """A cue of `headline_actor.speech_rules` follows one of the person's mentions in its clause, a source before it
+        or not ("AFP dẫn lời Tổng thống A phát biểu tại Lầu Năm Góc"): he gives a speech at what he does."""
+        for m in official.mentions:
+            sentence = sentence_of(m.start)
+            if sentence in earlier:
+                continue
+            rule = self._after(doc, low, sentence, m.end, sentence[1])
+            if rule is not None and rule.name in self.t.headline_actor_speech_rules:
+                doc.explain("events", _HEADLINE_SPEECH, m.start, m.end)
                 return True
         return False
+
+    def _headline_acts(self, predicate: list[str], colon: bool) -> bool:
+        """The headline's subject acts or undergoes what the headline reports, no statement of his (`headline_actor`):
+        a passive word opens his predicate ("Obama bị chỉ trích", "Ông Trump sắp được nhận"); under a headline verb of
+        an act (`act_main_rules`) no speech word follows him and no colon closes his clause ("Bộ trưởng Mattis ký lệnh
+        rút quân", "Thượng tướng A từ trần"; not "Trump thông báo rút quân", "Trump: Triều Tiên …"); or the statement
+        verb of the main event is an act of his (`act_triggers`: "Ông Trump ra lệnh thành lập …")."""
+        conf = self.t.headline_actor
+        said = predicate[: conf.words]
+        if any(w in self.t.headline_passive for w in said[: conf.passive_words]):
+            return True
+        if colon and not said:
+            return False
+        text = " ".join(said)
+        if self.main_rule in self.t.headline_act_main_rules:
+            return not colon and self.t.headline_speech_re.search(text) is None
+        trigger = phrase_key(self.main_trigger)
+        return bool(trigger in self.t.headline_act_triggers and re.search(rf"(?<!\w){re.escape(trigger)}(?!\w)", text))
 
     # ---- placements -----------------------------------------------------------------
     def _first_letter(self, doc: Document, sentence: Sentence) -> int:

@@ -238,6 +238,19 @@ class StatementSubject(BaseModel):
     posted_in: list[str] = Field(default_factory=list)  # "Đại sứ Trung Quốc tại Philippines": posted there, not of it
 
 
+class HeadlineActor(BaseModel):
+    """event_roles.yaml `headline_actor`: when the one who opens a headline clause acts or undergoes, not states."""
+
+    model_config = ConfigDict(extra="forbid")
+    words: int = Field(default=4, ge=1, le=8)  # words after the name read as his predicate
+    passive: list[str] = Field(default_factory=list)  # "Obama bị chỉ trích": he undergoes it
+    passive_words: int = Field(default=2, ge=1, le=4)  # how far into the predicate a passive word may stand
+    act_main_rules: list[str] = Field(default_factory=list)  # headline verbs of an act: he states only by a speech word
+    speech_words: list[str] = Field(default_factory=list)  # "Trump thông báo rút quân": he states all the same
+    act_triggers: list[str] = Field(default_factory=list)  # statement verbs that are acts ("ra lệnh", "ký")
+    speech_rules: list[str] = Field(default_factory=list)  # a speech at what he does: he speaks ("phát biểu")
+
+
 class RoleVocabulary(BaseModel):
     """event_roles.yaml."""
 
@@ -260,6 +273,7 @@ class RoleVocabulary(BaseModel):
     later_statement_main_rules: list[str] = Field(default_factory=list)
     statement_sentences: int = Field(default=0, ge=0, le=20)  # sentences a statement's later speaker may come in
     statement_subject: StatementSubject = Field(default_factory=StatementSubject)
+    headline_actor: HeadlineActor = Field(default_factory=HeadlineActor)
     no_participation_main_rules: list[str] = Field(default_factory=list)  # a participation word places no one there
     commentators_before: list[str] = Field(default_factory=list)  # "Chuyên gia A": a source, but under statements
     continuations: list[str] = Field(default_factory=list)  # "Về phía B có …": a side of the list before
@@ -318,6 +332,12 @@ class RoleTables:
         self.statement_sentences = voc.statement_sentences
         self.later_statement_main_rules = frozenset(voc.later_statement_main_rules)
         self.statement_subject = voc.statement_subject
+        self.headline_actor = voc.headline_actor
+        self.headline_passive = frozenset(voc.headline_actor.passive)
+        self.headline_act_main_rules = frozenset(voc.headline_actor.act_main_rules)
+        self.headline_speech_re = phrase_regex(voc.headline_actor.speech_words or ["nói"])
+        self.headline_actor_speech_rules = frozenset(voc.headline_actor.speech_rules)
+        self.headline_act_triggers = frozenset(phrase_key(w) for w in voc.headline_actor.act_triggers)
         self.no_participation_main_rules = frozenset(voc.no_participation_main_rules)
         self.source_or_commentator_re = phrase_regex(voc.source_before + voc.commentators_before)
         # (an empty list would compile to a pattern that matches everywhere: none instead)
