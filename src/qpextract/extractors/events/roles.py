@@ -211,18 +211,18 @@ class RoleReader:
                 if all(r.informs for r in rules):
                     informing.add(idx)
                 # one who informs the press counts only when nothing else places him in the event
-                rule = min(rules, key=lambda r: (r.informs, self.t.precedence[r.role]))  # one who attends and speaks speaks
+                rule = min(rules, key=self._rank)  # one who attends and speaks speaks
                 if rule.informs and in_lead:
                     informs_in_lead.add(idx)
                     own = self._own_title_start(doc, sentence, ms, doc.officials[idx])
                     if self._quoted(doc, low, sentence, own) and not self._to_press(low, sentence):
                         tells_in_lead.setdefault(idx, (ms, me))
                 for into, rs in ((found, [rule]), (kept, [r for r in rules if r.name not in self.t.press_source_rules])):
-                    r = min(rs, key=lambda r: (r.informs, self.t.precedence[r.role]), default=None)
+                    r = min(rs, key=self._rank, default=None)
                     best = into.get(idx)
                     if r is not None and (
                         best is None
-                        or (r.informs, self.t.precedence[r.role]) < (best[0].informs, self.t.precedence[best[0].role])
+                        or self._rank(r) < self._rank(best[0])
                     ):
                         into[idx] = (r, ms, me)
         if main_rule not in self.t.statement_main_rules and not (
@@ -296,6 +296,11 @@ class RoleReader:
         if statement and not any(p.role == "speaker" for p in out):
             out = self._later_speaker(doc, out, {k: v for k, v in states.items() if k not in actors})
         return out
+
+    def _rank(self, rule: RoleRule) -> tuple[bool, bool, int]:
+        """The order in which a person's rules win: one that only informs last; one of what he undergoes (a defendant,
+        a victim: `undergoes`) before any other, whatever he says or reports ("bị cáo A … trình bày"); then `precedence`."""
+        return rule.informs, not rule.undergoes, self.t.precedence[rule.role]
 
     def _lead_subject(
         self,
