@@ -40,6 +40,7 @@ Sentence = tuple[int, int]
 _PARTICIPATION = RoleRule(name="role.other.participation", role="other", where=["after"], cues=[])
 _HEADLINE_SPEAKER = "role.speaker.headline_subject"
 _HEADLINE_ACTOR = "role.other.headline_actor"  # the headline's subject who acts or undergoes it, no statement of his
+_OWNER_SPEAKER = "role.speaker.tuyen_bo_cua"  # whom the lead names as the owner of the statement ("tuyên bố của A")
 _HEADLINE_SPEECH = "role.speaker.headline_actor_speech"  # the headline's subject who acts and gives a speech at it
 _STATEMENT_SPEAKER = "role.speaker.statement"  # who states in the lead what a statement headline reports
 _SOURCE = "role.other.cho_biet"  # who informs the press about the event: no participant
@@ -289,6 +290,8 @@ class RoleReader:
                 # named in the lead of a meeting, a visit or a ceremony: there; in a statement or an incident the
                 # lead also names those it speaks of
                 out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
+        if main_rule in self.t.owner_main_rules and not any(p.role == "speaker" for p in out):
+            out = self._statement_owners(doc, low, out, lead, earlier, sentence_of)
         if subject and not any(p.role == "speaker" for p in out):
             out = self._subject_speakers(
                 doc, out, subject, {k: v for k, v in states.items() if k not in actors}, named_in_lead - actors
@@ -296,6 +299,41 @@ class RoleReader:
         if statement and not any(p.role == "speaker" for p in out):
             out = self._later_speaker(doc, out, {k: v for k, v in states.items() if k not in actors})
         return out
+
+    def _statement_owners(
+        self,
+        doc: Document,
+        low: str,
+        out: list[Participant],
+        lead: list[Sentence],
+        earlier: set[Sentence],
+        sentence_of: Callable[[int], Sentence],
+    ) -> list[Participant]:
+        """Under a headline of what was said or done (`statement_owners.main_rules`) that no one has yet been found to
+        state, a participant of role `other` whom the lead names as the owner of a statement ("Đó là tuyên bố của Thứ
+        trưởng Quốc phòng Nga A", "theo thông báo của B": one of `statement_owners.before` just before his own rank and
+        posts) made it: its speaker (rule role.speaker.tuyen_bo_cua)."""
+        if self.t.owner_re is None:
+            return out
+        changed: list[Participant] = []
+        for p in out:
+            official = doc.officials[p.official] if p.official is not None else None
+            hit = None
+            if p.role == "other" and official is not None:
+                for m in official.mentions:
+                    sentence = sentence_of(m.start)
+                    if sentence not in lead or sentence in earlier:
+                        continue
+                    own = self._own_title_start(doc, sentence, m.start, official)
+                    if self._phrases_before(doc, low, sentence, own, self.t.owner_re):
+                        hit = m
+                        break
+            if hit is None:
+                changed.append(p)
+                continue
+            doc.explain("events", _OWNER_SPEAKER, hit.start, hit.end)
+            changed.append(Participant(name=p.name, role="speaker", official=p.official, rule=_OWNER_SPEAKER))
+        return changed
 
     def _rank(self, rule: RoleRule) -> tuple[bool, bool, int]:
         """The order in which a person's rules win: one that only informs last; one of what he undergoes (a defendant,

@@ -252,6 +252,14 @@ class HeadlineActor(BaseModel):
     speech_rules: list[str] = Field(default_factory=list)  # a speech at what he does: he speaks ("phát biểu")
 
 
+class StatementOwners(BaseModel):
+    """event_roles.yaml `statement_owners`: whom the lead names as the owner of a statement ("tuyên bố của A")."""
+
+    model_config = ConfigDict(extra="forbid")
+    main_rules: list[str] = Field(default_factory=list)
+    before: list[str] = Field(default_factory=list)
+
+
 class RoleVocabulary(BaseModel):
     """event_roles.yaml."""
 
@@ -275,6 +283,7 @@ class RoleVocabulary(BaseModel):
     statement_sentences: int = Field(default=0, ge=0, le=20)  # sentences a statement's later speaker may come in
     statement_subject: StatementSubject = Field(default_factory=StatementSubject)
     headline_actor: HeadlineActor = Field(default_factory=HeadlineActor)
+    statement_owners: StatementOwners = Field(default_factory=StatementOwners)
     no_participation_main_rules: list[str] = Field(default_factory=list)  # a participation word places no one there
     commentators_before: list[str] = Field(default_factory=list)  # "Chuyên gia A": a source, but under statements
     continuations: list[str] = Field(default_factory=list)  # "Về phía B có …": a side of the list before
@@ -334,6 +343,8 @@ class RoleTables:
         self.later_statement_main_rules = frozenset(voc.later_statement_main_rules)
         self.statement_subject = voc.statement_subject
         self.headline_actor = voc.headline_actor
+        self.owner_main_rules = frozenset(voc.statement_owners.main_rules)
+        self.owner_re = phrase_regex(voc.statement_owners.before) if voc.statement_owners.before else None
         self.headline_passive = frozenset(voc.headline_actor.passive)
         self.headline_act_main_rules = frozenset(voc.headline_actor.act_main_rules)
         self.headline_speech_re = phrase_regex(voc.headline_actor.speech_words or ["nói"])
