@@ -664,13 +664,26 @@ class RoleReader:
         rest: list[tuple[int, int, Optional[RoleRule]]],
     ) -> RoleRule:
         """One who attends and, in the same predicate, speaks ("A đến dự và phát biểu chỉ đạo", "A tham dự và phát
-        biểu tại hội nghị") speaks: the speech cue's rule. ("dự và chỉ đạo" is a cue of its own: an attendee.)"""
+        biểu tại hội nghị") speaks: the speech cue's rule. ("dự và chỉ đạo" is a cue of its own: an attendee.) A cue of
+        `and_speaks.rules` may come after what he attends and a coordination word, a few words and no punctuation
+        between (`and_speaks.words`: "Tổng thống A thị sát cuộc diễn tập và có bài phát biểu với các binh lính")."""
         if rule.role != "attendee" or not rest:
             return rule
         s2, e2, nxt = rest[0]
-        if nxt is None or nxt.role != "speaker" or nxt.informs or low[e:s2].strip() not in self.t.coordination:
-            return rule
-        return nxt if self._counts(doc, low, sentence, s2, e2) else rule
+        if nxt is not None and nxt.role == "speaker" and not nxt.informs and low[e:s2].strip() in self.t.coordination:
+            return nxt if self._counts(doc, low, sentence, s2, e2) else rule
+        for s2, e2, nxt in rest:
+            gap = low[e:s2]
+            if any(c in _PUNCT for c in gap) or len(gap.split()) > self.t.and_speaks_words:
+                break
+            if (
+                nxt is not None
+                and nxt.name in self.t.and_speaks_rules
+                and self.t.coordination & set(gap.split())
+                and self._counts(doc, low, sentence, s2, e2)
+            ):
+                return nxt
+        return rule
 
     def _at_press_conference(self, low: str, sentence: Sentence) -> bool:
         """The sentence places what is told at a press conference, and the main event is what was announced there:

@@ -284,6 +284,8 @@ class RoleVocabulary(BaseModel):
     statement_subject: StatementSubject = Field(default_factory=StatementSubject)
     headline_actor: HeadlineActor = Field(default_factory=HeadlineActor)
     statement_owners: StatementOwners = Field(default_factory=StatementOwners)
+    and_speaks_rules: list[str] = Field(default_factory=list)  # "A dự lễ và có bài phát biểu": he speaks
+    and_speaks_words: int = Field(default=6, ge=1, le=12)  # words between what he attends and his speech
     no_participation_main_rules: list[str] = Field(default_factory=list)  # a participation word places no one there
     commentators_before: list[str] = Field(default_factory=list)  # "Chuyên gia A": a source, but under statements
     continuations: list[str] = Field(default_factory=list)  # "Về phía B có …": a side of the list before
@@ -343,6 +345,8 @@ class RoleTables:
         self.later_statement_main_rules = frozenset(voc.later_statement_main_rules)
         self.statement_subject = voc.statement_subject
         self.headline_actor = voc.headline_actor
+        self.and_speaks_rules = frozenset(voc.and_speaks_rules)
+        self.and_speaks_words = voc.and_speaks_words
         self.owner_main_rules = frozenset(voc.statement_owners.main_rules)
         self.owner_re = phrase_regex(voc.statement_owners.before) if voc.statement_owners.before else None
         self.headline_passive = frozenset(voc.headline_actor.passive)
