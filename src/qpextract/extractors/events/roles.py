@@ -40,6 +40,7 @@ Sentence = tuple[int, int]
 _PARTICIPATION = RoleRule(name="role.other.participation", role="other", where=["after"], cues=[])
 _HEADLINE_SPEAKER = "role.speaker.headline_subject"
 _HEADLINE_ACTOR = "role.other.headline_actor"  # the headline's subject who acts or undergoes it, no statement of his
+_RESTATES = "role.speaker.restates_headline"  # who tells in the lead, in the headline verb's words, what it reports
 _OWNER_SPEAKER = "role.speaker.tuyen_bo_cua"  # whom the lead names as the owner of the statement ("tuyên bố của A")
 _HEADLINE_SPEECH = "role.speaker.headline_actor_speech"  # the headline's subject who acts and gives a speech at it
 _STATEMENT_SPEAKER = "role.speaker.statement"  # who states in the lead what a statement headline reports
@@ -205,6 +206,9 @@ class RoleReader:
                 early = in_lead or bisect_right(starts, ms) <= self.t.statement_sentences
                 rules = [self._reactive(r, in_lead, idx in named_in_lead and early, low, sentence) for r in rules]
                 rules = [r for r in rules if r is not None]
+                if in_lead and any(r.informs for r in rules) and self._restates(low, me, nxt):
+                    # "tướng A cho biết không công nhận Tổng thống B" under "Tướng … công nhận …": he states it
+                    rules = [self.t.by_name[_RESTATES] if r.informs else r for r in rules]
                 if any(r.informs or r.role == "speaker" for r in rules) and self._at_press_conference(low, sentence):
                     rules = [self.t.by_name[_PRESS_SPEAKER] if r.informs or r.role == "speaker" else r for r in rules]
                 if not rules:
@@ -299,6 +303,22 @@ class RoleReader:
         if statement and not any(p.role == "speaker" for p in out):
             out = self._later_speaker(doc, out, {k: v for k, v in states.items() if k not in actors})
         return out
+
+    def _restates(self, low: str, me: int, nxt: int) -> bool:
+        """Under a headline verb of `restates.main_rules`, the words a person tells in the lead open with the main
+        event's trigger, after at most `restates.words` words of `restates.between` ("tướng A cho biết không công nhận
+        Tổng thống B" under "Tướng … công nhận 'Tổng thống lâm thời' C"): what he tells is the headline's news."""
+        conf = self.t.restates
+        if self.main_rule not in conf.main_rules or not self.main_trigger:
+            return False
+        end = self._clause_end(low, me, nxt)
+        for s, e in find_all(self.t.cue_re["after"], low, me, end):
+            if not any(r.informs for r in self.t.variants["after"].get(phrase_key(low[s:e]), [])):
+                continue
+            words = low[e:end].split()
+            k = next((i for i, w in enumerate(words[: conf.words + 1]) if w not in self.t.restates_between), 0)
+            return " ".join(words[k:]).startswith(self.main_trigger + " ") or " ".join(words[k:]) == self.main_trigger
+        return False
 
     def _statement_owners(
         self,

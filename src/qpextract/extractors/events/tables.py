@@ -260,6 +260,15 @@ class StatementOwners(BaseModel):
     before: list[str] = Field(default_factory=list)
 
 
+class Restates(BaseModel):
+    """event_roles.yaml `restates`: who tells in the lead, in the headline verb's own words, what the headline reports."""
+
+    model_config = ConfigDict(extra="forbid")
+    main_rules: list[str] = Field(default_factory=list)
+    words: int = Field(default=2, ge=0, le=6)  # words between his verb of telling and the trigger
+    between: list[str] = Field(default_factory=list)  # the words that may stand there ("không", "đã", "sẽ")
+
+
 class RoleVocabulary(BaseModel):
     """event_roles.yaml."""
 
@@ -284,6 +293,7 @@ class RoleVocabulary(BaseModel):
     statement_subject: StatementSubject = Field(default_factory=StatementSubject)
     headline_actor: HeadlineActor = Field(default_factory=HeadlineActor)
     statement_owners: StatementOwners = Field(default_factory=StatementOwners)
+    restates: Restates = Field(default_factory=Restates)
     and_speaks_rules: list[str] = Field(default_factory=list)  # "A dự lễ và có bài phát biểu": he speaks
     and_speaks_words: int = Field(default=6, ge=1, le=12)  # words between what he attends and his speech
     no_participation_main_rules: list[str] = Field(default_factory=list)  # a participation word places no one there
@@ -347,6 +357,8 @@ class RoleTables:
         self.headline_actor = voc.headline_actor
         self.and_speaks_rules = frozenset(voc.and_speaks_rules)
         self.and_speaks_words = voc.and_speaks_words
+        self.restates = voc.restates
+        self.restates_between = frozenset(voc.restates.between)
         self.owner_main_rules = frozenset(voc.statement_owners.main_rules)
         self.owner_re = phrase_regex(voc.statement_owners.before) if voc.statement_owners.before else None
         self.headline_passive = frozenset(voc.headline_actor.passive)
