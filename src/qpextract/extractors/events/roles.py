@@ -39,6 +39,10 @@ Sentence = tuple[int, int]
 # one who takes part with no role a rule names (a cue of `participation`, or a speech after a crash)
 _PARTICIPATION = RoleRule(name="role.other.participation", role="other", where=["after"], cues=[])
 _HEADLINE_SPEAKER = "role.speaker.headline_subject"
+_HEADLINE_ACTOR = "role.other.headline_actor"  # the headline's subject who acts or undergoes it, no statement of his
+_RESTATES = "role.speaker.restates_headline"  # who tells in the lead, in the headline verb's words, what it reports
+_OWNER_SPEAKER = "role.speaker.tuyen_bo_cua"  # whom the lead names as the owner of the statement ("tuyên bố của A")
+_HEADLINE_SPEECH = "role.speaker.headline_actor_speech"  # the headline's subject who acts and gives a speech at it
 _STATEMENT_SPEAKER = "role.speaker.statement"  # who states in the lead what a statement headline reports
 _SOURCE = "role.other.cho_biet"  # who informs the press about the event: no participant
 _SAYS = "role.speaker.noi"  # '"…", Đại tá A nói': of one who informs about the event elsewhere, no speech in it
@@ -128,6 +132,7 @@ class RoleReader:
         source_re = self.t.source_re if main_rule in self.t.statement_main_rules else self.t.source_or_commentator_re
         subject = self._headline_subject(doc, main_rule, main_trigger)
         earlier = self._earlier_sentences(doc, sentence_of, day) | self._other_occasions(doc, low, lead)
+        starts = [a for a, _ in doc.sentences]
         for sentence, mentions in by_sentence.items():
             if sentence in earlier:
                 continue  # another, earlier event: nothing it says places anyone in the main one
@@ -197,8 +202,13 @@ class RoleReader:
                     states[idx] = min(states.get(idx, (ms, me)), (ms, me))
                 if any(r.informs or r.role == "speaker" for r in rules) and self._to_press(low, sentence):
                     press_sources.add(idx)
-                rules = [self._reactive(r, in_lead, idx in named_in_lead, low, sentence) for r in rules]
+                # a statement made further on than the first sentences is about another matter, not the headline's
+                early = in_lead or bisect_right(starts, ms) <= self.t.statement_sentences
+                rules = [self._reactive(r, in_lead, idx in named_in_lead and early, low, sentence) for r in rules]
                 rules = [r for r in rules if r is not None]
+                if in_lead and any(r.informs for r in rules) and self._restates(low, me, nxt):
+                    # "tướng A cho biết không công nhận Tổng thống B" under "Tướng … công nhận …": he states it
+                    rules = [self.t.by_name[_RESTATES] if r.informs else r for r in rules]
                 if any(r.informs or r.role == "speaker" for r in rules) and self._at_press_conference(low, sentence):
                     rules = [self.t.by_name[_PRESS_SPEAKER] if r.informs or r.role == "speaker" else r for r in rules]
                 if not rules:
@@ -206,18 +216,18 @@ class RoleReader:
                 if all(r.informs for r in rules):
                     informing.add(idx)
                 # one who informs the press counts only when nothing else places him in the event
-                rule = min(rules, key=lambda r: (r.informs, self.t.precedence[r.role]))  # one who attends and speaks speaks
+                rule = min(rules, key=self._rank)  # one who attends and speaks speaks
                 if rule.informs and in_lead:
                     informs_in_lead.add(idx)
                     own = self._own_title_start(doc, sentence, ms, doc.officials[idx])
                     if self._quoted(doc, low, sentence, own) and not self._to_press(low, sentence):
                         tells_in_lead.setdefault(idx, (ms, me))
                 for into, rs in ((found, [rule]), (kept, [r for r in rules if r.name not in self.t.press_source_rules])):
-                    r = min(rs, key=lambda r: (r.informs, self.t.precedence[r.role]), default=None)
+                    r = min(rs, key=self._rank, default=None)
                     best = into.get(idx)
                     if r is not None and (
                         best is None
-                        or (r.informs, self.t.precedence[r.role]) < (best[0].informs, self.t.precedence[best[0].role])
+                        or self._rank(r) < self._rank(best[0])
                     ):
                         into[idx] = (r, ms, me)
         if main_rule not in self.t.statement_main_rules and not (
@@ -236,6 +246,7 @@ class RoleReader:
                         del found[idx]
                         informs_in_lead.add(idx)
         out: list[Participant] = []
+        actors: set[int] = set()  # the headline's subjects who act or undergo it: no statement of theirs
         headline = self._headline_words(doc) if main_rule in self.t.headline_speaker_main_rules else []
         reactive = main_rule in self.t.reactive_main_rules
         # under a statement or a headline in its own words the lead also names whom it speaks of
@@ -248,9 +259,19 @@ class RoleReader:
                 for m in official.mentions
                 for a, b in lead
             )
-            if headline and (idx in found or idx in taking_part or in_lead) and self._in_headline(official.name, headline):
+            place = self._in_headline(official.name, headline) if headline else None
+            acts = place is not None and self._headline_acts(*place)
+            if acts and (idx in found or idx in taking_part or in_lead):
+                actors.add(idx)
+            if place is not None and not acts and (idx in found or idx in taking_part or in_lead):
                 # the one the headline quotes ("Trump nói …", "TT Putin cảnh báo …") speaks: the statement is the event
                 out.append(Participant(name=official.name, role="speaker", official=idx, rule=_HEADLINE_SPEAKER))
+            elif acts and self._speaks_at(doc, low, official, sentence_of, earlier):
+                # one who acts and gives a speech at it ("Tổng thống A ký sắc lệnh …", "A phát biểu tại Lầu Năm Góc")
+                out.append(Participant(name=official.name, role="speaker", official=idx, rule=_HEADLINE_SPEECH))
+            elif acts and (idx in found or idx in taking_part or in_lead):
+                # the headline's subject who acts or undergoes it ("Bộ trưởng A ký lệnh …", "Obama bị chỉ trích …")
+                out.append(Participant(name=official.name, role="other", official=idx, rule=_HEADLINE_ACTOR))
             elif idx in found and not found[idx][0].informs:
                 rule, ms, me = found[idx]
                 doc.explain("events", rule.name, ms, me)
@@ -273,11 +294,71 @@ class RoleReader:
                 # named in the lead of a meeting, a visit or a ceremony: there; in a statement or an incident the
                 # lead also names those it speaks of
                 out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
+        if main_rule in self.t.owner_main_rules and not any(p.role == "speaker" for p in out):
+            out = self._statement_owners(doc, low, out, lead, earlier, sentence_of)
         if subject and not any(p.role == "speaker" for p in out):
-            out = self._subject_speakers(doc, out, subject, states, named_in_lead)
+            out = self._subject_speakers(
+                doc, out, subject, {k: v for k, v in states.items() if k not in actors}, named_in_lead - actors
+            )
         if statement and not any(p.role == "speaker" for p in out):
-            out = self._later_speaker(doc, out, states)
+            out = self._later_speaker(doc, out, {k: v for k, v in states.items() if k not in actors})
         return out
+
+    def _restates(self, low: str, me: int, nxt: int) -> bool:
+        """Under a headline verb of `restates.main_rules`, the words a person tells in the lead open with the main
+        event's trigger, after at most `restates.words` words of `restates.between` ("tướng A cho biết không công nhận
+        Tổng thống B" under "Tướng … công nhận 'Tổng thống lâm thời' C"): what he tells is the headline's news."""
+        conf = self.t.restates
+        if self.main_rule not in conf.main_rules or not self.main_trigger:
+            return False
+        end = self._clause_end(low, me, nxt)
+        for s, e in find_all(self.t.cue_re["after"], low, me, end):
+            if not any(r.informs for r in self.t.variants["after"].get(phrase_key(low[s:e]), [])):
+                continue
+            words = low[e:end].split()
+            k = next((i for i, w in enumerate(words[: conf.words + 1]) if w not in self.t.restates_between), 0)
+            return " ".join(words[k:]).startswith(self.main_trigger + " ") or " ".join(words[k:]) == self.main_trigger
+        return False
+
+    def _statement_owners(
+        self,
+        doc: Document,
+        low: str,
+        out: list[Participant],
+        lead: list[Sentence],
+        earlier: set[Sentence],
+        sentence_of: Callable[[int], Sentence],
+    ) -> list[Participant]:
+        """Under a headline of what was said or done (`statement_owners.main_rules`) that no one has yet been found to
+        state, a participant of role `other` whom the lead names as the owner of a statement ("Đó là tuyên bố của Thứ
+        trưởng Quốc phòng Nga A", "theo thông báo của B": one of `statement_owners.before` just before his own rank and
+        posts) made it: its speaker (rule role.speaker.tuyen_bo_cua)."""
+        if self.t.owner_re is None:
+            return out
+        changed: list[Participant] = []
+        for p in out:
+            official = doc.officials[p.official] if p.official is not None else None
+            hit = None
+            if p.role == "other" and official is not None:
+                for m in official.mentions:
+                    sentence = sentence_of(m.start)
+                    if sentence not in lead or sentence in earlier:
+                        continue
+                    own = self._own_title_start(doc, sentence, m.start, official)
+                    if self._phrases_before(doc, low, sentence, own, self.t.owner_re):
+                        hit = m
+                        break
+            if hit is None:
+                changed.append(p)
+                continue
+            doc.explain("events", _OWNER_SPEAKER, hit.start, hit.end)
+            changed.append(Participant(name=p.name, role="speaker", official=p.official, rule=_OWNER_SPEAKER))
+        return changed
+
+    def _rank(self, rule: RoleRule) -> tuple[bool, bool, int]:
+        """The order in which a person's rules win: one that only informs last; one of what he undergoes (a defendant,
+        a victim: `undergoes`) before any other, whatever he says or reports ("bị cáo A … trình bày"); then `precedence`."""
+        return rule.informs, not rule.undergoes, self.t.precedence[rule.role]
 
     def _lead_subject(
         self,
@@ -450,7 +531,8 @@ class RoleReader:
         self, rule: RoleRule, in_lead: bool, named_in_lead: bool, low: str, sentence: Sentence
     ) -> Optional[RoleRule]:
         """A rule as it reads in the main event at hand. Under a statement headline one named in the lead who states
-        or informs makes the statement: its speaker. At a crash, an arrest or other reactive news a speech word makes
+        or informs (``named_in_lead``: in the lead or the first `statement_sentences` sentences; what one says further
+        on is about another matter) makes the statement: its speaker. At a crash, an arrest or other reactive news a speech word makes
         in the lead, under a headline that only says what happened, the one who makes the statement the news is about
         ("Ngoại trưởng A … khẳng định Berlin đã quyết định ngừng …"); at a crash or a case, a source of the news
         (role.other.cho_biet); under a headline verb, one who takes part ("Tổng thống A ký bản ghi nhớ khẳng định").
@@ -470,25 +552,67 @@ class RoleReader:
         return self.t.by_name[_SOURCE] if self.main_rule in self.t.incident_main_rules else _PARTICIPATION
 
     @staticmethod
-    def _headline_words(doc: Document) -> list[list[str]]:
-        """The words of each clause of the headline (split at ":", ",", ";"), lower case."""
-        return [[w.lower() for w in _WORD.findall(c)] for c in _CLAUSE.split(doc.title or "")]
+    def _headline_words(doc: Document) -> list[tuple[list[str], bool]]:
+        """The words of each clause of the headline (split at ":", ",", ";"), lower case, and whether a colon closes
+        the clause ("TT Putin: …": what follows is his words)."""
+        title = doc.title or ""
+        out: list[tuple[list[str], bool]] = []
+        at = 0
+        for m in [*_CLAUSE.finditer(title), None]:
+            end = m.start() if m else len(title)
+            out.append(([w.lower() for w in _WORD.findall(title[at:end])], bool(m) and m.group() == ":"))
+            at = m.end() if m else at
+        return out
 
     @staticmethod
-    def _in_headline(name: str, headline: list[list[str]]) -> bool:
+    def _in_headline(name: str, headline: list[tuple[list[str], bool]]) -> Optional[tuple[list[str], bool]]:
         """The name opens a clause of the headline, after at most two words of title ("TT Putin cảnh báo …",
-        "Tướng Valery Gerasimov: …"): it is the subject. A foreign name may be written by its last word ("Trump");
-        a Vietnamese given name alone ("Nam", "Hùng") says too little."""
+        "Tướng Valery Gerasimov: …"): it is the subject; the words of the clause after it (his predicate) and whether a
+        colon closes the clause. A foreign name may be written by its last word ("Trump"); a Vietnamese given name
+        alone ("Nam", "Hùng") says too little. None when he opens no clause."""
         words = [w.lower() for w in _WORD.findall(name)]
         if not words:
-            return False
-        for clause in headline:
+            return None
+        for clause, colon in headline:
             head = clause[: len(words) + 2]
             if all(w in head for w in words):
-                return True
+                return clause[max(head.index(w) for w in words) + 1 :], colon
             if len(words[-1]) > 3 and words[-1].isascii() and words[-1] in clause[:3]:
+                return clause[clause.index(words[-1]) + 1 :], colon
+        return None
+
+    def _speaks_at(
+        self, doc: Document, low: str, official: Official, sentence_of: Callable[[int], Sentence], earlier: set[Sentence]
+    ) -> bool:
+        """A cue of `headline_actor.speech_rules` follows one of the person's mentions in its clause, a source before it
+        or not ("AFP dẫn lời Tổng thống A phát biểu tại Lầu Năm Góc"): he gives a speech at what he does."""
+        for m in official.mentions:
+            sentence = sentence_of(m.start)
+            if sentence in earlier:
+                continue
+            rule = self._after(doc, low, sentence, m.end, sentence[1])
+            if rule is not None and rule.name in self.t.headline_actor_speech_rules:
+                doc.explain("events", _HEADLINE_SPEECH, m.start, m.end)
                 return True
         return False
+
+    def _headline_acts(self, predicate: list[str], colon: bool) -> bool:
+        """The headline's subject acts or undergoes what the headline reports, no statement of his (`headline_actor`):
+        a passive word opens his predicate ("Obama bị chỉ trích", "Ông Trump sắp được nhận"); under a headline verb of
+        an act (`act_main_rules`) no speech word follows him and no colon closes his clause ("Bộ trưởng Mattis ký lệnh
+        rút quân", "Thượng tướng A từ trần"; not "Trump thông báo rút quân", "Trump: Triều Tiên …"); or the statement
+        verb of the main event is an act of his (`act_triggers`: "Ông Trump ra lệnh thành lập …")."""
+        conf = self.t.headline_actor
+        said = predicate[: conf.words]
+        if any(w in self.t.headline_passive for w in said[: conf.passive_words]):
+            return True
+        if colon and not said:
+            return False
+        text = " ".join(said)
+        if self.main_rule in self.t.headline_act_main_rules:
+            return not colon and self.t.headline_speech_re.search(text) is None
+        trigger = phrase_key(self.main_trigger)
+        return bool(trigger in self.t.headline_act_triggers and re.search(rf"(?<!\w){re.escape(trigger)}(?!\w)", text))
 
     # ---- placements -----------------------------------------------------------------
     def _first_letter(self, doc: Document, sentence: Sentence) -> int:
@@ -569,13 +693,26 @@ class RoleReader:
         rest: list[tuple[int, int, Optional[RoleRule]]],
     ) -> RoleRule:
         """One who attends and, in the same predicate, speaks ("A đến dự và phát biểu chỉ đạo", "A tham dự và phát
-        biểu tại hội nghị") speaks: the speech cue's rule. ("dự và chỉ đạo" is a cue of its own: an attendee.)"""
+        biểu tại hội nghị") speaks: the speech cue's rule. ("dự và chỉ đạo" is a cue of its own: an attendee.) A cue of
+        `and_speaks.rules` may come after what he attends and a coordination word, a few words and no punctuation
+        between (`and_speaks.words`: "Tổng thống A thị sát cuộc diễn tập và có bài phát biểu với các binh lính")."""
         if rule.role != "attendee" or not rest:
             return rule
         s2, e2, nxt = rest[0]
-        if nxt is None or nxt.role != "speaker" or nxt.informs or low[e:s2].strip() not in self.t.coordination:
-            return rule
-        return nxt if self._counts(doc, low, sentence, s2, e2) else rule
+        if nxt is not None and nxt.role == "speaker" and not nxt.informs and low[e:s2].strip() in self.t.coordination:
+            return nxt if self._counts(doc, low, sentence, s2, e2) else rule
+        for s2, e2, nxt in rest:
+            gap = low[e:s2]
+            if any(c in _PUNCT for c in gap) or len(gap.split()) > self.t.and_speaks_words:
+                break
+            if (
+                nxt is not None
+                and nxt.name in self.t.and_speaks_rules
+                and self.t.coordination & set(gap.split())
+                and self._counts(doc, low, sentence, s2, e2)
+            ):
+                return nxt
+        return rule
 
     def _at_press_conference(self, low: str, sentence: Sentence) -> bool:
         """The sentence places what is told at a press conference, and the main event is what was announced there:

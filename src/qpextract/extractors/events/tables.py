@@ -222,6 +222,7 @@ class RoleRule(BaseModel):
     not_after: list[str] = Field(default_factory=list)
     at_occasion: Optional[str] = None
     informs: bool = False  # its cue makes the person a source of the news, no participant
+    undergoes: bool = False  # what the person undergoes (a defendant, a victim): wins over what he says or reports
     at_gatherings_of: list[EventType] = Field(default_factory=list)  # also when such an event is a meeting
     passive_verbs: list[str] = Field(default_factory=list)  # "được <agent> <verb>" after the name
     to_press: bool = False  # said to the press (a press word in the sentence): a source, no participant
@@ -236,6 +237,36 @@ class StatementSubject(BaseModel):
     words: int = Field(default=4, ge=1, le=8)  # words of the headline clause read as its subject
     passive: list[str] = Field(default_factory=list)  # "Lầu Năm Góc bị phản đối": the subject undergoes it
     posted_in: list[str] = Field(default_factory=list)  # "Đại sứ Trung Quốc tại Philippines": posted there, not of it
+
+
+class HeadlineActor(BaseModel):
+    """event_roles.yaml `headline_actor`: when the one who opens a headline clause acts or undergoes, not states."""
+
+    model_config = ConfigDict(extra="forbid")
+    words: int = Field(default=4, ge=1, le=8)  # words after the name read as his predicate
+    passive: list[str] = Field(default_factory=list)  # "Obama bị chỉ trích": he undergoes it
+    passive_words: int = Field(default=2, ge=1, le=4)  # how far into the predicate a passive word may stand
+    act_main_rules: list[str] = Field(default_factory=list)  # headline verbs of an act: he states only by a speech word
+    speech_words: list[str] = Field(default_factory=list)  # "Trump thông báo rút quân": he states all the same
+    act_triggers: list[str] = Field(default_factory=list)  # statement verbs that are acts ("ra lệnh", "ký")
+    speech_rules: list[str] = Field(default_factory=list)  # a speech at what he does: he speaks ("phát biểu")
+
+
+class StatementOwners(BaseModel):
+    """event_roles.yaml `statement_owners`: whom the lead names as the owner of a statement ("tuyên bố của A")."""
+
+    model_config = ConfigDict(extra="forbid")
+    main_rules: list[str] = Field(default_factory=list)
+    before: list[str] = Field(default_factory=list)
+
+
+class Restates(BaseModel):
+    """event_roles.yaml `restates`: who tells in the lead, in the headline verb's own words, what the headline reports."""
+
+    model_config = ConfigDict(extra="forbid")
+    main_rules: list[str] = Field(default_factory=list)
+    words: int = Field(default=2, ge=0, le=6)  # words between his verb of telling and the trigger
+    between: list[str] = Field(default_factory=list)  # the words that may stand there ("không", "đã", "sẽ")
 
 
 class RoleVocabulary(BaseModel):
@@ -260,6 +291,11 @@ class RoleVocabulary(BaseModel):
     later_statement_main_rules: list[str] = Field(default_factory=list)
     statement_sentences: int = Field(default=0, ge=0, le=20)  # sentences a statement's later speaker may come in
     statement_subject: StatementSubject = Field(default_factory=StatementSubject)
+    headline_actor: HeadlineActor = Field(default_factory=HeadlineActor)
+    statement_owners: StatementOwners = Field(default_factory=StatementOwners)
+    restates: Restates = Field(default_factory=Restates)
+    and_speaks_rules: list[str] = Field(default_factory=list)  # "A dự lễ và có bài phát biểu": he speaks
+    and_speaks_words: int = Field(default=6, ge=1, le=12)  # words between what he attends and his speech
     no_participation_main_rules: list[str] = Field(default_factory=list)  # a participation word places no one there
     commentators_before: list[str] = Field(default_factory=list)  # "Chuyên gia A": a source, but under statements
     continuations: list[str] = Field(default_factory=list)  # "Về phía B có …": a side of the list before
@@ -318,6 +354,18 @@ class RoleTables:
         self.statement_sentences = voc.statement_sentences
         self.later_statement_main_rules = frozenset(voc.later_statement_main_rules)
         self.statement_subject = voc.statement_subject
+        self.headline_actor = voc.headline_actor
+        self.and_speaks_rules = frozenset(voc.and_speaks_rules)
+        self.and_speaks_words = voc.and_speaks_words
+        self.restates = voc.restates
+        self.restates_between = frozenset(voc.restates.between)
+        self.owner_main_rules = frozenset(voc.statement_owners.main_rules)
+        self.owner_re = phrase_regex(voc.statement_owners.before) if voc.statement_owners.before else None
+        self.headline_passive = frozenset(voc.headline_actor.passive)
+        self.headline_act_main_rules = frozenset(voc.headline_actor.act_main_rules)
+        self.headline_speech_re = phrase_regex(voc.headline_actor.speech_words or ["nói"])
+        self.headline_actor_speech_rules = frozenset(voc.headline_actor.speech_rules)
+        self.headline_act_triggers = frozenset(phrase_key(w) for w in voc.headline_actor.act_triggers)
         self.no_participation_main_rules = frozenset(voc.no_participation_main_rules)
         self.source_or_commentator_re = phrase_regex(voc.source_before + voc.commentators_before)
         # (an empty list would compile to a pattern that matches everywhere: none instead)
