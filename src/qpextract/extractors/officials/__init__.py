@@ -203,7 +203,7 @@ class OfficialExtractor:
                 if aged and ev.kind == "vi":
                     rule = "person.age" if self.lex.age_after.match(text, e, hi) else "person.apposition"
                 person = None
-                if ev.kind in ("foreign", "tail", "known") and " " not in key_form(text[s:e]):
+                if ev.kind in ("foreign", "tail", "known", "appos", "patronymic") and " " not in key_form(text[s:e]):
                     person = reg.by_foreign_name(text[s:e])  # "ông Trump" after "Donald Trump"
                     if person is not None:
                         person.add_mention(s, e)
@@ -339,6 +339,8 @@ class OfficialExtractor:
                 found.append(NameSpan(s, e, "foreign"))
             if kind == "title" and len(found) == before and _foreign_ahead(text, pos, limit, 90):
                 self._after_body(text, m.start(), limit, found)
+            if kind == "title" and len(found) == before:
+                self._post_comma(text, m.start(), limit, found)
             if kind in ("title", "noun") and len(found) == before:
                 self._post_tail(text, m.end(), limit, found, (m.start(), tail_posts))
         for w in self.lex.appositive.finditer(text, lo, hi):
@@ -382,6 +384,7 @@ class OfficialExtractor:
         found += self._elected(text, lo, hi)
         found += self._listed(text, hi, found)
         found += self._known(text, lo, hi)
+        found += self._patronymic(text, lo, hi)
         found += [
             NameSpan(m.start(), m.end())
             for m in self.lex.person_place.finditer(text, lo, hi)
@@ -487,6 +490,34 @@ class OfficialExtractor:
             if k < s and (text[j:k] in ("-", "–") or text[j:k][:1].isupper() and not self.foreign.opens_sentence(text, j, lo)):
                 continue  # the tail of a longer name ("Tháp Trump", "sân bay Bassel al - Assad")
             out.append(NameSpan(s, e, "known"))
+        return out
+
+    def _patronymic(self, text: str, lo: int, hi: int) -> list[NameSpan]:
+        """Rule ``person.patronymic``: a name held together by "bin"/"ibn" with no cue ("Osama bin Laden"): the
+        capitalized word before the particle reads foreign and is no tail of a longer run, nor after a thing's head."""
+        out: list[NameSpan] = []
+        for m in self.lex.patronymic.finditer(text, lo, hi):
+            j = m.start()
+            i = j
+            while i > lo and (text[i - 1].isalnum() or text[i - 1] in "'’-"):
+                i -= 1
+            first = text[i:j]
+            if not first[:1].isupper() or not _reads_foreign(first) or first in self.lex.recurring_not_first:
+                continue
+            head = text[max(lo, i - 24) : i]
+            prev = head.rstrip(" \t").rsplit(None, 1)[-1:] if head.endswith((" ", "\t")) else []
+            if prev and prev[0][:1].isupper() and not self.foreign.opens_sentence(text, i, lo) and fold(prev[0]) not in self.lex.cue_kind:
+                continue  # the tail of a longer capitalized run ("sân bay King Abdulaziz bin …")
+            if self.lex.thing_before.search(head) or self.lex.thing_head.search(text, max(lo, i - 16), i) or self.lex.place_before.search(text, max(lo, i - 16), i):
+                continue
+            limit = _line_end(text, m.end(), hi, 120)
+            runs = list(self.foreign.runs_after(text, m.end() - 1, limit))
+            if not runs:
+                continue
+            _, e, tokens = self._trim_run(text, *runs[0], limit)
+            if not tokens or len(tokens) > 3:
+                continue
+            out.append(NameSpan(i, e, "patronymic"))
         return out
 
     def _before_post(self, text: str, pos: int, post: bool, lo: int, hi: int, found: list[NameSpan]) -> None:
@@ -644,6 +675,28 @@ class OfficialExtractor:
             ):
                 found.append(NameSpan(s, e, "foreign"))
 
+    def _post_comma(self, text: str, start: int, limit: int, found: list[NameSpan]) -> None:
+        """Rule ``person.post_comma``: a foreign name set off by commas right after a whole post ("Bộ trưởng Quốc
+        phòng Thụy Điển, Peter Hultqvist, cho biết"): two words or more, one reading foreign, none a surname first,
+        then a comma, a bracket or a lower-case word (the apposition closes or the clause goes on)."""
+        post = self.positions.at(text, start, limit, set())
+        if post is None:
+            return
+        c = _POST_COMMA.match(text, post.end, limit)
+        if c is None:
+            return
+        for s, e, tokens in self.foreign.runs_after(text, c.end() - 1, limit):
+            s, e, tokens = self._trim_run(text, s, e, tokens, limit)
+            if (
+                len(tokens) >= 2
+                and tokens[0] not in self.lex.surnames
+                and tokens[0] not in self.lex.recurring_not_first
+                and not any(ch.isdigit() for t in tokens for ch in t)
+                and any(_reads_foreign(t) for t in tokens)
+                and _APPOSITION_CLOSE.match(text, e, limit) is not None
+            ):
+                found.append(NameSpan(s, e, "appos"))
+
     def _lead_trim(self, s0: int, tokens: list[str]) -> tuple[int, list[str]]:
         """Drop the words that open a run but are no part of a name ("Theo Bill Gulley", "Cô Delancey")."""
         while tokens and (
@@ -687,7 +740,7 @@ class OfficialExtractor:
                 or self.lex.is_title(text, q, limit)
                 or self.lex.rank_at.match(text, q, limit)  # "Phó Đô đốc, Chuẩn Đô đốc": a rank, no name
                 or self.foreign.country_word.match(text, q, limit)
-                or t in self.lex.not_in_names
+                or (t in self.lex.not_in_names and not (keep and t in self.lex.family_name_words))
                 or (len(t.rstrip(".")) > 1 and t.isupper() and not (not keep and len(t) == 2 and len(tokens) > 1 and t not in self.lex.acronyms))  # initials: "HR McMaster"
                 or (not t.isalpha() and any(ch.isdigit() for ch in t))  # "phi công Su-30 MK2": a model, no name
                 or fold(t) in self.lex.cue_kind
@@ -1037,6 +1090,10 @@ def _person_rule(chain: list[Cue], name: NameSpan, post: bool, inherited: bool) 
         return "person.recurring"
     if name.kind == "named" and not chain:
         return "person.named"
+    if name.kind == "appos":
+        return "person.post_comma"
+    if name.kind == "patronymic" and not chain:
+        return "person.patronymic"
     if any(c.kind in ("hon", "rank", "title") for c in chain):
         return "person.cued"
     if chain:
@@ -1057,6 +1114,8 @@ def _opens_clause(text: str, sent_start: int, pos: int) -> bool:
     )
 
 
+_POST_COMMA = re.compile(r"[ \t]*+,[ \t]++")  # person.post_comma: the comma after a whole post, then the name
+_APPOSITION_CLOSE = re.compile(r"[ \t]*+[,(]|[ \t]++[a-zà-ỹđ]")  # a comma, a bracket or a lower-case word after the name
 _WORD_AHEAD = re.compile(r"[A-Z][a-z]++[ ][A-Z][a-z]++")
 _ONE_BEFORE = re.compile(r"(?<=\w),[ \t]++một[ \t]++\Z")
 _OF_WORDS = frozenset({"của", "tại", "ở", "thuộc"})

@@ -116,6 +116,9 @@ class Lexicon:
         self.place_before = re.compile(PB + trie_pattern(rules["place_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         self.thing_head = re.compile(PB + owners + trie_pattern(rules["thing_heads"]) + r"[ \t]++\Z")
         self.not_in_names = frozenset(rules["not_in_names"])
+        self.family_name_words = frozenset(rules["family_name_words"])  # person.foreign: "Isagani Nato"
+        # person.patronymic: a capitalized word, "bin"/"ibn" and a capitalized word (found at the particle)
+        self.patronymic = re.compile(r"[ \t]" + trie_pattern(rules["patronymic_particles"]) + r"[ \t]++(?=" + UPPER + r"|al[ -])")
         self.never_in_names = frozenset(rules["never_in_names"])
         self.ethnic_first = frozenset(rules["ethnic_first"])
         self.nickname_first = frozenset(rules["nickname_first"])
