@@ -203,7 +203,7 @@ class OfficialExtractor:
                 if aged and ev.kind == "vi":
                     rule = "person.age" if self.lex.age_after.match(text, e, hi) else "person.apposition"
                 person = None
-                if ev.kind in ("foreign", "tail", "known", "appos", "patronymic") and " " not in key_form(text[s:e]):
+                if ev.kind in ("foreign", "tail", "known", "appos", "patronymic", "first_name") and " " not in key_form(text[s:e]):
                     person = reg.by_foreign_name(text[s:e])  # "ông Trump" after "Donald Trump"
                     if person is not None:
                         person.add_mention(s, e)
@@ -385,6 +385,7 @@ class OfficialExtractor:
         found += self._listed(text, hi, found)
         found += self._known(text, lo, hi)
         found += self._patronymic(text, lo, hi)
+        found += self._first_names(text, lo, hi)
         found += [
             NameSpan(m.start(), m.end())
             for m in self.lex.person_place.finditer(text, lo, hi)
@@ -491,6 +492,80 @@ class OfficialExtractor:
                 continue  # the tail of a longer name ("Tháp Trump", "sân bay Bassel al - Assad")
             out.append(NameSpan(s, e, "known"))
         return out
+
+    def _first_names(self, text: str, lo: int, hi: int) -> list[NameSpan]:
+        """Rule ``person.first_name``: a foreign given name (given_names_foreign.tsv) and one to three capitalized
+        words with no cue ("Cuộc chiến do Douglas MacArthur chỉ huy"), one word reading foreign; not the tail of a
+        longer capitalized run, nor a thing's name here or anywhere in the article ("tàu sân bay USS Carl Vinson")."""
+        out: list[NameSpan] = []
+        things: dict[str, bool] = {}
+        for m in self.lex.first_name.finditer(text, lo, hi):
+            s = m.start()
+            if self._tail_or_thing(text, s, lo) or self.lex.first_name_thing.search(text, max(lo, s - 96), s):
+                continue  # "tàu chở dầu Boris Butoma", "Trung tâm … James Martin"
+            h = self._list_head(text, s, lo)
+            if h < s and (self._tail_or_thing(text, h, lo) or self.lex.first_name_thing.search(text, max(lo, h - 96), h)):
+                continue  # "làng Suha, Al-Barghouthiyah, Abu Habibat và Hamad Omar": the last of a list of places
+            if s > lo and text[s - 1] == "(" and _GLOSSED.search(text, max(lo, s - 24), s - 1):
+                continue  # "Vích-to Bôn-đa-rép (Viktor Bondarev)": the name as written in the source, one person
+            limit = _line_end(text, m.end(), hi, 120)
+            runs = list(self.foreign.runs_after(text, m.end(), limit))
+            if not runs:
+                continue
+            _, e0, rest = runs[0]
+            s, e, tokens = self._trim_run(text, s, e0, [m.group()] + rest, limit)
+            if (
+                len(tokens) < 2
+                or tokens[1] in self.lex.surnames
+                or tokens[1] in self.lex.recurring_not_first
+                or any(ch.isdigit() for t in tokens for ch in t)
+                or not any(_reads_foreign(t) for t in tokens)
+                or any(not t.isascii() and vietnamese_syllable(t) for t in tokens)  # "Peter Đại đế": a Vietnamese word
+                or text[e : e + 1].isalnum()
+                or _APOSTROPHE_AFTER.match(text, e) is not None  # "Andrew O ' Neil": the name goes on, unread
+            ):
+                continue
+            run = text[s:e]
+            if run not in things:
+                things[run] = self._named_as_thing(text, lo, hi, run)
+            if not things[run]:
+                out.append(NameSpan(s, e, "first_name"))
+        return out
+
+    @staticmethod
+    def _list_head(text: str, i: int, lo: int) -> int:
+        """Where a list of capitalized items ending right before ``i`` starts ("Suha, Al-Barghouthiyah và "), else ``i``."""
+        head = i
+        for _ in range(8):
+            m = _LIST_ITEM_BEFORE.search(text, max(lo, head - 64), head)
+            if m is None:
+                break
+            head = m.start()
+        return head
+
+    def _tail_or_thing(self, text: str, i: int, lo: int) -> bool:
+        """The capitalized run at ``i`` goes on a longer one ("USS Carl Vinson", "Trung tâm James Martin") or names a
+        thing, a place or a site after its head ("tàu sân bay Carl Vinson", "mang tên Woodrow Wilson", "căn cứ Fort …")."""
+        head = text[max(lo, i - 24) : i]
+        prev = head.rstrip(" \t").rsplit(None, 1)[-1:] if head.endswith((" ", "\t")) else []
+        if prev and (prev[0][:1].isupper() or prev[0][-1:].isdigit()) and not self.foreign.opens_sentence(text, i, lo) and fold(prev[0]) not in self.lex.cue_kind:
+            return True
+        return bool(
+            self.lex.thing_before.search(head)
+            or self.lex.thing_head.search(text, max(lo, i - 16), i)
+            or self.lex.place_before.search(text, max(lo, i - 16), i)
+            or self.lex.site_before.search(text, max(lo, i - 16), i)
+            or self.names.named_after.search(text, max(lo, i - 80), i)
+        )
+
+    def _named_as_thing(self, text: str, lo: int, hi: int, run: str) -> bool:
+        """Somewhere in the article ``run`` is written as a thing's name ("USS Carl Vinson", "tàu Carl Vinson")."""
+        a = text.find(run, lo, hi)
+        while a >= 0:
+            if self._tail_or_thing(text, a, lo):
+                return True
+            a = text.find(run, a + len(run), hi)
+        return False
 
     def _patronymic(self, text: str, lo: int, hi: int) -> list[NameSpan]:
         """Rule ``person.patronymic``: a name held together by "bin"/"ibn" with no cue ("Osama bin Laden"): the
@@ -1094,6 +1169,8 @@ def _person_rule(chain: list[Cue], name: NameSpan, post: bool, inherited: bool) 
         return "person.post_comma"
     if name.kind == "patronymic" and not chain:
         return "person.patronymic"
+    if name.kind == "first_name" and not chain:
+        return "person.first_name"
     if any(c.kind in ("hon", "rank", "title") for c in chain):
         return "person.cued"
     if chain:
@@ -1114,6 +1191,9 @@ def _opens_clause(text: str, sent_start: int, pos: int) -> bool:
     )
 
 
+_LIST_ITEM_BEFORE = re.compile(r"(?<![\w'’-])" + UPPER + r"[\w'’-]*+(?:[ ]" + UPPER + r"[\w'’-]*+){0,3}+(?:,[ ]|[ ]và[ ])\Z")
+_GLOSSED = re.compile(r"\w[ \t]*+\Z")  # a word right before the bracket: the name in brackets glosses it
+_APOSTROPHE_AFTER = re.compile(r"[ \t]?['’]")
 _POST_COMMA = re.compile(r"[ \t]*+,[ \t]++")  # person.post_comma: the comma after a whole post, then the name
 _APPOSITION_CLOSE = re.compile(r"[ \t]*+[,(]|[ \t]++[a-zà-ỹđ]")  # a comma, a bracket or a lower-case word after the name
 _WORD_AHEAD = re.compile(r"[A-Z][a-z]++[ ][A-Z][a-z]++")

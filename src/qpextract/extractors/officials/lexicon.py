@@ -49,6 +49,10 @@ class _TitleRow(BaseModel):
     same_as: Optional[str] = None
 
 
+class _GivenRow(BaseModel):
+    name: str
+
+
 class Lexicon:
     """Tables and regexes shared by the name, rank, position and coreference modules."""
 
@@ -117,6 +121,12 @@ class Lexicon:
         self.thing_head = re.compile(PB + owners + trie_pattern(rules["thing_heads"]) + r"[ \t]++\Z")
         self.not_in_names = frozenset(rules["not_in_names"])
         self.family_name_words = frozenset(rules["family_name_words"])  # person.foreign: "Isagani Nato"
+        # person.first_name: a foreign given name (given_names_foreign.tsv) and a capitalized word after it
+        given = [r.name for r in read_tsv("given_names_foreign.tsv", _GivenRow)]
+        self.first_name = re.compile(r"(?<![\w'’.-])" + trie_pattern(given) + r"(?=[ ]" + UPPER + r")")
+        self.first_name_thing = re.compile(
+            PB + trie_pattern(rules["first_name_thing_heads"]) + r"(?:[ \t]++[^\s,.;:()\"“”'‘’\-–]++){0,8}?[ \t]++\Z"
+        )
         # person.patronymic: a capitalized word, "bin"/"ibn" and a capitalized word (found at the particle)
         self.patronymic = re.compile(r"[ \t]" + trie_pattern(rules["patronymic_particles"]) + r"[ \t]++(?=" + UPPER + r"|al[ -])")
         self.never_in_names = frozenset(rules["never_in_names"])

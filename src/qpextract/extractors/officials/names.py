@@ -28,7 +28,8 @@ class NameSpan(NamedTuple):
     kind: str = "vi"  # "vi": starts with a surname; "foreign": a run after a strong cue; "recurring": a free foreign run;
     # "named": a foreign run after a naming word ("có tên"); "tail": a foreign name closing a post ("… Nga Valery Gerasimov");
     # "appos": a foreign name set off by commas after a whole post ("Bộ trưởng Quốc phòng Thụy Điển, Peter Hultqvist,");
-    # "patronymic": a free name held by "bin"/"ibn" ("Osama bin Laden")
+    # "patronymic": a free name held by "bin"/"ibn" ("Osama bin Laden"); "first_name": a free name opened by a
+    # foreign given name ("Douglas MacArthur")
 
 
 class NameFinder:
