@@ -342,6 +342,8 @@ class OfficialExtractor:
             if kind == "title" and len(found) == before:
                 self._post_comma(text, m.start(), limit, found)
             if kind in ("title", "noun") and len(found) == before:
+                self._post_comma(text, m.start(), limit, found, m.end())
+            if kind in ("title", "noun") and len(found) == before:
                 self._post_tail(text, m.end(), limit, found, (m.start(), tail_posts))
         for w in self.lex.appositive.finditer(text, lo, hi):
             # "Bun Heang, chỉ huy lực lượng cảnh vệ", "Michael Morell, thành viên NDSC"
@@ -501,6 +503,8 @@ class OfficialExtractor:
         things: dict[str, bool] = {}
         for m in self.lex.first_name.finditer(text, lo, hi):
             s = m.start()
+            if s > lo and (text[s - 1].isalnum() or text[s - 1] in "'’.-"):
+                continue  # inside a word or a longer name
             if self._tail_or_thing(text, s, lo) or self.lex.first_name_thing.search(text, max(lo, s - 96), s):
                 continue  # "tàu chở dầu Boris Butoma", "Trung tâm … James Martin"
             h = self._list_head(text, s, lo)
@@ -750,14 +754,40 @@ class OfficialExtractor:
             ):
                 found.append(NameSpan(s, e, "foreign"))
 
-    def _post_comma(self, text: str, start: int, limit: int, found: list[NameSpan]) -> None:
+    def _noun_field_end(self, text: str, pos: int, limit: int) -> int:
+        """End of the words after a person noun up to a comma, each capitalized or a word of a post's field or body
+        (post_tail_words, field_words: "phiến quân Houthi"), at most eight; -1 when another word stands there."""
+        q = pos
+        for _ in range(8):
+            b = _BLANKS.match(text, q, limit)
+            if b is None:
+                return q if text.startswith(",", q) and q > pos else -1
+            w = _LOWER_WORD.match(text, b.end(), limit)
+            if w is None or not (w.group()[:1].isupper() or w.group() in self.lex.post_tail_vocab or w.group() in _NOUN_FIELD):
+                return -1
+            q = w.end()
+        return q if text.startswith(",", q) else -1
+
+    def _post_comma(self, text: str, start: int, limit: int, found: list[NameSpan], noun_end: Optional[int] = None) -> None:
         """Rule ``person.post_comma``: a foreign name set off by commas right after a whole post ("Bộ trưởng Quốc
-        phòng Thụy Điển, Peter Hultqvist, cho biết"): two words or more, one reading foreign, none a surname first,
-        then a comma, a bracket or a lower-case word (the apposition closes or the clause goes on)."""
-        post = self.positions.at(text, start, limit, set())
-        if post is None:
-            return
-        c = _POST_COMMA.match(text, post.end, limit)
+        phòng Thụy Điển, Peter Hultqvist, cho biết") or a person noun and its field ("Thủ lĩnh phiến quân Houthi,
+        Saleh al - Sammad,"): two words or more, one reading foreign, none a surname first, then a comma, a bracket
+        or a lower-case word (the apposition closes or the clause goes on)."""
+        k = text.find(",", start, min(limit, start + 200))
+        if k < 0 or not (text[k + 1 : k + 2] in " \t" and text[k + 2 : k + 3].isupper()):
+            return  # no comma then a capital ahead (most posts): nothing to read
+        if noun_end is None:
+            post = self.positions.at(text, start, limit, set())
+            if post is None:
+                return
+            end = post.end
+            if _POST_COMMA.match(text, end, limit) is None:
+                return
+        else:
+            end = self._noun_field_end(text, noun_end, limit)  # "Thủ lĩnh phiến quân Houthi, Saleh al - Sammad,"
+            if end < 0:
+                return
+        c = _POST_COMMA.match(text, end, limit)
         if c is None:
             return
         for s, e, tokens in self.foreign.runs_after(text, c.end() - 1, limit):
@@ -1192,6 +1222,7 @@ def _opens_clause(text: str, sent_start: int, pos: int) -> bool:
 
 
 _LIST_ITEM_BEFORE = re.compile(r"(?<![\w'’-])" + UPPER + r"[\w'’-]*+(?:[ ]" + UPPER + r"[\w'’-]*+){0,3}+(?:,[ ]|[ ]và[ ])\Z")
+_NOUN_FIELD = frozenset({"phiến", "quân", "nhóm", "khủng", "bố", "nổi", "dậy", "tối"})  # "thủ lĩnh phiến quân Houthi"
 _GLOSSED = re.compile(r"\w[ \t]*+\Z")  # a word right before the bracket: the name in brackets glosses it
 _APOSTROPHE_AFTER = re.compile(r"[ \t]?['’]")
 _POST_COMMA = re.compile(r"[ \t]*+,[ \t]++")  # person.post_comma: the comma after a whole post, then the name

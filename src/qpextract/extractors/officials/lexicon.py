@@ -123,7 +123,8 @@ class Lexicon:
         self.family_name_words = frozenset(rules["family_name_words"])  # person.foreign: "Isagani Nato"
         # person.first_name: a foreign given name (given_names_foreign.tsv) and a capitalized word after it
         given = [r.name for r in read_tsv("given_names_foreign.tsv", _GivenRow)]
-        self.first_name = re.compile(r"(?<![\w'’.-])" + trie_pattern(given) + r"(?=[ ]" + UPPER + r")")
+        # (no look-behind in the pattern: it would keep ``re`` from skipping to capitals; the caller checks the boundary)
+        self.first_name = re.compile(trie_pattern(given) + r"(?=[ ]" + UPPER + r")")
         self.first_name_thing = re.compile(
             PB + trie_pattern(rules["first_name_thing_heads"]) + r"(?:[ \t]++[^\s,.;:()\"“”'‘’\-–]++){0,8}?[ \t]++\Z"
         )

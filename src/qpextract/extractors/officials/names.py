@@ -60,8 +60,9 @@ class NameFinder:
             PB + trie_pattern(rules["named_institutions"]) + r"(?:[ \t]++[^\s,.;:()\"“”'‘’\-–]++){1,5}?[ \t]++\Z"
         )
         # person.bare: a ship's name ("Tàu tuần tra Trần Hưng Đạo", "Trần Hưng Đạo của Hải quân Philippines")
+        owners = "".join(f"(?<!{re.escape(w)} )" for w in rules["thing_owners"])  # "chủ tàu Bùi Văn Cu": the owner
         self.vessel_before = re.compile(
-            PB + trie_pattern(rules["vessel_heads"]) + r"(?:[ \t]++" + trie_pattern(rules["vessel_words"]) + NB + r"){1,3}+[ \t]++\Z"
+            PB + owners + trie_pattern(rules["vessel_heads"]) + r"(?:[ \t]++" + trie_pattern(rules["vessel_words"]) + NB + r"){0,3}+[ \t]++\Z"
         )
         self.vessel_after = re.compile(r"[ \t]++của[ \t]++" + trie_pattern(rules["vessel_owners"]) + NB)
         self.honorific_before = re.compile(PB + trie_pattern(sorted(lex.honorific), fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
