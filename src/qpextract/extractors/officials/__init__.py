@@ -385,9 +385,8 @@ class OfficialExtractor:
                 found.append(NameSpan(s0, e0, "recurring"))
         found += self._elected(text, lo, hi)
         found += self._listed(text, hi, found)
-        found += self._known(text, lo, hi)
-        found += self._patronymic(text, lo, hi)
-        found += self._first_names(text, lo, hi)
+        free = self._known(text, lo, hi) + self._patronymic(text, lo, hi) + self._first_names(text, lo, hi)
+        found += free + self._listed(text, hi, free)  # "Joost Oliemans và Stijn Mitze, hai chuyên gia"
         found += [
             NameSpan(m.start(), m.end())
             for m in self.lex.person_place.finditer(text, lo, hi)
@@ -459,7 +458,7 @@ class OfficialExtractor:
         cue ("Hai thuyền trưởng Bina Irawan Marpaung và Sumarji Bimoaji"): two words or more, one reading foreign."""
         out: list[NameSpan] = []
         for f in found:
-            if f.kind != "foreign":
+            if f.kind not in _LIST_HEADS:
                 continue
             end = f.end
             while (g := _LIST_GAP.match(text, end, hi)) is not None:
@@ -1223,6 +1222,7 @@ def _opens_clause(text: str, sent_start: int, pos: int) -> bool:
 
 _LIST_ITEM_BEFORE = re.compile(r"(?<![\w'’-])" + UPPER + r"[\w'’-]*+(?:[ ]" + UPPER + r"[\w'’-]*+){0,3}+(?:,[ ]|[ ]và[ ])\Z")
 _NOUN_FIELD = frozenset({"phiến", "quân", "nhóm", "khủng", "bố", "nổi", "dậy", "tối"})  # "thủ lĩnh phiến quân Houthi"
+_LIST_HEADS = frozenset({"foreign", "known", "patronymic", "first_name"})  # person.list: kinds a listed name may follow
 _GLOSSED = re.compile(r"\w[ \t]*+\Z")  # a word right before the bracket: the name in brackets glosses it
 _APOSTROPHE_AFTER = re.compile(r"[ \t]?['’]")
 _POST_COMMA = re.compile(r"[ \t]*+,[ \t]++")  # person.post_comma: the comma after a whole post, then the name
