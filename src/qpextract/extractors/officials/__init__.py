@@ -322,6 +322,11 @@ class OfficialExtractor:
                 foreign = [t for t in tokens if not all(vietnamese_syllable(p) for p in _PARTS.split(t) if p)]
                 if len(tokens) < 2 and kind == "noun" and fold(m.group()) in self.kin_nouns:
                     continue  # "con gái Yulia": a given name alone is no full name (gold leaves it out)
+                if len(tokens) < 2 and kind == "noun" and (
+                    fold(m.group()) in self.lex.resident_nouns
+                    or (m.start() > lo and text[m.start() - 1] in " \t" and self.lex.plural_before.search(text, max(lo, m.start() - 12), m.start()))
+                ):
+                    continue  # rule person.plural_noun: "5 binh sĩ Niger", "người dân Fallujah": a country, a unit, a place
                 if skipped and (len(tokens) < 2 or any(ch.isdigit() for t in tokens for ch in t)):
                     continue  # after a field, a first and a last name ("chuyên gia hàng không Carlo Kopp")
                 if not foreign and (skipped or len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames) or tokens[0] in self.lex.nickname_first):

@@ -125,6 +125,9 @@ class Lexicon:
         given = [r.name for r in read_tsv("given_names_foreign.tsv", _GivenRow)]
         # (no look-behind in the pattern: it would keep ``re`` from skipping to capitals; the caller checks the boundary)
         self.first_name = re.compile(trie_pattern(given) + r"(?=[ ]" + UPPER + r")")
+        # person.plural_noun: a plural marker or a number right before a person noun
+        self.plural_before = re.compile(r"(?:(?<!\w)" + trie_pattern(rules["plural_markers"], fold_case=True) + r"|\d)[ \t]++\Z", re.IGNORECASE)
+        self.resident_nouns = frozenset(fold(w) for w in rules["resident_nouns"])
         self.first_name_thing = re.compile(
             PB + trie_pattern(rules["first_name_thing_heads"]) + r"(?:[ \t]++[^\s,.;:()\"“”'‘’\-–]++){0,8}?[ \t]++\Z"
         )
