@@ -556,7 +556,14 @@ class OfficialExtractor:
         thing, a place or a site after its head ("tàu sân bay Carl Vinson", "mang tên Woodrow Wilson", "căn cứ Fort …")."""
         head = text[max(lo, i - 24) : i]
         prev = head.rstrip(" \t").rsplit(None, 1)[-1:] if head.endswith((" ", "\t")) else []
-        if prev and (prev[0][:1].isupper() or prev[0][-1:].isdigit()) and not self.foreign.opens_sentence(text, i, lo) and fold(prev[0]) not in self.lex.cue_kind:
+        if (
+            prev
+            and (prev[0][:1].isupper() or prev[0][-1:].isdigit())
+            and prev[0][-1:] not in ",;:)\"”"  # "dự án Armata, Andrey Terlikov": a mark parts the runs
+            and not self.foreign.opens_sentence(text, i, lo)
+            and fold(prev[0]) not in self.lex.cue_kind
+            and not self.foreign.country_end.search(head)  # "đối tác Nga Sergei Shoigu": a name starts afresh after a country
+        ):
             return True
         return bool(
             self.lex.thing_before.search(head)
