@@ -203,7 +203,7 @@ class OfficialExtractor:
                 if aged and ev.kind == "vi":
                     rule = "person.age" if self.lex.age_after.match(text, e, hi) else "person.apposition"
                 person = None
-                if ev.kind in ("foreign", "tail", "known") and " " not in key_form(text[s:e]):
+                if ev.kind in ("foreign", "tail", "known", "appos", "patronymic", "first_name") and " " not in key_form(text[s:e]):
                     person = reg.by_foreign_name(text[s:e])  # "ông Trump" after "Donald Trump"
                     if person is not None:
                         person.add_mention(s, e)
@@ -322,6 +322,11 @@ class OfficialExtractor:
                 foreign = [t for t in tokens if not all(vietnamese_syllable(p) for p in _PARTS.split(t) if p)]
                 if len(tokens) < 2 and kind == "noun" and fold(m.group()) in self.kin_nouns:
                     continue  # "con gái Yulia": a given name alone is no full name (gold leaves it out)
+                if len(tokens) < 2 and kind == "noun" and (
+                    fold(m.group()) in self.lex.resident_nouns
+                    or (m.start() > lo and text[m.start() - 1] in " \t" and self.lex.plural_before.search(text, max(lo, m.start() - 12), m.start()))
+                ):
+                    continue  # rule person.plural_noun: "5 binh sĩ Niger", "người dân Fallujah": a country, a unit, a place
                 if skipped and (len(tokens) < 2 or any(ch.isdigit() for t in tokens for ch in t)):
                     continue  # after a field, a first and a last name ("chuyên gia hàng không Carlo Kopp")
                 if not foreign and (skipped or len(tokens) < 2 or (strict and tokens[0] in self.lex.surnames) or tokens[0] in self.lex.nickname_first):
@@ -339,6 +344,10 @@ class OfficialExtractor:
                 found.append(NameSpan(s, e, "foreign"))
             if kind == "title" and len(found) == before and _foreign_ahead(text, pos, limit, 90):
                 self._after_body(text, m.start(), limit, found)
+            if kind == "title" and len(found) == before:
+                self._post_comma(text, m.start(), limit, found)
+            if kind in ("title", "noun") and len(found) == before:
+                self._post_comma(text, m.start(), limit, found, m.end())
             if kind in ("title", "noun") and len(found) == before:
                 self._post_tail(text, m.end(), limit, found, (m.start(), tail_posts))
         for w in self.lex.appositive.finditer(text, lo, hi):
@@ -381,7 +390,8 @@ class OfficialExtractor:
                 found.append(NameSpan(s0, e0, "recurring"))
         found += self._elected(text, lo, hi)
         found += self._listed(text, hi, found)
-        found += self._known(text, lo, hi)
+        free = self._known(text, lo, hi) + self._patronymic(text, lo, hi) + self._first_names(text, lo, hi)
+        found += free + self._listed(text, hi, free)  # "Joost Oliemans và Stijn Mitze, hai chuyên gia"
         found += [
             NameSpan(m.start(), m.end())
             for m in self.lex.person_place.finditer(text, lo, hi)
@@ -453,7 +463,7 @@ class OfficialExtractor:
         cue ("Hai thuyền trưởng Bina Irawan Marpaung và Sumarji Bimoaji"): two words or more, one reading foreign."""
         out: list[NameSpan] = []
         for f in found:
-            if f.kind != "foreign":
+            if f.kind not in _LIST_HEADS:
                 continue
             end = f.end
             while (g := _LIST_GAP.match(text, end, hi)) is not None:
@@ -487,6 +497,117 @@ class OfficialExtractor:
             if k < s and (text[j:k] in ("-", "–") or text[j:k][:1].isupper() and not self.foreign.opens_sentence(text, j, lo)):
                 continue  # the tail of a longer name ("Tháp Trump", "sân bay Bassel al - Assad")
             out.append(NameSpan(s, e, "known"))
+        return out
+
+    def _first_names(self, text: str, lo: int, hi: int) -> list[NameSpan]:
+        """Rule ``person.first_name``: a foreign given name (given_names_foreign.tsv) and one to three capitalized
+        words with no cue ("Cuộc chiến do Douglas MacArthur chỉ huy"), one word reading foreign; not the tail of a
+        longer capitalized run, nor a thing's name here or anywhere in the article ("tàu sân bay USS Carl Vinson")."""
+        out: list[NameSpan] = []
+        things: dict[str, bool] = {}
+        for m in self.lex.first_name.finditer(text, lo, hi):
+            s = m.start()
+            if s > lo and (text[s - 1].isalnum() or text[s - 1] in "'’.-"):
+                continue  # inside a word or a longer name
+            if self._tail_or_thing(text, s, lo) or self.lex.first_name_thing.search(text, max(lo, s - 96), s):
+                continue  # "tàu chở dầu Boris Butoma", "Trung tâm … James Martin"
+            h = self._list_head(text, s, lo)
+            if h < s and (self._tail_or_thing(text, h, lo) or self.lex.first_name_thing.search(text, max(lo, h - 96), h)):
+                continue  # "làng Suha, Al-Barghouthiyah, Abu Habibat và Hamad Omar": the last of a list of places
+            if s > lo and text[s - 1] == "(" and _GLOSSED.search(text, max(lo, s - 24), s - 1):
+                continue  # "Vích-to Bôn-đa-rép (Viktor Bondarev)": the name as written in the source, one person
+            limit = _line_end(text, m.end(), hi, 120)
+            runs = list(self.foreign.runs_after(text, m.end(), limit))
+            if not runs:
+                continue
+            _, e0, rest = runs[0]
+            s, e, tokens = self._trim_run(text, s, e0, [m.group()] + rest, limit)
+            if (
+                len(tokens) < 2
+                or tokens[1] in self.lex.surnames
+                or tokens[1] in self.lex.recurring_not_first
+                or any(ch.isdigit() for t in tokens for ch in t)
+                or not any(_reads_foreign(t) for t in tokens)
+                or any(not t.isascii() and vietnamese_syllable(t) for t in tokens)  # "Peter Đại đế": a Vietnamese word
+                or text[e : e + 1].isalnum()
+                or _APOSTROPHE_AFTER.match(text, e) is not None  # "Andrew O ' Neil": the name goes on, unread
+            ):
+                continue
+            run = text[s:e]
+            if run not in things:
+                things[run] = self._named_as_thing(text, lo, hi, run)
+            if not things[run]:
+                out.append(NameSpan(s, e, "first_name"))
+        return out
+
+    @staticmethod
+    def _list_head(text: str, i: int, lo: int) -> int:
+        """Where a list of capitalized items ending right before ``i`` starts ("Suha, Al-Barghouthiyah và "), else ``i``."""
+        head = i
+        for _ in range(8):
+            m = _LIST_ITEM_BEFORE.search(text, max(lo, head - 64), head)
+            if m is None:
+                break
+            head = m.start()
+        return head
+
+    def _tail_or_thing(self, text: str, i: int, lo: int) -> bool:
+        """The capitalized run at ``i`` goes on a longer one ("USS Carl Vinson", "Trung tâm James Martin") or names a
+        thing, a place or a site after its head ("tàu sân bay Carl Vinson", "mang tên Woodrow Wilson", "căn cứ Fort …")."""
+        head = text[max(lo, i - 24) : i]
+        prev = head.rstrip(" \t").rsplit(None, 1)[-1:] if head.endswith((" ", "\t")) else []
+        if (
+            prev
+            and (prev[0][:1].isupper() or prev[0][-1:].isdigit())
+            and prev[0][-1:] not in ",;:)\"”"  # "dự án Armata, Andrey Terlikov": a mark parts the runs
+            and not self.foreign.opens_sentence(text, i, lo)
+            and fold(prev[0]) not in self.lex.cue_kind
+            and not self.foreign.country_end.search(head)  # "đối tác Nga Sergei Shoigu": a name starts afresh after a country
+        ):
+            return True
+        return bool(
+            self.lex.thing_before.search(head)
+            or self.lex.thing_head.search(text, max(lo, i - 16), i)
+            or self.lex.place_before.search(text, max(lo, i - 16), i)
+            or self.lex.site_before.search(text, max(lo, i - 16), i)
+            or self.names.named_after.search(text, max(lo, i - 80), i)
+        )
+
+    def _named_as_thing(self, text: str, lo: int, hi: int, run: str) -> bool:
+        """Somewhere in the article ``run`` is written as a thing's name ("USS Carl Vinson", "tàu Carl Vinson")."""
+        a = text.find(run, lo, hi)
+        while a >= 0:
+            if self._tail_or_thing(text, a, lo):
+                return True
+            a = text.find(run, a + len(run), hi)
+        return False
+
+    def _patronymic(self, text: str, lo: int, hi: int) -> list[NameSpan]:
+        """Rule ``person.patronymic``: a name held together by "bin"/"ibn" with no cue ("Osama bin Laden"): the
+        capitalized word before the particle reads foreign and is no tail of a longer run, nor after a thing's head."""
+        out: list[NameSpan] = []
+        for m in self.lex.patronymic.finditer(text, lo, hi):
+            j = m.start()
+            i = j
+            while i > lo and (text[i - 1].isalnum() or text[i - 1] in "'’-"):
+                i -= 1
+            first = text[i:j]
+            if not first[:1].isupper() or not _reads_foreign(first) or first in self.lex.recurring_not_first:
+                continue
+            head = text[max(lo, i - 24) : i]
+            prev = head.rstrip(" \t").rsplit(None, 1)[-1:] if head.endswith((" ", "\t")) else []
+            if prev and prev[0][:1].isupper() and not self.foreign.opens_sentence(text, i, lo) and fold(prev[0]) not in self.lex.cue_kind:
+                continue  # the tail of a longer capitalized run ("sân bay King Abdulaziz bin …")
+            if self.lex.thing_before.search(head) or self.lex.thing_head.search(text, max(lo, i - 16), i) or self.lex.place_before.search(text, max(lo, i - 16), i):
+                continue
+            limit = _line_end(text, m.end(), hi, 120)
+            runs = list(self.foreign.runs_after(text, m.end() - 1, limit))
+            if not runs:
+                continue
+            _, e, tokens = self._trim_run(text, *runs[0], limit)
+            if not tokens or len(tokens) > 3:
+                continue
+            out.append(NameSpan(i, e, "patronymic"))
         return out
 
     def _before_post(self, text: str, pos: int, post: bool, lo: int, hi: int, found: list[NameSpan]) -> None:
@@ -642,6 +763,54 @@ class OfficialExtractor:
             ):
                 found.append(NameSpan(s, e, "foreign"))
 
+    def _noun_field_end(self, text: str, pos: int, limit: int) -> int:
+        """End of the words after a person noun up to a comma, each capitalized or a word of a post's field or body
+        (post_tail_words, field_words: "phiến quân Houthi"), at most eight; -1 when another word stands there."""
+        q = pos
+        for _ in range(8):
+            b = _BLANKS.match(text, q, limit)
+            if b is None:
+                return q if text.startswith(",", q) and q > pos else -1
+            w = _LOWER_WORD.match(text, b.end(), limit)
+            if w is None or not (w.group()[:1].isupper() or w.group() in self.lex.post_tail_vocab or w.group() in _NOUN_FIELD):
+                return -1
+            q = w.end()
+        return q if text.startswith(",", q) else -1
+
+    def _post_comma(self, text: str, start: int, limit: int, found: list[NameSpan], noun_end: Optional[int] = None) -> None:
+        """Rule ``person.post_comma``: a foreign name set off by commas right after a whole post ("Bộ trưởng Quốc
+        phòng Thụy Điển, Peter Hultqvist, cho biết") or a person noun and its field ("Thủ lĩnh phiến quân Houthi,
+        Saleh al - Sammad,"): two words or more, one reading foreign, none a surname first, then a comma, a bracket
+        or a lower-case word (the apposition closes or the clause goes on)."""
+        k = text.find(",", start, min(limit, start + 200))
+        if k < 0 or not (text[k + 1 : k + 2] in " \t" and text[k + 2 : k + 3].isupper()):
+            return  # no comma then a capital ahead (most posts): nothing to read
+        if noun_end is None:
+            post = self.positions.at(text, start, limit, set())
+            if post is None:
+                return
+            end = post.end
+            if _POST_COMMA.match(text, end, limit) is None:
+                return
+        else:
+            end = self._noun_field_end(text, noun_end, limit)  # "Thủ lĩnh phiến quân Houthi, Saleh al - Sammad,"
+            if end < 0:
+                return
+        c = _POST_COMMA.match(text, end, limit)
+        if c is None:
+            return
+        for s, e, tokens in self.foreign.runs_after(text, c.end() - 1, limit):
+            s, e, tokens = self._trim_run(text, s, e, tokens, limit)
+            if (
+                len(tokens) >= 2
+                and tokens[0] not in self.lex.surnames
+                and tokens[0] not in self.lex.recurring_not_first
+                and not any(ch.isdigit() for t in tokens for ch in t)
+                and any(_reads_foreign(t) for t in tokens)
+                and _APPOSITION_CLOSE.match(text, e, limit) is not None
+            ):
+                found.append(NameSpan(s, e, "appos"))
+
     def _lead_trim(self, s0: int, tokens: list[str]) -> tuple[int, list[str]]:
         """Drop the words that open a run but are no part of a name ("Theo Bill Gulley", "Cô Delancey")."""
         while tokens and (
@@ -685,7 +854,7 @@ class OfficialExtractor:
                 or self.lex.is_title(text, q, limit)
                 or self.lex.rank_at.match(text, q, limit)  # "Phó Đô đốc, Chuẩn Đô đốc": a rank, no name
                 or self.foreign.country_word.match(text, q, limit)
-                or t in self.lex.not_in_names
+                or (t in self.lex.not_in_names and not (keep and t in self.lex.family_name_words))
                 or (len(t.rstrip(".")) > 1 and t.isupper() and not (not keep and len(t) == 2 and len(tokens) > 1 and t not in self.lex.acronyms))  # initials: "HR McMaster"
                 or (not t.isalpha() and any(ch.isdigit() for ch in t))  # "phi công Su-30 MK2": a model, no name
                 or fold(t) in self.lex.cue_kind
@@ -1033,6 +1202,12 @@ def _person_rule(chain: list[Cue], name: NameSpan, post: bool, inherited: bool) 
         return "person.recurring"
     if name.kind == "named" and not chain:
         return "person.named"
+    if name.kind == "appos":
+        return "person.post_comma"
+    if name.kind == "patronymic" and not chain:
+        return "person.patronymic"
+    if name.kind == "first_name" and not chain:
+        return "person.first_name"
     if any(c.kind in ("hon", "rank", "title") for c in chain):
         return "person.cued"
     if chain:
@@ -1053,6 +1228,13 @@ def _opens_clause(text: str, sent_start: int, pos: int) -> bool:
     )
 
 
+_LIST_ITEM_BEFORE = re.compile(r"(?<![\w'’-])" + UPPER + r"[\w'’-]*+(?:[ ]" + UPPER + r"[\w'’-]*+){0,3}+(?:,[ ]|[ ]và[ ])\Z")
+_NOUN_FIELD = frozenset({"phiến", "quân", "nhóm", "khủng", "bố", "nổi", "dậy", "tối"})  # "thủ lĩnh phiến quân Houthi"
+_LIST_HEADS = frozenset({"foreign", "known", "patronymic", "first_name"})  # person.list: kinds a listed name may follow
+_GLOSSED = re.compile(r"\w[ \t]*+\Z")  # a word right before the bracket: the name in brackets glosses it
+_APOSTROPHE_AFTER = re.compile(r"[ \t]?['’]")
+_POST_COMMA = re.compile(r"[ \t]*+,[ \t]++")  # person.post_comma: the comma after a whole post, then the name
+_APPOSITION_CLOSE = re.compile(r"[ \t]*+[,(]|[ \t]++[a-zà-ỹđ]")  # a comma, a bracket or a lower-case word after the name
 _WORD_AHEAD = re.compile(r"[A-Z][a-z]++[ ][A-Z][a-z]++")
 _ONE_BEFORE = re.compile(r"(?<=\w),[ \t]++một[ \t]++\Z")
 _OF_WORDS = frozenset({"của", "tại", "ở", "thuộc"})

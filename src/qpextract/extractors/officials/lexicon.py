@@ -49,6 +49,10 @@ class _TitleRow(BaseModel):
     same_as: Optional[str] = None
 
 
+class _GivenRow(BaseModel):
+    name: str
+
+
 class Lexicon:
     """Tables and regexes shared by the name, rank, position and coreference modules."""
 
@@ -118,6 +122,19 @@ class Lexicon:
         self.place_before = re.compile(PB + trie_pattern(rules["place_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         self.thing_head = re.compile(PB + owners + trie_pattern(rules["thing_heads"]) + r"[ \t]++\Z")
         self.not_in_names = frozenset(rules["not_in_names"])
+        self.family_name_words = frozenset(rules["family_name_words"])  # person.foreign: "Isagani Nato"
+        # person.first_name: a foreign given name (given_names_foreign.tsv) and a capitalized word after it
+        given = [r.name for r in read_tsv("given_names_foreign.tsv", _GivenRow)]
+        # (no look-behind in the pattern: it would keep ``re`` from skipping to capitals; the caller checks the boundary)
+        self.first_name = re.compile(trie_pattern(given) + r"(?=[ ]" + UPPER + r")")
+        # person.plural_noun: a plural marker or a number right before a person noun
+        self.plural_before = re.compile(r"(?:(?<!\w)" + trie_pattern(rules["plural_markers"], fold_case=True) + r"|\d)[ \t]++\Z", re.IGNORECASE)
+        self.resident_nouns = frozenset(fold(w) for w in rules["resident_nouns"])
+        self.first_name_thing = re.compile(
+            PB + trie_pattern(rules["first_name_thing_heads"]) + r"(?:[ \t]++[^\s,.;:()\"“”'‘’\-–]++){0,8}?[ \t]++\Z"
+        )
+        # person.patronymic: a capitalized word, "bin"/"ibn" and a capitalized word (found at the particle)
+        self.patronymic = re.compile(r"[ \t]" + trie_pattern(rules["patronymic_particles"]) + r"[ \t]++(?=" + UPPER + r"|al[ -])")
         self.never_in_names = frozenset(rules["never_in_names"])
         self.ethnic_first = frozenset(rules["ethnic_first"])
         self.nickname_first = frozenset(rules["nickname_first"])

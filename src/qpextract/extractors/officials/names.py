@@ -26,7 +26,10 @@ class NameSpan(NamedTuple):
     start: int
     end: int
     kind: str = "vi"  # "vi": starts with a surname; "foreign": a run after a strong cue; "recurring": a free foreign run;
-    # "named": a foreign run after a naming word ("có tên"); "tail": a foreign name closing a post ("… Nga Valery Gerasimov")
+    # "named": a foreign run after a naming word ("có tên"); "tail": a foreign name closing a post ("… Nga Valery Gerasimov");
+    # "appos": a foreign name set off by commas after a whole post ("Bộ trưởng Quốc phòng Thụy Điển, Peter Hultqvist,");
+    # "patronymic": a free name held by "bin"/"ibn" ("Osama bin Laden"); "first_name": a free name opened by a
+    # foreign given name ("Douglas MacArthur")
 
 
 class NameFinder:
@@ -56,6 +59,12 @@ class NameFinder:
         self.institution_before = re.compile(
             PB + trie_pattern(rules["named_institutions"]) + r"(?:[ \t]++[^\s,.;:()\"“”'‘’\-–]++){1,5}?[ \t]++\Z"
         )
+        # person.bare: a ship's name ("Tàu tuần tra Trần Hưng Đạo", "Trần Hưng Đạo của Hải quân Philippines")
+        owners = "".join(f"(?<!{re.escape(w)} )" for w in rules["thing_owners"])  # "chủ tàu Bùi Văn Cu": the owner
+        self.vessel_before = re.compile(
+            PB + owners + trie_pattern(rules["vessel_heads"]) + r"(?:[ \t]++" + trie_pattern(rules["vessel_words"]) + NB + r"){0,3}+[ \t]++\Z"
+        )
+        self.vessel_after = re.compile(r"[ \t]++của[ \t]++" + trie_pattern(rules["vessel_owners"]) + NB)
         self.honorific_before = re.compile(PB + trie_pattern(sorted(lex.honorific), fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         self.resident_before = re.compile(PB + trie_pattern(rules["resident_nouns"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
 
@@ -84,6 +93,8 @@ class NameFinder:
             return False  # "đường Nguyễn Văn Cừ"; a photo credit "Ảnh: Võ Văn Thành"
         if self.institution_before.search(text, max(lo, span.start - 64), span.start):
             return False  # "trường Sĩ quan kỹ thuật quân sự Trần Đại Nghĩa"
+        if self.vessel_before.search(text, max(lo, span.start - 48), span.start) or self.vessel_after.match(text, span.end):
+            return False  # "Tàu tuần tra Trần Hưng Đạo", "Trần Hưng Đạo của Hải quân Philippines": a ship
         prev = before.rstrip(" \t")
         if self.lex.country_before.search(before) or self.lex.academic_before.search(before):
             pass  # "Đảng Cộng sản Trung Quốc Dương Khiết Trì", "TS Nguyễn Văn Hùng": a name starts afresh
@@ -114,7 +125,8 @@ class NameFinder:
         while i < n - 1:
             s = syls[i][0]
             # a province or a country ("Đan Mạch Anders Samuelsen") inside the run is no name's start
-            place = self.lex.gazetteer.blocker.match(text, s, end) or self.lex.country_at.match(text, s, end)
+            # (a place may go on past the run in lower case: "Lầu Năm góc", the Pentagon)
+            place = self.lex.gazetteer.blocker.match(text, s, min(len(text), end + 12)) or self.lex.country_at.match(text, s, end)
             if place is not None and i == 0 and place.end() < end and text[s : syls[0][1]] in self.lex.surnames and (
                 self.honorific_before.search(text, max(0, s - 10), s)
             ):
