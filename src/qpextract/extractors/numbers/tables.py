@@ -89,6 +89,9 @@ class NumbersVocabulary(BaseModel):
     word_number_not_after: list[str]
     word_number_not_after_except: list[str]
     rate_per: list[str]
+    rate_every: list[str]
+    configuration_words: list[str]
+    configuration_vehicles: list[str]
     slogan_words: list[str]
     age_words: list[str]
     score_words: list[str]
@@ -210,6 +213,9 @@ class NumberTables:
         self.word_number_not_after = frozenset(voc.word_number_not_after)
         self.word_number_not_after_except = frozenset(voc.word_number_not_after_except)
         self.rate_per = frozenset(voc.rate_per)
+        self.rate_every = PhraseTable(voc.rate_every)
+        self.configuration_words = PhraseTable(voc.configuration_words)
+        self.configuration_vehicles = PhraseTable(voc.configuration_vehicles)
         self.slogan_words = frozenset(voc.slogan_words)
         self.age_words = list(voc.age_words)
         self.score_words = list(voc.score_words)
