@@ -379,8 +379,8 @@ class NumberExtractor:
         if self._id_list_item(text, s, e):
             return None
         prev = self._prev_word(text, s)
-        if prev == "từ" and self._age_clause(s):
-            self._near(s, e, "number.guard.measure", "a figure after 'từ' in a clause about an age (nâng độ tuổi từ 25 lên 27)")
+        if prev in self.t.age_bounds and self._age_clause(s):
+            self._near(s, e, "number.guard.measure", "a figure after 'từ' or 'đến' in a clause about an age (nâng độ tuổi từ 25 lên 27)")
             return None
         if prev in (self._guard_words if total is None else self._ratio_guard_words) and not (
             total is None and self._collective_count(prev, e)
@@ -855,6 +855,9 @@ class NumberExtractor:
                 k, _ = t.temporal_before.ending(lw, nl)
                 if k:
                     return self._drop(doc, "number.guard.temporal", s, e)
+                kq0 = t.qual_before.ending(lw, nl)[0]
+                if t.dimension_before.ending(lw, nl - kq0)[0] and total is None:
+                    return self._drop(doc, "number.guard.measure", left.starts[nl - kq0 - 1], e)  # "báo cáo dài 13 trang"
         right = _tokens(doc.lex, e, min(len(text), e + _WINDOW_RIGHT), right=True)
         rw = right.lower
         # --- unit

@@ -94,6 +94,8 @@ class NumbersVocabulary(BaseModel):
     configuration_vehicles: list[str]
     slogan_words: list[str]
     age_words: list[str]
+    age_bounds: list[str]
+    dimension_before: list[str]
     score_words: list[str]
     place_heads: list[str]
     count_heads: list[str]
@@ -218,6 +220,8 @@ class NumberTables:
         self.configuration_vehicles = PhraseTable(voc.configuration_vehicles)
         self.slogan_words = frozenset(voc.slogan_words)
         self.age_words = list(voc.age_words)
+        self.age_bounds = frozenset(voc.age_bounds)
+        self.dimension_before = PhraseTable(voc.dimension_before)
         self.score_words = list(voc.score_words)
         self.place_heads = PhraseTable(voc.place_heads)
         self.count_heads = PhraseTable(voc.count_heads)
