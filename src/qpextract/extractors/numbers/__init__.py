@@ -197,6 +197,10 @@ class NumberExtractor:
         self._guard_pairs = frozenset(k for k in self.t.id_heads.map if len(k) == 2)
         heads = "|".join(re.escape(" ".join(k)) for k in sorted(self.t.count_heads.map, key=len, reverse=True))
         self._count_heads = re.compile(rf"(?<!\w)(?:{heads})(?!\w)")
+        # a bare figure and a coordinator after a number head: "là 1.650 và " (the second figure of a pair follows)
+        of_heads = "|".join(re.escape(" ".join(k)) for k in sorted(self.t.of_number.map, key=len, reverse=True))
+        coord = "|".join(re.escape(w) for w in sorted(self.t.coordinators))
+        self._pair_before = re.compile(rf"(?<!\w)(?:{of_heads})[ \t]+\d[\d.,]*[ \t]+(?:{coord})[ \t]+$", re.IGNORECASE)
         # a single word after the number that makes it a date, duration, age or measure
         self._reject_next = frozenset(
             k[0] for k, row in self.t.units.map.items()
@@ -371,7 +375,8 @@ class NumberExtractor:
             rule = "number.ratio"
         if total is None and not _UNIT_OR_WORD_AFTER.match(text, end) and (
             not _CLAUSE_END_AFTER.match(text, end)
-            or (self._prev_word(text, s) not in self.t.of_number.lasts and not self._count_head_before(s))
+            or (self._prev_word(text, s) not in self.t.of_number.lasts and not self._count_head_before(s)
+                and not self._pair_before.search(text, max(0, s - 40), s))
         ):
             return None  # nothing after it can be a unit or a counted noun ("1, 2, 3", "2015.")
         if self._in_date(s, end):
@@ -1150,9 +1155,17 @@ class NumberExtractor:
     def _linked_alone(self, left: _Tokens, kq: int, right: _Tokens) -> bool:
         """A figure alone after a link verb ends its clause: its subject is before it
         ("Số thanh niên tình nguyện nhập ngũ là 762,", "tổng số người tham gia cứu hộ gần 1.000,")."""
-        if not self.t.of_number.ending(left.lower, len(left.lower) - kq)[0]:
+        lw, n = left.lower, len(left.lower) - kq
+        if n >= 3 and lw[n - 1] in self.t.coordinators and _DIGITS.fullmatch(left.surface[n - 2]) and not kq:
+            n -= 2  # the second of a pair of bare figures: "con số này của Iran là 1.650 và 2.215."
+        if not self.t.of_number.ending(lw, n)[0]:
             return False
-        return not right.surface or right.surface[0] in _CLAUSE_END
+        rs = right.surface
+        if len(rs) >= 2 and right.lower[0] in self.t.coordinators and _DIGITS.fullmatch(rs[1]) and (
+            len(rs) == 2 or rs[2] in _CLAUSE_END
+        ):
+            return True  # the first of such a pair
+        return not rs or rs[0] in _CLAUSE_END
 
     def _subject_right(self, right: _Tokens, i: int, *, predicate: bool) -> tuple[list[str], int]:
         """The counted noun after the number and what qualifies it ("thanh niên lên đường nhập ngũ"):
@@ -1255,6 +1268,9 @@ class NumberExtractor:
         j = len(lw)
         kq, _ = t.qual_before.ending(lw, j)
         j -= kq
+        if not kq and j >= 2 and lw[j - 1] in t.coordinators and _DIGITS.fullmatch(wide.surface[j - 2]) and out and spans \
+                and spans[-1][0] <= wide.starts[j - 2] < spans[-1][1]:
+            return out[-1].subject, "borrowed"  # the second of a pair: "của Iran là 1.650 và 2.215"
         kl, _ = t.link_verbs.ending(lw, j)
         if j - kl > 0 and wide.surface[j - kl - 1] in ("(", ","):
             if out and spans and 0 <= wide.starts[j - kl - 1] - spans[-1][1] <= 40:
