@@ -927,7 +927,7 @@ class NumberExtractor:
             kr = self._rate_every(rw, i)
             if kr:  # "350-400 viên đạn mỗi phút": a rate of fire
                 return self._drop(doc, "number.guard.measure", s, right.ends[kr - 1])
-            if i == 0 and t.configuration_words.at(rw, 0)[0] and self._vehicle_before(lw):
+            if i == 0 and t.configuration_words.at(rw, 0)[0] and not t.count_compounds.at(rw, 0)[0] and self._vehicle_before(lw):
                 return self._drop(doc, "number.guard.configuration", s, right.ends[0])  # "xe thiết giáp 8 bánh"
             kn = t.word_not_count.at(rw, i)[0] if rule != "number.words" and rw[i : i + 1] and rw[i] in t.subject_whole else 0
             if kn >= 2 and not t.count_compounds.at(rw, i)[0]:  # "ở 2 bên thân": the sides of a thing, not parties
