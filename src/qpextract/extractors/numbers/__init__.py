@@ -1269,7 +1269,7 @@ class NumberExtractor:
         kq, _ = t.qual_before.ending(lw, j)
         j -= kq
         if not kq and j >= 2 and lw[j - 1] in t.coordinators and _DIGITS.fullmatch(wide.surface[j - 2]) and out and spans \
-                and spans[-1][0] <= wide.starts[j - 2] < spans[-1][1]:
+                and spans[-1][0] <= wide.starts[j - 2] < spans[-1][1] and (out[-1].rule or "").endswith(".before"):
             return out[-1].subject, "borrowed"  # the second of a pair: "của Iran là 1.650 và 2.215"
         kl, _ = t.link_verbs.ending(lw, j)
         if j - kl > 0 and wide.surface[j - kl - 1] in ("(", ","):
