@@ -260,6 +260,7 @@ class NumberExtractor:
         lowered = doc.lex.lower
         excluded = self.t.word_alone_excluded
         pos = 0
+        retried = -1  # the end of the run a retry started in: one retry per run keeps the scan linear
         while (m := self._word_numbers.search(lowered, pos)) is not None:
             pos = m.end()
             if m.start() and lowered[m.start() - 1].isalnum():
@@ -273,9 +274,10 @@ class NumberExtractor:
                 c = self._word_candidate(text, m.start(), m.end(), five=five)
                 if c is not None:
                     cands.append(c)
-            elif len(words) > 1:
+            elif len(words) > 1 and m.start() >= retried:
                 # the first word opens no figure, it ends a compound ("đầu tư hai tỷ USD", "trong năm hai đơn
                 # vị"): read on from the next word (not after a figure that opens, "một ba lô" is a backpack)
+                retried = m.end()
                 pos = m.start() + _SPACE_IN.search(m.group()).start()  # type: ignore[union-attr]
         cands.sort()
         teasers = [m.span() for m in self._teaser_lines.finditer(lowered)] if any(
