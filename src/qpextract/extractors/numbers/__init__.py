@@ -38,6 +38,7 @@ _RANGE_HIGH = regex.compile(
     r"(?:[ \t]*+[-–][ \t]*+|[ ](?:đến|tới)[ ])(\d++(?:[.,]\d++)*+)(?![\w/.,:–-]|[ \t]*+[-–/])"
 )
 _ANY_DIGIT = re.compile(r"\d")
+_SPACE_IN = re.compile(r"[ \t]")
 _POINTS_AFTER = re.compile(r"\s*điểm(?=\s*(?:$|[^\w\s%]|trở|\n))")  # a bare "điểm" (not "điểm %", "điểm cháy")
 _CLAUSE_END_AFTER = re.compile(r"[ \t]*(?:[,;.!?\n)]|$)")  # a clause or a bracket closes ("(quân số giảm gần 3.000)")
 _RANGE_BEFORE = regex.compile(r"\d[ \t]*+[-–][ \t]*+$")
@@ -68,7 +69,7 @@ _RULES = (
     "number.guard.code", "number.guard.address", "number.guard.id_list", "number.guard.one_article", "number.five",
     "number.change_alone", "number.collective", "number.shared_noun", "number.guard.fraction",
     "number.guard.name_tail", "number.guard.one_of", "number.guard.slogan", "number.title", "number.ten",
-    "number.verb_head", "number.guard.one_indefinite", "number.guard.teaser",
+    "number.verb_head", "number.guard.one_indefinite", "number.guard.teaser", "number.guard.configuration",
 )
 
 
@@ -196,6 +197,10 @@ class NumberExtractor:
         self._guard_pairs = frozenset(k for k in self.t.id_heads.map if len(k) == 2)
         heads = "|".join(re.escape(" ".join(k)) for k in sorted(self.t.count_heads.map, key=len, reverse=True))
         self._count_heads = re.compile(rf"(?<!\w)(?:{heads})(?!\w)")
+        # a bare figure and a coordinator after a number head: "là 1.650 và " (the second figure of a pair follows)
+        of_heads = "|".join(re.escape(" ".join(k)) for k in sorted(self.t.of_number.map, key=len, reverse=True))
+        coord = "|".join(re.escape(w) for w in sorted(self.t.coordinators))
+        self._pair_before = re.compile(rf"(?<!\w)(?:{of_heads})[ \t]+\d[\d.,]*[ \t]+(?:{coord})[ \t]+$", re.IGNORECASE)
         # a single word after the number that makes it a date, duration, age or measure
         self._reject_next = frozenset(
             k[0] for k, row in self.t.units.map.items()
@@ -254,16 +259,26 @@ class NumberExtractor:
                 doc.near_miss(self.name, "number.digits", s, e, "digits read as no quantity: an identifier (Đề án 12, 28-NQ), a date or clock part, a range, or no unit or counted noun after it")
         lowered = doc.lex.lower
         excluded = self.t.word_alone_excluded
-        for m in self._word_numbers.finditer(lowered):
+        pos = 0
+        retried = -1  # the end of the run a retry started in: one retry per run keeps the scan linear
+        while (m := self._word_numbers.search(lowered, pos)) is not None:
+            pos = m.end()
             if m.start() and lowered[m.start() - 1].isalnum():
                 continue  # the tail of a longer word
             five = m.group() == "năm" and self._five_counted(text, m.start(), m.end())
             five = five or (m.group() == "chục" and self._prev_word(text, m.start()) in self._ten_after)
-            if m.group() in excluded and not five:
-                continue  # "năm" alone ("năm 2020", "năm nay")
-            c = self._word_candidate(text, m.start(), m.end(), five=five)
-            if c is not None:
-                cands.append(c)
+            words = m.group().split()
+            used = parse_words(words, self.t.number_words)[1]
+            opens = five or (used > 0 and not (used == 1 and words[0] in excluded))
+            if opens:  # "năm" alone ("năm 2020", "năm nay") is no figure
+                c = self._word_candidate(text, m.start(), m.end(), five=five)
+                if c is not None:
+                    cands.append(c)
+            elif len(words) > 1 and m.start() >= retried:
+                # the first word opens no figure, it ends a compound ("đầu tư hai tỷ USD", "trong năm hai đơn
+                # vị"): read on from the next word (not after a figure that opens, "một ba lô" is a backpack)
+                retried = m.end()
+                pos = m.start() + _SPACE_IN.search(m.group()).start()  # type: ignore[union-attr]
         cands.sort()
         teasers = [m.span() for m in self._teaser_lines.finditer(lowered)] if any(
             h in lowered for h in self.t.teaser_heads
@@ -362,7 +377,8 @@ class NumberExtractor:
             rule = "number.ratio"
         if total is None and not _UNIT_OR_WORD_AFTER.match(text, end) and (
             not _CLAUSE_END_AFTER.match(text, end)
-            or (self._prev_word(text, s) not in self.t.of_number.lasts and not self._count_head_before(s))
+            or (self._prev_word(text, s) not in self.t.of_number.lasts and not self._count_head_before(s)
+                and not self._pair_before.search(text, max(0, s - 40), s))
         ):
             return None  # nothing after it can be a unit or a counted noun ("1, 2, 3", "2015.")
         if self._in_date(s, end):
@@ -370,8 +386,8 @@ class NumberExtractor:
         if self._id_list_item(text, s, e):
             return None
         prev = self._prev_word(text, s)
-        if prev == "từ" and self._age_clause(s):
-            self._near(s, e, "number.guard.measure", "a figure after 'từ' in a clause about an age (nâng độ tuổi từ 25 lên 27)")
+        if prev in self.t.age_bounds and self._age_clause(s):
+            self._near(s, e, "number.guard.measure", "a figure after 'từ' or 'đến' in a clause about an age (nâng độ tuổi từ 25 lên 27)")
             return None
         if prev in (self._guard_words if total is None else self._ratio_guard_words) and not (
             total is None and self._collective_count(prev, e)
@@ -630,7 +646,7 @@ class NumberExtractor:
                 for w, n in zip(last, last[1:])
             )
             if prev and text[j - len(prev) : j].strip()[:1].isupper() and not self._sentence_start(text, j - len(prev)) \
-                    and not listed:
+                    and not listed and not self._listed_after_count(s, counted=True):  # "gồm 6 máy bay P-8 A, một máy bay EP-3"
                 return "một after a name and a comma: an apposition (Shiver, một công dân Mỹ)"
         if text[s].isupper() and (j < 0 or text[j] == "\n"):
             eol = text.find("\n", s, s + 240)
@@ -686,9 +702,10 @@ class NumberExtractor:
                 return False
         return not self._one_counted(s, after) and not self._listed_after_count(s)
 
-    def _listed_after_count(self, s: int) -> bool:
+    def _listed_after_count(self, s: int, *, counted: bool = False) -> bool:
         """Is "một" at ``s`` the last item of a list, after "và" or a comma, whose earlier item is a count in the
-        same sentence ("có 4 tàu của Cảnh sát biển, Hải quân vùng 4, Biên phòng và một máy bay quân sự")?"""
+        same sentence ("có 4 tàu của Cảnh sát biển, Hải quân vùng 4, Biên phòng và một máy bay quân sự")? With
+        ``counted``, only a figure that counts a noun (not "Đội Tăng hộ vệ số 1 sẽ", "Hải quân vùng 4")."""
         low = self._lex.lower
         j = s - 1
         while j >= 0 and low[j] in " \t":
@@ -705,9 +722,18 @@ class NumberExtractor:
         for k in range(len(lw) - 2, max(-1, len(lw) - 20), -1):
             if lw[k] in _SENTENCE_END or lw[k] in (";", ":", "(", ")", '"', "“", "”"):
                 return False
-            if self._count_figure(left, k, words=True):
+            if self._count_figure(left, k, words=True) and not (counted and self._numbered(left, k)):
                 return True
         return False
+
+    def _numbered(self, toks: _Tokens, k: int) -> bool:
+        """Is figure ``k`` of ``toks`` a number (after an identifier head, "số 1", "vùng 4") or followed by no
+        noun ("1 sẽ")?"""
+        t = self.t
+        lw = toks.lower
+        if t.id_heads.ending(lw, k)[0] and not t.id_exceptions.ending(lw, k)[0]:
+            return True
+        return bool(t.name_tail_after.at(lw, k + 1)[0] or t.stops.at(lw, k + 1)[0])
 
     def _hypothetical_before(self, s: int) -> bool:
         """Does the clause before "một" at ``s`` hold a word that makes it hypothetical or generic ("có thể
@@ -836,6 +862,9 @@ class NumberExtractor:
                 k, _ = t.temporal_before.ending(lw, nl)
                 if k:
                     return self._drop(doc, "number.guard.temporal", s, e)
+                kq0 = t.qual_before.ending(lw, nl)[0]
+                if t.dimension_before.ending(lw, nl - kq0)[0] and total is None:
+                    return self._drop(doc, "number.guard.measure", left.starts[nl - kq0 - 1], e)  # "báo cáo dài 13 trang"
         right = _tokens(doc.lex, e, min(len(text), e + _WINDOW_RIGHT), right=True)
         rw = right.lower
         # --- unit
@@ -896,6 +925,15 @@ class NumberExtractor:
             unit_end = e
         if unit == "count" and i == 0 and len(rw) >= 3 and rw[1] == "/" and rw[2] in t.rate_per:
             return self._drop(doc, "number.guard.measure", s, right.ends[2])  # "5.000 phát/phút": a rate
+        if unit == "count":
+            kr = self._rate_every(rw, i)
+            if kr:  # "350-400 viên đạn mỗi phút": a rate of fire
+                return self._drop(doc, "number.guard.measure", s, right.ends[kr - 1])
+            if i == 0 and t.configuration_words.at(rw, 0)[0] and not t.count_compounds.at(rw, 0)[0] and self._vehicle_before(lw):
+                return self._drop(doc, "number.guard.configuration", s, right.ends[0])  # "xe thiết giáp 8 bánh"
+            kn = t.word_not_count.at(rw, i)[0] if rule != "number.words" and rw[i : i + 1] and rw[i] in t.subject_whole else 0
+            if kn >= 2 and not t.count_compounds.at(rw, i)[0]:  # "ở 2 bên thân": the sides of a thing, not parties
+                return self._drop(doc, "number.guard.not_count", s, right.ends[i + kn - 1])
         if rule == "number.digits" and value == 1 and unit == "count" and not ratio and i == 0 and rw[:1] == ["trong"]:
             return self._drop(doc, "number.guard.one_of", s, right.ends[0])  # "1 trong những cố vấn", "1 trong 5 nền kinh tế"
         if rule == "number.digits" and unit == "count" and not ratio and i == 0 and t.name_tail_after.at(rw, 0)[0] \
@@ -979,6 +1017,8 @@ class NumberExtractor:
             if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100:
                 return self._drop(doc, "number.guard.year", s, e)  # counts of this size are written "2.015"
             last = left.surface[-1] if nl else ""
+            if self._name_dash_number(left, right, s):
+                return self._drop(doc, "number.guard.name", left.starts[-2], e)  # "Kri Sultan Hasanuddin - 366 và"
             if last[:1].isupper() and not kq and not (sub_words and self._after_place(left)):
                 if nl >= 2 and last.isupper() and last.isalpha() and len(last) <= 6 \
                         and (len(last) > 1 or left.surface[-2] in ("/", "-")) and left.surface[-2] not in _SENTENCE_END:
@@ -1023,6 +1063,45 @@ class NumberExtractor:
             high_start, high = self._range_high[s]
             out.append(rec.model_copy(update={**doc.span(high_start, record_end), "value": float(f"{high * value / written:.12g}")}))
             spans.append((high_start, span_end))
+
+    def _rate_every(self, rw: list[str], i: int) -> int:
+        """End (token index) of "mỗi giây/phút/giờ" after a figure's noun in its clause, or 0: the figure is a
+        rate ("350-400 viên đạn mỗi phút", "20.000 quân qua vĩ tuyến 38 trong mỗi giờ")."""
+        table = self.t.rate_every
+        for k in range(i, min(len(rw), i + 10)):
+            if rw[k] in _CLAUSE_END:
+                return 0
+            if rw[k] in table.firsts:
+                n = table.at(rw, k)[0]
+                if n:
+                    return k + n
+        return 0
+
+    def _vehicle_before(self, lw: list[str]) -> bool:
+        """Is there a vehicle noun among the last six words before a figure, in its clause ("xe thiết giáp 8
+        bánh", "máy bay cánh bằng nhỏ 2 chỗ ngồi")?"""
+        table = self.t.configuration_vehicles
+        for j in range(len(lw), max(0, len(lw) - 6), -1):
+            if lw[j - 1] in _CLAUSE_END:
+                return False
+            if table.ending(lw, j)[0]:
+                return True
+        return False
+
+    def _name_dash_number(self, left: _Tokens, right: _Tokens, s: int) -> bool:
+        """Is the figure at ``s`` a name's number: after a capitalized word and a spaced dash, with no counted
+        noun after it ("Kri Sultan Hasanuddin - 366 và Kri Sultan Iskandar Muda - 367 của Indonesia"; not
+        "Mosul ở Iraq - 2 thành lũy")?"""
+        nl = len(left.surface)
+        if nl < 2 or left.surface[-1] not in ("-", "–") or not left.surface[-2][:1].isupper():
+            return False
+        if left.starts[-1] == left.ends[-2] or left.ends[-1] == s:
+            return False  # "Su-35", "F-16": a code glued by its dash (read elsewhere)
+        rs, rw = right.surface, right.lower
+        if not rs or not _is_word(rs[0]) or rs[0][:1].isupper():
+            return True
+        t = self.t
+        return rw[0] in t.coordinators or bool(t.stops.at(rw, 0)[0]) or bool(t.name_tail_after.at(rw, 0)[0])
 
     def _slogan(self, text: str, s: int, e: int) -> bool:
         """Does the figure open a short quoted phrase, or an item of one, before a word of slogans
@@ -1078,9 +1157,17 @@ class NumberExtractor:
     def _linked_alone(self, left: _Tokens, kq: int, right: _Tokens) -> bool:
         """A figure alone after a link verb ends its clause: its subject is before it
         ("Số thanh niên tình nguyện nhập ngũ là 762,", "tổng số người tham gia cứu hộ gần 1.000,")."""
-        if not self.t.of_number.ending(left.lower, len(left.lower) - kq)[0]:
+        lw, n = left.lower, len(left.lower) - kq
+        if n >= 3 and lw[n - 1] in self.t.coordinators and _DIGITS.fullmatch(left.surface[n - 2]) and not kq:
+            n -= 2  # the second of a pair of bare figures: "con số này của Iran là 1.650 và 2.215."
+        if not self.t.of_number.ending(lw, n)[0]:
             return False
-        return not right.surface or right.surface[0] in _CLAUSE_END
+        rs = right.surface
+        if len(rs) >= 2 and right.lower[0] in self.t.coordinators and _DIGITS.fullmatch(rs[1]) and (
+            len(rs) == 2 or rs[2] in _CLAUSE_END
+        ):
+            return True  # the first of such a pair
+        return not rs or rs[0] in _CLAUSE_END
 
     def _subject_right(self, right: _Tokens, i: int, *, predicate: bool) -> tuple[list[str], int]:
         """The counted noun after the number and what qualifies it ("thanh niên lên đường nhập ngũ"):
@@ -1183,6 +1270,9 @@ class NumberExtractor:
         j = len(lw)
         kq, _ = t.qual_before.ending(lw, j)
         j -= kq
+        if not kq and j >= 2 and lw[j - 1] in t.coordinators and _DIGITS.fullmatch(wide.surface[j - 2]) and out and spans \
+                and spans[-1][0] <= wide.starts[j - 2] < spans[-1][1] and (out[-1].rule or "").endswith(".before"):
+            return out[-1].subject, "borrowed"  # the second of a pair: "của Iran là 1.650 và 2.215"
         kl, _ = t.link_verbs.ending(lw, j)
         if j - kl > 0 and wide.surface[j - kl - 1] in ("(", ","):
             if out and spans and 0 <= wide.starts[j - kl - 1] - spans[-1][1] <= 40:

@@ -89,8 +89,13 @@ class NumbersVocabulary(BaseModel):
     word_number_not_after: list[str]
     word_number_not_after_except: list[str]
     rate_per: list[str]
+    rate_every: list[str]
+    configuration_words: list[str]
+    configuration_vehicles: list[str]
     slogan_words: list[str]
     age_words: list[str]
+    age_bounds: list[str]
+    dimension_before: list[str]
     score_words: list[str]
     place_heads: list[str]
     count_heads: list[str]
@@ -210,8 +215,13 @@ class NumberTables:
         self.word_number_not_after = frozenset(voc.word_number_not_after)
         self.word_number_not_after_except = frozenset(voc.word_number_not_after_except)
         self.rate_per = frozenset(voc.rate_per)
+        self.rate_every = PhraseTable(voc.rate_every)
+        self.configuration_words = PhraseTable(voc.configuration_words)
+        self.configuration_vehicles = PhraseTable(voc.configuration_vehicles)
         self.slogan_words = frozenset(voc.slogan_words)
         self.age_words = list(voc.age_words)
+        self.age_bounds = frozenset(voc.age_bounds)
+        self.dimension_before = PhraseTable(voc.dimension_before)
         self.score_words = list(voc.score_words)
         self.place_heads = PhraseTable(voc.place_heads)
         self.count_heads = PhraseTable(voc.count_heads)
