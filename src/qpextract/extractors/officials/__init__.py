@@ -11,7 +11,8 @@ How it reads an article body:
    chain that ends on a name makes that name an official with the chain's
    honorific, rank and positions. A name followed by ", <title>" or
    "- <title>" is an official too, and the chain after it gives its positions.
-   Names after "Các đồng chí:" separated by ";" inherit "đồng chí".
+   Names after "Các đồng chí:" separated by ";" inherit "đồng chí", also those
+   written with their own rank or post ("; Thiếu tướng B - Phó Tư lệnh …").
 4. ``coref``: chains that end without a name ("ông Dung", "đồng chí Bí thư
    Thành ủy") and bare repeats of a known full name become more mentions.
 
@@ -173,6 +174,18 @@ class OfficialExtractor:
                 and (m := _LIST_GAP.match(text, list_end, s)) is not None
                 and m.end() == s
             )
+            # "các đồng chí: A - …; Thiếu tướng B - …": an item with its own rank or post and no
+            # honorific still takes the list's (rule person.list)
+            list_honorific = (
+                plural
+                if chain
+                and plural is not None
+                and list_end >= 0
+                and not any(c.kind == "hon" for c in chain)
+                and (m := _LIST_GAP.match(text, list_end, chain[0].start)) is not None
+                and m.end() == chain[0].start
+                else None
+            )
             # "Tết Đinh Dậu, cán bộ Ban Chỉ huy quân sự": an apposition title alone makes no person
             cue_post = [q for q in post if not q.weak]
             aged = not (chain or cue_post or inherited or self.lex.thing_before.search(text, max(lo, s - 24), s)) and (
@@ -193,13 +206,15 @@ class OfficialExtractor:
                 rank = rank_cue.value.row.rank if rank_cue else None  # type: ignore[union-attr]
                 if inherited:
                     hon, rank = plural, list_rank
+                elif list_honorific is not None:
+                    hon = list_honorific
                 pre = [
                     c.value._replace(rule=c.value.rule if c.value.rule in _CUE_RULES else "position.before")  # type: ignore[union-attr]
                     for i, c in enumerate(chain)
                     if c.kind == "title"
                     and (not c.value.group or (i == len(chain) - 1 and not text[c.end : s].strip()))  # type: ignore[union-attr]
                 ]
-                rule = _person_rule(chain, ev, bool(post), inherited or in_list)
+                rule = _person_rule(chain, ev, bool(post), inherited or in_list or list_honorific is not None)
                 if aged and ev.kind == "vi":
                     rule = "person.age" if self.lex.age_after.match(text, e, hi) else "person.apposition"
                 person = None
@@ -220,7 +235,7 @@ class OfficialExtractor:
                     shared.append((list_cue, person))
             else:
                 uncued.append(ev)
-            plural = plural_here or (plural if inherited else None)
+            plural = plural_here or (plural if inherited or list_honorific is not None else None)
             if chain or cue_post or inherited or bare or aged:
                 list_rank = (rank if not post else None) if (rank_cue is not None or inherited) else None
                 list_cue = rank_cue or (list_cue if inherited else None)
