@@ -983,6 +983,7 @@ class OfficialExtractor:
         reg.merge_short_forms()  # "Rob Givens" and "Robert Givens"
         reg.merge_given_names(self.rare_surnames)  # "ông Bạch Vân" and "Đại tá Nguyễn Bạch Vân"
         reg.merge_split_names()  # "ông Mc Kenzie" and "Kenneth McKenzie"
+        reg.merge_cut_names(doc.text)  # "… đồng chí Hồ Anh" where a page's excerpt ends, and "Hồ Anh Tuấn"
         for p in list(reg.persons.values()):
             if " " not in p.name and (p.rule in ("person.foreign", "person.known") or not vietnamese_syllable(p.name)):
                 full = reg.by_foreign_name(p.name)  # "ông Kilrain" before or after "Colin Kilrain"
