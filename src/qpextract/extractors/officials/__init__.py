@@ -95,6 +95,7 @@ class OfficialExtractor:
         rules = self.lex.rule_words
         self.kin_nouns = frozenset(fold(w) for w in rules["kin_nouns"])
         self.given_name_nouns = frozenset(fold(w) for w in rules["given_name_nouns"])
+        self.group_items = tuple(rules["group_items"])
         self.rare_surnames = frozenset(r.surname for r in surname_rows() if r.rare)
         self.foreign = ForeignFinder(
             self.lex.countries, self.lex.particles, self.lex.korean, self.lex.any_country,
@@ -163,6 +164,10 @@ class OfficialExtractor:
                 continue
             s, e = ev.start, ev.end
             post, post_end = self.positions.chain_after(text, e, _line_end(text, e, hi), stops)
+            if post and any(c.kind == "title" for c in chain) and text.startswith(self.group_items, post[0].start):
+                # rule position.group_item: "Dự có Phó Chủ tịch HĐND tỉnh A, lãnh đạo UBMTTQVN tỉnh, đại biểu LLVT
+                # …": after a name whose post came before it, a group in lower case is the next item of the list
+                post, post_end = [], e
             plural_here = next(
                 (self.lex.honorific[c.value] for c in chain if c.kind == "hon" and c.value in self.lex.plural),  # type: ignore[index]
                 None,
