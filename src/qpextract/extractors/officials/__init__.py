@@ -164,9 +164,14 @@ class OfficialExtractor:
                 continue
             s, e = ev.start, ev.end
             post, post_end = self.positions.chain_after(text, e, _line_end(text, e, hi), stops)
-            if post and any(c.kind == "title" for c in chain) and text.startswith(self.group_items, post[0].start):
+            if (
+                len(post) >= 2
+                and any(c.kind == "title" for c in chain)
+                and text[e : post[0].start].strip() == ","
+                and all(text.startswith(self.group_items, q.start) for q in post)
+            ):
                 # rule position.group_item: "Dự có Phó Chủ tịch HĐND tỉnh A, lãnh đạo UBMTTQVN tỉnh, đại biểu LLVT
-                # …": after a name whose post came before it, a group in lower case is the next item of the list
+                # …": after a name whose post came before it, groups in lower case are the next items of the list
                 post, post_end = [], e
             plural_here = next(
                 (self.lex.honorific[c.value] for c in chain if c.kind == "hon" and c.value in self.lex.plural),  # type: ignore[index]
