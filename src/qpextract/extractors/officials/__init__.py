@@ -185,7 +185,8 @@ class OfficialExtractor:
                 and m.end() == s
             )
             # "các đồng chí: A - …; Thiếu tướng B - …": an item with its own rank or post and no
-            # honorific still takes the list's (rule person.list)
+            # honorific, set off by ";", still takes the list's (rule person.list); not after "," or "và"
+            # ("các đồng chí Thượng tướng A, Trung tướng B và Trung tướng C": dev4 gold gives them none)
             list_honorific = (
                 plural
                 if chain
@@ -194,6 +195,7 @@ class OfficialExtractor:
                 and not any(c.kind == "hon" for c in chain)
                 and (m := _LIST_GAP.match(text, list_end, chain[0].start)) is not None
                 and m.end() == chain[0].start
+                and ";" in m.group()
                 else None
             )
             # "Tết Đinh Dậu, cán bộ Ban Chỉ huy quân sự": an apposition title alone makes no person
