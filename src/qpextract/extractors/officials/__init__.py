@@ -11,7 +11,8 @@ How it reads an article body:
    chain that ends on a name makes that name an official with the chain's
    honorific, rank and positions. A name followed by ", <title>" or
    "- <title>" is an official too, and the chain after it gives its positions.
-   Names after "Các đồng chí:" separated by ";" inherit "đồng chí".
+   Names after "Các đồng chí:" separated by ";" inherit "đồng chí", also those
+   written with their own rank or post ("; Thiếu tướng B - Phó Tư lệnh …").
 4. ``coref``: chains that end without a name ("ông Dung", "đồng chí Bí thư
    Thành ủy") and bare repeats of a known full name become more mentions.
 
@@ -94,6 +95,7 @@ class OfficialExtractor:
         rules = self.lex.rule_words
         self.kin_nouns = frozenset(fold(w) for w in rules["kin_nouns"])
         self.given_name_nouns = frozenset(fold(w) for w in rules["given_name_nouns"])
+        self.group_items = tuple(rules["group_items"])
         self.rare_surnames = frozenset(r.surname for r in surname_rows() if r.rare)
         self.foreign = ForeignFinder(
             self.lex.countries, self.lex.particles, self.lex.korean, self.lex.any_country,
@@ -162,6 +164,15 @@ class OfficialExtractor:
                 continue
             s, e = ev.start, ev.end
             post, post_end = self.positions.chain_after(text, e, _line_end(text, e, hi), stops)
+            if (
+                len(post) >= 2
+                and any(c.kind == "title" for c in chain)
+                and text[e : post[0].start].strip() == ","
+                and all(text.startswith(self.group_items, q.start) for q in post)
+            ):
+                # rule position.group_item: "Dự có Phó Chủ tịch HĐND tỉnh A, lãnh đạo UBMTTQVN tỉnh, đại biểu LLVT
+                # …": after a name whose post came before it, groups in lower case are the next items of the list
+                post, post_end = [], e
             plural_here = next(
                 (self.lex.honorific[c.value] for c in chain if c.kind == "hon" and c.value in self.lex.plural),  # type: ignore[index]
                 None,
@@ -172,6 +183,20 @@ class OfficialExtractor:
                 and list_end >= 0
                 and (m := _LIST_GAP.match(text, list_end, s)) is not None
                 and m.end() == s
+            )
+            # "các đồng chí: A - …; Thiếu tướng B - …": an item with its own rank or post and no
+            # honorific, set off by ";", still takes the list's (rule person.list); not after "," or "và"
+            # ("các đồng chí Thượng tướng A, Trung tướng B và Trung tướng C": dev4 gold gives them none)
+            list_honorific = (
+                plural
+                if chain
+                and plural is not None
+                and list_end >= 0
+                and not any(c.kind == "hon" for c in chain)
+                and (m := _LIST_GAP.match(text, list_end, chain[0].start)) is not None
+                and m.end() == chain[0].start
+                and ";" in m.group()
+                else None
             )
             # "Tết Đinh Dậu, cán bộ Ban Chỉ huy quân sự": an apposition title alone makes no person
             cue_post = [q for q in post if not q.weak]
@@ -193,13 +218,15 @@ class OfficialExtractor:
                 rank = rank_cue.value.row.rank if rank_cue else None  # type: ignore[union-attr]
                 if inherited:
                     hon, rank = plural, list_rank
+                elif list_honorific is not None:
+                    hon = list_honorific
                 pre = [
                     c.value._replace(rule=c.value.rule if c.value.rule in _CUE_RULES else "position.before")  # type: ignore[union-attr]
                     for i, c in enumerate(chain)
                     if c.kind == "title"
                     and (not c.value.group or (i == len(chain) - 1 and not text[c.end : s].strip()))  # type: ignore[union-attr]
                 ]
-                rule = _person_rule(chain, ev, bool(post), inherited or in_list)
+                rule = _person_rule(chain, ev, bool(post), inherited or in_list or list_honorific is not None)
                 if aged and ev.kind == "vi":
                     rule = "person.age" if self.lex.age_after.match(text, e, hi) else "person.apposition"
                 person = None
@@ -220,7 +247,7 @@ class OfficialExtractor:
                     shared.append((list_cue, person))
             else:
                 uncued.append(ev)
-            plural = plural_here or (plural if inherited else None)
+            plural = plural_here or (plural if inherited or list_honorific is not None else None)
             if chain or cue_post or inherited or bare or aged:
                 list_rank = (rank if not post else None) if (rank_cue is not None or inherited) else None
                 list_cue = rank_cue or (list_cue if inherited else None)
@@ -1133,6 +1160,7 @@ class OfficialExtractor:
         reg.merge_short_forms()  # "Rob Givens" and "Robert Givens"
         reg.merge_given_names(self.rare_surnames)  # "ông Bạch Vân" and "Đại tá Nguyễn Bạch Vân"
         reg.merge_split_names()  # "ông Mc Kenzie" and "Kenneth McKenzie"
+        reg.merge_cut_names(doc.text)  # "… đồng chí Hồ Anh" where a page's excerpt ends, and "Hồ Anh Tuấn"
         for p in list(reg.persons.values()):
             if " " not in p.name and (p.rule in ("person.foreign", "person.known") or not vietnamese_syllable(p.name)):
                 full = reg.by_foreign_name(p.name)  # "ông Kilrain" before or after "Colin Kilrain"

@@ -161,6 +161,16 @@ class Registry:
             if len(full) == 1:
                 self._merge(p, full[0], honorific=False)
 
+    def merge_cut_names(self, text: str) -> None:
+        """Rule ``person.cut``: a name that ends the text (a web page's excerpt cut off: "Phát biểu, đồng chí Hồ
+        Anh") and starts exactly one longer name of the article ("Hồ Anh Tuấn") is that person, not another."""
+        for p in list(self.persons.values()):
+            if len(p.mentions) != 1 or text[p.mentions[0][1] :].strip():
+                continue
+            full = [q for q in self.persons.values() if q is not p and len(q.key) > len(p.key) and q.key.startswith(p.key)]
+            if len(full) == 1 and p.key in self.persons:
+                self._merge(p, full[0], honorific=False)
+
     def _merge(self, p: Person, into: Person, *, honorific: bool) -> None:
         """``p`` is ``into`` written shorter: its mentions, posts and rank (and honorific) join ``into``."""
         for s, e in p.mentions:
