@@ -14,7 +14,9 @@ The expansion of an occurrence comes from the first of these named rules that kn
   table only by "các" ("Các lực lượng dân chủ Syria (SDF)"). The phrase opens at a head word
   (data/vi/abbreviation_definitions.yaml) after the last stop word, a capitalized name rather
   than a common noun before it ("dân quân Các đơn vị bảo vệ người dân (YPG)"), never with
-  "này/đó/trên" at its end ("quân đội nước này (PLA)"). A defined form with a digit is a record
+  "này/đó/trên" at its end ("quân đội nước này (PLA)"), never at a post ("Cục trưởng Cục An ninh Quốc gia (BBN)"
+  is the Cục); of two bodies in one phrase, the later one when only its head agrees with the form's first or last
+  letter ("Quân ủy trung ương của quân đội Trung Quốc (PLA)" is "quân đội Trung Quốc"). A defined form with a digit is a record
   only when spelled by its words ("(ĐTCB-7)"), not a hull number ("Echigo (PLH08)");
 - ``abbr.defined_common``: a gloss in lower case in brackets after the form, with no head word
   ("SIGINT (tình báo tín hiệu)", "CBP (cơ quan hải quan và bảo vệ biên giới)"), not one that says whose,
@@ -266,6 +268,16 @@ class AbbreviationTagger:
             regex.REVERSE,  # the last stop before the brackets
         )
         self.gloss_openers = frozenset(cfg["gloss_after"]["openers"])
+        # "Cục trưởng", "Ban Giám đốc": a head followed by these words is a post, not a body (no phrase opens there)
+        self.post_after = regex.compile(r" (?:" + "|".join(regex.escape(w) for w in cfg["post_after_head"]) + r")(?![\p{L}])")
+        self.posts = frozenset(cfg["post_heads"])
+        self.head_initials = {h.casefold(): frozenset(v) for h, v in cfg["head_initials"].items()}
+        self.head_keys = sorted(self.head_initials, key=len, reverse=True)
+        self.owner_heads = frozenset(cfg["owner_heads"])
+        self.descriptor_words = frozenset(cfg["descriptor_heads"])
+        connectives = "|".join(regex.escape(w) for w in cfg["connectives"])
+        self.connective_before = regex.compile(r"(?<![\p{L}])(?:" + connectives + r") ")
+        self.connective_any = regex.compile(r"(?<![\p{L}])(?:" + connectives + r"|và)(?![\p{L}])")
         self.ignored = frozenset(row.token for row in read_tsv("not_abbreviations.tsv", _NotAbbreviation))
         self._definition_patterns(cfg)
 
@@ -572,7 +584,7 @@ class AbbreviationTagger:
             # "“Giá treo tên lửa trên không” (FMR)": the name in quotes
             if not self._table_within(short, quoted.group(1).strip(), quoted.group(1)):
                 out.setdefault(canonical(short), (quoted.group(1).strip(), "abbr.defined_quoted"))
-        elif (phrase := _unnumbered(self._head_phrase(before) or "", short)) and _names_something(phrase, short):
+        elif (phrase := _unnumbered(self._head_phrase(before, short) or "", short)) and _names_something(phrase, short):
             qualified = self._qualified(short, phrase)
             if qualified or not self._table_within(short, phrase, before):
                 rule = "abbr.defined_year" if _year_spelled(phrase, short) else "abbr.defined_phrase"
@@ -697,13 +709,14 @@ class AbbreviationTagger:
                 continue
             return stop.end()
 
-    def _head_phrase(self, before: str) -> Optional[str]:
+    def _head_phrase(self, before: str, short: str = "") -> Optional[str]:
         """The name phrase before brackets: from the first head word after the last stop that keeps
-        it within ``max_words`` ("… cải tổ Lực lượng vũ trang Singapore (SAF)", not from "Bộ trưởng")."""
+        it within ``max_words`` ("… cải tổ Lực lượng vũ trang Singapore (SAF)", not from "Bộ trưởng"),
+        never a head that is a post's first word ("Cục trưởng Cục An ninh Quốc gia (BBN)": the body)."""
         if self.deictic_end.search(before.rstrip()):  # "quân đội nước này (PLA)": no name
             return None
         cut = self._last_stop(before)
-        heads = [h for h in self.heads.finditer(before, cut) if not _inside_name(before, h)]
+        heads = [h for h in self.heads.finditer(before, cut) if not _inside_name(before, h) and not self._post(before, h)]
         named = [h for h in self.name_heads.finditer(before, cut) if not _inside_name(before, h)]
         if named:
             heads = sorted(heads + named, key=lambda h: h.start())
@@ -722,12 +735,61 @@ class AbbreviationTagger:
         if long:
             return long
         for i in range(len(heads)):
-            phrase = self._phrase_from(before, heads[i], heads[i + 1 :])
+            phrase = self._agreeing(before, heads[i], heads[i + 1 :], short) or self._phrase_from(before, heads[i], heads[i + 1 :])
             if len(phrase.split()) <= self.max_words:
                 descriptor = self.descriptor.match(phrase)
                 if descriptor and len(phrase[descriptor.end() :].split()) >= 3:
                     return phrase[descriptor.end() :]  # "hệ thống Phòng thủ tên lửa … (THAAD)": the name
                 return phrase
+        return None
+
+    def _post(self, text: str, head: regex.Match[str]) -> bool:
+        """Whether a head opens a post, not a body: "Cục trưởng", "Viện trưởng", "Ban Giám đốc"."""
+        if self.post_after.match(text, head.end()):
+            return True
+        return any(text.startswith(p, head.start()) and not _LETTER.match(text, head.start() + len(p)) for p in self.posts)
+
+    def _agreeing(self, before: str, head: regex.Match[str], later_heads: list[regex.Match[str]], short: str) -> Optional[str]:
+        """``abbr.defined_phrase`` when the phrase holds two bodies: the later one when its head agrees with the
+        form's first or last letter and the first head does not (data/vi/abbreviation_definitions.yaml
+        head_initials: the English heads a Vietnamese head translates). The later head follows a connective
+        ("Quân ủy trung ương của quân đội Trung Quốc (PLA)" is "quân đội Trung Quốc"; "phòng thủ cho lá chắn tên
+        lửa đạn đạo (ABM)" is "lá chắn tên lửa đạn đạo": the words after the connective) or, in lower case,
+        a capitalized body ("Bộ Tổng tham mưu lực lượng vũ trang quốc gia Bolivar (FANB)"); a classifier
+        ("hệ thống") or a head that agrees keeps the whole ("Bộ Chỉ huy Trung tâm của quân đội Mỹ (CENTCOM)")."""
+        letters = _letters(short)
+        if len(letters) < 2 or not letters.isalpha():
+            return None
+        ends = {letters[0], letters[-1]}
+        first = self._initials_at(before, head.start())
+        if first is None or ends & first or self.descriptor.match(before, head.start()) or head.group().casefold() in self.descriptor_words:
+            return None
+        for later in later_heads:
+            initials = self._initials_at(before, later.start())
+            if not initials or not ends & initials:
+                continue
+            connective = None  # the last connective between the two heads
+            for connective in self.connective_before.finditer(before, head.end(), later.start()):
+                pass
+            if connective is not None and before[connective.end() : later.start()].count(" ") <= 3:
+                return before[connective.end() :].strip()
+            if (
+                connective is None
+                and head.group()[0].isupper()
+                and later.group().casefold() in self.owner_heads
+                and later.group()[0].islower()
+                and self.connective_any.search(before, head.end(), later.start()) is None
+            ):
+                return before[later.start() :].strip()
+            return None
+        return None
+
+    def _initials_at(self, text: str, pos: int) -> Optional[frozenset[str]]:
+        """The English initials of the head that opens ``text`` at ``pos`` (its longest listed form)."""
+        for key in self.head_keys:
+            end = pos + len(key)
+            if text[pos:end].casefold() == key and not _LETTER.match(text, end):
+                return self.head_initials[key]
         return None
 
     def _long_name(self, before: str, heads: list[regex.Match[str]]) -> Optional[str]:
