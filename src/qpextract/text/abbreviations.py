@@ -27,7 +27,9 @@ The expansion of an occurrence comes from the first of these named rules that kn
 - ``abbr.defined_gloss``: a name right before a form with no brackets that ends with its country
   ("cục Tình báo Anh MI6"; not "Ủy ban Quân sự NATO", NATO's committee), never a news outlet;
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
-- ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins);
+- ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins); a two-letter shorthand of
+  abbreviation_definitions.yaml needs_evidence only joined to a form, before a number or with its expansion in
+  the article ("chiến dịch PR", "video HD" are none);
 - ``abbr.compound``: a chain glued by "-", "/" or "&" ("QĐ-UBND", "CT/TU", "GD&ĐT") is one
   record whose expansion joins its parts'; a spaced dash separates ("Thành ủy - HĐND - UBND"), and
   so does a slash before or after a news outlet (a byline or credit: "PV/VOV", "AFP/TTXVN");
@@ -135,6 +137,10 @@ _CAP_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]*+\s$")
 _CAP_AFTER = regex.compile(r"\s\p{Lu}")
 _INITIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\.\s?$")
 _ASCII_CAPS = regex.compile(r"[A-ZĐ]+")
+# a two-letter shorthand joined to another form or a number: its evidence (needs_evidence)
+_JOINED_AFTER = regex.compile(r"\s?[-/&]\s?[\p{L}\p{N}]")
+_JOINED_BEFORE = regex.compile(r"[\p{L}\p{N}]\s?[-/&]\s?$")
+_NUMBER_AFTER = regex.compile(r"\s(?:số\s)?\d")
 _NAME_AFTER = regex.compile(r"(?: \p{Lu}\p{Ll}[\p{Ll}\p{M}]*+){2,4}")
 
 
@@ -268,6 +274,7 @@ class AbbreviationTagger:
             regex.REVERSE,  # the last stop before the brackets
         )
         self.gloss_openers = frozenset(cfg["gloss_after"]["openers"])
+        self.needs_evidence = frozenset(cfg["needs_evidence"])
         # "Cục trưởng", "Ban Giám đốc": a head followed by these words is a post, not a body (no phrase opens there)
         self.post_after = regex.compile(r" (?:" + "|".join(regex.escape(w) for w in cfg["post_after_head"]) + r")(?![\p{L}])")
         self.posts = frozenset(cfg["post_heads"])
@@ -424,7 +431,9 @@ class AbbreviationTagger:
                 end = start + len(entry.record_as)
                 entry = self.lexicon.entries[entry.record_as]
             rule = "abbr.table"
-            if entry.category not in ("road", "document") and (
+            if entry.short in self.needs_evidence and canonical(m.group()) not in defined and not self._evidenced(text, start, end, entry):
+                rule = "abbr.skip"  # "chiến dịch PR", "video HD": a short shorthand the article gives no ground for
+            elif entry.category not in ("road", "document") and (
                 _TABLE_CODE_AFTER.match(text, end)
                 or (start > 6 and text[start - 2].isdigit() and _SERIAL_BEFORE.search(text, max(0, start - 12), start))
             ):
@@ -451,6 +460,14 @@ class AbbreviationTagger:
                 continue
             atoms.append(atom)
         return atoms
+
+    def _evidenced(self, text: str, start: int, end: int, entry: AbbreviationEntry) -> bool:
+        """``abbr.table`` for a two-letter shorthand of data/vi/abbreviation_definitions.yaml needs_evidence: only
+        joined to another form ("KH-UBND", "5550 / KH - BTL", "NN&PTNT"), before a number ("KH số 12", "CT 16")
+        or in an article that writes its expansion out somewhere ("sinh viên … các SV")."""
+        if _JOINED_AFTER.match(text, end) or _JOINED_BEFORE.search(text, max(0, start - 4), start) or _NUMBER_AFTER.match(text, end):
+            return True
+        return entry.expansion.casefold() in text.casefold()
 
     def _looks_unknown(self, text: str, m: re.Match[str]) -> bool:
         """Whether a token in capitals is an abbreviation (see the module docstring)."""
@@ -772,6 +789,10 @@ class AbbreviationTagger:
             for connective in self.connective_before.finditer(before, head.end(), later.start()):
                 pass
             if connective is not None and before[connective.end() : later.start()].count(" ") <= 3:
+                rest = [h for h in later_heads if h.start() > later.start()]
+                moved = self._phrase_from(before, later, rest)  # "… của quân đội Syria và Lực lượng vũ trang địa phương (NDF)"
+                if len(moved) < len(before[later.start() :].strip()):
+                    return moved
                 return before[connective.end() :].strip()
             if (
                 connective is None
