@@ -144,6 +144,16 @@ _NUMBER_AFTER = regex.compile(r"\s(?:số\s)?\d")
 _NAME_AFTER = regex.compile(r"(?: \p{Lu}\p{Ll}[\p{Ll}\p{M}]*+){2,4}")
 
 
+class _Province(BaseModel):
+    name: str
+    kind: str
+
+
+# "(BNA) - ", "(QNO) -": a newspaper's tag that opens the lead (within its first characters)
+_LEAD_TAG = regex.compile(r"\(([A-ZĐ]{2,6})\)\s?[-–]")
+_LEAD_REACH = 160
+
+
 class AbbreviationEntry(BaseModel):
     short: str
     expansion: str
@@ -262,6 +272,7 @@ class AbbreviationTagger:
         self.gloss_owners: dict[str, list[str]] = {}  # by last word: "Quốc" -> ["Trung Quốc", "Hàn Quốc"]
         for owner in gloss["owners"]:
             self.gloss_owners.setdefault(owner.split()[-1], []).append(owner)
+        self.owner_names = frozenset(gloss["owners"])
         self.gloss_heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(gloss_heads) + r"(?![\p{L}])")
         self.gloss_words = int(gloss["max_words"])
         self.gloss_stops = frozenset(gloss["stop_words"])
@@ -275,6 +286,13 @@ class AbbreviationTagger:
         )
         self.gloss_openers = frozenset(cfg["gloss_after"]["openers"])
         self.needs_evidence = frozenset(cfg["needs_evidence"])
+        tags = cfg["newspaper_tags"]
+        self.tag_head, self.tag_prefixes, self.tag_suffixes = tags["head"], tuple(tags["prefixes"]), dict(tags["suffixes"])
+        self.provinces: dict[str, list[str]] = {}  # initials -> province names ("QN" -> Quảng Nam, Quảng Ninh, Quảng Ngãi)
+        for row in read_tsv("places_legacy.tsv", _Province):
+            if row.kind == "province" and "-" not in row.name and row.name not in tags["variants"]:
+                initials = "".join(_initial(w) for w in row.name.split())
+                self.provinces.setdefault(initials, []).append(row.name)
         # "Cục trưởng", "Ban Giám đốc": a head followed by these words is a post, not a body (no phrase opens there)
         self.post_after = regex.compile(r" (?:" + "|".join(regex.escape(w) for w in cfg["post_after_head"]) + r")(?![\p{L}])")
         self.posts = frozenset(cfg["post_heads"])
@@ -526,7 +544,31 @@ class AbbreviationTagger:
                     out.setdefault(canonical(short), (inner, "abbr.defined_phrase"))
                 elif self._common_gloss(inner, short):  # "SIGINT (tình báo tín hiệu)"
                     out.setdefault(canonical(short), (inner, "abbr.defined_common"))
+        tag = self._newspaper_tag(text)
+        if tag is not None:
+            out.setdefault(canonical(tag[0]), (tag[1], "abbr.newspaper_tag"))
         return out
+
+    def _newspaper_tag(self, text: str) -> Optional[tuple[str, str]]:
+        """``abbr.newspaper_tag``: a tag the table does not know that opens the lead, "(CMO) -", read as a
+        provincial paper's: "Báo" (optional "B"), the province's initials, "O" (Online) or "ĐT" (điện tử) ("CMO" is
+        "Báo Cà Mau Online"); initials several provinces share ("BDO": Bình Dương, Bình Định) go to the one the
+        article names most, none named: no expansion (the annotation guide: the paper if known, else null)."""
+        m = _LEAD_TAG.search(text, 0, _LEAD_REACH)
+        if m is None or self.lookup(m.group(1)) is not None:
+            return None
+        tag = m.group(1)
+        for prefix in ("", *self.tag_prefixes):
+            if not tag.startswith(prefix):
+                continue
+            for suffix, word in self.tag_suffixes.items():
+                if not tag.endswith(suffix) or len(tag) - len(prefix) - len(suffix) < 2:
+                    continue
+                names = self.provinces.get(tag[len(prefix) : len(tag) - len(suffix)], [])
+                counts = sorted(((text.count(n), n) for n in names), reverse=True)
+                if counts and counts[0][0] > 0 and (len(counts) == 1 or counts[0][0] > counts[1][0]):
+                    return tag, " ".join(w for w in (self.tag_head, counts[0][1], word) if w)
+        return None
 
     def _common_gloss(self, inner: str, short: str) -> bool:
         """``abbr.defined_common``: brackets after a form that hold its gloss in lower case, with no head
@@ -669,6 +711,8 @@ class AbbreviationTagger:
         folded = phrase.casefold()
         if table != folded and self.plural.sub("", table) == self.plural.sub("", folded):
             return False
+        if folded.startswith(table + " ") and phrase[len(table) + 1 :].strip() in self.owner_names:
+            return False  # "Hội đồng tham mưu trưởng liên quân Hàn Quốc (JCS)": the table's name and whose it is
         head = self.heads.match(phrase)
         if head and phrase[0].isupper() and folded[head.end() :] == " " + table and phrase[head.end() + 1].islower():
             return False  # "Lực lượng không quân Mỹ tại Thái Bình Dương (PACAF)": a head the name continues in lower case
