@@ -25,7 +25,7 @@ The expansion of an occurrence comes from the first of these named rules that kn
 - ``abbr.defined_year``: a name phrase ending with the year the form's digits spell ("Đối tác Thái Bình
   Dương 2018 (PP 18)", then "PP18" too);
 - ``abbr.defined_gloss``: a name right before a form with no brackets that ends with its country
-  ("cục Tình báo Anh MI6"; not "Ủy ban Quân sự NATO", NATO's committee), never a news outlet;
+  ("cục Tình báo Anh MI6"; not "Ủy ban Quân sự NATO", NATO's committee), a news outlet only after "hãng thông tấn/hãng tin";
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
 - ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins); a two-letter shorthand of
   abbreviation_definitions.yaml needs_evidence only joined to a form, before a number or with its expansion in
@@ -273,6 +273,7 @@ class AbbreviationTagger:
         for owner in gloss["owners"]:
             self.gloss_owners.setdefault(owner.split()[-1], []).append(owner)
         self.owner_names = frozenset(gloss["owners"])
+        self.media_heads = tuple(gloss["media_heads"])
         self.gloss_heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(gloss_heads) + r"(?![\p{L}])")
         self.gloss_words = int(gloss["max_words"])
         self.gloss_stops = frozenset(gloss["stop_words"])
@@ -609,8 +610,8 @@ class AbbreviationTagger:
         """``abbr.defined_gloss``: a name right before a form with no brackets, ending with the country
         or people it belongs to (``text[start:end]``: "cục Tình báo Anh MI6", "tình báo quân đội Nga GRU"),
         so that the form cannot be its owner ("Ủy ban Quân sự NATO" is NATO's committee): no stop word, no
-        word in capitals; a form the table knows only when the gloss says two words of its name; never a
-        news outlet."""
+        word in capitals; a form the table knows only when the gloss says two words of its name, a news outlet
+        only when the gloss names its kind ("hãng thông tấn Syria SANA": dev8 gold, the article's words)."""
         if canonical(short) in out or sum(c.isalpha() for c in short) < 2:
             return False
         window = text[max(0, start - 80) : end]
@@ -624,7 +625,10 @@ class AbbreviationTagger:
         entry = self.lookup(short)
         if entry is not None:  # a known form: the gloss must say its name (two words of it besides the owner)
             said = {w.casefold() for w in phrase[: len(phrase) - (end - start)].split()}
-            if entry.category == "media" or len(said & set(entry.expansion.casefold().split())) < 2:
+            if entry.category == "media":
+                if not any(phrase.casefold().startswith(h + " ") for h in self.media_heads):
+                    return False  # "đài Nga RT" is no gloss; "hãng thông tấn Syria SANA" is
+            elif len(said & set(entry.expansion.casefold().split())) < 2:
                 return False
         out[canonical(short)] = (phrase, "abbr.defined_gloss")
         return True
