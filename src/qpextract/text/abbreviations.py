@@ -265,6 +265,8 @@ class AbbreviationTagger:
         self.body_heads = tuple(h for h in cfg["heads"] if h[0].isupper())  # "Lực lượng", "Bộ", "Đường"
         heads = {v for h in cfg["heads"] for v in (h, h[0].upper() + h[1:])}  # "tàu" also opens a sentence
         self.heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(heads)) + r"(?![\p{L}])")
+        # a lower-case head right before a word (name_inner_words) that then qualifies it: "xe thử nghiệm"
+        self.head_before = regex.compile(r"(?<![\p{L}])(?:" + trie_pattern(sorted(h for h in heads if h[0].islower())) + r")\s$")
         # "cục Tình báo Anh MI6": a gloss right before a form with no brackets (abbr.defined_gloss)
         gloss = cfg["gloss"]
         gloss_heads = sorted({v for h in gloss["heads"] for v in (h, h[0].upper() + h[1:])})
@@ -603,7 +605,7 @@ class AbbreviationTagger:
                     break
         if found:
             for a in atoms:
-                if a.rule == "abbr.skip" and defined.get(canonical(text[a.start : a.end]), ("", ""))[1] == "abbr.defined_gloss":
+                if a.rule == "abbr.skip" and _ANY_DIGIT.search(text, a.start, a.end) and defined.get(canonical(text[a.start : a.end]), ("", ""))[1] == "abbr.defined_gloss":
                     a.rule = "abbr.defined_gloss"
 
     def _define_gloss(self, text: str, start: int, end: int, short: str, out: dict[str, tuple[str, str]]) -> bool:
@@ -754,7 +756,8 @@ class AbbreviationTagger:
         """Where a name phrase before brackets may start: after the last stop that is not a syllable
         of a capitalized name ("Liên đoàn Tự do Dân sự Mỹ": "do" between "Tự" and "Dân" or after "Tự" at
         the end: "đảng cực hữu Tự do (FPO)") nor links
-        one to its place ("Lực lượng không quân Mỹ tại Thái Bình Dương")."""
+        one to its place ("Lực lượng không quân Mỹ tại Thái Bình Dương") nor qualifies a lower-case head right
+        before it ("xe thử nghiệm laser năng lượng cao (HELMTT)")."""
         end = len(before)
         while True:
             stop = self.stops.search(before, 0, end)
@@ -771,6 +774,9 @@ class AbbreviationTagger:
                 and _CAP_WORD_BEFORE.search(before, max(0, stop.start() - 12), stop.start())
             ):
                 end = stop.start()
+                continue
+            if word in self.name_inner and self.head_before.search(before, max(0, stop.start() - 16), stop.start()):
+                end = stop.start()  # "hai xe thử nghiệm laser năng lượng cao (HELMTT)": a head's modifier, no verb
                 continue
             return stop.end()
 
