@@ -441,6 +441,7 @@ class AbbreviationTagger:
                     name = rule.name if rule.expansion is not None else "abbr.skip"
                     atom = _Atom(start, end, name, rule.expansion, rule.category)
                     found.append((start, -(end - start), 0, atom))
+        folded: list[str] = []  # the casefolded text, made on first need (needs_evidence)
         for m in self.lexicon.pattern.finditer(text):
             if _LEFT_TOUCH.match(text, m.start() - 1, m.start()):
                 continue
@@ -452,7 +453,7 @@ class AbbreviationTagger:
                 end = start + len(entry.record_as)
                 entry = self.lexicon.entries[entry.record_as]
             rule = "abbr.table"
-            if entry.short in self.needs_evidence and canonical(m.group()) not in defined and not self._evidenced(text, start, end, entry):
+            if entry.short in self.needs_evidence and canonical(m.group()) not in defined and not self._evidenced(text, start, end, entry, folded):
                 rule = "abbr.skip"  # "chiến dịch PR", "video HD": a short shorthand the article gives no ground for
             elif entry.category not in ("road", "document") and (
                 _TABLE_CODE_AFTER.match(text, end)
@@ -482,13 +483,15 @@ class AbbreviationTagger:
             atoms.append(atom)
         return atoms
 
-    def _evidenced(self, text: str, start: int, end: int, entry: AbbreviationEntry) -> bool:
+    def _evidenced(self, text: str, start: int, end: int, entry: AbbreviationEntry, folded: list[str]) -> bool:
         """``abbr.table`` for a two-letter shorthand of data/vi/abbreviation_definitions.yaml needs_evidence: only
         joined to another form ("KH-UBND", "5550 / KH - BTL", "NN&PTNT"), before a number ("KH số 12", "CT 16")
         or in an article that writes its expansion out somewhere ("sinh viên … các SV")."""
         if _JOINED_AFTER.match(text, end) or _JOINED_BEFORE.search(text, max(0, start - 4), start) or _NUMBER_AFTER.match(text, end):
             return True
-        return entry.expansion.casefold() in text.casefold()
+        if not folded:
+            folded.append(text.casefold())  # once per text, on first need
+        return entry.expansion.casefold() in folded[0]
 
     def _looks_unknown(self, text: str, m: re.Match[str]) -> bool:
         """Whether a token in capitals is an abbreviation (see the module docstring)."""
