@@ -14,7 +14,9 @@ The expansion of an occurrence comes from the first of these named rules that kn
   table only by "các" ("Các lực lượng dân chủ Syria (SDF)"). The phrase opens at a head word
   (data/vi/abbreviation_definitions.yaml) after the last stop word, a capitalized name rather
   than a common noun before it ("dân quân Các đơn vị bảo vệ người dân (YPG)"), never with
-  "này/đó/trên" at its end ("quân đội nước này (PLA)"). A defined form with a digit is a record
+  "này/đó/trên" at its end ("quân đội nước này (PLA)"), never at a post ("Cục trưởng Cục An ninh Quốc gia (BBN)"
+  is the Cục); of two bodies in one phrase, the later one when only its head agrees with the form's first or last
+  letter ("Quân ủy trung ương của quân đội Trung Quốc (PLA)" is "quân đội Trung Quốc"). A defined form with a digit is a record
   only when spelled by its words ("(ĐTCB-7)"), not a hull number ("Echigo (PLH08)");
 - ``abbr.defined_common``: a gloss in lower case in brackets after the form, with no head word
   ("SIGINT (tình báo tín hiệu)", "CBP (cơ quan hải quan và bảo vệ biên giới)"), not one that says whose,
@@ -23,9 +25,11 @@ The expansion of an occurrence comes from the first of these named rules that kn
 - ``abbr.defined_year``: a name phrase ending with the year the form's digits spell ("Đối tác Thái Bình
   Dương 2018 (PP 18)", then "PP18" too);
 - ``abbr.defined_gloss``: a name right before a form with no brackets that ends with its country
-  ("cục Tình báo Anh MI6"; not "Ủy ban Quân sự NATO", NATO's committee), never a news outlet;
+  ("cục Tình báo Anh MI6"; not "Ủy ban Quân sự NATO", NATO's committee), a news outlet only after "hãng thông tấn/hãng tin";
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
-- ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins);
+- ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins); a two-letter shorthand of
+  abbreviation_definitions.yaml needs_evidence only joined to a form, before a number or with its expansion in
+  the article ("chiến dịch PR", "video HD" are none);
 - ``abbr.compound``: a chain glued by "-", "/" or "&" ("QĐ-UBND", "CT/TU", "GD&ĐT") is one
   record whose expansion joins its parts'; a spaced dash separates ("Thành ủy - HĐND - UBND"), and
   so does a slash before or after a news outlet (a byline or credit: "PV/VOV", "AFP/TTXVN");
@@ -133,7 +137,21 @@ _CAP_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]*+\s$")
 _CAP_AFTER = regex.compile(r"\s\p{Lu}")
 _INITIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\.\s?$")
 _ASCII_CAPS = regex.compile(r"[A-ZĐ]+")
+# a two-letter shorthand joined to another form or a number: its evidence (needs_evidence)
+_JOINED_AFTER = regex.compile(r"\s?[-/&]\s?[\p{L}\p{N}]")
+_JOINED_BEFORE = regex.compile(r"[\p{L}\p{N}]\s?[-/&]\s?$")
+_NUMBER_AFTER = regex.compile(r"\s(?:số\s)?\d")
 _NAME_AFTER = regex.compile(r"(?: \p{Lu}\p{Ll}[\p{Ll}\p{M}]*+){2,4}")
+
+
+class _Province(BaseModel):
+    name: str
+    kind: str
+
+
+# "(BNA) - ", "(QNO) -": a newspaper's tag that opens the lead (within its first characters)
+_LEAD_TAG = regex.compile(r"\(([A-ZĐ]{2,6})\)\s?[-–]")
+_LEAD_REACH = 160
 
 
 class AbbreviationEntry(BaseModel):
@@ -247,6 +265,8 @@ class AbbreviationTagger:
         self.body_heads = tuple(h for h in cfg["heads"] if h[0].isupper())  # "Lực lượng", "Bộ", "Đường"
         heads = {v for h in cfg["heads"] for v in (h, h[0].upper() + h[1:])}  # "tàu" also opens a sentence
         self.heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(heads)) + r"(?![\p{L}])")
+        # a lower-case head right before a word (name_inner_words) that then qualifies it: "xe thử nghiệm"
+        self.head_before = regex.compile(r"(?<![\p{L}])(?:" + trie_pattern(sorted(h for h in heads if h[0].islower())) + r")\s$")
         # "cục Tình báo Anh MI6": a gloss right before a form with no brackets (abbr.defined_gloss)
         gloss = cfg["gloss"]
         gloss_heads = sorted({v for h in gloss["heads"] for v in (h, h[0].upper() + h[1:])})
@@ -254,6 +274,8 @@ class AbbreviationTagger:
         self.gloss_owners: dict[str, list[str]] = {}  # by last word: "Quốc" -> ["Trung Quốc", "Hàn Quốc"]
         for owner in gloss["owners"]:
             self.gloss_owners.setdefault(owner.split()[-1], []).append(owner)
+        self.owner_names = frozenset(gloss["owners"])
+        self.media_heads = tuple(gloss["media_heads"])
         self.gloss_heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(gloss_heads) + r"(?![\p{L}])")
         self.gloss_words = int(gloss["max_words"])
         self.gloss_stops = frozenset(gloss["stop_words"])
@@ -266,6 +288,24 @@ class AbbreviationTagger:
             regex.REVERSE,  # the last stop before the brackets
         )
         self.gloss_openers = frozenset(cfg["gloss_after"]["openers"])
+        self.needs_evidence = frozenset(cfg["needs_evidence"])
+        tags = cfg["newspaper_tags"]
+        self.tag_head, self.tag_prefixes, self.tag_suffixes = tags["head"], tuple(tags["prefixes"]), dict(tags["suffixes"])
+        self.provinces: dict[str, list[str]] = {}  # initials -> province names ("QN" -> Quảng Nam, Quảng Ninh, Quảng Ngãi)
+        for row in read_tsv("places_legacy.tsv", _Province):
+            if row.kind == "province" and "-" not in row.name and row.name not in tags["variants"]:
+                initials = "".join(_initial(w) for w in row.name.split())
+                self.provinces.setdefault(initials, []).append(row.name)
+        # "Cục trưởng", "Ban Giám đốc": a head followed by these words is a post, not a body (no phrase opens there)
+        self.post_after = regex.compile(r" (?:" + "|".join(regex.escape(w) for w in cfg["post_after_head"]) + r")(?![\p{L}])")
+        self.posts = frozenset(cfg["post_heads"])
+        self.head_initials = {h.casefold(): frozenset(v) for h, v in cfg["head_initials"].items()}
+        self.head_keys = sorted(self.head_initials, key=len, reverse=True)
+        self.owner_heads = frozenset(cfg["owner_heads"])
+        self.descriptor_words = frozenset(cfg["descriptor_heads"])
+        connectives = "|".join(regex.escape(w) for w in cfg["connectives"])
+        self.connective_before = regex.compile(r"(?<![\p{L}])(?:" + connectives + r") ")
+        self.connective_any = regex.compile(r"(?<![\p{L}])(?:" + connectives + r"|và)(?![\p{L}])")
         self.ignored = frozenset(row.token for row in read_tsv("not_abbreviations.tsv", _NotAbbreviation))
         self._definition_patterns(cfg)
 
@@ -401,6 +441,7 @@ class AbbreviationTagger:
                     name = rule.name if rule.expansion is not None else "abbr.skip"
                     atom = _Atom(start, end, name, rule.expansion, rule.category)
                     found.append((start, -(end - start), 0, atom))
+        folded: list[str] = []  # the casefolded text, made on first need (needs_evidence)
         for m in self.lexicon.pattern.finditer(text):
             if _LEFT_TOUCH.match(text, m.start() - 1, m.start()):
                 continue
@@ -412,7 +453,9 @@ class AbbreviationTagger:
                 end = start + len(entry.record_as)
                 entry = self.lexicon.entries[entry.record_as]
             rule = "abbr.table"
-            if entry.category not in ("road", "document") and (
+            if entry.short in self.needs_evidence and canonical(m.group()) not in defined and not self._evidenced(text, start, end, entry, folded):
+                rule = "abbr.skip"  # "chiến dịch PR", "video HD": a short shorthand the article gives no ground for
+            elif entry.category not in ("road", "document") and (
                 _TABLE_CODE_AFTER.match(text, end)
                 or (start > 6 and text[start - 2].isdigit() and _SERIAL_BEFORE.search(text, max(0, start - 12), start))
             ):
@@ -439,6 +482,16 @@ class AbbreviationTagger:
                 continue
             atoms.append(atom)
         return atoms
+
+    def _evidenced(self, text: str, start: int, end: int, entry: AbbreviationEntry, folded: list[str]) -> bool:
+        """``abbr.table`` for a two-letter shorthand of data/vi/abbreviation_definitions.yaml needs_evidence: only
+        joined to another form ("KH-UBND", "5550 / KH - BTL", "NN&PTNT"), before a number ("KH số 12", "CT 16")
+        or in an article that writes its expansion out somewhere ("sinh viên … các SV")."""
+        if _JOINED_AFTER.match(text, end) or _JOINED_BEFORE.search(text, max(0, start - 4), start) or _NUMBER_AFTER.match(text, end):
+            return True
+        if not folded:
+            folded.append(text.casefold())  # once per text, on first need
+        return entry.expansion.casefold() in folded[0]
 
     def _looks_unknown(self, text: str, m: re.Match[str]) -> bool:
         """Whether a token in capitals is an abbreviation (see the module docstring)."""
@@ -497,7 +550,31 @@ class AbbreviationTagger:
                     out.setdefault(canonical(short), (inner, "abbr.defined_phrase"))
                 elif self._common_gloss(inner, short):  # "SIGINT (tình báo tín hiệu)"
                     out.setdefault(canonical(short), (inner, "abbr.defined_common"))
+        tag = self._newspaper_tag(text)
+        if tag is not None:
+            out.setdefault(canonical(tag[0]), (tag[1], "abbr.newspaper_tag"))
         return out
+
+    def _newspaper_tag(self, text: str) -> Optional[tuple[str, str]]:
+        """``abbr.newspaper_tag``: a tag the table does not know that opens the lead, "(CMO) -", read as a
+        provincial paper's: "Báo" (optional "B"), the province's initials, "O" (Online) or "ĐT" (điện tử) ("CMO" is
+        "Báo Cà Mau Online"); initials several provinces share ("BDO": Bình Dương, Bình Định) go to the one the
+        article names most, none named: no expansion (the annotation guide: the paper if known, else null)."""
+        m = _LEAD_TAG.search(text, 0, _LEAD_REACH)
+        if m is None or self.lookup(m.group(1)) is not None:
+            return None
+        tag = m.group(1)
+        for prefix in ("", *self.tag_prefixes):
+            if not tag.startswith(prefix):
+                continue
+            for suffix, word in self.tag_suffixes.items():
+                if not tag.endswith(suffix) or len(tag) - len(prefix) - len(suffix) < 2:
+                    continue
+                names = self.provinces.get(tag[len(prefix) : len(tag) - len(suffix)], [])
+                counts = sorted(((text.count(n), n) for n in names), reverse=True)
+                if counts and counts[0][0] > 0 and (len(counts) == 1 or counts[0][0] > counts[1][0]):
+                    return tag, " ".join(w for w in (self.tag_head, counts[0][1], word) if w)
+        return None
 
     def _common_gloss(self, inner: str, short: str) -> bool:
         """``abbr.defined_common``: brackets after a form that hold its gloss in lower case, with no head
@@ -531,15 +608,15 @@ class AbbreviationTagger:
                     break
         if found:
             for a in atoms:
-                if a.rule == "abbr.skip" and defined.get(canonical(text[a.start : a.end]), ("", ""))[1] == "abbr.defined_gloss":
+                if a.rule == "abbr.skip" and _ANY_DIGIT.search(text, a.start, a.end) and defined.get(canonical(text[a.start : a.end]), ("", ""))[1] == "abbr.defined_gloss":
                     a.rule = "abbr.defined_gloss"
 
     def _define_gloss(self, text: str, start: int, end: int, short: str, out: dict[str, tuple[str, str]]) -> bool:
         """``abbr.defined_gloss``: a name right before a form with no brackets, ending with the country
         or people it belongs to (``text[start:end]``: "cục Tình báo Anh MI6", "tình báo quân đội Nga GRU"),
         so that the form cannot be its owner ("Ủy ban Quân sự NATO" is NATO's committee): no stop word, no
-        word in capitals; a form the table knows only when the gloss says two words of its name; never a
-        news outlet."""
+        word in capitals; a form the table knows only when the gloss says two words of its name, a news outlet
+        only when the gloss names its kind ("hãng thông tấn Syria SANA": dev8 gold, the article's words)."""
         if canonical(short) in out or sum(c.isalpha() for c in short) < 2:
             return False
         window = text[max(0, start - 80) : end]
@@ -553,7 +630,10 @@ class AbbreviationTagger:
         entry = self.lookup(short)
         if entry is not None:  # a known form: the gloss must say its name (two words of it besides the owner)
             said = {w.casefold() for w in phrase[: len(phrase) - (end - start)].split()}
-            if entry.category == "media" or len(said & set(entry.expansion.casefold().split())) < 2:
+            if entry.category == "media":
+                if not any(phrase.casefold().startswith(h + " ") for h in self.media_heads):
+                    return False  # "đài Nga RT" is no gloss; "hãng thông tấn Syria SANA" is
+            elif len(said & set(entry.expansion.casefold().split())) < 2:
                 return False
         out[canonical(short)] = (phrase, "abbr.defined_gloss")
         return True
@@ -572,7 +652,7 @@ class AbbreviationTagger:
             # "“Giá treo tên lửa trên không” (FMR)": the name in quotes
             if not self._table_within(short, quoted.group(1).strip(), quoted.group(1)):
                 out.setdefault(canonical(short), (quoted.group(1).strip(), "abbr.defined_quoted"))
-        elif (phrase := _unnumbered(self._head_phrase(before) or "", short)) and _names_something(phrase, short):
+        elif (phrase := _unnumbered(self._head_phrase(before, short) or "", short)) and _names_something(phrase, short):
             qualified = self._qualified(short, phrase)
             if qualified or not self._table_within(short, phrase, before):
                 rule = "abbr.defined_year" if _year_spelled(phrase, short) else "abbr.defined_phrase"
@@ -640,6 +720,8 @@ class AbbreviationTagger:
         folded = phrase.casefold()
         if table != folded and self.plural.sub("", table) == self.plural.sub("", folded):
             return False
+        if folded.startswith(table + " ") and phrase[len(table) + 1 :].strip() in self.owner_names:
+            return False  # "Hội đồng tham mưu trưởng liên quân Hàn Quốc (JCS)": the table's name and whose it is
         head = self.heads.match(phrase)
         if head and phrase[0].isupper() and folded[head.end() :] == " " + table and phrase[head.end() + 1].islower():
             return False  # "Lực lượng không quân Mỹ tại Thái Bình Dương (PACAF)": a head the name continues in lower case
@@ -677,7 +759,8 @@ class AbbreviationTagger:
         """Where a name phrase before brackets may start: after the last stop that is not a syllable
         of a capitalized name ("Liên đoàn Tự do Dân sự Mỹ": "do" between "Tự" and "Dân" or after "Tự" at
         the end: "đảng cực hữu Tự do (FPO)") nor links
-        one to its place ("Lực lượng không quân Mỹ tại Thái Bình Dương")."""
+        one to its place ("Lực lượng không quân Mỹ tại Thái Bình Dương") nor qualifies a lower-case head right
+        before it ("xe thử nghiệm laser năng lượng cao (HELMTT)")."""
         end = len(before)
         while True:
             stop = self.stops.search(before, 0, end)
@@ -695,15 +778,19 @@ class AbbreviationTagger:
             ):
                 end = stop.start()
                 continue
+            if word in self.name_inner and self.head_before.search(before, max(0, stop.start() - 16), stop.start()):
+                end = stop.start()  # "hai xe thử nghiệm laser năng lượng cao (HELMTT)": a head's modifier, no verb
+                continue
             return stop.end()
 
-    def _head_phrase(self, before: str) -> Optional[str]:
+    def _head_phrase(self, before: str, short: str = "") -> Optional[str]:
         """The name phrase before brackets: from the first head word after the last stop that keeps
-        it within ``max_words`` ("… cải tổ Lực lượng vũ trang Singapore (SAF)", not from "Bộ trưởng")."""
+        it within ``max_words`` ("… cải tổ Lực lượng vũ trang Singapore (SAF)", not from "Bộ trưởng"),
+        never a head that is a post's first word ("Cục trưởng Cục An ninh Quốc gia (BBN)": the body)."""
         if self.deictic_end.search(before.rstrip()):  # "quân đội nước này (PLA)": no name
             return None
         cut = self._last_stop(before)
-        heads = [h for h in self.heads.finditer(before, cut) if not _inside_name(before, h)]
+        heads = [h for h in self.heads.finditer(before, cut) if not _inside_name(before, h) and not self._post(before, h)]
         named = [h for h in self.name_heads.finditer(before, cut) if not _inside_name(before, h)]
         if named:
             heads = sorted(heads + named, key=lambda h: h.start())
@@ -722,12 +809,65 @@ class AbbreviationTagger:
         if long:
             return long
         for i in range(len(heads)):
-            phrase = self._phrase_from(before, heads[i], heads[i + 1 :])
+            phrase = self._agreeing(before, heads[i], heads[i + 1 :], short) or self._phrase_from(before, heads[i], heads[i + 1 :])
             if len(phrase.split()) <= self.max_words:
                 descriptor = self.descriptor.match(phrase)
                 if descriptor and len(phrase[descriptor.end() :].split()) >= 3:
                     return phrase[descriptor.end() :]  # "hệ thống Phòng thủ tên lửa … (THAAD)": the name
                 return phrase
+        return None
+
+    def _post(self, text: str, head: regex.Match[str]) -> bool:
+        """Whether a head opens a post, not a body: "Cục trưởng", "Viện trưởng", "Ban Giám đốc"."""
+        if self.post_after.match(text, head.end()):
+            return True
+        return any(text.startswith(p, head.start()) and not _LETTER.match(text, head.start() + len(p)) for p in self.posts)
+
+    def _agreeing(self, before: str, head: regex.Match[str], later_heads: list[regex.Match[str]], short: str) -> Optional[str]:
+        """``abbr.defined_phrase`` when the phrase holds two bodies: the later one when its head agrees with the
+        form's first or last letter and the first head does not (data/vi/abbreviation_definitions.yaml
+        head_initials: the English heads a Vietnamese head translates). The later head follows a connective
+        ("Quân ủy trung ương của quân đội Trung Quốc (PLA)" is "quân đội Trung Quốc"; "phòng thủ cho lá chắn tên
+        lửa đạn đạo (ABM)" is "lá chắn tên lửa đạn đạo": the words after the connective) or, in lower case,
+        a capitalized body ("Bộ Tổng tham mưu lực lượng vũ trang quốc gia Bolivar (FANB)"); a classifier
+        ("hệ thống") or a head that agrees keeps the whole ("Bộ Chỉ huy Trung tâm của quân đội Mỹ (CENTCOM)")."""
+        letters = _letters(short)
+        if len(letters) < 2 or not letters.isalpha():
+            return None
+        ends = {letters[0], letters[-1]}
+        first = self._initials_at(before, head.start())
+        if first is None or ends & first or self.descriptor.match(before, head.start()) or head.group().casefold() in self.descriptor_words:
+            return None
+        for later in later_heads:
+            initials = self._initials_at(before, later.start())
+            if not initials or not ends & initials:
+                continue
+            connective = None  # the last connective between the two heads
+            for connective in self.connective_before.finditer(before, head.end(), later.start()):
+                pass
+            if connective is not None and before[connective.end() : later.start()].count(" ") <= 3:
+                rest = [h for h in later_heads if h.start() > later.start()]
+                moved = self._phrase_from(before, later, rest)  # "… của quân đội Syria và Lực lượng vũ trang địa phương (NDF)"
+                if len(moved) < len(before[later.start() :].strip()):
+                    return moved
+                return before[connective.end() :].strip()
+            if (
+                connective is None
+                and head.group()[0].isupper()
+                and later.group().casefold() in self.owner_heads
+                and later.group()[0].islower()
+                and self.connective_any.search(before, head.end(), later.start()) is None
+            ):
+                return before[later.start() :].strip()
+            return None
+        return None
+
+    def _initials_at(self, text: str, pos: int) -> Optional[frozenset[str]]:
+        """The English initials of the head that opens ``text`` at ``pos`` (its longest listed form)."""
+        for key in self.head_keys:
+            end = pos + len(key)
+            if text[pos:end].casefold() == key and not _LETTER.match(text, end):
+                return self.head_initials[key]
         return None
 
     def _long_name(self, before: str, heads: list[regex.Match[str]]) -> Optional[str]:
