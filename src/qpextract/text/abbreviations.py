@@ -25,7 +25,7 @@ The expansion of an occurrence comes from the first of these named rules that kn
 - ``abbr.defined_year``: a name phrase ending with the year the form's digits spell ("Đối tác Thái Bình
   Dương 2018 (PP 18)", then "PP18" too);
 - ``abbr.defined_gloss``: a name right before a form with no brackets that ends with its country
-  ("cục Tình báo Anh MI6"; not "Ủy ban Quân sự NATO", NATO's committee), a news outlet only after "hãng thông tấn/hãng tin";
+  ("cục Tình báo Anh MI6"; not "Ủy ban Quân sự NATO", NATO's committee), a news outlet only after one of ``media_heads`` (none: outlets keep their own names);
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
 - ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins); a two-letter shorthand of
   abbreviation_definitions.yaml needs_evidence only joined to a form, before a number or with its expansion in
@@ -616,7 +616,7 @@ class AbbreviationTagger:
         or people it belongs to (``text[start:end]``: "cục Tình báo Anh MI6", "tình báo quân đội Nga GRU"),
         so that the form cannot be its owner ("Ủy ban Quân sự NATO" is NATO's committee): no stop word, no
         word in capitals; a form the table knows only when the gloss says two words of its name, a news outlet
-        only when the gloss names its kind ("hãng thông tấn Syria SANA": dev8 gold, the article's words)."""
+        only when the gloss opens with one of ``media_heads`` (empty in the data: outlets keep their own names)."""
         if canonical(short) in out or sum(c.isalpha() for c in short) < 2:
             return False
         window = text[max(0, start - 80) : end]
