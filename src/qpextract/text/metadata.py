@@ -117,7 +117,11 @@ class MetadataReader:
         cut = lines[last][0] if last < len(lines) else None
         lines = lines[:last]
         self.read_page_prefix(doc, lines)
+        before = doc.published
         first = self.skip_top(doc, lines)
+        # a dateline above the headline set ``published``: the site header's "today" unless none follows the headline
+        above = doc.published if doc.published != before else None
+        headline = False  # the headline was read from the text (not given by the caller)
         if doc.title is None and len(lines) > first + 1:
             s, e = lines[first]
             line = text[s:e].strip()
@@ -137,8 +141,12 @@ class MetadataReader:
                 doc.title = text[s:e].strip()
                 doc.explain(self.name, "title.headline", s, e)
                 first += 1
+                headline = True
         dated = None
         for i in range(first, min(first + _DATELINE_WINDOW, len(lines))):
+            if above and headline and self.header_today(doc, lines, first, i, before):
+                dated = i
+                break
             if self._dateline(doc, *lines[i]):
                 dated = i
                 break
@@ -175,6 +183,23 @@ class MetadataReader:
             lines[0] = (rest, e)
         else:
             del lines[0]
+
+    def header_today(
+        self, doc: Document, lines: list[tuple[int, int]], first: int, i: int, before: Optional[str]
+    ) -> bool:
+        """``dateline.header_today``: a dateline under the headline when another stood above it: the one above
+        is the site header's "today" (page chrome, no date record), the one under it the article's."""
+        s, e = lines[i]
+        found = match_dateline(self.datelines, doc.text, s, e)
+        if found is None:
+            return False
+        doc.published = before
+        self._dateline(doc, s, e)
+        doc.chrome.extend(
+            (a, b) for a, b in lines[: first - 1] if match_dateline(self.datelines, doc.text, a, b) is not None
+        )
+        doc.explain(self.name, "dateline.header_today", s, e)
+        return True
 
     def byline_at_top(self, doc: Document, lines: list[tuple[int, int]], first: int, dated: Optional[int]) -> list[str]:
         """``byline.top``: names under the headline, after an opener ("Tác giả: …"), next to the dateline, or
