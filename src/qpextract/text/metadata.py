@@ -128,7 +128,10 @@ class MetadataReader:
             # a page that prints its headline twice (breadcrumb, then heading) shows which line it is;
             # a lead printed twice (summary, then body) still opens with a lead opener
             repeated = any(text[a:b].strip() == line for a, b in lines[first + 1 : first + 10])
-            if (not repeated or self.lead_opener.match(line)) and self.is_lead(line):
+            after = text[lines[first + 1][0] : lines[first + 1][1]].strip()
+            if self.stopped_headline(line, after):
+                doc.explain(self.name, "title.stopped_headline", s, e)
+            if (not repeated or self.lead_opener.match(line)) and not self.stopped_headline(line, after) and self.is_lead(line):
                 doc.explain(self.name, "title.lead", s, e)
             else:
                 tail = self.headline_date.search(text, s, e)
@@ -247,6 +250,18 @@ class MetadataReader:
                 return k
         return first
 
+    def stopped_headline(self, line: str, after: str) -> bool:
+        """``title.stopped_headline``: a portal headline closed by a full stop ("UBND huyện tổ chức Hội nghị
+        tổng kết … năm 2017.") is no lead when the line under it is the dated lead ("Ngày 10/01/2017, …")
+        and it opens with no time or tag itself."""
+        if not line.endswith(".") or line.endswith("..") or len(_WORDS.findall(line)) > self.max_title_words:
+            return False
+        if self.lead_opener.match(line) or self.lead_dated.match(line) or self.lead_tag.match(line):
+            return False
+        if self.lead_bare_tag.match(line) or _INNER_STOP.search(line[:-1]):
+            return False
+        return bool(self.lead_dated.match(after)) and len(_WORDS.findall(after)) >= self.lead_dated_min_words
+
     def is_lead(self, line: str) -> bool:
         """Whether a first line is the lead sentence rather than a headline."""
         words = len(_WORDS.findall(line))
@@ -310,6 +325,8 @@ class MetadataReader:
                 end = s if trailing else end  # "Theo VOV": a source, not an author
                 continue
             names = self.byline_names(line)
+            if names is None and not authors and (names := self.stopped_byline(line)):
+                kind = "byline.stopped"  # "Hoàng Phi.": a name line the page closed with a stop
             if names is not None:
                 authors = names + authors
                 end = s if trailing else end
@@ -335,6 +352,16 @@ class MetadataReader:
         if not authors:
             return self.byline_before_captions(text, tail)
         return authors, end, kind, at
+
+    def stopped_byline(self, line: str) -> list[str] | None:
+        """``byline.stopped``: the last line is one name closed by a full stop ("Hoàng Phi."); its first
+        syllable must be a family name, so that a short sentence ("Xin cảm ơn.") is never read as one."""
+        if not line.endswith(".") or line.endswith(".."):
+            return None
+        words = line[:-1].split()
+        if not _is_name(words, 2, 4) or words[0] not in self.surnames:
+            return None
+        return self.byline_names(" ".join(words))
 
     def run_in_byline(self, text: str, s: int, e: int) -> tuple[list[str], int, str, int] | None:
         """``byline.dash_end`` ("… NT Nguyễn Thuận -") and ``byline.name_source`` ("… Trung Hiếu/VOV.VN")."""
