@@ -47,6 +47,7 @@ _PART = regex.compile(r"\{([a-z_]+)\}")  # a named part of a dateline template: 
 _DATELINE_WINDOW = 3  # lines under the headline (or at the end) where a dateline may stand
 _TAIL_WINDOW = 120  # characters at the end of the last line where a run-in byline is looked for
 _TAG = regex.compile(r"\p{Lu}{2,4}+")  # a tag of initials before a name: "NT", "TTB"
+_PHOTO_CREDIT = regex.compile(r"[ÁáẢả]nh\s*:\s*$")  # "Ảnh: " right before a name: a photo credit
 
 
 class MetadataReader:
@@ -325,7 +326,7 @@ class MetadataReader:
                 end = s if trailing else end  # "Theo VOV": a source, not an author
                 continue
             names = self.byline_names(line)
-            if names is None and not authors and (names := self.stopped_byline(line)):
+            if names is None and not authors and (names := self.stopped_byline(text, s, line)):
                 kind = "byline.stopped"  # "Hoàng Phi.": a name line the page closed with a stop
             if names is not None:
                 authors = names + authors
@@ -353,15 +354,21 @@ class MetadataReader:
             return self.byline_before_captions(text, tail)
         return authors, end, kind, at
 
-    def stopped_byline(self, line: str) -> list[str] | None:
+    def stopped_byline(self, text: str, at: int, line: str) -> list[str] | None:
         """``byline.stopped``: the last line is one name closed by a full stop ("Hoàng Phi."); its first
-        syllable must be a family name, so that a short sentence ("Xin cảm ơn.") is never read as one."""
+        syllable must be a family name, so that a short sentence ("Xin cảm ơn.") is never read as one, and the
+        article must not name that person elsewhere but in a photo credit ("Ảnh: Hoàng Phi"): a caption under
+        the article naming someone it reports on ("Đối tượng Đặng Văn A.") is no byline."""
         if not line.endswith(".") or line.endswith(".."):
             return None
         words = line[:-1].split()
         if not _is_name(words, 2, 4) or words[0] not in self.surnames:
             return None
-        return self.byline_names(" ".join(words))
+        name = " ".join(words)
+        for m in regex.finditer(regex.escape(name), text[:at]):
+            if not _PHOTO_CREDIT.search(text, max(0, m.start() - 12), m.start()):
+                return None
+        return self.byline_names(name)
 
     def run_in_byline(self, text: str, s: int, e: int) -> tuple[list[str], int, str, int] | None:
         """``byline.dash_end`` ("… NT Nguyễn Thuận -") and ``byline.name_source`` ("… Trung Hiếu/VOV.VN")."""
