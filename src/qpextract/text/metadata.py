@@ -45,6 +45,7 @@ _WORDS = regex.compile(r"\S+")
 _LONE_MARKS = regex.compile(r"[.,;:·•*…\-–—]{1,5}")  # a line of marks only, left by a page under its byline
 _PART = regex.compile(r"\{([a-z_]+)\}")  # a named part of a dateline template: "{date}"
 _DATELINE_WINDOW = 3  # lines under the headline (or at the end) where a dateline may stand
+_CHROME_WINDOW = 12  # lines of page chrome (menus, site name, header date) that may stand above the headline
 _TAIL_WINDOW = 120  # characters at the end of the last line where a run-in byline is looked for
 _TAG = regex.compile(r"\p{Lu}{2,4}+")  # a tag of initials before a name: "NT", "TTB"
 _PHOTO_CREDIT = regex.compile(r"[ÁáẢả]nh\s*:\s*$")  # "Ảnh: " right before a name: a photo credit
@@ -229,7 +230,7 @@ class MetadataReader:
         """
         text = doc.text
         first = 0
-        while first < min(len(lines) - 1, _DATELINE_WINDOW + 2):
+        while first < min(len(lines) - 1, _CHROME_WINDOW):
             s, e = lines[first]
             if self._dateline(doc, s, e):
                 first += 1  # a dateline above the headline
