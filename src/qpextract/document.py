@@ -64,6 +64,8 @@ class Document:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     # where the body starts and ends in normalized text (title/dateline/byline excluded)
     body: tuple[int, int] = (0, 0)
+    # normalized spans of page chrome that yield no records (a site header's "today" date above the headline)
+    chrome: list[tuple[int, int]] = field(default_factory=list)
     # records, every start/end normalized until to_article()
     abbreviations: list[Abbreviation] = field(default_factory=list)
     dates: list[TemporalExpression] = field(default_factory=list)

@@ -45,8 +45,10 @@ _WORDS = regex.compile(r"\S+")
 _LONE_MARKS = regex.compile(r"[.,;:·•*…\-–—]{1,5}")  # a line of marks only, left by a page under its byline
 _PART = regex.compile(r"\{([a-z_]+)\}")  # a named part of a dateline template: "{date}"
 _DATELINE_WINDOW = 3  # lines under the headline (or at the end) where a dateline may stand
+_CHROME_WINDOW = 12  # lines of page chrome (menus, site name, header date) that may stand above the headline
 _TAIL_WINDOW = 120  # characters at the end of the last line where a run-in byline is looked for
 _TAG = regex.compile(r"\p{Lu}{2,4}+")  # a tag of initials before a name: "NT", "TTB"
+_PHOTO_CREDIT = regex.compile(r"[ÁáẢả]nh\s*:\s*$")  # "Ảnh: " right before a name: a photo credit
 
 
 class MetadataReader:
@@ -117,14 +119,21 @@ class MetadataReader:
         cut = lines[last][0] if last < len(lines) else None
         lines = lines[:last]
         self.read_page_prefix(doc, lines)
+        before = doc.published
         first = self.skip_top(doc, lines)
+        # a dateline above the headline set ``published``: the site header's "today" unless none follows the headline
+        above = doc.published if doc.published != before else None
+        headline = False  # the headline was read from the text (not given by the caller)
         if doc.title is None and len(lines) > first + 1:
             s, e = lines[first]
             line = text[s:e].strip()
             # a page that prints its headline twice (breadcrumb, then heading) shows which line it is;
             # a lead printed twice (summary, then body) still opens with a lead opener
             repeated = any(text[a:b].strip() == line for a, b in lines[first + 1 : first + 10])
-            if (not repeated or self.lead_opener.match(line)) and self.is_lead(line):
+            after = text[lines[first + 1][0] : lines[first + 1][1]].strip()
+            if self.stopped_headline(line, after):
+                doc.explain(self.name, "title.stopped_headline", s, e)
+            if (not repeated or self.lead_opener.match(line)) and not self.stopped_headline(line, after) and self.is_lead(line):
                 doc.explain(self.name, "title.lead", s, e)
             else:
                 tail = self.headline_date.search(text, s, e)
@@ -137,8 +146,12 @@ class MetadataReader:
                 doc.title = text[s:e].strip()
                 doc.explain(self.name, "title.headline", s, e)
                 first += 1
+                headline = True
         dated = None
         for i in range(first, min(first + _DATELINE_WINDOW, len(lines))):
+            if above and headline and self.header_today(doc, lines, first, i, before):
+                dated = i
+                break
             if self._dateline(doc, *lines[i]):
                 dated = i
                 break
@@ -176,6 +189,23 @@ class MetadataReader:
         else:
             del lines[0]
 
+    def header_today(
+        self, doc: Document, lines: list[tuple[int, int]], first: int, i: int, before: Optional[str]
+    ) -> bool:
+        """``dateline.header_today``: a dateline under the headline when another stood above it: the one above
+        is the site header's "today" (page chrome, no date record), the one under it the article's."""
+        s, e = lines[i]
+        found = match_dateline(self.datelines, doc.text, s, e)
+        if found is None:
+            return False
+        doc.published = before
+        self._dateline(doc, s, e)
+        doc.chrome.extend(
+            (a, b) for a, b in lines[: first - 1] if match_dateline(self.datelines, doc.text, a, b) is not None
+        )
+        doc.explain(self.name, "dateline.header_today", s, e)
+        return True
+
     def byline_at_top(self, doc: Document, lines: list[tuple[int, int]], first: int, dated: Optional[int]) -> list[str]:
         """``byline.top``: names under the headline, after an opener ("Tác giả: …"), next to the dateline, or
         in capitals on the line right under it ("NGỌC MINH - HẢI ĐĂNG")."""
@@ -200,7 +230,7 @@ class MetadataReader:
         """
         text = doc.text
         first = 0
-        while first < min(len(lines) - 1, _DATELINE_WINDOW + 2):
+        while first < min(len(lines) - 1, _CHROME_WINDOW):
             s, e = lines[first]
             if self._dateline(doc, s, e):
                 first += 1  # a dateline above the headline
@@ -221,6 +251,18 @@ class MetadataReader:
                 doc.explain(self.name, "title.chrome", lines[first][0], lines[k - 1][1])
                 return k
         return first
+
+    def stopped_headline(self, line: str, after: str) -> bool:
+        """``title.stopped_headline``: a portal headline closed by a full stop ("UBND huyện tổ chức Hội nghị
+        tổng kết … năm 2017.") is no lead when the line under it is the dated lead ("Ngày 10/01/2017, …")
+        and it opens with no time or tag itself."""
+        if not line.endswith(".") or line.endswith("..") or len(_WORDS.findall(line)) > self.max_title_words:
+            return False
+        if self.lead_opener.match(line) or self.lead_dated.match(line) or self.lead_tag.match(line):
+            return False
+        if self.lead_bare_tag.match(line) or _INNER_STOP.search(line[:-1]):
+            return False
+        return bool(self.lead_dated.match(after)) and len(_WORDS.findall(after)) >= self.lead_dated_min_words
 
     def is_lead(self, line: str) -> bool:
         """Whether a first line is the lead sentence rather than a headline."""
@@ -285,6 +327,8 @@ class MetadataReader:
                 end = s if trailing else end  # "Theo VOV": a source, not an author
                 continue
             names = self.byline_names(line)
+            if names is None and not authors and (names := self.stopped_byline(text, s, line)):
+                kind = "byline.stopped"  # "Hoàng Phi.": a name line the page closed with a stop
             if names is not None:
                 authors = names + authors
                 end = s if trailing else end
@@ -310,6 +354,22 @@ class MetadataReader:
         if not authors:
             return self.byline_before_captions(text, tail)
         return authors, end, kind, at
+
+    def stopped_byline(self, text: str, at: int, line: str) -> list[str] | None:
+        """``byline.stopped``: the last line is one name closed by a full stop ("Hoàng Phi."); its first
+        syllable must be a family name, so that a short sentence ("Xin cảm ơn.") is never read as one, and the
+        article must not name that person elsewhere but in a photo credit ("Ảnh: Hoàng Phi"): a caption under
+        the article naming someone it reports on ("Đối tượng Đặng Văn A.") is no byline."""
+        if not line.endswith(".") or line.endswith(".."):
+            return None
+        words = line[:-1].split()
+        if not _is_name(words, 2, 4) or words[0] not in self.surnames:
+            return None
+        name = " ".join(words)
+        for m in regex.finditer(regex.escape(name), text[:at]):
+            if not _PHOTO_CREDIT.search(text, max(0, m.start() - 12), m.start()):
+                return None
+        return self.byline_names(name)
 
     def run_in_byline(self, text: str, s: int, e: int) -> tuple[list[str], int, str, int] | None:
         """``byline.dash_end`` ("… NT Nguyễn Thuận -") and ``byline.name_source`` ("… Trung Hiếu/VOV.VN")."""

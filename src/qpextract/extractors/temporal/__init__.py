@@ -52,5 +52,7 @@ class TemporalExtractor:
 
     def __call__(self, doc: Document) -> None:
         for start, end, rule, fields in self.expressions(doc.text, doc.reference, doc.lex.lower):
+            if any(a <= start and end <= b for a, b in doc.chrome):
+                continue  # the site header's "today" date: page chrome, no record
             doc.dates.append(TemporalExpression(**doc.span(start, end), **fields))
             doc.explain(self.name, rule, start, end)
