@@ -862,9 +862,6 @@ class NumberExtractor:
                 k, _ = t.temporal_before.ending(lw, nl)
                 if k:
                     return self._drop(doc, "number.guard.temporal", s, e)
-                kq0 = t.qual_before.ending(lw, nl)[0]
-                if t.dimension_before.ending(lw, nl - kq0)[0] and total is None:
-                    return self._drop(doc, "number.guard.measure", left.starts[nl - kq0 - 1], e)  # "báo cáo dài 13 trang"
         right = _tokens(doc.lex, e, min(len(text), e + _WINDOW_RIGHT), right=True)
         rw = right.lower
         # --- unit

@@ -95,7 +95,6 @@ class NumbersVocabulary(BaseModel):
     slogan_words: list[str]
     age_words: list[str]
     age_bounds: list[str]
-    dimension_before: list[str]
     score_words: list[str]
     place_heads: list[str]
     count_heads: list[str]
@@ -221,7 +220,6 @@ class NumberTables:
         self.slogan_words = frozenset(voc.slogan_words)
         self.age_words = list(voc.age_words)
         self.age_bounds = frozenset(voc.age_bounds)
-        self.dimension_before = PhraseTable(voc.dimension_before)
         self.score_words = list(voc.score_words)
         self.place_heads = PhraseTable(voc.place_heads)
         self.count_heads = PhraseTable(voc.count_heads)
