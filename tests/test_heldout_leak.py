@@ -29,7 +29,7 @@ def test_planted_window_is_found(tmp_path: Path) -> None:
     (gold / "heldout9-inputs.jsonl").write_text(json.dumps({"id": "made-up-1", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
     planted = tmp_path / "src" / "examples.yaml"
     planted.parent.mkdir()
-    planted.write_text("- text: " + text[10:40] + "\n    " + text[40:90] + "\n", encoding="utf-8")
+    planted.write_text("- text: " + text[5:95].replace(", ", ",\n    ", 1) + "\n", encoding="utf-8")
     clean = tmp_path / "src" / "clean.py"
     clean.write_text("# Đại tá Nguyễn Văn A, Chính ủy Trung đoàn 9, dự lễ.\n", encoding="utf-8")
     hits = tool.scan(tmp_path, gold, 60)
