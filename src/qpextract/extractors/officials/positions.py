@@ -304,8 +304,8 @@ class PositionParser:
 
     def _name_tail(self, text: str, end: int, limit: int, stops: set[int]) -> int:
         """Rule ``position.name_tail``: lower-case words that go on with the body's name ending at ``end`` ("Trung tâm
-        xúc tiến đầu tư - thương mại và hội chợ triển lãm Cần Thơ", "Chương trình Hệ thống không quân hải quân
-        PMA-280"), ending at a country, a province, a code with a digit (taken too) or at the mark that closes the
+        xúc tiến du lịch - thương mại và dịch vụ hội nghị Vĩnh Long", "Chương trình Hệ thống vũ khí hải quân
+        PMA-231"), ending at a country, a province, a code with a digit (taken too) or at the mark that closes the
         apposition before a verb of saying: where they end, else ``end``."""
         e, n, last = end, 0, end
         bodies = self.lex.bodies

@@ -179,7 +179,7 @@ class BodyGrammar(Bodies):
 
     def bracket_note(self, text: str, end: int, limit: int, stops) -> int:
         """Rule ``body.bracket_note``: a bracket right after a unit's name that holds only the numbered units above it,
-        joined by commas ("Khẩu đội 3, Trung đội 1, Đại đội 512 (Tiểu đoàn 11)"): the end of the closing bracket, else
+        joined by commas ("Khẩu đội 2, Trung đội 4, Đại đội 207 (Tiểu đoàn 6)"): the end of the closing bracket, else
         ``end``. A place ("huyện Cam Lâm (Khánh Hòa)": dev gold drops it, 4 of 6), an acronym, a person or any other
         word in it leaves the body as it was."""
         m = _NOTE_OPEN.match(text, end, limit)
