@@ -1047,7 +1047,8 @@ class OfficialExtractor:
         found = self.positions.predicates(text, low, lo, hi, stops, _line_end)
         if not found:
             return
-        mentions = sorted((s, e, p) for p in reg.persons.values() for s, e in p.mentions)
+        # by span only: two persons can share a span after a mutation, and Person has no order
+        mentions = sorted(((s, e, p) for p in reg.persons.values() for s, e in p.mentions), key=lambda m: (m[0], m[1]))
         sentence_starts = [s for s, _ in doc.sentences]
         for pred in found:
             j = bisect_right(sentence_starts, pred.start) - 1
