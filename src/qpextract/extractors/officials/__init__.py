@@ -1213,30 +1213,29 @@ class OfficialExtractor:
             doc.explain(self.name, f"rank:{hit.row.rank}", hit.start, hit.end)
 
 
+# The rule named by a name's kind: (rule, also when cues precede the name). A kind marked False
+# names its rule only for a bare name; with a cue chain the cue rules below name it.
+_KIND_RULES: dict[str, tuple[str, bool]] = {
+    "foreign": ("person.foreign", True),
+    "list": ("person.list", True),
+    "elected": ("person.elected", False),
+    "tail": ("person.post_tail", True),
+    "known": ("person.known", False),
+    "recurring": ("person.recurring", False),
+    "named": ("person.named", False),
+    "appos": ("person.post_comma", True),
+    "patronymic": ("person.patronymic", False),
+    "first_name": ("person.first_name", False),
+}
+
+
 def _person_rule(chain: list[Cue], name: NameSpan, post: bool, inherited: bool) -> str:
     """The name of the rule (officials_rules.yaml) that makes ``name`` a person."""
     if inherited:
         return "person.list"
-    if name.kind == "foreign":
-        return "person.foreign"
-    if name.kind == "list":
-        return "person.list"
-    if name.kind == "elected" and not chain:
-        return "person.elected"
-    if name.kind == "tail":
-        return "person.post_tail"
-    if name.kind == "known" and not chain:
-        return "person.known"
-    if name.kind == "recurring" and not chain:
-        return "person.recurring"
-    if name.kind == "named" and not chain:
-        return "person.named"
-    if name.kind == "appos":
-        return "person.post_comma"
-    if name.kind == "patronymic" and not chain:
-        return "person.patronymic"
-    if name.kind == "first_name" and not chain:
-        return "person.first_name"
+    rule, with_chain = _KIND_RULES.get(name.kind, ("", False))
+    if rule and (with_chain or not chain):
+        return rule
     if any(c.kind in ("hon", "rank", "title") for c in chain):
         return "person.cued"
     if chain:
