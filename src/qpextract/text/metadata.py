@@ -131,9 +131,10 @@ class MetadataReader:
             # a lead printed twice (summary, then body) still opens with a lead opener
             repeated = any(text[a:b].strip() == line for a, b in lines[first + 1 : first + 10])
             after = text[lines[first + 1][0] : lines[first + 1][1]].strip()
-            if self.stopped_headline(line, after):
+            stopped = self.stopped_headline(line, after)
+            if stopped:
                 doc.explain(self.name, "title.stopped_headline", s, e)
-            if (not repeated or self.lead_opener.match(line)) and not self.stopped_headline(line, after) and self.is_lead(line):
+            if (not repeated or self.lead_opener.match(line)) and not stopped and self.is_lead(line):
                 doc.explain(self.name, "title.lead", s, e)
             else:
                 tail = self.headline_date.search(text, s, e)
