@@ -67,6 +67,30 @@ def seen_in_repo() -> str:
     return "\n".join(f.read_text(encoding="utf-8", errors="ignore") for f in files if f.suffix != ".pyc")
 
 
+WINDOW = 60  # the width tools/heldout_leak.py checks: any shared window of this many characters is a copy
+_SPACE = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Runs of whitespace to one space, as tools/heldout_leak.py compares texts."""
+    return _SPACE.sub(" ", text)
+
+
+def windows(text: str, width: int) -> set[int]:
+    """Hashes of every WIDTH-character window of TEXT."""
+    return {hash(text[i : i + width]) for i in range(len(text) - width + 1)}
+
+
+def read_before(row: dict, repo_windows: set[int]) -> bool:
+    """Does any 60-character window of the article's title or text sit in the repository (an example cut
+    mid-sentence included)? Then a developer read it and it is not blind."""
+    for part in (row["title"], row["text"]):
+        t = normalize(part)
+        if any(hash(t[i : i + WINDOW]) in repo_windows for i in range(len(t) - WINDOW + 1)):
+            return True
+    return False
+
+
 def extra(corpus: str, name: str, count: int, max_chars: int = 4000) -> None:
     """Write NAME-inputs.jsonl: COUNT articles not yet in gold, half local-defence, half general.
 
@@ -78,12 +102,13 @@ def extra(corpus: str, name: str, count: int, max_chars: int = 4000) -> None:
     seen = seen_in_repo()
     notes = "\n".join(f.read_text(encoding="utf-8") for f in GOLD.glob("*-notes.md"))
     used |= set(CORPUS_ID.findall(seen + notes))
+    repo_windows = windows(normalize(seen), WINDOW)
     pools: dict[tuple[bool, bool], list[dict]] = {(lo, short): [] for lo in (True, False) for short in (True, False)}
     for line in open(corpus, encoding="utf-8"):
         r = json.loads(line)
         if r["id"] in used or not 500 <= len(r["text"]) <= max_chars:
             continue
-        if any(len(s) > 50 and s[:50] in seen for s in re.split(r"(?<=[.!?])\s+", r["text"])):
+        if read_before(r, repo_windows):
             continue
         row = {"id": r["id"], "title": r["title"], "text": r["text"]}
         pools[(bool(LOCAL.search(r["title"] + " " + r["text"])), len(r["text"]) <= 4000)].append(row)
