@@ -306,6 +306,7 @@ class AbbreviationTagger:
         connectives = "|".join(regex.escape(w) for w in cfg["connectives"])
         self.connective_before = regex.compile(r"(?<![\p{L}])(?:" + connectives + r") ")
         self.connective_any = regex.compile(r"(?<![\p{L}])(?:" + connectives + r"|và)(?![\p{L}])")
+        self.topic_connectives = frozenset(cfg["topic_connectives"])
         self.ignored = frozenset(row.token for row in read_tsv("not_abbreviations.tsv", _NotAbbreviation))
         self._definition_patterns(cfg)
 
@@ -845,6 +846,8 @@ class AbbreviationTagger:
             connective = None  # the last connective between the two heads
             for connective in self.connective_before.finditer(before, head.end(), later.start()):
                 pass
+            if connective is not None and connective.group().strip() in self.topic_connectives:
+                return None  # "Hiệp ước về các lực lượng hạt nhân tầm trung (INF)": the treaty's name runs on
             if connective is not None and before[connective.end() : later.start()].count(" ") <= 3:
                 rest = [h for h in later_heads if h.start() > later.start()]
                 moved = self._phrase_from(before, later, rest)  # "… của quân đội Syria và Lực lượng vũ trang địa phương (NDF)"
