@@ -263,6 +263,7 @@ class AbbreviationTagger:
             last = compound.split()[-1]
             self.stop_compounds[last] = (*self.stop_compounds.get(last, ()), compound)
         self.body_heads = tuple(h for h in cfg["heads"] if h[0].isupper())  # "Lực lượng", "Bộ", "Đường"
+        self.lower_heads = frozenset(h for h in cfg["heads"] if h[0].islower())  # "tên lửa", "máy bay", "tàu"
         heads = {v for h in cfg["heads"] for v in (h, h[0].upper() + h[1:])}  # "tàu" also opens a sentence
         self.heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(heads)) + r"(?![\p{L}])")
         # a lower-case head right before a word (name_inner_words) that then qualifies it: "xe thử nghiệm"
@@ -281,7 +282,7 @@ class AbbreviationTagger:
         self.gloss_stops = frozenset(gloss["stop_words"])
         # "bộ Tình trạng Khẩn cấp (EMERCOM)": a common noun in lower case opens a name before a capital
         # "hệ thống Phòng thủ tên lửa tầm cao giai đoạn cuối (THAAD)": a classifier before a capitalized name is no part of it
-        self.descriptor = regex.compile(r"(?:" + trie_pattern(sorted(cfg["descriptor_heads"])) + r") (?=\p{Lu})")
+        self.descriptor = regex.compile(r"(?:" + trie_pattern(sorted(cfg["descriptor_heads"] + cfg["name_descriptors_before"])) + r") (?=\p{Lu})")
         self.name_heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(cfg["name_heads"])) + r"(?= \p{Lu})")
         self.stops = regex.compile(
             r"(?:^|[,;:.!?()\"“”\n…]|(?<![\p{L}])(?:" + "|".join(regex.escape(s) for s in cfg["stop_words"]) + r")(?![\p{L}]))",
@@ -354,6 +355,8 @@ class AbbreviationTagger:
                         doc.near_miss(self.name, "abbr.skip", start, end, "capitals read as no abbreviation: a model code, a name or headline in capitals, a photo credit or a web address (data/vi/not_abbreviations.tsv)")
                     continue
                 written = source[start:end]
+                if field is None and expansion is not None and rule.startswith("abbr.defined") and _QUOTE_MARK.search(expansion):
+                    expansion = _as_printed(doc, expansion)  # "Hay’at Tahrir al-Sham": the input's quote marks
                 if rule == "abbr.unknown" and written not in unknown:
                     unknown.append(written)
                 doc.abbreviations.append(
@@ -586,8 +589,9 @@ class AbbreviationTagger:
         words = inner.split()
         if not (inner[0].islower() and 2 <= len(words) <= self.max_words) or any(c.isdigit() for c in inner):
             return False
-        if words[0].casefold() in self.gloss_openers or " ".join(words[:2]).casefold() in self.gloss_openers:
-            return False
+        pair = " ".join(words[:2]).casefold()
+        if (words[0].casefold() in self.gloss_openers and pair not in self.lower_heads) or pair in self.gloss_openers:
+            return False  # "(tên viết tắt …)" says no name, "(tên lửa hành trình tầm xa)" is one: a head's first word
         entry = self.lookup(short)
         if entry is None:
             return all(w.isalpha() for w in words)
@@ -912,6 +916,16 @@ class AbbreviationTagger:
                     return True
                 i = text.find(quote, i + 1)
         return False
+
+
+_QUOTE_MARK = re.compile("['\"]")
+
+
+def _as_printed(doc: Document, expansion: str) -> str:
+    """An expansion taken from the normalized text, with the input's own characters: normalizing unified its
+    quote marks ("’" → "'"), which the scorer's comparison does not undo."""
+    i = doc.text.find(expansion)
+    return doc.original_text(i, i + len(expansion)) if i >= 0 else expansion
 
 
 def _written(key: str) -> regex.Pattern[str]:
