@@ -814,7 +814,7 @@ class AbbreviationTagger:
         if long:
             return long
         for i in range(len(heads)):
-            phrase = self._agreeing(before, heads[i], heads[i + 1 :], short) or self._phrase_from(before, heads[i], heads[i + 1 :])
+            phrase = self._agreeing(before, heads[i], heads[i + 1 :], short) or self._phrase_from(before, heads[i], heads[i + 1 :], short)
             if len(phrase.split()) <= self.max_words:
                 descriptor = self.descriptor.match(phrase)
                 if descriptor and len(phrase[descriptor.end() :].split()) >= 3:
@@ -869,6 +869,16 @@ class AbbreviationTagger:
             return None
         return None
 
+    def _first_agrees(self, before: str, head: regex.Match[str], later: regex.Match[str], short: str) -> bool:
+        """Whether ``head``'s English initials agree with the form's first or last letter and ``later``'s do not
+        (data/vi/abbreviation_definitions.yaml head_initials): then the name opens at ``head``."""
+        letters = _letters(short)
+        if len(letters) < 2 or not letters.isalpha():
+            return False
+        ends = {letters[0], letters[-1]}
+        first, second = self._initials_at(before, head.start()), self._initials_at(before, later.start())
+        return bool(first and ends & first) and not (second and ends & second)
+
     def _initials_at(self, text: str, pos: int) -> Optional[frozenset[str]]:
         """The English initials of the head that opens ``text`` at ``pos`` (its longest listed form)."""
         for key in self.head_keys:
@@ -890,14 +900,20 @@ class AbbreviationTagger:
             return None  # (a head right after the first continues it: "Bộ Quy tắc")
         return phrase
 
-    def _phrase_from(self, before: str, head: regex.Match[str], later_heads: list[regex.Match[str]]) -> str:
+    def _phrase_from(self, before: str, head: regex.Match[str], later_heads: list[regex.Match[str]], short: str = "") -> str:
         """The phrase from ``head`` (or a better later head) to the brackets."""
         if head.group()[0].islower():  # "dân quân Các đơn vị bảo vệ người dân": the capitalized name
             head = next((h for h in later_heads if h.group()[0].isupper()), head)
         # "khu vực phụ trách của Bộ Tư lệnh Trung tâm Mỹ", "xe tăng và xe chiến đấu bộ binh (IFV)": the body
-        # after "của" or "và" (not a common noun after a name: "Bộ Chỉ huy Trung tâm của quân đội Mỹ")
+        # after "của" or "và" (not a common noun after a name: "Bộ Chỉ huy Trung tâm của quân đội Mỹ"; not a
+        # head the form's letters disown: "Trung tâm Chiến dịch Không gian và Không quân Hỗn hợp (CAOC)", head_initials)
         for later in later_heads:
-            if later.start() > head.start() and (later.group()[0].isupper() or head.group()[0].islower()) and _OF_BEFORE.search(before, max(0, later.start() - 5), later.start()):
+            if (
+                later.start() > head.start()
+                and (later.group()[0].isupper() or head.group()[0].islower())
+                and _OF_BEFORE.search(before, max(0, later.start() - 5), later.start())
+                and not self._first_agrees(before, head, later, short)
+            ):
                 head = later
         start = head.start()
         plural = self.plural_cap_before.search(before, max(0, start - 6), start)
