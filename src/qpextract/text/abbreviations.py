@@ -27,6 +27,9 @@ The expansion of an occurrence comes from the first of these named rules that kn
 - ``abbr.defined_gloss``: a name right before a form with no brackets that ends with its country
   ("cục Tình báo Anh MI6"; not "Ủy ban Quân sự NATO", NATO's committee), a news outlet only after one of ``media_heads`` (none: outlets keep their own names);
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
+- ``abbr.written_out``: a form the table knows whose name the article writes out somewhere in another of the
+  press's renderings (data/vi/abbreviation_renderings.tsv): that name as printed, the first in the text ("Quân Giải
+  phóng Nhân dân Trung Quốc" in one paragraph, "PLA" alone in another);
 - ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins); a two-letter shorthand of
   abbreviation_definitions.yaml needs_evidence only joined to a form, before a number or with its expansion in
   the article ("chiến dịch PR", "video HD" are none);
@@ -159,6 +162,11 @@ class AbbreviationEntry(BaseModel):
     expansion: str
     category: str
     record_as: Optional[str] = None
+
+
+class _Rendering(BaseModel):
+    short: str
+    rendering: str
 
 
 class _NotAbbreviation(BaseModel):
@@ -309,7 +317,40 @@ class AbbreviationTagger:
         self.connective_any = regex.compile(r"(?<![\p{L}])(?:" + connectives + r"|và)(?![\p{L}])")
         self.topic_connectives = frozenset(cfg["topic_connectives"])
         self.ignored = frozenset(row.token for row in read_tsv("not_abbreviations.tsv", _NotAbbreviation))
+        self._renderings_patterns()
         self._definition_patterns(cfg)
+
+    def _renderings_patterns(self) -> None:
+        """``abbr.written_out``: per form, one pattern of its names (data/vi/abbreviation_renderings.tsv and the
+        table's own), longest first, case-insensitive."""
+        names: dict[str, list[str]] = {}
+        for row in read_tsv("abbreviation_renderings.tsv", _Rendering):
+            entry = self.lookup(row.short)
+            if entry is None:
+                raise ValueError(f"abbreviation_renderings.tsv: {row.short} is not in abbreviations.tsv")
+            names.setdefault(entry.short, [entry.expansion]).append(row.rendering)
+        self.renderings: dict[str, tuple[regex.Pattern[str], dict[str, str]]] = {
+            short: (
+                regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(n) for n in sorted(ns, key=len, reverse=True)) + r")(?![\p{L}\p{N}])", regex.IGNORECASE),
+                {n.casefold(): n for n in ns},
+            )
+            for short, ns in names.items()
+        }
+
+    def _written_out(self, text: str, short: str) -> Optional[str]:
+        """``abbr.written_out``: the name of ``short`` the article writes out somewhere, as printed, when it is
+        not the table's: the first one in the text; a name listed with a capital only printed with one."""
+        found = self.renderings.get(short)
+        if found is None:
+            return None
+        pattern, listed = found
+        for m in pattern.finditer(text):
+            name = listed.get(m.group().casefold())
+            if name is None or (name[0].isupper() and not m.group()[0].isupper()):
+                continue
+            entry = self.keys[canonical(short)]
+            return None if name == entry.expansion else m.group()
+        return None
 
     def _definition_patterns(self, cfg: dict) -> None:
         """The patterns built from the cue, plural and deictic words of abbreviation_definitions.yaml."""
@@ -380,6 +421,7 @@ class AbbreviationTagger:
         atoms = self._atoms(text, body_end, defined)
         self._glosses(text, atoms, defined)
         out: list[tuple[int, int, Optional[str], str, Optional[str]]] = []
+        written_out: dict[str, Optional[str]] = {}  # abbr.written_out, looked up once per form
         i = 0
         while i < len(atoms):
             j = i  # extend a chain "ANCT-TTATXH", "QĐ-UBND", "CT/TU", "GD&ĐT"
@@ -408,6 +450,11 @@ class AbbreviationTagger:
                 expansion, rule = defined[canonical(written)]
             elif len(chain) == 1:
                 expansion, rule = chain[0].expansion, chain[0].rule
+                if rule == "abbr.table" and (entry := self.lookup(written)) is not None and entry.short in self.renderings:
+                    if entry.short not in written_out:
+                        written_out[entry.short] = self._written_out(text, entry.short)
+                    if written_out[entry.short]:  # "Quân Giải phóng Nhân dân Trung Quốc" written in the article: its PLA
+                        expansion, rule = written_out[entry.short], "abbr.written_out"
             else:
                 parts = [defined.get(canonical(text[a.start : a.end]), (a.expansion, a.rule))[0] for a in chain]
                 if any(p is None for p in parts):
