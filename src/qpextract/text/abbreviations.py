@@ -16,7 +16,9 @@ The expansion of an occurrence comes from the first of these named rules that kn
   than a common noun before it ("dân quân Các đơn vị bảo vệ người dân (YPG)"), never with
   "này/đó/trên" at its end ("quân đội nước này (PLA)"), never at a post ("Cục trưởng Cục An ninh Quốc gia (BBN)"
   is the Cục); of two bodies in one phrase, the later one when only its head agrees with the form's first or last
-  letter ("Quân ủy trung ương của quân đội Trung Quốc (PLA)" is "quân đội Trung Quốc"). A defined form with a digit is a record
+  letter ("Quân ủy trung ương của quân đội Trung Quốc (PLA)" is "quân đội Trung Quốc"), never past "về" (a treaty's
+  topic: "Hiệp ước về các lực lượng hạt nhân tầm trung (INF)" is the whole); a lower-case descriptor before a
+  capitalized name is no part of it ("nhóm Hay’at Tahrir al-Sham (HTS)"). A defined form with a digit is a record
   only when spelled by its words ("(ĐTCB-7)"), not a hull number ("Echigo (PLH08)");
 - ``abbr.defined_common``: a gloss in lower case in brackets after the form, with no head word
   ("SIGINT (tình báo tín hiệu)", "CBP (cơ quan hải quan và bảo vệ biên giới)"), not one that says whose,
