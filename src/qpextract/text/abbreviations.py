@@ -16,7 +16,9 @@ The expansion of an occurrence comes from the first of these named rules that kn
   than a common noun before it ("dân quân Các đơn vị bảo vệ người dân (YPG)"), never with
   "này/đó/trên" at its end ("quân đội nước này (PLA)"), never at a post ("Cục trưởng Cục An ninh Quốc gia (BBN)"
   is the Cục); of two bodies in one phrase, the later one when only its head agrees with the form's first or last
-  letter ("Quân ủy trung ương của quân đội Trung Quốc (PLA)" is "quân đội Trung Quốc"). A defined form with a digit is a record
+  letter ("Quân ủy trung ương của quân đội Trung Quốc (PLA)" is "quân đội Trung Quốc"), never past "về" (a treaty's
+  topic: "Hiệp ước về các lực lượng hạt nhân tầm trung (INF)" is the whole); a lower-case descriptor before a
+  capitalized name is no part of it ("nhóm Hay’at Tahrir al-Sham (HTS)"). A defined form with a digit is a record
   only when spelled by its words ("(ĐTCB-7)"), not a hull number ("Echigo (PLH08)");
 - ``abbr.defined_common``: a gloss in lower case in brackets after the form, with no head word
   ("SIGINT (tình báo tín hiệu)", "CBP (cơ quan hải quan và bảo vệ biên giới)"), not one that says whose,
@@ -27,6 +29,9 @@ The expansion of an occurrence comes from the first of these named rules that kn
 - ``abbr.defined_gloss``: a name right before a form with no brackets that ends with its country
   ("cục Tình báo Anh MI6"; not "Ủy ban Quân sự NATO", NATO's committee), a news outlet only after one of ``media_heads`` (none: outlets keep their own names);
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
+- ``abbr.written_out``: a form the table knows whose name the article writes out somewhere in another of the
+  press's renderings (data/vi/abbreviation_renderings.tsv): that name as printed, the first in the text ("Quân Giải
+  phóng Nhân dân Trung Quốc" in one paragraph, "PLA" alone in another);
 - ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins); a two-letter shorthand of
   abbreviation_definitions.yaml needs_evidence only joined to a form, before a number or with its expansion in
   the article ("chiến dịch PR", "video HD" are none);
@@ -161,6 +166,11 @@ class AbbreviationEntry(BaseModel):
     record_as: Optional[str] = None
 
 
+class _Rendering(BaseModel):
+    short: str
+    rendering: str
+
+
 class _NotAbbreviation(BaseModel):
     token: str
     note: str = ""
@@ -263,6 +273,7 @@ class AbbreviationTagger:
             last = compound.split()[-1]
             self.stop_compounds[last] = (*self.stop_compounds.get(last, ()), compound)
         self.body_heads = tuple(h for h in cfg["heads"] if h[0].isupper())  # "Lực lượng", "Bộ", "Đường"
+        self.lower_heads = frozenset(h for h in cfg["heads"] if h[0].islower())  # "tên lửa", "máy bay", "tàu"
         heads = {v for h in cfg["heads"] for v in (h, h[0].upper() + h[1:])}  # "tàu" also opens a sentence
         self.heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(heads)) + r"(?![\p{L}])")
         # a lower-case head right before a word (name_inner_words) that then qualifies it: "xe thử nghiệm"
@@ -281,7 +292,7 @@ class AbbreviationTagger:
         self.gloss_stops = frozenset(gloss["stop_words"])
         # "bộ Tình trạng Khẩn cấp (EMERCOM)": a common noun in lower case opens a name before a capital
         # "hệ thống Phòng thủ tên lửa tầm cao giai đoạn cuối (THAAD)": a classifier before a capitalized name is no part of it
-        self.descriptor = regex.compile(r"(?:" + trie_pattern(sorted(cfg["descriptor_heads"])) + r") (?=\p{Lu})")
+        self.descriptor = regex.compile(r"(?:" + trie_pattern(sorted(cfg["descriptor_heads"] + cfg["name_descriptors_before"])) + r") (?=\p{Lu})")
         self.name_heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(cfg["name_heads"])) + r"(?= \p{Lu})")
         self.stops = regex.compile(
             r"(?:^|[,;:.!?()\"“”\n…]|(?<![\p{L}])(?:" + "|".join(regex.escape(s) for s in cfg["stop_words"]) + r")(?![\p{L}]))",
@@ -306,8 +317,42 @@ class AbbreviationTagger:
         connectives = "|".join(regex.escape(w) for w in cfg["connectives"])
         self.connective_before = regex.compile(r"(?<![\p{L}])(?:" + connectives + r") ")
         self.connective_any = regex.compile(r"(?<![\p{L}])(?:" + connectives + r"|và)(?![\p{L}])")
+        self.topic_connectives = frozenset(cfg["topic_connectives"])
         self.ignored = frozenset(row.token for row in read_tsv("not_abbreviations.tsv", _NotAbbreviation))
+        self._renderings_patterns()
         self._definition_patterns(cfg)
+
+    def _renderings_patterns(self) -> None:
+        """``abbr.written_out``: per form, one pattern of its names (data/vi/abbreviation_renderings.tsv and the
+        table's own), longest first, case-insensitive."""
+        names: dict[str, list[str]] = {}
+        for row in read_tsv("abbreviation_renderings.tsv", _Rendering):
+            entry = self.lookup(row.short)
+            if entry is None:
+                raise ValueError(f"abbreviation_renderings.tsv: {row.short} is not in abbreviations.tsv")
+            names.setdefault(entry.short, [entry.expansion]).append(row.rendering)
+        self.renderings: dict[str, tuple[regex.Pattern[str], dict[str, str]]] = {
+            short: (
+                regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(n) for n in sorted(ns, key=len, reverse=True)) + r")(?![\p{L}\p{N}])", regex.IGNORECASE),
+                {n.casefold(): n for n in ns},
+            )
+            for short, ns in names.items()
+        }
+
+    def _written_out(self, text: str, short: str) -> Optional[str]:
+        """``abbr.written_out``: the name of ``short`` the article writes out somewhere, as printed, when it is
+        not the table's: the first one in the text; a name listed with a capital only printed with one."""
+        found = self.renderings.get(short)
+        if found is None:
+            return None
+        pattern, listed = found
+        for m in pattern.finditer(text):
+            name = listed.get(m.group().casefold())
+            if name is None or (name[0].isupper() and not m.group()[0].isupper()):
+                continue
+            entry = self.keys[canonical(short)]
+            return None if name == entry.expansion else m.group()
+        return None
 
     def _definition_patterns(self, cfg: dict) -> None:
         """The patterns built from the cue, plural and deictic words of abbreviation_definitions.yaml."""
@@ -353,6 +398,8 @@ class AbbreviationTagger:
                         doc.near_miss(self.name, "abbr.skip", start, end, "capitals read as no abbreviation: a model code, a name or headline in capitals, a photo credit or a web address (data/vi/not_abbreviations.tsv)")
                     continue
                 written = source[start:end]
+                if field is None and expansion is not None and rule.startswith("abbr.defined") and _QUOTE_MARK.search(expansion):
+                    expansion = _as_printed(doc, expansion)  # "Hay’at Tahrir al-Sham": the input's quote marks
                 if rule == "abbr.unknown" and written not in unknown:
                     unknown.append(written)
                 doc.abbreviations.append(
@@ -376,6 +423,7 @@ class AbbreviationTagger:
         atoms = self._atoms(text, body_end, defined)
         self._glosses(text, atoms, defined)
         out: list[tuple[int, int, Optional[str], str, Optional[str]]] = []
+        written_out: dict[str, Optional[str]] = {}  # abbr.written_out, looked up once per form
         i = 0
         while i < len(atoms):
             j = i  # extend a chain "ANCT-TTATXH", "QĐ-UBND", "CT/TU", "GD&ĐT"
@@ -404,6 +452,11 @@ class AbbreviationTagger:
                 expansion, rule = defined[canonical(written)]
             elif len(chain) == 1:
                 expansion, rule = chain[0].expansion, chain[0].rule
+                if rule == "abbr.table" and (entry := self.lookup(written)) is not None and entry.short in self.renderings:
+                    if entry.short not in written_out:
+                        written_out[entry.short] = self._written_out(text, entry.short)
+                    if written_out[entry.short]:  # "Quân Giải phóng Nhân dân Trung Quốc" written in the article: its PLA
+                        expansion, rule = written_out[entry.short], "abbr.written_out"
             else:
                 parts = [defined.get(canonical(text[a.start : a.end]), (a.expansion, a.rule))[0] for a in chain]
                 if any(p is None for p in parts):
@@ -585,8 +638,9 @@ class AbbreviationTagger:
         words = inner.split()
         if not (inner[0].islower() and 2 <= len(words) <= self.max_words) or any(c.isdigit() for c in inner):
             return False
-        if words[0].casefold() in self.gloss_openers or " ".join(words[:2]).casefold() in self.gloss_openers:
-            return False
+        pair = " ".join(words[:2]).casefold()
+        if (words[0].casefold() in self.gloss_openers and pair not in self.lower_heads) or pair in self.gloss_openers:
+            return False  # "(tên viết tắt …)" says no name, "(tên lửa hành trình tầm xa)" is one: a head's first word
         entry = self.lookup(short)
         if entry is None:
             return all(w.isalpha() for w in words)
@@ -809,7 +863,7 @@ class AbbreviationTagger:
         if long:
             return long
         for i in range(len(heads)):
-            phrase = self._agreeing(before, heads[i], heads[i + 1 :], short) or self._phrase_from(before, heads[i], heads[i + 1 :])
+            phrase = self._agreeing(before, heads[i], heads[i + 1 :], short) or self._phrase_from(before, heads[i], heads[i + 1 :], short)
             if len(phrase.split()) <= self.max_words:
                 descriptor = self.descriptor.match(phrase)
                 if descriptor and len(phrase[descriptor.end() :].split()) >= 3:
@@ -845,6 +899,8 @@ class AbbreviationTagger:
             connective = None  # the last connective between the two heads
             for connective in self.connective_before.finditer(before, head.end(), later.start()):
                 pass
+            if connective is not None and connective.group().strip() in self.topic_connectives:
+                return None  # "Hiệp ước về các lực lượng hạt nhân tầm trung (INF)": the treaty's name runs on
             if connective is not None and before[connective.end() : later.start()].count(" ") <= 3:
                 rest = [h for h in later_heads if h.start() > later.start()]
                 moved = self._phrase_from(before, later, rest)  # "… của quân đội Syria và Lực lượng vũ trang địa phương (NDF)"
@@ -861,6 +917,16 @@ class AbbreviationTagger:
                 return before[later.start() :].strip()
             return None
         return None
+
+    def _first_agrees(self, before: str, head: regex.Match[str], later: regex.Match[str], short: str) -> bool:
+        """Whether ``head``'s English initials agree with the form's first or last letter and ``later``'s do not
+        (data/vi/abbreviation_definitions.yaml head_initials): then the name opens at ``head``."""
+        letters = _letters(short)
+        if len(letters) < 2 or not letters.isalpha():
+            return False
+        ends = {letters[0], letters[-1]}
+        first, second = self._initials_at(before, head.start()), self._initials_at(before, later.start())
+        return bool(first and ends & first) and not (second and ends & second)
 
     def _initials_at(self, text: str, pos: int) -> Optional[frozenset[str]]:
         """The English initials of the head that opens ``text`` at ``pos`` (its longest listed form)."""
@@ -883,14 +949,20 @@ class AbbreviationTagger:
             return None  # (a head right after the first continues it: "Bộ Quy tắc")
         return phrase
 
-    def _phrase_from(self, before: str, head: regex.Match[str], later_heads: list[regex.Match[str]]) -> str:
+    def _phrase_from(self, before: str, head: regex.Match[str], later_heads: list[regex.Match[str]], short: str = "") -> str:
         """The phrase from ``head`` (or a better later head) to the brackets."""
         if head.group()[0].islower():  # "dân quân Các đơn vị bảo vệ người dân": the capitalized name
             head = next((h for h in later_heads if h.group()[0].isupper()), head)
         # "khu vực phụ trách của Bộ Tư lệnh Trung tâm Mỹ", "xe tăng và xe chiến đấu bộ binh (IFV)": the body
-        # after "của" or "và" (not a common noun after a name: "Bộ Chỉ huy Trung tâm của quân đội Mỹ")
+        # after "của" or "và" (not a common noun after a name: "Bộ Chỉ huy Trung tâm của quân đội Mỹ"; not a
+        # head the form's letters disown: "Trung tâm Chiến dịch Không gian và Không quân Hỗn hợp (CAOC)", head_initials)
         for later in later_heads:
-            if later.start() > head.start() and (later.group()[0].isupper() or head.group()[0].islower()) and _OF_BEFORE.search(before, max(0, later.start() - 5), later.start()):
+            if (
+                later.start() > head.start()
+                and (later.group()[0].isupper() or head.group()[0].islower())
+                and _OF_BEFORE.search(before, max(0, later.start() - 5), later.start())
+                and not self._first_agrees(before, head, later, short)
+            ):
                 head = later
         start = head.start()
         plural = self.plural_cap_before.search(before, max(0, start - 6), start)
@@ -909,6 +981,16 @@ class AbbreviationTagger:
                     return True
                 i = text.find(quote, i + 1)
         return False
+
+
+_QUOTE_MARK = re.compile("['\"]")
+
+
+def _as_printed(doc: Document, expansion: str) -> str:
+    """An expansion taken from the normalized text, with the input's own characters: normalizing unified its
+    quote marks ("’" → "'"), which the scorer's comparison does not undo."""
+    i = doc.text.find(expansion)
+    return doc.original_text(i, i + len(expansion)) if i >= 0 else expansion
 
 
 def _written(key: str) -> regex.Pattern[str]:
