@@ -146,6 +146,14 @@ class RoleReader:
                 if i in inside:  # named in the post of the one before ("A, cố vấn của Tổng thống B, cho biết")
                     inherited, joins_in = None, False
                     continue
+                # a possessor ("lời căn dặn của Chủ tịch C, …, động viên …", "cố vấn an ninh của Tổng thống D chủ trì"):
+                # what follows him is the head noun's deed; only a cue just before him ("thi thể của E") is his
+                if self._possessed(doc, low, sentence, ms, doc.officials[idx]):
+                    inherited, joins_in = None, False
+                    if listed[i] is not None:
+                        found.setdefault(idx, (listed[i], ms, me))
+                        kept.setdefault(idx, (listed[i], ms, me))
+                    continue
                 j = next((j for j in range(i + 1, len(mentions)) if j not in inside), len(mentions))
                 nxt = mentions[j][0] if j < len(mentions) else sentence[1]
                 prev_end = mentions[i - 1][1] if i else sentence[0]
@@ -786,6 +794,20 @@ class RoleReader:
         if self.t.quoting_re is None:
             return False
         return bool(self._phrases_before(doc, low, sentence, ms, self.t.quoting_re, reach=_QUOTING_LEN))
+
+    def _possessed(self, doc: Document, low: str, sentence: Sentence, ms: int, official: Official) -> bool:
+        """A `possessors` word stands right before the name and its own rank, honorific and posts ("lời căn dặn của
+        Chủ tịch A", "người phát ngôn của Tổng thống B"; nothing else between), and ends no phrase of `acting_possessors`
+        ("tuyên bố của C", "sự chủ trì của D" name who acts): the name is a possessor, the predicate after it is the head
+        noun's."""
+        if self.t.possessor_re is None:
+            return False
+        own = self._own_title_start(doc, sentence, ms, official)
+        return any(
+            not low[e:own].strip()
+            and not any(pe == e for _, pe in find_all(self.t.acting_re, low, max(sentence[0], s - 30), e))
+            for s, e in self._phrases_before(doc, low, sentence, own, self.t.possessor_re)
+        )
 
     def _not_acting(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
         """A word of `not_acting_before` a few words before the name, no punctuation between, that does not end a phrase
