@@ -158,6 +158,9 @@ class RoleReader:
                 nxt = mentions[j][0] if j < len(mentions) else sentence[1]
                 prev_end = mentions[i - 1][1] if i else sentence[0]
                 source = self._before(doc, low, sentence, ms, source_re)
+                # one quoted with no cue of his own may carry a long post between the quoting words and his name ("dẫn
+                # tuyên bố của trợ lý Bộ trưởng Quốc phòng Mỹ đặc trách châu Á - Thái Bình Dương A"): read from its start
+                own = self._own_title_start(doc, sentence, ms, doc.officials[idx])
                 after = None if source else self._after(doc, low, sentence, me, nxt)
                 joined = (
                     after is None
@@ -194,12 +197,12 @@ class RoleReader:
                     elif source and in_lead and self.main_rule in self.t.statement_main_rules:
                         # under a statement headline, the source the lead quotes ("Theo A", "dẫn lời A") states it
                         found.setdefault(idx, (self.t.by_name[_STATEMENT_SPEAKER], ms, me))
-                    elif in_lead and main_rule in self.t.lead_quoted_main_rules and self._quoted(doc, low, sentence, ms):
+                    elif in_lead and main_rule in self.t.lead_quoted_main_rules and self._quoted(doc, low, sentence, own):
                         # the one the lead quotes on what the headline reports ("… dẫn lời Thủ tướng A cho biết") makes it
                         found.setdefault(idx, (self.t.by_name[_STATEMENT_SPEAKER], ms, me))
                     elif source and in_lead:
                         informs_in_lead.add(idx)  # "Theo ông A, …": the source of the news
-                    if statement and self._quoted(doc, low, sentence, ms):
+                    if statement and self._quoted(doc, low, sentence, own):
                         states[idx] = min(states.get(idx, (ms, me)), (ms, me))  # "AFP dẫn lời A": A states
                     continue
                 if (
@@ -227,7 +230,6 @@ class RoleReader:
                 rule = min(rules, key=self._rank)  # one who attends and speaks speaks
                 if rule.informs and in_lead:
                     informs_in_lead.add(idx)
-                    own = self._own_title_start(doc, sentence, ms, doc.officials[idx])
                     if self._quoted(doc, low, sentence, own) and not self._to_press(low, sentence):
                         tells_in_lead.setdefault(idx, (ms, me))
                 for into, rs in ((found, [rule]), (kept, [r for r in rules if r.name not in self.t.press_source_rules])):
