@@ -133,6 +133,10 @@ class RoleReader:
         subject = self._headline_subject(doc, main_rule, main_trigger)
         earlier = self._earlier_sentences(doc, sentence_of, day) | self._other_occasions(doc, low, lead)
         starts = [a for a, _ in doc.sentences]
+        # under a statement or a headline in its own words, who is quoted in the first sentences ("Reuters dẫn tuyên bố
+        # của Bộ trưởng A"), first where
+        speaks_of = main_rule in self.t.statement_main_rules or main_rule in self.t.lead_quoted_main_rules
+        quoted_early: dict[int, tuple[int, int]] = {}
         for sentence, mentions in by_sentence.items():
             if sentence in earlier:
                 continue  # another, earlier event: nothing it says places anyone in the main one
@@ -161,6 +165,12 @@ class RoleReader:
                 # one quoted with no cue of his own may carry a long post between the quoting words and his name ("dẫn
                 # tuyên bố của trợ lý Bộ trưởng Quốc phòng Mỹ đặc trách châu Á - Thái Bình Dương A"): read from its start
                 own = self._own_title_start(doc, sentence, ms, doc.officials[idx])
+                if (
+                    speaks_of
+                    and bisect_right(starts, ms) <= self.t.statement_sentences
+                    and self._quoted(doc, low, sentence, own)
+                ):
+                    quoted_early.setdefault(idx, (ms, me))
                 after = None if source else self._after(doc, low, sentence, me, nxt)
                 joined = (
                     after is None
@@ -259,8 +269,6 @@ class RoleReader:
         actors: set[int] = set()  # the headline's subjects who act or undergo it: no statement of theirs
         headline = self._headline_words(doc) if main_rule in self.t.headline_speaker_main_rules else []
         reactive = main_rule in self.t.reactive_main_rules
-        # under a statement or a headline in its own words the lead also names whom it speaks of
-        speaks_of = main_rule in self.t.statement_main_rules or main_rule in self.t.lead_quoted_main_rules
         for idx, official in enumerate(doc.officials):
             in_lead = any(
                 a <= m.start < b
@@ -303,6 +311,12 @@ class RoleReader:
                 # further on still is)
                 # named in the lead of a meeting, a visit or a ceremony: there; in a statement or an incident the
                 # lead also names those it speaks of
+                if speaks_of and idx in quoted_early:
+                    # under a statement or a headline in its own words, the one the lead names as its subject whose own
+                    # words the first sentences quote ("… ", Reuters dẫn tuyên bố của Bộ trưởng A) makes the statement
+                    doc.explain("events", _STATEMENT_SPEAKER, *quoted_early[idx])
+                    out.append(Participant(name=official.name, role="speaker", official=idx, rule=_STATEMENT_SPEAKER))
+                    continue
                 out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
         if main_rule in self.t.owner_main_rules and not any(p.role == "speaker" for p in out):
             out = self._statement_owners(doc, low, out, lead, earlier, sentence_of)
