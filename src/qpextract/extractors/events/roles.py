@@ -190,7 +190,9 @@ class RoleReader:
                     joins_in = False
                 else:
                     joins_in = (joins_in and joined) or (not source and self._part_after(doc, low, sentence, me, nxt))
-                addressed = self._before(doc, low, sentence, ms, self.t.addressee_re)
+                addressed = self._before(doc, low, sentence, ms, self.t.addressee_re) or (
+                    self.t.topic_re is not None and self._before(doc, low, sentence, own, self.t.topic_re)
+                )
                 rules = [
                     r
                     for r in (

@@ -281,6 +281,7 @@ class RoleVocabulary(BaseModel):
     quoting_before: list[str] = []
     lead_quoted_main_rules: list[str] = []
     addressee_before: list[str]
+    topic_before: list[str] = Field(default_factory=list)  # "phát biểu về A": A is spoken of, no cue opening the sentence is his
     coordination: list[str]
     not_cues: list[str]
     occasions: list[str] = Field(default_factory=list)
@@ -343,6 +344,7 @@ class RoleTables:
         self.quoting_re = phrase_regex(voc.quoting_before) if voc.quoting_before else None
         self.lead_quoted_main_rules = frozenset(voc.lead_quoted_main_rules)
         self.addressee_re = phrase_regex(voc.addressee_before)
+        self.topic_re = phrase_regex(voc.topic_before) if voc.topic_before else None
         self.coordination = frozenset(phrase_key(w) for w in voc.coordination)
         self.not_cue_re = phrase_regex(voc.not_cues)
         self.occasion_re = phrase_regex(voc.occasions)
