@@ -701,6 +701,11 @@ class RoleReader:
         for i, (s, e, rule) in enumerate(found):
             if rule is None or not self._counts(doc, low, sentence, s, e):
                 continue
+            said = self.t.after_quote.get(phrase_key(low[s:e]))
+            if said is not None and self._closes_quote(doc, sentence, e):
+                rule = self._rule("after", said)
+                if rule is None:
+                    return None
             listener = self.not_after.get(rule.name)
             if listener is not None and find_all(listener, low, me, s):
                 continue
@@ -708,6 +713,13 @@ class RoleReader:
                 return self.t.by_name[_SOURCE]
             return self._and_speaks(doc, low, sentence, rule, e, found[i + 1 :])
         return None
+
+    def _closes_quote(self, doc: Document, sentence: Sentence, e: int) -> bool:
+        """The cue ends its sentence (nothing but punctuation after it) and the sentence opens with a quotation: '"…",
+        đại tá A, người đứng đầu …, phát biểu.' reports words said, as "nói" does."""
+        a = self._first_letter(doc, sentence)
+        opening = doc.text[sentence[0] : a].strip()
+        return bool(opening) and opening[-1] in _QUOTES and not any(c.isalnum() for c in doc.text[e : sentence[1]])
 
     def _and_speaks(
         self,
