@@ -133,6 +133,10 @@ class RoleReader:
         subject = self._headline_subject(doc, main_rule, main_trigger)
         earlier = self._earlier_sentences(doc, sentence_of, day) | self._other_occasions(doc, low, lead)
         starts = [a for a, _ in doc.sentences]
+        # under a statement or a headline in its own words, who is quoted in the first sentences ("Reuters dẫn tuyên bố
+        # của Bộ trưởng A"), first where
+        speaks_of = main_rule in self.t.statement_main_rules or main_rule in self.t.lead_quoted_main_rules
+        quoted_early: dict[int, tuple[int, int]] = {}
         for sentence, mentions in by_sentence.items():
             if sentence in earlier:
                 continue  # another, earlier event: nothing it says places anyone in the main one
@@ -146,10 +150,27 @@ class RoleReader:
                 if i in inside:  # named in the post of the one before ("A, cố vấn của Tổng thống B, cho biết")
                     inherited, joins_in = None, False
                     continue
+                # a possessor ("lời căn dặn của Chủ tịch C, …, động viên …", "cố vấn an ninh của Tổng thống D chủ trì"):
+                # what follows him is the head noun's deed; only a cue just before him ("thi thể của E") is his
+                if self._possessed(doc, low, sentence, ms, doc.officials[idx]):
+                    inherited, joins_in = None, False
+                    if listed[i] is not None:
+                        found.setdefault(idx, (listed[i], ms, me))
+                        kept.setdefault(idx, (listed[i], ms, me))
+                    continue
                 j = next((j for j in range(i + 1, len(mentions)) if j not in inside), len(mentions))
                 nxt = mentions[j][0] if j < len(mentions) else sentence[1]
                 prev_end = mentions[i - 1][1] if i else sentence[0]
                 source = self._before(doc, low, sentence, ms, source_re)
+                # one quoted with no cue of his own may carry a long post between the quoting words and his name ("dẫn
+                # tuyên bố của trợ lý Bộ trưởng Quốc phòng Mỹ đặc trách châu Á - Thái Bình Dương A"): read from its start
+                own = self._own_title_start(doc, sentence, ms, doc.officials[idx])
+                if (
+                    speaks_of
+                    and bisect_right(starts, ms) <= self.t.statement_sentences
+                    and self._quoted(doc, low, sentence, own)
+                ):
+                    quoted_early.setdefault(idx, (ms, me))
                 after = None if source else self._after(doc, low, sentence, me, nxt)
                 joined = (
                     after is None
@@ -169,7 +190,9 @@ class RoleReader:
                     joins_in = False
                 else:
                     joins_in = (joins_in and joined) or (not source and self._part_after(doc, low, sentence, me, nxt))
-                addressed = self._before(doc, low, sentence, ms, self.t.addressee_re)
+                addressed = self._before(doc, low, sentence, ms, self.t.addressee_re) or (
+                    self.t.topic_re is not None and self._before(doc, low, sentence, own, self.t.topic_re)
+                )
                 rules = [
                     r
                     for r in (
@@ -186,12 +209,12 @@ class RoleReader:
                     elif source and in_lead and self.main_rule in self.t.statement_main_rules:
                         # under a statement headline, the source the lead quotes ("Theo A", "dẫn lời A") states it
                         found.setdefault(idx, (self.t.by_name[_STATEMENT_SPEAKER], ms, me))
-                    elif in_lead and main_rule in self.t.lead_quoted_main_rules and self._quoted(doc, low, sentence, ms):
+                    elif in_lead and main_rule in self.t.lead_quoted_main_rules and self._quoted(doc, low, sentence, own):
                         # the one the lead quotes on what the headline reports ("… dẫn lời Thủ tướng A cho biết") makes it
                         found.setdefault(idx, (self.t.by_name[_STATEMENT_SPEAKER], ms, me))
                     elif source and in_lead:
                         informs_in_lead.add(idx)  # "Theo ông A, …": the source of the news
-                    if statement and self._quoted(doc, low, sentence, ms):
+                    if statement and self._quoted(doc, low, sentence, own):
                         states[idx] = min(states.get(idx, (ms, me)), (ms, me))  # "AFP dẫn lời A": A states
                     continue
                 if (
@@ -219,7 +242,6 @@ class RoleReader:
                 rule = min(rules, key=self._rank)  # one who attends and speaks speaks
                 if rule.informs and in_lead:
                     informs_in_lead.add(idx)
-                    own = self._own_title_start(doc, sentence, ms, doc.officials[idx])
                     if self._quoted(doc, low, sentence, own) and not self._to_press(low, sentence):
                         tells_in_lead.setdefault(idx, (ms, me))
                 for into, rs in ((found, [rule]), (kept, [r for r in rules if r.name not in self.t.press_source_rules])):
@@ -249,8 +271,6 @@ class RoleReader:
         actors: set[int] = set()  # the headline's subjects who act or undergo it: no statement of theirs
         headline = self._headline_words(doc) if main_rule in self.t.headline_speaker_main_rules else []
         reactive = main_rule in self.t.reactive_main_rules
-        # under a statement or a headline in its own words the lead also names whom it speaks of
-        speaks_of = main_rule in self.t.statement_main_rules or main_rule in self.t.lead_quoted_main_rules
         for idx, official in enumerate(doc.officials):
             in_lead = any(
                 a <= m.start < b
@@ -293,6 +313,12 @@ class RoleReader:
                 # further on still is)
                 # named in the lead of a meeting, a visit or a ceremony: there; in a statement or an incident the
                 # lead also names those it speaks of
+                if speaks_of and idx in quoted_early:
+                    # under a statement or a headline in its own words, the one the lead names as its subject whose own
+                    # words the first sentences quote ("… ", Reuters dẫn tuyên bố của Bộ trưởng A) makes the statement
+                    doc.explain("events", _STATEMENT_SPEAKER, *quoted_early[idx])
+                    out.append(Participant(name=official.name, role="speaker", official=idx, rule=_STATEMENT_SPEAKER))
+                    continue
                 out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
         if main_rule in self.t.owner_main_rules and not any(p.role == "speaker" for p in out):
             out = self._statement_owners(doc, low, out, lead, earlier, sentence_of)
@@ -675,6 +701,11 @@ class RoleReader:
         for i, (s, e, rule) in enumerate(found):
             if rule is None or not self._counts(doc, low, sentence, s, e):
                 continue
+            said = self.t.after_quote.get(phrase_key(low[s:e]))
+            if said is not None and self._closes_quote(doc, sentence, e):
+                rule = self._rule("after", said)
+                if rule is None:
+                    return None
             listener = self.not_after.get(rule.name)
             if listener is not None and find_all(listener, low, me, s):
                 continue
@@ -682,6 +713,13 @@ class RoleReader:
                 return self.t.by_name[_SOURCE]
             return self._and_speaks(doc, low, sentence, rule, e, found[i + 1 :])
         return None
+
+    def _closes_quote(self, doc: Document, sentence: Sentence, e: int) -> bool:
+        """The cue ends its sentence (nothing but punctuation after it) and the sentence opens with a quotation: '"…",
+        đại tá A, người đứng đầu …, phát biểu.' reports words said, as "nói" does."""
+        a = self._first_letter(doc, sentence)
+        opening = doc.text[sentence[0] : a].strip()
+        return bool(opening) and opening[-1] in _QUOTES and not any(c.isalnum() for c in doc.text[e : sentence[1]])
 
     def _and_speaks(
         self,
@@ -786,6 +824,20 @@ class RoleReader:
         if self.t.quoting_re is None:
             return False
         return bool(self._phrases_before(doc, low, sentence, ms, self.t.quoting_re, reach=_QUOTING_LEN))
+
+    def _possessed(self, doc: Document, low: str, sentence: Sentence, ms: int, official: Official) -> bool:
+        """A `possessors` word stands right before the name and its own rank, honorific and posts ("lời căn dặn của
+        Chủ tịch A", "người phát ngôn của Tổng thống B"; nothing else between), and ends no phrase of `acting_possessors`
+        ("tuyên bố của C", "sự chủ trì của D" name who acts): the name is a possessor, the predicate after it is the head
+        noun's."""
+        if self.t.possessor_re is None:
+            return False
+        own = self._own_title_start(doc, sentence, ms, official)
+        return any(
+            not low[e:own].strip()
+            and not any(pe == e for _, pe in find_all(self.t.acting_re, low, max(sentence[0], s - 30), e))
+            for s, e in self._phrases_before(doc, low, sentence, own, self.t.possessor_re)
+        )
 
     def _not_acting(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
         """A word of `not_acting_before` a few words before the name, no punctuation between, that does not end a phrase

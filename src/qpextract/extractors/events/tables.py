@@ -281,6 +281,7 @@ class RoleVocabulary(BaseModel):
     quoting_before: list[str] = []
     lead_quoted_main_rules: list[str] = []
     addressee_before: list[str]
+    topic_before: list[str] = Field(default_factory=list)  # "phát biểu về A": A is spoken of, no cue opening the sentence is his
     coordination: list[str]
     not_cues: list[str]
     occasions: list[str] = Field(default_factory=list)
@@ -296,6 +297,8 @@ class RoleVocabulary(BaseModel):
     restates: Restates = Field(default_factory=Restates)
     and_speaks_rules: list[str] = Field(default_factory=list)  # "A dự lễ và có bài phát biểu": he speaks
     and_speaks_words: int = Field(default=6, ge=1, le=12)  # words between what he attends and his speech
+    # a speech cue that closes a sentence opening with a quotation reads as this cue ('"…", đại tá A phát biểu.': "nói")
+    after_quote: dict[str, str] = Field(default_factory=dict)
     no_participation_main_rules: list[str] = Field(default_factory=list)  # a participation word places no one there
     commentators_before: list[str] = Field(default_factory=list)  # "Chuyên gia A": a source, but under statements
     continuations: list[str] = Field(default_factory=list)  # "Về phía B có …": a side of the list before
@@ -343,6 +346,7 @@ class RoleTables:
         self.quoting_re = phrase_regex(voc.quoting_before) if voc.quoting_before else None
         self.lead_quoted_main_rules = frozenset(voc.lead_quoted_main_rules)
         self.addressee_re = phrase_regex(voc.addressee_before)
+        self.topic_re = phrase_regex(voc.topic_before) if voc.topic_before else None
         self.coordination = frozenset(phrase_key(w) for w in voc.coordination)
         self.not_cue_re = phrase_regex(voc.not_cues)
         self.occasion_re = phrase_regex(voc.occasions)
@@ -357,6 +361,7 @@ class RoleTables:
         self.headline_actor = voc.headline_actor
         self.and_speaks_rules = frozenset(voc.and_speaks_rules)
         self.and_speaks_words = voc.and_speaks_words
+        self.after_quote = {phrase_key(k): phrase_key(v) for k, v in voc.after_quote.items()}
         self.restates = voc.restates
         self.restates_between = frozenset(voc.restates.between)
         self.owner_main_rules = frozenset(voc.statement_owners.main_rules)
