@@ -42,7 +42,9 @@ _BLANK = re.compile(r"[ \t]++")
 _ONE = re.compile(r"một[ \t]++")
 _PASSIVE = re.compile(r"(?<!\w)được(?!\w)")
 _PRONOUN_ALONE = re.compile(r"[ \t]++" + LOWER)  # a pronoun with no name after it ("bộ ông đã mặc")
-_CODE_TAIL = re.compile(r"(?:-\w++)++")  # the rest of a model code written tight: "F" + "-35", "Su" + "-30MK2"
+# the rest of a model code written tight: "F" + "-35", "Su" + "-30MK2"; each part begins with a digit or a capital
+# (rule position.code_tail), so a tight dash before the next clause is no code: "UBND xã Hòn Nghệ" + "-cho biết"
+_CODE_TAIL = re.compile(r"(?:-[0-9A-Z]\w*+)++")
 _OF = re.compile(r"(?:của|thuộc)[ \t]++")
 _OF_AFTER = re.compile(r"[ \t]++(?:của|thuộc)[ \t]++")
 # a note on the person's age and home right after the name, "(40 tuổi, quê Hà Nội)"
@@ -166,6 +168,7 @@ class PositionParser:
             | self.lex.bodies.lower_stops
         ) - {"và"}
         self._tail_syllables = int(ctx["name_tail_syllables"])
+        self._tail_place_stops = frozenset(fold(w) for w in ctx["name_tail_place_stops"])
         self._tail_word = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
         self._tail_join = re.compile(r"[ \t]++(?:và|[-–])(?=[ \t]++" + LOWER + ")")
         self._tail_code = re.compile(r"[ \t]++(?=[A-Z0-9-]*\d)[A-Z][A-Za-z0-9]*+(?:-[A-Za-z0-9]++)*+" + NB)
@@ -179,6 +182,8 @@ class PositionParser:
         self._subordinate = re.compile(
             r"(?<!\w)(?:" + trie_pattern(ctx["copula_subordinators"], fold_case=True) + r")(?!\w)[^,.;:!?\n]*+\Z", re.IGNORECASE
         )
+        # rule position.bracket_qualifier: a qualifier of the title in brackets before its body, "(Thường trực)"
+        self._bracket_qualifier = re.compile(r"[ \t]*+\([ \t]*+(?:" + trie_pattern(ctx["title_qualifiers"], fold_case=True) + r")[ \t]*+\)", re.IGNORECASE)
         self._copula = re.compile(r"(?:\w++[ \t]++)?(?:" + trie_pattern(ctx["copula_verbs"], fold_case=True) + ")" + NB, re.IGNORECASE)
 
     def at(self, text: str, pos: int, limit: int, stops: set[int], appos: bool = False, nested: bool = False) -> Optional[Pos]:
@@ -196,6 +201,9 @@ class PositionParser:
             return None  # "Đại sứ" of "Đại sứ quán" (the embassy)
         group = blank and self.lex.group_before.search(text, max(0, pos - 10), pos) is not None
         end = t.end()
+        if (bq := self._bracket_qualifier.match(text, end, limit)) is not None and not any(k in stops for k in range(end, bq.end())):
+            end = bq.end()  # rule position.bracket_qualifier: "Phó Trưởng ban (Thường trực) Ban Chỉ đạo …", one post
+        ttext = text[pos:end] if end > t.end() else t.group()
         org: Optional[str] = None
         bare = fold(self.lex.title_qualifier.sub("", _PREFIX.sub("", t.group(), count=1)))  # "đại diện chính thức" -> "đại diện"
         b = _BLANK.match(text, end, limit)
@@ -203,7 +211,7 @@ class PositionParser:
             # rule position.assistant_of: "Phó trợ lý Ngoại trưởng Mỹ", the office assisted is the body
             sub = self.at(text, b.end(), limit, stops, nested=True)
             if sub is not None:
-                return self._make(pos, sub.end, " ".join(t.group().split()), " ".join(text[b.end() : sub.end].split()), " ".join(text[pos : sub.end].split()), group)
+                return self._make(pos, sub.end, " ".join(ttext.split()), " ".join(text[b.end() : sub.end].split()), " ".join(text[pos : sub.end].split()), group)
         of = _OF.match(text, b.end(), limit) if b is not None else None
         if of is not None and of.end() < limit and of.end() not in stops and (
             text[of.end()].isupper() or bare in self.lex.of_titles
@@ -277,14 +285,16 @@ class PositionParser:
             if org is None or not self._employer(text, ob, end):
                 return None  # rule position.profession: "chuyên gia quân sự", "chuyên gia Trung Quốc" name no post
             written = text[pos:end]
-            return self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)._replace(weak=True, rule="position.profession")
+            return self._make(pos, end, " ".join(ttext.split()), org, " ".join(written.split()), group)._replace(weak=True, rule="position.profession")
         written = text[pos:end]  # "nguyên" (former) stays in the title and the text
-        title = t.group()
+        title = ttext
         if org is None and (qual := self.lex.title_qualifier.search(title)) is not None and fold(qual.group()) in self._incumbent:
             title = written = title[: qual.start()]  # rule position.incumbent: "Thủ tướng đương nhiệm" + a name is "Thủ tướng"
         made = self._make(pos, end, " ".join(title.split()), org, " ".join(written.split()), group)
         if chained:
             made = made._replace(rule="position.unit_chain")
+        elif bq is not None:
+            made = made._replace(rule="position.bracket_qualifier")
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
 
     def rank_titles(self, text: str, posts: list[Pos]) -> list[Pos]:
@@ -314,6 +324,8 @@ class PositionParser:
             w = self._tail_word.match(text, j.end() if j is not None else e, limit)
             if w is None or w.start(1) in stops or self.lex.is_title(text, w.start(1), limit) or bodies.rank_any.match(text, w.start(1), limit):
                 break
+            if n and bodies.place_unit.match(text, w.start(1), limit) is not None:
+                break  # "huyện Đông Anh": the place the name ends at, read below
             c = bodies.compound_end(text, w.start(1), w.end(), limit)
             word = fold(text[w.start(1) : c])
             if word in self._tail_stops or (c == w.end() and fold(w.group(1)) in self._tail_stops):
@@ -327,6 +339,13 @@ class PositionParser:
             country = self.lex.country_at.match(text, b.end(), limit) or bodies.gazetteer.match(text, b.end(), limit)
             if country is not None:
                 return country.end()
+            if (unit := bodies.place_unit.match(text, b.end(), limit)) is not None and unit.end() - 1 not in stops and not any(
+                fold(w) in self._tail_place_stops for w in text[end:last].split()
+            ):
+                # rule position.name_tail, at a place: "Ban Chỉ đạo" + "phong trào thi đua" + "huyện Đông Anh"
+                place = bodies.parse(text, b.end(), limit, stops, self.lex.is_title)
+                if place >= unit.end() and not self._next_is_name(text, place, limit, stops):
+                    return place
         code = self._tail_code.match(text, last, limit)
         if code is not None and code.end() not in stops:
             return code.end()
