@@ -182,6 +182,7 @@ class PositionParser:
         self._subordinate = re.compile(
             r"(?<!\w)(?:" + trie_pattern(ctx["copula_subordinators"], fold_case=True) + r")(?!\w)[^,.;:!?\n]*+\Z", re.IGNORECASE
         )
+        self._acronym_note = re.compile(r"[ \t]*+\((?:[A-ZĐ][A-ZĐ&-]++[ \t]?){1,3}\)[ \t]++")  # rule position.acronym_inside
         # rule position.bracket_qualifier: a qualifier of the title in brackets before its body, "(Thường trực)"
         self._bracket_qualifier = re.compile(r"[ \t]*+\([ \t]*+(?:" + trie_pattern(ctx["title_qualifiers"], fold_case=True) + r")[ \t]*+\)", re.IGNORECASE)
         self._copula = re.compile(r"(?:\w++[ \t]++)?(?:" + trie_pattern(ctx["copula_verbs"], fold_case=True) + ")" + NB, re.IGNORECASE)
@@ -273,8 +274,15 @@ class PositionParser:
                     break
                 org, end = text[ob : max(tail, at)], max(tail, at)
         chained = False
+        cut: Optional[tuple[int, int]] = None  # an acronym in brackets inside the post, left out of its text
         if org is not None and (note := self.lex.bodies.bracket_note(text, end, limit, stops)) > end:
             org, end, chained = text[ob:note], note, True  # rule position.unit_chain: "Đại đội 512 (Tiểu đoàn 11)"
+        elif org is not None and (ac := self._acronym_inside(text, end, limit, stops)) > end:
+            # rule position.acronym_inside: "Bộ chỉ huy Bộ đội Biên phòng (BCH BĐBP) An Giang" is the post
+            # "… Bộ đội Biên phòng An Giang", the bracket glossing the body left out (dev2, dev9 gold)
+            close = text.index(")", end) + 1
+            cut = (end, close)
+            org, end = text[ob:end] + text[close:ac], ac
         if bare in self.lex.appos_need_body:
             if self.lex.on_behalf_before.search(text, max(0, pos - 80), pos):
                 return None  # "Thay mặt Quân ủy Trung ương, lãnh đạo Bộ Quốc phòng, Đại tướng A": the bodies spoken for
@@ -286,16 +294,34 @@ class PositionParser:
                 return None  # rule position.profession: "chuyên gia quân sự", "chuyên gia Trung Quốc" name no post
             written = text[pos:end]
             return self._make(pos, end, " ".join(ttext.split()), org, " ".join(written.split()), group)._replace(weak=True, rule="position.profession")
-        written = text[pos:end]  # "nguyên" (former) stays in the title and the text
+        written = text[pos:end] if cut is None else text[pos : cut[0]] + text[cut[1] : end]  # "nguyên" (former) stays
         title = ttext
         if org is None and (qual := self.lex.title_qualifier.search(title)) is not None and fold(qual.group()) in self._incumbent:
             title = written = title[: qual.start()]  # rule position.incumbent: "Thủ tướng đương nhiệm" + a name is "Thủ tướng"
         made = self._make(pos, end, " ".join(title.split()), org, " ".join(written.split()), group)
         if chained:
             made = made._replace(rule="position.unit_chain")
+        elif cut is not None:
+            made = made._replace(rule="position.acronym_inside")
         elif bq is not None:
             made = made._replace(rule="position.bracket_qualifier")
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
+    def _acronym_inside(self, text: str, end: int, limit: int, stops: set[int]) -> int:
+        """Rule ``position.acronym_inside``: the acronym of a post's body in brackets right after it, then the
+        country, province or place the body's name goes on with ("Quân đội nhân dân (QĐND) Việt Nam", "Bộ chỉ huy
+        Bộ đội Biên phòng (BCH BĐBP) An Giang"): where that place ends, else ``end``."""
+        m = self._acronym_note.match(text, end, limit)
+        if m is None or m.end() >= limit or m.end() in stops:
+            return end
+        q = m.end()
+        place = self.lex.country_at.match(text, q, limit) or self.lex.bodies.gazetteer.match(text, q, limit)
+        if place is not None:
+            return place.end()
+        if self.lex.bodies.place_unit.match(text, q, limit) is not None:
+            e = self.lex.bodies.parse(text, q, limit, stops, self.lex.is_title)
+            return e if text.count(" ", q, e) >= 1 else end
+        return end
 
     def rank_titles(self, text: str, posts: list[Pos]) -> list[Pos]:
         """Rule ``position.rank_title``: a bare title of rank_titles, a comma and the next post with its body are one
