@@ -182,6 +182,7 @@ class PositionParser:
         self._subordinate = re.compile(
             r"(?<!\w)(?:" + trie_pattern(ctx["copula_subordinators"], fold_case=True) + r")(?!\w)[^,.;:!?\n]*+\Z", re.IGNORECASE
         )
+        self._any_country = re.compile(r"(?:" + self.lex.any_country + r")" + NB)  # the home country too: "(QĐND) Việt Nam"
         self._acronym_note = re.compile(r"[ \t]*+\((?:[A-ZĐ][A-ZĐ&-]++[ \t]?){1,3}\)[ \t]++")  # rule position.acronym_inside
         # rule position.bracket_qualifier: a qualifier of the title in brackets before its body, "(Thường trực)"
         self._bracket_qualifier = re.compile(r"[ \t]*+\([ \t]*+(?:" + trie_pattern(ctx["title_qualifiers"], fold_case=True) + r")[ \t]*+\)", re.IGNORECASE)
@@ -315,7 +316,7 @@ class PositionParser:
         if m is None or m.end() >= limit or m.end() in stops:
             return end
         q = m.end()
-        place = self.lex.country_at.match(text, q, limit) or self.lex.bodies.gazetteer.match(text, q, limit)
+        place = self._any_country.match(text, q, limit) or self.lex.bodies.gazetteer.match(text, q, limit)
         if place is not None:
             return place.end()
         if self.lex.bodies.place_unit.match(text, q, limit) is not None:
