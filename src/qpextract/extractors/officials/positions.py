@@ -170,6 +170,7 @@ class PositionParser:
         self._tail_syllables = int(ctx["name_tail_syllables"])
         self._tail_place_stops = frozenset(fold(w) for w in ctx["name_tail_place_stops"])
         self._tail_word = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
+        self._tail_cap_join = re.compile(r"[ \t]++và[ \t]++(?=" + UPPER + ")")
         self._tail_join = re.compile(r"[ \t]++(?:và|[-–])(?=[ \t]++" + LOWER + ")")
         self._tail_code = re.compile(r"[ \t]++(?=[A-Z0-9-]*\d)[A-Z][A-Za-z0-9]*+(?:-[A-Za-z0-9]++)*+" + NB)
         self._tail_close = re.compile(r"[ \t]*+(?:[,;)]|[-–][ \t])")
@@ -347,6 +348,12 @@ class PositionParser:
         e, n, last = end, 0, end
         bodies = self.lex.bodies
         while n < self._tail_syllables:
+            if n and (cj := self._tail_cap_join.match(text, e, limit)) is not None and (c := self._cap_part(text, cj.end(), limit, stops)) > cj.end():
+                # "Hội Giải trừ quân bị" + "và Kiểm soát" + "vũ khí Trung Quốc": "và" and a capitalized compound go on
+                # with the name (rule position.name_tail)
+                n += text.count(" ", cj.end(), c) + 1
+                e = last = c
+                continue
             j = self._tail_join.match(text, e, limit) if n or text[e - 1 : e].islower() else None
             w = self._tail_word.match(text, j.end() if j is not None else e, limit)
             if w is None or w.start(1) in stops or self.lex.is_title(text, w.start(1), limit) or bodies.rank_any.match(text, w.start(1), limit):
@@ -381,6 +388,18 @@ class PositionParser:
         if self._at_body(text, last, limit, stops) > last:
             return last
         return end
+
+    def _cap_part(self, text: str, q: int, limit: int, stops: set[int]) -> int:
+        """End of a capitalized compound at ``q`` that may go on with a body's name after "và" ("Kiểm soát"): not a
+        name, title, body, rank, country or province of its own; ``q`` when there is none."""
+        bodies = self.lex.bodies
+        t = bodies.token.match(text, q, limit)
+        if t is None or q in stops or not text[q].isupper() or self.lex.is_title(text, q, limit) or bodies.body_at(text, q, limit):
+            return q
+        if self._any_country.match(text, q, limit) or bodies.gazetteer.match(text, q, limit) or bodies.rank_any.match(text, q, limit):
+            return q
+        c = bodies.compound_end(text, q, t.end(), limit)
+        return c if c > t.end() else q
 
     def _at_body(self, text: str, end: int, limit: int, stops: set[int]) -> int:
         """Rule ``position.at_body``: "tại"/"của"/"thuộc" and the body the post's body belongs to ("… tại Đại học
