@@ -289,12 +289,12 @@ class PositionParser:
             if self.lex.on_behalf_before.search(text, max(0, pos - 80), pos):
                 return None  # "Thay mặt Quân ủy Trung ương, lãnh đạo Bộ Quốc phòng, Đại tướng A": the bodies spoken for
             qualified = self.lex.whole_qualifier.search(t.group()) is not None  # "lãnh đạo đối lập": a post without a body
-            if not (org is None and qualified) and (org is None or self.lex.bodies.cut_short(text, end - len(org), end, limit)):
+            if not (org is None and qualified) and (org is None or self.lex.bodies.cut_short(text, end - len(org) - (cut[1] - cut[0] if cut else 0), end, limit)):
                 return None  # "đại diện Lãnh đạo" + "ban, bộ", "thư ký Hội đồng" + "an ninh ...": no body of its own
         if bare in self._professions:
             if org is None or not self._employer(text, ob, end):
                 return None  # rule position.profession: "chuyên gia quân sự", "chuyên gia Trung Quốc" name no post
-            written = text[pos:end]
+            written = text[pos:end] if cut is None else text[pos : cut[0]] + text[cut[1] : end]
             return self._make(pos, end, " ".join(ttext.split()), org, " ".join(written.split()), group)._replace(weak=True, rule="position.profession")
         written = text[pos:end] if cut is None else text[pos : cut[0]] + text[cut[1] : end]  # "nguyên" (former) stays
         title = ttext
