@@ -50,6 +50,7 @@ _BODY_WORD_BEFORE = re.compile(r"(?<!\w)[Bb]ộ[ \t]++\Z")
 # between two items of a list of persons ("A, Chủ tịch ...; B, Phó ...") or of names under
 # one title ("A, B; C và D")
 _LIST_GAP = re.compile(r"[ \t]*+(?:[;,][ \t]*+(?:và[ \t]++)?|và[ \t]++)")
+_ITEM_END = re.compile(r"[^;.:\n]{1,160}+;[ \t]*+(?:và[ \t]++)?")  # the rest of a list item with its posts, to its semicolon
 
 
 _CUE_RULES = frozenset({"position.holder", "position.clause_post"})  # title cues that keep the rule that made them
@@ -173,10 +174,15 @@ class OfficialExtractor:
                 # rule position.group_item: "Dự có Phó Chủ tịch HĐND tỉnh A, lãnh đạo UBMTTQVN tỉnh, đại biểu LLVT
                 # …": after a name whose post came before it, groups in lower case are the next items of the list
                 post, post_end = [], e
-            plural_here = next(
-                (self.lex.honorific[c.value] for c in chain if c.kind == "hon" and c.value in self.lex.plural),  # type: ignore[index]
-                None,
-            )
+            plural_cue = next((c for c in chain if c.kind == "hon" and c.value in self.lex.plural), None)
+            plural_here = self.lex.honorific[plural_cue.value] if plural_cue is not None else None  # type: ignore[index]
+            if plural_cue is not None and ":" in text[plural_cue.end : s] and any(
+                c.kind == "title" and plural_cue.end <= c.start and c.end <= text.index(":", plural_cue.end) for c in chain
+            ):
+                # "các đồng chí Phó tổng Tham mưu trưởng …: Trung tướng A, …; Trung tướng B": the honorific heads the
+                # group title, not a name; the gold gives the names none (dev2 notes, qdnd-004)
+                plural_here = plural_cue = None
+                chain = [c for c in chain if c.kind != "hon"]
             inherited = (
                 not chain
                 and (plural is not None or list_rank is not None)
@@ -1076,6 +1082,14 @@ class OfficialExtractor:
                 end, person = at[q]
                 members.append(person)
                 sep = _LIST_GAP.match(text, end, hi)
+                if sep is not None and opener is not None and opener.group().strip() and self.lex.is_title(text, sep.end(), hi):
+                    # rule position.group, items with posts of their own: "…: Trung tướng A, Ủy viên Trung ương Đảng;
+                    # Trung tướng B": the next item begins after the semicolon that ends this one's posts
+                    semi = _ITEM_END.match(text, sep.end(), hi)
+                    if semi is None:
+                        break
+                    q = semi.end()
+                    continue
                 if sep is None or self.lex.is_title(text, sep.end(), hi):
                     break  # "A, Chủ tịch ...": the names carry their own posts
                 q = sep.end()

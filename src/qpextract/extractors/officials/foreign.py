@@ -15,7 +15,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterator, Optional
 
-from qpextract.text.lexicon import NB, UPPER, trie_pattern
+from qpextract.text.lexicon import LOWER, NB, UPPER, compound_words, fold, trie_pattern
 
 _TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
 # a Vietnamese syllable without its tone mark: onset, vowels, coda
@@ -56,6 +56,24 @@ def cut_last_dash(tokens: list[str], end: int, particles: frozenset[str] = froze
     end -= len(tokens[-1]) - last.start()
     tokens[-1] = tokens[-1][: last.start()]
     return end
+
+
+_NEXT_SYLLABLE = re.compile(r"[ \t]++(" + LOWER + r"++)(?!\w)")
+
+
+def cut_tight_word(text: str, tokens: list[str], end: int) -> int:
+    """Rule ``person.foreign``: a lower-case part after the last tight dash of the name that makes a Vietnamese word
+    with the syllable after the name begins the apposition, not the name ("ông Rizan Hadu-thành viên của …", "Bashar
+    al-Assad-mục tiêu …"; kept: "Jong-un đã", "Bôn-đa-rép cho biết"): cut the last token there; returns the new end."""
+    last = tokens[-1] if tokens else ""
+    k = last.rfind("-")
+    part = last[k + 1 :]
+    if k <= 0 or last[k - 1] == " " or not part[:1].islower() or (m := _NEXT_SYLLABLE.match(text, end)) is None:
+        return end
+    if fold(part + " " + m.group(1)) not in compound_words():
+        return end
+    tokens[-1] = last[:k]
+    return end - len(part) - 1
 
 
 class ForeignFinder:
@@ -113,6 +131,7 @@ class ForeignFinder:
             tokens.append(m.group().strip())
             end = m.end()
         end = cut_last_dash(tokens, end, self.particle_set)
+        end = cut_tight_word(text, tokens, end)
         while end > start and text[end - 1] in ".’'":
             end -= 1
         yield start, end, tokens

@@ -217,7 +217,8 @@ class Lexicon:
         # what may sit between a name (or a position) and the next position
         self.chain_sep = re.compile(
             r"[ \t]*+\)?+[ \t]*+(?:(?:[,(-]|(?:" + trie_pattern(tctx["chain_words"], fold_case=True) + r")" + NB + r")"
-            r"[ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+(?:[,)–-][ \t]*+)++" + note + r")?" + rank_appos + relative + r")?+(?:" + pred + r")?+",
+            r"[ \t]*+(?:\d{1,3}[ \t]++tuổi[ \t]*+(?:[,)–-][ \t]*+)++" + note + r")?" + rank_appos + relative + r")?+(?:" + pred + r")?+"
+            r"(?:(?:" + trie_pattern(tctx["incumbent_words"], fold_case=True) + r")" + NB + r"[ \t]++)?+",  # rule position.incumbent
             re.IGNORECASE,
         )
         # position.predicate: a pronoun subject and its predicate, or an appointment verb

@@ -42,7 +42,9 @@ _BLANK = re.compile(r"[ \t]++")
 _ONE = re.compile(r"một[ \t]++")
 _PASSIVE = re.compile(r"(?<!\w)được(?!\w)")
 _PRONOUN_ALONE = re.compile(r"[ \t]++" + LOWER)  # a pronoun with no name after it ("bộ ông đã mặc")
-_CODE_TAIL = re.compile(r"(?:-\w++)++")  # the rest of a model code written tight: "F" + "-35", "Su" + "-30MK2"
+# the rest of a model code written tight: "F" + "-35", "Su" + "-30MK2"; each part begins with a digit or a capital
+# (rule position.code_tail), so a tight dash before the next clause is no code: "UBND xã Hòn Nghệ" + "-cho biết"
+_CODE_TAIL = re.compile(r"(?:-[0-9A-Z]\w*+)++")
 _OF = re.compile(r"(?:của|thuộc)[ \t]++")
 _OF_AFTER = re.compile(r"[ \t]++(?:của|thuộc)[ \t]++")
 # a note on the person's age and home right after the name, "(40 tuổi, quê Hà Nội)"
@@ -166,7 +168,9 @@ class PositionParser:
             | self.lex.bodies.lower_stops
         ) - {"và"}
         self._tail_syllables = int(ctx["name_tail_syllables"])
+        self._tail_place_stops = frozenset(fold(w) for w in ctx["name_tail_place_stops"])
         self._tail_word = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
+        self._tail_cap_join = re.compile(r"[ \t]++và[ \t]++(?=" + UPPER + ")")
         self._tail_join = re.compile(r"[ \t]++(?:và|[-–])(?=[ \t]++" + LOWER + ")")
         self._tail_code = re.compile(r"[ \t]++(?=[A-Z0-9-]*\d)[A-Z][A-Za-z0-9]*+(?:-[A-Za-z0-9]++)*+" + NB)
         self._tail_close = re.compile(r"[ \t]*+(?:[,;)]|[-–][ \t])")
@@ -179,6 +183,10 @@ class PositionParser:
         self._subordinate = re.compile(
             r"(?<!\w)(?:" + trie_pattern(ctx["copula_subordinators"], fold_case=True) + r")(?!\w)[^,.;:!?\n]*+\Z", re.IGNORECASE
         )
+        self._any_country = re.compile(r"(?:" + self.lex.any_country + r")" + NB)  # the home country too: "(QĐND) Việt Nam"
+        self._acronym_note = re.compile(r"[ \t]*+\((?:[A-ZĐ][A-ZĐ&-]++[ \t]?){1,3}\)[ \t]++")  # rule position.acronym_inside
+        # rule position.bracket_qualifier: a qualifier of the title in brackets before its body, "(Thường trực)"
+        self._bracket_qualifier = re.compile(r"[ \t]*+\([ \t]*+(?:" + trie_pattern(ctx["title_qualifiers"], fold_case=True) + r")[ \t]*+\)", re.IGNORECASE)
         self._copula = re.compile(r"(?:\w++[ \t]++)?(?:" + trie_pattern(ctx["copula_verbs"], fold_case=True) + ")" + NB, re.IGNORECASE)
 
     def at(self, text: str, pos: int, limit: int, stops: set[int], appos: bool = False, nested: bool = False) -> Optional[Pos]:
@@ -196,6 +204,9 @@ class PositionParser:
             return None  # "Đại sứ" of "Đại sứ quán" (the embassy)
         group = blank and self.lex.group_before.search(text, max(0, pos - 10), pos) is not None
         end = t.end()
+        if (bq := self._bracket_qualifier.match(text, end, limit)) is not None and not any(k in stops for k in range(end, bq.end())):
+            end = bq.end()  # rule position.bracket_qualifier: "Phó Trưởng ban (Thường trực) Ban Chỉ đạo …", one post
+        ttext = text[pos:end] if end > t.end() else t.group()
         org: Optional[str] = None
         bare = fold(self.lex.title_qualifier.sub("", _PREFIX.sub("", t.group(), count=1)))  # "đại diện chính thức" -> "đại diện"
         b = _BLANK.match(text, end, limit)
@@ -203,7 +214,7 @@ class PositionParser:
             # rule position.assistant_of: "Phó trợ lý Ngoại trưởng Mỹ", the office assisted is the body
             sub = self.at(text, b.end(), limit, stops, nested=True)
             if sub is not None:
-                return self._make(pos, sub.end, " ".join(t.group().split()), " ".join(text[b.end() : sub.end].split()), " ".join(text[pos : sub.end].split()), group)
+                return self._make(pos, sub.end, " ".join(ttext.split()), " ".join(text[b.end() : sub.end].split()), " ".join(text[pos : sub.end].split()), group)
         of = _OF.match(text, b.end(), limit) if b is not None else None
         if of is not None and of.end() < limit and of.end() not in stops and (
             text[of.end()].isupper() or bare in self.lex.of_titles
@@ -265,27 +276,54 @@ class PositionParser:
                     break
                 org, end = text[ob : max(tail, at)], max(tail, at)
         chained = False
+        cut: Optional[tuple[int, int]] = None  # an acronym in brackets inside the post, left out of its text
         if org is not None and (note := self.lex.bodies.bracket_note(text, end, limit, stops)) > end:
             org, end, chained = text[ob:note], note, True  # rule position.unit_chain: "Đại đội 512 (Tiểu đoàn 11)"
+        elif org is not None and (ac := self._acronym_inside(text, end, limit, stops)) > end:
+            # rule position.acronym_inside: "Bộ chỉ huy Bộ đội Biên phòng (BCH BĐBP) An Giang" is the post
+            # "… Bộ đội Biên phòng An Giang", the bracket glossing the body left out (dev2, dev9 gold)
+            close = text.index(")", end) + 1
+            cut = (end, close)
+            org, end = text[ob:end] + text[close:ac], ac
         if bare in self.lex.appos_need_body:
             if self.lex.on_behalf_before.search(text, max(0, pos - 80), pos):
                 return None  # "Thay mặt Quân ủy Trung ương, lãnh đạo Bộ Quốc phòng, Đại tướng A": the bodies spoken for
             qualified = self.lex.whole_qualifier.search(t.group()) is not None  # "lãnh đạo đối lập": a post without a body
-            if not (org is None and qualified) and (org is None or self.lex.bodies.cut_short(text, end - len(org), end, limit)):
+            if not (org is None and qualified) and (org is None or self.lex.bodies.cut_short(text, end - len(org) - (cut[1] - cut[0] if cut else 0), end, limit)):
                 return None  # "đại diện Lãnh đạo" + "ban, bộ", "thư ký Hội đồng" + "an ninh ...": no body of its own
         if bare in self._professions:
             if org is None or not self._employer(text, ob, end):
                 return None  # rule position.profession: "chuyên gia quân sự", "chuyên gia Trung Quốc" name no post
-            written = text[pos:end]
-            return self._make(pos, end, " ".join(t.group().split()), org, " ".join(written.split()), group)._replace(weak=True, rule="position.profession")
-        written = text[pos:end]  # "nguyên" (former) stays in the title and the text
-        title = t.group()
+            written = text[pos:end] if cut is None else text[pos : cut[0]] + text[cut[1] : end]
+            return self._make(pos, end, " ".join(ttext.split()), org, " ".join(written.split()), group)._replace(weak=True, rule="position.profession")
+        written = text[pos:end] if cut is None else text[pos : cut[0]] + text[cut[1] : end]  # "nguyên" (former) stays
+        title = ttext
         if org is None and (qual := self.lex.title_qualifier.search(title)) is not None and fold(qual.group()) in self._incumbent:
             title = written = title[: qual.start()]  # rule position.incumbent: "Thủ tướng đương nhiệm" + a name is "Thủ tướng"
         made = self._make(pos, end, " ".join(title.split()), org, " ".join(written.split()), group)
         if chained:
             made = made._replace(rule="position.unit_chain")
+        elif cut is not None:
+            made = made._replace(rule="position.acronym_inside")
+        elif bq is not None:
+            made = made._replace(rule="position.bracket_qualifier")
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
+    def _acronym_inside(self, text: str, end: int, limit: int, stops: set[int]) -> int:
+        """Rule ``position.acronym_inside``: the acronym of a post's body in brackets right after it, then the
+        country, province or place the body's name goes on with ("Quân đội nhân dân (QĐND) Việt Nam", "Bộ chỉ huy
+        Bộ đội Biên phòng (BCH BĐBP) An Giang"): where that place ends, else ``end``."""
+        m = self._acronym_note.match(text, end, limit)
+        if m is None or m.end() >= limit or m.end() in stops:
+            return end
+        q = m.end()
+        place = self._any_country.match(text, q, limit) or self.lex.bodies.gazetteer.match(text, q, limit)
+        if place is not None:
+            return place.end()
+        if self.lex.bodies.place_unit.match(text, q, limit) is not None:
+            e = self.lex.bodies.parse(text, q, limit, stops, self.lex.is_title)
+            return e if text.count(" ", q, e) >= 1 else end
+        return end
 
     def rank_titles(self, text: str, posts: list[Pos]) -> list[Pos]:
         """Rule ``position.rank_title``: a bare title of rank_titles, a comma and the next post with its body are one
@@ -310,10 +348,18 @@ class PositionParser:
         e, n, last = end, 0, end
         bodies = self.lex.bodies
         while n < self._tail_syllables:
+            if n and (cj := self._tail_cap_join.match(text, e, limit)) is not None and (c := self._cap_part(text, cj.end(), limit, stops)) > cj.end():
+                # "Hội Giải trừ quân bị" + "và Kiểm soát" + "vũ khí Trung Quốc": "và" and a capitalized compound go on
+                # with the name (rule position.name_tail)
+                n += text.count(" ", cj.end(), c) + 1
+                e = last = c
+                continue
             j = self._tail_join.match(text, e, limit) if n or text[e - 1 : e].islower() else None
             w = self._tail_word.match(text, j.end() if j is not None else e, limit)
             if w is None or w.start(1) in stops or self.lex.is_title(text, w.start(1), limit) or bodies.rank_any.match(text, w.start(1), limit):
                 break
+            if n and bodies.place_unit.match(text, w.start(1), limit) is not None:
+                break  # "huyện Đông Anh": the place the name ends at, read below
             c = bodies.compound_end(text, w.start(1), w.end(), limit)
             word = fold(text[w.start(1) : c])
             if word in self._tail_stops or (c == w.end() and fold(w.group(1)) in self._tail_stops):
@@ -327,6 +373,13 @@ class PositionParser:
             country = self.lex.country_at.match(text, b.end(), limit) or bodies.gazetteer.match(text, b.end(), limit)
             if country is not None:
                 return country.end()
+            if (unit := bodies.place_unit.match(text, b.end(), limit)) is not None and unit.end() - 1 not in stops and not any(
+                fold(w) in self._tail_place_stops for w in text[end:last].split()
+            ):
+                # rule position.name_tail, at a place: "Ban Chỉ đạo" + "phong trào thi đua" + "huyện Đông Anh"
+                place = bodies.parse(text, b.end(), limit, stops, self.lex.is_title)
+                if place >= unit.end() and not self._next_is_name(text, place, limit, stops):
+                    return place
         code = self._tail_code.match(text, last, limit)
         if code is not None and code.end() not in stops:
             return code.end()
@@ -335,6 +388,18 @@ class PositionParser:
         if self._at_body(text, last, limit, stops) > last:
             return last
         return end
+
+    def _cap_part(self, text: str, q: int, limit: int, stops: set[int]) -> int:
+        """End of a capitalized compound at ``q`` that may go on with a body's name after "và" ("Kiểm soát"): not a
+        name, title, body, rank, country or province of its own; ``q`` when there is none."""
+        bodies = self.lex.bodies
+        t = bodies.token.match(text, q, limit)
+        if t is None or q in stops or not text[q].isupper() or self.lex.is_title(text, q, limit) or bodies.body_at(text, q, limit):
+            return q
+        if self._any_country.match(text, q, limit) or bodies.gazetteer.match(text, q, limit) or bodies.rank_any.match(text, q, limit):
+            return q
+        c = bodies.compound_end(text, q, t.end(), limit)
+        return c if c > t.end() else q
 
     def _at_body(self, text: str, end: int, limit: int, stops: set[int]) -> int:
         """Rule ``position.at_body``: "tại"/"của"/"thuộc" and the body the post's body belongs to ("… tại Đại học
