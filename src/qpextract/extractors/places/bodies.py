@@ -24,6 +24,7 @@ _NAME_END = re.compile(r"[ \t]*+[,;().]|[ \t]++(?:và[ \t]++)?" + UPPER)  # "...
 _DASH_END = re.compile(r"[ \t]++[-–][ \t]++")
 _PUNCT_END = re.compile(r"[ \t]*+(?:[,;().:]|$)")
 _NUMBER = re.compile(r"[ \t]++\d++(?![\w.,]\d)")
+_DECIMAL = re.compile(r"\d++[.,]\d")  # a decimal or a thousands group: a measure, never a unit's number
 _NOTE_OPEN = re.compile(r"[ \t]*+\([ \t]*+")
 _NOTE_SEP = re.compile(r"[ \t]*+,[ \t]*+")
 _NOTE_CLOSE = re.compile(r"[ \t]*+\)")
@@ -542,8 +543,8 @@ class BodyGrammar(Bodies):
         if m is not None:
             return m.end()
         m = self.token.match(text, q, limit)
-        if m is None:
-            return None
+        if m is None or _DECIMAL.match(text, q, limit):
+            return None  # body.no_measure: "Bộ Giao thông vận tải 98,62 ha" — a measure, no unit number
         e = m.end()
         if text[q].isupper():
             if text[q:e] in self.dotted and text.startswith(". ", e):
