@@ -70,6 +70,7 @@ _RULES = (
     "number.change_alone", "number.collective", "number.shared_noun", "number.guard.fraction",
     "number.guard.name_tail", "number.guard.one_of", "number.guard.slogan", "number.title", "number.ten",
     "number.verb_head", "number.guard.one_indefinite", "number.guard.teaser", "number.guard.configuration",
+    "number.subject_code",
 )
 
 
@@ -1185,17 +1186,25 @@ class NumberExtractor:
             if k:  # "100% đạt yêu cầu": the predicate is what the share is of
                 words.extend(surf[j : j + k])
                 j += k
+        ends: list[int] = []  # the token index just after each kept word
         while j < len(rw) and len(words) < _MAX_SUBJECT_RIGHT:
             tok = surf[j]
             if tok == "," and words and self._short_list_item(right, j + 1):
                 words[-1] += ","
                 j += 1
                 continue
+            if words and self._code_dash(right, j):
+                words[-1] += tok + surf[j + 1]  # "tiêm kích F-22", "cường kích Su-25": the model code whole
+                self._trace.explain(self.name, "number.subject_code", right.starts[j - 1], right.ends[j + 1])
+                j += 2
+                ends[-1] = j
+                continue
             if not _is_word(tok):
                 break
             if not words and rw[j] in t.heads_alone:
                 words.append(tok)
                 j += 1
+                ends.append(j)
                 if rw[j - 1] in t.subject_whole:
                     break  # "hai bên đã có thỏa thuận": the parties, not what they did
                 continue
@@ -1206,22 +1215,24 @@ class NumberExtractor:
                 break  # a stop word, or the next figure ("ba tập thể và hai cá nhân")
             words.append(tok)
             j += 1
+            ends.append(j)
         while words and (words[-1].lower().rstrip(",") in t.trailing or words[-1].endswith(",")):
             if words[-1].endswith(","):
                 words[-1] = words[-1][:-1]
                 continue
             words.pop()
-            j -= 1
-        # j must point just after the last kept word
-        j = i
-        kept = 0
-        while kept < len(words) and j < len(rw):
-            if _is_word(surf[j]):
-                kept += 1
-            j += 1
+            ends.pop()
         if predicate and words and t.predicate_after.at(rw, i)[0] >= len(words):
             return [], i  # only a predicate word, nothing it applies to
-        return words, j
+        return words, (ends[-1] if ends else i)
+
+    @staticmethod
+    def _code_dash(right: _Tokens, j: int) -> bool:
+        """Is token ``j`` a dash glued between the word before it and a letter or digit after it, inside a
+        model code ("F-22", "Su-25", "Il-76", "S-300"), not a clause dash?"""
+        if right.surface[j] != "-" or j == 0 or j + 1 >= len(right.surface):
+            return False
+        return right.ends[j - 1] == right.starts[j] and right.ends[j] == right.starts[j + 1] and right.surface[j + 1][:1].isalnum()
 
     def _short_list_item(self, right: _Tokens, j: int) -> bool:
         """After a comma: another item of a list of nouns ("huyện, thị xã, thành phố") - a known list
