@@ -70,7 +70,7 @@ _RULES = (
     "number.change_alone", "number.collective", "number.shared_noun", "number.guard.fraction",
     "number.guard.name_tail", "number.guard.one_of", "number.guard.slogan", "number.title", "number.ten",
     "number.verb_head", "number.guard.one_indefinite", "number.guard.teaser", "number.guard.configuration",
-    "number.subject_code",
+    "number.subject_code", "number.receiver",
 )
 
 
@@ -194,6 +194,7 @@ class NumberExtractor:
         # "hơn chục hài cốt": "chục" alone after a one-word qualifier is ten (number.ten)
         self._ten_after = frozenset(k[0] for k in self.t.qual_before.map if len(k) == 1)
         self._temporal_words = frozenset(k[0] for k in self.t.temporal_before.map if len(k) == 1)
+        self._id_words = frozenset(k[0] for k in self.t.id_heads.map if len(k) == 1)
         self._ratio_guard_words = self._temporal_words | self.t.ordinal_heads  # "ngày 5/8", "đứng thứ 25/63"
         self._guard_pairs = frozenset(k for k in self.t.id_heads.map if len(k) == 2)
         heads = "|".join(re.escape(" ".join(k)) for k in sorted(self.t.count_heads.map, key=len, reverse=True))
@@ -392,7 +393,7 @@ class NumberExtractor:
             return None
         if prev in (self._guard_words if total is None else self._ratio_guard_words) and not (
             total is None and self._collective_count(prev, e)
-        ):
+        ) and not (self._receiver_name_end(text, s, prev) and total is None):
             return None  # "năm 2022", "ngày 27", "Đề án 12", "ngày 5/8": no need to read further
         if self._next_word(text, end) == "điểm" and self._score_sentence(s, end):
             self._near(s, end, "number.guard.measure", "a figure in points in a sentence about exams: a score (đạt chưa đến 10 điểm)")
@@ -861,7 +862,7 @@ class NumberExtractor:
                 if j < nl and t.id_heads.ending(lw, j)[0] and total is None:
                     return self._drop(doc, "number.guard.unit_name", left.starts[j], e)  # "Sư đoàn Không quân 372"
                 k, _ = t.temporal_before.ending(lw, nl)
-                if k:
+                if k and not (k == 1 and self._receiver_name_end(text, s, lw[-1])):
                     return self._drop(doc, "number.guard.temporal", s, e)
         right = _tokens(doc.lex, e, min(len(text), e + _WINDOW_RIGHT), right=True)
         rw = right.lower
@@ -1017,7 +1018,7 @@ class NumberExtractor:
             last = left.surface[-1] if nl else ""
             if self._name_dash_number(left, right, s):
                 return self._drop(doc, "number.guard.name", left.starts[-2], e)  # "Kri Sultan Hasanuddin - 366 và"
-            if last[:1].isupper() and not kq and not (sub_words and self._after_place(left)):
+            if last[:1].isupper() and not kq and not (sub_words and (self._after_place(left) or self._after_receiver(doc, left, s))):
                 if nl >= 2 and last.isupper() and last.isalpha() and len(last) <= 6 \
                         and (len(last) > 1 or left.surface[-2] in ("/", "-")) and left.surface[-2] not in _SENTENCE_END:
                     return self._drop(doc, "number.guard.code", left.starts[-1], e)  # "SAR 273", "CASA 212"
@@ -1151,6 +1152,30 @@ class NumberExtractor:
         while j and left.surface[j - 1][:1].isupper() and len(left.surface) - j < 4:
             j -= 1
         return j < len(left.surface) and bool(self.t.place_heads.ending(left.lower, j)[0])
+
+    def _receiver_name_end(self, text: str, s: int, prev: str) -> bool:
+        """Is the word before ``s`` a temporal word only as the capitalized end of a receiver's name ("cho Thổ Nhĩ
+        Kỳ 4 khẩu đội", "cho Hoa Kỳ 2 tàu"; not "kỳ 4", nor an identifier head: "cho Quân khu 7 nhiệm vụ")?"""
+        if prev not in self._temporal_words or prev in self._id_words:
+            return False
+        if not text[self._word_start(text, s) : s].strip()[:1].isupper():
+            return False
+        return self._after_receiver(None, _tokens(self._lex, max(0, s - 40), s, right=False), s)
+
+    def _after_receiver(self, doc: Optional[Document], left: _Tokens, s: int) -> bool:
+        """The capitalized words before the figure name who receives it, after a word of giving ("bán cho
+        Đài Loan 108 xe tăng", "tặng Philippines 5.000 khẩu AK-47", "cho Thổ Nhĩ Kỳ 4 khẩu đội": not the
+        period "kỳ 4"): the figure counts, it is no name's number."""
+        j = len(left.surface)
+        while j and left.surface[j - 1][:1].isupper() and len(left.surface) - j < 4:
+            j -= 1
+        if j == len(left.surface) or not self.t.receiver_heads.ending(left.lower, j)[0]:
+            return False
+        if left.lower[j] in self._id_words or left.lower[j] in self.t.collective_heads:
+            return False  # a numbered unit receives: "cung cấp cho Đội 192", "cho Vùng 2"
+        if doc is not None:
+            doc.explain(self.name, "number.receiver", left.starts[j - 1], s)
+        return True
 
     def _linked_alone(self, left: _Tokens, kq: int, right: _Tokens) -> bool:
         """A figure alone after a link verb ends its clause: its subject is before it

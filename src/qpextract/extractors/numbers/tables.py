@@ -97,6 +97,7 @@ class NumbersVocabulary(BaseModel):
     age_bounds: list[str]
     score_words: list[str]
     place_heads: list[str]
+    receiver_heads: list[str]
     count_heads: list[str]
     one_word: str
 
@@ -222,6 +223,7 @@ class NumberTables:
         self.age_bounds = frozenset(voc.age_bounds)
         self.score_words = list(voc.score_words)
         self.place_heads = PhraseTable(voc.place_heads)
+        self.receiver_heads = PhraseTable(voc.receiver_heads)
         self.count_heads = PhraseTable(voc.count_heads)
         self.one_word = voc.one_word
         self.rules = NumberRules.model_validate(read_yaml("numbers_rules.yaml"))
