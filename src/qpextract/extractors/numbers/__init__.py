@@ -59,6 +59,7 @@ _WINDOW_RIGHT = 72
 _MAX_TOKENS = 24  # tokens kept on each side: enough for a subject, a unit and a qualifier
 _MAX_SUBJECT_RIGHT = 10
 _MAX_SUBJECT_LEFT = 14
+_CURRENCY_TAIL = re.compile(r" ?\([^()]*\)$")  # "Ngân sách quốc phòng (USD)": the currency an amount's subject names
 # every step and guard name used below (declared with its meaning in data/vi/numbers_rules.yaml)
 _RULES = (
     "number.scale", "number.unit", "number.money", "number.change", "number.qualifier.before",
@@ -909,6 +910,7 @@ class NumberExtractor:
         unit_end = right.ends[i - 1] if i else e
         # --- a change of the previous figure ("tăng 0,4%")
         kc, direction = t.change_words.ending(lw, nl) if not prev_is_pair else (0, None)
+        changed: Optional[NumericResult] = None
         if kc:
             if self._attach_change(text, s, value, unit if unit != "count" or i else None, str(direction), out, spans):
                 doc.explain(self.name, "number.change", left.starts[nl - kc], unit_end)
@@ -916,6 +918,8 @@ class NumberExtractor:
             if change_only:
                 return self._drop(doc, "number.guard.change_alone", s, e)
             doc.explain(self.name, "number.change_alone", left.starts[nl - kc], unit_end)  # "giảm 10% biên chế"
+            if unit == "percent" and out and out[-1].unit == "money" and out[-1].change is not None and out[-1].change.value == value:
+                changed = out[-1]  # "đạt 47 tỷ USD, tăng 1,3%": the change of the amount before it
         if change_only:
             if "," in text[s:e]:  # "1,5 điểm", "27,95 điểm": a mark, not a count
                 return self._drop(doc, "number.guard.measure", s, right.ends[i - 1])
@@ -1002,6 +1006,8 @@ class NumberExtractor:
                 (not right.surface or right.surface[0] in _CLAUSE_END) and self._count_head_before(s)))
         ):
             return self._drop(doc, "number.guard.bare", s, unit_end)  # "trực 24/24": not a reported quantity
+        elif changed is not None and changed.subject:
+            subject, how = _CURRENCY_TAIL.sub("", changed.subject), "borrowed"  # the amount's subject, not its currency
         elif unit != "money" or subject is None:
             subject, how = self._left_or_borrowed(text, s, out, spans)
         if sub_words and len(sub_words) == 1 and sub_words[0].lower() in t.heads_alone and nl:
@@ -1354,6 +1360,10 @@ class NumberExtractor:
             return False
         if unit == "percent" and last.unit == "count":
             return False  # "bốn cơ quan ..., giảm 10% biên chế": a share of another base, a figure of its own
+        if unit == "percent" and last.unit == "money":
+            if last.change is None:  # "đạt 47 tỷ USD, tăng 1,3%": the budget's change, and a reported share of its own
+                last.change = Change(value=value, direction=direction, unit=unit)  # type: ignore[arg-type]
+            return False
         if last.change is None:
             last.change = Change(value=value, direction=direction, unit=unit)  # type: ignore[arg-type]
         return True
