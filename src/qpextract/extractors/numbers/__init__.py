@@ -1049,6 +1049,8 @@ class NumberExtractor:
             if not _faithful(doc, qstart, record_end):
                 return self._drop(doc, "number.guard.unfaithful", qstart, record_end)
         if currency:
+            if subject and how == "borrowed":
+                subject = _CURRENCY_TAIL.sub("", subject)  # "5 triệu EUR (5,7 triệu USD)": one currency, its own
             subject = f"{subject} ({currency})" if subject else currency
         rule = f"{rule}.{how}"
         where = doc.span(qstart, record_end)
