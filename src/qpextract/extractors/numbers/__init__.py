@@ -59,6 +59,8 @@ _WINDOW_RIGHT = 72
 _MAX_TOKENS = 24  # tokens kept on each side: enough for a subject, a unit and a qualifier
 _MAX_SUBJECT_RIGHT = 10
 _MAX_SUBJECT_LEFT = 14
+_QUOTE_REACH = 40  # characters from a figure to the quotes of a short quoted phrase around it
+_QUOTED_PAIR_WORDS = 6  # a slogan or a saying: "một quốc gia, hai chế độ", "một mũi tên trúng hai đích"
 _CURRENCY_TAIL = re.compile(r" ?\([^()]*\)$")  # "Ngân sách quốc phòng (USD)": the currency an amount's subject names
 # every step and guard name used below (declared with its meaning in data/vi/numbers_rules.yaml)
 _RULES = (
@@ -338,6 +340,9 @@ class NumberExtractor:
         if ("\"" in text[max(0, s - 16) : s] or "“" in text[max(0, s - 16) : s]) and self._slogan(text, s, e):
             self._near(s, e, "number.guard.slogan", "a figure opening a short quoted slogan (\"2 nhất, 2 không\", \"5 không\")")
             return None
+        if self._quoted_pair(text, s, e):
+            self._near(s, e, "number.guard.slogan", "a figure of a short quoted phrase that pairs figures: a slogan (\"3 người 5 biết\")")
+            return None
         if _CODE_AFTER.match(text, e):
             self._near(s, e, "number.guard.code", "a figure before a capital letter and a dash or digit: a plate or a model code (36 B-1156)")
             return None
@@ -572,6 +577,9 @@ class NumberExtractor:
             m = _WORD.match(text, end)
             end = m.end() if m else end
         if self._in_date(s, end):
+            return None
+        if self._quoted_pair(text, s, end):
+            self._near(s, end, "number.guard.slogan", "a figure of a short quoted phrase that pairs figures: a slogan (\"một quốc gia, hai chế độ\")")
             return None
         if self._next_word(text, end) in self._reject_next_word_number and not self._compound_after(end) and not (
             _OF_TOTAL_AFTER.match(text, end)
@@ -1118,6 +1126,27 @@ class NumberExtractor:
             return False
         close = _QUOTE_CLOSE.search(text, e, e + 32)
         return close is not None and len(text[m.end() : close.start()].split()) <= 5
+
+    def _quoted_pair(self, text: str, s: int, e: int) -> bool:
+        """Is the figure at ``s:e`` one of two figures or more in a short quoted phrase ("3 người 5 biết",
+        "một quốc gia, hai chế độ", "một mũi tên trúng hai đích")? A slogan or a saying pairs its figures; a
+        quoted report ("5.000 binh sĩ tới Colombia") holds one."""
+        a = max(0, s - _QUOTE_REACH)
+        ls = text.rfind("\n", a, s) + 1
+        a = max(a, ls)
+        open_at = max(text.rfind('"', a, s), text.rfind("“", a, s))
+        if open_at < 0 or text.rfind("”", a, s) > open_at:
+            return False
+        if text[open_at] == '"' and text.count('"', ls, open_at) % 2:
+            return False  # the quote before the figure closes a quotation
+        m = _QUOTE_CLOSE.search(text, e, min(len(text), e + _QUOTE_REACH))
+        if m is None or "\n" in text[e : m.start()]:
+            return False
+        words = self._lex.lower[open_at + 1 : m.start()].replace(",", " ").split()
+        if not 2 <= len(words) <= _QUOTED_PAIR_WORDS:
+            return False
+        figures = sum(1 for w in words if _DIGITS.fullmatch(w) or w in self._small_words or w == self.t.one_word)
+        return figures >= 2
 
     def _collective_count(self, head: str, e: int) -> str:
         """The rule that makes the figure ending at ``e`` a count after an identifier ``head``, or "": a
