@@ -73,7 +73,7 @@ _RULES = (
     "number.change_alone", "number.collective", "number.shared_noun", "number.guard.fraction",
     "number.guard.name_tail", "number.guard.one_of", "number.guard.slogan", "number.title", "number.ten",
     "number.verb_head", "number.guard.one_indefinite", "number.guard.teaser", "number.guard.configuration",
-    "number.subject_code", "number.receiver",
+    "number.subject_code", "number.receiver", "number.acronym_count",
 )
 
 
@@ -1032,9 +1032,11 @@ class NumberExtractor:
             last = left.surface[-1] if nl else ""
             if self._name_dash_number(left, right, s):
                 return self._drop(doc, "number.guard.name", left.starts[-2], e)  # "Kri Sultan Hasanuddin - 366 và"
-            if last[:1].isupper() and not kq and not (sub_words and (self._after_place(left) or self._after_receiver(doc, left, s))):
-                if nl >= 2 and last.isupper() and last.isalpha() and len(last) <= 6 \
-                        and (len(last) > 1 or left.surface[-2] in ("/", "-")) and left.surface[-2] not in _SENTENCE_END:
+            acronym = nl >= 2 and last.isupper() and last.isalpha() and len(last) <= 6
+            if acronym and sub_words and si == i and t.counts_after_acronym.at(rw, si)[0]:
+                doc.explain(self.name, "number.acronym_count", left.starts[-1], right.ends[si])  # "CAND 31 công dân"
+            elif last[:1].isupper() and not kq and not (sub_words and (self._after_place(left) or self._after_receiver(doc, left, s))):
+                if acronym and (len(last) > 1 or left.surface[-2] in ("/", "-")) and left.surface[-2] not in _SENTENCE_END:
                     return self._drop(doc, "number.guard.code", left.starts[-1], e)  # "SAR 273", "CASA 212"
                 if nl >= 2 and left.surface[-2] not in _SENTENCE_END:
                     return self._drop(doc, "number.guard.name", left.starts[-1], e)  # "Quân khu 7"
@@ -1291,10 +1293,15 @@ class NumberExtractor:
     @staticmethod
     def _code_dash(right: _Tokens, j: int) -> bool:
         """Is token ``j`` a dash glued between the word before it and a letter or digit after it, inside a
-        model code ("F-22", "Su-25", "Il-76", "S-300"), not a clause dash?"""
-        if right.surface[j] != "-" or j == 0 or j + 1 >= len(right.surface):
+        model code ("F-22", "Su-25", "Il-76", "S-300"), not a clause dash; or a slash glued between letters
+        ("31 đ/c": đồng chí, "F/A-18")?"""
+        tok = right.surface[j]
+        if tok not in ("-", "/") or j == 0 or j + 1 >= len(right.surface):
             return False
-        return right.ends[j - 1] == right.starts[j] and right.ends[j] == right.starts[j + 1] and right.surface[j + 1][:1].isalnum()
+        glued = right.ends[j - 1] == right.starts[j] and right.ends[j] == right.starts[j + 1]
+        if tok == "/":
+            return glued and right.surface[j - 1][-1:].isalpha() and right.surface[j + 1][:1].isalpha()
+        return glued and right.surface[j + 1][:1].isalnum()
 
     def _short_list_item(self, right: _Tokens, j: int) -> bool:
         """After a comma: another item of a list of nouns ("huyện, thị xã, thành phố") - a known list

@@ -98,6 +98,7 @@ class NumbersVocabulary(BaseModel):
     score_words: list[str]
     place_heads: list[str]
     receiver_heads: list[str]
+    counts_after_acronym: list[str]
     count_heads: list[str]
     one_word: str
 
@@ -224,6 +225,7 @@ class NumberTables:
         self.score_words = list(voc.score_words)
         self.place_heads = PhraseTable(voc.place_heads)
         self.receiver_heads = PhraseTable(voc.receiver_heads)
+        self.counts_after_acronym = PhraseTable(voc.counts_after_acronym)
         self.count_heads = PhraseTable(voc.count_heads)
         self.one_word = voc.one_word
         self.rules = NumberRules.model_validate(read_yaml("numbers_rules.yaml"))
