@@ -59,6 +59,7 @@ _WINDOW_RIGHT = 72
 _MAX_TOKENS = 24  # tokens kept on each side: enough for a subject, a unit and a qualifier
 _MAX_SUBJECT_RIGHT = 10
 _MAX_SUBJECT_LEFT = 14
+_MAX_OWNER_WORDS = 5  # words of the owner or the place after "của", "ở" … in a counted noun ("của Bộ chỉ huy quân sự")
 _QUOTE_REACH = 40  # characters from a figure to the quotes of a short quoted phrase around it
 _QUOTED_PAIR_WORDS = 6  # a slogan or a saying: "một quốc gia, hai chế độ", "một mũi tên trúng hai đích"
 _CURRENCY_TAIL = re.compile(r" ?\([^()]*\)$")  # "Ngân sách quốc phòng (USD)": the currency an amount's subject names
@@ -73,7 +74,7 @@ _RULES = (
     "number.change_alone", "number.collective", "number.shared_noun", "number.guard.fraction",
     "number.guard.name_tail", "number.guard.one_of", "number.guard.slogan", "number.title", "number.ten",
     "number.verb_head", "number.guard.one_indefinite", "number.guard.teaser", "number.guard.configuration",
-    "number.subject_code", "number.receiver", "number.acronym_count",
+    "number.subject_code", "number.receiver", "number.acronym_count", "number.subject_of",
 )
 
 
@@ -1251,6 +1252,8 @@ class NumberExtractor:
                 words.extend(surf[j : j + k])
                 j += k
         ends: list[int] = []  # the token index just after each kept word
+        through = False
+        owner = 0  # words read after "của", "ở" … (number.subject_of)
         while j < len(rw) and len(words) < _MAX_SUBJECT_RIGHT:
             tok = surf[j]
             if tok == "," and words and self._short_list_item(right, j + 1):
@@ -1275,8 +1278,20 @@ class NumberExtractor:
             k, _ = t.stops.at(rw, j)
             if k and words and f"{words[-1].lower()} {rw[j]}" in t.subject_compounds:
                 k = 0  # "xe tăng": a noun, not "tăng" (increase)
+            if k == 1 and words and not through and rw[j] in t.subject_through and self._plain_after(right, j + 1):
+                k = 0  # "binh sĩ Mỹ ở Iraq", "tàu của Bộ chỉ huy": the owner or the place stays with the noun
+                self._trace.explain(self.name, "number.subject_of", right.starts[j], right.ends[j])
+                through = True
+                words.append(tok)
+                j += 1
+                ends.append(j)
+                continue
             if k or (words and rw[j] in t.number_words and rw[j] not in t.word_alone_excluded):
                 break  # a stop word, or the next figure ("ba tập thể và hai cá nhân")
+            if through:
+                owner += 1
+                if owner > _MAX_OWNER_WORDS or (owner > 1 and (rw[j] in t.trailing or t.name_tail_after.at(rw, j)[0])):
+                    break  # the owner or the place is a short noun phrase: "của Nga (từng tiếp cận …)"
             words.append(tok)
             j += 1
             ends.append(j)
@@ -1289,6 +1304,13 @@ class NumberExtractor:
         if predicate and words and t.predicate_after.at(rw, i)[0] >= len(words):
             return [], i  # only a predicate word, nothing it applies to
         return words, (ends[-1] if ends else i)
+
+    def _plain_after(self, right: _Tokens, j: int) -> bool:
+        """Is token ``j`` a plain word (no stop word, no figure word) that an owner or a place opens?"""
+        if j >= len(right.surface) or not _is_word(right.surface[j]):
+            return False
+        w = right.lower[j]
+        return not self.t.stops.at(right.lower, j)[0] and (w not in self.t.number_words or w in self.t.word_alone_excluded)
 
     @staticmethod
     def _code_dash(right: _Tokens, j: int) -> bool:

@@ -58,6 +58,7 @@ class NumbersVocabulary(BaseModel):
     one_after: dict[str, bool]
     one_not_after: list[str]
     subject_compounds: list[str]
+    subject_through: list[str]
     plural_words: list[str]
     number_heads: list[str]
     unit_branches: list[str]
@@ -183,6 +184,7 @@ class NumberTables:
         self.one_after = PhraseTable(voc.one_after)
         self.one_not_after = frozenset(voc.one_not_after)
         self.subject_compounds = frozenset(voc.subject_compounds)
+        self.subject_through = frozenset(voc.subject_through)
         self.plural_words = frozenset(voc.plural_words)
         self.of_number = PhraseTable(voc.number_heads)
         self.unit_branches = PhraseTable(voc.unit_branches)
