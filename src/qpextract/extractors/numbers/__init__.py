@@ -75,6 +75,7 @@ _RULES = (
     "number.guard.name_tail", "number.guard.one_of", "number.guard.slogan", "number.title", "number.ten",
     "number.verb_head", "number.guard.one_indefinite", "number.guard.teaser", "number.guard.configuration",
     "number.subject_code", "number.receiver", "number.acronym_count", "number.subject_of",
+    "number.total_own",
 )
 
 
@@ -966,6 +967,7 @@ class NumberExtractor:
             i += ka
             unit_end = right.ends[i - 1]
         # --- "X trên tổng số Y": Y is the total
+        total_own = -1  # where the total of "X trong (tổng) số Y" starts, read as a figure of its own too
         ko, _ = t.of_total.at(rw, i) if total is None else (0, None)
         if ko:
             kk = i + ko
@@ -977,6 +979,8 @@ class NumberExtractor:
                     total = tv
                     ratio = True
                     doc.explain(self.name, "number.of_total", right.starts[i], right.ends[kk])
+                    if t.of_total_own.at(rw, i)[0] == ko and tv > value:
+                        total_own = right.starts[kk]  # "5 trong số 18 quân đoàn": 18 is a count of its own
                     i = kk + 1
                     unit_end = right.ends[kk]
         # --- subject (a bracketed figure right after is skipped: "11.200/53.000 (21%) bị mắc bệnh")
@@ -1077,6 +1081,10 @@ class NumberExtractor:
         out.append(rec)
         spans.append((qstart, span_end))
         doc.explain(self.name, rule, qstart, span_end)
+        if total_own >= 0 and unit == "count":  # the whole the part is of, a count the report gives too
+            out.append(rec.model_copy(update={**doc.span(total_own, record_end), "value": float(total), "total": None, "qualifier": None}))
+            spans.append((total_own, span_end))
+            doc.explain(self.name, "number.total_own", total_own, record_end)
         if s in self._range_high and rule.startswith("number.range"):  # the upper bound, read the same way
             high_start, high = self._range_high[s]
             out.append(rec.model_copy(update={**doc.span(high_start, record_end), "value": float(f"{high * value / written:.12g}")}))

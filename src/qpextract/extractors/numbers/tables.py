@@ -53,6 +53,7 @@ class NumbersVocabulary(BaseModel):
     one_counts: list[str]
     list_nouns: list[str]
     of_total: list[str]
+    of_total_own: list[str]
     money_scales: list[str]
     money_nouns: list[str]
     one_after: dict[str, bool]
@@ -179,6 +180,7 @@ class NumberTables:
         self.one_counts = PhraseTable(voc.one_counts)
         self.list_nouns = PhraseTable(voc.list_nouns)
         self.of_total = PhraseTable(voc.of_total)
+        self.of_total_own = PhraseTable(voc.of_total_own)
         self.money_scales = frozenset(voc.money_scales)
         self.money_nouns = frozenset(voc.money_nouns)
         self.one_after = PhraseTable(voc.one_after)
