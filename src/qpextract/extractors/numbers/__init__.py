@@ -75,7 +75,7 @@ _RULES = (
     "number.guard.name_tail", "number.guard.one_of", "number.guard.slogan", "number.title", "number.ten",
     "number.verb_head", "number.guard.one_indefinite", "number.guard.teaser", "number.guard.configuration",
     "number.subject_code", "number.receiver", "number.acronym_count", "number.subject_of",
-    "number.total_own",
+    "number.total_own", "number.guard.ratio",
 )
 
 
@@ -1029,6 +1029,10 @@ class NumberExtractor:
                 left_subject, left_how = self._left_or_borrowed(text, s, out, spans)
                 if left_subject:
                     subject, how = left_subject, left_how
+        if rule == "number.ratio" and unit == "count" and total is not None:
+            why = self._ratio_not_count(text, s, e, value, total, left, bool(sub_words))
+            if why:  # why: the reading the guard found ("a document's number", "a date", "a scale", "a name's number")
+                return self._drop(doc, "number.guard.ratio", s, e)
         # a bare year or a count glued to a capitalized name is a date or an identifier
         if unit == "count" and not ratio and rule == "number.digits":
             raw = text[s:e]
@@ -1137,6 +1141,27 @@ class NumberExtractor:
             return False
         close = _QUOTE_CLOSE.search(text, e, e + 32)
         return close is not None and len(text[m.end() : close.start()].split()) <= 5
+
+    def _ratio_not_count(self, text: str, s: int, e: int, value: float, total: float, left: _Tokens, noun: bool) -> str:
+        """Why a ratio "X/Y" is no count of a total, or "": a document's number over its year ("Nghị định
+        140/2004"), or, with no counted noun after it, a day and a month after a word of time ("từ 1/7", "lễ
+        2/9"), 1 over a hundred or more (a scale: "quy hoạch 1/2.000"), or, with no counted noun after it, a name's
+        number ("nhà giàn DK 1/10", "thủy lôi Mark 60/67")."""
+        raw = text[s:e]
+        slash = raw.find("/")
+        if len(raw) - slash - 1 == 4 and 1900 <= total <= 2100 and value > 12:
+            return "a number over a four-digit year: a document's number (Nghị định 140/2004)"
+        lw = left.lower
+        if value <= 31 and total <= 12 and lw and lw[-1] in self.t.ratio_date_before:
+            return "a day and a month after a word of time (từ 1/7, lễ 2/9): a date, not a count"
+        if value == 1 and total >= 100:
+            return "1 over a hundred or more: a scale or a rate (quy hoạch 1/2.000, 1/1.000 dân), not a count"
+        if noun:
+            return ""
+        last = left.surface[-1] if lw else ""
+        if last[:1].isupper() and len(lw) >= 2 and left.surface[-2] not in _SENTENCE_END:
+            return "a ratio glued to a capitalized name with nothing counted: the name's number (DK 1/10, Mark 60/67)"
+        return ""
 
     def _quoted_pair(self, text: str, s: int, e: int) -> bool:
         """Is the figure at ``s:e`` one of two figures or more in a short quoted phrase ("3 người 5 biết",

@@ -100,6 +100,7 @@ class NumbersVocabulary(BaseModel):
     score_words: list[str]
     place_heads: list[str]
     receiver_heads: list[str]
+    ratio_date_before: list[str]
     counts_after_acronym: list[str]
     count_heads: list[str]
     one_word: str
@@ -229,6 +230,7 @@ class NumberTables:
         self.score_words = list(voc.score_words)
         self.place_heads = PhraseTable(voc.place_heads)
         self.receiver_heads = PhraseTable(voc.receiver_heads)
+        self.ratio_date_before = frozenset(voc.ratio_date_before)
         self.counts_after_acronym = PhraseTable(voc.counts_after_acronym)
         self.count_heads = PhraseTable(voc.count_heads)
         self.one_word = voc.one_word
