@@ -59,6 +59,10 @@ _WINDOW_RIGHT = 72
 _MAX_TOKENS = 24  # tokens kept on each side: enough for a subject, a unit and a qualifier
 _MAX_SUBJECT_RIGHT = 10
 _MAX_SUBJECT_LEFT = 14
+_MAX_OWNER_WORDS = 5  # words of the owner or the place after "của", "ở" … in a counted noun ("của Bộ chỉ huy quân sự")
+_QUOTE_REACH = 40  # characters from a figure to the quotes of a short quoted phrase around it
+_QUOTED_PAIR_WORDS = 6  # a slogan or a saying: "một quốc gia, hai chế độ", "một mũi tên trúng hai đích"
+_CURRENCY_TAIL = re.compile(r" ?\([^()]*\)$")  # "Ngân sách quốc phòng (USD)": the currency an amount's subject names
 # every step and guard name used below (declared with its meaning in data/vi/numbers_rules.yaml)
 _RULES = (
     "number.scale", "number.unit", "number.money", "number.change", "number.qualifier.before",
@@ -70,6 +74,8 @@ _RULES = (
     "number.change_alone", "number.collective", "number.shared_noun", "number.guard.fraction",
     "number.guard.name_tail", "number.guard.one_of", "number.guard.slogan", "number.title", "number.ten",
     "number.verb_head", "number.guard.one_indefinite", "number.guard.teaser", "number.guard.configuration",
+    "number.subject_code", "number.receiver", "number.acronym_count", "number.subject_of",
+    "number.total_own", "number.guard.ratio",
 )
 
 
@@ -193,6 +199,7 @@ class NumberExtractor:
         # "hơn chục hài cốt": "chục" alone after a one-word qualifier is ten (number.ten)
         self._ten_after = frozenset(k[0] for k in self.t.qual_before.map if len(k) == 1)
         self._temporal_words = frozenset(k[0] for k in self.t.temporal_before.map if len(k) == 1)
+        self._id_words = frozenset(k[0] for k in self.t.id_heads.map if len(k) == 1)
         self._ratio_guard_words = self._temporal_words | self.t.ordinal_heads  # "ngày 5/8", "đứng thứ 25/63"
         self._guard_pairs = frozenset(k for k in self.t.id_heads.map if len(k) == 2)
         heads = "|".join(re.escape(" ".join(k)) for k in sorted(self.t.count_heads.map, key=len, reverse=True))
@@ -335,6 +342,9 @@ class NumberExtractor:
         if ("\"" in text[max(0, s - 16) : s] or "“" in text[max(0, s - 16) : s]) and self._slogan(text, s, e):
             self._near(s, e, "number.guard.slogan", "a figure opening a short quoted slogan (\"2 nhất, 2 không\", \"5 không\")")
             return None
+        if self._quoted_pair(text, s, e):
+            self._near(s, e, "number.guard.slogan", "a figure of a short quoted phrase that pairs figures: a slogan (\"3 người 5 biết\")")
+            return None
         if _CODE_AFTER.match(text, e):
             self._near(s, e, "number.guard.code", "a figure before a capital letter and a dash or digit: a plate or a model code (36 B-1156)")
             return None
@@ -391,7 +401,7 @@ class NumberExtractor:
             return None
         if prev in (self._guard_words if total is None else self._ratio_guard_words) and not (
             total is None and self._collective_count(prev, e)
-        ):
+        ) and not (self._receiver_name_end(text, s, prev) and total is None):
             return None  # "năm 2022", "ngày 27", "Đề án 12", "ngày 5/8": no need to read further
         if self._next_word(text, end) == "điểm" and self._score_sentence(s, end):
             self._near(s, end, "number.guard.measure", "a figure in points in a sentence about exams: a score (đạt chưa đến 10 điểm)")
@@ -569,6 +579,9 @@ class NumberExtractor:
             m = _WORD.match(text, end)
             end = m.end() if m else end
         if self._in_date(s, end):
+            return None
+        if self._quoted_pair(text, s, end):
+            self._near(s, end, "number.guard.slogan", "a figure of a short quoted phrase that pairs figures: a slogan (\"một quốc gia, hai chế độ\")")
             return None
         if self._next_word(text, end) in self._reject_next_word_number and not self._compound_after(end) and not (
             _OF_TOTAL_AFTER.match(text, end)
@@ -860,7 +873,7 @@ class NumberExtractor:
                 if j < nl and t.id_heads.ending(lw, j)[0] and total is None:
                     return self._drop(doc, "number.guard.unit_name", left.starts[j], e)  # "Sư đoàn Không quân 372"
                 k, _ = t.temporal_before.ending(lw, nl)
-                if k:
+                if k and not (k == 1 and self._receiver_name_end(text, s, lw[-1])):
                     return self._drop(doc, "number.guard.temporal", s, e)
         right = _tokens(doc.lex, e, min(len(text), e + _WINDOW_RIGHT), right=True)
         rw = right.lower
@@ -907,6 +920,7 @@ class NumberExtractor:
         unit_end = right.ends[i - 1] if i else e
         # --- a change of the previous figure ("tăng 0,4%")
         kc, direction = t.change_words.ending(lw, nl) if not prev_is_pair else (0, None)
+        changed: Optional[NumericResult] = None
         if kc:
             if self._attach_change(text, s, value, unit if unit != "count" or i else None, str(direction), out, spans):
                 doc.explain(self.name, "number.change", left.starts[nl - kc], unit_end)
@@ -914,6 +928,8 @@ class NumberExtractor:
             if change_only:
                 return self._drop(doc, "number.guard.change_alone", s, e)
             doc.explain(self.name, "number.change_alone", left.starts[nl - kc], unit_end)  # "giảm 10% biên chế"
+            if unit == "percent" and out and out[-1].unit == "money" and out[-1].change is not None and out[-1].change.value == value:
+                changed = out[-1]  # "đạt 47 tỷ USD, tăng 1,3%": the change of the amount before it
         if change_only:
             if "," in text[s:e]:  # "1,5 điểm", "27,95 điểm": a mark, not a count
                 return self._drop(doc, "number.guard.measure", s, right.ends[i - 1])
@@ -951,6 +967,7 @@ class NumberExtractor:
             i += ka
             unit_end = right.ends[i - 1]
         # --- "X trên tổng số Y": Y is the total
+        total_own = -1  # where the total of "X trong (tổng) số Y" starts, read as a figure of its own too
         ko, _ = t.of_total.at(rw, i) if total is None else (0, None)
         if ko:
             kk = i + ko
@@ -962,6 +979,8 @@ class NumberExtractor:
                     total = tv
                     ratio = True
                     doc.explain(self.name, "number.of_total", right.starts[i], right.ends[kk])
+                    if t.of_total_own.at(rw, i)[0] == ko and tv > value:
+                        total_own = right.starts[kk]  # "5 trong số 18 quân đoàn": 18 is a count of its own
                     i = kk + 1
                     unit_end = right.ends[kk]
         # --- subject (a bracketed figure right after is skipped: "11.200/53.000 (21%) bị mắc bệnh")
@@ -1000,6 +1019,8 @@ class NumberExtractor:
                 (not right.surface or right.surface[0] in _CLAUSE_END) and self._count_head_before(s)))
         ):
             return self._drop(doc, "number.guard.bare", s, unit_end)  # "trực 24/24": not a reported quantity
+        elif changed is not None and changed.subject:
+            subject, how = _CURRENCY_TAIL.sub("", changed.subject), "borrowed"  # the amount's subject, not its currency
         elif unit != "money" or subject is None:
             subject, how = self._left_or_borrowed(text, s, out, spans)
         if sub_words and len(sub_words) == 1 and sub_words[0].lower() in t.heads_alone and nl:
@@ -1008,6 +1029,10 @@ class NumberExtractor:
                 left_subject, left_how = self._left_or_borrowed(text, s, out, spans)
                 if left_subject:
                     subject, how = left_subject, left_how
+        if rule == "number.ratio" and unit == "count" and total is not None:
+            why = self._ratio_not_count(text, s, e, value, total, left, bool(sub_words))
+            if why:  # why: the reading the guard found ("a document's number", "a date", "a scale", "a name's number")
+                return self._drop(doc, "number.guard.ratio", s, e)
         # a bare year or a count glued to a capitalized name is a date or an identifier
         if unit == "count" and not ratio and rule == "number.digits":
             raw = text[s:e]
@@ -1016,9 +1041,11 @@ class NumberExtractor:
             last = left.surface[-1] if nl else ""
             if self._name_dash_number(left, right, s):
                 return self._drop(doc, "number.guard.name", left.starts[-2], e)  # "Kri Sultan Hasanuddin - 366 và"
-            if last[:1].isupper() and not kq and not (sub_words and self._after_place(left)):
-                if nl >= 2 and last.isupper() and last.isalpha() and len(last) <= 6 \
-                        and (len(last) > 1 or left.surface[-2] in ("/", "-")) and left.surface[-2] not in _SENTENCE_END:
+            acronym = nl >= 2 and last.isupper() and last.isalpha() and len(last) <= 6
+            if acronym and sub_words and si == i and t.counts_after_acronym.at(rw, si)[0]:
+                doc.explain(self.name, "number.acronym_count", left.starts[-1], right.ends[si])  # "CAND 31 công dân"
+            elif last[:1].isupper() and not kq and not (sub_words and (self._after_place(left) or self._after_receiver(doc, left, s))):
+                if acronym and (len(last) > 1 or left.surface[-2] in ("/", "-")) and left.surface[-2] not in _SENTENCE_END:
                     return self._drop(doc, "number.guard.code", left.starts[-1], e)  # "SAR 273", "CASA 212"
                 if nl >= 2 and left.surface[-2] not in _SENTENCE_END:
                     return self._drop(doc, "number.guard.name", left.starts[-1], e)  # "Quân khu 7"
@@ -1041,6 +1068,8 @@ class NumberExtractor:
             if not _faithful(doc, qstart, record_end):
                 return self._drop(doc, "number.guard.unfaithful", qstart, record_end)
         if currency:
+            if subject and how == "borrowed":
+                subject = _CURRENCY_TAIL.sub("", subject)  # "5 triệu EUR (5,7 triệu USD)": one currency, its own
             subject = f"{subject} ({currency})" if subject else currency
         rule = f"{rule}.{how}"
         where = doc.span(qstart, record_end)
@@ -1056,6 +1085,10 @@ class NumberExtractor:
         out.append(rec)
         spans.append((qstart, span_end))
         doc.explain(self.name, rule, qstart, span_end)
+        if total_own >= 0 and unit == "count":  # the whole the part is of, a count the report gives too
+            out.append(rec.model_copy(update={**doc.span(total_own, record_end), "value": float(total), "total": None, "qualifier": None}))
+            spans.append((total_own, span_end))
+            doc.explain(self.name, "number.total_own", total_own, record_end)
         if s in self._range_high and rule.startswith("number.range"):  # the upper bound, read the same way
             high_start, high = self._range_high[s]
             out.append(rec.model_copy(update={**doc.span(high_start, record_end), "value": float(f"{high * value / written:.12g}")}))
@@ -1109,6 +1142,48 @@ class NumberExtractor:
         close = _QUOTE_CLOSE.search(text, e, e + 32)
         return close is not None and len(text[m.end() : close.start()].split()) <= 5
 
+    def _ratio_not_count(self, text: str, s: int, e: int, value: float, total: float, left: _Tokens, noun: bool) -> str:
+        """Why a ratio "X/Y" is no count of a total, or "": a document's number over its year ("Nghị định
+        140/2004"), or, with no counted noun after it, a day and a month after a word of time ("từ 1/7", "lễ
+        2/9"), 1 over a hundred or more (a scale: "quy hoạch 1/2.000"), or, with no counted noun after it, a name's
+        number ("nhà giàn DK 1/10", "thủy lôi Mark 60/67")."""
+        raw = text[s:e]
+        slash = raw.find("/")
+        if len(raw) - slash - 1 == 4 and 1900 <= total <= 2100 and value > 12:
+            return "a number over a four-digit year: a document's number (Nghị định 140/2004)"
+        lw = left.lower
+        if value <= 31 and total <= 12 and lw and lw[-1] in self.t.ratio_date_before:
+            return "a day and a month after a word of time (từ 1/7, lễ 2/9): a date, not a count"
+        if value == 1 and total >= 100:
+            return "1 over a hundred or more: a scale or a rate (quy hoạch 1/2.000, 1/1.000 dân), not a count"
+        if noun:
+            return ""
+        last = left.surface[-1] if lw else ""
+        if last[:1].isupper() and len(lw) >= 2 and left.surface[-2] not in _SENTENCE_END:
+            return "a ratio glued to a capitalized name with nothing counted: the name's number (DK 1/10, Mark 60/67)"
+        return ""
+
+    def _quoted_pair(self, text: str, s: int, e: int) -> bool:
+        """Is the figure at ``s:e`` one of two figures or more in a short quoted phrase ("3 người 5 biết",
+        "một quốc gia, hai chế độ", "một mũi tên trúng hai đích")? A slogan or a saying pairs its figures; a
+        quoted report ("5.000 binh sĩ tới Colombia") holds one."""
+        a = max(0, s - _QUOTE_REACH)
+        ls = text.rfind("\n", a, s) + 1
+        a = max(a, ls)
+        open_at = max(text.rfind('"', a, s), text.rfind("“", a, s))
+        if open_at < 0 or text.rfind("”", a, s) > open_at:
+            return False
+        if text[open_at] == '"' and text.count('"', ls, open_at) % 2:
+            return False  # the quote before the figure closes a quotation
+        m = _QUOTE_CLOSE.search(text, e, min(len(text), e + _QUOTE_REACH))
+        if m is None or "\n" in text[e : m.start()]:
+            return False
+        words = self._lex.lower[open_at + 1 : m.start()].replace(",", " ").split()
+        if not 2 <= len(words) <= _QUOTED_PAIR_WORDS:
+            return False
+        figures = sum(1 for w in words if _DIGITS.fullmatch(w) or w in self._small_words or w == self.t.one_word)
+        return figures >= 2
+
     def _collective_count(self, head: str, e: int) -> str:
         """The rule that makes the figure ending at ``e`` a count after an identifier ``head``, or "": a
         collective head and its members after the figure give a size ("nhóm 12 chuyên gia", "đoàn 30 cán
@@ -1151,6 +1226,30 @@ class NumberExtractor:
             j -= 1
         return j < len(left.surface) and bool(self.t.place_heads.ending(left.lower, j)[0])
 
+    def _receiver_name_end(self, text: str, s: int, prev: str) -> bool:
+        """Is the word before ``s`` a temporal word only as the capitalized end of a receiver's name ("cho Thổ Nhĩ
+        Kỳ 4 khẩu đội", "cho Hoa Kỳ 2 tàu"; not "kỳ 4", nor an identifier head: "cho Quân khu 7 nhiệm vụ")?"""
+        if prev not in self._temporal_words or prev in self._id_words:
+            return False
+        if not text[self._word_start(text, s) : s].strip()[:1].isupper():
+            return False
+        return self._after_receiver(None, _tokens(self._lex, max(0, s - 40), s, right=False), s)
+
+    def _after_receiver(self, doc: Optional[Document], left: _Tokens, s: int) -> bool:
+        """The capitalized words before the figure name who receives it, after a word of giving ("bán cho
+        Đài Loan 108 xe tăng", "tặng Philippines 5.000 khẩu AK-47", "cho Thổ Nhĩ Kỳ 4 khẩu đội": not the
+        period "kỳ 4"): the figure counts, it is no name's number."""
+        j = len(left.surface)
+        while j and left.surface[j - 1][:1].isupper() and len(left.surface) - j < 4:
+            j -= 1
+        if j == len(left.surface) or not self.t.receiver_heads.ending(left.lower, j)[0]:
+            return False
+        if left.lower[j] in self._id_words or left.lower[j] in self.t.collective_heads:
+            return False  # a numbered unit receives: "cung cấp cho Đội 192", "cho Vùng 2"
+        if doc is not None:
+            doc.explain(self.name, "number.receiver", left.starts[j - 1], s)
+        return True
+
     def _linked_alone(self, left: _Tokens, kq: int, right: _Tokens) -> bool:
         """A figure alone after a link verb ends its clause: its subject is before it
         ("Số thanh niên tình nguyện nhập ngũ là 762,", "tổng số người tham gia cứu hộ gần 1.000,")."""
@@ -1185,43 +1284,79 @@ class NumberExtractor:
             if k:  # "100% đạt yêu cầu": the predicate is what the share is of
                 words.extend(surf[j : j + k])
                 j += k
+        ends: list[int] = []  # the token index just after each kept word
+        through = False
+        owner = 0  # words read after "của", "ở" … (number.subject_of)
         while j < len(rw) and len(words) < _MAX_SUBJECT_RIGHT:
             tok = surf[j]
             if tok == "," and words and self._short_list_item(right, j + 1):
                 words[-1] += ","
                 j += 1
                 continue
+            if words and self._code_dash(right, j):
+                words[-1] += tok + surf[j + 1]  # "tiêm kích F-22", "cường kích Su-25": the model code whole
+                self._trace.explain(self.name, "number.subject_code", right.starts[j - 1], right.ends[j + 1])
+                j += 2
+                ends[-1] = j
+                continue
             if not _is_word(tok):
                 break
             if not words and rw[j] in t.heads_alone:
                 words.append(tok)
                 j += 1
+                ends.append(j)
                 if rw[j - 1] in t.subject_whole:
                     break  # "hai bên đã có thỏa thuận": the parties, not what they did
                 continue
             k, _ = t.stops.at(rw, j)
             if k and words and f"{words[-1].lower()} {rw[j]}" in t.subject_compounds:
                 k = 0  # "xe tăng": a noun, not "tăng" (increase)
+            if k == 1 and words and not through and rw[j] in t.subject_through and self._plain_after(right, j + 1):
+                k = 0  # "binh sĩ Mỹ ở Iraq", "tàu của Bộ chỉ huy": the owner or the place stays with the noun
+                self._trace.explain(self.name, "number.subject_of", right.starts[j], right.ends[j])
+                through = True
+                words.append(tok)
+                j += 1
+                ends.append(j)
+                continue
             if k or (words and rw[j] in t.number_words and rw[j] not in t.word_alone_excluded):
                 break  # a stop word, or the next figure ("ba tập thể và hai cá nhân")
+            if through:
+                owner += 1
+                if owner > _MAX_OWNER_WORDS or (owner > 1 and (rw[j] in t.trailing or t.name_tail_after.at(rw, j)[0])):
+                    break  # the owner or the place is a short noun phrase: "của Nga (từng tiếp cận …)"
             words.append(tok)
             j += 1
+            ends.append(j)
         while words and (words[-1].lower().rstrip(",") in t.trailing or words[-1].endswith(",")):
             if words[-1].endswith(","):
                 words[-1] = words[-1][:-1]
                 continue
             words.pop()
-            j -= 1
-        # j must point just after the last kept word
-        j = i
-        kept = 0
-        while kept < len(words) and j < len(rw):
-            if _is_word(surf[j]):
-                kept += 1
-            j += 1
+            ends.pop()
         if predicate and words and t.predicate_after.at(rw, i)[0] >= len(words):
             return [], i  # only a predicate word, nothing it applies to
-        return words, j
+        return words, (ends[-1] if ends else i)
+
+    def _plain_after(self, right: _Tokens, j: int) -> bool:
+        """Is token ``j`` a plain word (no stop word, no figure word) that an owner or a place opens?"""
+        if j >= len(right.surface) or not _is_word(right.surface[j]):
+            return False
+        w = right.lower[j]
+        return not self.t.stops.at(right.lower, j)[0] and (w not in self.t.number_words or w in self.t.word_alone_excluded)
+
+    @staticmethod
+    def _code_dash(right: _Tokens, j: int) -> bool:
+        """Is token ``j`` a dash glued between the word before it and a letter or digit after it, inside a
+        model code ("F-22", "Su-25", "Il-76", "S-300"), not a clause dash; or a slash glued between letters
+        ("31 đ/c": đồng chí, "F/A-18")?"""
+        tok = right.surface[j]
+        if tok not in ("-", "/") or j == 0 or j + 1 >= len(right.surface):
+            return False
+        glued = right.ends[j - 1] == right.starts[j] and right.ends[j] == right.starts[j + 1]
+        if tok == "/":
+            return glued and right.surface[j - 1][-1:].isalpha() and right.surface[j + 1][:1].isalpha()
+        return glued and right.surface[j + 1][:1].isalnum()
 
     def _short_list_item(self, right: _Tokens, j: int) -> bool:
         """After a comma: another item of a list of nouns ("huyện, thị xã, thành phố") - a known list
@@ -1318,6 +1453,10 @@ class NumberExtractor:
             return False
         if unit == "percent" and last.unit == "count":
             return False  # "bốn cơ quan ..., giảm 10% biên chế": a share of another base, a figure of its own
+        if unit == "percent" and last.unit == "money":
+            if last.change is None:  # "đạt 47 tỷ USD, tăng 1,3%": the budget's change, and a reported share of its own
+                last.change = Change(value=value, direction=direction, unit=unit)  # type: ignore[arg-type]
+            return False
         if last.change is None:
             last.change = Change(value=value, direction=direction, unit=unit)  # type: ignore[arg-type]
         return True

@@ -53,11 +53,13 @@ class NumbersVocabulary(BaseModel):
     one_counts: list[str]
     list_nouns: list[str]
     of_total: list[str]
+    of_total_own: list[str]
     money_scales: list[str]
     money_nouns: list[str]
     one_after: dict[str, bool]
     one_not_after: list[str]
     subject_compounds: list[str]
+    subject_through: list[str]
     plural_words: list[str]
     number_heads: list[str]
     unit_branches: list[str]
@@ -97,6 +99,9 @@ class NumbersVocabulary(BaseModel):
     age_bounds: list[str]
     score_words: list[str]
     place_heads: list[str]
+    receiver_heads: list[str]
+    ratio_date_before: list[str]
+    counts_after_acronym: list[str]
     count_heads: list[str]
     one_word: str
 
@@ -176,11 +181,13 @@ class NumberTables:
         self.one_counts = PhraseTable(voc.one_counts)
         self.list_nouns = PhraseTable(voc.list_nouns)
         self.of_total = PhraseTable(voc.of_total)
+        self.of_total_own = PhraseTable(voc.of_total_own)
         self.money_scales = frozenset(voc.money_scales)
         self.money_nouns = frozenset(voc.money_nouns)
         self.one_after = PhraseTable(voc.one_after)
         self.one_not_after = frozenset(voc.one_not_after)
         self.subject_compounds = frozenset(voc.subject_compounds)
+        self.subject_through = frozenset(voc.subject_through)
         self.plural_words = frozenset(voc.plural_words)
         self.of_number = PhraseTable(voc.number_heads)
         self.unit_branches = PhraseTable(voc.unit_branches)
@@ -222,6 +229,9 @@ class NumberTables:
         self.age_bounds = frozenset(voc.age_bounds)
         self.score_words = list(voc.score_words)
         self.place_heads = PhraseTable(voc.place_heads)
+        self.receiver_heads = PhraseTable(voc.receiver_heads)
+        self.ratio_date_before = frozenset(voc.ratio_date_before)
+        self.counts_after_acronym = PhraseTable(voc.counts_after_acronym)
         self.count_heads = PhraseTable(voc.count_heads)
         self.one_word = voc.one_word
         self.rules = NumberRules.model_validate(read_yaml("numbers_rules.yaml"))
