@@ -68,6 +68,8 @@ _CAPS_WORD = UPPER + r"(?:" + UPPER + r"|[\u0300-\u036f])*+"
 _CAPS_RUN = re.compile(r"[ \t]*+" + _CAPS_WORD + r"(?:[ ]" + _CAPS_WORD + r"){1,3}+(?![\w])(?![ ][A-ZĐ])")  # "TRẦN SƠN", then no capital word
 _DASH_UPPER = re.compile(r" - (?=" + UPPER + ")")
 _COMPASS = frozenset({"Bắc", "Nam", "Đông", "Tây"})  # a compass word before a foreign word names a region
+# person.model_name: a model code ("F-22", "Su-35", "MiG-29K") and the capitalized word after it, quoted or not
+_MODEL_NAMED = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Za-z]{0,3}[ \t]++[\"“(]?+([A-Z][a-z]{2,}+)(?!\w)")
 _NUMBER_AFTER = re.compile(r"[ ]\d++(?![ \t]*+tuổi)")  # "Grace 1": a name and a number name a ship or a model
 _BRACKET_AFTER = re.compile(r"[ \t]*+\([^()\n]{1,40}+\)")
 _LOWER_WORD = re.compile(r"[^\W\d_]++")  # a word of letters (the caller checks it starts lower-case)
@@ -302,6 +304,7 @@ class OfficialExtractor:
             if (
                 (blank and self.lex.unit_before.search(text, max(lo, m.start() - 12), m.start()))
                 or (blank and self.lex.thing_head.search(text, max(lo, m.start() - 16), m.start()))
+                or (blank and self.names.vessel_before.search(text, max(lo, m.start() - 48), m.start()))  # rule person.not_ship
                 or self._inside_name(text, m.start(), m.end(), kind)
             ):
                 continue  # "tỉnh Bà Rịa", "Đông Anh, Quốc Oai": a place, not "bà" + a name
@@ -415,6 +418,8 @@ class OfficialExtractor:
                     found.append(NameSpan(s0, e0, "foreign"))
         for s0, e0, tokens in self.foreign.recurring(text, lo, hi, self.lex.recurring_not_first, self.lex.recurring_alone_not_after):
             # rule person.recurring: "Roman Sushchenko …", later "Sushchenko …"; not a thing's, place's or body's name
+            if self.lex.patronymic.match(text, e0):
+                continue  # "Sheik Hamad bin Khalifa al Thani": the name goes on past "bin" (rule person.patronymic reads it)
             if tokens[0] not in self.lex.surnames and not (
                 self.lex.thing_before.search(text, max(lo, s0 - 24), s0)
                 or self.lex.thing_head.search(text, max(lo, s0 - 16), s0)
@@ -431,7 +436,16 @@ class OfficialExtractor:
             if (a := self.lex.person_place_after.search(text, max(lo, m.start() - 16), m.start())) is not None
             and not self.lex.thing_before.search(text, max(lo, a.start() - 24), a.start())  # "Lăng Chủ tịch Hồ Chí Minh"
         ]
-        return _merge_found(names, found)
+        return _merge_found(names, self._not_model_names(text, lo, hi, found))
+
+    @staticmethod
+    def _not_model_names(text: str, lo: int, hi: int, found: list[NameSpan]) -> list[NameSpan]:
+        """Rule ``person.model_name``: a one-word name the article also writes right after a model code is the
+        model's nickname ("F-22 Raptor", 'F-22 "Raptor"', then "một phi công Raptor"), not a person."""
+        if not any(" " not in text[f.start : f.end] for f in found):
+            return found
+        models = {m.group(1) for m in _MODEL_NAMED.finditer(text, lo, hi)}
+        return [f for f in found if " " in text[f.start : f.end] or text[f.start : f.end] not in models]
 
     def _outside_links(self, text: str, lo: int, hi: int, names: list[NameSpan]) -> list[NameSpan]:
         """Rule ``person.not_in_links``: ``names`` less those in a line that points to another article or a
@@ -629,6 +643,10 @@ class OfficialExtractor:
                 continue
             head = text[max(lo, i - 24) : i]
             prev = head.rstrip(" \t").rsplit(None, 1)[-1:] if head.endswith((" ", "\t")) else []
+            if prev and prev[0] in self.lex.arabic_honorifics:
+                i -= len(head) - len(head.rstrip(" \t")) + len(prev[0])  # "Ông là Sheik Hamad bin Khalifa al Thani": from the honorific
+                head = text[max(lo, i - 24) : i]
+                prev = head.rstrip(" \t").rsplit(None, 1)[-1:] if head.endswith((" ", "\t")) else []
             if prev and prev[0][:1].isupper() and not self.foreign.opens_sentence(text, i, lo) and fold(prev[0]) not in self.lex.cue_kind:
                 continue  # the tail of a longer capitalized run ("sân bay King Abdulaziz bin …")
             if self.lex.thing_before.search(head) or self.lex.thing_head.search(text, max(lo, i - 16), i) or self.lex.place_before.search(text, max(lo, i - 16), i):
@@ -875,6 +893,8 @@ class OfficialExtractor:
         a run with a newspaper's or site's word in it is no name at all."""
         if any(t in self.lex.never_in_names for t in tokens) or _NUMBER_AFTER.match(text, e, limit):
             return s, s, []  # rule person.not_model: "thuyền trưởng Grace 1", a ship's or model's name
+        if any(t in self.lex.foreign_body_words for t in tokens):
+            return s, s, []  # rule person.not_body: "the Deterrence Battalion", "Quds Force": a unit's or body's name
         p = s
         keep: list[str] = []
         for t in tokens:

@@ -18,7 +18,8 @@ from qpextract.text.lexicon import fold
 
 MAX_POSITIONS = 30  # per person: keeps merging linear on hostile input
 _SPACED_DASH = re.compile(r"[ \t]*+-[ \t]*+")
-_PATRONYMIC = " bin"  # "Vua Salman" is not "Mohammed bin Salman": the name after "bin" is the father's
+_PATRONYMIC = " bin"
+_SON_OF = ("bin ", "ibn ")  # the particles after an Arabic given name  # "Vua Salman" is not "Mohammed bin Salman": the name after "bin" is the father's
 _FOREIGN_RULES = frozenset({"person.foreign", "person.named", "person.recurring", "person.apposition", "person.age", "person.post_tail", "person.known"})
 _SPACED_APOSTROPHE = re.compile(r"[ ]*+['’][ ]*+")
 
@@ -206,6 +207,10 @@ class Registry:
             return person
         head = fold(key_form(alias)) + " "
         hits = [p for p in self.persons.values() if p.rule in ("person.foreign", "person.post_tail") and p.key.startswith(head)]
+        if not hits:
+            # an Arabic name goes by the given name before "bin"/"ibn" ("Hamad" -> "Sheik Hamad bin Khalifa al Thani")
+            given = [head + w for w in _SON_OF]
+            hits = [p for p in self.persons.values() if any(p.key.startswith(g) or (" " + g) in p.key for g in given)]
         return hits[0] if len(hits) == 1 else None
 
     def by_position(self, pos: Pos) -> Optional[Person]:

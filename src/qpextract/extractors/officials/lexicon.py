@@ -136,6 +136,8 @@ class Lexicon:
         # person.patronymic: a capitalized word, "bin"/"ibn" and a capitalized word (found at the particle)
         self.patronymic = re.compile(r"[ \t]" + trie_pattern(rules["patronymic_particles"]) + r"[ \t]++(?=" + UPPER + r"|al[ -])")
         self.never_in_names = frozenset(rules["never_in_names"])
+        self.foreign_body_words = frozenset(rules["foreign_body_words"])  # person.not_body: "the Deterrence Battalion"
+        self.arabic_honorifics = frozenset(rules["arabic_honorifics"])  # person.patronymic: "Sheik Hamad bin Khalifa al Thani"
         self.ethnic_first = frozenset(rules["ethnic_first"])
         self.nickname_first = frozenset(rules["nickname_first"])
         # person.elected: "bầu Simon Bolivar làm tổng thống": the verb (a literal trie), then the name and "làm"
