@@ -1200,11 +1200,11 @@ class OfficialExtractor:
             if " " not in p.name and (p.rule in ("person.foreign", "person.known") or not vietnamese_syllable(p.name)):
                 full = reg.by_foreign_name(p.name)  # "ông Kilrain" before or after "Colin Kilrain"
                 if full is not None and full is not p:
-                    for s, e in p.mentions:
-                        full.add_mention(s, e)
-                    full.add_short_positions(p.positions)
-                    reg.merged[id(p)] = full
-                    del reg.persons[p.key]
+                    _fold_into(reg, p, full)
+            elif p.name.count(" ") == 1 and p.name.split(" ")[0] in self.lex.arabic_honorifics:
+                full = reg.by_son_of(p.name.split(" ")[1])  # "Sheik Tamim" and "Sheikh Tamim bin Hamad al-Thani"
+                if full is not None and full is not p:
+                    _fold_into(reg, p, full)
         for p in reg.persons.values():
             p.mentions.sort()
             doc.officials.append(
@@ -1261,6 +1261,15 @@ _KIND_RULES: dict[str, tuple[str, bool]] = {
     "patronymic": ("person.patronymic", False),
     "first_name": ("person.first_name", False),
 }
+
+
+def _fold_into(reg: Registry, p: Person, full: Person) -> None:
+    """``p`` is ``full`` written shorter ("ông Kilrain", "Sheik Tamim"): its mentions and posts join ``full``."""
+    for s, e in p.mentions:
+        full.add_mention(s, e)
+    full.add_short_positions(p.positions)
+    reg.merged[id(p)] = full
+    del reg.persons[p.key]
 
 
 def _person_rule(chain: list[Cue], name: NameSpan, post: bool, inherited: bool) -> str:

@@ -208,9 +208,14 @@ class Registry:
         head = fold(key_form(alias)) + " "
         hits = [p for p in self.persons.values() if p.rule in ("person.foreign", "person.post_tail") and p.key.startswith(head)]
         if not hits:
-            # an Arabic name goes by the given name before "bin"/"ibn" ("Hamad" -> "Sheik Hamad bin Khalifa al Thani")
-            given = [head + w for w in _SON_OF]
-            hits = [p for p in self.persons.values() if any(p.key.startswith(g) or (" " + g) in p.key for g in given)]
+            return self.by_son_of(alias)
+        return hits[0] if len(hits) == 1 else None
+
+    def by_son_of(self, alias: str) -> Optional[Person]:
+        """The one person whose Arabic name has ``alias`` as the given name before "bin"/"ibn": an Arabic name goes
+        by it ("Hamad" -> "Sheik Hamad bin Khalifa al Thani")."""
+        given = [fold(key_form(alias)) + " " + w for w in _SON_OF]
+        hits = [p for p in self.persons.values() if any(p.key.startswith(g) or (" " + g) in p.key for g in given)]
         return hits[0] if len(hits) == 1 else None
 
     def by_position(self, pos: Pos) -> Optional[Person]:
