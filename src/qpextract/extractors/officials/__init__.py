@@ -304,7 +304,7 @@ class OfficialExtractor:
             if (
                 (blank and self.lex.unit_before.search(text, max(lo, m.start() - 12), m.start()))
                 or (blank and self.lex.thing_head.search(text, max(lo, m.start() - 16), m.start()))
-                or (blank and self.names.vessel_before.search(text, max(lo, m.start() - 48), m.start()))  # rule person.not_ship
+                or self._after_vessel(text, lo, m.start())  # rule person.not_ship: 'tàu sân bay "Đô đốc Kuznetsov"'
                 or self._inside_name(text, m.start(), m.end(), kind)
             ):
                 continue  # "tỉnh Bà Rịa", "Đông Anh, Quốc Oai": a place, not "bà" + a name
@@ -437,6 +437,17 @@ class OfficialExtractor:
             and not self.lex.thing_before.search(text, max(lo, a.start() - 24), a.start())  # "Lăng Chủ tịch Hồ Chí Minh"
         ]
         return _merge_found(names, self._not_model_names(text, lo, hi, found))
+
+    def _after_vessel(self, text: str, lo: int, pos: int) -> bool:
+        """Rule ``person.not_ship``: a vessel's head and the words of its kind end right before ``pos``, with a blank
+        or an opening quote between ("tàu sân bay đa chức năng Đô đốc …", 'tàu sân bay "Đô đốc …'): a ship's name."""
+        if pos > lo and text[pos - 1] in "\"“":
+            pos -= 1
+            if pos > lo and text[pos - 1] not in " \t":
+                return False
+        elif not (pos > lo and text[pos - 1] in " \t"):
+            return False
+        return self.names.vessel_before.search(text, max(lo, pos - 48), pos) is not None
 
     @staticmethod
     def _not_model_names(text: str, lo: int, hi: int, found: list[NameSpan]) -> list[NameSpan]:
