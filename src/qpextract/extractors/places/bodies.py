@@ -72,6 +72,8 @@ class BodyGrammar(Bodies):
         self.whole_bodies = frozenset(fold(w) for w in ctx["whole_bodies"])
         self.of_body = re.compile(r"[ \t]++của[ \t]++")
         self.name_gap = re.compile(r"[ \t]*+-[ \t]*+(?=" + UPPER + ")|[ \t]++(?=" + UPPER + ")")
+        # body.region_tail: "châu Âu", "phía Nam" after a body's name, then no more of a name
+        self.region = re.compile(r"[ \t]++(?:" + trie_pattern(ctx["region_words"]) + r")" + NB + r"(?![ \t]*+-|[ \t]++" + UPPER + ")")
 
     def body_at(self, text: str, pos: int, endpos: int) -> Optional[re.Match]:
         m = super().body_at(text, pos, endpos)
@@ -359,7 +361,7 @@ class BodyGrammar(Bodies):
             return self._lower_known(text, known.end(), limit, stops, is_title)
         end = self.parse(text, pos, limit, stops, is_title, lower_words=3)
         if end > pos:
-            return self._country_tail(text, end, limit, stops)
+            return self._region_tail(text, end, limit, stops) or self._country_tail(text, end, limit, stops)
         if title and fold(title).split(" ")[-1] in self.title_heads and (shared := self._head_shared(text, pos, limit, stops, is_title)) > pos:
             return shared
         if title and fold(title).split(" ")[-1] in self.title_heads:
@@ -466,6 +468,14 @@ class BodyGrammar(Bodies):
                 break
             p = gap.end()
         return text.rfind(" ", q, last) if last == p and p > q else last
+
+    def _region_tail(self, text: str, end: int, limit: int, stops) -> int:
+        """Rule ``body.region_tail``: a region word right after a capitalized body's name is part of it ("Bộ Chỉ huy"
+        + "châu Âu của Mỹ", "Bộ chỉ huy" + "phía Nam của Mỹ"): the region's end, else 0."""
+        r = self.region.match(text, end, limit)
+        if r is None or end + 1 in stops or not text[end - 1].isalpha():
+            return 0
+        return r.end()
 
     def _country_tail(self, text: str, end: int, limit: int, stops) -> int:
         """Rule ``body.country_tail``: lower-case words and a country after a body's name are part of it
