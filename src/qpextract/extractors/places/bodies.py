@@ -350,6 +350,8 @@ class BodyGrammar(Bodies):
         noun = self.lower_noun.match(text, pos, limit)
         if noun is not None:
             e = self._after_lower_noun(text, noun.end(), limit, stops, is_title)
+            if e > noun.end() and text[e - 1].isalpha():
+                e = self._country_tail(text, e, limit, stops)  # "lực lượng Không quân" + "vũ trụ Nga"
             if e > noun.end():
                 of = self.of_body.match(text, e, limit)  # "chi nhánh Bình Dương của công ty Thái Sơn"
                 if of is not None and of.end() not in stops:
