@@ -21,6 +21,8 @@ from qpextract.text.lexicon import LOWER, NB, UPPER, Bodies, Gazetteer, Units, c
 _LOWER_SYL = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
 _LOWER_WORD = re.compile(LOWER + r"++" + NB)
 _NAME_END = re.compile(r"[ \t]*+[,;().]|[ \t]++(?:và[ \t]++)?" + UPPER)  # "... quyền sử dụng đất và Nguyễn Thành Trí"
+# body.term_end: "khóa 4", "nhiệm kỳ 2012-2017" after a body's name is the term of the post, not its name
+_TERM_END = re.compile(r"[ \t]++(?:khóa|khoá|nhiệm[ \t]kỳ)[ \t]++(?:\d|[IVXL]++" + NB + ")")
 _DASH_END = re.compile(r"[ \t]++[-–][ \t]++")
 _PUNCT_END = re.compile(r"[ \t]*+(?:[,;().:]|$)")
 _NUMBER = re.compile(r"[ \t]++\d++(?![\w.,]\d)")
@@ -286,7 +288,7 @@ class BodyGrammar(Bodies):
             e = c
             if syllables > self.lower_syllables:
                 return None
-            if _NAME_END.match(text, e, limit) is not None:
+            if _NAME_END.match(text, e, limit) is not None or _TERM_END.match(text, e, limit) is not None:
                 return e
             num = _NUMBER.match(text, e, limit)  # "Đội quy tập 584 (thuộc ...)"
             if num is not None and (_NAME_END.match(text, num.end(), limit) or _DASH_END.match(text, num.end(), limit)):
