@@ -23,6 +23,10 @@ _LOWER_WORD = re.compile(LOWER + r"++" + NB)
 _NAME_END = re.compile(r"[ \t]*+[,;().]|[ \t]++(?:và[ \t]++)?" + UPPER)  # "... quyền sử dụng đất và Nguyễn Thành Trí"
 # body.term_end: "khóa 4", "nhiệm kỳ 2012-2017" after a body's name is the term of the post, not its name
 _TERM_END = re.compile(r"[ \t]++(?:khóa|khoá|nhiệm[ \t]kỳ)[ \t]++(?:\d|[IVXL]++" + NB + ")")
+# body.lower_continues: where the lower-case words after "head + one capitalized word" close the name: a unit number
+# and a mark, or a bracket that opens on the body above it (a comma is not enough: "Sở Y tế kiểm tra công tác, Bộ Y tế …")
+_CONT_NUMBER = re.compile(r"[ \t]++\d++(?=[ \t]*+(?:[,;.)(]|\Z))")
+_CONT_CLOSE = re.compile(r"[ \t]*+\([ \t]*+(?=" + UPPER + ")")
 _DASH_END = re.compile(r"[ \t]++[-–][ \t]++")
 _PUNCT_END = re.compile(r"[ \t]*+(?:[,;().:]|$)")
 _NUMBER = re.compile(r"[ \t]++\d++(?![\w.,]\d)")
@@ -364,6 +368,8 @@ class BodyGrammar(Bodies):
         if known is not None:
             return self._lower_known(text, known.end(), limit, stops, is_title)
         end = self.parse(text, pos, limit, stops, is_title, lower_words=3)
+        if end > pos and (more := self._lower_continues(text, pos, end, limit, stops, is_title)) > end:
+            return more
         if end > pos:
             return self._region_tail(text, end, limit, stops) or self._country_tail(text, end, limit, stops)
         if title and fold(title).split(" ")[-1] in self.title_heads and (shared := self._head_shared(text, pos, limit, stops, is_title)) > pos:
@@ -472,6 +478,36 @@ class BodyGrammar(Bodies):
                 break
             p = gap.end()
         return text.rfind(" ", q, last) if last == p and p > q else last
+
+    def _lower_continues(self, text: str, pos: int, end: int, limit: int, stops, is_title) -> int:
+        """Rule ``body.lower_continues``: a name of a head and one capitalized word goes on in lower case ("Đội Tuần tra"
+        + "kiểm soát 188,", "Đội Quy tập" + "mộ liệt sĩ (Cục Chính trị …)")
+        when one to three lower-case words, no verb or function word, end at a unit number or a bracket that opens on a
+        body: where they end, else ``end``."""
+        head = self.body_at(text, pos, limit)
+        if head is None or " " in head.group().strip() and fold(head.group()) in self.cased:
+            return end
+        b = self.blank.match(text, head.end(), limit)
+        if b is None or b.end() >= end or not text[b.end()].isupper() or " " in text[b.end() : end] and self.compound_end(text, b.end(), b.end() + text[b.end() : end].find(" "), limit) != end:
+            return end  # the name so far is the head and one capitalized word ("Tuần tra", "Đúc")
+        if not text[b.end() + 1 : end].replace(" ", "").islower() or self.gazetteer.match(text, b.end(), limit) is not None:
+            return end
+        e = end
+        for _ in range(3):
+            w = _LOWER_SYL.match(text, e, limit)
+            if w is None or w.start(1) in stops or (is_title is not None and is_title(text, w.start(1), limit)):
+                return end
+            c = self.compound_end(text, w.start(1), w.end(), limit)
+            if fold(text[w.start(1) : c]) in self.lower_stops or fold(w.group(1)) in self.lower_stops or self.rank_any.match(text, w.start(1), limit):
+                return end
+            e = c
+            num = _CONT_NUMBER.match(text, e, limit)
+            if num is not None:
+                return num.end()
+            close = _CONT_CLOSE.match(text, e, limit)
+            if close is not None and self.body_at(text, close.end(), limit) is not None:
+                return e
+        return end
 
     def _region_tail(self, text: str, end: int, limit: int, stops) -> int:
         """Rule ``body.region_tail``: a region word right after a capitalized body's name is part of it ("Bộ Chỉ huy"
