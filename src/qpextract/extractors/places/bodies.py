@@ -64,6 +64,7 @@ class BodyGrammar(Bodies):
         # countries and international bodies (officials_rules.yaml), each one word of a body's name
         rules = read_yaml("officials_rules.yaml")
         self.country = re.compile(r"(?:" + trie_pattern(rules["countries"]) + r"|" + self.gazetteer.blocker.pattern + r")" + NB)
+        self.country_end = re.compile(r"(?<!\w)(?:" + trie_pattern(rules["countries"] + rules["home_country"]) + r")\Z")  # a name ending in a country
         # body.lower_noun: a lower-case noun after a title that heads a body named after it
         self.place_unit = re.compile(trie_pattern(list(Units().kind)) + NB + r"[ \t]++" + UPPER)  # lower-case unit words
         self.lower_noun = re.compile(trie_pattern(ctx["lower_nouns"]) + NB)
@@ -560,6 +561,8 @@ class BodyGrammar(Bodies):
         r = c.end()
         if r >= limit or not text[r].isupper() or r in stops or self.body_at(text, r, limit):
             return None
+        if c.group().strip() in "-–" and self.country.match(text, r, limit) and self.country_end.search(text, max(0, p - 24), p):
+            return r  # body.country_pair: "Hội Hữu nghị Việt Nam - Campuchia", "Trung tâm phân tích Pháp - Nga"
         if is_title is not None and is_title(text, r, limit):
             return None
         t = self.token.match(text, r, limit)
