@@ -369,7 +369,8 @@ class BodyGrammar(Bodies):
         if known is not None:
             return self._lower_known(text, known.end(), limit, stops, is_title)
         end = self.parse(text, pos, limit, stops, is_title, lower_words=3)
-        if end > pos and (more := self._lower_continues(text, pos, end, limit, stops, is_title)) > end:
+        headed = bool(title) and fold(title).split(" ")[-1] in self.title_heads  # "Trưởng phòng" + "Cảnh sát điều tra (…)"
+        if end > pos and (more := self._lower_continues(text, pos, end, limit, stops, is_title, headed)) > end:
             return more
         if end > pos:
             return self._region_tail(text, end, limit, stops) or self._country_tail(text, end, limit, stops)
@@ -480,15 +481,18 @@ class BodyGrammar(Bodies):
             p = gap.end()
         return text.rfind(" ", q, last) if last == p and p > q else last
 
-    def _lower_continues(self, text: str, pos: int, end: int, limit: int, stops, is_title) -> int:
+    def _lower_continues(self, text: str, pos: int, end: int, limit: int, stops, is_title, headed: bool = False) -> int:
         """Rule ``body.lower_continues``: a name of a head and one capitalized word goes on in lower case ("Đội Tuần tra"
         + "kiểm soát 188,", "Đội Quy tập" + "mộ liệt sĩ (Cục Chính trị …)")
         when one to three lower-case words, no verb or function word, end at a unit number or a bracket that opens on a
         body: where they end, else ``end``."""
         head = self.body_at(text, pos, limit)
-        if head is None or " " in head.group().strip() and fold(head.group()) in self.cased:
+        if head is None and headed:
+            b: Optional[re.Match] = re.compile("").match(text, pos)  # the title's last word is the head ("Trưởng ban" + "Thi đua")
+        elif head is None or " " in head.group().strip() and fold(head.group()) in self.cased:
             return end
-        b = self.blank.match(text, head.end(), limit)
+        else:
+            b = self.blank.match(text, head.end(), limit)
         if b is None or b.end() >= end or not text[b.end()].isupper() or " " in text[b.end() : end] and self.compound_end(text, b.end(), b.end() + text[b.end() : end].find(" "), limit) != end:
             return end  # the name so far is the head and one capitalized word ("Tuần tra", "Đúc")
         if not text[b.end() + 1 : end].replace(" ", "").islower() or self.gazetteer.match(text, b.end(), limit) is not None:
