@@ -150,6 +150,9 @@ class NameFinder:
             j = i + 1
             while j < n and j - i < MAX_SYLLABLES and not self.lex.is_title(text, syls[j][0], min(len(text), end + 40)):
                 j += 1
+            if j - i == 2 and first in self.noun_surnames and self.lex.bodies.compound_end(text, syls[j - 1][0], syls[j - 1][1], len(text)) > syls[j - 1][1]:
+                i += 1  # rule person.noun_in_word: "Đoàn Kinh" + "tế quốc phòng 799", a unit's name cut in a word, no person
+                continue
             if j - i >= 2:
                 out.append(NameSpan(s, syls[j - 1][1]))
                 i = j

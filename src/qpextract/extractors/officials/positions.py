@@ -122,7 +122,7 @@ class PositionParser:
         verbs = trie_pattern(ctx["place_end_verbs"] + ctx["appositive_end_verbs"], fold_case=True)
         # position.appositive_end: the words of the apposition, then its closing mark or a verb of saying
         self._appos_tail = re.compile(
-            r"[ \t]++(\w(?:[^,;:()\n.\"“”!?–]|\([A-ZĐ][A-ZĐ0-9-]{1,9}\)){0,119}?)(?=[ \t]*+(?:[,;)\n\"”]|[-–][ \t])|[ \t]++(" + verbs + ")" + NB + ")", re.IGNORECASE
+            r"[ \t]++(\w(?:[^,;:()\n.\"“”!?–]|\([A-ZĐ][A-ZĐ0-9-]{1,9}\)){0,119}?)(?=[ \t]*+(?:[,;)\n\"”]|[-–][ \t]|\Z)|[ \t]++(" + verbs + ")" + NB + ")", re.IGNORECASE
         )
         # … or a comma and the predicate of the clause ("…, cục trưởng cục quân huấn, đã kiểm tra …")
         self._predicate_next = re.compile(r"[ \t]*+,[ \t]*+(?:" + trie_pattern(ctx["appositive_end_predicates"], fold_case=True) + ")" + NB, re.IGNORECASE)
@@ -499,7 +499,9 @@ class PositionParser:
         e = m.end(1)
         if m.group(2) is None and not self._saying_next.match(text, e, limit) and not self._predicate_next.match(text, e, limit):
             closes = text[e : e + 2].lstrip(" \t")[:1]
-            if not ((bracket and closes == ")") or (closes == "," and self._theo_before(text, pos, stops))):
+            # rule position.line_end: a line that ends with the apposition, no full stop, is a caption or a signature
+            # ("Đại tá VÕ TRỌNG TUẤN, Viện trưởng Viện Kỹ thuật cơ giới quân sự" closing the article)
+            if not ((bracket and closes == ")") or (closes == "," and self._theo_before(text, pos, stops)) or closes in ("\n", "")):
                 return found
         tail = " ".join(m.group(1).split())
         org = found.organization + " " + tail if found.organization else tail

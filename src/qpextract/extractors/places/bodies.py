@@ -21,6 +21,12 @@ from qpextract.text.lexicon import LOWER, NB, UPPER, Bodies, Gazetteer, Units, c
 _LOWER_SYL = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
 _LOWER_WORD = re.compile(LOWER + r"++" + NB)
 _NAME_END = re.compile(r"[ \t]*+[,;().]|[ \t]++(?:và[ \t]++)?" + UPPER)  # "... quyền sử dụng đất và Nguyễn Thành Trí"
+# body.term_end: "khóa 4", "nhiệm kỳ 2012-2017" after a body's name is the term of the post, not its name
+_TERM_END = re.compile(r"[ \t]++(?:khóa|khoá|nhiệm[ \t]kỳ)[ \t]++(?:\d|[IVXL]++" + NB + ")")
+# body.lower_continues: where the lower-case words after "head + one capitalized word" close the name: a unit number
+# and a mark, or a bracket that opens on the body above it (a comma is not enough: "Sở Y tế kiểm tra công tác, Bộ Y tế …")
+_CONT_NUMBER = re.compile(r"[ \t]++\d++(?=[ \t]*+(?:[,;.)(]|\Z))")
+_CONT_CLOSE = re.compile(r"[ \t]*+\([ \t]*+(?=" + UPPER + ")")
 _DASH_END = re.compile(r"[ \t]++[-–][ \t]++")
 _PUNCT_END = re.compile(r"[ \t]*+(?:[,;().:]|$)")
 _NUMBER = re.compile(r"[ \t]++\d++(?![\w.,]\d)")
@@ -58,6 +64,7 @@ class BodyGrammar(Bodies):
         # countries and international bodies (officials_rules.yaml), each one word of a body's name
         rules = read_yaml("officials_rules.yaml")
         self.country = re.compile(r"(?:" + trie_pattern(rules["countries"]) + r"|" + self.gazetteer.blocker.pattern + r")" + NB)
+        self.country_end = re.compile(r"(?<!\w)(?:" + trie_pattern(rules["countries"] + rules["home_country"]) + r")\Z")  # a name ending in a country
         # body.lower_noun: a lower-case noun after a title that heads a body named after it
         self.place_unit = re.compile(trie_pattern(list(Units().kind)) + NB + r"[ \t]++" + UPPER)  # lower-case unit words
         self.lower_noun = re.compile(trie_pattern(ctx["lower_nouns"]) + NB)
@@ -72,6 +79,8 @@ class BodyGrammar(Bodies):
         self.whole_bodies = frozenset(fold(w) for w in ctx["whole_bodies"])
         self.of_body = re.compile(r"[ \t]++của[ \t]++")
         self.name_gap = re.compile(r"[ \t]*+-[ \t]*+(?=" + UPPER + ")|[ \t]++(?=" + UPPER + ")")
+        # body.region_tail: "châu Âu", "phía Nam" after a body's name, then no more of a name
+        self.region = re.compile(r"[ \t]++(?:" + trie_pattern(ctx["region_words"]) + r")" + NB + r"(?![ \t]*+-|[ \t]++" + UPPER + ")")
 
     def body_at(self, text: str, pos: int, endpos: int) -> Optional[re.Match]:
         m = super().body_at(text, pos, endpos)
@@ -284,7 +293,7 @@ class BodyGrammar(Bodies):
             e = c
             if syllables > self.lower_syllables:
                 return None
-            if _NAME_END.match(text, e, limit) is not None:
+            if _NAME_END.match(text, e, limit) is not None or _TERM_END.match(text, e, limit) is not None:
                 return e
             num = _NUMBER.match(text, e, limit)  # "Đội quy tập 584 (thuộc ...)"
             if num is not None and (_NAME_END.match(text, num.end(), limit) or _DASH_END.match(text, num.end(), limit)):
@@ -348,6 +357,8 @@ class BodyGrammar(Bodies):
         noun = self.lower_noun.match(text, pos, limit)
         if noun is not None:
             e = self._after_lower_noun(text, noun.end(), limit, stops, is_title)
+            if e > noun.end() and text[e - 1].isalpha():
+                e = self._country_tail(text, e, limit, stops)  # "lực lượng Không quân" + "vũ trụ Nga"
             if e > noun.end():
                 of = self.of_body.match(text, e, limit)  # "chi nhánh Bình Dương của công ty Thái Sơn"
                 if of is not None and of.end() not in stops:
@@ -358,8 +369,11 @@ class BodyGrammar(Bodies):
         if known is not None:
             return self._lower_known(text, known.end(), limit, stops, is_title)
         end = self.parse(text, pos, limit, stops, is_title, lower_words=3)
+        headed = bool(title) and fold(title).split(" ")[-1] in self.title_heads  # "Trưởng phòng" + "Cảnh sát điều tra (…)"
+        if end > pos and (more := self._lower_continues(text, pos, end, limit, stops, is_title, headed)) > end:
+            return more
         if end > pos:
-            return self._country_tail(text, end, limit, stops)
+            return self._region_tail(text, end, limit, stops) or self._country_tail(text, end, limit, stops)
         if title and fold(title).split(" ")[-1] in self.title_heads and (shared := self._head_shared(text, pos, limit, stops, is_title)) > pos:
             return shared
         if title and fold(title).split(" ")[-1] in self.title_heads:
@@ -467,6 +481,47 @@ class BodyGrammar(Bodies):
             p = gap.end()
         return text.rfind(" ", q, last) if last == p and p > q else last
 
+    def _lower_continues(self, text: str, pos: int, end: int, limit: int, stops, is_title, headed: bool = False) -> int:
+        """Rule ``body.lower_continues``: a name of a head and one capitalized word goes on in lower case ("Đội Tuần tra"
+        + "kiểm soát 188,", "Đội Quy tập" + "mộ liệt sĩ (Cục Chính trị …)")
+        when one to three lower-case words, no verb or function word, end at a unit number or a bracket that opens on a
+        body: where they end, else ``end``."""
+        head = self.body_at(text, pos, limit)
+        if head is None and headed:
+            b: Optional[re.Match] = re.compile("").match(text, pos)  # the title's last word is the head ("Trưởng ban" + "Thi đua")
+        elif head is None or " " in head.group().strip() and fold(head.group()) in self.cased:
+            return end
+        else:
+            b = self.blank.match(text, head.end(), limit)
+        if b is None or b.end() >= end or not text[b.end()].isupper() or " " in text[b.end() : end] and self.compound_end(text, b.end(), b.end() + text[b.end() : end].find(" "), limit) != end:
+            return end  # the name so far is the head and one capitalized word ("Tuần tra", "Đúc")
+        if not text[b.end() + 1 : end].replace(" ", "").islower() or self.gazetteer.match(text, b.end(), limit) is not None:
+            return end
+        e = end
+        for _ in range(3):
+            w = _LOWER_SYL.match(text, e, limit)
+            if w is None or w.start(1) in stops or (is_title is not None and is_title(text, w.start(1), limit)):
+                return end
+            c = self.compound_end(text, w.start(1), w.end(), limit)
+            if fold(text[w.start(1) : c]) in self.lower_stops or fold(w.group(1)) in self.lower_stops or self.rank_any.match(text, w.start(1), limit):
+                return end
+            e = c
+            num = _CONT_NUMBER.match(text, e, limit)
+            if num is not None:
+                return num.end()
+            close = _CONT_CLOSE.match(text, e, limit)
+            if close is not None and self.body_at(text, close.end(), limit) is not None:
+                return e
+        return end
+
+    def _region_tail(self, text: str, end: int, limit: int, stops) -> int:
+        """Rule ``body.region_tail``: a region word right after a capitalized body's name is part of it ("Bộ Chỉ huy"
+        + "châu Âu của Mỹ", "Bộ chỉ huy" + "phía Nam của Mỹ"): the region's end, else 0."""
+        r = self.region.match(text, end, limit)
+        if r is None or end + 1 in stops or not text[end - 1].isalpha():
+            return 0
+        return r.end()
+
     def _country_tail(self, text: str, end: int, limit: int, stops) -> int:
         """Rule ``body.country_tail``: lower-case words and a country after a body's name are part of it
         ("Bộ chỉ huy chiến lược Mỹ", "Hội đồng quốc phòng liên bang Nga"): their end, else ``end``."""
@@ -510,6 +565,8 @@ class BodyGrammar(Bodies):
         r = c.end()
         if r >= limit or not text[r].isupper() or r in stops or self.body_at(text, r, limit):
             return None
+        if c.group().strip() in "-–" and self.country.match(text, r, limit) and self.country_end.search(text, max(0, p - 24), p):
+            return r  # body.country_pair: "Hội Hữu nghị Việt Nam - Campuchia", "Trung tâm phân tích Pháp - Nga"
         if is_title is not None and is_title(text, r, limit):
             return None
         t = self.token.match(text, r, limit)
