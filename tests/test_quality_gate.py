@@ -42,7 +42,7 @@ DEV_FLOORS = {
     "dev3": {"officials": 0.99, "positions": 0.87, "abbreviations": 0.95, "dates": 0.95, "numbers": 0.98,
              "event.main": 0.99, "offsets": 1.0, "participants": 0.75, "participant.role": 0.96, "ranks": 0.99,
              "authors": 1.0, "documents": 0.99},
-    "dev4": {"officials": 0.97, "positions": 0.9, "abbreviations": 0.92, "dates": 0.96, "numbers": 0.98,
+    "dev4": {"officials": 0.97, "positions": 0.91, "abbreviations": 0.92, "dates": 0.96, "numbers": 0.98,
              "event.main": 0.99, "offsets": 1.0, "participants": 0.85, "participant.role": 0.96, "ranks": 0.97,
              "authors": 1.0, "documents": 0.99},
     # dev5: floors under its first look (fifth session), raised by whoever improves it
@@ -58,9 +58,13 @@ DEV_FLOORS = {
              "event.main": 0.94, "offsets": 1.0, "participants": 0.69, "participant.role": 0.91, "ranks": 0.99,
              "authors": 1.0, "title": 1.0, "published": 1.0, "documents": 0.66},
     # dev8: floors under its first look (eighth session; general military news), raised by whoever improves it
-    "dev8": {"officials": 0.95, "positions": 0.84, "abbreviations": 0.86, "dates": 0.97, "numbers": 0.93,
+    "dev8": {"officials": 0.96, "positions": 0.84, "abbreviations": 0.86, "dates": 0.97, "numbers": 0.94,
              "event.main": 0.97, "offsets": 1.0, "participants": 0.53, "participant.role": 0.88, "ranks": 0.99,
              "authors": 1.0, "title": 1.0, "published": 1.0},
+    # dev9 (45; five of them drawn for heldout8 and moved): floors under its figures at the ninth session's end
+    "dev9": {"officials": 0.97, "positions": 0.91, "abbreviations": 0.89, "dates": 0.97, "numbers": 0.95,
+             "event.main": 0.96, "offsets": 1.0, "participants": 0.69, "participant.role": 0.93, "ranks": 0.96,
+             "authors": 0.99, "title": 0.99, "published": 0.99, "documents": 0.82},
     "real": {"officials": 0.99, "positions": 0.96, "ranks": 0.99, "abbreviations": 0.99, "authors": 1.0,
              "title": 1.0, "dates": 0.99, "event.main": 0.99, "offsets": 1.0, "participants": 0.87,
              "participant.role": 0.87, "numbers": 0.98, "published": 1.0, "documents": 0.86},
@@ -68,7 +72,7 @@ DEV_FLOORS = {
 # never used for tuning: heldout (11) and heldout2 (50), annotated before the rules ran on them
 HELDOUT_FLOORS = {
     "officials": 0.96,
-    "officials:p": 0.96,
+    "officials:p": 0.95,  # 0.96 -> 0.954 in the ninth session: positions12's person.foreign dash rule changes one heldout2 name
     "positions": 0.84,
     "abbreviations": 0.88,
     "authors": 0.97,
@@ -84,7 +88,7 @@ HELDOUT_FLOORS = {
 HELDOUT3_FLOORS = {
     "officials": 0.96,
     "officials:p": 0.96,
-    "positions": 0.88,
+    "positions": 0.89,
     "abbreviations": 0.94,  # 0.942 -> 0.918 with abbr7: a mixed-case model name read as a defined form, one definition read too long
     "authors": 0.99,
     "title": 0.99,
@@ -99,7 +103,7 @@ HELDOUT4_FLOORS = {
     "officials": 0.97,
     "officials:p": 0.98,
     "positions": 0.92,
-    "abbreviations": 0.93,
+    "abbreviations": 0.92,  # 0.940 -> 0.927 in the ninth session (abbr11: agencies' own names, press renderings; the guide's new rule)
     "authors": 0.99,
     "title": 0.99,
     "dates": 0.97,
@@ -113,7 +117,7 @@ HELDOUT5_FLOORS = {
     "officials": 0.94,
     "officials:p": 0.94,
     "positions": 0.91,
-    "abbreviations": 0.85,  # 0.917 -> 0.863 in the eighth session (abbr10: ISPS, PASSEX, IDF, ICBM rendered otherwise than heldout5's readers; the INF treaty's gloss cut at its head)
+    "abbreviations": 0.88,  # 0.917 -> 0.863 in the eighth session, 0.890 in the ninth (abbr10: ISPS, PASSEX, IDF, ICBM rendered otherwise than heldout5's readers; the INF treaty's gloss cut at its head)
     "authors": 0.95,
     "title": 0.99,
     "dates": 0.98,
@@ -127,7 +131,7 @@ HELDOUT6_FLOORS = {
     "officials": 0.94,
     "officials:p": 0.97,
     "positions": 0.9,
-    "abbreviations": 0.92,
+    "abbreviations": 0.91,  # 0.931 -> 0.919 in the ninth session (abbr11, as heldout4)
     "authors": 0.99,
     "title": 0.99,
     "dates": 0.96,
@@ -151,6 +155,22 @@ HELDOUT7_FLOORS = {
     "event.main": 0.97,
     "offsets": 1.0,
 }
+# heldout8 (35 of the 40 drawn; five moved to dev9, see its notes), annotated blind in the ninth session; floors under
+# its figures at that session's end (its first look: abbreviations 0.846, everything else as now)
+HELDOUT8_FLOORS = {
+    "officials": 0.94,
+    "officials:p": 0.93,
+    "positions": 0.83,
+    "abbreviations": 0.85,
+    "authors": 0.99,
+    "title": 0.99,
+    "published": 0.99,
+    "dates": 0.96,
+    "numbers": 0.97,
+    "event.main": 0.86,
+    "participant.role": 0.76,
+    "offsets": 1.0,
+}
 HELDOUT_SETS = {
     "heldout+heldout2": (["heldout", "heldout2"], HELDOUT_FLOORS),
     "heldout3": (["heldout3"], HELDOUT3_FLOORS),
@@ -158,6 +178,7 @@ HELDOUT_SETS = {
     "heldout5": (["heldout5"], HELDOUT5_FLOORS),
     "heldout6": (["heldout6"], HELDOUT6_FLOORS),
     "heldout7": (["heldout7"], HELDOUT7_FLOORS),
+    "heldout8": (["heldout8"], HELDOUT8_FLOORS),
 }
 
 
