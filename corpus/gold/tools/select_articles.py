@@ -27,6 +27,8 @@ import sys
 from pathlib import Path
 
 GOLD = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(GOLD.parents[1] / "tools"))
+from heldout_leak import WIDTH, normalize, windows  # noqa: E402  (the leak test's windows: one definition of a copy)
 AUDIT = GOLD.parent / "audit"
 CORPUS_ID = re.compile(r"\b(?:vnews-[a-z]+-\d+|baomoi-\d+|qdnd-\d+|vims-c\d+-\d+)\b")
 LOCAL = re.compile(
@@ -67,28 +69,10 @@ def seen_in_repo() -> str:
     return "\n".join(f.read_text(encoding="utf-8", errors="ignore") for f in files if f.suffix != ".pyc")
 
 
-WINDOW = 60  # the width tools/heldout_leak.py checks: any shared window of this many characters is a copy
-_SPACE = re.compile(r"\s+")
-
-
-def normalize(text: str) -> str:
-    """Runs of whitespace to one space, as tools/heldout_leak.py compares texts."""
-    return _SPACE.sub(" ", text)
-
-
-def windows(text: str, width: int) -> set[int]:
-    """Hashes of every WIDTH-character window of TEXT."""
-    return {hash(text[i : i + width]) for i in range(len(text) - width + 1)}
-
-
 def read_before(row: dict, repo_windows: set[int]) -> bool:
-    """Does any 60-character window of the article's title or text sit in the repository (an example cut
-    mid-sentence included)? Then a developer read it and it is not blind."""
-    for part in (row["title"], row["text"]):
-        t = normalize(part)
-        if any(hash(t[i : i + WINDOW]) in repo_windows for i in range(len(t) - WINDOW + 1)):
-            return True
-    return False
+    """Does any window of the article's title or text (the width tools/heldout_leak.py checks) sit in the
+    repository, an example cut mid-sentence included? Then a developer read it and it is not blind."""
+    return any(not windows(normalize(part), WIDTH).isdisjoint(repo_windows) for part in (row["title"], row["text"]))
 
 
 def extra(corpus: str, name: str, count: int, max_chars: int = 4000) -> None:
@@ -102,7 +86,7 @@ def extra(corpus: str, name: str, count: int, max_chars: int = 4000) -> None:
     seen = seen_in_repo()
     notes = "\n".join(f.read_text(encoding="utf-8") for f in GOLD.glob("*-notes.md"))
     used |= set(CORPUS_ID.findall(seen + notes))
-    repo_windows = windows(normalize(seen), WINDOW)
+    repo_windows = windows(normalize(seen), WIDTH)
     pools: dict[tuple[bool, bool], list[dict]] = {(lo, short): [] for lo in (True, False) for short in (True, False)}
     for line in open(corpus, encoding="utf-8"):
         r = json.loads(line)
