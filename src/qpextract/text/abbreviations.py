@@ -339,10 +339,10 @@ class AbbreviationTagger:
             for short, ns in names.items()
         }
 
-    def _written_out(self, text: str, short: str) -> Optional[str]:
-        """``abbr.written_out``: the name of ``short`` the article writes out somewhere, as printed, when it is
+    def _written_out(self, text: str, entry: AbbreviationEntry) -> Optional[str]:
+        """``abbr.written_out``: the name of ``entry`` the article writes out somewhere, as printed, when it is
         not the table's: the first one in the text; a name listed with a capital only printed with one."""
-        found = self.renderings.get(short)
+        found = self.renderings.get(entry.short)
         if found is None:
             return None
         pattern, listed = found
@@ -350,7 +350,6 @@ class AbbreviationTagger:
             name = listed.get(m.group().casefold())
             if name is None or (name[0].isupper() and not m.group()[0].isupper()):
                 continue
-            entry = self.keys[canonical(short)]
             return None if name == entry.expansion else m.group()
         return None
 
@@ -454,7 +453,7 @@ class AbbreviationTagger:
                 expansion, rule = chain[0].expansion, chain[0].rule
                 if rule == "abbr.table" and (entry := self.lookup(written)) is not None and entry.short in self.renderings:
                     if entry.short not in written_out:
-                        written_out[entry.short] = self._written_out(text, entry.short)
+                        written_out[entry.short] = self._written_out(text, entry)
                     if written_out[entry.short]:  # "Quân Giải phóng Nhân dân Trung Quốc" written in the article: its PLA
                         expansion, rule = written_out[entry.short], "abbr.written_out"
             else:
@@ -885,10 +884,9 @@ class AbbreviationTagger:
         lửa đạn đạo (ABM)" is "lá chắn tên lửa đạn đạo": the words after the connective) or, in lower case,
         a capitalized body ("Bộ Tổng tham mưu lực lượng vũ trang quốc gia Bolivar (FANB)"); a classifier
         ("hệ thống") or a head that agrees keeps the whole ("Bộ Chỉ huy Trung tâm của quân đội Mỹ (CENTCOM)")."""
-        letters = _letters(short)
-        if len(letters) < 2 or not letters.isalpha():
+        ends = _form_ends(short)
+        if ends is None:
             return None
-        ends = {letters[0], letters[-1]}
         first = self._initials_at(before, head.start())
         if first is None or ends & first or self.descriptor.match(before, head.start()) or head.group().casefold() in self.descriptor_words:
             return None
@@ -921,10 +919,9 @@ class AbbreviationTagger:
     def _first_agrees(self, before: str, head: regex.Match[str], later: regex.Match[str], short: str) -> bool:
         """Whether ``head``'s English initials agree with the form's first or last letter and ``later``'s do not
         (data/vi/abbreviation_definitions.yaml head_initials): then the name opens at ``head``."""
-        letters = _letters(short)
-        if len(letters) < 2 or not letters.isalpha():
+        ends = _form_ends(short)
+        if ends is None:
             return False
-        ends = {letters[0], letters[-1]}
         first, second = self._initials_at(before, head.start()), self._initials_at(before, later.start())
         return bool(first and ends & first) and not (second and ends & second)
 
@@ -984,6 +981,15 @@ class AbbreviationTagger:
 
 
 _QUOTE_MARK = re.compile("['\"]")
+
+
+def _form_ends(short: str) -> Optional[frozenset[str]]:
+    """The first and last letters of a form spelled by two letters or more, which a head's initials must agree
+    with (head_initials); None for a form with digits or a single letter."""
+    letters = _letters(short)
+    if len(letters) < 2 or not letters.isalpha():
+        return None
+    return frozenset((letters[0], letters[-1]))
 
 
 def _as_printed(doc: Document, expansion: str) -> str:
