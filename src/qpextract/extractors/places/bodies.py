@@ -374,9 +374,9 @@ class BodyGrammar(Bodies):
             return more
         if end > pos:
             return self._region_tail(text, end, limit, stops) or self._country_tail(text, end, limit, stops)
-        if title and fold(title).split(" ")[-1] in self.title_heads and (shared := self._head_shared(text, pos, limit, stops, is_title)) > pos:
+        if headed and (shared := self._head_shared(text, pos, limit, stops, is_title)) > pos:
             return shared
-        if title and fold(title).split(" ")[-1] in self.title_heads:
+        if headed:
             e = self._lower_name(text, pos, limit, 3, verb_ends=True)
             if e is not None:
                 b = self.blank.match(text, e, limit)
@@ -488,14 +488,16 @@ class BodyGrammar(Bodies):
         body: where they end, else ``end``."""
         head = self.body_at(text, pos, limit)
         if head is None and headed:
-            b: Optional[re.Match] = re.compile("").match(text, pos)  # the title's last word is the head ("Trưởng ban" + "Thi đua")
+            name = pos  # the title's last word is the head ("Trưởng ban" + "Thi đua")
         elif head is None or " " in head.group().strip() and fold(head.group()) in self.cased:
             return end
+        elif (b := self.blank.match(text, head.end(), limit)) is None:
+            return end
         else:
-            b = self.blank.match(text, head.end(), limit)
-        if b is None or b.end() >= end or not text[b.end()].isupper() or " " in text[b.end() : end] and self.compound_end(text, b.end(), b.end() + text[b.end() : end].find(" "), limit) != end:
+            name = b.end()
+        if name >= end or not text[name].isupper() or " " in text[name:end] and self.compound_end(text, name, name + text[name:end].find(" "), limit) != end:
             return end  # the name so far is the head and one capitalized word ("Tuần tra", "Đúc")
-        if not text[b.end() + 1 : end].replace(" ", "").islower() or self.gazetteer.match(text, b.end(), limit) is not None:
+        if not text[name + 1 : end].replace(" ", "").islower() or self.gazetteer.match(text, name, limit) is not None:
             return end
         e = end
         for _ in range(3):
