@@ -291,12 +291,11 @@ class PositionParser:
             qualified = self.lex.whole_qualifier.search(t.group()) is not None  # "lãnh đạo đối lập": a post without a body
             if not (org is None and qualified) and (org is None or self.lex.bodies.cut_short(text, end - len(org) - (cut[1] - cut[0] if cut else 0), end, limit)):
                 return None  # "đại diện Lãnh đạo" + "ban, bộ", "thư ký Hội đồng" + "an ninh ...": no body of its own
+        written = text[pos:end] if cut is None else text[pos : cut[0]] + text[cut[1] : end]  # "nguyên" (former) stays
         if bare in self._professions:
             if org is None or not self._employer(text, ob, end):
                 return None  # rule position.profession: "chuyên gia quân sự", "chuyên gia Trung Quốc" name no post
-            written = text[pos:end] if cut is None else text[pos : cut[0]] + text[cut[1] : end]
             return self._make(pos, end, " ".join(ttext.split()), org, " ".join(written.split()), group)._replace(weak=True, rule="position.profession")
-        written = text[pos:end] if cut is None else text[pos : cut[0]] + text[cut[1] : end]  # "nguyên" (former) stays
         title = ttext
         if org is None and (qual := self.lex.title_qualifier.search(title)) is not None and fold(qual.group()) in self._incumbent:
             title = written = title[: qual.start()]  # rule position.incumbent: "Thủ tướng đương nhiệm" + a name is "Thủ tướng"
