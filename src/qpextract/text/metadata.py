@@ -28,6 +28,7 @@ import regex
 
 from qpextract.data import read_yaml
 from qpextract.document import Document, Reference
+from qpextract.text.credits import credit_labels
 from qpextract.text.lexical import unmarked
 from qpextract.text.lexicon import surnames
 
@@ -48,7 +49,6 @@ _DATELINE_WINDOW = 3  # lines under the headline (or at the end) where a datelin
 _CHROME_WINDOW = 12  # lines of page chrome (menus, site name, header date) that may stand above the headline
 _TAIL_WINDOW = 120  # characters at the end of the last line where a run-in byline is looked for
 _TAG = regex.compile(r"\p{Lu}{2,4}+")  # a tag of initials before a name: "NT", "TTB"
-_PHOTO_CREDIT = regex.compile(r"[ÁáẢả]nh\s*:\s*$")  # "Ảnh: " right before a name: a photo credit
 
 
 class MetadataReader:
@@ -72,6 +72,8 @@ class MetadataReader:
         self.dash_end = regex.compile(cfg["dash_end"])
         self.name_source = regex.compile(cfg["name_source"])
         self.surnames = surnames()
+        # "Ảnh: " right before a name: a photo credit
+        self.photo_credit = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in credit_labels("metadata")) + r")\s*:\s*$")
         self.max_caption = int(cfg["max_caption_chars"])
         self.max_line = int(cfg["max_line_chars"])
         self.max_tail = int(cfg["max_tail_lines"])
@@ -368,7 +370,7 @@ class MetadataReader:
             return None
         name = " ".join(words)
         for m in regex.finditer(regex.escape(name), text[:at]):
-            if not _PHOTO_CREDIT.search(text, max(0, m.start() - 12), m.start()):
+            if not self.photo_credit.search(text, max(0, m.start() - 12), m.start()):
                 return None
         return self.byline_names(name)
 

@@ -24,6 +24,7 @@ from qpextract.patterns import trie_pattern
 from qpextract.extractors.numbers.parse import parse_digits, parse_words
 from qpextract.extractors.numbers.tables import NumberTables, UnitRow
 from qpextract.models import Change, NumericResult
+from qpextract.text.credits import credit_labels
 from qpextract.text.lexical import TOKEN, Lexical
 
 _DIGITS = regex.compile(r"(?<![\w.,])\d++(?:[.,]\d++)*+")
@@ -48,7 +49,6 @@ _ACRONYM_SLASH_BEFORE = re.compile(r"(?<!\w)[A-ZĐ]{2,6}(?:[ \t]?/|\))[ \t]?$") 
 # an opening quote right before the figure, or before an earlier short item of the same quoted list
 _QUOTED_BEFORE = re.compile(r'[“"](?:\w+(?: \w+)?, )?$')
 _QUOTE_CLOSE = re.compile(r'[”"]')
-_PHOTO_CREDIT = re.compile(r"[-–(][ \t]*(?:Ảnh|Video|Nguồn)[ \t]*:")  # "- Ảnh: NGUYỄN KHÁNH", "(Ảnh: TTXVN)"
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _DASHES = dict.fromkeys(map(ord, "\u2013\u2014\u2012\u2212"), "-")
 _SENTENCE_END = frozenset({".", "!", "?", "\n", "…"})
@@ -178,6 +178,8 @@ class NumberExtractor:
         # IGNORECASE or `regex`; one separator char per step keeps it linear; the left word boundary is
         # checked in Python (a lookbehind would defeat the engine's first-character scan)
         self._word_numbers = re.compile(rf"(?:{alt})(?:[ \t](?:{alt}))*(?!\w)")
+        # a photo credit after a dash or bracket: "- Ảnh: NGUYỄN KHÁNH", "(Ảnh: TTXVN)"
+        self._photo_credit = re.compile(r"[-–(][ \t]*(?:" + "|".join(re.escape(w) for w in credit_labels("numbers")) + r")[ \t]*:")
         streets = "|".join(re.escape(w) for w in self.t.address_streets)
         self._street_initials = frozenset(w[0] for w in self.t.address_streets if w)
         # a street word and a capitalized name (group 1), or, in brackets, a capitalized name closing them
@@ -664,7 +666,7 @@ class NumberExtractor:
         if text[s].isupper() and (j < 0 or text[j] == "\n"):
             eol = text.find("\n", s, s + 240)
             line = text[s : eol if eol >= 0 else s + 240].strip()
-            if _PHOTO_CREDIT.search(line):
+            if self._photo_credit.search(line):
                 return "a line opening with Một and carrying a photo credit (- Ảnh: X): a photo caption"
             dot = line.find(". ")
             first = line if dot < 0 else line[: dot + 1]
