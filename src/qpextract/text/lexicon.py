@@ -229,6 +229,19 @@ def rank_rows() -> tuple[RankRow, ...]:
     return tuple(read_tsv("ranks.tsv", RankRow))
 
 
+class BranchRow(BaseModel):
+    """One row of data/vi/branches.tsv: a branch of service or unit speciality."""
+
+    branch: str
+    body_tail: Optional[Literal["yes"]] = None  # body.branch takes it after a body's name
+
+
+@lru_cache(maxsize=1)
+def branch_rows() -> tuple[BranchRow, ...]:
+    """data/vi/branches.tsv, read once: numbers and body names both read it."""
+    return tuple(read_tsv("branches.tsv", BranchRow))
+
+
 @lru_cache(maxsize=1)
 def compound_words() -> frozenset[str]:
     """Folded multi-syllable Vietnamese words (2 to 4 syllables): data/vi/compound_words.txt, generated
