@@ -160,6 +160,14 @@ def _faithful(doc: Document, start: int, end: int) -> bool:
     return _spelling_key(piece) == _spelling_key(doc.text[start:end])
 
 
+def _after_last(low: str, marks: str, lo: int, s: int) -> int:
+    """Where the clause or sentence before ``s`` begins: just after the last of ``marks`` in ``low[lo:s]``, else ``lo``."""
+    a = lo
+    for c in marks:
+        a = max(a, low.rfind(c, a, s) + 1)
+    return a
+
+
 def _is_word(tok: str) -> bool:
     return tok[:1].isalpha()
 
@@ -415,9 +423,7 @@ class NumberExtractor:
     def _age_clause(self, s: int) -> bool:
         """Does the clause before ``s`` speak of an age ("nâng độ tuổi gọi nhập ngũ từ 25 lên 27")?"""
         low = self._lex.lower
-        a = max(0, s - 60)
-        for c in ",.;:!?\n(":
-            a = max(a, low.rfind(c, a, s) + 1)
+        a = _after_last(low, ",.;:!?\n(", max(0, s - 60), s)
         return self._age_words.search(low, a, s) is not None
 
     def _score_sentence(self, s: int, e: int) -> bool:
@@ -427,9 +433,7 @@ class NumberExtractor:
         m = _POINTS_AFTER.match(low, e)
         if not m:
             return False
-        a = max(0, s - 200)
-        for c in ".!?\n":
-            a = max(a, low.rfind(c, a, s) + 1)
+        a = _after_last(low, ".!?\n", max(0, s - 200), s)
         b = min(len(low), e + 200)
         for c in ".!?\n":
             k = low.find(c, e, b)
@@ -440,9 +444,7 @@ class NumberExtractor:
         """A head that names what a figure alone at the end of its clause counts opens the clause
         ("tổng số người tham gia cứu hộ gần 1.000,", "(quân số giảm gần 3.000)")."""
         low = self._lex.lower
-        a = max(0, s - 100)
-        for c in ",.;:!?\n(":
-            a = max(a, low.rfind(c, a, s) + 1)
+        a = _after_last(low, ",.;:!?\n(", max(0, s - 100), s)
         m = self._count_heads.search(low, a, s)
         # "(trong tổng số 435)": the total of the figure before (number.of_total), not a count of its own
         return m is not None and not low[max(0, m.start() - 6) : m.start()].endswith(("trong ", "trên "))
@@ -754,9 +756,7 @@ class NumberExtractor:
         """Does the clause before "một" at ``s`` hold a word that makes it hypothetical or generic ("có thể
         tấn công một tàu sân bay", "dự định thành lập một tiểu đoàn")?"""
         low = self._lex.lower
-        a = max(0, s - 60)
-        for c in ",.;:!?\n(\"“”":
-            a = max(a, low.rfind(c, a, s) + 1)
+        a = _after_last(low, ",.;:!?\n(\"“”", max(0, s - 60), s)
         words = low[a:s].split()
         table = self.t.one_hypothetical_before
         k = 0
