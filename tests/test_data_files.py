@@ -63,3 +63,25 @@ def test_generated_files_are_up_to_date(tool: str, package: str, why: str) -> No
     root = Path(__file__).resolve().parents[1]
     r = subprocess.run([sys.executable, str(root / "tools" / tool), "--check"], capture_output=True)
     assert r.returncode == 0, f"the file {tool} writes is stale: run python tools/{tool}"
+
+
+def test_every_credit_reader_takes_the_photo_label() -> None:
+    """credits.yaml is the one list of credit labels: each of its readers takes at least "Ảnh"."""
+    from typing import get_args
+
+    from qpextract.text.credits import Reader, credit_labels
+
+    for reader in get_args(Reader):
+        assert "Ảnh" in credit_labels(reader), reader
+
+
+def test_a_credit_label_for_an_unknown_reader_names_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    from qpextract.text import credits
+
+    monkeypatch.setattr(credits, "read_yaml", lambda name: {"labels": {"Ảnh": ["officails"]}})
+    credits._credits.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"credits\.yaml"):
+            credits.credit_labels("officials")
+    finally:
+        credits._credits.cache_clear()

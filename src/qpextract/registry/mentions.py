@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from qpextract.data import read_tsv
 from qpextract.evaluate import fold
 from qpextract.text.lexical import unmarked
+from qpextract.text.lexicon import rank_rows
 
 if TYPE_CHECKING:
     from qpextract.models import Article
@@ -46,12 +47,6 @@ class Profile:
     day: Optional[str]
 
 
-class _Rank(BaseModel):
-    rank: str
-    grade: int
-    branch: str
-
-
 class _Domain(BaseModel):
     word: str
     domain: Literal["military", "police", "national", "local", "business", "academic"]
@@ -76,7 +71,7 @@ def strip_tones(s: str) -> str:
 
 @lru_cache(maxsize=1)
 def _grades() -> dict[str, int]:
-    return {fold(r.rank): r.grade for r in read_tsv("ranks.tsv", _Rank)}
+    return {fold(r.rank): r.grade for r in rank_rows()}
 
 
 @lru_cache(maxsize=1)

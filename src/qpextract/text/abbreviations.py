@@ -71,6 +71,7 @@ from qpextract.data import read_tsv, read_yaml
 from qpextract.document import Document
 from qpextract.models import Abbreviation
 from qpextract.patterns import trie_pattern
+from qpextract.text.credits import credit_labels
 
 
 def _char_class(keep: str) -> str:
@@ -102,8 +103,6 @@ _DOMAIN = regex.compile(r"(?<![\p{L}\p{N}.])[\p{L}\p{N}-]++(?:\.[\p{L}\p{N}-]++)
 _TLD = re.compile(r"\.(?:VN|vn|COM|com|NET|net|ORG|org|GOV|gov)(?![^\W_])")
 _SPACED = regex.compile(r"\s*([-&/+])\s*")
 _JOINER = regex.compile(r"-|/|\+|\s?&\s?|(?<=\+)")
-# a photo credit ("Ảnh: MAI QUANG", "Đồ họa: AP"): its unknown words are names, not abbreviations
-_CREDIT = regex.compile(r"(?:Ảnh|ảnh|Đồ họa|Đồ hoạ|Nguồn|Photo|Video|Clip)\s*:\s*[^\n.;()]{1,40}")
 # ``re``, first character before the look-behind: several times faster to scan than ``regex``;
 # ``(?<![^\W_].)`` after the first character is ``(?<![\p{L}\p{N}])`` before it
 _CAPS = re.compile(r"[A-ZĐ](?<![^\W_].)[A-ZĐ0-9]*+\+?(?![^\W_])")
@@ -235,6 +234,10 @@ class AbbreviationTagger:
 
     def __init__(self) -> None:
         self.lexicon = load_lexicon()
+        # a photo credit ("Ảnh: MAI QUANG", "Đồ họa: AP"): its unknown words are names, not abbreviations
+        self.credit = regex.compile(
+            r"(?:" + "|".join(regex.escape(w) for w in credit_labels("abbreviations")) + r")\s*:\s*[^\n.;()]{1,40}"
+        )
         self.keys = {canonical(k): e for k, e in self.lexicon.entries.items()}
         self.context = [ContextRule.model_validate(r) for r in read_yaml("abbreviation_context.yaml")]
         # one scan finds every form some rule names; each rule then checks its own neighbours
@@ -514,7 +517,7 @@ class AbbreviationTagger:
                 rule = "abbr.skip"  # "TB-2", "AS-15", "AN / APG-83", "AN - M30", "BP - 020912": a code
             found.append((start, -(end - start), 1, _Atom(start, end, rule, entry.expansion, entry.category)))
         # photo credits and names or headlines in capitals: their words are not abbreviations
-        covered = sorted([(c.start(), c.end()) for c in _CREDIT.finditer(text)] + capitals_runs(text))
+        covered = sorted([(c.start(), c.end()) for c in self.credit.finditer(text)] + capitals_runs(text))
         starts = [a for a, _ in covered]
         reach = list(itertools.accumulate((b for _, b in covered), max))
         for m in _CAPS.finditer(text):

@@ -210,6 +210,38 @@ class Bodies:
         return self.kind.get(phrase_key(m.group()), "other") if m else "other"
 
 
+class RankRow(BaseModel):
+    """One row of data/vi/ranks.tsv: a rank of the ladder and how news write it."""
+
+    rank: str
+    grade: int
+    branch: Literal["army", "navy", "police"]
+    spellings: Optional[str] = None  # other ways news write it, comma-separated ("Hạ sỹ")
+
+    def written(self) -> list[str]:
+        """The rank and its other spellings."""
+        return [self.rank] + [w.strip() for w in (self.spellings or "").split(",") if w.strip()]
+
+
+@lru_cache(maxsize=1)
+def rank_rows() -> tuple[RankRow, ...]:
+    """data/vi/ranks.tsv, read once: officials read ranks, body names end at one."""
+    return tuple(read_tsv("ranks.tsv", RankRow))
+
+
+class BranchRow(BaseModel):
+    """One row of data/vi/branches.tsv: a branch of service or unit speciality."""
+
+    branch: str
+    body_tail: Optional[Literal["yes"]] = None  # body.branch takes it after a body's name
+
+
+@lru_cache(maxsize=1)
+def branch_rows() -> tuple[BranchRow, ...]:
+    """data/vi/branches.tsv, read once: numbers and body names both read it."""
+    return tuple(read_tsv("branches.tsv", BranchRow))
+
+
 @lru_cache(maxsize=1)
 def compound_words() -> frozenset[str]:
     """Folded multi-syllable Vietnamese words (2 to 4 syllables): data/vi/compound_words.txt, generated

@@ -28,6 +28,7 @@ import regex
 
 from qpextract.data import read_yaml
 from qpextract.document import Document, Reference
+from qpextract.text.credits import credit_labels
 from qpextract.text.lexical import unmarked
 from qpextract.text.lexicon import surnames
 
@@ -48,7 +49,6 @@ _DATELINE_WINDOW = 3  # lines under the headline (or at the end) where a datelin
 _CHROME_WINDOW = 12  # lines of page chrome (menus, site name, header date) that may stand above the headline
 _TAIL_WINDOW = 120  # characters at the end of the last line where a run-in byline is looked for
 _TAG = regex.compile(r"\p{Lu}{2,4}+")  # a tag of initials before a name: "NT", "TTB"
-_PHOTO_CREDIT = regex.compile(r"[ÁáẢả]nh\s*:\s*$")  # "Ảnh: " right before a name: a photo credit
 
 
 class MetadataReader:
@@ -72,6 +72,8 @@ class MetadataReader:
         self.dash_end = regex.compile(cfg["dash_end"])
         self.name_source = regex.compile(cfg["name_source"])
         self.surnames = surnames()
+        # "Ảnh: " right before a name: a photo credit
+        self.photo_credit = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in credit_labels("metadata")) + r")\s*:\s*$")
         self.max_caption = int(cfg["max_caption_chars"])
         self.max_line = int(cfg["max_line_chars"])
         self.max_tail = int(cfg["max_tail_lines"])
@@ -150,12 +152,15 @@ class MetadataReader:
                 headline = True
         dated = None
         for i in range(first, min(first + _DATELINE_WINDOW, len(lines))):
-            if above and headline and self.header_today(doc, lines, first, i, before):
-                dated = i
-                break
-            if self._dateline(doc, *lines[i]):
-                dated = i
-                break
+            found = match_dateline(self.datelines, text, *lines[i])
+            if found is None:
+                continue
+            if above and headline:
+                self.header_today(doc, lines, first, i, before, found)
+            else:
+                self._read_dateline(doc, *lines[i], found)
+            dated = i
+            break
         top = self.byline_at_top(doc, lines, first, dated)
         tail = lines[first:]
         while len(tail) > 1 and self._dateline(doc, *tail[-1]):
@@ -191,21 +196,23 @@ class MetadataReader:
             del lines[0]
 
     def header_today(
-        self, doc: Document, lines: list[tuple[int, int]], first: int, i: int, before: Optional[str]
-    ) -> bool:
-        """``dateline.header_today``: a dateline under the headline when another stood above it: the one above
-        is the site header's "today" (page chrome, no date record), the one under it the article's."""
+        self,
+        doc: Document,
+        lines: list[tuple[int, int]],
+        first: int,
+        i: int,
+        before: Optional[str],
+        found: tuple[str, str, Optional[str]],
+    ) -> None:
+        """``dateline.header_today``: a dateline (``found``, line ``i``) under the headline when another stood above
+        it: the one above is the site header's "today" (page chrome, no date record), the one under it the article's."""
         s, e = lines[i]
-        found = match_dateline(self.datelines, doc.text, s, e)
-        if found is None:
-            return False
         doc.published = before
-        self._dateline(doc, s, e)
+        self._read_dateline(doc, s, e, found)
         doc.chrome.extend(
             (a, b) for a, b in lines[: first - 1] if match_dateline(self.datelines, doc.text, a, b) is not None
         )
         doc.explain(self.name, "dateline.header_today", s, e)
-        return True
 
     def byline_at_top(self, doc: Document, lines: list[tuple[int, int]], first: int, dated: Optional[int]) -> list[str]:
         """``byline.top``: names under the headline, after an opener ("Tác giả: …"), next to the dateline, or
@@ -289,13 +296,18 @@ class MetadataReader:
         found = match_dateline(self.datelines, doc.text, start, end)
         if found is None:
             return False
+        self._read_dateline(doc, start, end, found)
+        return True
+
+    def _read_dateline(self, doc: Document, start: int, end: int, found: tuple[str, str, Optional[str]]) -> None:
+        """Read a matched dateline (``found``: rule, published, author) into ``doc``: published and author where
+        it has none yet, and the rule that matched."""
         rule, published, author = found
         if doc.published is None:
             doc.published = published
         if author and not doc.authors:
             doc.authors = self.byline_names(author) or [author]  # "Trung Thực - Giang Biên" gives two
         doc.explain(self.name, rule, start, end)
-        return True
 
     def read_byline(self, text: str, lines: list[tuple[int, int]]) -> tuple[list[str], int | None, str, int]:
         """Authors from the last lines, where the body ends (the byline starts when nothing but it
@@ -368,7 +380,7 @@ class MetadataReader:
             return None
         name = " ".join(words)
         for m in regex.finditer(regex.escape(name), text[:at]):
-            if not _PHOTO_CREDIT.search(text, max(0, m.start() - 12), m.start()):
+            if not self.photo_credit.search(text, max(0, m.start() - 12), m.start()):
                 return None
         return self.byline_names(name)
 

@@ -24,6 +24,7 @@ from qpextract.patterns import trie_pattern
 from qpextract.extractors.numbers.parse import parse_digits, parse_words
 from qpextract.extractors.numbers.tables import NumberTables, UnitRow
 from qpextract.models import Change, NumericResult
+from qpextract.text.credits import credit_labels
 from qpextract.text.lexical import TOKEN, Lexical
 
 _DIGITS = regex.compile(r"(?<![\w.,])\d++(?:[.,]\d++)*+")
@@ -48,7 +49,6 @@ _ACRONYM_SLASH_BEFORE = re.compile(r"(?<!\w)[A-ZĐ]{2,6}(?:[ \t]?/|\))[ \t]?$") 
 # an opening quote right before the figure, or before an earlier short item of the same quoted list
 _QUOTED_BEFORE = re.compile(r'[“"](?:\w+(?: \w+)?, )?$')
 _QUOTE_CLOSE = re.compile(r'[”"]')
-_PHOTO_CREDIT = re.compile(r"[-–(][ \t]*(?:Ảnh|Video|Nguồn)[ \t]*:")  # "- Ảnh: NGUYỄN KHÁNH", "(Ảnh: TTXVN)"
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _DASHES = dict.fromkeys(map(ord, "\u2013\u2014\u2012\u2212"), "-")
 _SENTENCE_END = frozenset({".", "!", "?", "\n", "…"})
@@ -160,6 +160,14 @@ def _faithful(doc: Document, start: int, end: int) -> bool:
     return _spelling_key(piece) == _spelling_key(doc.text[start:end])
 
 
+def _after_last(low: str, marks: str, lo: int, s: int) -> int:
+    """Where the clause or sentence before ``s`` begins: just after the last of ``marks`` in ``low[lo:s]``, else ``lo``."""
+    a = lo
+    for c in marks:
+        a = max(a, low.rfind(c, a, s) + 1)
+    return a
+
+
 def _is_word(tok: str) -> bool:
     return tok[:1].isalpha()
 
@@ -178,6 +186,8 @@ class NumberExtractor:
         # IGNORECASE or `regex`; one separator char per step keeps it linear; the left word boundary is
         # checked in Python (a lookbehind would defeat the engine's first-character scan)
         self._word_numbers = re.compile(rf"(?:{alt})(?:[ \t](?:{alt}))*(?!\w)")
+        # a photo credit after a dash or bracket: "- Ảnh: NGUYỄN KHÁNH", "(Ảnh: TTXVN)"
+        self._photo_credit = re.compile(r"[-–(][ \t]*(?:" + "|".join(re.escape(w) for w in credit_labels("numbers")) + r")[ \t]*:")
         streets = "|".join(re.escape(w) for w in self.t.address_streets)
         self._street_initials = frozenset(w[0] for w in self.t.address_streets if w)
         # a street word and a capitalized name (group 1), or, in brackets, a capitalized name closing them
@@ -413,9 +423,7 @@ class NumberExtractor:
     def _age_clause(self, s: int) -> bool:
         """Does the clause before ``s`` speak of an age ("nâng độ tuổi gọi nhập ngũ từ 25 lên 27")?"""
         low = self._lex.lower
-        a = max(0, s - 60)
-        for c in ",.;:!?\n(":
-            a = max(a, low.rfind(c, a, s) + 1)
+        a = _after_last(low, ",.;:!?\n(", max(0, s - 60), s)
         return self._age_words.search(low, a, s) is not None
 
     def _score_sentence(self, s: int, e: int) -> bool:
@@ -425,9 +433,7 @@ class NumberExtractor:
         m = _POINTS_AFTER.match(low, e)
         if not m:
             return False
-        a = max(0, s - 200)
-        for c in ".!?\n":
-            a = max(a, low.rfind(c, a, s) + 1)
+        a = _after_last(low, ".!?\n", max(0, s - 200), s)
         b = min(len(low), e + 200)
         for c in ".!?\n":
             k = low.find(c, e, b)
@@ -438,9 +444,7 @@ class NumberExtractor:
         """A head that names what a figure alone at the end of its clause counts opens the clause
         ("tổng số người tham gia cứu hộ gần 1.000,", "(quân số giảm gần 3.000)")."""
         low = self._lex.lower
-        a = max(0, s - 100)
-        for c in ",.;:!?\n(":
-            a = max(a, low.rfind(c, a, s) + 1)
+        a = _after_last(low, ",.;:!?\n(", max(0, s - 100), s)
         m = self._count_heads.search(low, a, s)
         # "(trong tổng số 435)": the total of the figure before (number.of_total), not a count of its own
         return m is not None and not low[max(0, m.start() - 6) : m.start()].endswith(("trong ", "trên "))
@@ -664,7 +668,7 @@ class NumberExtractor:
         if text[s].isupper() and (j < 0 or text[j] == "\n"):
             eol = text.find("\n", s, s + 240)
             line = text[s : eol if eol >= 0 else s + 240].strip()
-            if _PHOTO_CREDIT.search(line):
+            if self._photo_credit.search(line):
                 return "a line opening with Một and carrying a photo credit (- Ảnh: X): a photo caption"
             dot = line.find(". ")
             first = line if dot < 0 else line[: dot + 1]
@@ -752,9 +756,7 @@ class NumberExtractor:
         """Does the clause before "một" at ``s`` hold a word that makes it hypothetical or generic ("có thể
         tấn công một tàu sân bay", "dự định thành lập một tiểu đoàn")?"""
         low = self._lex.lower
-        a = max(0, s - 60)
-        for c in ",.;:!?\n(\"“”":
-            a = max(a, low.rfind(c, a, s) + 1)
+        a = _after_last(low, ",.;:!?\n(\"“”", max(0, s - 60), s)
         words = low[a:s].split()
         table = self.t.one_hypothetical_before
         k = 0

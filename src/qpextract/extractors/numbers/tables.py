@@ -8,6 +8,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict
 
 from qpextract.data import read_tsv, read_yaml
+from qpextract.text.lexicon import branch_rows
 
 QualifierName = Literal["over", "at_least", "about", "under"]
 UnitKind = Literal["percent", "count", "money", "measure", "time", "age", "foreign", "noun"]
@@ -62,7 +63,6 @@ class NumbersVocabulary(BaseModel):
     subject_through: list[str]
     plural_words: list[str]
     number_heads: list[str]
-    unit_branches: list[str]
     count_compounds: list[str]
     five_counts: list[str]
     five_not_after: list[str]
@@ -190,7 +190,7 @@ class NumberTables:
         self.subject_through = frozenset(voc.subject_through)
         self.plural_words = frozenset(voc.plural_words)
         self.of_number = PhraseTable(voc.number_heads)
-        self.unit_branches = PhraseTable(voc.unit_branches)
+        self.unit_branches = PhraseTable([r.branch for r in branch_rows()])
         self.count_compounds = PhraseTable(voc.count_compounds)
         self.five_counts = PhraseTable([*voc.five_counts, *voc.one_counts, *voc.list_nouns])
         self.five_not_after = frozenset(voc.five_not_after)

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from qpextract.data import read_tsv, read_yaml
 from qpextract.extractors.places.bodies import BodyGrammar
 from qpextract.text.abbreviations import abbreviation_rows
-from qpextract.text.lexicon import LOWER, NB, PB, UPPER, Gazetteer, Scanner, fold, surnames, trie_pattern
+from qpextract.text.lexicon import LOWER, NB, PB, UPPER, Gazetteer, RankRow, Scanner, fold, rank_rows, surnames, trie_pattern
 
 
 class _HonorificRow(BaseModel):
@@ -30,17 +30,6 @@ class _BodyName(BaseModel):
 
 class _RuleEntry(BaseModel):
     doc: str
-
-
-class RankRow(BaseModel):
-    rank: str
-    grade: int
-    branch: Literal["army", "navy", "police"]
-    spellings: Optional[str] = None  # other ways news write it, comma-separated ("Hạ sỹ")
-
-    def written(self) -> list[str]:
-        """The rank and its other spellings."""
-        return [self.rank] + [w.strip() for w in (self.spellings or "").split(",") if w.strip()]
 
 
 class _TitleRow(BaseModel):
@@ -61,7 +50,7 @@ class Lexicon:
         hons = read_tsv("honorifics.tsv", _HonorificRow)
         self.honorific = {fold(r.cue): r.honorific for r in hons}
         self.plural = frozenset(fold(r.cue) for r in hons if r.plural == "yes")
-        ranks = read_tsv("ranks.tsv", RankRow)
+        ranks = rank_rows()
         self.rank = {fold(w): r for r in ranks for w in r.written()}
         rank_words = [w for r in ranks for w in r.written()]
         # names: a rank word inside a capitalized run ends the name before it ("Phó Đô đốc, Chuẩn Đô đốc")

@@ -16,6 +16,7 @@ import re
 from typing import NamedTuple
 
 from qpextract.extractors.officials.lexicon import Lexicon
+from qpextract.text.credits import credit_labels
 from qpextract.text.lexicon import CAP_SYLLABLE, LOWER, NB, PB, trie_pattern
 
 _SYL = re.compile(CAP_SYLLABLE)
@@ -53,7 +54,7 @@ class NameFinder:
             + r"(?:[ \t]*+" + CAP_SYLLABLE + r"(?:[ ]" + CAP_SYLLABLE + r")*+[ \t]*+,)*+[ \t]*+\Z"
         )
         self.credit_before = re.compile(
-            r"(?<![Tt]rong )" + PB + trie_pattern(rules["credit_words"], fold_case=True) + r"[ \t]*+:[ \t]*+\Z", re.IGNORECASE
+            r"(?<![Tt]rong )" + PB + trie_pattern(credit_labels("officials"), fold_case=True) + r"[ \t]*+:[ \t]*+\Z", re.IGNORECASE
         )
         # person.bare: "trường Sĩ quan kỹ thuật quân sự Trần Đại Nghĩa": the name closes an institution's name
         self.institution_before = re.compile(

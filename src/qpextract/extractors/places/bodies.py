@@ -16,7 +16,7 @@ import re
 from typing import Optional
 
 from qpextract.data import read_yaml
-from qpextract.text.lexicon import LOWER, NB, UPPER, Bodies, Gazetteer, Units, compound_words, fold, trie_pattern
+from qpextract.text.lexicon import LOWER, NB, UPPER, Bodies, Gazetteer, Units, branch_rows, compound_words, fold, rank_rows, trie_pattern
 
 _LOWER_SYL = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
 _LOWER_WORD = re.compile(LOWER + r"++" + NB)
@@ -73,9 +73,12 @@ class BodyGrammar(Bodies):
         self.lower_known_any = re.compile(trie_pattern(ctx["lower_known_bodies"], fold_case=True) + NB, re.IGNORECASE)
         self.particle = re.compile(r"[ \t]++" + trie_pattern(rules["name_particles"]) + r"(?:[ \t]*+-[ \t]*+|[ \t]++)(?=" + UPPER + ")")
         self.max_proper = int(ctx["max_proper_words"])
-        self.rank_word = re.compile(trie_pattern(ctx["rank_words"]) + NB)
-        self.rank_any = re.compile(trie_pattern(ctx["rank_words"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
-        self.branch_tail = re.compile(r"[ \t]++" + trie_pattern(ctx["branch_words"]) + NB + r"(?=[ \t]*+[-–,.;:)]|[ \t]*+$)")
+        lowest = next(r.grade for r in rank_rows() if r.rank == ctx["officer_ranks_from"])
+        ranks = [w for r in rank_rows() if r.grade >= lowest for w in r.written()] + ctx["other_army_ranks"]
+        rank_words = sorted({v for w in ranks for v in (w, w[:1] + w[1:].lower())})  # "Chuẩn Đô đốc", "Chuẩn đô đốc"
+        self.rank_word = re.compile(trie_pattern(rank_words) + NB)
+        self.rank_any = re.compile(trie_pattern(rank_words, fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
+        self.branch_tail = re.compile(r"[ \t]++" + trie_pattern([r.branch for r in branch_rows() if r.body_tail]) + NB + r"(?=[ \t]*+[-–,.;:)]|[ \t]*+$)")
         self.whole_bodies = frozenset(fold(w) for w in ctx["whole_bodies"])
         self.of_body = re.compile(r"[ \t]++của[ \t]++")
         self.name_gap = re.compile(r"[ \t]*+-[ \t]*+(?=" + UPPER + ")|[ \t]++(?=" + UPPER + ")")
