@@ -1,6 +1,6 @@
 """Coverage of the abbreviation table: the corpus's most frequent short forms, the table's entry, and the corpus's glosses.
 
-    python tools/abbreviation_coverage.py CORPUS.jsonl [--top 300] [--min-gloss 1] > coverage.tsv
+    python tools/abbreviation_coverage.py CORPUS.jsonl [--top 300] [--skipped 60] > coverage.tsv
 
 Give it the no-held-out wild corpus (/work/wt/wild/articles-no-heldout.jsonl). Every abbreviation-like
 token is what the library's own tagger finds (the first three components of the pipeline:
@@ -13,8 +13,13 @@ the corpus writes it out: the glosses next to it, counted once per article, in t
 - ``def``: the tagger's own definitions (``definitions()``: "Tên đầy đủ (ABC)", "ABC (tên đầy
   đủ)", "…, gọi tắt là ABC", a name in quotes before it), each with its rule;
 - ``raw``: any bracket right after the form, or any run of up to eight words right before "(ABC)"
-  that the tagger did not read as a definition (for a reader's eye: "ABC (tên đầy đủ)" with
-  words the initials do not spell, a foreign name in Vietnamese order).
+  (for a reader's eye: "ABC (tên đầy đủ)" with words the initials do not spell, a foreign name in
+  Vietnamese order);
+
+and, in the last column (``written``), how many articles write each candidate name anywhere (the
+table's, the glosses', the pipeline's and abbreviation_renderings.tsv's), an occurrence counted for
+the longest name that covers it: which rendering the press uses. A comment line at the end lists
+the capitals the tagger read as no abbreviation (model codes, names, credits).
 
 No gold file is read: the evidence is the corpus text only.
 """
