@@ -24,6 +24,9 @@ _PART_BEFORE = 60  # characters before a name searched for a participation word 
 _OPENING_WORDS = 2  # words an opening cue may follow in its sentence ("Cùng dự …", "Đến dự …")
 _LISTENER_WINDOW = 40  # characters before an opening cue searched for a `not_after` word ("nghe … báo cáo")
 _NAME_LIST = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s*")  # "A (Quảng Bình), B": one of a list of names
+# "A (Chánh thanh tra Bộ Quốc phòng), Đại tá B", "ông A - phụ trách Sở Ngoại vụ, đại tá B": the post of the one before
+# in brackets or after a dash, then a comma and the next one's own titles
+_POST_THEN_NEXT = re.compile(r"\s*(?:\([^()]{1,120}\)|[-–][^,;:.!?()\"“”\n]{1,120})\s*,\s*")
 _LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = frozenset(",;:.!?()\"“”")
 _QUOTES = frozenset("\"“”")
@@ -650,8 +653,11 @@ class RoleReader:
         return self._letters[sentence]
 
     def _counts(self, doc: Document, low: str, sentence: Sentence, s: int, e: int) -> bool:
-        """A cue counts in lower case, or opening its sentence; never inside a longer non-cue word."""
+        """A cue counts in lower case, or opening its sentence; never inside a longer non-cue word, nor right after a
+        negation (`negations`: "Đại sứ A không tham dự cuộc họp này" gives no role)."""
         if not doc.text[s].islower() and self._first_letter(doc, sentence) < s:
+            return False
+        if self.t.negation_re is not None and self.t.negation_re.search(low, max(sentence[0], s - 16), s):
             return False
         return not self._in_not_cue(low, sentence, s, e)
 
@@ -929,7 +935,11 @@ class RoleReader:
                 rule is None
                 and i
                 and out[-1] is not None
-                and (self._joined(doc, prev_end, ms) or self._comma_title(doc, prev_end, ms, doc.officials[idx]))
+                and (
+                    self._joined(doc, prev_end, ms)
+                    or self._comma_title(doc, prev_end, ms, doc.officials[idx])
+                    or self._post_then_title(doc, prev_end, ms, doc.officials[idx])
+                )
                 and self._after(doc, low, sentence, prev_end, ms) is None
             ):
                 rule = out[-1]
@@ -982,6 +992,14 @@ class RoleReader:
         rest = " ".join(gap[1:].split()).lower()
         own = [official.rank, official.honorific] + [p.text for p in official.positions]
         return rest == "" or rest in {" ".join(w.split()).lower() for w in own if w}
+
+    @classmethod
+    def _post_then_title(cls, doc: Document, me: int, ms: int, official: Official) -> bool:
+        """The post of the name before stands in brackets or after a dash, then a comma and only the next person's own
+        rank, honorific or post: "có sự tham gia của Trung tướng A (Chánh thanh tra Bộ Quốc phòng), Đại tá B (…)", "có sự
+        tham dự của ông C - phụ trách Sở Ngoại vụ Khánh Hòa, đại tá D - …": one list, the cue before the first is theirs."""
+        m = _POST_THEN_NEXT.match(doc.text, me, ms)
+        return m is not None and cls._comma_title(doc, doc.text.rindex(",", me, m.end()), ms, official)
 
     def _opening(self, doc: Document, low: str, sentence: Sentence, first: int) -> Optional[RoleRule]:
         """The last cue before the sentence's first person: it applies to everyone the sentence lists."""

@@ -284,6 +284,7 @@ class RoleVocabulary(BaseModel):
     topic_before: list[str] = Field(default_factory=list)  # "phát biểu về A": A is spoken of, no cue opening the sentence is his
     coordination: list[str]
     not_cues: list[str]
+    negations: list[str] = Field(default_factory=list)  # "không tham dự": a cue right after one of these does not count
     occasions: list[str] = Field(default_factory=list)
     reactive_main_rules: list[str] = Field(default_factory=list)
     headline_speaker_main_rules: list[str] = Field(default_factory=list)
@@ -349,6 +350,12 @@ class RoleTables:
         self.topic_re = phrase_regex(voc.topic_before) if voc.topic_before else None
         self.coordination = frozenset(phrase_key(w) for w in voc.coordination)
         self.not_cue_re = phrase_regex(voc.not_cues)
+        # a negation word, then only blanks to the end of the searched stretch (the cue's start)
+        self.negation_re = (
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(voc.negations, key=len, reverse=True)) + r")\s+$")
+            if voc.negations
+            else None
+        )
         self.occasion_re = phrase_regex(voc.occasions)
         self.by_name = {r.name: r for r in voc.rules}
         self.reactive_main_rules = frozenset(voc.reactive_main_rules)
