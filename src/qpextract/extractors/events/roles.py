@@ -1059,7 +1059,21 @@ class RoleReader:
     def _part_after(self, doc: Document, low: str, sentence: Sentence, me: int, nxt: int) -> bool:
         """A participation word in the person's own clause ("A, Bộ trưởng …, đến thăm")."""
         spans = find_all(self.t.participation_re, low, me, self._clause_end(low, me, nxt))
-        return any(doc.text[s].islower() and not self._in_not_cue(low, sentence, s, e) for s, e in spans)
+        return any(
+            doc.text[s].islower() and not self._in_not_cue(low, sentence, s, e) and self._places(low, s, e)
+            for s, e in spans
+        )
+
+    def _places(self, low: str, s: int, e: int) -> bool:
+        """The participation word at ``[s, e)`` can place someone in the main event: a word of meeting or visiting
+        (`meeting_participation.words`: "gặp", "thăm", "làm việc") does so under a headline in its own words
+        (`meeting_participation.main_rules`) only when the main event is itself a gathering or a visit (its trigger holds a
+        word of `gathering_triggers` or `meeting_participation.visit_triggers`): "Tổng thống Mỹ A gặp Thủ tướng Nhật
+        Bản B" under "Triều Tiên phóng tên lửa" is another event (rule role.other.participation does not apply)."""
+        conf = self.t.meeting_participation
+        if self.main_rule not in conf.main_rules or phrase_key(low[s:e]) not in self.t.meeting_words:
+            return True
+        return self.gathering or bool(self.t.visit_re and self.t.visit_re.search(self.main_trigger))
 
     def _part_before(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> bool:
         """A participation word a few words before the name, no punctuation between ("hội đàm với ông A")."""
@@ -1068,5 +1082,6 @@ class RoleReader:
             doc.text[s].islower()
             and not any(c in _PUNCT for c in doc.text[e:ms])
             and not self._in_not_cue(low, sentence, s, e)
+            and self._places(low, s, e)
             for s, e in find_all(self.t.participation_re, low, a, ms)
         )

@@ -269,6 +269,15 @@ class Restates(BaseModel):
     between: list[str] = Field(default_factory=list)  # the words that may stand there ("không", "đã", "sẽ")
 
 
+class MeetingParticipation(BaseModel):
+    """Participation words of meeting or visiting that place someone only in a gathering or a visit, under main rules."""
+
+    model_config = ConfigDict(extra="forbid")
+    main_rules: list[str] = []
+    words: list[str] = []
+    visit_triggers: list[str] = []
+
+
 class RoleVocabulary(BaseModel):
     """event_roles.yaml."""
 
@@ -301,6 +310,7 @@ class RoleVocabulary(BaseModel):
     # a speech cue that closes a sentence opening with a quotation reads as this cue ('"…", đại tá A phát biểu.': "nói")
     after_quote: dict[str, str] = Field(default_factory=dict)
     no_participation_main_rules: list[str] = Field(default_factory=list)  # a participation word places no one there
+    meeting_participation: MeetingParticipation = Field(default_factory=MeetingParticipation)
     commentators_before: list[str] = Field(default_factory=list)  # "Chuyên gia A": a source, but under statements
     continuations: list[str] = Field(default_factory=list)  # "Về phía B có …": a side of the list before
     continuation_openers: list[str] = Field(default_factory=list)  # the words that open its people ("có")
@@ -379,6 +389,9 @@ class RoleTables:
         self.headline_actor_speech_rules = frozenset(voc.headline_actor.speech_rules)
         self.headline_act_triggers = frozenset(phrase_key(w) for w in voc.headline_actor.act_triggers)
         self.no_participation_main_rules = frozenset(voc.no_participation_main_rules)
+        self.meeting_participation = voc.meeting_participation
+        self.meeting_words = frozenset(phrase_key(w) for w in voc.meeting_participation.words)
+        self.visit_re = phrase_regex(voc.meeting_participation.visit_triggers) if voc.meeting_participation.visit_triggers else None
         self.source_or_commentator_re = phrase_regex(voc.source_before + voc.commentators_before)
         # (an empty list would compile to a pattern that matches everywhere: none instead)
         self.possessor_re = phrase_regex(voc.possessors) if voc.possessors else None
