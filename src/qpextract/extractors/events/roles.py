@@ -802,6 +802,8 @@ class RoleReader:
         for rule in self.t.variants[where][phrase_key(cue)]:
             if rule.only_for_main_rules and self.main_rule not in rule.only_for_main_rules:
                 continue
+            if rule.meeting and not self._meets():
+                continue  # "Ông Trump đang lên kế hoạch gặp mặt …" under a missile launch: another event
             if not rule.only_for_main_types or self.main_type in rule.only_for_main_types:
                 return rule
             if self.gathering and self.main_type in rule.at_gatherings_of:
@@ -1070,8 +1072,13 @@ class RoleReader:
         (`meeting_participation.main_rules`) only when the main event is itself a gathering or a visit (its trigger holds a
         word of `gathering_triggers` or `meeting_participation.visit_triggers`): "Tổng thống Mỹ A gặp Thủ tướng Nhật
         Bản B" under "Triều Tiên phóng tên lửa" is another event (rule role.other.participation does not apply)."""
-        conf = self.t.meeting_participation
-        if self.main_rule not in conf.main_rules or phrase_key(low[s:e]) not in self.t.meeting_words:
+        return phrase_key(low[s:e]) not in self.t.meeting_words or self._meets()
+
+    def _meets(self) -> bool:
+        """A meeting can be the main event, or part of it: the main event was not found by a rule of
+        `meeting_participation.main_rules`, or it is a gathering or a visit (its trigger holds a word of
+        `gathering_triggers` or `meeting_participation.visit_triggers`)."""
+        if self.main_rule not in self.t.meeting_participation.main_rules:
             return True
         return self.gathering or bool(self.t.visit_re and self.t.visit_re.search(self.main_trigger))
 

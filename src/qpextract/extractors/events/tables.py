@@ -226,6 +226,7 @@ class RoleRule(BaseModel):
     at_gatherings_of: list[EventType] = Field(default_factory=list)  # also when such an event is a meeting
     passive_verbs: list[str] = Field(default_factory=list)  # "được <agent> <verb>" after the name
     to_press: bool = False  # said to the press (a press word in the sentence): a source, no participant
+    meeting: bool = False  # a cue of meeting: under meeting_participation.main_rules only at a gathering or a visit
 
 
 class StatementSubject(BaseModel):
