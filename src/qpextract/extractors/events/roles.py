@@ -24,6 +24,9 @@ _PART_BEFORE = 60  # characters before a name searched for a participation word 
 _OPENING_WORDS = 2  # words an opening cue may follow in its sentence ("Cùng dự …", "Đến dự …")
 _LISTENER_WINDOW = 40  # characters before an opening cue searched for a `not_after` word ("nghe … báo cáo")
 _NAME_LIST = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s*")  # "A (Quảng Bình), B": one of a list of names
+# "A (Chánh thanh tra Bộ Quốc phòng), Đại tá B", "ông A - phụ trách Sở Ngoại vụ, đại tá B": the post of the one before
+# in brackets or after a dash, then a comma and the next one's own titles
+_POST_THEN_NEXT = re.compile(r"\s*(?:\([^()]{1,120}\)|[-–][^,;:.!?()\"“”\n]{1,120})\s*,\s*")
 _LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = frozenset(",;:.!?()\"“”")
 _QUOTES = frozenset("\"“”")
@@ -650,8 +653,11 @@ class RoleReader:
         return self._letters[sentence]
 
     def _counts(self, doc: Document, low: str, sentence: Sentence, s: int, e: int) -> bool:
-        """A cue counts in lower case, or opening its sentence; never inside a longer non-cue word."""
+        """A cue counts in lower case, or opening its sentence; never inside a longer non-cue word, nor right after a
+        negation (`negations`: "Đại sứ A không tham dự cuộc họp này" gives no role)."""
         if not doc.text[s].islower() and self._first_letter(doc, sentence) < s:
+            return False
+        if self.t.negation_re is not None and self.t.negation_re.search(low, max(sentence[0], s - 16), s):
             return False
         return not self._in_not_cue(low, sentence, s, e)
 
@@ -796,6 +802,8 @@ class RoleReader:
         for rule in self.t.variants[where][phrase_key(cue)]:
             if rule.only_for_main_rules and self.main_rule not in rule.only_for_main_rules:
                 continue
+            if rule.meeting and not self._meets():
+                continue  # "Ông Trump đang lên kế hoạch gặp mặt …" under a missile launch: another event
             if not rule.only_for_main_types or self.main_type in rule.only_for_main_types:
                 return rule
             if self.gathering and self.main_type in rule.at_gatherings_of:
@@ -929,7 +937,11 @@ class RoleReader:
                 rule is None
                 and i
                 and out[-1] is not None
-                and (self._joined(doc, prev_end, ms) or self._comma_title(doc, prev_end, ms, doc.officials[idx]))
+                and (
+                    self._joined(doc, prev_end, ms)
+                    or self._comma_title(doc, prev_end, ms, doc.officials[idx])
+                    or self._post_then_title(doc, prev_end, ms, doc.officials[idx])
+                )
                 and self._after(doc, low, sentence, prev_end, ms) is None
             ):
                 rule = out[-1]
@@ -982,6 +994,14 @@ class RoleReader:
         rest = " ".join(gap[1:].split()).lower()
         own = [official.rank, official.honorific] + [p.text for p in official.positions]
         return rest == "" or rest in {" ".join(w.split()).lower() for w in own if w}
+
+    @classmethod
+    def _post_then_title(cls, doc: Document, me: int, ms: int, official: Official) -> bool:
+        """The post of the name before stands in brackets or after a dash, then a comma and only the next person's own
+        rank, honorific or post: "có sự tham gia của Trung tướng A (Chánh thanh tra Bộ Quốc phòng), Đại tá B (…)", "có sự
+        tham dự của ông C - phụ trách Sở Ngoại vụ Khánh Hòa, đại tá D - …": one list, the cue before the first is theirs."""
+        m = _POST_THEN_NEXT.match(doc.text, me, ms)
+        return m is not None and cls._comma_title(doc, doc.text.rindex(",", me, m.end()), ms, official)
 
     def _opening(self, doc: Document, low: str, sentence: Sentence, first: int) -> Optional[RoleRule]:
         """The last cue before the sentence's first person: it applies to everyone the sentence lists."""
@@ -1041,7 +1061,26 @@ class RoleReader:
     def _part_after(self, doc: Document, low: str, sentence: Sentence, me: int, nxt: int) -> bool:
         """A participation word in the person's own clause ("A, Bộ trưởng …, đến thăm")."""
         spans = find_all(self.t.participation_re, low, me, self._clause_end(low, me, nxt))
-        return any(doc.text[s].islower() and not self._in_not_cue(low, sentence, s, e) for s, e in spans)
+        return any(
+            doc.text[s].islower() and not self._in_not_cue(low, sentence, s, e) and self._places(low, s, e)
+            for s, e in spans
+        )
+
+    def _places(self, low: str, s: int, e: int) -> bool:
+        """The participation word at ``[s, e)`` can place someone in the main event: a word of meeting or visiting
+        (`meeting_participation.words`: "gặp", "thăm", "làm việc") does so under a headline in its own words
+        (`meeting_participation.main_rules`) only when the main event is itself a gathering or a visit (its trigger holds a
+        word of `gathering_triggers` or `meeting_participation.visit_triggers`): "Tổng thống Mỹ A gặp Thủ tướng Nhật
+        Bản B" under "Triều Tiên phóng tên lửa" is another event (rule role.other.participation does not apply)."""
+        return phrase_key(low[s:e]) not in self.t.meeting_words or self._meets()
+
+    def _meets(self) -> bool:
+        """A meeting can be the main event, or part of it: the main event was not found by a rule of
+        `meeting_participation.main_rules`, or it is a gathering or a visit (its trigger holds a word of
+        `gathering_triggers` or `meeting_participation.visit_triggers`)."""
+        if self.main_rule not in self.t.meeting_participation.main_rules:
+            return True
+        return self.gathering or bool(self.t.visit_re and self.t.visit_re.search(self.main_trigger))
 
     def _part_before(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> bool:
         """A participation word a few words before the name, no punctuation between ("hội đàm với ông A")."""
@@ -1050,5 +1089,6 @@ class RoleReader:
             doc.text[s].islower()
             and not any(c in _PUNCT for c in doc.text[e:ms])
             and not self._in_not_cue(low, sentence, s, e)
+            and self._places(low, s, e)
             for s, e in find_all(self.t.participation_re, low, a, ms)
         )

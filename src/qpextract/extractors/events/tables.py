@@ -226,6 +226,7 @@ class RoleRule(BaseModel):
     at_gatherings_of: list[EventType] = Field(default_factory=list)  # also when such an event is a meeting
     passive_verbs: list[str] = Field(default_factory=list)  # "được <agent> <verb>" after the name
     to_press: bool = False  # said to the press (a press word in the sentence): a source, no participant
+    meeting: bool = False  # a cue of meeting: under meeting_participation.main_rules only at a gathering or a visit
 
 
 class StatementSubject(BaseModel):
@@ -269,6 +270,15 @@ class Restates(BaseModel):
     between: list[str] = Field(default_factory=list)  # the words that may stand there ("không", "đã", "sẽ")
 
 
+class MeetingParticipation(BaseModel):
+    """Participation words of meeting or visiting that place someone only in a gathering or a visit, under main rules."""
+
+    model_config = ConfigDict(extra="forbid")
+    main_rules: list[str] = []
+    words: list[str] = []
+    visit_triggers: list[str] = []
+
+
 class RoleVocabulary(BaseModel):
     """event_roles.yaml."""
 
@@ -284,6 +294,7 @@ class RoleVocabulary(BaseModel):
     topic_before: list[str] = Field(default_factory=list)  # "phát biểu về A": A is spoken of, no cue opening the sentence is his
     coordination: list[str]
     not_cues: list[str]
+    negations: list[str] = Field(default_factory=list)  # "không tham dự": a cue right after one of these does not count
     occasions: list[str] = Field(default_factory=list)
     reactive_main_rules: list[str] = Field(default_factory=list)
     headline_speaker_main_rules: list[str] = Field(default_factory=list)
@@ -300,6 +311,7 @@ class RoleVocabulary(BaseModel):
     # a speech cue that closes a sentence opening with a quotation reads as this cue ('"…", đại tá A phát biểu.': "nói")
     after_quote: dict[str, str] = Field(default_factory=dict)
     no_participation_main_rules: list[str] = Field(default_factory=list)  # a participation word places no one there
+    meeting_participation: MeetingParticipation = Field(default_factory=MeetingParticipation)
     commentators_before: list[str] = Field(default_factory=list)  # "Chuyên gia A": a source, but under statements
     continuations: list[str] = Field(default_factory=list)  # "Về phía B có …": a side of the list before
     continuation_openers: list[str] = Field(default_factory=list)  # the words that open its people ("có")
@@ -349,6 +361,12 @@ class RoleTables:
         self.topic_re = phrase_regex(voc.topic_before) if voc.topic_before else None
         self.coordination = frozenset(phrase_key(w) for w in voc.coordination)
         self.not_cue_re = phrase_regex(voc.not_cues)
+        # a negation word, then only blanks to the end of the searched stretch (the cue's start)
+        self.negation_re = (
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(voc.negations, key=len, reverse=True)) + r")\s+$")
+            if voc.negations
+            else None
+        )
         self.occasion_re = phrase_regex(voc.occasions)
         self.by_name = {r.name: r for r in voc.rules}
         self.reactive_main_rules = frozenset(voc.reactive_main_rules)
@@ -372,6 +390,9 @@ class RoleTables:
         self.headline_actor_speech_rules = frozenset(voc.headline_actor.speech_rules)
         self.headline_act_triggers = frozenset(phrase_key(w) for w in voc.headline_actor.act_triggers)
         self.no_participation_main_rules = frozenset(voc.no_participation_main_rules)
+        self.meeting_participation = voc.meeting_participation
+        self.meeting_words = frozenset(phrase_key(w) for w in voc.meeting_participation.words)
+        self.visit_re = phrase_regex(voc.meeting_participation.visit_triggers) if voc.meeting_participation.visit_triggers else None
         self.source_or_commentator_re = phrase_regex(voc.source_before + voc.commentators_before)
         # (an empty list would compile to a pattern that matches everywhere: none instead)
         self.possessor_re = phrase_regex(voc.possessors) if voc.possessors else None

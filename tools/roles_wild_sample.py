@@ -1,0 +1,153 @@
+"""Wild check of participant roles: 100 participants of main events from articles in no gold set, with a fixed seed.
+
+    python tools/roles_wild_sample.py CORPUS [--seed S] [--count N] [--exclude TSV ...] > sample.txt
+    python tools/roles_wild_sample.py CORPUS --count 0 --recall 25 [--seed S] [--exclude TSV ...] > recall.txt
+
+CORPUS: give /work/wt/wild/articles-no-heldout.jsonl (the corpus without any held-out or validation article).
+Articles whose id is in a development gold input file (named one by one in DEV_SETS; never a held-out file) or in an
+earlier judged sample (--exclude, first column) are left out. The pipeline runs on the rest; every participant of
+every main event goes into one pool, sorted, and ``count`` are drawn with the seed: uniform over participants, as the
+held-out role accuracy is counted over matched names. Each is printed with the article id, headline, main event type and
+trigger, the name, role and the rule that gave it (`explain`), the lead, and the sentences that mention the person.
+The judged copy is corpus/audit/roles_wild_session10.tsv (seed "roles-wild-20261201"; the re-judged sample after the
+changes, seed "roles-wild2-20261201", excluding the first sample's articles).
+
+--recall N: then (after the sample, or alone with --count 0) N main events drawn with the seed from the articles whose main event the pipeline finds, each with
+its lead, the people the lead names, and the participants found, to list by reading the people the guide makes
+participants and count the missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "corpus" / "gold"
+# development sets only, named one by one: held-out input files are never read
+DEV_SETS = ("seeds", "real", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
+SEED = "roles-wild-20261201"
+LEAD_SENTENCES = 3
+SENTENCE_CHARS = 600
+
+
+def dev_ids() -> set[str]:
+    """Article ids of the development gold input files (and the web dev sets' when present)."""
+    ids: set[str] = set()
+    paths = [GOLD / f"{name}-inputs.jsonl" for name in DEV_SETS]
+    paths += [Path("/work/webdev3") / f"{name}-inputs.jsonl" for name in ("web3a", "web3b")]
+    for path in paths:
+        if path.exists():
+            with open(path, encoding="utf-8") as fh:
+                ids.update(str(json.loads(line)["id"]) for line in fh if line.strip())
+    return ids
+
+
+def sampled_ids(paths: list[Path]) -> set[str]:
+    """Article ids of earlier judged samples (the `id` column of each TSV, else its first; lines starting with # skipped)."""
+    ids: set[str] = set()
+    for p in paths:
+        with open(p, encoding="utf-8") as fh:
+            rows = [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
+        if rows:
+            col = rows[0].index("id") if "id" in rows[0] else 0
+            ids.update(r[col] for r in rows[1:] if len(r) > col)
+    return ids
+
+
+def _clip(s: str) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= SENTENCE_CHARS else s[:SENTENCE_CHARS] + " …"
+
+
+def _lead(doc) -> list[str]:
+    return [_clip(doc.text[a:b]) for a, b in doc.sentences[:LEAD_SENTENCES]]
+
+
+def run(corpus: Path, exclude: set[str]):
+    """(article, doc, main event) for every article with a main event, in id order."""
+    from qpextract import Pipeline
+
+    pipe = Pipeline()
+    skip = dev_ids() | exclude
+    rows = []
+    with open(corpus, encoding="utf-8") as fh:
+        arts = [json.loads(line) for line in fh if line.strip()]
+    for art in sorted(arts, key=lambda a: a["id"]):
+        if art["id"] in skip:
+            continue
+        try:
+            doc = pipe.document(art["text"], id=art["id"], title=art.get("title"))
+        except Exception:  # noqa: BLE001 - an article the pipeline refuses is no sample
+            continue
+        mains = [e for e in doc.events if e.main]
+        if mains:
+            rows.append((art, doc, mains[0]))
+    return rows
+
+
+def sample(rows, seed: str, count: int) -> None:
+    """Print ``count`` participants drawn uniformly from every main event's participants."""
+    pool = [(art["id"], k) for art, doc, ev in rows for k in range(len(ev.participants))]
+    by_id = {art["id"]: (art, doc, ev) for art, doc, ev in rows}
+    print(f"# pool: {len(pool)} participants of {sum(1 for *_, ev in rows if ev.participants)} main events "
+          f"({len(rows)} articles with a main event); seed {seed!r}, {count} drawn")
+    drawn = sorted(random.Random(seed).sample(pool, min(count, len(pool))))
+    last = None
+    for n, (aid, k) in enumerate(drawn, 1):
+        art, doc, ev = by_id[aid]
+        p = ev.participants[k]
+        print(f"\n=== {n}. {aid} | {ev.type} ({ev.trigger!r}, {ev.rule}) | {p.name} -> {p.role} [{p.rule}]")
+        if aid != last:
+            print(f"TITLE: {doc.title}")
+            for s in _lead(doc):
+                print(f"LEAD: {s}")
+            print(f"ALL: " + "; ".join(f"{q.name}={q.role}" for q in ev.participants))
+        last = aid
+        official = doc.officials[p.official] if p.official is not None else None
+        seen = set()
+        for m in (official.mentions if official else []):
+            sent = next(((a, b) for a, b in doc.sentences if a <= m.start < b), None)
+            if sent is None or sent in seen or sent in doc.sentences[:LEAD_SENTENCES]:
+                continue
+            seen.add(sent)
+            print(f"  > {_clip(doc.text[sent[0]:sent[1]])}")
+
+
+def recall(rows, seed: str, count: int) -> None:
+    """Print ``count`` main events with their lead, the people it names and the participants found."""
+    drawn = sorted(random.Random(seed).sample(range(len(rows)), min(count, len(rows))))
+    for n, i in enumerate(drawn, 1):
+        art, doc, ev = rows[i]
+        lead_end = doc.sentences[min(LEAD_SENTENCES, len(doc.sentences)) - 1][1] if doc.sentences else 0
+        named = [o.name for o in doc.officials if any(m.start < lead_end for m in o.mentions)]
+        print(f"\n=== {n}. {art['id']} | {ev.type} ({ev.trigger!r}, {ev.rule})")
+        print(f"TITLE: {doc.title}")
+        for s in _lead(doc):
+            print(f"LEAD: {s}")
+        print("NAMED IN LEAD: " + "; ".join(named))
+        print("FOUND: " + "; ".join(f"{q.name}={q.role} [{q.rule}]" for q in ev.participants))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--seed", default=SEED)
+    ap.add_argument("--count", type=int, default=100)
+    ap.add_argument("--recall", type=int, default=0, help="draw this many main events for a recall check instead")
+    ap.add_argument("--exclude", type=Path, action="append", default=[], help="an earlier sample TSV whose articles to leave out")
+    args = ap.parse_args()
+    rows = run(args.corpus, sampled_ids(args.exclude))
+    if args.count:
+        sample(rows, args.seed, args.count)
+    if args.recall:
+        print("\n\n##### RECALL")
+        recall(rows, args.seed, args.recall)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
