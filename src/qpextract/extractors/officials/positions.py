@@ -161,6 +161,7 @@ class PositionParser:
         )
         self._pronouns = frozenset(fold(w) for w in ctx["subject_pronouns"])
         self._rank_titles = frozenset(fold(w) for w in ctx["rank_titles"])  # rule position.rank_title
+        self._group_descriptions = frozenset(fold(w) for w in ctx["group_descriptions"])  # rule position.group_description
         self._incumbent = frozenset(fold(w) for w in ctx["bare_dropped_qualifiers"])  # rule position.incumbent
         # rule position.name_tail / position.at_body (titles_context.yaml)
         self._tail_stops = (
@@ -291,6 +292,8 @@ class PositionParser:
             qualified = self.lex.whole_qualifier.search(t.group()) is not None  # "lãnh đạo đối lập": a post without a body
             if not (org is None and qualified) and (org is None or self.lex.bodies.cut_short(text, end - len(org) - (cut[1] - cut[0] if cut else 0), end, limit)):
                 return None  # "đại diện Lãnh đạo" + "ban, bộ", "thư ký Hội đồng" + "an ninh ...": no body of its own
+        if group and org is None and bare in self._group_descriptions:
+            return None  # rule position.group_description: "hai nhà lãnh đạo Trump và Erdogan" describes, names no post
         written = text[pos:end] if cut is None else text[pos : cut[0]] + text[cut[1] : end]  # "nguyên" (former) stays
         if bare in self._professions:
             if org is None or not self._employer(text, ob, end):
