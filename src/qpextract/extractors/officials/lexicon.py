@@ -240,6 +240,7 @@ class Lexicon:
         )
         self.post_noun = re.compile(trie_pattern(tctx["post_nouns"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
         self.candidacy_before = re.compile(PB + trie_pattern(tctx["candidacy_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
+        self.candidate_before = re.compile(PB + trie_pattern(tctx["candidate_nouns"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)  # rule position.candidate
         self.sought_before = re.compile(
             PB + trie_pattern(tctx["candidacy_before"], fold_case=True) + r"[ \t]++" + trie_pattern(tctx["post_nouns"], fold_case=True) + r"[ \t]++\Z",
             re.IGNORECASE,

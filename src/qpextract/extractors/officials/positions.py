@@ -201,6 +201,8 @@ class PositionParser:
         blank = pos > 0 and text[pos - 1] in " \t"  # the windows before end in blanks
         if t is None or (blank and self.lex.sought_before.search(text, max(0, pos - 24), pos)):
             return None  # "cho chức danh Bí thư tỉnh ủy": a post sought, not held
+        if blank and self.lex.candidate_before.search(text, max(0, pos - 16), pos):
+            return None  # rule position.candidate: "ứng viên tổng thống đảng Dân chủ Hillary Clinton" runs for the post
         if blank and (nm := self.lex.noun_maker_before.search(text, max(0, pos - 8), pos)) is not None and not self._ends_word(text, nm.start()):
             return None  # "dưới sự lãnh đạo của …": the verb made a noun, not a post (not "nghị sự" + "Tổng thống")
         if self._inside_word(text, t.start(), t.end(), limit):
