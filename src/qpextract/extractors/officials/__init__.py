@@ -806,6 +806,8 @@ class OfficialExtractor:
         tail = words[k:]
         if len(tail) >= 2 and words[k - 1] in _OF_WORDS:
             return  # "Giám đốc điều hành của Rosneft Igor Sechin": a company may open the tail
+        if len(tail) >= 2 and words[k - 1] in self.lex.bodies.named_heads:
+            return  # "Phó Chủ tịch đảng Kemalist Vatan": the words right after a lower-case head name the body
         if len(tail) >= 2:
             s0 = post.end - len(" ".join(tail))
             if self.lex.site_before.search(text, max(0, s0 - 16), s0):

@@ -80,7 +80,9 @@ class Lexicon:
         self.whole_qualifier = re.compile(r"[ \t]++" + trie_pattern(tctx["whole_qualifiers"], fold_case=True) + r"\Z", re.IGNORECASE)
         # rule position.prefix: "nguyên", "cựu", "quyền" before a title stay in it
         self.title_prefix = r"(?:(?:" + trie_pattern(tctx["title_prefixes"], fold_case=True) + r")[ \t]++)"
-        title_re = self.title_prefix + "?" + trie_pattern([r.title for r in titles], fold_case=True) + r"(?:[ \t]++(?:" + qualifiers + r")" + NB + r")?+"
+        # rule position.deputy: "phó" (deputy) right before a title that titles.tsv does not list with it stays in it
+        self.deputy_prefix = r"(?:(?:" + trie_pattern(tctx["deputy_prefixes"], fold_case=True) + r")[ \t]++)"
+        title_re = self.title_prefix + "?" + self.deputy_prefix + "?" + trie_pattern([r.title for r in titles], fold_case=True) + r"(?:[ \t]++(?:" + qualifiers + r")" + NB + r")?+"
         # one scan finds every cue: honorific, rank or title (told apart by ``cue_kind``)
         self.cue_kind: dict[str, str] = {fold(r.title): "title" for r in titles}
         self.cue_kind.update({fold(w): "rank" for w in rank_words})
@@ -164,6 +166,7 @@ class Lexicon:
         )
         self.cues = Scanner(trie_pattern(list(self.cue_kind), fold_case=True) + NB)
         self.former_before = re.compile(self.title_prefix + r"\Z", re.IGNORECASE)  # rule position.prefix, before a cue
+        self.deputy_before = re.compile(self.deputy_prefix + r"\Z", re.IGNORECASE)  # rule position.deputy, before a cue
         self.title_at = re.compile(PB + title_re + NB, re.IGNORECASE)
         acad = trie_pattern(ctx["academic"], fold_case=True)
         # person.bare: an academic title right before a name ("TS Nguyễn Văn Hùng", "PGS-TS Nguyễn Thiện Tống")
@@ -226,6 +229,7 @@ class Lexicon:
         )
         self.post_noun = re.compile(trie_pattern(tctx["post_nouns"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
         self.candidacy_before = re.compile(PB + trie_pattern(tctx["candidacy_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
+        self.candidate_before = re.compile(PB + trie_pattern(tctx["candidate_nouns"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)  # rule position.candidate
         self.sought_before = re.compile(
             PB + trie_pattern(tctx["candidacy_before"], fold_case=True) + r"[ \t]++" + trie_pattern(tctx["post_nouns"], fold_case=True) + r"[ \t]++\Z",
             re.IGNORECASE,
@@ -295,10 +299,16 @@ class Lexicon:
     def prefix_before(self, text: str, lo: int, start: int) -> int:
         """Rule ``position.prefix``: where "nguyên"/"cựu"/"quyền" written right before the title at ``start``
         begins, else ``start``; not when it ends a word with the syllable before it ("chính quyền Tổng thống
-        Trump" is the government, "thẩm quyền", "tài nguyên")."""
+        Trump" is the government, "thẩm quyền", "tài nguyên"). Rule ``position.deputy`` first: "phó" right
+        before the title ("Phó Cố vấn An ninh Quốc gia", "cựu phó tổng giám đốc"; not "đối phó", "ứng phó")."""
+        return self._word_before(self.former_before, text, lo, self._word_before(self.deputy_before, text, lo, start))
+
+    def _word_before(self, pattern: re.Pattern[str], text: str, lo: int, start: int) -> int:
+        """Where the word of ``pattern`` written right before ``start`` begins, unless it ends a word begun by the
+        syllable before it; else ``start``."""
         if start <= lo or text[start - 1] not in " \t":
             return start
-        m = self.former_before.search(text, max(lo, start - 8), start)
+        m = pattern.search(text, max(lo, start - 8), start)
         if m is None or (m.start() > 0 and text[m.start() - 1].isalnum()):
             return start
         prev = m.start() - 1

@@ -39,6 +39,7 @@ _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 # rule position.prefix: "nguyên", "cựu", "quyền" before a title (titles_context.yaml title_prefixes)
 _PREFIX = re.compile(r"(?:" + trie_pattern(read_yaml("titles_context.yaml")["title_prefixes"], fold_case=True) + r")[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
+_TOKEN = re.compile(r"\S++")
 _ONE = re.compile(r"một[ \t]++")
 _PASSIVE = re.compile(r"(?<!\w)được(?!\w)")
 _PRONOUN_ALONE = re.compile(r"[ \t]++" + LOWER)  # a pronoun with no name after it ("bộ ông đã mặc")
@@ -129,6 +130,7 @@ class PositionParser:
         self._saying_next = re.compile(r"[ \t]*+[,)\-–]?[ \t]*+(?:" + verbs + ")" + NB, re.IGNORECASE)
         self._appos_words = int(ctx["appositive_words"])
         self._appos_stops = frozenset(fold(w) for w in ctx["appositive_stops"])
+        self._saying_words = frozenset(fold(w) for w in ctx["place_end_verbs"] + ctx["appositive_end_verbs"])
         self._assistant = frozenset(fold(w) for w in ctx["assistant_titles"])
         self._professions = frozenset(fold(w) for w in ctx["profession_titles"])
         # rule position.of_person: "…, cố vấn của Tổng thống đắc cử Ukraine Volodymyr Zelensky, …"
@@ -161,6 +163,7 @@ class PositionParser:
         )
         self._pronouns = frozenset(fold(w) for w in ctx["subject_pronouns"])
         self._rank_titles = frozenset(fold(w) for w in ctx["rank_titles"])  # rule position.rank_title
+        self._group_descriptions = frozenset(fold(w) for w in ctx["group_descriptions"])  # rule position.group_description
         self._incumbent = frozenset(fold(w) for w in ctx["bare_dropped_qualifiers"])  # rule position.incumbent
         # rule position.name_tail / position.at_body (titles_context.yaml)
         self._tail_stops = (
@@ -198,6 +201,8 @@ class PositionParser:
         blank = pos > 0 and text[pos - 1] in " \t"  # the windows before end in blanks
         if t is None or (blank and self.lex.sought_before.search(text, max(0, pos - 24), pos)):
             return None  # "cho chức danh Bí thư tỉnh ủy": a post sought, not held
+        if blank and self.lex.candidate_before.search(text, max(0, pos - 16), pos):
+            return None  # rule position.candidate: "ứng viên tổng thống đảng Dân chủ Hillary Clinton" runs for the post
         if blank and (nm := self.lex.noun_maker_before.search(text, max(0, pos - 8), pos)) is not None and not self._ends_word(text, nm.start()):
             return None  # "dưới sự lãnh đạo của …": the verb made a noun, not a post (not "nghị sự" + "Tổng thống")
         if self._inside_word(text, t.start(), t.end(), limit):
@@ -291,6 +296,8 @@ class PositionParser:
             qualified = self.lex.whole_qualifier.search(t.group()) is not None  # "lãnh đạo đối lập": a post without a body
             if not (org is None and qualified) and (org is None or self.lex.bodies.cut_short(text, end - len(org) - (cut[1] - cut[0] if cut else 0), end, limit)):
                 return None  # "đại diện Lãnh đạo" + "ban, bộ", "thư ký Hội đồng" + "an ninh ...": no body of its own
+        if group and org is None and bare in self._group_descriptions:
+            return None  # rule position.group_description: "hai nhà lãnh đạo Trump và Erdogan" describes, names no post
         written = text[pos:end] if cut is None else text[pos : cut[0]] + text[cut[1] : end]  # "nguyên" (former) stays
         if bare in self._professions:
             if org is None or not self._employer(text, ob, end):
@@ -492,19 +499,42 @@ class PositionParser:
         words = m.group(1).split()
         if len(words) > self._appos_words or "-" in words or any(k in stops for k in range(m.start(1), m.end(1))):
             return found
-        folded = [fold(w) if w[:1].islower() else "" for w in words]  # capitalized words are names ("Không quân")
-        if any(w in self._appos_stops for w in folded) or any(a + " " + b in self._appos_stops for a, b in zip(folded, folded[1:])):
+        if self._appos_stopped(text, m.start(1), m.end(1), limit):
             return found
         e = m.end(1)
         if m.group(2) is None and not self._saying_next.match(text, e, limit) and not self._predicate_next.match(text, e, limit):
             closes = text[e : e + 2].lstrip(" \t")[:1]
             # rule position.line_end: a line that ends with the apposition, no full stop, is a caption or a signature
             # ("Đại tá VÕ TRỌNG TUẤN, Viện trưởng Viện Kỹ thuật cơ giới quân sự" closing the article)
-            if not ((bracket and closes == ")") or (closes == "," and self._theo_before(text, pos, stops)) or closes in ("\n", "")):
+            if not ((bracket and closes == ")") or (closes == "," and self._theo_before(text, pos, stops)) or closes in ("\n", "") or (closes == "," and self._next_post(text, e, limit, stops))):
                 return found
         tail = " ".join(m.group(1).split())
         org = found.organization + " " + tail if found.organization else tail
         return self._make(found.start, e, found.title, org, found.text + " " + tail)._replace(rule="position.appositive_end")
+
+    def _appos_stopped(self, text: str, start: int, end: int, limit: int) -> bool:
+        """True when the apposition words in ``text[start:end]`` hold a word of appositive_stops (a verb or a function
+        word: a clause, not a post). Capitalized words are names ("Không quân"); a lower-case syllable that completes
+        the word begun before it is no word of its own ("Phòng không" + "không quân": no negation)."""
+        words: list[str] = []
+        k = start
+        while (w := _TOKEN.search(text, k, end)) is not None:
+            c = max(w.end(), min(end, self.lex.bodies.compound_end(text, w.start(), w.end(), limit)))
+            words.append(fold(text[w.start() : c]) if text[w.start()].islower() else "")
+            k = c
+        stops = self._appos_stops | self._saying_words  # a verb of saying merged as one word ("cho hay") ends it too
+        return any(w in stops for w in words) or any(a + " " + b in stops for a, b in zip(words, words[1:]))
+
+    def _next_post(self, text: str, e: int, limit: int, stops: set[int]) -> bool:
+        """Rule ``position.appositive_end``, before the next post: the comma at ``e`` is followed by another post of the
+        same person, a title whose post no name follows ("…, Nguyên Cục phó cục tác chiến Quân chủng Phòng không không
+        quân, nguyên trưởng phòng …"): the apposition closed there."""
+        b = _BLANK.match(text, e + 1, limit)
+        q = b.end() if b is not None else e + 1
+        if q >= limit or q in stops or not self.lex.is_title(text, q, limit):
+            return False
+        nxt = self.at(text, q, limit, stops)
+        return nxt is not None and not self._next_is_name(text, nxt.end, limit, stops)
 
     def _bare_apposition(self, text: str, pos: int, q: int, limit: int, stops: set[int], bracket: bool) -> Optional[Pos]:
         """Rule ``position.appositive_end`` for a title with no body of its own right after the name and a comma

@@ -69,6 +69,7 @@ class BodyGrammar(Bodies):
         self.place_unit = re.compile(trie_pattern(list(Units().kind)) + NB + r"[ \t]++" + UPPER)  # lower-case unit words
         self.lower_noun = re.compile(trie_pattern(ctx["lower_nouns"]) + NB)
         self.lower_named = re.compile(trie_pattern(ctx["lower_heads_named"]) + NB)
+        self.named_heads = frozenset(w for w in ctx["lower_heads_named"] if " " not in w)  # one-word heads, as written
         self.lower_known = re.compile(trie_pattern(ctx["lower_known_bodies"]) + NB)
         self.lower_known_any = re.compile(trie_pattern(ctx["lower_known_bodies"], fold_case=True) + NB, re.IGNORECASE)
         self.particle = re.compile(r"[ \t]++" + trie_pattern(rules["name_particles"]) + r"(?:[ \t]*+-[ \t]*+|[ \t]++)(?=" + UPPER + ")")
