@@ -12,9 +12,10 @@ the development gold sets (named one by one below, never by a wildcard) and of t
 Each person is printed with the positions the pipeline gave and every sentence that mentions them; the reader
 writes the positions the gold would give (corpus/audit/positions_recall_session10.tsv).
 
-    python tools/positions_recall_sample.py --score corpus/audit/positions_recall_session10.tsv
+    python tools/positions_recall_sample.py --score corpus/audit/positions_recall_session10.tsv [--column 4]
 
-prints the recall (and precision) of the judged sample.
+prints the recall (and precision) of the judged sample: column 3 is the output at the start of the pass,
+column 4 the output after its rules.
 """
 
 from __future__ import annotations
@@ -102,9 +103,9 @@ def _print_person(n: int, p: dict) -> None:
         print("    > " + s)
 
 
-def score(tsv: Path) -> tuple[int, int, int]:
-    """(gold positions, output positions, both) of a judged TSV (id, person, gold, output, kind; positions
-    joined by " | "), compared as the scorer does (qpextract.evaluate.fold)."""
+def score(tsv: Path, column: int = 3) -> tuple[int, int, int]:
+    """(gold positions, output positions, both) of a judged TSV (id, person, gold, output …; positions joined by
+    " | "; the output in ``column``, 0-based), compared as the scorer does (qpextract.evaluate.fold)."""
     from qpextract.evaluate import fold
 
     gold = out = both = 0
@@ -114,7 +115,7 @@ def score(tsv: Path) -> tuple[int, int, int]:
                 continue
             cols = line.rstrip("\n").split("\t")
             g = {fold(x) for x in cols[2].split(" | ") if x.strip()}
-            o = {fold(x) for x in cols[3].split(" | ") if x.strip()}
+            o = {fold(x) for x in cols[column].split(" | ") if x.strip()}
             gold, out, both = gold + len(g), out + len(o), both + len(g & o)
     return gold, out, both
 
@@ -123,12 +124,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", type=Path, help="the corpus, or with --score the judged TSV")
     ap.add_argument("--score", action="store_true", help="print recall and precision of a judged TSV")
+    ap.add_argument("--column", type=int, default=3, help="with --score: the 0-based column of the output to score")
     ap.add_argument("--seed", default="positions-recall-session10")
     ap.add_argument("--people", type=int, default=60)
     ap.add_argument("--articles", type=int, default=20)
     args = ap.parse_args()
     if args.score:
-        g, o, b = score(args.corpus)
+        g, o, b = score(args.corpus, args.column)
         print(f"recall {b}/{g} = {b / g:.3f}; precision {b}/{o} = {b / o:.3f}")
         return 0
     if args.corpus.name == "articles.jsonl" and "corpus-real" in str(args.corpus):
