@@ -70,11 +70,11 @@ def _person(doc, aid: str, o) -> dict:
     }
 
 
-def draw(corpus: Path, seed: str, n_people: int, n_articles: int) -> tuple[list[dict], list[dict]]:
-    """(whole articles with their people, people drawn from the other articles)."""
+def draw(corpus: Path, seed: str, n_people: int, n_articles: int, skip_also: frozenset[str] = frozenset()) -> tuple[list[dict], list[dict]]:
+    """(whole articles with their people, people drawn from the other articles), none of ``skip_also``."""
     from qpextract import Pipeline
 
-    skip = _left_out()
+    skip = _left_out() | skip_also
     with open(corpus, encoding="utf-8") as fh:
         articles = [a for a in map(json.loads, filter(str.strip, fh)) if a["id"] not in skip]
     short = sorted((a for a in articles if 400 <= len(a["text"]) <= 2500), key=lambda a: _hash(seed, "article", a["id"]))
@@ -128,6 +128,7 @@ def main() -> int:
     ap.add_argument("--seed", default="positions-recall-session10")
     ap.add_argument("--people", type=int, default=60)
     ap.add_argument("--articles", type=int, default=20)
+    ap.add_argument("--skip", type=Path, action="append", default=[], help="a judged TSV whose articles (first column) are left out")
     args = ap.parse_args()
     if args.score:
         g, o, b = score(args.corpus, args.column)
@@ -135,7 +136,11 @@ def main() -> int:
         return 0
     if args.corpus.name == "articles.jsonl" and "corpus-real" in str(args.corpus):
         raise SystemExit("give the corpus without held-out articles (articles-no-heldout.jsonl)")
-    whole, drawn = draw(args.corpus, args.seed, args.people, args.articles)
+    skip = set()
+    for path in args.skip:
+        with open(path, encoding="utf-8") as fh:
+            skip.update(line.split("\t", 1)[0] for line in fh if line.strip() and not line.startswith("#"))
+    whole, drawn = draw(args.corpus, args.seed, args.people, args.articles, frozenset(skip))
     n = 0
     for w in whole:
         print(f"=== ARTICLE {w['id']} (read whole) — {w['title']}")

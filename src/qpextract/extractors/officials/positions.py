@@ -200,6 +200,7 @@ class PositionParser:
         )
         self._whole_link = re.compile(r"(?<!\w)(?:" + trie_pattern(ctx["appositive_whole_links"]) + r")[ \t]++")
         self._whole_words = int(ctx["appositive_whole_words"])
+        self._on_behalf_at = re.compile(trie_pattern(ctx["on_behalf_words"], fold_case=True) + NB, re.IGNORECASE)
         self._acronym_end = re.compile(r"[ \t]*+\([A-ZĐ][A-ZĐ0-9&-]{1,9}\)\Z")
 
     def at(self, text: str, pos: int, limit: int, stops: set[int], appos: bool = False, nested: bool = False) -> Optional[Pos]:
@@ -543,14 +544,7 @@ class PositionParser:
                 return None, -1
             start = e + len(w.group()) - len(w.group().lstrip())
             word = fold(w.group().strip())
-            prev = text.rfind(" ", 0, e - 1) + 1
-            # "phòng" + "không", "không" + "gian": a syllable of a longer word is no stop
-            joined = self.lex.bodies.compound_end(text, prev, e, limit) >= w.end() or self.lex.bodies.compound_end(text, start, w.end(), limit) > w.end()
-            if text[start].islower() and (
-                (word in self._whole_stops and not joined)
-                or (e > t.end() and fold(text[prev:e].strip() + " " + word) in self._whole_stops)
-                or (word in ("và", "hoặc") and self.lex.is_title(text, w.end() + 1, limit))
-            ):
+            if self._whole_stop(text, e, start, w.end(), e > t.end(), limit):
                 return None, -1  # a clause's predicate, a time, a second post ("… kiêm Bí thư Đảng ủy"): read post by post
             if start in stops and inner < 0:
                 link = None
@@ -568,6 +562,48 @@ class PositionParser:
         org = " ".join(text[t.end() : end].split()) or None
         made = self._make(q, end, " ".join(t.group().split()), org, " ".join(text[q:end].split()))._replace(rule="position.appositive_whole")
         return (made._replace(weak=True) if t.re is self.lex.appos_at else made), inner
+
+    def _whole_stop(self, text: str, e: int, start: int, end: int, after_word: bool, limit: int) -> bool:
+        """True when the word ``text[start:end]`` (the previous word ending at ``e``) stops a whole post: a stop word
+        of position.appositive_whole that is no syllable of a longer word ("phòng" + "không", "không" + "gian"),
+        a stop pair ("cho biết"), or "và"/"hoặc" before a second title."""
+        if not text[start].islower():
+            return False
+        word = fold(text[start:end])
+        prev = text.rfind(" ", 0, e - 1) + 1
+        joined = self.lex.bodies.compound_end(text, prev, e, limit) >= end or self.lex.bodies.compound_end(text, start, end, limit) > end
+        return (
+            (word in self._whole_stops and not joined)
+            or (after_word and fold(text[prev:e].strip() + " " + word) in self._whole_stops)
+            or (word in ("và", "hoặc") and self.lex.is_title(text, end + 1, limit))
+        )
+
+    def clause_whole(self, text: str, q: int, end: int, stops: set[int]) -> Optional[Pos]:
+        """Rule ``position.clause_post``: the whole clause from the title at ``q`` to ``end`` (the comma before the
+        rank or honorific and the name) as one post, when it opens with a title and its words are those of a post
+        (position.appositive_whole's word limit and stop words, no name in it): "Cục trưởng cục tác chiến bộ Tổng
+        tham mưu các lực lượng vũ trang Nga, Trung tướng Sergei Rudskoy"; else None."""
+        t = self.lex.appos_at.match(text, q, end) or self.lex.title_at.match(text, q, end)
+        if t is None or t.end() >= end or self._inside_word(text, t.start(), t.end(), end):
+            return None
+        if self.lex.on_behalf_before.search(text, max(0, q - 80), q) or self._on_behalf_at.match(text, q, end):
+            return None  # "Thay mặt Quân ủy Trung ương, lãnh đạo Bộ Quốc phòng, Đại tướng A", "Đại diện cho ban soạn thảo, ông B"
+        e, n = t.end(), 0
+        while e < end:
+            w = self._whole_word.match(text, e, end)
+            if w is None or n >= self._whole_words:
+                return None
+            start = e + len(w.group()) - len(w.group().lstrip())
+            if start in stops or self._whole_stop(text, e, start, w.end(), e > t.end(), end):
+                return None
+            e, n = w.end(), n + 1 + w.group().strip().count(" ")
+        if e != end or fold(_PREFIX.sub("", t.group(), count=1)) in self._professions:
+            return None
+        ac = self._acronym_end.search(text, q, e)
+        stop = ac.start() if ac is not None else e
+        org = " ".join(text[t.end() : stop].split())
+        made = self._make(q, stop, " ".join(t.group().split()), org, " ".join(text[q:stop].split()))._replace(rule="position.clause_post")
+        return made._replace(weak=True) if t.re is self.lex.appos_at else made
 
     def _bare_apposition(self, text: str, pos: int, q: int, limit: int, stops: set[int], bracket: bool) -> Optional[Pos]:
         """Rule ``position.appositive_end`` for a title with no body of its own right after the name and a comma
