@@ -12,10 +12,10 @@ the development gold sets (named one by one below, never by a wildcard) and of t
 Each person is printed with the positions the pipeline gave and every sentence that mentions them; the reader
 writes the positions the gold would give (corpus/audit/positions_recall_session10.tsv).
 
-    python tools/positions_recall_sample.py --score corpus/audit/positions_recall_session10.tsv [--column 4]
+    python tools/positions_recall_sample.py --score corpus/audit/positions_recall_session10.tsv [--sample 1] [--output output_after]
 
-prints the recall (and precision) of the judged sample: column 3 is the output at the start of the pass,
-column 4 the output after its rules.
+prints the recall (and precision) of the judged sample (columns: COLUMNS below): the output at the start of
+the pass or after its rules.
 """
 
 from __future__ import annotations
@@ -103,19 +103,26 @@ def _print_person(n: int, p: dict) -> None:
         print("    > " + s)
 
 
-def score(tsv: Path, column: int = 3) -> tuple[int, int, int]:
-    """(gold positions, output positions, both) of a judged TSV (id, person, gold, output …; positions joined by
-    " | "; the output in ``column``, 0-based), compared as the scorer does (qpextract.evaluate.fold)."""
+COLUMNS = ("sample", "id", "person", "gold", "output_start", "output_after", "kind")
+
+
+def score(tsv: Path, output: str = "output_start", sample: str = "") -> tuple[int, int, int]:
+    """(gold positions, output positions, both) of the judged TSV (COLUMNS, positions joined by " | "; the rows
+    of ``sample``, every row when empty), the output column ``output``, compared as the scorer does
+    (qpextract.evaluate.fold)."""
     from qpextract.evaluate import fold
 
     gold = out = both = 0
+    k = COLUMNS.index(output)
     with open(tsv, encoding="utf-8") as fh:
         for line in fh:
-            if line.startswith("#") or line.startswith("id\t") or not line.strip():
+            if line.startswith("#") or line.startswith("sample\t") or not line.strip():
                 continue
             cols = line.rstrip("\n").split("\t")
-            g = {fold(x) for x in cols[2].split(" | ") if x.strip()}
-            o = {fold(x) for x in cols[column].split(" | ") if x.strip()}
+            if sample and cols[0] != sample:
+                continue
+            g = {fold(x) for x in cols[3].split(" | ") if x.strip()}
+            o = {fold(x) for x in cols[k].split(" | ") if x.strip()}
             gold, out, both = gold + len(g), out + len(o), both + len(g & o)
     return gold, out, both
 
@@ -124,14 +131,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", type=Path, help="the corpus, or with --score the judged TSV")
     ap.add_argument("--score", action="store_true", help="print recall and precision of a judged TSV")
-    ap.add_argument("--column", type=int, default=3, help="with --score: the 0-based column of the output to score")
+    ap.add_argument("--output", default="output_start", choices=COLUMNS[4:6], help="with --score: the output column")
+    ap.add_argument("--sample", default="", help="with --score: only the rows of this sample")
     ap.add_argument("--seed", default="positions-recall-session10")
     ap.add_argument("--people", type=int, default=60)
     ap.add_argument("--articles", type=int, default=20)
-    ap.add_argument("--skip", type=Path, action="append", default=[], help="a judged TSV whose articles (first column) are left out")
+    ap.add_argument("--skip", type=Path, action="append", default=[], help="a judged TSV whose articles (its id column) are left out")
     args = ap.parse_args()
     if args.score:
-        g, o, b = score(args.corpus, args.column)
+        g, o, b = score(args.corpus, args.output, args.sample)
         print(f"recall {b}/{g} = {b / g:.3f}; precision {b}/{o} = {b / o:.3f}")
         return 0
     if args.corpus.name == "articles.jsonl" and "corpus-real" in str(args.corpus):
@@ -139,7 +147,7 @@ def main() -> int:
     skip = set()
     for path in args.skip:
         with open(path, encoding="utf-8") as fh:
-            skip.update(line.split("\t", 1)[0] for line in fh if line.strip() and not line.startswith("#"))
+            skip.update(line.split("\t")[1] for line in fh if line.strip() and not line.startswith(("#", "sample\t")))
     whole, drawn = draw(args.corpus, args.seed, args.people, args.articles, frozenset(skip))
     n = 0
     for w in whole:
