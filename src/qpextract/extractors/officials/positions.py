@@ -196,6 +196,7 @@ class PositionParser:
         self._whole_close_comma = re.compile(r"[ \t]*+,[ \t]*+" + whole_close, re.IGNORECASE)
         self._whole_close_verb = re.compile(r"[ \t]++" + whole_close, re.IGNORECASE)
         self._whole_verb_near = re.compile(r"[ \t](?:" + verbs + r")" + NB, re.IGNORECASE)
+        self._whole_predicate_near = re.compile(r",[ \t]*+(?:" + trie_pattern(ctx["appositive_end_predicates"], fold_case=True) + ")" + NB, re.IGNORECASE)
         self._whole_stops = (
             frozenset(fold(w) for w in ctx["appositive_stops"] + ctx["appositive_whole_stops"]) - frozenset(fold(w) for w in ctx["appositive_whole_allowed"])
         )
@@ -531,15 +532,15 @@ class PositionParser:
         cấp của chính quyền ông Assad"); an acronym in brackets at its end is left out ("(NORAD)"); a profession
         only with the institution it names. Returns the post (None when the apposition is not closed so) and where
         the walk goes on: after the link word when a person is named in the post (that person is read too), else -1."""
-        if self._whole_verb_near.search(text, q, min(limit, q + 200)) is None and not self._theo_before(text, pos, stops):
+        if self._whole_verb_near.search(text, q, min(limit, q + 200)) is None and self._whole_predicate_near.search(text, q, min(limit, q + 200)) is None and not self._theo_before(text, pos, stops):
             return None, -1  # no verb of saying within reach: nothing can close the apposition (a quick test first)
         t = self.lex.appos_at.match(text, q, limit) or self.lex.title_at.match(text, q, limit)
         if t is None or self._inside_word(text, t.start(), t.end(), limit):
             return None, -1
         e, n, inner = t.end(), 0, -1
         while True:
-            if n and (self._whole_close_verb.match(text, e, limit) or self._whole_close_comma.match(text, e, limit)):
-                break
+            if n and (self._whole_close_verb.match(text, e, limit) or self._whole_close_comma.match(text, e, limit) or self._predicate_next.match(text, e, limit)):
+                break  # a verb of saying, or a comma and the clause's predicate ("…, cũng nằm trong danh sách")
             if n and text[e : e + 1] == "," and self._theo_before(text, pos, stops):
                 break
             w = self._whole_word.match(text, e, limit)
