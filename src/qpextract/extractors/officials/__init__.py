@@ -997,19 +997,26 @@ class OfficialExtractor:
                 continue  # no clause start within reach
             sent = max(lo, sent + 1)
             j = bisect_left(cue_starts, sent)
-            if j < len(cue_starts) and cue_starts[j] < m.start():
-                continue  # a cue of its own already stands in the clause
+            inside = [q for q in cues[j:] if q.start < m.start()]
+            if len(inside) > 1 or (inside and (inside[0].kind != "title" or inside[0].end >= m.start())):
+                continue  # a cue of its own already stands in the clause (a title cue cut short is read whole below)
             starts = [sent] + [k + 1 for k in range(sent, m.start()) if text[k] == ","]
             for cs in reversed(starts[-4:]):  # the clause that ends at the comma: nearest first
                 while cs < m.start() and text[cs] in " \t":
                     cs += 1
-                if self.lex.appos_at.match(text, cs, m.start()) is None:
-                    continue  # a title of titles.tsv would be a cue of its own: only apposition titles are read here
-                post = self.positions.at(text, cs, m.start(), stops, appos=True)
+                if inside and inside[0].start != cs:
+                    continue  # only the title cue that opens the clause may be read whole
+                post = self.positions.at(text, cs, m.start(), stops, appos=True) if not inside and self.lex.appos_at.match(text, cs, m.start()) else None
                 if post is not None and post.weak and post.organization is not None and post.end == m.start():
                     out.append(Cue(post.start, post.end, "title", post._replace(rule="position.clause_post")))
                     break
-        return sorted(out, key=lambda q: q.start) if len(out) > len(cues) else cues
+                whole = self.positions.clause_whole(text, cs, m.start(), stops)
+                if whole is not None:  # the whole clause up to the comma ("Cục trưởng cục tác chiến bộ …, Trung tướng A")
+                    if inside:
+                        out.remove(inside[0])
+                    out.append(Cue(whole.start, whole.end, "title", whole))
+                    break
+        return sorted(out, key=lambda q: q.start) if out != cues else cues
 
     def _predicate_title(self, text: str, chain: list[Cue], name_at: int, name_ends: set[int]) -> bool:
         """True when the chain is a post after a name and "là", and a comma parts it from the next name: the

@@ -175,9 +175,10 @@ class Lexicon:
         # (huyện Tân Thành) Phạm Đức Trọng"), one comma/colon, "tức" ("Tổng Tư lệnh …, tức Tổng thống Putin"),
         # academic titles ("Đại tá, TS. ", "PGS.TS ")
         # … and a country between a rank and a foreign name ("đại úy không quân Liên Xô Poyarkov …")
-        # (or "người" and a country: "trung tá người Áo Otto Skorzeny"), and retirement after it ("Trung tướng Mỹ đã nghỉ hưu")
+        # (or "người" and a country: "trung tá người Áo Otto Skorzeny"; rule position.before: or an affiliation
+        # word and a country, "tổng thống Ukraine thân Nga Viktor Yanukovych" is "tổng thống Ukraine"), and retirement after it ("Trung tướng Mỹ đã nghỉ hưu")
         country = (
-            r"(?:người[ \t]++)?(?-i:" + trie_pattern(self.countries) + r")" + NB + r"[ \t]++"
+            r"(?:(?:người|" + trie_pattern(tctx["affiliation_words"], fold_case=True) + r")[ \t]++)?(?-i:" + trie_pattern(self.countries) + r")" + NB + r"[ \t]++"
             + r"(?:" + trie_pattern(ctx["retired_words"], fold_case=True) + NB + r"[ \t]++)?+"
         )
         self.gap = re.compile(

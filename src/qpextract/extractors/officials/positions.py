@@ -191,6 +191,22 @@ class PositionParser:
         # rule position.bracket_qualifier: a qualifier of the title in brackets before its body, "(Thường trực)"
         self._bracket_qualifier = re.compile(r"[ \t]*+\([ \t]*+(?:" + trie_pattern(ctx["title_qualifiers"], fold_case=True) + r")[ \t]*+\)", re.IGNORECASE)
         self._copula = re.compile(r"(?:\w++[ \t]++)?(?:" + trie_pattern(ctx["copula_verbs"], fold_case=True) + ")" + NB, re.IGNORECASE)
+        # rule position.appositive_whole: the words of an apposition (a word, a word with tight dashes, an acronym in
+        # brackets), the verb of saying that closes it, with the time said before that verb, and its stop words
+        self._whole_word = re.compile(r"[ \t]++(?:[^\s,;:()\n.\"“”!?–-]++(?:-[^\s,;:()\n.\"“”!?–-]++)*+|\([A-ZĐ][A-ZĐ0-9&-]{1,9}\))")
+        whole_time = trie_pattern(ctx["appositive_whole_times"], fold_case=True)
+        whole_close = r"(?:(?:" + whole_time + r")" + NB + r"(?:[ \t]++\d{1,2}(?:[/.-]\d{1,2}){0,2})?[ \t]++)?(?:" + verbs + r")" + NB
+        self._whole_close_comma = re.compile(r"[ \t]*+,[ \t]*+" + whole_close, re.IGNORECASE)
+        self._whole_close_verb = re.compile(r"[ \t]++" + whole_close, re.IGNORECASE)
+        self._whole_verb_near = re.compile(r"[ \t](?:" + verbs + r")" + NB, re.IGNORECASE)
+        self._whole_predicate_near = re.compile(r",[ \t]*+(?:" + trie_pattern(ctx["appositive_end_predicates"], fold_case=True) + ")" + NB, re.IGNORECASE)
+        self._whole_stops = (
+            frozenset(fold(w) for w in ctx["appositive_stops"] + ctx["appositive_whole_stops"]) - frozenset(fold(w) for w in ctx["appositive_whole_allowed"])
+        )
+        self._whole_link = re.compile(r"(?<!\w)(?:" + trie_pattern(ctx["appositive_whole_links"]) + r")[ \t]++")
+        self._whole_words = int(ctx["appositive_whole_words"])
+        self._on_behalf_at = re.compile(trie_pattern(ctx["on_behalf_words"], fold_case=True) + NB, re.IGNORECASE)
+        self._acronym_end = re.compile(r"[ \t]*+\([A-ZĐ][A-ZĐ0-9&-]{1,9}\)\Z")
 
     def at(self, text: str, pos: int, limit: int, stops: set[int], appos: bool = False, nested: bool = False) -> Optional[Pos]:
         """The position whose title starts exactly at ``pos`` (``appos``: right after a name, where
@@ -536,6 +552,93 @@ class PositionParser:
         nxt = self.at(text, q, limit, stops)
         return nxt is not None and not self._next_is_name(text, nxt.end, limit, stops)
 
+    def _whole_apposition(self, text: str, pos: int, q: int, limit: int, stops: set[int]) -> tuple[Optional[Pos], int]:
+        """Rule ``position.appositive_whole``: an apposition right after the name at ``pos`` that opens with a title
+        at ``q`` and that a verb of saying closes, after its comma ("Zhang Lei, chỉ huy tiểu đoàn bọc thép của Trung
+        Quốc tham gia Vostok-2018, cho hay"; with the time said before the verb: "…, hôm 14/7 cho biết") or right
+        after it ("Tướng Valdemaras Rupsys, chỉ huy lực lượng Litva tham gia tập trận cho biết"), or that closes with
+        a comma in a clause opened with "Theo", is one post as written: at most appositive_whole_words syllables,
+        none of the stop words (titles_context.yaml), another person named in it only after a link word ("cố vấn cao
+        cấp của chính quyền ông Assad"); an acronym in brackets at its end is left out ("(NORAD)"); a profession
+        only with the institution it names. Returns the post (None when the apposition is not closed so) and where
+        the walk goes on: after the link word when a person is named in the post (that person is read too), else -1."""
+        if self._whole_verb_near.search(text, q, min(limit, q + 200)) is None and self._whole_predicate_near.search(text, q, min(limit, q + 200)) is None and not self._theo_before(text, pos, stops):
+            return None, -1  # no verb of saying within reach: nothing can close the apposition (a quick test first)
+        t = self.lex.appos_at.match(text, q, limit) or self.lex.title_at.match(text, q, limit)
+        if t is None or self._inside_word(text, t.start(), t.end(), limit):
+            return None, -1
+        e, n, inner = t.end(), 0, -1
+        while True:
+            if n and (self._whole_close_verb.match(text, e, limit) or self._whole_close_comma.match(text, e, limit) or self._predicate_next.match(text, e, limit)):
+                break  # a verb of saying, or a comma and the clause's predicate ("…, cũng nằm trong danh sách")
+            if n and text[e : e + 1] == "," and self._theo_before(text, pos, stops):
+                break
+            w = self._whole_word.match(text, e, limit)
+            if w is None or n >= self._whole_words:
+                return None, -1
+            start = e + len(w.group()) - len(w.group().lstrip())
+            word = fold(w.group().strip())
+            if self._whole_stop(text, e, start, w.end(), e > t.end(), limit):
+                return None, -1  # a clause's predicate, a time, a second post ("… kiêm Bí thư Đảng ủy"): read post by post
+            if start in stops and inner < 0:
+                link = None
+                for link in self._whole_link.finditer(text, q, start):
+                    pass  # the last link word before the name
+                if link is None:
+                    return None, -1  # "A, Đại sứ Trung Quốc Zhao Jianhua khẳng định": the title is the next person's
+                inner = link.end()
+            e, n = w.end(), n + 1 + word.count(" ")
+        bare = fold(_PREFIX.sub("", t.group(), count=1))
+        if bare in self._professions and not self._employer(text, t.end(), e):
+            return None, -1  # rule position.profession: "giáo sư quan hệ quốc tế" names no institution
+        ac = self._acronym_end.search(text, q, e)
+        end = ac.start() if ac is not None else e
+        org = " ".join(text[t.end() : end].split()) or None
+        made = self._make(q, end, " ".join(t.group().split()), org, " ".join(text[q:end].split()))._replace(rule="position.appositive_whole")
+        return (made._replace(weak=True) if t.re is self.lex.appos_at else made), inner
+
+    def _whole_stop(self, text: str, e: int, start: int, end: int, after_word: bool, limit: int) -> bool:
+        """True when the word ``text[start:end]`` (the previous word ending at ``e``) stops a whole post: a stop word
+        of position.appositive_whole that is no syllable of a longer word ("phòng" + "không", "không" + "gian"),
+        a stop pair ("cho biết"), or "và"/"hoặc" before a second title."""
+        if not text[start].islower():
+            return False
+        word = fold(text[start:end])
+        prev = text.rfind(" ", 0, e - 1) + 1
+        joined = self.lex.bodies.compound_end(text, prev, e, limit) >= end or self.lex.bodies.compound_end(text, start, end, limit) > end
+        return (
+            (word in self._whole_stops and not joined)
+            or (after_word and fold(text[prev:e].strip() + " " + word) in self._whole_stops)
+            or (word in ("và", "hoặc") and self.lex.is_title(text, end + 1, limit))
+        )
+
+    def clause_whole(self, text: str, q: int, end: int, stops: set[int]) -> Optional[Pos]:
+        """Rule ``position.clause_post``: the whole clause from the title at ``q`` to ``end`` (the comma before the
+        rank or honorific and the name) as one post, when it opens with a title and its words are those of a post
+        (position.appositive_whole's word limit and stop words, no name in it): "Cục trưởng cục tác chiến bộ Tổng
+        tham mưu các lực lượng vũ trang Nga, Trung tướng Sergei Rudskoy"; else None."""
+        t = self.lex.appos_at.match(text, q, end) or self.lex.title_at.match(text, q, end)
+        if t is None or t.end() >= end or self._inside_word(text, t.start(), t.end(), end):
+            return None
+        if self.lex.on_behalf_before.search(text, max(0, q - 80), q) or self._on_behalf_at.match(text, q, end):
+            return None  # "Thay mặt Quân ủy Trung ương, lãnh đạo Bộ Quốc phòng, Đại tướng A", "Đại diện cho ban soạn thảo, ông B"
+        e, n = t.end(), 0
+        while e < end:
+            w = self._whole_word.match(text, e, end)
+            if w is None or n >= self._whole_words:
+                return None
+            start = e + len(w.group()) - len(w.group().lstrip())
+            if start in stops or self._whole_stop(text, e, start, w.end(), e > t.end(), end):
+                return None
+            e, n = w.end(), n + 1 + w.group().strip().count(" ")
+        if e != end or fold(_PREFIX.sub("", t.group(), count=1)) in self._professions:
+            return None
+        ac = self._acronym_end.search(text, q, e)
+        stop = ac.start() if ac is not None else e
+        org = " ".join(text[t.end() : stop].split())
+        made = self._make(q, stop, " ".join(t.group().split()), org, " ".join(text[q:stop].split()))._replace(rule="position.clause_post")
+        return made._replace(weak=True) if t.re is self.lex.appos_at else made
+
     def _bare_apposition(self, text: str, pos: int, q: int, limit: int, stops: set[int], bracket: bool) -> Optional[Pos]:
         """Rule ``position.appositive_end`` for a title with no body of its own right after the name and a comma
         ("John Alexander, chỉ huy cụm tàu sân bay chiến đấu Reagan, cho biết"): the whole apposition when
@@ -721,6 +824,13 @@ class PositionParser:
             if found is None and p == pos and sep.group().strip()[:1] in (",", "-", "("):
                 found = self._bare_apposition(text, pos, q, limit, stops, "(" in sep.group())
                 rule = "position.appositive_end"
+            if p == pos and sep.group().strip() in (",", "-", "–") and rule != "position.of_person":
+                whole, inner = self._whole_apposition(text, pos, q, limit, stops)
+                if whole is not None and (found is None or whole.end > self._appositive_end(text, pos, found, limit, stops, False).end):
+                    # the whole apposition, not a post cut short or none; a person named in it is read after it
+                    if inner >= 0:
+                        return [whole], inner
+                    found, rule = whole, "position.appositive_whole"
             if found is None and p == pos and sep.group().strip() == "," and (skip := self._description_end(text, q, limit, stops)) > q:
                 p = skip  # rule position.after_description: "Phillip A. Karber, chuyên gia an ninh quốc phòng, Chủ tịch Quỹ Potomac"
                 continue
@@ -731,7 +841,7 @@ class PositionParser:
                 if rule == "position.of_person":
                     out.append(found)  # the walk goes on inside it: the person served is a person of the article too
                     return out, text.index(" của ", found.start) + 5
-                if p == pos and sep.group().strip()[:1] in (",", "-", "("):
+                if p == pos and sep.group().strip()[:1] in (",", "-", "(") and rule != "position.appositive_whole":
                     found = self._appositive_end(text, pos, found, limit, stops, "(" in sep.group())
                 out.append(found)
                 p = found.end
