@@ -24,6 +24,9 @@ The expansion of an occurrence comes from the first of these named rules that kn
   ("SIGINT (tình báo tín hiệu)", "CBP (cơ quan hải quan và bảo vệ biên giới)"), not one that says whose,
   where or what colour it is ("(của Mỹ)", "(màu đen)"); a form with lower-case letters is defined only on
   evidence, a model name with a digit never ("(MiG-29K)", "(Su-30MK2)");
+- ``abbr.defined_common_before``: an unknown form in brackets after a common noun phrase in lower case that no
+  rule above reads: the phrase from the last stop, quantity or preposition ("tập trung ở sân bay quốc tế Hong Kong
+  (HKIA)", "các quan chức cấp cao (SOM)"; data/vi/abbreviation_definitions.yaml common_before_cuts);
 - ``abbr.defined_year``: a name phrase ending with the year the form's digits spell ("Đối tác Thái Bình
   Dương 2018 (PP 18)", then "PP18" too);
 - ``abbr.defined_gloss``: a name right before a form with no brackets that ends with its country
@@ -264,6 +267,12 @@ class AbbreviationTagger:
         self.name_syllables = frozenset(cfg["name_syllables"]) | frozenset(cfg["name_links"])
         self.name_qualifiers = tuple(cfg["name_qualifiers"])
         self.name_inner = tuple(cfg["name_inner_words"])
+        self.common_before_max = int(cfg["common_before_max_words"])
+        self.common_before_cut = regex.compile(
+            r"(?:[,;:.!?()\"“”\n…]|\d(?:\s?(?:" + "|".join(regex.escape(w) for w in cfg["common_before_units"]) + r")(?![\p{L}]))?"
+            r"|(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in cfg["common_before_cuts"]) + r")(?![\p{L}]))",
+            regex.IGNORECASE | regex.REVERSE,  # the last cut before the brackets
+        )
         # "đảng cầm quyền Nhân dân Campuchia": a description between a lower-case head and a capitalized name
         self.described = regex.compile(
             r"\p{Ll}[\p{L}\p{M} ]*?( (?:" + "|".join(regex.escape(w) for w in cfg["name_descriptors"]) + r"))(?= \p{Lu})"
@@ -714,6 +723,31 @@ class AbbreviationTagger:
             # "nhiệm vụ “Hiện diện oanh tạc cơ liên tục (CBP)”": a name in quotes that the brackets end inside
             if not self._table_within(short, opened.group(1), opened.group(1)):
                 out.setdefault(canonical(short), (opened.group(1).strip(), "abbr.defined_quoted"))
+        elif (common := self._common_before(before, short)) is not None:
+            out.setdefault(canonical(short), (common, "abbr.defined_common_before"))
+
+    def _common_before(self, before: str, short: str) -> Optional[str]:
+        """``abbr.defined_common_before``: the common noun phrase in lower case right before an unknown form in
+        brackets ("tập trung ở sân bay quốc tế Hong Kong (HKIA)" is "sân bay quốc tế Hong Kong"), from the last
+        stop, after a cut word (common_before_cuts: "các", "hai", "ở" …), number or punctuation; 2 to
+        ``common_before_max`` words, none with a digit or in capitals; not after a verb that may stand inside a
+        name ("Bán trang bị quốc phòng dư thừa (EDA)": the name is longer, read by no rule) nor for a form the
+        table knows or with a digit."""
+        if self.lookup(short) is not None or not short.isalpha() or not short.isupper():
+            return None
+        cut = self._last_stop(before)
+        if any(before.endswith(w + " ", 0, cut) or before.endswith(w, 0, cut) for w in self.name_inner):
+            return None
+        last = self.common_before_cut.search(before, cut)
+        if last is None and not _CLAUSE_END.match(before, cut - 1, cut):
+            return None  # only after a cut word or a mark: a stop word may be a compound's first syllable ("theo dõi")
+        phrase = before[last.end() if last else cut :].strip()
+        words = phrase.split()
+        if not 2 <= len(words) <= self.common_before_max or not words[0][0].islower():
+            return None
+        if any(not w.isalpha() or (len(w) > 1 and w.isupper()) for w in words) or self.deictic_end.search(phrase):
+            return None
+        return phrase
 
     def _define_mixed(self, before: str, short: str, out: dict[str, tuple[str, str]]) -> None:
         """``abbr.defined*`` for a form with lower-case letters and no digit ("Bộ Tư lệnh Trung tâm Mỹ
