@@ -24,6 +24,12 @@ The expansion of an occurrence comes from the first of these named rules that kn
   ("SIGINT (tình báo tín hiệu)", "CBP (cơ quan hải quan và bảo vệ biên giới)"), not one that says whose,
   where or what colour it is ("(của Mỹ)", "(màu đen)"); a form with lower-case letters is defined only on
   evidence, a model name with a digit never ("(MiG-29K)", "(Su-30MK2)");
+- ``abbr.defined_common_before``: an unknown form in brackets after a common noun phrase in lower case that no
+  rule above reads: the phrase from the last stop, quantity or preposition ("tập trung ở sân bay quốc tế Hong Kong
+  (HKIA)", "các quan chức cấp cao (SOM)"; data/vi/abbreviation_definitions.yaml common_before_cuts);
+- ``abbr.defined_rendering``: a form the table knows, in brackets after the article's own rendering of its name that no
+  rule above reads, from the name's first word when it says half its words or more ("cất cánh trên đường băng ngắn và
+  hạ cánh thẳng đứng (STOVL)", "tình báo, trinh sát và giám sát (ISR)"); never a news outlet;
 - ``abbr.defined_year``: a name phrase ending with the year the form's digits spell ("Đối tác Thái Bình
   Dương 2018 (PP 18)", then "PP18" too);
 - ``abbr.defined_gloss``: a name right before a form with no brackets that ends with its country
@@ -267,6 +273,13 @@ class AbbreviationTagger:
         self.name_syllables = frozenset(cfg["name_syllables"]) | frozenset(cfg["name_links"])
         self.name_qualifiers = tuple(cfg["name_qualifiers"])
         self.name_inner = tuple(cfg["name_inner_words"])
+        self.common_before_max = int(cfg["common_before_max_words"])
+        self.rendering_tail = regex.compile(r"\s+(?:" + "|".join(regex.escape(w) for w in cfg["rendering_tail_words"]) + r")$")
+        self.common_before_cut = regex.compile(
+            r"(?:[,;:.!?()\"“”\n…]|\d(?:\s?(?:" + "|".join(regex.escape(w) for w in cfg["common_before_units"]) + r")(?![\p{L}]))?"
+            r"|(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in cfg["common_before_cuts"]) + r")(?![\p{L}]))",
+            regex.IGNORECASE | regex.REVERSE,  # the last cut before the brackets
+        )
         # "đảng cầm quyền Nhân dân Campuchia": a description between a lower-case head and a capitalized name
         self.described = regex.compile(
             r"\p{Ll}[\p{L}\p{M} ]*?( (?:" + "|".join(regex.escape(w) for w in cfg["name_descriptors"]) + r"))(?= \p{Lu})"
@@ -585,6 +598,8 @@ class AbbreviationTagger:
                 if inner.isupper() or not inner.isalpha():  # "Ban Chỉ huy Quân sự (CHQS)"
                     if not _MODEL_NAME.fullmatch(inner):
                         self._define_before(before, inner, out, _QUOTE_CLOSES.match(text, m.end()) is not None)
+                        if canonical(inner) not in out and (rendering := self._rendering_before(before, inner)):
+                            out[canonical(inner)] = (rendering, "abbr.defined_rendering")
                 else:  # "(Centcom)", "(FONOPs)": lower-case letters ask for evidence
                     self._define_mixed(before, inner, out)
                 continue
@@ -717,6 +732,64 @@ class AbbreviationTagger:
             # "nhiệm vụ “Hiện diện oanh tạc cơ liên tục (CBP)”": a name in quotes that the brackets end inside
             if not self._table_within(short, opened.group(1), opened.group(1)):
                 out.setdefault(canonical(short), (opened.group(1).strip(), "abbr.defined_quoted"))
+        elif (common := self._common_before(before, short)) is not None:
+            out.setdefault(canonical(short), (common, "abbr.defined_common_before"))
+
+    def _rendering_before(self, before: str, short: str) -> Optional[str]:
+        """``abbr.defined_rendering``: the article's own rendering of a form the table knows, right before its
+        brackets, that no other rule reads (no head word, or a stop word inside it): from the first word, among the
+        clause's last words, that is the table name's first word, when it says half of the table name's words or more and
+        adds no more words than it says, and is not the table's name shortened ("khả năng cất cánh trên đường băng ngắn và hạ cánh thẳng đứng (STOVL)",
+        "năng lực tình báo, trinh sát và giám sát (ISR)", "khu giới tuyến phi quân sự (DMZ)"); never for a news
+        outlet (its own name, the guide's rule 3) nor when the table's name is printed there ("lực lượng vũ trang
+        thành phố (LLVT)" keeps the table); an adverb of time at its end (rendering_tail_words: "hiện nay") and a
+        description inside it ("đảng cầm quyền Nhân dân Campuchia") are no words of the name."""
+        entry = self.lookup(short)
+        if entry is None or entry.category == "media":
+            return None
+        name = [w.casefold() for w in _WORD.findall(entry.expansion)]
+        said = {w for w in name if w not in self.skip_words}
+        if len(said) < 2 or entry.expansion.casefold() in before.casefold():
+            return None
+        window = before[_CLAUSE_ANY_END.search(before).end() if _CLAUSE_ANY_END.search(before) else 0 :]
+        words = list(_WORD.finditer(window))[-(len(name) + 5) :]
+        for i, w in enumerate(words):
+            if w.group().casefold() != name[0]:
+                continue
+            phrase = [x.group().casefold() for x in words[i:]]
+            content = [x for x in phrase if x not in self.skip_words]
+            found = said & set(content)
+            extra = len(content) - len([x for x in content if x in said])
+            if 2 * len(found) < len(said) or extra > len(found) or (extra == 0 and len(found) < len(said)):
+                continue  # too little of the name, too much else, or the table's name shortened ("vốn đầu tư nước ngoài (FDI)")
+            phrase_text = self.rendering_tail.sub("", window[w.start() :].strip())
+            described = self.described.match(phrase_text)  # "đảng cầm quyền Nhân dân Campuchia": "đảng Nhân dân Campuchia"
+            rendering = phrase_text[: described.start(1)] + phrase_text[described.end(1) :] if described else phrase_text
+            return None if rendering.casefold() == entry.expansion.casefold() else rendering
+        return None
+
+    def _common_before(self, before: str, short: str) -> Optional[str]:
+        """``abbr.defined_common_before``: the common noun phrase in lower case right before an unknown form in
+        brackets ("tập trung ở sân bay quốc tế Hong Kong (HKIA)" is "sân bay quốc tế Hong Kong"), from the last
+        stop, after a cut word (common_before_cuts: "các", "hai", "ở" …), number or punctuation; 2 to
+        ``common_before_max`` words, none with a digit or in capitals; not after a verb that may stand inside a
+        name ("Bán trang bị quốc phòng dư thừa (EDA)": the name is longer, read by no rule) nor for a form the
+        table knows or with a digit."""
+        if self.lookup(short) is not None or not short.isalpha() or not short.isupper():
+            return None
+        cut = self._last_stop(before)
+        if any(before.endswith(w + " ", 0, cut) or before.endswith(w, 0, cut) for w in self.name_inner):
+            return None
+        last = self.common_before_cut.search(before, cut)
+        if last is None and not _CLAUSE_END.match(before, cut - 1, cut):
+            return None  # only after a cut word or a mark: a stop word may be a compound's first syllable ("theo dõi")
+        phrase = before[last.end() if last else cut :].strip()
+        words = phrase.split()
+        if not 2 <= len(words) <= self.common_before_max or not words[0][0].islower():
+            return None
+        if any(not w.isalpha() or (len(w) > 1 and w.isupper()) for w in words) or self.deictic_end.search(phrase):
+            return None
+        return phrase
 
     def _define_mixed(self, before: str, short: str, out: dict[str, tuple[str, str]]) -> None:
         """``abbr.defined*`` for a form with lower-case letters and no digit ("Bộ Tư lệnh Trung tâm Mỹ
@@ -984,6 +1057,7 @@ class AbbreviationTagger:
 
 
 _QUOTE_MARK = re.compile("['\"]")
+_CLAUSE_ANY_END = regex.compile(r"[;:.!?()\"“”\n…]", regex.REVERSE)  # a clause's end, not a comma (a list inside a name)
 
 
 def _form_ends(short: str) -> Optional[frozenset[str]]:
