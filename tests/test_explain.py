@@ -23,6 +23,15 @@ def test_records_show_value_and_rule(pipeline) -> None:
     assert "76 count" in out  # a number's resolved value
 
 
+def test_no_main_event_names_its_rule(pipeline) -> None:
+    doc = pipeline.document(
+        "Nguy cơ xung đột Nga - Israel tại Syria vì tên lửa S-300\n\n"
+        "Theo nhận định của nhiều chuyên gia, việc Nga chuyển giao S-300 cho Syria khiến không quân Israel gặp khó."
+    )
+    out = "\n".join(explain_document(doc))
+    assert "event.none.assessment" in out and "none (no main event)" in out  # a null main event still says why
+
+
 def test_why_shows_dropped_name_candidate_with_its_reason(pipeline) -> None:
     doc = pipeline.document("Đại tá Hùng dự hội nghị.")
     out = "\n".join(explain_document(doc, why="Hùng"))

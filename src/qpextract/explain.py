@@ -67,6 +67,12 @@ def record_rows(article: Article, doc: Document) -> list[tuple[int, int, str, st
         add("event", ev, ev.trigger, ev.rule, _join(
             ev.type + (" (main)" if ev.main else ""), ev.date, f"period {ev.period}" if ev.period else None,
             ", ".join(f"{p.name} ({p.role})" for p in ev.participants) or None))
+    if not any(ev.main for ev in article.events):
+        # no main event: the rule that decided so (event.none.profile, event.none.assessment…) and the headline it read
+        for comp, rule, text in doc.trace:
+            if comp == "events" and rule.startswith("event.none"):
+                rows.append((0, 0, "event", text, rule, "none (no main event)"))
+                break
     for loc in article.locations:
         add("place", loc, loc.text, f"location:{loc.kind}", _join(loc.kind, loc.name))
     for org in article.organizations:

@@ -396,6 +396,10 @@ class EventExtractor:
         if self._profile(head):
             doc.trace.append((self.name, "event.none.profile", " ".join(head.split())))  # a name and its description
             return None
+        none = self._assessment(doc, head_low, lead)
+        if none is not None:
+            doc.trace.append((self.name, none, " ".join(head.split())))  # an analysis piece: no main event, no participants
+            return None
         # the fallback: whatever the headline says happened, in its own words (its first clause of three words or
         # more: "Mosul chỉ còn 10% không thể giải phóng…"), else the first lead sentence's
         span = self._headline_clause(title_low if not title_end else low[:title_end])
@@ -502,6 +506,19 @@ class EventExtractor:
         if not left or not right or len(left) > self.t.profile_left_words or right[0] in self.t.profile_names:
             return False
         return right[0][:1].islower() or right[0].lower() in self.t.profile_openers
+
+    def _assessment(self, doc: Document, head_low: str, lead: list[tuple[int, int]]) -> Optional[str]:
+        """The rule that makes a headline with no event word an analysis piece (events.yaml assessment_openers,
+        why_words), else None: such a piece reports no event, and the people it quotes take no part in one."""
+        starts = [0] + [m.end() for m in self.t.title_clause_re.finditer(head_low)]
+        for a, _ in find_all(self.t.assessment_re, head_low):
+            if any(head_low[c:a].strip(_QUOTES) == "" for c in starts if c <= a):
+                return "event.none.assessment"
+        if not self.t.question_marks_re.search(head_low.rstrip()[-1:]) or find_all(self.t.why_re, head_low):
+            return None
+        if any(ls <= d.start < le for d in doc.dates for ls, le in lead):
+            return None  # a dated lead reports what the question is about
+        return "event.none.question"
 
     def _frames(self, low: str, hit: tuple[int, int, TriggerRow], fire: list[tuple[int, int, TriggerRow]], head_low: str) -> bool:
         """A lead exercise that places the headline's act of fire in it ("… phóng tên lửa trong cuộc diễn tập", "tổ chức

@@ -96,6 +96,8 @@ class EventVocabulary(BaseModel):
     profile_left_words: int
     profile_openers: list[str]
     profile_names: list[str]
+    assessment_openers: list[str]
+    why_words: list[str]
     subordinators: list[str]
     main_clause_words: int
     watch_verbs: list[str]
@@ -190,6 +192,8 @@ class EventTables:
         self.profile_left_words = voc.profile_left_words
         self.profile_openers = frozenset(voc.profile_openers)
         self.profile_names = frozenset(voc.profile_names)
+        self.assessment_re = phrase_regex(voc.assessment_openers)
+        self.why_re = phrase_regex(voc.why_words)
         self.subordinator_re = phrase_regex(voc.subordinators)
         self.main_clause_words = voc.main_clause_words
         self.watch_re = phrase_regex(voc.watch_verbs)
