@@ -65,6 +65,10 @@ DEV_FLOORS = {
     "dev9": {"officials": 0.97, "positions": 0.91, "abbreviations": 0.89, "dates": 0.97, "numbers": 0.95,
              "event.main": 0.96, "offsets": 1.0, "participants": 0.69, "participant.role": 0.93, "ranks": 0.96,
              "authors": 0.99, "title": 0.99, "published": 0.99, "documents": 0.82},
+    # dev10 (40): the tenth session's validation set (scored, never read by its developers); floors under its end figures
+    "dev10": {"officials": 0.91, "positions": 0.80, "abbreviations": 0.85, "dates": 0.93, "numbers": 0.92,
+              "event.main": 0.88, "offsets": 1.0, "participants": 0.41, "participant.role": 0.83, "ranks": 0.92,
+              "authors": 0.99, "title": 0.99, "published": 0.99},
     "real": {"officials": 0.99, "positions": 0.96, "ranks": 0.99, "abbreviations": 0.99, "authors": 1.0,
              "title": 1.0, "dates": 0.99, "event.main": 0.99, "offsets": 1.0, "participants": 0.87,
              "participant.role": 0.87, "numbers": 0.98, "published": 1.0, "documents": 0.86},
@@ -145,7 +149,7 @@ HELDOUT6_FLOORS = {
 HELDOUT7_FLOORS = {
     "officials": 0.95,
     "officials:p": 0.96,
-    "positions": 0.83,
+    "positions": 0.86,  # raised in the tenth session (0.843 -> 0.874)
     "abbreviations": 0.84,
     "authors": 0.97,
     "title": 0.99,
@@ -160,8 +164,8 @@ HELDOUT7_FLOORS = {
 HELDOUT8_FLOORS = {
     "officials": 0.94,
     "officials:p": 0.93,
-    "positions": 0.83,
-    "abbreviations": 0.85,
+    "positions": 0.86,  # raised in the tenth session (0.846 -> 0.879)
+    "abbreviations": 0.88,  # raised in the tenth session (0.865 -> 0.895)
     "authors": 0.99,
     "title": 0.99,
     "published": 0.99,
@@ -169,6 +173,22 @@ HELDOUT8_FLOORS = {
     "numbers": 0.97,
     "event.main": 0.86,
     "participant.role": 0.76,
+    "offsets": 1.0,
+}
+# heldout9 (40), annotated blind in the tenth session; floors under its figures at that session's end
+# (its first look: positions 0.844, abbreviations 0.827, everything else as now)
+HELDOUT9_FLOORS = {
+    "officials": 0.97,
+    "officials:p": 0.97,
+    "positions": 0.90,
+    "abbreviations": 0.89,
+    "authors": 0.99,
+    "title": 0.99,
+    "published": 0.99,
+    "dates": 0.96,
+    "numbers": 0.94,
+    "event.main": 0.91,
+    "participant.role": 0.78,
     "offsets": 1.0,
 }
 HELDOUT_SETS = {
@@ -179,6 +199,7 @@ HELDOUT_SETS = {
     "heldout6": (["heldout6"], HELDOUT6_FLOORS),
     "heldout7": (["heldout7"], HELDOUT7_FLOORS),
     "heldout8": (["heldout8"], HELDOUT8_FLOORS),
+    "heldout9": (["heldout9"], HELDOUT9_FLOORS),
 }
 
 
