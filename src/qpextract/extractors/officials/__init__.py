@@ -997,7 +997,7 @@ class OfficialExtractor:
                 continue  # no clause start within reach
             sent = max(lo, sent + 1)
             j = bisect_left(cue_starts, sent)
-            inside = [q for q in cues[j:] if q.start < m.start()]
+            inside = cues[j : bisect_left(cue_starts, m.start(), j)]  # the cues between the clause start and the comma
             if len(inside) > 1 or (inside and (inside[0].kind != "title" or inside[0].end >= m.start())):
                 continue  # a cue of its own already stands in the clause (a title cue cut short is read whole below)
             starts = [sent] + [k + 1 for k in range(sent, m.start()) if text[k] == ","]
