@@ -271,7 +271,6 @@ class AbbreviationTagger:
         self.max_words = int(cfg["max_words"])
         self.long_max_words = int(cfg["long_max_words"])
         self.name_syllables = frozenset(cfg["name_syllables"]) | frozenset(cfg["name_links"])
-        self.name_qualifiers = tuple(cfg["name_qualifiers"])
         self.name_inner = tuple(cfg["name_inner_words"])
         self.common_before_max = int(cfg["common_before_max_words"])
         self.rendering_tail = regex.compile(r"\s+(?:" + "|".join(regex.escape(w) for w in cfg["rendering_tail_words"]) + r")$")
@@ -751,7 +750,7 @@ class AbbreviationTagger:
         said = {w for w in name if w not in self.skip_words}
         if len(said) < 2 or entry.expansion.casefold() in before.casefold():
             return None
-        window = before[_CLAUSE_ANY_END.search(before).end() if _CLAUSE_ANY_END.search(before) else 0 :]
+        window = before[clause.end() if (clause := _CLAUSE_ANY_END.search(before)) else 0 :]
         words = list(_WORD.finditer(window))[-(len(name) + 5) :]
         for i, w in enumerate(words):
             if w.group().casefold() != name[0]:
@@ -817,20 +816,20 @@ class AbbreviationTagger:
         )
 
     def _qualified(self, short: str, phrase: str) -> Optional[str]:
-        """The table's name as the article prints it when ``phrase`` ends with it: with a qualifier after
-        it ("tổ chức Nhà nước Hồi giáo tự xưng (IS)" is "Nhà nước Hồi giáo tự xưng"; data/vi/
-        abbreviation_definitions.yaml name_qualifiers) or a capitalized "Các" before it ("… huấn luyện
-        cho Các lực lượng dân chủ Syria (SDF)" is "Các lực lượng dân chủ Syria")."""
+        """The table's name as the article prints it when ``phrase`` ends with it after a capitalized "Các"
+        ("… huấn luyện cho Các lực lượng dân chủ Syria (SDF)" is "Các lực lượng dân chủ Syria"). A qualifier
+        after the name is no part of it (the annotation guide: "Nhà nước Hồi giáo tự xưng (IS)" is the table's
+        "Nhà nước Hồi giáo")."""
         entry = self.lookup(short)
         if entry is None:
             return None
         folded = phrase.casefold()
         table = entry.expansion.casefold()
-        named = [f"{table} {q}" for q in self.name_qualifiers] + [f"{w} {table}" for w in self.plural_words]
+        named = [f"{w} {table}" for w in self.plural_words]
         for n in named:
             if folded == n or folded.endswith(" " + n):
                 printed = phrase[len(phrase) - len(n) :]
-                if printed[0].isupper() or n.startswith(table):
+                if printed[0].isupper():
                     return printed
         return None
 
