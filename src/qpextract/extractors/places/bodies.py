@@ -16,6 +16,7 @@ import re
 from typing import Optional
 
 from qpextract.data import read_yaml
+from qpextract.errors import DataFileError
 from qpextract.text.lexicon import LOWER, NB, UPPER, Bodies, Gazetteer, Units, branch_rows, compound_words, fold, rank_rows, trie_pattern
 
 _LOWER_SYL = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
@@ -74,8 +75,11 @@ class BodyGrammar(Bodies):
         self.lower_known_any = re.compile(trie_pattern(ctx["lower_known_bodies"], fold_case=True) + NB, re.IGNORECASE)
         self.particle = re.compile(r"[ \t]++" + trie_pattern(rules["name_particles"]) + r"(?:[ \t]*+-[ \t]*+|[ \t]++)(?=" + UPPER + ")")
         self.max_proper = int(ctx["max_proper_words"])
-        lowest = next(r.grade for r in rank_rows() if r.rank == ctx["officer_ranks_from"])
-        ranks = [w for r in rank_rows() if r.grade >= lowest for w in r.written()] + ctx["other_army_ranks"]
+        rows = rank_rows()
+        lowest = next((r.grade for r in rows if r.rank == ctx["officer_ranks_from"]), None)
+        if lowest is None:
+            raise DataFileError(f"bodies_context.yaml: officer_ranks_from {ctx['officer_ranks_from']!r} is no rank of ranks.tsv")
+        ranks = [w for r in rows if r.grade >= lowest for w in r.written()] + ctx["other_army_ranks"]
         rank_words = sorted({v for w in ranks for v in (w, w[:1] + w[1:].lower())})  # "Chuẩn Đô đốc", "Chuẩn đô đốc"
         self.rank_word = re.compile(trie_pattern(rank_words) + NB)
         self.rank_any = re.compile(trie_pattern(rank_words, fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
