@@ -1335,7 +1335,8 @@ class NumberExtractor:
                 words[-1] = words[-1][:-1]
                 continue
             words.pop()
-            ends.pop()
+            if ends:  # else the word was the predicate's ("75% có"), read before any kept word and with no end of its own
+                ends.pop()
         if predicate and words and t.predicate_after.at(rw, i)[0] >= len(words):
             return [], i  # only a predicate word, nothing it applies to
         return words, (ends[-1] if ends else i)
