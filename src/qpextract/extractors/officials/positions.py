@@ -577,7 +577,6 @@ class PositionParser:
             if w is None or n >= self._whole_words:
                 return None, -1
             start = e + len(w.group()) - len(w.group().lstrip())
-            word = fold(w.group().strip())
             if self._whole_stop(text, e, start, w.end(), e > t.end(), limit):
                 return None, -1  # a clause's predicate, a time, a second post ("… kiêm Bí thư Đảng ủy"): read post by post
             if start in stops and inner < 0:
@@ -587,7 +586,7 @@ class PositionParser:
                 if link is None:
                     return None, -1  # "A, Đại sứ Trung Quốc Zhao Jianhua khẳng định": the title is the next person's
                 inner = link.end()
-            e, n = w.end(), n + 1 + word.count(" ")
+            e, n = w.end(), n + 1
         bare = fold(_PREFIX.sub("", t.group(), count=1))
         if bare in self._professions and not self._employer(text, t.end(), e):
             return None, -1  # rule position.profession: "giáo sư quan hệ quốc tế" names no institution
@@ -630,7 +629,7 @@ class PositionParser:
             start = e + len(w.group()) - len(w.group().lstrip())
             if start in stops or self._whole_stop(text, e, start, w.end(), e > t.end(), end):
                 return None
-            e, n = w.end(), n + 1 + w.group().strip().count(" ")
+            e, n = w.end(), n + 1
         if e != end or fold(_PREFIX.sub("", t.group(), count=1)) in self._professions:
             return None
         ac = self._acronym_end.search(text, q, e)
