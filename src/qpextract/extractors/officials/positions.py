@@ -823,9 +823,12 @@ class PositionParser:
             if found is None and p == pos and sep.group().strip()[:1] in (",", "-", "("):
                 found = self._bare_apposition(text, pos, q, limit, stops, "(" in sep.group())
                 rule = "position.appositive_end"
+            extended: Optional[Pos] = None  # found run on to the close of its apposition, when the whole apposition lost to it
             if p == pos and sep.group().strip() in (",", "-", "–") and rule != "position.of_person":
                 whole, inner = self._whole_apposition(text, pos, q, limit, stops)
-                if whole is not None and (found is None or whole.end > self._appositive_end(text, pos, found, limit, stops, False).end):
+                if whole is not None and found is not None:
+                    extended = self._appositive_end(text, pos, found, limit, stops, False)
+                if whole is not None and (extended is None or whole.end > extended.end):
                     # the whole apposition, not a post cut short or none; a person named in it is read after it
                     if inner >= 0:
                         return [whole], inner
@@ -836,12 +839,16 @@ class PositionParser:
             if found is not None:
                 if self._next_is_name(text, found.end, limit, stops):
                     break  # "..., Phó Chủ tịch Trần Văn B": that title is B's
+                named = found
                 found = found._replace(rule=found.rule or rule)
                 if rule == "position.of_person":
                     out.append(found)  # the walk goes on inside it: the person served is a person of the article too
                     return out, text.index(" của ", found.start) + 5
                 if p == pos and sep.group().strip()[:1] in (",", "-", "(") and rule != "position.appositive_whole":
-                    found = self._appositive_end(text, pos, found, limit, stops, "(" in sep.group())
+                    if extended is None:
+                        found = self._appositive_end(text, pos, found, limit, stops, "(" in sep.group())
+                    elif extended is not named:
+                        found = extended  # the same call as above (no bracket after "," "-" "–"): its result kept
                 out.append(found)
                 p = found.end
                 continue
