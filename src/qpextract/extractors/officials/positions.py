@@ -568,6 +568,7 @@ class PositionParser:
         if t is None or self._inside_word(text, t.start(), t.end(), limit):
             return None, -1
         e, n, inner = t.end(), 0, -1
+        prev = text.rfind(" ", 0, e - 1) + 1  # the start of the word before the next one: the title's last syllable first
         while True:
             if n and (self._whole_close_verb.match(text, e, limit) or self._whole_close_comma.match(text, e, limit) or self._predicate_next.match(text, e, limit)):
                 break  # a verb of saying, or a comma and the clause's predicate ("…, cũng nằm trong danh sách")
@@ -577,7 +578,7 @@ class PositionParser:
             if w is None or n >= self._whole_words:
                 return None, -1
             start = e + len(w.group()) - len(w.group().lstrip())
-            if self._whole_stop(text, e, start, w.end(), e > t.end(), limit):
+            if self._whole_stop(text, prev, e, start, w.end(), e > t.end(), limit):
                 return None, -1  # a clause's predicate, a time, a second post ("… kiêm Bí thư Đảng ủy"): read post by post
             if start in stops and inner < 0:
                 link = None
@@ -586,7 +587,7 @@ class PositionParser:
                 if link is None:
                     return None, -1  # "A, Đại sứ Trung Quốc Zhao Jianhua khẳng định": the title is the next person's
                 inner = link.end()
-            e, n = w.end(), n + 1
+            e, n, prev = w.end(), n + 1, start
         bare = fold(_PREFIX.sub("", t.group(), count=1))
         if bare in self._professions and not self._employer(text, t.end(), e):
             return None, -1  # rule position.profession: "giáo sư quan hệ quốc tế" names no institution
@@ -596,14 +597,13 @@ class PositionParser:
         made = self._make(q, end, " ".join(t.group().split()), org, " ".join(text[q:end].split()))._replace(rule="position.appositive_whole")
         return (made._replace(weak=True) if t.re is self.lex.appos_at else made), inner
 
-    def _whole_stop(self, text: str, e: int, start: int, end: int, after_word: bool, limit: int) -> bool:
-        """True when the word ``text[start:end]`` (the previous word ending at ``e``) stops a whole post: a stop word
+    def _whole_stop(self, text: str, prev: int, e: int, start: int, end: int, after_word: bool, limit: int) -> bool:
+        """True when the word ``text[start:end]`` (the previous word is ``text[prev:e]``) stops a whole post: a stop word
         of position.appositive_whole that is no syllable of a longer word ("phòng" + "không", "không" + "gian"),
         a stop pair ("cho biết"), or "và"/"hoặc" before a second title."""
         if not text[start].islower():
             return False
         word = fold(text[start:end])
-        prev = text.rfind(" ", 0, e - 1) + 1
         joined = self.lex.bodies.compound_end(text, prev, e, limit) >= end or self.lex.bodies.compound_end(text, start, end, limit) > end
         return (
             (word in self._whole_stops and not joined)
@@ -622,14 +622,15 @@ class PositionParser:
         if self.lex.on_behalf_before.search(text, max(0, q - 80), q) or self._on_behalf_at.match(text, q, end):
             return None  # "Thay mặt Quân ủy Trung ương, lãnh đạo Bộ Quốc phòng, Đại tướng A", "Đại diện cho ban soạn thảo, ông B"
         e, n = t.end(), 0
+        prev = text.rfind(" ", 0, e - 1) + 1  # as in _whole_apposition
         while e < end:
             w = self._whole_word.match(text, e, end)
             if w is None or n >= self._whole_words:
                 return None
             start = e + len(w.group()) - len(w.group().lstrip())
-            if start in stops or self._whole_stop(text, e, start, w.end(), e > t.end(), end):
+            if start in stops or self._whole_stop(text, prev, e, start, w.end(), e > t.end(), end):
                 return None
-            e, n = w.end(), n + 1
+            e, n, prev = w.end(), n + 1, start
         if e != end or fold(_PREFIX.sub("", t.group(), count=1)) in self._professions:
             return None
         ac = self._acronym_end.search(text, q, e)
