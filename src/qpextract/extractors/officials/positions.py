@@ -131,6 +131,7 @@ class PositionParser:
         self._appos_words = int(ctx["appositive_words"])
         self._appos_stops = frozenset(fold(w) for w in ctx["appositive_stops"])
         self._saying_words = frozenset(fold(w) for w in ctx["place_end_verbs"] + ctx["appositive_end_verbs"])
+        self._appos_end_stops = self._appos_stops | self._saying_words  # a verb of saying merged as one word ("cho hay") ends it too
         self._assistant = frozenset(fold(w) for w in ctx["assistant_titles"])
         self._professions = frozenset(fold(w) for w in ctx["profession_titles"])
         # rule position.of_person: "…, cố vấn của Tổng thống đắc cử Ukraine Volodymyr Zelensky, …"
@@ -201,7 +202,7 @@ class PositionParser:
         self._whole_verb_near = re.compile(r"[ \t](?:" + verbs + r")" + NB, re.IGNORECASE)
         self._whole_predicate_near = re.compile(r",[ \t]*+(?:" + trie_pattern(ctx["appositive_end_predicates"], fold_case=True) + ")" + NB, re.IGNORECASE)
         self._whole_stops = (
-            frozenset(fold(w) for w in ctx["appositive_stops"] + ctx["appositive_whole_stops"]) - frozenset(fold(w) for w in ctx["appositive_whole_allowed"])
+            (self._appos_end_stops | frozenset(fold(w) for w in ctx["appositive_whole_stops"])) - frozenset(fold(w) for w in ctx["appositive_whole_allowed"])
         )
         self._whole_link = re.compile(r"(?<!\w)(?:" + trie_pattern(ctx["appositive_whole_links"]) + r")[ \t]++")
         self._whole_words = int(ctx["appositive_whole_words"])
@@ -538,7 +539,7 @@ class PositionParser:
             c = max(w.end(), min(end, self.lex.bodies.compound_end(text, w.start(), w.end(), limit)))
             words.append(fold(text[w.start() : c]) if text[w.start()].islower() else "")
             k = c
-        stops = self._appos_stops | self._saying_words  # a verb of saying merged as one word ("cho hay") ends it too
+        stops = self._appos_end_stops
         return any(w in stops for w in words) or any(a + " " + b in stops for a, b in zip(words, words[1:]))
 
     def _next_post(self, text: str, e: int, limit: int, stops: set[int]) -> bool:
