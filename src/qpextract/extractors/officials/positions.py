@@ -557,7 +557,8 @@ class PositionParser:
         """Rule ``position.appositive_whole``: an apposition right after the name at ``pos`` that opens with a title
         at ``q`` and that a verb of saying closes, after its comma ("Zhang Lei, chỉ huy tiểu đoàn bọc thép của Trung
         Quốc tham gia Vostok-2018, cho hay"; with the time said before the verb: "…, hôm 14/7 cho biết") or right
-        after it ("Tướng Valdemaras Rupsys, chỉ huy lực lượng Litva tham gia tập trận cho biết"), or that closes with
+        after it ("Tướng Valdemaras Rupsys, chỉ huy lực lượng Litva tham gia tập trận cho biết"), or that a comma and
+        the clause's predicate close (appositive_end_predicates: "…, cũng nằm trong danh sách"), or that closes with
         a comma in a clause opened with "Theo", is one post as written: at most appositive_whole_words syllables,
         none of the stop words (titles_context.yaml), another person named in it only after a link word ("cố vấn cao
         cấp của chính quyền ông Assad"); an acronym in brackets at its end is left out ("(NORAD)"); a profession
