@@ -197,10 +197,8 @@ class PositionParser:
         self._whole_word = re.compile(r"[ \t]++(?:[^\s,;:()\n.\"“”!?–-]++(?:-[^\s,;:()\n.\"“”!?–-]++)*+|\([A-ZĐ][A-ZĐ0-9&-]{1,9}\))")
         whole_time = trie_pattern(ctx["appositive_whole_times"], fold_case=True)
         whole_close = r"(?:(?:" + whole_time + r")" + NB + r"(?:[ \t]++\d{1,2}(?:[/.-]\d{1,2}){0,2})?[ \t]++)?(?:" + verbs + r")" + NB
-        self._whole_close_comma = re.compile(r"[ \t]*+,[ \t]*+" + whole_close, re.IGNORECASE)
-        self._whole_close_verb = re.compile(r"[ \t]++" + whole_close, re.IGNORECASE)
+        self._whole_close = re.compile(r"(?:[ \t]*+,[ \t]*+|[ \t]++)" + whole_close, re.IGNORECASE)  # after its comma or right after it
         self._whole_verb_near = re.compile(r"[ \t](?:" + verbs + r")" + NB, re.IGNORECASE)
-        self._whole_predicate_near = re.compile(r",[ \t]*+(?:" + trie_pattern(ctx["appositive_end_predicates"], fold_case=True) + ")" + NB, re.IGNORECASE)
         self._whole_stops = (
             (self._appos_end_stops | frozenset(fold(w) for w in ctx["appositive_whole_stops"])) - frozenset(fold(w) for w in ctx["appositive_whole_allowed"])
         )
@@ -564,7 +562,7 @@ class PositionParser:
         cấp của chính quyền ông Assad"); an acronym in brackets at its end is left out ("(NORAD)"); a profession
         only with the institution it names. Returns the post (None when the apposition is not closed so) and where
         the walk goes on: after the link word when a person is named in the post (that person is read too), else -1."""
-        if self._whole_verb_near.search(text, q, min(limit, q + 200)) is None and self._whole_predicate_near.search(text, q, min(limit, q + 200)) is None and not self._theo_before(text, pos, stops):
+        if self._whole_verb_near.search(text, q, min(limit, q + 200)) is None and self._predicate_next.search(text, q, min(limit, q + 200)) is None and not self._theo_before(text, pos, stops):
             return None, -1  # no verb of saying within reach: nothing can close the apposition (a quick test first)
         t = self.lex.appos_at.match(text, q, limit) or self.lex.title_at.match(text, q, limit)
         if t is None or self._inside_word(text, t.start(), t.end(), limit):
@@ -572,7 +570,7 @@ class PositionParser:
         e, n, inner = t.end(), 0, -1
         prev = text.rfind(" ", 0, e - 1) + 1  # the start of the word before the next one: the title's last syllable first
         while True:
-            if n and (self._whole_close_verb.match(text, e, limit) or self._whole_close_comma.match(text, e, limit) or self._predicate_next.match(text, e, limit)):
+            if n and (self._whole_close.match(text, e, limit) or self._predicate_next.match(text, e, limit)):
                 break  # a verb of saying, or a comma and the clause's predicate ("…, cũng nằm trong danh sách")
             if n and text[e : e + 1] == "," and self._theo_before(text, pos, stops):
                 break
