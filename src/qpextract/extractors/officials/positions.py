@@ -195,7 +195,7 @@ class PositionParser:
         # rule position.appositive_whole: the words of an apposition (a word, a word with tight dashes, an acronym in
         # brackets), the verb of saying that closes it, with the time said before that verb, and its stop words
         self._whole_word = re.compile(r"[ \t]++(?:[^\s,;:()\n.\"“”!?–-]++(?:-[^\s,;:()\n.\"“”!?–-]++)*+|\([A-ZĐ][A-ZĐ0-9&-]{1,9}\))")
-        whole_time = trie_pattern(ctx["appositive_whole_times"], fold_case=True)
+        whole_time = trie_pattern(ctx["appositive_whole_times"] + ctx["appositive_whole_adverbs"], fold_case=True)
         whole_close = r"(?:(?:" + whole_time + r")" + NB + r"(?:[ \t]++\d{1,2}(?:[/.-]\d{1,2}){0,2})?[ \t]++)?(?:" + verbs + r")" + NB
         self._whole_close = re.compile(r"(?:[ \t]*+,[ \t]*+|[ \t]++)" + whole_close, re.IGNORECASE)  # after its comma or right after it
         self._whole_verb_near = re.compile(r"[ \t](?:" + verbs + r")" + NB, re.IGNORECASE)
