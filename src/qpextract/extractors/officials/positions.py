@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import NamedTuple, Optional, TypeVar
+from typing import Callable, NamedTuple, Optional, TypeVar
 
 from qpextract.data import read_yaml
 from qpextract.extractors.officials.lexicon import Lexicon
@@ -564,38 +564,63 @@ class PositionParser:
         the walk goes on: after the link word when a person is named in the post (that person is read too), else -1."""
         if self._whole_verb_near.search(text, q, min(limit, q + 200)) is None and self._predicate_next.search(text, q, min(limit, q + 200)) is None and not self._theo_before(text, pos, stops):
             return None, -1  # no verb of saying within reach: nothing can close the apposition (a quick test first)
-        t = self.lex.appos_at.match(text, q, limit) or self.lex.title_at.match(text, q, limit)
-        if t is None or self._inside_word(text, t.start(), t.end(), limit):
+        t = self._whole_title(text, q, limit)
+        if t is None:
             return None, -1
-        e, n, inner = t.end(), 0, -1
-        prev = text.rfind(" ", 0, e - 1) + 1  # the start of the word before the next one: the title's last syllable first
-        while True:
-            if n and (self._whole_close.match(text, e, limit) or self._predicate_next.match(text, e, limit)):
-                break  # a verb of saying, or a comma and the clause's predicate ("…, cũng nằm trong danh sách")
-            if n and text[e : e + 1] == "," and self._theo_before(text, pos, stops):
-                break
-            w = self._whole_word.match(text, e, limit)
-            if w is None or n >= self._whole_words:
-                return None, -1
-            start = e + len(w.group()) - len(w.group().lstrip())
-            if self._whole_stop(text, prev, e, start, w.end(), e > t.end(), limit):
-                return None, -1  # a clause's predicate, a time, a second post ("… kiêm Bí thư Đảng ủy"): read post by post
-            if start in stops and inner < 0:
-                link = None
-                for link in self._whole_link.finditer(text, q, start):
-                    pass  # the last link word before the name
-                if link is None:
-                    return None, -1  # "A, Đại sứ Trung Quốc Zhao Jianhua khẳng định": the title is the next person's
-                inner = link.end()
-            e, n, prev = w.end(), n + 1, start
+
+        def closes(e: int) -> bool:
+            """A verb of saying, a comma and the clause's predicate ("…, cũng nằm trong danh sách"), a comma after "Theo"."""
+            return bool(
+                self._whole_close.match(text, e, limit) or self._predicate_next.match(text, e, limit)
+                or (text[e : e + 1] == "," and self._theo_before(text, pos, stops))
+            )
+
+        e, inner = self._whole_walk(text, t, limit, stops, closes, q)
+        if e < 0:
+            return None, -1
         bare = fold(_PREFIX.sub("", t.group(), count=1))
         if bare in self._professions and not self._employer(text, t.end(), e):
             return None, -1  # rule position.profession: "giáo sư quan hệ quốc tế" names no institution
+        return self._whole_post(text, t, e, "position.appositive_whole", True), inner
+
+    def _whole_title(self, text: str, q: int, limit: int) -> Optional[re.Match[str]]:
+        """The title (apposition_titles too) that opens a whole post at ``q``, not the start of a longer word ("Đại sứ quán")."""
+        t = self.lex.appos_at.match(text, q, limit) or self.lex.title_at.match(text, q, limit)
+        return None if t is None or self._inside_word(text, t.start(), t.end(), limit) else t
+
+    def _whole_walk(self, text: str, t: re.Match[str], limit: int, stops: set[int], closes: Callable[[int], bool], links: int = -1) -> tuple[int, int]:
+        """Rules ``position.appositive_whole`` / ``position.clause_post``: the words of a whole post after its title
+        ``t`` up to where ``closes`` says (after one word at least): at most appositive_whole_words of them, no stop word,
+        a name in them only after a link word found from ``links`` on (never when ``links`` < 0). Returns where the
+        post ends and where the walk goes on after the link word (-1 when no name is in it); (-1, -1) when no post."""
+        e, n, inner = t.end(), 0, -1
+        prev = text.rfind(" ", 0, e - 1) + 1  # the start of the word before the next one: the title's last syllable first
+        while not (n and closes(e)):
+            w = self._whole_word.match(text, e, limit)
+            if w is None or n >= self._whole_words:
+                return -1, -1
+            start = e + len(w.group()) - len(w.group().lstrip())
+            if self._whole_stop(text, prev, e, start, w.end(), e > t.end(), limit):
+                return -1, -1  # a clause's predicate, a time, a second post ("… kiêm Bí thư Đảng ủy"): read post by post
+            if start in stops and inner < 0:
+                link = None
+                for link in self._whole_link.finditer(text, links, start) if links >= 0 else ():
+                    pass  # the last link word before the name
+                if link is None:
+                    return -1, -1  # "A, Đại sứ Trung Quốc Zhao Jianhua khẳng định": the title is the next person's
+                inner = link.end()
+            e, n, prev = w.end(), n + 1, start
+        return e, inner
+
+    def _whole_post(self, text: str, t: re.Match[str], e: int, rule: str, none_if_bare: bool) -> Pos:
+        """The whole post from the title ``t`` to ``e``, an acronym in brackets at its end left out ("(NORAD)"); weak when
+        its title is one of apposition_titles. ``none_if_bare``: no organization (None) when only the title is left."""
+        q = t.start()
         ac = self._acronym_end.search(text, q, e)
         end = ac.start() if ac is not None else e
-        org = " ".join(text[t.end() : end].split()) or None
-        made = self._make(q, end, " ".join(t.group().split()), org, " ".join(text[q:end].split()))._replace(rule="position.appositive_whole")
-        return (made._replace(weak=True) if t.re is self.lex.appos_at else made), inner
+        org = " ".join(text[t.end() : end].split())
+        made = self._make(q, end, " ".join(t.group().split()), (org or None) if none_if_bare else org, " ".join(text[q:end].split()))._replace(rule=rule)
+        return made._replace(weak=True) if t.re is self.lex.appos_at else made
 
     def _whole_stop(self, text: str, prev: int, e: int, start: int, end: int, after_word: bool, limit: int) -> bool:
         """True when the word ``text[start:end]`` (the previous word is ``text[prev:e]``) stops a whole post: a stop word
@@ -616,35 +641,22 @@ class PositionParser:
         rank or honorific and the name) as one post, when it opens with a title and its words are those of a post
         (position.appositive_whole's word limit and stop words, no name in it): "Cục trưởng cục tác chiến bộ Tổng
         tham mưu các lực lượng vũ trang Nga, Trung tướng Sergei Rudskoy"; else None."""
-        t = self.lex.appos_at.match(text, q, end) or self.lex.title_at.match(text, q, end)
-        if t is None or t.end() >= end or self._inside_word(text, t.start(), t.end(), end):
+        t = self._whole_title(text, q, end)
+        if t is None or t.end() >= end:
             return None
         if self.lex.on_behalf_before.search(text, max(0, q - 80), q) or self._on_behalf_at.match(text, q, end):
             return None  # "Thay mặt Quân ủy Trung ương, lãnh đạo Bộ Quốc phòng, Đại tướng A", "Đại diện cho ban soạn thảo, ông B"
-        e, n = t.end(), 0
-        prev = text.rfind(" ", 0, e - 1) + 1  # as in _whole_apposition
-        while e < end:
-            w = self._whole_word.match(text, e, end)
-            if w is None or n >= self._whole_words:
-                return None
-            start = e + len(w.group()) - len(w.group().lstrip())
-            if start in stops or self._whole_stop(text, prev, e, start, w.end(), e > t.end(), end):
-                return None
-            e, n, prev = w.end(), n + 1, start
+        e, _ = self._whole_walk(text, t, end, stops, lambda k: k >= end)
         if e != end or fold(_PREFIX.sub("", t.group(), count=1)) in self._professions:
             return None
-        ac = self._acronym_end.search(text, q, e)
-        stop = ac.start() if ac is not None else e
-        org = " ".join(text[t.end() : stop].split())
-        made = self._make(q, stop, " ".join(t.group().split()), org, " ".join(text[q:stop].split()))._replace(rule="position.clause_post")
-        return made._replace(weak=True) if t.re is self.lex.appos_at else made
+        return self._whole_post(text, t, e, "position.clause_post", False)
 
     def _bare_apposition(self, text: str, pos: int, q: int, limit: int, stops: set[int], bracket: bool) -> Optional[Pos]:
         """Rule ``position.appositive_end`` for a title with no body of its own right after the name and a comma
         ("John Alexander, chỉ huy cụm tàu sân bay chiến đấu Reagan, cho biết"): the whole apposition when
         it closes before a verb of saying, else None."""
-        t = self.lex.appos_at.match(text, q, limit) or self.lex.title_at.match(text, q, limit)
-        if t is None or self._inside_word(text, t.start(), t.end(), limit):
+        t = self._whole_title(text, q, limit)
+        if t is None:
             return None
         bare = self._make(q, t.end(), " ".join(t.group().split()), None, " ".join(t.group().split()))
         whole = self._appositive_end(text, pos, bare, limit, stops, bracket)
