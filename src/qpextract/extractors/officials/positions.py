@@ -205,6 +205,7 @@ class PositionParser:
         self._whole_link = re.compile(r"(?<!\w)(?:" + trie_pattern(ctx["appositive_whole_links"]) + r")[ \t]++")
         self._whole_words = int(ctx["appositive_whole_words"])
         self._on_behalf_at = re.compile(trie_pattern(ctx["on_behalf_words"], fold_case=True) + NB, re.IGNORECASE)
+        self._deputy = re.compile(trie_pattern([fold(w) for w in ctx["deputy_prefixes"]]) + r"[ \t]++")  # rule position.deputy, on a folded title
         self._acronym_end = re.compile(r"[ \t]*+\([A-ZĐ][A-ZĐ0-9&-]{1,9}\)\Z")
 
     def at(self, text: str, pos: int, limit: int, stops: set[int], appos: bool = False, nested: bool = False) -> Optional[Pos]:
@@ -328,6 +329,8 @@ class PositionParser:
             made = made._replace(rule="position.acronym_inside")
         elif bq is not None:
             made = made._replace(rule="position.bracket_qualifier")
+        elif self._deputy.match(bare) and " ".join(bare.split()) not in self.lex.title_kind:
+            made = made._replace(rule="position.deputy")  # "Phó Cố vấn An ninh Quốc gia": "phó" read before a title titles.tsv lists alone
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
 
     def _acronym_inside(self, text: str, end: int, limit: int, stops: set[int]) -> int:
