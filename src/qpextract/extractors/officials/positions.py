@@ -530,6 +530,12 @@ class PositionParser:
         org = found.organization + " " + tail if found.organization else tail
         return self._make(found.start, e, found.title, org, found.text + " " + tail)._replace(rule="position.appositive_end")
 
+    def _word_end(self, text: str, start: int, end: int, limit: int) -> int:
+        """Where the word begun by the syllable ``text[start:end]`` ends: past ``end`` when lower-case syllables after it
+        complete a compound of the lexicon ("phòng" + "không", "không" + "gian"), else ``end``. The stop-word tests of the
+        appositions (_appos_stopped, _whole_stop) read a syllable that completes a compound as no stop word of its own."""
+        return max(end, self.lex.bodies.compound_end(text, start, end, limit))
+
     def _appos_stopped(self, text: str, start: int, end: int, limit: int) -> bool:
         """True when the apposition words in ``text[start:end]`` hold a word of appositive_stops (a verb or a function
         word: a clause, not a post). Capitalized words are names ("Không quân"); a lower-case syllable that completes
@@ -537,7 +543,7 @@ class PositionParser:
         words: list[str] = []
         k = start
         while (w := _TOKEN.search(text, k, end)) is not None:
-            c = max(w.end(), min(end, self.lex.bodies.compound_end(text, w.start(), w.end(), limit)))
+            c = min(end, self._word_end(text, w.start(), w.end(), limit))
             words.append(fold(text[w.start() : c]) if text[w.start()].islower() else "")
             k = c
         stops = self._appos_end_stops
@@ -632,7 +638,7 @@ class PositionParser:
         if not text[start].islower():
             return False
         word = fold(text[start:end])
-        joined = self.lex.bodies.compound_end(text, prev, e, limit) >= end or self.lex.bodies.compound_end(text, start, end, limit) > end
+        joined = self._word_end(text, prev, e, limit) >= end or self._word_end(text, start, end, limit) > end
         return (
             (word in self._whole_stops and not joined)
             or (after_word and fold(text[prev:e].strip() + " " + word) in self._whole_stops)
