@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import re
 import sys
@@ -25,6 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tools"))
+from wild import dev_ids, seeded_rank  # noqa: E402
 
 DEV_SETS = ["seeds", "real", *(f"dev{i}" for i in range(2, 10))]
 WEB_SETS = [Path("/work/webdev3/web3a-inputs.jsonl"), Path("/work/webdev3/web3b-inputs.jsonl")]
@@ -32,21 +33,6 @@ COLUMNS = ["part", "article", "short", "expansion", "rule", "sentence", "judgeme
 # a token a reader may list that no record covers: capitals (2+ letters, digits and joiners allowed),
 # a dotted form ("TP.", "Q.", "P."), a mixed form ("Tp", "BCHQS-", "QĐ-UBND")
 _CANDIDATE = re.compile(r"(?<![^\W_])(?:[A-ZĐ][A-ZĐa-z]*[A-ZĐ][A-ZĐa-z0-9]*(?:[-/&][A-ZĐ0-9][A-ZĐa-z0-9]*)*|[A-ZĐ][a-z]?\.(?=\s?[A-ZĐ]))")
-
-
-def dev_ids() -> set[str]:
-    """The article ids of the development sets, named one by one (never a wildcard over corpus/gold)."""
-    ids: set[str] = set()
-    paths = [ROOT / "corpus" / "gold" / f"{name}-inputs.jsonl" for name in DEV_SETS] + WEB_SETS
-    for path in paths:
-        if path.exists():
-            with open(path, encoding="utf-8") as fh:
-                ids.update(str(json.loads(line)["id"]) for line in fh if line.strip())
-    return ids
-
-
-def _rank(seed: str, *parts: str) -> str:
-    return hashlib.sha1("|".join((seed, *parts)).encode("utf-8")).hexdigest()
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -78,7 +64,7 @@ def main() -> int:
     a = ap.parse_args()
     from qpextract import Pipeline
 
-    skip = dev_ids()
+    skip = dev_ids(DEV_SETS, WEB_SETS)
     with open(a.corpus, encoding="utf-8") as fh:
         articles = [r for r in map(json.loads, fh) if str(r["id"]) not in skip]
     pipe = Pipeline()
@@ -89,9 +75,9 @@ def main() -> int:
         doc = pipe.document(art["text"], id=art["id"], title=art.get("title"))
         aid = str(art["id"])
         for short, (exp, rule, sent) in per_article(doc).items():
-            population.append((_rank(a.seed, aid, short), aid, short, exp, rule, sent))
+            population.append((seeded_rank(a.seed, aid, short), aid, short, exp, rule, sent))
         if 600 <= len(art["text"]) <= 5000:
-            readable.append((_rank(a.seed, "article", aid), aid))
+            readable.append((seeded_rank(a.seed, "article", aid), aid))
             docs[aid] = (doc, art)
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     out.writerow(COLUMNS)

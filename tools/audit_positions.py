@@ -11,13 +11,13 @@ for judging by the criteria of corpus/audit/README.md. A small rule change swaps
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from audit_sample import population  # noqa: E402
+from wild import seeded_rank  # noqa: E402
 
 
 def main() -> int:
@@ -35,7 +35,7 @@ def main() -> int:
     _, positions = population(articles)
 
     def rank(row: tuple) -> str:
-        return hashlib.sha1(f"{a.seed}|{row[0]}|{row[1]}".encode("utf-8")).hexdigest()
+        return seeded_rank(a.seed, str(row[0]), str(row[1]))
 
     print("kind\tid\trecord\trule\tsentence\tright\tnote")
     for row in sorted(positions, key=rank)[: a.n]:

@@ -25,9 +25,13 @@ import re
 from pathlib import Path
 
 from qpextract import Pipeline
+from qpextract.data import read_yaml
 
-PLURAL = re.compile(r"(?:^|\s)(?:các|những|hai|ba|bốn|cả hai|nhiều|mọi)\s*$", re.IGNORECASE)
-DESCRIPTIONS = ("nhà lãnh đạo", "lãnh đạo", "người đứng đầu")
+_CTX = read_yaml("titles_context.yaml")
+# the words before a group (titles_context.yaml not_after: "các", "hai", … "cả hai" ends with "hai") and the titles
+# that describe a group there (group_descriptions), as position.group_description reads them
+PLURAL = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, _CTX["not_after"])) + r")\s*$", re.IGNORECASE)
+DESCRIPTIONS = tuple(_CTX["group_descriptions"])
 # the first word after a bare title that opens a clause, not a body (verbs of saying, adverbs, links)
 CLAUSE = frozenset(
     "cho nói phát khẳng xác chủ tuyên nhấn dẫn đánh nhận chia là đã đang sẽ vừa cũng kiêm và làm được bị có thì trả "

@@ -21,29 +21,15 @@ the pass or after its rules.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 from bisect import bisect_right
 from pathlib import Path
 
+from wild import dev_ids, seeded_rank
+
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "corpus" / "gold"
 DEV_SETS = ("real", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")  # never heldout*, never dev10
 EARLIER_WILD = ROOT / "corpus" / "audit" / "wild-inputs.jsonl"
-
-
-def _left_out() -> set[str]:
-    """Ids of the development gold sets and of the earlier wild people sample (only the ids are read)."""
-    ids: set[str] = set()
-    for path in [GOLD / f"{name}-inputs.jsonl" for name in DEV_SETS] + [EARLIER_WILD]:
-        if path.exists():
-            with open(path, encoding="utf-8") as fh:
-                ids.update(str(json.loads(line)["id"]) for line in fh if line.strip())
-    return ids
-
-
-def _hash(seed: str, *parts: str) -> str:
-    return hashlib.sha1("|".join((seed, *parts)).encode("utf-8")).hexdigest()
 
 
 def _sentences(doc, official) -> list[str]:
@@ -74,10 +60,10 @@ def draw(corpus: Path, seed: str, n_people: int, n_articles: int, skip_also: fro
     """(whole articles with their people, people drawn from the other articles), none of ``skip_also``."""
     from qpextract import Pipeline
 
-    skip = _left_out() | skip_also
+    skip = dev_ids(DEV_SETS, [EARLIER_WILD]) | skip_also  # the dev sets and the earlier wild people sample
     with open(corpus, encoding="utf-8") as fh:
         articles = [a for a in map(json.loads, filter(str.strip, fh)) if a["id"] not in skip]
-    short = sorted((a for a in articles if 400 <= len(a["text"]) <= 2500), key=lambda a: _hash(seed, "article", a["id"]))
+    short = sorted((a for a in articles if 400 <= len(a["text"]) <= 2500), key=lambda a: seeded_rank(seed, "article", a["id"]))
     pipe = Pipeline()
     whole: list[dict] = []
     for a in short[:n_articles]:
@@ -91,7 +77,7 @@ def draw(corpus: Path, seed: str, n_people: int, n_articles: int, skip_also: fro
             continue
         doc = pipe.document(a["text"], id=a["id"], title=a.get("title"))
         for o in doc.officials:
-            pool.append((_hash(seed, "person", a["id"], o.name), _person(doc, a["id"], o)))
+            pool.append((seeded_rank(seed, "person", a["id"], o.name), _person(doc, a["id"], o)))
     pool.sort(key=lambda x: x[0])
     return whole, [p for _, p in pool[:room]]
 

@@ -25,25 +25,15 @@ import random
 import sys
 from pathlib import Path
 
+from wild import dev_ids
+
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "corpus" / "gold"
 # development sets only, named one by one: held-out input files are never read
 DEV_SETS = ("seeds", "real", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
+WEB_SETS = [Path("/work/webdev3") / f"{name}-inputs.jsonl" for name in ("web3a", "web3b")]  # when present
 SEED = "roles-wild-20261201"
 LEAD_SENTENCES = 3
 SENTENCE_CHARS = 600
-
-
-def dev_ids() -> set[str]:
-    """Article ids of the development gold input files (and the web dev sets' when present)."""
-    ids: set[str] = set()
-    paths = [GOLD / f"{name}-inputs.jsonl" for name in DEV_SETS]
-    paths += [Path("/work/webdev3") / f"{name}-inputs.jsonl" for name in ("web3a", "web3b")]
-    for path in paths:
-        if path.exists():
-            with open(path, encoding="utf-8") as fh:
-                ids.update(str(json.loads(line)["id"]) for line in fh if line.strip())
-    return ids
 
 
 def sampled_ids(paths: list[Path]) -> set[str]:
@@ -72,7 +62,7 @@ def run(corpus: Path, exclude: set[str]):
     from qpextract import Pipeline
 
     pipe = Pipeline()
-    skip = dev_ids() | exclude
+    skip = dev_ids(DEV_SETS, WEB_SETS) | exclude
     rows = []
     with open(corpus, encoding="utf-8") as fh:
         arts = [json.loads(line) for line in fh if line.strip()]

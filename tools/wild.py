@@ -6,10 +6,12 @@ draw articles of the 2,000-article corpus that are in no gold set; each keeps it
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 from pathlib import Path
+from typing import Iterable
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "corpus" / "gold"
@@ -29,3 +31,19 @@ def gold_ids(sets: str = "*") -> set[str]:
         with open(path, encoding="utf-8") as fh:
             ids.update(str(json.loads(line)["id"]) for line in fh if line.strip())
     return ids
+
+
+def dev_ids(names: Iterable[str], extra: Iterable[Path] = ()) -> set[str]:
+    """The article ids of corpus/gold/NAME-inputs.jsonl for each of ``names`` (named one by one, never a wildcard
+    over corpus/gold, so no held-out file is opened) and of the ``extra`` input files, those present; only ids are read."""
+    ids: set[str] = set()
+    for path in [GOLD / f"{name}-inputs.jsonl" for name in names] + list(extra):
+        if path.exists():
+            with open(path, encoding="utf-8") as fh:
+                ids.update(str(json.loads(line)["id"]) for line in fh if line.strip())
+    return ids
+
+
+def seeded_rank(seed: str, *parts: str) -> str:
+    """The seeded sha1 of ``parts`` by which the samples draw: a fixed order that a small change of the population keeps."""
+    return hashlib.sha1("|".join((seed, *parts)).encode("utf-8")).hexdigest()

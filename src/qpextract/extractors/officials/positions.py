@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import NamedTuple, Optional, TypeVar
+from typing import Callable, NamedTuple, Optional, TypeVar
 
 from qpextract.data import read_yaml
 from qpextract.extractors.officials.lexicon import Lexicon
@@ -131,6 +131,7 @@ class PositionParser:
         self._appos_words = int(ctx["appositive_words"])
         self._appos_stops = frozenset(fold(w) for w in ctx["appositive_stops"])
         self._saying_words = frozenset(fold(w) for w in ctx["place_end_verbs"] + ctx["appositive_end_verbs"])
+        self._appos_end_stops = self._appos_stops | self._saying_words  # a verb of saying merged as one word ("cho hay") ends it too
         self._assistant = frozenset(fold(w) for w in ctx["assistant_titles"])
         self._professions = frozenset(fold(w) for w in ctx["profession_titles"])
         # rule position.of_person: "…, cố vấn của Tổng thống đắc cử Ukraine Volodymyr Zelensky, …"
@@ -194,18 +195,17 @@ class PositionParser:
         # rule position.appositive_whole: the words of an apposition (a word, a word with tight dashes, an acronym in
         # brackets), the verb of saying that closes it, with the time said before that verb, and its stop words
         self._whole_word = re.compile(r"[ \t]++(?:[^\s,;:()\n.\"“”!?–-]++(?:-[^\s,;:()\n.\"“”!?–-]++)*+|\([A-ZĐ][A-ZĐ0-9&-]{1,9}\))")
-        whole_time = trie_pattern(ctx["appositive_whole_times"], fold_case=True)
+        whole_time = trie_pattern(ctx["appositive_whole_times"] + ctx["appositive_whole_adverbs"], fold_case=True)
         whole_close = r"(?:(?:" + whole_time + r")" + NB + r"(?:[ \t]++\d{1,2}(?:[/.-]\d{1,2}){0,2})?[ \t]++)?(?:" + verbs + r")" + NB
-        self._whole_close_comma = re.compile(r"[ \t]*+,[ \t]*+" + whole_close, re.IGNORECASE)
-        self._whole_close_verb = re.compile(r"[ \t]++" + whole_close, re.IGNORECASE)
+        self._whole_close = re.compile(r"(?:[ \t]*+,[ \t]*+|[ \t]++)" + whole_close, re.IGNORECASE)  # after its comma or right after it
         self._whole_verb_near = re.compile(r"[ \t](?:" + verbs + r")" + NB, re.IGNORECASE)
-        self._whole_predicate_near = re.compile(r",[ \t]*+(?:" + trie_pattern(ctx["appositive_end_predicates"], fold_case=True) + ")" + NB, re.IGNORECASE)
         self._whole_stops = (
-            frozenset(fold(w) for w in ctx["appositive_stops"] + ctx["appositive_whole_stops"]) - frozenset(fold(w) for w in ctx["appositive_whole_allowed"])
+            (self._appos_end_stops | frozenset(fold(w) for w in ctx["appositive_whole_stops"])) - frozenset(fold(w) for w in ctx["appositive_whole_allowed"])
         )
         self._whole_link = re.compile(r"(?<!\w)(?:" + trie_pattern(ctx["appositive_whole_links"]) + r")[ \t]++")
         self._whole_words = int(ctx["appositive_whole_words"])
         self._on_behalf_at = re.compile(trie_pattern(ctx["on_behalf_words"], fold_case=True) + NB, re.IGNORECASE)
+        self._deputy = re.compile(trie_pattern([fold(w) for w in ctx["deputy_prefixes"]]) + r"[ \t]++")  # rule position.deputy, on a folded title
         self._acronym_end = re.compile(r"[ \t]*+\([A-ZĐ][A-ZĐ0-9&-]{1,9}\)\Z")
 
     def at(self, text: str, pos: int, limit: int, stops: set[int], appos: bool = False, nested: bool = False) -> Optional[Pos]:
@@ -329,6 +329,8 @@ class PositionParser:
             made = made._replace(rule="position.acronym_inside")
         elif bq is not None:
             made = made._replace(rule="position.bracket_qualifier")
+        elif self._deputy.match(bare) and " ".join(bare.split()) not in self.lex.title_kind:
+            made = made._replace(rule="position.deputy")  # "Phó Cố vấn An ninh Quốc gia": "phó" read before a title titles.tsv lists alone
         return made._replace(weak=True) if t.re is self.lex.appos_at else made
 
     def _acronym_inside(self, text: str, end: int, limit: int, stops: set[int]) -> int:
@@ -528,6 +530,12 @@ class PositionParser:
         org = found.organization + " " + tail if found.organization else tail
         return self._make(found.start, e, found.title, org, found.text + " " + tail)._replace(rule="position.appositive_end")
 
+    def _word_end(self, text: str, start: int, end: int, limit: int) -> int:
+        """Where the word begun by the syllable ``text[start:end]`` ends: past ``end`` when lower-case syllables after it
+        complete a compound of the lexicon ("phòng" + "không", "không" + "gian"), else ``end``. The stop-word tests of the
+        appositions (_appos_stopped, _whole_stop) read a syllable that completes a compound as no stop word of its own."""
+        return max(end, self.lex.bodies.compound_end(text, start, end, limit))
+
     def _appos_stopped(self, text: str, start: int, end: int, limit: int) -> bool:
         """True when the apposition words in ``text[start:end]`` hold a word of appositive_stops (a verb or a function
         word: a clause, not a post). Capitalized words are names ("Không quân"); a lower-case syllable that completes
@@ -535,10 +543,10 @@ class PositionParser:
         words: list[str] = []
         k = start
         while (w := _TOKEN.search(text, k, end)) is not None:
-            c = max(w.end(), min(end, self.lex.bodies.compound_end(text, w.start(), w.end(), limit)))
+            c = min(end, self._word_end(text, w.start(), w.end(), limit))
             words.append(fold(text[w.start() : c]) if text[w.start()].islower() else "")
             k = c
-        stops = self._appos_stops | self._saying_words  # a verb of saying merged as one word ("cho hay") ends it too
+        stops = self._appos_end_stops
         return any(w in stops for w in words) or any(a + " " + b in stops for a, b in zip(words, words[1:]))
 
     def _next_post(self, text: str, e: int, limit: int, stops: set[int]) -> bool:
@@ -556,56 +564,81 @@ class PositionParser:
         """Rule ``position.appositive_whole``: an apposition right after the name at ``pos`` that opens with a title
         at ``q`` and that a verb of saying closes, after its comma ("Zhang Lei, chỉ huy tiểu đoàn bọc thép của Trung
         Quốc tham gia Vostok-2018, cho hay"; with the time said before the verb: "…, hôm 14/7 cho biết") or right
-        after it ("Tướng Valdemaras Rupsys, chỉ huy lực lượng Litva tham gia tập trận cho biết"), or that closes with
+        after it ("Tướng Valdemaras Rupsys, chỉ huy lực lượng Litva tham gia tập trận cho biết"), or that a comma and
+        the clause's predicate close (appositive_end_predicates: "…, cũng nằm trong danh sách"), or that closes with
         a comma in a clause opened with "Theo", is one post as written: at most appositive_whole_words syllables,
         none of the stop words (titles_context.yaml), another person named in it only after a link word ("cố vấn cao
         cấp của chính quyền ông Assad"); an acronym in brackets at its end is left out ("(NORAD)"); a profession
         only with the institution it names. Returns the post (None when the apposition is not closed so) and where
         the walk goes on: after the link word when a person is named in the post (that person is read too), else -1."""
-        if self._whole_verb_near.search(text, q, min(limit, q + 200)) is None and self._whole_predicate_near.search(text, q, min(limit, q + 200)) is None and not self._theo_before(text, pos, stops):
+        if self._whole_verb_near.search(text, q, min(limit, q + 200)) is None and self._predicate_next.search(text, q, min(limit, q + 200)) is None and not self._theo_before(text, pos, stops):
             return None, -1  # no verb of saying within reach: nothing can close the apposition (a quick test first)
-        t = self.lex.appos_at.match(text, q, limit) or self.lex.title_at.match(text, q, limit)
-        if t is None or self._inside_word(text, t.start(), t.end(), limit):
+        t = self._whole_title(text, q, limit)
+        if t is None:
             return None, -1
-        e, n, inner = t.end(), 0, -1
-        while True:
-            if n and (self._whole_close_verb.match(text, e, limit) or self._whole_close_comma.match(text, e, limit) or self._predicate_next.match(text, e, limit)):
-                break  # a verb of saying, or a comma and the clause's predicate ("…, cũng nằm trong danh sách")
-            if n and text[e : e + 1] == "," and self._theo_before(text, pos, stops):
-                break
-            w = self._whole_word.match(text, e, limit)
-            if w is None or n >= self._whole_words:
-                return None, -1
-            start = e + len(w.group()) - len(w.group().lstrip())
-            word = fold(w.group().strip())
-            if self._whole_stop(text, e, start, w.end(), e > t.end(), limit):
-                return None, -1  # a clause's predicate, a time, a second post ("… kiêm Bí thư Đảng ủy"): read post by post
-            if start in stops and inner < 0:
-                link = None
-                for link in self._whole_link.finditer(text, q, start):
-                    pass  # the last link word before the name
-                if link is None:
-                    return None, -1  # "A, Đại sứ Trung Quốc Zhao Jianhua khẳng định": the title is the next person's
-                inner = link.end()
-            e, n = w.end(), n + 1 + word.count(" ")
+
+        def closes(e: int) -> bool:
+            """A verb of saying, a comma and the clause's predicate ("…, cũng nằm trong danh sách"), a comma after "Theo"."""
+            return bool(
+                self._whole_close.match(text, e, limit) or self._predicate_next.match(text, e, limit)
+                or (text[e : e + 1] == "," and self._theo_before(text, pos, stops))
+            )
+
+        e, inner = self._whole_walk(text, t, limit, stops, closes, q)
+        if e < 0:
+            return None, -1
         bare = fold(_PREFIX.sub("", t.group(), count=1))
         if bare in self._professions and not self._employer(text, t.end(), e):
             return None, -1  # rule position.profession: "giáo sư quan hệ quốc tế" names no institution
+        return self._whole_post(text, t, e, "position.appositive_whole", True), inner
+
+    def _whole_title(self, text: str, q: int, limit: int) -> Optional[re.Match[str]]:
+        """The title (apposition_titles too) that opens a whole post at ``q``, not the start of a longer word ("Đại sứ quán")."""
+        t = self.lex.appos_at.match(text, q, limit) or self.lex.title_at.match(text, q, limit)
+        return None if t is None or self._inside_word(text, t.start(), t.end(), limit) else t
+
+    def _whole_walk(self, text: str, t: re.Match[str], limit: int, stops: set[int], closes: Callable[[int], bool], links: int = -1) -> tuple[int, int]:
+        """Rules ``position.appositive_whole`` / ``position.clause_post``: the words of a whole post after its title
+        ``t`` up to where ``closes`` says (after one word at least): at most appositive_whole_words of them, no stop word,
+        a name in them only after a link word found from ``links`` on (never when ``links`` < 0). Returns where the
+        post ends and where the walk goes on after the link word (-1 when no name is in it); (-1, -1) when no post."""
+        e, n, inner = t.end(), 0, -1
+        prev = text.rfind(" ", 0, e - 1) + 1  # the start of the word before the next one: the title's last syllable first
+        while not (n and closes(e)):
+            w = self._whole_word.match(text, e, limit)
+            if w is None or n >= self._whole_words:
+                return -1, -1
+            start = e + len(w.group()) - len(w.group().lstrip())
+            if self._whole_stop(text, prev, e, start, w.end(), e > t.end(), limit):
+                return -1, -1  # a clause's predicate, a time, a second post ("… kiêm Bí thư Đảng ủy"): read post by post
+            if start in stops and inner < 0:
+                link = None
+                for link in self._whole_link.finditer(text, links, start) if links >= 0 else ():
+                    pass  # the last link word before the name
+                if link is None:
+                    return -1, -1  # "A, Đại sứ Trung Quốc Zhao Jianhua khẳng định": the title is the next person's
+                inner = link.end()
+            e, n, prev = w.end(), n + 1, start
+        return e, inner
+
+    def _whole_post(self, text: str, t: re.Match[str], e: int, rule: str, none_if_bare: bool) -> Pos:
+        """The whole post from the title ``t`` to ``e``, an acronym in brackets at its end left out ("(NORAD)"); weak when
+        its title is one of apposition_titles. ``none_if_bare``: no organization (None) when only the title is left."""
+        q = t.start()
         ac = self._acronym_end.search(text, q, e)
         end = ac.start() if ac is not None else e
-        org = " ".join(text[t.end() : end].split()) or None
-        made = self._make(q, end, " ".join(t.group().split()), org, " ".join(text[q:end].split()))._replace(rule="position.appositive_whole")
-        return (made._replace(weak=True) if t.re is self.lex.appos_at else made), inner
+        org = " ".join(text[t.end() : end].split())
+        made = self._make(q, end, " ".join(t.group().split()), (org or None) if none_if_bare else org, " ".join(text[q:end].split()))._replace(rule=rule)
+        return made._replace(weak=True) if t.re is self.lex.appos_at else made
 
-    def _whole_stop(self, text: str, e: int, start: int, end: int, after_word: bool, limit: int) -> bool:
-        """True when the word ``text[start:end]`` (the previous word ending at ``e``) stops a whole post: a stop word
+    def _whole_stop(self, text: str, prev: int, e: int, start: int, end: int, after_word: bool, limit: int) -> bool:
+        """True when the word ``text[start:end]`` (the previous word is ``text[prev:e]``) stops a whole post: a stop word
         of position.appositive_whole that is no syllable of a longer word ("phòng" + "không", "không" + "gian"),
         a stop pair ("cho biết"), or "và"/"hoặc" before a second title."""
         if not text[start].islower():
             return False
         word = fold(text[start:end])
-        prev = text.rfind(" ", 0, e - 1) + 1
-        joined = self.lex.bodies.compound_end(text, prev, e, limit) >= end or self.lex.bodies.compound_end(text, start, end, limit) > end
+        joined = self._word_end(text, prev, e, limit) >= end or self._word_end(text, start, end, limit) > end
         return (
             (word in self._whole_stops and not joined)
             or (after_word and fold(text[prev:e].strip() + " " + word) in self._whole_stops)
@@ -617,34 +650,22 @@ class PositionParser:
         rank or honorific and the name) as one post, when it opens with a title and its words are those of a post
         (position.appositive_whole's word limit and stop words, no name in it): "Cục trưởng cục tác chiến bộ Tổng
         tham mưu các lực lượng vũ trang Nga, Trung tướng Sergei Rudskoy"; else None."""
-        t = self.lex.appos_at.match(text, q, end) or self.lex.title_at.match(text, q, end)
-        if t is None or t.end() >= end or self._inside_word(text, t.start(), t.end(), end):
+        t = self._whole_title(text, q, end)
+        if t is None or t.end() >= end:
             return None
         if self.lex.on_behalf_before.search(text, max(0, q - 80), q) or self._on_behalf_at.match(text, q, end):
             return None  # "Thay mặt Quân ủy Trung ương, lãnh đạo Bộ Quốc phòng, Đại tướng A", "Đại diện cho ban soạn thảo, ông B"
-        e, n = t.end(), 0
-        while e < end:
-            w = self._whole_word.match(text, e, end)
-            if w is None or n >= self._whole_words:
-                return None
-            start = e + len(w.group()) - len(w.group().lstrip())
-            if start in stops or self._whole_stop(text, e, start, w.end(), e > t.end(), end):
-                return None
-            e, n = w.end(), n + 1 + w.group().strip().count(" ")
+        e, _ = self._whole_walk(text, t, end, stops, lambda k: k >= end)
         if e != end or fold(_PREFIX.sub("", t.group(), count=1)) in self._professions:
             return None
-        ac = self._acronym_end.search(text, q, e)
-        stop = ac.start() if ac is not None else e
-        org = " ".join(text[t.end() : stop].split())
-        made = self._make(q, stop, " ".join(t.group().split()), org, " ".join(text[q:stop].split()))._replace(rule="position.clause_post")
-        return made._replace(weak=True) if t.re is self.lex.appos_at else made
+        return self._whole_post(text, t, e, "position.clause_post", False)
 
     def _bare_apposition(self, text: str, pos: int, q: int, limit: int, stops: set[int], bracket: bool) -> Optional[Pos]:
         """Rule ``position.appositive_end`` for a title with no body of its own right after the name and a comma
         ("John Alexander, chỉ huy cụm tàu sân bay chiến đấu Reagan, cho biết"): the whole apposition when
         it closes before a verb of saying, else None."""
-        t = self.lex.appos_at.match(text, q, limit) or self.lex.title_at.match(text, q, limit)
-        if t is None or self._inside_word(text, t.start(), t.end(), limit):
+        t = self._whole_title(text, q, limit)
+        if t is None:
             return None
         bare = self._make(q, t.end(), " ".join(t.group().split()), None, " ".join(t.group().split()))
         whole = self._appositive_end(text, pos, bare, limit, stops, bracket)
@@ -824,9 +845,12 @@ class PositionParser:
             if found is None and p == pos and sep.group().strip()[:1] in (",", "-", "("):
                 found = self._bare_apposition(text, pos, q, limit, stops, "(" in sep.group())
                 rule = "position.appositive_end"
+            extended: Optional[Pos] = None  # found run on to the close of its apposition, when the whole apposition lost to it
             if p == pos and sep.group().strip() in (",", "-", "–") and rule != "position.of_person":
                 whole, inner = self._whole_apposition(text, pos, q, limit, stops)
-                if whole is not None and (found is None or whole.end > self._appositive_end(text, pos, found, limit, stops, False).end):
+                if whole is not None and found is not None:
+                    extended = self._appositive_end(text, pos, found, limit, stops, False)
+                if whole is not None and (extended is None or whole.end > extended.end):
                     # the whole apposition, not a post cut short or none; a person named in it is read after it
                     if inner >= 0:
                         return [whole], inner
@@ -837,12 +861,16 @@ class PositionParser:
             if found is not None:
                 if self._next_is_name(text, found.end, limit, stops):
                     break  # "..., Phó Chủ tịch Trần Văn B": that title is B's
+                named = found
                 found = found._replace(rule=found.rule or rule)
                 if rule == "position.of_person":
                     out.append(found)  # the walk goes on inside it: the person served is a person of the article too
                     return out, text.index(" của ", found.start) + 5
                 if p == pos and sep.group().strip()[:1] in (",", "-", "(") and rule != "position.appositive_whole":
-                    found = self._appositive_end(text, pos, found, limit, stops, "(" in sep.group())
+                    if extended is None:
+                        found = self._appositive_end(text, pos, found, limit, stops, "(" in sep.group())
+                    elif extended is not named:
+                        found = extended  # the same call as above (no bracket after "," "-" "–"): its result kept
                 out.append(found)
                 p = found.end
                 continue
