@@ -225,7 +225,7 @@ class RankRow(BaseModel):
 
 @lru_cache(maxsize=1)
 def rank_rows() -> tuple[RankRow, ...]:
-    """data/vi/ranks.tsv: officials read ranks, body names end at one (each reader calls it once, when it is built)."""
+    """data/vi/ranks.tsv, read once: officials read ranks, body names end at one."""
     return tuple(read_tsv("ranks.tsv", RankRow))
 
 

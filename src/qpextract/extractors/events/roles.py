@@ -26,7 +26,7 @@ _LISTENER_WINDOW = 40  # characters before an opening cue searched for a `not_af
 _NAME_LIST = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,\s*")  # "A (Quảng Bình), B": one of a list of names
 # "A (Chánh thanh tra Bộ Quốc phòng), Đại tá B", "ông A - phụ trách Sở Ngoại vụ, đại tá B": the post of the one before
 # in brackets or after a dash, then a comma and the next one's own titles
-_POST_THEN_NEXT = re.compile(r"\s*(?:\([^()]{1,120}\)|[-–][^,;:.!?()\"“”\n]{1,120})\s*,\s*")
+_POST_THEN_NEXT = re.compile(r"\s*(?:\([^()]{1,120}\)|[-–][^,;:.!?()\"“”\n]{1,120})\s*(,)\s*")
 _LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = frozenset(",;:.!?()\"“”")
 _QUOTES = frozenset("\"“”")
@@ -1001,7 +1001,7 @@ class RoleReader:
         rank, honorific or post: "có sự tham gia của Trung tướng A (Chánh thanh tra Bộ Quốc phòng), Đại tá B (…)", "có sự
         tham dự của ông C - phụ trách Sở Ngoại vụ Khánh Hòa, đại tá D - …": one list, the cue before the first is theirs."""
         m = _POST_THEN_NEXT.match(doc.text, me, ms)
-        return m is not None and cls._comma_title(doc, doc.text.rindex(",", me, m.end()), ms, official)
+        return m is not None and cls._comma_title(doc, m.start(1), ms, official)
 
     def _opening(self, doc: Document, low: str, sentence: Sentence, first: int) -> Optional[RoleRule]:
         """The last cue before the sentence's first person: it applies to everyone the sentence lists."""
@@ -1068,10 +1068,8 @@ class RoleReader:
 
     def _places(self, low: str, s: int, e: int) -> bool:
         """The participation word at ``[s, e)`` can place someone in the main event: a word of meeting or visiting
-        (`meeting_participation.words`: "gặp", "thăm", "làm việc") does so under a headline in its own words
-        (`meeting_participation.main_rules`) only when the main event is itself a gathering or a visit (its trigger holds a
-        word of `gathering_triggers` or `meeting_participation.visit_triggers`): "Tổng thống Mỹ A gặp Thủ tướng Nhật
-        Bản B" under "Triều Tiên phóng tên lửa" is another event (rule role.other.participation does not apply)."""
+        (`meeting_participation.words`: "gặp", "thăm", "làm việc") only when a meeting can be part of it (`_meets`):
+        "Tổng thống Mỹ A gặp Thủ tướng Nhật Bản B" under "Triều Tiên phóng tên lửa" is another event."""
         return phrase_key(low[s:e]) not in self.t.meeting_words or self._meets()
 
     def _meets(self) -> bool:
