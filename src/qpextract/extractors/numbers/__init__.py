@@ -168,6 +168,15 @@ def _after_last(low: str, marks: str, lo: int, s: int) -> int:
     return a
 
 
+def _before_first(low: str, marks: str, e: int, hi: int) -> int:
+    """Where the clause or sentence after ``e`` ends: at the first of ``marks`` in ``low[e:hi]``, else ``hi``."""
+    b = hi
+    for c in marks:
+        k = low.find(c, e, b)
+        b = k if k >= 0 else b
+    return b
+
+
 def _is_word(tok: str) -> bool:
     return tok[:1].isalpha()
 
@@ -434,10 +443,7 @@ class NumberExtractor:
         if not m:
             return False
         a = _after_last(low, ".!?\n", max(0, s - 200), s)
-        b = min(len(low), e + 200)
-        for c in ".!?\n":
-            k = low.find(c, e, b)
-            b = k if k >= 0 else b
+        b = _before_first(low, ".!?\n", e, min(len(low), e + 200))
         return self._score_words.search(low, a, b) is not None
 
     def _count_head_before(self, s: int) -> bool:
