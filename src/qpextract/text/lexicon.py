@@ -234,11 +234,12 @@ class BranchRow(BaseModel):
 
     branch: str
     body_tail: Optional[Literal["yes"]] = None  # body.branch takes it after a body's name
+    after_rank: Optional[Literal["yes"]] = None  # a rank keeps it in its mention ("Đại tá hải quân")
 
 
 @lru_cache(maxsize=1)
 def branch_rows() -> tuple[BranchRow, ...]:
-    """data/vi/branches.tsv, read once: numbers and body names both read it."""
+    """data/vi/branches.tsv, read once: numbers, body names and ranks all read it."""
     return tuple(read_tsv("branches.tsv", BranchRow))
 
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from qpextract.data import read_tsv, read_yaml
 from qpextract.extractors.places.bodies import BodyGrammar
 from qpextract.text.abbreviations import abbreviation_rows
-from qpextract.text.lexicon import LOWER, NB, PB, UPPER, Gazetteer, RankRow, Scanner, fold, rank_rows, surnames, trie_pattern
+from qpextract.text.lexicon import LOWER, NB, PB, UPPER, Gazetteer, RankRow, Scanner, branch_rows, fold, rank_rows, surnames, trie_pattern
 
 
 class _HonorificRow(BaseModel):
@@ -68,9 +68,9 @@ class Lexicon:
             r"[ \t]++" + trie_pattern(ctx["police_after"], fold_case=True) + NB, re.IGNORECASE
         )
         self.police_bodies = tuple(fold(b) for b in ctx["police_bodies"])
-        self.service_after = re.compile(
-            r"[ \t]++" + trie_pattern(ctx["service_after"], fold_case=True) + NB, re.IGNORECASE
-        )
+        # "Đại tá hải quân", "Đại tá về hưu": the branches a rank is written with, retirement, and the other words
+        service = trie_pattern([r.branch for r in branch_rows() if r.after_rank] + ctx["retired_words"] + ctx["service_after"], fold_case=True)
+        self.service_after = re.compile(r"[ \t]++" + service + NB, re.IGNORECASE)
         titles = read_tsv("titles.tsv", _TitleRow)
         self.title_kind = {fold(r.title): r.kind for r in titles}
         self.title_same = {fold(r.title): fold(r.same_as) for r in titles if r.same_as}
@@ -206,7 +206,7 @@ class Lexicon:
         # người phát ngôn …", "A, Đại tá, Chính ủy …")
         rank_appos = (
             r"(?:(?:(?:nguyên|cựu)[ \t]++)?" + trie_pattern(rank_words, fold_case=True) + NB
-            + r"(?:[ \t]++" + trie_pattern(ctx["service_after"], fold_case=True) + NB + r")?"
+            + r"(?:[ \t]++" + service + NB + r")?"
             + r"(?:[ \t]*+,[ \t]*+|[ \t]++(?:và|đồng thời)[ \t]++))?+"
         )
         # what may sit between a name (or a position) and the next position
