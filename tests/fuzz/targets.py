@@ -5,7 +5,10 @@
 ``Pipeline.extract``, bytes for ``decode_bytes``). The invariant, checked on every input:
 exactly one valid output line per input item (an Article or an error line that the models
 accept and that encodes as UTF-8), ids unique, each article within the time limit, and no
-file opened outside the input folder. libFuzzer's ``-rss_limit_mb`` bounds memory.
+file opened outside the input folder. The time checks count the CPU time of this process
+(``time.process_time``): what they guard is the work done on an input after its limit (an
+alarm swallowed, a reader that loops), which a machine busy with other work does not stretch,
+while it does stretch the wall time. libFuzzer's ``-rss_limit_mb`` bounds memory.
 Used by ``fuzz/run.py`` (atheris, coverage-guided) and by the short replay in the tests.
 
 ``QPX_FUZZ_PIPELINE=0`` checks the readers alone (no extraction: 20-50 times more
@@ -39,8 +42,8 @@ FILE_KINDS = KINDS[:9]
 WITH_PIPELINE = os.environ.get("QPX_FUZZ_PIPELINE", "1") != "0"
 ERROR_KINDS = ("decode", "empty", "too_large", "parse", "internal")
 TIME_LIMIT = 2.0  # per article, as the batch runner arms it
-SLACK = 2.0  # what the alarm may be late by (a C call finishing)
-READ_LIMIT = 10.0  # seconds for reading one fuzz input
+SLACK = 2.0  # CPU seconds the alarm may be late by (a C call finishing)
+READ_LIMIT = 10.0  # CPU seconds for reading one fuzz input
 LIMITS = Limits(max_bytes=64 * 1024, max_total=4 * 1024 * 1024, max_members=64)
 _MEMBER_NAMES = ("a.txt", "b.html", "c.jsonl", "d.jsonl.gz", "e.warc", "f.warc.gz", "g.zip", "h.tar",
                  "../up.txt", "/abs.txt", "dir/i.txt", "dir/i.txt", "x.bin", "\udcff.txt", "j.txt.gz")
@@ -197,12 +200,13 @@ def check(data: bytes) -> None:
         return
     if kind == "pipeline" and WITH_PIPELINE:
         text = payload.decode("utf-8", "surrogateescape")
-        started = time.monotonic()
-        aid, err, line, _ = process_item(_pipeline(), {"id": "p\udcff" if payload[:1] == b"\x00" else "p",
+        pipeline = _pipeline()  # built once, before the clock starts: no article's work
+        started = time.process_time()
+        aid, err, line, _ = process_item(pipeline, {"id": "p\udcff" if payload[:1] == b"\x00" else "p",
                                                         "text": text}, TIME_LIMIT)
         _check_line(line, aid)
-        if time.monotonic() - started > TIME_LIMIT + SLACK:
-            raise InvariantBroken(f"{time.monotonic() - started:.1f} s, over the time limit")
+        if time.process_time() - started > TIME_LIMIT + SLACK:
+            raise InvariantBroken(f"{time.process_time() - started:.1f} s of CPU, over the time limit")
         return
     work = _workdir()
     shutil.rmtree(work, ignore_errors=True)
@@ -212,15 +216,15 @@ def check(data: bytes) -> None:
     (folder / name).write_bytes(blob)
     _install_hook()
     _audit["root"], _audit["outside"] = os.path.realpath(folder), []
-    started = time.monotonic()
+    started = time.process_time()
     try:
         items = list(iter_inputs([str(folder)], LIMITS))
     finally:
         _audit["root"] = None
     if _audit["outside"]:
         raise InvariantBroken(f"read outside the inputs: {_audit['outside'][:3]}")
-    if time.monotonic() - started > READ_LIMIT:
-        raise InvariantBroken(f"reading took {time.monotonic() - started:.1f} s")
+    if time.process_time() - started > READ_LIMIT:
+        raise InvariantBroken(f"reading took {time.process_time() - started:.1f} s of CPU")
     if kind in ("txt", "html") and len(items) != 1:
         raise InvariantBroken(f"{len(items)} items for one {kind} file")
     if kind == "jsonl" and len(items) != _expected_jsonl_items(blob):
@@ -238,11 +242,12 @@ def check(data: bytes) -> None:
             line = _error_line(item, *item["error"]).model_dump_json()
             _check_line(line, str(item["id"]))
             continue
-        one = time.monotonic()
-        aid, err, line, _ = process_item(_pipeline(), item, TIME_LIMIT)
+        pipeline = _pipeline()
+        one = time.process_time()
+        aid, err, line, _ = process_item(pipeline, item, TIME_LIMIT)
         _check_line(line, aid)
-        if time.monotonic() - one > TIME_LIMIT + SLACK:
-            raise InvariantBroken(f"{time.monotonic() - one:.1f} s on one article, over the time limit")
+        if time.process_time() - one > TIME_LIMIT + SLACK:
+            raise InvariantBroken(f"{time.process_time() - one:.1f} s of CPU on one article, over the time limit")
 
 
 def install_alarm() -> None:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -35,6 +37,25 @@ def test_seed_keeps_the_invariant(name: str) -> None:
 @pytest.mark.parametrize("path", CRASHES, ids=[p.name[:20] for p in CRASHES])
 def test_past_crash_stays_fixed(path: Path) -> None:
     targets.check(path.read_bytes())
+
+
+def test_an_article_worked_on_past_its_limit_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The time check can fail: a pipeline that cancels the alarm and works on past the limit breaks it."""
+    real = targets._pipeline()
+
+    class WorksOn:
+        def extract(self, text: str, **kwargs: object) -> object:
+            signal.setitimer(signal.ITIMER_REAL, 0)  # the alarm process_item armed never fires
+            end = time.process_time() + 0.6
+            while time.process_time() < end:
+                pass
+            return real.extract(text, **kwargs)
+
+    monkeypatch.setattr(targets, "TIME_LIMIT", 0.2)
+    monkeypatch.setattr(targets, "SLACK", 0.2)
+    monkeypatch.setitem(targets._state, "pipeline", WorksOn())
+    with pytest.raises(targets.InvariantBroken, match="over the time limit"):
+        targets.check(bytes([targets.KINDS.index("pipeline")]) + "Đại tá Lã Văn Hào dự hội nghị.".encode())
 
 
 def test_a_broken_invariant_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
