@@ -19,13 +19,14 @@ from qpextract.io.sinks import JsonlSink
 SEEDS = sorted((CORPUS / "seeds").glob("*.txt"))
 
 
-def env() -> dict[str, str]:
-    return {"PYTHONPATH": f"{ROOT / 'src'}:{ROOT / 'tests'}", "PATH": "/usr/bin:/bin"}
+def env(**extra: str) -> dict[str, str]:
+    return {"PYTHONPATH": f"{ROOT / 'src'}:{ROOT / 'tests'}", "PATH": "/usr/bin:/bin", **extra}
 
 
-def qpx(*args: str, stdin: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def qpx(*args: str, stdin: str | None = None, timeout: float = 300, **extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "qpextract", *args], input=stdin, capture_output=True, text=True, timeout=timeout, env=env()
+        [sys.executable, "-m", "qpextract", *args], input=stdin, capture_output=True, text=True, timeout=timeout,
+        env=env(**extra),
     )
 
 
@@ -68,20 +69,26 @@ def test_pool_and_in_process_give_the_same_lines_in_input_order(tmp_path: Path) 
     assert [json.loads(x)["id"] for x in outs[0].splitlines()] == [f"a{i:05d}" for i in range(12)] + ["blank"]
 
 
-def test_time_limit_crash_and_hang_each_cost_one_error_line_and_the_run_goes_on(tmp_path: Path) -> None:
+def misbehaving_run(tmp_path: Path, time_limit: str, sleep: str) -> tuple[list[dict], list[dict], subprocess.CompletedProcess[str], list[str]]:
+    """Eight articles, four of them misbehaving, through the pool: (inputs, output lines, the run, the sleeps that ran
+    to their end)."""
     rows = seed_lines(8)
     for i, word in ((1, "SLEEP"), (3, "HANG"), (5, "CRASH"), (6, "BOOM")):
         rows[i]["text"] = f"{word} " + rows[i]["text"]
     src = write_jsonl(tmp_path / "in.jsonl", rows)
     out = tmp_path / "out.jsonl"
-    t0 = time.monotonic()
+    marks = tmp_path / "marks"
+    marks.mkdir()
     r = qpx(
-        "extract", str(src), "-o", str(out), "--workers", "2", "--time-limit", "0.5",
-        "--pipeline", "batch_helpers:MisbehavingPipeline", "-v",
+        "extract", str(src), "-o", str(out), "--workers", "2", "--time-limit", time_limit,
+        "--pipeline", "batch_helpers:MisbehavingPipeline", "-v", QPX_TEST_MARKS=str(marks), QPX_TEST_SLEEP=sleep,
     )
-    took = time.monotonic() - t0
+    return rows, load_jsonl(out), r, sorted(p.name for p in marks.iterdir())
+
+
+def test_time_limit_crash_and_hang_each_cost_one_error_line_and_the_run_goes_on(tmp_path: Path) -> None:
+    rows, lines, r, ran = misbehaving_run(tmp_path, "0.5", "30")
     assert r.returncode == 1, r.stderr
-    lines = load_jsonl(out)
     assert [line["id"] for line in lines] == [row["id"] for row in rows], "one line per input, in order"
     kinds = [line.get("error", {}).get("kind") for line in lines]
     assert kinds == [None, "internal", None, "internal", None, "internal", "internal", None]
@@ -90,7 +97,14 @@ def test_time_limit_crash_and_hang_each_cost_one_error_line_and_the_run_goes_on(
     assert "died" in lines[5]["error"]["message"]
     assert "boom" in lines[6]["error"]["message"]
     assert "workers replaced: 2" in r.stderr
-    assert took < 60, "neither the 30 s sleep nor the 60 s hang ran to its end"
+    assert ran == [], "neither the 30 s sleep nor the 60 s hang ran to its end"
+
+
+def test_a_sleep_that_no_limit_stops_leaves_its_mark(tmp_path: Path) -> None:
+    """The check above can fail: with no time limit the sleep and the hang (of 1 and 2 s here) run to their end."""
+    rows, lines, r, ran = misbehaving_run(tmp_path, "0", "1")
+    assert ran == ["HANG", "SLEEP"], r.stderr
+    assert [line["id"] for line in lines] == [row["id"] for row in rows]
 
 
 def test_sigkill_midway_then_resume_leaves_exactly_one_line_per_input(tmp_path: Path) -> None:
