@@ -175,9 +175,7 @@ def package_zip(dest_dir: str) -> str:
     import zipfile
     from pathlib import Path
 
-    import qpextract
-
-    pkg = Path(qpextract.__file__).resolve().parent
+    pkg = Path(__file__).resolve().parents[1]  # the qpextract package this module is part of
     target = Path(dest_dir) / "qpextract.zip"
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
         for f in sorted(pkg.rglob("*")):
