@@ -1,9 +1,11 @@
-"""Vocabularies of places and bodies, compiled once: the gazetteer, unit words, bodies.
+"""Vocabularies several extractors share, compiled once: places, units, bodies, ranks, branches, surnames, compound words.
 
-Shared by the places extractor and by the officials extractor (a position's
-organization is a body name: "Bộ CHQS tỉnh", "UBND thành phố"). Everything here
-is built in ``__init__`` from data/vi files (the current provinces generated from the
-``vietnam_provinces`` package); nothing is module-level mutable state.
+The gazetteer, unit words and bodies are shared by the places extractor and by the
+officials extractor (a position's organization is a body name: "Bộ CHQS tỉnh", "UBND
+thành phố"); the rows of ranks.tsv, branches.tsv and surnames.tsv, and the compound
+words, by officials, numbers and body names. Everything here is built from data/vi
+files (the current provinces generated from the ``vietnam_provinces`` package), in
+``__init__`` or by a cached loader; nothing is module-level mutable state.
 """
 
 from __future__ import annotations
