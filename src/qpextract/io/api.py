@@ -28,6 +28,7 @@ from qpextract.io.readers import (
     Limits,
     _document,
     _suffix,
+    add_prepared,
     iter_inputs,
     prepare,
 )
@@ -52,9 +53,7 @@ def extract_item(pipeline: Any, item: Item) -> Result:
         return _error_line(item, exc.kind, exc.message)
     result = pipeline.safe_extract(str(item["id"]), ready)
     if isinstance(result, Article):
-        if not result.authors and ready.get("authors"):
-            result.authors = list(ready["authors"])
-        result.warnings.extend(ready.get("notes", []))
+        add_prepared(result, ready)
     return result
 
 

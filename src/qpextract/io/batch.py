@@ -172,7 +172,7 @@ def process_item(pipeline: Any, item: Item, time_limit: float, options: Optional
 
     The outcome's line is a ``str``, or UTF-8 ``bytes`` with ``encoded`` (what a worker sends).
     """
-    from qpextract.io.readers import parsed, prepare
+    from qpextract.io.readers import add_prepared, parsed, prepare
 
     options = options or BatchOptions()
     if "line" in item:  # a JSON line the reader left for the worker to parse
@@ -195,9 +195,7 @@ def process_item(pipeline: Any, item: Item, time_limit: float, options: Optional
             result = pipeline.extract(ready["text"], id=str(item["id"]), title=ready.get("title"),
                                       published=ready.get("published"), source=ready.get("source"))
             if isinstance(result, Article):
-                if not result.authors and ready.get("authors"):
-                    result.authors = list(ready["authors"])
-                result.warnings.extend(ready.get("notes", []))
+                add_prepared(result, ready)
         finally:
             if time_limit > 0:
                 signal.setitimer(signal.ITIMER_REAL, 0)

@@ -40,11 +40,14 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO, Any, Optional
+from typing import IO, TYPE_CHECKING, Any, Optional
 
 from qpextract.errors import DecodeError, EmptyInputError, InputError
 from qpextract.text.decode import decode_bytes
 from qpextract.text.guard import scrub
+
+if TYPE_CHECKING:
+    from qpextract.models import Article
 
 Item = dict[str, Any]
 
@@ -674,6 +677,14 @@ def prepare(item: Item) -> Item:
         raise InputError("parse", "the input has no text")
     item["notes"] = notes
     return item
+
+
+def add_prepared(article: Article, ready: Item) -> None:
+    """What :func:`prepare` found beside the text goes onto its Article: the page's authors (when the text
+    named none) and the notes of what it changed."""
+    if not article.authors and ready.get("authors"):
+        article.authors = list(ready["authors"])
+    article.warnings.extend(ready.get("notes", []))
 
 
 _YEARS = (1000, 2999)
