@@ -3,8 +3,8 @@
     python tools/abbreviations_audit.py CORPUS [--seed S] [--records 100] [--articles 25] > audit.tsv
 
 CORPUS is the wild corpus without the held-out articles (/work/wt/wild/articles-no-heldout.jsonl); the
-articles of the development sets are left out by naming them (``DEV_SETS``: only their ids are read; no
-held-out file is opened). The unit is the scorer's (/work/shared/gold/score.py): one record per short form
+articles of the development sets are left out by naming them (``wild.DEV_SETS`` and ``wild.WEB_SETS``: only their ids
+are read; no held-out file is opened). The unit is the scorer's (/work/shared/gold/score.py): one record per short form
 and article, its expansion the first non-null one. Part ``a``: ``--records`` of those, drawn by the seeded
 hash of article id and short form, each with its expansion, rule and sentence. Part ``b``: ``--articles``
 articles of 600-5,000 characters drawn by the seeded hash of their id, every record of each and every token
@@ -25,10 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
-from wild import dev_ids, seeded_rank  # noqa: E402
+from wild import audit_skip_ids, seeded_rank  # noqa: E402
 
-DEV_SETS = ["seeds", "real", *(f"dev{i}" for i in range(2, 10))]
-WEB_SETS = [Path("/work/webdev3/web3a-inputs.jsonl"), Path("/work/webdev3/web3b-inputs.jsonl")]
 COLUMNS = ["part", "article", "short", "expansion", "rule", "sentence", "judgement", "should_be"]
 # a token a reader may list that no record covers: capitals (2+ letters, digits and joiners allowed),
 # a dotted form ("TP.", "Q.", "P."), a mixed form ("Tp", "BCHQS-", "QĐ-UBND")
@@ -64,7 +62,7 @@ def main() -> int:
     a = ap.parse_args()
     from qpextract import Pipeline
 
-    skip = dev_ids(DEV_SETS, WEB_SETS)
+    skip = audit_skip_ids()
     with open(a.corpus, encoding="utf-8") as fh:
         articles = [r for r in map(json.loads, fh) if str(r["id"]) not in skip]
     pipe = Pipeline()

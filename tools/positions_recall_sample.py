@@ -3,8 +3,8 @@
     python tools/positions_recall_sample.py CORPUS [--seed S] [--people 60] [--articles 20] > sample.txt
 
 CORPUS must be the corpus without held-out articles (/work/wt/wild/articles-no-heldout.jsonl). Articles of
-the development gold sets (named one by one below, never by a wildcard) and of the earlier wild people sample
-(corpus/audit/wild-inputs.jsonl) are left out. With a fixed seed:
+the development gold sets (``wild.DEV_SETS`` and ``wild.WEB_SETS``, named one by one, never by a wildcard) and of the
+earlier wild people sample (corpus/audit/wild-inputs.jsonl) are left out. With a fixed seed:
 - ``--articles`` articles of 400-2,500 characters are printed WHOLE with every person the pipeline found in
   them, so that a reader can add the people it did not find;
 - the rest of the ``--people`` are people the pipeline found in other articles, drawn by the seeded hash of
@@ -25,10 +25,9 @@ import json
 from bisect import bisect_right
 from pathlib import Path
 
-from wild import dev_ids, seeded_rank
+from wild import audit_skip_ids, seeded_rank
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV_SETS = ("real", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")  # never heldout*, never dev10
 EARLIER_WILD = ROOT / "corpus" / "audit" / "wild-inputs.jsonl"
 
 
@@ -60,7 +59,7 @@ def draw(corpus: Path, seed: str, n_people: int, n_articles: int, skip_also: fro
     """(whole articles with their people, people drawn from the other articles), none of ``skip_also``."""
     from qpextract import Pipeline
 
-    skip = dev_ids(DEV_SETS, [EARLIER_WILD]) | skip_also  # the dev sets and the earlier wild people sample
+    skip = audit_skip_ids(extra=[EARLIER_WILD]) | skip_also  # the dev sets and the earlier wild people sample
     with open(corpus, encoding="utf-8") as fh:
         articles = [a for a in map(json.loads, filter(str.strip, fh)) if a["id"] not in skip]
     short = sorted((a for a in articles if 400 <= len(a["text"]) <= 2500), key=lambda a: seeded_rank(seed, "article", a["id"]))

@@ -4,13 +4,16 @@
     python tools/roles_wild_sample.py CORPUS --count 0 --recall 25 [--seed S] [--exclude TSV ...] > recall.txt
 
 CORPUS: give /work/wt/wild/articles-no-heldout.jsonl (the corpus without any held-out or validation article).
-Articles whose id is in a development gold input file (named one by one in DEV_SETS; never a held-out file) or in an
-earlier judged sample (--exclude, first column) are left out. The pipeline runs on the rest; every participant of
-every main event goes into one pool, sorted, and ``count`` are drawn with the seed: uniform over participants, as the
-held-out role accuracy is counted over matched names. Each is printed with the article id, headline, main event type and
-trigger, the name, role and the rule that gave it (`explain`), the lead, and the sentences that mention the person.
-The judged copy is corpus/audit/roles_wild_session10.tsv (seed "roles-wild-20261201"; the re-judged sample after the
-changes, seed "roles-wild2-20261201", excluding the first sample's articles).
+Articles whose id is in a development gold input file (named one by one in ``wild.DEV_SETS`` and ``wild.WEB_SETS``;
+never a held-out file) or in an earlier judged sample (--exclude, first column) are left out. The pipeline runs on the
+rest; every participant of every main event goes into one pool, sorted, and ``count`` are drawn with the seed: uniform
+over participants, as the held-out role accuracy is counted over matched names. Each is printed with the article id,
+headline, main event type and trigger, the name, role and the rule that gave it (`explain`), the lead, and the
+sentences that mention the person. The judged copy is corpus/audit/roles_wild_session10.tsv (seed
+"roles-wild-20261201"; the re-judged sample after the changes, seed "roles-wild2-20261201", excluding the first
+sample's articles). The draw is uniform over the whole pool, so any change of the pool (a rule, the corpus, the sets
+left out) changes all of it: a recorded sample is drawn again by the pipeline it was drawn with, on the same
+population (corpus/audit/README.md).
 
 --recall N: then (after the sample, or alone with --count 0) N main events drawn with the seed from the articles whose main event the pipeline finds, each with
 its lead, the people the lead names, and the participants found, to list by reading the people the guide makes
@@ -25,12 +28,8 @@ import random
 import sys
 from pathlib import Path
 
-from wild import dev_ids
+from wild import audit_skip_ids
 
-ROOT = Path(__file__).resolve().parents[1]
-# development sets only, named one by one: held-out input files are never read
-DEV_SETS = ("seeds", "real", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
-WEB_SETS = [Path("/work/webdev3") / f"{name}-inputs.jsonl" for name in ("web3a", "web3b")]  # when present
 SEED = "roles-wild-20261201"
 LEAD_SENTENCES = 3
 SENTENCE_CHARS = 600
@@ -62,7 +61,7 @@ def run(corpus: Path, exclude: set[str]):
     from qpextract import Pipeline
 
     pipe = Pipeline()
-    skip = dev_ids(DEV_SETS, WEB_SETS) | exclude
+    skip = audit_skip_ids() | exclude
     rows = []
     with open(corpus, encoding="utf-8") as fh:
         arts = [json.loads(line) for line in fh if line.strip()]
