@@ -356,7 +356,8 @@ class RoleTables:
                     self.rules[where].setdefault(phrase_key(cue), rule)  # the first rule that names a cue wins
                     self.variants[where].setdefault(phrase_key(cue), []).append(rule)
         self.cue_re = {where: phrase_regex(list(cues)) for where, cues in self.rules.items()}
-        self.participation_re = phrase_regex(voc.participation)
+        # the words of meeting or visiting are participation words too, listed once under meeting_participation
+        self.participation_re = phrase_regex(voc.participation + voc.meeting_participation.words)
         self.stop_re = phrase_regex(voc.after_stops)
         self.source_re = phrase_regex(voc.source_before)
         self.quoting_re = phrase_regex(voc.quoting_before) if voc.quoting_before else None
