@@ -193,7 +193,7 @@ class RoleReader:
                     joins_in = False
                 else:
                     joins_in = (joins_in and joined) or (not source and self._part_after(doc, low, sentence, me, nxt))
-                addressed = self._before(doc, low, sentence, ms, self.t.addressee_re) or (
+                addressed = self._addressed(doc, low, sentence, ms) or (
                     self.t.topic_re is not None and self._before(doc, low, sentence, own, self.t.topic_re)
                 )
                 rules = [
@@ -654,7 +654,8 @@ class RoleReader:
 
     def _counts(self, doc: Document, low: str, sentence: Sentence, s: int, e: int) -> bool:
         """A cue counts in lower case, or opening its sentence; never inside a longer non-cue word, nor right after a
-        negation (`negations`: "Đại sứ A không tham dự cuộc họp này" gives no role)."""
+        negation (`negations`: "Đại sứ A không tham dự cuộc họp này" gives no role) or a marker of the past (`past_markers`:
+        "A từng tuyên bố")."""
         if not doc.text[s].islower() and self._first_letter(doc, sentence) < s:
             return False
         if self.t.negation_re is not None and self.t.negation_re.search(low, max(sentence[0], s - 16), s):
@@ -674,7 +675,8 @@ class RoleReader:
         """The stretch after a name (its posts) ends with "và", "cùng" or ";" and at most a few words (the
         next person's post or rank) before the next person: "A, Phó Tư lệnh và Trung tướng B cùng được…",
         "A, Phó chủ tịch HĐND tỉnh; B, Phó chủ tịch UBMTTQ tỉnh dự lễ"; or names listed with a comma and nothing
-        but a bracket between them: "A (Quảng Bình), B (Bình Định) gặp lại nhau"."""
+        but a bracket between them: "A (Quảng Bình), B (Bình Định) gặp lại nhau". Not when a word of `own_predicate`
+        stands before the coordination word: "A … đã thắp ngọn lửa truyền thống; B … đã phát biểu"."""
         if _NAME_LIST.fullmatch(doc.text, me, nxt):
             return True
         words = doc.text[me:nxt].replace(";", " ; ").replace(",", " ").lower().split()[-(_JOIN_TAIL + 2) :]
@@ -682,7 +684,8 @@ class RoleReader:
             if len(words) - i - 1 <= _JOIN_TAIL and (
                 words[i] in self.t.coordination or " ".join(words[i : i + 2]) in self.t.coordination
             ):
-                return True
+                # a word of tense before it: the first has a predicate of his own ("A … đã thắp lửa; B … phát biểu")
+                return not self.t.own_predicate & set(words[:i])
         return False
 
     def _clause_end(self, low: str, me: int, nxt: int) -> int:
@@ -705,6 +708,8 @@ class RoleReader:
                 found += [(s, e, rule) for s, e in find_all(pattern, low, me, end)]
         found.sort(key=lambda x: x[0])
         for i, (s, e, rule) in enumerate(found):
+            if rule is not None and self.t.past_re is not None and self.t.past_re.search(low, max(sentence[0], s - 16), s):
+                return None  # "A từng tuyên bố coi B là …": the predicate is his past, and what follows is part of it
             if rule is None or not self._counts(doc, low, sentence, s, e):
                 continue
             said = self.t.after_quote.get(phrase_key(low[s:e]))
@@ -826,6 +831,15 @@ class RoleReader:
         """A word of ``pattern`` a few words before the name, with no punctuation between: a source ("Theo
         Thượng tá A, …") or the one addressed ("báo cáo với Thủ tướng A")."""
         return bool(self._phrases_before(doc, low, sentence, ms, pattern))
+
+    def _addressed(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
+        """A word of `addressee_before` a few words before the name ("báo cáo với Thủ tướng A"), with no word of
+        `addressee_breaks` between: after "có" the name is listed, not addressed ("Tiếp và làm việc với đoàn có đồng chí
+        A": the team is addressed, A receives it)."""
+        return any(
+            not self.t.addressee_breaks & set(low[e:ms].split())
+            for _, e in self._phrases_before(doc, low, sentence, ms, self.t.addressee_re)
+        )
 
     def _quoted(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
         """A word of `quoting_before` just before the name ("CNN dẫn lời A", "dẫn tuyên bố của B"): his own words."""
