@@ -283,6 +283,8 @@ class RoleReader:
                 for a, b in lead
             )
             place = self._in_headline(official.name, headline) if headline else None
+            if place is None and headline:
+                place = self._post_in_headline(doc, idx, headline)
             acts = place is not None and self._headline_acts(*place)
             if acts and (idx in found or idx in taking_part or in_lead):
                 actors.add(idx)
@@ -592,6 +594,25 @@ class RoleReader:
             out.append(([w.lower() for w in _WORD.findall(title[at:end])], bool(m) and m.group() == ":"))
             at = m.end() if m else at
         return out
+
+    @staticmethod
+    def _post_in_headline(
+        doc: Document, idx: int, headline: list[tuple[list[str], bool]]
+    ) -> Optional[tuple[list[str], bool]]:
+        """A headline clause closed by a colon is, word for word, a post of this official and of no other ("Tổng bí
+        thư: Không để xảy ra …", "Lãnh đạo Đài Loan: Vụ phóng nhầm …"): the words after the colon are his, as if his
+        name opened the clause (nothing of a predicate before the colon)."""
+        def posts(o: Official) -> set[tuple[str, ...]]:
+            return {tuple(w.lower() for w in _WORD.findall(p.text)) for p in o.positions}
+
+        mine = posts(doc.officials[idx])
+        for clause, colon in headline:
+            key = tuple(clause)
+            if colon and key and key in mine and not any(
+                key in posts(o) for j, o in enumerate(doc.officials) if j != idx
+            ):
+                return [], True
+        return None
 
     @staticmethod
     def _in_headline(name: str, headline: list[tuple[list[str], bool]]) -> Optional[tuple[list[str], bool]]:
