@@ -273,6 +273,7 @@ class RoleReader:
         out: list[Participant] = []
         actors: set[int] = set()  # the headline's subjects who act or undergo it: no statement of theirs
         headline = self._headline_words(doc) if main_rule in self.t.headline_speaker_main_rules else []
+        colon_clauses = {tuple(clause) for clause, colon in headline if colon and clause}
         reactive = main_rule in self.t.reactive_main_rules
         for idx, official in enumerate(doc.officials):
             in_lead = any(
@@ -283,8 +284,8 @@ class RoleReader:
                 for a, b in lead
             )
             place = self._in_headline(official.name, headline) if headline else None
-            if place is None and headline:
-                place = self._post_in_headline(doc, idx, headline)
+            if place is None and colon_clauses:
+                place = self._post_in_headline(doc, idx, colon_clauses)
             acts = place is not None and self._headline_acts(*place)
             if acts and (idx in found or idx in taking_part or in_lead):
                 actors.add(idx)
@@ -596,22 +597,16 @@ class RoleReader:
         return out
 
     @staticmethod
-    def _post_in_headline(
-        doc: Document, idx: int, headline: list[tuple[list[str], bool]]
-    ) -> Optional[tuple[list[str], bool]]:
-        """A headline clause closed by a colon is, word for word, a post of this official and of no other ("Tổng bí
-        thư: Không để xảy ra …", "Lãnh đạo Đài Loan: Vụ phóng nhầm …"): the words after the colon are his, as if his
-        name opened the clause (nothing of a predicate before the colon)."""
+    def _post_in_headline(doc: Document, idx: int, colon_clauses: set[tuple[str, ...]]) -> Optional[tuple[list[str], bool]]:
+        """A headline clause closed by a colon (``colon_clauses``, its words) is, word for word, a post of this official
+        and of no other ("Tổng bí thư: Không để xảy ra …", "Lãnh đạo Đài Loan: Vụ phóng nhầm …"): the words after the
+        colon are his, as if his name opened the clause (nothing of a predicate before the colon)."""
         def posts(o: Official) -> set[tuple[str, ...]]:
-            return {tuple(w.lower() for w in _WORD.findall(p.text)) for p in o.positions}
+            return {tuple(w.lower() for w in _WORD.findall(p.text)) for p in o.positions} & colon_clauses
 
         mine = posts(doc.officials[idx])
-        for clause, colon in headline:
-            key = tuple(clause)
-            if colon and key and key in mine and not any(
-                key in posts(o) for j, o in enumerate(doc.officials) if j != idx
-            ):
-                return [], True
+        if mine and not any(mine & posts(o) for j, o in enumerate(doc.officials) if j != idx):
+            return [], True
         return None
 
     @staticmethod
