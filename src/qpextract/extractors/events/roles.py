@@ -193,17 +193,11 @@ class RoleReader:
                     joins_in = False
                 else:
                     joins_in = (joins_in and joined) or (not source and self._part_after(doc, low, sentence, me, nxt))
-                addressed = self._addressed(doc, low, sentence, ms) or (
+                opening = self._opening(doc, low, sentence, mentions[0][0])
+                addressed = self._addressed(doc, low, sentence, ms, opening) or (
                     self.t.topic_re is not None and self._before(doc, low, sentence, own, self.t.topic_re)
                 )
-                rules = [
-                    r
-                    for r in (
-                        after,
-                        listed[i],
-                        None if addressed else self._opening(doc, low, sentence, mentions[0][0]),
-                    )
-                    if r is not None
+                rules = [r for r in (after, listed[i], None if addressed else opening) if r is not None
                 ]
                 in_lead = any(a <= ms < b for a, b in lead)
                 if not rules:
@@ -848,12 +842,15 @@ class RoleReader:
         Thượng tá A, …") or the one addressed ("báo cáo với Thủ tướng A")."""
         return bool(self._phrases_before(doc, low, sentence, ms, pattern))
 
-    def _addressed(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
+    def _addressed(
+        self, doc: Document, low: str, sentence: Sentence, ms: int, opening: Optional[RoleRule] = None
+    ) -> bool:
         """A word of `addressee_before` a few words before the name ("báo cáo với Thủ tướng A"), with no word of
-        `addressee_breaks` between: after "có" the name is listed, not addressed ("Tiếp và làm việc với đoàn có đồng chí
-        A": the team is addressed, A receives it)."""
+        `addressee_breaks` between when the sentence opens with an attendee cue: after "có" the name is listed, not
+        addressed ("Tiếp và làm việc với đoàn có đồng chí A": the team is addressed, A receives it)."""
+        breaks = self.t.addressee_breaks if opening is not None and opening.role == "attendee" else frozenset()
         return any(
-            not self.t.addressee_breaks & set(low[e:ms].split())
+            not breaks & set(low[e:ms].split())
             for _, e in self._phrases_before(doc, low, sentence, ms, self.t.addressee_re)
         )
 
