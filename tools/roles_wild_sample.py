@@ -1,6 +1,6 @@
 """Wild check of participant roles: 100 participants of main events from articles in no gold set, with a fixed seed.
 
-    python tools/roles_wild_sample.py CORPUS [--seed S] [--count N] [--exclude TSV ...] > sample.txt
+    python tools/roles_wild_sample.py CORPUS [--seed S] [--count N] [--exclude TSV ...] [--tsv OUT.tsv] > sample.txt
     python tools/roles_wild_sample.py CORPUS --count 0 --recall 25 [--seed S] [--exclude TSV ...] > recall.txt
 
 CORPUS: give /work/wt/wild/articles-no-heldout.jsonl (the corpus without any held-out or validation article).
@@ -14,6 +14,13 @@ sentences that mention the person. The judged copy is corpus/audit/roles_wild_se
 sample's articles). The draw is uniform over the whole pool, so any change of the pool (a rule, the corpus, the sets
 left out) changes all of it: a recorded sample is drawn again by the pipeline it was drawn with, on the same
 population (corpus/audit/README.md).
+The eleventh pass's sample, 150 drawn, is corpus/audit/roles_wild_session11.tsv (seed "roles-wild-s11-20261201",
+excluding both session-10 samples), and its re-judged sample after the changes roles_wild_session11_after.tsv (seed
+"roles-wild2-s11-20261201", 100 drawn, excluding the three); both were drawn before the one list of sets gained dev10,
+so they are drawn again with this tool at commit 77cc2e4 (its own list, dev10 not left out).
+
+--tsv OUT: also write the drawn participants as the judging sheet (one row each: n, id, main event type, name, role,
+rule, and the empty columns judgement, should_be, reason to fill in by reading).
 
 --recall N: then (after the sample, or alone with --count 0) N main events drawn with the seed from the articles whose main event the pipeline finds, each with
 its lead, the people the lead names, and the participants found, to list by reading the people the guide makes
@@ -27,6 +34,7 @@ import json
 import random
 import sys
 from pathlib import Path
+from typing import Optional
 
 from wild import audit_skip_ids
 
@@ -78,13 +86,23 @@ def run(corpus: Path, exclude: set[str]):
     return rows
 
 
-def sample(rows, seed: str, count: int) -> None:
-    """Print ``count`` participants drawn uniformly from every main event's participants."""
+TSV_COLUMNS = ("n", "id", "main_type", "name", "role", "rule", "judgement", "should_be", "reason")
+
+
+def sample(rows, seed: str, count: int, tsv: Optional[Path] = None) -> None:
+    """Print ``count`` participants drawn uniformly from every main event's participants (and their sheet to ``tsv``)."""
     pool = [(art["id"], k) for art, doc, ev in rows for k in range(len(ev.participants))]
     by_id = {art["id"]: (art, doc, ev) for art, doc, ev in rows}
     print(f"# pool: {len(pool)} participants of {sum(1 for *_, ev in rows if ev.participants)} main events "
           f"({len(rows)} articles with a main event); seed {seed!r}, {count} drawn")
     drawn = sorted(random.Random(seed).sample(pool, min(count, len(pool))))
+    if tsv is not None:
+        with open(tsv, "w", encoding="utf-8") as fh:
+            fh.write("\t".join(TSV_COLUMNS) + "\n")
+            for n, (aid, k) in enumerate(drawn, 1):
+                ev = by_id[aid][2]
+                p = ev.participants[k]
+                fh.write("\t".join([str(n), aid, ev.type, p.name, p.role, p.rule or "", "", "", ""]) + "\n")
     last = None
     for n, (aid, k) in enumerate(drawn, 1):
         art, doc, ev = by_id[aid]
@@ -128,10 +146,11 @@ def main() -> int:
     ap.add_argument("--count", type=int, default=100)
     ap.add_argument("--recall", type=int, default=0, help="draw this many main events for a recall check instead")
     ap.add_argument("--exclude", type=Path, action="append", default=[], help="an earlier sample TSV whose articles to leave out")
+    ap.add_argument("--tsv", type=Path, help="also write the judging sheet of the drawn participants here")
     args = ap.parse_args()
     rows = run(args.corpus, sampled_ids(args.exclude))
     if args.count:
-        sample(rows, args.seed, args.count)
+        sample(rows, args.seed, args.count, args.tsv)
     if args.recall:
         print("\n\n##### RECALL")
         recall(rows, args.seed, args.recall)

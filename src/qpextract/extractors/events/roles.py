@@ -193,17 +193,11 @@ class RoleReader:
                     joins_in = False
                 else:
                     joins_in = (joins_in and joined) or (not source and self._part_after(doc, low, sentence, me, nxt))
-                addressed = self._before(doc, low, sentence, ms, self.t.addressee_re) or (
+                opening = self._opening(doc, low, sentence, mentions[0][0])
+                addressed = self._addressed(doc, low, sentence, ms, opening) or (
                     self.t.topic_re is not None and self._before(doc, low, sentence, own, self.t.topic_re)
                 )
-                rules = [
-                    r
-                    for r in (
-                        after,
-                        listed[i],
-                        None if addressed else self._opening(doc, low, sentence, mentions[0][0]),
-                    )
-                    if r is not None
+                rules = [r for r in (after, listed[i], None if addressed else opening) if r is not None
                 ]
                 in_lead = any(a <= ms < b for a, b in lead)
                 if not rules:
@@ -273,6 +267,7 @@ class RoleReader:
         out: list[Participant] = []
         actors: set[int] = set()  # the headline's subjects who act or undergo it: no statement of theirs
         headline = self._headline_words(doc) if main_rule in self.t.headline_speaker_main_rules else []
+        colon_clauses = {tuple(clause) for clause, colon in headline if colon and clause}
         reactive = main_rule in self.t.reactive_main_rules
         for idx, official in enumerate(doc.officials):
             in_lead = any(
@@ -283,6 +278,8 @@ class RoleReader:
                 for a, b in lead
             )
             place = self._in_headline(official.name, headline) if headline else None
+            if place is None and colon_clauses:
+                place = self._post_in_headline(doc, idx, colon_clauses)
             acts = place is not None and self._headline_acts(*place)
             if acts and (idx in found or idx in taking_part or in_lead):
                 actors.add(idx)
@@ -594,6 +591,19 @@ class RoleReader:
         return out
 
     @staticmethod
+    def _post_in_headline(doc: Document, idx: int, colon_clauses: set[tuple[str, ...]]) -> Optional[tuple[list[str], bool]]:
+        """A headline clause closed by a colon (``colon_clauses``, its words) is, word for word, a post of this official
+        and of no other ("Tổng bí thư: Không để xảy ra …", "Lãnh đạo Đài Loan: Vụ phóng nhầm …"): the words after the
+        colon are his, as if his name opened the clause (nothing of a predicate before the colon)."""
+        def posts(o: Official) -> set[tuple[str, ...]]:
+            return {tuple(w.lower() for w in _WORD.findall(p.text)) for p in o.positions} & colon_clauses
+
+        mine = posts(doc.officials[idx])
+        if mine and not any(mine & posts(o) for j, o in enumerate(doc.officials) if j != idx):
+            return [], True
+        return None
+
+    @staticmethod
     def _in_headline(name: str, headline: list[tuple[list[str], bool]]) -> Optional[tuple[list[str], bool]]:
         """The name opens a clause of the headline, after at most two words of title ("TT Putin cảnh báo …",
         "Tướng Valery Gerasimov: …"): it is the subject; the words of the clause after it (his predicate) and whether a
@@ -654,7 +664,8 @@ class RoleReader:
 
     def _counts(self, doc: Document, low: str, sentence: Sentence, s: int, e: int) -> bool:
         """A cue counts in lower case, or opening its sentence; never inside a longer non-cue word, nor right after a
-        negation (`negations`: "Đại sứ A không tham dự cuộc họp này" gives no role)."""
+        negation (`negations`: "Đại sứ A không tham dự cuộc họp này" gives no role) or a marker of the past (`past_markers`:
+        "A từng tuyên bố")."""
         if not doc.text[s].islower() and self._first_letter(doc, sentence) < s:
             return False
         if self.t.negation_re is not None and self.t.negation_re.search(low, max(sentence[0], s - 16), s):
@@ -674,7 +685,8 @@ class RoleReader:
         """The stretch after a name (its posts) ends with "và", "cùng" or ";" and at most a few words (the
         next person's post or rank) before the next person: "A, Phó Tư lệnh và Trung tướng B cùng được…",
         "A, Phó chủ tịch HĐND tỉnh; B, Phó chủ tịch UBMTTQ tỉnh dự lễ"; or names listed with a comma and nothing
-        but a bracket between them: "A (Quảng Bình), B (Bình Định) gặp lại nhau"."""
+        but a bracket between them: "A (Quảng Bình), B (Bình Định) gặp lại nhau". Not when a word of `own_predicate`
+        stands before the coordination word: "A … đã thắp ngọn lửa truyền thống; B … đã phát biểu"."""
         if _NAME_LIST.fullmatch(doc.text, me, nxt):
             return True
         words = doc.text[me:nxt].replace(";", " ; ").replace(",", " ").lower().split()[-(_JOIN_TAIL + 2) :]
@@ -682,7 +694,8 @@ class RoleReader:
             if len(words) - i - 1 <= _JOIN_TAIL and (
                 words[i] in self.t.coordination or " ".join(words[i : i + 2]) in self.t.coordination
             ):
-                return True
+                # a word of tense before it: the first has a predicate of his own ("A … đã thắp lửa; B … phát biểu")
+                return not self.t.own_predicate & set(words[:i])
         return False
 
     def _clause_end(self, low: str, me: int, nxt: int) -> int:
@@ -705,6 +718,8 @@ class RoleReader:
                 found += [(s, e, rule) for s, e in find_all(pattern, low, me, end)]
         found.sort(key=lambda x: x[0])
         for i, (s, e, rule) in enumerate(found):
+            if rule is not None and self.t.past_re is not None and self.t.past_re.search(low, max(sentence[0], s - 16), s):
+                return None  # "A từng tuyên bố coi B là …": the predicate is his past, and what follows is part of it
             if rule is None or not self._counts(doc, low, sentence, s, e):
                 continue
             said = self.t.after_quote.get(phrase_key(low[s:e]))
@@ -826,6 +841,18 @@ class RoleReader:
         """A word of ``pattern`` a few words before the name, with no punctuation between: a source ("Theo
         Thượng tá A, …") or the one addressed ("báo cáo với Thủ tướng A")."""
         return bool(self._phrases_before(doc, low, sentence, ms, pattern))
+
+    def _addressed(
+        self, doc: Document, low: str, sentence: Sentence, ms: int, opening: Optional[RoleRule] = None
+    ) -> bool:
+        """A word of `addressee_before` a few words before the name ("báo cáo với Thủ tướng A"), with no word of
+        `addressee_breaks` between when the sentence opens with an attendee cue: after "có" the name is listed, not
+        addressed ("Tiếp và làm việc với đoàn có đồng chí A": the team is addressed, A receives it)."""
+        breaks = self.t.addressee_breaks if opening is not None and opening.role == "attendee" else frozenset()
+        return any(
+            not breaks & set(low[e:ms].split())
+            for _, e in self._phrases_before(doc, low, sentence, ms, self.t.addressee_re)
+        )
 
     def _quoted(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
         """A word of `quoting_before` just before the name ("CNN dẫn lời A", "dẫn tuyên bố của B"): his own words."""

@@ -295,10 +295,13 @@ class RoleVocabulary(BaseModel):
     quoting_before: list[str] = []
     lead_quoted_main_rules: list[str] = []
     addressee_before: list[str]
+    addressee_breaks: list[str] = Field(default_factory=list)  # "với đoàn có A": after "có", A is listed, not addressed
     topic_before: list[str] = Field(default_factory=list)  # "phát biểu về A": A is spoken of, no cue opening the sentence is his
     coordination: list[str]
+    own_predicate: list[str] = Field(default_factory=list)  # "A … đã thắp lửa; B … phát biểu": A shares no cue of B
     not_cues: list[str]
     negations: list[str] = Field(default_factory=list)  # "không tham dự": a cue right after one of these does not count
+    past_markers: list[str] = Field(default_factory=list)  # "từng tuyên bố": the past, read as a negation is
     occasions: list[str] = Field(default_factory=list)
     reactive_main_rules: list[str] = Field(default_factory=list)
     headline_speaker_main_rules: list[str] = Field(default_factory=list)
@@ -356,19 +359,28 @@ class RoleTables:
                     self.rules[where].setdefault(phrase_key(cue), rule)  # the first rule that names a cue wins
                     self.variants[where].setdefault(phrase_key(cue), []).append(rule)
         self.cue_re = {where: phrase_regex(list(cues)) for where, cues in self.rules.items()}
-        self.participation_re = phrase_regex(voc.participation)
+        # the words of meeting or visiting are participation words too, listed once under meeting_participation
+        self.participation_re = phrase_regex(voc.participation + voc.meeting_participation.words)
         self.stop_re = phrase_regex(voc.after_stops)
         self.source_re = phrase_regex(voc.source_before)
         self.quoting_re = phrase_regex(voc.quoting_before) if voc.quoting_before else None
         self.lead_quoted_main_rules = frozenset(voc.lead_quoted_main_rules)
         self.addressee_re = phrase_regex(voc.addressee_before)
+        self.addressee_breaks = frozenset(phrase_key(w) for w in voc.addressee_breaks)
         self.topic_re = phrase_regex(voc.topic_before) if voc.topic_before else None
         self.coordination = frozenset(phrase_key(w) for w in voc.coordination)
+        self.own_predicate = frozenset(phrase_key(w) for w in voc.own_predicate)
         self.not_cue_re = phrase_regex(voc.not_cues)
-        # a negation word, then only blanks to the end of the searched stretch (the cue's start)
+        # a negation word or a marker of the past, then only blanks to the end of the searched stretch (the cue's start)
+        denials = voc.negations + voc.past_markers
         self.negation_re = (
-            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(voc.negations, key=len, reverse=True)) + r")\s+$")
-            if voc.negations
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(denials, key=len, reverse=True)) + r")\s+$")
+            if denials
+            else None
+        )
+        self.past_re = (
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(voc.past_markers, key=len, reverse=True)) + r")\s+$")
+            if voc.past_markers
             else None
         )
         self.occasion_re = phrase_regex(voc.occasions)
