@@ -2,6 +2,7 @@
 
     python tools/roles_wild_sample.py CORPUS [--seed S] [--count N] [--exclude TSV ...] > sample.txt
     python tools/roles_wild_sample.py CORPUS --count 0 --recall 25 [--seed S] [--exclude TSV ...] > recall.txt
+    python tools/roles_wild_sample.py CORPUS --local --count 60 --seed S > local.txt
 
 CORPUS: give /work/wt/wild/articles-no-heldout.jsonl (the corpus without any held-out or validation article).
 Articles whose id is in a development gold input file (named one by one in DEV_SETS; never a held-out file) or in an
@@ -11,6 +12,9 @@ held-out role accuracy is counted over matched names. Each is printed with the a
 trigger, the name, role and the rule that gave it (`explain`), the lead, and the sentences that mention the person.
 The judged copy is corpus/audit/roles_wild_session10.tsv (seed "roles-wild-20261201"; the re-judged sample after the
 changes, seed "roles-wild2-20261201", excluding the first sample's articles).
+
+--local: only local-defence articles (the test of tools/wild.py, on title or text); the web-roles samples of session 11
+(corpus/audit/roles_web_session11.tsv, seeds "roles-web-20261201" and "roles-web2-20261201") are drawn so.
 
 --recall N: then (after the sample, or alone with --count 0) N main events drawn with the seed from the articles whose main event the pipeline finds, each with
 its lead, the people the lead names, and the participants found, to list by reading the people the guide makes
@@ -25,12 +29,14 @@ import random
 import sys
 from pathlib import Path
 
-from wild import dev_ids
+from wild import LOCAL, dev_ids
 
 ROOT = Path(__file__).resolve().parents[1]
 # development sets only, named one by one: held-out input files are never read
-DEV_SETS = ("seeds", "real", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
-WEB_SETS = [Path("/work/webdev3") / f"{name}-inputs.jsonl" for name in ("web3a", "web3b")]  # when present
+DEV_SETS = ("seeds", "real", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10")
+WEB_SETS = [Path("/work/webdev3") / f"{name}-inputs.jsonl" for name in ("web3a", "web3b")] + [
+    Path("/work/webdev5") / f"{name}-inputs.jsonl" for name in ("web11c", "web11d")
+]  # when present (only their ids are read)
 SEED = "roles-wild-20261201"
 LEAD_SENTENCES = 3
 SENTENCE_CHARS = 600
@@ -57,8 +63,8 @@ def _lead(doc) -> list[str]:
     return [_clip(doc.text[a:b]) for a, b in doc.sentences[:LEAD_SENTENCES]]
 
 
-def run(corpus: Path, exclude: set[str]):
-    """(article, doc, main event) for every article with a main event, in id order."""
+def run(corpus: Path, exclude: set[str], local: bool = False):
+    """(article, doc, main event) for every article with a main event, in id order (``local``: local-defence ones only)."""
     from qpextract import Pipeline
 
     pipe = Pipeline()
@@ -67,7 +73,7 @@ def run(corpus: Path, exclude: set[str]):
     with open(corpus, encoding="utf-8") as fh:
         arts = [json.loads(line) for line in fh if line.strip()]
     for art in sorted(arts, key=lambda a: a["id"]):
-        if art["id"] in skip:
+        if art["id"] in skip or (local and not LOCAL.search(f"{art.get('title') or ''}\n{art['text']}")):
             continue
         try:
             doc = pipe.document(art["text"], id=art["id"], title=art.get("title"))
@@ -129,8 +135,9 @@ def main() -> int:
     ap.add_argument("--count", type=int, default=100)
     ap.add_argument("--recall", type=int, default=0, help="draw this many main events for a recall check instead")
     ap.add_argument("--exclude", type=Path, action="append", default=[], help="an earlier sample TSV whose articles to leave out")
+    ap.add_argument("--local", action="store_true", help="only local-defence articles (tools/wild.py's test)")
     args = ap.parse_args()
-    rows = run(args.corpus, sampled_ids(args.exclude))
+    rows = run(args.corpus, sampled_ids(args.exclude), args.local)
     if args.count:
         sample(rows, args.seed, args.count)
     if args.recall:
