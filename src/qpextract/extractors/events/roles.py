@@ -193,7 +193,7 @@ class RoleReader:
                     joins_in = False
                 else:
                     joins_in = (joins_in and joined) or (not source and self._part_after(doc, low, sentence, me, nxt))
-                addressed = self._before(doc, low, sentence, ms, self.t.addressee_re) or (
+                addressed = self._addressed(doc, low, sentence, ms) or (
                     self.t.topic_re is not None and self._before(doc, low, sentence, own, self.t.topic_re)
                 )
                 rules = [
@@ -677,12 +677,15 @@ class RoleReader:
         but a bracket between them: "A (Quảng Bình), B (Bình Định) gặp lại nhau"."""
         if _NAME_LIST.fullmatch(doc.text, me, nxt):
             return True
-        words = doc.text[me:nxt].replace(";", " ; ").replace(",", " ").lower().split()[-(_JOIN_TAIL + 2) :]
+        every = doc.text[me:nxt].replace(";", " ; ").replace(",", " ").lower().split()
+        words = every[-(_JOIN_TAIL + 2) :]
+        skipped = len(every) - len(words)
         for i in range(len(words)):
             if len(words) - i - 1 <= _JOIN_TAIL and (
                 words[i] in self.t.coordination or " ".join(words[i : i + 2]) in self.t.coordination
             ):
-                return True
+                # "A - Bí thư Huyện ủy đã thắp ngọn lửa; B … phát biểu": A's own verb, no share of B's (`own_predicate`)
+                return not self.t.own_predicate.intersection(every[: skipped + i])
         return False
 
     def _clause_end(self, low: str, me: int, nxt: int) -> int:
@@ -826,6 +829,16 @@ class RoleReader:
         """A word of ``pattern`` a few words before the name, with no punctuation between: a source ("Theo
         Thượng tá A, …") or the one addressed ("báo cáo với Thủ tướng A")."""
         return bool(self._phrases_before(doc, low, sentence, ms, pattern))
+
+    def _addressed(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
+        """A word of `addressee_before` a few words before the name ("báo cáo với Thủ tướng A"), with no list opener
+        between: "Tiếp và làm việc với đoàn có đồng chí A" addresses the delegation, "có" lists A (`continuation_openers`,
+        `list_openers`)."""
+        openers = self.t.continuation_openers | self.t.list_openers
+        return any(
+            not openers.intersection(low[e:ms].split())
+            for _, e in self._phrases_before(doc, low, sentence, ms, self.t.addressee_re)
+        )
 
     def _quoted(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
         """A word of `quoting_before` just before the name ("CNN dẫn lời A", "dẫn tuyên bố của B"): his own words."""
@@ -1033,7 +1046,7 @@ class RoleReader:
         a = self._first_letter(doc, sentence)
         m = self.t.continuation_re.match(low, a, first)
         if m is None or not any(w in self.t.continuation_openers for w in low[m.end() : first].split()[-2:]):
-            return False
+            return self._roster(low, m.end(), first) if m is not None else False
         i = bisect_right(doc.sentences, (a, float("inf"))) - 1  # the sentence holding ``a``, no list per call
         if i < 1:
             return False
@@ -1044,6 +1057,17 @@ class RoleReader:
                 if rule is not None and rule.role == "attendee" and not self._in_not_cue(low, (pa, pb), s, e):
                     return True
         return False
+
+    def _roster(self, low: str, a: int, first: int) -> bool:
+        """After a side ("Về phía tỉnh A"), its opener and a word of `rosters` ("có các đồng chí:") close the words before
+        the sentence's first person: a roster of those who attend, even with no attendee sentence before it (not under
+        the main rules of `no_participation_main_rules`)."""
+        if not self.t.rosters or self.main_rule in self.t.no_participation_main_rules:
+            return False
+        words = " ".join(low[a:first].replace(":", " ").split())
+        return any(
+            words.endswith(f"{opener} {roster}") for opener in self.t.continuation_openers for roster in self.t.rosters
+        )
 
     def _opens(self, doc: Document, sentence: Sentence, s: int) -> bool:
         """The cue opens its sentence's predicate: at most a couple of words before it ("Cùng dự hội nghị có …") or

@@ -332,6 +332,10 @@ class RoleVocabulary(BaseModel):
     acting_possessors: list[str] = Field(default_factory=list)  # "sự chỉ huy của A": A acts all the same
     earlier_days: bool = False  # a sentence dated before the main event's day reports another event
     other_occasions: list[str] = Field(default_factory=list)  # "Cùng ngày,", "bên lề": a sentence of another event
+    # local-defence web pages (session 11)
+    web_not_cues: list[str] = Field(default_factory=list)  # "vận động viên": holds a cue, is none
+    rosters: list[str] = Field(default_factory=list)  # "Về phía tỉnh có các đồng chí: …": a side's attendees
+    own_predicate: list[str] = Field(default_factory=list)  # "A … đã thắp …; B … phát biểu": A has a verb of his own
     rules: list[RoleRule]
 
 
@@ -364,7 +368,7 @@ class RoleTables:
         self.addressee_re = phrase_regex(voc.addressee_before)
         self.topic_re = phrase_regex(voc.topic_before) if voc.topic_before else None
         self.coordination = frozenset(phrase_key(w) for w in voc.coordination)
-        self.not_cue_re = phrase_regex(voc.not_cues)
+        self.not_cue_re = phrase_regex(voc.not_cues + voc.web_not_cues)
         # a negation word, then only blanks to the end of the searched stretch (the cue's start)
         self.negation_re = (
             re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(voc.negations, key=len, reverse=True)) + r")\s+$")
@@ -402,6 +406,8 @@ class RoleTables:
         self.possessor_re = phrase_regex(voc.possessors) if voc.possessors else None
         self.continuation_re = phrase_regex(voc.continuations) if voc.continuations else None
         self.continuation_openers = frozenset(voc.continuation_openers)
+        self.rosters = tuple(phrase_key(w) for w in voc.rosters)
+        self.own_predicate = frozenset(voc.own_predicate)
         self.incident_main_rules = frozenset(voc.incident_main_rules)
         self.gathering_re = phrase_regex(voc.gathering_triggers)
         self.press_re = phrase_regex(voc.press_words)
