@@ -718,10 +718,17 @@ class RoleReader:
             listener = self.not_after.get(rule.name)
             if listener is not None and find_all(listener, low, me, s):
                 continue
+            if rule.representing and not self._represents(low, sentence, me):
+                continue  # "đến nhà bà A công bố quyết định": the visitors announce, not A
             if rule.to_press and self._to_press(low, sentence):
                 return self.t.by_name[_SOURCE]
             return self._and_speaks(doc, low, sentence, rule, e, found[i + 1 :])
         return None
+
+    def _represents(self, low: str, sentence: Sentence, me: int) -> bool:
+        """A word of `representing` stands before the name in its sentence: "Thay mặt Hội đồng nghĩa vụ quân sự, đồng chí
+        A … công bố quyết định" (A acts for the body at the ceremony)."""
+        return self.t.representing_re is not None and bool(find_all(self.t.representing_re, low, sentence[0], me))
 
     def _closes_quote(self, doc: Document, sentence: Sentence, e: int) -> bool:
         """The cue ends its sentence (nothing but punctuation after it) and the sentence opens with a quotation: '"…",
@@ -1046,7 +1053,7 @@ class RoleReader:
         a = self._first_letter(doc, sentence)
         m = self.t.continuation_re.match(low, a, first)
         if m is None or not any(w in self.t.continuation_openers for w in low[m.end() : first].split()[-2:]):
-            return self._roster(low, m.end(), first) if m is not None else False
+            return self._roster(low, a, first)
         i = bisect_right(doc.sentences, (a, float("inf"))) - 1  # the sentence holding ``a``, no list per call
         if i < 1:
             return False
@@ -1059,12 +1066,15 @@ class RoleReader:
         return False
 
     def _roster(self, low: str, a: int, first: int) -> bool:
-        """After a side ("Về phía tỉnh A"), its opener and a word of `rosters` ("có các đồng chí:") close the words before
-        the sentence's first person: a roster of those who attend, even with no attendee sentence before it (not under
-        the main rules of `no_participation_main_rules`)."""
+        """A side ("Về phía tỉnh A", at most `_OPENING_WORDS` words into the sentence), its opener and a word of `rosters`
+        ("có các đồng chí:") close the words before the sentence's first person: a roster of those who attend, even
+        with no attendee sentence before it (not under the main rules of `no_participation_main_rules`)."""
         if not self.t.rosters or self.main_rule in self.t.no_participation_main_rules:
             return False
-        words = " ".join(low[a:first].replace(":", " ").split())
+        m = self.t.continuation_re.search(low, a, first) if self.t.continuation_re is not None else None
+        if m is None or len(low[a : m.start()].split()) > _OPENING_WORDS:
+            return False
+        words = " ".join(low[m.end() : first].replace(":", " ").split())
         return any(
             words.endswith(f"{opener} {roster}") for opener in self.t.continuation_openers for roster in self.t.rosters
         )

@@ -231,6 +231,7 @@ class RoleRule(BaseModel):
     passive_verbs: list[str] = Field(default_factory=list)  # "được <agent> <verb>" after the name
     to_press: bool = False  # said to the press (a press word in the sentence): a source, no participant
     meeting: bool = False  # a cue of meeting: under meeting_participation.main_rules only at a gathering or a visit
+    representing: bool = False  # its cue counts only after a word of `representing` before the name ("Thay mặt …, A")
 
 
 class StatementSubject(BaseModel):
@@ -336,6 +337,7 @@ class RoleVocabulary(BaseModel):
     web_not_cues: list[str] = Field(default_factory=list)  # "vận động viên": holds a cue, is none
     rosters: list[str] = Field(default_factory=list)  # "Về phía tỉnh có các đồng chí: …": a side's attendees
     own_predicate: list[str] = Field(default_factory=list)  # "A … đã thắp …; B … phát biểu": A has a verb of his own
+    representing: list[str] = Field(default_factory=list)  # "Thay mặt Hội đồng …, A công bố …": A acts for a body
     rules: list[RoleRule]
 
 
@@ -408,6 +410,7 @@ class RoleTables:
         self.continuation_openers = frozenset(voc.continuation_openers)
         self.rosters = tuple(phrase_key(w) for w in voc.rosters)
         self.own_predicate = frozenset(voc.own_predicate)
+        self.representing_re = phrase_regex(voc.representing) if voc.representing else None
         self.incident_main_rules = frozenset(voc.incident_main_rules)
         self.gathering_re = phrase_regex(voc.gathering_triggers)
         self.press_re = phrase_regex(voc.press_words)
