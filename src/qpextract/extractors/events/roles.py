@@ -182,6 +182,7 @@ class RoleReader:
                         self._joined(doc, me, nxt)
                         or (i + 1 < len(mentions) and self._collective_list(doc, low, sentence, mentions, i))
                     )
+                    and not self._own_predicate(doc, me, nxt)
                 )
                 if joined and inherited is not None:
                     after = inherited
@@ -677,16 +678,21 @@ class RoleReader:
         but a bracket between them: "A (Quảng Bình), B (Bình Định) gặp lại nhau"."""
         if _NAME_LIST.fullmatch(doc.text, me, nxt):
             return True
-        every = doc.text[me:nxt].replace(";", " ; ").replace(",", " ").lower().split()
-        words = every[-(_JOIN_TAIL + 2) :]
-        skipped = len(every) - len(words)
+        words = doc.text[me:nxt].replace(";", " ; ").replace(",", " ").lower().split()[-(_JOIN_TAIL + 2) :]
         for i in range(len(words)):
             if len(words) - i - 1 <= _JOIN_TAIL and (
                 words[i] in self.t.coordination or " ".join(words[i : i + 2]) in self.t.coordination
             ):
-                # "A - Bí thư Huyện ủy đã thắp ngọn lửa; B … phát biểu": A's own verb, no share of B's (`own_predicate`)
-                return not self.t.own_predicate.intersection(every[: skipped + i])
+                return True
         return False
+
+    def _own_predicate(self, doc: Document, me: int, nxt: int) -> bool:
+        """The stretch after a name, before the last ";" or "và" that joins it to the next person, holds a word of
+        `own_predicate`: "A - Bí thư Huyện ủy đã thắp ngọn lửa truyền thống; B … đã phát biểu" (A's own verb: he takes
+        no share of B's cue)."""
+        text = doc.text[me:nxt].lower()
+        cut = max(text.rfind(";"), text.rfind(" và "))
+        return cut > 0 and bool(self.t.own_predicate.intersection(text[:cut].replace(",", " ").split()))
 
     def _clause_end(self, low: str, me: int, nxt: int) -> int:
         """Where the clause of a name ends: the next person, ";", a line end, an opening quotation mark (the words
