@@ -1005,7 +1005,11 @@ class RoleReader:
         thư Trung ương Đoàn B đồng chủ trì"), and the predicate after him is collective ("đồng chủ trì", "cùng …",
         "đều …"): the two share it."""
         ms, me, idx = mentions[i + 1]
-        if not self._comma_title(doc, mentions[i][1], ms, doc.officials[idx]):
+        prev = doc.officials[mentions[i][2]]
+        if not (
+            self._comma_title(doc, mentions[i][1], ms, doc.officials[idx])
+            or self._post_comma_title(doc, mentions[i][1], ms, prev, doc.officials[idx])
+        ):
             return False
         nxt = mentions[i + 2][0] if i + 2 < len(mentions) else sentence[1]
         return bool(find_all(self.t.collective_re, low, me, self._clause_end(low, me, nxt)))
@@ -1020,6 +1024,29 @@ class RoleReader:
         rest = " ".join(gap[1:].split()).lower()
         own = [official.rank, official.honorific] + [p.text for p in official.positions]
         return rest == "" or rest in {" ".join(w.split()).lower() for w in own if w}
+
+    @classmethod
+    def _post_comma_title(cls, doc: Document, me: int, ms: int, before: Official, official: Official) -> bool:
+        """A comma, the name before's own post, a comma and only the next person's own rank, honorific or post: "Đồng chí
+        A, Phó chủ tịch UBND huyện, đồng chí B, Chỉ huy trưởng … cùng … tới tham dự" (local-defence web pages)."""
+        gap = " ".join(doc.text[me:ms].split()).lower()
+        for post in {" ".join(p.text.split()).lower() for p in before.positions if p.text}:
+            head = f", {post}"
+            if gap.startswith(head) and gap[len(head) :].startswith(","):
+                return cls._comma_title(doc, me + cls._skip(doc.text[me:ms], head), ms, official)
+        return False
+
+    @staticmethod
+    def _skip(raw: str, head: str) -> int:
+        """The offset in ``raw`` just after the words of ``head`` (blanks collapsed, lower case): where the next comma is."""
+        want = head.replace(" ", "")
+        n = 0
+        for k, c in enumerate(raw):
+            if not c.isspace():
+                n += 1
+            if n == len(want):
+                return k + 1
+        return len(raw)
 
     @classmethod
     def _post_then_title(cls, doc: Document, me: int, ms: int, official: Official) -> bool:
