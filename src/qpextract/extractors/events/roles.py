@@ -194,7 +194,7 @@ class RoleReader:
                     joins_in = False
                 else:
                     joins_in = (joins_in and joined) or (not source and self._part_after(doc, low, sentence, me, nxt))
-                addressed = self._addressed(doc, low, sentence, ms) or (
+                addressed = self._addressed(doc, low, sentence, ms, mentions[0][0]) or (
                     self.t.topic_re is not None and self._before(doc, low, sentence, own, self.t.topic_re)
                 )
                 rules = [
@@ -843,15 +843,18 @@ class RoleReader:
         Thượng tá A, …") or the one addressed ("báo cáo với Thủ tướng A")."""
         return bool(self._phrases_before(doc, low, sentence, ms, pattern))
 
-    def _addressed(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
-        """A word of `addressee_before` a few words before the name ("báo cáo với Thủ tướng A"), with no list opener
-        between: "Tiếp và làm việc với đoàn có đồng chí A" addresses the delegation, "có" lists A (`continuation_openers`,
-        `list_openers`)."""
+    def _addressed(self, doc: Document, low: str, sentence: Sentence, ms: int, first: int) -> bool:
+        """A word of `addressee_before` a few words before the name ("báo cáo với Thủ tướng A"). When the sentence opens
+        with an attendee cue, not one with a list opener between (`continuation_openers`, `list_openers`): "Tiếp và làm
+        việc với đoàn có đồng chí A" addresses the delegation, "có" lists its hosts. (Under another opening cue, "Cùng đi
+        với đoàn có A" of role.other.tham_gia, he stays out as before: on dev4 such a companion speaks later in words the
+        headline's rules read as no speech, and would count as a wrong role.)"""
+        phrases = self._phrases_before(doc, low, sentence, ms, self.t.addressee_re)
+        opening = self._opening(doc, low, sentence, first) if phrases else None
+        if opening is None or opening.role != "attendee":
+            return bool(phrases)
         openers = self.t.continuation_openers | self.t.list_openers
-        return any(
-            not openers.intersection(low[e:ms].split())
-            for _, e in self._phrases_before(doc, low, sentence, ms, self.t.addressee_re)
-        )
+        return any(not openers.intersection(low[e:ms].split()) for _, e in phrases)
 
     def _quoted(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
         """A word of `quoting_before` just before the name ("CNN dẫn lời A", "dẫn tuyên bố của B"): his own words."""
