@@ -2,6 +2,7 @@
 
     python tools/roles_wild_sample.py CORPUS [--seed S] [--count N] [--exclude TSV ...] [--tsv OUT.tsv] > sample.txt
     python tools/roles_wild_sample.py CORPUS --count 0 --recall 25 [--seed S] [--exclude TSV ...] > recall.txt
+    python tools/roles_wild_sample.py CORPUS --local --count 60 --seed S > local.txt
 
 CORPUS: give /work/wt/wild/articles-no-heldout.jsonl (the corpus without any held-out or validation article).
 Articles whose id is in a development gold input file (named one by one in ``wild.DEV_SETS`` and ``wild.WEB_SETS``;
@@ -22,6 +23,9 @@ so they are drawn again with this tool at commit 77cc2e4 (its own list, dev10 no
 --tsv OUT: also write the drawn participants as the judging sheet (one row each: n, id, main event type, name, role,
 rule, and the empty columns judgement, should_be, reason to fill in by reading).
 
+--local: only local-defence articles (the test of tools/wild.py, on title or text); the web-roles samples of session 11
+(corpus/audit/roles_web_session11.tsv, seeds "roles-web-20261201" and "roles-web2-20261201") are drawn so.
+
 --recall N: then (after the sample, or alone with --count 0) N main events drawn with the seed from the articles whose main event the pipeline finds, each with
 its lead, the people the lead names, and the participants found, to list by reading the people the guide makes
 participants and count the missed.
@@ -36,7 +40,7 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from wild import audit_skip_ids
+from wild import LOCAL, audit_skip_ids
 
 SEED = "roles-wild-20261201"
 LEAD_SENTENCES = 3
@@ -64,8 +68,8 @@ def _lead(doc) -> list[str]:
     return [_clip(doc.text[a:b]) for a, b in doc.sentences[:LEAD_SENTENCES]]
 
 
-def run(corpus: Path, exclude: set[str]):
-    """(article, doc, main event) for every article with a main event, in id order."""
+def run(corpus: Path, exclude: set[str], local: bool = False):
+    """(article, doc, main event) for every article with a main event, in id order (``local``: local-defence ones only)."""
     from qpextract import Pipeline
 
     pipe = Pipeline()
@@ -74,7 +78,7 @@ def run(corpus: Path, exclude: set[str]):
     with open(corpus, encoding="utf-8") as fh:
         arts = [json.loads(line) for line in fh if line.strip()]
     for art in sorted(arts, key=lambda a: a["id"]):
-        if art["id"] in skip:
+        if art["id"] in skip or (local and not LOCAL.search(f"{art.get('title') or ''}\n{art['text']}")):
             continue
         try:
             doc = pipe.document(art["text"], id=art["id"], title=art.get("title"))
@@ -147,8 +151,9 @@ def main() -> int:
     ap.add_argument("--recall", type=int, default=0, help="draw this many main events for a recall check instead")
     ap.add_argument("--exclude", type=Path, action="append", default=[], help="an earlier sample TSV whose articles to leave out")
     ap.add_argument("--tsv", type=Path, help="also write the judging sheet of the drawn participants here")
+    ap.add_argument("--local", action="store_true", help="only local-defence articles (tools/wild.py's test)")
     args = ap.parse_args()
-    rows = run(args.corpus, sampled_ids(args.exclude))
+    rows = run(args.corpus, sampled_ids(args.exclude), args.local)
     if args.count:
         sample(rows, args.seed, args.count, args.tsv)
     if args.recall:

@@ -730,10 +730,17 @@ class RoleReader:
             listener = self.not_after.get(rule.name)
             if listener is not None and find_all(listener, low, me, s):
                 continue
+            if rule.representing and not self._represents(low, sentence, me):
+                continue  # "đến nhà bà A công bố quyết định": the visitors announce, not A
             if rule.to_press and self._to_press(low, sentence):
                 return self.t.by_name[_SOURCE]
             return self._and_speaks(doc, low, sentence, rule, e, found[i + 1 :])
         return None
+
+    def _represents(self, low: str, sentence: Sentence, me: int) -> bool:
+        """A word of `representing` stands before the name in its sentence: "Thay mặt Hội đồng nghĩa vụ quân sự, đồng chí
+        A … công bố quyết định" (A acts for the body at the ceremony)."""
+        return self.t.representing_re is not None and bool(find_all(self.t.representing_re, low, sentence[0], me))
 
     def _closes_quote(self, doc: Document, sentence: Sentence, e: int) -> bool:
         """The cue ends its sentence (nothing but punctuation after it) and the sentence opens with a quotation: '"…",
@@ -1006,7 +1013,11 @@ class RoleReader:
         thư Trung ương Đoàn B đồng chủ trì"), and the predicate after him is collective ("đồng chủ trì", "cùng …",
         "đều …"): the two share it."""
         ms, me, idx = mentions[i + 1]
-        if not self._comma_title(doc, mentions[i][1], ms, doc.officials[idx]):
+        prev = doc.officials[mentions[i][2]]
+        if not (
+            self._comma_title(doc, mentions[i][1], ms, doc.officials[idx])
+            or self._post_comma_title(doc, mentions[i][1], ms, prev, doc.officials[idx])
+        ):
             return False
         nxt = mentions[i + 2][0] if i + 2 < len(mentions) else sentence[1]
         return bool(find_all(self.t.collective_re, low, me, self._clause_end(low, me, nxt)))
@@ -1021,6 +1032,29 @@ class RoleReader:
         rest = " ".join(gap[1:].split()).lower()
         own = [official.rank, official.honorific] + [p.text for p in official.positions]
         return rest == "" or rest in {" ".join(w.split()).lower() for w in own if w}
+
+    @classmethod
+    def _post_comma_title(cls, doc: Document, me: int, ms: int, before: Official, official: Official) -> bool:
+        """A comma, the name before's own post, a comma and only the next person's own rank, honorific or post: "Đồng chí
+        A, Phó chủ tịch UBND huyện, đồng chí B, Chỉ huy trưởng … cùng … tới tham dự" (local-defence web pages)."""
+        gap = " ".join(doc.text[me:ms].split()).lower()
+        for post in {" ".join(p.text.split()).lower() for p in before.positions if p.text}:
+            head = f", {post}"
+            if gap.startswith(head) and gap[len(head) :].startswith(","):
+                return cls._comma_title(doc, me + cls._skip(doc.text[me:ms], head), ms, official)
+        return False
+
+    @staticmethod
+    def _skip(raw: str, head: str) -> int:
+        """The offset in ``raw`` just after the words of ``head`` (blanks collapsed, lower case): where the next comma is."""
+        want = head.replace(" ", "")
+        n = 0
+        for k, c in enumerate(raw):
+            if not c.isspace():
+                n += 1
+            if n == len(want):
+                return k + 1
+        return len(raw)
 
     @classmethod
     def _post_then_title(cls, doc: Document, me: int, ms: int, official: Official) -> bool:
@@ -1060,7 +1094,7 @@ class RoleReader:
         a = self._first_letter(doc, sentence)
         m = self.t.continuation_re.match(low, a, first)
         if m is None or not any(w in self.t.continuation_openers for w in low[m.end() : first].split()[-2:]):
-            return False
+            return self._roster(low, a, first)
         i = bisect_right(doc.sentences, (a, float("inf"))) - 1  # the sentence holding ``a``, no list per call
         if i < 1:
             return False
@@ -1071,6 +1105,20 @@ class RoleReader:
                 if rule is not None and rule.role == "attendee" and not self._in_not_cue(low, (pa, pb), s, e):
                     return True
         return False
+
+    def _roster(self, low: str, a: int, first: int) -> bool:
+        """A side ("Về phía tỉnh A", at most `_OPENING_WORDS` words into the sentence), its opener and a word of `rosters`
+        ("có các đồng chí:") close the words before the sentence's first person: a roster of those who attend, even
+        with no attendee sentence before it (not under the main rules of `no_participation_main_rules`)."""
+        if not self.t.rosters or self.main_rule in self.t.no_participation_main_rules:
+            return False
+        m = self.t.continuation_re.search(low, a, first) if self.t.continuation_re is not None else None
+        if m is None or len(low[a : m.start()].split()) > _OPENING_WORDS:
+            return False
+        words = " ".join(low[m.end() : first].replace(":", " ").split())
+        return any(
+            words.endswith(f"{opener} {roster}") for opener in self.t.continuation_openers for roster in self.t.rosters
+        )
 
     def _opens(self, doc: Document, sentence: Sentence, s: int) -> bool:
         """The cue opens its sentence's predicate: at most a couple of words before it ("Cùng dự hội nghị có …") or

@@ -231,6 +231,7 @@ class RoleRule(BaseModel):
     passive_verbs: list[str] = Field(default_factory=list)  # "được <agent> <verb>" after the name
     to_press: bool = False  # said to the press (a press word in the sentence): a source, no participant
     meeting: bool = False  # a cue of meeting: under meeting_participation.main_rules only at a gathering or a visit
+    representing: bool = False  # its cue counts only after a word of `representing` before the name ("Thay mặt …, A")
 
 
 class StatementSubject(BaseModel):
@@ -335,6 +336,9 @@ class RoleVocabulary(BaseModel):
     acting_possessors: list[str] = Field(default_factory=list)  # "sự chỉ huy của A": A acts all the same
     earlier_days: bool = False  # a sentence dated before the main event's day reports another event
     other_occasions: list[str] = Field(default_factory=list)  # "Cùng ngày,", "bên lề": a sentence of another event
+    # local-defence web pages (session 11)
+    rosters: list[str] = Field(default_factory=list)  # "Về phía tỉnh có các đồng chí: …": a side's attendees
+    representing: list[str] = Field(default_factory=list)  # "Thay mặt Hội đồng …, A công bố …": A acts for a body
     rules: list[RoleRule]
 
 
@@ -414,6 +418,8 @@ class RoleTables:
         self.possessor_re = phrase_regex(voc.possessors) if voc.possessors else None
         self.continuation_re = phrase_regex(voc.continuations) if voc.continuations else None
         self.continuation_openers = frozenset(voc.continuation_openers)
+        self.rosters = tuple(phrase_key(w) for w in voc.rosters)
+        self.representing_re = phrase_regex(voc.representing) if voc.representing else None
         self.incident_main_rules = frozenset(voc.incident_main_rules)
         self.gathering_re = phrase_regex(voc.gathering_triggers)
         self.press_re = phrase_regex(voc.press_words)
