@@ -30,6 +30,9 @@ The expansion of an occurrence comes from the first of these named rules that kn
 - ``abbr.defined_rendering``: a form the table knows, in brackets after the article's own rendering of its name that no
   rule above reads, from the name's first word when it says half its words or more ("cất cánh trên đường băng ngắn và
   hạ cánh thẳng đứng (STOVL)", "tình báo, trinh sát và giám sát (ISR)"); never a news outlet;
+- ``abbr.defined_table``: a form the article first glosses in brackets with the table's own name ("xe thiết giáp chở
+  quân (APC)") keeps it when a later gloss says it in other words ("… xe bọc thép chở quân (APC)"): the article's first
+  gloss, not the last, names every mention;
 - ``abbr.defined_year``: a name phrase ending with the year the form's digits spell ("Đối tác Thái Bình
   Dương 2018 (PP 18)", then "PP18" too);
 - ``abbr.defined_gloss``: a name right before a form with no brackets that ends with its country
@@ -587,6 +590,7 @@ class AbbreviationTagger:
                 out.setdefault(canonical(short), (phrase, "abbr.defined_quoted"))
         for m in self.called_after.finditer(text) if "tắt" in text else ():  # "Ban Chỉ đạo …, gọi tắt là BCĐ"
             self._define_before(text[max(0, m.start() - 150) : m.start()], m.group(1), out)
+        kept: set[str] = set()  # abbr.defined_table: forms the article first glosses with the table's own name
         for m in _PAREN.finditer(text):
             inner = m.group(1).strip()
             called = _CALLED.match(inner)  # "Lực lượng Phòng vệ Nhật Bản (gọi tắt là JSDF)"
@@ -599,6 +603,8 @@ class AbbreviationTagger:
                         self._define_before(before, inner, out, _QUOTE_CLOSES.match(text, m.end()) is not None)
                         if canonical(inner) not in out and (rendering := self._rendering_before(before, inner)):
                             out[canonical(inner)] = (rendering, "abbr.defined_rendering")
+                        if canonical(inner) not in out and self._table_named_before(before, inner):
+                            kept.add(canonical(inner))
                 else:  # "(Centcom)", "(FONOPs)": lower-case letters ask for evidence
                     self._define_mixed(before, inner, out)
                 continue
@@ -619,6 +625,8 @@ class AbbreviationTagger:
                     out.setdefault(canonical(short), (inner, "abbr.defined_phrase"))
                 elif self._common_gloss(inner, short):  # "SIGINT (tình báo tín hiệu)"
                     out.setdefault(canonical(short), (inner, "abbr.defined_common"))
+        for key in kept & out.keys():  # a later gloss in other words does not take over the first one's mentions
+            out[key] = (self.keys[key].expansion, "abbr.defined_table")
         tag = self._newspaper_tag(text)
         if tag is not None:
             out.setdefault(canonical(tag[0]), (tag[1], "abbr.newspaper_tag"))
@@ -733,6 +741,18 @@ class AbbreviationTagger:
                 out.setdefault(canonical(short), (opened.group(1).strip(), "abbr.defined_quoted"))
         elif (common := self._common_before(before, short)) is not None:
             out.setdefault(canonical(short), (common, "abbr.defined_common_before"))
+
+    def _table_named_before(self, before: str, short: str) -> bool:
+        """Whether the words right before a known form's brackets are the table's name for it ("xe thiết giáp chở
+        quân (APC)"): the article's first gloss, which ``abbr.defined_table`` keeps for every mention when a later
+        one says it in other words ("… xe bọc thép chở quân (APC)")."""
+        entry = self.lookup(short)
+        if entry is None:
+            return False
+        table = entry.expansion.casefold()
+        folded = before.rstrip().casefold()
+        start = len(folded) - len(table)
+        return folded.endswith(table) and (start == 0 or not _LEFT_TOUCH.match(folded, start - 1))
 
     def _rendering_before(self, before: str, short: str) -> Optional[str]:
         """``abbr.defined_rendering``: the article's own rendering of a form the table knows, right before its
