@@ -29,7 +29,9 @@ The expansion of an occurrence comes from the first of these named rules that kn
   (HKIA)", "các quan chức cấp cao (SOM)"; data/vi/abbreviation_definitions.yaml common_before_cuts);
 - ``abbr.defined_rendering``: a form the table knows, in brackets after the article's own rendering of its name that no
   rule above reads, from the name's first word when it says half its words or more ("cất cánh trên đường băng ngắn và
-  hạ cánh thẳng đứng (STOVL)", "tình báo, trinh sát và giám sát (ISR)"); never a news outlet;
+  hạ cánh thẳng đứng (STOVL)", "tình báo, trinh sát và giám sát (ISR)"), else from a head of rendering_heads, a capitalized
+  word of the name mid-sentence or another word of it, ending with the name's last word and adding at most one word
+  ("chiến dịch tự do hàng hải (FONOP)", "Khu an ninh chung (JSA)", "năng lực chiến tranh điện tử (EW)"); never a news outlet;
 - ``abbr.defined_table``: a form the article first glosses in brackets with the table's own name ("xe thiết giáp chở
   quân (APC)") keeps it when a later gloss says it in other words ("… xe bọc thép chở quân (APC)"): the article's first
   gloss, not the last, names every mention;
@@ -67,6 +69,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections import Counter
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -276,6 +279,7 @@ class AbbreviationTagger:
         self.name_syllables = frozenset(cfg["name_syllables"]) | frozenset(cfg["name_links"])
         self.name_inner = tuple(cfg["name_inner_words"])
         self.common_before_max = int(cfg["common_before_max_words"])
+        self.rendering_heads = tuple(tuple(h.split()) for h in cfg["rendering_heads"])
         self.rendering_tail = regex.compile(r"\s+(?:" + "|".join(regex.escape(w) for w in cfg["rendering_tail_words"]) + r")$")
         self.common_before_cut = regex.compile(
             r"(?:[,;:.!?()\"“”\n…]|\d(?:\s?(?:" + "|".join(regex.escape(w) for w in cfg["common_before_units"]) + r")(?![\p{L}]))?"
@@ -785,6 +789,30 @@ class AbbreviationTagger:
             described = self.described.match(phrase_text)  # "đảng cầm quyền Nhân dân Campuchia": "đảng Nhân dân Campuchia"
             rendering = phrase_text[: described.start(1)] + phrase_text[described.end(1) :] if described else phrase_text
             return None if rendering.casefold() == entry.expansion.casefold() else rendering
+        return self._rendering_reworded(window, words, name, said)
+
+    def _rendering_reworded(self, window: str, words: list[regex.Match[str]], name: list[str], said: set[str]) -> Optional[str]:
+        """``abbr.defined_rendering`` opened by another word than the table name's first, the earliest that fits: a
+        capitalized word of the name mid-sentence (the article's own name, shortened too: "Khu an ninh chung (JSA)",
+        "Cấp cao Đông Á (EAS)", "Chống đối thủ của Mỹ thông qua các lệnh trừng phạt (CAATSA)"), a head of
+        rendering_heads ("chiến dịch tự do hàng hải (FONOP)") or a lower-case word of the name ("năng lực chiến tranh
+        điện tử (EW)" is "chiến tranh điện tử"). The phrase ends with the name's last word and says half its words or
+        more; it adds at most one word the name does not have (a word said twice counts once more), besides the head."""
+        wanted = Counter(x for x in name if x not in self.skip_words)
+        folded = [x.group().casefold() for x in words]
+        for i, w in enumerate(words):
+            head = next((len(h) for h in self.rendering_heads if tuple(folded[i : i + len(h)]) == h), 0)
+            capital = w.group()[0].isupper() and folded[i] in said and _MID_SENTENCE.search(window, 0, w.start()) is not None
+            if not (head or capital or folded[i] in said) or folded[-1] != name[-1]:
+                continue
+            content = [x for x in folded[i + head :] if x not in self.skip_words]
+            found = said & set(content)
+            surplus = sum((Counter(content) - wanted).values())
+            if 2 * len(found) < len(said) or surplus > 1:
+                continue
+            if not (head or capital) and len(found) < len(said) and surplus == 0:
+                continue  # the table's name shortened in lower case: "vốn đầu tư nước ngoài (FDI)" keeps the table
+            return self.rendering_tail.sub("", window[w.start() :].strip())
         return None
 
     def _common_before(self, before: str, short: str) -> Optional[str]:
