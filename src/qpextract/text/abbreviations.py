@@ -915,15 +915,19 @@ class AbbreviationTagger:
         return None
 
     def _match_initials(self, words: list[str], letters: str) -> bool:
-        """Whether each letter is the initial of the next word, small words passed over."""
+        """Whether each letter is the initial of the next word, small words passed over; a word in CamelCase may give
+        the initial of each of its parts ("ImageSat International" spells "ISI")."""
         if not words or _initial(words[0]) != letters[0] or words[-1].lower() in self.skip_words:
             return False
         states = {0}
         for w in words:
             nxt = set()
+            humps = _camel_initials(w)  # "ImageSat International (ISI)": a word in CamelCase gives each part's initial
             for k in states:
                 if k < len(letters) and _initial(w) == letters[k]:
                     nxt.add(k + 1)
+                if humps and letters.startswith(humps, k):
+                    nxt.add(k + len(humps))
                 if w.lower() in self.skip_words:
                     nxt.add(k)
             states = nxt
@@ -1179,6 +1183,16 @@ def _names_something(phrase: str, short: str) -> bool:
 def _initial(word: str) -> str:
     """The first letter without its marks, in capitals ("Ủy" → "U"); "Đ" stays "Đ"."""
     return unicodedata.normalize("NFD", word[0])[0].upper()
+
+
+_CAMEL = regex.compile(r"\p{Lu}\p{Ll}++(?:\p{Lu}\p{Ll}++)++")
+
+
+def _camel_initials(word: str) -> str:
+    """The initials of a word in CamelCase, two or more ("ImageSat" → "IS", "DigitalGlobe" → "DG"), else ""."""
+    if word[1:].islower() or not _CAMEL.fullmatch(word):  # (most words: a cheap test first)
+        return ""
+    return "".join(c for c in word if c.isupper())
 
 
 def _letters(short: str) -> str:
