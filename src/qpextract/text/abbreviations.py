@@ -120,7 +120,7 @@ _JOINER = regex.compile(r"-|/|\+|\s?&\s?|(?<=\+)")
 _CAPS = re.compile(r"[A-ZĐ](?<![^\W_].)[A-ZĐ0-9]*+\+?(?![^\W_])")
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _PAREN = regex.compile(r"\(([^()\n]{1,150})\)")
-_FORM = regex.compile(r"[A-ZĐ][A-ZĐa-z0-9]*+(?:\s?[-/&+]\s?[A-ZĐ0-9][A-ZĐa-z0-9]*+)*+\+?(?: \d{2})?")
+_FORM = regex.compile(r"[A-ZĐ][A-ZĐa-z0-9]*+(?:\s?[-/&+]\s?[A-ZĐ0-9][A-ZĐa-z0-9]*+)*+(?:\s?\+)?(?: \d{2})?")  # "ADMM +" is "ADMM+"
 # "(US CENTCOM)": a form after its owner's prefix, defined as one
 _OWNED_FORM = regex.compile(r"(?:US|UK|UN|EU) [A-Z]{2,12}+")
 _FORM_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])([A-ZĐ][A-ZĐ0-9]*+(?:[-/&][A-ZĐ0-9]++)*+)\s*$")
