@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -33,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, "/work/shared/gold")
+sys.path.insert(0, str(Path(os.environ.get("QPEXTRACT_SHARED", ROOT.parents[1] / "shared")) / "gold"))  # the scorer's canon
 from wild import dev_ids, seeded_rank  # noqa: E402
 
 DEV_SETS = ["seeds", "real", *(f"dev{i}" for i in range(2, 11))]
