@@ -29,7 +29,12 @@ The expansion of an occurrence comes from the first of these named rules that kn
   (HKIA)", "các quan chức cấp cao (SOM)"; data/vi/abbreviation_definitions.yaml common_before_cuts);
 - ``abbr.defined_rendering``: a form the table knows, in brackets after the article's own rendering of its name that no
   rule above reads, from the name's first word when it says half its words or more ("cất cánh trên đường băng ngắn và
-  hạ cánh thẳng đứng (STOVL)", "tình báo, trinh sát và giám sát (ISR)"); never a news outlet;
+  hạ cánh thẳng đứng (STOVL)", "tình báo, trinh sát và giám sát (ISR)"), else from a head of rendering_heads, a capitalized
+  word of the name mid-sentence or another word of it, ending with the name's last word and adding at most one word
+  ("chiến dịch tự do hàng hải (FONOP)", "Khu an ninh chung (JSA)", "năng lực chiến tranh điện tử (EW)"); never a news outlet;
+- ``abbr.defined_table``: a form the article first glosses in brackets with the table's own name ("xe thiết giáp chở
+  quân (APC)") keeps it when a later gloss says it in other words ("… xe bọc thép chở quân (APC)"): the article's first
+  gloss, not the last, names every mention;
 - ``abbr.defined_year``: a name phrase ending with the year the form's digits spell ("Đối tác Thái Bình
   Dương 2018 (PP 18)", then "PP18" too);
 - ``abbr.defined_gloss``: a name right before a form with no brackets that ends with its country
@@ -64,6 +69,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections import Counter
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -114,7 +120,7 @@ _JOINER = regex.compile(r"-|/|\+|\s?&\s?|(?<=\+)")
 _CAPS = re.compile(r"[A-ZĐ](?<![^\W_].)[A-ZĐ0-9]*+\+?(?![^\W_])")
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _PAREN = regex.compile(r"\(([^()\n]{1,150})\)")
-_FORM = regex.compile(r"[A-ZĐ][A-ZĐa-z0-9]*+(?:\s?[-/&+]\s?[A-ZĐ0-9][A-ZĐa-z0-9]*+)*+\+?(?: \d{2})?")
+_FORM = regex.compile(r"[A-ZĐ][A-ZĐa-z0-9]*+(?:\s?[-/&+]\s?[A-ZĐ0-9][A-ZĐa-z0-9]*+)*+(?:\s?\+)?(?: \d{2})?")  # "ADMM +" is "ADMM+"
 # "(US CENTCOM)": a form after its owner's prefix, defined as one
 _OWNED_FORM = regex.compile(r"(?:US|UK|UN|EU) [A-Z]{2,12}+")
 _FORM_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])([A-ZĐ][A-ZĐ0-9]*+(?:[-/&][A-ZĐ0-9]++)*+)\s*$")
@@ -273,6 +279,7 @@ class AbbreviationTagger:
         self.name_syllables = frozenset(cfg["name_syllables"]) | frozenset(cfg["name_links"])
         self.name_inner = tuple(cfg["name_inner_words"])
         self.common_before_max = int(cfg["common_before_max_words"])
+        self.rendering_heads = tuple(tuple(h.split()) for h in cfg["rendering_heads"])
         self.rendering_tail = regex.compile(r"\s+(?:" + "|".join(regex.escape(w) for w in cfg["rendering_tail_words"]) + r")$")
         self.common_before_cut = regex.compile(
             r"(?:[,;:.!?()\"“”\n…]|\d(?:\s?(?:" + "|".join(regex.escape(w) for w in cfg["common_before_units"]) + r")(?![\p{L}]))?"
@@ -587,6 +594,7 @@ class AbbreviationTagger:
                 out.setdefault(canonical(short), (phrase, "abbr.defined_quoted"))
         for m in self.called_after.finditer(text) if "tắt" in text else ():  # "Ban Chỉ đạo …, gọi tắt là BCĐ"
             self._define_before(text[max(0, m.start() - 150) : m.start()], m.group(1), out)
+        kept: set[str] = set()  # abbr.defined_table: forms the article first glosses with the table's own name
         for m in _PAREN.finditer(text):
             inner = m.group(1).strip()
             called = _CALLED.match(inner)  # "Lực lượng Phòng vệ Nhật Bản (gọi tắt là JSDF)"
@@ -599,6 +607,8 @@ class AbbreviationTagger:
                         self._define_before(before, inner, out, _QUOTE_CLOSES.match(text, m.end()) is not None)
                         if canonical(inner) not in out and (rendering := self._rendering_before(before, inner)):
                             out[canonical(inner)] = (rendering, "abbr.defined_rendering")
+                        if canonical(inner) not in out and self._table_named_before(before, inner):
+                            kept.add(canonical(inner))
                 else:  # "(Centcom)", "(FONOPs)": lower-case letters ask for evidence
                     self._define_mixed(before, inner, out)
                 continue
@@ -619,6 +629,8 @@ class AbbreviationTagger:
                     out.setdefault(canonical(short), (inner, "abbr.defined_phrase"))
                 elif self._common_gloss(inner, short):  # "SIGINT (tình báo tín hiệu)"
                     out.setdefault(canonical(short), (inner, "abbr.defined_common"))
+        for key in kept & out.keys():  # a later gloss in other words does not take over the first one's mentions
+            out[key] = (self.keys[key].expansion, "abbr.defined_table")
         tag = self._newspaper_tag(text)
         if tag is not None:
             out.setdefault(canonical(tag[0]), (tag[1], "abbr.newspaper_tag"))
@@ -734,6 +746,18 @@ class AbbreviationTagger:
         elif (common := self._common_before(before, short)) is not None:
             out.setdefault(canonical(short), (common, "abbr.defined_common_before"))
 
+    def _table_named_before(self, before: str, short: str) -> bool:
+        """Whether the words right before a known form's brackets are the table's name for it ("xe thiết giáp chở
+        quân (APC)"): the article's first gloss, which ``abbr.defined_table`` keeps for every mention when a later
+        one says it in other words ("… xe bọc thép chở quân (APC)")."""
+        entry = self.lookup(short)
+        if entry is None:
+            return False
+        table = entry.expansion.casefold()
+        folded = before.rstrip().casefold()
+        start = len(folded) - len(table)
+        return folded.endswith(table) and (start == 0 or not _LEFT_TOUCH.match(folded, start - 1))
+
     def _rendering_before(self, before: str, short: str) -> Optional[str]:
         """``abbr.defined_rendering``: the article's own rendering of a form the table knows, right before its
         brackets, that no other rule reads (no head word, or a stop word inside it): from the first word, among the
@@ -765,6 +789,30 @@ class AbbreviationTagger:
             described = self.described.match(phrase_text)  # "đảng cầm quyền Nhân dân Campuchia": "đảng Nhân dân Campuchia"
             rendering = phrase_text[: described.start(1)] + phrase_text[described.end(1) :] if described else phrase_text
             return None if rendering.casefold() == entry.expansion.casefold() else rendering
+        return self._rendering_reworded(window, words, name, said)
+
+    def _rendering_reworded(self, window: str, words: list[regex.Match[str]], name: list[str], said: set[str]) -> Optional[str]:
+        """``abbr.defined_rendering`` opened by another word than the table name's first, the earliest that fits: a
+        capitalized word of the name mid-sentence (the article's own name, shortened too: "Khu an ninh chung (JSA)",
+        "Cấp cao Đông Á (EAS)", "Chống đối thủ của Mỹ thông qua các lệnh trừng phạt (CAATSA)"), a head of
+        rendering_heads ("chiến dịch tự do hàng hải (FONOP)") or a lower-case word of the name ("năng lực chiến tranh
+        điện tử (EW)" is "chiến tranh điện tử"). The phrase ends with the name's last word and says half its words or
+        more; it adds at most one word the name does not have (a word said twice counts once more), besides the head."""
+        wanted = Counter(x for x in name if x not in self.skip_words)
+        folded = [x.group().casefold() for x in words]
+        for i, w in enumerate(words):
+            head = next((len(h) for h in self.rendering_heads if tuple(folded[i : i + len(h)]) == h), 0)
+            capital = w.group()[0].isupper() and folded[i] in said and _MID_SENTENCE.search(window, 0, w.start()) is not None
+            if not (head or capital or folded[i] in said) or folded[-1] != name[-1]:
+                continue
+            content = [x for x in folded[i + head :] if x not in self.skip_words]
+            found = said & set(content)
+            surplus = sum((Counter(content) - wanted).values())
+            if 2 * len(found) < len(said) or surplus > 1:
+                continue
+            if not (head or capital) and len(found) < len(said) and surplus == 0:
+                continue  # the table's name shortened in lower case: "vốn đầu tư nước ngoài (FDI)" keeps the table
+            return self.rendering_tail.sub("", window[w.start() :].strip())
         return None
 
     def _common_before(self, before: str, short: str) -> Optional[str]:
@@ -867,15 +915,19 @@ class AbbreviationTagger:
         return None
 
     def _match_initials(self, words: list[str], letters: str) -> bool:
-        """Whether each letter is the initial of the next word, small words passed over."""
+        """Whether each letter is the initial of the next word, small words passed over; a word in CamelCase may give
+        the initial of each of its parts ("ImageSat International" spells "ISI")."""
         if not words or _initial(words[0]) != letters[0] or words[-1].lower() in self.skip_words:
             return False
         states = {0}
         for w in words:
             nxt = set()
+            humps = _camel_initials(w)  # "ImageSat International (ISI)": a word in CamelCase gives each part's initial
             for k in states:
                 if k < len(letters) and _initial(w) == letters[k]:
                     nxt.add(k + 1)
+                if humps and letters.startswith(humps, k):
+                    nxt.add(k + len(humps))
                 if w.lower() in self.skip_words:
                     nxt.add(k)
             states = nxt
@@ -1131,6 +1183,16 @@ def _names_something(phrase: str, short: str) -> bool:
 def _initial(word: str) -> str:
     """The first letter without its marks, in capitals ("Ủy" → "U"); "Đ" stays "Đ"."""
     return unicodedata.normalize("NFD", word[0])[0].upper()
+
+
+_CAMEL = regex.compile(r"\p{Lu}\p{Ll}++(?:\p{Lu}\p{Ll}++)++")
+
+
+def _camel_initials(word: str) -> str:
+    """The initials of a word in CamelCase, two or more ("ImageSat" → "IS", "DigitalGlobe" → "DG"), else ""."""
+    if word[1:].islower() or not _CAMEL.fullmatch(word):  # (most words: a cheap test first)
+        return ""
+    return "".join(c for c in word if c.isupper())
 
 
 def _letters(short: str) -> str:

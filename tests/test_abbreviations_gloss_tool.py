@@ -1,0 +1,44 @@
+"""tools/abbreviations_gloss.py: the glosses an article gives a form and the kinds of disagreement it lists."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TOOL = ROOT / "tools" / "abbreviations_gloss.py"
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("abbreviations_gloss", TOOL)
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_glosses_in_brackets_apposition_and_initials() -> None:
+    from qpextract.text.abbreviations import AbbreviationTagger
+
+    tool, tagger = _tool(), AbbreviationTagger()
+    text = "Tàu Mỹ thực hiện chiến dịch tự do hàng hải (FONOP) ở đó. Vụ nổ do HTP, dạng cô đọng của hydrogen peroxide, gây ra."
+    start = text.index("FONOP")
+    found = tool.glosses(tagger, text, "FONOP", [(start, start + 5)])
+    assert ("before", "Tàu Mỹ thực hiện chiến dịch tự do hàng hải") in found
+    start = text.index("HTP")
+    assert tool.glosses(tagger, text, "HTP", [(start, start + 3)]) == [("apposition", "dạng cô đọng của hydrogen peroxide")]
+    text = "Ban Chỉ huy Quân sự huyện họp; Ban Chỉ huy Quân sự BCHQS"
+    start = text.rindex("BCHQS")
+    assert ("initials", "Ban Chỉ huy Quân sự") in tool.glosses(tagger, text, "BCHQS", [(start, start + 5)])
+
+
+def test_classify_names_the_disagreement() -> None:
+    classify = _tool().classify
+    before = [("before", "thực hiện chiến dịch tự do hàng hải")]
+    assert classify("tuần tra tự do hàng hải", "abbr.table", before) == "differs_before"
+    assert classify("chiến dịch tự do hàng hải", "abbr.defined_rendering", before) == ""
+    assert classify("", "abbr.unknown", before) == "null_with_gloss"
+    assert classify("vũ khí tấn công và chi phí", "abbr.defined_phrase", [("before", "đó là khả năng phòng vệ, vũ khí tấn công và chi phí")]) == "bounds_comma"
+    assert classify("Cục Tình báo Trung ương Mỹ", "abbr.defined_phrase", [("before", "báo cáo của Cục Tình báo Trung ương Mỹ")]) == "bounds_country"
+    assert classify("Cục Tình báo Trung ương Mỹ", "abbr.table", [("before", "báo cáo của Cục Tình báo Trung ương Mỹ")]) == ""
+    assert classify("đô la Mỹ", "abbr.table", []) == ""
