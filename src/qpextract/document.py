@@ -66,8 +66,6 @@ class Document:
     body: tuple[int, int] = (0, 0)
     # normalized spans of page chrome that yield no records (a site header's "today" date above the headline)
     chrome: list[tuple[int, int]] = field(default_factory=list)
-    # normalized spans of the dateline lines read into ``published``: the page's own stamp, no date record
-    datelines: list[tuple[int, int]] = field(default_factory=list)
     # records, every start/end normalized until to_article()
     abbreviations: list[Abbreviation] = field(default_factory=list)
     dates: list[TemporalExpression] = field(default_factory=list)

@@ -305,7 +305,6 @@ class MetadataReader:
         rule, published, author = found
         if doc.published is None:
             doc.published = published
-        doc.datelines.append((start, end))
         if author and not doc.authors:
             doc.authors = self.byline_names(author) or [author]  # "Trung Thực - Giang Biên" gives two
         doc.explain(self.name, rule, start, end)
