@@ -518,6 +518,8 @@ class EventExtractor:
             return None
         if any(ls <= d.start < le for d in doc.dates for ls, le in lead):
             return None  # a dated lead reports what the question is about
+        if any(find_all(self.t.day_step_re, doc.lex.lower, ls, le) for ls, le in lead):
+            return None  # so does a lead dated a day after another happening ("Một ngày sau khi …")
         return "event.none.question"
 
     def _frames(self, low: str, hit: tuple[int, int, TriggerRow], fire: list[tuple[int, int, TriggerRow]], head_low: str) -> bool:

@@ -98,6 +98,7 @@ class EventVocabulary(BaseModel):
     profile_names: list[str]
     assessment_openers: list[str]
     why_words: list[str]
+    lead_day_steps: list[str]
     subordinators: list[str]
     main_clause_words: int
     watch_verbs: list[str]
@@ -194,6 +195,7 @@ class EventTables:
         self.profile_names = frozenset(voc.profile_names)
         self.assessment_re = phrase_regex(voc.assessment_openers)
         self.why_re = phrase_regex(voc.why_words)
+        self.day_step_re = phrase_regex(voc.lead_day_steps)
         self.subordinator_re = phrase_regex(voc.subordinators)
         self.main_clause_words = voc.main_clause_words
         self.watch_re = phrase_regex(voc.watch_verbs)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+import regex
+
 from qpextract.document import Document, Reference
 from qpextract.extractors.temporal.grammar import Grammar, load_grammar
 from qpextract.extractors.temporal.resolve import resolve
@@ -28,6 +30,10 @@ class TemporalExtractor:
 
     def __init__(self, grammar: Optional[Grammar] = None) -> None:
         self.rules = RuleSet(grammar or load_grammar())
+        heads = sorted(self.rules.g.words["teaser_heads"], key=len, reverse=True)
+        self._teaser_heads = tuple(heads)
+        # a line opened by a teaser head: another article's headline (temporal_words.yaml teaser_heads)
+        self._teaser_lines = regex.compile(r"(?m)^[ \t]*(?:" + "|".join(regex.escape(h) for h in heads) + r")(?!\w)[^\n]*+")
 
     def expressions(
         self, text: str, reference: Reference, lower: Optional[str] = None
@@ -51,7 +57,12 @@ class TemporalExtractor:
         return out
 
     def __call__(self, doc: Document) -> None:
-        for start, end, rule, fields in self.expressions(doc.text, doc.reference, doc.lex.lower):
+        lower = doc.lex.lower
+        teasers = [m.span() for m in self._teaser_lines.finditer(lower)] if any(h in lower for h in self._teaser_heads) else []
+        for start, end, rule, fields in self.expressions(doc.text, doc.reference, lower):
+            if any(a <= start < b for a, b in teasers):
+                doc.near_miss(self.name, rule, start, end, "a date in a related-article line (Xem thêm: ...): that article's, not this one's")
+                continue
             if any(a <= start and end <= b for a, b in doc.chrome):
                 continue  # the site header's "today" date: page chrome, no record
             doc.dates.append(TemporalExpression(**doc.span(start, end), **fields))

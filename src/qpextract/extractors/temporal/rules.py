@@ -238,8 +238,13 @@ class RuleSet:
             month1 = _int(get("m1")) or month
             year1 = _year(get("y1")) or year  # "3-2-1930/3-2-2025": each bound has its year
             first_end = m.end("y1") if get("y1") else m.end("m1") if get("m1") else m.end("d1")
-            first = Partial(start, first_end, name, "day", year1, month1, _int(get("d1")), part_of_day=p.part_of_day)
-            second = Partial(m.start("d2"), m.end(), name, "day", year, month, _int(get("d2")))
+            d1, d2 = _int(get("d1")), _int(get("d2"))
+            if get("two") and not get("m1") and d1 is not None and d2 == d1 + 1:
+                # "hai ngày 21 và 22/2": the two days in a row are a period too
+                yield Partial(start, m.end(), name, "day_span", year, month, d1, year2=year, month2=month, day2=d2)
+                start = m.start("d1")
+            first = Partial(start, first_end, name, "day", year1, month1, d1, part_of_day=p.part_of_day)
+            second = Partial(m.start("d2"), m.end(), name, "day", year, month, d2)
             yield first
             for s, e, written in _captures(m, "dx"):
                 yield Partial(s, e, name, "day", year, month, _int(written))
