@@ -324,7 +324,7 @@ class Lexicon:
             return start
         return m.start()
 
-    @lru_cache(maxsize=256)  # one Lexicon per extractor, kept for its life: the cache holds it no longer
+    @lru_cache(maxsize=256)  # the cache keeps the Lexicon alive: one per extractor, alive as long anyway
     def cued_alone(self, family: str) -> re.Pattern[str]:
         """A singular honorific and ``family`` alone after it ("Ông Ghempel"), for rule ``person.cued_tail``."""
         return re.compile(r"(?<!\w)(?i:" + self._single_hon + r")[ \t]++" + re.escape(family) + r"(?![\w'’-]|[ \t]++" + UPPER + ")")
