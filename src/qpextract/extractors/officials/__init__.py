@@ -567,11 +567,8 @@ class OfficialExtractor:
             s = m.start()
             if s > lo and (text[s - 1].isalnum() or text[s - 1] in "'’.-"):
                 continue  # inside a word or a longer name
-            cued = False  # rule person.cued_tail: read below only when the checks of this rule turn the run down
             if self._tail_or_thing(text, s, lo) or self.lex.first_name_thing.search(text, max(lo, s - 96), s):
-                cued = self._cued_tail(text, s, lo, hi, m.end())
-                if not cued:
-                    continue  # "tàu chở dầu Boris Butoma", "Trung tâm … James Martin"
+                continue  # "tàu chở dầu Boris Butoma", "Trung tâm … James Martin"
             h = self._list_head(text, s, lo)
             if h < s and (self._tail_or_thing(text, h, lo) or self.lex.first_name_thing.search(text, max(lo, h - 96), h)):
                 continue  # "làng Suha, Al-Barghouthiyah, Abu Habibat và Hamad Omar": the last of a list of places
@@ -595,37 +592,11 @@ class OfficialExtractor:
             ):
                 continue
             run = text[s:e]
-            if cued:
-                out.append(NameSpan(s, e, "cued_tail"))
-                continue
             if run not in things:
                 things[run] = self._named_as_thing(text, lo, hi, run)
             if not things[run]:
                 out.append(NameSpan(s, e, "first_name"))
         return out
-
-    def _cued_tail(self, text: str, s: int, lo: int, hi: int, given_end: int) -> bool:
-        """Rule ``person.cued_tail``: a given name closing a longer capitalized run after a place or body
-        ("… nghị viện Crimea Yury Ghempel", "Đại sứ Nga tại Manila Igor Khovaev") opens a person's name when its
-        family name stands alone after an honorific elsewhere in the article ("Ông Ghempel"), and no thing's,
-        place's or site's head comes before the run ("tàu sân bay USS Carl Vinson" stays a ship)."""
-        runs = list(self.foreign.runs_after(text, given_end, _line_end(text, given_end, hi, 120)))
-        if not runs or len(runs[0][2]) != 1 or not _reads_foreign(runs[0][2][0]):
-            return False  # one family name after the given name, read foreign
-        head = text[max(lo, s - 24) : s]
-        prev = head.rstrip(" \t").rsplit(None, 1)[-1:] if head.endswith((" ", "\t")) else []
-        if not prev or not prev[0][:1].isupper() or prev[0].isupper():
-            return False  # a capitalized word before it, not an acronym ("USS", "TS")
-        if (
-            self.lex.thing_before.search(head)
-            or self.lex.thing_head.search(text, max(lo, s - 16), s)
-            or self.lex.place_before.search(text, max(lo, s - 16), s)
-            or self.lex.site_before.search(text, max(lo, s - 16), s)
-            or self.names.named_after.search(text, max(lo, s - 80), s)
-        ):
-            return False
-        family = runs[0][2][0]
-        return any(m.start() != runs[0][0] for m in self.lex.cued_alone(family).finditer(text, lo, hi))
 
     @staticmethod
     def _list_head(text: str, i: int, lo: int) -> int:
@@ -1305,7 +1276,6 @@ _KIND_RULES: dict[str, tuple[str, bool]] = {
     "tail": ("person.post_tail", True),
     "known": ("person.known", False),
     "recurring": ("person.recurring", False),
-    "cued_tail": ("person.cued_tail", False),
     "named": ("person.named", False),
     "appos": ("person.post_comma", True),
     "patronymic": ("person.patronymic", False),

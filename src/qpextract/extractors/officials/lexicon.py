@@ -8,7 +8,6 @@ prefix-factored regexes. One ``Lexicon`` is built per extractor instance.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any, Literal, Optional
 
 from pydantic import BaseModel
@@ -51,8 +50,6 @@ class Lexicon:
         hons = read_tsv("honorifics.tsv", _HonorificRow)
         self.honorific = {fold(r.cue): r.honorific for r in hons}
         self.plural = frozenset(fold(r.cue) for r in hons if r.plural == "yes")
-        # person.cued_tail: a family name standing alone after a singular honorific of honorifics.tsv ("Ông Ghempel")
-        self._single_hon = trie_pattern([r.cue for r in hons if r.plural != "yes"], fold_case=True)
         ranks = rank_rows()
         self.rank = {fold(w): r for r in ranks for w in r.written()}
         rank_words = [w for r in ranks for w in r.written()]
@@ -323,11 +320,6 @@ class Lexicon:
         if m.start() > 0 and text[m.start() - 1] == " " and self.bodies.compound_end(text, prev, m.start() - 1, start) > m.start() - 1:
             return start
         return m.start()
-
-    @lru_cache(maxsize=256)  # the cache keeps the Lexicon alive: one per extractor, alive as long anyway
-    def cued_alone(self, family: str) -> re.Pattern[str]:
-        """A singular honorific and ``family`` alone after it ("Ông Ghempel"), for rule ``person.cued_tail``."""
-        return re.compile(r"(?<!\w)(?i:" + self._single_hon + r")[ \t]++" + re.escape(family) + r"(?![\w'’-]|[ \t]++" + UPPER + ")")
 
     def is_title(self, text: str, pos: int, endpos: int) -> bool:
         return self.title_at.match(text, pos, endpos) is not None
