@@ -234,7 +234,7 @@ class PositionParser:
         if bare in self._assistant and not nested and b is not None and b.end() not in stops and self.lex.is_title(text, b.end(), limit):
             # rule position.assistant_of: "Phó trợ lý Ngoại trưởng Mỹ", the office assisted is the body
             sub = self.at(text, b.end(), limit, stops, nested=True)
-            if sub is not None:
+            if sub is not None and (sub.organization is not None or not self._next_is_name(text, sub.end, limit, stops)):
                 return self._make(pos, sub.end, " ".join(ttext.split()), " ".join(text[b.end() : sub.end].split()), " ".join(text[pos : sub.end].split()), group)
         of = _OF.match(text, b.end(), limit) if b is not None else None
         if of is not None and of.end() < limit and of.end() not in stops and (
