@@ -6,8 +6,9 @@
   ``title.chrome``: section names, hashtags and lone marks above it are page chrome;
   ``dateline.headline_tail``: a date printed at the end of the headline line is the dateline;
 - ``dateline.page_prefix``: the page-metadata prefix stored pages print at the very start
-  (" date 2023-11 …") gives ``published`` at the precision printed; the rest of its line is read
-  as the first line;
+  (" date 2023-11-09 …") gives ``published`` when it names a day; a month stamp (" date 2023-11",
+  ``dateline.page_prefix_month``) gives neither ``published`` nor a reference date, as the web
+  readers annotate it; the rest of its line is read as the first line;
 - ``dateline.*``: a line right above or under the headline, or among the last lines,
   printed the way news sites print dates (data/vi/datelines.yaml) gives ``published``
   and so the reference date; a byline with a date ("Minh Cường 02/09/2015 16:20")
@@ -178,8 +179,8 @@ class MetadataReader:
         doc.reference = reference_date(doc.published, doc.title)
 
     def read_page_prefix(self, doc: Document, lines: list[tuple[int, int]]) -> None:
-        """``dateline.page_prefix``: " date 2023-11 …" opening the page gives ``published``; the rest of
-        its line stays the first line (``lines`` is edited in place)."""
+        """``dateline.page_prefix``: " date 2023-11-09 …" opening the page gives ``published`` (a month stamp
+        gives none); the rest of its line stays the first line (``lines`` is edited in place)."""
         if not lines:
             return
         s, e = lines[0]
@@ -187,9 +188,13 @@ class MetadataReader:
         if found is None:
             return
         published, rest = found
-        if doc.published is None:
-            doc.published = published
-        doc.explain(self.name, self.page_prefix[0], s, rest)
+        if len(published) == len("2023-11"):
+            # a month stamp is no printed dateline (web3a, web11c readers): no ``published``, no reference
+            doc.explain(self.name, "dateline.page_prefix_month", s, rest)
+        else:
+            if doc.published is None:
+                doc.published = published
+            doc.explain(self.name, self.page_prefix[0], s, rest)
         if rest < e:
             lines[0] = (rest, e)
         else:
@@ -462,7 +467,8 @@ def load_datelines() -> list[tuple[str, regex.Pattern[str]]]:
     rules = []
     for rule in cfg["rules"]:
         body = _PART.sub(lambda m: parts.get(m.group(1), m.group()), rule["pattern"])
-        rules.append((rule["name"], regex.compile(r"\s*(?:" + body + r")" + tail + r"\s*")))
+        # a bullet the page prints before any of them ("  • Cập nhật: …")
+        rules.append((rule["name"], regex.compile(r"\s*(?:[•·]\s*)?(?:" + body + r")" + tail + r"\s*")))
     return rules
 
 
