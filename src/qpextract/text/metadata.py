@@ -44,6 +44,7 @@ _INNER_STOP = regex.compile(r"[.!?:;] ")  # a second sentence or a colon inside 
 # a byline run into the last paragraph, after its final sentence
 _GLUED_BYLINE = regex.compile(r"[.!?…\"'] ((?:\p{Lu}\.){1,3}\p{Lu}[\p{L}\p{M}]*+|[^.!?…\n]{3,60})$")
 _WORDS = regex.compile(r"\S+")
+_LETTERS = regex.compile(r"[\p{L}\p{M}]++")
 _LONE_MARKS = regex.compile(r"[.,;:·•*…\-–—]{1,5}")  # a line of marks only, left by a page under its byline
 _PART = regex.compile(r"\{([a-z_]+)\}")  # a named part of a dateline template: "{date}"
 _DATELINE_WINDOW = 3  # lines under the headline (or at the end) where a dateline may stand
@@ -106,6 +107,10 @@ class MetadataReader:
         captions = "|".join(f"(?:{c})" for c in head["caption_lines"])
         self.caption_line = regex.compile(r"\s*(?:" + captions + r")\s*", regex.IGNORECASE)
         self.caption_max_words = int(head["caption_max_words"])
+        banner = head["banner"]
+        self.banner_common = frozenset(banner["common_words"])
+        self.banner_headline_share = float(banner["headline_share"])
+        self.banner_share = float(banner["banner_share"])
         self.related = regex.compile(
             r"\s*(?:" + "|".join(regex.escape(h) for h in head["related_headings"]) + r")\s*:?\s*", regex.IGNORECASE
         )
@@ -124,6 +129,7 @@ class MetadataReader:
         self.read_page_prefix(doc, lines)
         before = doc.published
         first = self.skip_top(doc, lines)
+        first = self.skip_banners(doc, lines, first)
         # a dateline above the headline set ``published``: the site header's "today" unless none follows the headline
         above = doc.published if doc.published != before else None
         headline = False  # the headline was read from the text (not given by the caller)
@@ -264,6 +270,44 @@ class MetadataReader:
                 doc.explain(self.name, "title.chrome", lines[first][0], lines[k - 1][1])
                 return k
         return first
+
+    def skip_banners(self, doc: Document, lines: list[tuple[int, int]], first: int) -> int:
+        """``title.banner``: index of the headline when lines above it are a site's banners.
+
+        Above the lead a page may print lines in no fixed form (a slogan, a welcome line, a station's
+        name in capitals or in English, a hotline): the headline is the first line that the lead
+        restates (``headline_share`` of its words or more in the lead and the line after it); the
+        lines passed over share little with the lead (under ``banner_share``) and with that headline
+        alike, which a headline and the summary printed under it never do. A dateline among them is
+        read as one above the headline."""
+        text = doc.text
+        stop = min(first + _CHROME_WINDOW, len(lines) - 1)
+        lead = next((k for k in range(first, stop) if self.is_lead(text[lines[k][0] : lines[k][1]].strip())), None)
+        if lead is None or lead < first + 2:
+            return first  # no lead in sight, or nothing but one line above it
+        ref = self._words(text[lines[lead][0] : lines[lead + 1][1]])
+        for j in range(first, lead):
+            line = text[lines[j][0] : lines[j][1]].strip()
+            words = self._words(line)
+            if _share(words, ref) < self.banner_headline_share or _SENTENCE_END.search(line):
+                continue  # a summary under the headline ends with a stop: never the headline here
+            if j == first or any(
+                _share(self._words(text[a:b]), ref | words) >= self.banner_share for a, b in lines[first:j]
+            ):
+                return first
+            for a, b in lines[first:j]:
+                if not self._dateline(doc, a, b):
+                    doc.explain(self.name, "title.banner", a, b)
+            return j
+        return first
+
+    def _words(self, text: str) -> set[tuple[str, str]]:
+        """The pairs of neighbouring words of ``text`` in lower case (two-syllable words are the unit of
+        Vietnamese meaning: "Bắc Sơn" is not "Lạng Sơn"), but pairs of the commonest function words."""
+        words = [m.lower() for m in _LETTERS.findall(text)]
+        return {
+            (a, b) for a, b in zip(words, words[1:]) if not (a in self.banner_common and b in self.banner_common)
+        }
 
     def stopped_headline(self, line: str, after: str) -> bool:
         """``title.stopped_headline``: a portal headline closed by a full stop ("UBND huyện tổ chức Hội nghị
@@ -442,6 +486,11 @@ class MetadataReader:
                 return None
             names.append(_titlecase(" ".join(words)))
         return names or None
+
+
+def _share(words: set[tuple[str, str]], ref: set[tuple[str, str]]) -> float:
+    """The share of ``words`` found in ``ref`` (0 when there are none)."""
+    return len(words & ref) / len(words) if words else 0.0
 
 
 def _is_name(syllables: list[str], least: int, most: int) -> bool:
