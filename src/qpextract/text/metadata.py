@@ -15,7 +15,8 @@
   also gives an author;
 - ``byline.*``: short name-only lines at the end are the byline (data/vi/byline.yaml):
   names in capitals or initials ("TRẦN HÙNG", "H.LAN", "Q.T – V.H"), after an opener
-  ("Tin, ảnh:"), or run into the last sentence; "Theo …" names a source, not an author;
+  ("Tin, ảnh:"), or run into the last sentence; a reporter label alone ("PV", ``byline.reporter``)
+  is kept as printed; "Theo …" names a source, not an author;
   a name closed by a dash at the very end ("… NT Nguyễn Thuận -") or with its paper after a
   slash ("… ./. Trung Hiếu/VOV.VN", "theo Tử Quỳnh/Vnexpress").
   Lists of other articles after "Tin khác" are not read.
@@ -76,6 +77,7 @@ class MetadataReader:
         self.surnames = surnames()
         # "Ảnh: " right before a name: a photo credit
         self.photo_credit = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in credit_labels("metadata")) + r")\s*:\s*$")
+        self.reporter = regex.compile("|".join(regex.escape(r) for r in cfg["reporter_labels"]))
         self.max_caption = int(cfg["max_caption_chars"])
         self.max_line = int(cfg["max_line_chars"])
         self.max_tail = int(cfg["max_tail_lines"])
@@ -227,14 +229,18 @@ class MetadataReader:
 
     def byline_at_top(self, doc: Document, lines: list[tuple[int, int]], first: int, dated: Optional[int]) -> list[str]:
         """``byline.top``: names under the headline, after an opener ("Tác giả: …"), next to the dateline, or
-        in capitals on the line right under it ("NGỌC MINH - HẢI ĐĂNG")."""
+        in capitals on the line right under it ("NGỌC MINH - HẢI ĐĂNG"), or one name alone there that opens
+        with a family name ("Trần Minh Mẫu", his affiliation on the next line)."""
         text = doc.text
         for i in range(first, min(first + _DATELINE_WINDOW, len(lines) - 1)):
             s, e = lines[i]
             line = text[s:e].strip()
             beside = dated is not None and abs(i - dated) == 1
             capitals = i == first and doc.title is not None and line.isupper() and not self.chrome.fullmatch(line)
-            if (self.openers.match(line) or beside or capitals) and not self.body_prefix.match(line):
+            words = line.split()
+            # a bare name from a family name on, alone on the line under the headline ("Trần Minh Mẫu")
+            bare = i == first and doc.title is not None and _is_name(words, 2, 4) and words[0] in self.surnames
+            if (self.openers.match(line) or beside or capitals or bare) and not self.body_prefix.match(line):
                 names = self.byline_names(line)
                 if names:
                     doc.explain(self.name, "byline.top", s, e)
@@ -377,6 +383,12 @@ class MetadataReader:
             line = text[s:e].strip()
             if _LONE_MARKS.fullmatch(line):
                 continue  # "Nguyễn Thắng" then a lone ";" or "." the page left: no text
+            if self.reporter.fullmatch(line):
+                authors = [line.rstrip(".")] + authors  # "PV", "Nhóm PV": the paper's reporter, kept as printed
+                end = s if trailing else end
+                kind = "byline.reporter"
+                at = s
+                continue
             if self.openers.match(line):
                 names = self.byline_names(line)
                 if names is not None:  # "Tin, ảnh: XUÂN CƯỜNG - THÁI PHƯƠNG"
