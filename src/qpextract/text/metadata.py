@@ -384,7 +384,7 @@ class MetadataReader:
             if _LONE_MARKS.fullmatch(line):
                 continue  # "Nguyễn Thắng" then a lone ";" or "." the page left: no text
             if self.reporter.fullmatch(line):
-                authors = [line.rstrip(".")] + authors  # "PV", "Nhóm PV": the paper's reporter, kept as printed
+                authors = [line.rstrip(".")] + authors  # "PV", "Nhóm PV": the paper's reporter, as printed
                 end = s if trailing else end
                 kind = "byline.reporter"
                 at = s
