@@ -59,6 +59,7 @@ class EventVocabulary(BaseModel):
     held_topic_heads: list[str]
     held_before: str
     title_occasion_heads: list[str]
+    title_result_heads: list[str]
     frame_before: str
     frame_types: list[EventType]
     frame_acts: list[str]
@@ -154,6 +155,7 @@ class EventTables:
         self.held_topic_heads = frozenset(phrase_key(w) for w in voc.held_topic_heads)
         self.held_before_re = re.compile(voc.held_before)
         self.title_occasion_heads = frozenset(phrase_key(w) for w in voc.title_occasion_heads)
+        self.title_result_heads = frozenset(phrase_key(w) for w in voc.title_result_heads)
         self.frame_before_re = re.compile(voc.frame_before)
         self.frame_types = frozenset(voc.frame_types)
         self.frame_acts = frozenset(phrase_key(w) for w in voc.frame_acts)
