@@ -408,10 +408,11 @@ class EventExtractor:
         if span is not None:
             row = TriggerRow(phrase="headline", type="other", scope="title", rank=2, cue=True)
             return self._headline_event(doc, low, span, row, "event.main.headline", title_low, title_end, lead)
-        if not doc.title and lead:
+        if not doc.title and lead and self.t.untitled_guest_re.search(low[lead[0][0] : lead[0][1]]):
             # rule event.main.untitled_lead: a page with no headline (an excerpt opening mid-article) whose first
-            # sentence names no happening (a list of guests) is about the first event of a kind the lead names
-            # plainly ("Toàn cảnh Lễ giao nhận quân …" under "Về phía tỉnh có các đồng chí: …")
+            # sentence is a list of guests is about the first event of a kind the lead names plainly ("Toàn cảnh
+            # Lễ giao nhận quân …" under "Về phía tỉnh có các đồng chí: …"), not one of a file photo ("trong một
+            # cuộc diễn tập")
             typed = [
                 h
                 for h in hits
@@ -420,6 +421,7 @@ class EventExtractor:
                 and h[2].rank == 1
                 and any(a <= h[0] < b for a, b in lead)
                 and self._plain(low, h[0])
+                and not self.t.untitled_indefinite_re.search(low[max(0, h[0] - 20) : h[0]])
             ]
             if typed:
                 s, e, row = typed[0]

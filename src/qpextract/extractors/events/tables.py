@@ -46,6 +46,8 @@ class EventVocabulary(BaseModel):
     analysis_title: list[str]
     statement_marks: str
     quotation_marks: str
+    untitled_guest_list: str
+    untitled_indefinite: list[str]
     title_clause_breaks: str
     question_title: list[str]
     question_marks: str
@@ -142,6 +144,8 @@ class EventTables:
         self.analysis_re = phrase_regex(voc.analysis_title)
         self.statement_marks_re = re.compile(voc.statement_marks)
         self.quotation_re = re.compile(voc.quotation_marks)
+        self.untitled_guest_re = re.compile(voc.untitled_guest_list)
+        self.untitled_indefinite_re = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in voc.untitled_indefinite) + r")\s+(?:cuộc\s+|đợt\s+|buổi\s+)?$")
         self.title_clause_re = re.compile(voc.title_clause_breaks)
         self.question_re = phrase_regex(voc.question_title)
         self.question_marks_re = re.compile(voc.question_marks)
