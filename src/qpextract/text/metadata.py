@@ -5,6 +5,8 @@
   data/vi/headline.yaml; a line the page prints twice near the top is a headline;
   ``title.chrome``: section names, hashtags and lone marks above it are page chrome;
   ``dateline.headline_tail``: a date printed at the end of the headline line is the dateline;
+  ``title.site_tail``: the site's name after it ("… - Báo Mẫu Sơn") is chrome;
+  ``title.banner``: lines above the lead that share no words with it are banners (``skip_banners``);
 - ``dateline.page_prefix``: the page-metadata prefix stored pages print at the very start
   (" date 2023-11-09 …") gives ``published`` when it names a day; a month stamp (" date 2023-11",
   ``dateline.page_prefix_month``) gives neither ``published`` nor a reference date, as the web
@@ -95,6 +97,7 @@ class MetadataReader:
         self.lead_tag = regex.compile(head["lead_tag"])
         self.lead_bare_tag = regex.compile(head["lead_bare_tag"])
         self.headline_date = regex.compile(head["headline_date_tail"])
+        self.site_tail = regex.compile(head["headline_site_tail"])
         self.lead_opener = regex.compile(
             r"^(?:" + "|".join(regex.escape(o) for o in head["lead_openers"]) + r")(?:\s+[^\s,]+){0,3}?\s*(?:,|\d)"
         )
@@ -155,6 +158,10 @@ class MetadataReader:
                     if doc.published is None:
                         doc.published = dated_at[1]
                     doc.explain(self.name, "dateline.headline_tail", tail.start("tail"), tail.end("tail"))
+                site = self.site_tail.search(text, s, e)
+                if site and text[s : site.start()].strip():
+                    doc.explain(self.name, "title.site_tail", site.start(), e)
+                    e = site.start()  # "… - Báo Mẫu Sơn": the site's name, as a page's <title> prints it
                 doc.title = text[s:e].strip()
                 doc.explain(self.name, "title.headline", s, e)
                 first += 1
