@@ -7,6 +7,7 @@
   ``dateline.headline_tail``: a date printed at the end of the headline line is the dateline;
   ``title.site_tail``: the site's name after it ("… - Báo Mẫu Sơn") is chrome;
   ``title.banner``: lines above the lead that share no words with it are banners (``skip_banners``);
+  ``title.kicker``: a short topic line over a headline that spells it out is a kicker (``skip_kicker``);
 - ``dateline.page_prefix``: the page-metadata prefix stored pages print at the very start
   (" date 2023-11-09 …") gives ``published`` when it names a day; a month stamp (" date 2023-11",
   ``dateline.page_prefix_month``) gives neither ``published`` nor a reference date, as the web
@@ -116,6 +117,7 @@ class MetadataReader:
         self.banner_common = frozenset(banner["common_words"])
         self.banner_headline_share = float(banner["headline_share"])
         self.banner_share = float(banner["banner_share"])
+        self.kicker_max_words = int(head["kicker_max_words"])
         self.related = regex.compile(
             r"\s*(?:" + "|".join(regex.escape(h) for h in head["related_headings"]) + r")\s*:?\s*", regex.IGNORECASE
         )
@@ -135,6 +137,7 @@ class MetadataReader:
         before = doc.published
         first = self.skip_top(doc, lines)
         first = self.skip_banners(doc, lines, first)
+        first = self.skip_kicker(doc, lines, first)
         # a dateline above the headline set ``published``: the site header's "today" unless none follows the headline
         above = doc.published if doc.published != before else None
         headline = False  # the headline was read from the text (not given by the caller)
@@ -313,6 +316,27 @@ class MetadataReader:
                     doc.explain(self.name, "title.banner", a, b)
             return j
         return first
+
+    def skip_kicker(self, doc: Document, lines: list[tuple[int, int]], first: int) -> int:
+        """``title.kicker``: a short line above the headline that names its topic ("Diễn tập khu vực phòng thủ" over
+        "Huyện Mẫu Sơn tổ chức diễn tập khu vực phòng thủ năm 2024") is a kicker, not the headline: it has at most
+        ``kicker_max_words`` words and no stop, half its word pairs or more stand in the longer headline line under
+        it, and the lead or a dateline follows that line."""
+        if len(lines) < first + 3:
+            return first
+        text = doc.text
+        kicker, head, after = (text[a:b].strip() for a, b in lines[first : first + 3])
+        words, head_words = len(_WORDS.findall(kicker)), len(_WORDS.findall(head))
+        if words > self.kicker_max_words or _SENTENCE_END.search(kicker) or _SENTENCE_END.search(head):
+            return first
+        if head_words <= words or head_words > self.max_title_words or self.is_lead(head):
+            return first
+        if not (self.is_lead(after) or match_dateline(self.datelines, text, *lines[first + 2])):
+            return first
+        if _share(self._words(kicker), self._words(head)) < self.banner_headline_share:
+            return first
+        doc.explain(self.name, "title.kicker", *lines[first])
+        return first + 1
 
     def _words(self, text: str) -> set[tuple[str, str]]:
         """The pairs of neighbouring words of ``text`` in lower case (two-syllable words are the unit of
