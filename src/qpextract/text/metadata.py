@@ -5,16 +5,21 @@
   data/vi/headline.yaml; a line the page prints twice near the top is a headline;
   ``title.chrome``: section names, hashtags and lone marks above it are page chrome;
   ``dateline.headline_tail``: a date printed at the end of the headline line is the dateline;
+  ``title.site_tail``: the site's name after it ("… - Báo Mẫu Sơn") is chrome;
+  ``title.banner``: lines above the lead that share no words with it are banners (``skip_banners``);
+  ``title.kicker``: a short topic line over a headline that spells it out is a kicker (``skip_kicker``);
 - ``dateline.page_prefix``: the page-metadata prefix stored pages print at the very start
-  (" date 2023-11 …") gives ``published`` at the precision printed; the rest of its line is read
-  as the first line;
+  (" date 2023-11-09 …") gives ``published`` when it names a day; a month stamp (" date 2023-11",
+  ``dateline.page_prefix_month``) gives neither ``published`` nor a reference date, as the web
+  readers annotate it; the rest of its line is read as the first line;
 - ``dateline.*``: a line right above or under the headline, or among the last lines,
   printed the way news sites print dates (data/vi/datelines.yaml) gives ``published``
   and so the reference date; a byline with a date ("Minh Cường 02/09/2015 16:20")
   also gives an author;
 - ``byline.*``: short name-only lines at the end are the byline (data/vi/byline.yaml):
   names in capitals or initials ("TRẦN HÙNG", "H.LAN", "Q.T – V.H"), after an opener
-  ("Tin, ảnh:"), or run into the last sentence; "Theo …" names a source, not an author;
+  ("Tin, ảnh:"), or run into the last sentence; a reporter label alone ("PV", ``byline.reporter``)
+  is kept as printed; "Theo …" names a source, not an author;
   a name closed by a dash at the very end ("… NT Nguyễn Thuận -") or with its paper after a
   slash ("… ./. Trung Hiếu/VOV.VN", "theo Tử Quỳnh/Vnexpress").
   Lists of other articles after "Tin khác" are not read.
@@ -43,6 +48,7 @@ _INNER_STOP = regex.compile(r"[.!?:;] ")  # a second sentence or a colon inside 
 # a byline run into the last paragraph, after its final sentence
 _GLUED_BYLINE = regex.compile(r"[.!?…\"'] ((?:\p{Lu}\.){1,3}\p{Lu}[\p{L}\p{M}]*+|[^.!?…\n]{3,60})$")
 _WORDS = regex.compile(r"\S+")
+_LETTERS = regex.compile(r"[\p{L}\p{M}]++")
 _LONE_MARKS = regex.compile(r"[.,;:·•*…\-–—]{1,5}")  # a line of marks only, left by a page under its byline
 _PART = regex.compile(r"\{([a-z_]+)\}")  # a named part of a dateline template: "{date}"
 _DATELINE_WINDOW = 3  # lines under the headline (or at the end) where a dateline may stand
@@ -74,6 +80,7 @@ class MetadataReader:
         self.surnames = surnames()
         # "Ảnh: " right before a name: a photo credit
         self.photo_credit = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in credit_labels("metadata")) + r")\s*:\s*$")
+        self.reporter = regex.compile("|".join(regex.escape(r) for r in cfg["reporter_labels"]))
         self.max_caption = int(cfg["max_caption_chars"])
         self.max_line = int(cfg["max_line_chars"])
         self.max_tail = int(cfg["max_tail_lines"])
@@ -91,6 +98,7 @@ class MetadataReader:
         self.lead_tag = regex.compile(head["lead_tag"])
         self.lead_bare_tag = regex.compile(head["lead_bare_tag"])
         self.headline_date = regex.compile(head["headline_date_tail"])
+        self.site_tail = regex.compile(head["headline_site_tail"])
         self.lead_opener = regex.compile(
             r"^(?:" + "|".join(regex.escape(o) for o in head["lead_openers"]) + r")(?:\s+[^\s,]+){0,3}?\s*(?:,|\d)"
         )
@@ -105,6 +113,11 @@ class MetadataReader:
         captions = "|".join(f"(?:{c})" for c in head["caption_lines"])
         self.caption_line = regex.compile(r"\s*(?:" + captions + r")\s*", regex.IGNORECASE)
         self.caption_max_words = int(head["caption_max_words"])
+        banner = head["banner"]
+        self.banner_common = frozenset(banner["common_words"])
+        self.banner_headline_share = float(banner["headline_share"])
+        self.banner_share = float(banner["banner_share"])
+        self.kicker_max_words = int(head["kicker_max_words"])
         self.related = regex.compile(
             r"\s*(?:" + "|".join(regex.escape(h) for h in head["related_headings"]) + r")\s*:?\s*", regex.IGNORECASE
         )
@@ -123,6 +136,8 @@ class MetadataReader:
         self.read_page_prefix(doc, lines)
         before = doc.published
         first = self.skip_top(doc, lines)
+        first = self.skip_banners(doc, lines, first)
+        first = self.skip_kicker(doc, lines, first)
         # a dateline above the headline set ``published``: the site header's "today" unless none follows the headline
         above = doc.published if doc.published != before else None
         headline = False  # the headline was read from the text (not given by the caller)
@@ -146,6 +161,10 @@ class MetadataReader:
                     if doc.published is None:
                         doc.published = dated_at[1]
                     doc.explain(self.name, "dateline.headline_tail", tail.start("tail"), tail.end("tail"))
+                site = self.site_tail.search(text, s, e)
+                if site and text[s : site.start()].strip():
+                    doc.explain(self.name, "title.site_tail", site.start(), e)
+                    e = site.start()  # "… - Báo Mẫu Sơn": the site's name, as a page's <title> prints it
                 doc.title = text[s:e].strip()
                 doc.explain(self.name, "title.headline", s, e)
                 first += 1
@@ -178,8 +197,8 @@ class MetadataReader:
         doc.reference = reference_date(doc.published, doc.title)
 
     def read_page_prefix(self, doc: Document, lines: list[tuple[int, int]]) -> None:
-        """``dateline.page_prefix``: " date 2023-11 …" opening the page gives ``published``; the rest of
-        its line stays the first line (``lines`` is edited in place)."""
+        """``dateline.page_prefix``: " date 2023-11-09 …" opening the page gives ``published`` (a month stamp
+        gives none); the rest of its line stays the first line (``lines`` is edited in place)."""
         if not lines:
             return
         s, e = lines[0]
@@ -187,9 +206,13 @@ class MetadataReader:
         if found is None:
             return
         published, rest = found
-        if doc.published is None:
-            doc.published = published
-        doc.explain(self.name, self.page_prefix[0], s, rest)
+        if len(published) == len("2023-11"):
+            # a month stamp is no printed dateline (web3a, web11c readers): no ``published``, no reference
+            doc.explain(self.name, "dateline.page_prefix_month", s, rest)
+        else:
+            if doc.published is None:
+                doc.published = published
+            doc.explain(self.name, self.page_prefix[0], s, rest)
         if rest < e:
             lines[0] = (rest, e)
         else:
@@ -216,14 +239,18 @@ class MetadataReader:
 
     def byline_at_top(self, doc: Document, lines: list[tuple[int, int]], first: int, dated: Optional[int]) -> list[str]:
         """``byline.top``: names under the headline, after an opener ("Tác giả: …"), next to the dateline, or
-        in capitals on the line right under it ("NGỌC MINH - HẢI ĐĂNG")."""
+        in capitals on the line right under it ("NGỌC MINH - HẢI ĐĂNG"), or one name alone there that opens
+        with a family name ("Trần Minh Mẫu", his affiliation on the next line)."""
         text = doc.text
         for i in range(first, min(first + _DATELINE_WINDOW, len(lines) - 1)):
             s, e = lines[i]
             line = text[s:e].strip()
             beside = dated is not None and abs(i - dated) == 1
             capitals = i == first and doc.title is not None and line.isupper() and not self.chrome.fullmatch(line)
-            if (self.openers.match(line) or beside or capitals) and not self.body_prefix.match(line):
+            words = line.split()
+            # a bare name from a family name on, alone on the line under the headline ("Trần Minh Mẫu")
+            bare = i == first and doc.title is not None and _is_name(words, 2, 4) and words[0] in self.surnames
+            if (self.openers.match(line) or beside or capitals or bare) and not self.body_prefix.match(line):
                 names = self.byline_names(line)
                 if names:
                     doc.explain(self.name, "byline.top", s, e)
@@ -259,6 +286,65 @@ class MetadataReader:
                 doc.explain(self.name, "title.chrome", lines[first][0], lines[k - 1][1])
                 return k
         return first
+
+    def skip_banners(self, doc: Document, lines: list[tuple[int, int]], first: int) -> int:
+        """``title.banner``: index of the headline when lines above it are a site's banners.
+
+        Above the lead a page may print lines in no fixed form (a slogan, a welcome line, a station's
+        name in capitals or in English, a hotline): the headline is the first line that the lead
+        restates (``headline_share`` of its words or more in the lead and the line after it); the
+        lines passed over share little with the lead (under ``banner_share``) and with that headline
+        alike, which a headline and the summary printed under it never do. A dateline among them is
+        read as one above the headline."""
+        text = doc.text
+        stop = min(first + _CHROME_WINDOW, len(lines) - 1)
+        lead = next((k for k in range(first, stop) if self.is_lead(text[lines[k][0] : lines[k][1]].strip())), None)
+        if lead is None or lead < first + 2:
+            return first  # no lead in sight, or nothing but one line above it
+        ref = self._words(text[lines[lead][0] : lines[lead + 1][1]])
+        for j in range(first, lead):
+            line = text[lines[j][0] : lines[j][1]].strip()
+            words = self._words(line)
+            if _share(words, ref) < self.banner_headline_share or _SENTENCE_END.search(line):
+                continue  # a summary under the headline ends with a stop: never the headline here
+            if j == first or any(
+                _share(self._words(text[a:b]), ref | words) >= self.banner_share for a, b in lines[first:j]
+            ):
+                return first
+            for a, b in lines[first:j]:
+                if not self._dateline(doc, a, b):
+                    doc.explain(self.name, "title.banner", a, b)
+            return j
+        return first
+
+    def skip_kicker(self, doc: Document, lines: list[tuple[int, int]], first: int) -> int:
+        """``title.kicker``: a short line above the headline that names its topic ("Diễn tập khu vực phòng thủ" over
+        "Huyện Mẫu Sơn tổ chức diễn tập khu vực phòng thủ năm 2024") is a kicker, not the headline: it has at most
+        ``kicker_max_words`` words and no stop, half its word pairs or more stand in the longer headline line under
+        it, and the lead or a dateline follows that line."""
+        if len(lines) < first + 3:
+            return first
+        text = doc.text
+        kicker, head, after = (text[a:b].strip() for a, b in lines[first : first + 3])
+        words, head_words = len(_WORDS.findall(kicker)), len(_WORDS.findall(head))
+        if words > self.kicker_max_words or _SENTENCE_END.search(kicker) or _SENTENCE_END.search(head):
+            return first
+        if head_words <= words or head_words > self.max_title_words or self.is_lead(head):
+            return first
+        if not (self.is_lead(after) or match_dateline(self.datelines, text, *lines[first + 2])):
+            return first
+        if _share(self._words(kicker), self._words(head)) < self.banner_headline_share:
+            return first
+        doc.explain(self.name, "title.kicker", *lines[first])
+        return first + 1
+
+    def _words(self, text: str) -> set[tuple[str, str]]:
+        """The pairs of neighbouring words of ``text`` in lower case (two-syllable words are the unit of
+        Vietnamese meaning: "Bắc Sơn" is not "Lạng Sơn"), but pairs of the commonest function words."""
+        words = [m.lower() for m in _LETTERS.findall(text)]
+        return {
+            (a, b) for a, b in zip(words, words[1:]) if not (a in self.banner_common and b in self.banner_common)
+        }
 
     def stopped_headline(self, line: str, after: str) -> bool:
         """``title.stopped_headline``: a portal headline closed by a full stop ("UBND huyện tổ chức Hội nghị
@@ -328,6 +414,12 @@ class MetadataReader:
             line = text[s:e].strip()
             if _LONE_MARKS.fullmatch(line):
                 continue  # "Nguyễn Thắng" then a lone ";" or "." the page left: no text
+            if self.reporter.fullmatch(line):
+                authors = [line.rstrip(".")] + authors  # "PV", "Nhóm PV": the paper's reporter, as printed
+                end = s if trailing else end
+                kind = "byline.reporter"
+                at = s
+                continue
             if self.openers.match(line):
                 names = self.byline_names(line)
                 if names is not None:  # "Tin, ảnh: XUÂN CƯỜNG - THÁI PHƯƠNG"
@@ -439,6 +531,11 @@ class MetadataReader:
         return names or None
 
 
+def _share(words: set[tuple[str, str]], ref: set[tuple[str, str]]) -> float:
+    """The share of ``words`` found in ``ref`` (0 when there are none)."""
+    return len(words & ref) / len(words) if words else 0.0
+
+
 def _is_name(syllables: list[str], least: int, most: int) -> bool:
     return least <= len(syllables) <= most and all(_NAME_SYLLABLE.fullmatch(w) for w in syllables)
 
@@ -462,7 +559,8 @@ def load_datelines() -> list[tuple[str, regex.Pattern[str]]]:
     rules = []
     for rule in cfg["rules"]:
         body = _PART.sub(lambda m: parts.get(m.group(1), m.group()), rule["pattern"])
-        rules.append((rule["name"], regex.compile(r"\s*(?:" + body + r")" + tail + r"\s*")))
+        # a bullet the page prints before any of them ("  • Cập nhật: …")
+        rules.append((rule["name"], regex.compile(r"\s*(?:[•·]\s*)?(?:" + body + r")" + tail + r"\s*")))
     return rules
 
 

@@ -82,6 +82,7 @@ class EventExtractor:
             return
         low = doc.lex.lower
         self._text = text
+        self._title_end = 0
         self._decorations = sorted(doc.decorations, key=lambda d: d.start)
         self._decoration_starts = [d.start for d in self._decorations]
         t = self.t
@@ -94,6 +95,7 @@ class EventExtractor:
         title_end = 0
         if title and sentences and low[sentences[0][0] : sentences[0][1]].strip().rstrip(".") == title_low.strip().rstrip("."):
             title_end = sentences[0][1]
+        self._title_end = title_end
         blocked = find_all(t.not_trigger_re, title_low)  # "đạn cảnh cáo" (warning shots) disciplines nobody
         case = [q for q in find_all(t.no_event_re, title_low) if not any(bs <= q[0] < be for bs, be in blocked)]
         hits = self._triggers(low)
@@ -406,6 +408,26 @@ class EventExtractor:
         if span is not None:
             row = TriggerRow(phrase="headline", type="other", scope="title", rank=2, cue=True)
             return self._headline_event(doc, low, span, row, "event.main.headline", title_low, title_end, lead)
+        if not doc.title and lead and self.t.untitled_guest_re.search(low[lead[0][0] : lead[0][1]]):
+            # rule event.main.untitled_lead: a page with no headline (an excerpt opening mid-article) whose first
+            # sentence is a list of guests is about the first event of a kind the lead names plainly ("Toàn cảnh
+            # Lễ giao nhận quân …" under "Về phía tỉnh có các đồng chí: …"), not one of a file photo ("trong một
+            # cuộc diễn tập")
+            typed = [
+                h
+                for h in hits
+                if h[2].type != "other"
+                and h[2].scope != "title"
+                and h[2].rank == 1
+                and any(a <= h[0] < b for a, b in lead)
+                and self._plain(low, h[0])
+                and not self.t.untitled_indefinite_re.search(low[max(0, h[0] - 20) : h[0]])
+            ]
+            if typed:
+                s, e, row = typed[0]
+                self._main_pos = (s, e)
+                doc.explain(self.name, "event.main.untitled_lead", s, e)
+                return self._event(doc, low, s, e, row, main=True, rule="event.main.untitled_lead", lead=lead)
         if lead:
             a, b = lead[0]
             span = self._headline_clause(low[:b], a)
@@ -702,6 +724,9 @@ class EventExtractor:
         if not topics or low[topics[-1][1] : s].strip(" ,"):
             return False
         head = phrase_key(low[topics[-1][0] : topics[-1][1]])
+        headline_start = in_title or s < self._title_end
+        if headline_start and head in self.t.title_result_heads and not low[ss : topics[-1][0]].strip():
+            return False  # "Kết quả khám sơ tuyển …" opening the headline: the results of an event held
         if head in self.t.held_topic_heads and self.t.held_before_re.search(low, max(ss, topics[-1][0] - 20), topics[-1][0]):
             return False  # "kết thúc chương trình diễn tập": the programme held is the exercise
         return not (headline and phrase_key(low[topics[-1][0] : topics[-1][1]]) in self.t.title_occasion_heads)

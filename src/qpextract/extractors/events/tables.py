@@ -46,6 +46,8 @@ class EventVocabulary(BaseModel):
     analysis_title: list[str]
     statement_marks: str
     quotation_marks: str
+    untitled_guest_list: str
+    untitled_indefinite: list[str]
     title_clause_breaks: str
     question_title: list[str]
     question_marks: str
@@ -59,6 +61,7 @@ class EventVocabulary(BaseModel):
     held_topic_heads: list[str]
     held_before: str
     title_occasion_heads: list[str]
+    title_result_heads: list[str]
     frame_before: str
     frame_types: list[EventType]
     frame_acts: list[str]
@@ -142,6 +145,8 @@ class EventTables:
         self.analysis_re = phrase_regex(voc.analysis_title)
         self.statement_marks_re = re.compile(voc.statement_marks)
         self.quotation_re = re.compile(voc.quotation_marks)
+        self.untitled_guest_re = re.compile(voc.untitled_guest_list)
+        self.untitled_indefinite_re = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in voc.untitled_indefinite) + r")\s+(?:cuộc\s+|đợt\s+|buổi\s+)?$")
         self.title_clause_re = re.compile(voc.title_clause_breaks)
         self.question_re = phrase_regex(voc.question_title)
         self.question_marks_re = re.compile(voc.question_marks)
@@ -155,6 +160,7 @@ class EventTables:
         self.held_topic_heads = frozenset(phrase_key(w) for w in voc.held_topic_heads)
         self.held_before_re = re.compile(voc.held_before)
         self.title_occasion_heads = frozenset(phrase_key(w) for w in voc.title_occasion_heads)
+        self.title_result_heads = frozenset(phrase_key(w) for w in voc.title_result_heads)
         self.frame_before_re = re.compile(voc.frame_before)
         self.frame_types = frozenset(voc.frame_types)
         self.frame_acts = frozenset(phrase_key(w) for w in voc.frame_acts)
