@@ -20,6 +20,7 @@ HOSTILE = {
     "number words": "hai ba bốn ",
     "comma lists": "1, ",
     "dots and commas": "1.1,",
+    "related-article lines": "Xem thêm: ngày 1/2 có 300 quân\n",
 }
 
 

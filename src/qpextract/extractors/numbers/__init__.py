@@ -26,6 +26,7 @@ from qpextract.extractors.numbers.tables import NumberTables, UnitRow
 from qpextract.models import Change, NumericResult
 from qpextract.text.credits import credit_labels
 from qpextract.text.lexical import TOKEN, Lexical
+from qpextract.text.teasers import TeaserLines
 
 _DIGITS = regex.compile(r"(?<![\w.,])\d++(?:[.,]\d++)*+")
 _WORD = regex.compile(r"[ \t]*+\w++")
@@ -203,8 +204,6 @@ class NumberExtractor:
         self._address_after = regex.compile(
             rf"[ \t]++(?:((?:{streets})[ \t]++\p{{Lu}})|\p{{Lu}}\w*+(?:[ \t]++\p{{Lu}}\w*+){{1,4}}+[ \t]*+\))"
         )
-        teaser = "|".join(re.escape(w) for w in self.t.teaser_heads)
-        self._teaser_lines = re.compile(rf"(?m)^[ \t]*(?:{teaser})(?!\w)[^\n]*")
         self._score_words = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, self.t.score_words)) + r")(?!\w)")
         self._age_words = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, self.t.age_words)) + r")(?!\w)")
         self._guard_words = frozenset(
@@ -306,13 +305,11 @@ class NumberExtractor:
                 retried = m.end()
                 pos = m.start() + _SPACE_IN.search(m.group()).start()  # type: ignore[union-attr]
         cands.sort()
-        teasers = [m.span() for m in self._teaser_lines.finditer(lowered)] if any(
-            h in lowered for h in self.t.teaser_heads
-        ) else []
+        teasers = TeaserLines(lowered)
         if teasers:  # "Xem thêm: Đằng sau việc Nga đưa 8000 quân tập trận": another article's headline
             kept = []
             for c in cands:
-                if any(a <= c[0] < b for a, b in teasers):
+                if teasers.holds(c[0]):
                     self._near(c[0], c[1], "number.guard.teaser", "a figure in a related-article line (Xem thêm: ...), not this article's")
                 else:
                     kept.append(c)

@@ -75,7 +75,6 @@ class NumbersVocabulary(BaseModel):
     one_keep_before: list[str]
     one_outcomes: list[str]
     one_classifiers: list[str]
-    teaser_heads: list[str]
     one_any: list[str]
     one_named: list[str]
     address_streets: list[str]
@@ -203,7 +202,6 @@ class NumberTables:
         self.one_keep_before = PhraseTable(voc.one_keep_before)
         self.one_outcomes = PhraseTable(voc.one_outcomes)
         self.one_classifiers = frozenset(voc.one_classifiers)
-        self.teaser_heads = list(voc.teaser_heads)
         self.one_any = PhraseTable(voc.one_any)
         self.one_named = PhraseTable(voc.one_named)
         self.address_streets = list(voc.address_streets)

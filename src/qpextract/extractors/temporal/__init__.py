@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from typing import Optional
 
-import regex
-
 from qpextract.document import Document, Reference
 from qpextract.extractors.temporal.grammar import Grammar, load_grammar
 from qpextract.extractors.temporal.resolve import resolve
 from qpextract.extractors.temporal.rules import RuleSet
 from qpextract.models import TemporalExpression
+from qpextract.text.teasers import TeaserLines
 
 __all__ = ["TemporalExtractor"]
 
@@ -30,10 +29,6 @@ class TemporalExtractor:
 
     def __init__(self, grammar: Optional[Grammar] = None) -> None:
         self.rules = RuleSet(grammar or load_grammar())
-        heads = sorted(self.rules.g.words["teaser_heads"], key=len, reverse=True)
-        self._teaser_heads = tuple(heads)
-        # a line opened by a teaser head: another article's headline (temporal_words.yaml teaser_heads)
-        self._teaser_lines = regex.compile(r"(?m)^[ \t]*(?:" + "|".join(regex.escape(h) for h in heads) + r")(?!\w)[^\n]*+")
 
     def expressions(
         self, text: str, reference: Reference, lower: Optional[str] = None
@@ -58,9 +53,9 @@ class TemporalExtractor:
 
     def __call__(self, doc: Document) -> None:
         lower = doc.lex.lower
-        teasers = [m.span() for m in self._teaser_lines.finditer(lower)] if any(h in lower for h in self._teaser_heads) else []
+        teasers = TeaserLines(lower)
         for start, end, rule, fields in self.expressions(doc.text, doc.reference, lower):
-            if any(a <= start < b for a, b in teasers):
+            if teasers.holds(start):
                 doc.near_miss(self.name, rule, start, end, "a date in a related-article line (Xem thêm: ...): that article's, not this one's")
                 continue
             if any(a <= start and end <= b for a, b in doc.chrome):
