@@ -116,6 +116,7 @@ class RoleReader:
         self._openings: dict[Sentence, Optional[RoleRule]] = {}
         self._press: dict[Sentence, bool] = {}
         self._press_conference: dict[Sentence, bool] = {}
+        self._representing: dict[Sentence, Optional[int]] = {}
         by_sentence: dict[Sentence, list[tuple[int, int, int]]] = {}
         for idx, official in enumerate(doc.officials):
             for m in official.mentions:
@@ -197,8 +198,7 @@ class RoleReader:
                 addressed = self._addressed(doc, low, sentence, ms, opening) or (
                     self.t.topic_re is not None and self._before(doc, low, sentence, own, self.t.topic_re)
                 )
-                rules = [r for r in (after, listed[i], None if addressed else opening) if r is not None
-                ]
+                rules = [r for r in (after, listed[i], None if addressed else opening) if r is not None]
                 in_lead = any(a <= ms < b for a, b in lead)
                 if not rules:
                     if joins_in or self._part_before(doc, low, sentence, ms, prev_end):
@@ -740,7 +740,13 @@ class RoleReader:
     def _represents(self, low: str, sentence: Sentence, me: int) -> bool:
         """A word of `representing` stands before the name in its sentence: "Thay mặt Hội đồng nghĩa vụ quân sự, đồng chí
         A … công bố quyết định" (A acts for the body at the ceremony)."""
-        return self.t.representing_re is not None and bool(find_all(self.t.representing_re, low, sentence[0], me))
+        if self.t.representing_re is None:
+            return False
+        if sentence not in self._representing:  # the first such word of the sentence, found once per sentence
+            hits = find_all(self.t.representing_re, low, sentence[0], sentence[1])
+            self._representing[sentence] = hits[0][1] if hits else None
+        first = self._representing[sentence]
+        return first is not None and first <= me
 
     def _closes_quote(self, doc: Document, sentence: Sentence, e: int) -> bool:
         """The cue ends its sentence (nothing but punctuation after it) and the sentence opens with a quotation: '"…",
@@ -849,9 +855,7 @@ class RoleReader:
         Thượng tá A, …") or the one addressed ("báo cáo với Thủ tướng A")."""
         return bool(self._phrases_before(doc, low, sentence, ms, pattern))
 
-    def _addressed(
-        self, doc: Document, low: str, sentence: Sentence, ms: int, opening: Optional[RoleRule] = None
-    ) -> bool:
+    def _addressed(self, doc: Document, low: str, sentence: Sentence, ms: int, opening: Optional[RoleRule]) -> bool:
         """A word of `addressee_before` a few words before the name ("báo cáo với Thủ tướng A"), with no word of
         `addressee_breaks` between when the sentence opens with an attendee cue: after "có" the name is listed, not
         addressed ("Tiếp và làm việc với đoàn có đồng chí A": the team is addressed, A receives it)."""

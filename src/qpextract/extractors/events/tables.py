@@ -124,6 +124,13 @@ def find_all(pattern: re.Pattern[str], text: str, start: int = 0, end: Optional[
     return out
 
 
+def _tail_re(words: list[str]) -> Optional[re.Pattern[str]]:
+    """One of ``words`` (longest first), then only blanks to the end of the searched stretch; None for no words."""
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\s+$")
+
+
 class EventTables:
     """Every table the extractor needs, compiled once."""
 
@@ -384,17 +391,8 @@ class RoleTables:
         self.own_predicate = frozenset(phrase_key(w) for w in voc.own_predicate)
         self.not_cue_re = phrase_regex(voc.not_cues)
         # a negation word or a marker of the past, then only blanks to the end of the searched stretch (the cue's start)
-        denials = voc.negations + voc.past_markers
-        self.negation_re = (
-            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(denials, key=len, reverse=True)) + r")\s+$")
-            if denials
-            else None
-        )
-        self.past_re = (
-            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(voc.past_markers, key=len, reverse=True)) + r")\s+$")
-            if voc.past_markers
-            else None
-        )
+        self.negation_re = _tail_re(voc.negations + voc.past_markers)
+        self.past_re = _tail_re(voc.past_markers)
         self.occasion_re = phrase_regex(voc.occasions)
         self.by_name = {r.name: r for r in voc.rules}
         self.reactive_main_rules = frozenset(voc.reactive_main_rules)
