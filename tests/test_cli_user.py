@@ -190,6 +190,13 @@ def test_explain_of_nothing_is_a_message() -> None:
     one_line_error(qpx("explain", ""), "nothing to explain")
 
 
+def test_explain_a_sentence_longer_than_a_file_name() -> None:
+    """A long sentence is text to explain, not a file name the system refuses (over 255 bytes)."""
+    long = "Đại tá Nguyễn Văn An, Chỉ huy trưởng Bộ CHQS tỉnh, phát biểu tại hội nghị tổng kết LLVT. " * 4
+    r = qpx("explain", long)
+    assert r.returncode == 0 and "Nguyễn Văn An" in r.stdout, r.stderr
+
+
 def test_explain_reads_standard_input() -> None:
     r = qpx("explain", "-", stdin=SENTENCE)
     assert r.returncode == 0 and "abbr.table" in r.stdout and "LLVT" in r.stdout

@@ -29,6 +29,14 @@ def _is_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or "<body" in head
 
 
+def _exists(path: Path) -> bool:
+    """Is there a file or folder at ``path``? A sentence too long for a file name (over 255 bytes) names none."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 def explain_items(arg: str) -> list[Item]:
     """The input items ``arg`` stands for; raises ``FileNotFoundError`` for a missing file."""
     if arg == "-":  # JSON Lines as `extract -` reads them; plain text or HTML also explained as one article
@@ -36,8 +44,7 @@ def explain_items(arg: str) -> list[Item]:
         if data.lstrip()[:1] == b"{":
             return list(_jsonl_stream(io.BytesIO(data), "<stdin>", "stdin", Limits()))
         return [_document("stdin", "<stdin>", data, html=_is_html(data[:2048].decode("utf-8", "replace")))]
-    path = Path(arg)
-    if arg.strip() and len(arg) < 4096 and "\n" not in arg and path.exists():
+    if arg.strip() and len(arg) < 4096 and "\n" not in arg and _exists(Path(arg)):
         return list(iter_inputs([arg]))
     if _looks_like_path(arg):
         raise FileNotFoundError(f"no such file: {arg} (to explain text, give the sentence itself, with its spaces)")
