@@ -65,8 +65,10 @@ DEV_FLOORS = {
     "dev9": {"officials": 0.97, "positions": 0.91, "abbreviations": 0.89, "dates": 0.97, "numbers": 0.95,
              "event.main": 0.96, "offsets": 1.0, "participants": 0.69, "participant.role": 0.93, "ranks": 0.96,
              "authors": 0.99, "title": 0.99, "published": 0.99, "documents": 0.82},
-    # dev10 (40): the tenth session's validation set (scored, never read by its developers); floors under its end figures
-    "dev10": {"officials": 0.91, "positions": 0.80, "abbreviations": 0.85, "dates": 0.93, "numbers": 0.92,
+    # dev10 (40): the tenth session's validation set (scored, never read by its developers), development data since;
+    # floors under its figures (raised in the eleventh session: positions 0.817 -> 0.896, abbreviations 0.867 -> 0.909,
+    # dates 0.940 -> 0.977)
+    "dev10": {"officials": 0.91, "positions": 0.88, "abbreviations": 0.89, "dates": 0.96, "numbers": 0.92,
               "event.main": 0.88, "offsets": 1.0, "participants": 0.41, "participant.role": 0.83, "ranks": 0.92,
               "authors": 0.99, "title": 0.99, "published": 0.99},
     "real": {"officials": 0.99, "positions": 0.96, "ranks": 0.99, "abbreviations": 0.99, "authors": 1.0,
@@ -135,7 +137,7 @@ HELDOUT6_FLOORS = {
     "officials": 0.94,
     "officials:p": 0.97,
     "positions": 0.89,  # 0.90 -> 0.897 in the tenth session (positions14/15: whole appositions, deputy posts), while all held-out rose 0.885 -> 0.905
-    "abbreviations": 0.91,  # 0.931 -> 0.919 in the ninth session (abbr11, as heldout4)
+    "abbreviations": 0.92,  # 0.931 -> 0.919 in the ninth session (abbr11, as heldout4); raised in the eleventh (0.919 -> 0.931)
     "authors": 0.99,
     "title": 0.99,
     "dates": 0.96,
@@ -150,7 +152,7 @@ HELDOUT7_FLOORS = {
     "officials": 0.95,
     "officials:p": 0.96,
     "positions": 0.86,  # raised in the tenth session (0.843 -> 0.874)
-    "abbreviations": 0.84,
+    "abbreviations": 0.86,  # raised in the eleventh session (0.855 -> 0.870)
     "authors": 0.97,
     "title": 0.99,
     "published": 0.99,
@@ -181,7 +183,7 @@ HELDOUT9_FLOORS = {
     "officials": 0.97,
     "officials:p": 0.97,
     "positions": 0.90,
-    "abbreviations": 0.89,
+    "abbreviations": 0.90,  # raised in the eleventh session (0.902 -> 0.917)
     "authors": 0.99,
     "title": 0.99,
     "published": 0.99,
