@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+from types import ModuleType
 from pathlib import Path
 
 import pytest
@@ -33,3 +35,12 @@ def pipeline():
     from qpextract import Pipeline
 
     return Pipeline()
+
+
+def load_tool(name: str) -> ModuleType:
+    """The script tools/NAME.py as a module (tools/ is no package), for tests of its functions."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

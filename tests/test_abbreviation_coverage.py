@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+from conftest import load_tool
+
 ROOT = Path(__file__).resolve().parents[1]
-TOOL = ROOT / "tools" / "abbreviation_coverage.py"
-
-
-def _tool():
-    spec = importlib.util.spec_from_file_location("abbreviation_coverage", TOOL)
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
 
 
 ARTICLES = [
@@ -27,7 +19,7 @@ ARTICLES = [
 
 
 def test_survey_counts_records_and_glosses() -> None:
-    counts, arts, given, defs, raw, skipped, corpus = _tool().survey(ARTICLES)
+    counts, arts, given, defs, raw, skipped, corpus = load_tool("abbreviation_coverage").survey(ARTICLES)
     assert counts["CIA"] == 3 and arts["CIA"] == {"a1", "a2"}
     assert counts["XYZQ"] == 1 and given["XYZQ"]["null"] == 1  # an unknown form: a record with no expansion
     assert any(g.startswith("Ủy ban nhân dân [defined") for g in defs["UBND"])  # "Ủy ban nhân dân (UBND)": the tagger's definition
@@ -35,7 +27,7 @@ def test_survey_counts_records_and_glosses() -> None:
 
 
 def test_written_counts_the_longest_name_once_per_article() -> None:
-    corpus = _tool().Corpus([a["text"] for a in ARTICLES])
+    corpus = load_tool("abbreviation_coverage").Corpus([a["text"] for a in ARTICLES])
     said = corpus.written(["Cơ quan Tình báo Trung ương", "Cơ quan Tình báo Trung ương Mỹ", "Cục Tình báo Trung ương"])
     assert said["cơ quan tình báo trung ương mỹ"] == 2
     assert said["cơ quan tình báo trung ương"] == 0  # every occurrence is the longer name's
@@ -45,7 +37,7 @@ def test_written_counts_the_longest_name_once_per_article() -> None:
 def test_the_command_prints_a_row_per_form(tmp_path: Path) -> None:
     path = tmp_path / "articles.jsonl"
     path.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES) + "\n", encoding="utf-8")
-    out = subprocess.run([sys.executable, str(TOOL), str(path), "--top", "5"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([sys.executable, str(ROOT / "tools" / "abbreviation_coverage.py"), str(path), "--top", "5"], capture_output=True, text=True, check=True).stdout
     rows = [line.split("\t") for line in out.splitlines() if line and not line.startswith("#")]
     assert rows[0][:5] == ["rank", "short", "count", "articles", "table"]
     cia = next(r for r in rows if r[1] == "CIA")

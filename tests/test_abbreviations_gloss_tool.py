@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-TOOL = ROOT / "tools" / "abbreviations_gloss.py"
-
-
-def _tool():
-    spec = importlib.util.spec_from_file_location("abbreviations_gloss", TOOL)
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
+from conftest import load_tool
 
 
 def test_glosses_in_brackets_apposition_and_initials() -> None:
     from qpextract.text.abbreviations import AbbreviationTagger
 
-    tool, tagger = _tool(), AbbreviationTagger()
+    tool, tagger = load_tool("abbreviations_gloss"), AbbreviationTagger()
     text = "Tàu Mỹ thực hiện chiến dịch tự do hàng hải (FONOP) ở đó. Vụ nổ do HTP, dạng cô đọng của hydrogen peroxide, gây ra."
     start = text.index("FONOP")
     found = tool.glosses(tagger, text, "FONOP", [(start, start + 5)])
@@ -33,7 +21,7 @@ def test_glosses_in_brackets_apposition_and_initials() -> None:
 
 
 def test_classify_names_the_disagreement() -> None:
-    classify = _tool().classify
+    classify = load_tool("abbreviations_gloss").classify
     before = [("before", "thực hiện chiến dịch tự do hàng hải")]
     assert classify("tuần tra tự do hàng hải", "abbr.table", before) == "differs_before"
     assert classify("chiến dịch tự do hàng hải", "abbr.defined_rendering", before) == ""
