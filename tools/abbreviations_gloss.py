@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import re
 import sys
 from collections import Counter
@@ -34,7 +33,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, str(Path(os.environ.get("QPEXTRACT_SHARED", ROOT.parents[1] / "shared")) / "gold"))  # the scorer's canon
 from wild import audit_skip_ids, seeded_rank  # noqa: E402
 
 COLUMNS = ["article", "short", "expansion", "rule", "kind", "gloss", "sentence", "judgement", "should_be"]
@@ -48,9 +46,9 @@ _COUNTRIES = ("Mỹ", "Nga", "Trung Quốc", "Syria", "Israel", "Iran", "Nhật 
 
 
 def _canon(s: str) -> str:
-    from score import canon  # the scorer's comparison (case, spacing, tone placement)
+    from qpextract.evaluate import fold  # the scorer's comparison (case, spacing, tone placement), as evaluate uses it
 
-    return canon(s)
+    return fold(s)
 
 
 def _sentence(text: str, start: int, end: int) -> str:

@@ -17,7 +17,7 @@ from typing import Iterable
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "corpus" / "gold"
-DEFAULT_CORPUS = Path(os.environ.get("QPEXTRACT_SHARED", ROOT.parents[1] / "shared")) / "corpus-real" / "articles.jsonl"
+DEFAULT_CORPUS = Path(os.environ.get("QPEXTRACT_SHARED", ROOT.parent / "shared")) / "corpus-real" / "articles.jsonl"
 # local-defence news: the strict terms of corpus/gold/tools/select_articles.py (title or text)
 LOCAL = re.compile(
     r"DQTV|CHQS|giao quân|khu vực phòng thủ|LLVT|dân quân tự vệ|(?:ban|bộ) chỉ huy quân sự|quân sự địa phương|quốc phòng địa phương",
