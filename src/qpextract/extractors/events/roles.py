@@ -857,9 +857,9 @@ class RoleReader:
 
     def _addressed(self, doc: Document, low: str, sentence: Sentence, ms: int, opening: Optional[RoleRule]) -> bool:
         """A word of `addressee_before` a few words before the name ("báo cáo với Thủ tướng A"), with no word of
-        `addressee_breaks` between when the sentence opens with an attendee cue: after "có" the name is listed, not
+        `continuation_openers` between when the sentence opens with an attendee cue: after "có" the name is listed, not
         addressed ("Tiếp và làm việc với đoàn có đồng chí A": the team is addressed, A receives it)."""
-        breaks = self.t.addressee_breaks if opening is not None and opening.role == "attendee" else frozenset()
+        breaks = self.t.continuation_openers if opening is not None and opening.role == "attendee" else frozenset()
         return any(
             not breaks & set(low[e:ms].split())
             for _, e in self._phrases_before(doc, low, sentence, ms, self.t.addressee_re)

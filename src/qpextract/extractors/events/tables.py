@@ -311,7 +311,6 @@ class RoleVocabulary(BaseModel):
     quoting_before: list[str] = []
     lead_quoted_main_rules: list[str] = []
     addressee_before: list[str]
-    addressee_breaks: list[str] = Field(default_factory=list)  # "với đoàn có A": after "có", A is listed, not addressed
     topic_before: list[str] = Field(default_factory=list)  # "phát biểu về A": A is spoken of, no cue opening the sentence is his
     coordination: list[str]
     own_predicate: list[str] = Field(default_factory=list)  # "A … đã thắp lửa; B … phát biểu": A shares no cue of B
@@ -385,7 +384,6 @@ class RoleTables:
         self.quoting_re = phrase_regex(voc.quoting_before) if voc.quoting_before else None
         self.lead_quoted_main_rules = frozenset(voc.lead_quoted_main_rules)
         self.addressee_re = phrase_regex(voc.addressee_before)
-        self.addressee_breaks = frozenset(phrase_key(w) for w in voc.addressee_breaks)
         self.topic_re = phrase_regex(voc.topic_before) if voc.topic_before else None
         self.coordination = frozenset(phrase_key(w) for w in voc.coordination)
         self.own_predicate = frozenset(phrase_key(w) for w in voc.own_predicate)
