@@ -348,8 +348,8 @@ class RoleReader:
         hit: Optional[tuple[int, int]] = None
         for m in official.mentions:
             sentence = sentence_of(m.start)
-            if sentence in earlier:
-                continue
+            if sentence in earlier or self._possessed(doc, low, sentence, m.start, official):
+                continue  # "linh cữu của trung tá A …, đã tuyên bố": the words after him are the head noun's owner's
             k = bisect_right(others, m.end)
             nxt = min(sentence[1], others[k]) if k < len(others) else sentence[1]
             end = self._clause_end(low, m.end, nxt)
