@@ -324,6 +324,7 @@ class AbbreviationTagger:
         self.needs_evidence = frozenset(cfg["needs_evidence"])
         tags = cfg["newspaper_tags"]
         self.tag_head, self.tag_prefixes, self.tag_suffixes = tags["head"], tuple(tags["prefixes"]), dict(tags["suffixes"])
+        self.tag_headless = frozenset(tags.get("headless", ()))  # "YBĐT" is "Yên Bái điện tử", no "Báo"
         self.provinces: dict[str, list[str]] = {}  # initials -> province names ("QN" -> Quảng Nam, Quảng Ninh, Quảng Ngãi)
         for row in read_tsv("places_legacy.tsv", _Province):
             if row.kind == "province" and "-" not in row.name and row.name not in tags["variants"]:
@@ -639,7 +640,7 @@ class AbbreviationTagger:
     def _newspaper_tag(self, text: str) -> Optional[tuple[str, str]]:
         """``abbr.newspaper_tag``: a tag the table does not know that opens the lead, "(CMO) -", read as a
         provincial paper's: "Báo" (optional "B"), the province's initials, "O" (Online) or "ĐT" (điện tử) ("CMO" is
-        "Báo Cà Mau Online"); initials several provinces share ("BDO": Bình Dương, Bình Định) go to the one the
+        "Báo Cà Mau Online", "YBĐT" "Yên Bái điện tử": a ``headless`` suffix names the paper without "Báo"); initials several provinces share ("BDO": Bình Dương, Bình Định) go to the one the
         article names most, none named: no expansion (the annotation guide: the paper if known, else null)."""
         m = _LEAD_TAG.search(text, 0, _LEAD_REACH)
         if m is None or self.lookup(m.group(1)) is not None:
@@ -654,7 +655,8 @@ class AbbreviationTagger:
                 names = self.provinces.get(tag[len(prefix) : len(tag) - len(suffix)], [])
                 counts = sorted(((text.count(n), n) for n in names), reverse=True)
                 if counts and counts[0][0] > 0 and (len(counts) == 1 or counts[0][0] > counts[1][0]):
-                    return tag, " ".join(w for w in (self.tag_head, counts[0][1], word) if w)
+                    head = "" if suffix in self.tag_headless else self.tag_head
+                    return tag, " ".join(w for w in (head, counts[0][1], word) if w)
         return None
 
     def _common_gloss(self, inner: str, short: str) -> bool:
