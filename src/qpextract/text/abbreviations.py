@@ -165,9 +165,10 @@ class _Province(BaseModel):
     kind: str
 
 
-# "(BNA) - ", "(QNO) -": a newspaper's tag that opens the lead (within its first characters)
-_LEAD_TAG = regex.compile(r"\(([A-ZĐ]{2,6})\)\s?[-–]")
-_LEAD_REACH = 160
+# "(BNA) - ", "(QNO) -": a newspaper's tag that opens the lead (within its first characters); on a paper's own web page
+# it opens the lead's line without brackets ("STO - Thiết thực …", "YBĐT - Sáng 14/12"), after the page's dateline
+_LEAD_TAG = regex.compile(r"\(([A-ZĐ]{2,6})\)\s?[-–]|(?m:^)([A-ZĐ]{2,6})\s?[-–]\s")
+_LEAD_REACH = 240
 
 
 class AbbreviationEntry(BaseModel):
@@ -638,14 +639,15 @@ class AbbreviationTagger:
         return out
 
     def _newspaper_tag(self, text: str) -> Optional[tuple[str, str]]:
-        """``abbr.newspaper_tag``: a tag the table does not know that opens the lead, "(CMO) -", read as a
-        provincial paper's: "Báo" (optional "B"), the province's initials, "O" (Online) or "ĐT" (điện tử) ("CMO" is
-        "Báo Cà Mau Online", "YBĐT" "Yên Bái điện tử": a ``headless`` suffix names the paper without "Báo"); initials several provinces share ("BDO": Bình Dương, Bình Định) go to the one the
-        article names most, none named: no expansion (the annotation guide: the paper if known, else null)."""
+        """``abbr.newspaper_tag``: a tag the table does not know that opens the lead, "(CMO) -" (on a web page
+        "STO - " at a line's start), read as a provincial paper's: "Báo" (optional "B"), the province's initials, "O"
+        (Online) or "ĐT" (điện tử) ("CMO" is "Báo Cà Mau Online"; a ``headless`` suffix names the paper without "Báo":
+        "LCĐT" is "Lào Cai điện tử"); initials several provinces share ("BDO": Bình Dương, Bình Định) go to the one
+        the article names most, none named: no expansion (the annotation guide: the paper if known, else null)."""
         m = _LEAD_TAG.search(text, 0, _LEAD_REACH)
-        if m is None or self.lookup(m.group(1)) is not None:
+        if m is None or self.lookup(m.group(1) or m.group(2)) is not None:
             return None
-        tag = m.group(1)
+        tag = m.group(1) or m.group(2)
         for prefix in ("", *self.tag_prefixes):
             if not tag.startswith(prefix):
                 continue
