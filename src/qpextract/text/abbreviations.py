@@ -414,6 +414,7 @@ class AbbreviationTagger:
             fields.append(("title", title, len(title), {**self.definitions(title), **defined}))
         spans: list[tuple[int, int, Optional[str]]] = []
         unknown: list[str] = []
+        byline = frozenset(doc.authors)  # "PV" alone after the body: the byline's author, as the readers take it
         for field, source, body_end, known in fields:
             for start, end, expansion, rule, category in self._found(source, body_end, known):
                 if rule == "abbr.skip":
@@ -421,6 +422,11 @@ class AbbreviationTagger:
                         doc.near_miss(self.name, "abbr.skip", start, end, "capitals read as no abbreviation: a model code, a name or headline in capitals, a photo credit or a web address (data/vi/not_abbreviations.tsv)")
                     continue
                 written = source[start:end]
+                if field is None and start >= body_end and written in byline:
+                    # web3b and web11c gold: "PV" as a page's closing byline is its author, not recorded (2 of 2;
+                    # "PV" inside the text is recorded, 3 of 3: tools/abbreviations_conventions.py)
+                    doc.near_miss(self.name, "abbr.byline_author", start, end, "the byline's author after the body (\"PV\"), no abbreviation")
+                    continue
                 if field is None and expansion is not None and rule.startswith("abbr.defined") and _QUOTE_MARK.search(expansion):
                     expansion = _as_printed(doc, expansion)  # "Hay’at Tahrir al-Sham": the input's quote marks
                 if rule == "abbr.unknown" and written not in unknown:
