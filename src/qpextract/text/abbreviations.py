@@ -650,10 +650,15 @@ class AbbreviationTagger:
         (Online) or "ĐT" (điện tử) ("CMO" is "Báo Cà Mau Online"; a ``headless`` suffix names the paper without "Báo":
         "LCĐT" is "Lào Cai điện tử"); initials several provinces share ("BDO": Bình Dương, Bình Định) go to the one
         the article names most, none named: no expansion (the annotation guide: the paper if known, else null)."""
-        m = _LEAD_TAG.search(text, 0, _LEAD_REACH)
-        if m is None or self.lookup(m.group(1) or m.group(2)) is not None:
-            return None
-        tag = m.group(1) or m.group(2)
+        for m in _LEAD_TAG.finditer(text, 0, _LEAD_REACH):
+            if m.group(1) is not None:  # the first tag in brackets decides, as before the web form came in
+                return None if self.lookup(m.group(1)) is not None else self._paper(text, m.group(1))
+            if self.lookup(m.group(2)) is None and (paper := self._paper(text, m.group(2))) is not None:
+                return paper
+        return None
+
+    def _paper(self, text: str, tag: str) -> Optional[tuple[str, str]]:
+        """The provincial paper ``tag`` names (``_newspaper_tag``), or None."""
         for prefix in ("", *self.tag_prefixes):
             if not tag.startswith(prefix):
                 continue
