@@ -53,7 +53,6 @@ _PRESS_SPEAKER = "role.speaker.hop_bao"  # who announces at a press conference w
 _LATER_SPEAKER = "role.speaker.statement_later"  # who states a statement headline's news after the lead
 _QUOTING_LEN = 25  # the longest phrase of quoting_before, in characters
 _SUBJECT_SPEAKER = "role.speaker.headline_country"  # an official of the country or body the statement headline opens with
-_DECLARES = "role.speaker.declares"  # one who takes part and declares in his own words ("A khẳng định …")
 _CONTINUED = "role.attendee.ve_phia"  # "Về phía Nhật Bản có A": the attendee list of the sentence before goes on
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _CLAUSE = re.compile(r"[:,;]")
@@ -303,8 +302,7 @@ class RoleReader:
                 doc.explain("events", _STATEMENT_SPEAKER, *tells_in_lead[idx])
                 out.append(Participant(name=official.name, role="speaker", official=idx, rule=_STATEMENT_SPEAKER))
             elif idx in taking_part and main_rule not in self.t.no_participation_main_rules:
-                out.append(self._declaring(doc, low, idx, sentence_of, earlier) or Participant(
-                    name=official.name, role="other", official=idx, rule=_PARTICIPATION.name))
+                out.append(Participant(name=official.name, role="other", official=idx, rule=_PARTICIPATION.name))
             elif (
                 in_lead
                 and not reactive
@@ -321,8 +319,7 @@ class RoleReader:
                     doc.explain("events", _STATEMENT_SPEAKER, *quoted_early[idx])
                     out.append(Participant(name=official.name, role="speaker", official=idx, rule=_STATEMENT_SPEAKER))
                     continue
-                out.append(self._declaring(doc, low, idx, sentence_of, earlier) or Participant(
-                    name=official.name, role="other", official=idx, rule="role.other.lead"))
+                out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
         if main_rule in self.t.owner_main_rules and not any(p.role == "speaker" for p in out):
             out = self._statement_owners(doc, low, out, lead, earlier, sentence_of)
         if subject and not any(p.role == "speaker" for p in out):
@@ -332,39 +329,6 @@ class RoleReader:
         if statement and not any(p.role == "speaker" for p in out):
             out = self._later_speaker(doc, out, {k: v for k, v in states.items() if k not in actors})
         return out
-
-    def _declaring(
-        self, doc: Document, low: str, idx: int, sentence_of: Callable[[int], Sentence], earlier: set[Sentence]
-    ) -> Optional[Participant]:
-        """One who takes part with no role a rule names (named in the lead, a participation word) and declares in his
-        own clause, a word of `declares.words` after his name and posts ("Bí thư Tỉnh ủy A khẳng định, cuộc diễn tập …",
-        '"…", Maduro tuyên bố.'), not said to the press, speaks (rule role.speaker.declares); not one who also orders
-        it (`declares.orders`: "A yêu cầu các lực lượng tiến hành tập trận": his act, role other), nor under the main
-        rules of `declares.not_for_main_rules` (a crash, a case: what he asserts is told of it)."""
-        if self.t.declares_re is None or self.main_rule in self.t.declares_not_for:
-            return None
-        official = doc.officials[idx]
-        others = sorted(m.start for j, o in enumerate(doc.officials) if j != idx for m in o.mentions)
-        hit: Optional[tuple[int, int]] = None
-        for m in official.mentions:
-            sentence = sentence_of(m.start)
-            if sentence in earlier or self._possessed(doc, low, sentence, m.start, official):
-                continue  # "linh cữu của trung tá A …, đã tuyên bố": the words after him are the head noun's owner's
-            k = bisect_right(others, m.end)
-            nxt = min(sentence[1], others[k]) if k < len(others) else sentence[1]
-            end = self._clause_end(low, m.end, nxt)
-            if self.t.orders_re is not None and any(
-                self._counts(doc, low, sentence, s, e) for s, e in find_all(self.t.orders_re, low, m.end, end)
-            ):
-                return None
-            if hit is None and not self._to_press(low, sentence) and any(
-                self._counts(doc, low, sentence, s, e) for s, e in find_all(self.t.declares_re, low, m.end, end)
-            ):
-                hit = (m.start, m.end)
-        if hit is None:
-            return None
-        doc.explain("events", _DECLARES, *hit)
-        return Participant(name=official.name, role="speaker", official=idx, rule=_DECLARES)
 
     def _restates(self, low: str, me: int, nxt: int) -> bool:
         """Under a headline verb of `restates.main_rules`, the words a person tells in the lead open with the main

@@ -290,15 +290,6 @@ class Restates(BaseModel):
     between: list[str] = Field(default_factory=list)  # the words that may stand there ("không", "đã", "sẽ")
 
 
-class Declares(BaseModel):
-    """event_roles.yaml `declares`: one who takes part and declares in his own words speaks (role.speaker.declares)."""
-
-    model_config = ConfigDict(extra="forbid")
-    words: list[str] = Field(default_factory=list)  # "khẳng định", "tuyên bố", "nhấn mạnh" after his name
-    orders: list[str] = Field(default_factory=list)  # "yêu cầu", "ra lệnh": he orders it, an act (stays other)
-    not_for_main_rules: list[str] = Field(default_factory=list)
-
-
 class MeetingParticipation(BaseModel):
     """Participation words of meeting or visiting that place someone only in a gathering or a visit, under main rules."""
 
@@ -337,7 +328,6 @@ class RoleVocabulary(BaseModel):
     headline_actor: HeadlineActor = Field(default_factory=HeadlineActor)
     statement_owners: StatementOwners = Field(default_factory=StatementOwners)
     restates: Restates = Field(default_factory=Restates)
-    declares: Declares = Field(default_factory=Declares)
     and_speaks_rules: list[str] = Field(default_factory=list)  # "A dự lễ và có bài phát biểu": he speaks
     and_speaks_words: int = Field(default=6, ge=1, le=12)  # words between what he attends and his speech
     # a speech cue that closes a sentence opening with a quotation reads as this cue ('"…", đại tá A phát biểu.': "nói")
@@ -416,9 +406,6 @@ class RoleTables:
         self.after_quote = {phrase_key(k): phrase_key(v) for k, v in voc.after_quote.items()}
         self.restates = voc.restates
         self.restates_between = frozenset(voc.restates.between)
-        self.declares_not_for = frozenset(voc.declares.not_for_main_rules)
-        self.declares_re = phrase_regex(voc.declares.words) if voc.declares.words else None
-        self.orders_re = phrase_regex(voc.declares.orders) if voc.declares.orders else None
         self.owner_main_rules = frozenset(voc.statement_owners.main_rules)
         self.owner_re = phrase_regex(voc.statement_owners.before) if voc.statement_owners.before else None
         self.headline_passive = frozenset(voc.headline_actor.passive)
