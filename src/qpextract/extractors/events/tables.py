@@ -101,10 +101,16 @@ class EventVocabulary(BaseModel):
     profile_names: list[str]
     assessment_openers: list[str]
     why_words: list[str]
-    lead_day_steps: list[str]
     subordinators: list[str]
     main_clause_words: int
     watch_verbs: list[str]
+
+
+def day_steps() -> list[str]:
+    """"một ngày sau", "2 ngày trước"…: the day steps the temporal extractor leaves undated (temporal_rules.yaml
+    not_day_step), built from its own lists in temporal_words.yaml so that the two extractors read one list."""
+    words = read_yaml("temporal_words.yaml")
+    return [f"{n} ngày {s}" for n in words["relative_day_count"] for s in words["relative_day_step"]]
 
 
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
@@ -208,7 +214,7 @@ class EventTables:
         self.profile_names = frozenset(voc.profile_names)
         self.assessment_re = phrase_regex(voc.assessment_openers)
         self.why_re = phrase_regex(voc.why_words)
-        self.day_step_re = phrase_regex(voc.lead_day_steps)
+        self.day_step_re = phrase_regex(day_steps())
         self.subordinator_re = phrase_regex(voc.subordinators)
         self.main_clause_words = voc.main_clause_words
         self.watch_re = phrase_regex(voc.watch_verbs)
