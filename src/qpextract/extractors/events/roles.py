@@ -664,7 +664,7 @@ class RoleReader:
 
     def _counts(self, doc: Document, low: str, sentence: Sentence, s: int, e: int) -> bool:
         """A cue counts in lower case, or opening its sentence; never inside a longer non-cue word, nor right after a
-        negation (`negations`: "Đại sứ A không tham dự cuộc họp này" gives no role) or a marker of the past (`past_markers`:
+        negation (`negations`: "Đại sứ A không tham dự cuộc họp này" gives no role) or a marker of the person's past (`former_markers`:
         "A từng tuyên bố")."""
         if not doc.text[s].islower() and self._first_letter(doc, sentence) < s:
             return False
@@ -718,7 +718,7 @@ class RoleReader:
                 found += [(s, e, rule) for s, e in find_all(pattern, low, me, end)]
         found.sort(key=lambda x: x[0])
         for i, (s, e, rule) in enumerate(found):
-            if rule is not None and self.t.past_re is not None and self.t.past_re.search(low, max(sentence[0], s - 16), s):
+            if rule is not None and self.t.former_re is not None and self.t.former_re.search(low, max(sentence[0], s - 16), s):
                 return None  # "A từng tuyên bố coi B là …": the predicate is his past, and what follows is part of it
             if rule is None or not self._counts(doc, low, sentence, s, e):
                 continue

@@ -55,7 +55,7 @@ class EventVocabulary(BaseModel):
     not_plan_markers: list[str]
     called_off_after: str
     called_off_window: int
-    past_markers: list[str]
+    held_markers: list[str]
     cues: list[str]
     topic_heads: list[str]
     held_topic_heads: list[str]
@@ -165,7 +165,7 @@ class EventTables:
         self.question_marks_re = re.compile(voc.question_marks)
         self.plan_re = phrase_regex(voc.plan_markers + voc.not_plan_markers)  # longest first: "sắp xếp" over "sắp"
         self.not_plan_markers = frozenset(phrase_key(w) for w in voc.not_plan_markers)
-        self.past_re = phrase_regex(voc.past_markers)
+        self.held_re = phrase_regex(voc.held_markers)
         self.called_off_re = re.compile(voc.called_off_after)
         self.called_off_window = voc.called_off_window
         self.cue_re = phrase_regex(voc.cues)
@@ -322,7 +322,7 @@ class RoleVocabulary(BaseModel):
     own_predicate: list[str] = Field(default_factory=list)  # "A … đã thắp lửa; B … phát biểu": A shares no cue of B
     not_cues: list[str]
     negations: list[str] = Field(default_factory=list)  # "không tham dự": a cue right after one of these does not count
-    past_markers: list[str] = Field(default_factory=list)  # "từng tuyên bố": the past, read as a negation is
+    former_markers: list[str] = Field(default_factory=list)  # "từng tuyên bố": the person's past, read as a negation is
     occasions: list[str] = Field(default_factory=list)
     reactive_main_rules: list[str] = Field(default_factory=list)
     headline_speaker_main_rules: list[str] = Field(default_factory=list)
@@ -395,8 +395,8 @@ class RoleTables:
         self.own_predicate = frozenset(phrase_key(w) for w in voc.own_predicate)
         self.not_cue_re = phrase_regex(voc.not_cues)
         # a negation word or a marker of the past, then only blanks to the end of the searched stretch (the cue's start)
-        self.negation_re = _tail_re(voc.negations + voc.past_markers)
-        self.past_re = _tail_re(voc.past_markers)
+        self.negation_re = _tail_re(voc.negations + voc.former_markers)
+        self.former_re = _tail_re(voc.former_markers)
         self.occasion_re = phrase_regex(voc.occasions)
         self.by_name = {r.name: r for r in voc.rules}
         self.reactive_main_rules = frozenset(voc.reactive_main_rules)
