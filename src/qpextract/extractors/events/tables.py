@@ -47,6 +47,7 @@ class EventVocabulary(BaseModel):
     statement_marks: str
     quotation_marks: str
     untitled_guest_list: str
+    untitled_guest_rules: list[str]
     untitled_indefinite: list[str]
     title_clause_breaks: str
     question_title: list[str]
@@ -106,6 +107,22 @@ class EventVocabulary(BaseModel):
     watch_verbs: list[str]
 
 
+def guest_list_regex(template: str, rules: list[str]) -> re.Pattern[str]:
+    """events.yaml untitled_guest_list with the lists of event_roles.yaml it names filled in: {continuations},
+    {rosters}, and {attendance}, the cues of two words or more of the role rules ``rules``."""
+    roles = read_yaml("event_roles.yaml")
+    cues = [c for r in roles["rules"] if r["name"] in rules for c in r["cues"] if len(c.split()) > 1]
+
+    def alternation(words: list[str]) -> str:
+        return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+    return re.compile(
+        template.replace("{continuations}", alternation(roles["continuations"]))
+        .replace("{rosters}", alternation(roles["rosters"]))
+        .replace("{attendance}", alternation(cues))
+    )
+
+
 def day_steps() -> list[str]:
     """"một ngày sau", "2 ngày trước"…: the day steps the temporal extractor leaves undated (temporal_rules.yaml
     not_day_step), built from its own lists in temporal_words.yaml so that the two extractors read one list."""
@@ -158,7 +175,7 @@ class EventTables:
         self.analysis_re = phrase_regex(voc.analysis_title)
         self.statement_marks_re = re.compile(voc.statement_marks)
         self.quotation_re = re.compile(voc.quotation_marks)
-        self.untitled_guest_re = re.compile(voc.untitled_guest_list)
+        self.untitled_guest_re = guest_list_regex(voc.untitled_guest_list, voc.untitled_guest_rules)
         self.untitled_indefinite_re = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in voc.untitled_indefinite) + r")\s+(?:cuộc\s+|đợt\s+|buổi\s+)?$")
         self.title_clause_re = re.compile(voc.title_clause_breaks)
         self.question_re = phrase_regex(voc.question_title)
