@@ -1072,8 +1072,8 @@ class RoleReader:
     def _post_comma_title(cls, doc: Document, me: int, ms: int, before: Official, official: Official) -> bool:
         """A comma, the name before's own post, a comma and only the next person's own rank, honorific or post: "Đồng chí
         A, Phó chủ tịch UBND huyện, đồng chí B, Chỉ huy trưởng … cùng … tới tham dự" (local-defence web pages)."""
-        posts = _own(before, posts_only=True)
-        m = _post_comma(frozenset(posts)).match(doc.text, me, ms) if posts else None
+        posts = _own(before, posts_only=True) if doc.text[me:ms].lstrip().startswith(",") else None
+        m = _post_comma(frozenset(posts)).match(doc.text, me, ms) if posts else None  # compiled only past the comma
         return m is not None and cls._comma_title(doc, m.start(1), ms, official)
 
     @classmethod
