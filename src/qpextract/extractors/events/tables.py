@@ -8,6 +8,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 from qpextract.data import read_tsv, read_yaml
+from qpextract.errors import DataFileError
 from qpextract.models import EventType, Role
 from qpextract.patterns import bounded, trie_pattern
 from qpextract.text.lexical import unmarked
@@ -111,6 +112,9 @@ def guest_list_regex(template: str, rules: list[str]) -> re.Pattern[str]:
     """events.yaml untitled_guest_list with the lists of event_roles.yaml it names filled in: {continuations},
     {rosters}, and {attendance}, the cues of two words or more of the role rules ``rules``."""
     roles = read_yaml("event_roles.yaml")
+    missing = set(rules) - {r["name"] for r in roles["rules"]}
+    if missing:
+        raise DataFileError(f"events.yaml: untitled_guest_rules names no rule of event_roles.yaml: {sorted(missing)}")
     cues = [c for r in roles["rules"] if r["name"] in rules for c in r["cues"] if len(c.split()) > 1]
 
     def alternation(words: list[str]) -> str:
