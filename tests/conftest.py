@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import time
+from collections.abc import Callable
 from types import ModuleType
 from pathlib import Path
 
@@ -37,10 +39,21 @@ def pipeline():
     return Pipeline()
 
 
-def load_tool(name: str) -> ModuleType:
-    """The script tools/NAME.py as a module (tools/ is no package), for tests of its functions."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+def load_tool(name: str, folder: str = "tools") -> ModuleType:
+    """The script FOLDER/NAME.py (tools/ or bench/, no packages) as a module, for tests of its functions."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / folder / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def cpu_seconds(run: Callable[[], object], runs: int = 1) -> float:
+    """CPU seconds of this process for the best of ``runs`` calls of ``run``: the timing tests measure CPU time, not
+    the wall clock, which other work on a busy machine stretches."""
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.process_time()
+        run()
+        best = min(best, time.process_time() - t0)
+    return best

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import load_tool
 from qpextract.evaluate import evaluate
 
 
@@ -59,12 +60,7 @@ def test_gold_without_schema2_fields_adds_no_schema2_figures() -> None:
 
 def test_a_gold_file_agrees_with_itself_and_a_changed_copy_does_not() -> None:
     """tools/agreement.py turns a second annotation into output form: a copy scores 1.0, a changed one less."""
-    import importlib.util
-    from pathlib import Path
-
-    spec = importlib.util.spec_from_file_location("agreement", Path(__file__).resolve().parents[1] / "tools" / "agreement.py")
-    agreement = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(agreement)
+    agreement = load_tool("agreement")
     gold = {"id": "a", "title": "T", "published": None, "authors": ["Vi Thu"],
             "officials": [{"name": "Lã Văn Hào", "honorific": "đồng chí", "rank": "Đại tá", "positions": ["Chính ủy Bộ CHQS tỉnh"]}],
             "ranks": [{"rank": "Đại tá", "holder": "Lã Văn Hào"}], "dates": [{"value": "2023-03-22"}, {"value": "2023", "optional": True}],

@@ -51,3 +51,24 @@ def test_headline_rules_stay_linear_under_a_headline_with_happenings() -> None:
 
     t_small, t_big = seconds(25_000), seconds(100_000)
     assert t_big < max(10 * t_small, 0.5), (t_small, t_big)
+
+
+def test_lists_read_from_the_other_extractors_data() -> None:
+    """The untitled page's guest list reads event_roles.yaml's lists and the lead's day steps temporal_words.yaml's: a
+    word added there is read here, and a rule name that is not there is a data error, not a silent empty list."""
+    import pytest
+
+    from qpextract.data import read_yaml
+    from qpextract.errors import DataFileError
+    from qpextract.extractors.events.tables import day_steps, guest_list_regex
+
+    roles = read_yaml("event_roles.yaml")
+    guests = guest_list_regex("^(?:{continuations}|{attendance})|{rosters}:", ["role.attendee.du"])
+    assert all(guests.search(f"{w} tỉnh có") for w in roles["continuations"])
+    assert all(guests.search(f"có {w}: A") for w in roles["rosters"])
+    assert guests.search("tham dự có") and not guests.search("dự kiến")  # cues of two words or more only
+    with pytest.raises(DataFileError):
+        guest_list_regex("{attendance}", ["role.attendee.no_such_rule"])
+    words = read_yaml("temporal_words.yaml")
+    assert len(day_steps()) == len(words["relative_day_count"]) * len(words["relative_day_step"])
+    assert "02 ngày sau" in day_steps()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+
+from conftest import load_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "corpus" / "gold"
@@ -14,10 +15,7 @@ GOLD = ROOT / "corpus" / "gold"
 
 def _tool():
     """Load tools/heldout_leak.py (tools/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("heldout_leak", ROOT / "tools" / "heldout_leak.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_tool("heldout_leak")
 
 
 def test_planted_window_is_found(tmp_path: Path) -> None:

@@ -4,10 +4,9 @@ Quick sizes (25 KB and 100 KB) keep the test short; bench/ runs the 1 MB version
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
+from conftest import cpu_seconds
 from qpextract.extractors.events import EventExtractor
 from qpextract.extractors.numbers import NumberExtractor
 from qpextract.pipeline import Pipeline
@@ -31,9 +30,7 @@ def small_pipeline() -> Pipeline:
 
 def _seconds(pipe: Pipeline, text: str) -> float:
     """CPU seconds of one run (not the wall clock, which other work on the machine stretches)."""
-    t0 = time.process_time()
-    pipe.document(text)
-    return time.process_time() - t0
+    return cpu_seconds(lambda: pipe.document(text))
 
 
 @pytest.mark.parametrize("unit", list(HOSTILE.values()), ids=list(HOSTILE))

@@ -6,29 +6,18 @@ Uses the hostile inputs and the CPU-time measure of bench/temporal_linear.py
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
+from conftest import load_tool
 from qpextract.document import Reference
 from qpextract.extractors.temporal import TemporalExtractor
 
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "temporal_linear.py"
 # ten times the text may cost ~12x (allocation, sorting anchors) plus noise on a busy machine
 RATIO_CEILING = 18.0
 SLACK_SECONDS = 0.05
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("temporal_linear", BENCH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _bench()
+bench = load_tool("temporal_linear", "bench")
 UNITS = {
     # digits, slashes and "tháng" in one text (every input alone: bench/temporal_linear.py)
     "digits, slashes, tháng": "1/1/tháng 12/2020 năm 1 ",

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Optional
 
 from qpextract.errors import InputError
-from qpextract.io.readers import KNOWN_SUFFIXES, Item, Limits, _document, _jsonl_stream, _suffix, iter_inputs, prepare
+from qpextract.io.readers import (
+    KNOWN_SUFFIXES, Item, Limits, _document, _jsonl_stream, _suffix, add_prepared, iter_inputs, prepare,
+)
 
 
 def _looks_like_path(arg: str) -> bool:
@@ -67,4 +69,5 @@ def explain_lines(arg: str, why: Optional[str] = None) -> Iterator[str]:
         ready = prepare(item)
         doc = pipeline.document(ready["text"], id=str(ready["id"]), title=ready.get("title"),
                                 published=ready.get("published"), source=ready.get("source"))
+        add_prepared(doc, ready)
         yield from explain_document(doc, why)

@@ -40,13 +40,14 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO, TYPE_CHECKING, Any, Optional
+from typing import IO, TYPE_CHECKING, Any, Optional, Union
 
 from qpextract.errors import DecodeError, EmptyInputError, InputError
 from qpextract.text.decode import decode_bytes
 from qpextract.text.guard import scrub
 
 if TYPE_CHECKING:
+    from qpextract.document import Document
     from qpextract.models import Article
 
 Item = dict[str, Any]
@@ -679,9 +680,9 @@ def prepare(item: Item) -> Item:
     return item
 
 
-def add_prepared(article: Article, ready: Item) -> None:
-    """What :func:`prepare` found beside the text goes onto its Article: the page's authors (when the text
-    named none) and the notes of what it changed."""
+def add_prepared(article: Union[Article, Document], ready: Item) -> None:
+    """What :func:`prepare` found beside the text goes onto its Article (or the Document it comes from, for the
+    viewer and explain): the page's authors (when the text named none) and the notes of what it changed."""
     if not article.authors and ready.get("authors"):
         article.authors = list(ready["authors"])
     article.warnings.extend(ready.get("notes", []))

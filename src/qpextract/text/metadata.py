@@ -80,12 +80,12 @@ class MetadataReader:
         self.surnames = surnames()
         # "Ảnh: " right before a name: a photo credit
         self.photo_credit = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in credit_labels("metadata")) + r")\s*:\s*$")
-        self.reporter = regex.compile("|".join(regex.escape(r) for r in cfg["reporter_labels"]))
+        self.reporter = regex.compile("(?:" + "|".join(regex.escape(r) for r in cfg["reporter_labels"]) + r")\.?")
         self.max_caption = int(cfg["max_caption_chars"])
         self.max_line = int(cfg["max_line_chars"])
         self.max_tail = int(cfg["max_tail_lines"])
         self.openers = regex.compile(
-            r"^(?:" + "|".join(regex.escape(o) for o in cfg["openers"]) + r")\s*", regex.IGNORECASE
+            r"^(?:" + "|".join(regex.escape(o) for o in cfg["openers"] + cfg["reporter_labels"]) + r")\s*", regex.IGNORECASE
         )
         self.caption = regex.compile(
             r"^(?:" + "|".join(regex.escape(p) for p in cfg["caption_prefixes"]) + r")"

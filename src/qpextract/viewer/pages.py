@@ -28,7 +28,7 @@ class Rendered:
 
 def process_items(items: Iterable[Item], pipeline: Any = None) -> Iterator[Union[tuple[Item, Document], str]]:
     """Each input item prepared as ``extract`` prepares it and run through the pipeline, or an error line."""
-    from qpextract.io.readers import prepare
+    from qpextract.io.readers import add_prepared, prepare
     from qpextract.pipeline import Pipeline
 
     pipe = pipeline if pipeline is not None else Pipeline()
@@ -46,8 +46,7 @@ def process_items(items: Iterable[Item], pipeline: Any = None) -> Iterator[Union
         except InputError as exc:
             yield f"{aid}: {exc.kind}: {exc.message}"
             continue
-        if not doc.authors and ready.get("authors"):
-            doc.authors = list(ready["authors"])
+        add_prepared(doc, ready)
         yield ready, doc
 
 

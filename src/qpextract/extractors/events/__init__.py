@@ -646,15 +646,15 @@ class EventExtractor:
         return not self._planned(low, s) and not self._plans(low, e, after[0][0])
 
     def _planned(self, low: str, s: int, purpose: bool = False) -> bool:
-        """A plan marker written in lower case before ``s`` in its sentence, with no past marker after it (with
-        ``purpose``, not a purpose marker: "tổ chức Hội nghị … để tổng kết")."""
+        """A plan marker written in lower case before ``s`` in its sentence, with no held marker ("đã": held_markers)
+        after it (with ``purpose``, not a purpose marker: "tổ chức Hội nghị … để tổng kết")."""
         ss, _ = self._sentence(s)
         ss = max(ss, s - _PLAN_WINDOW)  # bounded: a 1 MB "sentence" must stay linear
         # written in lower case: "cần" is a plan, "Cần Thơ" a city
         plans = [x for x in self._plans(low, ss, s) if not self._text[x[0]].isupper()]
         if purpose:
             plans = [x for x in plans if phrase_key(low[x[0] : x[1]]) not in self.t.purpose_markers]
-        return bool(plans) and not find_all(self.t.past_re, low, plans[-1][1], s)
+        return bool(plans) and not find_all(self.t.held_re, low, plans[-1][1], s)
 
     def _plans(self, low: str, a: int, b: int) -> list[tuple[int, int]]:
         """Plan markers in ``low[a:b]``, without the longer words that begin with one ("sắp xếp" is no "sắp")."""
@@ -710,7 +710,7 @@ class EventExtractor:
 
     # ---- did it happen? -----------------------------------------------------------
     def _plain(self, low: str, s: int, purpose: bool = False) -> bool:
-        """Not inside a plan or a task (unless a past marker follows the plan), and not a topic; with ``purpose``, a
+        """Not inside a plan or a task (unless a held marker follows the plan), and not a topic; with ``purpose``, a
         purpose marker ("để", "nhằm") plans nothing."""
         return not self._planned(low, s, purpose) and not self._topic(low, s)
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Optional
 
 from qpextract.document import Document
@@ -56,6 +58,7 @@ _SUBJECT_SPEAKER = "role.speaker.headline_country"  # an official of the country
 _CONTINUED = "role.attendee.ve_phia"  # "Về phía Nhật Bản có A": the attendee list of the sentence before goes on
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _CLAUSE = re.compile(r"[:,;]")
+_FOLDED_POSTS = 256  # compiled patterns of the posts of a name before another (_post_comma), kept for reuse
 _DATE_VALUE = re.compile(r"(\d{4}|XXXX)-(\d\d)(?:-(\d\d))?(?![\d/])")
 
 
@@ -67,6 +70,35 @@ def _days(value: str) -> Optional[tuple[str, str, str]]:
         return None
     year, month, dd = m.group(1), m.group(2), m.group(3)
     return (year, f"{month}-{dd}", f"{month}-{dd}") if dd else (year, f"{month}-01", f"{month}-31")
+
+
+def _fold(text: str) -> str:
+    """A rank, an honorific or a post as roles compares it: blanks collapsed, lower case."""
+    return " ".join(text.split()).lower()
+
+
+def _own(official: Official, posts_only: bool = False) -> set[str]:
+    """The folded rank, honorific and posts of an official (only his posts with ``posts_only``)."""
+    posts = [p.text for p in official.positions]
+    return {_fold(w) for w in (posts if posts_only else [official.rank, official.honorific, *posts]) if w}
+
+
+@lru_cache(maxsize=_FOLDED_POSTS)
+def _post_comma(posts: frozenset[str]) -> re.Pattern[str]:
+    """A comma, one of ``posts`` (folded) written with any blanks and in any case, then a comma (group 1), as
+    _POST_THEN_NEXT places the comma after a post in brackets or after a dash."""
+    words = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(posts, key=len, reverse=True))
+    return re.compile(r"\s*,\s+(?:" + words + r")(,)", re.IGNORECASE)
+
+
+def _holders(officials: Iterable[Official], clauses: set[tuple[str, ...]]) -> Counter[tuple[str, ...]]:
+    """How many officials hold each headline clause (its words) as one of their posts."""
+    return Counter(c for o in officials for c in _posts_in(o, clauses))
+
+
+def _posts_in(official: Official, clauses: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """The posts of an official (their words, lower case) that are one of ``clauses``."""
+    return {tuple(w.lower() for w in _WORD.findall(p.text)) for p in official.positions} & clauses
 
 
 def _before(span: tuple[str, str, str], main: tuple[str, str, str]) -> bool:
@@ -268,6 +300,7 @@ class RoleReader:
         actors: set[int] = set()  # the headline's subjects who act or undergo it: no statement of theirs
         headline = self._headline_words(doc) if main_rule in self.t.headline_speaker_main_rules else []
         colon_clauses = {tuple(clause) for clause, colon in headline if colon and clause}
+        holders = _holders(doc.officials, colon_clauses) if colon_clauses else Counter()
         reactive = main_rule in self.t.reactive_main_rules
         for idx, official in enumerate(doc.officials):
             in_lead = any(
@@ -279,7 +312,7 @@ class RoleReader:
             )
             place = self._in_headline(official.name, headline) if headline else None
             if place is None and colon_clauses:
-                place = self._post_in_headline(doc, idx, colon_clauses)
+                place = self._post_in_headline(official, colon_clauses, holders)
             acts = place is not None and self._headline_acts(*place)
             if acts and (idx in found or idx in taking_part or in_lead):
                 actors.add(idx)
@@ -591,15 +624,15 @@ class RoleReader:
         return out
 
     @staticmethod
-    def _post_in_headline(doc: Document, idx: int, colon_clauses: set[tuple[str, ...]]) -> Optional[tuple[list[str], bool]]:
+    def _post_in_headline(
+        official: Official, colon_clauses: set[tuple[str, ...]], holders: Counter[tuple[str, ...]]
+    ) -> Optional[tuple[list[str], bool]]:
         """A headline clause closed by a colon (``colon_clauses``, its words) is, word for word, a post of this official
-        and of no other ("Tổng bí thư: Không để xảy ra …", "Lãnh đạo Đài Loan: Vụ phóng nhầm …"): the words after the
-        colon are his, as if his name opened the clause (nothing of a predicate before the colon)."""
-        def posts(o: Official) -> set[tuple[str, ...]]:
-            return {tuple(w.lower() for w in _WORD.findall(p.text)) for p in o.positions} & colon_clauses
-
-        mine = posts(doc.officials[idx])
-        if mine and not any(mine & posts(o) for j, o in enumerate(doc.officials) if j != idx):
+        and of no other (``holders``: one official holds it) ("Tổng bí thư: Không để xảy ra …", "Lãnh đạo Đài Loan: Vụ
+        phóng nhầm …"): the words after the colon are his, as if his name opened the clause (nothing of a predicate
+        before the colon)."""
+        mine = _posts_in(official, colon_clauses)
+        if mine and all(holders[c] == 1 for c in mine):
             return [], True
         return None
 
@@ -664,7 +697,7 @@ class RoleReader:
 
     def _counts(self, doc: Document, low: str, sentence: Sentence, s: int, e: int) -> bool:
         """A cue counts in lower case, or opening its sentence; never inside a longer non-cue word, nor right after a
-        negation (`negations`: "Đại sứ A không tham dự cuộc họp này" gives no role) or a marker of the past (`past_markers`:
+        negation (`negations`: "Đại sứ A không tham dự cuộc họp này" gives no role) or a marker of the person's past (`former_markers`:
         "A từng tuyên bố")."""
         if not doc.text[s].islower() and self._first_letter(doc, sentence) < s:
             return False
@@ -718,7 +751,7 @@ class RoleReader:
                 found += [(s, e, rule) for s, e in find_all(pattern, low, me, end)]
         found.sort(key=lambda x: x[0])
         for i, (s, e, rule) in enumerate(found):
-            if rule is not None and self.t.past_re is not None and self.t.past_re.search(low, max(sentence[0], s - 16), s):
+            if rule is not None and self.t.former_re is not None and self.t.former_re.search(low, max(sentence[0], s - 16), s):
                 return None  # "A từng tuyên bố coi B là …": the predicate is his past, and what follows is part of it
             if rule is None or not self._counts(doc, low, sentence, s, e):
                 continue
@@ -945,12 +978,11 @@ class RoleReader:
     def _own_title_start(doc: Document, sentence: Sentence, ms: int, official: Official) -> int:
         """Where the person's own rank, honorific and posts written right before the name begin ("Phó Chủ tịch UBND tỉnh
         Đại tá A" -> the start of "Phó"); ``ms`` when none is."""
-        own = sorted({" ".join(w.split()).lower() for w in [official.rank, official.honorific]
-                      + [p.text for p in official.positions] if w}, key=len, reverse=True)
+        own = sorted(_own(official), key=len, reverse=True)
         at = ms
         for _ in range(_OWN_TITLES):
             before = doc.text[max(sentence[0], at - _OWN_TITLE_LEN) : at].rstrip()
-            words = " ".join(before.split()).lower()
+            words = _fold(before)
             hit = next((w for w in own if words.endswith(w) and (len(words) == len(w) or not words[-len(w) - 1].isalnum())), None)
             if hit is None:
                 break
@@ -1033,32 +1065,16 @@ class RoleReader:
         gap = doc.text[me:ms].strip()
         if not gap.startswith(","):
             return False
-        rest = " ".join(gap[1:].split()).lower()
-        own = [official.rank, official.honorific] + [p.text for p in official.positions]
-        return rest == "" or rest in {" ".join(w.split()).lower() for w in own if w}
+        rest = _fold(gap[1:])
+        return rest == "" or rest in _own(official)
 
     @classmethod
     def _post_comma_title(cls, doc: Document, me: int, ms: int, before: Official, official: Official) -> bool:
         """A comma, the name before's own post, a comma and only the next person's own rank, honorific or post: "Đồng chí
         A, Phó chủ tịch UBND huyện, đồng chí B, Chỉ huy trưởng … cùng … tới tham dự" (local-defence web pages)."""
-        gap = " ".join(doc.text[me:ms].split()).lower()
-        for post in {" ".join(p.text.split()).lower() for p in before.positions if p.text}:
-            head = f", {post}"
-            if gap.startswith(head) and gap[len(head) :].startswith(","):
-                return cls._comma_title(doc, me + cls._skip(doc.text[me:ms], head), ms, official)
-        return False
-
-    @staticmethod
-    def _skip(raw: str, head: str) -> int:
-        """The offset in ``raw`` just after the words of ``head`` (blanks collapsed, lower case): where the next comma is."""
-        want = head.replace(" ", "")
-        n = 0
-        for k, c in enumerate(raw):
-            if not c.isspace():
-                n += 1
-            if n == len(want):
-                return k + 1
-        return len(raw)
+        posts = _own(before, posts_only=True) if doc.text[me:ms].lstrip().startswith(",") else None
+        m = _post_comma(frozenset(posts)).match(doc.text, me, ms) if posts else None  # compiled only past the comma
+        return m is not None and cls._comma_title(doc, m.start(1), ms, official)
 
     @classmethod
     def _post_then_title(cls, doc: Document, me: int, ms: int, official: Official) -> bool:

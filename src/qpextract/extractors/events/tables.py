@@ -8,6 +8,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 from qpextract.data import read_tsv, read_yaml
+from qpextract.errors import DataFileError
 from qpextract.models import EventType, Role
 from qpextract.patterns import bounded, trie_pattern
 from qpextract.text.lexical import unmarked
@@ -47,6 +48,7 @@ class EventVocabulary(BaseModel):
     statement_marks: str
     quotation_marks: str
     untitled_guest_list: str
+    untitled_guest_rules: list[str]
     untitled_indefinite: list[str]
     title_clause_breaks: str
     question_title: list[str]
@@ -55,7 +57,7 @@ class EventVocabulary(BaseModel):
     not_plan_markers: list[str]
     called_off_after: str
     called_off_window: int
-    past_markers: list[str]
+    held_markers: list[str]
     cues: list[str]
     topic_heads: list[str]
     held_topic_heads: list[str]
@@ -101,10 +103,35 @@ class EventVocabulary(BaseModel):
     profile_names: list[str]
     assessment_openers: list[str]
     why_words: list[str]
-    lead_day_steps: list[str]
     subordinators: list[str]
     main_clause_words: int
     watch_verbs: list[str]
+
+
+def guest_list_regex(template: str, rules: list[str]) -> re.Pattern[str]:
+    """events.yaml untitled_guest_list with the lists of event_roles.yaml it names filled in: {continuations},
+    {rosters}, and {attendance}, the cues of two words or more of the role rules ``rules``."""
+    roles = read_yaml("event_roles.yaml")
+    missing = set(rules) - {r["name"] for r in roles["rules"]}
+    if missing:
+        raise DataFileError(f"events.yaml: untitled_guest_rules names no rule of event_roles.yaml: {sorted(missing)}")
+    cues = [c for r in roles["rules"] if r["name"] in rules for c in r["cues"] if len(c.split()) > 1]
+
+    def alternation(words: list[str]) -> str:
+        return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+    return re.compile(
+        template.replace("{continuations}", alternation(roles["continuations"]))
+        .replace("{rosters}", alternation(roles["rosters"]))
+        .replace("{attendance}", alternation(cues))
+    )
+
+
+def day_steps() -> list[str]:
+    """"một ngày sau", "2 ngày trước"…: the day steps the temporal extractor leaves undated (temporal_rules.yaml
+    not_day_step), built from its own lists in temporal_words.yaml so that the two extractors read one list."""
+    words = read_yaml("temporal_words.yaml")
+    return [f"{n} ngày {s}" for n in words["relative_day_count"] for s in words["relative_day_step"]]
 
 
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
@@ -152,14 +179,14 @@ class EventTables:
         self.analysis_re = phrase_regex(voc.analysis_title)
         self.statement_marks_re = re.compile(voc.statement_marks)
         self.quotation_re = re.compile(voc.quotation_marks)
-        self.untitled_guest_re = re.compile(voc.untitled_guest_list)
+        self.untitled_guest_re = guest_list_regex(voc.untitled_guest_list, voc.untitled_guest_rules)
         self.untitled_indefinite_re = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in voc.untitled_indefinite) + r")\s+(?:cuộc\s+|đợt\s+|buổi\s+)?$")
         self.title_clause_re = re.compile(voc.title_clause_breaks)
         self.question_re = phrase_regex(voc.question_title)
         self.question_marks_re = re.compile(voc.question_marks)
         self.plan_re = phrase_regex(voc.plan_markers + voc.not_plan_markers)  # longest first: "sắp xếp" over "sắp"
         self.not_plan_markers = frozenset(phrase_key(w) for w in voc.not_plan_markers)
-        self.past_re = phrase_regex(voc.past_markers)
+        self.held_re = phrase_regex(voc.held_markers)
         self.called_off_re = re.compile(voc.called_off_after)
         self.called_off_window = voc.called_off_window
         self.cue_re = phrase_regex(voc.cues)
@@ -208,7 +235,7 @@ class EventTables:
         self.profile_names = frozenset(voc.profile_names)
         self.assessment_re = phrase_regex(voc.assessment_openers)
         self.why_re = phrase_regex(voc.why_words)
-        self.day_step_re = phrase_regex(voc.lead_day_steps)
+        self.day_step_re = phrase_regex(day_steps())
         self.subordinator_re = phrase_regex(voc.subordinators)
         self.main_clause_words = voc.main_clause_words
         self.watch_re = phrase_regex(voc.watch_verbs)
@@ -316,7 +343,7 @@ class RoleVocabulary(BaseModel):
     own_predicate: list[str] = Field(default_factory=list)  # "A … đã thắp lửa; B … phát biểu": A shares no cue of B
     not_cues: list[str]
     negations: list[str] = Field(default_factory=list)  # "không tham dự": a cue right after one of these does not count
-    past_markers: list[str] = Field(default_factory=list)  # "từng tuyên bố": the past, read as a negation is
+    former_markers: list[str] = Field(default_factory=list)  # "từng tuyên bố": the person's past, read as a negation is
     occasions: list[str] = Field(default_factory=list)
     reactive_main_rules: list[str] = Field(default_factory=list)
     headline_speaker_main_rules: list[str] = Field(default_factory=list)
@@ -389,8 +416,8 @@ class RoleTables:
         self.own_predicate = frozenset(phrase_key(w) for w in voc.own_predicate)
         self.not_cue_re = phrase_regex(voc.not_cues)
         # a negation word or a marker of the past, then only blanks to the end of the searched stretch (the cue's start)
-        self.negation_re = _tail_re(voc.negations + voc.past_markers)
-        self.past_re = _tail_re(voc.past_markers)
+        self.negation_re = _tail_re(voc.negations + voc.former_markers)
+        self.former_re = _tail_re(voc.former_markers)
         self.occasion_re = phrase_regex(voc.occasions)
         self.by_name = {r.name: r for r in voc.rules}
         self.reactive_main_rules = frozenset(voc.reactive_main_rules)

@@ -36,6 +36,7 @@ class _TitleRow(BaseModel):
     title: str
     kind: Literal["party", "government", "military", "other"]
     same_as: Optional[str] = None
+    assistant: Optional[Literal["yes"]] = None  # rule position.assistant_of: the office served is the body
 
 
 class _GivenRow(BaseModel):
@@ -74,6 +75,7 @@ class Lexicon:
         titles = read_tsv("titles.tsv", _TitleRow)
         self.title_kind = {fold(r.title): r.kind for r in titles}
         self.title_same = {fold(r.title): fold(r.same_as) for r in titles if r.same_as}
+        self.assistant_titles = frozenset(fold(r.title) for r in titles if r.assistant)
         tctx = read_yaml("titles_context.yaml")
         qualifiers = trie_pattern(tctx["title_qualifiers"], fold_case=True)
         self.title_qualifier = re.compile(r"[ \t]++" + qualifiers + NB, re.IGNORECASE)

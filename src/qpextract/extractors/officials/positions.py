@@ -132,7 +132,7 @@ class PositionParser:
         self._appos_stops = frozenset(fold(w) for w in ctx["appositive_stops"])
         self._saying_words = frozenset(fold(w) for w in ctx["place_end_verbs"] + ctx["appositive_end_verbs"])
         self._appos_end_stops = self._appos_stops | self._saying_words  # a verb of saying merged as one word ("cho hay") ends it too
-        self._assistant = frozenset(fold(w) for w in ctx["assistant_titles"])
+        self._assistant = lex.assistant_titles  # titles.tsv assistant "yes"
         self._professions = frozenset(fold(w) for w in ctx["profession_titles"])
         # rule position.of_person: "…, cố vấn của Tổng thống đắc cử Ukraine Volodymyr Zelensky, …"
         self._of_whom = re.compile(
