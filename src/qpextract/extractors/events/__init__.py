@@ -39,6 +39,7 @@ _UNMARKED_MIN_WORDS = 4
 _INNER_WINDOW = 40  # how far past a blocked match a trigger starting inside it may end
 _DECISION_WINDOW = 80  # characters after "công bố quyết định" searched for the post it confers
 _MIN_LEAD_WORDS = 5
+_WORD = re.compile(r"[^\W\d_]")  # a word of the lead has a letter
 _CONFERENCE_TYPES = ("summary_conference", "review_conference")
 _TITLE_CHARS = 300  # a headline longer than this is a run-on first line: its verbs are read this far
 _OCCASION_WINDOW = 10  # characters before a lead trigger searched for "trong", "tại", "bên lề" right before it
@@ -158,7 +159,9 @@ class EventExtractor:
                     continue
                 s = body_start  # a sentence after a page prefix on its line (" date 2023-11 Chiều 9.11, …")
             piece = low[s:e].strip()
-            if piece.rstrip(".") == title_low.strip().rstrip(".") or len(piece.split()) < _MIN_LEAD_WORDS:
+            # rule event.lead.words: words of letters only; a bullet, a clock time or a day is no word, so a page's
+            # source and dateline lines ("• Nguồn: Báo X", "• Thứ Sáu, 22/12/2017 | 06:00") take no place in the lead
+            if piece.rstrip(".") == title_low.strip().rstrip(".") or sum(1 for w in piece.split() if _WORD.search(w)) < _MIN_LEAD_WORDS:
                 continue
             out.append((s, e))
             if len(out) >= _REPORTING_LEAD:
