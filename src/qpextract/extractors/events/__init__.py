@@ -113,14 +113,22 @@ class EventExtractor:
         if main is not None:
             events.append(main)
             seen_types.add(main.type)
+        held: list[tuple[int, int, TriggerRow]] = []  # triggers reported held, for event.secondary.joined
+        if main is not None and main.rule and self._main_pos[0] >= 0:
+            held.extend(h for h in hits if h[0] == self._main_pos[0])
         for s, e, row in hits:
-            if row.scope != "any" or row.type in seen_types or s < title_end:
+            if row.scope != "any" or s < title_end:
                 continue
             if main is not None and main.rule and s == self._main_pos[0]:
                 continue
-            rule = self._happened(low, s, e, row)
+            if row.type in seen_types:
+                if row.type in self.t.joined_types and self._happened(low, s, e, row) is not None:
+                    held.append((s, e, row))
+                continue
+            rule = self._happened(low, s, e, row) or self._joined(low, s, row, held)
             if rule is None:
                 continue
+            held.append((s, e, row))
             ev = self._event(doc, low, s, e, row, main=False, rule=rule)
             events.append(ev)
             seen_types.add(row.type)
@@ -767,6 +775,19 @@ class EventExtractor:
             cs += br + 1
         if find_all(self.t.cue_re, low, cs, s):
             return "event.secondary.cued"
+        return None
+
+    def _joined(self, low: str, s: int, row: TriggerRow, held: list[tuple[int, int, TriggerRow]]) -> Optional[str]:
+        """``event.secondary.joined``: a cued trigger joined by "và" or a comma to a conference held just before it in
+        its clause ("Hội nghị tổng kết nhiệm vụ năm 2016 và triển khai nhiệm vụ năm 2017")."""
+        if not row.cue or not self._plain(low, s):
+            return None
+        ss, _ = self._sentence(s)
+        for hs, he, hrow in held:
+            if hrow.type not in self.t.joined_types or not (ss <= hs and he <= s <= he + self.t.joined_gap):
+                continue
+            if _CLAUSE_END.search(low, he, s) is None and self.t.joined_before_re.search(low[he:s]):
+                return "event.secondary.joined"
         return None
 
     # ---- attributes ---------------------------------------------------------------

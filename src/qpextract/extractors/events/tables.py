@@ -55,6 +55,9 @@ class EventVocabulary(BaseModel):
     not_plan_markers: list[str]
     called_off_after: str
     called_off_window: int
+    joined_types: list[EventType]
+    joined_before: str
+    joined_gap: int
     past_markers: list[str]
     cues: list[str]
     topic_heads: list[str]
@@ -162,6 +165,9 @@ class EventTables:
         self.past_re = phrase_regex(voc.past_markers)
         self.called_off_re = re.compile(voc.called_off_after)
         self.called_off_window = voc.called_off_window
+        self.joined_types = frozenset(voc.joined_types)
+        self.joined_before_re = re.compile(voc.joined_before)
+        self.joined_gap = voc.joined_gap
         self.cue_re = phrase_regex(voc.cues)
         self.topic_re = phrase_regex(voc.topic_heads)
         self.held_topic_heads = frozenset(phrase_key(w) for w in voc.held_topic_heads)
