@@ -130,6 +130,12 @@ class EventExtractor:
                 continue
             held.append((s, e, row))
             ev = self._event(doc, low, s, e, row, main=False, rule=rule)
+            if ev.type == "other" and row.type == "appointment" and main is not None and main.type != "other":
+                # rule event.secondary.decision_within: a decision read out that confers no post ("công bố Quyết định …
+                # giao chỉ tiêu", "trao quyết định kết nạp chiến sĩ dân quân mới") is a step of the typed headline
+                # event it is read at (a send-off, a training's opening: web11c readers 2 of 2), not an event of its own
+                doc.near_miss(self.name, "event.secondary.decision_within", s, e, "a decision read at the headline event, no post")
+                continue
             events.append(ev)
             seen_types.add(row.type)
             doc.explain(self.name, rule, s, e)
