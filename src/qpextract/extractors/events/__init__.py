@@ -39,7 +39,9 @@ _UNMARKED_MIN_WORDS = 4
 _INNER_WINDOW = 40  # how far past a blocked match a trigger starting inside it may end
 _DECISION_WINDOW = 80  # characters after "công bố quyết định" searched for the post it confers
 _MIN_LEAD_WORDS = 5
-_WORD = re.compile(r"[^\W\d_]")  # a word of the lead has a letter
+_LETTER = re.compile(r"[^\W\d_]")  # a word of the lead has a letter
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")  # a clock time (a dateline)
+_DATELINE_WORDS = 10  # a line with a clock time and fewer words of letters is a dateline
 _CONFERENCE_TYPES = ("summary_conference", "review_conference")
 _TITLE_CHARS = 300  # a headline longer than this is a run-on first line: its verbs are read this far
 _OCCASION_WINDOW = 10  # characters before a lead trigger searched for "trong", "tại", "bên lề" right before it
@@ -173,14 +175,27 @@ class EventExtractor:
                     continue
                 s = body_start  # a sentence after a page prefix on its line (" date 2023-11 Chiều 9.11, …")
             piece = low[s:e].strip()
-            # rule event.lead.words: words of letters only; a bullet, a clock time or a day is no word, so a page's
-            # source and dateline lines ("• Nguồn: Báo X", "• Thứ Sáu, 22/12/2017 | 06:00") take no place in the lead
-            if piece.rstrip(".") == title_low.strip().rstrip(".") or sum(1 for w in piece.split() if _WORD.search(w)) < _MIN_LEAD_WORDS:
+            if piece.rstrip(".") == title_low.strip().rstrip(".") or self._chrome_line(piece):
                 continue
             out.append((s, e))
             if len(out) >= _REPORTING_LEAD:
                 break
         return out
+
+    @staticmethod
+    def _chrome_line(piece: str) -> bool:
+        """Rule event.lead.prose: a page line that is no prose takes no place in the lead (the lead is three sentences).
+
+        Words count only with a letter (a bullet, a day, a clock time is none): fewer than five is a label
+        ("• Nguồn: Báo X", "• Thứ Sáu, 22/12/2017 | 06:00"); a clock time in fewer than ten is a dateline ("Thứ 6,
+        23/06/2023 | 11:38:14 [GMT +7]", "Ngày đăng: 18:53, 01/02/2023", "23/04/2024 19:30 39 lượt xem"); a line
+        opened or closed by a bar is a related-article link or a menu ("| Biên phòng X thu giữ … |")."""
+        words = sum(1 for w in piece.split() if _LETTER.search(w))
+        if words < _MIN_LEAD_WORDS:
+            return True
+        if words < _DATELINE_WORDS and _CLOCK.search(piece):
+            return True
+        return piece.startswith("|") or piece.rstrip(" .").endswith("|")
 
     # ---- the headline event -------------------------------------------------------
     def _main(self, doc, low, hits, lead, title_low, title_end) -> Optional[Event]:
