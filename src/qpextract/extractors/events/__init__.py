@@ -39,6 +39,9 @@ _UNMARKED_MIN_WORDS = 4
 _INNER_WINDOW = 40  # how far past a blocked match a trigger starting inside it may end
 _DECISION_WINDOW = 80  # characters after "công bố quyết định" searched for the post it confers
 _MIN_LEAD_WORDS = 5
+_LETTER = re.compile(r"[^\W\d_]")  # a word of the lead has a letter
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")  # a clock time (a dateline)
+_DATELINE_WORDS = 10  # a line with a clock time and fewer words of letters is a dateline
 _CONFERENCE_TYPES = ("summary_conference", "review_conference")
 _TITLE_CHARS = 300  # a headline longer than this is a run-on first line: its verbs are read this far
 _OCCASION_WINDOW = 10  # characters before a lead trigger searched for "trong", "tại", "bên lề" right before it
@@ -112,15 +115,29 @@ class EventExtractor:
         if main is not None:
             events.append(main)
             seen_types.add(main.type)
+        held: list[tuple[int, int, TriggerRow]] = []  # triggers reported held, for event.secondary.joined
+        if main is not None and main.rule and self._main_pos[0] >= 0:
+            held.extend(h for h in hits if h[0] == self._main_pos[0])
         for s, e, row in hits:
-            if row.scope != "any" or row.type in seen_types or s < title_end:
+            if row.scope != "any" or s < title_end:
                 continue
             if main is not None and main.rule and s == self._main_pos[0]:
                 continue
-            rule = self._happened(low, s, e, row)
+            if row.type in seen_types:
+                if row.type in self.t.joined_types and self._happened(low, s, e, row) is not None:
+                    held.append((s, e, row))
+                continue
+            rule = self._happened(low, s, e, row) or self._joined(low, s, row, held)
             if rule is None:
                 continue
+            held.append((s, e, row))
             ev = self._event(doc, low, s, e, row, main=False, rule=rule)
+            if ev.type == "other" and row.type == "appointment" and main is not None and main.type != "other":
+                # rule event.secondary.decision_within: a decision read out that confers no post ("công bố Quyết định …
+                # giao chỉ tiêu", "trao quyết định kết nạp chiến sĩ dân quân mới") is a step of the typed headline
+                # event it is read at (a send-off, a training's opening: web11c readers 2 of 2), not an event of its own
+                doc.near_miss(self.name, "event.secondary.decision_within", s, e, "a decision read at the headline event, no post")
+                continue
             events.append(ev)
             seen_types.add(row.type)
             doc.explain(self.name, rule, s, e)
@@ -158,12 +175,27 @@ class EventExtractor:
                     continue
                 s = body_start  # a sentence after a page prefix on its line (" date 2023-11 Chiều 9.11, …")
             piece = low[s:e].strip()
-            if piece.rstrip(".") == title_low.strip().rstrip(".") or len(piece.split()) < _MIN_LEAD_WORDS:
+            if piece.rstrip(".") == title_low.strip().rstrip(".") or self._chrome_line(piece):
                 continue
             out.append((s, e))
             if len(out) >= _REPORTING_LEAD:
                 break
         return out
+
+    @staticmethod
+    def _chrome_line(piece: str) -> bool:
+        """Rule event.lead.prose: a page line that is no prose takes no place in the lead (the lead is three sentences).
+
+        Words count only with a letter (a bullet, a day, a clock time is none): fewer than five is a label
+        ("• Nguồn: Báo X", "• Thứ Sáu, 22/12/2017 | 06:00"); a clock time in fewer than ten is a dateline ("Thứ 6,
+        23/06/2023 | 11:38:14 [GMT +7]", "Ngày đăng: 18:53, 01/02/2023", "23/04/2024 19:30 39 lượt xem"); a line
+        opened or closed by a bar is a related-article link or a menu ("| Biên phòng X thu giữ … |")."""
+        words = sum(1 for w in piece.split() if _LETTER.search(w))
+        if words < _MIN_LEAD_WORDS:
+            return True
+        if words < _DATELINE_WORDS and _CLOCK.search(piece):
+            return True
+        return piece.startswith("|") or piece.rstrip(" .").endswith("|")
 
     # ---- the headline event -------------------------------------------------------
     def _main(self, doc, low, hits, lead, title_low, title_end) -> Optional[Event]:
@@ -764,6 +796,19 @@ class EventExtractor:
             cs += br + 1
         if find_all(self.t.cue_re, low, cs, s):
             return "event.secondary.cued"
+        return None
+
+    def _joined(self, low: str, s: int, row: TriggerRow, held: list[tuple[int, int, TriggerRow]]) -> Optional[str]:
+        """``event.secondary.joined``: a cued trigger joined by "và" or a comma to a conference held just before it in
+        its clause ("Hội nghị tổng kết nhiệm vụ năm 2016 và triển khai nhiệm vụ năm 2017")."""
+        if not row.cue or not self._plain(low, s):
+            return None
+        ss, _ = self._sentence(s)
+        for hs, he, hrow in held:
+            if hrow.type not in self.t.joined_types or not (ss <= hs and he <= s <= he + self.t.joined_gap):
+                continue
+            if _CLAUSE_END.search(low, he, s) is None and self.t.joined_before_re.search(low[he:s]):
+                return "event.secondary.joined"
         return None
 
     # ---- attributes ---------------------------------------------------------------

@@ -58,6 +58,9 @@ class EventVocabulary(BaseModel):
     called_off_after: str
     called_off_window: int
     held_markers: list[str]
+    joined_types: list[EventType]
+    joined_before: str
+    joined_gap: int
     cues: list[str]
     topic_heads: list[str]
     held_topic_heads: list[str]
@@ -189,6 +192,9 @@ class EventTables:
         self.held_re = phrase_regex(voc.held_markers)
         self.called_off_re = re.compile(voc.called_off_after)
         self.called_off_window = voc.called_off_window
+        self.joined_types = frozenset(voc.joined_types)
+        self.joined_before_re = re.compile(voc.joined_before)
+        self.joined_gap = voc.joined_gap
         self.cue_re = phrase_regex(voc.cues)
         self.topic_re = phrase_regex(voc.topic_heads)
         self.held_topic_heads = frozenset(phrase_key(w) for w in voc.held_topic_heads)
