@@ -15,6 +15,7 @@ from bisect import bisect_left
 from typing import Callable, NamedTuple, Optional, TypeVar
 
 from qpextract.data import read_yaml
+from qpextract.extractors.officials.foreign import vietnamese_syllable
 from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.text.lexicon import LOWER, NB, UPPER, fold, trie_pattern
 
@@ -422,14 +423,19 @@ class PositionParser:
 
     def _proper_before_name(self, text: str, q: int, limit: int, stops: set[int]) -> int:
         """A proper name of one or two capitalized words at ``q`` (no acronym: "TS", "USS") that a person's name
-        follows right after ("Crimea" + "Yury Ghempel", "Manila" + "Igor Khovaev"): where it ends, else ``q``."""
-        start = q
+        follows right after ("Crimea" + "Yury Ghempel", "Manila" + "Igor Khovaev"): where it ends, else ``q``. Not
+        Vietnamese syllables before a name that opens with one: "tại Trân" + "Châu Cảng" is one place cut by a name
+        read too early (wild corpus); "châu Âu" + "Donald Tusk" stays."""
+        start, foreign = q, False
         for _ in range(2):
             t = self.lex.bodies.token.match(text, q, limit)
             if t is None or q in stops or not text[q].isupper() or text[q : t.end()].isupper():
                 break
+            foreign = foreign or not vietnamese_syllable(text[q : t.end()])
             if self._next_is_name(text, t.end(), limit, stops):
-                return t.end()
+                nb = _BLANK.match(text, t.end(), limit)
+                nt = self.lex.bodies.token.match(text, nb.end(), limit) if nb is not None else None
+                return t.end() if foreign or (nt is not None and not vietnamese_syllable(nt.group())) else start
             nb = _BLANK.match(text, t.end(), limit)
             if nb is None or nb.end() >= limit:
                 break
