@@ -70,3 +70,22 @@ def test_clause_posts_scale(small_pipeline: Pipeline) -> None:
     t_small = _cost(small_pipeline, _repeat(unit, 20_000))
     t_big = _cost(small_pipeline, _repeat(unit, 400_000))
     assert t_big < 45 * max(t_small, 0.01)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "nghị viện Crimea Yury Ghempel, ",  # rule person.cued_tail: a candidate closing a capitalized run, each one
+        "Crimea Yury Ghempel Manila Igor Khovaev ",  # ten thousand capitalized words in one run
+        "Đại sứ Nga tại Manila Igor Khovaev ",  # rule position.at_place_named
+    ],
+)
+def test_cued_tail_reads_the_article_once(small_pipeline: Pipeline, unit: str) -> None:
+    """Rule person.cued_tail looks up the family name in the words read once after a singular honorific (its first
+    version compiled a pattern per family name and scanned the article again for every candidate: x63 for x10, 13 s
+    for 100 kB): 100 kB of candidates, the honorific mention of their family name last, cost about ten times 10 kB."""
+    tail = " Ông Ghempel nói. Ông Khovaev nói."  # last: a scan per candidate would read the whole article each time
+    t_small = _cost(small_pipeline, _repeat(unit, 10_000) + tail)
+    t_big = _cost(small_pipeline, _repeat(unit, 100_000) + tail)
+    assert t_big < 30 * max(t_small, 0.01), f"{unit!r}: x{t_big / max(t_small, 0.01):.0f} for x10"
+    assert t_big < 10, f"{unit!r} x 100 kB took {t_big:.1f} s"

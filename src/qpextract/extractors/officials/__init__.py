@@ -563,12 +563,18 @@ class OfficialExtractor:
         longer capitalized run, nor a thing's name here or anywhere in the article ("tàu sân bay USS Carl Vinson")."""
         out: list[NameSpan] = []
         things: dict[str, bool] = {}
+        alone: Optional[frozenset[str]] = None  # rule person.cued_tail: the words after a singular honorific, read once
         for m in self.lex.first_name.finditer(text, lo, hi):
             s = m.start()
             if s > lo and (text[s - 1].isalnum() or text[s - 1] in "'’.-"):
                 continue  # inside a word or a longer name
+            cued = False  # rule person.cued_tail: read below only when the checks of this rule turn the run down
             if self._tail_or_thing(text, s, lo) or self.lex.first_name_thing.search(text, max(lo, s - 96), s):
-                continue  # "tàu chở dầu Boris Butoma", "Trung tâm … James Martin"
+                if alone is None:
+                    alone = frozenset(a.group(1) for a in self.lex.cued_alone.finditer(text, lo, hi))
+                cued = self._cued_tail(text, s, lo, hi, m.end(), alone)
+                if not cued:
+                    continue  # "tàu chở dầu Boris Butoma", "Trung tâm … James Martin"
             h = self._list_head(text, s, lo)
             if h < s and (self._tail_or_thing(text, h, lo) or self.lex.first_name_thing.search(text, max(lo, h - 96), h)):
                 continue  # "làng Suha, Al-Barghouthiyah, Abu Habibat và Hamad Omar": the last of a list of places
@@ -592,11 +598,35 @@ class OfficialExtractor:
             ):
                 continue
             run = text[s:e]
+            if cued:
+                out.append(NameSpan(s, e, "cued_tail"))
+                continue
             if run not in things:
                 things[run] = self._named_as_thing(text, lo, hi, run)
             if not things[run]:
                 out.append(NameSpan(s, e, "first_name"))
         return out
+
+    def _cued_tail(self, text: str, s: int, lo: int, hi: int, given_end: int, alone: frozenset[str]) -> bool:
+        """Rule ``person.cued_tail``: a given name closing a longer capitalized run after a place or body
+        ("… nghị viện Crimea Yury Ghempel", "Đại sứ Nga tại Manila Igor Khovaev") opens a person's name when its
+        family name stands alone after an honorific elsewhere in the article ("Ông Ghempel": ``alone``, read once per
+        article), and no thing's, place's or site's head comes before the run ("tàu sân bay USS Carl Vinson" stays a
+        ship)."""
+        runs = list(self.foreign.runs_after(text, given_end, _line_end(text, given_end, hi, 120)))
+        if not runs or len(runs[0][2]) != 1 or runs[0][2][0] not in alone or not _reads_foreign(runs[0][2][0]):
+            return False  # one family name after the given name, read foreign, alone after an honorific elsewhere
+        head = text[max(lo, s - 24) : s]
+        prev = head.rstrip(" \t").rsplit(None, 1)[-1:] if head.endswith((" ", "\t")) else []
+        if not prev or not prev[0][:1].isupper() or prev[0].isupper():
+            return False  # a capitalized word before it, not an acronym ("USS", "TS")
+        return not (
+            self.lex.thing_before.search(head)
+            or self.lex.thing_head.search(text, max(lo, s - 16), s)
+            or self.lex.place_before.search(text, max(lo, s - 16), s)
+            or self.lex.site_before.search(text, max(lo, s - 16), s)
+            or self.names.named_after.search(text, max(lo, s - 80), s)
+        )
 
     @staticmethod
     def _list_head(text: str, i: int, lo: int) -> int:
@@ -1276,6 +1306,7 @@ _KIND_RULES: dict[str, tuple[str, bool]] = {
     "tail": ("person.post_tail", True),
     "known": ("person.known", False),
     "recurring": ("person.recurring", False),
+    "cued_tail": ("person.cued_tail", True),
     "named": ("person.named", False),
     "appos": ("person.post_comma", True),
     "patronymic": ("person.patronymic", False),

@@ -184,8 +184,9 @@ class ForeignFinder:
 
     @staticmethod
     def _alone(text: str, lo: int, hi: int, word: str, not_after: re.Pattern[str]) -> list[int]:
-        """Where ``word`` stands alone: no capitalized word (but "Ông", "Bà") or place word right before it,
-        none right after it (a plain ``str.find`` loop: no pattern compiled per word)."""
+        """Where ``word`` stands alone: no capitalized word (but "Ông", "Bà", "Tướng": "Tướng Keane" after "Jack
+        Keane") or place word right before it, none right after it (a plain ``str.find`` loop: no pattern compiled
+        per word)."""
         out: list[int] = []
         n = len(word)
         a = text.find(word, lo, hi)
@@ -198,7 +199,7 @@ class ForeignFinder:
                 before = head.rstrip(" \t").rsplit(None, 1)[-1:] if head.endswith(" ") else []
                 nxt = text[b : b + 2]
                 if (
-                    not (before and before[0][:1].isupper() and before[0] not in ("Ông", "Bà"))
+                    not (before and before[0][:1].isupper() and before[0] not in ("Ông", "Bà", "Tướng"))
                     and not (nxt[:1] == " " and nxt[1:2].isupper())
                     and not_after.search(head) is None
                 ):

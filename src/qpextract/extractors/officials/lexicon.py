@@ -51,6 +51,12 @@ class Lexicon:
         hons = read_tsv("honorifics.tsv", _HonorificRow)
         self.honorific = {fold(r.cue): r.honorific for r in hons}
         self.plural = frozenset(fold(r.cue) for r in hons if r.plural == "yes")
+        # person.cued_tail: a family name standing alone after a singular honorific of honorifics.tsv ("Ông Ghempel")
+        # one pass over the article collects every such word (no pattern built per candidate name)
+        self.cued_alone = re.compile(
+            r"(?<!\w)(?i:" + trie_pattern([r.cue for r in hons if r.plural != "yes"], fold_case=True) + r")[ \t]++"
+            r"(" + UPPER + r"[\w'’-]*+)(?![ \t]++" + UPPER + r")"
+        )
         ranks = rank_rows()
         self.rank = {fold(w): r for r in ranks for w in r.written()}
         rank_words = [w for r in ranks for w in r.written()]

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from typing import Callable, NamedTuple, Optional, TypeVar
 
 from qpextract.data import read_yaml
+from qpextract.extractors.officials.foreign import vietnamese_syllable
 from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.text.lexicon import LOWER, NB, UPPER, fold, trie_pattern
 
@@ -176,6 +177,7 @@ class PositionParser:
         self._tail_word = re.compile(r"[ \t]++(" + LOWER + r"++)" + NB)
         self._tail_cap_join = re.compile(r"[ \t]++và[ \t]++(?=" + UPPER + ")")
         self._tail_join = re.compile(r"[ \t]++(?:và|[-–])(?=[ \t]++" + LOWER + ")")
+        self._at_link_tai = re.compile(r"[ \t]++tại[ \t]++")  # rule position.at_place_named
         self._tail_code = re.compile(r"[ \t]++(?=[A-Z0-9-]*\d)[A-Z][A-Za-z0-9]*+(?:-[A-Za-z0-9]++)*+" + NB)
         self._tail_close = re.compile(r"[ \t]*+(?:[,;)]|[-–][ \t])")
         self._at_link = re.compile(r"[ \t]++(?:" + trie_pattern(ctx["at_body_links"]) + r")[ \t]++")
@@ -277,6 +279,8 @@ class PositionParser:
             at = self.lex.at_place.match(text, end, limit)  # "Tùy viên Quốc phòng Úc tại Việt Nam", "Đại sứ quán Nhật Bản tại Việt Nam"
             if at is not None:
                 org, end = text[ob : at.end()], at.end()
+            elif (tl := self._at_link_tai.match(text, end, limit)) is not None and (city := self._proper_before_name(text, tl.end(), limit, stops)) > tl.end():
+                org, end = text[ob:city], city  # rule position.at_place_named: "Đại sứ Nga tại Manila" + "Igor Khovaev"
         if org is not None and text[end + 1 : end + 3] in ("ở ", "tạ") and (pa := self.lex.place_after.match(text, end, limit)) is not None and not any(k in stops for k in range(end, pa.end())):
             org, end = text[ob : pa.end()], pa.end()  # rule position.place_after
         if org is None and self.lex.whole_qualifier.search(t.group()) and (pp := self._party_place.match(text, end, limit)) is not None:
@@ -404,6 +408,10 @@ class PositionParser:
                 place = bodies.parse(text, b.end(), limit, stops, self.lex.is_title)
                 if place >= unit.end() and not self._next_is_name(text, place, limit, stops):
                     return place
+            # rule position.name_tail, at a proper name that the holder's name follows ("Ủy ban" + "quan hệ quốc tế
+            # nghị viện" + "Crimea" + "Yury Ghempel"): the post ends right before the name
+            if (pn := self._proper_before_name(text, b.end(), limit, stops)) > b.end():
+                return pn
         code = self._tail_code.match(text, last, limit)
         if code is not None and code.end() not in stops:
             return code.end()
@@ -412,6 +420,27 @@ class PositionParser:
         if self._at_body(text, last, limit, stops) > last:
             return last
         return end
+
+    def _proper_before_name(self, text: str, q: int, limit: int, stops: set[int]) -> int:
+        """A proper name of one or two capitalized words at ``q`` (no acronym: "TS", "USS") that a person's name
+        follows right after ("Crimea" + "Yury Ghempel", "Manila" + "Igor Khovaev"): where it ends, else ``q``. Not
+        Vietnamese syllables before a name that opens with one: "tại Trân" + "Châu Cảng" is one place cut by a name
+        read too early (wild corpus); "châu Âu" + "Donald Tusk" stays."""
+        start, foreign = q, False
+        for _ in range(2):
+            t = self.lex.bodies.token.match(text, q, limit)
+            if t is None or q in stops or not text[q].isupper() or text[q : t.end()].isupper():
+                break
+            foreign = foreign or not vietnamese_syllable(text[q : t.end()])
+            if self._next_is_name(text, t.end(), limit, stops):
+                nb = _BLANK.match(text, t.end(), limit)
+                nt = self.lex.bodies.token.match(text, nb.end(), limit) if nb is not None else None
+                return t.end() if foreign or (nt is not None and not vietnamese_syllable(nt.group())) else start
+            nb = _BLANK.match(text, t.end(), limit)
+            if nb is None or nb.end() >= limit:
+                break
+            q = nb.end()
+        return start
 
     def _cap_part(self, text: str, q: int, limit: int, stops: set[int]) -> int:
         """End of a capitalized compound at ``q`` that may go on with a body's name after "và" ("Kiểm soát"): not a
