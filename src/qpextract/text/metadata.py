@@ -27,6 +27,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Optional
 
 import regex
@@ -554,11 +555,16 @@ def _titlecase(name: str) -> str:
 def load_datelines() -> list[tuple[str, regex.Pattern[str]]]:
     """The dateline rules of data/vi/datelines.yaml, compiled to whole-line patterns."""
     cfg = read_yaml("datelines.yaml")
-    parts: dict[str, str] = cfg["parts"]
+    parts: dict[str, str] = dict(cfg["parts"])
+    for lang, words in cfg["month_words"].items():  # longest first: "mười hai" before "mười"
+        alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+        parts[f"month_{lang}"] = f"(?i:{alternation})" if lang == "vi" else f"(?:{alternation})\\.?"
     tail = cfg["chrome_tail"]
     rules = []
     for rule in cfg["rules"]:
-        body = _PART.sub(lambda m: parts.get(m.group(1), m.group()), rule["pattern"])
+        body = rule["pattern"]
+        while (expanded := _PART.sub(lambda m: parts.get(m.group(1), m.group()), body)) != body:
+            body = expanded  # parts name other parts: {date} holds {month_date}, which holds {month_vi}
         # a bullet the page prints before any of them ("  • Cập nhật: …")
         rules.append((rule["name"], regex.compile(r"\s*(?:[•·]\s*)?(?:" + body + r")" + tail + r"\s*")))
     return rules
@@ -594,13 +600,28 @@ def match_dateline(
         return None
     for name, pattern in rules:
         m = pattern.fullmatch(text, start, end)
-        if m and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
+        if m and 1 <= _month(m) <= 12 and 1 <= int(m.group("d")) <= 31:
             return name, _iso(m), _titlecase(m.group("name")) if "name" in m.groupdict() and m.group("name") else None
     return None
 
 
+@lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    """The months printed as words (data/vi/datelines.yaml ``month_words``), keyed in lower case."""
+    words = read_yaml("datelines.yaml")["month_words"]
+    return {w.lower(): n for table in words.values() for w, n in table.items()}
+
+
+def _month(m: Any) -> int:
+    """The month of a dateline match: its digits, or the number of its month word ("Tháng Mười Hai" → 12)."""
+    if m.groupdict().get("m"):
+        return int(m.group("m"))
+    word = regex.sub(r"^tháng\s+|\.$", "", m.group("mw").lower())
+    return _month_numbers().get(" ".join(word.split()), 0)
+
+
 def _iso(m: Any) -> str:
-    out = f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+    out = f"{int(m.group('y')):04d}-{_month(m):02d}-{int(m.group('d')):02d}"
     if m.groupdict().get("H") and int(m.group("H")) < 24:
         hour = int(m.group("H"))
         half = (m.groupdict().get("ap") or "").upper()
