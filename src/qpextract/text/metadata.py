@@ -31,8 +31,9 @@ from functools import lru_cache
 from typing import Any, Optional
 
 import regex
+from pydantic import BaseModel
 
-from qpextract.data import read_yaml
+from qpextract.data import read_tsv, read_yaml
 from qpextract.document import Document, Reference
 from qpextract.text.credits import credit_labels
 from qpextract.text.lexical import unmarked
@@ -58,6 +59,14 @@ _TAIL_WINDOW = 120  # characters at the end of the last line where a run-in byli
 _TAG = regex.compile(r"\p{Lu}{2,4}+")  # a tag of initials before a name: "NT", "TTB"
 
 
+class _TitleRow(BaseModel):
+    """A row of data/vi/titles.tsv: only its title is read here (the posts a byline may add after a name)."""
+
+    title: str
+    kind: str
+    same_as: Optional[str] = None
+
+
 class MetadataReader:
     """Component: title, published, authors, body span and reference date."""
 
@@ -78,6 +87,12 @@ class MetadataReader:
         self.caps_glued = regex.compile(cfg["caps_glued"])
         self.dash_end = regex.compile(cfg["dash_end"])
         self.name_source = regex.compile(cfg["name_source"])
+        # byline.affiliation: the writer's post after a dash or a comma ("Chu Sỹ Tuấn - Bí thư Đảng ủy xã …")
+        heads = sorted({r.title for r in read_tsv("titles.tsv", _TitleRow)} | set(cfg["affiliation_heads"]), key=len, reverse=True)
+        self.affiliation = regex.compile(
+            r"\s*[-–,]\s*(?:" + "|".join(regex.escape(h) for h in heads) + r")(?![\p{L}\p{M}])[^()\n]{0,50}+$",
+            regex.IGNORECASE,
+        )
         self.surnames = surnames()
         # "Ảnh: " right before a name: a photo credit
         self.photo_credit = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in credit_labels("metadata")) + r")\s*:\s*$")
@@ -349,14 +364,16 @@ class MetadataReader:
 
     def stopped_headline(self, line: str, after: str) -> bool:
         """``title.stopped_headline``: a portal headline closed by a full stop ("UBND huyện tổ chức Hội nghị
-        tổng kết … năm 2017.") is no lead when the line under it is the dated lead ("Ngày 10/01/2017, …")
-        and it opens with no time or tag itself."""
+        tổng kết … năm 2017.") is no lead when the line under it is the dated lead ("Ngày 10/01/2017, …") or a
+        dateline ("29/04/2021") and it opens with no time or tag itself."""
         if not line.endswith(".") or line.endswith("..") or len(_WORDS.findall(line)) > self.max_title_words:
             return False
         if self.lead_opener.match(line) or self.lead_dated.match(line) or self.lead_tag.match(line):
             return False
         if self.lead_bare_tag.match(line) or _INNER_STOP.search(line[:-1]):
             return False
+        if match_dateline(self.datelines, after) is not None:
+            return True  # a dateline under it ("29/04/2021"): the page's headline, printed with a stop
         return bool(self.lead_dated.match(after)) and len(_WORDS.findall(after)) >= self.lead_dated_min_words
 
     def is_lead(self, line: str) -> bool:
@@ -436,12 +453,16 @@ class MetadataReader:
             if names is None and not authors and (names := self.stopped_byline(text, s, line)):
                 kind = "byline.stopped"  # "Hoàng Phi.": a name line the page closed with a stop
             if names is not None:
+                if self.affiliation.search(line):
+                    kind = "byline.affiliation"  # "Chu Sỹ Tuấn - Bí thư Đảng ủy xã …": the post is dropped
                 authors = names + authors
                 end = s if trailing else end
                 at = s
                 continue
             if authors:
                 break  # the body before the byline
+            if self.chrome.fullmatch(line) and not _SENTENCE_END.search(line):
+                continue  # byline.footer: a page's buttons under the byline ("In bài", "Gửi email", "Chia sẻ")
             glued = _GLUED_BYLINE.search(text, s, e)
             if glued and self.caption.search(glued.group(1)):
                 glued = None  # the end of a photo caption ("… Nguyễn Văn A - Ảnh: TV")
@@ -512,7 +533,8 @@ class MetadataReader:
         """The names on a byline line, or None when the line is not a byline."""
         if len(line) > self.max_line or _SENTENCE_END.search(line):
             return None
-        line = self.trailers.sub("", self.source_trailers.sub("", self.openers.sub("", line))).strip(" -–()")
+        line = self.trailers.sub("", self.source_trailers.sub("", self.affiliation.sub("", self.openers.sub("", line))))
+        line = line.strip(" -–()")
         names = []
         for part in self.separators.split(line):
             part = part.strip()
