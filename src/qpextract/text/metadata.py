@@ -581,14 +581,14 @@ def load_datelines() -> list[tuple[str, regex.Pattern[str]]]:
     for lang, words in cfg["month_words"].items():  # longest first: "mười hai" before "mười"
         alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
         parts[f"month_{lang}"] = f"(?i:{alternation})" if lang == "vi" else f"(?:{alternation})\\.?"
-    tail = cfg["chrome_tail"]
+    head, tail = cfg["chrome_head"], cfg["chrome_tail"]
     rules = []
     for rule in cfg["rules"]:
         body = rule["pattern"]
         while (expanded := _PART.sub(lambda m: parts.get(m.group(1), m.group()), body)) != body:
             body = expanded  # parts name other parts: {date} holds {month_date}, which holds {month_vi}
         # a bullet the page prints before any of them ("  • Cập nhật: …")
-        rules.append((rule["name"], regex.compile(r"\s*(?:[•·]\s*)?(?:" + body + r")" + tail + r"\s*")))
+        rules.append((rule["name"], regex.compile(r"\s*(?:[•·]\s*)?" + head + r"(?:" + body + r")" + tail + r"\s*")))
     return rules
 
 
