@@ -37,7 +37,7 @@ from qpextract.data import read_tsv, read_yaml
 from qpextract.document import Document, Reference
 from qpextract.text.credits import credit_labels
 from qpextract.text.lexical import unmarked
-from qpextract.text.lexicon import surnames
+from qpextract.text.lexicon import rank_rows, surnames
 
 _LINE = regex.compile(r"[^\n]+")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -87,13 +87,16 @@ class MetadataReader:
         self.caps_glued = regex.compile(cfg["caps_glued"])
         self.dash_end = regex.compile(cfg["dash_end"])
         self.name_source = regex.compile(cfg["name_source"])
-        # byline.affiliation: the writer's post after a dash or a comma ("Chu Sỹ Tuấn - Bí thư Đảng ủy xã …")
+        # byline.affiliation: the writer's post after a dash ("Chu Sỹ Tuấn - Bí thư Đảng ủy xã …"; after a comma it
+        # is a caption's apposition: "Đại tá Võ Văn A, Chỉ huy trưởng …")
         heads = sorted({r.title for r in read_tsv("titles.tsv", _TitleRow)} | set(cfg["affiliation_heads"]), key=len, reverse=True)
         self.affiliation = regex.compile(
-            r"\s*[-–,]\s*(?:" + "|".join(regex.escape(h) for h in heads) + r")(?![\p{L}\p{M}])[^()\n]{0,50}+$",
+            r"\s*[-–]\s*(?:" + "|".join(regex.escape(h) for h in heads) + r")(?![\p{L}\p{M}])[^()\n]{0,50}+$",
             regex.IGNORECASE,
         )
         self.surnames = surnames()
+        ranks = sorted((w for r in rank_rows() for w in r.written()), key=len, reverse=True)
+        self.byline_rank = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in ranks) + r")\s++(?=\p{Lu})", regex.IGNORECASE)
         # "Ảnh: " right before a name: a photo credit
         self.photo_credit = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in credit_labels("metadata")) + r")\s*:\s*$")
         self.reporter = regex.compile("|".join(regex.escape(r) for r in cfg["reporter_labels"]))
@@ -533,11 +536,15 @@ class MetadataReader:
         """The names on a byline line, or None when the line is not a byline."""
         if len(line) > self.max_line or _SENTENCE_END.search(line):
             return None
+        opened = bool(self.openers.match(line))
         line = self.trailers.sub("", self.source_trailers.sub("", self.affiliation.sub("", self.openers.sub("", line))))
         line = line.strip(" -–()")
         names = []
         for part in self.separators.split(line):
             part = part.strip()
+            rank = self.byline_rank.match(part)
+            if rank and (opened or part[rank.end() :].isupper()):
+                part = part[rank.end() :]  # "Bài, ảnh: Thiếu tá Nguyễn Văn An", "Đại úy NGUYỄN VĂN AN": the rank is dropped
             if names and self.body_prefix.match(part):
                 continue  # "Hà Linh/Báo Tin Tức": the paper is a source, not an author
             if _INITIALS.fullmatch(part) or (
