@@ -188,6 +188,11 @@ class MetadataReader:
                 doc.explain(self.name, "title.headline", s, e)
                 first += 1
                 headline = True
+                if first < len(lines) - 1 and self.wrapped(doc.title, text[lines[first][0] : lines[first][1]].strip()):
+                    a, b = lines[first]
+                    doc.title = f"{doc.title} {text[a:b].strip()}"
+                    doc.explain(self.name, "title.wrapped", a, b)
+                    first += 1
         dated = None
         for i in range(first, min(first + _DATELINE_WINDOW, len(lines))):
             found = match_dateline(self.datelines, text, *lines[i])
@@ -364,6 +369,17 @@ class MetadataReader:
         return {
             (a, b) for a, b in zip(words, words[1:]) if not (a in self.banner_common and b in self.banner_common)
         }
+
+    def wrapped(self, title: str, line: str) -> bool:
+        """``title.wrapped``: a headline the page broke over two lines ("Huyện Mẫu Sơn tổ chức hội nghị tổng kết công
+        tác" / "quốc phòng năm 2023"): the line under it opens in lower case, is short, has no stop, and the headline
+        ends in no punctuation and stays within ``max_title_words`` with it."""
+        if not line or not line[0].islower() or _SENTENCE_END.search(line) or _SENTENCE_END.search(title):
+            return False
+        if match_dateline(self.datelines, line) is not None:
+            return False  # "admin gửi vào T3, 2024-02-20 07:45": a portal's dateline
+        words = len(_WORDS.findall(line))
+        return words <= self.kicker_max_words * 2 and words + len(_WORDS.findall(title)) <= self.max_title_words
 
     def stopped_headline(self, line: str, after: str) -> bool:
         """``title.stopped_headline``: a portal headline closed by a full stop ("UBND huyện tổ chức Hội nghị
