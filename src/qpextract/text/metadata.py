@@ -132,6 +132,7 @@ class MetadataReader:
         captions = "|".join(f"(?:{c})" for c in head["caption_lines"])
         self.caption_line = regex.compile(r"\s*(?:" + captions + r")\s*", regex.IGNORECASE)
         self.caption_max_words = int(head["caption_max_words"])
+        self.section = regex.compile(r"\s*(?:" + head["section_line"] + r")\s*")
         banner = head["banner"]
         self.banner_common = frozenset(banner["common_words"])
         self.banner_headline_share = float(banner["headline_share"])
@@ -296,6 +297,9 @@ class MetadataReader:
             elif self.chrome.fullmatch(text, s, e):
                 doc.explain(self.name, "title.chrome", s, e)
                 first += 1
+            elif self.section.fullmatch(text, s, e) and self.headline_under(text, lines, first):
+                doc.explain(self.name, "title.section", s, e)  # "Quốc phòng - An ninh / Quân sự địa phương"
+                first += 1
             elif self.caption_line.fullmatch(text, s, e) and len(_WORDS.findall(text, s, e)) <= self.caption_max_words:
                 doc.explain(self.name, "title.caption", s, e)  # "Toàn cảnh hội nghị" above the lead
                 first += 1
@@ -310,6 +314,16 @@ class MetadataReader:
                 doc.explain(self.name, "title.chrome", lines[first][0], lines[k - 1][1])
                 return k
         return first
+
+    def headline_under(self, text: str, lines: list[tuple[int, int]], i: int) -> bool:
+        """Whether the line under line ``i`` reads as the headline: longer than it, with no stop, and no lead nor
+        dateline (a section name stands over the headline; a short headline stands over its lead or dateline)."""
+        if i + 1 >= len(lines):
+            return False
+        line, under = text[lines[i][0] : lines[i][1]].strip(), text[lines[i + 1][0] : lines[i + 1][1]].strip()
+        if len(_WORDS.findall(under)) <= len(_WORDS.findall(line)) or _SENTENCE_END.search(under):
+            return False
+        return not self.is_lead(under) and match_dateline(self.datelines, under) is None
 
     def skip_banners(self, doc: Document, lines: list[tuple[int, int]], first: int) -> int:
         """``title.banner``: index of the headline when lines above it are a site's banners.
