@@ -27,15 +27,17 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Optional
 
 import regex
+from pydantic import BaseModel
 
-from qpextract.data import read_yaml
+from qpextract.data import read_tsv, read_yaml
 from qpextract.document import Document, Reference
 from qpextract.text.credits import credit_labels
 from qpextract.text.lexical import unmarked
-from qpextract.text.lexicon import surnames
+from qpextract.text.lexicon import rank_rows, surnames
 
 _LINE = regex.compile(r"[^\n]+")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -55,6 +57,14 @@ _DATELINE_WINDOW = 3  # lines under the headline (or at the end) where a datelin
 _CHROME_WINDOW = 12  # lines of page chrome (menus, site name, header date) that may stand above the headline
 _TAIL_WINDOW = 120  # characters at the end of the last line where a run-in byline is looked for
 _TAG = regex.compile(r"\p{Lu}{2,4}+")  # a tag of initials before a name: "NT", "TTB"
+
+
+class _TitleRow(BaseModel):
+    """A row of data/vi/titles.tsv: only its title is read here (the posts a byline may add after a name)."""
+
+    title: str
+    kind: str
+    same_as: Optional[str] = None
 
 
 class MetadataReader:
@@ -77,7 +87,16 @@ class MetadataReader:
         self.caps_glued = regex.compile(cfg["caps_glued"])
         self.dash_end = regex.compile(cfg["dash_end"])
         self.name_source = regex.compile(cfg["name_source"])
+        # byline.affiliation: the writer's post after a dash ("Chu Sỹ Tuấn - Bí thư Đảng ủy xã …"; after a comma it
+        # is a caption's apposition: "Đại tá Võ Văn A, Chỉ huy trưởng …")
+        heads = sorted({r.title for r in read_tsv("titles.tsv", _TitleRow)} | set(cfg["affiliation_heads"]), key=len, reverse=True)
+        self.affiliation = regex.compile(
+            r"\s*[-–]\s*(?:" + "|".join(regex.escape(h) for h in heads) + r")(?![\p{L}\p{M}])[^()\n]{0,50}+$",
+            regex.IGNORECASE,
+        )
         self.surnames = surnames()
+        ranks = sorted((w for r in rank_rows() for w in r.written()), key=len, reverse=True)
+        self.byline_rank = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in ranks) + r")\s++(?=\p{Lu})", regex.IGNORECASE)
         # "Ảnh: " right before a name: a photo credit
         self.photo_credit = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in credit_labels("metadata")) + r")\s*:\s*$")
         self.reporter = regex.compile("(?:" + "|".join(regex.escape(r) for r in cfg["reporter_labels"]) + r")\.?")
@@ -113,6 +132,7 @@ class MetadataReader:
         captions = "|".join(f"(?:{c})" for c in head["caption_lines"])
         self.caption_line = regex.compile(r"\s*(?:" + captions + r")\s*", regex.IGNORECASE)
         self.caption_max_words = int(head["caption_max_words"])
+        self.section = regex.compile(r"\s*(?:" + head["section_line"] + r")\s*")
         banner = head["banner"]
         self.banner_common = frozenset(banner["common_words"])
         self.banner_headline_share = float(banner["headline_share"])
@@ -169,6 +189,11 @@ class MetadataReader:
                 doc.explain(self.name, "title.headline", s, e)
                 first += 1
                 headline = True
+                if first < len(lines) - 1 and self.wrapped(doc.title, text[lines[first][0] : lines[first][1]].strip()):
+                    a, b = lines[first]
+                    doc.title = f"{doc.title} {text[a:b].strip()}"
+                    doc.explain(self.name, "title.wrapped", a, b)
+                    first += 1
         dated = None
         for i in range(first, min(first + _DATELINE_WINDOW, len(lines))):
             found = match_dateline(self.datelines, text, *lines[i])
@@ -272,6 +297,9 @@ class MetadataReader:
             elif self.chrome.fullmatch(text, s, e):
                 doc.explain(self.name, "title.chrome", s, e)
                 first += 1
+            elif self.section.fullmatch(text, s, e) and self.headline_under(text, lines, first):
+                doc.explain(self.name, "title.section", s, e)  # "Quốc phòng - An ninh / Quân sự địa phương"
+                first += 1
             elif self.caption_line.fullmatch(text, s, e) and len(_WORDS.findall(text, s, e)) <= self.caption_max_words:
                 doc.explain(self.name, "title.caption", s, e)  # "Toàn cảnh hội nghị" above the lead
                 first += 1
@@ -286,6 +314,16 @@ class MetadataReader:
                 doc.explain(self.name, "title.chrome", lines[first][0], lines[k - 1][1])
                 return k
         return first
+
+    def headline_under(self, text: str, lines: list[tuple[int, int]], i: int) -> bool:
+        """Whether the line under line ``i`` reads as the headline: longer than it, with no stop, and no lead nor
+        dateline (a section name stands over the headline; a short headline stands over its lead or dateline)."""
+        if i + 1 >= len(lines):
+            return False
+        line, under = text[lines[i][0] : lines[i][1]].strip(), text[lines[i + 1][0] : lines[i + 1][1]].strip()
+        if len(_WORDS.findall(under)) <= len(_WORDS.findall(line)) or _SENTENCE_END.search(under):
+            return False
+        return not self.is_lead(under) and match_dateline(self.datelines, under) is None
 
     def skip_banners(self, doc: Document, lines: list[tuple[int, int]], first: int) -> int:
         """``title.banner``: index of the headline when lines above it are a site's banners.
@@ -346,16 +384,29 @@ class MetadataReader:
             (a, b) for a, b in zip(words, words[1:]) if not (a in self.banner_common and b in self.banner_common)
         }
 
+    def wrapped(self, title: str, line: str) -> bool:
+        """``title.wrapped``: a headline the page broke over two lines ("Huyện Mẫu Sơn tổ chức hội nghị tổng kết công
+        tác" / "quốc phòng năm 2023"): the line under it opens in lower case, is short, has no stop, and the headline
+        ends in no punctuation and stays within ``max_title_words`` with it."""
+        if not line or not line[0].islower() or _SENTENCE_END.search(line) or _SENTENCE_END.search(title):
+            return False
+        if match_dateline(self.datelines, line) is not None:
+            return False  # "admin gửi vào T3, 2024-02-20 07:45": a portal's dateline
+        words = len(_WORDS.findall(line))
+        return words <= self.kicker_max_words * 2 and words + len(_WORDS.findall(title)) <= self.max_title_words
+
     def stopped_headline(self, line: str, after: str) -> bool:
         """``title.stopped_headline``: a portal headline closed by a full stop ("UBND huyện tổ chức Hội nghị
-        tổng kết … năm 2017.") is no lead when the line under it is the dated lead ("Ngày 10/01/2017, …")
-        and it opens with no time or tag itself."""
+        tổng kết … năm 2017.") is no lead when the line under it is the dated lead ("Ngày 10/01/2017, …") or a
+        dateline ("29/04/2021") and it opens with no time or tag itself."""
         if not line.endswith(".") or line.endswith("..") or len(_WORDS.findall(line)) > self.max_title_words:
             return False
         if self.lead_opener.match(line) or self.lead_dated.match(line) or self.lead_tag.match(line):
             return False
         if self.lead_bare_tag.match(line) or _INNER_STOP.search(line[:-1]):
             return False
+        if match_dateline(self.datelines, after) is not None:
+            return True  # a dateline under it ("29/04/2021"): the page's headline, printed with a stop
         return bool(self.lead_dated.match(after)) and len(_WORDS.findall(after)) >= self.lead_dated_min_words
 
     def is_lead(self, line: str) -> bool:
@@ -435,12 +486,16 @@ class MetadataReader:
             if names is None and not authors and (names := self.stopped_byline(text, s, line)):
                 kind = "byline.stopped"  # "Hoàng Phi.": a name line the page closed with a stop
             if names is not None:
+                if self.affiliation.search(line):
+                    kind = "byline.affiliation"  # "Chu Sỹ Tuấn - Bí thư Đảng ủy xã …": the post is dropped
                 authors = names + authors
                 end = s if trailing else end
                 at = s
                 continue
             if authors:
                 break  # the body before the byline
+            if self.chrome.fullmatch(line) and not _SENTENCE_END.search(line):
+                continue  # byline.footer: a page's buttons under the byline ("In bài", "Gửi email", "Chia sẻ")
             glued = _GLUED_BYLINE.search(text, s, e)
             if glued and self.caption.search(glued.group(1)):
                 glued = None  # the end of a photo caption ("… Nguyễn Văn A - Ảnh: TV")
@@ -511,10 +566,15 @@ class MetadataReader:
         """The names on a byline line, or None when the line is not a byline."""
         if len(line) > self.max_line or _SENTENCE_END.search(line):
             return None
-        line = self.trailers.sub("", self.source_trailers.sub("", self.openers.sub("", line))).strip(" -–()")
+        opened = bool(self.openers.match(line))
+        line = self.trailers.sub("", self.source_trailers.sub("", self.affiliation.sub("", self.openers.sub("", line))))
+        line = line.strip(" -–()")
         names = []
         for part in self.separators.split(line):
             part = part.strip()
+            rank = self.byline_rank.match(part)
+            if rank and (opened or part[rank.end() :].isupper()):
+                part = part[rank.end() :]  # "Bài, ảnh: Thiếu tá Nguyễn Văn An", "Đại úy NGUYỄN VĂN AN": the rank is dropped
             if names and self.body_prefix.match(part):
                 continue  # "Hà Linh/Báo Tin Tức": the paper is a source, not an author
             if _INITIALS.fullmatch(part) or (
@@ -554,13 +614,18 @@ def _titlecase(name: str) -> str:
 def load_datelines() -> list[tuple[str, regex.Pattern[str]]]:
     """The dateline rules of data/vi/datelines.yaml, compiled to whole-line patterns."""
     cfg = read_yaml("datelines.yaml")
-    parts: dict[str, str] = cfg["parts"]
-    tail = cfg["chrome_tail"]
+    parts: dict[str, str] = dict(cfg["parts"])
+    for lang, words in cfg["month_words"].items():  # longest first: "mười hai" before "mười"
+        alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+        parts[f"month_{lang}"] = f"(?i:{alternation})" if lang == "vi" else f"(?:{alternation})\\.?"
+    head, tail = cfg["chrome_head"], cfg["chrome_tail"]
     rules = []
     for rule in cfg["rules"]:
-        body = _PART.sub(lambda m: parts.get(m.group(1), m.group()), rule["pattern"])
+        body = rule["pattern"]
+        while (expanded := _PART.sub(lambda m: parts.get(m.group(1), m.group()), body)) != body:
+            body = expanded  # parts name other parts: {date} holds {month_date}, which holds {month_vi}
         # a bullet the page prints before any of them ("  • Cập nhật: …")
-        rules.append((rule["name"], regex.compile(r"\s*(?:[•·]\s*)?(?:" + body + r")" + tail + r"\s*")))
+        rules.append((rule["name"], regex.compile(r"\s*(?:[•·]\s*)?" + head + r"(?:" + body + r")" + tail + r"\s*")))
     return rules
 
 
@@ -594,13 +659,28 @@ def match_dateline(
         return None
     for name, pattern in rules:
         m = pattern.fullmatch(text, start, end)
-        if m and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
+        if m and 1 <= _month(m) <= 12 and 1 <= int(m.group("d")) <= 31:
             return name, _iso(m), _titlecase(m.group("name")) if "name" in m.groupdict() and m.group("name") else None
     return None
 
 
+@lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    """The months printed as words (data/vi/datelines.yaml ``month_words``), keyed in lower case."""
+    words = read_yaml("datelines.yaml")["month_words"]
+    return {w.lower(): n for table in words.values() for w, n in table.items()}
+
+
+def _month(m: Any) -> int:
+    """The month of a dateline match: its digits, or the number of its month word ("Tháng Mười Hai" → 12)."""
+    if m.groupdict().get("m"):
+        return int(m.group("m"))
+    word = regex.sub(r"^tháng\s+|\.$", "", m.group("mw").lower())
+    return _month_numbers().get(" ".join(word.split()), 0)
+
+
 def _iso(m: Any) -> str:
-    out = f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+    out = f"{int(m.group('y')):04d}-{_month(m):02d}-{int(m.group('d')):02d}"
     if m.groupdict().get("H") and int(m.group("H")) < 24:
         hour = int(m.group("H"))
         half = (m.groupdict().get("ap") or "").upper()
