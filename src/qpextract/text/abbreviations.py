@@ -166,7 +166,7 @@ class _Province(BaseModel):
 
 
 # "(BNA) - ", "(QNO) -": a newspaper's tag that opens the lead (within its first characters); on a paper's own web page
-# it opens the lead's line without brackets ("STO - Thiết thực …", "YBĐT - Sáng 14/12"), after the page's dateline
+# it opens the lead's line without brackets ("STO - Thiết thực …", "YBĐT - Sáng 3/5"), after the page's dateline
 _LEAD_TAG = regex.compile(r"\(([A-ZĐ]{2,6})\)\s?[-–]|(?m:^)([A-ZĐ]{2,6})\s?[-–]\s")
 _LEAD_REACH = 240
 

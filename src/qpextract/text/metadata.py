@@ -87,7 +87,7 @@ class MetadataReader:
         self.caps_glued = regex.compile(cfg["caps_glued"])
         self.dash_end = regex.compile(cfg["dash_end"])
         self.name_source = regex.compile(cfg["name_source"])
-        # byline.affiliation: the writer's post after a dash ("Chu Sỹ Tuấn - Bí thư Đảng ủy xã …"; after a comma it
+        # byline.affiliation: the writer's post after a dash ("Lê Văn Bình - Bí thư Đảng ủy xã …"; after a comma it
         # is a caption's apposition: "Đại tá Võ Văn A, Chỉ huy trưởng …")
         heads = sorted({r.title for r in read_tsv("titles.tsv", _TitleRow)} | set(cfg["affiliation_heads"]), key=len, reverse=True)
         self.affiliation = regex.compile(
@@ -487,7 +487,7 @@ class MetadataReader:
                 kind = "byline.stopped"  # "Hoàng Phi.": a name line the page closed with a stop
             if names is not None:
                 if self.affiliation.search(line):
-                    kind = "byline.affiliation"  # "Chu Sỹ Tuấn - Bí thư Đảng ủy xã …": the post is dropped
+                    kind = "byline.affiliation"  # "Lê Văn Bình - Bí thư Đảng ủy xã …": the post is dropped
                 authors = names + authors
                 end = s if trailing else end
                 at = s
