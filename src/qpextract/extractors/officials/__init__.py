@@ -616,17 +616,10 @@ class OfficialExtractor:
         runs = list(self.foreign.runs_after(text, given_end, _line_end(text, given_end, hi, 120)))
         if not runs or len(runs[0][2]) != 1 or runs[0][2][0] not in alone or not _reads_foreign(runs[0][2][0]):
             return False  # one family name after the given name, read foreign, alone after an honorific elsewhere
-        head = text[max(lo, s - 24) : s]
-        prev = head.rstrip(" \t").rsplit(None, 1)[-1:] if head.endswith((" ", "\t")) else []
-        if not prev or not prev[0][:1].isupper() or prev[0].isupper():
+        prev = _word_before(text, s, lo)
+        if not prev or not prev[:1].isupper() or prev.isupper():
             return False  # a capitalized word before it, not an acronym ("USS", "TS")
-        return not (
-            self.lex.thing_before.search(head)
-            or self.lex.thing_head.search(text, max(lo, s - 16), s)
-            or self.lex.place_before.search(text, max(lo, s - 16), s)
-            or self.lex.site_before.search(text, max(lo, s - 16), s)
-            or self.names.named_after.search(text, max(lo, s - 80), s)
-        )
+        return not self._thing_before(text, s, lo)
 
     @staticmethod
     def _list_head(text: str, i: int, lo: int) -> int:
@@ -642,19 +635,22 @@ class OfficialExtractor:
     def _tail_or_thing(self, text: str, i: int, lo: int) -> bool:
         """The capitalized run at ``i`` goes on a longer one ("USS Carl Vinson", "Trung tâm James Martin") or names a
         thing, a place or a site after its head ("tàu sân bay Carl Vinson", "mang tên Woodrow Wilson", "căn cứ Fort …")."""
-        head = text[max(lo, i - 24) : i]
-        prev = head.rstrip(" \t").rsplit(None, 1)[-1:] if head.endswith((" ", "\t")) else []
+        prev = _word_before(text, i, lo)
         if (
             prev
-            and (prev[0][:1].isupper() or prev[0][-1:].isdigit())
-            and prev[0][-1:] not in ",;:)\"”"  # "dự án Armata, Andrey Terlikov": a mark parts the runs
+            and (prev[:1].isupper() or prev[-1:].isdigit())
+            and prev[-1:] not in ",;:)\"”"  # "dự án Armata, Andrey Terlikov": a mark parts the runs
             and not self.foreign.opens_sentence(text, i, lo)
-            and fold(prev[0]) not in self.lex.cue_kind
-            and not self.foreign.country_end.search(head)  # "đối tác Nga Sergei Shoigu": a name starts afresh after a country
+            and fold(prev) not in self.lex.cue_kind
+            and not self.foreign.country_end.search(text[max(lo, i - 24) : i])  # "đối tác Nga Sergei Shoigu": a name starts afresh after a country
         ):
             return True
+        return self._thing_before(text, i, lo)
+
+    def _thing_before(self, text: str, i: int, lo: int) -> bool:
+        """A thing's, place's or site's head, or "mang tên", right before the run at ``i`` ("tàu sân bay", "căn cứ")."""
         return bool(
-            self.lex.thing_before.search(head)
+            self.lex.thing_before.search(text[max(lo, i - 24) : i])
             or self.lex.thing_head.search(text, max(lo, i - 16), i)
             or self.lex.place_before.search(text, max(lo, i - 16), i)
             or self.lex.site_before.search(text, max(lo, i - 16), i)
@@ -1390,6 +1386,11 @@ def _line_matches(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> Iter
         if ls == 0:
             return
 
+
+def _word_before(text: str, i: int, lo: int) -> str:
+    """The word right before ``i`` when spaces or tabs part them (within 24 characters), else ""."""
+    head = text[max(lo, i - 24) : i]
+    return head.rstrip(" \t").rsplit(None, 1)[-1] if head.endswith((" ", "\t")) and head.strip() else ""
 
 def _line_end(text: str, pos: int, hi: int, reach: int = 400) -> int:
     """End of the line at ``pos``, looking at most ``reach`` characters ahead (keeps scans linear)."""
