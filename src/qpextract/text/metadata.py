@@ -5,6 +5,7 @@
   data/vi/headline.yaml; a line the page prints twice near the top is a headline;
   ``title.chrome``: section names, hashtags and lone marks above it are page chrome;
   ``dateline.headline_tail``: a date printed at the end of the headline line is the dateline;
+  ``dateline.headline_bracket``: so is a date with its time in brackets there ("… (16/02/2022, 14:44)");
   ``title.site_tail``: the site's name after it ("… - Báo Mẫu Sơn") is chrome;
   ``title.banner``: lines above the lead that share no words with it are banners (``skip_banners``);
   ``title.kicker``: a short topic line over a headline that spells it out is a kicker (``skip_kicker``);
@@ -117,6 +118,7 @@ class MetadataReader:
         self.lead_tag = regex.compile(head["lead_tag"])
         self.lead_bare_tag = regex.compile(head["lead_bare_tag"])
         self.headline_date = regex.compile(head["headline_date_tail"])
+        self.headline_bracket = regex.compile(head["headline_date_bracket"])
         self.site_tail = regex.compile(head["headline_site_tail"])
         self.lead_opener = regex.compile(
             r"^(?:" + "|".join(regex.escape(o) for o in head["lead_openers"]) + r")(?:\s+[^\s,]+){0,3}?\s*(?:,|\d)"
@@ -174,13 +176,15 @@ class MetadataReader:
             if (not repeated or self.lead_opener.match(line)) and not stopped and self.is_lead(line):
                 doc.explain(self.name, "title.lead", s, e)
             else:
-                tail = self.headline_date.search(text, s, e)
+                rule, tail = "dateline.headline_bracket", self.headline_bracket.search(text, s, e)
+                if tail is None:
+                    rule, tail = "dateline.headline_tail", self.headline_date.search(text, s, e)
                 dated_at = tail and match_dateline(self.datelines, text, tail.start("tail"), tail.end("tail"))
                 if tail and dated_at and tail.start() > s:
-                    e = tail.start()  # "Ra quân huấn luyện 25/02/2024": the date is the dateline
+                    e = tail.start()  # "Ra quân huấn luyện 25/02/2024", "… (25/02/2024, 14:44)": the date is the dateline
                     if doc.published is None:
                         doc.published = dated_at[1]
-                    doc.explain(self.name, "dateline.headline_tail", tail.start("tail"), tail.end("tail"))
+                    doc.explain(self.name, rule, tail.start("tail"), tail.end("tail"))
                 site = self.site_tail.search(text, s, e)
                 if site and text[s : site.start()].strip():
                     doc.explain(self.name, "title.site_tail", site.start(), e)
