@@ -4,6 +4,10 @@
   already the lead sentence (``title.lead``: then ``title`` stays null), see
   data/vi/headline.yaml; a line the page prints twice near the top is a headline;
   ``title.chrome``: section names, hashtags and lone marks above it are page chrome;
+  ``title.page_label``: a page label ("Chi tiết tin", "Chi tiết - Huyện Mẫu Sơn") is chrome, and the line
+  under it is the headline unless it ends with a stop;
+  ``title.uncounted``: blank lines, a skip link and a visit counter printed one digit per line are chrome
+  that does not count toward the chrome window;
   ``dateline.headline_tail``: a date printed at the end of the headline line is the dateline;
   ``dateline.headline_bracket``: so is a date with its time in brackets there ("… (16/02/2022, 14:44)");
   ``title.site_tail``: the site's name after it ("… - Báo Mẫu Sơn") is chrome;
@@ -131,6 +135,9 @@ class MetadataReader:
         self.max_unstopped = int(head["max_title_words_unstopped"])
         chrome = "|".join(f"(?:{c})" for c in head["chrome_lines"])
         self.chrome = regex.compile(r"\s*(?:" + chrome + r")\s*", regex.IGNORECASE)
+        self.page_label = regex.compile(r"\s*(?:" + head["page_label"] + r")\s*", regex.IGNORECASE)
+        uncounted = "|".join(f"(?:{c})" for c in head["uncounted_lines"])
+        self.uncounted = regex.compile(r"\s*(?:" + uncounted + r")\s*", regex.IGNORECASE)
         captions = "|".join(f"(?:{c})" for c in head["caption_lines"])
         self.caption_line = regex.compile(r"\s*(?:" + captions + r")\s*", regex.IGNORECASE)
         self.caption_max_words = int(head["caption_max_words"])
@@ -173,7 +180,9 @@ class MetadataReader:
             stopped = self.stopped_headline(line, after)
             if stopped:
                 doc.explain(self.name, "title.stopped_headline", s, e)
-            if (not repeated or self.lead_opener.match(line)) and not stopped and self.is_lead(line):
+            # under a page label ("Chi tiết tin") the line is the headline unless it ends with a stop
+            labelled = first > 0 and bool(self.page_label.fullmatch(text, *lines[first - 1])) and not _SENTENCE_END.search(line)
+            if (not repeated or self.lead_opener.match(line)) and not stopped and not labelled and self.is_lead(line):
                 doc.explain(self.name, "title.lead", s, e)
             else:
                 rule, tail = "dateline.headline_bracket", self.headline_bracket.search(text, s, e)
@@ -293,11 +302,22 @@ class MetadataReader:
         is the section name ("Quân đội nhân dân", then the headline twice).
         """
         text = doc.text
-        first = 0
-        while first < min(len(lines) - 1, _CHROME_WINDOW):
+        first = counted = 0
+        while first < len(lines) - 1 and counted < _CHROME_WINDOW:
             s, e = lines[first]
+            if self.uncounted.fullmatch(text, s, e):
+                # a skip link, a visit counter and its digits: one span
+                while first + 1 < len(lines) - 1 and self.uncounted.fullmatch(text, *lines[first + 1]):
+                    first += 1
+                doc.explain(self.name, "title.uncounted", s, lines[first][1])
+                first += 1
+                continue
+            counted += 1
             if self._dateline(doc, s, e):
                 first += 1  # a dateline above the headline
+            elif self.page_label.fullmatch(text, s, e):
+                doc.explain(self.name, "title.page_label", s, e)  # "Chi tiết tin": the headline follows
+                first += 1
             elif self.chrome.fullmatch(text, s, e):
                 doc.explain(self.name, "title.chrome", s, e)
                 first += 1
