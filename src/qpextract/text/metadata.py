@@ -137,7 +137,7 @@ class MetadataReader:
         self.chrome = regex.compile(r"\s*(?:" + chrome + r")\s*", regex.IGNORECASE)
         self.page_label = regex.compile(r"\s*(?:" + head["page_label"] + r")\s*", regex.IGNORECASE)
         uncounted = "|".join(f"(?:{c})" for c in head["uncounted_lines"])
-        self.uncounted = regex.compile(r"\s*(?:" + uncounted + r")\s*", regex.IGNORECASE)
+        self.uncounted = regex.compile(r"\s*+(?:" + uncounted + r")\s*+", regex.IGNORECASE)
         captions = "|".join(f"(?:{c})" for c in head["caption_lines"])
         self.caption_line = regex.compile(r"\s*(?:" + captions + r")\s*", regex.IGNORECASE)
         self.caption_max_words = int(head["caption_max_words"])
