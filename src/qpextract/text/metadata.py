@@ -4,7 +4,12 @@
   already the lead sentence (``title.lead``: then ``title`` stays null), see
   data/vi/headline.yaml; a line the page prints twice near the top is a headline;
   ``title.chrome``: section names, hashtags and lone marks above it are page chrome;
+  ``title.page_label``: a page label ("Chi tiết tin", "Chi tiết - Huyện Mẫu Sơn") is chrome, and the line
+  under it is the headline unless it ends with a stop;
+  ``title.uncounted``: blank lines, a skip link and a visit counter printed one digit per line are chrome
+  that does not count toward the chrome window;
   ``dateline.headline_tail``: a date printed at the end of the headline line is the dateline;
+  ``dateline.headline_bracket``: so is a date with its time in brackets there ("… (16/02/2022, 14:44)");
   ``title.site_tail``: the site's name after it ("… - Báo Mẫu Sơn") is chrome;
   ``title.banner``: lines above the lead that share no words with it are banners (``skip_banners``);
   ``title.kicker``: a short topic line over a headline that spells it out is a kicker (``skip_kicker``);
@@ -117,6 +122,7 @@ class MetadataReader:
         self.lead_tag = regex.compile(head["lead_tag"])
         self.lead_bare_tag = regex.compile(head["lead_bare_tag"])
         self.headline_date = regex.compile(head["headline_date_tail"])
+        self.headline_bracket = regex.compile(head["headline_date_bracket"])
         self.site_tail = regex.compile(head["headline_site_tail"])
         self.lead_opener = regex.compile(
             r"^(?:" + "|".join(regex.escape(o) for o in head["lead_openers"]) + r")(?:\s+[^\s,]+){0,3}?\s*(?:,|\d)"
@@ -129,6 +135,9 @@ class MetadataReader:
         self.max_unstopped = int(head["max_title_words_unstopped"])
         chrome = "|".join(f"(?:{c})" for c in head["chrome_lines"])
         self.chrome = regex.compile(r"\s*(?:" + chrome + r")\s*", regex.IGNORECASE)
+        self.page_label = regex.compile(r"\s*(?:" + head["page_label"] + r")\s*", regex.IGNORECASE)
+        uncounted = "|".join(f"(?:{c})" for c in head["uncounted_lines"])
+        self.uncounted = regex.compile(r"\s*+(?:" + uncounted + r")\s*+", regex.IGNORECASE)
         captions = "|".join(f"(?:{c})" for c in head["caption_lines"])
         self.caption_line = regex.compile(r"\s*(?:" + captions + r")\s*", regex.IGNORECASE)
         self.caption_max_words = int(head["caption_max_words"])
@@ -171,16 +180,20 @@ class MetadataReader:
             stopped = self.stopped_headline(line, after)
             if stopped:
                 doc.explain(self.name, "title.stopped_headline", s, e)
-            if (not repeated or self.lead_opener.match(line)) and not stopped and self.is_lead(line):
+            # under a page label ("Chi tiết tin") the line is the headline unless it ends with a stop
+            labelled = first > 0 and bool(self.page_label.fullmatch(text, *lines[first - 1])) and not _SENTENCE_END.search(line)
+            if (not repeated or self.lead_opener.match(line)) and not stopped and not labelled and self.is_lead(line):
                 doc.explain(self.name, "title.lead", s, e)
             else:
-                tail = self.headline_date.search(text, s, e)
+                rule, tail = "dateline.headline_bracket", self.headline_bracket.search(text, s, e)
+                if tail is None:
+                    rule, tail = "dateline.headline_tail", self.headline_date.search(text, s, e)
                 dated_at = tail and match_dateline(self.datelines, text, tail.start("tail"), tail.end("tail"))
                 if tail and dated_at and tail.start() > s:
-                    e = tail.start()  # "Ra quân huấn luyện 25/02/2024": the date is the dateline
+                    e = tail.start()  # "Ra quân huấn luyện 25/02/2024", "… (25/02/2024, 14:44)": the date is the dateline
                     if doc.published is None:
                         doc.published = dated_at[1]
-                    doc.explain(self.name, "dateline.headline_tail", tail.start("tail"), tail.end("tail"))
+                    doc.explain(self.name, rule, tail.start("tail"), tail.end("tail"))
                 site = self.site_tail.search(text, s, e)
                 if site and text[s : site.start()].strip():
                     doc.explain(self.name, "title.site_tail", site.start(), e)
@@ -289,11 +302,22 @@ class MetadataReader:
         is the section name ("Quân đội nhân dân", then the headline twice).
         """
         text = doc.text
-        first = 0
-        while first < min(len(lines) - 1, _CHROME_WINDOW):
+        first = counted = 0
+        while first < len(lines) - 1 and counted < _CHROME_WINDOW:
             s, e = lines[first]
+            if self.uncounted.fullmatch(text, s, e):
+                # a skip link, a visit counter and its digits: one span
+                while first + 1 < len(lines) - 1 and self.uncounted.fullmatch(text, *lines[first + 1]):
+                    first += 1
+                doc.explain(self.name, "title.uncounted", s, lines[first][1])
+                first += 1
+                continue
+            counted += 1
             if self._dateline(doc, s, e):
                 first += 1  # a dateline above the headline
+            elif self.page_label.fullmatch(text, s, e):
+                doc.explain(self.name, "title.page_label", s, e)  # "Chi tiết tin": the headline follows
+                first += 1
             elif self.chrome.fullmatch(text, s, e):
                 doc.explain(self.name, "title.chrome", s, e)
                 first += 1
