@@ -88,7 +88,7 @@ class MetadataReader:
         self.body_prefix = regex.compile(
             r"^\(?(?:" + "|".join(regex.escape(p) for p in cfg["body_prefixes"]) + r")\b", regex.IGNORECASE
         )
-        self.source_trailers = regex.compile(r"(?:\s*(?:" + "|".join(cfg["trailer_patterns"]) + r"))+\s*$")
+        self.source_trailers = regex.compile(r"(?:\s*+(?:" + "|".join(cfg["trailer_patterns"]) + r"))+\s*$")
         self.caps_glued = regex.compile(cfg["caps_glued"])
         self.dash_end = regex.compile(cfg["dash_end"])
         self.name_source = regex.compile(cfg["name_source"])
@@ -416,6 +416,8 @@ class MetadataReader:
             return False
         if match_dateline(self.datelines, line) is not None:
             return False  # "admin gửi vào T3, 2024-02-20 07:45": a portal's dateline
+        if self.openers.match(line) or self.caption.search(line) or self.body_prefix.match(line):
+            return False  # "bởi Minh Cường", "theo Báo Mẫu Sơn", "ảnh: …": a byline, a source, a credit
         words = len(_WORDS.findall(line))
         return words <= self.kicker_max_words * 2 and words + len(_WORDS.findall(title)) <= self.max_title_words
 
