@@ -340,13 +340,14 @@ class MetadataReader:
         return first
 
     def headline_under(self, text: str, lines: list[tuple[int, int]], i: int) -> bool:
-        """Whether the line under line ``i`` reads as the headline: longer than it, with no stop, and no lead nor
-        dateline (a section name stands over the headline; a short headline stands over its lead or dateline)."""
+        """Whether the line under line ``i`` reads as the headline: longer than it but within ``max_title_words``, with
+        no stop, and no lead nor dateline (a section name stands over the headline; a short headline stands over its lead or dateline)."""
         if i + 1 >= len(lines):
             return False
         line, under = text[lines[i][0] : lines[i][1]].strip(), text[lines[i + 1][0] : lines[i + 1][1]].strip()
-        if len(_WORDS.findall(under)) <= len(_WORDS.findall(line)) or _SENTENCE_END.search(under):
-            return False
+        words = len(_WORDS.findall(under))
+        if words <= len(_WORDS.findall(line)) or words > self.max_title_words or _SENTENCE_END.search(under):
+            return False  # shorter, or too long for a headline: a sapo printed with no stop
         return not self.is_lead(under) and match_dateline(self.datelines, under) is None
 
     def skip_banners(self, doc: Document, lines: list[tuple[int, int]], first: int) -> int:
