@@ -61,6 +61,7 @@ class EventVocabulary(BaseModel):
     inspection_verbs: list[str]
     inspection_objects: list[str]
     inspection_type: EventType
+    inspection_not_objects: list[str]
     joined_types: list[EventType]
     joined_before: str
     joined_gap: int
@@ -141,6 +142,11 @@ def inspection_rows(voc: EventVocabulary) -> list[TriggerRow]:
         for verb in voc.inspection_verbs
         for obj in voc.inspection_objects
     ]
+
+
+def inspection_non_triggers(voc: EventVocabulary) -> list[str]:
+    """The inspections of preparations ("kiểm tra công tác chuẩn bị"): no trigger of rule event.trigger.inspection_work."""
+    return [f"{v} {o} {n}" for v in voc.inspection_verbs for o in voc.inspection_objects for n in voc.inspection_not_objects]
 
 
 def day_steps() -> list[str]:
@@ -230,7 +236,7 @@ class EventTables:
         self.organizer_re = phrase_regex(voc.organizer_verbs)
         self.location_re = phrase_regex(voc.location_preps)
         self.reporting_re = phrase_regex(voc.reporting_cues)
-        self.not_trigger_re = phrase_regex(voc.not_triggers)
+        self.not_trigger_re = phrase_regex(voc.not_triggers + inspection_non_triggers(voc))
         self.headline_verb_re = phrase_regex(voc.headline_verbs)
         self.verb_past_re = re.compile(voc.verb_past)
         self.occasion_re = phrase_regex(voc.occasion_preps)
