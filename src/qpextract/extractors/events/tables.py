@@ -58,6 +58,10 @@ class EventVocabulary(BaseModel):
     called_off_after: str
     called_off_window: int
     held_markers: list[str]
+    inspection_verbs: list[str]
+    inspection_objects: list[str]
+    inspection_type: EventType
+    inspection_not_objects: list[str]
     joined_types: list[EventType]
     joined_before: str
     joined_gap: int
@@ -130,6 +134,21 @@ def guest_list_regex(template: str, rules: list[str]) -> re.Pattern[str]:
     )
 
 
+def inspection_rows(voc: EventVocabulary) -> list[TriggerRow]:
+    """Rule event.trigger.inspection_work: one trigger row per inspecting verb and work object of events.yaml
+    ("kiểm tra công tác", "thanh tra việc"…), so that an inspection of any body's work reads as a review."""
+    return [
+        TriggerRow(phrase=f"{verb} {obj}", type=voc.inspection_type, scope="main", rank=1, cue=True)
+        for verb in voc.inspection_verbs
+        for obj in voc.inspection_objects
+    ]
+
+
+def inspection_non_triggers(voc: EventVocabulary) -> list[str]:
+    """The inspections of preparations ("kiểm tra công tác chuẩn bị"): no trigger of rule event.trigger.inspection_work."""
+    return [f"{v} {o} {n}" for v in voc.inspection_verbs for o in voc.inspection_objects for n in voc.inspection_not_objects]
+
+
 def day_steps() -> list[str]:
     """"một ngày sau", "2 ngày trước"…: the day steps the temporal extractor leaves undated (temporal_rules.yaml
     not_day_step), built from its own lists in temporal_words.yaml so that the two extractors read one list."""
@@ -165,8 +184,11 @@ class EventTables:
     """Every table the extractor needs, compiled once."""
 
     def __init__(self) -> None:
-        rows = read_tsv("event_triggers.tsv", TriggerRow)
-        self.triggers: dict[str, TriggerRow] = {r.phrase: r for r in rows}
+        voc = EventVocabulary.model_validate(read_yaml("events.yaml"))
+        rows = read_tsv("event_triggers.tsv", TriggerRow) + inspection_rows(voc)
+        self.triggers: dict[str, TriggerRow] = {}
+        for r in rows:
+            self.triggers.setdefault(r.phrase, r)  # a row of event_triggers.tsv wins over a generated one
         self.trigger_re = phrase_regex(list(self.triggers))
         # rule event.title.unmarked: the triggers of two syllables or more without their marks, for a headline printed
         # without diacritics (a URL slug: "tong ket cong tac …"); the first row of a spelling wins
@@ -175,7 +197,6 @@ class EventTables:
             if len(r.phrase.split()) >= 2:
                 self.unmarked_triggers.setdefault(unmarked(r.phrase), r)
         self.unmarked_trigger_re = phrase_regex(list(self.unmarked_triggers))
-        voc = EventVocabulary.model_validate(read_yaml("events.yaml"))
         self.main_rules = voc.main_rules
         self.no_event_re = phrase_regex(voc.no_event_title)
         self.statement_re = phrase_regex(voc.statement_title)
@@ -215,7 +236,7 @@ class EventTables:
         self.organizer_re = phrase_regex(voc.organizer_verbs)
         self.location_re = phrase_regex(voc.location_preps)
         self.reporting_re = phrase_regex(voc.reporting_cues)
-        self.not_trigger_re = phrase_regex(voc.not_triggers)
+        self.not_trigger_re = phrase_regex(voc.not_triggers + inspection_non_triggers(voc))
         self.headline_verb_re = phrase_regex(voc.headline_verbs)
         self.verb_past_re = re.compile(voc.verb_past)
         self.occasion_re = phrase_regex(voc.occasion_preps)

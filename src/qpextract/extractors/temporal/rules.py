@@ -172,6 +172,9 @@ class RuleSet:
         p = Partial(start=start, end=m.end(), rule=name, kind=kind, part_of_day=self._pod(groups))
         if kind == "day":
             p.day, p.month, p.year = _int(get("d")), _int(get("m")), _year(get("y"))
+            if p.month is None and get("mw") is not None:  # date.dmy_month_words: the month in words
+                mw = self.g.value("month_word", get("mw"))
+                p.month = mw if isinstance(mw, int) else None
             p.hour, p.minute = _int(get("hh")), _int(get("mi"))
             if p.hour is not None and p.minute is None:
                 p.minute = 0
