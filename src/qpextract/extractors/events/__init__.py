@@ -187,14 +187,14 @@ class EventExtractor:
         """Rule event.lead.prose: a page line that is no prose takes no place in the lead (the lead is three sentences).
 
         Words count only with a letter (a bullet, a day, a clock time is none): fewer than five is a label
-        ("• Nguồn: Báo X", "• Thứ Sáu, 22/12/2017 | 06:00"); a clock time in fewer than ten is a dateline ("Thứ 6,
+        ("• Nguồn: Báo X", "• Thứ Sáu, 22/12/2017 | 06:00"); a clock time in fewer than ten, with no stop at the end, is a dateline ("Thứ 6,
         23/06/2023 | 11:38:14 [GMT +7]", "Ngày đăng: 18:53, 01/02/2023", "23/04/2024 19:30 39 lượt xem"); a line
         opened or closed by a bar is a related-article link or a menu ("| Biên phòng X thu giữ … |")."""
         words = sum(1 for w in piece.split() if _LETTER.search(w))
         if words < _MIN_LEAD_WORDS:
             return True
-        if words < _DATELINE_WORDS and _CLOCK.search(piece):
-            return True
+        if words < _DATELINE_WORDS and _CLOCK.search(piece) and not piece.rstrip().endswith((".", "!", "?", "…")):
+            return True  # a short sentence closed by a stop is prose ("Lúc 7:30, Lữ đoàn 123 bắn đạn thật.")
         return piece.startswith("|") or piece.rstrip(" .").endswith("|")
 
     # ---- the headline event -------------------------------------------------------
