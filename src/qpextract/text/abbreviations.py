@@ -46,6 +46,11 @@ The expansion of an occurrence comes from the first of these named rules that kn
 - ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins); a two-letter shorthand of
   abbreviation_definitions.yaml needs_evidence only joined to a form, before a number or with its expansion in
   the article ("chiến dịch PR", "video HD" are none);
+- ``abbr.post_chain``: a person's posts as one run of short forms glued by "." (and "-") on commune and district
+  portals ("P.CHT.TMT.BCHQS", "PBT.CTUBND", "HUV.BTĐU-CTHĐND") is one record, when every part is a post form of
+  data/vi/abbreviation_posts.tsv, a post form fused to a body form of the table ("CTUBND": "chủ tịch Ủy ban nhân dân")
+  or a form of the table, and one part at least is a post: a prefix "P." opens the next post ("phó chỉ huy trưởng"), a
+  post takes the body after it ("tham mưu trưởng Ban chỉ huy quân sự"), posts are joined by ", " and a dash by " - ";
 - ``abbr.compound``: a chain glued by "-", "/" or "&" ("QĐ-UBND", "CT/TU", "GD&ĐT") is one
   record whose expansion joins its parts'; a spaced dash separates ("Thành ủy - HĐND - UBND"), and
   so does a slash before or after a news outlet (a byline or credit: "PV/VOV", "AFP/TTXVN");
@@ -178,6 +183,18 @@ class AbbreviationEntry(BaseModel):
     record_as: Optional[str] = None
 
 
+class _PostForm(BaseModel):
+    short: str
+    expansion: str
+    kind: str  # prefix | post
+
+
+# a run of short forms glued by "." (one dot at least) and "-": "P.CHT.TMT.BCHQS", "HUV.BTĐU-CTHĐND" (abbr.post_chain)
+_POST_CHAIN = regex.compile(r"(?<![\p{L}\p{N}.\-/])[A-ZĐ]{1,7}+(?:-[A-ZĐ]{1,7}+)*+\.[A-ZĐ]{1,7}+(?:[.-][A-ZĐ]{1,7}+)*+(?![\p{L}\p{N}])")
+_CHAIN_AFTER = regex.compile(r"[./-][\p{L}\p{N}]")
+_BODY_CATEGORIES = frozenset({"military", "government", "party", "security", "organization"})
+
+
 class _Rendering(BaseModel):
     short: str
     rendering: str
@@ -230,6 +247,66 @@ def load_lexicon() -> _Lexicon:
     # is ``(?![\p{L}\p{N}])`` (``\w`` in ``re`` is letters, digits and "_")
     pattern = re.compile(trie_pattern(forms) + r"(?![^\W_])")
     return _Lexicon(entries, pattern)
+
+
+class PostChains:
+    """``abbr.post_chain``: reads a run of short post forms glued by "." and "-" ("P.CHT.TMT.BCHQS", "PBT.CTUBND")
+    with data/vi/abbreviation_posts.tsv and the table; the officials' positions read the same runs as titles."""
+
+    def __init__(self) -> None:
+        self.posts = {row.short: row for row in read_tsv("abbreviation_posts.tsv", _PostForm)}
+        self.entries = {e.short: e for e in abbreviation_rows()}
+
+    def part(self, part: str) -> Optional[tuple[str, str]]:
+        """``(expansion, kind)`` of one part: a post form, a post form fused to a body form of the table ("CTUBND" is
+        CT + UBND: kind "post"), or a form of the table (kind "body"); None when it is none of them."""
+        post = self.posts.get(part)
+        if post is not None:
+            return post.expansion, post.kind
+        fused = self.fused(part)
+        if fused is not None:
+            return fused, "post"
+        entry = self.entries.get(part)
+        return (entry.expansion, "body") if entry is not None else None
+
+    def fused(self, part: str) -> Optional[str]:
+        """The expansion of a post form fused to the body form after it ("BTĐU": "bí thư Đảng ủy"), or None."""
+        for k in range(len(part) - 1, 0, -1):  # the longest post form first: "PCTUBND" is PCT + UBND
+            head, body = self.posts.get(part[:k]), self.entries.get(part[k:])
+            if head is not None and head.kind == "post" and body is not None and self._body(part[k:]):
+                return f"{head.expansion} {body.expansion}"
+        return None
+
+    def _body(self, short: str) -> bool:
+        """Whether a form of the table names a body a post can be fused to: a body's proper name, with its capital
+        ("UBND", "ĐU", "BCHQS"; not "QP", "quốc phòng": "BTQP" is no "bí thư" of it)."""
+        body = self.entries.get(short)
+        return body is not None and body.category in _BODY_CATEGORIES and body.expansion[:1].isupper() and short not in self.posts
+
+    def expansion(self, written: str) -> Optional[str]:
+        """The expansion of a run glued by "." and "-" that names a post, or None: a prefix opens the next post, a post
+        takes the body after it, posts are joined by ", ", a dash by " - "."""
+        segments: list[str] = []
+        seen_post = False
+        for segment in written.split("-"):
+            parts = [self.part(p) for p in segment.split(".")]
+            if any(p is None for p in parts):
+                return None
+            read = [p for p in parts if p is not None]
+            if read[-1][1] == "prefix" or any(a[1] == "prefix" and b[1] != "post" for a, b in zip(read, read[1:])):
+                return None  # "P." opens a post
+            seen_post = seen_post or any(k == "post" for _, k in read)
+            out = read[0][0]
+            for (_, kind), (expansion, next_kind) in zip(read, read[1:]):
+                out += (" " if kind == "prefix" or (kind == "post" and next_kind == "body") else ", ") + expansion
+            segments.append(out)
+        return " - ".join(segments) if seen_post else None
+
+
+@lru_cache(maxsize=1)
+def post_chains() -> PostChains:
+    """The reader of dotted post chains, built once."""
+    return PostChains()
 
 
 @lru_cache(maxsize=4096)
@@ -343,6 +420,7 @@ class AbbreviationTagger:
         self.connective_any = regex.compile(r"(?<![\p{L}])(?:" + connectives + r"|và)(?![\p{L}])")
         self.topic_connectives = frozenset(cfg["topic_connectives"])
         self.ignored = frozenset(row.token for row in read_tsv("not_abbreviations.tsv", _NotAbbreviation))
+        self.post_chains = post_chains()
         self._renderings_patterns()
         self._definition_patterns(cfg)
 
@@ -555,6 +633,12 @@ class AbbreviationTagger:
             inside = k >= 0 and reach[k] > m.start()
             rule = "abbr.unknown" if m.start() < body_end and not inside and self._looks_unknown(text, m) else "abbr.skip"
             found.append((m.start(), -(m.end() - m.start()), 2, _Atom(m.start(), m.end(), rule, None, None)))
+        for c in _POST_CHAIN.finditer(text) if "." in text else ():
+            if _CHAIN_AFTER.match(text, c.end()) or self.lookup(c.group()) is not None:
+                continue  # "TP.HCM" is the table's own form; a web address or a code goes on
+            expansion = self.post_chains.expansion(c.group())
+            if expansion is not None:
+                found.append((c.start(), -(c.end() - c.start()), -2, _Atom(c.start(), c.end(), "abbr.post_chain", expansion, "government")))
         for d in _DOMAIN.finditer(text) if _TLD.search(text) else ():
             found.append((d.start(), -(d.end() - d.start()), -1, _Atom(d.start(), d.end(), "abbr.skip", None, None)))
         found.sort(key=lambda f: (f[0], f[2] == 2, f[1], f[2]))  # a known form beats a longer token ("QL18")

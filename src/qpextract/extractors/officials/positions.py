@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from typing import Callable, NamedTuple, Optional, TypeVar
 
 from qpextract.data import read_yaml
 from qpextract.extractors.officials.foreign import vietnamese_syllable
 from qpextract.extractors.officials.lexicon import Lexicon
+from qpextract.text.abbreviations import post_chains
 from qpextract.text.lexicon import LOWER, NB, UPPER, fold, trie_pattern
 
 # what may join two positions of one chain; "là" too ("Phan Văn Giang, Thứ trưởng Quốc phòng là Tổng
@@ -40,6 +42,9 @@ _FORMER = re.compile(r"(?:nguyên|cựu)[ \t]++", re.IGNORECASE)
 # rule position.prefix: "nguyên", "cựu", "quyền" before a title (titles_context.yaml title_prefixes)
 _PREFIX = re.compile(r"(?:" + trie_pattern(read_yaml("titles_context.yaml")["title_prefixes"], fold_case=True) + r")[ \t]++", re.IGNORECASE)
 _BLANK = re.compile(r"[ \t]++")
+# rule position.post_chain: posts written as one run of short forms glued by "." ("P.CHT.TMT.BCHQS", "PBT.CTUBND") or
+# one post form fused to its body ("CTHĐND"), up to a dash ("HUV.BTĐU-CTHĐND xã" is two posts)
+_POST_RUN = re.compile(r"[A-ZĐ]{1,7}+(?:\.[A-ZĐ]{1,7}+)*+(?![^\W_]|\.[^\W_])")
 _TOKEN = re.compile(r"\S++")
 _ONE = re.compile(r"một[ \t]++")
 _PASSIVE = re.compile(r"(?<!\w)được(?!\w)")
@@ -58,6 +63,27 @@ MAX_PRONOUN_REACH = 600  # characters from the last mention of a person to a pro
 MAX_SUBJECT_REACH = 200
 MAX_OBJECT_GAP = 40  # characters of honorific and rank between "cho" and the name it gives the post to  # characters from a subject named in the sentence to its appointment verb
 T = TypeVar("T")
+
+
+def _post_run(text: str, pos: int, limit: int) -> Optional[re.Match[str]]:
+    """Rule ``position.post_chain``: a dotted run of short post forms at ``pos`` (or one post form fused to its body)
+    that data/vi/abbreviation_posts.tsv reads as posts, as a title match; None otherwise."""
+    if pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "./"):
+        return None
+    m = _POST_RUN.match(text, pos, limit)
+    if m is None:
+        return None
+    run = m.group()
+    reader = post_chains()
+    if (reader.expansion(run) if "." in run else reader.fused(run)) is None:
+        return None
+    return _literal(run).match(text, pos, limit)
+
+
+@lru_cache(maxsize=256)
+def _literal(run: str) -> re.Pattern[str]:
+    """A pattern of one written run (a title match for rule position.post_chain)."""
+    return re.compile(re.escape(run))
 
 
 class Pos(NamedTuple):
@@ -213,7 +239,7 @@ class PositionParser:
     def at(self, text: str, pos: int, limit: int, stops: set[int], appos: bool = False, nested: bool = False) -> Optional[Pos]:
         """The position whose title starts exactly at ``pos`` (``appos``: right after a name, where
         apposition_titles of titles_context.yaml count too)."""
-        t = self.lex.title_at.match(text, pos, limit)
+        t = _post_run(text, pos, limit) or self.lex.title_at.match(text, pos, limit)
         if t is None and appos:
             t = self.lex.appos_at.match(text, pos, limit)
         blank = pos > 0 and text[pos - 1] in " \t"  # the windows before end in blanks
@@ -327,7 +353,9 @@ class PositionParser:
         if org is None and (qual := self.lex.title_qualifier.search(title)) is not None and fold(qual.group()) in self._incumbent:
             title = written = title[: qual.start()]  # rule position.incumbent: "Thủ tướng đương nhiệm" + a name is "Thủ tướng"
         made = self._make(pos, end, " ".join(title.split()), org, " ".join(written.split()), group)
-        if chained:
+        if t.re is not self.lex.title_at and t.re is not self.lex.appos_at:
+            made = made._replace(rule="position.post_chain")
+        elif chained:
             made = made._replace(rule="position.unit_chain")
         elif cut is not None:
             made = made._replace(rule="position.acronym_inside")
