@@ -58,7 +58,7 @@ DEV_FLOORS = {
              "event.main": 0.94, "offsets": 1.0, "participants": 0.69, "participant.role": 0.91, "ranks": 0.99,
              "authors": 1.0, "title": 1.0, "published": 1.0, "documents": 0.66},
     # dev8: floors under its first look (eighth session; general military news), raised by whoever improves it
-    "dev8": {"officials": 0.96, "positions": 0.84, "abbreviations": 0.86, "dates": 0.97, "numbers": 0.94,
+    "dev8": {"officials": 0.98, "positions": 0.86, "abbreviations": 0.86, "dates": 0.97, "numbers": 0.94,
              "event.main": 0.97, "offsets": 1.0, "participants": 0.53, "participant.role": 0.88, "ranks": 0.99,
              "authors": 1.0, "title": 1.0, "published": 1.0},
     # dev9 (45; five of them drawn for heldout8 and moved): floors under its figures at the ninth session's end
