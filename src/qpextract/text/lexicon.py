@@ -231,6 +231,21 @@ def rank_rows() -> tuple[RankRow, ...]:
     return tuple(read_tsv("ranks.tsv", RankRow))
 
 
+class TitleRow(BaseModel):
+    """One row of data/vi/titles.tsv: a post title, its kind, the title it is written for, and whether it serves an office."""
+
+    title: str
+    kind: Literal["party", "government", "military", "other"]
+    same_as: Optional[str] = None
+    assistant: Optional[Literal["yes"]] = None  # rule position.assistant_of: the office served is the body
+
+
+@lru_cache(maxsize=1)
+def title_rows() -> tuple[TitleRow, ...]:
+    """data/vi/titles.tsv, read once: officials read posts, the byline reader drops a writer's post."""
+    return tuple(read_tsv("titles.tsv", TitleRow))
+
+
 class BranchRow(BaseModel):
     """One row of data/vi/branches.tsv: a branch of service or unit speciality."""
 

@@ -36,13 +36,12 @@ from functools import lru_cache
 from typing import Any, Optional
 
 import regex
-from pydantic import BaseModel
 
-from qpextract.data import read_tsv, read_yaml
+from qpextract.data import read_yaml
 from qpextract.document import Document, Reference
 from qpextract.text.credits import credit_labels
 from qpextract.text.lexical import unmarked
-from qpextract.text.lexicon import rank_rows, surnames
+from qpextract.text.lexicon import rank_rows, surnames, title_rows
 
 _LINE = regex.compile(r"[^\n]+")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -62,14 +61,6 @@ _DATELINE_WINDOW = 3  # lines under the headline (or at the end) where a datelin
 _CHROME_WINDOW = 12  # lines of page chrome (menus, site name, header date) that may stand above the headline
 _TAIL_WINDOW = 120  # characters at the end of the last line where a run-in byline is looked for
 _TAG = regex.compile(r"\p{Lu}{2,4}+")  # a tag of initials before a name: "NT", "TTB"
-
-
-class _TitleRow(BaseModel):
-    """A row of data/vi/titles.tsv: only its title is read here (the posts a byline may add after a name)."""
-
-    title: str
-    kind: str
-    same_as: Optional[str] = None
 
 
 class MetadataReader:
@@ -94,7 +85,7 @@ class MetadataReader:
         self.name_source = regex.compile(cfg["name_source"])
         # byline.affiliation: the writer's post after a dash ("Lê Văn Bình - Bí thư Đảng ủy xã …"; after a comma it
         # is a caption's apposition: "Đại tá Võ Văn A, Chỉ huy trưởng …")
-        heads = sorted({r.title for r in read_tsv("titles.tsv", _TitleRow)} | set(cfg["affiliation_heads"]), key=len, reverse=True)
+        heads = sorted({r.title for r in title_rows()} | set(cfg["affiliation_heads"]), key=len, reverse=True)
         self.affiliation = regex.compile(
             r"\s*[-–]\s*(?:" + "|".join(regex.escape(h) for h in heads) + r")(?![\p{L}\p{M}])[^()\n]{0,50}+$",
             regex.IGNORECASE,

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from qpextract.data import read_tsv, read_yaml
 from qpextract.extractors.places.bodies import BodyGrammar
 from qpextract.text.abbreviations import abbreviation_rows
-from qpextract.text.lexicon import LOWER, NB, PB, UPPER, Gazetteer, RankRow, Scanner, branch_rows, fold, rank_rows, surnames, trie_pattern
+from qpextract.text.lexicon import LOWER, NB, PB, UPPER, Gazetteer, RankRow, Scanner, branch_rows, fold, rank_rows, surnames, title_rows, trie_pattern
 
 
 class _HonorificRow(BaseModel):
@@ -30,13 +30,6 @@ class _BodyName(BaseModel):
 
 class _RuleEntry(BaseModel):
     doc: str
-
-
-class _TitleRow(BaseModel):
-    title: str
-    kind: Literal["party", "government", "military", "other"]
-    same_as: Optional[str] = None
-    assistant: Optional[Literal["yes"]] = None  # rule position.assistant_of: the office served is the body
 
 
 class _GivenRow(BaseModel):
@@ -78,7 +71,7 @@ class Lexicon:
         # "Đại tá hải quân", "Đại tá về hưu": the branches a rank is written with, retirement, and the other words
         service = trie_pattern([r.branch for r in branch_rows() if r.after_rank] + ctx["retired_words"] + ctx["service_after"], fold_case=True)
         self.service_after = re.compile(r"[ \t]++" + service + NB, re.IGNORECASE)
-        titles = read_tsv("titles.tsv", _TitleRow)
+        titles = title_rows()
         self.title_kind = {fold(r.title): r.kind for r in titles}
         self.title_same = {fold(r.title): fold(r.same_as) for r in titles if r.same_as}
         self.assistant_titles = frozenset(fold(r.title) for r in titles if r.assistant)
