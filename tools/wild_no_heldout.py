@@ -17,17 +17,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from heldout_leak import WIDTH, heldout_index, normalize  # noqa: E402
+from heldout_leak import WIDTH, heldout_index, normalize, windows  # noqa: E402
 from wild import DEFAULT_CORPUS, GOLD, gold_ids  # noqa: E402
 
 
 def shares_window(row: dict, index: dict[int, tuple[str, str]], width: int) -> bool:
     """Whether the title or text of ROW has a WIDTH-character window of a held-out input."""
-    for part in (row.get("title") or "", row.get("text") or ""):
-        text = normalize(part)
-        if any(hash(text[i : i + width]) in index for i in range(len(text) - width + 1)):
-            return True
-    return False
+    return any(windows(normalize(part), width) & index.keys() for part in (row.get("title") or "", row.get("text") or ""))
 
 
 def main(argv: list[str] | None = None) -> int:
