@@ -72,13 +72,15 @@ def score(read_path: Path, out_path: Path, ids: list[str]) -> None:
                 tp += 1
             else:
                 fn += 1
+                fp += k in s and s[k] is not None  # a wrong expansion is also a false positive, as in the scorer
                 kind = "not found" if k not in s else ("left unknown" if s[k] is None else "wrong expansion")
                 rows.append([aid, k, v, s.get(k, "-"), kind])
         for k, v in s.items():
-            if v is not None and g.get(k) != v:
-                fp += 1
-                if k not in g:
-                    rows.append([aid, k, "null (unsure)" if k in read[aid] else "-", v, "spurious" if k not in read[aid] else "reader unsure"])
+            if v is not None and g.get(k) != v and k not in read[aid]:
+                fp += 1  # a form the reader left null (unsure) is neither right nor wrong, as a null output is
+                rows.append([aid, k, "-", v, "spurious"])
+            elif v is not None and k in read[aid] and read[aid][k] is None:
+                rows.append([aid, k, "null (unsure)", v, "reader unsure (not counted)"])
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
