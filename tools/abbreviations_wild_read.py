@@ -2,6 +2,7 @@
 
     python tools/abbreviations_wild_read.py draw [--seed abbr-wild-20261202] [--n 40] > articles.txt
     python tools/abbreviations_wild_read.py score READ.tsv OUTPUT.jsonl [--n 40] > scored.tsv
+    (``--local`` on both: local-defence articles only, wild.LOCAL, the kind the gold sets hold)
 
 ``draw`` prints ``--n`` articles of the no-held-out wild corpus (/work/wt/wild/articles-no-heldout.jsonl) that
 are in no development set (``wild.audit_skip_ids``: the dev sets named one by one, never a wildcard over
@@ -28,17 +29,20 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from qpextract.evaluate import fold  # noqa: E402
-from wild import audit_skip_ids, seeded_rank  # noqa: E402
+from wild import LOCAL, audit_skip_ids, seeded_rank  # noqa: E402
 
 CORPUS = Path("/work/wt/wild/articles-no-heldout.jsonl")
 SEED = "abbr-wild-20261202"
 
 
-def draw(seed: str, n: int) -> list[dict]:
-    """The first ``n`` no-held-out articles outside every dev set, in the seeded order of their ids."""
+def draw(seed: str, n: int, local: bool = False) -> list[dict]:
+    """The first ``n`` no-held-out articles outside every dev set, in the seeded order of their ids (``local``: only
+    local-defence news, wild.LOCAL on title or text, as the gold sets were selected)."""
     skip = audit_skip_ids()
     with open(CORPUS, encoding="utf-8") as fh:
         arts = [a for a in (json.loads(line) for line in fh if line.strip()) if str(a["id"]) not in skip]
+    if local:
+        arts = [a for a in arts if LOCAL.search(f"{a.get('title') or ''}\n{a['text']}")]
     return sorted(arts, key=lambda a: seeded_rank(seed, str(a["id"])))[:n]
 
 
@@ -97,13 +101,15 @@ def main() -> int:
     d = sub.add_parser("draw")
     d.add_argument("--seed", default=SEED)
     d.add_argument("--n", type=int, default=40)
+    d.add_argument("--local", action="store_true", help="local-defence articles only (wild.LOCAL)")
     s = sub.add_parser("score")
     s.add_argument("read", type=Path)
     s.add_argument("output", type=Path)
     s.add_argument("--seed", default=SEED)
     s.add_argument("--n", type=int, default=40)
+    s.add_argument("--local", action="store_true")
     a = ap.parse_args()
-    arts = draw(a.seed, a.n)
+    arts = draw(a.seed, a.n, a.local)
     if a.cmd == "draw":
         for art in arts:
             print(f"===== {art['id']}\nTITLE: {art.get('title') or ''}\n{art['text']}\n")
