@@ -1174,7 +1174,8 @@ class AbbreviationTagger:
 
     def _phrase_from(self, before: str, head: regex.Match[str], later_heads: list[regex.Match[str]], short: str = "") -> str:
         """The phrase from ``head`` (or a better later head) to the brackets."""
-        if head.group()[0].islower():  # "dân quân Các đơn vị bảo vệ người dân": the capitalized name
+        if head.group()[0].islower() and not self._runs_on(before, head, later_heads):
+            # "dân quân Các đơn vị bảo vệ người dân": the capitalized name
             head = next((h for h in later_heads if h.group()[0].isupper()), head)
         # "khu vực phụ trách của Bộ Tư lệnh Trung tâm Mỹ", "xe tăng và xe chiến đấu bộ binh (IFV)": the body
         # after "của" or "và" (not a common noun after a name: "Bộ Chỉ huy Trung tâm của quân đội Mỹ"; not a
@@ -1194,6 +1195,13 @@ class AbbreviationTagger:
         phrase = self.plural_lower.sub("", before[start:].strip())  # "các đơn vị bảo vệ …": "các" is no part of the name
         described = self.described.match(phrase)  # "đảng cực hữu Tự do (FPO)": the party is "đảng Tự do"
         return phrase[: described.start(1)] + phrase[described.end(1) :] if described else phrase
+
+    def _runs_on(self, before: str, head: regex.Match[str], later_heads: list[regex.Match[str]]) -> bool:
+        """Whether a lower-case head opens the capitalized name right after it: its next word is capitalized and
+        starts no head of its own ("cơ quan Nghiên cứu Dự án Cao cấp Quốc phòng (DARPA)" is the whole name, not
+        "Dự án …"; "dân quân Các đơn vị bảo vệ người dân" still moves to "Các đơn vị", a head)."""
+        nxt = _CAP_AFTER.match(before, head.end())
+        return nxt is not None and not any(h.start() == nxt.end() - 1 for h in later_heads)
 
     def _quoted_or_cue(self, text: str) -> bool:
         """Whether a closing quote is followed by "hoặc", "hay", "gọi tắt"… (str.find is faster than a scan)."""
