@@ -111,7 +111,7 @@ def features(doc: Any, main_type: str, main_rule: str, main_trigger: str, partic
     text: str = doc.text
     out: set[str] = {
         "bias",
-        f"rule={p.rule}",
+        f"rule={getattr(p, 'rule', None)}",  # (an older commit's participants may have none)
         f"role={p.role}",
         f"mt={main_type}",
         f"mr={main_rule}",
