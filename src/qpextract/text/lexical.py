@@ -17,6 +17,8 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 
+import regex
+
 # one token: a digit group in any notation, a word, a newline, or one other sign
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|\n|[^\w\s]")
 
@@ -33,6 +35,22 @@ def unmarked(text: str) -> str:
     """``text`` without its tone and vowel marks, "đ" written "d" ("tổng kết" → "tong ket")."""
     folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+_LETTER_RUN = regex.compile(r"[\p{L}\p{M}]++")  # a word: a run of letters and their marks
+
+
+def word_pairs(text: str, common: frozenset[str]) -> set[tuple[str, str]]:
+    """The pairs of neighbouring words of ``text`` in lower case (two-syllable words are the unit of Vietnamese
+    meaning: "Bắc Sơn" is not "Lạng Sơn"), but pairs of two ``common`` words (function words any two lines share):
+    what two lines of a page are compared by (a headline and its lead, a lead and a related article's headline)."""
+    words = [m.lower() for m in _LETTER_RUN.findall(text)]
+    return {(a, b) for a, b in zip(words, words[1:]) if not (a in common and b in common)}
+
+
+def pair_share(words: set[tuple[str, str]], ref: set[tuple[str, str]]) -> float:
+    """The share of ``words`` found in ``ref`` (0 when there are none)."""
+    return len(words & ref) / len(words) if words else 0.0
 
 
 class Lexical:

@@ -40,7 +40,7 @@ import regex
 from qpextract.data import read_yaml
 from qpextract.document import Document, Reference
 from qpextract.text.credits import credit_labels
-from qpextract.text.lexical import unmarked
+from qpextract.text.lexical import pair_share, unmarked, word_pairs
 from qpextract.text.lexicon import rank_rows, surnames, title_rows
 
 _LINE = regex.compile(r"[^\n]+")
@@ -54,7 +54,6 @@ _INNER_STOP = regex.compile(r"[.!?:;] ")  # a second sentence or a colon inside 
 # a byline run into the last paragraph, after its final sentence
 _GLUED_BYLINE = regex.compile(r"[.!?…\"'] ((?:\p{Lu}\.){1,3}\p{Lu}[\p{L}\p{M}]*+|[^.!?…\n]{3,60})$")
 _WORDS = regex.compile(r"\S+")
-_LETTERS = regex.compile(r"[\p{L}\p{M}]++")
 _LONE_MARKS = regex.compile(r"[.,;:·•*…\-–—]{1,5}")  # a line of marks only, left by a page under its byline
 _PART = regex.compile(r"\{([a-z_]+)\}")  # a named part of a dateline template: "{date}"
 _DATELINE_WINDOW = 3  # lines under the headline (or at the end) where a dateline may stand
@@ -359,10 +358,10 @@ class MetadataReader:
         for j in range(first, lead):
             line = text[lines[j][0] : lines[j][1]].strip()
             words = self._words(line)
-            if _share(words, ref) < self.banner_headline_share or _SENTENCE_END.search(line):
+            if pair_share(words, ref) < self.banner_headline_share or _SENTENCE_END.search(line):
                 continue  # a summary under the headline ends with a stop: never the headline here
             if j == first or any(
-                _share(self._words(text[a:b]), ref | words) >= self.banner_share for a, b in lines[first:j]
+                pair_share(self._words(text[a:b]), ref | words) >= self.banner_share for a, b in lines[first:j]
             ):
                 return first
             for a, b in lines[first:j]:
@@ -387,7 +386,7 @@ class MetadataReader:
             return first
         if not (self.is_lead(after) or match_dateline(self.datelines, text, *lines[first + 2])):
             return first
-        if _share(self._words(kicker), self._words(head)) < self.banner_headline_share:
+        if pair_share(self._words(kicker), self._words(head)) < self.banner_headline_share:
             return first
         doc.explain(self.name, "title.kicker", *lines[first])
         return first + 1
@@ -395,10 +394,7 @@ class MetadataReader:
     def _words(self, text: str) -> set[tuple[str, str]]:
         """The pairs of neighbouring words of ``text`` in lower case (two-syllable words are the unit of
         Vietnamese meaning: "Bắc Sơn" is not "Lạng Sơn"), but pairs of the commonest function words."""
-        words = [m.lower() for m in _LETTERS.findall(text)]
-        return {
-            (a, b) for a, b in zip(words, words[1:]) if not (a in self.banner_common and b in self.banner_common)
-        }
+        return word_pairs(text, self.banner_common)
 
     def wrapped(self, title: str, line: str) -> bool:
         """``title.wrapped``: a headline the page broke over two lines ("Huyện Mẫu Sơn tổ chức hội nghị tổng kết công
@@ -607,11 +603,6 @@ class MetadataReader:
                 return None
             names.append(_titlecase(" ".join(words)))
         return names or None
-
-
-def _share(words: set[tuple[str, str]], ref: set[tuple[str, str]]) -> float:
-    """The share of ``words`` found in ``ref`` (0 when there are none)."""
-    return len(words & ref) / len(words) if words else 0.0
 
 
 def _is_name(syllables: list[str], least: int, most: int) -> bool:

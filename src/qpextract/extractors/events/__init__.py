@@ -27,9 +27,11 @@ from qpextract.document import Document
 from qpextract.extractors.events.roles import RoleReader
 from qpextract.extractors.events.tables import EventTables, TriggerRow, find_all, phrase_key
 from qpextract.models import Event, TemporalExpression
-from qpextract.text.lexical import same_length_lower
+from qpextract.text.lexical import pair_share, same_length_lower, word_pairs
 
 _LEAD_SENTENCES = 3
+_RELATED_SPARE = 2  # lead sentences read beyond three, to stand in for lines of another story (event.lead.related_line)
+_STOPS = (".", "!", "?", "…", ":", ";", ",", '"', "”", ")")  # a line ending with one of these is prose, not a headline
 _REPORTING_LEAD = 3  # the lead: a dated or "held" sentence this far into the body reports the headline event (sapo, caption, lead)
 _CUE_WINDOW = 40
 _PLAN_WINDOW = 300  # characters before a trigger searched for a plan marker  # characters before a trigger searched for its realization cue
@@ -118,9 +120,12 @@ class EventExtractor:
         held: list[tuple[int, int, TriggerRow]] = []  # triggers reported held, for event.secondary.joined
         if main is not None and main.rule and self._main_pos[0] >= 0:
             held.extend(h for h in hits if h[0] == self._main_pos[0])
+        body_end = doc.body[1] if doc.body != (0, 0) else len(text)
         for s, e, row in hits:
             if row.scope != "any" or s < title_end:
                 continue
+            if s >= body_end:
+                continue  # rule event.lead.body_end: the list of other articles after the body reports no event here
             if main is not None and main.rule and s == self._main_pos[0]:
                 continue
             if row.type in seen_types:
@@ -166,10 +171,16 @@ class EventExtractor:
         return out
 
     def _lead(self, doc: Document, low: str, title_low: str, title_end: int) -> list[tuple[int, int]]:
-        """The first body sentences that read as prose (not the title, a dateline or a caption)."""
+        """The first body sentences that read as prose (not the title, a dateline, a page's chrome or another
+        article's headline)."""
         out = []
         body_start = max(doc.body[0], title_end) if doc.body != (0, 0) else title_end
+        # rule event.lead.body_end: the lead lies in the body; what the page prints after it (a list of other
+        # articles under "Tin khác", a comment box, a footer) takes no lead place, however short the article
+        body_end = doc.body[1] if doc.body != (0, 0) else len(low)
         for s, e in self._sentences:
+            if s >= body_end:
+                break
             if s < body_start:
                 if e <= body_start or doc.text[body_start - 1] != " ":
                     continue
@@ -178,9 +189,46 @@ class EventExtractor:
             if piece.rstrip(".") == title_low.strip().rstrip(".") or self._chrome_line(piece):
                 continue
             out.append((s, e))
-            if len(out) >= _REPORTING_LEAD:
+            if len(out) >= _REPORTING_LEAD + _RELATED_SPARE:
                 break
+        return self._without_related(doc, low, out, title_low)[:_REPORTING_LEAD]
+
+    def _without_related(self, doc: Document, low: str, lead: list[tuple[int, int]], title_low: str) -> list[tuple[int, int]]:
+        """Rule event.lead.related_line: a lead line of its own with no stop (or comma) at its end, no longer than a
+        headline (``related_max_words``), tells another story when it shares less than ``related_share`` of its word
+        pairs with the headline and the other lead sentences above the first sentence that ends with a stop (a
+        related article's headline printed under the headline, "Xã Kemi tổ chức diễn tập …" before the sapo; a
+        portal's name or a section heading above an untitled excerpt, "Cổng thông tin điện tử huyện Ba Lau"), or
+        none of them below it (a related link among the lead's paragraphs). It takes no lead place. A caption of
+        this article's event below the sapo shares a word pair with it ("Toàn cảnh Lễ giao nhận quân … huyện Ba
+        Lau" under guests "Về phía huyện Ba Lau …") and stays."""
+        stopped = [low[s:e].rstrip().endswith(_STOPS) for s, e in lead]
+        prose = stopped.index(True) if True in stopped else len(lead)  # captions follow the first prose sentence
+        lines = [
+            (s, e)
+            for (s, e), stop in zip(lead, stopped)
+            if not stop and self._own_line(low, s, e) and len(low[s:e].split()) <= self.t.related_max_words
+        ]
+        if not lines:
+            return lead
+        common = self.t.pair_common
+        pairs = {x: word_pairs(low[x[0] : x[1]], common) for x in lead}
+        head = word_pairs(title_low, common) if title_low else set()
+        out = []
+        for i, x in enumerate(lead):
+            if x in lines:
+                ref = head.union(*(p for y, p in pairs.items() if y != x))
+                share = pair_share(pairs[x], ref)
+                if share < self.t.related_share if i < prose else (pairs[x] and not share):
+                    doc.near_miss(self.name, "event.lead.related_line", x[0], x[1], "a line of another story")
+                    continue
+            out.append(x)
         return out
+
+    @staticmethod
+    def _own_line(low: str, s: int, e: int) -> bool:
+        """A sentence that is a whole line of the page."""
+        return not low[low.rfind("\n", 0, s) + 1 : s].strip() and not low[e : (low.find("\n", e) + 1 or len(low) + 1) - 1].strip()
 
     @staticmethod
     def _chrome_line(piece: str) -> bool:

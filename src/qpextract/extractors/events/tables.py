@@ -198,6 +198,12 @@ class EventTables:
                 self.unmarked_triggers.setdefault(unmarked(r.phrase), r)
         self.unmarked_trigger_re = phrase_regex(list(self.unmarked_triggers))
         self.main_rules = voc.main_rules
+        # rule event.lead.related_line compares lines as the headline reader does (headline.yaml's banner: the
+        # function words two lines always share, and the share under which two lines tell different stories)
+        headline = read_yaml("headline.yaml")
+        self.pair_common: frozenset[str] = frozenset(headline["banner"]["common_words"])
+        self.related_share = float(headline["banner"]["banner_share"])
+        self.related_max_words = int(headline["max_title_words"])  # a longer line is a sapo, never a headline
         self.no_event_re = phrase_regex(voc.no_event_title)
         self.statement_re = phrase_regex(voc.statement_title)
         self.analysis_re = phrase_regex(voc.analysis_title)
