@@ -1,0 +1,213 @@
+"""A learned line classifier for web pages: which line is the headline, the dateline, a byline, or other.
+
+Each line of a page gets a few dozen cheap features that say its shape (where it stands, how long it is,
+its capitals, stops, dates, byline cues, its neighbours), never its site; one logistic model per kind
+(weights in data/vi/line_model.tsv, trained by ``tools/web_lines.py``) scores it. Pure Python at run time.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from qpextract.data import data_text
+from qpextract.text.metadata import _INNER_STOP, MetadataReader, match_dateline
+from qpextract.text.published import _PATTERNS, _TIME_FIRST
+
+KINDS = ("title", "dateline", "byline")
+_WORD = regex.compile(r"\S+")
+_DATE_ANY = regex.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d(?!\d)|(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)|tháng\s+\d{1,2}\s*(?:năm|,)\s*(?:19|20)\d\d", regex.I)
+_TIME_ANY = regex.compile(r"(?<!\d)\d{1,2}\s*[:h]\s*\d\d(?!\d)")
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_WEEKDAY = regex.compile(r"(?i)(?<![\p{L}])(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|t[2-7],)")
+_INITIALS = regex.compile(r"(?<![\p{L}])(?:\p{Lu}\.\s?){1,3}\p{Lu}")
+_PHOTO = regex.compile(r"(?i)(?<![\p{L}])ảnh\s*:")
+_THEO = regex.compile(r"(?i)^\(?(?:theo|nguồn)\b")
+_CAP = regex.compile(r"\p{Lu}")
+_LETTER = regex.compile(r"\p{L}")
+_DIGIT = regex.compile(r"\d")
+_PROSE_WORDS = 20  # a line of prose: this many words and a final stop
+
+
+def _bucket(value: float, edges: tuple[float, ...], name: str) -> str:
+    """``name`` with the first edge ``value`` is under ("w<4"), or the last ("w>=40")."""
+    for edge in edges:
+        if value < edge:
+            return f"{name}<{edge:g}"
+    return f"{name}>={edges[-1]:g}"
+
+
+class LineModel:
+    """Features of every line of a page and their scores per kind (title, dateline, byline)."""
+
+    def __init__(self, reader: MetadataReader, weights: Optional[dict[str, dict[str, float]]] = None) -> None:
+        self.reader = reader
+        self.weights = weights if weights is not None else line_weights()
+
+    def line_features(self, text: str, lines: list[tuple[int, int]]) -> list[dict[str, float]]:
+        """One sparse feature map per line (name → value), the neighbours' shape included."""
+        r = self.reader
+        n = len(lines)
+        strips = [text[s:e].strip() for s, e in lines]
+        words = [_WORD.findall(t) for t in strips]
+        prose = [len(w) >= _PROSE_WORDS and t[-1:] in ".!?…\"”" for t, w in zip(strips, words)]
+        first_prose = next((i for i, p in enumerate(prose) if p), n)
+        last_prose = max((i for i, p in enumerate(prose) if p), default=-1)
+        lead_words = {w.lower() for w in words[first_prose]} if first_prose < n else set()
+        seen: dict[str, int] = {}
+        for t in strips:
+            seen[t] = seen.get(t, 0) + 1
+        own: list[dict[str, float]] = []
+        for i, ((s, e), t, w) in enumerate(zip(lines, strips, words)):
+            f: dict[str, float] = {"bias": 1.0}
+            nw = len(w)
+            f[_bucket(i, (1, 2, 3, 6, 11, 21), "pos")] = 1.0
+            f[_bucket(n - 1 - i, (1, 2, 3, 6, 11), "end")] = 1.0
+            f[_bucket(i / n, (0.1, 0.25, 0.5, 0.75, 0.9), "rel")] = 1.0
+            d = i - first_prose
+            f["lead:" + (str(d) if -3 <= d <= 3 else ("<-3" if d < -3 else ">3"))] = 1.0
+            d = i - last_prose
+            f["last:" + (str(d) if -2 <= d <= 4 else ("<-2" if d < -2 else ">4"))] = 1.0
+            f[_bucket(nw, (2, 3, 4, 6, 9, 13, 20, 30, 45), "w")] = 1.0
+            letters = len(_LETTER.findall(t))
+            caps = sum(1 for x in w if _CAP.match(x))
+            share = caps / nw if nw else 0.0
+            f[_bucket(share, (0.01, 0.3, 0.6, 0.9), "cap")] = 1.0
+            if letters >= 2 and t.upper() == t:
+                f["allcaps"] = 1.0
+            last = t[-1:]
+            f["endch:" + (last if last in ".?!:,;)-–\"”…" else ("digit" if last.isdigit() else "letter"))] = 1.0
+            if _INNER_STOP.search(t):
+                f["inner_stop"] = 1.0
+            digits = len(_DIGIT.findall(t))
+            f[_bucket(digits / max(1, len(t)), (0.01, 0.1, 0.25, 0.5), "dig")] = 1.0
+            if len(t) <= 120 and match_dateline(r.datelines, text, s, e):
+                f["dateline_rule"] = 1.0
+            if _DATE_ANY.search(t):
+                f["date"] = 1.0
+                f["date&" + _bucket(nw, (4, 9, 16), "w")] = 1.0
+            if _TIME_ANY.search(t):
+                f["time"] = 1.0
+            if _YEAR.search(t):
+                f["year"] = 1.0
+            if _WEEKDAY.search(t):
+                f["weekday"] = 1.0
+            if r.chrome.fullmatch(t) or r.uncounted.fullmatch(t) or r.page_label.fullmatch(t):
+                f["chrome"] = 1.0
+            if r.section.fullmatch(t):
+                f["section"] = 1.0
+            if r.related.fullmatch(t):
+                f["related"] = 1.0
+            if r.lead_tag.match(t) or r.lead_bare_tag.match(t):
+                f["lead_tag"] = 1.0
+            if r.lead_opener.match(t) or r.lead_dated.match(t):
+                f["lead_opener"] = 1.0
+            if r.openers.match(t):
+                f["opener"] = 1.0
+            if r.reporter.fullmatch(t):
+                f["reporter"] = 1.0
+            if _THEO.match(t):
+                f["theo"] = 1.0
+            if _PHOTO.search(t) or r.caption.search(t):
+                f["caption"] = 1.0
+            if _INITIALS.search(t):
+                f["initials"] = 1.0
+            names = r.byline_names(t) if len(t) <= r.max_line else None
+            if names:
+                f["names"] = 1.0
+                f[_bucket(len(names), (2, 3), "names_n")] = 1.0
+            if nw and w[0] in r.surnames:
+                f["surname_first"] = 1.0
+                if 2 <= nw <= 4 and caps == nw:
+                    f["person_shape"] = 1.0
+            if r.affiliation.search(t):
+                f["affiliation"] = 1.0
+            if seen[t] > 1:
+                f["repeated"] = 1.0
+            if lead_words and nw and i < first_prose:
+                overlap = sum(1 for x in w if x.lower() in lead_words) / nw
+                f[_bucket(overlap, (0.01, 0.2, 0.4, 0.6), "lead_share")] = 1.0
+            gap_before = text.count("\n", lines[i - 1][1], s) if i else 2
+            gap_after = text.count("\n", e, lines[i + 1][0]) if i + 1 < n else 2
+            f["gap_before:" + str(min(gap_before, 3))] = 1.0
+            f["gap_after:" + str(min(gap_after, 3))] = 1.0
+            if prose[i]:
+                f["prose"] = 1.0
+            own.append(f)
+        out = []
+        for i, f in enumerate(own):
+            g = dict(f)
+            for side, j in (("p", i - 1), ("n", i + 1), ("p2", i - 2), ("n2", i + 2)):
+                if 0 <= j < n:
+                    for k in _NEIGHBOUR_KEYS:
+                        if k in own[j]:
+                            g[f"{side}:{k}"] = 1.0
+                    for k, v in own[j].items():
+                        if k.startswith("w<") or k.startswith("w>="):
+                            g[f"{side}:{k}"] = v
+                else:
+                    g[f"{side}:none"] = 1.0
+            out.append(g)
+        return out
+
+    def scores(self, feats: list[dict[str, float]]) -> list[dict[str, float]]:
+        """Probability of each kind for each line (one logistic model per kind)."""
+        out = []
+        for f in feats:
+            row = {}
+            for kind in KINDS:
+                w = self.weights.get(kind, {})
+                z = sum(w.get(k, 0.0) * v for k, v in f.items())
+                row[kind] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            out.append(row)
+        return out
+
+
+_NEIGHBOUR_KEYS = ("dateline_rule", "date", "time", "names", "prose", "chrome", "allcaps", "endch:.", "opener",
+                   "caption", "repeated", "person_shape", "theo", "lead_opener", "section")
+
+
+def line_date(line: str, reader: MetadataReader) -> Optional[str]:
+    """The ISO day (and time) a line prints: a dateline rule's reading, else the first date in it."""
+    found = match_dateline(reader.datelines, line, 0, len(line))
+    if found:
+        return found[1]
+    m = _TIME_FIRST.search(line)
+    for pattern in _PATTERNS:
+        m2 = pattern.search(line)
+        if m2 and (m is None or m2.start() < m.start()):
+            m = m2
+    if m is None:
+        return None
+    try:
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return None
+    except (TypeError, ValueError):
+        return None
+    out = f"{y:04d}-{mo:02d}-{d:02d}"
+    if m["hh"] is not None:
+        hour, minute = int(m["hh"]), int(m["mi"])
+        half = (m["ap"] or "").upper()
+        if half == "PM" and hour < 12:
+            hour += 12
+        elif half == "AM" and hour == 12:
+            hour = 0
+        if hour < 24 and minute < 60:
+            out += f"T{hour:02d}:{minute:02d}"
+    return out
+
+
+@lru_cache(maxsize=1)
+def line_weights() -> dict[str, dict[str, float]]:
+    """The weights of data/vi/line_model.tsv (kind, feature, weight; ``#`` lines are its header)."""
+    out: dict[str, dict[str, float]] = {k: {} for k in KINDS}
+    for row in data_text("line_model.tsv").splitlines():
+        if not row or row.startswith("#") or row.startswith("kind\t"):
+            continue
+        kind, feature, weight = row.split("\t")
+        out.setdefault(kind, {})[feature] = float(weight)
+    return out
