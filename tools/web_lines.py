@@ -28,11 +28,12 @@ import regex
 from qpextract.evaluate import fold
 from qpextract.pipeline import Pipeline
 from qpextract.text.linemodel import KINDS, LineModel, line_date
-from qpextract.text.metadata import _GLUED_BYLINE, _LINE, MetadataReader
+from qpextract.text.metadata import MetadataReader
 
 WEB = ["/work/webdev3/web3a", "/work/webdev3/web3b", "/work/webdev5/web11c", "/work/webdev5/web11d", "/work/webdev7/web12e"]
 CACHE = Path(os.environ.get("WEB_LINES_CACHE", "/tmp/webml13"))
 OUT = Path(__file__).resolve().parent.parent / "src/qpextract/data/vi/line_model.tsv"
+TH = {"title": 0.4, "dateline": 0.2, "byline": 0.3}  # decoding thresholds (chosen by the CV sweep)
 L2 = float(os.environ.get("WEB_LINES_L2", "1.0"))
 MIN_COUNT = 3  # a feature seen on fewer training lines is dropped
 _DATES = regex.compile(
@@ -86,7 +87,9 @@ def label_lines(strips: list[str], title, published, authors, reader: MetadataRe
 class Pages:
     """The pages with their lines, features, labels and the rules' values (cached under CACHE)."""
 
-    def __init__(self, sets: list[str]) -> None:
+    def __init__(self, sets: list[str], rules: str | None = None) -> None:
+        # ``rules``: another version's output (JSONL) to stand for the rules' values, e.g. an older commit's
+        self.given = {json.loads(l)["id"]: json.loads(l) for l in open(rules, encoding="utf-8")} if rules else {}
         self.pipeline = Pipeline([MetadataReader()])
         self.reader: MetadataReader = self.pipeline.components[0]  # type: ignore[assignment]
         self.model = LineModel(self.reader, weights={})
@@ -97,15 +100,18 @@ class Pages:
         doc = self.pipeline.document(rec["text"], id=rec["id"], title=rec.get("title"), published=rec.get("published"))
         art = doc.to_article()
         text = doc.text
-        lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
-        lines = [(s, e) for s, e in lines if text[s:e].strip()]
+        lines = self.model.page_lines(text)
         strips = [text[s:e].strip() for s, e in lines]
         g = p["gold"]
         p = dict(p, text=text, lines=lines, strips=strips)
         p["feats"] = self.model.line_features(text, lines)
         p["labels"] = label_lines(strips, g.get("title"), g.get("published"), g.get("authors"), self.reader)
         p["rules"] = {"title": art.title, "published": art.published, "authors": list(art.authors or [])}
-        p["rule_labels"] = label_lines(strips, art.title, art.published, art.authors, self.reader)
+        if p["id"] in self.given:
+            old = self.given[p["id"]]
+            p["rules"] = {"title": old.get("title"), "published": old.get("published"), "authors": list(old.get("authors") or [])}
+        art = p["rules"]
+        p["rule_labels"] = label_lines(strips, art["title"], art["published"], art["authors"], self.reader)
         return p
 
 
@@ -149,73 +155,9 @@ def train(items: list[dict]) -> dict[str, dict[str, float]]:
 
 
 def model_values(pg: Pages, p: dict, probs: list[dict[str, float]], th: dict[str, float]) -> dict:
-    """Title, published and authors read from the lines the model picks."""
-    r = pg.reader
-    text, lines, strips = p["text"], p["lines"], p["strips"]
-    n = len(lines)
-    out: dict = {"title": None, "published": None, "authors": [], "lines": {}}
-    # title: the best line in the upper half
-    cand = [i for i in range(max(1, n // 2 + 1)) if i < n]
-    if cand:
-        i = max(cand, key=lambda k: probs[k]["title"])
-        if probs[i]["title"] >= th["title"]:
-            s, e = lines[i]
-            tail = r.headline_bracket.search(text, s, e) or r.headline_date.search(text, s, e)
-            if tail and tail.start() > s:
-                e = tail.start()
-            site = r.site_tail.search(text, s, e)
-            if site and text[s : site.start()].strip():
-                e = site.start()
-            title = text[s:e].strip()
-            if i + 1 < n and probs[i + 1]["title"] >= th["title"] and strips[i + 1] != strips[i] and r.wrapped(title, strips[i + 1]):
-                title = f"{title} {strips[i + 1]}"
-            out["title"] = title
-            out["lines"]["title"] = i
-    # published: the best line that prints a date
-    dated = [(probs[i]["dateline"], i) for i in range(n) if len(strips[i]) <= 150 and line_date(strips[i], r)]
-    if dated:
-        pbest, i = max(dated)
-        if pbest >= th["dateline"]:
-            out["published"] = line_date(strips[i], r)
-            out["lines"]["dateline"] = i
-    # authors: every line over the threshold that yields names
-    names: list[str] = []
-    for i in range(n):
-        if probs[i]["byline"] < th["byline"]:
-            continue
-        got = line_names(r, text, lines[i], strips[i])
-        for nm in got:
-            if fold(nm) not in {fold(x) for x in names}:
-                names.append(nm)
-    out["authors"] = names
-    return out
-
-
-def line_names(r: MetadataReader, text: str, span: tuple[int, int], t: str) -> list[str]:
-    """The names a byline line gives, by the rules' readers of one line."""
-    s, e = span
-    names = r.byline_names(t)
-    if names is None and t.endswith(".") and not t.endswith(".."):
-        names = r.byline_names(t[:-1])
-    if names is None:
-        from qpextract.text.metadata import match_dateline
-
-        found = match_dateline(r.datelines, text, s, e)
-        if found and found[2]:
-            names = r.byline_names(found[2]) or [found[2]]
-    if names is None:
-        g = _GLUED_BYLINE.search(text, s, e)
-        if g and not r.body_prefix.match(g.group(1)):
-            names = r.byline_names(g.group(1))
-    if names is None:
-        c = r.caps_glued.search(text, max(s, e - 80), e)
-        if c:
-            names = r.byline_names(c.group(1))
-    if names is None:
-        run = r.run_in_byline(text, s, e)
-        if run:
-            names = run[0]
-    return names or []
+    """Title, published and authors read from the lines the model picks (text/linemodel.py ``read``)."""
+    got = LineModel(pg.reader, weights={}).read(p["text"], p["lines"], probs, th)
+    return {"title": got.title, "published": got.published, "authors": got.authors, "lines": got.lines}
 
 
 def score(results: list[tuple[dict, dict]]) -> dict[str, float]:
@@ -237,7 +179,7 @@ def score(results: list[tuple[dict, dict]]) -> dict[str, float]:
             "tp": tp, "fp": fp, "fn": fn, "n": n}
 
 
-def combos(pg: Pages, p: dict, probs: list[dict[str, float]], th: dict[str, float], veto: float) -> dict[str, dict]:
+def combos(pg: Pages, p: dict, probs: list[dict[str, float]], th: dict[str, float], veto: float, margin: float = 0.1) -> dict[str, dict]:
     """The page's values under each way of combining rules and model."""
     rules = p["rules"]
     model = model_values(pg, p, probs, th)
@@ -267,6 +209,17 @@ def combos(pg: Pages, p: dict, probs: list[dict[str, float]], th: dict[str, floa
             names.append(nm)
     uni["authors"] = names
     out["union"] = uni
+    # swap: fill, and a rule pick is replaced when the model's own pick scores ``margin`` above the rule's line
+    swap = dict(fill)
+    for k, kind in (("title", "title"), ("published", "dateline")):
+        mi = model["lines"].get(kind)
+        if not rules[k] or mi is None or fold(model[k]) == fold(rules[k]):
+            continue
+        at = [i for i, lab in enumerate(rl) if kind in lab]
+        pr = max((probs[i][kind] for i in at), default=0.0)
+        if probs[mi][kind] - pr > margin:
+            swap[k] = model[k]
+    out["swap"] = swap
     return out
 
 
@@ -274,23 +227,31 @@ def fold_of(site: str, k: int) -> int:
     return int(hashlib.md5(site.encode()).hexdigest(), 16) % k
 
 
-def cross_validate(pg: Pages, k: int = 10, th=None, veto: float = 0.05, groups=None) -> dict[str, list]:
-    """Each page scored by a model trained without its site's fold; every combination."""
-    th = th or {"title": 0.3, "dateline": 0.3, "byline": 0.5}
+def cv_probs(pg: Pages, k: int = 10) -> None:
+    """Each page's line scores (``cv_probs``) by a model trained without its site's fold."""
     items = pg.items
-    groups = groups or {p["id"]: fold_of(p["site"], k) for p in items}
-    res: dict[str, list] = {}
+    groups = {p["id"]: fold_of(p["site"], k) for p in items}
     for g in sorted(set(groups.values())):
-        test = [p for p in items if groups[p["id"]] == g]
-        train_items = [p for p in items if groups[p["id"]] != g]
-        weights = train(train_items)
-        lm = LineModel(pg.reader, weights=weights)
-        for p in test:
-            probs = lm.scores(p["feats"])
-            p["cv_probs"] = probs
-            for name, vals in combos(pg, p, probs, th, veto).items():
-                res.setdefault(name, []).append((p["gold"], vals))
+        lm = LineModel(pg.reader, weights=train([p for p in items if groups[p["id"]] != g]))
+        for p in items:
+            if groups[p["id"]] == g:
+                p["cv_probs"] = lm.scores(p["feats"])
+
+
+def decoded(pg: Pages, th=None, veto: float = 0.05, margin: float = 0.1) -> dict[str, list]:
+    """Every combination's values on every page, from the pages' ``cv_probs``."""
+    th = th or dict(TH)
+    res: dict[str, list] = {}
+    for p in pg.items:
+        for name, vals in combos(pg, p, p["cv_probs"], th, veto, margin).items():
+            res.setdefault(name, []).append((p["gold"], vals))
     return res
+
+
+def cross_validate(pg: Pages, k: int = 10, th=None, veto: float = 0.05) -> dict[str, list]:
+    """Each page scored by a model trained without its site's fold; every combination."""
+    cv_probs(pg, k)
+    return decoded(pg, th, veto)
 
 
 def report(res: dict[str, list], title: str) -> None:
@@ -333,15 +294,34 @@ def main(argv: list[str]) -> None:
         print(len(pg.items), "pages", counts)
     elif cmd == "cv":
         pg = Pages(args or WEB)
-        report({k: v for k, v in cross_validate(pg).items()}, "10-fold grouped by site")
+        report(cross_validate(pg), "10-fold grouped by site")
+    elif cmd == "sweep":
+        pg = Pages(args or WEB)
+        cv_probs(pg)
+        for kind in KINDS:
+            for t in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6):
+                th = dict(TH, **{kind: t})
+                s = score(decoded(pg, th)["model"])
+                print(f"model {kind} >= {t}: title {s['title']:.3f} published {s['published']:.3f} authors {s['authors']:.3f}")
+        for v in (0.02, 0.05, 0.1, 0.2):
+            s = score(decoded(pg, veto=v)["veto"])
+            print(f"veto {v}: title {s['title']:.3f} published {s['published']:.3f} authors {s['authors']:.3f}")
+        for m in (0.0, 0.1, 0.2, 0.3, 0.5):
+            s = score(decoded(pg, margin=m)["swap"])
+            print(f"swap {m}: title {s['title']:.3f} published {s['published']:.3f} authors {s['authors']:.3f}")
     elif cmd == "score":
+        rules = None
+        if "--rules" in args:
+            at = args.index("--rules")
+            rules = args[at + 1]
+            del args[at : at + 2]
         cut = args.index("--")
-        tr, te = Pages(args[:cut]), Pages(args[cut + 1 :])
+        tr, te = Pages(args[:cut]), Pages(args[cut + 1 :], rules)
         lm = LineModel(te.reader, weights=train(tr.items))
-        th = {"title": 0.3, "dateline": 0.3, "byline": 0.5}
+        th = {"title": 0.3, "dateline": 0.3, "byline": 0.25}
         res: dict[str, list] = {}
         for p in te.items:
-            for name, vals in combos(te, p, lm.scores(p["feats"]), th, 0.05).items():
+            for name, vals in combos(te, p, lm.scores(p["feats"]), th, 0.05, 0.1).items():
                 res.setdefault(name, []).append((p["gold"], vals))
         report(res, f"train {' '.join(args[:cut])} -> test {' '.join(args[cut + 1:])}")
     elif cmd == "train":

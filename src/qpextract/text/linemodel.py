@@ -8,13 +8,14 @@ its capitals, stops, dates, byline cues, its neighbours), never its site; one lo
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from qpextract.data import data_text
-from qpextract.text.metadata import _INNER_STOP, MetadataReader, match_dateline
+from qpextract.text.metadata import _GLUED_BYLINE, _INNER_STOP, _LINE, MetadataReader, match_dateline, match_page_prefix
 from qpextract.text.published import _PATTERNS, _TIME_FIRST
 
 KINDS = ("title", "dateline", "byline")
@@ -40,6 +41,16 @@ def _bucket(value: float, edges: tuple[float, ...], name: str) -> str:
     return f"{name}>={edges[-1]:g}"
 
 
+@dataclass
+class LineValues:
+    """What the model reads from a page: title, published, authors, and the line each came from."""
+
+    title: Optional[str] = None
+    published: Optional[str] = None
+    authors: list[str] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+
+
 class LineModel:
     """Features of every line of a page and their scores per kind (title, dateline, byline)."""
 
@@ -47,16 +58,27 @@ class LineModel:
         self.reader = reader
         self.weights = weights if weights is not None else line_weights()
 
+    def page_lines(self, text: str) -> list[tuple[int, int]]:
+        """The non-blank lines of a page; a page-metadata prefix (" date 2023-11-09 …") is a line of its own."""
+        lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
+        if lines:
+            found = match_page_prefix(self.reader.page_prefix, text, *lines[0])
+            if found and found[1] < lines[0][1] and text[found[1] : lines[0][1]].strip():
+                lines[0:1] = [(lines[0][0], found[1]), (found[1], lines[0][1])]
+        return lines
+
     def line_features(self, text: str, lines: list[tuple[int, int]]) -> list[dict[str, float]]:
         """One sparse feature map per line (name → value), the neighbours' shape included."""
         r = self.reader
         n = len(lines)
         strips = [text[s:e].strip() for s, e in lines]
         words = [_WORD.findall(t) for t in strips]
-        prose = [len(w) >= _PROSE_WORDS and t[-1:] in ".!?…\"”" for t, w in zip(strips, words)]
+        prose = [_is_prose(t) for t in strips]
         first_prose = next((i for i, p in enumerate(prose) if p), n)
         last_prose = max((i for i, p in enumerate(prose) if p), default=-1)
         lead_words = {w.lower() for w in words[first_prose]} if first_prose < n else set()
+        # words the prose prints in lower case: a line of them in capitals is chrome ("TIN MỚI HƠN"), not names
+        lower = {x for j, w in enumerate(words) if prose[j] for x in w if x.islower()}
         seen: dict[str, int] = {}
         for t in strips:
             seen[t] = seen.get(t, 0) + 1
@@ -86,6 +108,8 @@ class LineModel:
             f[_bucket(digits / max(1, len(t)), (0.01, 0.1, 0.25, 0.5), "dig")] = 1.0
             if len(t) <= 120 and match_dateline(r.datelines, text, s, e):
                 f["dateline_rule"] = 1.0
+            if i == 0 and match_page_prefix(r.page_prefix, text, s, e):
+                f["page_prefix"] = 1.0
             if _DATE_ANY.search(t):
                 f["date"] = 1.0
                 f["date&" + _bucket(nw, (4, 9, 16), "w")] = 1.0
@@ -125,6 +149,11 @@ class LineModel:
                     f["person_shape"] = 1.0
             if r.affiliation.search(t):
                 f["affiliation"] = 1.0
+            if nw and lower:
+                common = sum(1 for x in w if x.lower() in lower) / nw
+                f[_bucket(common, (0.01, 0.34, 0.67), "common")] = 1.0
+                if caps == nw:
+                    f[_bucket(common, (0.01, 0.34, 0.67), "caps_common")] = 1.0
             if seen[t] > 1:
                 f["repeated"] = 1.0
             if lead_words and nw and i < first_prose:
@@ -166,6 +195,82 @@ class LineModel:
         return out
 
 
+    def read(self, text: str, lines: list[tuple[int, int]], probs: list[dict[str, float]], th: dict[str, float]) -> LineValues:
+        """Title (best line of the upper part), published (best dated line) and authors (every byline line)
+        where the line's score reaches the threshold ``th`` of its kind."""
+        r = self.reader
+        strips = [text[s:e].strip() for s, e in lines]
+        n = len(lines)
+        out = LineValues()
+        first_prose = next((i for i, (t, (s, e)) in enumerate(zip(strips, lines)) if _is_prose(t)), n)
+        cand = range(min(n, max(1, first_prose + 1, n // 2 + 1)))
+        title_date = None
+        if cand:
+            i = max(cand, key=lambda k: probs[k]["title"])
+            if probs[i]["title"] >= th["title"]:
+                s, e = lines[i]
+                tail = r.headline_bracket.search(text, s, e) or r.headline_date.search(text, s, e)
+                if tail and tail.start() > s:
+                    e = tail.start()
+                    title_date = line_date(tail.group("tail"), r)
+                site = r.site_tail.search(text, s, e)
+                if site and text[s : site.start()].strip():
+                    e = site.start()
+                title = text[s:e].strip()
+                if i + 1 < n and probs[i + 1]["title"] >= th["title"] and strips[i + 1] != strips[i] and r.wrapped(title, strips[i + 1]):
+                    title = f"{title} {strips[i + 1]}"
+                out.title = title
+                out.lines["title"] = i
+        dated = [(probs[i]["dateline"], i) for i in range(n) if len(strips[i]) <= 150 and line_date(strips[i], r)]
+        if dated:
+            best, i = max(dated)
+            if best >= th["dateline"]:
+                out.published = line_date(strips[i], r)
+                out.lines["dateline"] = i
+        if out.published is None and title_date:
+            out.published = title_date  # "… (16/02/2022, 14:44)" printed on the headline's line
+        seen: set[str] = set()
+        for i in range(n):
+            if probs[i]["byline"] < th["byline"]:
+                continue
+            for name in line_names(r, text, lines[i], strips[i]):
+                if name.casefold() not in seen:
+                    seen.add(name.casefold())
+                    out.authors.append(name)
+                    out.lines.setdefault("byline", i)
+        return out
+
+
+def _is_prose(line: str) -> bool:
+    """A line of prose: many words and a final stop."""
+    return len(line.split()) >= _PROSE_WORDS and line[-1:] in ".!?…\"”"
+
+
+def line_names(r: MetadataReader, text: str, span: tuple[int, int], t: str) -> list[str]:
+    """The names a byline line gives, read by the rules' byline readers of one line."""
+    s, e = span
+    names = r.byline_names(t)
+    if names is None and t.endswith(".") and not t.endswith(".."):
+        names = r.byline_names(t[:-1])
+    if names is None:
+        found = match_dateline(r.datelines, text, s, e)
+        if found and found[2]:
+            names = r.byline_names(found[2]) or [found[2]]
+    if names is None:
+        g = _GLUED_BYLINE.search(text, s, e)
+        if g and not r.body_prefix.match(g.group(1)):
+            names = r.byline_names(g.group(1))
+    if names is None:
+        c = r.caps_glued.search(text, max(s, e - 80), e)
+        if c:
+            names = r.byline_names(c.group(1))
+    if names is None:
+        run = r.run_in_byline(text, s, e)
+        if run:
+            names = run[0]
+    return names or []
+
+
 _NEIGHBOUR_KEYS = ("dateline_rule", "date", "time", "names", "prose", "chrome", "allcaps", "endch:.", "opener",
                    "caption", "repeated", "person_shape", "theo", "lead_opener", "section")
 
@@ -175,6 +280,9 @@ def line_date(line: str, reader: MetadataReader) -> Optional[str]:
     found = match_dateline(reader.datelines, line, 0, len(line))
     if found:
         return found[1]
+    prefix = match_page_prefix(reader.page_prefix, line, 0, len(line))
+    if prefix:
+        return prefix[0] if len(prefix[0]) > len("2023-11") else None  # a month stamp is no dateline
     m = _TIME_FIRST.search(line)
     for pattern in _PATTERNS:
         m2 = pattern.search(line)
