@@ -25,15 +25,17 @@ from urllib.parse import urlparse
 import numpy as np
 import regex
 
+from qpextract.data import read_yaml
 from qpextract.evaluate import fold
 from qpextract.pipeline import Pipeline
-from qpextract.text.linemodel import KINDS, LineModel, line_date
+from qpextract.text.linemodel import KINDS, LineModel, LineValues, combine, line_date
 from qpextract.text.metadata import MetadataReader
 
 WEB = ["/work/webdev3/web3a", "/work/webdev3/web3b", "/work/webdev5/web11c", "/work/webdev5/web11d", "/work/webdev7/web12e"]
 CACHE = Path(os.environ.get("WEB_LINES_CACHE", "/tmp/webml13"))
 OUT = Path(__file__).resolve().parent.parent / "src/qpextract/data/vi/line_model.tsv"
-TH = {"title": 0.4, "dateline": 0.2, "byline": 0.3}  # decoding thresholds (chosen by the CV sweep)
+CFG = read_yaml("line_model.yaml")
+TH = dict(CFG["thresholds"])  # decoding thresholds (chosen by the CV sweep)
 L2 = float(os.environ.get("WEB_LINES_L2", "1.0"))
 MIN_COUNT = 3  # a feature seen on fewer training lines is dropped
 _DATES = regex.compile(
@@ -90,7 +92,7 @@ class Pages:
     def __init__(self, sets: list[str], rules: str | None = None) -> None:
         # ``rules``: another version's output (JSONL) to stand for the rules' values, e.g. an older commit's
         self.given = {json.loads(l)["id"]: json.loads(l) for l in open(rules, encoding="utf-8")} if rules else {}
-        self.pipeline = Pipeline([MetadataReader()])
+        self.pipeline = Pipeline([MetadataReader(line_model=False)])
         self.reader: MetadataReader = self.pipeline.components[0]  # type: ignore[assignment]
         self.model = LineModel(self.reader, weights={})
         self.items = [self.read(p) for p in pages(sets)]
@@ -157,7 +159,7 @@ def train(items: list[dict]) -> dict[str, dict[str, float]]:
 def model_values(pg: Pages, p: dict, probs: list[dict[str, float]], th: dict[str, float]) -> dict:
     """Title, published and authors read from the lines the model picks (text/linemodel.py ``read``)."""
     got = LineModel(pg.reader, weights={}).read(p["text"], p["lines"], probs, th)
-    return {"title": got.title, "published": got.published, "authors": got.authors, "lines": got.lines}
+    return {"title": got.title, "published": got.published, "authors": got.authors, "lines": got.lines, "values": got}
 
 
 def score(results: list[tuple[dict, dict]]) -> dict[str, float]:
@@ -220,6 +222,10 @@ def combos(pg: Pages, p: dict, probs: list[dict[str, float]], th: dict[str, floa
         if probs[mi][kind] - pr > margin:
             swap[k] = model[k]
     out["swap"] = swap
+    # chosen: what the library runs (data/vi/line_model.yaml's switches, text/linemodel.py ``combine``)
+    got, _ = combine(p["text"], p["lines"], probs, LineValues(rules["title"], rules["published"], list(rules["authors"])),
+                     model["values"], CFG["rules"], float(CFG["title_margin"]))
+    out["chosen"] = {"title": got.title, "published": got.published, "authors": got.authors}
     return out
 
 
@@ -238,7 +244,7 @@ def cv_probs(pg: Pages, k: int = 10) -> None:
                 p["cv_probs"] = lm.scores(p["feats"])
 
 
-def decoded(pg: Pages, th=None, veto: float = 0.05, margin: float = 0.1) -> dict[str, list]:
+def decoded(pg: Pages, th=None, veto: float = 0.05, margin: float = float(CFG["title_margin"])) -> dict[str, list]:
     """Every combination's values on every page, from the pages' ``cv_probs``."""
     th = th or dict(TH)
     res: dict[str, list] = {}
@@ -318,10 +324,9 @@ def main(argv: list[str]) -> None:
         cut = args.index("--")
         tr, te = Pages(args[:cut]), Pages(args[cut + 1 :], rules)
         lm = LineModel(te.reader, weights=train(tr.items))
-        th = {"title": 0.3, "dateline": 0.3, "byline": 0.25}
         res: dict[str, list] = {}
         for p in te.items:
-            for name, vals in combos(te, p, lm.scores(p["feats"]), th, 0.05, 0.1).items():
+            for name, vals in combos(te, p, lm.scores(p["feats"]), dict(TH), 0.05, float(CFG["title_margin"])).items():
                 res.setdefault(name, []).append((p["gold"], vals))
         report(res, f"train {' '.join(args[:cut])} -> test {' '.join(args[cut + 1:])}")
     elif cmd == "train":

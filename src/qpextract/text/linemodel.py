@@ -319,3 +319,45 @@ def line_weights() -> dict[str, dict[str, float]]:
         kind, feature, weight = row.split("\t")
         out.setdefault(kind, {})[feature] = float(weight)
     return out
+
+
+def _same(a: Optional[str], b: Optional[str]) -> bool:
+    return " ".join((a or "").casefold().split()) == " ".join((b or "").casefold().split())
+
+
+def combine(
+    text: str,
+    lines: list[tuple[int, int]],
+    probs: list[dict[str, float]],
+    rules: LineValues,
+    model: LineValues,
+    on: dict[str, bool],
+    margin: float,
+) -> tuple[LineValues, list[tuple[str, int]]]:
+    """The rules' values with the model's where its named rules say so, and the rules that fired (with their line).
+
+    ``title.model``: the rules' headline is replaced by the model's when the model scores its own line ``margin``
+    above the rules' line; ``title.model_fill``, ``dateline.model``, ``byline.model``: the model's value where the
+    rules found none.
+    """
+    out = LineValues(rules.title, rules.published, list(rules.authors))
+    fired: list[tuple[str, int]] = []
+    strips = [text[s:e].strip() for s, e in lines]
+    mt = model.lines.get("title")
+    if on.get("title.model") and rules.title and model.title and mt is not None and not _same(rules.title, model.title):
+        head = " ".join(rules.title.split()[:8]).casefold()
+        at = [i for i, t in enumerate(strips) if head and head in " ".join(t.split()).casefold()]
+        mine = max((probs[i]["title"] for i in at), default=0.0)
+        if probs[mt]["title"] - mine > margin:
+            out.title = model.title
+            fired.append(("title.model", mt))
+    if on.get("title.model_fill") and rules.title is None and model.title and mt is not None:
+        out.title = model.title
+        fired.append(("title.model_fill", mt))
+    if on.get("dateline.model") and rules.published is None and model.published:
+        out.published = model.published
+        fired.append(("dateline.model", model.lines.get("dateline", model.lines.get("title", 0))))
+    if on.get("byline.model") and not rules.authors and model.authors:
+        out.authors = list(model.authors)
+        fired.append(("byline.model", model.lines.get("byline", 0)))
+    return out, fired
