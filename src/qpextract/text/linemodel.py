@@ -337,14 +337,22 @@ def combine(
     """The rules' values with the model's where its named rules say so, and the rules that fired (with their line).
 
     ``title.model``: the rules' headline is replaced by the model's when the model scores its own line ``margin``
-    above the rules' line; ``title.model_fill``, ``dateline.model``, ``byline.model``: the model's value where the
+    above the rules' line, unless its line ends with a full stop where the rules' headline has none (a summary
+    under the headline that restates the lead); ``title.model_fill``, ``dateline.model``, ``byline.model``: the model's value where the
     rules found none.
     """
     out = LineValues(rules.title, rules.published, list(rules.authors))
     fired: list[tuple[str, int]] = []
     strips = [text[s:e].strip() for s, e in lines]
     mt = model.lines.get("title")
-    if on.get("title.model") and rules.title and model.title and mt is not None and not _same(rules.title, model.title):
+    if (
+        on.get("title.model")
+        and rules.title
+        and model.title
+        and mt is not None
+        and not _same(rules.title, model.title)
+        and not (model.title.endswith(".") and not rules.title.endswith("."))
+    ):
         head = " ".join(rules.title.split()[:8]).casefold()
         at = [i for i, t in enumerate(strips) if head and head in " ".join(t.split()).casefold()]
         mine = max((probs[i]["title"] for i in at), default=0.0)
