@@ -31,7 +31,8 @@ from qpextract.pipeline import Pipeline
 from qpextract.text.linemodel import KINDS, LineModel, LineValues, combine, line_date
 from qpextract.text.metadata import MetadataReader
 
-WEB = ["/work/webdev3/web3a", "/work/webdev3/web3b", "/work/webdev5/web11c", "/work/webdev5/web11d", "/work/webdev7/web12e"]
+WEB = ["/work/webdev3/web3a", "/work/webdev3/web3b", "/work/webdev5/web11c", "/work/webdev5/web11d", "/work/webdev7/web12e",
+       "/work/webdev9/web13f", "/work/webdev9/web13g"]
 CACHE = Path(os.environ.get("WEB_LINES_CACHE", "/tmp/webml13"))
 OUT = Path(__file__).resolve().parent.parent / "src/qpextract/data/vi/line_model.tsv"
 CFG = read_yaml("line_model.yaml")

@@ -203,7 +203,8 @@ class LineModel:
         n = len(lines)
         out = LineValues()
         first_prose = next((i for i, (t, (s, e)) in enumerate(zip(strips, lines)) if _is_prose(t)), n)
-        cand = range(min(n, max(1, first_prose + 1, n // 2 + 1)))
+        # a line the rules know as chrome (a page label, a menu, a counter) is never the headline
+        cand = [i for i in range(min(n, max(1, first_prose + 1, n // 2 + 1))) if not _chrome(r, strips[i])]
         title_date = None
         if cand:
             i = max(cand, key=lambda k: probs[k]["title"])
@@ -221,7 +222,12 @@ class LineModel:
                     title = f"{title} {strips[i + 1]}"
                 out.title = title
                 out.lines["title"] = i
-        dated = [(probs[i]["dateline"], i) for i in range(n) if len(strips[i]) <= 150 and line_date(strips[i], r)]
+        # a line read more as a headline than as a dateline is none ("Ngày 19/8/1945 là ngày truyền thống …")
+        dated = [
+            (probs[i]["dateline"], i)
+            for i in range(n)
+            if len(strips[i]) <= 150 and probs[i]["title"] < probs[i]["dateline"] and line_date(strips[i], r)
+        ]
         if dated:
             best, i = max(dated)
             if best >= th["dateline"]:
@@ -239,6 +245,11 @@ class LineModel:
                     out.authors.append(name)
                     out.lines.setdefault("byline", i)
         return out
+
+
+def _chrome(r: MetadataReader, line: str) -> bool:
+    """A line the rules' chrome patterns (data/vi/headline.yaml) match whole."""
+    return bool(r.chrome.fullmatch(line) or r.page_label.fullmatch(line) or r.uncounted.fullmatch(line))
 
 
 def _is_prose(line: str) -> bool:
