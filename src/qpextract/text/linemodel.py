@@ -332,8 +332,13 @@ def line_weights() -> dict[str, dict[str, float]]:
     return out
 
 
+def _flat(text: Optional[str]) -> str:
+    """Lower case, one space between words: for comparing the rules' and the model's readings."""
+    return " ".join((text or "").casefold().split())
+
+
 def _same(a: Optional[str], b: Optional[str]) -> bool:
-    return " ".join((a or "").casefold().split()) == " ".join((b or "").casefold().split())
+    return _flat(a) == _flat(b)
 
 
 def combine(
@@ -362,6 +367,7 @@ def combine(
         and model.title
         and mt is not None
         and not _same(rules.title, model.title)
+        and _flat(model.title) not in _flat(rules.title)  # a part of the rules' headline (wrapped over two lines)
         and not (model.title.endswith(".") and not rules.title.endswith("."))
     ):
         head = " ".join(rules.title.split()[:8]).casefold()
