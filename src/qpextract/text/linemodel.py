@@ -27,10 +27,8 @@ _WEEKDAY = regex.compile(r"(?i)(?<![\p{L}])(?:thứ\s+(?:hai|ba|tư|năm|sáu|b�
 _INITIALS = regex.compile(r"(?<![\p{L}])(?:\p{Lu}\.\s?){1,3}\p{Lu}")
 _PHOTO = regex.compile(r"(?i)(?<![\p{L}])ảnh\s*:")
 _THEO = regex.compile(r"(?i)^\(?(?:theo|nguồn)\b")
-_CAP = regex.compile(r"\p{Lu}")
-_LETTER = regex.compile(r"\p{L}")
-_DIGIT = regex.compile(r"\d")
 _PROSE_WORDS = 20  # a line of prose: this many words and a final stop
+_SHORT = 200  # characters: a longer line is prose, never chrome, a section name or a byline of names alone
 
 
 def _bucket(value: float, edges: tuple[float, ...], name: str) -> str:
@@ -83,6 +81,7 @@ class LineModel:
         for t in strips:
             seen[t] = seen.get(t, 0) + 1
         own: list[dict[str, float]] = []
+        sizes: list[str] = []
         for i, ((s, e), t, w) in enumerate(zip(lines, strips, words)):
             f: dict[str, float] = {"bias": 1.0}
             nw = len(w)
@@ -93,37 +92,39 @@ class LineModel:
             f["lead:" + (str(d) if -3 <= d <= 3 else ("<-3" if d < -3 else ">3"))] = 1.0
             d = i - last_prose
             f["last:" + (str(d) if -2 <= d <= 4 else ("<-2" if d < -2 else ">4"))] = 1.0
-            f[_bucket(nw, (2, 3, 4, 6, 9, 13, 20, 30, 45), "w")] = 1.0
-            letters = len(_LETTER.findall(t))
-            caps = sum(1 for x in w if _CAP.match(x))
+            sizes.append(_bucket(nw, (2, 3, 4, 6, 9, 13, 20, 30, 45), "w"))
+            f[sizes[-1]] = 1.0
+            caps = sum(1 for x in w if x[:1].isupper())
             share = caps / nw if nw else 0.0
             f[_bucket(share, (0.01, 0.3, 0.6, 0.9), "cap")] = 1.0
-            if letters >= 2 and t.upper() == t:
+            if t.upper() == t and t.lower() != t:
                 f["allcaps"] = 1.0
             last = t[-1:]
             f["endch:" + (last if last in ".?!:,;)-–\"”…" else ("digit" if last.isdigit() else "letter"))] = 1.0
             if _INNER_STOP.search(t):
                 f["inner_stop"] = 1.0
-            digits = len(_DIGIT.findall(t))
+            digits = sum(map(t.count, "0123456789"))
             f[_bucket(digits / max(1, len(t)), (0.01, 0.1, 0.25, 0.5), "dig")] = 1.0
-            if len(t) <= 120 and match_dateline(r.datelines, text, s, e):
-                f["dateline_rule"] = 1.0
-            if i == 0 and match_page_prefix(r.page_prefix, text, s, e):
-                f["page_prefix"] = 1.0
-            if _DATE_ANY.search(t):
-                f["date"] = 1.0
-                f["date&" + _bucket(nw, (4, 9, 16), "w")] = 1.0
+            year = _YEAR.search(t) is not None  # every date form read here prints a four-digit year
+            if year:
+                f["year"] = 1.0
+                if len(t) <= 120 and match_dateline(r.datelines, text, s, e):
+                    f["dateline_rule"] = 1.0
+                if i == 0 and match_page_prefix(r.page_prefix, text, s, e):
+                    f["page_prefix"] = 1.0
+                if _DATE_ANY.search(t):
+                    f["date"] = 1.0
+                    f["date&" + _bucket(nw, (4, 9, 16), "w")] = 1.0
             if _TIME_ANY.search(t):
                 f["time"] = 1.0
-            if _YEAR.search(t):
-                f["year"] = 1.0
             if _WEEKDAY.search(t):
                 f["weekday"] = 1.0
-            if r.chrome.fullmatch(t) or r.uncounted.fullmatch(t) or r.page_label.fullmatch(t):
+            short = len(t) <= _SHORT
+            if short and _chrome(r, t):
                 f["chrome"] = 1.0
-            if r.section.fullmatch(t):
+            if short and r.section.fullmatch(t):
                 f["section"] = 1.0
-            if r.related.fullmatch(t):
+            if short and r.related.fullmatch(t):
                 f["related"] = 1.0
             if r.lead_tag.match(t) or r.lead_bare_tag.match(t):
                 f["lead_tag"] = 1.0
@@ -131,13 +132,13 @@ class LineModel:
                 f["lead_opener"] = 1.0
             if r.openers.match(t):
                 f["opener"] = 1.0
-            if r.reporter.fullmatch(t):
+            if short and r.reporter.fullmatch(t):
                 f["reporter"] = 1.0
             if _THEO.match(t):
                 f["theo"] = 1.0
             if _PHOTO.search(t) or r.caption.search(t):
                 f["caption"] = 1.0
-            if _INITIALS.search(t):
+            if short and _INITIALS.search(t):
                 f["initials"] = 1.0
             names = r.byline_names(t) if len(t) <= r.max_line else None
             if names:
@@ -147,7 +148,7 @@ class LineModel:
                 f["surname_first"] = 1.0
                 if 2 <= nw <= 4 and caps == nw:
                     f["person_shape"] = 1.0
-            if r.affiliation.search(t):
+            if short and r.affiliation.search(t):
                 f["affiliation"] = 1.0
             if nw and lower:
                 common = sum(1 for x in w if x.lower() in lower) / nw
@@ -174,9 +175,7 @@ class LineModel:
                     for k in _NEIGHBOUR_KEYS:
                         if k in own[j]:
                             g[f"{side}:{k}"] = 1.0
-                    for k, v in own[j].items():
-                        if k.startswith("w<") or k.startswith("w>="):
-                            g[f"{side}:{k}"] = v
+                    g[f"{side}:{sizes[j]}"] = 1.0
                 else:
                     g[f"{side}:none"] = 1.0
             out.append(g)
@@ -184,16 +183,15 @@ class LineModel:
 
     def scores(self, feats: list[dict[str, float]]) -> list[dict[str, float]]:
         """Probability of each kind for each line (one logistic model per kind)."""
+        tables = [(kind, self.weights.get(kind, {})) for kind in KINDS]
         out = []
         for f in feats:
             row = {}
-            for kind in KINDS:
-                w = self.weights.get(kind, {})
-                z = sum(w.get(k, 0.0) * v for k, v in f.items())
+            for kind, w in tables:
+                z = sum(w[k] * v for k, v in f.items() if k in w)
                 row[kind] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
             out.append(row)
         return out
-
 
     def read(self, text: str, lines: list[tuple[int, int]], probs: list[dict[str, float]], th: dict[str, float]) -> LineValues:
         """Title (best line of the upper part), published (best dated line) and authors (every byline line)
@@ -288,6 +286,8 @@ _NEIGHBOUR_KEYS = ("dateline_rule", "date", "time", "names", "prose", "chrome", 
 
 def line_date(line: str, reader: MetadataReader) -> Optional[str]:
     """The ISO day (and time) a line prints: a dateline rule's reading, else the first date in it."""
+    if not _YEAR.search(line):
+        return None  # every form read here prints a four-digit year
     found = match_dateline(reader.datelines, line, 0, len(line))
     if found:
         return found[1]
