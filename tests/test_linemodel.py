@@ -1,0 +1,79 @@
+"""The learned line model (text/linemodel.py): its weights file, its date reader, and that it regenerates."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from qpextract.data import data_text
+from qpextract.text.linemodel import KINDS, LineModel, line_date, line_weights
+from qpextract.text.metadata import MetadataReader
+
+ROOT = Path(__file__).resolve().parent.parent
+READER = MetadataReader()
+
+
+def test_weights_cover_every_kind_and_name_their_command() -> None:
+    weights = line_weights()
+    assert set(KINDS) <= set(weights)
+    assert all(len(weights[k]) > 20 and "bias" in weights[k] for k in KINDS)
+    header = [row for row in data_text("line_model.tsv").splitlines() if row.startswith("#")]
+    assert any("tools/web_lines.py train" in row for row in header)
+
+
+@pytest.mark.parametrize(
+    "line,value",
+    [
+        ("Ngày xuất bản: 05.03.2024, 7h30", "2024-03-05T07:30"),
+        ("Cập nhật 05/03/2024 02:25 PM | Lượt xem: 12", "2024-03-05T14:25"),
+        ("Thứ Ba, 05/03/2024", "2024-03-05"),
+        (" date 2024-03-05 Ngày hội tòng quân", "2024-03-05"),
+        (" date 2024-03", None),  # a month stamp is no dateline
+        ("Lượt xem: 1.234", None),
+        ("32/13/2024", None),
+    ],
+)
+def test_line_date(line: str, value: str | None) -> None:
+    assert line_date(line, READER) == value
+
+
+def test_scores_are_probabilities_and_a_headline_outscores_its_lead() -> None:
+    text = (
+        "Ngày hội tòng quân năm 2024\n\nThứ Ba, 05/03/2024 07:30\n\n"
+        "Sáng 5/3, xã Mẫu Sơn tổ chức ngày hội tòng quân cho 25 thanh niên trúng tuyển nghĩa vụ quân sự năm 2024, "
+        "với sự tham dự của lãnh đạo huyện và gia đình các tân binh.\n\nMẫu Sơn Hà"
+    )
+    lm = LineModel(READER)
+    lines = lm.page_lines(text)
+    probs = lm.scores(lm.line_features(text, lines))
+    assert all(0.0 < p[k] < 1.0 for p in probs for k in KINDS)
+    assert probs[0]["title"] > probs[2]["title"]
+    assert max(range(len(lines)), key=lambda i: probs[i]["dateline"]) == 1
+
+
+WEB = [
+    Path(p + ".jsonl")
+    for p in (
+        "/work/webdev3/web3a", "/work/webdev3/web3b", "/work/webdev5/web11c", "/work/webdev5/web11d",
+        "/work/webdev7/web12e", "/work/webdev9/web13f", "/work/webdev9/web13g",
+    )
+]
+
+
+@pytest.mark.skipif(not all(p.exists() for p in WEB), reason="the web dev pages are not on this machine")
+def test_weights_regenerate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """tools/web_lines.py train on the web dev pages writes the weights file as it is (its rows; the header dates it)."""
+    spec = importlib.util.spec_from_file_location("web_lines", ROOT / "tools" / "web_lines.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["web_lines"] = mod
+    spec.loader.exec_module(mod)
+    out = tmp_path / "line_model.tsv"
+    monkeypatch.setattr(mod, "OUT", out)
+    mod.main(["train", *(str(p)[: -len(".jsonl")] for p in WEB)])
+    rows = lambda s: [r for r in s.splitlines() if r and not r.startswith("#")]  # noqa: E731
+    assert rows(out.read_text(encoding="utf-8")) == rows(data_text("line_model.tsv"))
