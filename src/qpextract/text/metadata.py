@@ -36,6 +36,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from functools import lru_cache
 from typing import Any, Optional
 
@@ -702,7 +703,7 @@ def match_dateline(
         return None
     for name, pattern in rules:
         m = pattern.fullmatch(text, start, end)
-        if m and 1 <= _month(m) <= 12 and 1 <= int(m.group("d")) <= 31:
+        if m and is_day(int(m.group("y")), _month(m), int(m.group("d"))):
             return name, _iso(m), _titlecase(m.group("name")) if "name" in m.groupdict() and m.group("name") else None
     return None
 
@@ -720,6 +721,15 @@ def _month(m: Any) -> int:
         return int(m.group("m"))
     word = regex.sub(r"^tháng\s+|\.$", "", m.group("mw").lower())
     return _month_numbers().get(" ".join(word.split()), 0)
+
+
+def is_day(year: int, month: int, day: int) -> bool:
+    """A calendar day ("31/02/2024" is none: a dateline printing it gives no ``published``)."""
+    try:
+        _dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _iso(m: Any) -> str:
