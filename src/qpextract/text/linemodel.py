@@ -25,7 +25,7 @@ from qpextract.text.metadata import (
     match_dateline,
     match_page_prefix,
 )
-from qpextract.text.published import _PATTERNS, _TIME_FIRST, MAX_YEAR, MIN_YEAR
+from qpextract.text.published import _PATTERNS, _TIME_FIRST, MAX_YEAR, MIN_YEAR, clock
 
 KINDS = ("title", "dateline", "byline")
 _WORD = regex.compile(r"\S+")
@@ -313,15 +313,9 @@ def line_date(line: str, reader: MetadataReader) -> Optional[str]:
     if not (MIN_YEAR <= y <= MAX_YEAR and is_day(y, mo, d)):
         return None  # "31/02/2024" is no day
     out = f"{y:04d}-{mo:02d}-{d:02d}"
-    if m["hh"] is not None:
-        hour, minute = int(m["hh"]), int(m["mi"])
-        half = (m["ap"] or "").upper()
-        if half == "PM" and hour < 12:
-            hour += 12
-        elif half == "AM" and hour == 12:
-            hour = 0
-        if hour < 24 and minute < 60:
-            out += f"T{hour:02d}:{minute:02d}"
+    time = clock(int(m["hh"]), int(m["mi"]), m["ap"]) if m["hh"] is not None else None
+    if time:
+        out += "T" + time  # a time that is none ("25:70") leaves the day alone
     return out
 
 

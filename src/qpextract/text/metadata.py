@@ -47,6 +47,7 @@ from qpextract.document import Document, Reference
 from qpextract.text.credits import credit_labels
 from qpextract.text.lexical import pair_share, unmarked, word_pairs
 from qpextract.text.lexicon import rank_rows, surnames, title_rows
+from qpextract.text.published import clock
 
 _LINE = regex.compile(r"[^\n]+")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -734,14 +735,9 @@ def is_day(year: int, month: int, day: int) -> bool:
 
 def _iso(m: Any) -> str:
     out = f"{int(m.group('y')):04d}-{_month(m):02d}-{int(m.group('d')):02d}"
-    if m.groupdict().get("H") and int(m.group("H")) < 24:
-        hour = int(m.group("H"))
-        half = (m.groupdict().get("ap") or "").upper()
-        if half in ("PM", "CH") and hour < 12:
-            hour += 12  # "02:25 PM", "02:25 CH" (chiều)
-        elif half in ("AM", "SA") and hour == 12:
-            hour = 0
-        out += f"T{hour:02d}:{m.group('M')}"
+    time = clock(int(m.group("H")), int(m.group("M")), m.groupdict().get("ap")) if m.groupdict().get("H") else None
+    if time:
+        out += "T" + time  # "02:25 CH" (chiều) is 14:25; "08:75" is no time and leaves the day alone
     return out
 
 
