@@ -369,8 +369,11 @@ def combine(
         and _flat(model.title) not in _flat(rules.title)  # a part of the rules' headline (wrapped over two lines)
         and not (model.title.endswith(".") and not rules.title.endswith("."))
     ):
-        head = " ".join(rules.title.split()[:8]).casefold()
-        at = [i for i, t in enumerate(strips) if head and head in " ".join(t.split()).casefold()]
+        # the rules' line: one holding the headline's first words, or the first line of a headline wrapped
+        # over two lines (its first eight words may run onto the second: the line must still count)
+        whole = _flat(rules.title)
+        head = " ".join(whole.split()[:8])
+        at = [i for i, t in enumerate(strips) if head and (head in _flat(t) or (_flat(t) and whole.startswith(_flat(t) + " ")))]
         mine = max((probs[i]["title"] for i in at), default=0.0)
         if probs[mt]["title"] - mine > margin:
             out.title = model.title
