@@ -39,6 +39,7 @@ from qpextract.extractors.officials.names import NameFinder, NameSpan
 from qpextract.extractors.officials.positions import Pos, PositionParser
 from qpextract.extractors.officials.ranks import RankHit, RankReader
 from qpextract.text.lexicon import CAP_SYLLABLE, UPPER, fold, lowered, surname_rows
+from qpextract.text.wraps import unwrapped
 from qpextract.models import Mention, Official, Position, RankMention
 
 # a short name after an honorific or rank: one or two capitalized syllables, no more
@@ -107,8 +108,10 @@ class OfficialExtractor:
 
     # -- the walk ----------------------------------------------------------
     def __call__(self, doc: Document) -> None:
-        text = doc.text
-        lo, hi = doc.body if doc.body[1] > doc.body[0] else (0, len(text))
+        lo, hi = doc.body if doc.body[1] > doc.body[0] else (0, len(doc.text))
+        # rule person.wrapped_line: a page that hard-wraps its lines is read with its soft line breaks as blanks,
+        # one character for one ("Đại tá Hồ Quyết" / "Thắng, Phó Chỉ huy trưởng"; "Chủ tịch" / "HĐND huyện")
+        text = unwrapped(doc.text, lo, hi)
         authors = {fold(a) for a in doc.authors}
         # the cue words, scanned once: both walks below read them
         low = lowered(text)  # lower-cased once for both scans that need it
@@ -134,6 +137,7 @@ class OfficialExtractor:
         name_ends = {n.end for n in names}
         cues = self._cues(text, lo, hi, stops, matches)
         cues = self._clause_posts(text, lo, stops, cues)
+        cues = [c for c in cues if not self._spoken_for(text, lo, hi, c)]
         events: list[tuple[int, int, Union[Cue, NameSpan]]] = [(c.start, 1, c) for c in cues]
         events += [(n.start, 0, n) for n in names]
         events.sort(key=lambda ev: (ev[0], ev[1]))
@@ -1043,6 +1047,17 @@ class OfficialExtractor:
                     out.append(Cue(whole.start, whole.end, "title", whole))
                     break
         return sorted(out, key=lambda q: q.start) if out != cues else cues
+
+    def _spoken_for(self, text: str, lo: int, hi: int, c: Cue) -> bool:
+        """Rule ``position.on_behalf``: a title right after "Thay mặt"/"Thừa ủy quyền của" (on_behalf_words) and a
+        comma after it names whom the next person speaks for, not his post ("Thay mặt lãnh đạo tỉnh, đồng chí A",
+        "Thừa ủy quyền của Chủ tịch nước, Thiếu tướng B"); with no comma the name after it is the title's holder."""
+        if c.kind != "title" or self.lex.on_behalf_right_before.search(text, max(lo, c.start - 24), c.start) is None:
+            return False
+        k = c.end
+        while k < hi and text[k] in " \t":
+            k += 1
+        return k < hi and text[k] == ","
 
     def _predicate_title(self, text: str, chain: list[Cue], name_at: int, name_ends: set[int]) -> bool:
         """True when the chain is a post after a name and "là", and a comma parts it from the next name: the

@@ -240,6 +240,8 @@ class Lexicon:
         self.claim_before = re.compile(PB + "(" + trie_pattern(tctx["claim_verbs"], fold_case=True) + r")[ \t]++(?:[^\n,.;:()]{0,40}?[ \t])?\Z", re.IGNORECASE)
         self.noun_maker_before = re.compile(PB + trie_pattern(tctx["noun_makers"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         self.on_behalf_before = re.compile(PB + trie_pattern(tctx["on_behalf_words"], fold_case=True) + r"[ \t]++[^.;:\n]{1,60}?,[ \t]*+\Z", re.IGNORECASE)
+        # rule position.on_behalf: the on-behalf word right before a title ("Thay mặt " + "lãnh đạo tỉnh, đồng chí A")
+        self.on_behalf_right_before = re.compile(PB + trie_pattern(tctx["on_behalf_words"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         self.post_object = re.compile(r"[ \t]++" + trie_pattern(tctx["object_words"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
         self.pronoun_word = re.compile(PB + trie_pattern(tctx["sentence_pronouns"], fold_case=True) + NB, re.IGNORECASE)
         self.not_between = re.compile(PB + trie_pattern(tctx["not_between"], fold_case=True) + NB, re.IGNORECASE)

@@ -118,6 +118,25 @@ class NameFinder:
             and self.resident_before.search(text, max(lo, span.start - 12), span.start) is not None
         )
 
+    def _after_unit(self, text: str, s: int) -> bool:
+        """A place word or a body's name right before ``s`` ("quận", "huyện", "Huyện ủy"): a place's name follows."""
+        return bool(self.lex.unit_before.search(text, max(0, s - 12), s) or self.lex.body_before.search(text, max(0, s - 16), s))
+
+    def _tail_name(self, text: str, syls: list[tuple[int, int]], i: int) -> int:
+        """Rule ``person.run_tail``: in a run after a place word of more capitalized syllables than a name holds, the index
+        of a surname that opens the run's last three (else four, else two) syllables, with no title among them (the words before it
+        name a place or a body: "Chủ tịch Hội đồng … quận Hà Đông Phạm Văn Chiến"); else ``i``."""
+        n = len(syls)
+        for size in (3, 4, 2):  # a name of three syllables first: "Lâm Hà" + "Nguyễn Văn Tuấn", not "Hà Nguyễn Văn Tuấn"
+            k = n - size
+            if k <= i:
+                continue
+            word = text[syls[k][0] : syls[k][1]]
+            if word in self.lex.surnames and word not in self.middle_words:
+                if not any(self.lex.is_title(text, syls[m][0], syls[-1][1]) for m in range(k, n)):
+                    return k
+        return i
+
     def split_run(self, text: str, start: int, end: int) -> list[NameSpan]:
         """Names inside one run of capitalized syllables."""
         syls = [(m.start(), m.end()) for m in _SYL.finditer(text, start, end)]
@@ -139,6 +158,9 @@ class NameFinder:
             first = text[s : syls[i][1]]
             if first not in self.lex.surnames:
                 i += 1
+                continue
+            if i == 0 and n > MAX_SYLLABLES and self._after_unit(text, s) and (k := self._tail_name(text, syls, i)) > i:
+                i = k  # rule person.run_tail: "quận Hà Đông Phạm Văn Chiến": the place, then the name
                 continue
             if (
                 first in self.noun_surnames

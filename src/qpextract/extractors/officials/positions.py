@@ -18,6 +18,7 @@ from typing import Callable, NamedTuple, Optional, TypeVar
 from qpextract.data import read_yaml
 from qpextract.extractors.officials.foreign import vietnamese_syllable
 from qpextract.extractors.officials.lexicon import Lexicon
+from qpextract.extractors.places.bodies import caps_prose
 from qpextract.text.abbreviations import post_chains
 from qpextract.text.lexicon import LOWER, NB, UPPER, fold, trie_pattern
 
@@ -599,9 +600,10 @@ class PositionParser:
         the word begun before it is no word of its own ("Phòng không" + "không quân": no negation)."""
         words: list[str] = []
         k = start
+        caps = any(caps_prose(w) for w in text[start:end].split())  # body.caps_prose: a headline in capitals reads as words
         while (w := _TOKEN.search(text, k, end)) is not None:
             c = min(end, self._word_end(text, w.start(), w.end(), limit))
-            words.append(fold(text[w.start() : c]) if text[w.start()].islower() else "")
+            words.append(fold(text[w.start() : c]) if text[w.start()].islower() or (caps and w.group().isupper()) else "")
             k = c
         stops = self._appos_end_stops
         return any(w in stops for w in words) or any(a + " " + b in stops for a, b in zip(words, words[1:]))
@@ -692,8 +694,8 @@ class PositionParser:
         """True when the word ``text[start:end]`` (the previous word is ``text[prev:e]``) stops a whole post: a stop word
         of position.appositive_whole that is no syllable of a longer word ("phòng" + "không", "không" + "gian"),
         a stop pair ("cho biết"), or "và"/"hoặc" before a second title."""
-        if not text[start].islower():
-            return False
+        if not (text[start].islower() or caps_prose(text[start:end])):
+            return False  # a capitalized word is a name's, a word in capitals a headline's (body.caps_prose)
         word = fold(text[start:end])
         joined = self._word_end(text, prev, e, limit) >= end or self._word_end(text, start, end, limit) > end
         return (

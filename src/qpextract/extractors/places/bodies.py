@@ -13,6 +13,7 @@ bodies_context.yaml.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Optional
 
 from qpextract.data import read_yaml
@@ -35,6 +36,25 @@ _DECIMAL = re.compile(r"\d++[.,]\d")  # a decimal or a thousands group: a measur
 _NOTE_OPEN = re.compile(r"[ \t]*+\([ \t]*+")
 _NOTE_SEP = re.compile(r"[ \t]*+,[ \t]*+")
 _NOTE_CLOSE = re.compile(r"[ \t]*+\)")
+_CAPS_WORD = re.compile(UPPER + r"++" + NB)
+_CAPS_RUN = re.compile(UPPER + r"++(?:[ ]" + UPPER + r"++)*+" + NB)  # words in capitals, one blank between them
+_RUN_ENDS = re.compile(r"[ \t]*+(?:[,;.:()\n|]|[-–][ \t]|\Z)")
+# the marks a Vietnamese word carries and an acronym does not: the tones, the breve and the circumflex ("THĂM", "MỚI",
+# "KIỂM"; not "CHQS", "BĐBP", "TƯ", whose only marks are the bar and the horn)
+_PROSE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0306\u0302")
+
+
+def _caps_line(text: str, pos: int) -> bool:
+    """The line around ``pos`` is written in capitals: no lower-case letter in it (a headline or a caption)."""
+    a, b = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    line = text[a : b if b >= 0 else len(text)]
+    return len(line) < 400 and not any(ch.islower() for ch in line)
+
+
+def caps_prose(word: str) -> bool:
+    """Rule ``body.caps_prose``: ``word`` is a Vietnamese word written in capitals (a headline's "THĂM", "CHIẾN"),
+    not an acronym: two letters or more, all capitals, with a tone, breve or circumflex."""
+    return len(word) > 1 and word.isupper() and any(c in _PROSE_MARKS for c in unicodedata.normalize("NFD", word))
 MAX_NOTE = 80  # characters inside the bracket of a body's note
 
 
@@ -62,6 +82,8 @@ class BodyGrammar(Bodies):
         self.unit_heads = frozenset(fold(w) for w in ctx["unit_heads"])
         self.max_unit_words = int(ctx["max_unit_words"])
         self.dash_place = re.compile(r"[ \t]++" + trie_pattern(ctx["lower_dash_places"]) + NB)
+        self.unit_kinds = frozenset(Units().kind)  # body.caps_prose: "TỈNH", "THÀNH PHỐ" read as place words
+        self.max_caps_place = 3  # body.caps_prose: words of a place name in capitals after a place word
         # countries and international bodies (officials_rules.yaml), each one word of a body's name
         rules = read_yaml("officials_rules.yaml")
         self.country = re.compile(r"(?:" + trie_pattern(rules["countries"]) + r"|" + self.gazetteer.blocker.pattern + r")" + NB)
@@ -588,6 +610,26 @@ class BodyGrammar(Bodies):
             return None  # after "và" or a spaced dash the part must be a compound; a tight dash or "&" joins any word
         return r
 
+    def _caps_part(self, text: str, q: int, limit: int) -> Optional[int]:
+        """Rule ``body.caps_prose``: in a line written in capitals, a part of a body's name is a place word ("TỈNH", "THÀNH PHỐ"),
+        a province the gazetteer knows ("YÊN BÁI"), or after a place word up to three words that end the run of
+        capitals ("HUYỆN" + "TÂN HÒA" at the line's end); else the body ends ("BỘ CHQS TỈNH" + "THĂM CHIẾN SĨ MỚI":
+        a headline in capitals goes on in words, which a capital would otherwise keep in the name)."""
+        run = _CAPS_RUN.match(text, q, limit)
+        words = run.group().split() if run is not None else []
+        for n in (2, 1):
+            if len(words) >= n and " ".join(words[:n]).lower() in self.unit_kinds:
+                return q + len(" ".join(words[:n]))
+        titled = text[q:limit].title()  # one character for one: "YÊN BÁI" read as "Yên Bái"
+        for g in (self.gazetteer.match(titled, 0), self.country.match(titled, 0)):  # "YÊN BÁI", "AI CẬP"
+            if g is not None and (g.end() == len(titled) or not titled[g.end()].isalnum()):
+                return q + g.end()
+        before = text[max(0, q - 12) : q].split()
+        if run is not None and before and before[-1].lower() in self.unit_kinds and len(words) <= self.max_caps_place:
+            if _RUN_ENDS.match(text, run.end(), limit) is not None:
+                return run.end()
+        return None
+
     def _part(self, text: str, q: int, limit: int, stops, is_title) -> Optional[int]:
         """End of one part of a body name at ``q``: a body, a place, a connective word or a capitalized word."""
         m = self.body_at(text, q, limit) or self.gazetteer.match(text, q, limit)
@@ -603,6 +645,8 @@ class BodyGrammar(Bodies):
             return self.compound_end(text, last, m.end(), limit) if text[last].isupper() else m.end()
         if is_title is not None and is_title(text, q, limit):
             return None
+        if (c := _CAPS_WORD.match(text, q, limit)) is not None and caps_prose(c.group()) and _caps_line(text, q):
+            return self._caps_part(text, q, limit)  # rule body.caps_prose
         m = self.number.match(text, q, limit)
         if m is not None:
             return m.end()
