@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from qpextract.data import data_text
-from qpextract.text.linemodel import KINDS, LineModel, line_date, line_weights
+from qpextract.text.linemodel import KINDS, LineModel, LineValues, combine, line_date, line_weights
 from qpextract.text.metadata import MetadataReader
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,10 +35,27 @@ def test_weights_cover_every_kind_and_name_their_command() -> None:
         (" date 2024-03", None),  # a month stamp is no dateline
         ("Lượt xem: 1.234", None),
         ("32/13/2024", None),
+        ("Ngày xuất bản: 31.02.2024, 7h30", None),  # no calendar day
+        ("Ngày xuất bản: 05.03.2024, 27h30", "2024-03-05"),  # no time of day: the day alone
     ],
 )
 def test_line_date(line: str, value: str | None) -> None:
     assert line_date(line, READER) == value
+
+
+@pytest.mark.parametrize("rules_line,fires", [(0.62, False), (0.5, True)])
+def test_title_model_compares_with_the_first_line_of_a_wrapped_headline(rules_line: float, fires: bool) -> None:
+    """title.model weighs the model's line against the rules' line even when the rules' headline is wrapped and its
+    first eight words run onto its second line: 0.65 against 0.62 is under the margin, against 0.5 over it."""
+    strips = ["Mẫu Sơn tổng kết", "công tác quốc phòng quân sự địa phương năm 2023", "Một dòng khác của trang"]
+    text = "\n".join(strips)
+    lines = [(text.index(t), text.index(t) + len(t)) for t in strips]
+    probs = [{"title": rules_line}, {"title": 0.3}, {"title": 0.65}]
+    rules = LineValues(f"{strips[0]} {strips[1]}")
+    model = LineValues(strips[2], lines={"title": 2})
+    got, fired = combine(text, lines, probs, rules, model, {"title.model": True}, 0.1)
+    assert (fired == [("title.model", 2)]) is fires
+    assert got.title == (strips[2] if fires else rules.title)
 
 
 def test_scores_are_probabilities_and_a_headline_outscores_its_lead() -> None:

@@ -39,20 +39,14 @@ DEV_SETS = ["real", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev
             "/work/webdev3/web3a", "/work/webdev3/web3b", "/work/webdev5/web11c", "/work/webdev5/web11d"]
 LEAD = 3  # sentences counted as the lead
 AFTER = 160  # characters after the name read for his cue (his posts come first)
-# the cue classes, most telling first: (class, words); matched lower case on word boundaries
-CUES: list[tuple[str, list[str]]] = [
-    ("phát biểu", ["phát biểu", "có bài phát biểu", "bài phát biểu"]),
-    ("kết luận", ["kết luận", "phát biểu kết luận", "chỉ đạo", "phát biểu chỉ đạo", "quán triệt", "giao nhiệm vụ"]),
-    ("interview", ["trả lời phỏng vấn", "phỏng vấn", "trao đổi với phóng viên", "nói với phóng viên", "trả lời báo",
-                   "trả lời câu hỏi", "với báo chí", "với phóng viên", "với pv"]),
-    ("nhấn mạnh", ["nhấn mạnh"]),
-    ("yêu cầu", ["yêu cầu"]),
-    ("đề nghị", ["đề nghị", "kiến nghị", "đề xuất", "kêu gọi"]),
-    ("khẳng định", ["khẳng định", "tuyên bố", "cảnh báo", "cam kết"]),
-    ("cho biết", ["cho biết", "cho hay", "thông tin", "thông báo", "xác nhận", "tiết lộ"]),
-    ("chia sẻ", ["chia sẻ", "tâm sự", "bày tỏ"]),
-    ("nói / cho rằng", ["nói", "cho rằng", "đánh giá", "nhận định", "bình luận", "giải thích", "ca ngợi"]),
-]
+# the cue classes, most telling first: (class, words); matched lower case on word boundaries. The words are those of
+# tools/role_model_cues.yaml (cue_classes, in this order), which the learned role model reads too; the labels are this
+# tool's names of its classes, one per entry there
+_CUE_LABELS = ["phát biểu", "kết luận", "interview", "nhấn mạnh", "yêu cầu", "đề nghị", "khẳng định", "cho biết", "chia sẻ",
+               "nói / cho rằng"]
+_CUE_WORDS = yaml.safe_load((Path(__file__).resolve().parent / "role_model_cues.yaml").read_text(encoding="utf-8"))["cue_classes"]
+assert len(_CUE_WORDS) == len(_CUE_LABELS), "tools/role_model_cues.yaml cue_classes and _CUE_LABELS differ in length"
+CUES: list[tuple[str, list[str]]] = [(label, list(words)) for label, words in zip(_CUE_LABELS, _CUE_WORDS.values())]
 SOURCE = ["theo", "dẫn lời", "trích lời"]  # "theo X": a source, classed "theo X" when no cue of his own
 _QUOTE = re.compile(r"[\"“”]")
 

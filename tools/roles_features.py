@@ -47,7 +47,6 @@ from pathlib import Path
 from typing import Any, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "corpus" / "gold"
 DATA = ROOT / "src" / "qpextract" / "data" / "vi"
 DEV_SETS = ["real", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
             "/work/webdev3/web3a", "/work/webdev3/web3b", "/work/webdev5/web11c", "/work/webdev5/web11d",
@@ -60,15 +59,8 @@ SEED = 13
 MIN_COUNT = 2  # a feature seen on fewer training participants gets no weight
 CACHE = Path("/tmp/rolesml13-feats")
 
-
-def paths(name: str) -> tuple[str, Path, Path]:
-    """The set's label, gold file and inputs file."""
-    if Path(name).name.startswith("heldout"):
-        sys.exit("held-out sets are closed to this tool")
-    if "/" in name:
-        p = Path(name)
-        return p.name, p.with_name(p.name + ".jsonl"), p.with_name(p.name + "-inputs.jsonl")
-    return name, GOLD / f"{name}.jsonl", GOLD / f"{name}-inputs.jsonl"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from roles_conventions import paths  # noqa: E402  (the set's label, gold and inputs; held-out names refused)
 
 
 def _role_model() -> Any:

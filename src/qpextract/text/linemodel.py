@@ -15,14 +15,22 @@ from typing import Optional
 import regex
 
 from qpextract.data import data_text
-from qpextract.text.metadata import _GLUED_BYLINE, _INNER_STOP, _LINE, MetadataReader, match_dateline, match_page_prefix
-from qpextract.text.published import _PATTERNS, _TIME_FIRST
+from qpextract.text.metadata import (
+    _GLUED_BYLINE,
+    _INNER_STOP,
+    _LINE,
+    _YEAR,
+    MetadataReader,
+    is_day,
+    match_dateline,
+    match_page_prefix,
+)
+from qpextract.text.published import _PATTERNS, _TIME_FIRST, MAX_YEAR, MIN_YEAR, clock
 
 KINDS = ("title", "dateline", "byline")
 _WORD = regex.compile(r"\S+")
 _DATE_ANY = regex.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d(?!\d)|(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)|tháng\s+\d{1,2}\s*(?:năm|,)\s*(?:19|20)\d\d", regex.I)
 _TIME_ANY = regex.compile(r"(?<!\d)\d{1,2}\s*[:h]\s*\d\d(?!\d)")
-_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _WEEKDAY = regex.compile(r"(?i)(?<![\p{L}])(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|t[2-7],)")
 _INITIALS = regex.compile(r"(?<![\p{L}])(?:\p{Lu}\.\s?){1,3}\p{Lu}")
 _PHOTO = regex.compile(r"(?i)(?<![\p{L}])ảnh\s*:")
@@ -301,22 +309,13 @@ def line_date(line: str, reader: MetadataReader) -> Optional[str]:
             m = m2
     if m is None:
         return None
-    try:
-        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-        if not (1 <= mo <= 12 and 1 <= d <= 31):
-            return None
-    except (TypeError, ValueError):
-        return None
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if not (MIN_YEAR <= y <= MAX_YEAR and is_day(y, mo, d)):
+        return None  # "31/02/2024" is no day
     out = f"{y:04d}-{mo:02d}-{d:02d}"
-    if m["hh"] is not None:
-        hour, minute = int(m["hh"]), int(m["mi"])
-        half = (m["ap"] or "").upper()
-        if half == "PM" and hour < 12:
-            hour += 12
-        elif half == "AM" and hour == 12:
-            hour = 0
-        if hour < 24 and minute < 60:
-            out += f"T{hour:02d}:{minute:02d}"
+    time = clock(int(m["hh"]), int(m["mi"]), m["ap"]) if m["hh"] is not None else None
+    if time:
+        out += "T" + time  # a time that is none ("25:70") leaves the day alone
     return out
 
 
@@ -370,8 +369,11 @@ def combine(
         and _flat(model.title) not in _flat(rules.title)  # a part of the rules' headline (wrapped over two lines)
         and not (model.title.endswith(".") and not rules.title.endswith("."))
     ):
-        head = " ".join(rules.title.split()[:8]).casefold()
-        at = [i for i, t in enumerate(strips) if head and head in " ".join(t.split()).casefold()]
+        # the rules' line: one holding the headline's first words, or the first line of a headline wrapped
+        # over two lines (its first eight words may run onto the second: the line must still count)
+        whole = _flat(rules.title)
+        head = " ".join(whole.split()[:8])
+        at = [i for i, t in enumerate(strips) if head and (head in _flat(t) or (_flat(t) and whole.startswith(_flat(t) + " ")))]
         mine = max((probs[i]["title"] for i in at), default=0.0)
         if probs[mt]["title"] - mine > margin:
             out.title = model.title

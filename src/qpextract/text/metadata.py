@@ -36,6 +36,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from functools import lru_cache
 from typing import Any, Optional
 
@@ -46,6 +47,7 @@ from qpextract.document import Document, Reference
 from qpextract.text.credits import credit_labels
 from qpextract.text.lexical import pair_share, unmarked, word_pairs
 from qpextract.text.lexicon import rank_rows, surnames, title_rows
+from qpextract.text.published import clock
 
 _LINE = regex.compile(r"[^\n]+")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -702,7 +704,7 @@ def match_dateline(
         return None
     for name, pattern in rules:
         m = pattern.fullmatch(text, start, end)
-        if m and 1 <= _month(m) <= 12 and 1 <= int(m.group("d")) <= 31:
+        if m and is_day(int(m.group("y")), _month(m), int(m.group("d"))):
             return name, _iso(m), _titlecase(m.group("name")) if "name" in m.groupdict() and m.group("name") else None
     return None
 
@@ -722,16 +724,20 @@ def _month(m: Any) -> int:
     return _month_numbers().get(" ".join(word.split()), 0)
 
 
+def is_day(year: int, month: int, day: int) -> bool:
+    """A calendar day ("31/02/2024" is none: a dateline printing it gives no ``published``)."""
+    try:
+        _dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _iso(m: Any) -> str:
     out = f"{int(m.group('y')):04d}-{_month(m):02d}-{int(m.group('d')):02d}"
-    if m.groupdict().get("H") and int(m.group("H")) < 24:
-        hour = int(m.group("H"))
-        half = (m.groupdict().get("ap") or "").upper()
-        if half in ("PM", "CH") and hour < 12:
-            hour += 12  # "02:25 PM", "02:25 CH" (chiều)
-        elif half in ("AM", "SA") and hour == 12:
-            hour = 0
-        out += f"T{hour:02d}:{m.group('M')}"
+    time = clock(int(m.group("H")), int(m.group("M")), m.groupdict().get("ap")) if m.groupdict().get("H") else None
+    if time:
+        out += "T" + time  # "02:25 CH" (chiều) is 14:25; "08:75" is no time and leaves the day alone
     return out
 
 

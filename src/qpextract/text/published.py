@@ -77,15 +77,23 @@ def _iso(m: regex.Match[str], raw: str) -> tuple[Optional[str], Optional[str]]:
         return None, _out_of_range(raw)
     if m["hh"] is None:
         return day.isoformat(), None
-    hour, minute = int(m["hh"]), int(m["mi"])
-    half = (m["ap"] or "").upper()
-    if half == "PM" and hour < 12:
-        hour += 12  # "02:25 PM"
-    elif half == "AM" and hour == 12:
+    time = clock(int(m["hh"]), int(m["mi"]), m["ap"])
+    if time is None:
+        return None, f"published {raw!r} has no valid time of day; it was ignored"
+    return f"{day.isoformat()}T{time}", None
+
+
+def clock(hour: int, minute: int, half: Optional[str]) -> Optional[str]:
+    """``HH:MM`` of a printed time ("02:25 PM", "02:25 CH" (chiều) → ``14:25``), None when it is no time of day;
+    shared by the caller's ``published`` and the datelines read on a page (text/metadata.py, text/linemodel.py)."""
+    half = (half or "").upper()
+    if half in ("PM", "CH") and hour < 12:
+        hour += 12
+    elif half in ("AM", "SA") and hour == 12:
         hour = 0
     if hour > 23 or minute > 59:
-        return None, f"published {raw!r} has no valid time of day; it was ignored"
-    return f"{day.isoformat()}T{hour:02d}:{minute:02d}", None
+        return None
+    return f"{hour:02d}:{minute:02d}"
 
 
 def _out_of_range(raw: Any) -> str:

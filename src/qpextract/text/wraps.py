@@ -1,7 +1,7 @@
 """Soft line breaks of a page that hard-wraps its paragraphs, read as blanks by the extractors that need it.
 
 Some portals print a text wrapped at a fixed width: every line of a paragraph is cut near one length, in
-the middle of a sentence, of a name ("Đại tá Hồ Quyết" / "Thắng") or of a post ("Chủ tịch" / "HĐND huyện").
+the middle of a sentence, of a name ("Đại tá Lò Văn" / "Tám") or of a post ("Chủ tịch" / "HĐND huyện").
 :func:`unwrapped` returns the text with those line breaks made blanks, one character for one, so that the
 offsets of every span stay those of the text. A page is read as wrapped only when several of its lines end
 inside a sentence and go on in lower case on the next line; the wild corpus has none, so news text with
@@ -35,7 +35,7 @@ def unwrapped(text: str, lo: int = 0, hi: int = -1) -> str:
     for m in _BREAK.finditer(text, lo, hi):
         breaks += 1
         k = m.start()
-        soft.append(k)  # once the page reads as wrapped, a short line ends inside a sentence too ("… Đại tá Hồ Quyết")
+        soft.append(k)  # once the page reads as wrapped, a short line ends inside a sentence too ("… Đại tá Lò Văn")
         lower += text[k + 1].islower() and _line_length(text, k) >= MIN_LINE
     if lower < MIN_SOFT or lower < MIN_SHARE * breaks:
         return text

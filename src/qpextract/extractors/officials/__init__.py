@@ -110,7 +110,7 @@ class OfficialExtractor:
     def __call__(self, doc: Document) -> None:
         lo, hi = doc.body if doc.body[1] > doc.body[0] else (0, len(doc.text))
         # rule person.wrapped_line: a page that hard-wraps its lines is read with its soft line breaks as blanks,
-        # one character for one ("Đại tá Hồ Quyết" / "Thắng, Phó Chỉ huy trưởng"; "Chủ tịch" / "HĐND huyện")
+        # one character for one ("Đại tá Lò Văn" / "Tám, Phó Chỉ huy trưởng"; "Chủ tịch" / "HĐND huyện")
         text = unwrapped(doc.text, lo, hi)
         authors = {fold(a) for a in doc.authors}
         # the cue words, scanned once: both walks below read them
@@ -1051,7 +1051,7 @@ class OfficialExtractor:
     def _spoken_for(self, text: str, lo: int, hi: int, c: Cue) -> bool:
         """Rule ``position.on_behalf``: a title right after "Thay mặt"/"Thừa ủy quyền của" (on_behalf_words) and a
         comma after it names whom the next person speaks for, not his post ("Thay mặt lãnh đạo tỉnh, đồng chí A",
-        "Thừa ủy quyền của Chủ tịch nước, Thiếu tướng B"); with no comma the name after it is the title's holder."""
+        "Thừa ủy quyền của Bộ trưởng, Thiếu tướng B"); with no comma the name after it is the title's holder."""
         if c.kind != "title" or self.lex.on_behalf_right_before.search(text, max(lo, c.start - 24), c.start) is None:
             return False
         k = c.end

@@ -75,9 +75,7 @@ class NameFinder:
             s, e = run.span()
             if s > 0 and text[s - 1].isalnum():
                 continue
-            if text.count(" ", s, e) == 1 and (
-                self.lex.unit_before.search(text, max(lo, s - 12), s) or self.lex.body_before.search(text, max(lo, s - 16), s)
-            ):
+            if text.count(" ", s, e) == 1 and self._after_unit(text, s, lo):
                 continue  # "huyện Lạc Thủy", "Huyện ủy Lạc Thủy": two syllables after a unit or body name a place
             out.extend(self.split_run(text, s, e))
         return out
@@ -118,9 +116,10 @@ class NameFinder:
             and self.resident_before.search(text, max(lo, span.start - 12), span.start) is not None
         )
 
-    def _after_unit(self, text: str, s: int) -> bool:
-        """A place word or a body's name right before ``s`` ("quận", "huyện", "Huyện ủy"): a place's name follows."""
-        return bool(self.lex.unit_before.search(text, max(0, s - 12), s) or self.lex.body_before.search(text, max(0, s - 16), s))
+    def _after_unit(self, text: str, s: int, lo: int = 0) -> bool:
+        """A place word or a body's name right before ``s`` (not before ``lo``: "quận", "huyện", "Huyện ủy"): a
+        place's name follows."""
+        return bool(self.lex.unit_before.search(text, max(lo, s - 12), s) or self.lex.body_before.search(text, max(lo, s - 16), s))
 
     def _tail_name(self, text: str, syls: list[tuple[int, int]], i: int) -> int:
         """Rule ``person.run_tail``: in a run after a place word of more capitalized syllables than a name holds, the index
