@@ -82,14 +82,15 @@ class BodyGrammar(Bodies):
         self.unit_heads = frozenset(fold(w) for w in ctx["unit_heads"])
         self.max_unit_words = int(ctx["max_unit_words"])
         self.dash_place = re.compile(r"[ \t]++" + trie_pattern(ctx["lower_dash_places"]) + NB)
-        self.unit_kinds = frozenset(Units().kind)  # body.caps_prose: "TỈNH", "THÀNH PHỐ" read as place words
-        self.max_caps_place = 3  # body.caps_prose: words of a place name in capitals after a place word
+        unit_words = list(Units().kind)
+        self.unit_kinds = frozenset(unit_words)  # body.caps_prose: "TỈNH", "THÀNH PHỐ" read as place words
+        self.max_caps_place = int(ctx["max_caps_place"])  # body.caps_prose: words of a place name in capitals after a place word
         # countries and international bodies (officials_rules.yaml), each one word of a body's name
         rules = read_yaml("officials_rules.yaml")
         self.country = re.compile(r"(?:" + trie_pattern(rules["countries"]) + r"|" + self.gazetteer.blocker.pattern + r")" + NB)
         self.country_end = re.compile(r"(?<!\w)(?:" + trie_pattern(rules["countries"] + rules["home_country"]) + r")\Z")  # a name ending in a country
         # body.lower_noun: a lower-case noun after a title that heads a body named after it
-        self.place_unit = re.compile(trie_pattern(list(Units().kind)) + NB + r"[ \t]++" + UPPER)  # lower-case unit words
+        self.place_unit = re.compile(trie_pattern(unit_words) + NB + r"[ \t]++" + UPPER)  # lower-case unit words
         self.lower_noun = re.compile(trie_pattern(ctx["lower_nouns"]) + NB)
         self.lower_named = re.compile(trie_pattern(ctx["lower_heads_named"]) + NB)
         self.named_heads = frozenset(w for w in ctx["lower_heads_named"] if " " not in w)  # one-word heads, as written
