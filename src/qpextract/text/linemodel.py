@@ -21,11 +21,12 @@ from qpextract.text.metadata import (
     _LINE,
     _YEAR,
     MetadataReader,
+    day_stamp,
     is_day,
     match_dateline,
     match_page_prefix,
 )
-from qpextract.text.published import _PATTERNS, _TIME_FIRST, MAX_YEAR, MIN_YEAR, clock
+from qpextract.text.published import _PATTERNS, _TIME_FIRST, MAX_YEAR, MIN_YEAR
 
 KINDS = ("title", "dateline", "byline")
 _WORD = regex.compile(r"\S+")
@@ -312,11 +313,7 @@ def line_date(line: str, reader: MetadataReader) -> Optional[str]:
     y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
     if not (MIN_YEAR <= y <= MAX_YEAR and is_day(y, mo, d)):
         return None  # "31/02/2024" is no day
-    out = f"{y:04d}-{mo:02d}-{d:02d}"
-    time = clock(int(m["hh"]), int(m["mi"]), m["ap"]) if m["hh"] is not None else None
-    if time:
-        out += "T" + time  # a time that is none ("25:70") leaves the day alone
-    return out
+    return day_stamp(y, mo, d, m["hh"], m["mi"], m["ap"])  # a time that is none ("25:70") leaves the day alone
 
 
 @lru_cache(maxsize=1)

@@ -734,11 +734,16 @@ def is_day(year: int, month: int, day: int) -> bool:
 
 
 def _iso(m: Any) -> str:
-    out = f"{int(m.group('y')):04d}-{_month(m):02d}-{int(m.group('d')):02d}"
-    time = clock(int(m.group("H")), int(m.group("M")), m.groupdict().get("ap")) if m.groupdict().get("H") else None
-    if time:
-        out += "T" + time  # "02:25 CH" (chiều) is 14:25; "08:75" is no time and leaves the day alone
-    return out
+    g = m.groupdict()
+    return day_stamp(int(g["y"]), _month(m), int(g["d"]), g.get("H"), g.get("M"), g.get("ap"))
+
+
+def day_stamp(year: int, month: int, day: int, hour: Optional[str], minute: Optional[str], half: Optional[str]) -> str:
+    """The ISO day a page prints, with its time when one is printed and is a time of day ("02:25 CH" (chiều) is
+    14:25; "08:75" is none and leaves the day alone); shared by the dateline rules and text/linemodel.py."""
+    out = f"{year:04d}-{month:02d}-{day:02d}"
+    time = clock(int(hour), int(minute), half) if hour and minute else None
+    return out + "T" + time if time else out
 
 
 def reference_date(published: str | None, title: str | None) -> Reference:

@@ -85,7 +85,7 @@ def _iso(m: regex.Match[str], raw: str) -> tuple[Optional[str], Optional[str]]:
 
 def clock(hour: int, minute: int, half: Optional[str]) -> Optional[str]:
     """``HH:MM`` of a printed time ("02:25 PM", "02:25 CH" (chiều) → ``14:25``), None when it is no time of day;
-    shared by the caller's ``published`` and the datelines read on a page (text/metadata.py, text/linemodel.py)."""
+    shared by the caller's ``published`` and the datelines read on a page (text/metadata.py ``day_stamp``)."""
     half = (half or "").upper()
     if half in ("PM", "CH") and hour < 12:
         hour += 12
