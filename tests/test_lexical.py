@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from qpextract.extractors.numbers import _window_spans
-from qpextract.text.lexical import TOKEN, Lexical, same_length_lower
+from qpextract.text.lexical import TOKEN, Lexical, same_length_lower, word_alternation
 
 TEXT = (
     "Năm 2023, x1.5 thanh niên (12,5%) nhập ngũ; a12,3.4 và 1.200.000 đồng.\n"
@@ -34,3 +34,9 @@ def test_syllable_classes() -> None:
     classes = [lex.syllable_class(i) for i in range(len(lex.token_starts))]
     assert classes == ["capitalized", "lower", "upper", "digits", "sign", "newline"]
     assert lex.is_capitalized(0) and not lex.is_capitalized(1)
+
+
+def test_word_alternation_longest_whole_word() -> None:
+    """The longest phrase wins where one holds another, and a phrase inside a longer word is no match."""
+    pattern = word_alternation(["mười", "mười hai", "ba", "mười"])
+    assert [m.group() for m in pattern.finditer("tháng mười hai, tháng mười, bao")] == ["mười hai", "mười"]

@@ -24,6 +24,7 @@ import yaml
 
 from qpextract.data import read_yaml
 from qpextract.errors import DataFileError
+from qpextract.text.lexical import word_alternation
 
 HERE = Path(__file__).resolve().parent
 
@@ -35,12 +36,6 @@ _AFTER = 160  # characters after a name read for its cues (its posts come first)
 _BEFORE = 90  # characters before a name read for the cues that open a list or stand just before it
 _NEAR = 40  # a cue this close to the name is also read as a near one
 _QUOTES = "\"“”"
-
-
-def _alternation(phrases: Sequence[str]) -> re.Pattern[str]:
-    """One alternation of the phrases, longest first, on word boundaries (a literal trie: linear)."""
-    alt = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
 
 
 class CueLexicon:
@@ -66,11 +61,11 @@ class CueLexicon:
         # a phrase also stands for every shorter cue inside it ("phát biểu chỉ đạo" holds "chỉ đạo")
         self.after = self._closed(after)
         self.before = self._closed(before)
-        self.after_re = _alternation(list(self.after))
-        self.before_re = _alternation(list(self.before))
-        self.source_re = _alternation(roles["source_before"] + roles["commentators_before"])
-        self.press_re = _alternation(roles["press_words"] + roles["press_conference_words"])
-        self.occasion_re = _alternation(roles["occasions"])
+        self.after_re = word_alternation(self.after)
+        self.before_re = word_alternation(self.before)
+        self.source_re = word_alternation(roles["source_before"] + roles["commentators_before"])
+        self.press_re = word_alternation(roles["press_words"] + roles["press_conference_words"])
+        self.occasion_re = word_alternation(roles["occasions"])
         self.posts = sorted(
             ((w, name) for name, words in own["post_classes"].items() for w in words), key=lambda x: -len(x[0])
         )

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from qpextract.data import read_tsv
 from qpextract.evaluate import fold
-from qpextract.text.lexical import unmarked
+from qpextract.text.lexical import unmarked, word_alternation
 from qpextract.text.lexicon import rank_rows
 
 if TYPE_CHECKING:
@@ -78,8 +78,7 @@ def _grades() -> dict[str, int]:
 def _domains() -> tuple[re.Pattern[str], dict[str, str]]:
     rows = read_tsv("person_domains.tsv", _Domain)
     words = {fold(r.word): r.domain for r in rows}
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), words
+    return word_alternation(words), words
 
 
 def domains_of(text: str) -> set[str]:

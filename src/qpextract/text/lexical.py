@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from functools import cached_property
 
 import regex
@@ -46,6 +47,13 @@ def word_pairs(text: str, common: frozenset[str]) -> set[tuple[str, str]]:
     what two lines of a page are compared by (a headline and its lead, a lead and a related article's headline)."""
     words = [m.lower() for m in _LETTER_RUN.findall(text)]
     return {(a, b) for a, b in zip(words, words[1:]) if not (a in common and b in common)}
+
+
+def word_alternation(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern matching any of ``words`` as a whole word, longest first ("mười hai" before "mười"), each word
+    literal: a trie of alternatives, linear (the cue and domain lists of the role model and the person registry)."""
+    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
 
 
 def pair_share(words: set[tuple[str, str]], ref: set[tuple[str, str]]) -> float:
