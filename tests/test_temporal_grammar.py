@@ -13,14 +13,19 @@ from qpextract.extractors.temporal import TemporalExtractor, grammar
 from qpextract.extractors.temporal.resolve import lunar_year, nearest_year
 
 
-def _with_rules(monkeypatch: pytest.MonkeyPatch, edit) -> None:
-    rules = copy.deepcopy(read_yaml("temporal_rules.yaml"))
-    edit(rules)
+def _with_file(monkeypatch: pytest.MonkeyPatch, file: str, edit) -> None:
+    """The grammar reads ``file`` as ``edit`` leaves a copy of it."""
+    data = copy.deepcopy(read_yaml(file))
+    edit(data)
 
     def fake(name: str):
-        return rules if name == "temporal_rules.yaml" else read_yaml(name)
+        return data if name == file else read_yaml(name)
 
     monkeypatch.setattr(grammar, "read_yaml", fake)
+
+
+def _with_rules(monkeypatch: pytest.MonkeyPatch, edit) -> None:
+    _with_file(monkeypatch, "temporal_rules.yaml", edit)
 
 
 def test_unknown_word_list_names_the_file_and_rule(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -39,6 +44,34 @@ def test_broken_regex_names_the_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     _with_rules(monkeypatch, lambda r: r["rules"][0].update(pattern="(unclosed"))
     with pytest.raises(DataFileError, match=r"rule period\.\w+"):
         grammar.load_grammar()
+
+
+def test_month_words_are_the_datelines_table_less_two() -> None:
+    """month_word is datelines.yaml's Vietnamese month table without "năm" (months and years) and "bốn"."""
+    datelines = read_yaml("datelines.yaml")["month_words"]["vi"]
+    month_word = grammar._load_words()["month_word"]
+    assert month_word == {w: n for w, n in datelines.items() if w not in ("năm", "bốn")}
+    assert month_word["chạp"] == 12 and "năm" not in month_word
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ({"file": "datelines.yaml", "key": ["month_words", "vi"], "without": ["tháng mười ba"]}, "does not hold"),
+        ({"file": "datelines.yaml", "key": ["month_words", "klingon"]}, "no such list"),
+        ({"file": "datelines.yaml", "key": ["month_words", "vi"], "extra": 1}, "[Ee]xtra inputs"),
+    ],
+)
+def test_a_bad_borrowed_list_names_the_file(monkeypatch: pytest.MonkeyPatch, spec: dict, message: str) -> None:
+    _with_file(monkeypatch, "temporal_words.yaml", lambda w: w["borrowed"].update(month_word=spec))
+    with pytest.raises(DataFileError, match=rf"temporal_words\.yaml: borrowed.*{message}"):
+        grammar._load_words()
+
+
+def test_a_list_both_borrowed_and_written_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    _with_file(monkeypatch, "temporal_words.yaml", lambda w: w.update(month_word={"giêng": 1}))
+    with pytest.raises(DataFileError, match="both borrowed and written"):
+        grammar._load_words()
 
 
 def test_quantifiers_are_not_templates() -> None:

@@ -1,8 +1,10 @@
 """The temporal grammar: word lists and regex templates of ``data/vi``, built once.
 
 ``temporal_words.yaml`` holds the vocabularies (parts of day, weekdays, number
-words, period words, holidays); ``temporal_rules.yaml`` holds fragments and
-ordered rules whose templates name those lists in braces. Loading validates
+words, period words, holidays), or says where a list is kept in another data
+file (``borrowed``: the month words are datelines.yaml's, less two);
+``temporal_rules.yaml`` holds fragments and ordered rules whose templates
+name those lists in braces. Loading validates
 both files with pydantic and expands every template. Rules are grouped by
 their anchor (a run of digits or a word such as "tháng"): each anchor gets one
 compiled alternation of its rules in file order, each rule wrapped in a group
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Literal, Optional, Union
+from typing import Any, Literal, Optional, Union
 
 import regex
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
@@ -139,10 +141,47 @@ class Grammar:
         return self.words[list_name].get(" ".join(written.lower().split()))
 
 
+class Borrowed(BaseModel):
+    """A word list of temporal_words.yaml kept in another data file (``borrowed``): where, and the forms left out."""
+
+    model_config = ConfigDict(extra="forbid")
+    file: str
+    key: list[str]
+    without: list[str] = []
+
+
+def _borrowed(name: str, spec: Borrowed) -> dict[str, WordValue]:
+    """The list ``name`` read from ``spec.file`` at ``spec.key``, less ``spec.without`` (each of which must be there)."""
+    where = f"temporal_words.yaml: borrowed {name}: {spec.file} {'.'.join(spec.key)}"
+    table: Any = read_yaml(spec.file)
+    for part in spec.key:
+        if not isinstance(table, dict) or part not in table:
+            raise DataFileError(f"{where}: no such list")
+        table = table[part]
+    if not isinstance(table, dict):
+        raise DataFileError(f"{where}: not a mapping of words to values")
+    entries = {" ".join(str(form).lower().split()): value for form, value in table.items()}
+    missing = [w for w in spec.without if w not in entries]
+    if missing:
+        raise DataFileError(f"{where}: leaves out {missing}, which the list does not hold")
+    return {form: value for form, value in entries.items() if form not in spec.without}
+
+
 def _load_words() -> dict[str, dict[str, WordValue]]:
     raw = read_yaml("temporal_words.yaml")
     if not isinstance(raw, dict):
         raise DataFileError("temporal_words.yaml: expected a mapping of word lists")
+    specs = raw.pop("borrowed", None) or {}
+    if not isinstance(specs, dict):
+        raise DataFileError("temporal_words.yaml: borrowed must map list names to where the lists are")
+    try:
+        borrowed = {name: Borrowed.model_validate(spec) for name, spec in specs.items()}
+    except ValidationError as exc:
+        raise DataFileError(f"temporal_words.yaml: borrowed: {exc.errors()[0]['msg']}") from exc
+    clash = sorted(set(borrowed) & set(raw))
+    if clash:
+        raise DataFileError(f"temporal_words.yaml: {clash} both borrowed and written here")
+    raw.update({name: _borrowed(name, spec) for name, spec in borrowed.items()})
     words: dict[str, dict[str, WordValue]] = {}
     for name, entries in raw.items():
         if not isinstance(entries, dict) or not entries:
