@@ -186,7 +186,9 @@ class BodyGrammar(Bodies):
                 q = p
             if q >= limit or (q in stops and q != named) or (n > 0 and self.rank_word.match(text, q, limit)):
                 break  # body.rank_ends
-            office = self.office_title.match(text, q, limit) if n == 1 and fold(text[pos:end]) in self.office_heads else None
+            office = self.office_title.match(text, q, limit) if n == 1 else None
+            if office is not None and fold(text[pos:end]) not in self.office_heads:
+                office = None
             # rule body.office_of: "Văn phòng Chủ tịch nước", the title names whose office it is
             m_end = office.end() if office is not None else self._part(text, q, limit, stops if q != named else frozenset(), is_title)
             form = None
