@@ -108,6 +108,8 @@ class BodyGrammar(Bodies):
         self.rank_any = re.compile(trie_pattern(rank_words, fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
         self.branch_tail = re.compile(r"[ \t]++" + trie_pattern([r.branch for r in branch_rows() if r.body_tail]) + NB + r"(?=[ \t]*+[-–,.;:)]|[ \t]*+$)")
         self.whole_bodies = frozenset(fold(w) for w in ctx["whole_bodies"])
+        self.office_heads = frozenset(fold(w) for w in ctx["office_heads"])  # body.office_of
+        self.office_title = re.compile(trie_pattern(ctx["office_titles"], fold_case=True) + NB, re.IGNORECASE)
         self.of_body = re.compile(r"[ \t]++của[ \t]++")
         self.name_gap = re.compile(r"[ \t]*+-[ \t]*+(?=" + UPPER + ")|[ \t]++(?=" + UPPER + ")")
         # body.region_tail: "châu Âu", "phía Nam" after a body's name, then no more of a name
@@ -184,7 +186,11 @@ class BodyGrammar(Bodies):
                 q = p
             if q >= limit or (q in stops and q != named) or (n > 0 and self.rank_word.match(text, q, limit)):
                 break  # body.rank_ends
-            m_end = self._part(text, q, limit, stops if q != named else frozenset(), is_title)
+            office = self.office_title.match(text, q, limit) if n == 1 else None
+            if office is not None and fold(text[pos:end]) not in self.office_heads:
+                office = None
+            # rule body.office_of: "Văn phòng Chủ tịch nước", the title names whose office it is
+            m_end = office.end() if office is not None else self._part(text, q, limit, stops if q != named else frozenset(), is_title)
             form = None
             if (m_end is None or m_end == q) and n == 1 and fold(text[pos:end]) in self.unit_heads:
                 m_end = self._unit_name(text, q, limit)  # "Trung đoàn công binh hải quân 83"
