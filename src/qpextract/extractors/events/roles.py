@@ -55,6 +55,7 @@ _PRESS_SPEAKER = "role.speaker.hop_bao"  # who announces at a press conference w
 _LATER_SPEAKER = "role.speaker.statement_later"  # who states a statement headline's news after the lead
 _QUOTING_LEN = 25  # the longest phrase of quoting_before, in characters
 _SUBJECT_SPEAKER = "role.speaker.headline_country"  # an official of the country or body the statement headline opens with
+_LEAD_DECLARES = "role.speaker.lead_declares"  # one the lead names declaring in his own clause, no other rule placing him
 _CONTINUED = "role.attendee.ve_phia"  # "Về phía Nhật Bản có A": the attendee list of the sentence before goes on
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _CLAUSE = re.compile(r"[:,;]")
@@ -352,6 +353,13 @@ class RoleReader:
                     doc.explain("events", _STATEMENT_SPEAKER, *quoted_early[idx])
                     out.append(Participant(name=official.name, role="speaker", official=idx, rule=_STATEMENT_SPEAKER))
                     continue
+                declares = self._declares_in_lead(doc, low, official, lead, earlier, sentence_of)
+                if declares is not None:
+                    # a declaring word in his own clause of the lead and no deed a rule names: he speaks (the guide:
+                    # "a declaring word in his own clause at the event … makes him a speaker"), he does not merely take part
+                    doc.explain("events", _LEAD_DECLARES, *declares)
+                    out.append(Participant(name=official.name, role="speaker", official=idx, rule=_LEAD_DECLARES))
+                    continue
                 out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
         if main_rule in self.t.owner_main_rules and not any(p.role == "speaker" for p in out):
             out = self._statement_owners(doc, low, out, lead, earlier, sentence_of)
@@ -418,6 +426,34 @@ class RoleReader:
         """The order in which a person's rules win: one that only informs last; one of what he undergoes (a defendant,
         a victim: `undergoes`) before any other, whatever he says or reports ("bị cáo A … trình bày"); then `precedence`."""
         return rule.informs, not rule.undergoes, self.t.precedence[rule.role]
+
+    def _declares_in_lead(
+        self,
+        doc: Document,
+        low: str,
+        official: Official,
+        lead: list[Sentence],
+        earlier: set[Sentence],
+        sentence_of: Callable[[int], Sentence],
+    ) -> Optional[tuple[int, int]]:
+        """Where a mention of the lead is followed, in its own clause (after his posts, before the next person), by a
+        word of `lead_declaring` ("Đại tá A - phó viện trưởng … - khẳng định như vậy tại buổi họp báo …"); None if
+        none is. Such a word said to the press counts too: the lead's declarer makes the headline's statement. Not under
+        a main type of `lead_declaring_not_for_types` (an exercise: what one stresses about it is a comment)."""
+        if self.t.lead_declaring_re is None or self.main_type in self.t.lead_declaring_not_for_types:
+            return None
+        others = sorted(m.start for o in doc.officials if o is not official for m in o.mentions)
+        for m in official.mentions:
+            sentence = sentence_of(m.start)
+            if sentence not in lead or sentence in earlier:
+                continue
+            k = bisect_right(others, m.end)
+            nxt = min(others[k] if k < len(others) else sentence[1], sentence[1])
+            end = self._clause_end(low, m.end, nxt)
+            for s, e in find_all(self.t.lead_declaring_re, low, m.end, end):
+                if self._counts(doc, low, sentence, s, e):
+                    return m.start, m.end
+        return None
 
     def _lead_subject(
         self,

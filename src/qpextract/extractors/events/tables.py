@@ -413,6 +413,8 @@ class RoleVocabulary(BaseModel):
     # local-defence web pages (session 11)
     rosters: list[str] = Field(default_factory=list)  # "Về phía tỉnh có các đồng chí: …": a side's attendees
     representing: list[str] = Field(default_factory=list)  # "Thay mặt Hội đồng …, A công bố …": A acts for a body
+    lead_declaring: list[str] = Field(default_factory=list)  # "A khẳng định …" in the lead: a speaker, not role.other.lead
+    lead_declaring_not_for_types: list[str] = Field(default_factory=list)  # main types where it is a comment
     rules: list[RoleRule]
 
 
@@ -484,6 +486,8 @@ class RoleTables:
         self.continuation_openers = frozenset(voc.continuation_openers)
         self.rosters = tuple(phrase_key(w) for w in voc.rosters)
         self.representing_re = phrase_regex(voc.representing) if voc.representing else None
+        self.lead_declaring_re = phrase_regex(voc.lead_declaring) if voc.lead_declaring else None
+        self.lead_declaring_not_for_types = frozenset(voc.lead_declaring_not_for_types)
         self.incident_main_rules = frozenset(voc.incident_main_rules)
         self.gathering_re = phrase_regex(voc.gathering_triggers)
         self.press_re = phrase_regex(voc.press_words)

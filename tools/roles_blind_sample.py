@@ -1,0 +1,57 @@
+"""A blind first look at participant roles: wild articles whose headline names a meeting, a conference, a ceremony or a visit.
+
+    python tools/roles_blind_sample.py CORPUS [--seed S] [--count N] [--exclude TSV ...] > sample.txt
+
+CORPUS: give /work/wt/wild/articles-no-heldout.jsonl. Articles of every development gold input file (wild.DEV_SETS,
+seeds) and of earlier judged sheets (--exclude, their `id` column) are left out; of the rest, those of 400-5,000
+characters whose headline or first sentence (``LEAD`` characters) holds one of ``GATHERING`` are drawn with the seed, with no run of the library, so that the
+reader writes the participants he expects before any rule has spoken. Each is printed with its id, headline and text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+from pathlib import Path
+
+from roles_wild_sample import sampled_ids
+from wild import audit_skip_ids
+
+SEED = "roles16-20261202"
+LEAD = 250  # characters of the text read with the headline
+# headline words of a meeting, a conference, a ceremony or a visit (the guide's gathering events)
+GATHERING = re.compile(
+    r"(?<!\w)(?:hội nghị|hội thảo|hội đàm|hội kiến|tọa đàm|cuộc họp|họp báo|lễ|đại hội|chuyến thăm|thăm|tiếp(?! tục)|"
+    r"gặp mặt|gặp gỡ|làm việc với|kỷ niệm|khai mạc|bế mạc|tổng kết|sơ kết|giao ban|mít tinh|tuyên dương|thượng đỉnh)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def main() -> None:
+    """Print the drawn articles."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--seed", default=SEED)
+    ap.add_argument("--count", type=int, default=25)
+    ap.add_argument("--exclude", type=Path, nargs="*", default=[])
+    args = ap.parse_args()
+    skip = audit_skip_ids() | sampled_ids(args.exclude)
+    pool = []
+    with open(args.corpus, encoding="utf-8") as fh:
+        for line in fh:
+            a = json.loads(line)
+            if a["id"] in skip or not 400 <= len(a.get("text", "")) <= 5000:
+                continue
+            if GATHERING.search((a.get("title") or "") + "\n" + a["text"][:LEAD]):
+                pool.append(a)
+    pool.sort(key=lambda a: a["id"])
+    drawn = random.Random(args.seed).sample(pool, min(args.count, len(pool)))
+    print(f"# {len(drawn)} of {len(pool)} gathering headlines, seed {args.seed!r}")
+    for n, a in enumerate(drawn, 1):
+        print(f"\n=== {n} {a['id']}\n# {a.get('title')}\n{a['text']}")
+
+
+if __name__ == "__main__":
+    main()
