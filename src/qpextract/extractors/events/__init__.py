@@ -369,6 +369,13 @@ class EventExtractor:
             and (not h[2].cue or self._held(low, h[0], h[1]) or any(a <= h[0] < b for a, b in dated))
         ]
         conference_in_title = not conference
+        # rule event.main.conference_under_award: a headline that names an award ("Đơn vị A được khen thưởng…",
+        # "Biểu dương 18 tập thể…") reports the award given at the lead's conference, which then does not decide the
+        # type (the headline rules do), as a headline "… đón nhận Huân chương" does over its lead ceremony
+        awarded = [h for h in in_title if h[2].type == "award" and h[2].rank == 1]
+        if conference and awarded:
+            doc.near_miss(self.name, "event.main.conference_under_award", conference[0][0], conference[0][1], "the headline names an award")
+            conference = []
         if not conference:
             conference = [h for h in in_title if h[2].type in _CONFERENCE_TYPES]
         # rule event.main.lead_conference: a conference that a later lead sentence reports held (dated, "tổ chức", or
