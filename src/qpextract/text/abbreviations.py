@@ -386,6 +386,8 @@ class AbbreviationTagger:
         for owner in gloss["owners"]:
             self.gloss_owners.setdefault(owner.split()[-1], []).append(owner)
         self.owner_names = frozenset(gloss["owners"])
+        self.owner_alternatives = "|".join(regex.escape(o) for o in sorted(gloss["owners"], key=len, reverse=True))
+        self.loose: dict[str, Optional[regex.Pattern[str]]] = {}  # abbr.written_loose, by table name
         self.media_heads = tuple(gloss["media_heads"])
         self.gloss_heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(gloss_heads) + r"(?![\p{L}])")
         self.gloss_words = int(gloss["max_words"])
@@ -441,19 +443,57 @@ class AbbreviationTagger:
             for short, ns in names.items()
         }
 
-    def _written_out(self, text: str, entry: AbbreviationEntry) -> Optional[str]:
-        """``abbr.written_out``: the name of ``entry`` the article writes out somewhere, as printed, when it is
-        not the table's: the first one in the text; a name listed with a capital only printed with one."""
+    def _written_out(self, text: str, entry: AbbreviationEntry) -> Optional[tuple[str, str]]:
+        """``(name, rule)``: the name of ``entry`` the article writes out somewhere, as printed, when it is not the
+        table's: the first of its listed renderings in the text (``abbr.written_out``; a name listed with a capital only
+        printed with one), else the table's name written a little otherwise (``abbr.written_loose``)."""
         found = self.renderings.get(entry.short)
-        if found is None:
+        if found is not None:
+            pattern, listed = found
+            for m in pattern.finditer(text):
+                name = listed.get(m.group().casefold())
+                if name is None or (name[0].isupper() and not m.group()[0].isupper()):
+                    continue
+                return None if name == entry.expansion else (m.group(), "abbr.written_out")
+        loose = self._written_loosely(text, entry)
+        return (loose, "abbr.written_loose") if loose else None
+
+    def _written_loosely(self, text: str, entry: AbbreviationEntry) -> Optional[str]:
+        """``abbr.written_loose``: the table's name of a proper body as the article writes it with a small difference, the
+        first in the text: "của" between two of its words ("Công ước của Liên Hợp Quốc về Luật Biển"), without its owner
+        at the end or with one ("Cục Tình báo Trung ương" for "… Mỹ", "Bộ Chỉ huy Thái Bình Dương Mỹ" for "… Thái Bình
+        Dương"); its own words at least three besides the owner, one of them printed with a capital, not only a
+        sentence's first (the name, not a description: "các đơn vị bảo vệ nhân dân", "Cơ quan an ninh đã …"). None when it is written as in the table or not at all."""
+        pattern = self._loose_pattern(entry.expansion)
+        if pattern is None:
             return None
-        pattern, listed = found
         for m in pattern.finditer(text):
-            name = listed.get(m.group().casefold())
-            if name is None or (name[0].isupper() and not m.group()[0].isupper()):
-                continue
-            return None if name == entry.expansion else m.group()
+            first, *rest = m.group(1).split()
+            if not any(w[:1].isupper() for w in rest) and not (first[:1].isupper() and _MID_SENTENCE.search(text, 0, m.start())):
+                continue  # no capital but a sentence's first letter: a description ("Cơ quan an ninh đã …"), no name
+            written = m.group()
+            return None if " ".join(written.split()).casefold() == entry.expansion.casefold() else written
         return None
+
+    def _loose_pattern(self, expansion: str) -> Optional[regex.Pattern[str]]:
+        """The pattern of ``abbr.written_loose`` for one table name, built once; None for a name in lower case or of
+        fewer than three words besides its owner."""
+        if expansion in self.loose:
+            return self.loose[expansion]
+        pattern = None
+        words = expansion.split()
+        for k in (2, 1):  # "Trung Quốc", then "Mỹ": the owner at the end, if any
+            if len(words) > k and " ".join(words[-k:]) in self.owner_names:
+                words = words[:-k]
+                break
+        if expansion[:1].isupper() and len(words) >= 3 and "của" not in words:
+            body = r"\s+(?:của\s+)?".join(regex.escape(w) for w in words)
+            pattern = regex.compile(
+                r"(?<![\p{L}\p{N}])(" + body + r")(?:\s+(?:" + self.owner_alternatives + r"))?(?![\p{L}\p{N}])",
+                regex.IGNORECASE,
+            )
+        self.loose[expansion] = pattern
+        return pattern
 
     def _definition_patterns(self, cfg: dict) -> None:
         """The patterns built from the cue, plural and deictic words of abbreviation_definitions.yaml."""
@@ -530,7 +570,7 @@ class AbbreviationTagger:
         atoms = self._atoms(text, body_end, defined)
         self._glosses(text, atoms, defined)
         out: list[tuple[int, int, Optional[str], str, Optional[str]]] = []
-        written_out: dict[str, Optional[str]] = {}  # abbr.written_out, looked up once per form
+        written_out: dict[str, Optional[tuple[str, str]]] = {}  # abbr.written_out / written_loose, looked up once per form
         i = 0
         while i < len(atoms):
             j = i  # extend a chain "ANCT-TTATXH", "QĐ-UBND", "CT/TU", "GD&ĐT"
@@ -559,11 +599,11 @@ class AbbreviationTagger:
                 expansion, rule = defined[canonical(written)]
             elif len(chain) == 1:
                 expansion, rule = chain[0].expansion, chain[0].rule
-                if rule == "abbr.table" and (entry := self.lookup(written)) is not None and entry.short in self.renderings:
+                if rule == "abbr.table" and (entry := self.lookup(written)) is not None:
                     if entry.short not in written_out:
                         written_out[entry.short] = self._written_out(text, entry)
                     if written_out[entry.short]:  # "Quân Giải phóng Nhân dân Trung Quốc" written in the article: its PLA
-                        expansion, rule = written_out[entry.short], "abbr.written_out"
+                        expansion, rule = written_out[entry.short]
             else:
                 parts = [defined.get(canonical(text[a.start : a.end]), (a.expansion, a.rule))[0] for a in chain]
                 if any(p is None for p in parts):
