@@ -388,6 +388,7 @@ class AbbreviationTagger:
         self.owner_names = frozenset(gloss["owners"])
         self.owner_alternatives = "|".join(regex.escape(o) for o in sorted(gloss["owners"], key=len, reverse=True))
         self.loose: dict[str, Optional[regex.Pattern[str]]] = {}  # abbr.written_loose, by table name
+        self.loose_min_words = 4  # abbr.written_loose: a name capitalized only on its first word has 5 words or more
         self.media_heads = tuple(gloss["media_heads"])
         self.gloss_heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(gloss_heads) + r"(?![\p{L}])")
         self.gloss_words = int(gloss["max_words"])
@@ -462,18 +463,25 @@ class AbbreviationTagger:
         """``abbr.written_loose``: the table's name of a proper body as the article writes it with a small difference, the
         first in the text: "của" between two of its words ("Công ước của Liên Hợp Quốc về Luật Biển"), without its owner
         at the end or with one ("Cục Tình báo Trung ương" for "… Mỹ", "Bộ Chỉ huy Thái Bình Dương Mỹ" for "… Thái Bình
-        Dương"); its own words at least three besides the owner, one of them printed with a capital, not only a
-        sentence's first (the name, not a description: "các đơn vị bảo vệ nhân dân", "Cơ quan an ninh đã …"). None when it is written as in the table or not at all."""
+        Dương"); its own words at least three besides the owner, printed with a capital past the first word, or only on the
+        first mid-sentence in a longer name (the name, not a description: "các đơn vị bảo vệ nhân dân", "Cơ quan an ninh
+        đã …", "Lực lượng phòng vệ"); none when the article also writes the table's name as it is. None when it is written as in the table or not at all."""
         pattern = self._loose_pattern(entry.expansion)
         if pattern is None:
             return None
+        table = entry.expansion.casefold()
+        found: Optional[str] = None
         for m in pattern.finditer(text):
-            first, *rest = m.group(1).split()
-            if not any(w[:1].isupper() for w in rest) and not (first[:1].isupper() and _MID_SENTENCE.search(text, 0, m.start())):
-                continue  # no capital but a sentence's first letter: a description ("Cơ quan an ninh đã …"), no name
             written = m.group()
-            return None if " ".join(written.split()).casefold() == entry.expansion.casefold() else written
-        return None
+            if " ".join(written.split()).casefold() == table:
+                return None  # the table's own name is written too ("Lực lượng phòng vệ Nhật Bản (JSDF)"): the table's
+            first, *rest = m.group(1).split()
+            named = any(w[:1].isupper() for w in rest) or (
+                len(rest) >= self.loose_min_words and first[:1].isupper() and _MID_SENTENCE.search(text, 0, m.start()) is not None
+            )
+            if found is None and named:  # no capital past the first word: a description ("Cơ quan an ninh đã …")
+                found = written
+        return found
 
     def _loose_pattern(self, expansion: str) -> Optional[regex.Pattern[str]]:
         """The pattern of ``abbr.written_loose`` for one table name, built once; None for a name in lower case or of
@@ -489,7 +497,7 @@ class AbbreviationTagger:
         if expansion[:1].isupper() and len(words) >= 3 and "của" not in words:
             body = r"\s+(?:của\s+)?".join(regex.escape(w) for w in words)
             pattern = regex.compile(
-                r"(?<![\p{L}\p{N}])(" + body + r")(?:\s+(?:" + self.owner_alternatives + r"))?(?![\p{L}\p{N}])",
+                r"(?<![\p{L}\p{N}])(" + body + r")(?:\s+(?:" + self.owner_alternatives + r"))?(?![\p{L}\p{N}])(?!(?-i:\s+\p{Lu}))",  # not the start of a longer name
                 regex.IGNORECASE,
             )
         self.loose[expansion] = pattern
