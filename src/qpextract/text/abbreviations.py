@@ -422,6 +422,7 @@ class AbbreviationTagger:
         self.connective_before = regex.compile(r"(?<![\p{L}])(?:" + connectives + r") ")
         self.connective_any = regex.compile(r"(?<![\p{L}])(?:" + connectives + r"|và)(?![\p{L}])")
         self.topic_connectives = frozenset(cfg["topic_connectives"])
+        self.chain_stops = frozenset(cfg["chain_stops"])
         self.ignored = frozenset(row.token for row in read_tsv("not_abbreviations.tsv", _NotAbbreviation))
         self.post_chains = post_chains()
         self._renderings_patterns()
@@ -1082,18 +1083,23 @@ class AbbreviationTagger:
                 return False
         return len(letters) in states
 
-    def _last_stop(self, before: str) -> int:
+    def _last_stop(self, before: str, short: str = "") -> int:
         """Where a name phrase before brackets may start: after the last stop that is not a syllable
         of a capitalized name ("Liên đoàn Tự do Dân sự Mỹ": "do" between "Tự" and "Dân" or after "Tự" at
         the end: "đảng cực hữu Tự do (FPO)") nor links
         one to its place ("Lực lượng không quân Mỹ tại Thái Bình Dương") nor qualifies a lower-case head right
-        before it ("xe thử nghiệm laser năng lượng cao (HELMTT)")."""
+        before it ("xe thử nghiệm laser năng lượng cao (HELMTT)") nor joins a body to the one it belongs to when
+        the form has more letters than the later body has words (``chain_stops``: "Bộ chỉ huy Chiến lược Tác chiến
+        thuộc Lực lượng Vũ trang Venezuela (CEOFANB)" is the whole, "… thuộc Tổng cục Kỹ thuật (TCKT)" the later)."""
         end = len(before)
         while True:
             stop = self.stops.search(before, 0, end)
             if stop is None:
                 return 0
             word = stop.group()
+            if word in self.chain_stops and short and self._chained(before, stop, short):
+                end = stop.start()
+                continue
             compounds = self.stop_compounds.get(word)
             if compounds and any(before[: stop.end()].casefold().endswith(w) for w in compounds):
                 end = stop.start()  # "Quân đội tự do Syria (FSA)": "do" of "tự do" is no preposition
@@ -1110,13 +1116,26 @@ class AbbreviationTagger:
                 continue
             return stop.end()
 
+    def _chained(self, before: str, stop: regex.Match[str], short: str) -> bool:
+        """Whether a chain stop ("thuộc") joins two bodies that are one name for ``short``: the words after it, a
+        capitalized name, fewer than the form's letters, and a capitalized head opening the words before it (back to
+        the stop before)."""
+        after = before[stop.end() :].split()
+        if not after or not after[0][:1].isupper() or len(after) >= len(_letters(short)):
+            return False
+        previous = self.stops.search(before, 0, stop.start())
+        opening = before[previous.end() if previous else 0 : stop.start()]
+        head = self.heads.search(opening)
+        return head is not None and head.group()[0].isupper() and not opening[: head.start()].strip(" |\n")
+
     def _head_phrase(self, before: str, short: str = "") -> Optional[str]:
         """The name phrase before brackets: from the first head word after the last stop that keeps
         it within ``max_words`` ("… cải tổ Lực lượng vũ trang Singapore (SAF)", not from "Bộ trưởng"),
         never a head that is a post's first word ("Cục trưởng Cục An ninh Quốc gia (BBN)": the body)."""
         if self.deictic_end.search(before.rstrip()):  # "quân đội nước này (PLA)": no name
             return None
-        cut = self._last_stop(before)
+        cut = self._last_stop(before, short)
+        chained = cut < self._last_stop(before)  # two bodies joined by "thuộc": one name, up to long_max_words
         heads = [h for h in self.heads.finditer(before, cut) if not _inside_name(before, h) and not self._post(before, h)]
         named = [h for h in self.name_heads.finditer(before, cut) if not _inside_name(before, h)]
         if named:
@@ -1137,7 +1156,7 @@ class AbbreviationTagger:
             return long
         for i in range(len(heads)):
             phrase = self._agreeing(before, heads[i], heads[i + 1 :], short) or self._phrase_from(before, heads[i], heads[i + 1 :], short)
-            if len(phrase.split()) <= self.max_words:
+            if len(phrase.split()) <= (self.long_max_words if chained else self.max_words):
                 descriptor = self.descriptor.match(phrase)
                 if descriptor and len(phrase[descriptor.end() :].split()) >= 3:
                     return phrase[descriptor.end() :]  # "hệ thống Phòng thủ tên lửa … (THAAD)": the name
