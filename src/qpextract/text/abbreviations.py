@@ -16,7 +16,9 @@ The expansion of an occurrence comes from the first of these named rules that kn
   than a common noun before it ("dân quân Các đơn vị bảo vệ người dân (YPG)"), never with
   "này/đó/trên" at its end ("quân đội nước này (PLA)"), never at a post ("Cục trưởng Cục An ninh Quốc gia (BBN)"
   is the Cục); of two bodies in one phrase, the later one when only its head agrees with the form's first or last
-  letter ("Quân ủy trung ương của quân đội Trung Quốc (PLA)" is "quân đội Trung Quốc"), never past "về" (a treaty's
+  letter ("Quân ủy trung ương của quân đội Trung Quốc (PLA)" is "quân đội Trung Quốc"), across "thuộc" when the form has
+  more letters than the later body has words ("Bộ chỉ huy Chiến lược Tác chiến thuộc Lực lượng Vũ trang Venezuela
+  (CEOFANB)" is the whole; chain_stops), never past "về" (a treaty's
   topic: "Hiệp ước về các lực lượng hạt nhân tầm trung (INF)" is the whole); a lower-case descriptor before a
   capitalized name is no part of it ("nhóm Hay’at Tahrir al-Sham (HTS)"). A defined form with a digit is a record
   only when spelled by its words ("(ĐTCB-7)"), not a hull number ("Echigo (PLH08)");
@@ -43,6 +45,9 @@ The expansion of an occurrence comes from the first of these named rules that kn
 - ``abbr.written_out``: a form the table knows whose name the article writes out somewhere in another of the
   press's renderings (data/vi/abbreviation_renderings.tsv): that name as printed, the first in the text ("Quân Giải
   phóng Nhân dân Trung Quốc" in one paragraph, "PLA" alone in another);
+- ``abbr.written_loose``: a form of the table whose proper name the article writes a little otherwise, with "của" between
+  two of its words or with its owner dropped or added ("Công ước của Liên Hợp Quốc về Luật Biển", "Lực lượng Phòng vệ
+  Mặt đất" for "… Nhật Bản"): that name as printed, the first in the text, when the table's own is written nowhere;
 - ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins); a two-letter shorthand of
   abbreviation_definitions.yaml needs_evidence only joined to a form, before a number or with its expansion in
   the article ("chiến dịch PR", "video HD" are none);
