@@ -28,10 +28,10 @@ SETS = [(n, GOLD / f"{n}.jsonl", GOLD / f"{n}-inputs.jsonl") for n in ("real", "
 FORMS = ["RIA", "AP", "CNN", "Tass", "TASS", "AFP", "USD", "BBC", "RT", "SANA", "KCNA"]
 
 
-def main(forms: list[str]) -> None:
+def main(forms: list[str], sets: list[tuple[str, Path, Path]] = SETS) -> None:
     """One line per form and kind of use: articles, recorded, readers' expansions, the articles left out."""
     stats: dict[tuple[str, str], list] = defaultdict(lambda: [0, 0, Counter(), []])
-    for name, gold_path, inputs_path in SETS:
+    for name, gold_path, inputs_path in sets:
         if not gold_path.exists() or not inputs_path.exists():
             continue
         with open(inputs_path, encoding="utf-8") as fh:
