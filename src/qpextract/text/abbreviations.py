@@ -16,7 +16,9 @@ The expansion of an occurrence comes from the first of these named rules that kn
   than a common noun before it ("dân quân Các đơn vị bảo vệ người dân (YPG)"), never with
   "này/đó/trên" at its end ("quân đội nước này (PLA)"), never at a post ("Cục trưởng Cục An ninh Quốc gia (BBN)"
   is the Cục); of two bodies in one phrase, the later one when only its head agrees with the form's first or last
-  letter ("Quân ủy trung ương của quân đội Trung Quốc (PLA)" is "quân đội Trung Quốc"), never past "về" (a treaty's
+  letter ("Quân ủy trung ương của quân đội Trung Quốc (PLA)" is "quân đội Trung Quốc"), across "thuộc" when the form has
+  more letters than the later body has words ("Bộ chỉ huy Chiến lược Tác chiến thuộc Lực lượng Vũ trang Venezuela
+  (CEOFANB)" is the whole; chain_stops), never past "về" (a treaty's
   topic: "Hiệp ước về các lực lượng hạt nhân tầm trung (INF)" is the whole); a lower-case descriptor before a
   capitalized name is no part of it ("nhóm Hay’at Tahrir al-Sham (HTS)"). A defined form with a digit is a record
   only when spelled by its words ("(ĐTCB-7)"), not a hull number ("Echigo (PLH08)");
@@ -43,6 +45,9 @@ The expansion of an occurrence comes from the first of these named rules that kn
 - ``abbr.written_out``: a form the table knows whose name the article writes out somewhere in another of the
   press's renderings (data/vi/abbreviation_renderings.tsv): that name as printed, the first in the text ("Quân Giải
   phóng Nhân dân Trung Quốc" in one paragraph, "PLA" alone in another);
+- ``abbr.written_loose``: a form of the table whose proper name the article writes a little otherwise, with "của" between
+  two of its words or with its owner dropped or added ("Công ước của Liên Hợp Quốc về Luật Biển", "Lực lượng Phòng vệ
+  Mặt đất" for "… Nhật Bản"): that name as printed, the first in the text, when the table's own is written nowhere;
 - ``abbr.table``: data/vi/abbreviations.tsv (the longest written form wins); a two-letter shorthand of
   abbreviation_definitions.yaml needs_evidence only joined to a form, before a number or with its expansion in
   the article ("chiến dịch PR", "video HD" are none);
@@ -386,6 +391,9 @@ class AbbreviationTagger:
         for owner in gloss["owners"]:
             self.gloss_owners.setdefault(owner.split()[-1], []).append(owner)
         self.owner_names = frozenset(gloss["owners"])
+        self.owner_alternatives = "|".join(regex.escape(o) for o in sorted(gloss["owners"], key=len, reverse=True))
+        self.loose: dict[str, Optional[regex.Pattern[str]]] = {}  # abbr.written_loose, by table name
+        self.loose_min_words = 4  # abbr.written_loose: a name capitalized only on its first word has 5 words or more
         self.media_heads = tuple(gloss["media_heads"])
         self.gloss_heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(gloss_heads) + r"(?![\p{L}])")
         self.gloss_words = int(gloss["max_words"])
@@ -419,6 +427,7 @@ class AbbreviationTagger:
         self.connective_before = regex.compile(r"(?<![\p{L}])(?:" + connectives + r") ")
         self.connective_any = regex.compile(r"(?<![\p{L}])(?:" + connectives + r"|và)(?![\p{L}])")
         self.topic_connectives = frozenset(cfg["topic_connectives"])
+        self.chain_stops = frozenset(cfg["chain_stops"])
         self.ignored = frozenset(row.token for row in read_tsv("not_abbreviations.tsv", _NotAbbreviation))
         self.post_chains = post_chains()
         self._renderings_patterns()
@@ -441,19 +450,64 @@ class AbbreviationTagger:
             for short, ns in names.items()
         }
 
-    def _written_out(self, text: str, entry: AbbreviationEntry) -> Optional[str]:
-        """``abbr.written_out``: the name of ``entry`` the article writes out somewhere, as printed, when it is
-        not the table's: the first one in the text; a name listed with a capital only printed with one."""
+    def _written_out(self, text: str, entry: AbbreviationEntry) -> Optional[tuple[str, str]]:
+        """``(name, rule)``: the name of ``entry`` the article writes out somewhere, as printed, when it is not the
+        table's: the first of its listed renderings in the text (``abbr.written_out``; a name listed with a capital only
+        printed with one), else the table's name written a little otherwise (``abbr.written_loose``)."""
         found = self.renderings.get(entry.short)
-        if found is None:
+        if found is not None:
+            pattern, listed = found
+            for m in pattern.finditer(text):
+                name = listed.get(m.group().casefold())
+                if name is None or (name[0].isupper() and not m.group()[0].isupper()):
+                    continue
+                return None if name == entry.expansion else (m.group(), "abbr.written_out")
+        loose = self._written_loosely(text, entry)
+        return (loose, "abbr.written_loose") if loose else None
+
+    def _written_loosely(self, text: str, entry: AbbreviationEntry) -> Optional[str]:
+        """``abbr.written_loose``: the table's name of a proper body as the article writes it with a small difference, the
+        first in the text: "của" between two of its words ("Công ước của Liên Hợp Quốc về Luật Biển"), without its owner
+        at the end or with one ("Cục Tình báo Trung ương" for "… Mỹ", "Bộ Chỉ huy Thái Bình Dương Mỹ" for "… Thái Bình
+        Dương"); its own words at least three besides the owner, printed with a capital past the first word, or only on the
+        first mid-sentence in a longer name (the name, not a description: "các đơn vị bảo vệ nhân dân", "Cơ quan an ninh
+        đã …", "Lực lượng phòng vệ"); none when the article also writes the table's name as it is. None when it is written as in the table or not at all."""
+        pattern = self._loose_pattern(entry.expansion)
+        if pattern is None:
             return None
-        pattern, listed = found
+        table = entry.expansion.casefold()
+        found: Optional[str] = None
         for m in pattern.finditer(text):
-            name = listed.get(m.group().casefold())
-            if name is None or (name[0].isupper() and not m.group()[0].isupper()):
-                continue
-            return None if name == entry.expansion else m.group()
-        return None
+            written = m.group()
+            if " ".join(written.split()).casefold() == table:
+                return None  # the table's own name is written too ("Lực lượng phòng vệ Nhật Bản (JSDF)"): the table's
+            first, *rest = m.group(1).split()
+            named = any(w[:1].isupper() for w in rest) or (
+                len(rest) >= self.loose_min_words and first[:1].isupper() and _MID_SENTENCE.search(text, 0, m.start()) is not None
+            )
+            if found is None and named:  # no capital past the first word: a description ("Cơ quan an ninh đã …")
+                found = written
+        return found
+
+    def _loose_pattern(self, expansion: str) -> Optional[regex.Pattern[str]]:
+        """The pattern of ``abbr.written_loose`` for one table name, built once; None for a name in lower case or of
+        fewer than three words besides its owner."""
+        if expansion in self.loose:
+            return self.loose[expansion]
+        pattern = None
+        words = expansion.split()
+        for k in (2, 1):  # "Trung Quốc", then "Mỹ": the owner at the end, if any
+            if len(words) > k and " ".join(words[-k:]) in self.owner_names:
+                words = words[:-k]
+                break
+        if expansion[:1].isupper() and len(words) >= 3 and "của" not in words:
+            body = r"\s+(?:của\s+)?".join(regex.escape(w) for w in words)
+            pattern = regex.compile(
+                r"(?<![\p{L}\p{N}])(" + body + r")(?:\s+(?:" + self.owner_alternatives + r"))?(?![\p{L}\p{N}])(?!(?-i:\s+\p{Lu}))",  # not the start of a longer name
+                regex.IGNORECASE,
+            )
+        self.loose[expansion] = pattern
+        return pattern
 
     def _definition_patterns(self, cfg: dict) -> None:
         """The patterns built from the cue, plural and deictic words of abbreviation_definitions.yaml."""
@@ -530,7 +584,7 @@ class AbbreviationTagger:
         atoms = self._atoms(text, body_end, defined)
         self._glosses(text, atoms, defined)
         out: list[tuple[int, int, Optional[str], str, Optional[str]]] = []
-        written_out: dict[str, Optional[str]] = {}  # abbr.written_out, looked up once per form
+        written_out: dict[str, Optional[tuple[str, str]]] = {}  # abbr.written_out / written_loose, looked up once per form
         i = 0
         while i < len(atoms):
             j = i  # extend a chain "ANCT-TTATXH", "QĐ-UBND", "CT/TU", "GD&ĐT"
@@ -559,11 +613,11 @@ class AbbreviationTagger:
                 expansion, rule = defined[canonical(written)]
             elif len(chain) == 1:
                 expansion, rule = chain[0].expansion, chain[0].rule
-                if rule == "abbr.table" and (entry := self.lookup(written)) is not None and entry.short in self.renderings:
+                if rule == "abbr.table" and (entry := self.lookup(written)) is not None:
                     if entry.short not in written_out:
                         written_out[entry.short] = self._written_out(text, entry)
                     if written_out[entry.short]:  # "Quân Giải phóng Nhân dân Trung Quốc" written in the article: its PLA
-                        expansion, rule = written_out[entry.short], "abbr.written_out"
+                        expansion, rule = written_out[entry.short]
             else:
                 parts = [defined.get(canonical(text[a.start : a.end]), (a.expansion, a.rule))[0] for a in chain]
                 if any(p is None for p in parts):
@@ -1034,18 +1088,23 @@ class AbbreviationTagger:
                 return False
         return len(letters) in states
 
-    def _last_stop(self, before: str) -> int:
+    def _last_stop(self, before: str, short: str = "") -> int:
         """Where a name phrase before brackets may start: after the last stop that is not a syllable
         of a capitalized name ("Liên đoàn Tự do Dân sự Mỹ": "do" between "Tự" and "Dân" or after "Tự" at
         the end: "đảng cực hữu Tự do (FPO)") nor links
         one to its place ("Lực lượng không quân Mỹ tại Thái Bình Dương") nor qualifies a lower-case head right
-        before it ("xe thử nghiệm laser năng lượng cao (HELMTT)")."""
+        before it ("xe thử nghiệm laser năng lượng cao (HELMTT)") nor joins a body to the one it belongs to when
+        the form has more letters than the later body has words (``chain_stops``: "Bộ chỉ huy Chiến lược Tác chiến
+        thuộc Lực lượng Vũ trang Venezuela (CEOFANB)" is the whole, "… thuộc Tổng cục Kỹ thuật (TCKT)" the later)."""
         end = len(before)
         while True:
             stop = self.stops.search(before, 0, end)
             if stop is None:
                 return 0
             word = stop.group()
+            if word in self.chain_stops and short and self._chained(before, stop, short):
+                end = stop.start()
+                continue
             compounds = self.stop_compounds.get(word)
             if compounds and any(before[: stop.end()].casefold().endswith(w) for w in compounds):
                 end = stop.start()  # "Quân đội tự do Syria (FSA)": "do" of "tự do" is no preposition
@@ -1062,13 +1121,26 @@ class AbbreviationTagger:
                 continue
             return stop.end()
 
+    def _chained(self, before: str, stop: regex.Match[str], short: str) -> bool:
+        """Whether a chain stop ("thuộc") joins two bodies that are one name for ``short``: the words after it, a
+        capitalized name, fewer than the form's letters, and a capitalized head opening the words before it (back to
+        the stop before)."""
+        after = before[stop.end() :].split()
+        if not after or not after[0][:1].isupper() or len(after) >= len(_letters(short)):
+            return False
+        previous = self.stops.search(before, 0, stop.start())
+        opening = before[previous.end() if previous else 0 : stop.start()]
+        head = self.heads.search(opening)
+        return head is not None and head.group()[0].isupper() and not opening[: head.start()].strip(" |\n")
+
     def _head_phrase(self, before: str, short: str = "") -> Optional[str]:
         """The name phrase before brackets: from the first head word after the last stop that keeps
         it within ``max_words`` ("… cải tổ Lực lượng vũ trang Singapore (SAF)", not from "Bộ trưởng"),
         never a head that is a post's first word ("Cục trưởng Cục An ninh Quốc gia (BBN)": the body)."""
         if self.deictic_end.search(before.rstrip()):  # "quân đội nước này (PLA)": no name
             return None
-        cut = self._last_stop(before)
+        cut = self._last_stop(before, short)
+        chained = cut < self._last_stop(before)  # two bodies joined by "thuộc": one name, up to long_max_words
         heads = [h for h in self.heads.finditer(before, cut) if not _inside_name(before, h) and not self._post(before, h)]
         named = [h for h in self.name_heads.finditer(before, cut) if not _inside_name(before, h)]
         if named:
@@ -1089,7 +1161,7 @@ class AbbreviationTagger:
             return long
         for i in range(len(heads)):
             phrase = self._agreeing(before, heads[i], heads[i + 1 :], short) or self._phrase_from(before, heads[i], heads[i + 1 :], short)
-            if len(phrase.split()) <= self.max_words:
+            if len(phrase.split()) <= (self.long_max_words if chained else self.max_words):
                 descriptor = self.descriptor.match(phrase)
                 if descriptor and len(phrase[descriptor.end() :].split()) >= 3:
                     return phrase[descriptor.end() :]  # "hệ thống Phòng thủ tên lửa … (THAAD)": the name
