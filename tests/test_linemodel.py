@@ -72,23 +72,38 @@ def test_scores_are_probabilities_and_a_headline_outscores_its_lead() -> None:
     assert max(range(len(lines)), key=lambda i: probs[i]["dateline"]) == 1
 
 
-WEB = [
-    Path(p + ".jsonl")
-    for p in (
-        "/work/webdev3/web3a", "/work/webdev3/web3b", "/work/webdev5/web11c", "/work/webdev5/web11d",
-        "/work/webdev7/web12e", "/work/webdev9/web13f", "/work/webdev9/web13g",
-    )
-]
-
-
-@pytest.mark.skipif(not all(p.exists() for p in WEB), reason="the web dev pages are not on this machine")
-def test_weights_regenerate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """tools/web_lines.py train on the web dev pages writes the weights file as it is (its rows; the header dates it)."""
+def _web_lines():
+    """tools/web_lines.py as a module."""
     spec = importlib.util.spec_from_file_location("web_lines", ROOT / "tools" / "web_lines.py")
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     sys.modules["web_lines"] = mod
     spec.loader.exec_module(mod)
+    return mod
+
+
+WEB_LINES = _web_lines()
+WEB = [Path(p + ".jsonl") for p in WEB_LINES.WEB]
+
+
+@pytest.mark.parametrize(
+    "prefix", ["/work/webdev4/web5a", "/work/webdev6/x/../web9c", "/elsewhere/webdev8/web13h", "/data/heldout13w"]
+)
+def test_web_lines_refuses_heldout_sets(prefix: str) -> None:
+    """tools/web_lines.py stops on a held-out set before it opens a file."""
+    with pytest.raises(SystemExit, match="held-out"):
+        WEB_LINES.pages([prefix])
+
+
+def test_web_lines_names_a_missing_set(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit, match="not found"):
+        WEB_LINES.pages([str(tmp_path / "web99z")])
+
+
+@pytest.mark.skipif(not all(p.exists() for p in WEB), reason="the web dev pages are not on this machine")
+def test_weights_regenerate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """tools/web_lines.py train on the web dev pages writes the weights file as it is (its rows; the header dates it)."""
+    mod = WEB_LINES
     out = tmp_path / "line_model.tsv"
     monkeypatch.setattr(mod, "OUT", out)
     mod.main(["train", *(str(p)[: -len(".jsonl")] for p in WEB)])

@@ -6,7 +6,9 @@ usage:
   python tools/web_lines.py score TRAIN_SETS -- TEST_SETS   train on some sets, score once on others
   python tools/web_lines.py train [SET ...]             fit on every page, write src/qpextract/data/vi/line_model.tsv
 
-SET is a path prefix /dir/NAME (NAME.jsonl gold + NAME-inputs.jsonl); default: the web dev sets.
+SET is a path prefix /dir/NAME (NAME.jsonl gold + NAME-inputs.jsonl); default: the web dev sets under
+$QPEXTRACT_WEB_ROOT (default /work). A held-out set (a name starting with "heldout", or a path through webdev4,
+webdev6 or webdev8) is refused; a missing set stops the tool with its path.
 Labels come from the gold, no new annotation: ``title`` the line(s) the gold title comes from, ``dateline`` a
 short line printing the gold published day, ``byline`` a line holding a gold author, else ``other``.
 Deterministic: no sampling; folds are fixed by a hash of the site name; L2 logistic regression by Newton steps.
@@ -31,9 +33,10 @@ from qpextract.pipeline import Pipeline
 from qpextract.text.linemodel import KINDS, LineModel, LineValues, combine, line_date
 from qpextract.text.metadata import MetadataReader
 
-WEB = ["/work/webdev3/web3a", "/work/webdev3/web3b", "/work/webdev5/web11c", "/work/webdev5/web11d", "/work/webdev7/web12e",
-       "/work/webdev9/web13f", "/work/webdev9/web13g"]
-CACHE = Path(os.environ.get("WEB_LINES_CACHE", "/tmp/webml13"))
+WEB_ROOT = Path(os.environ.get("QPEXTRACT_WEB_ROOT", "/work"))  # where the web dev folders stand (webdev3 …)
+WEB = [str(WEB_ROOT / p) for p in ("webdev3/web3a", "webdev3/web3b", "webdev5/web11c", "webdev5/web11d", "webdev7/web12e",
+                                   "webdev9/web13f", "webdev9/web13g")]
+HELDOUT_DIRS = frozenset({"webdev4", "webdev6", "webdev8"})  # the blind web sets: never read
 OUT = Path(__file__).resolve().parent.parent / "src/qpextract/data/vi/line_model.tsv"
 CFG = read_yaml("line_model.yaml")
 TH = dict(CFG["thresholds"])  # decoding thresholds (chosen by the CV sweep)
@@ -47,8 +50,22 @@ _DATES = regex.compile(
 )
 
 
+def check_set(prefix: str) -> None:
+    """Stop on a held-out set (its name or folder) and on a set that is not there."""
+    given = Path(prefix)  # its own words first: a held-out path is refused before anything on it is touched
+    if any(p.startswith("heldout") for p in given.parts) or HELDOUT_DIRS & set(given.parts) or HELDOUT_DIRS & set(
+        given.resolve().parts
+    ):
+        sys.exit(f"{prefix}: a held-out set; tools/web_lines.py reads development sets only")
+    for f in (prefix + ".jsonl", prefix + "-inputs.jsonl"):
+        if not Path(f).is_file():
+            sys.exit(f"{f}: not found (set QPEXTRACT_WEB_ROOT, or name the sets)")
+
+
 def pages(sets: list[str]) -> list[dict]:
     """Every page of the sets: id, set, site, text, gold."""
+    for prefix in sets:
+        check_set(prefix)
     out = []
     for prefix in sets:
         gold = {json.loads(l)["id"]: json.loads(l) for l in open(prefix + ".jsonl", encoding="utf-8")}
@@ -88,7 +105,7 @@ def label_lines(strips: list[str], title, published, authors, reader: MetadataRe
 
 
 class Pages:
-    """The pages with their lines, features, labels and the rules' values (cached under CACHE)."""
+    """The pages with their lines, features, labels and the rules' values."""
 
     def __init__(self, sets: list[str], rules: str | None = None) -> None:
         # ``rules``: another version's output (JSONL) to stand for the rules' values, e.g. an older commit's
