@@ -4,6 +4,7 @@ usage:
   python tools/web_lines.py table OUT.tsv [SET ...]     lines with features and labels (page text: keep OUT outside the repo)
   python tools/web_lines.py cv [SET ...]                site-grouped cross-validation: rules / model / combinations
   python tools/web_lines.py score TRAIN_SETS -- TEST_SETS   train on some sets, score once on others
+  python tools/web_lines.py switches [SET ...]          site-grouped CV of each switch of line_model.yaml, on and off
   python tools/web_lines.py train [SET ...]             fit on every page, write src/qpextract/data/vi/line_model.tsv
 
 SET is a path prefix /dir/NAME (NAME.jsonl gold + NAME-inputs.jsonl); default: the web dev sets under
@@ -278,6 +279,19 @@ def cross_validate(pg: Pages, k: int = 10, th=None, veto: float = 0.05) -> dict[
     return decoded(pg, th, veto)
 
 
+def switch_values(pg: Pages, rules: dict[str, bool]) -> list[tuple[dict, dict]]:
+    """Every page's values (from its ``cv_probs``) with the line model's named rules switched as ``rules``."""
+    out = []
+    for p in pg.items:
+        probs = p["cv_probs"]
+        r = p["rules"]
+        model = model_values(pg, p, probs, dict(TH))["values"]
+        got, _ = combine(p["text"], p["lines"], probs, LineValues(r["title"], r["published"], list(r["authors"])), model,
+                         rules, float(CFG["title_margin"]))
+        out.append((p["gold"], {"title": got.title, "published": got.published, "authors": got.authors}))
+    return out
+
+
 def report(res: dict[str, list], title: str) -> None:
     print(f"== {title}")
     for name, rows in res.items():
@@ -319,6 +333,14 @@ def main(argv: list[str]) -> None:
     elif cmd == "cv":
         pg = Pages(args or WEB)
         report(cross_validate(pg), "10-fold grouped by site")
+    elif cmd == "switches":
+        pg = Pages(args or WEB)
+        cv_probs(pg)
+        now = {k: bool(v) for k, v in CFG["rules"].items()}
+        res = {"as set": switch_values(pg, now), "all off": switch_values(pg, {k: False for k in now})}
+        for name in now:
+            res[f"{name} {'off' if now[name] else 'on'}"] = switch_values(pg, dict(now, **{name: not now[name]}))
+        report(res, "10-fold grouped by site: line_model.yaml as set, all off, each switch flipped")
     elif cmd == "sweep":
         pg = Pages(args or WEB)
         cv_probs(pg)
