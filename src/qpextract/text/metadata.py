@@ -85,7 +85,10 @@ class MetadataReader:
         self.body_prefix = regex.compile(
             r"^\(?(?:" + "|".join(regex.escape(p) for p in cfg["body_prefixes"]) + r")\b", regex.IGNORECASE
         )
-        self.source_trailers = regex.compile(r"(?:\s*+(?:" + "|".join(cfg["trailer_patterns"]) + r"))+\s*$")
+        self.source_trailers = regex.compile(
+            r"(?:\s*+(?:" + "|".join(cfg["trailer_patterns"] + [cfg["source_tag"]]) + r"))+\s*$"
+        )
+        self.source_tag = regex.compile(cfg["source_tag"] + r"\s*$")
         self.caps_glued = regex.compile(cfg["caps_glued"])
         self.dash_end = regex.compile(cfg["dash_end"])
         self.name_source = regex.compile(cfg["name_source"])
@@ -538,6 +541,8 @@ class MetadataReader:
             if names is not None:
                 if self.affiliation.search(line):
                     kind = "byline.affiliation"  # "Lê Văn Bình - Bí thư Đảng ủy xã …": the post is dropped
+                elif self.source_tag.search(line):
+                    kind = "byline.source_tag"  # "Xuân Huy - ĐTP", "Thu Hòa/VOV4": the tag is dropped
                 authors = names + authors
                 end = s if trailing else end
                 at = s
