@@ -224,6 +224,9 @@ class LineModel:
                 site = r.site_tail.search(text, s, e)
                 if site and text[s : site.start()].strip():
                     e = site.start()
+                null = r.cms_null.match(text, s, e)
+                if null:
+                    s = null.end()
                 title = text[s:e].strip()
                 if i + 1 < n and probs[i + 1]["title"] >= th["title"] and strips[i + 1] != strips[i] and r.wrapped(title, strips[i + 1]):
                     title = f"{title} {strips[i + 1]}"

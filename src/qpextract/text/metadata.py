@@ -11,6 +11,7 @@
   ``dateline.headline_tail``: a date printed at the end of the headline line is the dateline;
   ``dateline.headline_bracket``: so is a date with its time in brackets there ("… (16/02/2022, 14:44)");
   ``title.site_tail``: the site's name after it ("… - Báo Mẫu Sơn") is chrome;
+  ``title.cms_null``: so is a template's empty field before it ("null Huyện Mẫu Sơn …");
   ``title.banner``: lines above the lead that share no words with it are banners (``skip_banners``);
   ``title.kicker``: a short topic line over a headline that spells it out is a kicker (``skip_kicker``);
 - ``dateline.page_prefix``: the page-metadata prefix stored pages print at the very start
@@ -124,6 +125,7 @@ class MetadataReader:
         self.headline_date = regex.compile(head["headline_date_tail"])
         self.headline_bracket = regex.compile(head["headline_date_bracket"])
         self.site_tail = regex.compile(head["headline_site_tail"])
+        self.cms_null = regex.compile(head["headline_cms_null"])
         self.lead_opener = regex.compile(
             r"^(?:" + "|".join(regex.escape(o) for o in head["lead_openers"]) + r")(?:\s+[^\s,]+){0,3}?\s*(?:,|\d)"
         )
@@ -206,6 +208,10 @@ class MetadataReader:
                 if site and text[s : site.start()].strip():
                     doc.explain(self.name, "title.site_tail", site.start(), e)
                     e = site.start()  # "… - Báo Mẫu Sơn": the site's name, as a page's <title> prints it
+                null = self.cms_null.match(text, s, e)
+                if null:
+                    doc.explain(self.name, "title.cms_null", s, null.end())
+                    s = null.end()  # "null Huyện Mẫu Sơn …": a template's empty field before the headline
                 doc.title = text[s:e].strip()
                 doc.explain(self.name, "title.headline", s, e)
                 first += 1
