@@ -18,6 +18,8 @@
   (" date 2023-11-09 …") gives ``published`` when it names a day; a month stamp (" date 2023-11",
   ``dateline.page_prefix_month``) gives neither ``published`` nor a reference date, as the web
   readers annotate it; the rest of its line is read as the first line;
+- ``dateline.agency_lead``: the lead opening with its place and the agency's tag and day in brackets
+  ("Hà Nội (TTXVN 21/2/2024) …") gives ``published`` when no dateline did;
 - ``dateline.*``: a line right above or under the headline, or among the last lines,
   printed the way news sites print dates (data/vi/datelines.yaml) gives ``published``
   and so the reference date; a byline with a date ("Minh Cường 02/09/2015 16:20")
@@ -119,6 +121,7 @@ class MetadataReader:
         )
         self.datelines = load_datelines()
         self.page_prefix = load_page_prefix()
+        self.agency_lead = load_agency_lead()
         head = read_yaml("headline.yaml")
         self.lead_tag = regex.compile(head["lead_tag"])
         self.lead_bare_tag = regex.compile(head["lead_bare_tag"])
@@ -232,6 +235,11 @@ class MetadataReader:
                 self._read_dateline(doc, *lines[i], found)
             dated = i
             break
+        if dated is None and doc.published is None and first < len(lines):
+            day = match_agency_lead(self.agency_lead, text, *lines[first])
+            if day:
+                doc.published = day  # "Hà Nội (TTXVN 21/2/2024) Năm 2023, …": the agency's day opening the lead
+                doc.explain(self.name, self.agency_lead[0], lines[first][0], text.find(")", lines[first][0]) + 1)
         top = self.byline_at_top(doc, lines, first, dated)
         tail = lines[first:]
         while len(tail) > 1 and self._dateline(doc, *tail[-1]):
@@ -667,22 +675,42 @@ def _titlecase(name: str) -> str:
     return regex.sub(r"\p{Lu}{2,}+", lambda m: m.group().capitalize(), name)
 
 
-def load_datelines() -> list[tuple[str, regex.Pattern[str]]]:
-    """The dateline rules of data/vi/datelines.yaml, compiled to whole-line patterns."""
-    cfg = read_yaml("datelines.yaml")
+def _expand(template: str, cfg: dict[str, Any]) -> str:
+    """A dateline template of data/vi/datelines.yaml with its named parts ("{date}") written out."""
     parts: dict[str, str] = dict(cfg["parts"])
     for lang, words in cfg["month_words"].items():  # longest first: "mười hai" before "mười"
         alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
         parts[f"month_{lang}"] = f"(?i:{alternation})" if lang == "vi" else f"(?:{alternation})\\.?"
+    body = template
+    while (expanded := _PART.sub(lambda m: parts.get(m.group(1), m.group()), body)) != body:
+        body = expanded  # parts name other parts: {date} holds {month_date}, which holds {month_vi}
+    return body
+
+
+def load_datelines() -> list[tuple[str, regex.Pattern[str]]]:
+    """The dateline rules of data/vi/datelines.yaml, compiled to whole-line patterns."""
+    cfg = read_yaml("datelines.yaml")
     head, tail = cfg["chrome_head"], cfg["chrome_tail"]
     rules = []
     for rule in cfg["rules"]:
-        body = rule["pattern"]
-        while (expanded := _PART.sub(lambda m: parts.get(m.group(1), m.group()), body)) != body:
-            body = expanded  # parts name other parts: {date} holds {month_date}, which holds {month_vi}
+        body = _expand(rule["pattern"], cfg)
         # a bullet the page prints before any of them ("  • Cập nhật: …")
         rules.append((rule["name"], regex.compile(r"\s*(?:[•·]\s*)?" + head + r"(?:" + body + r")" + tail + r"\s*")))
     return rules
+
+
+def load_agency_lead() -> tuple[str, regex.Pattern[str]]:
+    """The ``agency_lead`` rule of data/vi/datelines.yaml, its parts expanded: its name and pattern."""
+    cfg = read_yaml("datelines.yaml")
+    return cfg["agency_lead"]["name"], regex.compile(_expand(cfg["agency_lead"]["pattern"], cfg))
+
+
+def match_agency_lead(rule: tuple[str, regex.Pattern[str]], text: str, start: int = 0, end: Optional[int] = None) -> Optional[str]:
+    """The ISO day (and time) an agency's bracket opening the lead prints ("Hà Nội (TTXVN 21/2/2024) …"), else None."""
+    m = rule[1].match(text, start, len(text) if end is None else end)
+    if m is None or not is_day(int(m.group("y")), _month(m), int(m.group("d"))):
+        return None
+    return _iso(m)
 
 
 def load_page_prefix() -> tuple[str, regex.Pattern[str]]:
