@@ -109,3 +109,22 @@ def test_weights_regenerate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     mod.main(["train", *(str(p)[: -len(".jsonl")] for p in WEB)])
     rows = lambda s: [r for r in s.splitlines() if r and not r.startswith("#")]  # noqa: E731
     assert rows(out.read_text(encoding="utf-8")) == rows(data_text("line_model.tsv"))
+
+
+def test_read_reads_only_the_kinds_a_switched_on_rule_uses() -> None:
+    """LineModel.read leaves a kind no switched-on rule reads empty (byline.model off: no authors computed)."""
+    from qpextract.text.linemodel import used_kinds
+
+    text = "Ngày hội tòng quân năm 2024\n\nThứ Ba, 05/03/2024 07:30\n\nXã Mẫu Sơn tiễn 25 thanh niên lên đường nhập ngũ.\n\nMinh Cường"
+    lm = LineModel(READER)
+    lines = lm.page_lines(text)
+    probs = [{"title": 0.9 if i == 0 else 0.0, "dateline": 0.9 if i == 1 else 0.0, "byline": 0.9 if i == 3 else 0.0}
+             for i in range(len(lines))]
+    th = {"title": 0.4, "dateline": 0.2, "byline": 0.3}
+    every = lm.read(text, lines, probs, th)
+    assert (every.title, every.published, every.authors) == ("Ngày hội tòng quân năm 2024", "2024-03-05T07:30", ["Minh Cường"])
+    kinds = used_kinds({"title.model": True, "byline.model": False, "dateline.model": False})
+    assert kinds == {"title"}
+    some = lm.read(text, lines, probs, th, kinds=kinds)
+    assert (some.title, some.published, some.authors) == (every.title, None, [])
+    assert used_kinds({"dateline.model": True}) == {"dateline", "title"}  # the headline's line may print the day

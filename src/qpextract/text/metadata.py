@@ -261,7 +261,7 @@ class MetadataReader:
     def read_with_model(self, doc: Document) -> None:
         """``title.model``, ``dateline.model``, ``byline.model`` (data/vi/line_model.yaml): the learned line model's
         headline over a headline it scores far lower, its dateline and byline where the rules found none."""
-        from qpextract.text.linemodel import LineValues, combine
+        from qpextract.text.linemodel import LineValues, combine, page_shape, used_kinds
 
         lm = self.line_model
         assert lm is not None
@@ -269,10 +269,11 @@ class MetadataReader:
         lines = lm.page_lines(text)
         if not lines:
             return
-        probs = lm.scores(lm.line_features(text, lines))
-        model = lm.read(text, lines, probs, self.model_thresholds)
+        shape = page_shape(text, lines)
+        probs = lm.scores(lm.line_features(text, lines, shape))
+        model = lm.read(text, lines, probs, self.model_thresholds, shape, used_kinds(self.model_rules))
         rules = LineValues(doc.title, doc.published, list(doc.authors))
-        got, fired = combine(text, lines, probs, rules, model, self.model_rules, self.model_margin)
+        got, fired = combine(text, lines, probs, rules, model, self.model_rules, self.model_margin, shape)
         doc.title, doc.published, doc.authors = got.title, got.published, got.authors
         for rule, i in fired:
             doc.explain(self.name, rule, *lines[i])
