@@ -26,12 +26,11 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import numpy as np
-import regex
 
 from qpextract.data import read_yaml
 from qpextract.evaluate import fold
 from qpextract.pipeline import Pipeline
-from qpextract.text.linemodel import KINDS, LineModel, LineValues, combine, line_date
+from qpextract.text.linemodel import KINDS, LineModel, LineValues, combine, line_date, printed_days
 from qpextract.text.metadata import MetadataReader
 
 WEB_ROOT = Path(os.environ.get("QPEXTRACT_WEB_ROOT", "/work"))  # where the web dev folders stand (webdev3 …)
@@ -43,12 +42,6 @@ CFG = read_yaml("line_model.yaml")
 TH = dict(CFG["thresholds"])  # decoding thresholds (chosen by the CV sweep)
 L2 = float(os.environ.get("WEB_LINES_L2", "1.0"))
 MIN_COUNT = 3  # a feature seen on fewer training lines is dropped
-_DATES = regex.compile(
-    r"(?<!\d)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)(?!\d)"
-    r"|(?<!\d)(?P<y2>(?:19|20)\d\d)[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?!\d)"
-    r"|(?<!\d)(?P<d3>\d{1,2})\s+tháng\s+(?P<m3>\d{1,2})\s*(?:năm|,)\s*(?P<y3>(?:19|20)\d\d)",
-    regex.I,
-)
 
 
 def check_set(prefix: str) -> None:
@@ -77,15 +70,6 @@ def pages(sets: list[str]) -> list[dict]:
     return out
 
 
-def days(line: str) -> set[tuple[int, int, int]]:
-    """Every (year, month, day) a line prints."""
-    out = set()
-    for m in _DATES.finditer(line):
-        y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"]) if m["y2"] else (m["y3"], m["m3"], m["d3"])
-        out.add((int(y), int(mo), int(d)))
-    return out
-
-
 def label_lines(strips: list[str], title, published, authors, reader: MetadataReader) -> list[set[str]]:
     """The kinds (``title``, ``dateline``, ``byline``; none: other) of each line, from one page's values."""
     labels: list[set[str]] = [set() for _ in strips]
@@ -98,7 +82,7 @@ def label_lines(strips: list[str], title, published, authors, reader: MetadataRe
             continue
         if ft and (fl == ft or (ft in fl and len(ft) >= 0.5 * len(fl)) or (fl in ft and len(fl) >= 0.3 * len(ft) and len(t.split()) >= 3)):
             labels[i].add("title")
-        if day and len(t) <= 150 and (day in days(t) or (line_date(t, reader) or "")[:10] == published[:10]):
+        if day and len(t) <= 150 and (day in printed_days(t) or (line_date(t, reader) or "")[:10] == published[:10]):
             labels[i].add("dateline")
         if fa and any(a and a in fl and (len(t) <= 200 or a in fold(t[-120:])) for a in fa):
             labels[i].add("byline")

@@ -30,7 +30,15 @@ from qpextract.text.published import _PATTERNS, _TIME_FIRST, MAX_YEAR, MIN_YEAR
 
 KINDS = ("title", "dateline", "byline")
 _WORD = regex.compile(r"\S+")
-_DATE_ANY = regex.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d(?!\d)|(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)|tháng\s+\d{1,2}\s*(?:năm|,)\s*(?:19|20)\d\d", regex.I)
+# a date printed on a line: day/month/year, year-month-day, "5 tháng 3 năm 2024"; a month and year alone ("tháng 3
+# năm 2024", no day) counts for the ``date`` feature; ``printed_days`` reads the days (tools/web_lines.py labels)
+DATES = regex.compile(
+    r"(?<!\d)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)(?!\d)"
+    r"|(?<!\d)(?P<y2>(?:19|20)\d\d)[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?!\d)"
+    r"|(?<!\d)(?P<d3>\d{1,2})\s+tháng\s+(?P<m3>\d{1,2})\s*(?:năm|,)\s*(?P<y3>(?:19|20)\d\d)"
+    r"|tháng\s+\d{1,2}\s*(?:năm|,)\s*(?:19|20)\d\d",
+    regex.I,
+)
 _TIME_ANY = regex.compile(r"(?<!\d)\d{1,2}\s*[:h]\s*\d\d(?!\d)")
 _WEEKDAY = regex.compile(r"(?i)(?<![\p{L}])(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|t[2-7],)")
 _INITIALS = regex.compile(r"(?<![\p{L}])(?:\p{Lu}\.\s?){1,3}\p{Lu}")
@@ -149,7 +157,7 @@ class LineModel:
                     f["dateline_rule"] = 1.0
                 if i == 0 and match_page_prefix(r.page_prefix, text, s, e):
                     f["page_prefix"] = 1.0
-                if _DATE_ANY.search(t):
+                if DATES.search(t):
                     f["date"] = 1.0
                     f["date&" + _bucket(nw, (4, 9, 16), "w")] = 1.0
             if _TIME_ANY.search(t):
@@ -291,6 +299,16 @@ class LineModel:
                     out.authors.append(name)
                     out.lines.setdefault("byline", i)
         return out
+
+
+def printed_days(line: str) -> set[tuple[int, int, int]]:
+    """Every (year, month, day) a line prints (``DATES``; a month and year alone give none)."""
+    out = set()
+    for m in DATES.finditer(line):
+        y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"]) if m["y2"] else (m["y3"], m["m3"], m["d3"])
+        if y:
+            out.add((int(y), int(mo), int(d)))
+    return out
 
 
 def _chrome(r: MetadataReader, line: str) -> bool:
