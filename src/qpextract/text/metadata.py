@@ -244,13 +244,16 @@ class MetadataReader:
         tail = lines[first:]
         while len(tail) > 1 and self._dateline(doc, *tail[-1]):
             tail = tail[:-1]  # a date at the very end ("Minh Cường 02/09/2015 16:20")
-        authors, end, kind, at = self.read_byline(text, tail)
+        footers: list[tuple[int, int]] = []
+        authors, end, kind, at = self.read_byline(text, tail, footers)
         if not authors and top:
             doc.authors = top
         if authors:
             doc.authors = authors
             line_end = text.find("\n", at)
             doc.explain(self.name, kind, at, line_end if line_end != -1 else len(text))
+            for s, e in reversed(footers):
+                doc.explain(self.name, "byline.footer", s, e)
         if end is None:
             end = cut
         doc.body = (lines[0][0] if lines else 0, end if end is not None else len(text))
@@ -514,9 +517,12 @@ class MetadataReader:
             doc.authors = self.byline_names(author) or [author]  # "Trung Thực - Giang Biên" gives two
         doc.explain(self.name, rule, start, end)
 
-    def read_byline(self, text: str, lines: list[tuple[int, int]]) -> tuple[list[str], int | None, str, int]:
+    def read_byline(
+        self, text: str, lines: list[tuple[int, int]], footers: Optional[list[tuple[int, int]]] = None
+    ) -> tuple[list[str], int | None, str, int]:
         """Authors from the last lines, where the body ends (the byline starts when nothing but it
-        follows, else None), the rule, and where the byline line starts.
+        follows, else None), the rule, and where the byline line starts; the page's buttons passed over under
+        it (``byline.footer``) are added to ``footers``.
 
         Photo captions and related links may stand after the byline: lines that
         look like captions, and every line after a large gap (three newlines)
@@ -565,6 +571,8 @@ class MetadataReader:
             if authors:
                 break  # the body before the byline
             if self.chrome.fullmatch(line) and not _SENTENCE_END.search(line):
+                if footers is not None:
+                    footers.append((s, e))
                 continue  # byline.footer: a page's buttons under the byline ("In bài", "Gửi email", "Chia sẻ")
             glued = _GLUED_BYLINE.search(text, s, e)
             if glued and self.caption.search(glued.group(1)):
