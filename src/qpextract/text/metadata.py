@@ -88,8 +88,11 @@ class MetadataReader:
         self.body_prefix = regex.compile(
             r"^\(?(?:" + "|".join(regex.escape(p) for p in cfg["body_prefixes"]) + r")\b", regex.IGNORECASE
         )
+        units = "|".join(regex.escape(u) for u in cfg["unit_heads"])  # a body or unit after the names
         self.source_trailers = regex.compile(
-            r"(?:\s*+(?:" + "|".join(cfg["trailer_patterns"] + [cfg["source_tag"]]) + r"))+\s*$"
+            r"(?:\s*+(?:"
+            + "|".join(t.replace("{unit_heads}", units) for t in cfg["trailer_patterns"] + [cfg["source_tag"]])
+            + r"))+\s*$"
         )
         self.source_tag = regex.compile(cfg["source_tag"] + r"\s*$")
         self.caps_glued = regex.compile(cfg["caps_glued"])
