@@ -690,6 +690,11 @@ def _titlecase(name: str) -> str:
 def _expand(template: str, cfg: dict[str, Any]) -> str:
     """A dateline template of data/vi/datelines.yaml with its named parts ("{date}") written out."""
     parts: dict[str, str] = dict(cfg["parts"])
+    byline = read_yaml("byline.yaml")  # {opener}: the byline openers, written once (data/vi/byline.yaml)
+    openers = sorted(byline["openers"] + byline["reporter_labels"], key=len, reverse=True)
+    parts["opener"] = "(?i:" + "|".join(
+        regex.escape(o[:-1]) + r"\s*:" if o.endswith(":") else regex.escape(o) + r"\s*:?" for o in openers
+    ) + ")"
     for lang, words in cfg["month_words"].items():  # longest first: "mười hai" before "mười"
         alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
         parts[f"month_{lang}"] = f"(?i:{alternation})" if lang == "vi" else f"(?:{alternation})\\.?"
