@@ -707,7 +707,7 @@ def _expand(template: str, cfg: dict[str, Any]) -> str:
 def load_datelines() -> list[tuple[str, regex.Pattern[str]]]:
     """The dateline rules of data/vi/datelines.yaml, compiled to whole-line patterns."""
     cfg = read_yaml("datelines.yaml")
-    head, tail = cfg["chrome_head"], cfg["chrome_tail"]
+    head, tail = _expand(cfg["chrome_head"], cfg), _expand(cfg["chrome_tail"], cfg)
     rules = []
     for rule in cfg["rules"]:
         body = _expand(rule["pattern"], cfg)
