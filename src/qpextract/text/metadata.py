@@ -30,6 +30,8 @@
   is kept as printed; "Theo …" names a source, not an author;
   a name closed by a dash at the very end ("… NT Nguyễn Thuận -") or with its paper after a
   slash ("… ./. Trung Hiếu/VOV.VN", "theo Tử Quỳnh/Vnexpress").
+  The writer's paper, station or unit as a tag of capitals after the name is dropped (``byline.source_tag``:
+  "Xuân Huy - ĐTP", "Thu Hòa/VOV4"); a page's buttons under the byline are passed over (``byline.footer``).
   Lists of other articles after "Tin khác" are not read.
 - ``title.model``, ``dateline.model`` (data/vi/line_model.yaml, text/linemodel.py): on a page (no title given), a
   learned line classifier replaces a headline it scores far below another line ("Bản tin Mẫu Sơn số 12" over the
