@@ -72,25 +72,59 @@ def test_scores_are_probabilities_and_a_headline_outscores_its_lead() -> None:
     assert max(range(len(lines)), key=lambda i: probs[i]["dateline"]) == 1
 
 
-WEB = [
-    Path(p + ".jsonl")
-    for p in (
-        "/work/webdev3/web3a", "/work/webdev3/web3b", "/work/webdev5/web11c", "/work/webdev5/web11d",
-        "/work/webdev7/web12e", "/work/webdev9/web13f", "/work/webdev9/web13g",
-    )
-]
-
-
-@pytest.mark.skipif(not all(p.exists() for p in WEB), reason="the web dev pages are not on this machine")
-def test_weights_regenerate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """tools/web_lines.py train on the web dev pages writes the weights file as it is (its rows; the header dates it)."""
+def _web_lines():
+    """tools/web_lines.py as a module."""
     spec = importlib.util.spec_from_file_location("web_lines", ROOT / "tools" / "web_lines.py")
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     sys.modules["web_lines"] = mod
     spec.loader.exec_module(mod)
+    return mod
+
+
+WEB_LINES = _web_lines()
+WEB = [Path(p + ".jsonl") for p in WEB_LINES.WEB]
+
+
+@pytest.mark.parametrize(
+    "prefix", ["/work/webdev4/web5a", "/work/webdev6/x/../web9c", "/elsewhere/webdev8/web13h", "/data/heldout13w"]
+)
+def test_web_lines_refuses_heldout_sets(prefix: str) -> None:
+    """tools/web_lines.py stops on a held-out set before it opens a file."""
+    with pytest.raises(SystemExit, match="held-out"):
+        WEB_LINES.pages([prefix])
+
+
+def test_web_lines_names_a_missing_set(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit, match="not found"):
+        WEB_LINES.pages([str(tmp_path / "web99z")])
+
+
+@pytest.mark.skipif(not all(p.exists() for p in WEB), reason="the web dev pages are not on this machine")
+def test_weights_regenerate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """tools/web_lines.py train on the web dev pages writes the weights file as it is (its rows; the header dates it)."""
+    mod = WEB_LINES
     out = tmp_path / "line_model.tsv"
     monkeypatch.setattr(mod, "OUT", out)
     mod.main(["train", *(str(p)[: -len(".jsonl")] for p in WEB)])
     rows = lambda s: [r for r in s.splitlines() if r and not r.startswith("#")]  # noqa: E731
     assert rows(out.read_text(encoding="utf-8")) == rows(data_text("line_model.tsv"))
+
+
+def test_read_reads_only_the_kinds_a_switched_on_rule_uses() -> None:
+    """LineModel.read leaves a kind no switched-on rule reads empty (byline.model off: no authors computed)."""
+    from qpextract.text.linemodel import used_kinds
+
+    text = "Ngày hội tòng quân năm 2024\n\nThứ Ba, 05/03/2024 07:30\n\nXã Mẫu Sơn tiễn 25 thanh niên lên đường nhập ngũ.\n\nMinh Cường"
+    lm = LineModel(READER)
+    lines = lm.page_lines(text)
+    probs = [{"title": 0.9 if i == 0 else 0.0, "dateline": 0.9 if i == 1 else 0.0, "byline": 0.9 if i == 3 else 0.0}
+             for i in range(len(lines))]
+    th = {"title": 0.4, "dateline": 0.2, "byline": 0.3}
+    every = lm.read(text, lines, probs, th)
+    assert (every.title, every.published, every.authors) == ("Ngày hội tòng quân năm 2024", "2024-03-05T07:30", ["Minh Cường"])
+    kinds = used_kinds({"title.model": True, "byline.model": False, "dateline.model": False})
+    assert kinds == {"title"}
+    some = lm.read(text, lines, probs, th, kinds=kinds)
+    assert (some.title, some.published, some.authors) == (every.title, None, [])
+    assert used_kinds({"dateline.model": True}) == {"dateline", "title"}  # the headline's line may print the day

@@ -22,7 +22,7 @@ def test_normalize_is_idempotent_and_mapped(case) -> None:
 # -- datelines: every named dateline rule of data/vi/datelines.yaml with its examples -------------
 
 from qpextract.data import read_yaml  # noqa: E402
-from qpextract.text.metadata import MetadataReader, match_dateline, match_page_prefix  # noqa: E402
+from qpextract.text.metadata import MetadataReader, match_agency_lead, match_dateline, match_page_prefix  # noqa: E402
 
 READER = MetadataReader()
 DATELINES = read_yaml("datelines.yaml")
@@ -50,6 +50,16 @@ def test_page_prefix_examples(case: dict) -> None:
 @pytest.mark.parametrize("text", DATELINES["page_prefix"]["negatives"])
 def test_page_prefix_negatives(text: str) -> None:
     assert match_page_prefix(READER.page_prefix, text) is None
+
+
+@pytest.mark.parametrize("case", DATELINES["agency_lead"]["examples"], ids=lambda c: c["text"][:40])
+def test_agency_lead_examples(case: dict) -> None:
+    assert match_agency_lead(READER.agency_lead, case["text"]) == case["published"]
+
+
+@pytest.mark.parametrize("text", DATELINES["agency_lead"]["negatives"])
+def test_agency_lead_negatives(text: str) -> None:
+    assert match_agency_lead(READER.agency_lead, text) is None
 
 
 def test_article_carries_expanded_text(pipeline) -> None:

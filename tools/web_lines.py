@@ -4,9 +4,12 @@ usage:
   python tools/web_lines.py table OUT.tsv [SET ...]     lines with features and labels (page text: keep OUT outside the repo)
   python tools/web_lines.py cv [SET ...]                site-grouped cross-validation: rules / model / combinations
   python tools/web_lines.py score TRAIN_SETS -- TEST_SETS   train on some sets, score once on others
+  python tools/web_lines.py switches [SET ...]          site-grouped CV of each switch of line_model.yaml, on and off
   python tools/web_lines.py train [SET ...]             fit on every page, write src/qpextract/data/vi/line_model.tsv
 
-SET is a path prefix /dir/NAME (NAME.jsonl gold + NAME-inputs.jsonl); default: the web dev sets.
+SET is a path prefix /dir/NAME (NAME.jsonl gold + NAME-inputs.jsonl); default: the web dev sets under
+$QPEXTRACT_WEB_ROOT (default /work). A held-out set (a name starting with "heldout", or a path through webdev4,
+webdev6 or webdev8) is refused; a missing set stops the tool with its path.
 Labels come from the gold, no new annotation: ``title`` the line(s) the gold title comes from, ``dateline`` a
 short line printing the gold published day, ``byline`` a line holding a gold author, else ``other``.
 Deterministic: no sampling; folds are fixed by a hash of the site name; L2 logistic regression by Newton steps.
@@ -23,32 +26,40 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import numpy as np
-import regex
 
 from qpextract.data import read_yaml
 from qpextract.evaluate import fold
 from qpextract.pipeline import Pipeline
-from qpextract.text.linemodel import KINDS, LineModel, LineValues, combine, line_date
+from qpextract.text.linemodel import KINDS, LineModel, LineValues, combine, line_date, printed_days
 from qpextract.text.metadata import MetadataReader
 
-WEB = ["/work/webdev3/web3a", "/work/webdev3/web3b", "/work/webdev5/web11c", "/work/webdev5/web11d", "/work/webdev7/web12e",
-       "/work/webdev9/web13f", "/work/webdev9/web13g"]
-CACHE = Path(os.environ.get("WEB_LINES_CACHE", "/tmp/webml13"))
+WEB_ROOT = Path(os.environ.get("QPEXTRACT_WEB_ROOT", "/work"))  # where the web dev folders stand (webdev3 …)
+WEB = [str(WEB_ROOT / p) for p in ("webdev3/web3a", "webdev3/web3b", "webdev5/web11c", "webdev5/web11d", "webdev7/web12e",
+                                   "webdev9/web13f", "webdev9/web13g")]
+HELDOUT_DIRS = frozenset({"webdev4", "webdev6", "webdev8"})  # the blind web sets: never read
 OUT = Path(__file__).resolve().parent.parent / "src/qpextract/data/vi/line_model.tsv"
 CFG = read_yaml("line_model.yaml")
 TH = dict(CFG["thresholds"])  # decoding thresholds (chosen by the CV sweep)
 L2 = float(os.environ.get("WEB_LINES_L2", "1.0"))
 MIN_COUNT = 3  # a feature seen on fewer training lines is dropped
-_DATES = regex.compile(
-    r"(?<!\d)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)(?!\d)"
-    r"|(?<!\d)(?P<y2>(?:19|20)\d\d)[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?!\d)"
-    r"|(?<!\d)(?P<d3>\d{1,2})\s+tháng\s+(?P<m3>\d{1,2})\s*(?:năm|,)\s*(?P<y3>(?:19|20)\d\d)",
-    regex.I,
-)
+
+
+def check_set(prefix: str) -> None:
+    """Stop on a held-out set (its name or folder) and on a set that is not there."""
+    given = Path(prefix)  # its own words first: a held-out path is refused before anything on it is touched
+    if any(p.startswith("heldout") for p in given.parts) or HELDOUT_DIRS & set(given.parts) or HELDOUT_DIRS & set(
+        given.resolve().parts
+    ):
+        sys.exit(f"{prefix}: a held-out set; tools/web_lines.py reads development sets only")
+    for f in (prefix + ".jsonl", prefix + "-inputs.jsonl"):
+        if not Path(f).is_file():
+            sys.exit(f"{f}: not found (set QPEXTRACT_WEB_ROOT, or name the sets)")
 
 
 def pages(sets: list[str]) -> list[dict]:
     """Every page of the sets: id, set, site, text, gold."""
+    for prefix in sets:
+        check_set(prefix)
     out = []
     for prefix in sets:
         gold = {json.loads(l)["id"]: json.loads(l) for l in open(prefix + ".jsonl", encoding="utf-8")}
@@ -56,15 +67,6 @@ def pages(sets: list[str]) -> list[dict]:
             rec = json.loads(line)
             site = urlparse(rec.get("url") or "").netloc.removeprefix("www.") or rec["id"]
             out.append({"id": rec["id"], "set": Path(prefix).name, "site": site, "rec": rec, "gold": gold[rec["id"]]})
-    return out
-
-
-def days(line: str) -> set[tuple[int, int, int]]:
-    """Every (year, month, day) a line prints."""
-    out = set()
-    for m in _DATES.finditer(line):
-        y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"]) if m["y2"] else (m["y3"], m["m3"], m["d3"])
-        out.add((int(y), int(mo), int(d)))
     return out
 
 
@@ -80,7 +82,7 @@ def label_lines(strips: list[str], title, published, authors, reader: MetadataRe
             continue
         if ft and (fl == ft or (ft in fl and len(ft) >= 0.5 * len(fl)) or (fl in ft and len(fl) >= 0.3 * len(ft) and len(t.split()) >= 3)):
             labels[i].add("title")
-        if day and len(t) <= 150 and (day in days(t) or (line_date(t, reader) or "")[:10] == published[:10]):
+        if day and len(t) <= 150 and (day in printed_days(t) or (line_date(t, reader) or "")[:10] == published[:10]):
             labels[i].add("dateline")
         if fa and any(a and a in fl and (len(t) <= 200 or a in fold(t[-120:])) for a in fa):
             labels[i].add("byline")
@@ -88,7 +90,7 @@ def label_lines(strips: list[str], title, published, authors, reader: MetadataRe
 
 
 class Pages:
-    """The pages with their lines, features, labels and the rules' values (cached under CACHE)."""
+    """The pages with their lines, features, labels and the rules' values."""
 
     def __init__(self, sets: list[str], rules: str | None = None) -> None:
         # ``rules``: another version's output (JSONL) to stand for the rules' values, e.g. an older commit's
@@ -261,6 +263,19 @@ def cross_validate(pg: Pages, k: int = 10, th=None, veto: float = 0.05) -> dict[
     return decoded(pg, th, veto)
 
 
+def switch_values(pg: Pages, rules: dict[str, bool]) -> list[tuple[dict, dict]]:
+    """Every page's values (from its ``cv_probs``) with the line model's named rules switched as ``rules``."""
+    out = []
+    for p in pg.items:
+        probs = p["cv_probs"]
+        r = p["rules"]
+        model = model_values(pg, p, probs, dict(TH))["values"]
+        got, _ = combine(p["text"], p["lines"], probs, LineValues(r["title"], r["published"], list(r["authors"])), model,
+                         rules, float(CFG["title_margin"]))
+        out.append((p["gold"], {"title": got.title, "published": got.published, "authors": got.authors}))
+    return out
+
+
 def report(res: dict[str, list], title: str) -> None:
     print(f"== {title}")
     for name, rows in res.items():
@@ -302,6 +317,14 @@ def main(argv: list[str]) -> None:
     elif cmd == "cv":
         pg = Pages(args or WEB)
         report(cross_validate(pg), "10-fold grouped by site")
+    elif cmd == "switches":
+        pg = Pages(args or WEB)
+        cv_probs(pg)
+        now = {k: bool(v) for k, v in CFG["rules"].items()}
+        res = {"as set": switch_values(pg, now), "all off": switch_values(pg, {k: False for k in now})}
+        for name in now:
+            res[f"{name} {'off' if now[name] else 'on'}"] = switch_values(pg, dict(now, **{name: not now[name]}))
+        report(res, "10-fold grouped by site: line_model.yaml as set, all off, each switch flipped")
     elif cmd == "sweep":
         pg = Pages(args or WEB)
         cv_probs(pg)

@@ -30,7 +30,15 @@ from qpextract.text.published import _PATTERNS, _TIME_FIRST, MAX_YEAR, MIN_YEAR
 
 KINDS = ("title", "dateline", "byline")
 _WORD = regex.compile(r"\S+")
-_DATE_ANY = regex.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d(?!\d)|(?<!\d)(?:19|20)\d\d-\d\d-\d\d(?!\d)|tháng\s+\d{1,2}\s*(?:năm|,)\s*(?:19|20)\d\d", regex.I)
+# a date printed on a line: day/month/year, year-month-day, "5 tháng 3 năm 2024"; a month and year alone ("tháng 3
+# năm 2024", no day) counts for the ``date`` feature; ``printed_days`` reads the days (tools/web_lines.py labels)
+DATES = regex.compile(
+    r"(?<!\d)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)(?!\d)"
+    r"|(?<!\d)(?P<y2>(?:19|20)\d\d)[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?!\d)"
+    r"|(?<!\d)(?P<d3>\d{1,2})\s+tháng\s+(?P<m3>\d{1,2})\s*(?:năm|,)\s*(?P<y3>(?:19|20)\d\d)"
+    r"|tháng\s+\d{1,2}\s*(?:năm|,)\s*(?:19|20)\d\d",
+    regex.I,
+)
 _TIME_ANY = regex.compile(r"(?<!\d)\d{1,2}\s*[:h]\s*\d\d(?!\d)")
 _WEEKDAY = regex.compile(r"(?i)(?<![\p{L}])(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|t[2-7],)")
 _INITIALS = regex.compile(r"(?<![\p{L}])(?:\p{Lu}\.\s?){1,3}\p{Lu}")
@@ -46,6 +54,36 @@ def _bucket(value: float, edges: tuple[float, ...], name: str) -> str:
         if value < edge:
             return f"{name}<{edge:g}"
     return f"{name}>={edges[-1]:g}"
+
+
+@dataclass
+class PageShape:
+    """What every step reads of a page's lines, computed once: each line stripped, which lines are prose."""
+
+    strips: list[str]
+    prose: list[bool]
+    first_prose: int  # the first prose line (the lead), len(lines) when none
+    last_prose: int  # the last prose line, -1 when none
+
+
+def page_shape(text: str, lines: list[tuple[int, int]]) -> PageShape:
+    """The shape of a page's lines (``page_lines``): stripped, prose or not, where the prose starts and ends."""
+    strips = [text[s:e].strip() for s, e in lines]
+    prose = [_is_prose(t) for t in strips]
+    first = next((i for i, p in enumerate(prose) if p), len(lines))
+    last = max((i for i, p in enumerate(prose) if p), default=-1)
+    return PageShape(strips, prose, first, last)
+
+
+# the kinds of line a named rule of data/vi/line_model.yaml reads from the model (``read``): a headline's line may
+# print the dateline, which dateline.model takes when no dateline line was found
+USES = {"title.model": ("title",), "title.model_fill": ("title",), "dateline.model": ("dateline", "title"),
+        "byline.model": ("byline",)}
+
+
+def used_kinds(on: dict[str, bool]) -> frozenset[str]:
+    """The kinds of line the switched-on rules ``on`` read."""
+    return frozenset(k for rule, kinds in USES.items() if on.get(rule) for k in kinds)
 
 
 @dataclass
@@ -74,15 +112,13 @@ class LineModel:
                 lines[0:1] = [(lines[0][0], found[1]), (found[1], lines[0][1])]
         return lines
 
-    def line_features(self, text: str, lines: list[tuple[int, int]]) -> list[dict[str, float]]:
+    def line_features(self, text: str, lines: list[tuple[int, int]], shape: Optional[PageShape] = None) -> list[dict[str, float]]:
         """One sparse feature map per line (name → value), the neighbours' shape included."""
         r = self.reader
         n = len(lines)
-        strips = [text[s:e].strip() for s, e in lines]
+        shape = shape or page_shape(text, lines)
+        strips, prose, first_prose, last_prose = shape.strips, shape.prose, shape.first_prose, shape.last_prose
         words = [_WORD.findall(t) for t in strips]
-        prose = [_is_prose(t) for t in strips]
-        first_prose = next((i for i, p in enumerate(prose) if p), n)
-        last_prose = max((i for i, p in enumerate(prose) if p), default=-1)
         lead_words = {w.lower() for w in words[first_prose]} if first_prose < n else set()
         # words the prose prints in lower case: a line of them in capitals is chrome ("TIN MỚI HƠN"), not names
         lower = {x for j, w in enumerate(words) if prose[j] for x in w if x.islower()}
@@ -121,7 +157,7 @@ class LineModel:
                     f["dateline_rule"] = 1.0
                 if i == 0 and match_page_prefix(r.page_prefix, text, s, e):
                     f["page_prefix"] = 1.0
-                if _DATE_ANY.search(t):
+                if DATES.search(t):
                     f["date"] = 1.0
                     f["date&" + _bucket(nw, (4, 9, 16), "w")] = 1.0
             if _TIME_ANY.search(t):
@@ -202,18 +238,26 @@ class LineModel:
             out.append(row)
         return out
 
-    def read(self, text: str, lines: list[tuple[int, int]], probs: list[dict[str, float]], th: dict[str, float]) -> LineValues:
+    def read(
+        self,
+        text: str,
+        lines: list[tuple[int, int]],
+        probs: list[dict[str, float]],
+        th: dict[str, float],
+        shape: Optional[PageShape] = None,
+        kinds: frozenset[str] = frozenset(KINDS),
+    ) -> LineValues:
         """Title (best line of the upper part), published (best dated line) and authors (every byline line)
-        where the line's score reaches the threshold ``th`` of its kind."""
+        where the line's score reaches the threshold ``th`` of its kind; only the ``kinds`` asked for."""
         r = self.reader
-        strips = [text[s:e].strip() for s, e in lines]
+        shape = shape or page_shape(text, lines)
+        strips, first_prose = shape.strips, shape.first_prose
         n = len(lines)
         out = LineValues()
-        first_prose = next((i for i, (t, (s, e)) in enumerate(zip(strips, lines)) if _is_prose(t)), n)
         # a line the rules know as chrome (a page label, a menu, a counter) is never the headline
         cand = [i for i in range(min(n, max(1, first_prose + 1, n // 2 + 1))) if not _chrome(r, strips[i])]
         title_date = None
-        if cand:
+        if cand and "title" in kinds:
             i = max(cand, key=lambda k: probs[k]["title"])
             if probs[i]["title"] >= th["title"]:
                 s, e = lines[i]
@@ -224,6 +268,9 @@ class LineModel:
                 site = r.site_tail.search(text, s, e)
                 if site and text[s : site.start()].strip():
                     e = site.start()
+                null = r.cms_null.match(text, s, e)
+                if null:
+                    s = null.end()
                 title = text[s:e].strip()
                 if i + 1 < n and probs[i + 1]["title"] >= th["title"] and strips[i + 1] != strips[i] and r.wrapped(title, strips[i + 1]):
                     title = f"{title} {strips[i + 1]}"
@@ -234,7 +281,7 @@ class LineModel:
             (probs[i]["dateline"], i)
             for i in range(n)
             if len(strips[i]) <= 150 and probs[i]["title"] < probs[i]["dateline"] and line_date(strips[i], r)
-        ]
+        ] if "dateline" in kinds else []
         if dated:
             best, i = max(dated)
             if best >= th["dateline"]:
@@ -243,7 +290,7 @@ class LineModel:
         if out.published is None and title_date:
             out.published = title_date  # "… (16/02/2022, 14:44)" printed on the headline's line
         seen: set[str] = set()
-        for i in range(n):
+        for i in range(n if "byline" in kinds else 0):
             if probs[i]["byline"] < th["byline"]:
                 continue
             for name in line_names(r, text, lines[i], strips[i]):
@@ -252,6 +299,16 @@ class LineModel:
                     out.authors.append(name)
                     out.lines.setdefault("byline", i)
         return out
+
+
+def printed_days(line: str) -> set[tuple[int, int, int]]:
+    """Every (year, month, day) a line prints (``DATES``; a month and year alone give none)."""
+    out = set()
+    for m in DATES.finditer(line):
+        y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"]) if m["y2"] else (m["y3"], m["m3"], m["d3"])
+        if y:
+            out.add((int(y), int(mo), int(d)))
+    return out
 
 
 def _chrome(r: MetadataReader, line: str) -> bool:
@@ -345,6 +402,7 @@ def combine(
     model: LineValues,
     on: dict[str, bool],
     margin: float,
+    shape: Optional[PageShape] = None,
 ) -> tuple[LineValues, list[tuple[str, int]]]:
     """The rules' values with the model's where its named rules say so, and the rules that fired (with their line).
 
@@ -355,7 +413,7 @@ def combine(
     """
     out = LineValues(rules.title, rules.published, list(rules.authors))
     fired: list[tuple[str, int]] = []
-    strips = [text[s:e].strip() for s, e in lines]
+    strips = (shape or page_shape(text, lines)).strips
     mt = model.lines.get("title")
     if (
         on.get("title.model")

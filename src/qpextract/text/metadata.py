@@ -11,12 +11,15 @@
   ``dateline.headline_tail``: a date printed at the end of the headline line is the dateline;
   ``dateline.headline_bracket``: so is a date with its time in brackets there ("… (16/02/2022, 14:44)");
   ``title.site_tail``: the site's name after it ("… - Báo Mẫu Sơn") is chrome;
+  ``title.cms_null``: so is a template's empty field before it ("null Huyện Mẫu Sơn …");
   ``title.banner``: lines above the lead that share no words with it are banners (``skip_banners``);
   ``title.kicker``: a short topic line over a headline that spells it out is a kicker (``skip_kicker``);
 - ``dateline.page_prefix``: the page-metadata prefix stored pages print at the very start
   (" date 2023-11-09 …") gives ``published`` when it names a day; a month stamp (" date 2023-11",
   ``dateline.page_prefix_month``) gives neither ``published`` nor a reference date, as the web
   readers annotate it; the rest of its line is read as the first line;
+- ``dateline.agency_lead``: the lead opening with its place and the agency's tag and day in brackets
+  ("Hà Nội (TTXVN 21/2/2024) …") gives ``published`` when no dateline did;
 - ``dateline.*``: a line right above or under the headline, or among the last lines,
   printed the way news sites print dates (data/vi/datelines.yaml) gives ``published``
   and so the reference date; a byline with a date ("Minh Cường 02/09/2015 16:20")
@@ -27,6 +30,8 @@
   is kept as printed; "Theo …" names a source, not an author;
   a name closed by a dash at the very end ("… NT Nguyễn Thuận -") or with its paper after a
   slash ("… ./. Trung Hiếu/VOV.VN", "theo Tử Quỳnh/Vnexpress").
+  The writer's paper, station or unit as a tag of capitals after the name is dropped (``byline.source_tag``:
+  "Xuân Huy - ĐTP", "Thu Hòa/VOV4"); a page's buttons under the byline are passed over (``byline.footer``).
   Lists of other articles after "Tin khác" are not read.
 - ``title.model``, ``dateline.model`` (data/vi/line_model.yaml, text/linemodel.py): on a page (no title given), a
   learned line classifier replaces a headline it scores far below another line ("Bản tin Mẫu Sơn số 12" over the
@@ -85,7 +90,13 @@ class MetadataReader:
         self.body_prefix = regex.compile(
             r"^\(?(?:" + "|".join(regex.escape(p) for p in cfg["body_prefixes"]) + r")\b", regex.IGNORECASE
         )
-        self.source_trailers = regex.compile(r"(?:\s*+(?:" + "|".join(cfg["trailer_patterns"]) + r"))+\s*$")
+        units = "|".join(regex.escape(u) for u in cfg["unit_heads"])  # a body or unit after the names
+        self.source_trailers = regex.compile(
+            r"(?:\s*+(?:"
+            + "|".join(t.replace("{unit_heads}", units) for t in cfg["trailer_patterns"] + [cfg["source_tag"]])
+            + r"))+\s*$"
+        )
+        self.source_tag = regex.compile(cfg["source_tag"] + r"\s*$")
         self.caps_glued = regex.compile(cfg["caps_glued"])
         self.dash_end = regex.compile(cfg["dash_end"])
         self.name_source = regex.compile(cfg["name_source"])
@@ -115,12 +126,14 @@ class MetadataReader:
         )
         self.datelines = load_datelines()
         self.page_prefix = load_page_prefix()
+        self.agency_lead = load_agency_lead()
         head = read_yaml("headline.yaml")
         self.lead_tag = regex.compile(head["lead_tag"])
         self.lead_bare_tag = regex.compile(head["lead_bare_tag"])
         self.headline_date = regex.compile(head["headline_date_tail"])
         self.headline_bracket = regex.compile(head["headline_date_bracket"])
         self.site_tail = regex.compile(head["headline_site_tail"])
+        self.cms_null = regex.compile(head["headline_cms_null"])
         self.lead_opener = regex.compile(
             r"^(?:" + "|".join(regex.escape(o) for o in head["lead_openers"]) + r")(?:\s+[^\s,]+){0,3}?\s*(?:,|\d)"
         )
@@ -203,6 +216,10 @@ class MetadataReader:
                 if site and text[s : site.start()].strip():
                     doc.explain(self.name, "title.site_tail", site.start(), e)
                     e = site.start()  # "… - Báo Mẫu Sơn": the site's name, as a page's <title> prints it
+                null = self.cms_null.match(text, s, e)
+                if null:
+                    doc.explain(self.name, "title.cms_null", s, null.end())
+                    s = null.end()  # "null Huyện Mẫu Sơn …": a template's empty field before the headline
                 doc.title = text[s:e].strip()
                 doc.explain(self.name, "title.headline", s, e)
                 first += 1
@@ -223,17 +240,25 @@ class MetadataReader:
                 self._read_dateline(doc, *lines[i], found)
             dated = i
             break
+        if dated is None and doc.published is None and first < len(lines):
+            day = match_agency_lead(self.agency_lead, text, *lines[first])
+            if day:
+                doc.published = day  # "Hà Nội (TTXVN 21/2/2024) Năm 2023, …": the agency's day opening the lead
+                doc.explain(self.name, self.agency_lead[0], lines[first][0], text.find(")", lines[first][0]) + 1)
         top = self.byline_at_top(doc, lines, first, dated)
         tail = lines[first:]
         while len(tail) > 1 and self._dateline(doc, *tail[-1]):
             tail = tail[:-1]  # a date at the very end ("Minh Cường 02/09/2015 16:20")
-        authors, end, kind, at = self.read_byline(text, tail)
+        footers: list[tuple[int, int]] = []
+        authors, end, kind, at = self.read_byline(text, tail, footers)
         if not authors and top:
             doc.authors = top
         if authors:
             doc.authors = authors
             line_end = text.find("\n", at)
             doc.explain(self.name, kind, at, line_end if line_end != -1 else len(text))
+            for s, e in reversed(footers):
+                doc.explain(self.name, "byline.footer", s, e)
         if end is None:
             end = cut
         doc.body = (lines[0][0] if lines else 0, end if end is not None else len(text))
@@ -244,7 +269,7 @@ class MetadataReader:
     def read_with_model(self, doc: Document) -> None:
         """``title.model``, ``dateline.model``, ``byline.model`` (data/vi/line_model.yaml): the learned line model's
         headline over a headline it scores far lower, its dateline and byline where the rules found none."""
-        from qpextract.text.linemodel import LineValues, combine
+        from qpextract.text.linemodel import LineValues, combine, page_shape, used_kinds
 
         lm = self.line_model
         assert lm is not None
@@ -252,10 +277,11 @@ class MetadataReader:
         lines = lm.page_lines(text)
         if not lines:
             return
-        probs = lm.scores(lm.line_features(text, lines))
-        model = lm.read(text, lines, probs, self.model_thresholds)
+        shape = page_shape(text, lines)
+        probs = lm.scores(lm.line_features(text, lines, shape))
+        model = lm.read(text, lines, probs, self.model_thresholds, shape, used_kinds(self.model_rules))
         rules = LineValues(doc.title, doc.published, list(doc.authors))
-        got, fired = combine(text, lines, probs, rules, model, self.model_rules, self.model_margin)
+        got, fired = combine(text, lines, probs, rules, model, self.model_rules, self.model_margin, shape)
         doc.title, doc.published, doc.authors = got.title, got.published, got.authors
         for rule, i in fired:
             doc.explain(self.name, rule, *lines[i])
@@ -496,9 +522,12 @@ class MetadataReader:
             doc.authors = self.byline_names(author) or [author]  # "Trung Thực - Giang Biên" gives two
         doc.explain(self.name, rule, start, end)
 
-    def read_byline(self, text: str, lines: list[tuple[int, int]]) -> tuple[list[str], int | None, str, int]:
+    def read_byline(
+        self, text: str, lines: list[tuple[int, int]], footers: Optional[list[tuple[int, int]]] = None
+    ) -> tuple[list[str], int | None, str, int]:
         """Authors from the last lines, where the body ends (the byline starts when nothing but it
-        follows, else None), the rule, and where the byline line starts.
+        follows, else None), the rule, and where the byline line starts; the page's buttons passed over under
+        it (``byline.footer``) are added to ``footers``.
 
         Photo captions and related links may stand after the byline: lines that
         look like captions, and every line after a large gap (three newlines)
@@ -538,6 +567,8 @@ class MetadataReader:
             if names is not None:
                 if self.affiliation.search(line):
                     kind = "byline.affiliation"  # "Lê Văn Bình - Bí thư Đảng ủy xã …": the post is dropped
+                elif self.source_tag.search(line):
+                    kind = "byline.source_tag"  # "Xuân Huy - ĐTP", "Thu Hòa/VOV4": the tag is dropped
                 authors = names + authors
                 end = s if trailing else end
                 at = s
@@ -545,6 +576,8 @@ class MetadataReader:
             if authors:
                 break  # the body before the byline
             if self.chrome.fullmatch(line) and not _SENTENCE_END.search(line):
+                if footers is not None:
+                    footers.append((s, e))
                 continue  # byline.footer: a page's buttons under the byline ("In bài", "Gửi email", "Chia sẻ")
             glued = _GLUED_BYLINE.search(text, s, e)
             if glued and self.caption.search(glued.group(1)):
@@ -656,22 +689,47 @@ def _titlecase(name: str) -> str:
     return regex.sub(r"\p{Lu}{2,}+", lambda m: m.group().capitalize(), name)
 
 
-def load_datelines() -> list[tuple[str, regex.Pattern[str]]]:
-    """The dateline rules of data/vi/datelines.yaml, compiled to whole-line patterns."""
-    cfg = read_yaml("datelines.yaml")
+def _expand(template: str, cfg: dict[str, Any]) -> str:
+    """A dateline template of data/vi/datelines.yaml with its named parts ("{date}") written out."""
     parts: dict[str, str] = dict(cfg["parts"])
+    byline = read_yaml("byline.yaml")  # {opener}: the byline openers, written once (data/vi/byline.yaml)
+    openers = sorted(byline["openers"] + byline["reporter_labels"], key=len, reverse=True)
+    parts["opener"] = "(?i:" + "|".join(
+        regex.escape(o[:-1]) + r"\s*:" if o.endswith(":") else regex.escape(o) + r"\s*:?" for o in openers
+    ) + ")"
     for lang, words in cfg["month_words"].items():  # longest first: "mười hai" before "mười"
         alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
         parts[f"month_{lang}"] = f"(?i:{alternation})" if lang == "vi" else f"(?:{alternation})\\.?"
-    head, tail = cfg["chrome_head"], cfg["chrome_tail"]
+    body = template
+    while (expanded := _PART.sub(lambda m: parts.get(m.group(1), m.group()), body)) != body:
+        body = expanded  # parts name other parts: {date} holds {month_date}, which holds {month_vi}
+    return body
+
+
+def load_datelines() -> list[tuple[str, regex.Pattern[str]]]:
+    """The dateline rules of data/vi/datelines.yaml, compiled to whole-line patterns."""
+    cfg = read_yaml("datelines.yaml")
+    head, tail = _expand(cfg["chrome_head"], cfg), _expand(cfg["chrome_tail"], cfg)
     rules = []
     for rule in cfg["rules"]:
-        body = rule["pattern"]
-        while (expanded := _PART.sub(lambda m: parts.get(m.group(1), m.group()), body)) != body:
-            body = expanded  # parts name other parts: {date} holds {month_date}, which holds {month_vi}
+        body = _expand(rule["pattern"], cfg)
         # a bullet the page prints before any of them ("  • Cập nhật: …")
         rules.append((rule["name"], regex.compile(r"\s*(?:[•·]\s*)?" + head + r"(?:" + body + r")" + tail + r"\s*")))
     return rules
+
+
+def load_agency_lead() -> tuple[str, regex.Pattern[str]]:
+    """The ``agency_lead`` rule of data/vi/datelines.yaml, its parts expanded: its name and pattern."""
+    cfg = read_yaml("datelines.yaml")
+    return cfg["agency_lead"]["name"], regex.compile(_expand(cfg["agency_lead"]["pattern"], cfg))
+
+
+def match_agency_lead(rule: tuple[str, regex.Pattern[str]], text: str, start: int = 0, end: Optional[int] = None) -> Optional[str]:
+    """The ISO day (and time) an agency's bracket opening the lead prints ("Hà Nội (TTXVN 21/2/2024) …"), else None."""
+    m = rule[1].match(text, start, len(text) if end is None else end)
+    if m is None or not is_day(int(m.group("y")), _month(m), int(m.group("d"))):
+        return None
+    return _iso(m)
 
 
 def load_page_prefix() -> tuple[str, regex.Pattern[str]]:
