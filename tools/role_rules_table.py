@@ -21,22 +21,14 @@ from pathlib import Path
 import qpextract
 from qpextract.evaluate import fold
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from roles_conventions import paths  # noqa: E402  (one reader of a set's files, closed to held-out sets)
+
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "corpus" / "gold"
 SETS = ["real", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
         "/work/webdev3/web3a", "/work/webdev3/web3b", "/work/webdev5/web11c", "/work/webdev5/web11d",
         "/work/webdev7/web12e", "/work/webdev9/web13f", "/work/webdev9/web13g"]
 ROLES = ["chair", "attendee", "speaker", "reporter", "recipient", "other", "-"]
-
-
-def paths(name: str) -> tuple[str, Path, Path]:
-    """The set's label, gold file and inputs file."""
-    if Path(name).name.startswith("heldout"):
-        sys.exit("held-out sets are closed to this tool")
-    if "/" in name:
-        p = Path(name)
-        return p.name, p.with_name(p.name + ".jsonl"), p.with_name(p.name + "-inputs.jsonl")
-    return name, GOLD / f"{name}.jsonl", GOLD / f"{name}-inputs.jsonl"
 
 
 def hits(sets: list[str]):
