@@ -22,7 +22,7 @@ import qpextract
 from qpextract.evaluate import fold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from roles_conventions import paths  # noqa: E402  (one reader of a set's files, closed to held-out sets)
+from roles_conventions import gold_articles, paths  # noqa: E402  (one reader of a set's files, closed to held-out sets)
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ["real", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
@@ -33,20 +33,14 @@ ROLES = ["chair", "attendee", "speaker", "reporter", "recipient", "other", "-"]
 
 def hits(sets: list[str]):
     """(set, article, doc, participant, gold role) for every participant of every main event the library gives."""
-    for s in sets:
-        label, gold_path, inputs_path = paths(s)
-        gold = {g["id"]: g for g in map(json.loads, gold_path.open(encoding="utf-8"))}
-        inputs = [d for d in map(json.loads, inputs_path.open(encoding="utf-8")) if d["id"] in gold]
-        for art in qpextract.extract_many(inputs, workers=0):
-            if not hasattr(art, "events"):
-                continue
-            ge = gold[art.id].get("events") or {}
-            if "participants" not in ge:
-                continue
-            g = {fold(p["name"]): p["role"] for p in ge.get("participants") or []}
-            mains = [e for e in art.events if e.main]
-            for p in mains[0].participants if mains else []:
-                yield label, art, p, g.get(fold(p.name), "-")
+    for label, art, gold in gold_articles(sets):
+        ge = gold.get("events") or {}
+        if "participants" not in ge:
+            continue
+        g = {fold(p["name"]): p["role"] for p in ge.get("participants") or []}
+        mains = [e for e in art.events if e.main]
+        for p in mains[0].participants if mains else []:
+            yield label, art, p, g.get(fold(p.name), "-")
 
 
 def main(argv: list[str]) -> None:

@@ -76,6 +76,17 @@ def paths(name: str) -> tuple[str, Path, Path]:
     return name, GOLD / f"{name}.jsonl", GOLD / f"{name}-inputs.jsonl"
 
 
+def gold_articles(sets: list[str]):
+    """(set label, article, gold record) for every gold article of the sets that the library reads as an article."""
+    for s in sets:
+        label, gold_path, inputs_path = paths(s)
+        gold = {g["id"]: g for g in map(json.loads, gold_path.open(encoding="utf-8"))}
+        inputs = [d for d in map(json.loads, inputs_path.open(encoding="utf-8")) if d["id"] in gold]
+        for art in qpextract.extract_many(inputs, workers=0):
+            if hasattr(art, "events"):
+                yield label, art, gold[art.id]
+
+
 def cue_at(low: str, sent: tuple[int, int], ms: int, me: int, others: list[tuple[int, int]]) -> Optional[str]:
     """The cue class of one mention: a cue in the name's clause after it (before the sentence's end or the next other
     person, at most AFTER characters), else one before the name with no other person between ("Phát biểu tại buổi lễ,
@@ -164,29 +175,22 @@ def main(argv: list[str]) -> None:
     table: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     rows = []
     by_family: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for s in sets:
-        label, gold_path, inputs_path = paths(s)
-        gold = {g["id"]: g for g in map(json.loads, gold_path.open(encoding="utf-8"))}
-        inputs = [d for d in map(json.loads, inputs_path.open(encoding="utf-8")) if d["id"] in gold]
-        for art in qpextract.extract_many(inputs, workers=0):
-            if not hasattr(art, "events"):
+    for label, art, g in gold_articles(sets):
+        gp = (g.get("events") or {}).get("participants") or []
+        mains = [e for e in art.events if e.main]
+        sysp = {canon(p.name): p for p in (mains[0].participants if mains else [])}
+        for p in gp:
+            if p["role"] not in ("speaker", "other"):
                 continue
-            g = gold[art.id]
-            gp = (g.get("events") or {}).get("participants") or []
-            mains = [e for e in art.events if e.main]
-            sysp = {canon(p.name): p for p in (mains[0].participants if mains else [])}
-            for p in gp:
-                if p["role"] not in ("speaker", "other"):
-                    continue
-                cue, place, line = classify(art, p["name"], occasion_re, press_re)
-                sp = sysp.get(canon(p["name"]))
-                srole = sp.role if sp else "-"
-                base = cue.replace(" (before)", "")
-                table[(base, place)][f"g:{p['role']}"] += 1
-                fam = family(sp.rule or "" if sp else "", srole)
-                by_family[(base, fam)][p["role"]] += 1
-                table[(base, place)][f"{p['role']}>{srole}"] += 1
-                rows.append((label, art.id, p["name"], p["role"], srole, sp.rule if sp else "", cue, place, line))
+            cue, place, line = classify(art, p["name"], occasion_re, press_re)
+            sp = sysp.get(canon(p["name"]))
+            srole = sp.role if sp else "-"
+            base = cue.replace(" (before)", "")
+            table[(base, place)][f"g:{p['role']}"] += 1
+            fam = family(sp.rule or "" if sp else "", srole)
+            by_family[(base, fam)][p["role"]] += 1
+            table[(base, place)][f"{p['role']}>{srole}"] += 1
+            rows.append((label, art.id, p["name"], p["role"], srole, sp.rule if sp else "", cue, place, line))
     print(f"sets: {' '.join(paths(s)[0] for s in sets)}")
     print(f"{'cue':<16}{'place':<15}{'speaker':>8}{'other':>7}  library (gold>library)")
     totals: dict[str, Counter[str]] = defaultdict(Counter)
