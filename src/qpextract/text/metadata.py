@@ -689,8 +689,9 @@ def _titlecase(name: str) -> str:
     return regex.sub(r"\p{Lu}{2,}+", lambda m: m.group().capitalize(), name)
 
 
-def _expand(template: str, cfg: dict[str, Any]) -> str:
-    """A dateline template of data/vi/datelines.yaml with its named parts ("{date}") written out."""
+def _parts(cfg: dict[str, Any]) -> dict[str, str]:
+    """The named parts of data/vi/datelines.yaml's templates ("{date}", "{month_vi}", "{opener}"), built once per load
+    (the byline openers read from data/vi/byline.yaml, not once per template)."""
     parts: dict[str, str] = dict(cfg["parts"])
     byline = read_yaml("byline.yaml")  # {opener}: the byline openers, written once (data/vi/byline.yaml)
     openers = sorted(byline["openers"] + byline["reporter_labels"], key=len, reverse=True)
@@ -700,6 +701,11 @@ def _expand(template: str, cfg: dict[str, Any]) -> str:
     for lang, words in cfg["month_words"].items():  # longest first: "mười hai" before "mười"
         alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
         parts[f"month_{lang}"] = f"(?i:{alternation})" if lang == "vi" else f"(?:{alternation})\\.?"
+    return parts
+
+
+def _expand(template: str, parts: dict[str, str]) -> str:
+    """A dateline template of data/vi/datelines.yaml with its named ``parts`` ("{date}") written out."""
     body = template
     while (expanded := _PART.sub(lambda m: parts.get(m.group(1), m.group()), body)) != body:
         body = expanded  # parts name other parts: {date} holds {month_date}, which holds {month_vi}
@@ -709,10 +715,11 @@ def _expand(template: str, cfg: dict[str, Any]) -> str:
 def load_datelines() -> list[tuple[str, regex.Pattern[str]]]:
     """The dateline rules of data/vi/datelines.yaml, compiled to whole-line patterns."""
     cfg = read_yaml("datelines.yaml")
-    head, tail = _expand(cfg["chrome_head"], cfg), _expand(cfg["chrome_tail"], cfg)
+    parts = _parts(cfg)
+    head, tail = _expand(cfg["chrome_head"], parts), _expand(cfg["chrome_tail"], parts)
     rules = []
     for rule in cfg["rules"]:
-        body = _expand(rule["pattern"], cfg)
+        body = _expand(rule["pattern"], parts)
         # a bullet the page prints before any of them ("  • Cập nhật: …")
         rules.append((rule["name"], regex.compile(r"\s*(?:[•·]\s*)?" + head + r"(?:" + body + r")" + tail + r"\s*")))
     return rules
@@ -721,7 +728,7 @@ def load_datelines() -> list[tuple[str, regex.Pattern[str]]]:
 def load_agency_lead() -> tuple[str, regex.Pattern[str]]:
     """The ``agency_lead`` rule of data/vi/datelines.yaml, its parts expanded: its name and pattern."""
     cfg = read_yaml("datelines.yaml")
-    return cfg["agency_lead"]["name"], regex.compile(_expand(cfg["agency_lead"]["pattern"], cfg))
+    return cfg["agency_lead"]["name"], regex.compile(_expand(cfg["agency_lead"]["pattern"], _parts(cfg)))
 
 
 def match_agency_lead(rule: tuple[str, regex.Pattern[str]], text: str, start: int = 0, end: Optional[int] = None) -> Optional[str]:
