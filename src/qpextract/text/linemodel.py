@@ -265,12 +265,7 @@ class LineModel:
                 if tail and tail.start() > s:
                     e = tail.start()
                     title_date = line_date(tail.group("tail"), r)
-                site = r.site_tail.search(text, s, e)
-                if site and text[s : site.start()].strip():
-                    e = site.start()
-                null = r.cms_null.match(text, s, e)
-                if null:
-                    s = null.end()
+                s, e, _ = r.headline_chrome(text, s, e)
                 title = text[s:e].strip()
                 if i + 1 < n and probs[i + 1]["title"] >= th["title"] and strips[i + 1] != strips[i] and r.wrapped(title, strips[i + 1]):
                     title = f"{title} {strips[i + 1]}"

@@ -212,14 +212,9 @@ class MetadataReader:
                     if doc.published is None:
                         doc.published = dated_at[1]
                     doc.explain(self.name, rule, tail.start("tail"), tail.end("tail"))
-                site = self.site_tail.search(text, s, e)
-                if site and text[s : site.start()].strip():
-                    doc.explain(self.name, "title.site_tail", site.start(), e)
-                    e = site.start()  # "… - Báo Mẫu Sơn": the site's name, as a page's <title> prints it
-                null = self.cms_null.match(text, s, e)
-                if null:
-                    doc.explain(self.name, "title.cms_null", s, null.end())
-                    s = null.end()  # "null Huyện Mẫu Sơn …": a template's empty field before the headline
+                s, e, cuts = self.headline_chrome(text, s, e)
+                for rule, a, b in cuts:
+                    doc.explain(self.name, rule, a, b)
                 doc.title = text[s:e].strip()
                 doc.explain(self.name, "title.headline", s, e)
                 first += 1
@@ -265,6 +260,21 @@ class MetadataReader:
         if page and self.line_model is not None:
             self.read_with_model(doc)
         doc.reference = reference_date(doc.published, doc.title)
+
+    def headline_chrome(self, text: str, s: int, e: int) -> tuple[int, int, list[tuple[str, int, int]]]:
+        """The headline line ``s:e`` without the page's chrome around it, and each rule that cut with what it cut:
+        ``title.site_tail`` ("… - Báo Mẫu Sơn", the site's name as a page's <title> prints it), ``title.cms_null``
+        ("null Huyện Mẫu Sơn …", a template's empty field before it); one reading for the rules and the line model."""
+        cuts: list[tuple[str, int, int]] = []
+        site = self.site_tail.search(text, s, e)
+        if site and text[s : site.start()].strip():
+            cuts.append(("title.site_tail", site.start(), e))
+            e = site.start()
+        null = self.cms_null.match(text, s, e)
+        if null:
+            cuts.append(("title.cms_null", s, null.end()))
+            s = null.end()
+        return s, e, cuts
 
     def read_with_model(self, doc: Document) -> None:
         """``title.model``, ``dateline.model``, ``byline.model`` (data/vi/line_model.yaml): the learned line model's
