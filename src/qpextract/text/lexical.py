@@ -51,7 +51,9 @@ def word_pairs(text: str, common: frozenset[str]) -> set[tuple[str, str]]:
 
 def word_alternation(words: Iterable[str]) -> re.Pattern[str]:
     """One pattern matching any of ``words`` as a whole word, longest first ("mười hai" before "mười"), each word
-    literal: a trie of alternatives, linear (the cue and domain lists of the role model and the person registry)."""
+    literal: a flat alternation of escaped literals (no nested quantifier: linear; not the prefix trie of
+    ``patterns.trie_pattern``, whose blanks and hyphens match loosely), for the role model's cue lists and the
+    person registry's domain words."""
     alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
 
