@@ -393,7 +393,7 @@ class AbbreviationTagger:
         self.owner_names = frozenset(gloss["owners"])
         self.owner_alternatives = "|".join(regex.escape(o) for o in sorted(gloss["owners"], key=len, reverse=True))
         self.loose: dict[str, Optional[regex.Pattern[str]]] = {}  # abbr.written_loose, by table name
-        self.loose_min_words = 4  # abbr.written_loose: a name capitalized only on its first word has 5 words or more
+        self.loose_min_words = int(cfg["written_loose_min_words"])  # abbr.written_loose, a name capitalized on its first word alone
         self.media_heads = tuple(gloss["media_heads"])
         self.gloss_heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(gloss_heads) + r"(?![\p{L}])")
         self.gloss_words = int(gloss["max_words"])
@@ -466,12 +466,13 @@ class AbbreviationTagger:
         return (loose, "abbr.written_loose") if loose else None
 
     def _written_loosely(self, text: str, entry: AbbreviationEntry) -> Optional[str]:
-        """``abbr.written_loose``: the table's name of a proper body as the article writes it with a small difference, the
-        first in the text: "của" between two of its words ("Công ước của Liên Hợp Quốc về Luật Biển"), without its owner
-        at the end or with one ("Cục Tình báo Trung ương" for "… Mỹ", "Bộ Chỉ huy Thái Bình Dương Mỹ" for "… Thái Bình
-        Dương"); its own words at least three besides the owner, printed with a capital past the first word, or only on the
-        first mid-sentence in a longer name (the name, not a description: "các đơn vị bảo vệ nhân dân", "Cơ quan an ninh
-        đã …", "Lực lượng phòng vệ"); none when the article also writes the table's name as it is. None when it is written as in the table or not at all."""
+        """``abbr.written_loose``: the table's name of a proper body as the article writes it a little otherwise, as
+        printed, the first in the text, so that the record carries the article's own rendering: "của" between two of
+        its words ("Công ước của Liên Hợp Quốc về Luật Biển"), its owner dropped ("Cục Tình báo Trung ương" for "… Mỹ")
+        or one added ("Bộ Chỉ huy Thái Bình Dương Mỹ" for "… Thái Bình Dương"). Only a name, not a description: a
+        capital past its first word, or on the first alone mid-sentence in a name of ``written_loose_min_words`` words
+        or more ("các đơn vị bảo vệ nhân dân", "Cơ quan an ninh đã …", "Lực lượng phòng vệ" are none). None when the
+        article also writes the table's name as it is, or writes no such rendering."""
         pattern = self._loose_pattern(entry.expansion)
         if pattern is None:
             return None
@@ -483,7 +484,7 @@ class AbbreviationTagger:
                 return None  # the table's own name is written too ("Lực lượng phòng vệ Nhật Bản (JSDF)"): the table's
             first, *rest = m.group(1).split()
             named = any(w[:1].isupper() for w in rest) or (
-                len(rest) >= self.loose_min_words and first[:1].isupper() and _MID_SENTENCE.search(text, 0, m.start()) is not None
+                1 + len(rest) >= self.loose_min_words and first[:1].isupper() and _MID_SENTENCE.search(text, 0, m.start()) is not None
             )
             if found is None and named:  # no capital past the first word: a description ("Cơ quan an ninh đã …")
                 found = written
