@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Optional
 
 from qpextract.document import Document
 from qpextract.extractors.events.tables import RoleRule, RoleTables, find_all, phrase_key, phrase_regex
-from qpextract.models import Official, Participant, TemporalExpression
+from qpextract.models import Mention, Official, Participant, TemporalExpression
 
 _AFTER_LIMIT = 320  # characters after a name searched for its cue (posts can be long)
 _JOIN_TAIL = 12  # words a post, a rank or "đồng chí" may take between "và" and the next name
@@ -108,6 +108,16 @@ def _before(span: tuple[str, str, str], main: tuple[str, str, str]) -> bool:
     if "XXXX" in (span[0], main[0]):
         return span[2] < main[1]
     return (span[0], span[2]) < (main[0], main[1])
+
+
+def _lead_mentions(
+    official: Official, lead: list[Sentence], earlier: set[Sentence], sentence_of: Callable[[int], Sentence]
+) -> Iterator[tuple[Mention, Sentence]]:
+    """The official's mentions in a lead sentence that reports no earlier event, each with its sentence."""
+    for m in official.mentions:
+        sentence = sentence_of(m.start)
+        if sentence in lead and sentence not in earlier:
+            yield m, sentence
 
 
 class RoleReader:
@@ -407,10 +417,7 @@ class RoleReader:
             official = doc.officials[p.official] if p.official is not None else None
             hit = None
             if p.role == "other" and official is not None:
-                for m in official.mentions:
-                    sentence = sentence_of(m.start)
-                    if sentence not in lead or sentence in earlier:
-                        continue
+                for m, sentence in _lead_mentions(official, lead, earlier, sentence_of):
                     own = self._own_title_start(doc, sentence, m.start, official)
                     if self._phrases_before(doc, low, sentence, own, self.t.owner_re):
                         hit = m
@@ -443,10 +450,7 @@ class RoleReader:
         if self.t.lead_declaring_re is None or self.main_type in self.t.lead_declaring_not_for_types:
             return None
         others = sorted(m.start for o in doc.officials if o is not official for m in o.mentions)
-        for m in official.mentions:
-            sentence = sentence_of(m.start)
-            if sentence not in lead or sentence in earlier:
-                continue
+        for m, sentence in _lead_mentions(official, lead, earlier, sentence_of):
             k = bisect_right(others, m.end)
             nxt = min(others[k] if k < len(others) else sentence[1], sentence[1])
             end = self._clause_end(low, m.end, nxt)
@@ -467,10 +471,7 @@ class RoleReader:
         """A mention of the lead opens its clause, after its own rank, honorific or posts and at most a few capitalized
         words, figures or "và" ("Thủ tướng A ký …", "Ngày 21/7, B …"), not after a verb or a preposition ("không công
         nhận Tổng thống C", "cuộc gặp với lãnh đạo D", "nhằm lật đổ Tổng thống E"): the one who acts, not one spoken of."""
-        for m in official.mentions:
-            sentence = sentence_of(m.start)
-            if sentence not in lead or sentence in earlier:
-                continue
+        for m, sentence in _lead_mentions(official, lead, earlier, sentence_of):
             start = self._own_title_start(doc, sentence, m.start, official)
             a = max(sentence[0], start - _OWN_TITLE_LEN)
             before = doc.text[a:start]
