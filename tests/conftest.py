@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import time
 from collections.abc import Callable
@@ -46,6 +47,18 @@ def load_tool(name: str, folder: str = "tools") -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def write_abbreviation_set(folder: Path, rows: list[tuple[str, str, dict]]) -> str:
+    """A toy development set NAME.jsonl + NAME-inputs.jsonl under ``folder`` from (id, text, abbreviations) rows; its
+    path prefix (the abbreviation tools read sets this way)."""
+    with open(folder / "toy-inputs.jsonl", "w", encoding="utf-8") as fh:
+        for aid, text, _ in rows:
+            fh.write(json.dumps({"id": aid, "text": text}, ensure_ascii=False) + "\n")
+    with open(folder / "toy.jsonl", "w", encoding="utf-8") as fh:
+        for aid, _, abbreviations in rows:
+            fh.write(json.dumps({"id": aid, "abbreviations": abbreviations}, ensure_ascii=False) + "\n")
+    return str(folder / "toy")
 
 
 def cpu_seconds(run: Callable[[], object], runs: int = 1) -> float:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from conftest import load_tool
+from conftest import load_tool, write_abbreviation_set
 
 
 def test_counts_alone_and_inside_a_name(tmp_path: Path, capsys) -> None:
@@ -15,12 +14,7 @@ def test_counts_alone_and_inside_a_name(tmp_path: Path, capsys) -> None:
         ("a2", "Theo RIA-Novosti, tàu đã rời cảng.", {"RIA": "Russian Information Agency"}),
         ("a3", "Ảnh: RIA. Tàu rời cảng.", {"RIA": "Russian Information Agency"}),
     ]
-    with open(tmp_path / "toy-inputs.jsonl", "w", encoding="utf-8") as fh:
-        for aid, text, _ in rows:
-            fh.write(json.dumps({"id": aid, "text": text}, ensure_ascii=False) + "\n")
-    with open(tmp_path / "toy.jsonl", "w", encoding="utf-8") as fh:
-        for aid, _, abbreviations in rows:
-            fh.write(json.dumps({"id": aid, "abbreviations": abbreviations}, ensure_ascii=False) + "\n")
+    write_abbreviation_set(tmp_path, rows)
     tool.main(["RIA"], [("toy", tmp_path / "toy.jsonl", tmp_path / "toy-inputs.jsonl")])
     lines = {tuple(line.split("\t")[:4]) for line in capsys.readouterr().out.splitlines()}
     assert ("RIA", "inside a name", "2", "1") in lines

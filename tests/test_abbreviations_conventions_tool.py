@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from conftest import load_tool
-
-
-def _write_set(folder: Path, rows: list[tuple[str, str, dict]]) -> str:
-    """A development set NAME.jsonl + NAME-inputs.jsonl under ``folder``; its path prefix."""
-    with open(folder / "toy-inputs.jsonl", "w", encoding="utf-8") as fh:
-        for aid, text, _ in rows:
-            fh.write(json.dumps({"id": aid, "text": text}, ensure_ascii=False) + "\n")
-    with open(folder / "toy.jsonl", "w", encoding="utf-8") as fh:
-        for aid, _, abbreviations in rows:
-            fh.write(json.dumps({"id": aid, "abbreviations": abbreviations}, ensure_ascii=False) + "\n")
-    return str(folder / "toy")
+from conftest import load_tool, write_abbreviation_set
 
 
 def test_counts_readers_majority_and_unrecorded(tmp_path: Path) -> None:
     tool = load_tool("abbreviations_conventions")
-    prefix = _write_set(tmp_path, [
+    prefix = write_abbreviation_set(tmp_path, [
         ("a1", "Huấn luyện LLVT huyện và DQTV xã.", {"LLVT": "lực lượng vũ trang nhân dân", "DQTV": "dân quân tự vệ"}),
         ("a2", "Xây dựng LLVT vững mạnh; DQTV ra quân.", {"LLVT": "Lực lượng vũ trang  nhân dân"}),
         ("a3", "Lãnh đạo LLVT tỉnh; DQTV huấn luyện.", {"LLVT": "lực lượng vũ trang"}),
