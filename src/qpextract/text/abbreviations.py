@@ -94,6 +94,7 @@ from qpextract.document import Document
 from qpextract.models import Abbreviation
 from qpextract.patterns import trie_pattern
 from qpextract.text.credits import credit_labels
+from qpextract.text.lexical import literal_alternation
 
 
 def _char_class(keep: str) -> str:
@@ -391,7 +392,7 @@ class AbbreviationTagger:
         for owner in gloss["owners"]:
             self.gloss_owners.setdefault(owner.split()[-1], []).append(owner)
         self.owner_names = frozenset(gloss["owners"])
-        self.owner_alternatives = "|".join(regex.escape(o) for o in sorted(gloss["owners"], key=len, reverse=True))
+        self.owner_alternatives = literal_alternation(gloss["owners"])
         self.loose: dict[str, Optional[regex.Pattern[str]]] = {}  # abbr.written_loose, by table name
         self.loose_min_words = int(cfg["written_loose_min_words"])  # abbr.written_loose, a name capitalized on its first word alone
         self.media_heads = tuple(gloss["media_heads"])

@@ -54,8 +54,13 @@ def word_alternation(words: Iterable[str]) -> re.Pattern[str]:
     literal: a flat alternation of escaped literals (no nested quantifier: linear; not the prefix trie of
     ``patterns.trie_pattern``, whose blanks and hyphens match loosely), for the role model's cue lists and the
     person registry's domain words."""
-    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{literal_alternation(words)})(?!\w)")
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """The body of such a pattern: ``words`` escaped, longest first, joined by "|", for a pattern that sets its own
+    boundaries and flags (the owners after a name in ``abbr.written_loose``)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def pair_share(words: set[tuple[str, str]], ref: set[tuple[str, str]]) -> float:
