@@ -2,6 +2,7 @@
 
     python tools/roles_blind_sample.py CORPUS [--seed S] [--count N] [--exclude TSV ...] > sample.txt
 
+With --quoted, articles that quote a person (``QUOTED``) are drawn instead of gathering headlines.
 CORPUS: give /work/wt/wild/articles-no-heldout.jsonl. Articles of every development gold input file (wild.DEV_SETS,
 seeds) and of earlier judged sheets (--exclude, their `id` column) are left out; of the rest, those of 400-5,000
 characters whose headline or first sentence (``LEAD`` characters) holds one of ``GATHERING`` are drawn with the seed, with no run of the library, so that the
@@ -28,6 +29,13 @@ GATHERING = re.compile(
     re.IGNORECASE,
 )
 
+# a person quoted: a statement verb after a title or a name-like word (the statement rules' cues, written before any run)
+QUOTED = re.compile(
+    r"(?<!\w)(?:ông|bà|tướng|đại tướng|thượng tướng|trung tướng|thiếu tướng|bộ trưởng|người phát ngôn|phát ngôn viên)"
+    r" [^.\n]{0,60}?(?:nói|cho biết|tuyên bố|khẳng định|nhấn mạnh|phát biểu)(?!\w)",
+    re.IGNORECASE,
+)
+
 
 def main() -> None:
     """Print the drawn articles."""
@@ -36,6 +44,8 @@ def main() -> None:
     ap.add_argument("--seed", default=SEED)
     ap.add_argument("--count", type=int, default=25)
     ap.add_argument("--exclude", type=Path, nargs="*", default=[])
+    ap.add_argument("--quoted", action="store_true",
+                    help="draw general news that quotes a person (QUOTED in the text) instead of gathering headlines")
     args = ap.parse_args()
     skip = audit_skip_ids() | sampled_ids(args.exclude)
     pool = []
@@ -44,11 +54,15 @@ def main() -> None:
             a = json.loads(line)
             if a["id"] in skip or not 400 <= len(a.get("text", "")) <= 5000:
                 continue
-            if GATHERING.search((a.get("title") or "") + "\n" + a["text"][:LEAD]):
+            if args.quoted:
+                if QUOTED.search(a["text"]):
+                    pool.append(a)
+            elif GATHERING.search((a.get("title") or "") + "\n" + a["text"][:LEAD]):
                 pool.append(a)
     pool.sort(key=lambda a: a["id"])
     drawn = random.Random(args.seed).sample(pool, min(args.count, len(pool)))
-    print(f"# {len(drawn)} of {len(pool)} gathering headlines, seed {args.seed!r}")
+    kind = "quoting articles" if args.quoted else "gathering headlines"
+    print(f"# {len(drawn)} of {len(pool)} {kind}, seed {args.seed!r}")
     for n, a in enumerate(drawn, 1):
         print(f"\n=== {n} {a['id']}\n# {a.get('title')}\n{a['text']}")
 
