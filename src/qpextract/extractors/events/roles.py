@@ -284,7 +284,14 @@ class RoleReader:
                     informs_in_lead.add(idx)
                     if self._quoted(doc, low, sentence, own) and not self._to_press(low, sentence):
                         tells_in_lead.setdefault(idx, (ms, me))
-                for into, rs in ((found, [rule]), (kept, [r for r in rules if r.name not in self.t.press_source_rules])):
+                # what a person's words elsewhere keep: no press source's speech, no speech said to the press here
+                to_press = self._to_press(low, sentence)
+                own_rules = [
+                    r
+                    for r in rules
+                    if r.name not in self.t.press_source_rules and not (to_press and r.name in self.t.press_speech_rules)
+                ]
+                for into, rs in ((found, [rule]), (kept, own_rules)):
                     r = min(rs, key=self._rank, default=None)
                     best = into.get(idx)
                     if r is not None and (
@@ -299,7 +306,7 @@ class RoleReader:
             # nor is one who informs about it elsewhere ("Đại tá A cho biết …" and '"…", Đại tá A nói'): what he
             # says (role.speaker.noi) is told about the event, not said in it (role.other.cho_biet, the guide)
             for idx in (press_sources | informing) & found.keys():
-                if found[idx][0].name in self.t.press_source_rules and (
+                if found[idx][0].name in self.t.press_source_rules | self.t.press_speech_rules and (
                     idx in press_sources or found[idx][0].name == _SAYS
                 ):
                     if idx in kept:

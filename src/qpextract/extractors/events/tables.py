@@ -405,6 +405,7 @@ class RoleVocabulary(BaseModel):
     list_openers: list[str] = Field(default_factory=list)
     passive_agent_words: int = Field(default=5, ge=1, le=8)
     press_source_rules: list[str] = Field(default_factory=list)  # speech of one who tells the press: no speech
+    press_speech_rules: list[str] = Field(default_factory=list)  # a speech said to the press: none in the event
     collective: list[str] = Field(default_factory=list)  # "đồng chủ trì", "cùng": a predicate of several people
     not_acting_before: list[str] = Field(default_factory=list)  # "của A", "liệt sĩ B": named in the lead, not acting
     acting_possessors: list[str] = Field(default_factory=list)  # "sự chỉ huy của A": A acts all the same
@@ -499,6 +500,7 @@ class RoleTables:
         self.not_acting_re = phrase_regex(voc.not_acting_before or ["của"])
         self.collective_re = phrase_regex(voc.collective or ["đồng chủ trì"])
         self.press_source_rules = frozenset(voc.press_source_rules)
+        self.press_speech_rules = frozenset(voc.press_speech_rules)
         # "A được các nhà hảo tâm tặng ngôi nhà": the passive with its agent between "được" and the verb
         agent = r"(?:\s+[^\W\d_][\w-]*|\s+\d[\d.,/]*){1,%d}?" % voc.passive_agent_words
         self.passive = [
