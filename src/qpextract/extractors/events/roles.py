@@ -438,8 +438,9 @@ class RoleReader:
 
     def _rank(self, rule: RoleRule) -> tuple[bool, bool, int]:
         """The order in which a person's rules win: one that only informs last; one of what he undergoes (a defendant,
-        a victim: `undergoes`) before any other, whatever he says or reports ("bị cáo A … trình bày"); then `precedence`."""
-        return rule.informs, not rule.undergoes, self.t.precedence[rule.role]
+        a victim: `undergoes`) or of a deed of his own in the event (a recruit, a relative at the send-off: `own_deed`)
+        before any other, whatever he says or reports ("bị cáo A … trình bày", "tân binh B phát biểu"); then `precedence`."""
+        return rule.informs, not (rule.undergoes or rule.own_deed), self.t.precedence[rule.role]
 
     def _declares_in_lead(
         self,

@@ -302,6 +302,7 @@ class RoleRule(BaseModel):
     at_occasion: Optional[str] = None
     informs: bool = False  # its cue makes the person a source of the news, no participant
     undergoes: bool = False  # what the person undergoes (a defendant, a victim): wins over what he says or reports
+    own_deed: bool = False  # a deed of his own in the event (the recruit who enlists): wins over what he says or reports
     at_gatherings_of: list[EventType] = Field(default_factory=list)  # also when such an event is a meeting
     passive_verbs: list[str] = Field(default_factory=list)  # "được <agent> <verb>" after the name
     to_press: bool = False  # said to the press (a press word in the sentence): a source, no participant
