@@ -60,7 +60,11 @@ def test_alternation_is_the_same_from_run_to_run() -> None:
     code = f"from qpextract.text.lexical import literal_alternation as f; print(f({words!r}))"
     runs = {
         subprocess.run(
-            [sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         for seed in ("1", "2", "3")
     }
