@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Where the full pipeline spends its time, over the real corpus and the seeds.
+"""Where the full pipeline spends its time, over the bundled seeds and the articles of ``--articles``.
 
     python bench/profile.py [--articles PATH] [--seeds DIR] [--limit N] [--top N] [--pyinstrument]
 
@@ -41,12 +41,12 @@ sys.path.insert(0, str(ROOT / "src"))
 _spec = importlib.util.spec_from_file_location("qpx_bench_run", _HERE / "run.py")
 _run = importlib.util.module_from_spec(_spec)  # type: ignore[arg-type]
 _spec.loader.exec_module(_run)  # type: ignore[union-attr]
-DEFAULT_ARTICLES, DEFAULT_SEEDS, load_lines = _run.DEFAULT_ARTICLES, _run.DEFAULT_SEEDS, _run.load_lines
+DEFAULT_SEEDS, load_lines = _run.DEFAULT_SEEDS, _run.load_lines
 
 
 def items(args: argparse.Namespace) -> list[dict[str, Any]]:
     articles = args.articles if args.articles and Path(args.articles).is_file() else None
-    if articles is None:
+    if args.articles and articles is None:
         print(f"warning: no real corpus at {args.articles}: seeds only", file=sys.stderr)
     out = [json.loads(line) for line in load_lines(articles, args.seeds)]
     return out[: args.limit] if args.limit else out
@@ -107,7 +107,9 @@ def module_key(filename: str) -> str:
 
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
+    ap.add_argument("--articles", type=Path, default=None,
+                    help="JSONL of real articles profiled with the seeds (default: none, the bundled seeds only; "
+                         "not the shared corpus, which holds the held-out articles: tools/wild_no_heldout.py)")
     ap.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
     ap.add_argument("--limit", type=int, default=0, help="only the first N inputs")
     ap.add_argument("--top", type=int, default=25, help="functions per table (default 25)")

@@ -1,6 +1,9 @@
 """Speed of the temporal extractor alone over the real corpus (documents built beforehand).
 
-    PYTHONPATH=src python bench/temporal_speed.py [../shared/corpus-real/articles.jsonl]
+    PYTHONPATH=src python bench/temporal_speed.py ARTICLES.jsonl
+
+ARTICLES.jsonl is required: the shared corpus (../shared/corpus-real/articles.jsonl) holds the held-out
+articles; give the no-held-out file tools/wild_no_heldout.py writes.
 
 Documents are normalized and their metadata (reference date) read first; only
 the TemporalExtractor call is timed, in CPU time, best of three passes.
@@ -13,12 +16,12 @@ import sys
 import time
 from pathlib import Path
 
-DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpus-real" / "articles.jsonl"
-
-
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    path = Path(args[0]) if args else DEFAULT
+    if not args:
+        print(__doc__, file=sys.stderr)
+        return 2
+    path = Path(args[0])
     from qpextract import Pipeline
     from qpextract.extractors.temporal import TemporalExtractor
     from qpextract.text.metadata import MetadataReader

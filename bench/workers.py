@@ -20,9 +20,6 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_ARTICLES = Path("/work/shared/corpus-real/articles.jsonl")
-if not DEFAULT_ARTICLES.is_file():
-    DEFAULT_ARTICLES = ROOT.parent / "shared" / "corpus-real" / "articles.jsonl"
 
 _CHILD = r"""
 import json, resource, sys, time
@@ -47,7 +44,9 @@ def run(src: Path, inputs: Path, workers: int, out: Path) -> dict:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
+    ap.add_argument("--articles", type=Path, required=True,
+                    help="JSONL of real articles (required: the shared corpus holds the held-out articles; "
+                         "give the no-held-out file tools/wild_no_heldout.py writes)")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--src", type=Path, default=ROOT / "src")
     args = ap.parse_args()

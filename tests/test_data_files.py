@@ -87,14 +87,6 @@ def test_a_credit_label_for_an_unknown_reader_names_the_file(monkeypatch: pytest
         credits._credits.cache_clear()
 
 
-# Files whose header does not yet say where their words came from: each is being changed by another branch this
-# pass (abbreviations, events, page metadata, people and positions); strike a name off when its header has a source.
-_SOURCE_PENDING = frozenset(
-    "abbreviation_context.yaml abbreviation_definitions.yaml nonfinal_abbreviations.tsv not_abbreviations.tsv "
-    "event_triggers.tsv events.yaml datelines.yaml headline.yaml line_model.tsv line_model.yaml boilerplate.tsv "
-    "bodies.tsv bodies_context.yaml bodies_continuations.tsv bodies_words.tsv given_names_foreign.tsv honorifics.tsv "
-    "officials_rules.yaml ranks_context.yaml surnames.tsv titles_context.yaml".split()
-)
 ALL_FILES = sorted(p.name for p in DATA.iterdir() if p.name.endswith((".tsv", ".yaml", ".txt")))
 
 
@@ -109,13 +101,5 @@ def _header(name: str) -> str:
 @pytest.mark.parametrize("name", ALL_FILES)
 def test_data_file_header_names_its_source(name: str) -> None:
     """STYLE: every word list says in its header where its words came from (the word "source")."""
-    if name in _SOURCE_PENDING:
-        pytest.skip("header without a source, left to the branch that owns the file this pass")
     assert "source" in _header(name).lower(), f"{name}: no 'source' in the header"
 
-
-def test_pending_sources_are_files_that_still_lack_one() -> None:
-    """The list of files left without a source names only real files that still lack it (it can only shrink)."""
-    for name in sorted(_SOURCE_PENDING):
-        assert DATA.joinpath(name).is_file(), name
-        assert "source" not in _header(name).lower(), f"{name} has a source now: strike it off _SOURCE_PENDING"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from qpextract.extractors.numbers import _window_spans
-from qpextract.text.lexical import TOKEN, Lexical, same_length_lower, word_alternation
+from qpextract.text.lexical import TOKEN, Lexical, literal_alternation, same_length_lower, word_alternation
 
 TEXT = (
     "Năm 2023, x1.5 thanh niên (12,5%) nhập ngũ; a12,3.4 và 1.200.000 đồng.\n"
@@ -40,3 +40,32 @@ def test_word_alternation_longest_whole_word() -> None:
     """The longest phrase wins where one holds another, and a phrase inside a longer word is no match."""
     pattern = word_alternation(["mười", "mười hai", "ba", "mười"])
     assert [m.group() for m in pattern.finditer("tháng mười hai, tháng mười, bao")] == ["mười hai", "mười"]
+
+
+def test_alternation_is_the_same_from_run_to_run() -> None:
+    """Words of one length keep one order whatever the input order or the string hash seed of the process."""
+    import os
+    import subprocess
+    import sys
+
+    words = [f"{a}{b}" for a in "abcdefgh" for b in "xyzw"] + ["mười hai", "ba", "mười"]
+    rng = random.Random(1)
+    built = set()
+    for _ in range(20):
+        rng.shuffle(words)
+        built.add(literal_alternation(words))
+        assert word_alternation(words).pattern == rf"(?<!\w)(?:{literal_alternation(words)})(?!\w)"
+    assert built == {literal_alternation(sorted(words))}
+    assert literal_alternation(["ba", "ab", "mười", "a.b"]) == r"mười|a\.b|ab|ba"
+    code = f"from qpextract.text.lexical import literal_alternation as f; print(f({words!r}))"
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert runs == {literal_alternation(words) + "\n"}

@@ -288,7 +288,7 @@ def write_weights(weights: dict[str, dict[str, float]], sets: list[str]) -> None
     names = ", ".join(Path(s).name for s in sets)
     head = [
         "# Line model of text/linemodel.py: one L2 logistic regression per kind of line (title, dateline, byline)",
-        f"# over the line features of LineModel.line_features. Trained on the web dev pages ({names}),",
+        f"# over the line features of LineModel.line_features. Source: trained on the web dev pages ({names}),",
         f"# labels read from their gold (tools/web_lines.py label_lines), on {_dt.date.today().isoformat()}, by",
         "#   PYTHONPATH=src python tools/web_lines.py train " + " ".join(sets),
         f"# (L2 {L2:g}, features seen on fewer than {MIN_COUNT} lines dropped). Generated: do not edit by hand.",

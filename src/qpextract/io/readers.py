@@ -40,7 +40,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO, TYPE_CHECKING, Any, Optional, Union
+from typing import IO, TYPE_CHECKING, Any, Literal, Optional, Union
 
 from qpextract.errors import DecodeError, EmptyInputError, InputError
 from qpextract.text.decode import decode_bytes
@@ -556,6 +556,31 @@ class _BombError(Exception):
     pass
 
 
+def _admit(
+    n: int, name: str, size: int, regular: bool, source: str, stem: str, limits: Limits
+) -> tuple[Literal["read", "skip", "stop"], Optional[Item]]:
+    """Whether the ``n``-th file member of an archive (from 0) is read: ("read", None); ("skip", its error line, or None
+    for a kind of file not read); ("stop", the error line) past the members allowed. One gate for zip and tar: the
+    member count, zip-slip paths, links and devices, archives inside, the size of a member read whole."""
+    msource, aid = f"{source}!{name}", _stem(name)
+    if n >= limits.max_members:
+        return "stop", _error(f"{stem}:rest", source, "too_large", f"archive has over {limits.max_members} members")
+    bad = _unsafe_name(name)
+    if bad:
+        return "skip", _error(aid, msource, "parse", f"unsafe member path {name!r}: {bad} (zip-slip)")
+    suffix = _suffix(name)
+    if suffix not in KNOWN_SUFFIXES:
+        return "skip", None
+    if not regular:
+        return "skip", _error(aid, msource, "parse", "a link or device member is not read")
+    if suffix in ZIP_SUFFIXES + TAR_SUFFIXES:
+        return "skip", _error(aid, msource, "parse", "an archive inside an archive is not read")
+    if suffix not in JSONL_SUFFIXES + WARC_SUFFIXES and size > limits.max_bytes:
+        why = f"member of {size} bytes, over the limit of {limits.max_bytes}"
+        return "skip", _error(aid, msource, "too_large", why)
+    return "read", None
+
+
 def _zip_items(f: IO[bytes], source: str, stem: str, limits: Limits) -> Iterator[Item]:
     try:
         zf = zipfile.ZipFile(f)
@@ -569,22 +594,12 @@ def _zip_items(f: IO[bytes], source: str, stem: str, limits: Limits) -> Iterator
             name = info.filename
             msource = f"{source}!{name}"
             aid = _stem(name)
-            if n >= limits.max_members:
-                yield _error(f"{stem}:rest", source, "too_large", f"archive has over {limits.max_members} members")
+            verdict, error = _admit(n, name, info.file_size, True, source, stem, limits)
+            if error is not None:
+                yield error
+            if verdict == "stop":
                 return
-            bad = _unsafe_name(name)
-            if bad:
-                yield _error(aid, msource, "parse", f"unsafe member path {name!r}: {bad} (zip-slip)")
-                continue
-            suffix = _suffix(name)
-            if suffix in ZIP_SUFFIXES + TAR_SUFFIXES:
-                yield _error(aid, msource, "parse", "an archive inside an archive is not read")
-                continue
-            if suffix not in KNOWN_SUFFIXES:
-                continue
-            streamed = suffix in JSONL_SUFFIXES + WARC_SUFFIXES
-            if not streamed and info.file_size > limits.max_bytes:
-                yield _error(aid, msource, "too_large", f"member of {info.file_size} bytes, over the limit of {limits.max_bytes}")
+            if verdict == "skip":
                 continue
             if meter.total + info.file_size > meter.limit:
                 yield _error(f"{stem}:rest", source, "too_large", f"archive reading stopped at {name!r}: {meter.why}")
@@ -614,31 +629,17 @@ def _tar_items(raw: IO[bytes], source: str, stem: str, limits: Limits) -> Iterat
                 if member.isdir():
                     continue
                 name = member.name
-                msource = f"{source}!{name}"
-                aid = _stem(name)
                 count += 1
-                if count > limits.max_members:
-                    yield _error(f"{stem}:rest", source, "too_large", f"archive has over {limits.max_members} members")
+                verdict, error = _admit(count - 1, name, member.size, member.isreg(), source, stem, limits)
+                if error is not None:
+                    yield error
+                if verdict == "stop":
                     return
-                bad = _unsafe_name(name)
-                if bad:
-                    yield _error(aid, msource, "parse", f"unsafe member path {name!r}: {bad} (zip-slip)")
-                    continue
-                suffix = _suffix(name)
-                if suffix not in KNOWN_SUFFIXES:
-                    continue
-                if not member.isreg():
-                    yield _error(aid, msource, "parse", "a link or device member is not read")
-                    continue
-                if suffix in ZIP_SUFFIXES + TAR_SUFFIXES:
-                    yield _error(aid, msource, "parse", "an archive inside an archive is not read")
-                    continue
-                if suffix not in JSONL_SUFFIXES + WARC_SUFFIXES and member.size > limits.max_bytes:
-                    yield _error(aid, msource, "too_large", f"member of {member.size} bytes, over the limit of {limits.max_bytes}")
+                if verdict == "skip":
                     continue
                 f = tf.extractfile(member)
                 if f is not None:
-                    yield from _member_items(name, f, msource, limits, meter)  # type: ignore[arg-type]
+                    yield from _member_items(name, f, f"{source}!{name}", limits, meter)  # type: ignore[arg-type]
     except _BombError as exc:
         yield _error(f"{stem}:rest", source, "too_large", f"archive reading stopped: {exc}")
     except (tarfile.TarError, OSError, EOFError, zipfile.BadZipFile, zlib.error, ValueError, struct.error) as exc:

@@ -50,7 +50,7 @@ import regex
 from qpextract.data import read_yaml
 from qpextract.document import Document, Reference
 from qpextract.text.credits import credit_labels
-from qpextract.text.lexical import pair_share, unmarked, word_pairs
+from qpextract.text.lexical import literal_alternation, pair_share, unmarked, word_pairs
 from qpextract.text.lexicon import rank_rows, surnames, title_rows
 from qpextract.text.published import clock
 
@@ -709,7 +709,7 @@ def _parts(cfg: dict[str, Any]) -> dict[str, str]:
         regex.escape(o[:-1]) + r"\s*:" if o.endswith(":") else regex.escape(o) + r"\s*:?" for o in openers
     ) + ")"
     for lang, words in cfg["month_words"].items():  # longest first: "mười hai" before "mười"
-        alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+        alternation = literal_alternation(words)
         parts[f"month_{lang}"] = f"(?i:{alternation})" if lang == "vi" else f"(?:{alternation})\\.?"
     return parts
 

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
@@ -110,14 +111,21 @@ def _before(span: tuple[str, str, str], main: tuple[str, str, str]) -> bool:
     return (span[0], span[2]) < (main[0], main[1])
 
 
-def _lead_mentions(
-    official: Official, lead: list[Sentence], earlier: set[Sentence], sentence_of: Callable[[int], Sentence]
-) -> Iterator[tuple[Mention, Sentence]]:
-    """The official's mentions in a lead sentence that reports no earlier event, each with its sentence."""
-    for m in official.mentions:
-        sentence = sentence_of(m.start)
-        if sentence in lead and sentence not in earlier:
-            yield m, sentence
+@dataclass(frozen=True)
+class _Lead:
+    """The lead's sentences, the sentences that report an earlier event and the sentence of an offset: what the
+    readers of an official's lead mentions share (statement owners, lead declarers, lead subjects)."""
+
+    sentences: list[Sentence]
+    earlier: set[Sentence]
+    sentence_of: Callable[[int], Sentence]
+
+    def mentions(self, official: Official) -> Iterator[tuple[Mention, Sentence]]:
+        """The official's mentions in a lead sentence that reports no earlier event, each with its sentence."""
+        for m in official.mentions:
+            sentence = self.sentence_of(m.start)
+            if sentence in self.sentences and sentence not in self.earlier:
+                yield m, sentence
 
 
 class RoleReader:
@@ -179,6 +187,7 @@ class RoleReader:
         source_re = self.t.source_re if main_rule in self.t.statement_main_rules else self.t.source_or_commentator_re
         subject = self._headline_subject(doc, main_rule, main_trigger)
         earlier = self._earlier_sentences(doc, sentence_of, day) | self._other_occasions(doc, low, lead)
+        lead_scope = _Lead(lead, earlier, sentence_of)
         starts = [a for a, _ in doc.sentences]
         # under a statement or a headline in its own words, who is quoted in the first sentences ("Reuters dẫn tuyên bố
         # của Bộ trưởng A"), first where
@@ -358,7 +367,7 @@ class RoleReader:
                 in_lead
                 and not reactive
                 and idx not in informs_in_lead
-                and (not speaks_of or self._lead_subject(doc, low, official, lead, earlier, sentence_of))
+                and (not speaks_of or self._lead_subject(doc, low, official, lead_scope))
             ):
                 # (one who only informs the press in the lead is no participant; one named in the lead who informs
                 # further on still is)
@@ -370,7 +379,7 @@ class RoleReader:
                     doc.explain("events", _STATEMENT_SPEAKER, *quoted_early[idx])
                     out.append(Participant(name=official.name, role="speaker", official=idx, rule=_STATEMENT_SPEAKER))
                     continue
-                declares = self._declares_in_lead(doc, low, official, lead, earlier, sentence_of)
+                declares = self._declares_in_lead(doc, low, official, lead_scope)
                 if declares is not None:
                     # a declaring word in his own clause of the lead and no deed a rule names: he speaks (the guide:
                     # "a declaring word in his own clause at the event … makes him a speaker"), he does not merely take part
@@ -379,7 +388,7 @@ class RoleReader:
                     continue
                 out.append(Participant(name=official.name, role="other", official=idx, rule="role.other.lead"))
         if main_rule in self.t.owner_main_rules and not any(p.role == "speaker" for p in out):
-            out = self._statement_owners(doc, low, out, lead, earlier, sentence_of)
+            out = self._statement_owners(doc, low, out, lead_scope)
         if subject and not any(p.role == "speaker" for p in out):
             out = self._subject_speakers(
                 doc, out, subject, {k: v for k, v in states.items() if k not in actors}, named_in_lead - actors
@@ -404,15 +413,7 @@ class RoleReader:
             return " ".join(words[k:]).startswith(self.main_trigger + " ") or " ".join(words[k:]) == self.main_trigger
         return False
 
-    def _statement_owners(
-        self,
-        doc: Document,
-        low: str,
-        out: list[Participant],
-        lead: list[Sentence],
-        earlier: set[Sentence],
-        sentence_of: Callable[[int], Sentence],
-    ) -> list[Participant]:
+    def _statement_owners(self, doc: Document, low: str, out: list[Participant], lead: _Lead) -> list[Participant]:
         """Under a headline of what was said or done (`statement_owners.main_rules`) that no one has yet been found to
         state, a participant of role `other` whom the lead names as the owner of a statement ("Đó là tuyên bố của Thứ
         trưởng Quốc phòng Nga A", "theo thông báo của B": one of `statement_owners.before` just before his own rank and
@@ -424,7 +425,7 @@ class RoleReader:
             official = doc.officials[p.official] if p.official is not None else None
             hit = None
             if p.role == "other" and official is not None:
-                for m, sentence in _lead_mentions(official, lead, earlier, sentence_of):
+                for m, sentence in lead.mentions(official):
                     own = self._own_title_start(doc, sentence, m.start, official)
                     if self._phrases_before(doc, low, sentence, own, self.t.owner_re):
                         hit = m
@@ -442,15 +443,7 @@ class RoleReader:
         before any other, whatever he says or reports ("bị cáo A … trình bày", "tân binh B phát biểu"); then `precedence`."""
         return rule.informs, not (rule.undergoes or rule.own_deed), self.t.precedence[rule.role]
 
-    def _declares_in_lead(
-        self,
-        doc: Document,
-        low: str,
-        official: Official,
-        lead: list[Sentence],
-        earlier: set[Sentence],
-        sentence_of: Callable[[int], Sentence],
-    ) -> Optional[tuple[int, int]]:
+    def _declares_in_lead(self, doc: Document, low: str, official: Official, lead: _Lead) -> Optional[tuple[int, int]]:
         """Where a mention of the lead is followed, in its own clause (after his posts, before the next person), by a
         word of `lead_declaring` ("Đại tá A - phó viện trưởng … - khẳng định như vậy tại buổi họp báo …"); None if
         none is. Such a word said to the press counts too: the lead's declarer makes the headline's statement. Not under
@@ -458,7 +451,7 @@ class RoleReader:
         if self.t.lead_declaring_re is None or self.main_type in self.t.lead_declaring_not_for_types:
             return None
         others = sorted(m.start for o in doc.officials if o is not official for m in o.mentions)
-        for m, sentence in _lead_mentions(official, lead, earlier, sentence_of):
+        for m, sentence in lead.mentions(official):
             k = bisect_right(others, m.end)
             nxt = min(others[k] if k < len(others) else sentence[1], sentence[1])
             end = self._clause_end(low, m.end, nxt)
@@ -467,19 +460,11 @@ class RoleReader:
                     return m.start, m.end
         return None
 
-    def _lead_subject(
-        self,
-        doc: Document,
-        low: str,
-        official: Official,
-        lead: list[Sentence],
-        earlier: set[Sentence],
-        sentence_of: Callable[[int], Sentence],
-    ) -> bool:
+    def _lead_subject(self, doc: Document, low: str, official: Official, lead: _Lead) -> bool:
         """A mention of the lead opens its clause, after its own rank, honorific or posts and at most a few capitalized
         words, figures or "và" ("Thủ tướng A ký …", "Ngày 21/7, B …"), not after a verb or a preposition ("không công
         nhận Tổng thống C", "cuộc gặp với lãnh đạo D", "nhằm lật đổ Tổng thống E"): the one who acts, not one spoken of."""
-        for m, sentence in _lead_mentions(official, lead, earlier, sentence_of):
+        for m, sentence in lead.mentions(official):
             start = self._own_title_start(doc, sentence, m.start, official)
             a = max(sentence[0], start - _OWN_TITLE_LEN)
             before = doc.text[a:start]
