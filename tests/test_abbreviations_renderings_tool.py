@@ -39,3 +39,15 @@ def test_one_article_adds_no_row(tmp_path: Path) -> None:
     xqtz = dict(zip(tool.UNKNOWN_COLUMNS, rows["XQTZ"]))  # left unknown in w2, defined in w1
     assert (xqtz["unknown_articles"], xqtz["top_articles"]) == (1, 1)
     assert xqtz["kind"] == "-"  # defined once: no row from one article
+
+
+def test_beside_finds_the_name_articles_share_before_the_form() -> None:
+    tool = load_tool("abbreviations_renderings")
+    corpus = [
+        {"id": "w1", "text": "Theo Kênh truyền hình Cáp Tin tức (CNN), cuộc tập trận bắt đầu hôm qua."},
+        {"id": "w2", "text": "Phát biểu với Kênh truyền hình Cáp Tin tức (CNN) hôm nay, ông nói."},
+        {"id": "w3", "text": "Phát biểu với Cable News Network (CNN) hôm nay, ông nói."},
+    ]
+    rows = {r[1]: dict(zip(tool.BESIDE_COLUMNS, r)) for r in tool.besides(corpus)}
+    assert rows["CNN"]["beside"] == "Kênh truyền hình Cáp Tin tức"  # the shared tail, not "Theo …" or "với …"
+    assert rows["CNN"]["articles"] == 2  # w3 writes the table's own name: no candidate from it

@@ -2,6 +2,7 @@
 
     python tools/abbreviations_renderings.py CORPUS.jsonl [--all] > renderings.tsv
     python tools/abbreviations_renderings.py CORPUS.jsonl --unknown > unknown.tsv
+    python tools/abbreviations_renderings.py CORPUS.jsonl --beside > beside.tsv
 
 Give it the no-held-out wild corpus (/work/wt/wild/articles-no-heldout.jsonl). Two sources of written wordings, each
 counted once per article and keyed by the scorer's fold (evaluate.fold: case, spacing, dashes, tone placement):
@@ -29,6 +30,12 @@ disagreement, ``same`` otherwise (printed with ``--all``).
 three components, rule ``abbr.unknown``) that other articles define in-text (or dev readers expand): per form, the
 articles left unknown, the most frequent wording with its support, and kind ``add`` where that wording stands on two
 independent articles at least and no other wording has as much.
+
+``--beside``: the names the tagger does not read as a definition, so that the pipeline gives the table's wording in
+an article that writes another name right before "(FORM)" ("Bưu Điện Hoa Nam Buổi Sáng (SCMP)", an outlet, which
+abbr.defined_rendering never takes): per form, the longest run of closing words two or more such articles share, when
+it is neither the table's wording nor a listed rendering (nor their closing words): a candidate row of
+abbreviation_renderings.tsv, kind ``rendering``, for a reader (a qualifier such as "tự xưng" is no part of a name).
 """
 
 from __future__ import annotations
@@ -52,7 +59,8 @@ from abbreviation_coverage import Corpus  # noqa: E402
 from abbreviations_conventions import _articles  # noqa: E402
 from qpextract.evaluate import fold  # noqa: E402
 from qpextract.pipeline import Pipeline  # noqa: E402
-from qpextract.text.abbreviations import AbbreviationTagger, abbreviation_rows, canonical  # noqa: E402
+from qpextract.text.abbreviations import AbbreviationTagger, _Rendering as _RenderingRow, abbreviation_rows, canonical  # noqa: E402
+from qpextract.data import read_tsv  # noqa: E402
 from qpextract.text.metadata import MetadataReader  # noqa: E402
 from qpextract.text.segment import SentenceSegmenter  # noqa: E402
 
@@ -66,6 +74,9 @@ _NOT_EVIDENCE = frozenset({"abbr.newspaper_tag"})
 COLUMNS = ["kind", "short", "table", "top", "top_corpus", "top_dev", "top_articles", "table_articles", "unglossed_top",
            "unglossed_table", "written_top", "written_table", "differs", "others"]
 UNKNOWN_COLUMNS = ["kind", "short", "unknown_articles", "top", "top_corpus", "top_dev", "top_articles", "others"]
+BESIDE_COLUMNS = ["kind", "short", "table", "beside", "articles", "examples"]
+# up to eight words right before "(FORM)" in one clause: the run whose shared tail names the body
+_BEFORE_BRACKET = regex.compile(r"((?:[^\s(),.;:!?]++\s++){1,8})\(\s*+$")
 
 
 class Wordings:
@@ -232,17 +243,66 @@ def unknowns(articles: list[dict], sets: tuple[str, ...] = SETS) -> list[list[ob
     return rows
 
 
+def besides(articles: list[dict]) -> list[list[object]]:
+    """The rows of ``--beside``: per table form the pipeline expands from the table in some article that writes a
+    name right before "(FORM)", the longest run of closing words two or more such articles share (a word-wise
+    common tail, "Bưu Điện Hoa Nam Buổi Sáng" out of "Theo …", "nói với tờ …"), when its fold is not the table's or a
+    listed rendering's: kind ``rendering`` (a candidate row of abbreviation_renderings.tsv, read before it is taken)."""
+    pipe, tagger = _pipeline()
+    tails: dict[str, dict[tuple[str, ...], set[str]]] = defaultdict(lambda: defaultdict(set))
+    shown: dict[tuple[str, ...], str] = {}
+    for art in articles:
+        aid = str(art["id"])
+        doc = pipe.document(art["text"], id=aid, title=art.get("title"))
+        done: set[str] = set()
+        for a in doc.abbreviations:
+            entry = tagger.lookup(a.short)
+            if a.field is not None or a.rule != "abbr.table" or entry is None or entry.short in done:
+                continue
+            done.add(entry.short)
+            for m in regex.finditer(r"\(\s*" + regex.escape(a.short) + r"\s*\)", doc.text):
+                before = _BEFORE_BRACKET.search(doc.text, max(0, m.start() - 120), m.start() + 1)
+                if before is None:
+                    continue
+                words = before.group(1).split()
+                for k in range(2, len(words) + 1):
+                    tail = tuple(fold(w) for w in words[-k:])
+                    tails[entry.short][tail].add(aid)
+                    shown.setdefault(tail, " ".join(words[-k:]))
+    known = {e.short: {fold(e.expansion)} for e in abbreviation_rows()}
+    for row in read_tsv("abbreviation_renderings.tsv", _RenderingRow):
+        known.setdefault(row.short, set()).add(fold(row.rendering))
+    table = {e.short: e.expansion for e in abbreviation_rows()}
+    rows: list[list[object]] = []
+    for short, counted in tails.items():
+        shared = [t for t, ids in counted.items() if len(ids) >= 2]
+        if not shared:
+            continue
+        tail = max(shared, key=lambda t: (len(t), len(counted[t])))
+        said = fold(" ".join(tail))
+        if any(said.endswith(k) or k.endswith(said) for k in known.get(short, ())):
+            continue  # the table's name or a listed rendering, or its closing words, perhaps with words before it
+        rows.append(["rendering", short, table[short], shown[tail], len(counted[tail]), " ".join(sorted(counted[tail])[:5])])
+    return sorted(rows, key=lambda r: (-int(r[4]), str(r[1])))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", type=Path, help="articles JSONL (the no-held-out wild corpus)")
     ap.add_argument("--all", action="store_true", help="print the forms whose top wording is the table's too")
     ap.add_argument("--unknown", action="store_true", help="forms left unknown that other articles write out")
+    ap.add_argument("--beside", action="store_true", help="names written before '(FORM)' that the table's wording is not")
     a = ap.parse_args()
     with open(a.corpus, encoding="utf-8") as fh:
         articles = [json.loads(line) for line in fh if line.strip()]
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
-    rows = unknowns(articles) if a.unknown else renderings(articles, a.all)
-    out.writerow(UNKNOWN_COLUMNS if a.unknown else COLUMNS)
+    if a.beside:
+        rows, columns = besides(articles), BESIDE_COLUMNS
+    elif a.unknown:
+        rows, columns = unknowns(articles), UNKNOWN_COLUMNS
+    else:
+        rows, columns = renderings(articles, a.all), COLUMNS
+    out.writerow(columns)
     out.writerows(rows)
     kinds = Counter(str(r[0]) for r in rows)
     print(f"# {len(articles)} corpus articles, dev sets: {', '.join(s.rsplit('/', 1)[-1] for s in SETS)}; rows by kind: "
