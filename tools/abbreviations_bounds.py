@@ -70,20 +70,21 @@ def _firsts(pipe: Pipeline, art: dict) -> list[tuple[str, str, str, str, str]]:
     return out
 
 
-def _gold_sets() -> Iterator[tuple[str, dict, dict]]:
-    for name in SETS:
+def _gold_sets(sets: tuple[str, ...] = SETS) -> Iterator[tuple[str, dict, dict]]:
+    """(set name, input, gold) of every article of ``sets`` (a web set that is absent is passed over)."""
+    for name in sets:
         if "/" in name and not Path(name + ".jsonl").exists():
             continue
         for art, gold in _articles(name):
             yield _set_name(name), art, gold
 
 
-def dev(rule: str) -> None:
+def judged(rule: str, sets: tuple[str, ...] = SETS) -> list[list[str]]:
+    """Rows (set, id, short, rule, expansion, reader, verdict, context) of every record of ``rule`` (or of a prefix
+    ending with "*") in ``sets``, judged against the reader's expansion of the form."""
     pipe = _pipe()
-    out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
-    out.writerow(["set", "id", "short", "rule", "expansion", "reader", "verdict", "context"])
-    verdicts: Counter = Counter()
-    for name, art, gold in _gold_sets():
+    rows = []
+    for name, art, gold in _gold_sets(sets):
         golden = {fold(k): v for k, v in (gold.get("abbreviations") or {}).items()}
         for key, short, expansion, r, context in _firsts(pipe, art):
             if not (r == rule or rule.endswith("*") and r.startswith(rule[:-1])):
@@ -95,9 +96,16 @@ def dev(rule: str) -> None:
             else:
                 reader = golden[key]
                 verdict = "right" if fold(reader) == fold(expansion) else "wrong"
-            verdicts[verdict] += 1
-            out.writerow([name, art["id"], short, r, expansion, reader, verdict, context])
-    print("# " + ", ".join(f"{k} {v}" for k, v in sorted(verdicts.items())))
+            rows.append([name, str(art["id"]), short, r, expansion, reader, verdict, context])
+    return rows
+
+
+def dev(rule: str) -> None:
+    out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    out.writerow(["set", "id", "short", "rule", "expansion", "reader", "verdict", "context"])
+    rows = judged(rule)
+    out.writerows(rows)
+    print("# " + ", ".join(f"{k} {v}" for k, v in sorted(Counter(r[6] for r in rows).items())))
 
 
 def _drawn(corpus: Path, n: int, seed: str) -> list[dict]:
@@ -122,10 +130,12 @@ def draw(corpus: Path, n: int, seed: str, rule: str) -> None:
     print(f"# {len(arts)} articles (seed {seed}), {rows} records of {rule}")
 
 
-def spurious(least: int, every: bool) -> None:
+def survey(sets: tuple[str, ...] = SETS) -> dict[tuple[str, str], dict]:
+    """Per (form as written, rule): the articles whose scorer's unit it is, how many readers list the form
+    (``kept``) and with the library's expansion (``same``), the expansions, the sets and the ids."""
     pipe = _pipe()
     rows: dict[tuple[str, str], dict] = defaultdict(lambda: {"articles": 0, "kept": 0, "same": 0, "sets": Counter(), "expansions": Counter(), "ids": []})
-    for name, art, gold in _gold_sets():
+    for name, art, gold in _gold_sets(sets):
         golden = {fold(k): v for k, v in (gold.get("abbreviations") or {}).items()}
         for key, short, expansion, rule, _context in _firsts(pipe, art):
             row = rows[(short, rule)]
@@ -136,6 +146,11 @@ def spurious(least: int, every: bool) -> None:
             if key in golden:
                 row["kept"] += 1
                 row["same"] += golden[key] is not None and fold(golden[key]) == fold(expansion)
+    return rows
+
+
+def spurious(least: int, every: bool) -> None:
+    rows = survey()
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     out.writerow(["short", "rule", "articles", "kept", "same", "expansions", "sets", "ids"])
     never = 0
