@@ -20,7 +20,8 @@ The expansion of an occurrence comes from the first of these named rules that kn
   more letters than the later body has words ("Bộ chỉ huy Chiến lược Tác chiến thuộc Lực lượng Vũ trang Venezuela
   (CEOFANB)" is the whole; chain_stops), never past "về" (a treaty's
   topic: "Hiệp ước về các lực lượng hạt nhân tầm trung (INF)" is the whole); a lower-case descriptor before a
-  capitalized name is no part of it ("nhóm Hay’at Tahrir al-Sham (HTS)"). A defined form with a digit is a record
+  capitalized name is no part of it ("nhóm Hay’at Tahrir al-Sham (HTS)"), nor a body's standing before or after
+  its name ("nước cộng hòa tự xưng Donetsk (DPR)", "đảng Cứu nguy Dân tộc đối lập (CNRP)"; name_descriptors). A defined form with a digit is a record
   only when spelled by its words ("(ĐTCB-7)"), not a hull number ("Echigo (PLH08)");
 - ``abbr.defined_common``: a gloss in lower case in brackets after the form, with no head word
   ("SIGINT (tình báo tín hiệu)", "CBP (cơ quan hải quan và bảo vệ biên giới)"), not one that says whose,
@@ -68,7 +69,8 @@ text's only.
 What is not an unknown abbreviation (never a record): Roman numerals; model codes, a token
 with a digit or joined to a number or to a word with a digit ("M1A2", "HQ-9", "BMP-3",
 "Tu-95 MS", "Kalibr-PL"), before a model code or a Roman numeral ("PAK FA T-50", "LAG II");
-the words of photo credits ("Ảnh: MAI QUANG");
+the words of photo credits ("Ảnh: MAI QUANG"); any form in a related-article line ("Xem thêm: … TT Trump công du
+…", data/vi/teasers.yaml; ``abbr.guard.teaser``): another article's headline, which the readers skip;
 names, words and headlines in capitals (next to a capitalized word with Vietnamese marks, after
 an initial "H.LAN", before the name they are the initials of "NT Nguyễn Thuận", a run of three
 words in capitals, or a long word half vowels "TOOWOOMBA"); anything after the article body (the
@@ -95,6 +97,7 @@ from qpextract.models import Abbreviation
 from qpextract.patterns import trie_pattern
 from qpextract.text.credits import credit_labels
 from qpextract.text.lexical import literal_alternation
+from qpextract.text.teasers import TeaserLines
 
 
 def _char_class(keep: str) -> str:
@@ -218,6 +221,7 @@ class ContextRule(BaseModel):
     category: str = "general"
     before: Optional[str] = None
     after: Optional[str] = None
+    number_joined: bool = False  # a number glued to the form is part of the name: "QK9" is "Quân khu 9"
 
 
 @dataclass(frozen=True)
@@ -374,6 +378,8 @@ class AbbreviationTagger:
         self.described = regex.compile(
             r"\p{Ll}[\p{L}\p{M} ]*?( (?:" + "|".join(regex.escape(w) for w in cfg["name_descriptors"]) + r"))(?= \p{Lu})"
         )
+        # "đảng Cứu nguy Dân tộc đối lập (CNRP)": the same words after a capitalized name, at the phrase's end
+        self.described_tail = regex.compile(r" (?:" + "|".join(regex.escape(w) for w in cfg["name_descriptors"]) + r")$")
         self.stop_compounds: dict[str, tuple[str, ...]] = {}  # "do" -> ("tự do",): a stop word as a word's syllable
         for compound in cfg["stop_compounds"]:
             last = compound.split()[-1]
@@ -549,11 +555,17 @@ class AbbreviationTagger:
         spans: list[tuple[int, int, Optional[str]]] = []
         unknown: list[str] = []
         byline = frozenset(doc.authors)  # "PV" alone after the body: the byline's author, as the readers take it
+        teasers = TeaserLines(doc.lex.lower)
         for field, source, body_end, known in fields:
             for start, end, expansion, rule, category in self._found(source, body_end, known):
                 if rule == "abbr.skip":
                     if field is None:
                         doc.near_miss(self.name, "abbr.skip", start, end, "capitals read as no abbreviation: a model code, a name or headline in capitals, a photo credit or a web address (data/vi/not_abbreviations.tsv)")
+                    continue
+                if field is None and teasers.holds(start):
+                    # "Xem thêm: … TT Trump công du châu Á": another article's headline, which the readers skip ("Xem
+                    # thêm lines ignored", dev7-dev10 notes), as the dates and numbers do (data/vi/teasers.yaml)
+                    doc.near_miss(self.name, "abbr.guard.teaser", start, end, "a form in a related-article line (Xem thêm: ...), not this article's")
                     continue
                 written = source[start:end]
                 if field is None and start >= body_end and written in byline:
@@ -655,7 +667,11 @@ class AbbreviationTagger:
                     and (before is None or before.search(text, max(0, start - 40), start))
                 ):
                     name = rule.name if rule.expansion is not None else "abbr.skip"
-                    atom = _Atom(start, end, name, rule.expansion, rule.category)
+                    expansion = rule.expansion
+                    if rule.number_joined and expansion is not None and (digits := _DIGITS.match(text, end)):
+                        # "QK9", "SĐ330": the unit's name, written whole as the dev readers keep "HQ83", "PP18", "VOV4"
+                        end, expansion = digits.end(), f"{expansion[:1].upper()}{expansion[1:]} {digits.group()}"
+                    atom = _Atom(start, end, name, expansion, rule.category)
                     found.append((start, -(end - start), 0, atom))
         folded: list[str] = []  # the casefolded text, made on first need (needs_evidence)
         for m in self.lexicon.pattern.finditer(text):
@@ -889,7 +905,7 @@ class AbbreviationTagger:
             # "“Giá treo tên lửa trên không” (FMR)": the name in quotes
             if not self._table_within(short, quoted.group(1).strip(), quoted.group(1)):
                 out.setdefault(canonical(short), (quoted.group(1).strip(), "abbr.defined_quoted"))
-        elif (phrase := _unnumbered(self._head_phrase(before, short) or "", short)) and _names_something(phrase, short):
+        elif (phrase := self._undescribed(_unnumbered(self._head_phrase(before, short) or "", short))) and _names_something(phrase, short):
             qualified = self._qualified(short, phrase)
             if qualified or not self._table_within(short, phrase, before):
                 rule = "abbr.defined_year" if _year_spelled(phrase, short) else "abbr.defined_phrase"
@@ -900,6 +916,14 @@ class AbbreviationTagger:
                 out.setdefault(canonical(short), (opened.group(1).strip(), "abbr.defined_quoted"))
         elif (common := self._common_before(before, short)) is not None:
             out.setdefault(canonical(short), (common, "abbr.defined_common_before"))
+
+    def _undescribed(self, phrase: str) -> str:
+        """``phrase`` without a body's standing at its end after a capitalized name ("đảng Cứu nguy Dân tộc đối lập":
+        "đảng Cứu nguy Dân tộc"; name_descriptors): the name's words are capitalized after its first."""
+        tail = self.described_tail.search(phrase)
+        if tail is None or not any(w[:1].isupper() for w in phrase[: tail.start()].split()[1:]):
+            return phrase
+        return phrase[: tail.start()]
 
     def _table_named_before(self, before: str, short: str) -> bool:
         """Whether the words right before a known form's brackets are the table's name for it ("xe thiết giáp chở
@@ -1289,6 +1313,7 @@ class AbbreviationTagger:
 
 
 _QUOTE_MARK = re.compile("['\"]")
+_DIGITS = regex.compile(r"\d++(?![\p{L}\p{N}])")  # a number glued to a form and ending the token ("QK9", not "QK9A")
 _CLAUSE_ANY_END = regex.compile(r"[;:.!?()\"“”\n…]", regex.REVERSE)  # a clause's end, not a comma (a list inside a name)
 
 

@@ -1,0 +1,192 @@
+"""The bounds of in-text definitions, and the forms the library records that the dev readers never keep (issue #11).
+
+    python tools/abbreviations_bounds.py dev [--rule abbr.defined_phrase] > dev_bounds.tsv
+    python tools/abbreviations_bounds.py draw CORPUS.jsonl [--n 200] [--seed abbr20-20261202] > sample.tsv
+    python tools/abbreviations_bounds.py spurious [--min 2] > spurious.tsv
+
+``dev``: every record of ``--rule`` (the scorer's unit: the first record with an expansion of each form, per
+article) over the development gold sets named one by one (``SETS``: seeds, real, dev2 … dev10 and the web-page dev
+sets by path; never a wildcard over corpus/gold, so no held-out file is opened), with the reader's expansion of the
+form and a verdict: ``right``, ``wrong`` (the reader writes another expansion), ``unlisted`` (the reader lists no such
+form) or ``null`` (the reader lists it unknown); the words before the definition are in column ``context``.
+
+``draw``: ``--n`` articles of CORPUS (give it the no-held-out wild corpus) outside every dev set, drawn by a seeded
+hash of the id, and every record of ``--rule`` in them (once per article and form), with its context and an empty
+``bounds`` column for a reader (right / long / short, and why).
+
+``spurious``: per (form, rule) the library records with an expansion over the dev sets: in how many articles, in how
+many of those the reader lists the form (``kept``; ``same``: with the library's expansion), and the sets. A row with
+``kept`` 0 in ``--min`` articles or more is a form the readers never keep; ``--all`` prints every row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Iterator
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from abbreviations_conventions import _articles, _set_name  # noqa: E402
+from qpextract.evaluate import fold  # noqa: E402
+from qpextract.pipeline import Pipeline  # noqa: E402
+from qpextract.text.abbreviations import AbbreviationTagger  # noqa: E402
+from qpextract.text.metadata import MetadataReader  # noqa: E402
+from qpextract.text.segment import SentenceSegmenter  # noqa: E402
+from wild import audit_skip_ids  # noqa: E402
+
+SETS = ("seeds", "real", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
+        "/work/webdev3/web3a", "/work/webdev3/web3b", "/work/webdev5/web11c", "/work/webdev5/web11d",
+        "/work/webdev7/web12e", "/work/webdev9/web13f", "/work/webdev9/web13g")
+WEB_INPUTS = [Path(s + "-inputs.jsonl") for s in SETS if "/" in s]
+
+
+def _pipe() -> Pipeline:
+    return Pipeline([MetadataReader(), SentenceSegmenter(), AbbreviationTagger()])
+
+
+def _firsts(pipe: Pipeline, art: dict) -> list[tuple[str, str, str, str, str]]:
+    """(folded short, short, expansion, rule, context) of the scorer's unit: each form's first record with an expansion."""
+    doc = pipe.document(art["text"], id=str(art["id"]), title=art.get("title"))
+    seen: set[str] = set()
+    out = []
+    for a in doc.abbreviations:
+        key = fold(a.short)
+        if not a.expansion or key in seen:
+            continue
+        seen.add(key)
+        text = doc.title if a.field == "title" and doc.title else doc.text
+        at = doc.text.find(a.short + ")")  # a definition in brackets: the words before it, wherever the first mention is
+        start, end, text = (at, at + len(a.short), doc.text) if at > 0 else (a.start, a.end, text)
+        context = " ".join(text[max(0, start - 110) : end + 5].split())
+        out.append((key, a.short, a.expansion, a.rule or "", context))
+    return out
+
+
+def _gold_sets(sets: tuple[str, ...] = SETS) -> Iterator[tuple[str, dict, dict]]:
+    """(set name, input, gold) of every article of ``sets`` (a web set that is absent is passed over)."""
+    for name in sets:
+        if "/" in name and not Path(name + ".jsonl").exists():
+            continue
+        for art, gold in _articles(name):
+            yield _set_name(name), art, gold
+
+
+def judged(rule: str, sets: tuple[str, ...] = SETS) -> list[list[str]]:
+    """Rows (set, id, short, rule, expansion, reader, verdict, context) of every record of ``rule`` (or of a prefix
+    ending with "*") in ``sets``, judged against the reader's expansion of the form."""
+    pipe = _pipe()
+    rows = []
+    for name, art, gold in _gold_sets(sets):
+        golden = {fold(k): v for k, v in (gold.get("abbreviations") or {}).items()}
+        for key, short, expansion, r, context in _firsts(pipe, art):
+            if not (r == rule or rule.endswith("*") and r.startswith(rule[:-1])):
+                continue
+            if key not in golden:
+                verdict, reader = "unlisted", "-"
+            elif golden[key] is None:
+                verdict, reader = "null", "null"
+            else:
+                reader = golden[key]
+                verdict = "right" if fold(reader) == fold(expansion) else "wrong"
+            rows.append([name, str(art["id"]), short, r, expansion, reader, verdict, context])
+    return rows
+
+
+def dev(rule: str) -> None:
+    out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    out.writerow(["set", "id", "short", "rule", "expansion", "reader", "verdict", "context"])
+    rows = judged(rule)
+    out.writerows(rows)
+    print("# " + ", ".join(f"{k} {v}" for k, v in sorted(Counter(r[6] for r in rows).items())))
+
+
+def _drawn(corpus: Path, n: int, seed: str) -> list[dict]:
+    skip = audit_skip_ids(WEB_INPUTS)
+    with open(corpus, encoding="utf-8") as fh:
+        arts = [a for a in map(json.loads, filter(str.strip, fh)) if str(a["id"]) not in skip]
+    arts.sort(key=lambda a: hashlib.sha256(f"{seed}:{a['id']}".encode()).hexdigest())
+    return arts[:n]
+
+
+def draw(corpus: Path, n: int, seed: str, rule: str) -> None:
+    pipe = _pipe()
+    out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    out.writerow(["id", "short", "expansion", "bounds", "why", "context"])
+    rows = 0
+    arts = _drawn(corpus, n, seed)
+    for art in arts:
+        for _key, short, expansion, r, context in _firsts(pipe, art):
+            if r == rule:
+                rows += 1
+                out.writerow([art["id"], short, expansion, "", "", context])
+    print(f"# {len(arts)} articles (seed {seed}), {rows} records of {rule}")
+
+
+def survey(sets: tuple[str, ...] = SETS) -> dict[tuple[str, str], dict]:
+    """Per (form as written, rule): the articles whose scorer's unit it is, how many readers list the form
+    (``kept``) and with the library's expansion (``same``), the expansions, the sets and the ids."""
+    pipe = _pipe()
+    rows: dict[tuple[str, str], dict] = defaultdict(lambda: {"articles": 0, "kept": 0, "same": 0, "sets": Counter(), "expansions": Counter(), "ids": []})
+    for name, art, gold in _gold_sets(sets):
+        golden = {fold(k): v for k, v in (gold.get("abbreviations") or {}).items()}
+        for key, short, expansion, rule, _context in _firsts(pipe, art):
+            row = rows[(short, rule)]
+            row["articles"] += 1
+            row["sets"][name] += 1
+            row["expansions"][expansion] += 1
+            row["ids"].append(str(art["id"]))
+            if key in golden:
+                row["kept"] += 1
+                row["same"] += golden[key] is not None and fold(golden[key]) == fold(expansion)
+    return rows
+
+
+def spurious(least: int, every: bool) -> None:
+    rows = survey()
+    out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    out.writerow(["short", "rule", "articles", "kept", "same", "expansions", "sets", "ids"])
+    never = 0
+    for (short, rule), row in sorted(rows.items(), key=lambda kv: (kv[1]["kept"] > 0, -kv[1]["articles"], kv[0])):
+        if row["kept"] == 0 and row["articles"] >= least:
+            never += 1
+        elif not every:
+            continue
+        out.writerow([short, rule, row["articles"], row["kept"], row["same"],
+                      " | ".join(f"{e} ×{c}" for e, c in row["expansions"].most_common(3)),
+                      " ".join(f"{s}:{c}" for s, c in sorted(row["sets"].items())), " ".join(row["ids"][:6])])
+    print(f"# (form, rule) pairs never kept by a reader in {least}+ articles: {never}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="mode", required=True)
+    d = sub.add_parser("dev")
+    d.add_argument("--rule", default="abbr.defined_phrase", help='a rule, or a prefix ending with "*": "abbr.defined*"')
+    w = sub.add_parser("draw")
+    w.add_argument("corpus", type=Path)
+    w.add_argument("--n", type=int, default=200)
+    w.add_argument("--seed", default="abbr20-20261202")
+    w.add_argument("--rule", default="abbr.defined_phrase")
+    s = sub.add_parser("spurious")
+    s.add_argument("--min", type=int, default=2)
+    s.add_argument("--all", action="store_true")
+    a = ap.parse_args()
+    if a.mode == "dev":
+        dev(a.rule)
+    elif a.mode == "draw":
+        draw(a.corpus, a.n, a.seed, a.rule)
+    else:
+        spurious(a.min, a.all)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
