@@ -849,7 +849,10 @@ class EventExtractor:
         br = max(clause.rfind(";"), clause.rfind(":"))
         if br >= 0:
             cs += br + 1
-        if find_all(self.t.type_cue_re.get(row.type, self.t.cue_re), low, cs, s):
+        if find_all(self.t.cue_re, low, cs, s):
+            return "event.secondary.cued"
+        own = self.t.type_cue_re.get(row.type)
+        if own is not None and own.search(low[cs:s]):
             return "event.secondary.cued"
         return None
 
