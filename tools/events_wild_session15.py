@@ -60,7 +60,7 @@ def score(corpus: str, tsv: str) -> None:
     arts = {r["id"]: r for r in draw(corpus)}
     with open(tsv, encoding="utf-8") as fh:
         rows = list(csv.DictReader((l for l in fh if not l.startswith("#")), delimiter="\t"))
-    right = scored = 0
+    right = scored = tp = fp = fn = 0
     for row in rows:
         r = arts[row["id"]]
         doc = pipe.extract(r["text"], id=r["id"], title=r.get("title"))
@@ -68,11 +68,15 @@ def score(corpus: str, tsv: str) -> None:
         got = main.type if main else "null"
         types = ",".join(sorted({e.type for e in doc.events}))
         ok = got == row["expected"]
+        judged = set(filter(None, row["types"].split(",")))
+        found = {e.type for e in doc.events}
+        tp, fp, fn = tp + len(judged & found), fp + len(found - judged), fn + len(judged - found)
         if row["expected"] != "null":  # as in gold/score.py, a null main is not scored
             scored += 1
             right += ok
         print(f"{row['id']}\t{row['expected']}\t{got}\t{main.trigger if main else ''}\t{types}\t{'ok' if ok else 'MISS'}")
     print(f"# main type accuracy {right}/{scored} = {right / scored:.3f} (null judgements not scored)")
+    print(f"# event types: TP {tp} FP {fp} FN {fn}, F1 {2 * tp / (2 * tp + fp + fn):.3f}")
 
 
 if __name__ == "__main__":
