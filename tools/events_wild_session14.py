@@ -41,8 +41,8 @@ def earlier_ids() -> set[str]:
     return ids
 
 
-def draw(corpus: str) -> list[dict]:
-    """The 30 articles of the sample, in draw order."""
+def draw(corpus: str, count: int | None = COUNT) -> list[dict]:
+    """The first ``count`` articles of the sample in draw order (the whole pool with None)."""
     skip = audit_skip_ids(WEB) | NAMED_HELDOUT
     pool = []
     with open(corpus, encoding="utf-8") as fh:
@@ -54,7 +54,7 @@ def draw(corpus: str) -> list[dict]:
             if LOCAL.search(title) or LOCAL.search(r["text"]):
                 pool.append(r)
     pool.sort(key=lambda r: seeded_rank(SEED, r["id"]))
-    return pool[:COUNT]
+    return pool[:count]
 
 
 def lead(text: str, chars: int = 500) -> str:

@@ -851,6 +851,9 @@ class EventExtractor:
             cs += br + 1
         if find_all(self.t.cue_re, low, cs, s):
             return "event.secondary.cued"
+        own = self.t.type_cue_re.get(row.type)
+        if own is not None and own.search(low[cs:s]):
+            return "event.secondary.cued"
         return None
 
     def _joined(self, low: str, s: int, row: TriggerRow, held: list[tuple[int, int, TriggerRow]]) -> Optional[str]:

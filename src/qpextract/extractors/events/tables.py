@@ -66,6 +66,7 @@ class EventVocabulary(BaseModel):
     joined_before: str
     joined_gap: int
     cues: list[str]
+    type_cues: dict[EventType, str]
     topic_heads: list[str]
     held_topic_heads: list[str]
     held_before: str
@@ -223,6 +224,7 @@ class EventTables:
         self.joined_before_re = re.compile(voc.joined_before)
         self.joined_gap = voc.joined_gap
         self.cue_re = phrase_regex(voc.cues)
+        self.type_cue_re = {t: re.compile(rx) for t, rx in voc.type_cues.items()}  # a cue of one type, right before
         self.topic_re = phrase_regex(voc.topic_heads)
         self.held_topic_heads = frozenset(phrase_key(w) for w in voc.held_topic_heads)
         self.held_before_re = re.compile(voc.held_before)
