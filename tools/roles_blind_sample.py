@@ -28,6 +28,23 @@ GATHERING = re.compile(
     re.IGNORECASE,
 )
 
+# narrower draws: a kind of gathering named in the headline or lead, a topic named in the text
+KINDS = {
+    "award_review_handover": re.compile(
+        r"(?<!\w)(?:trao tặng|trao|tặng|khen thưởng|tuyên dương|bằng khen|huân chương|danh hiệu|tổng kết|sơ kết|rút kinh nghiệm|"
+        r"bàn giao|giao nhận|tiếp nhận|tiễn|lễ)(?!\w)",
+        re.IGNORECASE,
+    ),
+}
+TOPICS = {
+    "local_defence_military": re.compile(
+        r"(?<!\w)(?:dân quân|tự vệ|dự bị động viên|Ban CHQS|Bộ CHQS|Ban Chỉ huy Quân sự|Bộ Chỉ huy Quân sự|"
+        r"quân sự địa phương|quốc phòng địa phương|biên phòng|giáo dục quốc phòng|khu vực phòng thủ|Quân khu|"
+        r"Bộ Tư lệnh Thủ đô|Bộ Quốc phòng|Quân đội nhân dân|bộ đội|Quân ủy|sư đoàn|trung đoàn|lữ đoàn|sĩ quan)(?!\w)",
+        re.IGNORECASE,
+    ),
+}
+
 
 def main() -> None:
     """Print the drawn articles."""
@@ -36,7 +53,11 @@ def main() -> None:
     ap.add_argument("--seed", default=SEED)
     ap.add_argument("--count", type=int, default=25)
     ap.add_argument("--exclude", type=Path, nargs="*", default=[])
+    ap.add_argument("--kind", choices=sorted(KINDS), help="require the headline or lead to name this kind of event (instead of any gathering)")
+    ap.add_argument("--topic", choices=sorted(TOPICS), help="also require the text to name this topic")
     args = ap.parse_args()
+    kind = KINDS.get(args.kind or "")
+    topic = TOPICS.get(args.topic or "")
     skip = audit_skip_ids() | sampled_ids(args.exclude)
     pool = []
     with open(args.corpus, encoding="utf-8") as fh:
@@ -44,8 +65,10 @@ def main() -> None:
             a = json.loads(line)
             if a["id"] in skip or not 400 <= len(a.get("text", "")) <= 5000:
                 continue
-            if GATHERING.search((a.get("title") or "") + "\n" + a["text"][:LEAD]):
-                pool.append(a)
+            head = (a.get("title") or "") + "\n" + a["text"][:LEAD]
+            if not (kind or GATHERING).search(head) or (topic and not topic.search(a["text"])):
+                continue
+            pool.append(a)
     pool.sort(key=lambda a: a["id"])
     drawn = random.Random(args.seed).sample(pool, min(args.count, len(pool)))
     print(f"# {len(drawn)} of {len(pool)} gathering headlines, seed {args.seed!r}")
