@@ -150,6 +150,8 @@ class RoleReader:
         """One participant per official that a role rule, a participation cue or the lead ties to the event."""
         self.main_rule, self.main_type = main_rule, main_type
         self.gathering = bool(self.t.gathering_re.search(main_trigger.lower()))
+        # a main event whose trigger gives ("tổng kết và trao giải Hội thao"): "trao X cho A" there is its giving
+        self.gives = bool(self.t.giving_trigger_re and self.t.giving_trigger_re.search(main_trigger.lower()))
         self.press_event = bool(self.t.press_re.search(main_trigger.lower()))
         self.main_trigger = main_trigger.lower()
         named_in_lead = {
@@ -981,9 +983,10 @@ class RoleReader:
     def _given_to(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> Optional[RoleRule]:
         """A cue "<verb> cho" read with the thing given between ("trao cờ lệnh xuất quân cho đồng chí A", "tặng 5 suất quà
         cho Thượng tá B"): a few words, no punctuation, between the verb and "cho", and "cho" just before the name. Only
-        when the main event is a ceremony, a meeting or an award (`_GIVING_TYPES`): elsewhere what is given so is another
-        event ("Bộ Quốc phòng đề nghị truy tặng huân chương cho A" after a crash, "trao toàn quyền cho B")."""
-        if self.giving_re is None or not (self.gathering or self.main_type in _GIVING_TYPES):
+        when the main event is a ceremony, a meeting or an award (`_GIVING_TYPES`), or its trigger gives (`giving_triggers`:
+        "tổng kết và trao giải Hội thao"): elsewhere what is given so is another event ("Bộ Quốc phòng đề nghị truy tặng
+        huân chương cho A" after a crash, "trao toàn quyền cho B")."""
+        if self.giving_re is None or not (self.gathering or self.gives or self.main_type in _GIVING_TYPES):
             return None
         a = max(prev_end, sentence[0], ms - self.t.window - 30)
         if low.find("cho", a, ms) < 0:

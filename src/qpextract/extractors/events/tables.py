@@ -400,6 +400,7 @@ class RoleVocabulary(BaseModel):
     possessors: list[str] = Field(default_factory=list)  # "của A": the cue after A belongs to the head noun
     incident_main_rules: list[str] = Field(default_factory=list)
     gathering_triggers: list[str] = Field(default_factory=list)
+    giving_triggers: list[str] = Field(default_factory=list)  # "tổng kết và trao giải": what is given there is the event
     press_words: list[str] = Field(default_factory=list)
     press_conference_words: list[str] = Field(default_factory=list)
     list_openers: list[str] = Field(default_factory=list)
@@ -490,6 +491,7 @@ class RoleTables:
         self.lead_declaring_not_for_types = frozenset(voc.lead_declaring_not_for_types)
         self.incident_main_rules = frozenset(voc.incident_main_rules)
         self.gathering_re = phrase_regex(voc.gathering_triggers)
+        self.giving_trigger_re = phrase_regex(voc.giving_triggers) if voc.giving_triggers else None
         self.press_re = phrase_regex(voc.press_words)
         self.press_conference_re = phrase_regex(voc.press_conference_words)
         self.list_openers = frozenset(voc.list_openers)
