@@ -978,7 +978,11 @@ class RoleReader:
             own = self._own_title_start(doc, sentence, ms, official)
             if own < ms:
                 found = self._cue_just_before(doc, low, sentence, own, prev_end)
-        return found if found is not None else self._given_to(doc, low, sentence, ms, prev_end)
+        if found is None:
+            found = self._given_to(doc, low, sentence, ms, prev_end)
+        if found is None and official is not None:
+            found = self._listed_awarded(doc, low, sentence, self._own_title_start(doc, sentence, ms, official), prev_end)
+        return found
 
     def _given_to(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> Optional[RoleRule]:
         """A cue "<verb> cho" read with the thing given between ("trao cờ lệnh xuất quân cho đồng chí A", "tặng 5 suất quà
@@ -1001,6 +1005,26 @@ class RoleReader:
                 continue
             if self._counts(doc, low, sentence, s, e):
                 return self._rule("just_before", phrase_key(low[s:e]) + " cho")
+        return None
+
+    def _listed_awarded(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> Optional[RoleRule]:
+        """The first of a list opened by `recipient_lists.openers` of those an award names ("6 cá nhân được tặng bằng khen
+        gồm: Thiếu tướng A"): the opener and a colon right before the name and its own titles, and a word of
+        `recipient_lists.awarded` a few words before the opener, no punctuation between (rule role.recipient.duoc_tang_gom;
+        the names after it take it along the list)."""
+        if self.t.list_opener_re is None or self.t.awarded_re is None:
+            return None
+        a = max(prev_end, sentence[0], ms - self.t.window)
+        for s, e in reversed(find_all(self.t.list_opener_re, low, a, ms)):
+            if doc.text[e:ms].strip(" :\t\n"):
+                continue
+            for ps, pe in reversed(find_all(self.t.awarded_re, low, max(prev_end, sentence[0], s - _GIVEN_LEN), s)):
+                between = doc.text[pe:s]
+                if any(c in _PUNCT for c in between) or len(between.split()) > _GIVEN_WORDS:
+                    continue
+                if self._counts(doc, low, sentence, ps, pe):
+                    return self.t.by_name.get("role.recipient.duoc_tang_gom")
+            return None
         return None
 
     def _cue_just_before(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> Optional[RoleRule]:
