@@ -39,6 +39,7 @@ _GIVEN_WORDS = 6  # words the thing given may take between "trao" and "cho" ("tr
 _GIVEN_LEN = 60  # characters before "cho" searched for the verb
 _OWN_TITLES = 3  # a rank, an honorific and posts may stand together before a name ("Phó Chủ tịch UBND tỉnh Đại tá A")
 _OWN_TITLE_LEN = 120  # characters before a name searched for them
+_REPRESENTED_LEN = 50  # characters before a name (and its own titles) searched for "thay mặt cho"
 
 Sentence = tuple[int, int]
 # one who takes part with no role a rule names (a cue of `participation`, or a speech after a crash)
@@ -192,6 +193,7 @@ class RoleReader:
             mentions.sort()
             listed = self._listed_before(doc, low, sentence, mentions)
             inside = self._inside_posts(doc, low, sentence, mentions)
+            represented = self._represented(doc, low, sentence, mentions)
             inherited: Optional[RoleRule] = None  # the cue after the next person, if joined to it by "và"
             joins_in = False  # the next person takes part by a participation word after it ("A và B gặp lại nhau")
             for i in range(len(mentions) - 1, -1, -1):
@@ -201,7 +203,7 @@ class RoleReader:
                     continue
                 # a possessor ("lời căn dặn của Chủ tịch C, …, động viên …", "cố vấn an ninh của Tổng thống D chủ trì"):
                 # what follows him is the head noun's deed; only a cue just before him ("thi thể của E") is his
-                if self._possessed(doc, low, sentence, ms, doc.officials[idx]):
+                if i in represented or self._possessed(doc, low, sentence, ms, doc.officials[idx]):
                     inherited, joins_in = None, False
                     if listed[i] is not None:
                         found.setdefault(idx, (listed[i], ms, me))
@@ -956,6 +958,29 @@ class RoleReader:
             and not any(pe == e for _, pe in find_all(self.t.acting_re, low, max(sentence[0], s - 30), e))
             for s, e in self._phrases_before(doc, low, sentence, own, self.t.possessor_re)
         )
+
+    def _represented(
+        self, doc: Document, low: str, sentence: Sentence, mentions: list[tuple[int, int, int]]
+    ) -> set[int]:
+        """The mentions of the sentence someone acts for ("ông A thay mặt cho hai gia đình thượng tá B và đại tá C gửi lời
+        cảm ơn"): a word of `represented_before` with only a few lower-case words (no name, no punctuation) and the
+        person's own titles before the name, and those joined to such a one by "và" or a list; the deed after them is
+        the representative's. Not "thay mặt Hiệp hội Tàu thủy kỹ sư D đã tặng": a body stands between, D acts."""
+        out: set[int] = set()
+        if self.t.represented_re is None:
+            return out
+        for i, (ms, me, idx) in enumerate(mentions):
+            own = self._own_title_start(doc, sentence, ms, doc.officials[idx])
+            a = max(sentence[0], own - _REPRESENTED_LEN, mentions[i - 1][1] if i else sentence[0])
+            for _, e in find_all(self.t.represented_re, low, a, own):
+                gap = doc.text[e:own]
+                words = gap.split()
+                if len(words) <= _GIVEN_WORDS and not any(c in _PUNCT for c in gap) and all(w[0].islower() for w in words):
+                    out.add(i)
+                    break
+            if i not in out and i - 1 in out and self._joined(doc, mentions[i - 1][1], ms):
+                out.add(i)
+        return out
 
     def _not_acting(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
         """A word of `not_acting_before` a few words before the name, no punctuation between, that does not end a phrase

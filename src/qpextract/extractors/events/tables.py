@@ -410,6 +410,7 @@ class RoleVocabulary(BaseModel):
     gathering_triggers: list[str] = Field(default_factory=list)
     giving_triggers: list[str] = Field(default_factory=list)  # "tổng kết và trao giải": what is given there is the event
     recipient_lists: RecipientLists = Field(default_factory=RecipientLists)
+    represented_before: list[str] = Field(default_factory=list)  # "A thay mặt cho hai gia đình B và C": B, C do nothing
     press_words: list[str] = Field(default_factory=list)
     press_conference_words: list[str] = Field(default_factory=list)
     list_openers: list[str] = Field(default_factory=list)
@@ -501,6 +502,7 @@ class RoleTables:
         self.incident_main_rules = frozenset(voc.incident_main_rules)
         self.gathering_re = phrase_regex(voc.gathering_triggers)
         self.giving_trigger_re = phrase_regex(voc.giving_triggers) if voc.giving_triggers else None
+        self.represented_re = phrase_regex(voc.represented_before) if voc.represented_before else None
         lists = voc.recipient_lists
         self.list_opener_re = phrase_regex(lists.openers) if lists.openers and lists.awarded else None
         self.awarded_re = phrase_regex(lists.awarded) if lists.openers and lists.awarded else None
