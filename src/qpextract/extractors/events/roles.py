@@ -967,7 +967,7 @@ class RoleReader:
         person's own titles before the name, and those joined to such a one by "và" or a list; the deed after them is
         the representative's. Not "thay mặt Hiệp hội Tàu thủy kỹ sư D đã tặng": a body stands between, D acts."""
         out: set[int] = set()
-        if self.t.represented_re is None:
+        if self.t.represented_re is None or not self.t.represented_re.search(low, sentence[0], sentence[1]):
             return out
         for i, (ms, me, idx) in enumerate(mentions):
             own = self._own_title_start(doc, sentence, ms, doc.officials[idx])
@@ -1005,8 +1005,9 @@ class RoleReader:
                 found = self._cue_just_before(doc, low, sentence, own, prev_end)
         if found is None:
             found = self._given_to(doc, low, sentence, ms, prev_end)
-        if found is None and official is not None:
-            found = self._listed_awarded(doc, low, sentence, self._own_title_start(doc, sentence, ms, official), prev_end)
+        if found is None and official is not None and self.t.list_opener_re is not None:
+            if self.t.list_opener_re.search(low, max(prev_end, sentence[0], ms - _OWN_TITLE_LEN), ms):
+                found = self._listed_awarded(doc, low, sentence, self._own_title_start(doc, sentence, ms, official), prev_end)
         return found
 
     def _given_to(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> Optional[RoleRule]:
