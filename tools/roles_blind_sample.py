@@ -35,6 +35,22 @@ QUOTED = re.compile(
     r" [^.\n]{0,60}?(?:nói|cho biết|tuyên bố|khẳng định|nhấn mạnh|phát biểu)(?!\w)",
     re.IGNORECASE,
 )
+# narrower draws: a kind of gathering named in the headline or lead, a topic named in the text
+KINDS = {
+    "award_review_handover": re.compile(
+        r"(?<!\w)(?:trao tặng|trao|tặng|khen thưởng|tuyên dương|bằng khen|huân chương|danh hiệu|tổng kết|sơ kết|rút kinh nghiệm|"
+        r"bàn giao|giao nhận|tiếp nhận|tiễn|lễ)(?!\w)",
+        re.IGNORECASE,
+    ),
+}
+TOPICS = {
+    "local_defence_military": re.compile(
+        r"(?<!\w)(?:dân quân|tự vệ|dự bị động viên|Ban CHQS|Bộ CHQS|Ban Chỉ huy Quân sự|Bộ Chỉ huy Quân sự|"
+        r"quân sự địa phương|quốc phòng địa phương|biên phòng|giáo dục quốc phòng|khu vực phòng thủ|Quân khu|"
+        r"Bộ Tư lệnh Thủ đô|Bộ Quốc phòng|Quân đội nhân dân|bộ đội|Quân ủy|sư đoàn|trung đoàn|lữ đoàn|sĩ quan)(?!\w)",
+        re.IGNORECASE,
+    ),
+}
 
 
 def main() -> None:
@@ -46,7 +62,11 @@ def main() -> None:
     ap.add_argument("--exclude", type=Path, nargs="*", default=[])
     ap.add_argument("--quoted", action="store_true",
                     help="draw general news that quotes a person (QUOTED in the text) instead of gathering headlines")
+    ap.add_argument("--kind", choices=sorted(KINDS), help="require the headline or lead to name this kind of event (instead of any gathering)")
+    ap.add_argument("--topic", choices=sorted(TOPICS), help="also require the text to name this topic")
     args = ap.parse_args()
+    kind = KINDS.get(args.kind or "")
+    topic = TOPICS.get(args.topic or "")
     skip = audit_skip_ids() | sampled_ids(args.exclude)
     pool = []
     with open(args.corpus, encoding="utf-8") as fh:
@@ -54,15 +74,18 @@ def main() -> None:
             a = json.loads(line)
             if a["id"] in skip or not 400 <= len(a.get("text", "")) <= 5000:
                 continue
+            head = (a.get("title") or "") + "\n" + a["text"][:LEAD]
             if args.quoted:
                 if QUOTED.search(a["text"]):
                     pool.append(a)
-            elif GATHERING.search((a.get("title") or "") + "\n" + a["text"][:LEAD]):
-                pool.append(a)
+                continue
+            if not (kind or GATHERING).search(head) or (topic and not topic.search(a["text"])):
+                continue
+            pool.append(a)
     pool.sort(key=lambda a: a["id"])
     drawn = random.Random(args.seed).sample(pool, min(args.count, len(pool)))
-    kind = "quoting articles" if args.quoted else "gathering headlines"
-    print(f"# {len(drawn)} of {len(pool)} {kind}, seed {args.seed!r}")
+    label = "quoting articles" if args.quoted else "gathering headlines"
+    print(f"# {len(drawn)} of {len(pool)} {label}, seed {args.seed!r}")
     for n, a in enumerate(drawn, 1):
         print(f"\n=== {n} {a['id']}\n# {a.get('title')}\n{a['text']}")
 

@@ -40,6 +40,7 @@ _GIVEN_WORDS = 6  # words the thing given may take between "trao" and "cho" ("tr
 _GIVEN_LEN = 60  # characters before "cho" searched for the verb
 _OWN_TITLES = 3  # a rank, an honorific and posts may stand together before a name ("Phó Chủ tịch UBND tỉnh Đại tá A")
 _OWN_TITLE_LEN = 120  # characters before a name searched for them
+_REPRESENTED_LEN = 50  # characters before a name (and its own titles) searched for "thay mặt cho"
 
 Sentence = tuple[int, int]
 # one who takes part with no role a rule names (a cue of `participation`, or a speech after a crash)
@@ -158,6 +159,8 @@ class RoleReader:
         """One participant per official that a role rule, a participation cue or the lead ties to the event."""
         self.main_rule, self.main_type = main_rule, main_type
         self.gathering = bool(self.t.gathering_re.search(main_trigger.lower()))
+        # a main event whose trigger gives ("tổng kết và trao giải Hội thao"): "trao X cho A" there is its giving
+        self.gives = bool(self.t.giving_trigger_re and self.t.giving_trigger_re.search(main_trigger.lower()))
         self.press_event = bool(self.t.press_re.search(main_trigger.lower()))
         self.main_trigger = main_trigger.lower()
         named_in_lead = {
@@ -199,6 +202,7 @@ class RoleReader:
             mentions.sort()
             listed = self._listed_before(doc, low, sentence, mentions)
             inside = self._inside_posts(doc, low, sentence, mentions)
+            represented = self._represented(doc, low, sentence, mentions)
             inherited: Optional[RoleRule] = None  # the cue after the next person, if joined to it by "và"
             joins_in = False  # the next person takes part by a participation word after it ("A và B gặp lại nhau")
             for i in range(len(mentions) - 1, -1, -1):
@@ -208,7 +212,7 @@ class RoleReader:
                     continue
                 # a possessor ("lời căn dặn của Chủ tịch C, …, động viên …", "cố vấn an ninh của Tổng thống D chủ trì"):
                 # what follows him is the head noun's deed; only a cue just before him ("thi thể của E") is his
-                if self._possessed(doc, low, sentence, ms, doc.officials[idx]):
+                if i in represented or self._possessed(doc, low, sentence, ms, doc.officials[idx]):
                     inherited, joins_in = None, False
                     if listed[i] is not None:
                         found.setdefault(idx, (listed[i], ms, me))
@@ -948,6 +952,29 @@ class RoleReader:
             for s, e in self._phrases_before(doc, low, sentence, own, self.t.possessor_re)
         )
 
+    def _represented(
+        self, doc: Document, low: str, sentence: Sentence, mentions: list[tuple[int, int, int]]
+    ) -> set[int]:
+        """The mentions of the sentence someone acts for ("ông A thay mặt cho hai gia đình thượng tá B và đại tá C gửi lời
+        cảm ơn"): a word of `represented_before` with only a few lower-case words (no name, no punctuation) and the
+        person's own titles before the name, and those joined to such a one by "và" or a list; the deed after them is
+        the representative's. Not "thay mặt Hiệp hội Tàu thủy kỹ sư D đã tặng": a body stands between, D acts."""
+        out: set[int] = set()
+        if self.t.represented_re is None or not self.t.represented_re.search(low, sentence[0], sentence[1]):
+            return out
+        for i, (ms, me, idx) in enumerate(mentions):
+            own = self._own_title_start(doc, sentence, ms, doc.officials[idx])
+            a = max(sentence[0], own - _REPRESENTED_LEN, mentions[i - 1][1] if i else sentence[0])
+            for _, e in find_all(self.t.represented_re, low, a, own):
+                gap = doc.text[e:own]
+                words = gap.split()
+                if len(words) <= _GIVEN_WORDS and not any(c in _PUNCT for c in gap) and all(w[0].islower() for w in words):
+                    out.add(i)
+                    break
+            if i not in out and i - 1 in out and self._joined(doc, mentions[i - 1][1], ms):
+                out.add(i)
+        return out
+
     def _not_acting(self, doc: Document, low: str, sentence: Sentence, ms: int) -> bool:
         """A word of `not_acting_before` a few words before the name, no punctuation between, that does not end a phrase
         of `acting_possessors` ("dưới sự chỉ huy của A", "cái chết của B" name who acts or suffers)."""
@@ -969,14 +996,20 @@ class RoleReader:
             own = self._own_title_start(doc, sentence, ms, official)
             if own < ms:
                 found = self._cue_just_before(doc, low, sentence, own, prev_end)
-        return found if found is not None else self._given_to(doc, low, sentence, ms, prev_end)
+        if found is None:
+            found = self._given_to(doc, low, sentence, ms, prev_end)
+        if found is None and official is not None and self.t.list_opener_re is not None:
+            if self.t.list_opener_re.search(low, max(prev_end, sentence[0], ms - _OWN_TITLE_LEN), ms):
+                found = self._listed_awarded(doc, low, sentence, self._own_title_start(doc, sentence, ms, official), prev_end)
+        return found
 
     def _given_to(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> Optional[RoleRule]:
         """A cue "<verb> cho" read with the thing given between ("trao cờ lệnh xuất quân cho đồng chí A", "tặng 5 suất quà
         cho Thượng tá B"): a few words, no punctuation, between the verb and "cho", and "cho" just before the name. Only
-        when the main event is a ceremony, a meeting or an award (`_GIVING_TYPES`): elsewhere what is given so is another
-        event ("Bộ Quốc phòng đề nghị truy tặng huân chương cho A" after a crash, "trao toàn quyền cho B")."""
-        if self.giving_re is None or not (self.gathering or self.main_type in _GIVING_TYPES):
+        when the main event is a ceremony, a meeting or an award (`_GIVING_TYPES`), or its trigger gives (`giving_triggers`:
+        "tổng kết và trao giải Hội thao"): elsewhere what is given so is another event ("Bộ Quốc phòng đề nghị truy tặng
+        huân chương cho A" after a crash, "trao toàn quyền cho B")."""
+        if self.giving_re is None or not (self.gathering or self.gives or self.main_type in _GIVING_TYPES):
             return None
         a = max(prev_end, sentence[0], ms - self.t.window - 30)
         if low.find("cho", a, ms) < 0:
@@ -991,6 +1024,26 @@ class RoleReader:
                 continue
             if self._counts(doc, low, sentence, s, e):
                 return self._rule("just_before", phrase_key(low[s:e]) + " cho")
+        return None
+
+    def _listed_awarded(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> Optional[RoleRule]:
+        """The first of a list opened by `recipient_lists.openers` of those an award names ("6 cá nhân được tặng bằng khen
+        gồm: Thiếu tướng A"): the opener and a colon right before the name and its own titles, and a word of
+        `recipient_lists.awarded` a few words before the opener, no punctuation between (rule role.recipient.duoc_tang_gom;
+        the names after it take it along the list)."""
+        if self.t.list_opener_re is None or self.t.awarded_re is None:
+            return None
+        a = max(prev_end, sentence[0], ms - self.t.window)
+        for s, e in reversed(find_all(self.t.list_opener_re, low, a, ms)):
+            if doc.text[e:ms].strip(" :\t\n"):
+                continue
+            for ps, pe in reversed(find_all(self.t.awarded_re, low, max(prev_end, sentence[0], s - _GIVEN_LEN), s)):
+                between = doc.text[pe:s]
+                if any(c in _PUNCT for c in between) or len(between.split()) > _GIVEN_WORDS:
+                    continue
+                if self._counts(doc, low, sentence, ps, pe):
+                    return self.t.by_name.get("role.recipient.duoc_tang_gom")
+            return None
         return None
 
     def _cue_just_before(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> Optional[RoleRule]:

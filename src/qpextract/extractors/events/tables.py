@@ -362,6 +362,14 @@ class MeetingParticipation(BaseModel):
     visit_triggers: list[str] = []
 
 
+class RecipientLists(BaseModel):
+    """event_roles.yaml `recipient_lists`: the people listed after "gồm:" of those a passive award names."""
+
+    model_config = ConfigDict(extra="forbid")
+    openers: list[str] = []  # "gồm", "gồm có": the list's opener, just before the first name
+    awarded: list[str] = []  # "được tặng": the award said of the listed, a few words before the opener
+
+
 class RoleVocabulary(BaseModel):
     """event_roles.yaml."""
 
@@ -403,6 +411,9 @@ class RoleVocabulary(BaseModel):
     possessors: list[str] = Field(default_factory=list)  # "của A": the cue after A belongs to the head noun
     incident_main_rules: list[str] = Field(default_factory=list)
     gathering_triggers: list[str] = Field(default_factory=list)
+    giving_triggers: list[str] = Field(default_factory=list)  # "tổng kết và trao giải": what is given there is the event
+    recipient_lists: RecipientLists = Field(default_factory=RecipientLists)
+    represented_before: list[str] = Field(default_factory=list)  # "A thay mặt cho hai gia đình B và C": B, C do nothing
     press_words: list[str] = Field(default_factory=list)
     press_conference_words: list[str] = Field(default_factory=list)
     list_openers: list[str] = Field(default_factory=list)
@@ -494,6 +505,11 @@ class RoleTables:
         self.lead_declaring_not_for_types = frozenset(voc.lead_declaring_not_for_types)
         self.incident_main_rules = frozenset(voc.incident_main_rules)
         self.gathering_re = phrase_regex(voc.gathering_triggers)
+        self.giving_trigger_re = phrase_regex(voc.giving_triggers) if voc.giving_triggers else None
+        self.represented_re = phrase_regex(voc.represented_before) if voc.represented_before else None
+        lists = voc.recipient_lists
+        self.list_opener_re = phrase_regex(lists.openers) if lists.openers and lists.awarded else None
+        self.awarded_re = phrase_regex(lists.awarded) if lists.openers and lists.awarded else None
         self.press_re = phrase_regex(voc.press_words)
         self.press_conference_re = phrase_regex(voc.press_conference_words)
         self.list_openers = frozenset(voc.list_openers)
