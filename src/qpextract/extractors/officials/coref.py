@@ -161,6 +161,9 @@ class Registry:
         for p in [p for p in self.persons.values() if p.key.count(" ") == 1]:
             full = [q for q in self.persons.values() if q is not p and q.key.count(" ") >= 2 and q.key.endswith(" " + p.key)]
             if len(full) == 1 and p.key in self.persons:
+                # a bare title the shorter name says again stays out ("Theo chỉ huy Abdul Zawbai" after "Nouman Abdul
+                # Zawbai, chỉ huy lữ đoàn 7 …": dev9 gold writes the post once)
+                p.positions = [q for q in p.positions if not _said_again(q, full[0].positions)]
                 self._merge(p, full[0], honorific=False)
 
     def merge_cut_names(self, text: str) -> None:
