@@ -38,7 +38,7 @@ from qpextract.extractors.officials.lexicon import Lexicon
 from qpextract.extractors.officials.names import NameFinder, NameSpan
 from qpextract.extractors.officials.positions import Pos, PositionParser
 from qpextract.extractors.officials.ranks import RankHit, RankReader
-from qpextract.text.lexicon import CAP_SYLLABLE, UPPER, fold, lowered, surname_rows
+from qpextract.text.lexicon import CAP_SYLLABLE, UPPER, fold, lowered
 from qpextract.text.wraps import unwrapped
 from qpextract.models import Mention, Official, Position, RankMention
 
@@ -100,7 +100,6 @@ class OfficialExtractor:
         self.kin_nouns = frozenset(fold(w) for w in rules["kin_nouns"])
         self.given_name_nouns = frozenset(fold(w) for w in rules["given_name_nouns"])
         self.group_items = tuple(rules["group_items"])
-        self.rare_surnames = frozenset(r.surname for r in surname_rows() if r.rare)
         self.foreign = ForeignFinder(
             self.lex.countries, self.lex.particles, self.lex.korean, self.lex.any_country,
             (rules["naming_words"], rules["named_person_heads"]),
@@ -1254,7 +1253,7 @@ class OfficialExtractor:
         self, doc: Document, reg: Registry, cues: list[Cue], holders: dict[int, Optional[Person]], shared: list[tuple[Cue, Person]]
     ) -> None:
         reg.merge_short_forms()  # "Rob Givens" and "Robert Givens"
-        reg.merge_given_names(self.rare_surnames)  # "ông Bạch Vân" and "Đại tá Nguyễn Bạch Vân"
+        reg.merge_name_tails()  # "ông Bạch Vân" and "Đại tá Nguyễn Bạch Vân", "Tayyip Erdogan" and "Recep Tayyip Erdogan"
         reg.merge_split_names()  # "ông Mc Kenzie" and "Kenneth McKenzie"
         reg.merge_cut_names(doc.text)  # "… đồng chí Hồ Anh" where a page's excerpt ends, and "Hồ Anh Tuấn"
         for p in list(reg.persons.values()):

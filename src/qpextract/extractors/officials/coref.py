@@ -153,13 +153,17 @@ class Registry:
             if len(full) == 1 and p.key in self.persons:
                 self._merge(p, full[0], honorific=False)
 
-    def merge_given_names(self, rare: frozenset[str]) -> None:
-        """A two-syllable name whose first syllable is a rare family name that is also a given-name word
-        ("ông Bạch Vân" for "Đại tá Nguyễn Bạch Vân", surnames.tsv ``rare``) and that ends exactly one
-        longer name of the article: that person's given name, not another person."""
-        for p in [p for p in self.persons.values() if p.key.count(" ") == 1 and p.name.split(" ")[0] in rare]:
+    def merge_name_tails(self) -> None:
+        """Rule ``person.name_tail``: a two-word name that ends exactly one longer name of the article (three words or
+        more) is that person written shorter, not another: a given name after a rank or honorific ("ông Bạch Vân" for
+        "Đại tá Nguyễn Bạch Vân", "Trung tá Mạnh Trí là …" for "trung tá Khuất Mạnh Trí") or a foreign name without
+        its first given name ("Tayyip Erdogan", "Le Drian"); its mentions and posts join that person."""
+        for p in [p for p in self.persons.values() if p.key.count(" ") == 1]:
             full = [q for q in self.persons.values() if q is not p and q.key.count(" ") >= 2 and q.key.endswith(" " + p.key)]
-            if len(full) == 1:
+            if len(full) == 1 and p.key in self.persons:
+                # a bare title the shorter name says again stays out ("Theo chỉ huy Abdul Zawbai" after "Nouman Abdul
+                # Zawbai, chỉ huy lữ đoàn 7 …": dev9 gold writes the post once)
+                p.positions = [q for q in p.positions if not _said_again(q, full[0].positions)]
                 self._merge(p, full[0], honorific=False)
 
     def merge_cut_names(self, text: str) -> None:

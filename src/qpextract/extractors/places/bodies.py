@@ -96,6 +96,7 @@ class BodyGrammar(Bodies):
         self.named_heads = frozenset(w for w in ctx["lower_heads_named"] if " " not in w)  # one-word heads, as written
         self.lower_known = re.compile(trie_pattern(ctx["lower_known_bodies"]) + NB)
         self.lower_known_any = re.compile(trie_pattern(ctx["lower_known_bodies"], fold_case=True) + NB, re.IGNORECASE)
+        self.task_heads = re.compile(trie_pattern(ctx["task_heads"], fold_case=True) + NB, re.IGNORECASE)
         self.particle = re.compile(r"[ \t]++" + trie_pattern(rules["name_particles"]) + r"(?:[ \t]*+-[ \t]*+|[ \t]++)(?=" + UPPER + ")")
         self.max_proper = int(ctx["max_proper_words"])
         rows = rank_rows()
@@ -127,6 +128,16 @@ class BodyGrammar(Bodies):
         """True when the last syllable of ``text[start:end]`` and the next lower-case syllable form one word."""
         last = max(start, text.rfind(" ", start, end) + 1)
         return self.compound_end(text, last, end, limit) > end
+
+    def _word_then_word(self, text: str, start: int, end: int, limit: int) -> bool:
+        """Rule ``body.compound``: the part ends on a word of two syllables and the next two lower-case syllables are a
+        word of their own ("Ban Chỉ đạo" + "diễn tập": not "đạo diễn"), so the part ends between two words."""
+        first = text.rfind(" ", start, end)
+        prev = text.rfind(" ", start, first) if first > start else -1
+        if first <= start or fold(text[max(start, prev + 1) : end]) not in self.compounds:
+            return False
+        nxt = _LOWER_SYL.match(text, end, limit)
+        return nxt is not None and self.compound_end(text, nxt.start(1), nxt.end(), limit) > nxt.end()
 
     def word_end(self, text: str, start: int, end: int, limit: int) -> int:
         """``compound_end``, unless the next syllable begins a word of its own with the one after it
@@ -212,7 +223,7 @@ class BodyGrammar(Bodies):
             if m_end is None or m_end == q or self.not_a_head.match(text, m_end, limit):
                 break  # "… Tổng tham mưu" + "trưởng": the word goes on into a title
             place = self.country.match(text, q, limit)
-            if n > 0 and (place is None or place.end() != m_end) and self.splits_word(text, q, m_end, limit):
+            if n > 0 and (place is None or place.end() != m_end) and self.splits_word(text, q, m_end, limit) and not self._word_then_word(text, q, m_end, limit):
                 t = self.token.match(text, q, limit)  # "Hàn Quốc lập" + "tức": take the bare word
                 if t is None or t.end() >= m_end or not text[q].isupper() or self.splits_word(text, q, t.end(), limit):
                     break  # "… Lục quân khu" + "vực": the part would end inside a word
@@ -406,6 +417,9 @@ class BodyGrammar(Bodies):
         if known is not None:
             return self._lower_known(text, known.end(), limit, stops, is_title)
         end = self.parse(text, pos, limit, stops, is_title, lower_words=3)
+        if (cased := self.task_heads.match(text, pos, limit)) is not None and cased.end() == end and (low := _LOWER_SYL.match(text, end, limit)) is not None and low.start(1) not in stops:
+            # rule body.lower_known, capitalized: "Ban Chỉ đạo" + "diễn tập KVPT tỉnh" goes on as "ban chỉ đạo diễn tập …"
+            return self._lower_known(text, end, limit, stops, is_title)
         headed = bool(title) and fold(title).split(" ")[-1] in self.title_heads  # "Trưởng phòng" + "Cảnh sát điều tra (…)"
         if end > pos and (more := self._lower_continues(text, pos, end, limit, stops, is_title, headed)) > end:
             return more
