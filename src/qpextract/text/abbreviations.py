@@ -69,8 +69,7 @@ text's only.
 What is not an unknown abbreviation (never a record): Roman numerals; model codes, a token
 with a digit or joined to a number or to a word with a digit ("M1A2", "HQ-9", "BMP-3",
 "Tu-95 MS", "Kalibr-PL"), before a model code or a Roman numeral ("PAK FA T-50", "LAG II");
-the words of photo credits ("Ảnh: MAI QUANG"); any form in a related-article line ("Xem thêm: … TT Trump công du
-…", data/vi/teasers.yaml; ``abbr.guard.teaser``): another article's headline, which the readers skip;
+the words of photo credits ("Ảnh: MAI QUANG");
 names, words and headlines in capitals (next to a capitalized word with Vietnamese marks, after
 an initial "H.LAN", before the name they are the initials of "NT Nguyễn Thuận", a run of three
 words in capitals, or a long word half vowels "TOOWOOMBA"); anything after the article body (the
@@ -97,7 +96,6 @@ from qpextract.models import Abbreviation
 from qpextract.patterns import trie_pattern
 from qpextract.text.credits import credit_labels
 from qpextract.text.lexical import literal_alternation
-from qpextract.text.teasers import TeaserLines
 
 
 def _char_class(keep: str) -> str:
@@ -555,17 +553,11 @@ class AbbreviationTagger:
         spans: list[tuple[int, int, Optional[str]]] = []
         unknown: list[str] = []
         byline = frozenset(doc.authors)  # "PV" alone after the body: the byline's author, as the readers take it
-        teasers = TeaserLines(doc.lex.lower)
         for field, source, body_end, known in fields:
             for start, end, expansion, rule, category in self._found(source, body_end, known):
                 if rule == "abbr.skip":
                     if field is None:
                         doc.near_miss(self.name, "abbr.skip", start, end, "capitals read as no abbreviation: a model code, a name or headline in capitals, a photo credit or a web address (data/vi/not_abbreviations.tsv)")
-                    continue
-                if field is None and teasers.holds(start):
-                    # "Xem thêm: … TT Trump công du châu Á": another article's headline, which the readers skip ("Xem
-                    # thêm lines ignored", dev7-dev10 notes), as the dates and numbers do (data/vi/teasers.yaml)
-                    doc.near_miss(self.name, "abbr.guard.teaser", start, end, "a form in a related-article line (Xem thêm: ...), not this article's")
                     continue
                 written = source[start:end]
                 if field is None and start >= body_end and written in byline:
