@@ -451,7 +451,7 @@ class AbbreviationTagger:
             names.setdefault(entry.short, [entry.expansion]).append(row.rendering)
         self.renderings: dict[str, tuple[regex.Pattern[str], dict[str, str]]] = {
             short: (
-                regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(n) for n in sorted(ns, key=len, reverse=True)) + r")(?![\p{L}\p{N}])", regex.IGNORECASE),
+                regex.compile(r"(?<![\p{L}\p{N}])(?:" + literal_alternation(ns) + r")(?![\p{L}\p{N}])", regex.IGNORECASE),
                 {n.casefold(): n for n in ns},
             )
             for short, ns in names.items()
