@@ -354,7 +354,7 @@ class AbbreviationTagger:
         for rule, after, before in self.context_rules:
             for short in rule.short:
                 self.context_by_char.setdefault(short[0], []).append((short, rule, after, before))
-        shorts = sorted({s for rule in self.context for s in rule.short}, key=len, reverse=True)
+        shorts = sorted({s for rule in self.context for s in rule.short}, key=lambda s: (-len(s), s))  # not set order
         self.context_pattern = regex.compile(
             r"(?<![\p{L}\p{N}.])(?:"
             + "|".join(regex.escape(s) + (r"(?![\p{L}])" if s[-1].isalnum() else "") for s in shorts)

@@ -90,7 +90,7 @@ def _own(official: Official, posts_only: bool = False) -> set[str]:
 def _post_comma(posts: frozenset[str]) -> re.Pattern[str]:
     """A comma, one of ``posts`` (folded) written with any blanks and in any case, then a comma (group 1), as
     _POST_THEN_NEXT places the comma after a post in brackets or after a dash."""
-    words = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(posts, key=len, reverse=True))
+    words = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(posts, key=lambda p: (-len(p), p)))
     return re.compile(r"\s*,\s+(?:" + words + r")(,)", re.IGNORECASE)
 
 
