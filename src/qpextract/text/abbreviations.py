@@ -375,11 +375,10 @@ class AbbreviationTagger:
             regex.IGNORECASE | regex.REVERSE,  # the last cut before the brackets
         )
         # "đảng cầm quyền Nhân dân Campuchia": a description between a lower-case head and a capitalized name
-        self.described = regex.compile(
-            r"\p{Ll}[\p{L}\p{M} ]*?( (?:" + "|".join(regex.escape(w) for w in cfg["name_descriptors"]) + r"))(?= \p{Lu})"
-        )
+        descriptors = "|".join(regex.escape(w) for w in cfg["name_descriptors"])
+        self.described = regex.compile(r"\p{Ll}[\p{L}\p{M} ]*?( (?:" + descriptors + r"))(?= \p{Lu})")
         # "đảng Cứu nguy Dân tộc đối lập (CNRP)": the same words after a capitalized name, at the phrase's end
-        self.described_tail = regex.compile(r" (?:" + "|".join(regex.escape(w) for w in cfg["name_descriptors"]) + r")$")
+        self.described_tail = regex.compile(r" (?:" + descriptors + r")$")
         self.stop_compounds: dict[str, tuple[str, ...]] = {}  # "do" -> ("tự do",): a stop word as a word's syllable
         for compound in cfg["stop_compounds"]:
             last = compound.split()[-1]
