@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from abbreviations_conventions import _articles, _set_name  # noqa: E402
+from abbreviations_renderings import SETS  # noqa: E402  (the development sets, named one by one)
 from qpextract.evaluate import fold  # noqa: E402
 from qpextract.pipeline import Pipeline  # noqa: E402
 from qpextract.text.abbreviations import AbbreviationTagger  # noqa: E402
@@ -42,9 +43,6 @@ from qpextract.text.metadata import MetadataReader  # noqa: E402
 from qpextract.text.segment import SentenceSegmenter  # noqa: E402
 from wild import audit_skip_ids  # noqa: E402
 
-SETS = ("seeds", "real", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
-        "/work/webdev3/web3a", "/work/webdev3/web3b", "/work/webdev5/web11c", "/work/webdev5/web11d",
-        "/work/webdev7/web12e", "/work/webdev9/web13f", "/work/webdev9/web13g")
 WEB_INPUTS = [Path(s + "-inputs.jsonl") for s in SETS if "/" in s]
 
 

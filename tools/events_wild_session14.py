@@ -20,7 +20,9 @@ import csv
 import json
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Optional
 
 from wild import LOCAL, ROOT, audit_skip_ids, seeded_rank
 
@@ -32,10 +34,10 @@ NAMED_HELDOUT = {"baomoi-22243195", "vnews-train-033052", "vnews-train-090661"}
 EARLIER = sorted((ROOT / "corpus" / "audit").glob("main_events_wild*.tsv"))
 
 
-def earlier_ids() -> set[str]:
-    """The ids of the earlier judged main-event samples (first column)."""
+def earlier_ids(paths: Iterable[Path] = EARLIER) -> set[str]:
+    """The ids of the earlier judged main-event samples ``paths`` (first column of each TSV)."""
     ids: set[str] = set()
-    for p in EARLIER:
+    for p in paths:
         with open(p, encoding="utf-8") as fh:
             ids.update(line.split("\t", 1)[0] for line in fh if line.strip() and not line.startswith("#"))
     return ids
@@ -64,10 +66,11 @@ def lead(text: str, chars: int = 500) -> str:
     return cut + (text[chars:chars + m.end()] if m else "")
 
 
-def sample(corpus: str) -> None:
-    """Print each drawn article's id, headline and lead, to be judged by reading."""
-    earlier = earlier_ids()
-    for i, r in enumerate(draw(corpus), 1):
+def sample(corpus: str, drawn: Optional[list[dict]] = None, earlier: Optional[set[str]] = None) -> None:
+    """Print each drawn article's id, headline and lead, to be judged by reading (``drawn`` and ``earlier``: another
+    session's draw and judged ids, this one's by default)."""
+    earlier = earlier_ids() if earlier is None else earlier
+    for i, r in enumerate(draw(corpus) if drawn is None else drawn, 1):
         mark = " earlier" if r["id"] in earlier else ""
         print(f"## {i} {r['id']}{mark}\nTITLE: {r.get('title') or ''}\nLEAD: {lead(r['text'])}\n")
 

@@ -29,11 +29,7 @@ EARLIER = [*s14.EARLIER, ROOT / "corpus" / "audit" / "events_wild_session14.tsv"
 
 def earlier_ids() -> set[str]:
     """The ids of every earlier judged main-event sample (first column of each TSV)."""
-    ids: set[str] = set()
-    for p in EARLIER:
-        with open(p, encoding="utf-8") as fh:
-            ids.update(line.split("\t", 1)[0] for line in fh if line.strip() and not line.startswith("#"))
-    return ids
+    return s14.earlier_ids(EARLIER)
 
 
 def draw(corpus: str) -> list[dict]:
@@ -46,10 +42,7 @@ def draw(corpus: str) -> list[dict]:
 
 def sample(corpus: str) -> None:
     """Print each drawn article's id, headline and lead, to be judged by reading."""
-    earlier = earlier_ids()
-    for i, r in enumerate(draw(corpus), 1):
-        mark = " earlier" if r["id"] in earlier else ""
-        print(f"## {i} {r['id']}{mark}\nTITLE: {r.get('title') or ''}\nLEAD: {s14.lead(r['text'])}\n")
+    s14.sample(corpus, draw(corpus), earlier_ids())
 
 
 def score(corpus: str, tsv: str) -> None:

@@ -352,7 +352,7 @@ class AbbreviationTagger:
         for rule, after, before in self.context_rules:
             for short in rule.short:
                 self.context_by_char.setdefault(short[0], []).append((short, rule, after, before))
-        shorts = sorted({s for rule in self.context for s in rule.short}, key=len, reverse=True)
+        shorts = sorted({s for rule in self.context for s in rule.short}, key=lambda s: (-len(s), s))  # not set order
         self.context_pattern = regex.compile(
             r"(?<![\p{L}\p{N}.])(?:"
             + "|".join(regex.escape(s) + (r"(?![\p{L}])" if s[-1].isalnum() else "") for s in shorts)
@@ -373,11 +373,10 @@ class AbbreviationTagger:
             regex.IGNORECASE | regex.REVERSE,  # the last cut before the brackets
         )
         # "đảng cầm quyền Nhân dân Campuchia": a description between a lower-case head and a capitalized name
-        self.described = regex.compile(
-            r"\p{Ll}[\p{L}\p{M} ]*?( (?:" + "|".join(regex.escape(w) for w in cfg["name_descriptors"]) + r"))(?= \p{Lu})"
-        )
+        descriptors = "|".join(regex.escape(w) for w in cfg["name_descriptors"])
+        self.described = regex.compile(r"\p{Ll}[\p{L}\p{M} ]*?( (?:" + descriptors + r"))(?= \p{Lu})")
         # "đảng Cứu nguy Dân tộc đối lập (CNRP)": the same words after a capitalized name, at the phrase's end
-        self.described_tail = regex.compile(r" (?:" + "|".join(regex.escape(w) for w in cfg["name_descriptors"]) + r")$")
+        self.described_tail = regex.compile(r" (?:" + descriptors + r")$")
         self.stop_compounds: dict[str, tuple[str, ...]] = {}  # "do" -> ("tự do",): a stop word as a word's syllable
         for compound in cfg["stop_compounds"]:
             last = compound.split()[-1]
@@ -449,7 +448,7 @@ class AbbreviationTagger:
             names.setdefault(entry.short, [entry.expansion]).append(row.rendering)
         self.renderings: dict[str, tuple[regex.Pattern[str], dict[str, str]]] = {
             short: (
-                regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(n) for n in sorted(ns, key=len, reverse=True)) + r")(?![\p{L}\p{N}])", regex.IGNORECASE),
+                regex.compile(r"(?<![\p{L}\p{N}])(?:" + literal_alternation(ns) + r")(?![\p{L}\p{N}])", regex.IGNORECASE),
                 {n.casefold(): n for n in ns},
             )
             for short, ns in names.items()

@@ -59,7 +59,7 @@ def word_alternation(words: Iterable[str]) -> re.Pattern[str]:
 
 def literal_alternation(words: Iterable[str]) -> str:
     """The body of such a pattern: ``words`` escaped, longest first, joined by "|", for a pattern that sets its own
-    boundaries and flags (the owners after a name in ``abbr.written_loose``); words of one length in their own order,
+    boundaries and flags (the owners after a name in ``abbr.written_loose``); words of one length sorted by the word,
     so the pattern string is the same from run to run (set order follows the string hash seed)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 

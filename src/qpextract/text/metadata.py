@@ -102,14 +102,14 @@ class MetadataReader:
         self.name_source = regex.compile(cfg["name_source"])
         # byline.affiliation: the writer's post after a dash ("Lê Văn Bình - Bí thư Đảng ủy xã …"; after a comma it
         # is a caption's apposition: "Đại tá Võ Văn A, Chỉ huy trưởng …")
-        heads = sorted({r.title for r in title_rows()} | set(cfg["affiliation_heads"]), key=len, reverse=True)
+        heads = literal_alternation({r.title for r in title_rows()} | set(cfg["affiliation_heads"]))
         self.affiliation = regex.compile(
-            r"\s*[-–]\s*(?:" + "|".join(regex.escape(h) for h in heads) + r")(?![\p{L}\p{M}])[^()\n]{0,50}+$",
+            r"\s*[-–]\s*(?:" + heads + r")(?![\p{L}\p{M}])[^()\n]{0,50}+$",
             regex.IGNORECASE,
         )
         self.surnames = surnames()
-        ranks = sorted((w for r in rank_rows() for w in r.written()), key=len, reverse=True)
-        self.byline_rank = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in ranks) + r")\s++(?=\p{Lu})", regex.IGNORECASE)
+        ranks = literal_alternation(w for r in rank_rows() for w in r.written())
+        self.byline_rank = regex.compile(r"(?:" + ranks + r")\s++(?=\p{Lu})", regex.IGNORECASE)
         # "Ảnh: " right before a name: a photo credit
         self.photo_credit = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in credit_labels("metadata")) + r")\s*:\s*$")
         self.reporter = regex.compile("(?:" + "|".join(regex.escape(r) for r in cfg["reporter_labels"]) + r")\.?")

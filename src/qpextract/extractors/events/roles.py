@@ -41,6 +41,7 @@ _GIVEN_LEN = 60  # characters before "cho" searched for the verb
 _OWN_TITLES = 3  # a rank, an honorific and posts may stand together before a name ("Phó Chủ tịch UBND tỉnh Đại tá A")
 _OWN_TITLE_LEN = 120  # characters before a name searched for them
 _REPRESENTED_LEN = 50  # characters before a name (and its own titles) searched for "thay mặt cho"
+_REPRESENTED_WORDS = 6  # lower-case words between "thay mặt cho" and the name's own titles ("hai gia đình")
 
 Sentence = tuple[int, int]
 # one who takes part with no role a rule names (a cue of `participation`, or a speech after a crash)
@@ -90,7 +91,7 @@ def _own(official: Official, posts_only: bool = False) -> set[str]:
 def _post_comma(posts: frozenset[str]) -> re.Pattern[str]:
     """A comma, one of ``posts`` (folded) written with any blanks and in any case, then a comma (group 1), as
     _POST_THEN_NEXT places the comma after a post in brackets or after a dash."""
-    words = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(posts, key=len, reverse=True))
+    words = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(posts, key=lambda p: (-len(p), p)))
     return re.compile(r"\s*,\s+(?:" + words + r")(,)", re.IGNORECASE)
 
 
@@ -968,7 +969,7 @@ class RoleReader:
             for _, e in find_all(self.t.represented_re, low, a, own):
                 gap = doc.text[e:own]
                 words = gap.split()
-                if len(words) <= _GIVEN_WORDS and not any(c in _PUNCT for c in gap) and all(w[0].islower() for w in words):
+                if len(words) <= _REPRESENTED_WORDS and not any(c in _PUNCT for c in gap) and all(w[0].islower() for w in words):
                     out.add(i)
                     break
             if i not in out and i - 1 in out and self._joined(doc, mentions[i - 1][1], ms):

@@ -11,7 +11,7 @@ from qpextract.data import read_tsv, read_yaml
 from qpextract.errors import DataFileError
 from qpextract.models import EventType, Role
 from qpextract.patterns import bounded, trie_pattern
-from qpextract.text.lexical import unmarked
+from qpextract.text.lexical import literal_alternation, unmarked
 
 
 class TriggerRow(BaseModel):
@@ -124,14 +124,10 @@ def guest_list_regex(template: str, rules: list[str]) -> re.Pattern[str]:
     if missing:
         raise DataFileError(f"events.yaml: untitled_guest_rules names no rule of event_roles.yaml: {sorted(missing)}")
     cues = [c for r in roles["rules"] if r["name"] in rules for c in r["cues"] if len(c.split()) > 1]
-
-    def alternation(words: list[str]) -> str:
-        return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
-
     return re.compile(
-        template.replace("{continuations}", alternation(roles["continuations"]))
-        .replace("{rosters}", alternation(roles["rosters"]))
-        .replace("{attendance}", alternation(cues))
+        template.replace("{continuations}", f"(?:{literal_alternation(roles['continuations'])})")
+        .replace("{rosters}", f"(?:{literal_alternation(roles['rosters'])})")
+        .replace("{attendance}", f"(?:{literal_alternation(cues)})")
     )
 
 
@@ -178,7 +174,7 @@ def _tail_re(words: list[str]) -> Optional[re.Pattern[str]]:
     """One of ``words`` (longest first), then only blanks to the end of the searched stretch; None for no words."""
     if not words:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\s+$")
+    return re.compile(rf"(?<!\w)(?:{literal_alternation(words)})\s+$")
 
 
 class EventTables:

@@ -25,7 +25,7 @@ from qpextract.extractors.numbers.parse import parse_digits, parse_words
 from qpextract.extractors.numbers.tables import NumberTables, UnitRow
 from qpextract.models import Change, NumericResult
 from qpextract.text.credits import credit_labels
-from qpextract.text.lexical import TOKEN, Lexical
+from qpextract.text.lexical import TOKEN, Lexical, literal_alternation
 from qpextract.text.teasers import TeaserLines
 
 _DIGITS = regex.compile(r"(?<![\w.,])\d++(?:[.,]\d++)*+")
@@ -220,10 +220,10 @@ class NumberExtractor:
         self._id_words = frozenset(k[0] for k in self.t.id_heads.map if len(k) == 1)
         self._ratio_guard_words = self._temporal_words | self.t.ordinal_heads  # "ngày 5/8", "đứng thứ 25/63"
         self._guard_pairs = frozenset(k for k in self.t.id_heads.map if len(k) == 2)
-        heads = "|".join(re.escape(" ".join(k)) for k in sorted(self.t.count_heads.map, key=len, reverse=True))
+        heads = literal_alternation(" ".join(k) for k in self.t.count_heads.map)
         self._count_heads = re.compile(rf"(?<!\w)(?:{heads})(?!\w)")
         # a bare figure and a coordinator after a number head: "là 1.650 và " (the second figure of a pair follows)
-        of_heads = "|".join(re.escape(" ".join(k)) for k in sorted(self.t.of_number.map, key=len, reverse=True))
+        of_heads = literal_alternation(" ".join(k) for k in self.t.of_number.map)
         coord = "|".join(re.escape(w) for w in sorted(self.t.coordinators))
         self._pair_before = re.compile(rf"(?<!\w)(?:{of_heads})[ \t]+\d[\d.,]*[ \t]+(?:{coord})[ \t]+$", re.IGNORECASE)
         # a single word after the number that makes it a date, duration, age or measure
