@@ -21,7 +21,7 @@ import json
 import re
 from pathlib import Path
 
-from wild import LOCAL, ROOT, audit_skip_ids, dev_ids, seeded_rank
+from wild import LOCAL, ROOT, audit_skip_ids, dev_ids, seeded_rank, wild_corpus
 
 COLUMNS = ("id", "person", "gold", "main", "branch", "note")
 WEB_INPUTS = [Path(f"/work/webdev{d}/{n}-inputs.jsonl") for d, n in (("5", "web11c"), ("5", "web11d"), ("7", "web12e"), ("9", "web13f"), ("9", "web13g"))]
@@ -126,8 +126,8 @@ def main() -> int:
     ap.add_argument("--wide", action="store_true", help="fill up with LOCAL_WIDE articles when the strict terms run out")
     args = ap.parse_args()
     corpus = args.path if args.action == "draw" else (Path(args.rest[0]) if args.action == "fill" else None)
-    if corpus is not None and corpus.name == "articles.jsonl" and "corpus-real" in str(corpus):
-        raise SystemExit("give the corpus without held-out articles (articles-no-heldout.jsonl)")
+    if corpus is not None:
+        wild_corpus(corpus)  # refuses the full shared corpus
     if args.action == "draw":
         for a in draw(args.path, args.seed, args.articles, args.wide):
             print(f"=== ARTICLE {a['id']} — {a.get('title')}")
