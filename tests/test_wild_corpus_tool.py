@@ -24,7 +24,7 @@ def test_default_is_the_corpus_without_held_out(tmp_path: Path, monkeypatch: pyt
 
 def test_full_corpus_only_with_the_flag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The full shared corpus (by its name, or the file itself under another name) is refused without --full-corpus."""
-    full = tmp_path / "shared" / "corpus-real" / "articles.jsonl"
+    full = tmp_path / "shared" / wild.FULL_CORPUS.parent.name / wild.FULL_CORPUS.name  # a copy named as the full corpus
     full.parent.mkdir(parents=True)
     full.write_text("{}\n", encoding="utf-8")
     link = tmp_path / "all.jsonl"
