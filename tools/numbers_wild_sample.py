@@ -21,7 +21,7 @@ import random
 import sys
 from pathlib import Path
 
-from wild import add_corpus_arguments, gold_ids, wild_corpus
+from wild import add_corpus_arguments, gold_ids, sampled_ids, wild_corpus
 
 SEED = 11
 N_ARTICLES = 30
@@ -41,15 +41,6 @@ def _rank(seed: int, aid: str, start: int, text: str) -> str:
     return hashlib.sha1(f"{seed}|{aid}|{start}|{text}".encode("utf-8")).hexdigest()
 
 
-def _sampled_ids(paths: list[Path]) -> frozenset[str]:
-    """Article ids of earlier judged samples (first column of each TSV)."""
-    ids: set[str] = set()
-    for p in paths:
-        with open(p, encoding="utf-8") as fh:
-            ids.update(line.split("\t", 1)[0] for line in list(fh)[1:] if line.strip() and not line.startswith("#"))
-    return frozenset(ids)
-
-
 def main() -> int:
     from qpextract import Pipeline
 
@@ -61,7 +52,7 @@ def main() -> int:
     seed = args.seed
     pipe = Pipeline()
     rows = []
-    for art in articles(wild_corpus(args.corpus, args.full_corpus), seed, _sampled_ids(args.exclude)):
+    for art in articles(wild_corpus(args.corpus, args.full_corpus), seed, frozenset(sampled_ids(args.exclude))):
         doc = pipe.document(art["text"], id=art["id"], title=art.get("title"))
         text = doc.text
         for n in doc.numbers:

@@ -18,8 +18,7 @@ import random
 import re
 from pathlib import Path
 
-from roles_wild_sample import sampled_ids
-from wild import audit_skip_ids
+from wild import audit_skip_ids, sampled_ids
 
 SEED = "roles16-20261202"
 LEAD = 250  # characters of the text read with the headline

@@ -67,6 +67,18 @@ def audit_skip_ids(extra: Iterable[Path] = ()) -> set[str]:
     return dev_ids(DEV_SETS, [*WEB_SETS, *extra])
 
 
+def sampled_ids(paths: list[Path]) -> set[str]:
+    """Article ids of earlier judged samples (the `id` column of each TSV, else its first; lines starting with # skipped)."""
+    ids: set[str] = set()
+    for p in paths:
+        with open(p, encoding="utf-8") as fh:
+            rows = [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
+        if rows:
+            col = rows[0].index("id") if "id" in rows[0] else 0
+            ids.update(r[col] for r in rows[1:] if len(r) > col)
+    return ids
+
+
 def seeded_rank(seed: str, *parts: str) -> str:
     """The seeded sha1 of ``parts`` by which the samples draw: a fixed order that a small change of the population keeps."""
     return hashlib.sha1("|".join((seed, *parts)).encode("utf-8")).hexdigest()
