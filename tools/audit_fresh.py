@@ -6,7 +6,7 @@ Same draw as tools/audit_sample.py (the seeded hash of article id and record), w
 over the articles whose id is in no corpus/gold/*-inputs.jsonl and in no file of corpus/audit/
 (so neither the held-out nor an article judged before can enter). Judge each row by reading it.
 CORPUS defaults to the corpus without held-out articles (tools/wild.py's ``wild_corpus``); the fresh samples of
-corpus/audit/README.md were drawn from the full 2,000 articles: ``--full-corpus`` draws them again.
+corpus/audit/README.md were drawn from the full 2,000 articles: ``--full-corpus`` reads that population again.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ seed: the records whose seeded hash of (article id, record) is smallest, so a
 small change of the rules changes the sample only where the records changed. The judged copy is corpus/audit/people_positions.tsv: one line per record
 with a `right` column (yes/no) and a note, filled by reading each sentence.
 CORPUS defaults to the corpus without held-out articles (tools/wild.py's ``wild_corpus``); that judged copy
-was drawn from the full 2,000 articles: ``--full-corpus`` draws it again.
+was drawn from the full 2,000 articles: ``--full-corpus`` reads that population again.
 """
 
 from __future__ import annotations

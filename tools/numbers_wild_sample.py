@@ -9,7 +9,7 @@ them and lists their numbers with a context window; 100 records are drawn by a s
 numbers_wild2.tsv (seed 606, excluding the articles of the first) and numbers_wild3.tsv (seed 7117,
 excluding both), with `right` yes/no and a note
 filled by reading. CORPUS defaults to the corpus without held-out articles (tools/wild.py's ``wild_corpus``);
-those three were drawn from the full 2,000 articles: ``--full-corpus`` draws them again.
+those three were drawn from the full 2,000 articles: ``--full-corpus`` reads that population again.
 """
 
 from __future__ import annotations

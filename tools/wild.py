@@ -14,8 +14,8 @@ import hashlib
 import json
 import os
 import re
-from pathlib import Path
 from argparse import ArgumentParser
+from pathlib import Path
 from typing import Iterable, Optional
 
 ROOT = Path(__file__).resolve().parents[1]
