@@ -3,6 +3,7 @@
     python tools/abbreviations_bounds.py dev [--rule abbr.defined_phrase] > dev_bounds.tsv
     python tools/abbreviations_bounds.py draw CORPUS.jsonl [--n 200] [--seed abbr20-20261202] > sample.tsv
     python tools/abbreviations_bounds.py spurious [--min 2] > spurious.tsv
+    python tools/abbreviations_bounds.py tails > tails.tsv
 
 ``dev``: every record of ``--rule`` (the scorer's unit: the first record with an expansion of each form, per
 article) over the development gold sets named one by one (``SETS``: seeds, real, dev2 … dev10 and the web-page dev
@@ -13,6 +14,11 @@ form) or ``null`` (the reader lists it unknown); the words before the definition
 ``draw``: ``--n`` articles of CORPUS (give it the no-held-out wild corpus) outside every dev set, drawn by a seeded
 hash of the id, and every record of ``--rule`` in them (once per article and form), with its context and an empty
 ``bounds`` column for a reader (right / long / short, and why).
+
+``tails``: every reader's expansion of a form the article defines in brackets, "<words> (FORM)", whose words end with
+a country or people (the gloss owners of abbreviation_definitions.yaml), a place of the places data (places_foreign,
+places_current, places_legacy), or "của <X>", with ``kept`` (the reader's expansion ends with the tail), ``dropped``
+(the words before the tail end with the reader's expansion) or ``other`` (a rendering of the reader's own), per set.
 
 ``spurious``: per (form, rule) the library records with an expansion over the dev sets: in how many articles, in how
 many of those the reader lists the form (``kept``; ``same``: with the library's expansion), and the sets. A row with
@@ -28,7 +34,7 @@ import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -163,6 +169,62 @@ def spurious(least: int, every: bool) -> None:
     print(f"# (form, rule) pairs never kept by a reader in {least}+ articles: {never}")
 
 
+def _tail_names() -> list[str]:
+    """Countries, peoples and places that may end the words before a definition's brackets, longest first."""
+    import yaml  # noqa: PLC0415
+
+    data = ROOT / "src" / "qpextract" / "data" / "vi"
+    cfg = yaml.safe_load((data / "abbreviation_definitions.yaml").read_text(encoding="utf-8"))
+    names = set(cfg["gloss"]["owners"])
+    for f in ("places_foreign.tsv", "places_current.tsv", "places_legacy.tsv"):
+        with open(data / f, encoding="utf-8") as fh:
+            rows = [line.split("\t")[0].strip() for line in fh if line.strip() and not line.startswith("#")]
+        names.update(rows[1:])
+    return sorted(names, key=len, reverse=True)
+
+
+def _tail(before: str, names: list[str]) -> Optional[str]:
+    """The country, place or "của <X>" that ends ``before`` (the words before a definition's brackets), if any."""
+    words = before.split()
+    for k in (4, 3, 2):  # "của Hoa Kỳ", "của Bộ Quốc phòng"
+        if len(words) > k and words[-k].casefold() == "của" and words[-k + 1][:1].isupper():
+            return " ".join(words[-k:])
+    for name in names:
+        if before.endswith(" " + name):
+            return name
+    return None
+
+
+def tails(sets: tuple[str, ...] = SETS) -> None:
+    names = _tail_names()
+    out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    out.writerow(["set", "id", "short", "tail", "verdict", "reader", "context"])
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for name, art, gold in _gold_sets(sets):
+        for short, reader in (gold.get("abbreviations") or {}).items():
+            at = art["text"].find("(" + short + ")")
+            if not reader or at <= 0:
+                continue
+            before = " ".join(art["text"][max(0, at - 160) : at].split())
+            tail = _tail(before, names)
+            if tail is None:
+                continue
+            rest = fold(before[: -len(tail)].strip())
+            if fold(reader).endswith(fold(tail)):
+                verdict = "kept"
+            elif rest.endswith(fold(reader)) or rest.endswith(fold(reader.split()[-1])):
+                verdict = "dropped"
+            else:
+                verdict = "other"
+            kind = "của" if tail.casefold().startswith("của ") else "place"
+            counts[name][kind + " " + verdict] += 1
+            out.writerow([name, art["id"], short, tail, verdict, reader, before[-90:]])
+    for name, c in counts.items():
+        print(f"# {name}: " + ", ".join(f"{k} {v}" for k, v in sorted(c.items())))
+    total = sum(counts.values(), Counter())
+    print("# all: " + ", ".join(f"{k} {v}" for k, v in sorted(total.items())))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="mode", required=True)
@@ -176,11 +238,14 @@ def main() -> int:
     s = sub.add_parser("spurious")
     s.add_argument("--min", type=int, default=2)
     s.add_argument("--all", action="store_true")
+    sub.add_parser("tails")
     a = ap.parse_args()
     if a.mode == "dev":
         dev(a.rule)
     elif a.mode == "draw":
         draw(a.corpus, a.n, a.seed, a.rule)
+    elif a.mode == "tails":
+        tails()
     else:
         spurious(a.min, a.all)
     return 0
