@@ -205,11 +205,11 @@ def _tail(before: str, names: list[str]) -> Optional[str]:
     return None
 
 
-def tails(sets: tuple[str, ...] = SETS) -> None:
+def tail_rows(sets: tuple[str, ...] = SETS) -> list[list[str]]:
+    """Rows (set, id, short, tail, verdict, reader, context) of every reader's expansion of a form defined in brackets
+    after words ending with a country, place or "của <X>" (the ``tails`` mode)."""
     names = _tail_names()
-    out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
-    out.writerow(["set", "id", "short", "tail", "verdict", "reader", "context"])
-    counts: dict[str, Counter] = defaultdict(Counter)
+    rows = []
     for name, art, gold in _gold_sets(sets):
         for short, reader in (gold.get("abbreviations") or {}).items():
             at = art["text"].find("(" + short + ")")
@@ -226,9 +226,18 @@ def tails(sets: tuple[str, ...] = SETS) -> None:
                 verdict = "dropped"
             else:
                 verdict = "other"
-            kind = "của" if tail.casefold().startswith("của ") else "place"
-            counts[name][kind + " " + verdict] += 1
-            out.writerow([name, art["id"], short, tail, verdict, reader, before[-90:]])
+            rows.append([name, str(art["id"]), short, tail, verdict, reader, before[-90:]])
+    return rows
+
+
+def tails(sets: tuple[str, ...] = SETS) -> None:
+    out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    out.writerow(["set", "id", "short", "tail", "verdict", "reader", "context"])
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for row in tail_rows(sets):
+        kind = "của" if row[3].casefold().startswith("của ") else "place"
+        counts[row[0]][kind + " " + row[4]] += 1
+        out.writerow(row)
     for name, c in counts.items():
         print(f"# {name}: " + ", ".join(f"{k} {v}" for k, v in sorted(c.items())))
     total = sum(counts.values(), Counter())
@@ -250,15 +259,13 @@ def blind(corpus: Path, n: int, seed: str, skip: list[Path]) -> None:
         seen: set[str] = set()
         for m in _BRACKETED.finditer(art["text"]):
             short = m.group(1)
-            if short in seen or (str(art["id"]), short) in done:
+            if rows >= n or short in seen or (str(art["id"]), short) in done:
                 continue
             seen.add(short)
             context = " ".join(art["text"][max(0, m.start() - 140) : m.end() + 30].split())
             out.writerow([art["id"], short, "", "", context])
             rows += 1
-            if rows >= n:
-                print(f"# {rows} definitions (seed {seed})")
-                return
+    print(f"# {rows} definitions (seed {seed})")
 
 
 def compare(sample: Path, corpus: Path) -> None:
