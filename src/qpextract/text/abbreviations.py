@@ -405,6 +405,8 @@ class AbbreviationTagger:
         # "bộ Tình trạng Khẩn cấp (EMERCOM)": a common noun in lower case opens a name before a capital
         # "hệ thống Phòng thủ tên lửa tầm cao giai đoạn cuối (THAAD)": a classifier before a capitalized name is no part of it
         self.descriptor = regex.compile(r"(?:" + trie_pattern(sorted(cfg["descriptor_heads"] + cfg["name_descriptors_before"])) + r") (?=\p{Lu})")
+        # "Tổ chức Nhà nước Hồi giáo (IS)", "Hội nghị Diễn đàn … (APEC)": capitalized heads that open no name of the table's
+        self.not_name_heads = frozenset(h.casefold() for h in cfg["name_descriptors_before"] + cfg["event_heads"])
         self.name_heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(cfg["name_heads"])) + r"(?= \p{Lu})")
         self.stops = regex.compile(
             r"(?:^|[,;:.!?()\"“”\n…]|(?<![\p{L}])(?:" + "|".join(regex.escape(s) for s in cfg["stop_words"]) + r")(?![\p{L}]))",
@@ -1069,9 +1071,24 @@ class AbbreviationTagger:
         if folded.startswith(table + " ") and phrase[len(table) + 1 :].strip() in self.owner_names:
             return False  # "Hội đồng tham mưu trưởng liên quân Hàn Quốc (JCS)": the table's name and whose it is
         head = self.heads.match(phrase)
-        if head and phrase[0].isupper() and folded[head.end() :] == " " + table and phrase[head.end() + 1].islower():
-            return False  # "Lực lượng không quân Mỹ tại Thái Bình Dương (PACAF)": a head the name continues in lower case
+        if head and phrase[0].isupper() and folded[head.end() :] == " " + table:
+            if phrase[head.end() + 1].islower():
+                return False  # "Lực lượng không quân Mỹ tại Thái Bình Dương (PACAF)": a head the name continues in lower case
+            if self._head_opens_name(head.group(), phrase, before):
+                return False  # "phục vụ trong Cơ quan Tình báo Quân đội Nga (GRU)": the capitalized head is the name's
         return len(phrase.split()) < 3 or table in folded or before.rstrip().casefold().endswith(table)
+
+    def _head_opens_name(self, head: str, phrase: str, before: str) -> bool:
+        """Whether a capitalized head right before the table's capitalized name opens the article's name for the form
+        (``abbr.defined_phrase``): mid-sentence, where its capital is the name's ("đang phục vụ trong Cơ quan Tình báo
+        Quân đội Nga (GRU)", "đã do thám Hệ thống Phòng thủ tên lửa tầm cao giai đoạn cuối (THAAD)"; in lower case it
+        is a descriptor, dev3 gold "cơ quan Tình báo Quân đội Nga" is "Tình báo Quân đội Nga"), and not one of
+        ``name_descriptors_before`` (dev9 gold: "Tổ chức Nhà nước Hồi giáo (IS)" is "Nhà nước Hồi giáo") nor of
+        ``event_heads`` ("Hội nghị Diễn đàn Hợp tác Kinh tế châu Á - Thái Bình Dương (APEC)" is the forum)."""
+        if head.casefold() in self.not_name_heads or not phrase[len(head) + 1 : len(head) + 2].isupper():
+            return False
+        at = before.rstrip().rfind(phrase)
+        return at > 0 and _MID_SENTENCE.search(before, 0, at) is not None
 
     def _initials_window(self, before: str, words: list[regex.Match[str]], short: str) -> Optional[str]:
         """The shortest run of words ending at the brackets whose initials spell ``short``."""
