@@ -37,3 +37,11 @@ def test_quoted_draw_keeps_only_quoting_articles(
     out = capsys.readouterr().out
     assert "=== 1 q1" in out and "n1" not in out
     assert out.startswith("# 1 of 1 quoting articles")
+
+
+def test_spokesman_kind() -> None:
+    """--kind spokesman_lead keeps a headline or lead that names a spokesman, not one that only says "phát biểu"."""
+    rx = blind.KINDS["spokesman_lead"]
+    assert rx.search("Người phát ngôn Bộ Ngoại giao Lê Thị Thu Hằng.")
+    assert rx.search("Phát ngôn viên Lầu Năm Góc cho biết")
+    assert not rx.search("Bộ trưởng phát biểu tại hội nghị")
