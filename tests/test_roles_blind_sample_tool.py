@@ -64,3 +64,11 @@ def test_kind_and_topic_narrow_the_quoted_draw(quoted: bool, kind: str | None, t
         if blind.keeps(article, quoted, blind.KINDS.get(kind or ""), blind.TOPICS.get(topic or ""))
     }
     assert got == kept
+
+
+def test_spokesman_kind() -> None:
+    """--kind spokesman_lead keeps a headline or lead that names a spokesman, not one that only says "phát biểu"."""
+    rx = blind.KINDS["spokesman_lead"]
+    assert rx.search("Người phát ngôn Bộ Ngoại giao Lê Thị Thu Hằng.")
+    assert rx.search("Phát ngôn viên Lầu Năm Góc cho biết")
+    assert not rx.search("Bộ trưởng phát biểu tại hội nghị")

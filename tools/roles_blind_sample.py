@@ -42,6 +42,8 @@ KINDS = {
         r"bàn giao|giao nhận|tiếp nhận|tiễn|lễ)(?!\w)",
         re.IGNORECASE,
     ),
+    # a spokesman named in the headline or lead (roles19: who speaks for a body, named where role.other.lead reads)
+    "spokesman_lead": re.compile(r"(?<!\w)(?:phát ngôn viên|người phát ngôn|phát ngôn)(?!\w)", re.IGNORECASE),
 }
 TOPICS = {
     "local_defence_military": re.compile(
