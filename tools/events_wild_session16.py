@@ -14,7 +14,7 @@ country or leader (``FOREIGN``; a headline test on "quân sự / quốc phòng /
 and drills); 71 articles, ordered by ``wild.seeded_rank`` with the seed, the first 30. These are Vietnam's defence
 news at large, not only the local-defence pages of the strict pool, which has nothing left to draw. The judged copy is corpus/audit/events_wild_session16.tsv:
 `expected` (main type), `types` (every type reported) and `trigger` were written by reading the headline and lead before
-any run; `score` is the one of tools/events_wild_session15.py.
+any run; `score` is the one of tools/events_wild_session15.py over this draw.
 """
 
 from __future__ import annotations
@@ -61,8 +61,7 @@ def draw(corpus: str, count: int | None = COUNT) -> list[dict]:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).parent))
-    s15.draw = draw  # the scorer and the sheet of session 15 over this draw
     if sys.argv[1] == "sample":
-        s14.sample(sys.argv[2], draw(sys.argv[2]), set())
+        s14.sample(sys.argv[2], draw(sys.argv[2]), set())  # no article is `earlier`: the draw leaves them out
     else:
-        s15.score(sys.argv[2], sys.argv[3])
+        s15.score(sys.argv[2], sys.argv[3], draw(sys.argv[2]))
