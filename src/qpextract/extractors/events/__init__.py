@@ -44,6 +44,7 @@ _MIN_LEAD_WORDS = 5
 _LETTER = re.compile(r"[^\W\d_]")  # a word of the lead has a letter
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")  # a clock time (a dateline)
 _DATELINE_WORDS = 10  # a line with a clock time and fewer words of letters is a dateline
+_PROSE_WORDS = 12  # a stopped line this long above a page's headline is the body's prose, not the page's chrome
 _CONFERENCE_TYPES = ("summary_conference", "review_conference")
 _TITLE_CHARS = 300  # a headline longer than this is a run-on first line: its verbs are read this far
 _OCCASION_WINDOW = 10  # characters before a lead trigger searched for "trong", "tại", "bên lề" right before it
@@ -73,7 +74,8 @@ def _page_headline_end(doc: Document, low: str, title_low: str) -> int:
     it); what lies above the headline's line is none of the article. The headline is the first line whose words open
     the title or that the title opens (a headline wrapped over two lines counts to the second line's end; the site's
     name or a date cut from its tail leaves the title a prefix of its line; a breadcrumb that repeats it above is
-    found first, which only keeps more of the page)."""
+    found first, which only keeps more of the page). A paragraph of prose above it (``_PROSE_WORDS`` words or more,
+    closed by a stop) says the title came from inside the body (a subheading a model took): then nothing is cut."""
     if doc.title_map is not None or not title_low.strip():
         return 0
     want = " ".join(title_low.split())
@@ -87,6 +89,8 @@ def _page_headline_end(doc: Document, low: str, title_low: str) -> int:
                 nxt = low.find("\n", end + 1)
                 end = len(low) if nxt == -1 else nxt  # a headline wrapped over two lines
             return end
+        if len(line.split()) >= _PROSE_WORDS and line.endswith((".", "!", "?", "…")):
+            return 0
         pos = end + 1
     return 0
 
