@@ -230,6 +230,8 @@ class Lexicon:
             trie_pattern(tctx["subject_pronouns"] + tctx["appoint_verbs"] + tctx["together_words"] + tctx["post_nouns"], fold_case=True) + NB
         )
         self.post_noun = re.compile(trie_pattern(tctx["post_nouns"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
+        # the post nouns whose post goes only to a person named after an object word ("cách chức X đối với A")
+        self.object_only_post_nouns = frozenset(fold(w) for w in tctx["object_only_post_nouns"])
         self.candidacy_before = re.compile(PB + trie_pattern(tctx["candidacy_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         self.candidate_before = re.compile(PB + trie_pattern(tctx["candidate_nouns"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)  # rule position.candidate
         self.sought_before = re.compile(
