@@ -1,6 +1,6 @@
 """Blind first look at positions on local-defence wild articles: draw, then score the reading against an output.
 
-    python tools/positions_wild_blind.py draw CORPUS [--seed S] [--articles 20] [--wide] > sample.txt
+    python tools/positions_wild_blind.py draw CORPUS [--seed S] [--articles 20] [--wide] [--bodies] > sample.txt
     PYTHONPATH=SRC python tools/positions_wild_blind.py fill TSV CORPUS COLUMN
     python tools/positions_wild_blind.py score TSV COLUMN
 
