@@ -29,7 +29,9 @@ The expansion of an occurrence comes from the first of these named rules that kn
   evidence, a model name with a digit never ("(MiG-29K)", "(Su-30MK2)");
 - ``abbr.defined_common_before``: an unknown form in brackets after a common noun phrase in lower case that no
   rule above reads: the phrase from the last stop, quantity or preposition ("tập trung ở sân bay quốc tế Hong Kong
-  (HKIA)", "các quan chức cấp cao (SOM)"; data/vi/abbreviation_definitions.yaml common_before_cuts);
+  (HKIA)", "các quan chức cấp cao (SOM)"; data/vi/abbreviation_definitions.yaml common_before_cuts), or from a verb
+  whose object it is or a noun of its kind ("phát hiện tín hiệu khả nghi (SOI)", "nhiệm vụ duy trì sự hiện diện thường
+  trực (CBP)"; common_before_openers);
 - ``abbr.defined_rendering``: a form the table knows, in brackets after the article's own rendering of its name that no
   rule above reads, from the name's first word when it says half its words or more ("cất cánh trên đường băng ngắn và
   hạ cánh thẳng đứng (STOVL)", "tình báo, trinh sát và giám sát (ISR)"), else from a head of rendering_heads, a capitalized
@@ -369,7 +371,7 @@ class AbbreviationTagger:
         self.rendering_tail = regex.compile(r"\s+(?:" + "|".join(regex.escape(w) for w in cfg["rendering_tail_words"]) + r")$")
         self.common_before_cut = regex.compile(
             r"(?:[,;:.!?()\"“”\n…]|\d(?:\s?(?:" + "|".join(regex.escape(w) for w in cfg["common_before_units"]) + r")(?![\p{L}]))?"
-            r"|(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in cfg["common_before_cuts"]) + r")(?![\p{L}]))",
+            r"|(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in (*cfg["common_before_cuts"], *cfg["common_before_openers"])) + r")(?![\p{L}]))",
             regex.IGNORECASE | regex.REVERSE,  # the last cut before the brackets
         )
         # "đảng cầm quyền Nhân dân Campuchia": a description between a lower-case head and a capitalized name
@@ -988,7 +990,8 @@ class AbbreviationTagger:
     def _common_before(self, before: str, short: str) -> Optional[str]:
         """``abbr.defined_common_before``: the common noun phrase in lower case right before an unknown form in
         brackets ("tập trung ở sân bay quốc tế Hong Kong (HKIA)" is "sân bay quốc tế Hong Kong"), from the last
-        stop, after a cut word (common_before_cuts: "các", "hai", "ở" …), number or punctuation; 2 to
+        stop, after a cut word (common_before_cuts: "các", "hai", "ở" …; common_before_openers: a verb whose object
+        the gloss is, "phát hiện", or a noun of its kind, "nhiệm vụ"), number or punctuation; 2 to
         ``common_before_max`` words, none with a digit or in capitals; not after a verb that may stand inside a
         name ("Bán trang bị quốc phòng dư thừa (EDA)": the name is longer, read by no rule) nor for a form the
         table knows or with a digit."""
