@@ -5,6 +5,8 @@ The expansion of an occurrence comes from the first of these named rules that kn
 - ``abbr.defined``: a definition in the article whose word initials spell the short
   form, in either order: "Ban Chỉ huy Quân sự (CHQS)", "BCHQS (Ban Chỉ huy quân sự)",
   ", gọi tắt là BCĐ", or a pair in brackets: "(Operation Inherent Resolve - OIR)";
+- ``abbr.defined_pair``: a pair in brackets whose words do not spell an unknown form: the name phrase before the dash
+  by the head-word rule of ``abbr.defined_phrase`` ("(Chủ tịch Hội tư vấn Khoa học công nghệ & quản lý TP HCM - HASCON)");
 - ``abbr.defined_quoted``: a name in quotes before the form: "“Giá treo tên lửa trên không”
   (FMR)", "“mối đe dọa liên tục nâng cao” hoặc APT";
 - ``abbr.defined_phrase``: the name phrase right before a form in brackets, even one
@@ -775,6 +777,9 @@ class AbbreviationTagger:
                 # "(Operation Inherent Resolve - OIR)", "(Terminal High Altitude Area Defense, THAAD)"
                 out.setdefault(canonical(paired.group(2)), (paired.group(1), "abbr.defined"))
                 continue
+            if paired and (named := self._paired_name(paired.group(1), paired.group(2))):
+                out.setdefault(canonical(paired.group(2)), (named, "abbr.defined_pair"))
+                continue
             prev = _FORM_BEFORE.search(text, max(0, m.start() - 30), m.start())
             if prev and not any(c.isdigit() for c in prev.group(1)):  # "BCHQS (Ban Chỉ huy quân sự)", not "T50 (Quân khu 5)"
                 words = list(_WORD.finditer(inner))
@@ -792,6 +797,18 @@ class AbbreviationTagger:
         if tag is not None:
             out.setdefault(canonical(tag[0]), (tag[1], "abbr.newspaper_tag"))
         return out
+
+    def _paired_name(self, words: str, short: str) -> Optional[str]:
+        """``abbr.defined_pair``: the name phrase before a dash in brackets whose words do not spell an unknown form
+        ("(Chủ tịch Hội tư vấn Khoa học công nghệ & quản lý TP HCM - HASCON)": the Hội, by the head-word rule of
+        ``abbr.defined_phrase``); never a form the table knows ("( đơn vị Bảo vệ nhân dân - YPG)" keeps its rules) nor a
+        phrase in lower case with no head ("(ở Lộc Ninh, Bình Phước - PV)", "(anh họ của … - PV)": an aside and its writer)."""
+        if self.lookup(short) is not None:
+            return None
+        found: dict[str, tuple[str, str]] = {}
+        self._define_before(words + " ", short, found)
+        phrase, rule = found.get(canonical(short), ("", ""))
+        return phrase if rule == "abbr.defined_phrase" else None
 
     def _newspaper_tag(self, text: str) -> Optional[tuple[str, str]]:
         """``abbr.newspaper_tag``: a tag the table does not know that opens the lead, "(CMO) -" (on a web page
