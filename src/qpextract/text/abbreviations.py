@@ -7,6 +7,8 @@ The expansion of an occurrence comes from the first of these named rules that kn
   ", gọi tắt là BCĐ", or a pair in brackets: "(Operation Inherent Resolve - OIR)";
 - ``abbr.defined_pair``: a pair in brackets whose words do not spell an unknown form: the name phrase before the dash
   by the head-word rule of ``abbr.defined_phrase`` ("(Chủ tịch Hội tư vấn Khoa học công nghệ & quản lý TP HCM - HASCON)");
+- ``abbr.defined_stands_for``: the words after "là viết tắt của" (data/vi/abbreviation_definitions.yaml
+  stands_for_cues) to the clause's end: "TT là viết tắt của Tula - Tokarev", "X (viết tắt của …)";
 - ``abbr.defined_quoted``: a name in quotes before the form: "“Giá treo tên lửa trên không”
   (FMR)", "“mối đe dọa liên tục nâng cao” hoặc APT";
 - ``abbr.defined_phrase``: the name phrase right before a form in brackets, even one
@@ -531,6 +533,11 @@ class AbbreviationTagger:
         )
         # "Ban Chỉ đạo phòng, chống thiên tai, gọi tắt là BCĐ": the short form named after the words, no brackets
         self.called_after = regex.compile(r"\s*,?\s*(?:hay |còn |được )?(?:" + called + r") tắt(?: là|:)\s+([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)(?![\p{L}\p{N}])")
+        # "TT là viết tắt của Tula - Tokarev": the short form before the cue, its expansion after it to the clause's end
+        self.stands_for = regex.compile(
+            r"(?<![\p{L}\p{N}])([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)\s*(?:,\s*|\(\s*|\s)(?:" + "|".join(regex.escape(w) for w in cfg["stands_for_cues"])
+            + r")\s+(?:(?:" + "|".join(regex.escape(w) for w in cfg["stands_for_openers"]) + r")\s+)?[“\"]?([^,;.()“”\"\n]{3,120}?)[”\"]?\s*(?=[,;.)\n]|$)"
+        )
         self.plural_words = tuple(cfg["plural_words"])
         plural = "|".join(regex.escape(w) for w in cfg["plural_words"])
         self.plural = regex.compile(r"^(?:" + plural + r")\s")  # on casefolded text
@@ -753,6 +760,9 @@ class AbbreviationTagger:
                 out.setdefault(canonical(short), (phrase, "abbr.defined_quoted"))
         for m in self.called_after.finditer(text) if "tắt" in text else ():  # "Ban Chỉ đạo …, gọi tắt là BCĐ"
             self._define_before(text[max(0, m.start() - 150) : m.start()], m.group(1), out)
+        for m in self.stands_for.finditer(text) if "viết tắt" in text else ():  # "TT là viết tắt của Tula - Tokarev"
+            if len(m.group(2).split()) <= self.max_words:
+                out.setdefault(canonical(m.group(1)), (m.group(2).strip(), "abbr.defined_stands_for"))
         kept: set[str] = set()  # abbr.defined_table: forms the article first glosses with the table's own name
         for m in _PAREN.finditer(text):
             inner = m.group(1).strip()
