@@ -66,6 +66,8 @@ The expansion of an occurrence comes from the first of these named rules that kn
 - ``abbr.compound``: a chain glued by "-", "/" or "&" ("QĐ-UBND", "CT/TU", "GD&ĐT") is one
   record whose expansion joins its parts'; a spaced dash separates ("Thành ủy - HĐND - UBND"), and
   so does a slash before or after a news outlet (a byline or credit: "PV/VOV", "AFP/TTXVN");
+- ``abbr.misspelt``: an unknown form one letter longer or shorter than a form of the same article with an
+  expansion, four letters or more and not cut by a stray space: a typo, that form's expansion ("UBNDN" beside "UBND");
 - ``abbr.unknown``: a token in capitals known from none of them: ``expansion`` null and a warning.
 
 The input's separate title (``doc.title_map``) is read the same way, with the article's own
@@ -644,7 +646,7 @@ class AbbreviationTagger:
                         joiner = text[a.end : b.start].strip()
                         expansion += {"-": " - ", "/": " / ", "&": " và "}[joiner] + str(part)
             out.append((start, end, expansion, rule, category))
-        return out
+        return _misspelt(text, out)
 
     def _atoms(self, text: str, body_end: int, defined: dict[str, tuple[str, str]]) -> list[_Atom]:
         """Every candidate short form, left to right, overlaps resolved longest first."""
@@ -1360,6 +1362,38 @@ def _written(key: str) -> regex.Pattern[str]:
     parts = regex.split(r"([-&/+])", key)
     body = "".join(regex.escape(p).replace(r"\ ", r"\s?") if i % 2 == 0 else r"\s?" + regex.escape(p) + r"\s?" for i, p in enumerate(parts))
     return regex.compile(r"(?<![\p{L}\p{N}])" + body + r"(?![\p{L}\p{N}])")
+
+
+_MISSPELT_MIN = 4  # letters of the shorter form: "UBND"/"UBNDN", not "NAT"/"NATO" nor "IS"/"ISI"
+_SPLIT_AFTER = regex.compile(r" \p{Lu}(?![\p{L}\p{N}])")  # "NAT O", "CNR P": a form cut by a stray space, not a typo
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter added or dropped ("UBNDN"/"UBND", "HELMT"/"HELMTT")."""
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and len(short) >= _MISSPELT_MIN and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _misspelt(text: str, found: list[tuple[int, int, Optional[str], str, Optional[str]]]) -> list[tuple[int, int, Optional[str], str, Optional[str]]]:
+    """``abbr.misspelt``: an unknown form one letter longer or shorter than a form of the same article that has an
+    expansion takes that expansion: a typo ("Chủ tịch UBNDN tỉnh" beside "UBND"; "HELMT" beside "xe thử nghiệm laser
+    năng lượng cao (HELMTT)"; dev gold keeps both as written with the expansion), never a form cut by a stray space
+    ("NAT O", "CNR P") nor one of fewer than four letters."""
+    known: dict[str, str] = {}
+    for start, end, expansion, rule, _ in found:
+        if expansion is not None and rule != "abbr.skip" and text[start:end].isalpha():
+            known.setdefault(text[start:end], expansion)
+    if not known:
+        return found
+    out = []
+    for start, end, expansion, rule, category in found:
+        written = text[start:end]
+        if rule == "abbr.unknown" and written.isalpha() and not _SPLIT_AFTER.match(text, end):
+            near = next((e for k, e in known.items() if _one_letter_apart(written, k)), None)
+            if near is not None:
+                expansion, rule = near, "abbr.misspelt"
+        out.append((start, end, expansion, rule, category))
+    return out
 
 
 def _byline_slash(text: str, left: _Atom, right: _Atom) -> bool:
