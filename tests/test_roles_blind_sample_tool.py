@@ -1,4 +1,4 @@
-"""tools/roles_blind_sample.py --quoted draws articles that quote a person, and only those."""
+"""tools/roles_blind_sample.py: --quoted draws articles that quote a person, and only those; --kind and --topic narrow it."""
 
 import json
 import sys
@@ -37,3 +37,38 @@ def test_quoted_draw_keeps_only_quoting_articles(
     out = capsys.readouterr().out
     assert "=== 1 q1" in out and "n1" not in out
     assert out.startswith("# 1 of 1 quoting articles")
+
+
+ARTICLES = {
+    "quoted_award_military": {"title": "Lễ trao bằng khen cho Ban CHQS huyện", "text": "Ông Tuấn cho biết dân quân xã đã hoàn thành."},
+    "quoted_award": {"title": "Lễ trao giải báo chí", "text": "Ông Tuấn cho biết giải thưởng năm nay có 20 tác phẩm."},
+    "quoted_military": {"title": "Mưa lớn ở miền Trung", "text": "Ông Tuấn cho biết dân quân đã sơ tán 20 hộ."},
+    "award_military_unquoted": {"title": "Lễ trao bằng khen cho Ban CHQS huyện", "text": "Dân quân xã đã hoàn thành nhiệm vụ."},
+}
+
+
+@pytest.mark.parametrize(
+    ("quoted", "kind", "topic", "kept"),
+    [
+        (True, None, None, {"quoted_award_military", "quoted_award", "quoted_military"}),
+        (True, "award_review_handover", None, {"quoted_award_military", "quoted_award"}),
+        (True, None, "local_defence_military", {"quoted_award_military", "quoted_military"}),
+        (True, "award_review_handover", "local_defence_military", {"quoted_award_military"}),
+        (False, "award_review_handover", "local_defence_military", {"quoted_award_military", "award_military_unquoted"}),
+    ],
+)
+def test_kind_and_topic_narrow_the_quoted_draw(quoted: bool, kind: str | None, topic: str | None, kept: set[str]) -> None:
+    """--kind and --topic narrow the --quoted pool as they narrow the gathering one, instead of being ignored."""
+    got = {
+        name for name, article in ARTICLES.items()
+        if blind.keeps(article, quoted, blind.KINDS.get(kind or ""), blind.TOPICS.get(topic or ""))
+    }
+    assert got == kept
+
+
+def test_spokesman_kind() -> None:
+    """--kind spokesman_lead keeps a headline or lead that names a spokesman, not one that only says "phát biểu"."""
+    rx = blind.KINDS["spokesman_lead"]
+    assert rx.search("Người phát ngôn Bộ Ngoại giao Lê Thị Thu Hằng.")
+    assert rx.search("Phát ngôn viên Lầu Năm Góc cho biết")
+    assert not rx.search("Bộ trưởng phát biểu tại hội nghị")

@@ -37,3 +37,13 @@ def test_heldout_refused() -> None:
     """A held-out set name stops the tool."""
     with pytest.raises(SystemExit):
         rc.paths("heldout5")
+
+
+def test_in_headline() -> None:
+    """The headline names a person by his full name or his last word; another name does not."""
+
+    class _Art:
+        title = "Tổng thống Maduro: Venezuela sẵn sàng đáp trả"
+
+    assert rc.in_headline(_Art(), "Nicolas Maduro")
+    assert not rc.in_headline(_Art(), "Juan Guaido")

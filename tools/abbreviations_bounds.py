@@ -3,6 +3,9 @@
     python tools/abbreviations_bounds.py dev [--rule abbr.defined_phrase] > dev_bounds.tsv
     python tools/abbreviations_bounds.py draw CORPUS.jsonl [--n 200] [--seed abbr20-20261202] > sample.tsv
     python tools/abbreviations_bounds.py spurious [--min 2] > spurious.tsv
+    python tools/abbreviations_bounds.py tails > tails.tsv
+    python tools/abbreviations_bounds.py blind CORPUS.jsonl --seed abbr23-20261202 --n 50 --skip OLD.tsv > sample.tsv
+    python tools/abbreviations_bounds.py compare sample.tsv > judged.tsv
 
 ``dev``: every record of ``--rule`` (the scorer's unit: the first record with an expansion of each form, per
 article) over the development gold sets named one by one (``SETS``: seeds, real, dev2 … dev10 and the web-page dev
@@ -13,6 +16,17 @@ form) or ``null`` (the reader lists it unknown); the words before the definition
 ``draw``: ``--n`` articles of CORPUS (give it the no-held-out wild corpus) outside every dev set, drawn by a seeded
 hash of the id, and every record of ``--rule`` in them (once per article and form), with its context and an empty
 ``bounds`` column for a reader (right / long / short, and why).
+
+``tails``: every reader's expansion of a form the article defines in brackets, "<words> (FORM)", whose words end with
+a country or people (the gloss owners of abbreviation_definitions.yaml), a place of the places data (places_foreign,
+places_current, places_legacy), or "của <X>", with ``kept`` (the reader's expansion ends with the tail), ``dropped``
+(the words before the tail end with the reader's expansion) or ``other`` (a rendering of the reader's own), per set.
+
+``blind``: the first ``--n`` definitions "<words> (FORM)" (a form in capitals in brackets after a word, the first of each
+form per article) of the articles of CORPUS outside every dev set in a seeded order, those (id, short) of the ``--skip``
+audits left out, with their context and an empty ``reader`` column, chosen without the library (no rule decides the
+sample). ``compare``: the library's expansion and rule of each row's form in its article, and ``same`` when the
+reader's expansion (folded) is the library's.
 
 ``spurious``: per (form, rule) the library records with an expansion over the dev sets: in how many articles, in how
 many of those the reader lists the form (``kept``; ``same``: with the library's expansion), and the sets. A row with
@@ -25,10 +39,12 @@ import argparse
 import csv
 import hashlib
 import json
+
+import regex
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -163,6 +179,115 @@ def spurious(least: int, every: bool) -> None:
     print(f"# (form, rule) pairs never kept by a reader in {least}+ articles: {never}")
 
 
+def _tail_names() -> list[str]:
+    """Countries, peoples and places that may end the words before a definition's brackets, longest first."""
+    import yaml  # noqa: PLC0415
+
+    data = ROOT / "src" / "qpextract" / "data" / "vi"
+    cfg = yaml.safe_load((data / "abbreviation_definitions.yaml").read_text(encoding="utf-8"))
+    names = set(cfg["gloss"]["owners"])
+    for f in ("places_foreign.tsv", "places_current.tsv", "places_legacy.tsv"):
+        with open(data / f, encoding="utf-8") as fh:
+            rows = [line.split("\t")[0].strip() for line in fh if line.strip() and not line.startswith("#")]
+        names.update(rows[1:])
+    return sorted(names, key=len, reverse=True)
+
+
+def _tail(before: str, names: list[str]) -> Optional[str]:
+    """The country, place or "của <X>" that ends ``before`` (the words before a definition's brackets), if any."""
+    words = before.split()
+    for k in (4, 3, 2):  # "của Hoa Kỳ", "của Bộ Quốc phòng"
+        if len(words) > k and words[-k].casefold() == "của" and words[-k + 1][:1].isupper():
+            return " ".join(words[-k:])
+    for name in names:
+        if before.endswith(" " + name):
+            return name
+    return None
+
+
+def tail_rows(sets: tuple[str, ...] = SETS) -> list[list[str]]:
+    """Rows (set, id, short, tail, verdict, reader, context) of every reader's expansion of a form defined in brackets
+    after words ending with a country, place or "của <X>" (the ``tails`` mode)."""
+    names = _tail_names()
+    rows = []
+    for name, art, gold in _gold_sets(sets):
+        for short, reader in (gold.get("abbreviations") or {}).items():
+            at = art["text"].find("(" + short + ")")
+            if not reader or at <= 0:
+                continue
+            before = " ".join(art["text"][max(0, at - 160) : at].split())
+            tail = _tail(before, names)
+            if tail is None:
+                continue
+            rest = fold(before[: -len(tail)].strip())
+            if fold(reader).endswith(fold(tail)):
+                verdict = "kept"
+            elif rest.endswith(fold(reader)) or rest.endswith(fold(reader.split()[-1])):
+                verdict = "dropped"
+            else:
+                verdict = "other"
+            rows.append([name, str(art["id"]), short, tail, verdict, reader, before[-90:]])
+    return rows
+
+
+def tails(sets: tuple[str, ...] = SETS) -> None:
+    out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    out.writerow(["set", "id", "short", "tail", "verdict", "reader", "context"])
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for row in tail_rows(sets):
+        kind = "của" if row[3].casefold().startswith("của ") else "place"
+        counts[row[0]][kind + " " + row[4]] += 1
+        out.writerow(row)
+    for name, c in counts.items():
+        print(f"# {name}: " + ", ".join(f"{k} {v}" for k, v in sorted(c.items())))
+    total = sum(counts.values(), Counter())
+    print("# all: " + ", ".join(f"{k} {v}" for k, v in sorted(total.items())))
+
+
+_BRACKETED = regex.compile(r"(?<=[\p{L}\p{N}”\"] )\(((?=(?:[^\W\d_]*\p{Lu}){2})[\p{L}\p{N}&-]{2,12})\)")
+
+
+def blind(corpus: Path, n: int, seed: str, skip: list[Path]) -> None:
+    done: set[tuple[str, str]] = set()
+    for path in skip:
+        with open(path, encoding="utf-8") as fh:
+            done.update((r[0], r[1]) for r in csv.reader((l for l in fh if not l.startswith("#")), delimiter="\t"))
+    out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    out.writerow(["id", "short", "reader", "why", "context"])
+    rows = 0
+    for art in _drawn(corpus, 10**9, seed):
+        seen: set[str] = set()
+        for m in _BRACKETED.finditer(art["text"]):
+            short = m.group(1)
+            if rows >= n or short in seen or (str(art["id"]), short) in done:
+                continue
+            seen.add(short)
+            context = " ".join(art["text"][max(0, m.start() - 140) : m.end() + 30].split())
+            out.writerow([art["id"], short, "", "", context])
+            rows += 1
+    print(f"# {rows} definitions (seed {seed})")
+
+
+def compare(sample: Path, corpus: Path) -> None:
+    with open(sample, encoding="utf-8") as fh:
+        lines = [l for l in fh if not l.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t"))
+    ids = {r["id"] for r in rows}
+    with open(corpus, encoding="utf-8") as fh:
+        arts = {str(a["id"]): a for a in map(json.loads, filter(str.strip, fh)) if str(a["id"]) in ids}
+    pipe = _pipe()
+    found = {i: {k: (e, r) for k, _s, e, r, _c in _firsts(pipe, arts[i])} for i in ids}
+    out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    out.writerow(["id", "short", "reader", "library", "rule", "same", "why", "context"])
+    same = 0
+    for r in rows:
+        expansion, rule = found[r["id"]].get(fold(r["short"]), ("", ""))
+        ok = (fold(r["reader"]) == fold(expansion)) if r["reader"] != "-" else not expansion
+        same += ok
+        out.writerow([r["id"], r["short"], r["reader"], expansion or "-", rule or "-", "yes" if ok else "no", r["why"], r["context"]])
+    print(f"# {same} of {len(rows)} the reader's")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="mode", required=True)
@@ -176,11 +301,26 @@ def main() -> int:
     s = sub.add_parser("spurious")
     s.add_argument("--min", type=int, default=2)
     s.add_argument("--all", action="store_true")
+    sub.add_parser("tails")
+    b = sub.add_parser("blind")
+    b.add_argument("corpus", type=Path)
+    b.add_argument("--n", type=int, default=50)
+    b.add_argument("--seed", default="abbr23-20261202")
+    b.add_argument("--skip", type=Path, action="append", default=[])
+    c = sub.add_parser("compare")
+    c.add_argument("sample", type=Path)
+    c.add_argument("--corpus", type=Path, default=Path("/work/wt/wild/articles-no-heldout.jsonl"))
     a = ap.parse_args()
     if a.mode == "dev":
         dev(a.rule)
     elif a.mode == "draw":
         draw(a.corpus, a.n, a.seed, a.rule)
+    elif a.mode == "tails":
+        tails()
+    elif a.mode == "blind":
+        blind(a.corpus, a.n, a.seed, a.skip)
+    elif a.mode == "compare":
+        compare(a.sample, a.corpus)
     else:
         spurious(a.min, a.all)
     return 0

@@ -1,6 +1,6 @@
 """Wild check of abbreviations: what the pipeline makes of capitals on articles nobody tuned for.
 
-    python tools/abbreviations_wild.py [--corpus PATH] [--judged corpus/audit/abbreviations_wild.tsv] > new.tsv
+    python tools/abbreviations_wild.py [--corpus PATH] [--full-corpus] [--judged corpus/audit/abbreviations_wild.tsv] > new.tsv
 
 Runs the pipeline on the 2,000 real articles of ../shared/corpus-real, leaving out every id
 of corpus/gold/*-inputs.jsonl (only the ids are read), and counts every abbreviation record
@@ -9,7 +9,8 @@ as (short, expansion, rule) and every token in capitals that no record covers (r
 rarer ones, drawn with a fixed seed (the seeded hash of the item, so a change of the rules
 changes the draw only where the items changed). Judgements already in the ``--judged`` file
 are carried over to identical items; new items are left blank for a reader. The last lines
-(comments) give the figure right / judged.
+(comments) give the figure right / judged. The corpus defaults to the one without held-out articles (tools/wild.py's
+``wild_corpus``); corpus/audit/abbreviations_wild*.tsv were drawn from the full 2,000: ``--full-corpus`` reads them.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from qpextract.text.abbreviations import _CAPS  # noqa: E402
-from wild import DEFAULT_CORPUS, gold_ids  # noqa: E402
+from wild import add_corpus_arguments, gold_ids, wild_corpus  # noqa: E402
 
 SEED = "abbr5"
 TOP = 150
@@ -92,11 +93,11 @@ def read_judged(path: Path) -> dict[tuple, tuple[str, str]]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    add_corpus_arguments(ap, option=True)
     ap.add_argument("--judged", type=Path, default=ROOT / "corpus" / "audit" / "abbreviations_wild.tsv")
     a = ap.parse_args()
     skip = gold_ids()
-    with open(a.corpus, encoding="utf-8") as fh:
+    with open(wild_corpus(a.corpus, a.full_corpus), encoding="utf-8") as fh:
         articles = [r for r in map(json.loads, fh) if str(r["id"]) not in skip]
     counts, arts, example = population(articles)
     judged = read_judged(a.judged)

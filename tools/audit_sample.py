@@ -1,25 +1,29 @@
 """Precision audit sample: 100 people and 100 positions drawn from the 2,000 real articles.
 
-    python tools/audit_sample.py [../shared/corpus-real/articles.jsonl] > sample.tsv
+    python tools/audit_sample.py [CORPUS] [--full-corpus] > sample.tsv
 
 Runs the pipeline on every article, lists every person (Official) and every
 position with the sentence it stands in, and draws 100 of each with a fixed
 seed: the records whose seeded hash of (article id, record) is smallest, so a
 small change of the rules changes the sample only where the records changed. The judged copy is corpus/audit/people_positions.tsv: one line per record
 with a `right` column (yes/no) and a note, filled by reading each sentence.
+CORPUS defaults to the corpus without held-out articles (tools/wild.py's ``wild_corpus``); that judged copy
+was drawn from the full 2,000 articles: ``--full-corpus`` reads that population again.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import sys
 from bisect import bisect_right
 from pathlib import Path
 
+from wild import add_corpus_arguments, wild_corpus
+
 SEED = "11"
 N = 100
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus-real" / "articles.jsonl"
 
 
 def _sentence(doc, start: int) -> str:
@@ -70,8 +74,11 @@ def draw(corpus: Path, seed: str, skip: frozenset[str] = frozenset()) -> tuple[i
 
 
 def main() -> int:
-    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS
-    _, people, positions = draw(corpus, SEED)
+    """Print the sample of ``SEED`` and the size of its population."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_corpus_arguments(ap)
+    args = ap.parse_args()
+    _, people, positions = draw(wild_corpus(args.corpus, args.full_corpus), SEED)
     print(f"# population: {people} people, {positions} positions", file=sys.stderr)
     return 0
 

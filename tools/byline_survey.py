@@ -1,6 +1,9 @@
 """Survey of byline forms: how the last three lines of every corpus article end.
 
-    python tools/byline_survey.py [articles.jsonl] [--output qpextract.jsonl] [--examples N]
+    python tools/byline_survey.py [CORPUS] [--full-corpus] [--output qpextract.jsonl] [--examples N]
+
+CORPUS defaults to the corpus without held-out articles (tools/wild.py's ``wild_corpus``); the earlier surveys
+counted the full 2,000 articles: ``--full-corpus`` reads them.
 
 Each article's last three non-empty lines are matched, from the end, against the
 forms below (first match wins) and the forms are counted. With ``--output`` (a
@@ -13,14 +16,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import regex
+from wild import add_corpus_arguments, wild_corpus
 
-SHARED = Path(os.environ.get("QPEXTRACT_SHARED") or Path(__file__).resolve().parents[2] / "shared")
-DEFAULT_CORPUS = SHARED / "corpus-real" / "articles.jsonl"
 NAME = r"(?:\p{Lu}[\p{Ll}\p{M}]*+\s){1,3}\p{Lu}[\p{Ll}\p{M}]*+"
 CAPS = r"(?:[\p{Lu}\p{M}]{2,}+\s){1,3}[\p{Lu}\p{M}]{2,}+"
 INITIALS = r"(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}\p{M}]*+"
@@ -54,7 +55,7 @@ def classify(lines: list[str]) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    add_corpus_arguments(ap)
     ap.add_argument("--output", type=Path, help="qpextract JSONL over the same articles")
     ap.add_argument("--examples", type=int, default=3)
     args = ap.parse_args()
@@ -65,7 +66,7 @@ def main() -> int:
     counts: Counter[str] = Counter()
     hits: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
-    with open(args.corpus, encoding="utf-8") as fh:
+    with open(wild_corpus(args.corpus, args.full_corpus), encoding="utf-8") as fh:
         for line in fh:
             art = json.loads(line)
             lines = [x for x in art["text"].split("\n") if x.strip()][-3:]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import sys
 from pathlib import Path
+from typing import Optional
 
 import events_wild_session14 as s14
 from wild import ROOT, seeded_rank
@@ -45,12 +46,13 @@ def sample(corpus: str) -> None:
     s14.sample(corpus, draw(corpus), earlier_ids())
 
 
-def score(corpus: str, tsv: str) -> None:
-    """Run the pipeline on the judged articles; print its main type, trigger and types beside the judgement."""
+def score(corpus: str, tsv: str, drawn: Optional[list[dict]] = None) -> None:
+    """Run the pipeline on the judged articles; print its main type, trigger and types beside the judgement (``drawn``:
+    another session's draw, this one's by default)."""
     from qpextract.pipeline import Pipeline  # the pipeline of PYTHONPATH
 
     pipe = Pipeline()
-    arts = {r["id"]: r for r in draw(corpus)}
+    arts = {r["id"]: r for r in (draw(corpus) if drawn is None else drawn)}
     with open(tsv, encoding="utf-8") as fh:
         rows = list(csv.DictReader((l for l in fh if not l.startswith("#")), delimiter="\t"))
     right = scored = tp = fp = fn = 0

@@ -1,6 +1,6 @@
 """Wild precision check of numbers: 30 articles nobody tuned on, 100 of their numbers.
 
-    python tools/numbers_wild_sample.py [--seed N] [--exclude TSV ...] [../shared/corpus-real/articles.jsonl] > sample.tsv
+    python tools/numbers_wild_sample.py [--seed N] [--exclude TSV ...] [CORPUS] [--full-corpus] > sample.tsv
 
 Draws 30 articles from the 2,000 real articles with a fixed seed, leaving out every id in
 corpus/gold/*-inputs.jsonl (and in the earlier samples given with --exclude), runs the pipeline on
@@ -8,7 +8,8 @@ them and lists their numbers with a context window; 100 records are drawn by a s
 (article id, start, text). The judged copies are corpus/audit/numbers_wild.tsv (seed 11) and
 numbers_wild2.tsv (seed 606, excluding the articles of the first) and numbers_wild3.tsv (seed 7117,
 excluding both), with `right` yes/no and a note
-filled by reading.
+filled by reading. CORPUS defaults to the corpus without held-out articles (tools/wild.py's ``wild_corpus``);
+those three were drawn from the full 2,000 articles: ``--full-corpus`` reads that population again.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import random
 import sys
 from pathlib import Path
 
-from wild import DEFAULT_CORPUS, gold_ids
+from wild import add_corpus_arguments, gold_ids, sampled_ids, wild_corpus
 
 SEED = 11
 N_ARTICLES = 30
@@ -40,27 +41,18 @@ def _rank(seed: int, aid: str, start: int, text: str) -> str:
     return hashlib.sha1(f"{seed}|{aid}|{start}|{text}".encode("utf-8")).hexdigest()
 
 
-def _sampled_ids(paths: list[Path]) -> frozenset[str]:
-    """Article ids of earlier judged samples (first column of each TSV)."""
-    ids: set[str] = set()
-    for p in paths:
-        with open(p, encoding="utf-8") as fh:
-            ids.update(line.split("\t", 1)[0] for line in list(fh)[1:] if line.strip() and not line.startswith("#"))
-    return frozenset(ids)
-
-
 def main() -> int:
     from qpextract import Pipeline
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    add_corpus_arguments(ap)
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--exclude", type=Path, action="append", default=[], help="an earlier sample TSV whose articles to leave out")
     args = ap.parse_args()
     seed = args.seed
     pipe = Pipeline()
     rows = []
-    for art in articles(args.corpus, seed, _sampled_ids(args.exclude)):
+    for art in articles(wild_corpus(args.corpus, args.full_corpus), seed, frozenset(sampled_ids(args.exclude))):
         doc = pipe.document(art["text"], id=art["id"], title=art.get("title"))
         text = doc.text
         for n in doc.numbers:

@@ -25,7 +25,7 @@ import json
 from bisect import bisect_right
 from pathlib import Path
 
-from wild import audit_skip_ids, seeded_rank
+from wild import audit_skip_ids, seeded_rank, wild_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 EARLIER_WILD = ROOT / "corpus" / "audit" / "wild-inputs.jsonl"
@@ -127,8 +127,7 @@ def main() -> int:
         g, o, b = score(args.corpus, args.output, args.sample)
         print(f"recall {b}/{g} = {b / g:.3f}; precision {b}/{o} = {b / o:.3f}")
         return 0
-    if args.corpus.name == "articles.jsonl" and "corpus-real" in str(args.corpus):
-        raise SystemExit("give the corpus without held-out articles (articles-no-heldout.jsonl)")
+    wild_corpus(args.corpus)  # refuses the full shared corpus
     skip = set()
     for path in args.skip:
         with open(path, encoding="utf-8") as fh:

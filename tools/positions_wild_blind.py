@@ -1,6 +1,6 @@
 """Blind first look at positions on local-defence wild articles: draw, then score the reading against an output.
 
-    python tools/positions_wild_blind.py draw CORPUS [--seed S] [--articles 20] [--wide] > sample.txt
+    python tools/positions_wild_blind.py draw CORPUS [--seed S] [--articles 20] [--wide] [--bodies] > sample.txt
     PYTHONPATH=SRC python tools/positions_wild_blind.py fill TSV CORPUS COLUMN
     python tools/positions_wild_blind.py score TSV COLUMN
 
@@ -21,13 +21,15 @@ import json
 import re
 from pathlib import Path
 
-from wild import LOCAL, ROOT, audit_skip_ids, dev_ids, seeded_rank
+from wild import LOCAL, ROOT, audit_skip_ids, dev_ids, seeded_rank, wild_corpus
 
 COLUMNS = ("id", "person", "gold", "main", "branch", "note")
 WEB_INPUTS = [Path(f"/work/webdev{d}/{n}-inputs.jsonl") for d, n in (("5", "web11c"), ("5", "web11d"), ("7", "web12e"), ("9", "web13f"), ("9", "web13g"))]
 EARLIER = [ROOT / "corpus" / "audit" / "wild-inputs.jsonl"]
 # the earlier blind looks at positions (their ids are left out of a new draw)
 EARLIER_LOOKS = sorted((ROOT / "corpus" / "audit").glob("positions_wild_session*.tsv"))
+# the tenth pass's recall and precision audits (their article id is the column named "id", not the first)
+EARLIER_AUDITS = sorted((ROOT / "corpus" / "audit").glob("positions_*_session10.tsv"))
 # named by tools/sample_wild.py as drawn into a held-out set once: left out to be safe, though the corpus holds them
 ONCE_HELDOUT = frozenset({"baomoi-22243195", "vnews-train-033052", "vnews-train-090661"})
 
@@ -41,16 +43,31 @@ LOCAL_WIDE = re.compile(
     re.I,
 )
 
+# the bodies of Vietnamese local government and local defence by name (sixteenth pass, --bodies): by then wild.LOCAL and
+# LOCAL_WIDE drew mostly foreign armies (the 400-5,000-character local articles were used up), so a draw takes first the
+# articles that name such a body, up to BODIES_MAX characters, then fills up as --wide does
+LOCAL_BODIES = re.compile(
+    r"Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy (?:xã|phường|thị trấn)|UBND (?:xã|huyện|tỉnh|phường|thị)"
+    r"|Ủy ban nhân dân (?:xã|huyện|tỉnh|phường)|Ban CHQS|Ban Chỉ huy Quân sự|Bộ CHQS|Bộ Chỉ huy Quân sự|Đồn Biên phòng"
+    r"|Hội Cựu chiến binh|Mặt trận Tổ quốc|Đoàn [Tt]hanh niên|Công an (?:xã|huyện)|Chủ tịch (?:UBND|HĐND|xã|huyện)"
+)
+BODIES_MAX = 7000
 
-def draw(corpus: Path, seed: str, n: int, wide: bool = False) -> list[dict]:
+
+def draw(corpus: Path, seed: str, n: int, wide: bool = False, bodies: bool = False) -> list[dict]:
     """The first ``n`` local-defence articles of the seeded order that no development or earlier sample holds
     (with ``wide``, the strict ones first, then those of ``LOCAL_WIDE``)."""
     skip = audit_skip_ids(extra=[*WEB_INPUTS, *EARLIER]) | dev_ids(["seeds"]) | ONCE_HELDOUT | _looked_ids()
     with open(corpus, encoding="utf-8") as fh:
         arts = [a for a in map(json.loads, filter(str.strip, fh)) if a["id"] not in skip]
     sized = [a for a in arts if 400 <= len(a["text"]) <= 5000]
-    local = [a for a in sized if LOCAL.search(a["text"]) or LOCAL.search(a.get("title") or "")]
-    picked = sorted(local, key=lambda a: seeded_rank(seed, "article", a["id"]))[:n]
+    picked: list[dict] = []
+    if bodies:
+        named = [a for a in arts if 400 <= len(a["text"]) <= BODIES_MAX and LOCAL_BODIES.search(a["text"])]
+        picked = sorted(named, key=lambda a: seeded_rank(seed, "article", a["id"]))[:n]
+    taken = {a["id"] for a in picked}
+    local = [a for a in sized if a["id"] not in taken and (LOCAL.search(a["text"]) or LOCAL.search(a.get("title") or ""))]
+    picked += sorted(local, key=lambda a: seeded_rank(seed, "article", a["id"]))[: n - len(picked)]
     if wide and len(picked) < n:
         taken = {a["id"] for a in picked}
         more = [a for a in sized if a["id"] not in taken and (LOCAL_WIDE.search(a["text"]) or LOCAL_WIDE.search(a.get("title") or ""))]
@@ -60,7 +77,22 @@ def draw(corpus: Path, seed: str, n: int, wide: bool = False) -> list[dict]:
 
 def _looked_ids() -> set[str]:
     """The article ids of the earlier blind looks (``EARLIER_LOOKS``), so a new draw reads articles no look has read."""
-    return {r[0] for tsv in EARLIER_LOOKS for r in _rows(tsv)[1]}
+    return {r[0] for tsv in EARLIER_LOOKS for r in _rows(tsv)[1]} | {i for tsv in EARLIER_AUDITS for i in _id_column(tsv)}
+
+
+def _id_column(tsv: Path) -> set[str]:
+    """The values of the column headed ``id`` of a TSV whose header is its first non-comment line."""
+    ids: set[str] = set()
+    k = None
+    for line in open(tsv, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        cols = line.rstrip("\n").split("\t")
+        if k is None:
+            k = cols.index("id") if "id" in cols else -1
+        elif 0 <= k < len(cols):
+            ids.add(cols[k])
+    return ids
 
 
 def _rows(tsv: Path) -> tuple[list[str], list[list[str]]]:
@@ -124,12 +156,13 @@ def main() -> int:
     ap.add_argument("--seed", default="positions19-20261202")
     ap.add_argument("--articles", type=int, default=20)
     ap.add_argument("--wide", action="store_true", help="fill up with LOCAL_WIDE articles when the strict terms run out")
+    ap.add_argument("--bodies", action="store_true", help="first the articles naming a local body (LOCAL_BODIES)")
     args = ap.parse_args()
     corpus = args.path if args.action == "draw" else (Path(args.rest[0]) if args.action == "fill" else None)
-    if corpus is not None and corpus.name == "articles.jsonl" and "corpus-real" in str(corpus):
-        raise SystemExit("give the corpus without held-out articles (articles-no-heldout.jsonl)")
+    if corpus is not None:
+        wild_corpus(corpus)  # refuses the full shared corpus
     if args.action == "draw":
-        for a in draw(args.path, args.seed, args.articles, args.wide):
+        for a in draw(args.path, args.seed, args.articles, args.wide, args.bodies):
             print(f"=== ARTICLE {a['id']} — {a.get('title')}")
             print(a["text"])
             print()

@@ -2,7 +2,8 @@
 
     python tools/roles_blind_sample.py CORPUS [--seed S] [--count N] [--exclude TSV ...] > sample.txt
 
-With --quoted, articles that quote a person (``QUOTED``) are drawn instead of gathering headlines.
+With --quoted, articles that quote a person (``QUOTED``) are drawn instead of gathering headlines; --kind and --topic
+narrow either draw (``keeps``: a quoting article must then also name the kind in its headline or lead, the topic in its text).
 CORPUS: give /work/wt/wild/articles-no-heldout.jsonl. Articles of every development gold input file (wild.DEV_SETS,
 seeds) and of earlier judged sheets (--exclude, their `id` column) are left out; of the rest, those of 400-5,000
 characters whose headline or first sentence (``LEAD`` characters) holds one of ``GATHERING`` are drawn with the seed, with no run of the library, so that the
@@ -17,8 +18,7 @@ import random
 import re
 from pathlib import Path
 
-from roles_wild_sample import sampled_ids
-from wild import audit_skip_ids
+from wild import audit_skip_ids, sampled_ids
 
 SEED = "roles16-20261202"
 LEAD = 250  # characters of the text read with the headline
@@ -42,6 +42,8 @@ KINDS = {
         r"bàn giao|giao nhận|tiếp nhận|tiễn|lễ)(?!\w)",
         re.IGNORECASE,
     ),
+    # a spokesman named in the headline or lead (roles19: who speaks for a body, named where role.other.lead reads)
+    "spokesman_lead": re.compile(r"(?<!\w)(?:phát ngôn viên|người phát ngôn|phát ngôn)(?!\w)", re.IGNORECASE),
 }
 TOPICS = {
     "local_defence_military": re.compile(
@@ -53,6 +55,23 @@ TOPICS = {
 }
 
 
+def keeps(article: dict, quoted: bool, kind: re.Pattern[str] | None, topic: re.Pattern[str] | None) -> bool:
+    """Whether ARTICLE (already within length and not left out) enters the pool: it quotes a person (``quoted``) or its
+    headline or lead names a gathering, and, when given, its headline or lead names KIND and its text TOPIC.
+
+    One test for every combination of the options, so that --kind and --topic narrow the --quoted draw as they
+    narrow the gathering one (without --kind, ``GATHERING`` stands for it only when --quoted is off).
+    """
+    text = article.get("text", "")
+    head = (article.get("title") or "") + "\n" + text[:LEAD]
+    if quoted and not QUOTED.search(text):
+        return False
+    head_words = kind or (None if quoted else GATHERING)
+    if head_words and not head_words.search(head):
+        return False
+    return topic is None or bool(topic.search(text))
+
+
 def main() -> None:
     """Print the drawn articles."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -61,8 +80,9 @@ def main() -> None:
     ap.add_argument("--count", type=int, default=25)
     ap.add_argument("--exclude", type=Path, nargs="*", default=[])
     ap.add_argument("--quoted", action="store_true",
-                    help="draw general news that quotes a person (QUOTED in the text) instead of gathering headlines")
-    ap.add_argument("--kind", choices=sorted(KINDS), help="require the headline or lead to name this kind of event (instead of any gathering)")
+                    help="draw general news that quotes a person (QUOTED in the text) instead of gathering headlines;"
+                    " --kind and --topic narrow it too")
+    ap.add_argument("--kind", choices=sorted(KINDS), help="require the headline or lead to name this kind of event (instead of any gathering; with --quoted, as well)")
     ap.add_argument("--topic", choices=sorted(TOPICS), help="also require the text to name this topic")
     args = ap.parse_args()
     kind = KINDS.get(args.kind or "")
@@ -74,14 +94,8 @@ def main() -> None:
             a = json.loads(line)
             if a["id"] in skip or not 400 <= len(a.get("text", "")) <= 5000:
                 continue
-            head = (a.get("title") or "") + "\n" + a["text"][:LEAD]
-            if args.quoted:
-                if QUOTED.search(a["text"]):
-                    pool.append(a)
-                continue
-            if not (kind or GATHERING).search(head) or (topic and not topic.search(a["text"])):
-                continue
-            pool.append(a)
+            if keeps(a, args.quoted, kind, topic):
+                pool.append(a)
     pool.sort(key=lambda a: a["id"])
     drawn = random.Random(args.seed).sample(pool, min(args.count, len(pool)))
     label = "quoting articles" if args.quoted else "gathering headlines"

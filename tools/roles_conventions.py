@@ -15,7 +15,9 @@ mentions. Each is placed too: ``occasion`` when the sentence names the meeting o
 words of event_roles.yaml: "tại buổi lễ", "tại hội nghị", "phát biểu tại"), ``press`` when it is said to the press
 (its `press_words`), and ``lead`` / ``body`` (in the first ``LEAD`` sentences or after). The table prints, per cue and
 place, the gold speaker and other counts and what the library gives them (its role, "-" for no participant): the
-readers' convention beside the rule's. With ``-v`` every person with his cue, roles, rule and sentence.
+readers' convention beside the rule's. With ``-v`` every person with his cue, roles, rule and sentence; with
+``--by-set`` the gold speaker / other counts of each cue class set by set (does a cue's convention hold on every set?),
+and ``headline`` marks the people the headline names.
 """
 
 from __future__ import annotations
@@ -119,6 +121,13 @@ def person_mentions(art: Any, name: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(last)}(?!\w)", art.text)] if last else []
 
 
+def in_headline(art: Any, name: str) -> bool:
+    """Whether the headline names the person (his full name or its last word)."""
+    title = canon(art.title or "")
+    last = canon(name).split()[-1:] or [""]
+    return canon(name) in title or bool(last[0]) and re.search(rf"(?<!\w){re.escape(last[0])}(?!\w)", title) is not None
+
+
 def classify(art: Any, name: str, occasion_re: re.Pattern[str], press_re: re.Pattern[str]) -> tuple[str, str, str]:
     """The person's cue (first of CUES order over his mentions), its place (occasion / press / none) and lead / body,
     and the sentence it was read in."""
@@ -167,6 +176,7 @@ def main(argv: list[str]) -> None:
     ap.add_argument("sets", nargs="*")
     ap.add_argument("--without", nargs="*", default=[])
     ap.add_argument("-v", action="store_true")
+    ap.add_argument("--by-set", action="store_true", help="print each cue class's speaker/other counts per set")
     args = ap.parse_args(argv)
     sets = [s for s in (args.sets or DEV_SETS) if paths(s)[0] not in {paths(w)[0] for w in args.without}]
     data = _roles_data()
@@ -175,6 +185,7 @@ def main(argv: list[str]) -> None:
     table: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     rows = []
     by_family: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    by_set: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     for label, art, g in gold_articles(sets):
         gp = (g.get("events") or {}).get("participants") or []
         mains = [e for e in art.events if e.main]
@@ -183,12 +194,15 @@ def main(argv: list[str]) -> None:
             if p["role"] not in ("speaker", "other"):
                 continue
             cue, place, line = classify(art, p["name"], occasion_re, press_re)
+            if in_headline(art, p["name"]):
+                place += "/headline"
             sp = sysp.get(canon(p["name"]))
             srole = sp.role if sp else "-"
             base = cue.replace(" (before)", "")
             table[(base, place)][f"g:{p['role']}"] += 1
             fam = family(sp.rule or "" if sp else "", srole)
             by_family[(base, fam)][p["role"]] += 1
+            by_set[base][(label, p["role"])] += 1
             table[(base, place)][f"{p['role']}>{srole}"] += 1
             rows.append((label, art.id, p["name"], p["role"], srole, sp.rule if sp else "", cue, place, line))
     print(f"sets: {' '.join(paths(s)[0] for s in sets)}")
@@ -205,6 +219,13 @@ def main(argv: list[str]) -> None:
     print("\nby cue and the library's kind of rule (speech, deed, lead/part, other roles, - no participant)")
     for (cue, fam), c in sorted(by_family.items()):
         print(f"{cue:<16}{fam:<12}{c['speaker']:>8}{c['other']:>7}")
+    if args.by_set:
+        labels = [paths(s)[0] for s in sets]
+        print("\nby cue and set (speaker/other)")
+        print(f"{'cue':<16}" + "".join(f"{x:>9}" for x in labels))
+        for cue, c in sorted(by_set.items()):
+            cells = (f"{c[(x, 'speaker')]}/{c[(x, 'other')]}" for x in labels)
+            print(f"{cue:<16}" + "".join(f"{cell:>9}" for cell in cells))
     if args.v:
         print()
         for r in rows:

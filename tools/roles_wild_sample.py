@@ -40,23 +40,11 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from wild import LOCAL, audit_skip_ids
+from wild import LOCAL, audit_skip_ids, sampled_ids
 
 SEED = "roles-wild-20261201"
 LEAD_SENTENCES = 3
 SENTENCE_CHARS = 600
-
-
-def sampled_ids(paths: list[Path]) -> set[str]:
-    """Article ids of earlier judged samples (the `id` column of each TSV, else its first; lines starting with # skipped)."""
-    ids: set[str] = set()
-    for p in paths:
-        with open(p, encoding="utf-8") as fh:
-            rows = [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
-        if rows:
-            col = rows[0].index("id") if "id" in rows[0] else 0
-            ids.update(r[col] for r in rows[1:] if len(r) > col)
-    return ids
 
 
 def _clip(s: str) -> str:

@@ -1,7 +1,11 @@
 """A wild check of the main event: 60 corpus articles in no gold set, judged by reading before any rule ran on them.
 
-    python tools/wild_main_events.py sample [CORPUS] [--set wild2]   # the articles, a blank judgement column (stdout)
-    python tools/wild_main_events.py score [CORPUS] [--half A|B] [--set wild2]   # the pipeline's accuracy on the judged TSV
+    python tools/wild_main_events.py sample [CORPUS] [--full-corpus] [--set wild2]   # the articles, a blank judgement column (stdout)
+    python tools/wild_main_events.py score [CORPUS] [--full-corpus] [--half A|B] [--set wild2]   # the pipeline's accuracy on the judged TSV
+
+CORPUS defaults to the corpus without held-out articles (tools/wild.py's ``wild_corpus``); the judged samples were
+drawn from the full 2,000 articles, which ``--full-corpus`` reads (``score`` skips the judged articles absent from
+the corpus it reads, and says how many).
 
 The sample: the articles of ../shared/corpus-real not in any corpus/gold/*-inputs.jsonl, 500-4,000 characters,
 split half local-defence, half general news by the LOCAL pattern of corpus/gold/tools/select_articles.py, 30 of
@@ -30,7 +34,7 @@ import re
 import sys
 from pathlib import Path
 
-from wild import DEFAULT_CORPUS, LOCAL, gold_ids
+from wild import LOCAL, gold_ids, wild_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 JUDGED = {
@@ -125,8 +129,10 @@ def score(corpus: Path, half: str | None, which: str) -> None:
     pipe = Pipeline()
     right = 0
     # as gold/score.py: a null main is not scored; an article now in a held-out set is never run
-    scored = [row for row in judged if row["main"] != "null" and row["id"] not in heldout]
-    print(f"skipped: {sum(1 for row in judged if row['id'] in heldout)} articles now in a held-out input file")
+    scored = [row for row in judged if row["main"] != "null" and row["id"] not in heldout and row["id"] in texts]
+    absent = sum(1 for row in judged if row["id"] not in heldout and row["id"] not in texts)
+    print(f"skipped: {sum(1 for row in judged if row['id'] in heldout)} articles now in a held-out input file,"
+          f" {absent} not in {corpus.name}")
     for row in scored:
         art = texts[row["id"]]
         doc = pipe.document(art["text"], id=art["id"], title=art.get("title"))
@@ -148,7 +154,7 @@ def main() -> int:
     if not args or args[0] not in ("sample", "score"):
         print(__doc__)
         return 2
-    corpus = Path(args[1]) if len(args) > 1 else DEFAULT_CORPUS
+    corpus = wild_corpus(Path(args[1]) if len(args) > 1 else None, "--full-corpus" in sys.argv)
     if args[0] == "sample":
         sample(corpus, which)
     else:

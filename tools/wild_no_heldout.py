@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from heldout_leak import WIDTH, heldout_index, normalize, windows  # noqa: E402
-from wild import DEFAULT_CORPUS, GOLD, gold_ids  # noqa: E402
+from wild import FULL_CORPUS, GOLD, gold_ids  # noqa: E402
 
 
 def shares_window(row: dict, index: dict[int, tuple[str, str]], width: int) -> bool:
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     """Filter the corpus into OUT and print the counts."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path)
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--corpus", type=Path, default=FULL_CORPUS, help="the full shared corpus, held-out articles included")
     ap.add_argument("--width", type=int, default=WIDTH)
     args = ap.parse_args(argv)
     held = gold_ids("heldout*")

@@ -48,6 +48,10 @@ The expansion of an occurrence comes from the first of these named rules that kn
   Dương 2018 (PP 18)", then "PP18" too);
 - ``abbr.defined_gloss``: a name right before a form with no brackets that ends with its country
   ("cục Tình báo Anh MI6"; not "Ủy ban Quân sự NATO", NATO's committee), a news outlet only after one of ``media_heads`` (none: outlets keep their own names);
+- ``abbr.defined_apposition``: a body's name right before a form the table knows, with no brackets and no country,
+  opened by a capitalized head of data/vi/abbreviation_definitions.yaml apposition_heads that also opens the table's
+  name, saying one more of its words ("Tập đoàn công nghiệp máy bay AVIC", "Viện nghiên cứu Hòa bình Stockholm
+  SIPRI"); never after a lower-case descriptor ("lực lượng dân quân người Kurd YPG") nor for a news outlet;
 - ``abbr.context.*``: a rule of data/vi/abbreviation_context.yaml ("BCH Trung ương");
 - ``abbr.written_out``: a form the table knows whose name the article writes out somewhere in another of the
   press's renderings (data/vi/abbreviation_renderings.tsv): that name as printed, the first in the text ("Quân Giải
@@ -407,12 +411,16 @@ class AbbreviationTagger:
         self.loose: dict[str, Optional[regex.Pattern[str]]] = {}  # abbr.written_loose, by table name
         self.loose_min_words = int(cfg["written_loose_min_words"])  # abbr.written_loose, a name capitalized on its first word alone
         self.media_heads = tuple(gloss["media_heads"])
+        # abbr.defined_apposition: capitalized heads of a body's name written right before a known form
+        self.apposition_heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(gloss["apposition_heads"])) + r"(?![\p{L}])")
         self.gloss_heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(gloss_heads) + r"(?![\p{L}])")
         self.gloss_words = int(gloss["max_words"])
         self.gloss_stops = frozenset(gloss["stop_words"])
         # "bộ Tình trạng Khẩn cấp (EMERCOM)": a common noun in lower case opens a name before a capital
         # "hệ thống Phòng thủ tên lửa tầm cao giai đoạn cuối (THAAD)": a classifier before a capitalized name is no part of it
         self.descriptor = regex.compile(r"(?:" + trie_pattern(sorted(cfg["descriptor_heads"] + cfg["name_descriptors_before"])) + r") (?=\p{Lu})")
+        # "Tổ chức Nhà nước Hồi giáo (IS)", "Hội nghị Diễn đàn … (APEC)": capitalized heads that open no name of the table's
+        self.not_name_heads = frozenset(h.casefold() for h in cfg["name_descriptors_before"] + cfg["event_heads"])
         self.name_heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(cfg["name_heads"])) + r"(?= \p{Lu})")
         self.stops = regex.compile(
             r"(?:^|[,;:.!?()\"“”\n…]|(?<![\p{L}])(?:" + "|".join(regex.escape(s) for s in cfg["stop_words"]) + r")(?![\p{L}]))",
@@ -881,10 +889,39 @@ class AbbreviationTagger:
                 if text.startswith(owner, start) and (start == 0 or not text[start - 1].isalnum()):
                     found = self._define_gloss(text, start, k, text[a.start : a.end], defined) or found
                     break
+            if a.rule == "abbr.table" and a.category != "media" and canonical(text[a.start : a.end]) not in defined:
+                self._define_apposition(text, k, text[a.start : a.end], defined)
         if found:
             for a in atoms:
                 if a.rule == "abbr.skip" and _ANY_DIGIT.search(text, a.start, a.end) and defined.get(canonical(text[a.start : a.end]), ("", ""))[1] == "abbr.defined_gloss":
                     a.rule = "abbr.defined_gloss"
+
+    def _define_apposition(self, text: str, end: int, short: str, out: dict[str, tuple[str, str]]) -> None:
+        """``abbr.defined_apposition``: a body's name with a capitalized head right before a form the table knows, with
+        no brackets and no country after it ("Tập đoàn công nghiệp máy bay AVIC": the article's own words, dev9 gold),
+        when the head is the table name's own head and one word more of the table's name is said ("Tập đoàn …
+        công nghiệp"): the same body named in other words. A lower-case descriptor is no name ("lực lượng dân quân
+        người Kurd YPG", "hãng thông tấn Syria SANA": dev readers wrote the table's name in 42 of 44 such
+        appositions, corpus/audit/abbreviations_gloss_session16.tsv), nor an owner's body ("Hội đồng Bảo an LHQ")."""
+        entry = self.lookup(short)
+        if entry is None:
+            return
+        window = text[max(0, end - 80) : end]
+        clause = _CLAUSE_END.search(window)
+        for head in self.apposition_heads.finditer(window, clause.end() if clause else 0):
+            phrase = window[head.start() :].strip()
+            words = phrase.split()
+            rest = words[len(head.group().split()) :]
+            if not 1 <= len(rest) <= self.gloss_words:
+                continue
+            if any(w.casefold() in self.gloss_stops or w.isupper() or not w.isalpha() for w in rest):
+                continue
+            named = {w.casefold() for w in entry.expansion.split()}
+            if not entry.expansion.casefold().startswith(head.group().casefold() + " ") or not named & {w.casefold() for w in rest}:
+                return  # the table's body has another head, or the gloss says none of its other words
+            if phrase.casefold() != entry.expansion.casefold():
+                out[canonical(short)] = (phrase, "abbr.defined_apposition")
+            return
 
     def _define_gloss(self, text: str, start: int, end: int, short: str, out: dict[str, tuple[str, str]]) -> bool:
         """``abbr.defined_gloss``: a name right before a form with no brackets, ending with the country
@@ -1101,9 +1138,24 @@ class AbbreviationTagger:
         if folded.startswith(table + " ") and phrase[len(table) + 1 :].strip() in self.owner_names:
             return False  # "Hội đồng tham mưu trưởng liên quân Hàn Quốc (JCS)": the table's name and whose it is
         head = self.heads.match(phrase)
-        if head and phrase[0].isupper() and folded[head.end() :] == " " + table and phrase[head.end() + 1].islower():
-            return False  # "Lực lượng không quân Mỹ tại Thái Bình Dương (PACAF)": a head the name continues in lower case
+        if head and phrase[0].isupper() and folded[head.end() :] == " " + table:
+            if phrase[head.end() + 1].islower():
+                return False  # "Lực lượng không quân Mỹ tại Thái Bình Dương (PACAF)": a head the name continues in lower case
+            if self._head_opens_name(head.group(), phrase, before):
+                return False  # "phục vụ trong Cơ quan Tình báo Quân đội Nga (GRU)": the capitalized head is the name's
         return len(phrase.split()) < 3 or table in folded or before.rstrip().casefold().endswith(table)
+
+    def _head_opens_name(self, head: str, phrase: str, before: str) -> bool:
+        """Whether a capitalized head right before the table's capitalized name opens the article's name for the form
+        (``abbr.defined_phrase``): mid-sentence, where its capital is the name's ("đang phục vụ trong Cơ quan Tình báo
+        Quân đội Nga (GRU)", "đã do thám Hệ thống Phòng thủ tên lửa tầm cao giai đoạn cuối (THAAD)"; in lower case it
+        is a descriptor, dev3 gold "cơ quan Tình báo Quân đội Nga" is "Tình báo Quân đội Nga"), and not one of
+        ``name_descriptors_before`` (dev9 gold: "Tổ chức Nhà nước Hồi giáo (IS)" is "Nhà nước Hồi giáo") nor of
+        ``event_heads`` ("Hội nghị Diễn đàn Hợp tác Kinh tế châu Á - Thái Bình Dương (APEC)" is the forum)."""
+        if head.casefold() in self.not_name_heads or not phrase[len(head) + 1 : len(head) + 2].isupper():
+            return False
+        at = before.rstrip().rfind(phrase)
+        return at > 0 and _MID_SENTENCE.search(before, 0, at) is not None
 
     def _initials_window(self, before: str, words: list[regex.Match[str]], short: str) -> Optional[str]:
         """The shortest run of words ending at the brackets whose initials spell ``short``."""

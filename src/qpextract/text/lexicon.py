@@ -271,7 +271,6 @@ class SurnameRow(BaseModel):
     """One row of data/vi/surnames.tsv."""
 
     surname: str
-    rare: Optional[str] = None  # the file's `rare` mark, read by no rule since person.name_tail (kept with the data)
 
 
 @lru_cache(maxsize=1)

@@ -44,6 +44,7 @@ _MIN_LEAD_WORDS = 5
 _LETTER = re.compile(r"[^\W\d_]")  # a word of the lead has a letter
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")  # a clock time (a dateline)
 _DATELINE_WORDS = 10  # a line with a clock time and fewer words of letters is a dateline
+_PROSE_WORDS = 12  # a stopped line this long above a page's headline is the body's prose, not the page's chrome
 _CONFERENCE_TYPES = ("summary_conference", "review_conference")
 _TITLE_CHARS = 300  # a headline longer than this is a run-on first line: its verbs are read this far
 _OCCASION_WINDOW = 10  # characters before a lead trigger searched for "trong", "tại", "bên lề" right before it
@@ -64,6 +65,34 @@ _DATE_PREFIX = re.compile(
     r"\s*(?:(?:sáng|chiều|tối|trưa|đêm|hôm)(?: nay| qua)?\s*)?(?:ngày\s*)?\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?\s*,?\s*",
     re.IGNORECASE,
 )
+
+
+def _page_headline_end(doc: Document, low: str, title_low: str) -> int:
+    """Where the line of a headline read from the page text ends (0 for a title given apart or not found).
+
+    A page prints its menu, banners and other articles' headlines above its headline (metadata skips them to find
+    it); what lies above the headline's line is none of the article. The headline is the first line whose words open
+    the title or that the title opens (a headline wrapped over two lines counts to the second line's end; the site's
+    name or a date cut from its tail leaves the title a prefix of its line; a breadcrumb that repeats it above is
+    found first, which only keeps more of the page). A paragraph of prose above it (``_PROSE_WORDS`` words or more,
+    closed by a stop) says the title came from inside the body (a subheading a model took): then nothing is cut."""
+    if doc.title_map is not None or not title_low.strip():
+        return 0
+    want = " ".join(title_low.split())
+    pos = 0
+    while pos < len(low):
+        end = low.find("\n", pos)
+        end = len(low) if end == -1 else end
+        line = " ".join(low[pos:end].split())
+        if line and (line.startswith(want) or (want.startswith(line) and len(line) >= len(want) // 2)):
+            if len(line) < len(want) and end < len(low):
+                nxt = low.find("\n", end + 1)
+                end = len(low) if nxt == -1 else nxt  # a headline wrapped over two lines
+            return end
+        if len(line.split()) >= _PROSE_WORDS and line.endswith((".", "!", "?", "…")):
+            return 0
+        pos = end + 1
+    return 0
 
 
 class EventExtractor:
@@ -101,6 +130,7 @@ class EventExtractor:
         if title and sentences and low[sentences[0][0] : sentences[0][1]].strip().rstrip(".") == title_low.strip().rstrip("."):
             title_end = sentences[0][1]
         self._title_end = title_end
+        self._related: list[tuple[int, int]] = []  # lead lines of another story (event.lead.related_line)
         blocked = find_all(t.not_trigger_re, title_low)  # "đạn cảnh cáo" (warning shots) disciplines nobody
         case = [q for q in find_all(t.no_event_re, title_low) if not any(bs <= q[0] < be for bs, be in blocked)]
         hits = self._triggers(low)
@@ -121,11 +151,17 @@ class EventExtractor:
         if main is not None and main.rule and self._main_pos[0] >= 0:
             held.extend(h for h in hits if h[0] == self._main_pos[0])
         body_end = doc.body[1] if doc.body != (0, 0) else len(text)
+        head_end = _page_headline_end(doc, low, title_low)
         for s, e, row in hits:
             if row.scope != "any" or s < title_end:
                 continue
             if s >= body_end:
                 continue  # rule event.lead.body_end: the list of other articles after the body reports no event here
+            if s < head_end or any(a <= s < b for a, b in self._related):
+                # rule event.secondary.page_chrome: a page's menu, banners and other headlines above its headline, and
+                # a related article's headline among the lead's lines, report no event of this article
+                doc.near_miss(self.name, "event.secondary.page_chrome", s, e, "a page line above the headline or of another story")
+                continue
             if main is not None and main.rule and s == self._main_pos[0]:
                 continue
             if row.type in seen_types:
@@ -221,6 +257,7 @@ class EventExtractor:
                 share = pair_share(pairs[x], ref)
                 if share < self.t.related_share if i < prose else (pairs[x] and not share):
                     doc.near_miss(self.name, "event.lead.related_line", x[0], x[1], "a line of another story")
+                    self._related.append(x)
                     continue
             out.append(x)
         return out

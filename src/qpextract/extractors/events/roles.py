@@ -999,9 +999,8 @@ class RoleReader:
                 found = self._cue_just_before(doc, low, sentence, own, prev_end)
         if found is None:
             found = self._given_to(doc, low, sentence, ms, prev_end)
-        if found is None and official is not None and self.t.list_opener_re is not None:
-            if self.t.list_opener_re.search(low, max(prev_end, sentence[0], ms - _OWN_TITLE_LEN), ms):
-                found = self._listed_awarded(doc, low, sentence, self._own_title_start(doc, sentence, ms, official), prev_end)
+        if found is None and official is not None:
+            found = self._listed_awarded(doc, low, sentence, official, ms, prev_end)
         return found
 
     def _given_to(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> Optional[RoleRule]:
@@ -1027,18 +1026,23 @@ class RoleReader:
                 return self._rule("just_before", phrase_key(low[s:e]) + " cho")
         return None
 
-    def _listed_awarded(self, doc: Document, low: str, sentence: Sentence, ms: int, prev_end: int) -> Optional[RoleRule]:
+    def _listed_awarded(
+        self, doc: Document, low: str, sentence: Sentence, official: Official, ms: int, prev_end: int
+    ) -> Optional[RoleRule]:
         """The first of a list opened by `recipient_lists.openers` of those an award names ("6 cá nhân được tặng bằng khen
-        gồm: Thiếu tướng A"): the opener and a colon right before the name and its own titles, and a word of
+        gồm: Thiếu tướng A"): the opener and a colon right before the name (at ``ms``) and its own titles, and a word of
         `recipient_lists.awarded` a few words before the opener, no punctuation between (rule role.recipient.duoc_tang_gom;
-        the names after it take it along the list)."""
-        if self.t.list_opener_re is None or self.t.awarded_re is None:
+        the names after it take it along the list). The tables' two patterns are checked here once; an opener within
+        ``_OWN_TITLE_LEN`` before the name is looked for before the person's own titles are walked over."""
+        opener, awarded = self.t.list_opener_re, self.t.awarded_re
+        if opener is None or awarded is None or opener.search(low, max(prev_end, sentence[0], ms - _OWN_TITLE_LEN), ms) is None:
             return None
-        a = max(prev_end, sentence[0], ms - self.t.window)
-        for s, e in reversed(find_all(self.t.list_opener_re, low, a, ms)):
-            if doc.text[e:ms].strip(" :\t\n"):
+        titled = self._own_title_start(doc, sentence, ms, official)  # the name with its own rank and posts
+        a = max(prev_end, sentence[0], titled - self.t.window)
+        for s, e in reversed(find_all(opener, low, a, titled)):
+            if doc.text[e:titled].strip(" :\t\n"):
                 continue
-            for ps, pe in reversed(find_all(self.t.awarded_re, low, max(prev_end, sentence[0], s - _GIVEN_LEN), s)):
+            for ps, pe in reversed(find_all(awarded, low, max(prev_end, sentence[0], s - _GIVEN_LEN), s)):
                 between = doc.text[pe:s]
                 if any(c in _PUNCT for c in between) or len(between.split()) > _GIVEN_WORDS:
                     continue

@@ -127,6 +127,7 @@ class OfficialExtractor:
             and text[n.start : n.end] not in self.lex.country_set
             and not (text[n.end : n.end + 1] == "." and text[n.end + 1 : n.end + 2].isupper())  # "Đỗ V.Q.": initials only
             and not (n.start > lo and text[n.start - 1] in " \t" and self.lex.thing_head.search(text, max(lo, n.start - 16), n.start))
+            and not (n.start > lo and self.lex.company_run.search(text, max(lo, n.start - 80), n.start))  # person.company
             and not self.names.residents_place(text, n, lo)  # "người dân Sầm Sơn": a place
             and not self.names.names_thing(text, n, lo)  # "mang tên danh tướng Trần Hưng Đạo": a ship's name
             and (n.kind != "vi" or self._reads_vietnamese(text, n))

@@ -113,6 +113,12 @@ class Lexicon:
         self.country_before = re.compile(PB + self.any_country + r"[ \t]++\Z")
         self.place_before = re.compile(PB + trie_pattern(rules["place_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         self.thing_head = re.compile(PB + owners + trie_pattern(rules["thing_heads"]) + r"[ \t]++\Z")
+        # rule person.company: a company's legal form and up to six words, none an honorific, before a name
+        not_hon = r"(?!(?:" + trie_pattern(rules["company_stops"], fold_case=True) + r")" + NB + r")"
+        self.company_run = re.compile(
+            PB + trie_pattern(rules["company_heads"]) + r"[ \t]++" + trie_pattern(rules["company_forms"])
+            + r"(?:[ \t]++" + not_hon + r"[^\s,.;:()\"“”'‘’\-–]++){0,6}[ \t]++\Z"
+        )
         self.not_in_names = frozenset(rules["not_in_names"])
         self.family_name_words = frozenset(rules["family_name_words"])  # person.foreign: "Isagani Nato"
         # person.first_name: a foreign given name (given_names_foreign.tsv) and a capitalized word after it
@@ -230,6 +236,8 @@ class Lexicon:
             trie_pattern(tctx["subject_pronouns"] + tctx["appoint_verbs"] + tctx["together_words"] + tctx["post_nouns"], fold_case=True) + NB
         )
         self.post_noun = re.compile(trie_pattern(tctx["post_nouns"], fold_case=True) + NB + r"[ \t]++", re.IGNORECASE)
+        # the post nouns whose post goes only to a person named after an object word ("cách chức X đối với A")
+        self.object_only_post_nouns = frozenset(fold(w) for w in tctx["object_only_post_nouns"])
         self.candidacy_before = re.compile(PB + trie_pattern(tctx["candidacy_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         self.candidate_before = re.compile(PB + trie_pattern(tctx["candidate_nouns"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)  # rule position.candidate
         self.sought_before = re.compile(

@@ -987,6 +987,8 @@ class PositionParser:
             together = app is not None and app.re is self.lex.appoint and app.group(1) is not None
             noun = app is not None and app.re is self.lex.post_noun
             obj = self.lex.post_object.match(text, end, hi)
+            if noun and obj is None and fold(app.group().strip()) in self.lex.object_only_post_nouns:
+                continue  # rule position.predicate: "A bị kỷ luật cách chức chi ủy viên" gives no post, "… đối với A" does
             out.append(Predicate(m.start(), pron is not None, together, posts, obj.end() if obj is not None else -1, noun, copula))
             done = end
         return out
