@@ -5,6 +5,10 @@ The expansion of an occurrence comes from the first of these named rules that kn
 - ``abbr.defined``: a definition in the article whose word initials spell the short
   form, in either order: "Ban Chỉ huy Quân sự (CHQS)", "BCHQS (Ban Chỉ huy quân sự)",
   ", gọi tắt là BCĐ", or a pair in brackets: "(Operation Inherent Resolve - OIR)";
+- ``abbr.defined_pair``: a pair in brackets whose words do not spell an unknown form: the name phrase before the dash
+  by the head-word rule of ``abbr.defined_phrase`` ("(Chủ tịch Hội tư vấn Khoa học công nghệ & quản lý TP HCM - HASCON)");
+- ``abbr.defined_stands_for``: the words after "là viết tắt của" (data/vi/abbreviation_definitions.yaml
+  stands_for_cues) to the clause's end: "TT là viết tắt của Tula - Tokarev", "X (viết tắt của …)";
 - ``abbr.defined_quoted``: a name in quotes before the form: "“Giá treo tên lửa trên không”
   (FMR)", "“mối đe dọa liên tục nâng cao” hoặc APT";
 - ``abbr.defined_phrase``: the name phrase right before a form in brackets, even one
@@ -29,7 +33,9 @@ The expansion of an occurrence comes from the first of these named rules that kn
   evidence, a model name with a digit never ("(MiG-29K)", "(Su-30MK2)");
 - ``abbr.defined_common_before``: an unknown form in brackets after a common noun phrase in lower case that no
   rule above reads: the phrase from the last stop, quantity or preposition ("tập trung ở sân bay quốc tế Hong Kong
-  (HKIA)", "các quan chức cấp cao (SOM)"; data/vi/abbreviation_definitions.yaml common_before_cuts);
+  (HKIA)", "các quan chức cấp cao (SOM)"; data/vi/abbreviation_definitions.yaml common_before_cuts), or from a verb
+  whose object it is or a noun of its kind ("phát hiện tín hiệu khả nghi (SOI)", "nhiệm vụ duy trì sự hiện diện thường
+  trực (CBP)"; common_before_openers);
 - ``abbr.defined_rendering``: a form the table knows, in brackets after the article's own rendering of its name that no
   rule above reads, from the name's first word when it says half its words or more ("cất cánh trên đường băng ngắn và
   hạ cánh thẳng đứng (STOVL)", "tình báo, trinh sát và giám sát (ISR)"), else from a head of rendering_heads, a capitalized
@@ -64,6 +70,8 @@ The expansion of an occurrence comes from the first of these named rules that kn
 - ``abbr.compound``: a chain glued by "-", "/" or "&" ("QĐ-UBND", "CT/TU", "GD&ĐT") is one
   record whose expansion joins its parts'; a spaced dash separates ("Thành ủy - HĐND - UBND"), and
   so does a slash before or after a news outlet (a byline or credit: "PV/VOV", "AFP/TTXVN");
+- ``abbr.misspelt``: an unknown form one letter longer or shorter than a form of the same article with an
+  expansion, four letters or more and not cut by a stray space: a typo, that form's expansion ("UBNDN" beside "UBND");
 - ``abbr.unknown``: a token in capitals known from none of them: ``expansion`` null and a warning.
 
 The input's separate title (``doc.title_map``) is read the same way, with the article's own
@@ -373,7 +381,7 @@ class AbbreviationTagger:
         self.rendering_tail = regex.compile(r"\s+(?:" + "|".join(regex.escape(w) for w in cfg["rendering_tail_words"]) + r")$")
         self.common_before_cut = regex.compile(
             r"(?:[,;:.!?()\"“”\n…]|\d(?:\s?(?:" + "|".join(regex.escape(w) for w in cfg["common_before_units"]) + r")(?![\p{L}]))?"
-            r"|(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in cfg["common_before_cuts"]) + r")(?![\p{L}]))",
+            r"|(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in (*cfg["common_before_cuts"], *cfg["common_before_openers"])) + r")(?![\p{L}]))",
             regex.IGNORECASE | regex.REVERSE,  # the last cut before the brackets
         )
         # "đảng cầm quyền Nhân dân Campuchia": a description between a lower-case head and a capitalized name
@@ -535,6 +543,11 @@ class AbbreviationTagger:
         )
         # "Ban Chỉ đạo phòng, chống thiên tai, gọi tắt là BCĐ": the short form named after the words, no brackets
         self.called_after = regex.compile(r"\s*,?\s*(?:hay |còn |được )?(?:" + called + r") tắt(?: là|:)\s+([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)(?![\p{L}\p{N}])")
+        # "TT là viết tắt của Tula - Tokarev": the short form before the cue, its expansion after it to the clause's end
+        self.stands_for = regex.compile(
+            r"(?<![\p{L}\p{N}])([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)\s*(?:,\s*|\(\s*|\s)(?:" + "|".join(regex.escape(w) for w in cfg["stands_for_cues"])
+            + r")\s+(?:(?:" + "|".join(regex.escape(w) for w in cfg["stands_for_openers"]) + r")\s+)?[“\"]?([^,;.()“”\"\n]{3,120}?)[”\"]?\s*(?=[,;.)\n]|$)"
+        )
         self.plural_words = tuple(cfg["plural_words"])
         plural = "|".join(regex.escape(w) for w in cfg["plural_words"])
         self.plural = regex.compile(r"^(?:" + plural + r")\s")  # on casefolded text
@@ -641,7 +654,7 @@ class AbbreviationTagger:
                         joiner = text[a.end : b.start].strip()
                         expansion += {"-": " - ", "/": " / ", "&": " và "}[joiner] + str(part)
             out.append((start, end, expansion, rule, category))
-        return out
+        return _misspelt(text, out)
 
     def _atoms(self, text: str, body_end: int, defined: dict[str, tuple[str, str]]) -> list[_Atom]:
         """Every candidate short form, left to right, overlaps resolved longest first."""
@@ -757,6 +770,9 @@ class AbbreviationTagger:
                 out.setdefault(canonical(short), (phrase, "abbr.defined_quoted"))
         for m in self.called_after.finditer(text) if "tắt" in text else ():  # "Ban Chỉ đạo …, gọi tắt là BCĐ"
             self._define_before(text[max(0, m.start() - 150) : m.start()], m.group(1), out)
+        for m in self.stands_for.finditer(text) if "viết tắt" in text else ():  # "TT là viết tắt của Tula - Tokarev"
+            if len(m.group(2).split()) <= self.max_words:
+                out.setdefault(canonical(m.group(1)), (m.group(2).strip(), "abbr.defined_stands_for"))
         kept: set[str] = set()  # abbr.defined_table: forms the article first glosses with the table's own name
         for m in _PAREN.finditer(text):
             inner = m.group(1).strip()
@@ -781,6 +797,9 @@ class AbbreviationTagger:
                 # "(Operation Inherent Resolve - OIR)", "(Terminal High Altitude Area Defense, THAAD)"
                 out.setdefault(canonical(paired.group(2)), (paired.group(1), "abbr.defined"))
                 continue
+            if paired and (named := self._paired_name(paired.group(1), paired.group(2))):
+                out.setdefault(canonical(paired.group(2)), (named, "abbr.defined_pair"))
+                continue
             prev = _FORM_BEFORE.search(text, max(0, m.start() - 30), m.start())
             if prev and not any(c.isdigit() for c in prev.group(1)):  # "BCHQS (Ban Chỉ huy quân sự)", not "T50 (Quân khu 5)"
                 words = list(_WORD.finditer(inner))
@@ -798,6 +817,18 @@ class AbbreviationTagger:
         if tag is not None:
             out.setdefault(canonical(tag[0]), (tag[1], "abbr.newspaper_tag"))
         return out
+
+    def _paired_name(self, words: str, short: str) -> Optional[str]:
+        """``abbr.defined_pair``: the name phrase before a dash in brackets whose words do not spell an unknown form
+        ("(Chủ tịch Hội tư vấn Khoa học công nghệ & quản lý TP HCM - HASCON)": the Hội, by the head-word rule of
+        ``abbr.defined_phrase``); never a form the table knows ("( đơn vị Bảo vệ nhân dân - YPG)" keeps its rules) nor a
+        phrase in lower case with no head ("(ở Lộc Ninh, Bình Phước - PV)", "(anh họ của … - PV)": an aside and its writer)."""
+        if self.lookup(short) is not None:
+            return None
+        found: dict[str, tuple[str, str]] = {}
+        self._define_before(words + " ", short, found)
+        phrase, rule = found.get(canonical(short), ("", ""))
+        return phrase if rule == "abbr.defined_phrase" else None
 
     def _newspaper_tag(self, text: str) -> Optional[tuple[str, str]]:
         """``abbr.newspaper_tag``: a tag the table does not know that opens the lead, "(CMO) -" (on a web page
@@ -1025,7 +1056,8 @@ class AbbreviationTagger:
     def _common_before(self, before: str, short: str) -> Optional[str]:
         """``abbr.defined_common_before``: the common noun phrase in lower case right before an unknown form in
         brackets ("tập trung ở sân bay quốc tế Hong Kong (HKIA)" is "sân bay quốc tế Hong Kong"), from the last
-        stop, after a cut word (common_before_cuts: "các", "hai", "ở" …), number or punctuation; 2 to
+        stop, after a cut word (common_before_cuts: "các", "hai", "ở" …; common_before_openers: a verb whose object
+        the gloss is, "phát hiện", or a noun of its kind, "nhiệm vụ"), number or punctuation; 2 to
         ``common_before_max`` words, none with a digit or in capitals; not after a verb that may stand inside a
         name ("Bán trang bị quốc phòng dư thừa (EDA)": the name is longer, read by no rule) nor for a form the
         table knows or with a digit."""
@@ -1382,6 +1414,38 @@ def _written(key: str) -> regex.Pattern[str]:
     parts = regex.split(r"([-&/+])", key)
     body = "".join(regex.escape(p).replace(r"\ ", r"\s?") if i % 2 == 0 else r"\s?" + regex.escape(p) + r"\s?" for i, p in enumerate(parts))
     return regex.compile(r"(?<![\p{L}\p{N}])" + body + r"(?![\p{L}\p{N}])")
+
+
+_MISSPELT_MIN = 4  # letters of the shorter form: "UBND"/"UBNDN", not "NAT"/"NATO" nor "IS"/"ISI"
+_SPLIT_AFTER = regex.compile(r" \p{Lu}(?![\p{L}\p{N}])")  # "NAT O", "CNR P": a form cut by a stray space, not a typo
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter added or dropped ("UBNDN"/"UBND", "HELMT"/"HELMTT")."""
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and len(short) >= _MISSPELT_MIN and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _misspelt(text: str, found: list[tuple[int, int, Optional[str], str, Optional[str]]]) -> list[tuple[int, int, Optional[str], str, Optional[str]]]:
+    """``abbr.misspelt``: an unknown form one letter longer or shorter than a form of the same article that has an
+    expansion takes that expansion: a typo ("Chủ tịch UBNDN tỉnh" beside "UBND"; "HELMT" beside "xe thử nghiệm laser
+    năng lượng cao (HELMTT)"; dev gold keeps both as written with the expansion), never a form cut by a stray space
+    ("NAT O", "CNR P") nor one of fewer than four letters."""
+    known: dict[str, str] = {}
+    for start, end, expansion, rule, _ in found:
+        if expansion is not None and rule != "abbr.skip" and text[start:end].isalpha():
+            known.setdefault(text[start:end], expansion)
+    if not known:
+        return found
+    out = []
+    for start, end, expansion, rule, category in found:
+        written = text[start:end]
+        if rule == "abbr.unknown" and written.isalpha() and not _SPLIT_AFTER.match(text, end):
+            near = next((e for k, e in known.items() if _one_letter_apart(written, k)), None)
+            if near is not None:
+                expansion, rule = near, "abbr.misspelt"
+        out.append((start, end, expansion, rule, category))
+    return out
 
 
 def _byline_slash(text: str, left: _Atom, right: _Atom) -> bool:
