@@ -42,8 +42,17 @@ KINDS = {
         r"bàn giao|giao nhận|tiếp nhận|tiễn|lễ)(?!\w)",
         re.IGNORECASE,
     ),
+<<<<<<< HEAD
     # a spokesman named in the headline or lead (roles19: who speaks for a body, named where role.other.lead reads)
     "spokesman_lead": re.compile(r"(?<!\w)(?:phát ngôn viên|người phát ngôn|phát ngôn)(?!\w)", re.IGNORECASE),
+=======
+    # the local ceremonies of the archive (roles20, sixteenth pass): conscription handovers, awards, gift visits
+    "local_ceremony": re.compile(
+        r"(?<!\w)(?:giao nhận quân|giao quân|giao nhận tân binh|lễ|trao tặng|trao|tặng|tặng quà|khen thưởng|bằng khen|"
+        r"thăm|chúc Tết|tuyên dương|huân chương|kỷ niệm chương|danh hiệu|tiễn)(?!\w)",
+        re.IGNORECASE,
+    ),
+>>>>>>> roles20
 }
 TOPICS = {
     "local_defence_military": re.compile(

@@ -36,8 +36,10 @@ _QUOTES = frozenset("\"“”")
 _CLAUSE_MARKS = ",.;:!?()\"“”\n-–"  # what closes the clause before a name
 _APPOSITIVE = frozenset(",-–")  # what opens a post written after a name
 _GIVING_TYPES = frozenset({"award", "appointment", "enlistment"})  # main events where what is given is the event
-_GIVEN_WORDS = 6  # words the thing given may take between "trao" and "cho" ("trao cờ lệnh xuất quân cho A")
-_GIVEN_LEN = 60  # characters before "cho" searched for the verb
+# words the thing given may take between "trao" and "cho" ("trao cờ lệnh xuất quân cho A"): an award's name runs to 8 or 9
+# ("trao danh hiệu Anh hùng Lực lượng vũ trang nhân dân cho …", "trao Huân chương Bảo vệ Tổ quốc hạng Ba cho …")
+_GIVEN_WORDS = 10
+_GIVEN_LEN = 80  # characters before "cho" searched for the verb
 _OWN_TITLES = 3  # a rank, an honorific and posts may stand together before a name ("Phó Chủ tịch UBND tỉnh Đại tá A")
 _OWN_TITLE_LEN = 120  # characters before a name searched for them
 _REPRESENTED_LEN = 50  # characters before a name (and its own titles) searched for "thay mặt cho"
