@@ -9,7 +9,9 @@ over the articles whose id is in no corpus/gold/*-inputs.jsonl and in no file of
 With ``--abbreviations N`` it draws instead N abbreviation records that have an expansion (the scorer's
 reading of an article: one record per short form, ``tools/abbreviations_audit.py``'s ``per_article``), ranked by
 the seeded hash of SEED, article id and short form, from the same pool, to judge right / wrong / doubtful by the
-annotation guide. CORPUS defaults to the corpus without held-out articles (tools/wild.py's ``wild_corpus``); the fresh samples of
+annotation guide. ``--audits GLOB`` (repeatable) narrows the audit files that take their articles out of the pool, for when
+every file leaves too few (the sixteenth pass: 28 articles): ``--audits 'fresh_*' --audits 'people_*'
+--audits 'positions_*'`` leaves out only the articles whose people or positions were judged before. CORPUS defaults to the corpus without held-out articles (tools/wild.py's ``wild_corpus``); the fresh samples of
 corpus/audit/README.md were drawn from the full 2,000 articles: ``--full-corpus`` reads that population again.
 """
 
@@ -27,11 +29,11 @@ from wild import add_corpus_arguments, gold_ids, seeded_rank, wild_corpus  # noq
 AUDIT = Path(__file__).resolve().parents[1] / "corpus" / "audit"
 
 
-def audited_ids(seed: str) -> set[str]:
-    """Ids named in any earlier audit file (a tab-separated id column or an "id" of a JSON line), the
-    sample of this SEED aside (so that a draw can be repeated)."""
+def audited_ids(seed: str, patterns: tuple[str, ...] = ("*",)) -> set[str]:
+    """Ids named in any earlier audit file matching one of PATTERNS (a tab-separated id column or an "id"
+    of a JSON line), the sample of this SEED aside (so that a draw can be repeated)."""
     out: set[str] = set()
-    for f in AUDIT.glob("*"):
+    for f in sorted({f for pattern in patterns for f in AUDIT.glob(pattern)}):
         if f.stem.endswith((f"fresh_{seed}", f"fresh_abbreviations_{seed}")):
             continue  # this seed's own judged samples (people_fresh_SEED.tsv, fresh_SEED.tsv, fresh_abbreviations_SEED.tsv)
         if f.suffix == ".tsv":
@@ -79,11 +81,13 @@ def main() -> int:
     """Print the fresh sample of SEED and the size of its population."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("seed")
+    ap.add_argument("--audits", action="append", metavar="GLOB",
+                    help="only the audit files matching GLOB (repeatable) take their articles out of the pool; default all")
     ap.add_argument("--abbreviations", type=int, metavar="N", help="draw N abbreviation records with an expansion instead")
     add_corpus_arguments(ap)
     args = ap.parse_args()
     corpus = wild_corpus(args.corpus, args.full_corpus)
-    skip = frozenset(gold_ids() | audited_ids(args.seed))
+    skip = frozenset(gold_ids() | audited_ids(args.seed, tuple(args.audits or ("*",))))
     if args.abbreviations:
         articles, records = print_abbreviations(corpus, args.seed, args.abbreviations, skip)
         print(f"# {articles} articles, {records} abbreviation records drawn", file=sys.stderr)
