@@ -9,9 +9,10 @@ over the articles whose id is in no corpus/gold/*-inputs.jsonl and in no file of
 With ``--abbreviations N`` it draws instead N abbreviation records that have an expansion (the scorer's
 reading of an article: one record per short form, ``tools/abbreviations_audit.py``'s ``per_article``), ranked by
 the seeded hash of SEED, article id and short form, from the same pool, to judge right / wrong / doubtful by the
-annotation guide. ``--audits GLOB`` (repeatable) narrows the audit files that take their articles out of the pool, for when
-every file leaves too few (the sixteenth pass: 28 articles): ``--audits 'fresh_*' --audits 'people_*'
---audits 'positions_*'`` leaves out only the articles whose people or positions were judged before. CORPUS defaults to the corpus without held-out articles (tools/wild.py's ``wild_corpus``); the fresh samples of
+annotation guide. ``--audits GLOB`` (repeatable) narrows the audit files that take their articles out of the
+pool, for when every file leaves too few (the sixteenth pass: 28 articles): ``--audits 'fresh_*' --audits
+'people_*' --audits 'positions_*'`` leaves out only the articles whose people or positions were judged before.
+CORPUS defaults to the corpus without held-out articles (tools/wild.py's ``wild_corpus``); the fresh samples of
 corpus/audit/README.md were drawn from the full 2,000 articles: ``--full-corpus`` reads that population again.
 """
 
