@@ -51,3 +51,33 @@ def test_beside_finds_the_name_articles_share_before_the_form() -> None:
     rows = {r[1]: dict(zip(tool.BESIDE_COLUMNS, r)) for r in tool.besides(corpus)}
     assert rows["CNN"]["beside"] == "Kênh truyền hình Cáp Tin tức"  # the shared tail, not "Theo …" or "với …"
     assert rows["CNN"]["articles"] == 2  # w3 writes the table's own name: no candidate from it
+
+
+def test_name_tails_counts_the_table_wording_alone_and_longer() -> None:
+    tool = load_tool("abbreviations_renderings")
+    texts = [
+        "Quân Giải phóng Nhân dân Trung Quốc (PLA) tập trận; Quân Giải phóng Nhân dân cho biết.",
+        "Quân đội Syria tự do FSA rút lui.",
+        "PLA, tức Quân giải phóng nhân dân Trung Quốc, tăng cường tập trận.",
+    ]
+    alone, longer = tool.name_tails(texts, "Quân Giải phóng Nhân dân")
+    assert alone == {0}  # the second mention of text 0 does not go on
+    assert longer["Quân Giải phóng Nhân dân Trung Quốc"] == {0, 2}  # case aside, first spelling shown
+    assert tool.name_tails(texts, "Quân đội Syria tự do") == ({1}, {})  # the form in capitals is no part of the name
+    assert tool.name_tails(["thị trấn Douma bị pháo kích."], "thị trấn") == ({0}, {})  # a common noun does not go on
+
+
+def test_rows_lists_a_table_wording_the_corpus_writes_longer(tmp_path: Path) -> None:
+    tool = load_tool("abbreviations_renderings")
+    table = {e.short: e.expansion for e in tool.abbreviation_rows()}
+    assert table["PLA"] == "Quân Giải phóng Nhân dân"
+    corpus = [
+        {"id": "w1", "text": "Quân Giải phóng Nhân dân Trung Quốc (PLA) tập trận."},
+        {"id": "w2", "text": "PLA, lực lượng của Quân Giải phóng Nhân dân Trung Quốc, tập trận."},
+    ]
+    prefix = write_abbreviation_set(tmp_path, [("d1", "PLA tập trận.", {"PLA": "Quân Giải phóng Nhân dân"})])
+    rows = {r[1]: dict(zip(tool.ROWS_COLUMNS, r)) for r in tool.table_rows(corpus, sets=(prefix,))}
+    pla = rows["PLA"]
+    assert pla["kind"] == "corpus"  # the dev reader keeps the table's wording: no agreement on another
+    assert (pla["table_alone"], pla["top"], pla["top_articles"]) == (0, "Quân Giải phóng Nhân dân Trung Quốc", 2)
+    assert pla["dev_table"] == 1 and pla["dev_by_set"].endswith(": " + prefix.rsplit("/", 1)[-1] + " 1")

@@ -3,6 +3,7 @@
     python tools/abbreviations_renderings.py CORPUS.jsonl [--all] > renderings.tsv
     python tools/abbreviations_renderings.py CORPUS.jsonl --unknown > unknown.tsv
     python tools/abbreviations_renderings.py CORPUS.jsonl --beside > beside.tsv
+    python tools/abbreviations_renderings.py CORPUS.jsonl --rows > rows.tsv
 
 Give it the no-held-out wild corpus (/work/wt/wild/articles-no-heldout.jsonl). Two sources of written wordings, each
 counted once per article and keyed by the scorer's fold (evaluate.fold: case, spacing, dashes, tone placement):
@@ -36,6 +37,18 @@ an article that writes another name right before "(FORM)" ("Bưu Điện Hoa Nam
 abbr.defined_rendering never takes): per form, the longest run of closing words two or more such articles share, when
 it is neither the table's wording nor a listed rendering (nor their closing words): a candidate row of
 abbreviation_renderings.tsv, kind ``rendering``, for a reader (a qualifier such as "tự xưng" is no part of a name).
+
+``--rows`` (session 16, abbr24): per row of abbreviations.tsv whose wording the corpus writes out, the press's frequency
+of the table's wording against its longer and other renderings: (a) the articles that write the table's words alone
+(not followed by a capitalised word: the name does not go on), (b) the articles that write them followed by one to
+three capitalised words up to the next punctuation or lower-case word (a country, "… Nhân dân Trung Quốc"; the
+longer rendering, grouped by those words), (c) the article's own definitions of the form ("<words> (FORM)",
+"FORM (<words>)", the tagger's and the plain match of ``glossed_beside``) grouped by their folded words, and the dev
+readers' expansions of the form per set. A wording's count is its articles: (a), each longer rendering of (b), each
+definition of (c) (a generic gloss, "quân đội Trung Quốc" for PLA, counts where it defines the form only). One line per
+row where the most frequent wording of the corpus, or the dev readers' most frequent one, is not the table's: kind ``agree`` where both
+name the same other wording (a candidate change, read before it is made), ``corpus`` or ``dev`` where only one
+source prefers another wording, ``split`` where they prefer two different others.
 """
 
 from __future__ import annotations
@@ -75,6 +88,11 @@ COLUMNS = ["kind", "short", "table", "top", "top_corpus", "top_dev", "top_articl
            "unglossed_table", "written_top", "written_table", "differs", "others"]
 UNKNOWN_COLUMNS = ["kind", "short", "unknown_articles", "top", "top_corpus", "top_dev", "top_articles", "others"]
 BESIDE_COLUMNS = ["kind", "short", "table", "beside", "articles", "examples"]
+ROWS_COLUMNS = ["kind", "short", "table", "table_alone", "top", "top_articles", "longer", "defined",
+                "dev_top", "dev_table", "dev_by_set"]
+# one to three capitalised words right after a name, before punctuation or a lower-case word: the name goes on (a
+# word in capitals, the form itself in "Quân đội Syria tự do FSA", is no part of it)
+_NAME_TAIL = regex.compile(r"(?:[ \u00a0]++\p{Lu}\p{Ll}[\p{L}\p{M}]*+(?![\p{L}\p{M}\p{N}]))(?:[ \u00a0]++\p{Lu}\p{Ll}[\p{L}\p{M}]*+(?![\p{L}\p{M}\p{N}])){0,2}")
 # up to eight words right before "(FORM)" in one clause: the run whose shared tail names the body
 _BEFORE_BRACKET = regex.compile(r"((?:[^\s(),.;:!?]++\s++){1,8})\(\s*+$")
 
@@ -86,15 +104,19 @@ class Wordings:
         self.corpus: dict[str, set[str]] = defaultdict(set)
         self.dev: dict[str, set[str]] = defaultdict(set)
         self.unglossed: dict[str, set[str]] = defaultdict(set)  # dev readers in articles that do not define the form
+        self.sets: dict[str, Counter] = defaultdict(Counter)  # fold -> dev set name -> articles
         self.shown: dict[str, str] = {}
 
-    def add(self, source: str, wording: str, article: str, glossed: bool = True) -> None:
+    def add(self, source: str, wording: str, article: str, glossed: bool = True, set_name: str = "") -> None:
         """Count ``wording`` for ``article`` in ``source`` (corpus or dev; a dev article that does not define the form
-        in its text, ``glossed`` false, is counted apart too: there the table's wording is what the pipeline gives)."""
+        in its text, ``glossed`` false, is counted apart too: there the table's wording is what the pipeline gives;
+        ``set_name`` names the dev set, counted per set for ``--rows``)."""
         key = fold(wording)
         (self.corpus if source == "corpus" else self.dev)[key].add(article)
         if source == "dev" and not glossed:
             self.unglossed[key].add(article)
+        if source == "dev" and set_name:
+            self.sets[key][set_name] += 1
         self.shown.setdefault(key, wording)
 
     def support(self, key: str) -> set[str]:
@@ -152,7 +174,8 @@ def dev_survey(words: dict[str, Wordings], forms: Optional[dict[str, str]], sets
                     continue
                 key = forms.get(fold(short)) if forms is not None else canonical(" ".join(short.split()))
                 if key is not None:
-                    words[key].add("dev", expansion, str(art["id"]), glossed=fold(short) in defined)
+                    words[key].add("dev", expansion, str(art["id"]), glossed=fold(short) in defined,
+                                   set_name=name.rsplit("/", 1)[-1])
 
 
 def _gold_articles(name: str) -> Iterator[tuple[dict, dict]]:
@@ -286,17 +309,99 @@ def besides(articles: list[dict]) -> list[list[object]]:
     return sorted(rows, key=lambda r: (-int(r[4]), str(r[1])))
 
 
+def name_tails(texts: list[str], name: str) -> tuple[set[int], dict[str, set[int]]]:
+    """The articles (indices of ``texts``) that write ``name`` (case aside, word-bounded) with no capitalised word
+    after it, and per longer rendering (``name`` and one, two or three of the capitalised words after it, as first
+    written; an article counts for each, so that "Mỹ" gathers "… Liên quân Mỹ Joseph Dunford" too) the articles that
+    write it: how often the press writes the table's wording alone and how often it goes on ("Quân Giải phóng Nhân
+    dân" + "Trung Quốc"). Only a proper name (opened by a capital) goes on: after a common noun ("thị trấn Douma")
+    the capitalised words are another name."""
+    words = r"\s+".join(regex.escape(w) for w in name.split())
+    pattern = regex.compile(r"(?<![\p{L}\p{N}])(?i:" + words + r")(?![\p{L}\p{N}])")
+    first = name.casefold().split()[0]
+    proper = name[:1].isupper()
+    alone: set[int] = set()
+    longer: dict[str, set[int]] = defaultdict(set)
+    shown: dict[str, str] = {}
+    for i, text in enumerate(texts):
+        if first not in text.casefold():
+            continue
+        for m in pattern.finditer(text):
+            tail = _NAME_TAIL.match(text, m.end()) if proper else None
+            if tail is None:
+                alone.add(i)
+                continue
+            extra = tail.group().split()
+            for k in range(1, len(extra) + 1):
+                written = " ".join([*m.group().split(), *extra[:k]])
+                longer[shown.setdefault(fold(written), written)].add(i)
+    return alone, dict(longer)
+
+
+def _per_set(w: Wordings, key: str) -> str:
+    """``set n`` pairs of the dev readers' articles that write one folded wording, or ``-``."""
+    return " ".join(f"{k} {n}" for k, n in sorted(w.sets.get(key, Counter()).items())) or "-"
+
+
+def table_rows(articles: list[dict], sets: tuple[str, ...] = SETS) -> list[list[object]]:
+    """The rows of ``--rows``: per table row the corpus writes out (or the dev readers expand), the table's wording
+    against the longer renderings, the in-text definitions and the dev readers' wordings, where the table's is not the
+    most frequent one in the corpus or among the dev readers."""
+    table = {e.short: e.expansion for e in abbreviation_rows()}
+    forms = {fold(s): s for s in table}
+    words, _ = corpus_survey(articles, forms)
+    dev_survey(words, forms, sets)
+    texts = [f"{a.get('title') or ''}\n{a['text']}" for a in articles]
+    rows: list[list[object]] = []
+    for short in sorted(table):
+        name = table[short]
+        w = words.get(short, Wordings())
+        own = fold(name)
+        alone, longer = name_tails(texts, name) if len(name.split()) >= 2 else (set(), {})
+        if not alone and not longer and not w.corpus and not w.dev:
+            continue
+        # articles per wording: a longer rendering written anywhere, an in-text definition (a generic gloss,
+        # "quân đội Trung Quốc", counts where it defines the form only), the table's words written alone
+        by_fold: dict[str, tuple[int, str]] = {}
+        for written, ids in longer.items():
+            by_fold[fold(written)] = (len(ids), written)
+        for k, ids in w.corpus.items():
+            if k not in by_fold or len(ids) > by_fold[k][0]:
+                by_fold[k] = (len(ids), w.shown[k])
+        by_fold[own] = (max(len(alone), len(w.corpus.get(own, ()))), name)
+        top_key = max(by_fold, key=lambda k: (by_fold[k][0], k == own, len(k)))
+        dev_ranked = sorted(w.dev, key=lambda k: (-len(w.dev[k]), k != own, k))
+        dev_top = dev_ranked[0] if dev_ranked else own
+        corpus_other, dev_other = top_key != own and by_fold[top_key][0] > 0, dev_top != own
+        if not corpus_other and not dev_other:
+            continue
+        if corpus_other and dev_other:
+            kind = "agree" if top_key == dev_top else "split"
+        else:
+            kind = "corpus" if corpus_other else "dev"
+        longer_shown = " | ".join(f"{k} ({len(v)})" for k, v in sorted(longer.items(), key=lambda kv: -len(kv[1]))[:4]) or "-"
+        defined = " | ".join(f"{w.shown[k]} ({len(v)})" for k, v in sorted(w.corpus.items(), key=lambda kv: -len(kv[1]))[:4]) or "-"
+        rows.append([kind, short, name, len(alone), by_fold[top_key][1], by_fold[top_key][0], longer_shown, defined,
+                     f"{w.shown.get(dev_top, name)} ({len(w.dev.get(dev_top, ()))})", len(w.dev.get(own, ())),
+                     "; ".join(f"{w.shown[k]}: {_per_set(w, k)}" for k in dev_ranked[:3]) or "-"])
+    order = {"agree": 0, "split": 1, "dev": 2, "corpus": 3}
+    return sorted(rows, key=lambda r: (order[str(r[0])], -int(r[5]), str(r[1])))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", type=Path, help="articles JSONL (the no-held-out wild corpus)")
     ap.add_argument("--all", action="store_true", help="print the forms whose top wording is the table's too")
     ap.add_argument("--unknown", action="store_true", help="forms left unknown that other articles write out")
     ap.add_argument("--beside", action="store_true", help="names written before '(FORM)' that the table's wording is not")
+    ap.add_argument("--rows", action="store_true", help="table rows whose wording is not the most frequent one")
     a = ap.parse_args()
     with open(a.corpus, encoding="utf-8") as fh:
         articles = [json.loads(line) for line in fh if line.strip()]
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
-    if a.beside:
+    if a.rows:
+        rows, columns = table_rows(articles), ROWS_COLUMNS
+    elif a.beside:
         rows, columns = besides(articles), BESIDE_COLUMNS
     elif a.unknown:
         rows, columns = unknowns(articles), UNKNOWN_COLUMNS
