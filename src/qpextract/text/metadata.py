@@ -113,6 +113,9 @@ class MetadataReader:
         # "Ảnh: " right before a name: a photo credit
         self.photo_credit = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in credit_labels("metadata")) + r")\s*:\s*$")
         self.reporter = regex.compile("(?:" + "|".join(regex.escape(r) for r in cfg["reporter_labels"]) + r")\.?")
+        self.widget_credit = regex.compile(
+            "(?:" + "|".join(regex.escape(c) for c in cfg["widget_credits"]) + r")\s*:?", regex.IGNORECASE
+        )
         self.max_caption = int(cfg["max_caption_chars"])
         self.max_line = int(cfg["max_line_chars"])
         self.max_tail = int(cfg["max_tail_lines"])
@@ -252,8 +255,10 @@ class MetadataReader:
             doc.authors = authors
             line_end = text.find("\n", at)
             doc.explain(self.name, kind, at, line_end if line_end != -1 else len(text))
-            for s, e in reversed(footers):
-                doc.explain(self.name, "byline.footer", s, e)
+        for s, e in reversed(footers):
+            credit = self.widget_credit.fullmatch(text[s:e].strip())
+            if authors or credit:
+                doc.explain(self.name, "byline.widget_credit" if credit else "byline.footer", s, e)
         if end is None:
             end = cut
         doc.body = (lines[0][0] if lines else 0, end if end is not None else len(text))
@@ -554,6 +559,12 @@ class MetadataReader:
             line = text[s:e].strip()
             if _LONE_MARKS.fullmatch(line):
                 continue  # "Nguyễn Thắng" then a lone ";" or "." the page left: no text
+            if self.widget_credit.fullmatch(line):
+                authors, at, kind = [], -1, "byline.names"  # byline.widget_credit: the names under it are its maker's
+                end = s if trailing else end
+                if footers is not None:
+                    footers.append((s, e))
+                continue
             if self.reporter.fullmatch(line):
                 authors = [line.rstrip(".")] + authors  # "PV", "Nhóm PV": the paper's reporter, as printed
                 end = s if trailing else end
