@@ -388,6 +388,9 @@ class MetadataReader:
             elif self.chrome.fullmatch(text, s, e):
                 doc.explain(self.name, "title.chrome", s, e)
                 first += 1
+            elif self.related.fullmatch(text, s, e):
+                doc.explain(self.name, "title.related_top", s, e)  # "Tin liên quan": other articles' headlines follow
+                first += 1
             elif self.section.fullmatch(text, s, e) and self.headline_under(text, lines, first):
                 doc.explain(self.name, "title.section", s, e)  # "Quốc phòng - An ninh / Quân sự địa phương"
                 first += 1
@@ -432,18 +435,20 @@ class MetadataReader:
         if lead is None or lead < first + 2:
             return first  # no lead in sight, or nothing but one line above it
         ref = self._words(text[lines[lead][0] : lines[lead + 1][1]])
+        # under a related heading ("Tin liên quan") the lines are other articles' headlines (title.listed)
+        listed = first > 0 and bool(self.related.fullmatch(text, *lines[first - 1]))
         for j in range(first, lead):
             line = text[lines[j][0] : lines[j][1]].strip()
             words = self._words(line)
             if pair_share(words, ref) < self.banner_headline_share or _SENTENCE_END.search(line):
                 continue  # a summary under the headline ends with a stop: never the headline here
-            if j == first or any(
+            if j == first or (not listed and any(
                 pair_share(self._words(text[a:b]), ref | words) >= self.banner_share for a, b in lines[first:j]
-            ):
+            )):
                 return first
             for a, b in lines[first:j]:
                 if not self._dateline(doc, a, b):
-                    doc.explain(self.name, "title.banner", a, b)
+                    doc.explain(self.name, "title.listed" if listed else "title.banner", a, b)
             return j
         return first
 
