@@ -14,6 +14,8 @@
   ``title.cms_null``: so is a template's empty field before it ("null Huyện Mẫu Sơn …");
   ``title.banner``: lines above the lead that share no words with it are banners (``skip_banners``);
   ``title.kicker``: a short topic line over a headline that spells it out is a kicker (``skip_kicker``);
+  ``title.related_top``: a related heading above the headline ("Tin liên quan") is chrome, and ``title.listed``: the
+  headlines listed under it are passed over up to the line the lead restates (``skip_banners``);
 - ``dateline.page_prefix``: the page-metadata prefix stored pages print at the very start
   (" date 2023-11-09 …") gives ``published`` when it names a day; a month stamp (" date 2023-11",
   ``dateline.page_prefix_month``) gives neither ``published`` nor a reference date, as the web
@@ -27,7 +29,8 @@
 - ``byline.*``: short name-only lines at the end are the byline (data/vi/byline.yaml):
   names in capitals or initials ("TRẦN HÙNG", "H.LAN", "Q.T – V.H"), after an opener
   ("Tin, ảnh:"), or run into the last sentence; a reporter label alone ("PV", ``byline.reporter``)
-  is kept as printed; "Theo …" names a source, not an author;
+  is kept as printed; "Theo …" names a source, not an author; ``byline.widget_credit``: names under a widget's
+  maker credit ("POWERED BY") are no byline;
   a name closed by a dash at the very end ("… NT Nguyễn Thuận -") or with its paper after a
   slash ("… ./. Trung Hiếu/VOV.VN", "theo Tử Quỳnh/Vnexpress").
   The writer's paper, station or unit as a tag of capitals after the name is dropped (``byline.source_tag``:
