@@ -45,6 +45,9 @@ from qpextract.models import Mention, Official, Position, RankMention
 # a short name after an honorific or rank: one or two capitalized syllables, no more
 _BLANKS = re.compile(r"[ \t]++")
 _PARTS = re.compile(r"[-.'’]")  # the parts of a foreign name token ("Jean-Pierre", "O'Brien")
+_DOTTED_INITIALS = re.compile(r"(?:" + UPPER + r"\.){2,}+")  # "H.W.", "H.R.": initials inside a longer name
+_INITIAL_TOKEN = re.compile(r"(?:" + UPPER + r"\.)++|" + UPPER)  # "H.M.", "K": a token of initials only
+_NAME_INITIALS_END = re.compile(r"(?<!\S)" + UPPER + r"\w*+ (?:" + UPPER + r"\.){2,}+\Z")  # a line ending "George H.W."
 _ALIAS = re.compile(r"[ \t]++(" + CAP_SYLLABLE + r"(?:[ ]" + CAP_SYLLABLE + r")?+)(?![ ]" + UPPER + ")")
 # "Bộ" right before a title word: the title is part of a body's name ("Bộ tư lệnh")
 _BODY_WORD_BEFORE = re.compile(r"(?<!\w)[Bb]ộ[ \t]++\Z")
@@ -357,8 +360,8 @@ class OfficialExtractor:
             before = len(found)
             for s, e, tokens in self.foreign.runs_after(text, pos, limit):
                 s, e, tokens = self._trim_run(text, s, e, tokens, limit)
-                if not tokens or (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2):
-                    continue  # "ông Đỗ V.Q.": a lone initial is no name
+                if not tokens or (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2) or all(_INITIAL_TOKEN.fullmatch(t) for t in tokens):
+                    continue  # "ông Đỗ V.Q.": a lone initial is no name; nor are initials only ("cháu H.M. K")
                 foreign = [t for t in tokens if not all(vietnamese_syllable(p) for p in _PARTS.split(t) if p)]
                 if len(tokens) < 2 and kind == "noun" and fold(m.group()) in self.kin_nouns:
                     continue  # "con gái Yulia": a given name alone is no full name (gold leaves it out)
@@ -951,7 +954,8 @@ class OfficialExtractor:
                 or self.lex.rank_at.match(text, q, limit)  # "Phó Đô đốc, Chuẩn Đô đốc": a rank, no name
                 or self.foreign.country_word.match(text, q, limit)
                 or (t in self.lex.not_in_names and not (keep and t in self.lex.family_name_words))
-                or (len(t.rstrip(".")) > 1 and t.isupper() and not (not keep and len(t) == 2 and len(tokens) > 1 and t not in self.lex.acronyms))  # initials: "HR McMaster"
+                or (len(t.rstrip(".")) > 1 and t.isupper() and not (not keep and len(t) == 2 and len(tokens) > 1 and t not in self.lex.acronyms)
+                    and not (len(tokens) > 1 and _DOTTED_INITIALS.fullmatch(t)))  # initials: "HR McMaster", "George H.W. Bush"
                 or (not t.isalpha() and any(ch.isdigit() for ch in t))  # "phi công Su-30 MK2": a model, no name
                 or fold(t) in self.lex.cue_kind
             ):
@@ -1411,6 +1415,8 @@ def _line_end(text: str, pos: int, hi: int, reach: int = 400) -> int:
     """End of the line at ``pos``, looking at most ``reach`` characters ahead (keeps scans linear)."""
     limit = min(hi, pos + reach)
     nl = text.find("\n", pos, limit)
+    while nl >= 0 and text[nl + 1 : nl + 2].isupper() and _NAME_INITIALS_END.search(text, max(pos, nl - 40), nl):
+        nl = text.find("\n", nl + 1, limit)  # "George H.W.\nBush": the line runs on (rule sentence.dotted_initials)
     return limit if nl < 0 else nl
 
 
