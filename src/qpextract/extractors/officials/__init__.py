@@ -46,6 +46,7 @@ from qpextract.models import Mention, Official, Position, RankMention
 _BLANKS = re.compile(r"[ \t]++")
 _PARTS = re.compile(r"[-.'’]")  # the parts of a foreign name token ("Jean-Pierre", "O'Brien")
 _DOTTED_INITIALS = re.compile(r"(?:" + UPPER + r"\.){2,}+")  # "H.W.", "H.R.": initials inside a longer name
+_AFTER_OF = re.compile(r"(?<!\w)của[ \t]++\Z")  # a post written as the object of "của"
 _INITIAL_TOKEN = re.compile(r"(?:" + UPPER + r"\.)++|" + UPPER)  # "H.M.", "K": a token of initials only
 _NAME_INITIALS_END = re.compile(r"(?<!\S)" + UPPER + r"\w*+ (?:" + UPPER + r"\.){2,}+\Z")  # a line ending "George H.W."
 _ALIAS = re.compile(r"[ \t]++(" + CAP_SYLLABLE + r"(?:[ ]" + CAP_SYLLABLE + r")?+)(?![ ]" + UPPER + ")")
@@ -1270,6 +1271,7 @@ class OfficialExtractor:
                 full = reg.by_son_of(p.name.split(" ")[1])  # "Sheik Tamim" and "Sheikh Tamim bin Hamad al-Thani"
                 if full is not None and full is not p:
                     _fold_into(reg, p, full)
+        _drop_posts_of_another(doc.text, list(reg.persons.values()))
         for p in reg.persons.values():
             p.mentions.sort()
             doc.officials.append(
@@ -1410,6 +1412,32 @@ def _word_before(text: str, i: int, lo: int) -> str:
     """The word right before ``i`` when spaces or tabs part them (within 24 characters), else ""."""
     head = text[max(lo, i - 24) : i]
     return head.rstrip(" \t").rsplit(None, 1)[-1] if head.endswith((" ", "\t")) and head.strip() else ""
+
+def _drop_posts_of_another(text: str, persons: list[Person]) -> None:
+    """Rule ``position.of_another``: a post of a country's office read before a name that the text writes after "của"
+    ("Giám đốc truyền thông của Tổng thống Thổ Nhĩ Kỳ Altun", "cố vấn và là con rể của Tổng thống Mỹ, ông Jared
+    Kushner") belongs to the person whose post the words before "của" are, not to the name, when another person of
+    the article, who shares no word of the name, holds the same post in the same words not after "của" ("Tổng thống
+    Thổ Nhĩ Kỳ Erdogan"): it is dropped from the name's posts (in place)."""
+
+    def after_of(q: Pos) -> bool:
+        return _AFTER_OF.search(text, max(0, q.start - 8), q.start) is not None
+
+    held: dict[str, list[Person]] = {}
+    for p in persons:
+        for q in p.positions:
+            if not after_of(q):
+                held.setdefault(fold(q.text), []).append(p)
+    for p in persons:
+        words = set(_PARTS.sub(" ", p.name).split())
+        p.positions[:] = [
+            q for q in p.positions
+            if not (
+                q.rule == "position.before" and q.organization and after_of(q)
+                and any(o is not p and not words & set(_PARTS.sub(" ", o.name).split()) for o in held.get(fold(q.text), []))
+            )
+        ]
+
 
 def _line_end(text: str, pos: int, hi: int, reach: int = 400) -> int:
     """End of the line at ``pos``, looking at most ``reach`` characters ahead (keeps scans linear)."""
