@@ -173,6 +173,8 @@ _CAPITALIZED_BEFORE = regex.compile(r"(?<=[\p{L}\p{M}]\s)\p{Lu}[\p{Ll}\p{M}]*+\s
 _OPEN_BEFORE = regex.compile(r"\(\s?$")  # a short form in brackets, for expanded_text
 _CLOSE_AFTER = regex.compile(r"\s?\)")
 _OPEN_AFTER = regex.compile(r"\s?\(\s?")
+# a capitalized word split at a spaced apostrophe right before a name's word ("Hay ' at Tahrir Al - Sham"): part of it
+_SPLIT_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*+ ['’] \p{Ll}++ $")
 _CAP_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]*+\s$")
 _CAP_AFTER = regex.compile(r"\s\p{Lu}")
 _INITIAL_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\.\s?$")
@@ -333,6 +335,16 @@ def post_chains() -> PostChains:
 def canonical(written: str) -> str:
     """The key of a written form: no spaces around its joiners ("QP – QSĐP" → "QP-QSĐP")."""
     return _SPACED.sub(r"\1", written.replace("–", "-").replace(".", "").strip())
+
+
+def _listed_first(inner: str) -> str:
+    """Rule ``abbr.listed_first``: a bracket that opens with the short form and a comma, then an aside (another
+    name, a former name: "Hay ' at Tahrir Al - Sham (HTS, Al - Qaeda Syria)", "(HTS, trước đây là Jabhat al -
+    Nusra)"), defines the form as a bracket holding it alone would: returns the form, else ``inner`` unchanged."""
+    m = _FORM.match(inner)
+    if m is None or not inner.startswith(", ", m.end()) or not inner[: m.end()].isupper():
+        return inner
+    return inner[: m.end()]
 
 
 class AbbreviationTagger:
@@ -779,6 +791,7 @@ class AbbreviationTagger:
             called = _CALLED.match(inner)  # "Lực lượng Phòng vệ Nhật Bản (gọi tắt là JSDF)"
             if called:
                 inner = inner[called.end() :]
+            inner = _listed_first(inner)
             if (_FORM.fullmatch(inner) or _OWNED_FORM.fullmatch(inner)) and (sum(c.isupper() for c in inner) >= 2 or self.lookup(inner.upper())) and not _ROMAN.fullmatch(inner):
                 before = text[max(0, m.start() - 150) : m.start()]
                 if inner.isupper() or not inner.isalpha():  # "Ban Chỉ huy Quân sự (CHQS)"
@@ -1050,7 +1063,8 @@ class AbbreviationTagger:
                 continue
             if not (head or capital) and len(found) < len(said) and surplus == 0:
                 continue  # the table's name shortened in lower case: "vốn đầu tư nước ngoài (FDI)" keeps the table
-            return self.rendering_tail.sub("", window[w.start() :].strip())
+            split = _SPLIT_WORD_BEFORE.search(window, 0, w.start()) if capital else None
+            return self.rendering_tail.sub("", window[split.start() if split else w.start() :].strip())
         return None
 
     def _common_before(self, before: str, short: str) -> Optional[str]:

@@ -3,8 +3,9 @@
 Lines are blocks (headings without final punctuation, bullet lines, bylines);
 inside a line a sentence ends at ``. ! ? …`` followed by a space and an upper-
 case letter, a digit or an opening quote, unless the token before the period
-is an abbreviation that does not end sentences ("TP.", "ThS.", initials); a
-line break right after such an abbreviation does not end the line's block.
+is an abbreviation that does not end sentences ("TP.", "ThS.", initials, dotted
+initials inside a name such as "George H.W. Bush" unless the table of place
+initials lists them, "Washington D.C."); a line break right after such an abbreviation does not end the line's block.
 Decimals ("23,4"), thousands ("2.568"), dates ("16/10/2020"), "đ/c" and the
 closing "./." have no space after their punctuation and never split.
 """
@@ -24,6 +25,10 @@ _LINE = regex.compile(r"[^\n]+")
 _BOUNDARY = regex.compile(r"[.!?…]['\")\]]*+( ++)(?=['\"(\[]?+[\p{Lu}\d])")
 _category = unicodedata.category
 _TOKEN_BEFORE = regex.compile(r"(?<!\S)(\S+?)\.['\")\]]*$")
+# "H.W", "H.R": two or more single capitals joined by periods (the last period is the candidate end)
+_DOTTED_INITIALS = regex.compile(r"(?:\p{Lu}\.)+\p{Lu}")
+# a line ending in a capitalized word and dotted initials: "George H.W.", "Mỹ H.R."
+_NAME_INITIALS_END = regex.compile(r"(?<!\S)\p{Lu}\p{L}* (?:\p{Lu}\.)+\p{Lu}\.$")
 
 
 class _NonFinal(BaseModel):
@@ -31,13 +36,16 @@ class _NonFinal(BaseModel):
     note: str = ""
 
 
-def sentence_spans(text: str, nonfinal: frozenset[str]) -> list[tuple[int, int]]:
-    """``[start, end)`` of each sentence of ``text`` (no surrounding spaces)."""
+def sentence_spans(
+    text: str, nonfinal: frozenset[str], final_initials: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
+    """``[start, end)`` of each sentence of ``text`` (no surrounding spaces); ``final_initials`` are dotted
+    initials that may end a sentence (places: "D.C")."""
     spans: list[tuple[int, int]] = []
     # no boundary spans a line break: one scan of the text, boundaries taken line by line
     bounds = [(b.start(1), b.end(1)) for b in _BOUNDARY.finditer(text)]
     k = 0
-    for line_start, line_end in _blocks(text, nonfinal):
+    for line_start, line_end in _blocks(text, nonfinal, final_initials):
         start = line_start
         while k < len(bounds) and bounds[k][0] < line_end:
             bs, be = bounds[k]
@@ -45,7 +53,7 @@ def sentence_spans(text: str, nonfinal: frozenset[str]) -> list[tuple[int, int]]
             before = _TOKEN_BEFORE.search(text, max(start, bs - 12), bs)
             if before:
                 token = before.group(1)
-                if token in nonfinal or (len(token) == 1 and _category(token) == "Lu"):
+                if _keeps_sentence(token, nonfinal, final_initials):
                     continue
             _append(spans, text, start, bs)
             start = be
@@ -53,9 +61,39 @@ def sentence_spans(text: str, nonfinal: frozenset[str]) -> list[tuple[int, int]]
     return spans
 
 
-def _blocks(text: str, nonfinal: frozenset[str]) -> list[tuple[int, int]]:
-    """The lines of ``text``, a line ending in a title or place abbreviation ("TP.", "PGS.") joined to
-    the next one: some archives break lines after every period, and "TP.\nHCM" is one name."""
+def _keeps_sentence(token: str, nonfinal: frozenset[str], final_initials: frozenset[str]) -> bool:
+    """Whether a period after ``token`` does not end the sentence: a listed abbreviation, one capital
+    (an initial), or dotted initials (rule ``sentence.dotted_initials``: "George H.W. Bush", "H.R.
+    McMaster") that are not a place's letters ("Washington D.C. Tuy nhiên" ends there)."""
+    if token in nonfinal or (len(token) == 1 and _category(token) == "Lu"):
+        return True
+    return token not in final_initials and _DOTTED_INITIALS.fullmatch(token) is not None
+
+
+def _joins_line(text: str, start: int, end: int, nonfinal: frozenset[str], final_initials: frozenset[str]) -> bool:
+    """Whether the line ``text[start:end]`` runs on into the next line: it ends in a listed abbreviation of
+    two letters or more ("TP.\nHCM"), or in dotted initials after a capitalized word before a line that opens
+    with a capital ("George H.W.\nBush", rule ``sentence.dotted_initials``; "ông Đỗ V.Q.\n(sinh …" ends); a lone capital ("châu Á.") and a credit's initials after a colon
+    ("Ảnh: T.T.") end the line."""
+    before = _TOKEN_BEFORE.search(text, max(start, end - 12), end)
+    if not before or len(before.group(1)) < 2:
+        return False
+    token = before.group(1)
+    if token in nonfinal:
+        return True
+    return (
+        token not in final_initials
+        and text[end + 1 : end + 2].isupper()
+        and _NAME_INITIALS_END.search(text, max(start, end - 40), end) is not None
+    )
+
+
+def _blocks(
+    text: str, nonfinal: frozenset[str], final_initials: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
+    """The lines of ``text``, a line ending in a title or place abbreviation ("TP.", "PGS.") or dotted
+    initials joined to the next one: some archives break lines after every period, and "TP.\nHCM" is
+    one name."""
     blocks: list[tuple[int, int]] = []
     joined = False
     for line in _LINE.finditer(text):
@@ -63,8 +101,7 @@ def _blocks(text: str, nonfinal: frozenset[str]) -> list[tuple[int, int]]:
             blocks[-1] = (blocks[-1][0], line.end())
         else:
             blocks.append((line.start(), line.end()))
-        before = _TOKEN_BEFORE.search(text, max(line.start(), line.end() - 12), line.end())
-        joined = bool(before) and len(before.group(1)) > 1 and before.group(1) in nonfinal
+        joined = _joins_line(text, line.start(), line.end(), nonfinal, final_initials)
     return blocks
 
 
@@ -86,6 +123,7 @@ class SentenceSegmenter:
 
     def __init__(self) -> None:
         self.nonfinal = frozenset(row.token for row in read_tsv("nonfinal_abbreviations.tsv", _NonFinal))
+        self.final_initials = frozenset(row.token for row in read_tsv("final_initials.tsv", _NonFinal))
 
     def __call__(self, doc: Document) -> None:
-        doc.sentences = sentence_spans(doc.text, self.nonfinal)
+        doc.sentences = sentence_spans(doc.text, self.nonfinal, self.final_initials)

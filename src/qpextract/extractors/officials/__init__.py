@@ -45,6 +45,10 @@ from qpextract.models import Mention, Official, Position, RankMention
 # a short name after an honorific or rank: one or two capitalized syllables, no more
 _BLANKS = re.compile(r"[ \t]++")
 _PARTS = re.compile(r"[-.'’]")  # the parts of a foreign name token ("Jean-Pierre", "O'Brien")
+_DOTTED_INITIALS = re.compile(r"(?:" + UPPER + r"\.){2,}+")  # "H.W.", "H.R.": initials inside a longer name
+_AFTER_OF = re.compile(r"(?<!\w)của[ \t]++\Z")  # a post written as the object of "của"
+_INITIAL_TOKEN = re.compile(r"(?:" + UPPER + r"\.)++|" + UPPER)  # "H.M.", "K": a token of initials only
+_NAME_INITIALS_END = re.compile(r"(?<!\S)" + UPPER + r"\w*+ (?:" + UPPER + r"\.){2,}+\Z")  # a line ending "George H.W."
 _ALIAS = re.compile(r"[ \t]++(" + CAP_SYLLABLE + r"(?:[ ]" + CAP_SYLLABLE + r")?+)(?![ ]" + UPPER + ")")
 # "Bộ" right before a title word: the title is part of a body's name ("Bộ tư lệnh")
 _BODY_WORD_BEFORE = re.compile(r"(?<!\w)[Bb]ộ[ \t]++\Z")
@@ -357,8 +361,8 @@ class OfficialExtractor:
             before = len(found)
             for s, e, tokens in self.foreign.runs_after(text, pos, limit):
                 s, e, tokens = self._trim_run(text, s, e, tokens, limit)
-                if not tokens or (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2):
-                    continue  # "ông Đỗ V.Q.": a lone initial is no name
+                if not tokens or (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2) or all(_INITIAL_TOKEN.fullmatch(t) for t in tokens):
+                    continue  # "ông Đỗ V.Q.": a lone initial is no name; nor are initials only ("cháu H.M. K")
                 foreign = [t for t in tokens if not all(vietnamese_syllable(p) for p in _PARTS.split(t) if p)]
                 if len(tokens) < 2 and kind == "noun" and fold(m.group()) in self.kin_nouns:
                     continue  # "con gái Yulia": a given name alone is no full name (gold leaves it out)
@@ -951,7 +955,8 @@ class OfficialExtractor:
                 or self.lex.rank_at.match(text, q, limit)  # "Phó Đô đốc, Chuẩn Đô đốc": a rank, no name
                 or self.foreign.country_word.match(text, q, limit)
                 or (t in self.lex.not_in_names and not (keep and t in self.lex.family_name_words))
-                or (len(t.rstrip(".")) > 1 and t.isupper() and not (not keep and len(t) == 2 and len(tokens) > 1 and t not in self.lex.acronyms))  # initials: "HR McMaster"
+                or (len(t.rstrip(".")) > 1 and t.isupper() and not (not keep and len(t) == 2 and len(tokens) > 1 and t not in self.lex.acronyms)
+                    and not (len(tokens) > 1 and _DOTTED_INITIALS.fullmatch(t)))  # initials: "HR McMaster", "George H.W. Bush"
                 or (not t.isalpha() and any(ch.isdigit() for ch in t))  # "phi công Su-30 MK2": a model, no name
                 or fold(t) in self.lex.cue_kind
             ):
@@ -1266,6 +1271,7 @@ class OfficialExtractor:
                 full = reg.by_son_of(p.name.split(" ")[1])  # "Sheik Tamim" and "Sheikh Tamim bin Hamad al-Thani"
                 if full is not None and full is not p:
                     _fold_into(reg, p, full)
+        _drop_posts_of_another(doc.text, list(reg.persons.values()))
         for p in reg.persons.values():
             p.mentions.sort()
             doc.officials.append(
@@ -1407,10 +1413,38 @@ def _word_before(text: str, i: int, lo: int) -> str:
     head = text[max(lo, i - 24) : i]
     return head.rstrip(" \t").rsplit(None, 1)[-1] if head.endswith((" ", "\t")) and head.strip() else ""
 
+def _drop_posts_of_another(text: str, persons: list[Person]) -> None:
+    """Rule ``position.of_another``: a post of a country's office read before a name that the text writes after "của"
+    ("Giám đốc truyền thông của Tổng thống Thổ Nhĩ Kỳ Altun", "cố vấn và là con rể của Tổng thống Mỹ, ông Jared
+    Kushner") belongs to the person whose post the words before "của" are, not to the name, when another person of
+    the article, who shares no word of the name, holds the same post in the same words not after "của" ("Tổng thống
+    Thổ Nhĩ Kỳ Erdogan"): it is dropped from the name's posts (in place)."""
+
+    def after_of(q: Pos) -> bool:
+        return _AFTER_OF.search(text, max(0, q.start - 8), q.start) is not None
+
+    held: dict[str, list[Person]] = {}
+    for p in persons:
+        for q in p.positions:
+            if not after_of(q):
+                held.setdefault(fold(q.text), []).append(p)
+    for p in persons:
+        words = set(_PARTS.sub(" ", p.name).split())
+        p.positions[:] = [
+            q for q in p.positions
+            if not (
+                q.rule == "position.before" and q.organization and after_of(q)
+                and any(o is not p and not words & set(_PARTS.sub(" ", o.name).split()) for o in held.get(fold(q.text), []))
+            )
+        ]
+
+
 def _line_end(text: str, pos: int, hi: int, reach: int = 400) -> int:
     """End of the line at ``pos``, looking at most ``reach`` characters ahead (keeps scans linear)."""
     limit = min(hi, pos + reach)
     nl = text.find("\n", pos, limit)
+    while nl >= 0 and text[nl + 1 : nl + 2].isupper() and _NAME_INITIALS_END.search(text, max(pos, nl - 40), nl):
+        nl = text.find("\n", nl + 1, limit)  # "George H.W.\nBush": the line runs on (rule sentence.dotted_initials)
     return limit if nl < 0 else nl
 
 

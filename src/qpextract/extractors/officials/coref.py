@@ -33,7 +33,9 @@ def key_form(name: str) -> str:
 
 def joined(name: str) -> str:
     """A name as written with its spaced dashes closed up ("Bashar al - Assad" -> "Bashar al-Assad",
-    "Kim Jong - un" -> "Kim Jong-un"): sites space them, the name has none."""
+    "Kim Jong - un" -> "Kim Jong-un"): sites space them, the name has none; a line break inside it (after
+    dotted initials: "George H.W.\nBush") is a space."""
+    name = name.replace("\n", " ") if "\n" in name else name
     return _SPACED_DASH.sub("-", name) if "-" in name else name
 
 

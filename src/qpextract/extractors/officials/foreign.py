@@ -85,12 +85,13 @@ class ForeignFinder:
     ) -> None:
         """``any_country``: the pattern of the countries with the home one (Lexicon.any_country);
         ``naming``: the naming words and the person heads of rule ``person.named`` (officials_rules.yaml)."""
-        # an initial with its dot stays in the name ("John E. Hyten"); a Korean given name is spaced
+        # an initial with its dot stays in the name ("John E. Hyten"), so do dotted initials ("George H.W. Bush",
+        # "H.R. McMaster"); a Korean given name is spaced
         # and written in lower case after the dash ("Moon Jae - in", "Roh Jae - cheon"); so is a Thai family name
         second = trie_pattern(korean) + r"(?!\w)"
         # a Thai family name spaced at its dashes keeps its lower-case parts ("Prayut Chan - o - cha")
         # an apostrophe printed with blanks around it stays inside the name ("Moshe Ya ' alon", "Ya ’ alon")
-        token = UPPER + r"(?:\.(?=[ ]" + UPPER + r"[\w'’]))?+[\w'’]*+(?:[-.]\w++|[ ]-[ ]" + UPPER + r"\w++|[ ]-[ ]" + second + r"|[ ]-[ ][a-z]++[ ]-[ ][a-z]++(?!\w)|[ ]['’][ ][a-z]{2,}+(?!\w))*+"
+        token = UPPER + r"(?:(?:\." + UPPER + r")*+\.(?=(?:[ ]|(?<=" + UPPER + r"\." + UPPER + r"\.)\n)" + UPPER + r"[\w'’]))?+" + r"[\w'’]*+(?:[-.]\w++|[ ]-[ ]" + UPPER + r"\w++|[ ]-[ ]" + second + r"|[ ]-[ ][a-z]++[ ]-[ ][a-z]++(?!\w)|[ ]['’][ ][a-z]{2,}+(?!\w))*+"
         part = r"(?:" + trie_pattern(particles) + r"(?:[ ]-[ ]|[ -]))*+"
         self.particle_set = frozenset(p.lower() for p in particles)
         self.token = re.compile(token + NB)
@@ -102,7 +103,8 @@ class ForeignFinder:
         # a nickname in quotes between a first and a last name stays in the name ('William "Ryan" Owens')
         nick = r"[\"“]" + UPPER + r"[\w'’]*+[\"”](?=[ ]" + UPPER + ")"
         self.run = re.compile(r"[ \t]++" + part + token + NB)
-        self.run_on = re.compile(r"[ \t]++(?:" + nick + "|" + part + token + NB + ")")  # a word after the first
+        # dotted initials may end a line inside the name ("George H.W.\nBush"; rule sentence.dotted_initials joins it)
+        self.run_on = re.compile(r"(?:[ \t]++|(?<=" + UPPER + r"\." + UPPER + r"\.)\n)(?:" + nick + "|" + part + token + NB + ")")  # a word after the first
         words, heads = naming
         # person.named: "một người phụ nữ Mỹ có tên Kathryn Mayorga", "người đàn ông khác tên là Ruslan Boshirov"
         self.naming = re.compile(r"(?<!\w)" + trie_pattern(words) + NB) if words else None

@@ -446,14 +446,28 @@ class BodyGrammar(Bodies):
         if b is None or b.end() in stops:
             return m.end()
         form = self.company_form.match(text, b.end(), limit) if m.group().lower() in self.company_heads else None
-        if form is not None and form.end() in stops:
-            # body.company with a lower-case head: "công ty Cổ phần Thái Sơn" names no person "Thái Sơn"
-            rest = self.parse(text, form.end(), limit, stops - {form.end()}, is_title)
+        if form is not None and (form.end() in stops or text[form.end() : form.end() + 1].isupper()):
+            # body.company with a lower-case head: "công ty Cổ phần Thái Sơn" names no person "Thái Sơn"; the
+            # capitalized name after the form is the company's ("công ty cổ phần Đầu tư phát triển Thái Sơn")
+            rest = self._company_name(text, form.end(), limit, stops, is_title)
             return rest if rest > form.end() else m.end()
         rest = self.parse(text, b.end(), limit, stops, is_title, lower_words=3)
         if rest == b.end() and self._generic_head(m.group()):
             rest = self._lower_name(text, b.end(), limit, 3) or b.end()
         return rest if rest > b.end() else m.end()
+
+    def _company_name(self, text: str, pos: int, limit: int, stops, is_title) -> int:
+        """Rule ``body.company``: the end of a company's capitalized name after its legal form, with lower-case words
+        that lead on to more of the name ("cổ phần" + "Đầu tư phát triển Thái Sơn": "Đầu tư", then "phát triển",
+        then "Thái Sơn"); ``pos`` when no capitalized name starts there."""
+        rest = self.parse(text, pos, limit, stops - {pos}, is_title)
+        b = self.blank.match(text, rest, limit) if rest > pos else None
+        low = self._lower_name(text, b.end(), limit, 3) if b is not None else None
+        b = self.blank.match(text, low, limit) if low is not None else None
+        if b is not None and b.end() < limit and text[b.end()].isupper():
+            more = self.parse(text, b.end(), limit, stops - {b.end()}, is_title)
+            rest = more if more > b.end() else rest
+        return rest
 
     def _head_shared(self, text: str, pos: int, limit: int, stops, is_title) -> int:
         """Rule ``body.head_shared``: the last word of a title that ends with a head ("Trưởng ban") heads a body of
