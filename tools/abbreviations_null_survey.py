@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -25,15 +24,10 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from abbreviations_wild import population  # noqa: E402
+from wild import seeded_rank, wild_corpus  # noqa: E402
 
-WILD = Path("/work/wt/wild/articles-no-heldout.jsonl")
 SEED = "abbr22"
 BAND = 15
-
-
-def _rank(key: tuple[str, ...]) -> str:
-    """The seeded hash that orders the rarer items (and picks an item's article)."""
-    return hashlib.sha1(f"{SEED}|{'|'.join(key)}".encode("utf-8")).hexdigest()
 
 
 def unexpanded(counts: dict, arts: dict) -> list[tuple]:
@@ -47,17 +41,18 @@ def draw(items: list[tuple]) -> list[tuple[str, tuple]]:
     out: list[tuple[str, tuple]] = []
     for none in (False, True):
         pool = [r for r in items if (r[0][2] == "none") == none]
-        rest = sorted(pool[BAND:], key=lambda r: _rank(r[0]))[:BAND]
+        rest = sorted(pool[BAND:], key=lambda r: seeded_rank(SEED, *r[0]))[:BAND]
         out += [("frequent", r) for r in pool[:BAND]] + [("rare", r) for r in rest]
     return out
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--wild", type=Path, default=WILD)
+    # wild_corpus: the file without held-out articles by default, and never the full shared corpus
+    ap.add_argument("--wild", type=Path, help="the articles (JSON lines); default: the corpus without held-out articles")
     ap.add_argument("--sample", action="store_true")
     a = ap.parse_args()
-    with open(a.wild, encoding="utf-8") as fh:
+    with open(wild_corpus(a.wild), encoding="utf-8") as fh:
         articles = [json.loads(line) for line in fh if line.strip()]
     counts, arts, example = population(articles)
     items = unexpanded(counts, arts)
@@ -65,7 +60,7 @@ def main() -> int:
     if a.sample:
         out.writerow(["article_id", "item", "population", "band", "rule"])
         for band, (key, _, ids) in draw(items):
-            aid = sorted(ids, key=lambda i: _rank((i, *key)))[0]
+            aid = sorted(ids, key=lambda i: seeded_rank(SEED, i, *key))[0]
             out.writerow([aid, key[0], "none" if key[2] == "none" else "null", band, key[2]])
     else:
         out.writerow(["abbr", "rule", "count", "articles", "example"])

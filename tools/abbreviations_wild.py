@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import sys
 from collections import Counter
@@ -27,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from qpextract.text.abbreviations import _CAPS  # noqa: E402
-from wild import add_corpus_arguments, gold_ids, wild_corpus  # noqa: E402
+from wild import add_corpus_arguments, gold_ids, seeded_rank, wild_corpus  # noqa: E402
 
 SEED = "abbr5"
 TOP = 150
@@ -70,15 +69,11 @@ def population(articles: list[dict]) -> tuple[Counter, dict, dict]:
     return counts, arts, example
 
 
-def _rank(key: tuple) -> str:
-    return hashlib.sha1(f"{SEED}|{'|'.join(key)}".encode("utf-8")).hexdigest()
-
-
 def draw(counts: Counter) -> list[tuple]:
     """The TOP most frequent items, then RARE of the rest by seeded hash."""
     ordered = sorted(counts, key=lambda k: (-counts[k], k))
     top, rest = ordered[:TOP], ordered[TOP:]
-    return top + sorted(rest, key=_rank)[:RARE]
+    return top + sorted(rest, key=lambda key: seeded_rank(SEED, *key))[:RARE]
 
 
 def read_judged(path: Path) -> dict[tuple, tuple[str, str]]:
