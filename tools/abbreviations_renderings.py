@@ -178,6 +178,21 @@ def dev_survey(words: dict[str, Wordings], forms: Optional[dict[str, str]], sets
                                    set_name=name.rsplit("/", 1)[-1])
 
 
+def _table_survey(articles: list[dict], sets: tuple[str, ...]) -> tuple[dict[str, str], dict[str, Wordings]]:
+    """The table's wording per form and the wordings of the table's forms written in the corpus and by the dev readers
+    of ``sets``: what the default mode and ``--rows`` both weigh."""
+    table = {e.short: e.expansion for e in abbreviation_rows()}
+    forms = {fold(s): s for s in table}
+    words, _ = corpus_survey(articles, forms)
+    dev_survey(words, forms, sets)
+    return table, words
+
+
+def _texts(articles: list[dict]) -> list[str]:
+    """Each article's title over its text, as the corpus surveys read them."""
+    return [f"{a.get('title') or ''}\n{a['text']}" for a in articles]
+
+
 def _gold_articles(name: str) -> Iterator[tuple[dict, dict]]:
     """(input, gold) pairs of one development set, skipping a set whose files are absent."""
     try:
@@ -206,11 +221,8 @@ def glossed_beside(articles: list[dict], short: str, wordings: dict[str, str]) -
 
 def renderings(articles: list[dict], show_all: bool = False, sets: tuple[str, ...] = SETS) -> list[list[object]]:
     """The rows of the default mode: per table form written out somewhere, the table's wording against the top one."""
-    table = {e.short: e.expansion for e in abbreviation_rows()}
-    forms = {fold(s): s for s in table}
-    words, _ = corpus_survey(articles, forms)
-    dev_survey(words, forms, sets)
-    corpus = Corpus([f"{a.get('title') or ''}\n{a['text']}" for a in articles])
+    table, words = _table_survey(articles, sets)
+    corpus = Corpus(_texts(articles))
     rows: list[list[object]] = []
     for short, w in words.items():
         shown = {**w.shown, fold(table[short]): table[short]}
@@ -347,11 +359,8 @@ def table_rows(articles: list[dict], sets: tuple[str, ...] = SETS) -> list[list[
     """The rows of ``--rows``: per table row the corpus writes out (or the dev readers expand), the table's wording
     against the longer renderings, the in-text definitions and the dev readers' wordings, where the table's is not the
     most frequent one in the corpus or among the dev readers."""
-    table = {e.short: e.expansion for e in abbreviation_rows()}
-    forms = {fold(s): s for s in table}
-    words, _ = corpus_survey(articles, forms)
-    dev_survey(words, forms, sets)
-    texts = [f"{a.get('title') or ''}\n{a['text']}" for a in articles]
+    table, words = _table_survey(articles, sets)
+    texts = _texts(articles)
     rows: list[list[object]] = []
     for short in sorted(table):
         name = table[short]
