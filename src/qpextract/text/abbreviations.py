@@ -195,6 +195,10 @@ class _Province(BaseModel):
 # it opens the lead's line without brackets ("STO - Thiết thực …", "YBĐT - Sáng 3/5"), after the page's dateline
 _LEAD_TAG = regex.compile(r"\(([A-ZĐ]{2,6})\)\s?[-–]|(?m:^)([A-ZĐ]{2,6})\s?[-–]\s")
 _LEAD_REACH = 240
+# characters before a form with no brackets searched for the name glossing it (abbr.defined_gloss, abbr.defined_apposition)
+_GLOSS_REACH = 80
+# one short form found in a text: (start, end, expansion, rule, category), what ``_found`` gives and ``_misspelt`` rereads
+_Found = tuple[int, int, Optional[str], str, Optional[str]]
 
 
 class AbbreviationEntry(BaseModel):
@@ -393,7 +397,7 @@ class AbbreviationTagger:
         self.rendering_tail = regex.compile(r"\s+(?:" + "|".join(regex.escape(w) for w in cfg["rendering_tail_words"]) + r")$")
         self.common_before_cut = regex.compile(
             r"(?:[,;:.!?()\"“”\n…]|\d(?:\s?(?:" + "|".join(regex.escape(w) for w in cfg["common_before_units"]) + r")(?![\p{L}]))?"
-            r"|(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in (*cfg["common_before_cuts"], *cfg["common_before_openers"])) + r")(?![\p{L}]))",
+            r"|(?<![\p{L}])(?:" + literal_alternation((*cfg["common_before_cuts"], *cfg["common_before_openers"])) + r")(?![\p{L}]))",
             regex.IGNORECASE | regex.REVERSE,  # the last cut before the brackets
         )
         # "đảng cầm quyền Nhân dân Campuchia": a description between a lower-case head and a capitalized name
@@ -557,8 +561,8 @@ class AbbreviationTagger:
         self.called_after = regex.compile(r"\s*,?\s*(?:hay |còn |được )?(?:" + called + r") tắt(?: là|:)\s+([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)(?![\p{L}\p{N}])")
         # "TT là viết tắt của Tula - Tokarev": the short form before the cue, its expansion after it to the clause's end
         self.stands_for = regex.compile(
-            r"(?<![\p{L}\p{N}])([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)\s*(?:,\s*|\(\s*|\s)(?:" + "|".join(regex.escape(w) for w in cfg["stands_for_cues"])
-            + r")\s+(?:(?:" + "|".join(regex.escape(w) for w in cfg["stands_for_openers"]) + r")\s+)?[“\"]?([^,;.()“”\"\n]{3,120}?)[”\"]?\s*(?=[,;.)\n]|$)"
+            r"(?<![\p{L}\p{N}])([A-ZĐ][A-ZĐ0-9&+/-]{1,12}+)\s*(?:,\s*|\(\s*|\s)(?:" + literal_alternation(cfg["stands_for_cues"])
+            + r")\s+(?:(?:" + literal_alternation(cfg["stands_for_openers"]) + r")\s+)?[“\"]?([^,;.()“”\"\n]{3,120}?)[”\"]?\s*(?=[,;.)\n]|$)"
         )
         self.plural_words = tuple(cfg["plural_words"])
         plural = "|".join(regex.escape(w) for w in cfg["plural_words"])
@@ -616,12 +620,12 @@ class AbbreviationTagger:
 
     def _found(
         self, text: str, body_end: int, defined: dict[str, tuple[str, str]]
-    ) -> list[tuple[int, int, Optional[str], str, Optional[str]]]:
+    ) -> list[_Found]:
         """``(start, end, expansion, rule, category)`` of every short form of ``text``, chains joined;
         rule ``abbr.skip`` for capitals that are no abbreviation."""
         atoms = self._atoms(text, body_end, defined)
         self._glosses(text, atoms, defined)
-        out: list[tuple[int, int, Optional[str], str, Optional[str]]] = []
+        out: list[_Found] = []
         written_out: dict[str, Optional[tuple[str, str]]] = {}  # abbr.written_out / written_loose, looked up once per form
         i = 0
         while i < len(atoms):
@@ -919,7 +923,7 @@ class AbbreviationTagger:
         entry = self.lookup(short)
         if entry is None:
             return
-        window = text[max(0, end - 80) : end]
+        window = text[max(0, end - _GLOSS_REACH) : end]
         clause = _CLAUSE_END.search(window)
         for head in self.apposition_heads.finditer(window, clause.end() if clause else 0):
             phrase = window[head.start() :].strip()
@@ -944,7 +948,7 @@ class AbbreviationTagger:
         only when the gloss opens with one of ``media_heads`` (empty in the data: outlets keep their own names)."""
         if canonical(short) in out or sum(c.isalpha() for c in short) < 2:
             return False
-        window = text[max(0, start - 80) : end]
+        window = text[max(0, start - _GLOSS_REACH) : end]
         phrase = next(
             (window[h.start() :] for h in self.gloss_heads.finditer(window) if len(window[h.start() :].split()) <= self.gloss_words),
             "",
@@ -1440,7 +1444,7 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return len(long) - len(short) == 1 and len(short) >= _MISSPELT_MIN and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-def _misspelt(text: str, found: list[tuple[int, int, Optional[str], str, Optional[str]]]) -> list[tuple[int, int, Optional[str], str, Optional[str]]]:
+def _misspelt(text: str, found: list[_Found]) -> list[_Found]:
     """``abbr.misspelt``: an unknown form one letter longer or shorter than a form of the same article that has an
     expansion takes that expansion: a typo ("Chủ tịch UBNDN tỉnh" beside "UBND"; "HELMT" beside "xe thử nghiệm laser
     năng lượng cao (HELMTT)"; dev gold keeps both as written with the expansion), never a form cut by a stray space

@@ -116,9 +116,7 @@ class MetadataReader:
         # "Ảnh: " right before a name: a photo credit
         self.photo_credit = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in credit_labels("metadata")) + r")\s*:\s*$")
         self.reporter = regex.compile("(?:" + "|".join(regex.escape(r) for r in cfg["reporter_labels"]) + r")\.?")
-        self.widget_credit = regex.compile(
-            "(?:" + "|".join(regex.escape(c) for c in cfg["widget_credits"]) + r")\s*:?", regex.IGNORECASE
-        )
+        self.widget_credit = regex.compile("(?:" + literal_alternation(cfg["widget_credits"]) + r")\s*:?", regex.IGNORECASE)
         self.max_caption = int(cfg["max_caption_chars"])
         self.max_line = int(cfg["max_line_chars"])
         self.max_tail = int(cfg["max_tail_lines"])

@@ -31,10 +31,11 @@ from qpextract.text.lexical import pair_share, same_length_lower, word_pairs
 
 _LEAD_SENTENCES = 3
 _RELATED_SPARE = 2  # lead sentences read beyond three, to stand in for lines of another story (event.lead.related_line)
-_STOPS = (".", "!", "?", "…", ":", ";", ",", '"', "”", ")")  # a line ending with one of these is prose, not a headline
+_FULL_STOPS = (".", "!", "?", "…")  # what closes a sentence: a line ending with one is prose (a paragraph, not a dateline)
+_STOPS = (*_FULL_STOPS, ":", ";", ",", '"', "”", ")")  # a line ending with one of these is prose, not a headline
 _REPORTING_LEAD = 3  # the lead: a dated or "held" sentence this far into the body reports the headline event (sapo, caption, lead)
-_CUE_WINDOW = 40
-_PLAN_WINDOW = 300  # characters before a trigger searched for a plan marker  # characters before a trigger searched for its realization cue
+_CUE_WINDOW = 40  # characters before a trigger searched for its realization cue ("tổ chức", "khai mạc"; twice that after it)
+_PLAN_WINDOW = 300  # characters before a trigger searched for a plan marker (and around it for the headline's words)
 _TOPIC_WINDOW = 14
 _UNMARKED_TITLE = re.compile(r"[a-z0-9 ,.:;!?()'\"/-]+")  # a lower-cased headline with no Vietnamese marks
 _UNMARKED_MIN_WORDS = 4
@@ -89,7 +90,7 @@ def _page_headline_end(doc: Document, low: str, title_low: str) -> int:
                 nxt = low.find("\n", end + 1)
                 end = len(low) if nxt == -1 else nxt  # a headline wrapped over two lines
             return end
-        if len(line.split()) >= _PROSE_WORDS and line.endswith((".", "!", "?", "…")):
+        if len(line.split()) >= _PROSE_WORDS and line.endswith(_FULL_STOPS):
             return 0
         pos = end + 1
     return 0
@@ -278,7 +279,7 @@ class EventExtractor:
         words = sum(1 for w in piece.split() if _LETTER.search(w))
         if words < _MIN_LEAD_WORDS:
             return True
-        if words < _DATELINE_WORDS and _CLOCK.search(piece) and not piece.rstrip().endswith((".", "!", "?", "…")):
+        if words < _DATELINE_WORDS and _CLOCK.search(piece) and not piece.rstrip().endswith(_FULL_STOPS):
             return True  # a short sentence closed by a stop is prose ("Lúc 7:30, Lữ đoàn 123 bắn đạn thật.")
         return piece.startswith("|") or piece.rstrip(" .").endswith("|")
 
