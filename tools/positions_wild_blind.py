@@ -21,7 +21,7 @@ import json
 import re
 from pathlib import Path
 
-from wild import LOCAL, ROOT, audit_skip_ids, dev_ids, seeded_rank, wild_corpus
+from wild import LOCAL, ROOT, audit_skip_ids, dev_ids, sampled_ids, seeded_rank, wild_corpus
 
 COLUMNS = ("id", "person", "gold", "main", "branch", "note")
 WEB_INPUTS = [Path(f"/work/webdev{d}/{n}-inputs.jsonl") for d, n in (("5", "web11c"), ("5", "web11d"), ("7", "web12e"), ("9", "web13f"), ("9", "web13g"))]
@@ -77,22 +77,7 @@ def draw(corpus: Path, seed: str, n: int, wide: bool = False, bodies: bool = Fal
 
 def _looked_ids() -> set[str]:
     """The article ids of the earlier blind looks (``EARLIER_LOOKS``), so a new draw reads articles no look has read."""
-    return {r[0] for tsv in EARLIER_LOOKS for r in _rows(tsv)[1]} | {i for tsv in EARLIER_AUDITS for i in _id_column(tsv)}
-
-
-def _id_column(tsv: Path) -> set[str]:
-    """The values of the column headed ``id`` of a TSV whose header is its first non-comment line."""
-    ids: set[str] = set()
-    k = None
-    for line in open(tsv, encoding="utf-8"):
-        if line.startswith("#") or not line.strip():
-            continue
-        cols = line.rstrip("\n").split("\t")
-        if k is None:
-            k = cols.index("id") if "id" in cols else -1
-        elif 0 <= k < len(cols):
-            ids.add(cols[k])
-    return ids
+    return {r[0] for tsv in EARLIER_LOOKS for r in _rows(tsv)[1]} | sampled_ids(EARLIER_AUDITS)
 
 
 def _rows(tsv: Path) -> tuple[list[str], list[list[str]]]:
