@@ -20,7 +20,7 @@ import csv
 import json
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Optional
 
@@ -43,18 +43,20 @@ def earlier_ids(paths: Iterable[Path] = EARLIER) -> set[str]:
     return ids
 
 
-def draw(corpus: str, count: int | None = COUNT) -> list[dict]:
-    """The first ``count`` articles of the sample in draw order (the whole pool with None)."""
-    skip = audit_skip_ids(WEB) | NAMED_HELDOUT
-    pool = []
+def candidates(corpus: str, skip: set[str]) -> Iterator[dict]:
+    """The articles of ``corpus`` of 500 characters or more whose id is not in ``skip``: what each session's draw
+    filters by its own test (this one's ``LOCAL``; session 16's armed forces and no foreign headline)."""
     with open(corpus, encoding="utf-8") as fh:
         for line in fh:
             r = json.loads(line)
-            title = r.get("title") or ""
-            if r["id"] in skip or len(r["text"]) < 500:
-                continue
-            if LOCAL.search(title) or LOCAL.search(r["text"]):
-                pool.append(r)
+            if r["id"] not in skip and len(r["text"]) >= 500:
+                yield r
+
+
+def draw(corpus: str, count: int | None = COUNT) -> list[dict]:
+    """The first ``count`` articles of the sample in draw order (the whole pool with None)."""
+    skip = audit_skip_ids(WEB) | NAMED_HELDOUT
+    pool = [r for r in candidates(corpus, skip) if LOCAL.search(r.get("title") or "") or LOCAL.search(r["text"])]
     pool.sort(key=lambda r: seeded_rank(SEED, r["id"]))
     return pool[:count]
 

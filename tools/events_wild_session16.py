@@ -19,7 +19,6 @@ any run; `score` is the one of tools/events_wild_session15.py over this draw.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path
@@ -46,15 +45,7 @@ FOREIGN = re.compile(
 def draw(corpus: str, count: int | None = COUNT) -> list[dict]:
     """The first ``count`` articles of the sample in draw order (the whole pool with None)."""
     skip = audit_skip_ids(s14.WEB) | s14.NAMED_HELDOUT | s14.earlier_ids(EARLIER)
-    pool = []
-    with open(corpus, encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            title = r.get("title") or ""
-            if r["id"] in skip or len(r["text"]) < 500 or FOREIGN.search(title):
-                continue
-            if ARMED_FORCES.search(r["text"]):
-                pool.append(r)
+    pool = [r for r in s14.candidates(corpus, skip) if not FOREIGN.search(r.get("title") or "") and ARMED_FORCES.search(r["text"])]
     pool.sort(key=lambda r: seeded_rank(SEED, r["id"]))
     return pool[:count]
 
