@@ -39,12 +39,12 @@ import argparse
 import csv
 import hashlib
 import json
-
-import regex
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterator, Optional
+
+import regex
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -57,7 +57,7 @@ from qpextract.pipeline import Pipeline  # noqa: E402
 from qpextract.text.abbreviations import AbbreviationTagger  # noqa: E402
 from qpextract.text.metadata import MetadataReader  # noqa: E402
 from qpextract.text.segment import SentenceSegmenter  # noqa: E402
-from wild import audit_skip_ids  # noqa: E402
+from wild import audit_skip_ids, wild_corpus  # noqa: E402
 
 WEB_INPUTS = [Path(s + "-inputs.jsonl") for s in SETS if "/" in s]
 
@@ -231,6 +231,7 @@ def tail_rows(sets: tuple[str, ...] = SETS) -> list[list[str]]:
 
 
 def tails(sets: tuple[str, ...] = SETS) -> None:
+    """Print the ``tails`` mode: ``tail_rows`` and, per set and over all, the count of each kind of tail and verdict."""
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     out.writerow(["set", "id", "short", "tail", "verdict", "reader", "context"])
     counts: dict[str, Counter] = defaultdict(Counter)
@@ -248,6 +249,8 @@ _BRACKETED = regex.compile(r"(?<=[\p{L}\p{N}”\"] )\(((?=(?:[^\W\d_]*\p{Lu}){2}
 
 
 def blind(corpus: Path, n: int, seed: str, skip: list[Path]) -> None:
+    """Print the ``blind`` mode: the first N bracketed definitions of CORPUS's articles in SEED's order, the (id, short)
+    pairs of the SKIP audits left out, for a reader to fill before the library is run on them."""
     done: set[tuple[str, str]] = set()
     for path in skip:
         with open(path, encoding="utf-8") as fh:
@@ -269,6 +272,8 @@ def blind(corpus: Path, n: int, seed: str, skip: list[Path]) -> None:
 
 
 def compare(sample: Path, corpus: Path) -> None:
+    """Print the ``compare`` mode: the library's expansion and rule beside the reader's for each row of SAMPLE, and
+    how many are the reader's."""
     with open(sample, encoding="utf-8") as fh:
         lines = [l for l in fh if not l.startswith("#")]
     rows = list(csv.DictReader(lines, delimiter="\t"))
@@ -309,7 +314,7 @@ def main() -> int:
     b.add_argument("--skip", type=Path, action="append", default=[])
     c = sub.add_parser("compare")
     c.add_argument("sample", type=Path)
-    c.add_argument("--corpus", type=Path, default=Path("/work/wt/wild/articles-no-heldout.jsonl"))
+    c.add_argument("--corpus", type=Path, help="default: the corpus without held-out articles (wild.wild_corpus)")
     a = ap.parse_args()
     if a.mode == "dev":
         dev(a.rule)
@@ -318,9 +323,9 @@ def main() -> int:
     elif a.mode == "tails":
         tails()
     elif a.mode == "blind":
-        blind(a.corpus, a.n, a.seed, a.skip)
+        blind(wild_corpus(a.corpus), a.n, a.seed, a.skip)
     elif a.mode == "compare":
-        compare(a.sample, a.corpus)
+        compare(a.sample, wild_corpus(a.corpus))
     else:
         spurious(a.min, a.all)
     return 0
