@@ -426,6 +426,7 @@ class AbbreviationTagger:
         self.owner_alternatives = literal_alternation(gloss["owners"])
         self.loose: dict[str, Optional[regex.Pattern[str]]] = {}  # abbr.written_loose, by table name
         self.loose_min_words = int(cfg["written_loose_min_words"])  # abbr.written_loose, a name capitalized on its first word alone
+        self.misspelt_min = int(cfg["misspelt_min_letters"])  # abbr.misspelt: letters of the shorter form
         self.media_heads = tuple(gloss["media_heads"])
         # abbr.defined_apposition: capitalized heads of a body's name written right before a known form
         self.apposition_heads = regex.compile(r"(?<![\p{L}])" + trie_pattern(sorted(gloss["apposition_heads"])) + r"(?![\p{L}])")
@@ -670,7 +671,7 @@ class AbbreviationTagger:
                         joiner = text[a.end : b.start].strip()
                         expansion += {"-": " - ", "/": " / ", "&": " và "}[joiner] + str(part)
             out.append((start, end, expansion, rule, category))
-        return _misspelt(text, out)
+        return _misspelt(text, out, self.misspelt_min)
 
     def _atoms(self, text: str, body_end: int, defined: dict[str, tuple[str, str]]) -> list[_Atom]:
         """Every candidate short form, left to right, overlaps resolved longest first."""
@@ -1434,21 +1435,22 @@ def _written(key: str) -> regex.Pattern[str]:
     return regex.compile(r"(?<![\p{L}\p{N}])" + body + r"(?![\p{L}\p{N}])")
 
 
-_MISSPELT_MIN = 4  # letters of the shorter form: "UBND"/"UBNDN", not "NAT"/"NATO" nor "IS"/"ISI"
 _SPLIT_AFTER = regex.compile(r" \p{Lu}(?![\p{L}\p{N}])")  # "NAT O", "CNR P": a form cut by a stray space, not a typo
 
 
-def _one_letter_apart(a: str, b: str) -> bool:
-    """Whether ``b`` is ``a`` with one letter added or dropped ("UBNDN"/"UBND", "HELMT"/"HELMTT")."""
+def _one_letter_apart(a: str, b: str, min_letters: int) -> bool:
+    """Whether ``b`` is ``a`` with one letter added or dropped ("UBNDN"/"UBND", "HELMT"/"HELMTT"), the shorter of
+    ``min_letters`` letters or more."""
     short, long = sorted((a, b), key=len)
-    return len(long) - len(short) == 1 and len(short) >= _MISSPELT_MIN and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    return len(long) - len(short) == 1 and len(short) >= min_letters and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-def _misspelt(text: str, found: list[_Found]) -> list[_Found]:
+def _misspelt(text: str, found: list[_Found], min_letters: int) -> list[_Found]:
     """``abbr.misspelt``: an unknown form one letter longer or shorter than a form of the same article that has an
     expansion takes that expansion: a typo ("Chủ tịch UBNDN tỉnh" beside "UBND"; "HELMT" beside "xe thử nghiệm laser
     năng lượng cao (HELMTT)"; dev gold keeps both as written with the expansion), never a form cut by a stray space
-    ("NAT O", "CNR P") nor one of fewer than four letters."""
+    ("NAT O", "CNR P") nor one of fewer than ``min_letters`` letters (data/vi/abbreviation_definitions.yaml
+    misspelt_min_letters: four)."""
     known: dict[str, str] = {}
     for start, end, expansion, rule, _ in found:
         if expansion is not None and rule != "abbr.skip" and text[start:end].isalpha():
@@ -1459,7 +1461,7 @@ def _misspelt(text: str, found: list[_Found]) -> list[_Found]:
     for start, end, expansion, rule, category in found:
         written = text[start:end]
         if rule == "abbr.unknown" and written.isalpha() and not _SPLIT_AFTER.match(text, end):
-            near = next((e for k, e in known.items() if _one_letter_apart(written, k)), None)
+            near = next((e for k, e in known.items() if _one_letter_apart(written, k, min_letters)), None)
             if near is not None:
                 expansion, rule = near, "abbr.misspelt"
         out.append((start, end, expansion, rule, category))
