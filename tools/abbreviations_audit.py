@@ -53,6 +53,13 @@ def per_article(doc) -> dict[str, tuple[str, str, str]]:
     return out
 
 
+def ranked_records(doc, aid: str, seed: str) -> list[tuple[str, str, str, str, str, str]]:
+    """``(rank, id, short, expansion, rule, sentence)`` of each record of article ``aid`` as the scorer reads them
+    (``per_article``), ranked by the seeded hash of SEED, the id and the short form: a stable draw that a small rule
+    change alters only where its records changed (this audit's and tools/audit_fresh.py's abbreviation sample)."""
+    return [(seeded_rank(seed, aid, short), aid, short, exp, rule, sent) for short, (exp, rule, sent) in per_article(doc).items()]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", type=Path)
@@ -72,8 +79,7 @@ def main() -> int:
     for art in articles:
         doc = pipe.document(art["text"], id=art["id"], title=art.get("title"))
         aid = str(art["id"])
-        for short, (exp, rule, sent) in per_article(doc).items():
-            population.append((seeded_rank(a.seed, aid, short), aid, short, exp, rule, sent))
+        population.extend(ranked_records(doc, aid, a.seed))
         if 600 <= len(art["text"]) <= 5000:
             readable.append((seeded_rank(a.seed, "article", aid), aid))
             docs[aid] = (doc, art)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from audit_sample import draw  # noqa: E402
-from wild import add_corpus_arguments, gold_ids, seeded_rank, wild_corpus  # noqa: E402
+from wild import add_corpus_arguments, gold_ids, wild_corpus  # noqa: E402
 
 AUDIT = Path(__file__).resolve().parents[1] / "corpus" / "audit"
 
@@ -52,7 +52,7 @@ def abbreviation_rows(articles: list[dict], seed: str, n: int) -> list[tuple[str
     """The N abbreviation records with an expansion whose seeded hash of (SEED, article id, short form) is
     smallest, as (id, short, expansion, rule, sentence): a stable draw a small rule change alters only where
     its records changed."""
-    from abbreviations_audit import per_article
+    from abbreviations_audit import ranked_records
     from qpextract import Pipeline
 
     pipe = Pipeline()
@@ -60,9 +60,7 @@ def abbreviation_rows(articles: list[dict], seed: str, n: int) -> list[tuple[str
     for art in articles:
         doc = pipe.document(art["text"], id=art["id"], title=art.get("title"))
         aid = str(art["id"])
-        for short, (expansion, rule, sentence) in per_article(doc).items():
-            if expansion:
-                pool.append((seeded_rank(seed, aid, short), aid, short, expansion, rule or "", sentence))
+        pool.extend((rank, aid, short, exp, rule or "", sent) for rank, aid, short, exp, rule, sent in ranked_records(doc, aid, seed) if exp)
     return [row[1:] for row in sorted(pool)[:n]]
 
 
