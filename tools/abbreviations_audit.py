@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
-from wild import audit_skip_ids, seeded_rank  # noqa: E402
+from wild import audit_skip_ids, seeded_rank, wild_corpus  # noqa: E402
 
 COLUMNS = ["part", "article", "short", "expansion", "rule", "sentence", "judgement", "should_be"]
 # a token a reader may list that no record covers: capitals (2+ letters, digits and joiners allowed),
@@ -70,7 +70,7 @@ def main() -> int:
     from qpextract import Pipeline
 
     skip = audit_skip_ids()
-    with open(a.corpus, encoding="utf-8") as fh:
+    with open(wild_corpus(a.corpus), encoding="utf-8") as fh:  # never the full shared corpus
         articles = [r for r in map(json.loads, fh) if str(r["id"]) not in skip]
     pipe = Pipeline()
     population = []  # (rank, id, short, expansion, rule, sentence)
