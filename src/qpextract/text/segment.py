@@ -27,8 +27,8 @@ _category = unicodedata.category
 _TOKEN_BEFORE = regex.compile(r"(?<!\S)(\S+?)\.['\")\]]*$")
 # "H.W", "H.R": two or more single capitals joined by periods (the last period is the candidate end)
 _DOTTED_INITIALS = regex.compile(r"(?:\p{Lu}\.)+\p{Lu}")
-# a line ending in a capitalized word and dotted initials: "George H.W.", "Mỹ H.R."
-_NAME_INITIALS_END = regex.compile(r"(?<!\S)\p{Lu}\p{L}* (?:\p{Lu}\.)+\p{Lu}\.$")
+# a line ending in a capitalized word and dotted initials: "George H.W.", "Mỹ H.R." (also read by the name finder)
+NAME_INITIALS_END = regex.compile(r"(?<!\S)\p{Lu}\p{L}* (?:\p{Lu}\.)+\p{Lu}\.$")
 
 
 class _NonFinal(BaseModel):
@@ -84,7 +84,7 @@ def _joins_line(text: str, start: int, end: int, nonfinal: frozenset[str], final
     return (
         token not in final_initials
         and text[end + 1 : end + 2].isupper()
-        and _NAME_INITIALS_END.search(text, max(start, end - 40), end) is not None
+        and NAME_INITIALS_END.search(text, max(start, end - 40), end) is not None
     )
 
 

@@ -39,6 +39,7 @@ from qpextract.extractors.officials.names import NameFinder, NameSpan
 from qpextract.extractors.officials.positions import Pos, PositionParser
 from qpextract.extractors.officials.ranks import RankHit, RankReader
 from qpextract.text.lexicon import CAP_SYLLABLE, UPPER, fold, lowered
+from qpextract.text.segment import NAME_INITIALS_END
 from qpextract.text.wraps import unwrapped
 from qpextract.models import Mention, Official, Position, RankMention
 
@@ -48,7 +49,6 @@ _PARTS = re.compile(r"[-.'’]")  # the parts of a foreign name token ("Jean-Pie
 _DOTTED_INITIALS = re.compile(r"(?:" + UPPER + r"\.){2,}+")  # "H.W.", "H.R.": initials inside a longer name
 _AFTER_OF = re.compile(r"(?<!\w)của[ \t]++\Z")  # a post written as the object of "của"
 _INITIAL_TOKEN = re.compile(r"(?:" + UPPER + r"\.)++|" + UPPER)  # "H.M.", "K": a token of initials only
-_NAME_INITIALS_END = re.compile(r"(?<!\S)" + UPPER + r"\w*+ (?:" + UPPER + r"\.){2,}+\Z")  # a line ending "George H.W."
 _ALIAS = re.compile(r"[ \t]++(" + CAP_SYLLABLE + r"(?:[ ]" + CAP_SYLLABLE + r")?+)(?![ ]" + UPPER + ")")
 # "Bộ" right before a title word: the title is part of a body's name ("Bộ tư lệnh")
 _BODY_WORD_BEFORE = re.compile(r"(?<!\w)[Bb]ộ[ \t]++\Z")
@@ -1443,7 +1443,7 @@ def _line_end(text: str, pos: int, hi: int, reach: int = 400) -> int:
     """End of the line at ``pos``, looking at most ``reach`` characters ahead (keeps scans linear)."""
     limit = min(hi, pos + reach)
     nl = text.find("\n", pos, limit)
-    while nl >= 0 and text[nl + 1 : nl + 2].isupper() and _NAME_INITIALS_END.search(text, max(pos, nl - 40), nl):
+    while nl >= 0 and text[nl + 1 : nl + 2].isupper() and NAME_INITIALS_END.search(text, max(pos, nl - 40), nl):
         nl = text.find("\n", nl + 1, limit)  # "George H.W.\nBush": the line runs on (rule sentence.dotted_initials)
     return limit if nl < 0 else nl
 
