@@ -114,8 +114,9 @@ class MetadataReader:
         ranks = literal_alternation(w for r in rank_rows() for w in r.written())
         self.byline_rank = regex.compile(r"(?:" + ranks + r")\s++(?=\p{Lu})", regex.IGNORECASE)
         # "Ảnh: " right before a name: a photo credit
-        self.photo_credit = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in credit_labels("metadata")) + r")\s*:\s*$")
-        self.reporter = regex.compile("(?:" + "|".join(regex.escape(r) for r in cfg["reporter_labels"]) + r")\.?")
+        # (both only tested for a match, by search and fullmatch: the order of the labels changes no result)
+        self.photo_credit = regex.compile(r"(?:" + literal_alternation(credit_labels("metadata")) + r")\s*:\s*$")
+        self.reporter = regex.compile("(?:" + literal_alternation(cfg["reporter_labels"]) + r")\.?")
         self.widget_credit = regex.compile("(?:" + literal_alternation(cfg["widget_credits"]) + r")\s*:?", regex.IGNORECASE)
         self.max_caption = int(cfg["max_caption_chars"])
         self.max_line = int(cfg["max_line_chars"])
