@@ -570,7 +570,8 @@ class AbbreviationTagger:
         )
         self.plural_words = tuple(cfg["plural_words"])
         # (one word each, and none the start of another: their order changes no match)
-        self.plural = regex.compile(r"^(?:" + literal_alternation(cfg["plural_words"]) + r")\s")  # on casefolded text
+        plural = literal_alternation(cfg["plural_words"])
+        self.plural = regex.compile(r"^(?:" + plural + r")\s")  # on casefolded text
         plural_cap = literal_alternation(w[0].upper() + w[1:] for w in cfg["plural_words"])
         self.plural_cap_before = regex.compile(r"(?<=[\p{L}\p{N},] )(?:" + plural_cap + r")\s$")  # mid-sentence, not a sentence's first word
         self.deictic_end = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in cfg["deictic_words"]) + ")$")  # "hệ thống trên"
