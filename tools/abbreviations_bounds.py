@@ -52,7 +52,9 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from abbreviations_conventions import _articles, _set_name  # noqa: E402
 from abbreviations_renderings import SETS  # noqa: E402  (the development sets, named one by one)
+from qpextract.data import read_tsv, read_yaml  # noqa: E402
 from qpextract.evaluate import fold  # noqa: E402
+from qpextract.text.lexicon import _NameRow  # noqa: E402  (the name column of the places TSVs)
 from qpextract.pipeline import Pipeline  # noqa: E402
 from qpextract.text.abbreviations import AbbreviationTagger  # noqa: E402
 from qpextract.text.metadata import MetadataReader  # noqa: E402
@@ -181,16 +183,10 @@ def spurious(least: int, every: bool) -> None:
 
 def _tail_names() -> list[str]:
     """Countries, peoples and places that may end the words before a definition's brackets, longest first."""
-    import yaml  # noqa: PLC0415
-
-    data = ROOT / "src" / "qpextract" / "data" / "vi"
-    cfg = yaml.safe_load((data / "abbreviation_definitions.yaml").read_text(encoding="utf-8"))
-    names = set(cfg["gloss"]["owners"])
+    names = set(read_yaml("abbreviation_definitions.yaml")["gloss"]["owners"])
     for f in ("places_foreign.tsv", "places_current.tsv", "places_legacy.tsv"):
-        with open(data / f, encoding="utf-8") as fh:
-            rows = [line.split("\t")[0].strip() for line in fh if line.strip() and not line.startswith("#")]
-        names.update(rows[1:])
-    return sorted(names, key=len, reverse=True)
+        names.update(r.name for r in read_tsv(f, _NameRow))  # the name column (the kind of the two others unread)
+    return sorted(names, key=lambda w: (-len(w), w))  # names of one length by the name: the same list every run
 
 
 def _tail(before: str, names: list[str]) -> Optional[str]:

@@ -43,13 +43,14 @@ def earlier_ids(paths: Iterable[Path] = EARLIER) -> set[str]:
     return ids
 
 
-def candidates(corpus: str, skip: set[str]) -> Iterator[dict]:
-    """The articles of ``corpus`` of 500 characters or more whose id is not in ``skip``: what each session's draw
-    filters by its own test (this one's ``LOCAL``; session 16's armed forces and no foreign headline)."""
+def candidates(corpus: str | Path, skip: set[str], least: int = 500, most: Optional[int] = None) -> Iterator[dict]:
+    """The articles of ``corpus`` of ``least`` characters or more (``most`` at most, when given) whose id is not in
+    ``skip``, in file order: what each session's draw filters by its own test (this one's ``LOCAL``; session 16's armed
+    forces and no foreign headline; tools/wild_main_events.py's wild3, 400-6,000 characters)."""
     with open(corpus, encoding="utf-8") as fh:
         for line in fh:
             r = json.loads(line)
-            if r["id"] not in skip and len(r["text"]) >= 500:
+            if r["id"] not in skip and least <= len(r["text"]) and (most is None or len(r["text"]) <= most):
                 yield r
 
 

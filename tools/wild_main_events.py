@@ -33,7 +33,9 @@ import random
 import re
 import sys
 from pathlib import Path
+from typing import Optional
 
+from events_wild_session14 import candidates
 from wild import LOCAL, gold_ids, wild_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,6 +57,17 @@ DOMESTIC = re.compile(
 )
 
 
+def _head(r: dict, chars: Optional[int] = None) -> str:
+    """The headline and the first ``chars`` characters of the text (all of it with None): what a draw's test reads."""
+    return (r.get("title") or "") + " " + r["text"][:chars]
+
+
+def _drawn(r: dict, group: Optional[str] = None) -> dict:
+    """The fields of a drawn article kept in the sample (id, title, text), with its ``group`` when given."""
+    row = {"id": r["id"], "title": r.get("title"), "text": r["text"]}
+    return row if group is None else dict(row, group=group)
+
+
 def draw(corpus: Path, which: str = "wild") -> list[dict]:
     """The 60 articles (30 local-defence, 30 general) sorted by group then id; or the 40 of wild2 sorted by id."""
     used = gold_ids()
@@ -64,38 +77,22 @@ def draw(corpus: Path, which: str = "wild") -> list[dict]:
         for prior in ("wild", "wild2"):
             with open(JUDGED[prior], encoding="utf-8") as fh:
                 used |= {row["id"] for row in csv.DictReader(fh, delimiter="\t")}
-        pool = []
-        with open(corpus, encoding="utf-8") as fh:
-            for line in fh:
-                r = json.loads(line)
-                if r["id"] in used or not 400 <= len(r["text"]) <= 6000:
-                    continue
-                head = (r.get("title") or "") + " " + r["text"][:500]
-                if LOCAL.search(head) or DOMESTIC.search(head):
-                    pool.append({"id": r["id"], "title": r.get("title"), "text": r["text"], "group": "domestic"})
+        pool = [
+            _drawn(r, "domestic")
+            for r in candidates(corpus, used, least=400, most=6000)
+            if LOCAL.search(_head(r, 500)) or DOMESTIC.search(_head(r, 500))
+        ]
         pool.sort(key=lambda r: r["id"])
         random.Random(SEED3).shuffle(pool)
         return sorted(pool[:COUNT3], key=lambda r: r["id"])
     if which == "wild2":
         first = {r["id"] for r in draw(corpus)}
-        pool = []
-        with open(corpus, encoding="utf-8") as fh:
-            for line in fh:
-                r = json.loads(line)
-                if r["id"] in used or r["id"] in first or not 500 <= len(r["text"]) <= 4000:
-                    continue
-                if DOMESTIC.search((r.get("title") or "") + " " + r["text"][:400]):
-                    pool.append({"id": r["id"], "title": r.get("title"), "text": r["text"], "group": "domestic"})
+        pool = [_drawn(r, "domestic") for r in candidates(corpus, used | first, most=4000) if DOMESTIC.search(_head(r, 400))]
         random.Random(SEED2).shuffle(pool)
         return sorted(pool[:COUNT2], key=lambda r: r["id"])
     local, general = [], []
-    with open(corpus, encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if r["id"] in used or not 500 <= len(r["text"]) <= 4000:
-                continue
-            row = {"id": r["id"], "title": r.get("title"), "text": r["text"]}
-            (local if LOCAL.search((r.get("title") or "") + " " + r["text"]) else general).append(row)
+    for r in candidates(corpus, used, most=4000):
+        (local if LOCAL.search(_head(r)) else general).append(_drawn(r))
     rng = random.Random(SEED)
     rng.shuffle(local)
     rng.shuffle(general)

@@ -394,9 +394,12 @@ class AbbreviationTagger:
         self.name_inner = tuple(cfg["name_inner_words"])
         self.common_before_max = int(cfg["common_before_max_words"])
         self.rendering_heads = tuple(tuple(h.split()) for h in cfg["rendering_heads"])
-        self.rendering_tail = regex.compile(r"\s+(?:" + "|".join(regex.escape(w) for w in cfg["rendering_tail_words"]) + r")$")
+        # (anchored at the end: every word that matches from a start ends there, so their order changes no match)
+        self.rendering_tail = regex.compile(r"\s+(?:" + literal_alternation(cfg["rendering_tail_words"]) + r")$")
+        # (a unit that ends another, "m" of "km", has a letter and not the digit or blank before it where the longer
+        # one stands: the units' order changes no match)
         self.common_before_cut = regex.compile(
-            r"(?:[,;:.!?()\"“”\n…]|\d(?:\s?(?:" + "|".join(regex.escape(w) for w in cfg["common_before_units"]) + r")(?![\p{L}]))?"
+            r"(?:[,;:.!?()\"“”\n…]|\d(?:\s?(?:" + literal_alternation(cfg["common_before_units"]) + r")(?![\p{L}]))?"
             r"|(?<![\p{L}])(?:" + literal_alternation((*cfg["common_before_cuts"], *cfg["common_before_openers"])) + r")(?![\p{L}]))",
             regex.IGNORECASE | regex.REVERSE,  # the last cut before the brackets
         )
@@ -566,9 +569,10 @@ class AbbreviationTagger:
             + r")\s+(?:(?:" + literal_alternation(cfg["stands_for_openers"]) + r")\s+)?[“\"]?([^,;.()“”\"\n]{3,120}?)[”\"]?\s*(?=[,;.)\n]|$)"
         )
         self.plural_words = tuple(cfg["plural_words"])
-        plural = "|".join(regex.escape(w) for w in cfg["plural_words"])
+        # (one word each, and none the start of another: their order changes no match)
+        plural = literal_alternation(cfg["plural_words"])
         self.plural = regex.compile(r"^(?:" + plural + r")\s")  # on casefolded text
-        plural_cap = "|".join(regex.escape(w[0].upper() + w[1:]) for w in cfg["plural_words"])
+        plural_cap = literal_alternation(w[0].upper() + w[1:] for w in cfg["plural_words"])
         self.plural_cap_before = regex.compile(r"(?<=[\p{L}\p{N},] )(?:" + plural_cap + r")\s$")  # mid-sentence, not a sentence's first word
         self.deictic_end = regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in cfg["deictic_words"]) + ")$")  # "hệ thống trên"
         self.plural_lower = regex.compile(r"^(?:" + plural + r")\s++(?=\p{L})")

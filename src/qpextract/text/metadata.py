@@ -69,7 +69,7 @@ _INNER_STOP = regex.compile(r"[.!?:;] ")  # a second sentence or a colon inside 
 _GLUED_BYLINE = regex.compile(r"[.!?…\"'] ((?:\p{Lu}\.){1,3}\p{Lu}[\p{L}\p{M}]*+|[^.!?…\n]{3,60})$")
 _WORDS = regex.compile(r"\S+")
 _LONE_MARKS = regex.compile(r"[.,;:·•*…\-–—]{1,5}")  # a line of marks only, left by a page under its byline
-_PART = regex.compile(r"\{([a-z_]+)\}")  # a named part of a dateline template: "{date}"
+_PART = regex.compile(r"\{([a-z_]+)\}")  # a named part of a template: "{date}" (datelines.yaml), "{unit_heads}" (byline.yaml)
 _DATELINE_WINDOW = 3  # lines under the headline (or at the end) where a dateline may stand
 _CHROME_WINDOW = 12  # lines of page chrome (menus, site name, header date) that may stand above the headline
 _TAIL_WINDOW = 120  # characters at the end of the last line where a run-in byline is looked for
@@ -93,10 +93,11 @@ class MetadataReader:
         self.body_prefix = regex.compile(
             r"^\(?(?:" + "|".join(regex.escape(p) for p in cfg["body_prefixes"]) + r")\b", regex.IGNORECASE
         )
-        units = "|".join(regex.escape(u) for u in cfg["unit_heads"])  # a body or unit after the names
+        # the templates of the trailer patterns: a body or unit after the names, the level of its place
+        templates = {key: "|".join(regex.escape(w) for w in cfg[key]) for key in ("unit_heads", "place_levels")}
         self.source_trailers = regex.compile(
             r"(?:\s*+(?:"
-            + "|".join(t.replace("{unit_heads}", units) for t in cfg["trailer_patterns"] + [cfg["source_tag"]])
+            + "|".join(_expand(t, templates) for t in cfg["trailer_patterns"] + [cfg["source_tag"]])
             + r"))+\s*$"
         )
         self.source_tag = regex.compile(cfg["source_tag"] + r"\s*$")
@@ -114,8 +115,9 @@ class MetadataReader:
         ranks = literal_alternation(w for r in rank_rows() for w in r.written())
         self.byline_rank = regex.compile(r"(?:" + ranks + r")\s++(?=\p{Lu})", regex.IGNORECASE)
         # "Ảnh: " right before a name: a photo credit
-        self.photo_credit = regex.compile(r"(?:" + "|".join(regex.escape(w) for w in credit_labels("metadata")) + r")\s*:\s*$")
-        self.reporter = regex.compile("(?:" + "|".join(regex.escape(r) for r in cfg["reporter_labels"]) + r")\.?")
+        # (both only tested for a match, by search and fullmatch: the order of the labels changes no result)
+        self.photo_credit = regex.compile(r"(?:" + literal_alternation(credit_labels("metadata")) + r")\s*:\s*$")
+        self.reporter = regex.compile("(?:" + literal_alternation(cfg["reporter_labels"]) + r")\.?")
         self.widget_credit = regex.compile("(?:" + literal_alternation(cfg["widget_credits"]) + r")\s*:?", regex.IGNORECASE)
         self.max_caption = int(cfg["max_caption_chars"])
         self.max_line = int(cfg["max_line_chars"])
@@ -732,7 +734,8 @@ def _parts(cfg: dict[str, Any]) -> dict[str, str]:
 
 
 def _expand(template: str, parts: dict[str, str]) -> str:
-    """A dateline template of data/vi/datelines.yaml with its named ``parts`` ("{date}") written out."""
+    """A template with its named ``parts`` written out: a dateline of data/vi/datelines.yaml ("{date}"), a trailer
+    pattern of data/vi/byline.yaml ("{unit_heads}"); a brace group no part names (``\\p{Lu}``) stays as written."""
     body = template
     while (expanded := _PART.sub(lambda m: parts.get(m.group(1), m.group()), body)) != body:
         body = expanded  # parts name other parts: {date} holds {month_date}, which holds {month_vi}

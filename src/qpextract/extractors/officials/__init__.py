@@ -131,7 +131,7 @@ class OfficialExtractor:
             and text[n.start : n.end] not in self.lex.country_set
             and not (text[n.end : n.end + 1] == "." and text[n.end + 1 : n.end + 2].isupper())  # "Đỗ V.Q.": initials only
             and not (n.start > lo and text[n.start - 1] in " \t" and self.lex.thing_head.search(text, max(lo, n.start - 16), n.start))
-            and not (n.start > lo and self.lex.company_run.search(text, max(lo, n.start - 80), n.start))  # person.company
+            and not (n.start > lo and self.lex.company_run.search(text, max(lo, n.start - self.lex.company_reach), n.start))  # person.company
             and not self.names.residents_place(text, n, lo)  # "người dân Sầm Sơn": a place
             and not self.names.names_thing(text, n, lo)  # "mang tên danh tướng Trần Hưng Đạo": a ship's name
             and (n.kind != "vi" or self._reads_vietnamese(text, n))
@@ -1421,6 +1421,7 @@ def _drop_posts_of_another(text: str, persons: list[Person]) -> None:
     Thổ Nhĩ Kỳ Erdogan"): it is dropped from the name's posts (in place)."""
 
     def after_of(q: Pos) -> bool:
+        """Whether the post is written right after "của" (the object of another's post), the one case dropped."""
         return _AFTER_OF.search(text, max(0, q.start - 8), q.start) is not None
 
     held: dict[str, list[Person]] = {}

@@ -113,12 +113,15 @@ class Lexicon:
         self.country_before = re.compile(PB + self.any_country + r"[ \t]++\Z")
         self.place_before = re.compile(PB + trie_pattern(rules["place_before"], fold_case=True) + r"[ \t]++\Z", re.IGNORECASE)
         self.thing_head = re.compile(PB + owners + trie_pattern(rules["thing_heads"]) + r"[ \t]++\Z")
-        # rule person.company: a company's legal form and up to six words, none an honorific, before a name
+        # rule person.company: a company's legal form and up to ``company_words`` words (officials_rules.yaml), none an
+        # honorific, before a name; searched back ``company_reach`` characters from the name
         not_hon = r"(?!(?:" + trie_pattern(rules["company_stops"], fold_case=True) + r")" + NB + r")"
+        words = int(rules["company_words"])
         self.company_run = re.compile(
             PB + trie_pattern(rules["company_heads"]) + r"[ \t]++" + trie_pattern(rules["company_forms"])
-            + r"(?:[ \t]++" + not_hon + r"[^\s,.;:()\"“”'‘’\-–]++){0,6}[ \t]++\Z"
+            + r"(?:[ \t]++" + not_hon + r"[^\s,.;:()\"“”'‘’\-–]++){0," + str(words) + r"}[ \t]++\Z"
         )
+        self.company_reach: int = int(rules["company_reach"])
         self.not_in_names = frozenset(rules["not_in_names"])
         self.family_name_words = frozenset(rules["family_name_words"])  # person.foreign: "Isagani Nato"
         # person.first_name: a foreign given name (given_names_foreign.tsv) and a capitalized word after it
