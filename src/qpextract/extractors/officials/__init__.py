@@ -1424,18 +1424,18 @@ def _drop_posts_of_another(text: str, persons: list[Person]) -> None:
         """Whether the post is written right after "của" (the object of another's post), the one case dropped."""
         return _AFTER_OF.search(text, max(0, q.start - 8), q.start) is not None
 
+    words = {id(p): set(_PARTS.sub(" ", p.name).split()) for p in persons}  # each name's words, split once
     held: dict[str, list[Person]] = {}
     for p in persons:
         for q in p.positions:
             if not after_of(q):
                 held.setdefault(fold(q.text), []).append(p)
     for p in persons:
-        words = set(_PARTS.sub(" ", p.name).split())
         p.positions[:] = [
             q for q in p.positions
             if not (
                 q.rule == "position.before" and q.organization and after_of(q)
-                and any(o is not p and not words & set(_PARTS.sub(" ", o.name).split()) for o in held.get(fold(q.text), []))
+                and any(o is not p and not words[id(p)] & words[id(o)] for o in held.get(fold(q.text), []))
             )
         ]
 
